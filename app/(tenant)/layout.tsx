@@ -1,0 +1,39 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "@/app/_components/language-switch";
+import { localized, type Locale } from "@/server/i18n/locale";
+import { currentTenant } from "@/server/tenancy/current";
+
+export const dynamic = "force-dynamic";
+
+/** Every centre page passes here: unknown centres are 404, unavailable ones get a notice instead of the app. */
+export default async function TenantLayout({ children }: { children: React.ReactNode }) {
+  const found = await currentTenant();
+  if (!found) notFound();
+  const { tenant, availability } = found;
+  const locale = (await getLocale()) as Locale;
+  const name = localized(tenant.names, locale);
+  const t = await getTranslations();
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      {tenant.kind !== "production" && (
+        <div role="note" className="bg-amber-300 px-4 py-2 text-center text-sm font-medium text-amber-950">
+          {t(tenant.kind === "training" ? "centre.trainingBanner" : "centre.demoBanner")}
+        </div>
+      )}
+      <header className="flex items-center justify-between bg-brand-700 px-4 py-2 text-white">
+        <span className="font-semibold" data-testid="centre-name">{name}</span>
+        <LanguageSwitch />
+      </header>
+      {availability === "served" ? (
+        children
+      ) : (
+        <main className="mx-auto max-w-xl p-10" data-testid="unavailable">
+          <h1 className="text-2xl font-semibold">{t(`unavailable.${availability}.title`)}</h1>
+          <p className="mt-2 text-slate-700">{t(`unavailable.${availability}.text`, { name })}</p>
+        </main>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial, boolean, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid,
+} from "drizzle-orm/pg-core";
+
+/** The platform's own schema: which centres exist, where they live, who operates them. */
+export const control = pgSchema("control");
+
+export const tenantKind = control.enum("tenant_kind", ["production", "training", "demo"]);
+export const tenantStatus = control.enum("tenant_status", ["provisioning", "active", "suspended", "deleting"]);
+export const migrationState = control.enum("migration_state", ["running", "ok", "failed"]);
+
+/** Designation in the four UI languages; `fr` is always present (fallback order in lib/i18n). */
+export type LocalizedText = { fr: string; nl?: string; de?: string; en?: string };
+
+export const clusters = control.table("clusters", {
+  id: text("id").primaryKey(),
+  /** Name of the environment variable holding the connection string; never the secret itself. */
+  urlEnv: text("url_env").notNull(),
+  description: text("description").notNull().default(""),
+});
+
+export const tenants = control.table("tenants", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull(),
+  names: jsonb("names").$type<LocalizedText>().notNull(),
+  defaultLocale: text("default_locale").notNull(),
+  kind: tenantKind("kind").notNull().default("production"),
+  status: tenantStatus("status").notNull().default("provisioning"),
+  clusterId: text("cluster_id").notNull().default("default").references(() => clusters.id),
+  /** Derived from the immutable id at creation; a renamed slug never renames a schema. */
+  schemaName: text("schema_name").notNull(),
+  /** Number of tenant migrations applied to the schema (see db/migrate.ts). */
+  schemaVersion: integer("schema_version").notNull().default(0),
+  /** Bumped to end every session of the centre at once (suspension, deletion). */
+  sessionEpoch: integer("session_epoch").notNull().default(0),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex("tenants_slug_key").on(t.slug),
+  uniqueIndex("tenants_schema_name_key").on(t.schemaName),
+]);
+
+export const domains = control.table("domains", {
+  host: text("host").primaryKey(),
+  tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+  isPrimary: boolean("is_primary").notNull().default(true),
+}, (t) => [index("domains_tenant_idx").on(t.tenantId)]);
+
+export const tenantMigrations = control.table("tenant_migrations", {
+  tenantId: uuid("tenant_id").primaryKey().references(() => tenants.id, { onDelete: "cascade" }),
+  state: migrationState("state").notNull(),
+  version: integer("version").notNull().default(0),
+  lastError: text("last_error"),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});
+
+export const operators = control.table("operators", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  active: boolean("active").notNull().default(true),
+  failedLogins: integer("failed_logins").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  sessionEpoch: integer("session_epoch").notNull().default(0),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex("operators_email_key").on(sql`lower(${t.email})`)]);
+
+/** What operators (or the CLI) did to the platform. Tenant ids are kept as text so rows outlive a deleted tenant. */
+export const controlAudit = control.table("audit", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  actor: text("actor").notNull(),
+  action: text("action").notNull(),
+  tenantId: text("tenant_id"),
+  tenantSlug: text("tenant_slug"),
+  details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+}, (t) => [index("audit_tenant_idx").on(t.tenantId, t.at)]);

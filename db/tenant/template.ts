@@ -1,0 +1,7 @@
+// Input for drizzle-kit only. Application code must never import this file (lint rule):
+// the sentinel schema does not exist in any database, so a stray use fails closed.
+import { pgSchema } from "drizzle-orm/pg-core";
+import { SENTINEL_SCHEMA, tenantTables } from "./tables";
+
+export const tenantTemplate = pgSchema(SENTINEL_SCHEMA);
+export const { countries, places, auditLog } = tenantTables(SENTINEL_SCHEMA);

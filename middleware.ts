@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { classifyHost, HOST_KIND_HEADER, TENANT_HEADER } from "@/server/tenancy/host";
+
+// Pure routing: which kind of host this is. No database and no authorization here (see ARCHITECTURE §2).
+export function middleware(req: NextRequest) {
+  const host = classifyHost(req.headers.get("host"), process.env.BASE_DOMAIN ?? "localhost");
+  if (host.kind === "unknown") return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain" } });
+
+  const headers = new Headers(req.headers);
+  // Whatever the client sent under our names is discarded; only the host decides.
+  headers.delete(TENANT_HEADER);
+  headers.delete(HOST_KIND_HEADER);
+  headers.set(HOST_KIND_HEADER, host.kind);
+
+  const { pathname } = req.nextUrl;
+  if (host.kind === "tenant") {
+    if (pathname === "/operator" || pathname.startsWith("/operator/")) return new NextResponse("Not found", { status: 404 });
+    headers.set(TENANT_HEADER, host.slug);
+    return NextResponse.next({ request: { headers } });
+  }
+  // The console's pages live under /operator; its API routes are shared with centres.
+  if (!pathname.startsWith("/api/") && !pathname.startsWith("/operator")) {
+    const url = req.nextUrl.clone();
+    url.pathname = `/operator${pathname === "/" ? "" : pathname}`;
+    return NextResponse.rewrite(url, { request: { headers } });
+  }
+  return NextResponse.next({ request: { headers } });
+}
+
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
+
+const config: NextConfig = {
+  // The repository root, even when a parent folder holds another lockfile.
+  turbopack: { root: import.meta.dirname },
+  poweredByHeader: false,
+  serverExternalPackages: ["pg", "@node-rs/argon2", "pino", "@electric-sql/pglite"],
+};
+
+export default withNextIntl(config);

@@ -1,0 +1,46 @@
+// `npm run demo`: an embedded database (unless DATABASE_URL is set), the demo centres and an
+// operator account, then the web server. Safe to run again: existing centres are only brought up to date.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { eq } from "drizzle-orm";
+import { DEMO_CENTRES, DEMO_OPERATOR } from "@/db/seed/demo-centres";
+import { c, controlDb } from "@/server/db/control";
+import { closePools } from "@/server/db/pool";
+import { ensureDatabase } from "@/server/db/embedded";
+import { onShutdown, startServer } from "@/server/main";
+import { createOperator } from "@/server/operator/accounts";
+import { createTenant } from "@/server/tenancy/lifecycle";
+import { migrateControl, migrateTenant } from "@/server/tenancy/migrations";
+
+const { values } = parseArgs({
+  options: {
+    prod: { type: "boolean", default: false },
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+    memory: { type: "boolean", default: false },
+  },
+});
+const port = Number(values.port);
+// Sessions of a demo only need to outlive the demo process.
+process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
+const log = (line: string) => console.log(`  ${line}`);
+
+const db = await ensureDatabase({ dataDir: values.memory ? "memory://" : undefined });
+console.log(db.embedded ? "Embedded PostgreSQL (PGlite) ready" : "Using DATABASE_URL");
+await migrateControl();
+for (const centre of DEMO_CENTRES) {
+  const { tenant, created } = await createTenant(centre, "demo", log);
+  if (!created) await migrateTenant(tenant);
+}
+const [operator] = await controlDb().select().from(c.operators).where(eq(c.operators.email, DEMO_OPERATOR.email));
+if (!operator) await createOperator(DEMO_OPERATOR, "demo");
+
+process.env.PORT = String(port);
+const web = await startServer({ dev: !values.prod, port, hostname: "0.0.0.0" });
+onShutdown(web.close, closePools, db.stop);
+
+const base = process.env.BASE_DOMAIN ?? "localhost";
+console.log(`
+Entraide demo is running${values.prod ? "" : " (development mode: the first page takes a few seconds to compile)"}:
+${DEMO_CENTRES.map((t) => `  ${t.names[t.defaultLocale] ?? t.names.fr}: http://${t.slug}.${base}:${port}`).join("\n")}
+  Operator console: http://console.${base}:${port}   ${DEMO_OPERATOR.email} / ${DEMO_OPERATOR.password}
+Press Ctrl-C to stop.`);

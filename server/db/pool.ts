@@ -1,0 +1,34 @@
+import pg from "pg";
+import { env } from "@/server/env";
+
+// Dates stay strings: a `date` has no time zone and must not shift through JS Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+type Pools = Map<string, pg.Pool>;
+const g = globalThis as unknown as { __entraidePools?: Pools };
+const pools: Pools = (g.__entraidePools ??= new Map());
+
+/** Connection string of a database cluster: `default` is DATABASE_URL, others DATABASE_URL_<ID>. */
+export function clusterUrl(clusterId: string): string {
+  if (clusterId === "default") return env().DATABASE_URL;
+  const url = process.env[`DATABASE_URL_${clusterId.toUpperCase()}`];
+  if (!url) throw new Error(`no connection string for database cluster "${clusterId}"`);
+  return url;
+}
+
+/** One shared pool per cluster; tenant handles never open pools of their own. */
+export function getPool(clusterId = "default"): pg.Pool {
+  let pool = pools.get(clusterId);
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: clusterUrl(clusterId), max: env().DB_POOL_MAX });
+    pool.on("error", () => undefined); // an idle client's error is retried on next checkout
+    pools.set(clusterId, pool);
+  }
+  return pool;
+}
+
+export async function closePools() {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((p) => p.end()));
+}

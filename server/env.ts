@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+const DEV_SECRET = "entraide-development-secret-not-for-production-use";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    BASE_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/, "lower-case host name").default("localhost"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOSTNAME: z.string().default("0.0.0.0"),
+    /** Signs operator sessions (and, from the identity issue on, centre sessions). */
+    SESSION_SECRET: z.string().min(32).default(DEV_SECRET),
+    /** Whether cookies get the Secure flag; on in production behind TLS. */
+    SECURE_COOKIES: z.stringbool().optional(),
+    EXPORT_DIR: z.string().default(".data/exports"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  })
+  .refine((e) => e.NODE_ENV !== "production" || e.SESSION_SECRET !== DEV_SECRET, {
+    message: "SESSION_SECRET must be set in production",
+    path: ["SESSION_SECRET"],
+  });
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** Validated environment, read on first use so scripts and tests can set variables before. */
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+      throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** For tests and the demo launcher, which set variables after a first read. */
+export function resetEnvCache() {
+  cached = undefined;
+}

@@ -1,0 +1,44 @@
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+
+/**
+ * The one catalogue of application errors. Each code has a translated message under
+ * `errors.<code>` in messages/*.json, and a tRPC code that decides the HTTP status.
+ */
+export const ERRORS = {
+  INVALID_INPUT: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  STALE_EDIT: "CONFLICT",
+  TENANT_NOT_FOUND: "NOT_FOUND",
+  TENANT_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  SLUG_INVALID: "BAD_REQUEST",
+  SLUG_RESERVED: "BAD_REQUEST",
+  SLUG_TAKEN: "CONFLICT",
+  TENANT_KIND_NOT_RESETTABLE: "BAD_REQUEST",
+  TENANT_STATE_CONFLICT: "CONFLICT",
+  MIGRATION_FAILED: "INTERNAL_SERVER_ERROR",
+  EXPORT_FAILED: "INTERNAL_SERVER_ERROR",
+  INVALID_CREDENTIALS: "UNAUTHORIZED",
+  ACCOUNT_LOCKED: "TOO_MANY_REQUESTS",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+} as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
+
+export type AppErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    /** Values interpolated into the translated message, e.g. `{ slug }`. */
+    readonly params: Record<string, string | number> = {},
+    /** For logs only; never shown to a user. */
+    detail?: string,
+  ) {
+    super(detail ?? code);
+    this.name = "AppError";
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,46 @@
+// Custom Node entry: one HTTP server for Next and, later, WebDAV under /dav/ (which Next's route
+// handlers cannot serve: they answer 400 to PROPFIND and LOCK).
+import { createServer } from "node:http";
+import { projectPath } from "../lib/project-path";
+import { parseArgs } from "node:util";
+import next from "next";
+import { closePools } from "./db/pool";
+import { ensureDatabase } from "./db/embedded";
+import { rootLogger } from "./logger";
+
+export async function startServer(opts: { dev: boolean; port: number; hostname: string }) {
+  const app = next({ dev: opts.dev, dir: projectPath(), hostname: opts.hostname, port: opts.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.hostname, resolve);
+  });
+  return {
+    server,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await app.close();
+    },
+  };
+}
+
+/** Stops everything in order on Ctrl-C or SIGTERM. */
+export function onShutdown(...steps: (() => Promise<unknown>)[]) {
+  const stop = async () => {
+    for (const step of steps) await step().catch((e) => rootLogger.error(e));
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { dev: { type: "boolean", default: false } } });
+  const db = await ensureDatabase();
+  const port = Number(process.env.PORT ?? 3000);
+  const web = await startServer({ dev: values.dev, port, hostname: process.env.HOSTNAME ?? "0.0.0.0" });
+  rootLogger.info({ port, dev: values.dev, embeddedDatabase: db.embedded }, "entraide listening");
+  onShutdown(web.close, closePools, db.stop);
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { env } from "@/server/env";
+import { createTenant, listTenants, migrateOne, resetTenant, resumeTenant, suspendTenant, LOCALES } from "@/server/tenancy/lifecycle";
+import { availability } from "@/server/tenancy/registry";
+import { TENANT_SCHEMA_VERSION } from "@/server/tenancy/version";
+import { router } from "@/server/trpc/init";
+import { operatorProcedure } from "@/server/trpc/procedures";
+
+const slugInput = z.object({ slug: z.string().min(1).max(63) });
+const actorOf = (ctx: { operator: { email: string } }) => `operator:${ctx.operator.email}`;
+
+const tenantRow = z.object({
+  slug: z.string(),
+  url: z.string(),
+  names: z.object({ fr: z.string(), nl: z.string().optional(), de: z.string().optional(), en: z.string().optional() }),
+  kind: z.enum(["production", "training", "demo"]),
+  status: z.enum(["provisioning", "active", "suspended", "deleting"]),
+  availability: z.enum(["served", "provisioning", "suspended", "maintenance"]),
+  schemaVersion: z.number(),
+  migrationError: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+function publicUrl(slug: string) {
+  const { BASE_DOMAIN, PORT, NODE_ENV } = env();
+  const secure = NODE_ENV === "production" && BASE_DOMAIN !== "localhost";
+  return `${secure ? "https" : "http"}://${slug}.${BASE_DOMAIN}${secure ? "" : `:${PORT}`}`;
+}
+
+// Operators manage centres from the control plane; nothing here reads a centre's own schema.
+export const operatorRouter = router({
+  me: operatorProcedure.output(z.object({ email: z.string(), name: z.string() })).query(({ ctx }) => ({ email: ctx.operator.email, name: ctx.operator.name })),
+
+  tenants: router({
+    list: operatorProcedure
+      .output(z.object({ codeVersion: z.number(), tenants: z.array(tenantRow) }))
+      .query(async () => ({
+        codeVersion: TENANT_SCHEMA_VERSION,
+        tenants: (await listTenants()).map((r) => ({
+          ...r, url: publicUrl(r.slug), availability: availability(r), migrationError: r.migrationState === "failed" ? r.migrationError : null,
+        })),
+      })),
+
+    create: operatorProcedure
+      .input(z.object({
+        slug: z.string().min(1).max(63),
+        name: z.string().trim().min(2).max(120),
+        locale: z.enum(LOCALES),
+        kind: z.enum(["production", "training", "demo"]),
+      }))
+      .output(z.object({ slug: z.string(), url: z.string(), created: z.boolean() }))
+      .mutation(async ({ ctx, input }) => {
+        const { tenant, created } = await createTenant(
+          { slug: input.slug, names: { fr: input.name, [input.locale]: input.name }, defaultLocale: input.locale, kind: input.kind },
+          actorOf(ctx),
+        );
+        ctx.log.info({ slug: tenant.slug, created }, "tenant created from console");
+        return { slug: tenant.slug, url: publicUrl(tenant.slug), created };
+      }),
+
+    suspend: operatorProcedure.input(slugInput).output(z.object({ status: z.string() }))
+      .mutation(async ({ ctx, input }) => ({ status: (await suspendTenant(input.slug, actorOf(ctx))).status })),
+    resume: operatorProcedure.input(slugInput).output(z.object({ status: z.string() }))
+      .mutation(async ({ ctx, input }) => ({ status: (await resumeTenant(input.slug, actorOf(ctx))).status })),
+    migrate: operatorProcedure.input(slugInput).output(z.object({ applied: z.array(z.string()), version: z.number() }))
+      .mutation(async ({ ctx, input }) => {
+        const { applied, version } = await migrateOne(input.slug, actorOf(ctx));
+        return { applied, version };
+      }),
+    reset: operatorProcedure.input(slugInput).output(z.object({ status: z.string() }))
+      .mutation(async ({ ctx, input }) => ({ status: (await resetTenant(input.slug, actorOf(ctx))).tenant.status })),
+  }),
+});

@@ -1,0 +1,35 @@
+import { eq } from "drizzle-orm";
+import { c, controlDb } from "@/server/db/control";
+import { TENANT_SCHEMA_VERSION } from "./version";
+
+export type Tenant = typeof c.tenants.$inferSelect;
+
+const TTL_MS = 5_000;
+const cache = new Map<string, { tenant: Tenant; until: number }>();
+
+/** Looks a centre up by slug. Only hits are cached (briefly), so a new centre is reachable at once. */
+export async function findTenantBySlug(slug: string): Promise<Tenant | null> {
+  const hit = cache.get(slug);
+  if (hit && hit.until > Date.now()) return hit.tenant;
+  const [tenant] = await controlDb().select().from(c.tenants).where(eq(c.tenants.slug, slug)).limit(1);
+  if (!tenant) {
+    cache.delete(slug);
+    return null;
+  }
+  cache.set(slug, { tenant, until: Date.now() + TTL_MS });
+  return tenant;
+}
+
+export function invalidateTenant(slug: string) {
+  cache.delete(slug);
+}
+
+export type Availability = "served" | "provisioning" | "suspended" | "maintenance";
+
+/** Whether the app may serve a centre: active, and its schema not behind the code. */
+export function availability(tenant: Pick<Tenant, "status" | "schemaVersion">, codeVersion = TENANT_SCHEMA_VERSION): Availability {
+  if (tenant.status === "provisioning") return "provisioning";
+  if (tenant.status === "suspended" || tenant.status === "deleting") return "suspended";
+  if (tenant.schemaVersion < codeVersion) return "maintenance";
+  return "served";
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import { requestLogger } from "@/server/logger";
+import { OPERATOR_COOKIE, readOperatorSession } from "@/server/operator/session";
+import { classifyHost, HOST_KIND_HEADER, TENANT_HEADER, type HostClass } from "@/server/tenancy/host";
+import { findTenantBySlug, type Tenant } from "@/server/tenancy/registry";
+
+export interface Context {
+  requestId: string;
+  host: HostClass;
+  /** The centre of the host, whatever its status; procedures decide what they serve. */
+  tenant: Tenant | null;
+  operator: { id: string; email: string; name: string } | null;
+  log: Logger;
+}
+
+/** Builds a context from what the request says; tests call this with a host and cookies directly. */
+export async function createInnerContext(opts: { host: HostClass; cookies?: Record<string, string>; requestId?: string }): Promise<Context> {
+  const requestId = opts.requestId ?? randomUUID();
+  const tenant = opts.host.kind === "tenant" ? await findTenantBySlug(opts.host.slug) : null;
+  const operator = opts.host.kind === "operator" ? await readOperatorSession(opts.cookies?.[OPERATOR_COOKIE]) : null;
+  const log = requestLogger({ requestId, tenantId: tenant?.id, operatorId: operator?.id });
+  return { requestId, host: opts.host, tenant, operator, log };
+}
+
+function parseCookies(header: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of header?.split(";") ?? []) {
+    const i = part.indexOf("=");
+    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return out;
+}
+
+/** The host as middleware classified it; falls back to classifying it here when middleware did not run. */
+export function hostOf(req: Request): HostClass {
+  const kind = req.headers.get(HOST_KIND_HEADER);
+  const slug = req.headers.get(TENANT_HEADER);
+  if (kind === "tenant" && slug) return { kind, slug };
+  if (kind === "operator") return { kind };
+  return classifyHost(req.headers.get("host"), process.env.BASE_DOMAIN ?? "localhost");
+}
+
+export function createContext({ req }: { req: Request }) {
+  return createInnerContext({ host: hostOf(req), cookies: parseCookies(req.headers.get("cookie")), requestId: req.headers.get("x-request-id") ?? undefined });
+}

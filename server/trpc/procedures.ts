@@ -1,0 +1,25 @@
+import { AppError } from "@/server/errors";
+import { availability } from "@/server/tenancy/registry";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { baseProcedure } from "./init";
+
+/** Anyone, on any known host. */
+export const publicProcedure = baseProcedure;
+
+/**
+ * A served centre: the host names an existing centre that is active and whose schema matches the
+ * code. Adds `db` and `t`, the only way procedures reach centre data.
+ */
+export const tenantProcedure = baseProcedure.use(({ ctx, next }) => {
+  if (ctx.host.kind !== "tenant" || !ctx.tenant) throw new AppError("TENANT_NOT_FOUND", { slug: ctx.host.kind === "tenant" ? ctx.host.slug : "" });
+  if (availability(ctx.tenant) !== "served") throw new AppError("TENANT_UNAVAILABLE");
+  const { db, t } = tenantHandle(ctx.tenant);
+  return next({ ctx: { ...ctx, tenant: ctx.tenant, db, t } });
+});
+
+/** A signed-in operator on the console host. Operators reach the control plane only. */
+export const operatorProcedure = baseProcedure.use(({ ctx, next }) => {
+  if (ctx.host.kind !== "operator") throw new AppError("NOT_FOUND");
+  if (!ctx.operator) throw new AppError("UNAUTHORIZED");
+  return next({ ctx: { ...ctx, operator: ctx.operator } });
+});

@@ -1,0 +1,13 @@
+import { centreRouter } from "@/server/centre/router";
+import { geoRouter } from "@/server/geo/router";
+import { operatorRouter } from "@/server/operator/router";
+import { createCallerFactory, router } from "./init";
+
+export const appRouter = router({
+  centre: centreRouter,
+  geo: geoRouter,
+  operator: operatorRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
