@@ -1,17 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { HOST_KIND_HEADER, TENANT_HEADER } from "./host";
+import { env } from "@/server/env";
+import { trustedHost } from "./host";
 import { availability, findTenantBySlug } from "./registry";
 
-/** What middleware decided about this request's host. */
+/** This request's host class. */
 export const currentHost = cache(async () => {
   const h = await headers();
-  const kind = h.get(HOST_KIND_HEADER);
-  const slug = h.get(TENANT_HEADER);
-  if (kind === "tenant" && slug) return { kind: "tenant" as const, slug };
-  if (kind === "operator") return { kind: "operator" as const };
-  return { kind: "unknown" as const };
+  return trustedHost((name) => h.get(name), env().BASE_DOMAIN);
 });
 
 /** The centre of this request's host with its availability, or null on the console or an unknown centre. */

@@ -21,3 +21,16 @@ export function classifyHost(hostHeader: string | null | undefined, baseDomain: 
   if (label === OPERATOR_LABEL) return { kind: "operator" };
   return { kind: "tenant", slug: label };
 }
+
+/**
+ * The host class server code acts on: always derived from the Host header itself. When middleware
+ * ran, its header must agree; a disagreement means something bypassed or spoofed it, so nothing is served.
+ */
+export function trustedHost(get: (name: string) => string | null, baseDomain: string): HostClass {
+  const host = classifyHost(get("host"), baseDomain);
+  const kind = get(HOST_KIND_HEADER);
+  if (kind === null) return host;
+  const slug = get(TENANT_HEADER);
+  const agrees = host.kind === kind && (host.kind !== "tenant" || host.slug === slug);
+  return agrees ? host : { kind: "unknown" };
+}

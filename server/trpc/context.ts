@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { requestLogger } from "@/server/logger";
 import { OPERATOR_COOKIE, readOperatorSession } from "@/server/operator/session";
-import { classifyHost, HOST_KIND_HEADER, TENANT_HEADER, type HostClass } from "@/server/tenancy/host";
+import { env } from "@/server/env";
+import { trustedHost, type HostClass } from "@/server/tenancy/host";
 import { findTenantBySlug, type Tenant } from "@/server/tenancy/registry";
 
 export interface Context {
@@ -32,13 +33,9 @@ function parseCookies(header: string | null): Record<string, string> {
   return out;
 }
 
-/** The host as middleware classified it; falls back to classifying it here when middleware did not run. */
+/** The host of a request, from its Host header (see trustedHost). */
 export function hostOf(req: Request): HostClass {
-  const kind = req.headers.get(HOST_KIND_HEADER);
-  const slug = req.headers.get(TENANT_HEADER);
-  if (kind === "tenant" && slug) return { kind, slug };
-  if (kind === "operator") return { kind };
-  return classifyHost(req.headers.get("host"), process.env.BASE_DOMAIN ?? "localhost");
+  return trustedHost((name) => req.headers.get(name), env().BASE_DOMAIN);
 }
 
 export function createContext({ req }: { req: Request }) {

@@ -1,0 +1,98 @@
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadMigrations, migrateSchema, MIGRATIONS_DIR, type Migration } from "@/db/migrate";
+import { c, controlDb } from "@/server/db/control";
+import { closePools, getPool } from "@/server/db/pool";
+import { getTenant } from "@/server/tenancy/lifecycle";
+import { migrateTenant } from "@/server/tenancy/migrations";
+import { availability } from "@/server/tenancy/registry";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { appCodeOf, newCentre, uniqueSlug } from "./helpers";
+
+afterAll(closePools);
+
+const real = loadMigrations(MIGRATIONS_DIR.tenant);
+const extra = (tag: string, statements: string[]): Migration => ({
+  tag, statements, hash: createHash("sha256").update(statements.join("\n")).digest("hex"),
+});
+
+async function withClient<T>(fn: (client: import("pg").PoolClient) => Promise<T>) {
+  const client = await getPool().connect();
+  try {
+    return await fn(client);
+  } finally {
+    client.release();
+  }
+}
+
+const tablesOf = async (schema: string) =>
+  (await getPool().query<{ t: string }>("select table_name t from information_schema.tables where table_schema=$1 order by 1", [schema])).rows.map((r) => r.t);
+const columnsOf = async (schema: string, table: string) =>
+  (await getPool().query<{ c: string }>("select column_name c from information_schema.columns where table_schema=$1 and table_name=$2", [schema, table])).rows.map((r) => r.c);
+
+describe("tenant migration runner", () => {
+  it("creates the schema once and applies nothing on a second run", async () => {
+    const schema = `t_${uniqueSlug("idem").replace(/-/g, "_")}`;
+    const first = await withClient((cl) => migrateSchema(cl, schema, real));
+    const second = await withClient((cl) => migrateSchema(cl, schema, real));
+    expect(first.applied).toEqual(real.map((m) => m.tag));
+    expect(second.applied).toEqual([]);
+    expect(second.version).toBe(real.length);
+    expect(await tablesOf(schema)).toEqual(["__migrations", "audit_log", "countries", "places"]);
+  });
+
+  it("lets two runners race on one schema: one applies, the other finds it done", async () => {
+    const schema = `t_${uniqueSlug("race").replace(/-/g, "_")}`;
+    const results = await Promise.all([withClient((cl) => migrateSchema(cl, schema, real)), withClient((cl) => migrateSchema(cl, schema, real))]);
+    const applied = results.map((r) => r.applied.length).sort();
+    expect(applied).toEqual([0, real.length]);
+    const { rows } = await getPool().query(`select tag from "${schema}".__migrations`);
+    expect(rows).toHaveLength(real.length);
+  });
+
+  it("refuses a migration whose SQL changed after it was applied", async () => {
+    const schema = `t_${uniqueSlug("hash").replace(/-/g, "_")}`;
+    await withClient((cl) => migrateSchema(cl, schema, real));
+    const tampered = real.map((m, i) => (i === 0 ? { ...m, hash: "0".repeat(64) } : m));
+    await expect(withClient((cl) => migrateSchema(cl, schema, tampered))).rejects.toThrow(/changed after it was applied/);
+  });
+
+  it("refuses SQL naming the public schema and leaves nothing behind", async () => {
+    const schema = `t_${uniqueSlug("pub").replace(/-/g, "_")}`;
+    const bad = [...real, extra("0999_bad", [`CREATE TABLE "public"."leak" (id int)`])];
+    await expect(withClient((cl) => migrateSchema(cl, schema, bad))).rejects.toThrow(/public schema/);
+    expect(await tablesOf(schema)).toEqual([]);
+    expect(await tablesOf("public")).not.toContain("leak");
+  });
+});
+
+describe("a migration failing on one centre", () => {
+  it("leaves the others served, that one unchanged and in maintenance, and completes on a re-run", async () => {
+    const good = await newCentre("mig-good");
+    const bad = await newCentre("mig-bad");
+    // Data only the second centre has makes the new constraint fail there.
+    const h = tenantHandle(bad);
+    await h.db.insert(h.t.places).values({ kind: "city", zipCode: "12345", names: { fr: "Nowhere" }, countryCode: "BE" });
+    const next = [...real, extra("0100_zip_check", [
+      `ALTER TABLE "tenant_template"."places" ADD COLUMN "checked" boolean DEFAULT false NOT NULL`,
+      `ALTER TABLE "tenant_template"."places" ADD CONSTRAINT "places_zip_len" CHECK (length(zip_code) <= 4)`,
+    ])];
+
+    await migrateTenant(good, next);
+    expect(await appCodeOf(migrateTenant(bad, next))).toBe("MIGRATION_FAILED");
+
+    const [goodNow, badNow] = [await getTenant(good.slug), await getTenant(bad.slug)];
+    expect(availability(goodNow, next.length)).toBe("served");
+    expect(availability(badNow, next.length)).toBe("maintenance");
+    expect(await columnsOf(bad.schemaName, "places")).not.toContain("checked"); // nothing half-applied
+    const [status] = await controlDb().select().from(c.tenantMigrations).where(eq(c.tenantMigrations.tenantId, bad.id));
+    expect(status?.state).toBe("failed");
+    expect(status?.lastError).toMatch(/places_zip_len/);
+
+    await h.db.delete(h.t.places).where(eq(h.t.places.zipCode, "12345"));
+    const rerun = await migrateTenant(badNow, next);
+    expect(rerun.applied).toEqual(["0100_zip_check"]);
+    expect(availability(await getTenant(bad.slug), next.length)).toBe("served");
+  });
+});
