@@ -5,7 +5,7 @@ import { ZodError } from "zod";
 import en from "@/messages/en.json";
 import { closePools } from "@/server/db/pool";
 import { ensureDatabase } from "@/server/db/embedded";
-import { AppError, isAppError } from "@/server/errors";
+import { type AppError, isAppError } from "@/server/errors";
 import { createOperator } from "@/server/operator/accounts";
 import {
   createTenant, deleteTenant, listTenants, LOCALES, migrateAll, migrateOne, resetTenant, resumeTenant, suspendTenant,

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import type { PoolClient } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadMigrations, migrateSchema, MIGRATIONS_DIR, type Migration } from "@/db/migrate";
 import { c, controlDb } from "@/server/db/control";
@@ -17,7 +18,7 @@ const extra = (tag: string, statements: string[]): Migration => ({
   tag, statements, hash: createHash("sha256").update(statements.join("\n")).digest("hex"),
 });
 
-async function withClient<T>(fn: (client: import("pg").PoolClient) => Promise<T>) {
+async function withClient<T>(fn: (client: PoolClient) => Promise<T>) {
   const client = await getPool().connect();
   try {
     return await fn(client);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/server/errors";
+import { type AppError } from "@/server/errors";
 import { validateSlug } from "@/server/tenancy/slug";
 
 const codeOf = (slug: string) => {
