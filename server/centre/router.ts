@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import { availability } from "@/server/tenancy/registry";
+import { availabilitySchema, localizedTextSchema, tenantKindSchema } from "@/server/tenancy/schemas";
 import { router } from "@/server/trpc/init";
 import { publicProcedure } from "@/server/trpc/procedures";
 
@@ -9,10 +10,10 @@ export const centreRouter = router({
   info: publicProcedure
     .output(z.object({
       slug: z.string(),
-      names: z.object({ fr: z.string(), nl: z.string().optional(), de: z.string().optional(), en: z.string().optional() }),
-      kind: z.enum(["production", "training", "demo"]),
+      names: localizedTextSchema,
+      kind: tenantKindSchema,
       defaultLocale: z.string(),
-      availability: z.enum(["served", "provisioning", "suspended", "maintenance"]),
+      availability: availabilitySchema,
     }))
     .query(({ ctx }) => {
       if (!ctx.tenant) throw new AppError("TENANT_NOT_FOUND", { slug: ctx.host.kind === "tenant" ? ctx.host.slug : "" });

@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { localizedTextSchema } from "@/server/tenancy/schemas";
 import { router } from "@/server/trpc/init";
 import { tenantProcedure } from "@/server/trpc/procedures";
 import { searchPlaces } from "./service";
 
-const localized = z.object({ fr: z.string(), nl: z.string().optional(), de: z.string().optional(), en: z.string().optional() });
-
 export const geoRouter = router({
   searchPlaces: tenantProcedure
     .input(z.object({ q: z.string().trim().min(1).max(60), limit: z.number().int().min(1).max(50).default(20) }))
-    .output(z.array(z.object({ id: z.number(), zipCode: z.string(), names: localized, kind: z.string(), province: z.string() })))
+    .output(z.array(z.object({ id: z.number(), zipCode: z.string(), names: localizedTextSchema, kind: z.string(), province: z.string() })))
     .query(({ ctx, input }) => searchPlaces(ctx.db, ctx.t, input)),
 });

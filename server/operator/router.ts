@@ -2,6 +2,7 @@ import { z } from "zod";
 import { env } from "@/server/env";
 import { createTenant, listTenants, migrateOne, resetTenant, resumeTenant, suspendTenant, LOCALES } from "@/server/tenancy/lifecycle";
 import { availability } from "@/server/tenancy/registry";
+import { availabilitySchema, localizedTextSchema, tenantKindSchema, tenantStatusSchema } from "@/server/tenancy/schemas";
 import { TENANT_SCHEMA_VERSION } from "@/server/tenancy/version";
 import { router } from "@/server/trpc/init";
 import { operatorProcedure } from "@/server/trpc/procedures";
@@ -12,10 +13,10 @@ const actorOf = (ctx: { operator: { email: string } }) => `operator:${ctx.operat
 const tenantRow = z.object({
   slug: z.string(),
   url: z.string(),
-  names: z.object({ fr: z.string(), nl: z.string().optional(), de: z.string().optional(), en: z.string().optional() }),
-  kind: z.enum(["production", "training", "demo"]),
-  status: z.enum(["provisioning", "active", "suspended", "deleting"]),
-  availability: z.enum(["served", "provisioning", "suspended", "maintenance"]),
+  names: localizedTextSchema,
+  kind: tenantKindSchema,
+  status: tenantStatusSchema,
+  availability: availabilitySchema,
   schemaVersion: z.number(),
   migrationError: z.string().nullable(),
   createdAt: z.date(),
@@ -46,7 +47,7 @@ export const operatorRouter = router({
         slug: z.string().min(1).max(63),
         name: z.string().trim().min(2).max(120),
         locale: z.enum(LOCALES),
-        kind: z.enum(["production", "training", "demo"]),
+        kind: tenantKindSchema,
       }))
       .output(z.object({ slug: z.string(), url: z.string(), created: z.boolean() }))
       .mutation(async ({ ctx, input }) => {
