@@ -17,14 +17,16 @@ export default async function TenantLayout({ children }: { children: React.React
 
   return (
     <div className="flex min-h-screen flex-col">
-      {tenant.kind !== "production" && (
-        <div role="note" className="bg-amber-300 px-4 py-2 text-center text-sm font-medium text-amber-950">
-          {t(tenant.kind === "training" ? "centre.trainingBanner" : "centre.demoBanner")}
+      <header>
+        {tenant.kind !== "production" && (
+          <div role="note" className="bg-amber-300 px-4 py-2 text-center text-sm font-medium text-amber-950">
+            {t(tenant.kind === "training" ? "centre.trainingBanner" : "centre.demoBanner")}
+          </div>
+        )}
+        <div className="flex items-center justify-between bg-brand-700 px-4 py-2 text-white">
+          <span className="font-semibold" data-testid="centre-name">{name}</span>
+          <LanguageSwitch />
         </div>
-      )}
-      <header className="flex items-center justify-between bg-brand-700 px-4 py-2 text-white">
-        <span className="font-semibold" data-testid="centre-name">{name}</span>
-        <LanguageSwitch />
       </header>
       {availability === "served" ? (
         children

@@ -5,7 +5,11 @@ import { TENANT_SCHEMA_VERSION } from "./version";
 export type Tenant = typeof c.tenants.$inferSelect;
 
 const TTL_MS = 5_000;
-const cache = new Map<string, { tenant: Tenant; until: number }>();
+// One cache per process, like the pools: Next loads a separate copy of this module for pages and
+// for route handlers, and invalidateTenant (called from the tRPC routes) must reach the pages' copy.
+type Cache = Map<string, { tenant: Tenant; until: number }>;
+const g = globalThis as unknown as { __entraideTenantCache?: Cache };
+const cache: Cache = (g.__entraideTenantCache ??= new Map());
 
 /** Looks a centre up by slug. Only hits are cached (briefly), so a new centre is reachable at once. */
 export async function findTenantBySlug(slug: string): Promise<Tenant | null> {

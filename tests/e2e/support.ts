@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { CONSOLE, OPERATOR } from "./hosts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+type Catalogue = { [key: string]: string | Catalogue };
+const catalogues = new Map<string, Catalogue>();
+
+/** A UI text from messages/<locale>.json with its {placeholders} filled, as the app renders it. */
+export function msg(locale: "fr" | "nl" | "de" | "en", key: string, params: Record<string, string | number> = {}): string {
+  let catalogue = catalogues.get(locale);
+  if (!catalogue) {
+    catalogue = JSON.parse(readFileSync(path.join(root, "messages", `${locale}.json`), "utf8")) as Catalogue;
+    catalogues.set(locale, catalogue);
+  }
+  const text = key.split(".").reduce<string | Catalogue | undefined>((node, part) => (typeof node === "object" ? node[part] : undefined), catalogue);
+  if (typeof text !== "string") throw new Error(`no message ${locale}:${key}`);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** A picture for people looking at a run (test-results/screenshots/<name>.png); nothing is compared. */
+export async function saveScreenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(root, "test-results", "screenshots", `${name}.png`), fullPage: true });
+}
+
+/** Signs in on the console through its form; the page ends on the tenant list. */
+export async function signIn(page: Page, password = OPERATOR.password) {
+  await page.goto(`${CONSOLE}/login`);
+  await page.getByLabel(msg("en", "operator.email")).fill(OPERATOR.email);
+  await page.getByLabel(msg("en", "operator.password")).fill(password);
+  await page.getByRole("button", { name: msg("en", "operator.signIn") }).click();
+}
+
+/** Serious and critical axe violations of the page as it is now, one readable line per element. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}) at ${n.target.join(" ")}: ${n.html}`));
+}
+
+export { expect };
