@@ -22,6 +22,8 @@ export default defineConfig({
           globalSetup: ["tests/integration/setup/global.ts"],
           setupFiles: ["tests/integration/setup/env.ts"],
           environment: "node",
+          // The embedded database serves one connection at a time well; real PostgreSQL takes files in parallel.
+          fileParallelism: Boolean(process.env.TEST_DATABASE_URL),
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { projectPath } from "@/lib/project-path";
+import { resetEnvCache } from "@/server/env";
 
 export const DEFAULT_DATA_DIR = projectPath(".data/pglite");
 
@@ -23,6 +24,17 @@ function alive(pid: number) {
 const urlFor = (port: number) => `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
 
 /**
+ * PGlite has a single backend and its socket server interleaves the protocol messages of concurrent
+ * connections (breaking their unnamed prepared statements), so each process uses one connection.
+ */
+function connectEmbedded(port: number) {
+  process.env.DATABASE_URL = urlFor(port);
+  process.env.DB_POOL_MAX ??= "1";
+  resetEnvCache();
+  return process.env.DATABASE_URL;
+}
+
+/**
  * Makes sure DATABASE_URL points somewhere. Without one, an embedded PostgreSQL (PGlite) is served
  * on a loopback socket: exactly one process owns the data folder, and any other process (the CLI
  * while the demo runs) connects to that owner instead of opening the folder itself.
@@ -36,8 +48,7 @@ export async function ensureDatabase(opts: { dataDir?: string; port?: number } =
   if (lockPath && existsSync(lockPath)) {
     const lock = JSON.parse(readFileSync(lockPath, "utf8")) as LockFile;
     if (alive(lock.pid) && lock.pid !== process.pid) {
-      process.env.DATABASE_URL = urlFor(lock.port);
-      return { url: process.env.DATABASE_URL, embedded: true, stop: async () => undefined };
+      return { url: connectEmbedded(lock.port), embedded: true, stop: async () => undefined };
     }
     rmSync(lockPath, { force: true }); // left behind by a process that died
   }
@@ -48,10 +59,10 @@ export async function ensureDatabase(opts: { dataDir?: string; port?: number } =
   await server.start();
   const port = Number(new URL(`pg://${server.getServerConn()}`).port);
   if (lockPath) writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port } satisfies LockFile));
-  process.env.DATABASE_URL = urlFor(port);
+  const url = connectEmbedded(port);
   let stopped = false;
   return {
-    url: process.env.DATABASE_URL,
+    url,
     embedded: true,
     stop: async () => {
       if (stopped) return;

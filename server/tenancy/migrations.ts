@@ -37,9 +37,11 @@ export async function migrateTenant(tenant: Tenant, migrations: Migration[] = co
       target: c.tenantMigrations.tenantId,
       set: { state: "running", startedAt: sql`now()`, finishedAt: null, lastError: null },
     });
-  const client = await getPool(tenant.clusterId).connect();
   try {
-    const result = await migrateSchema(client, tenant.schemaName, migrations);
+    // The schema's client is released before control is written: with a single-connection pool
+    // (the embedded database) holding it would deadlock.
+    const client = await getPool(tenant.clusterId).connect();
+    const result = await migrateSchema(client, tenant.schemaName, migrations).finally(() => client.release());
     await db.transaction(async (tx) => {
       await tx.update(c.tenants).set({ schemaVersion: result.version, updatedAt: sql`now()` }).where(eq(c.tenants.id, tenant.id));
       await tx
@@ -56,7 +58,6 @@ export async function migrateTenant(tenant: Tenant, migrations: Migration[] = co
       .where(eq(c.tenantMigrations.tenantId, tenant.id));
     throw new AppError("MIGRATION_FAILED", { slug: tenant.slug }, message);
   } finally {
-    client.release();
     invalidateTenant(tenant.slug);
   }
 }

@@ -1,4 +1,6 @@
+import { eq, sql } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { tenantTables, type TenantTables } from "@/db/tenant/tables";
 import { getPool } from "@/server/db/pool";
 
@@ -30,4 +32,26 @@ export function tenantHandle(tenant: { id: string; schemaName: string; clusterId
 
 export function forgetTenantHandle(schemaName: string) {
   tablesBySchema.delete(schemaName);
+  for (const key of byIdQueries.keys()) if (key.startsWith(`${schemaName}.`)) byIdQueries.delete(key);
+}
+
+type ByIdQuery = { execute: (params: { id: unknown }) => Promise<unknown[]> };
+const byIdQueries = new Map<string, ByIdQuery>();
+
+/**
+ * One row by primary key, the lookup every detail view makes. The query is built once per table
+ * and reused (unnamed, so the server keeps no per-connection state for each of many schemas).
+ */
+export async function findById<T extends PgTable>(handle: TenantHandle, table: T, id: string | number): Promise<T["$inferSelect"] | undefined> {
+  const { name, schema, columns } = getTableConfig(table);
+  const key = `${schema}.${name}`;
+  let query = byIdQueries.get(key);
+  if (!query) {
+    const pk = columns.find((c) => c.primary);
+    if (!pk) throw new Error(`${key} has no single-column primary key`);
+    query = handle.db.select().from(table as PgTable).where(eq(pk, sql.placeholder("id"))).limit(1).prepare("") as unknown as ByIdQuery;
+    byIdQueries.set(key, query);
+  }
+  const [row] = await query.execute({ id });
+  return row as T["$inferSelect"] | undefined;
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { closePools } from "@/server/db/pool";
 import { controlDb, c } from "@/server/db/control";
-import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { findById, tenantHandle } from "@/server/tenancy/tenant-db";
 import type { Tenant } from "@/server/tenancy/registry";
 import { appCodeOf, callerOn, centreHost, consoleHost, newCentre } from "./helpers";
 
@@ -59,6 +59,16 @@ describe("isolation between centres", () => {
     const query = e.db.select().from(e.t.places).toSQL().sql;
     expect(query).toContain(`"${eupen.schemaName}"."places"`);
     expect(query).not.toContain(chatelet.schemaName);
+  });
+
+  it("lookups by primary key stay in their centre, even for the same id", async () => {
+    const e = tenantHandle(eupen);
+    const ch = tenantHandle(chatelet);
+    const [row] = await ch.db.select({ id: ch.t.places.id }).from(ch.t.places).where(sql`${ch.t.places.names}->>'fr' = 'Zzchateletonly'`);
+    await e.db.update(e.t.places).set({ names: { fr: "Eupen's row with that id" } }).where(sql`${e.t.places.id} = ${row!.id}`);
+    expect((await findById(ch, ch.t.places, row!.id))?.names.fr).toBe("Zzchateletonly");
+    expect((await findById(e, e.t.places, row!.id))?.names.fr).toBe("Eupen's row with that id");
+    expect(await findById(e, e.t.places, -1)).toBeUndefined();
   });
 
   it("a centre whose schema is behind the code is not served", async () => {

@@ -1,0 +1,190 @@
+// `npm run bench`: scaling figures for schema-per-tenant, measured in one run, one `name: value`
+// line each. Nothing is asserted; the targets are printed as `target_*` lines (all are maxima).
+//
+// Runs in a throwaway database `entraide_bench_<pid>` created next to BENCH_DATABASE_URL (or
+// DATABASE_URL) and dropped at the end, so the developer's data is never touched. Without either,
+// it runs on an in-memory embedded PostgreSQL (PGlite) with fewer tenants.
+// BENCH_TENANTS overrides the number of tenants (default 200, or 20 on the embedded database).
+import { createHash } from "node:crypto";
+import pg from "pg";
+import { eachConcurrently, heapUsedAfterGc, line, mb, percentile, pick, timed } from "./lib";
+
+const ACTOR = "cli:bench";
+const PK_ROUNDS = 20;
+const PK_BATCH = 200;
+const PK_WARMUP = 500;
+
+// App modules read the environment on first use: everything below is set before they are imported.
+process.env.LOG_LEVEL = "silent";
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+const benchDb = `entraide_bench_${process.pid}`;
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+let stopEmbedded: (() => Promise<void>) | undefined;
+if (adminUrl) {
+  await admin(`CREATE DATABASE ${benchDb}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${benchDb}`;
+  process.env.DATABASE_URL = url.toString();
+} else {
+  const { ensureDatabase } = await import("@/server/db/embedded");
+  stopEmbedded = (await ensureDatabase({ dataDir: "memory://" })).stop;
+}
+const N = Number(process.env.BENCH_TENANTS ?? (adminUrl ? 200 : 20));
+// 4 is what migrateAll uses by default. PGlite has a single backend: the socket server interleaves
+// the protocol messages of concurrent connections, which breaks their unnamed prepared statements.
+const CONCURRENCY = adminUrl ? 4 : 1;
+
+let closePools: (() => Promise<void>) | undefined;
+try {
+  ({ closePools } = await import("@/server/db/pool"));
+  await run();
+} finally {
+  await closePools?.();
+  await stopEmbedded?.();
+  if (adminUrl) await admin(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
+}
+
+async function run() {
+  const { resetEnvCache } = await import("@/server/env");
+  resetEnvCache();
+  const { asc, eq, sql } = await import("drizzle-orm");
+  const { loadMigrations, MIGRATIONS_DIR } = await import("@/db/migrate");
+  const { c, controlDb } = await import("@/server/db/control");
+  const { getPool } = await import("@/server/db/pool");
+  const { createTenant, migrateAll } = await import("@/server/tenancy/lifecycle");
+  const { migrateControl, migrateTenant } = await import("@/server/tenancy/migrations");
+  const { findById, forgetTenantHandle, tenantHandle } = await import("@/server/tenancy/tenant-db");
+  type Tenant = typeof c.tenants.$inferSelect;
+
+  const pool = getPool();
+  const { rows: [version] } = await pool.query<{ version: string }>("select version()");
+  line("node_version", process.version);
+  line("postgres_version", version!.version.split(" on ")[0]!.split(",")[0]!);
+  line("database", adminUrl ? `postgresql, throwaway database ${benchDb}` : "embedded PGlite (memory://), not representative");
+  line("tenants", N);
+  await migrateControl();
+
+  // 1. Create, migrate and seed N training centres, CONCURRENCY at a time.
+  const slugs = Array.from({ length: N }, (_, i) => `bench-${String(i + 1).padStart(4, "0")}`);
+  const create = await timed(() =>
+    eachConcurrently(slugs, CONCURRENCY, async (slug) => {
+      await createTenant({ slug, names: { fr: `Bench ${slug}` }, defaultLocale: "fr", kind: "training" }, ACTOR);
+    }),
+  );
+  line("tenant_create_concurrency", CONCURRENCY);
+  line("tenant_create_seconds_total", create.seconds);
+  line("tenant_create_seconds_per_tenant", create.seconds / N);
+  line("target_tenant_create_seconds_per_tenant", 0.5);
+
+  // 2. Roll the real migrations over tenants that are all up to date.
+  const noop = await timed(() => migrateAll(ACTOR, undefined, CONCURRENCY));
+  line("migrate_concurrency", CONCURRENCY);
+  line("migrate_noop_seconds_total", noop.seconds);
+  line("migrate_noop_failed", noop.result.failed.length);
+
+  // 3. Roll one extra migration that adds a column, tenant by tenant like migrateAll does.
+  const addColumn = 'ALTER TABLE "tenant_template"."places" ADD COLUMN "bench_note" text';
+  const migrations = [
+    ...loadMigrations(MIGRATIONS_DIR.tenant),
+    { tag: "9999_bench_add_column", hash: createHash("sha256").update(addColumn).digest("hex"), statements: [addColumn] },
+  ];
+  const listTenants = () =>
+    controlDb().select().from(c.tenants).where(sql`${c.tenants.status} <> 'deleting'`).orderBy(asc(c.tenants.slug));
+  let [applied, failed] = [0, 0];
+  const column = await timed(async () =>
+    eachConcurrently(await listTenants(), CONCURRENCY, async (tenant) => {
+      await migrateTenant(tenant, migrations).then((r) => (applied += r.applied.length), () => failed++);
+    }),
+  );
+  line("migrate_one_column_seconds_total", column.seconds);
+  line("migrate_one_column_seconds_per_tenant", column.seconds / N);
+  line("migrate_one_column_applied", applied);
+  line("migrate_one_column_failed", failed);
+  line(`target_migrate_one_column_seconds_total_at_200_tenants`, 5);
+
+  const tenants: Tenant[] = await listTenants();
+  // The app's primary-key lookup (query built once per table), and the same built anew on every call.
+  const pkLookup = (tenant: Tenant, id: number) => {
+    const handle = tenantHandle(tenant);
+    return findById(handle, handle.t.places, id);
+  };
+  const pkQuery = (tenant: Tenant, id: number) => {
+    const { db, t } = tenantHandle(tenant);
+    return db.select().from(t.places).where(eq(t.places.id, id)).limit(1);
+  };
+
+  // 5. Heap held per touched tenant: forget every cached handle, touch one tenant, then all of them.
+  const { rows: idRows } = await pool.query<{ id: number }>(`select id from "${tenants[0]!.schemaName}"."places"`);
+  const ids = idRows.map((r) => r.id);
+  for (const tenant of tenants) forgetTenantHandle(tenant.schemaName);
+  for (let i = 0; i < 20; i++) await pkLookup(tenants[0]!, pick(ids)); // code paths warm on the same tenant
+  const heapAfter1 = await heapUsedAfterGc();
+  for (const tenant of tenants) await pkLookup(tenant, pick(ids));
+  const heapAfterN = await heapUsedAfterGc();
+  line("memory_heap_after_1_tenant_mb", mb(heapAfter1));
+  line("memory_heap_after_n_tenants_mb", mb(heapAfterN));
+  line("memory_per_touched_tenant_kb", (heapAfterN - heapAfter1) / Math.max(1, tenants.length - 1) / 1024);
+  line("target_memory_per_touched_tenant_kb", 100);
+
+  // 4. Primary-key query: tenant handle vs. the very same SQL text on the raw pool.
+  const rawSql = new Map(tenants.map((tenant) => [tenant.id, pkQuery(tenant, 0).toSQL().sql]));
+  const viaHandle = async ([tenant, id]: [Tenant, number]) => {
+    await pkLookup(tenant, id);
+  };
+  const viaAdhoc = async ([tenant, id]: [Tenant, number]) => {
+    await pkQuery(tenant, id);
+  };
+  const viaRaw = async ([tenant, id]: [Tenant, number]) => {
+    await pool.query(rawSql.get(tenant.id)!, [id, 1]); // $2 is the limit
+  };
+  const workload = (n: number) => Array.from({ length: n }, (): [Tenant, number] => [pick(tenants), pick(ids)]);
+  async function batch(method: typeof viaRaw, work: [Tenant, number][], into?: number[]) {
+    for (const item of work) {
+      const start = performance.now();
+      await method(item);
+      into?.push(performance.now() - start);
+    }
+  }
+  const warm = workload(PK_WARMUP);
+  await batch(viaHandle, warm);
+  await batch(viaAdhoc, warm);
+  await batch(viaRaw, warm);
+  const handleMs: number[] = [];
+  const adhocMs: number[] = [];
+  const rawMs: number[] = [];
+  const methods = [[viaHandle, handleMs], [viaAdhoc, adhocMs], [viaRaw, rawMs]] as const;
+  for (let round = 0; round < PK_ROUNDS; round++) {
+    // Same workload for all, and the order rotates each round, so drift hits all alike.
+    const work = workload(PK_BATCH);
+    for (let k = 0; k < methods.length; k++) {
+      const [method, into] = methods[(round + k) % methods.length]!;
+      await batch(method, work, into);
+    }
+  }
+  const stats = { handle: handleMs, adhoc: adhocMs, raw: rawMs };
+  line("pk_query_count_per_method", handleMs.length);
+  for (const [name, values] of Object.entries(stats)) {
+    line(`pk_query_${name}_p50_ms`, percentile(values, 50));
+    line(`pk_query_${name}_p95_ms`, percentile(values, 95));
+  }
+  line("pk_query_ratio_p50", percentile(handleMs, 50) / percentile(rawMs, 50));
+  line("pk_query_ratio_p95", percentile(handleMs, 95) / percentile(rawMs, 95));
+  line("target_pk_query_ratio", 1.2);
+  // For comparison: a drizzle query built on every call, as ad-hoc queries in services are.
+  line("pk_query_adhoc_ratio_p50", percentile(adhocMs, 50) / percentile(rawMs, 50));
+  line("pk_query_adhoc_ratio_p95", percentile(adhocMs, 95) / percentile(rawMs, 95));
+  // Diagnostic: the share of the handle's time spent building the query in JS, without the database.
+  const buildMs: number[] = [];
+  await batch(async ([tenant, id]) => void pkQuery(tenant, id).toSQL(), workload(PK_BATCH * 5), buildMs);
+  line("pk_query_adhoc_build_only_p50_ms", percentile(buildMs, 50));
+}
