@@ -74,11 +74,11 @@ async function run() {
   line("tenants", N);
   await migrateControl();
 
-  // 1. Create, migrate and seed N training centres, CONCURRENCY at a time.
+  // 1. Create, migrate and seed (reference data) N centres, CONCURRENCY at a time.
   const slugs = Array.from({ length: N }, (_, i) => `bench-${String(i + 1).padStart(4, "0")}`);
   const create = await timed(() =>
     eachConcurrently(slugs, CONCURRENCY, async (slug) => {
-      await createTenant({ slug, names: { fr: `Bench ${slug}` }, defaultLocale: "fr", kind: "training" }, ACTOR);
+      await createTenant({ slug, names: { fr: `Bench ${slug}` }, defaultLocale: "fr", kind: "production" }, ACTOR);
     }),
   );
   line("tenant_create_concurrency", CONCURRENCY);

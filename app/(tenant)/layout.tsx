@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/app/_components/language-switch";
+import { UserMenu } from "@/app/_components/user-menu";
+import { currentUser } from "@/server/auth/current";
 import { localized, type Locale } from "@/server/i18n/locale";
 import { currentTenant } from "@/server/tenancy/current";
 
@@ -14,6 +16,7 @@ export default async function TenantLayout({ children }: { children: React.React
   const locale = (await getLocale()) as Locale;
   const name = localized(tenant.names, locale);
   const t = await getTranslations();
+  const user = await currentUser();
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -25,7 +28,10 @@ export default async function TenantLayout({ children }: { children: React.React
         )}
         <div className="flex items-center justify-between bg-brand-700 px-4 py-2 text-white">
           <span className="font-semibold" data-testid="centre-name">{name}</span>
-          <LanguageSwitch />
+          <div className="flex items-center gap-4">
+            {user && <UserMenu user={user} />}
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       {availability === "served" ? (

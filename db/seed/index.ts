@@ -1,12 +1,12 @@
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { seedDemoUsers } from "./demo-users";
 import { seedReference } from "./reference";
 
-export type SeedKind = "production" | "training" | "demo";
-
 /**
- * Seeds a freshly migrated centre: reference data for every centre. Areas that bring demo data
- * (users, clients, …) add it here for `demo` and `training` centres.
+ * Seeds a freshly migrated centre: reference data for every centre; demo and training centres also
+ * get the demo cast (and, as areas arrive, their demo data). Every step is idempotent.
  */
-export async function seedTenant(handle: TenantHandle, _kind: SeedKind) {
+export async function seedTenant(handle: TenantHandle, centre: { kind: "production" | "training" | "demo"; defaultLocale: string }) {
   await seedReference(handle);
+  if (centre.kind !== "production") await seedDemoUsers(handle, centre);
 }

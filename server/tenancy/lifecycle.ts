@@ -86,7 +86,7 @@ export async function createTenant(input: CreateTenantInput, actor: Actor, progr
   progress(`migrating schema ${tenant.schemaName}`);
   await migrateTenant(tenant);
   progress("seeding reference data");
-  await seedTenant(tenantHandle(tenant), tenant.kind);
+  await seedTenant(tenantHandle(tenant), tenant);
   const [active] = await db.transaction(async (tx) => {
     await tx.insert(c.controlAudit).values({ actor, action: "tenant.activate", tenantId: tenant.id, tenantSlug: slug });
     return tx.update(c.tenants).set({ status: "active", updatedAt: sql`now()` }).where(eq(c.tenants.id, tenant.id)).returning();

@@ -4,7 +4,9 @@ import { requestLogger } from "@/server/logger";
 import { OPERATOR_COOKIE, readOperatorSession } from "@/server/operator/session";
 import { env } from "@/server/env";
 import { trustedHost, type HostClass } from "@/server/tenancy/host";
-import { findTenantBySlug, type Tenant } from "@/server/tenancy/registry";
+import { resolveSessionUser, type SessionClaims, type SessionUser } from "@/server/auth/session";
+import { availability, findTenantBySlug, type Tenant } from "@/server/tenancy/registry";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
 
 export interface Context {
   requestId: string;
@@ -12,16 +14,24 @@ export interface Context {
   /** The centre of the host, whatever its status; procedures decide what they serve. */
   tenant: Tenant | null;
   operator: { id: string; email: string; name: string } | null;
+  /** The signed-in centre user, only when the session belongs to this host's centre. */
+  user: SessionUser | null;
   log: Logger;
 }
 
 /** Builds a context from what the request says; tests call this with a host and cookies directly. */
-export async function createInnerContext(opts: { host: HostClass; cookies?: Record<string, string>; requestId?: string }): Promise<Context> {
+export async function createInnerContext(opts: {
+  host: HostClass;
+  cookies?: Record<string, string>;
+  claims?: SessionClaims | null;
+  requestId?: string;
+}): Promise<Context> {
   const requestId = opts.requestId ?? randomUUID();
   const tenant = opts.host.kind === "tenant" ? await findTenantBySlug(opts.host.slug) : null;
   const operator = opts.host.kind === "operator" ? await readOperatorSession(opts.cookies?.[OPERATOR_COOKIE]) : null;
-  const log = requestLogger({ requestId, tenantId: tenant?.id, operatorId: operator?.id });
-  return { requestId, host: opts.host, tenant, operator, log };
+  const user = tenant && availability(tenant) === "served" ? await resolveSessionUser(tenantHandle(tenant), tenant, opts.claims) : null;
+  const log = requestLogger({ requestId, tenantId: tenant?.id, operatorId: operator?.id, userId: user?.id });
+  return { requestId, host: opts.host, tenant, operator, user, log };
 }
 
 function parseCookies(header: string | null): Record<string, string> {
@@ -38,6 +48,9 @@ export function hostOf(req: Request): HostClass {
   return trustedHost((name) => req.headers.get(name), env().BASE_DOMAIN);
 }
 
-export function createContext({ req }: { req: Request }) {
-  return createInnerContext({ host: hostOf(req), cookies: parseCookies(req.headers.get("cookie")), requestId: req.headers.get("x-request-id") ?? undefined });
+/** `claims` come from the Auth.js session, read by the route (next-auth only loads inside Next). */
+export function createContext({ req, claims }: { req: Request; claims: SessionClaims | null }) {
+  return createInnerContext({
+    host: hostOf(req), cookies: parseCookies(req.headers.get("cookie")), claims, requestId: req.headers.get("x-request-id") ?? undefined,
+  });
 }

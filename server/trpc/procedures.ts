@@ -1,3 +1,4 @@
+import type { Role } from "@/server/auth/user-types";
 import { AppError } from "@/server/errors";
 import { availability } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
@@ -23,3 +24,16 @@ export const operatorProcedure = baseProcedure.use(({ ctx, next }) => {
   if (!ctx.operator) throw new AppError("UNAUTHORIZED");
   return next({ ctx: { ...ctx, operator: ctx.operator } });
 });
+
+/** A signed-in user of the host's centre. */
+export const authedProcedure = tenantProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new AppError("UNAUTHORIZED");
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** A signed-in user whose user type holds the role (see server/auth/user-types.ts). */
+export const roleProcedure = (role: Role) =>
+  authedProcedure.use(({ ctx, next }) => {
+    if (!ctx.user.roles.has(role)) throw new AppError("FORBIDDEN");
+    return next();
+  });

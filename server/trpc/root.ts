@@ -1,12 +1,14 @@
 import { centreRouter } from "@/server/centre/router";
 import { geoRouter } from "@/server/geo/router";
 import { operatorRouter } from "@/server/operator/router";
+import { usersRouter } from "@/server/users/router";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
   centre: centreRouter,
   geo: geoRouter,
   operator: operatorRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -90,11 +90,15 @@ test("a host without a centre is not found", async ({ page, request }) => {
 });
 
 test("the operator console cannot be reached through a centre's host", async ({ page }) => {
-  for (const path of ["/operator", "/operator/login", "/login"]) {
+  for (const path of ["/operator", "/operator/login"]) {
     const res = await page.goto(`${EUPEN}${path}`);
     expect(res?.status(), path).toBe(404);
     await expect(page.getByLabel(msg("de", "operator.password"))).toHaveCount(0);
   }
+  // A centre's /login is its own staff sign-in, not the console's.
+  await page.goto(`${EUPEN}/login`);
+  await expect(page.getByLabel(msg("de", "auth.username"))).toBeVisible();
+  await expect(page.getByLabel(msg("de", "operator.email"))).toHaveCount(0);
 });
 
 test("a spoofed tenant header does not change the centre served", async ({ request, page }) => {

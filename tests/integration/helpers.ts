@@ -1,4 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { hashPassword } from "@/server/auth/password";
+import { claimsFor, type SessionClaims } from "@/server/auth/session";
+import type { UserType } from "@/server/auth/user-types";
+import type { Tenant } from "@/server/tenancy/registry";
+import { tenantHandle, type TenantHandle } from "@/server/tenancy/tenant-db";
 import { createInnerContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 import { createTenant, type TenantKind } from "@/server/tenancy/lifecycle";
@@ -12,9 +17,28 @@ export async function newCentre(prefix: string, kind: TenantKind = "training", n
   return tenant;
 }
 
-/** A tRPC caller as a request on that host (with those cookies) would get it. */
-export async function callerOn(host: HostClass, cookies: Record<string, string> = {}) {
-  return createCaller(await createInnerContext({ host, cookies }));
+/** A tRPC caller as a request on that host (with those cookies and session claims) would get it. */
+export async function callerOn(host: HostClass, cookies: Record<string, string> = {}, claims: SessionClaims | null = null) {
+  return createCaller(await createInnerContext({ host, cookies, claims }));
+}
+
+export const TEST_PASSWORD = "a long test passphrase";
+let passwordHash: Promise<string> | undefined;
+
+/** A user of that centre with that user type, and the session claims a sign-in would give. */
+export async function newUser(tenant: Tenant, userType: UserType | null, fields: Partial<TenantHandle["t"]["users"]["$inferInsert"]> = {}) {
+  const h = tenantHandle(tenant);
+  const [user] = await h.db
+    .insert(h.t.users)
+    .values({ username: uniqueSlug(`u${userType ?? "none"}`), firstName: "Test", lastName: `User ${userType}`, userType, passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)), ...fields })
+    .returning();
+  return { user: user!, claims: claimsFor(tenant, user!) };
+}
+
+/** A caller signed in on its own centre with a fresh user of that type. */
+export async function signedInCaller(tenant: Tenant, userType: UserType) {
+  const { claims } = await newUser(tenant, userType);
+  return callerOn(centreHost(tenant.slug), {}, claims);
 }
 
 export const centreHost = (slug: string): HostClass => ({ kind: "tenant", slug });

@@ -5,7 +5,7 @@ import { closePools } from "@/server/db/pool";
 import { controlDb, c } from "@/server/db/control";
 import { findById, tenantHandle } from "@/server/tenancy/tenant-db";
 import type { Tenant } from "@/server/tenancy/registry";
-import { appCodeOf, callerOn, centreHost, consoleHost, newCentre } from "./helpers";
+import { appCodeOf, callerOn, centreHost, consoleHost, newCentre, newUser, signedInCaller } from "./helpers";
 
 afterAll(closePools);
 
@@ -27,8 +27,8 @@ const healthOf = async (host: string, headers: Record<string, string> = {}) => {
 
 describe("isolation between centres", () => {
   it("tRPC: each centre finds its own data only", async () => {
-    const onEupen = await callerOn(centreHost(eupen.slug));
-    const onChatelet = await callerOn(centreHost(chatelet.slug));
+    const onEupen = await signedInCaller(eupen, "100");
+    const onChatelet = await signedInCaller(chatelet, "100");
     expect((await onEupen.geo.searchPlaces({ q: "Zz" })).map((p) => p.names.fr)).toEqual(["Zzeupenonly"]);
     expect((await onChatelet.geo.searchPlaces({ q: "Zz" })).map((p) => p.names.fr)).toEqual(["Zzchateletonly"]);
     expect(await onChatelet.geo.searchPlaces({ q: "Zzeupen" })).toEqual([]);
@@ -37,6 +37,19 @@ describe("isolation between centres", () => {
   it("tRPC: centre info names the centre of the host", async () => {
     expect((await (await callerOn(centreHost(eupen.slug))).centre.info()).names.fr).toBe("ÖSHZ Eupen");
     expect((await (await callerOn(centreHost(chatelet.slug))).centre.info()).names.fr).toBe("CPAS de Châtelet");
+  });
+
+  it("tRPC: a session of one centre is anonymous on another, even for the same user id", async () => {
+    const { claims } = await newUser(eupen, "900");
+    await newUser(chatelet, "900"); // makes sure an id like the Eupen user's exists in Châtelet too
+    const onChatelet = await callerOn(centreHost(chatelet.slug), {}, claims);
+    expect(await appCodeOf(onChatelet.geo.searchPlaces({ q: "Zz" }))).toBe("UNAUTHORIZED");
+    expect(await appCodeOf(onChatelet.users.list())).toBe("UNAUTHORIZED");
+    expect((await (await callerOn(centreHost(eupen.slug), {}, claims)).users.list()).length).toBeGreaterThan(0);
+  });
+
+  it("tRPC: centre data needs a signed-in user", async () => {
+    expect(await appCodeOf((await callerOn(centreHost(eupen.slug))).geo.searchPlaces({ q: "Zz" }))).toBe("UNAUTHORIZED");
   });
 
   it("tRPC: the console and unknown centres reach no centre data", async () => {
@@ -76,7 +89,8 @@ describe("isolation between centres", () => {
     await controlDb().update(c.tenants).set({ schemaVersion: 0 }).where(sql`${c.tenants.id} = ${lagging.id}`);
     const { invalidateTenant } = await import("@/server/tenancy/registry");
     invalidateTenant(lagging.slug);
-    expect(await appCodeOf((await callerOn(centreHost(lagging.slug))).geo.searchPlaces({ q: "Eu" }))).toBe("TENANT_UNAVAILABLE");
+    const { claims } = await newUser(lagging, "900");
+    expect(await appCodeOf((await callerOn(centreHost(lagging.slug), {}, claims)).geo.searchPlaces({ q: "Eu" }))).toBe("TENANT_UNAVAILABLE");
     const h = await healthOf(`${lagging.slug}.localhost`);
     expect(h.status).toBe(503);
     expect(h.body.availability).toBe("maintenance");

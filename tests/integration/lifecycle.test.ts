@@ -6,6 +6,7 @@ import { closePools, getPool } from "@/server/db/pool";
 import { createTenant, deleteTenant, getTenant, resetTenant, resumeTenant, suspendTenant } from "@/server/tenancy/lifecycle";
 import { availability } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { TENANT_SCHEMA_VERSION } from "@/server/tenancy/version";
 import { appCodeOf, newCentre, uniqueSlug } from "./helpers";
 
 afterAll(closePools);
@@ -25,7 +26,7 @@ describe("creating a centre", () => {
     const slug = uniqueSlug("create");
     const { tenant, created } = await createTenant({ slug, names: { fr: "CPAS de Test", de: "ÖSHZ Test" }, defaultLocale: "de", kind: "production" }, "test");
     expect(created).toBe(true);
-    expect(tenant).toMatchObject({ slug, status: "active", kind: "production", defaultLocale: "de", schemaVersion: 1 });
+    expect(tenant).toMatchObject({ slug, status: "active", kind: "production", defaultLocale: "de", schemaVersion: TENANT_SCHEMA_VERSION });
     expect(tenant.schemaName).toBe(`t_${tenant.id.replace(/-/g, "")}`);
     expect(await placeCount(tenant)).toBeGreaterThan(2500);
     const [domain] = await controlDb().select().from(c.domains).where(eq(c.domains.tenantId, tenant.id));

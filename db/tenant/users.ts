@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, date, index, integer, jsonb, serial, text, timestamp, uniqueIndex, type PgSchema } from "drizzle-orm/pg-core";
+
+/** Centre staff, how they sign in, and the record of every sign-in attempt. */
+export function userTables(s: PgSchema) {
+  const authMethod = s.enum("auth_method", ["local", "ldap"]);
+
+  const users = s.table("users", {
+    id: serial("id").primaryKey(),
+    username: text("username").notNull(),
+    firstName: text("first_name").notNull().default(""),
+    lastName: text("last_name").notNull().default(""),
+    initials: text("initials").notNull().default(""),
+    email: text("email").notNull().default(""),
+    language: text("language").notNull().default("fr"),
+    /** A Lino user type code ("100", "910", …); null means no access. */
+    userType: text("user_type"),
+    startDate: date("start_date"),
+    endDate: date("end_date"),
+    /** Deactivated accounts cannot sign in, whatever their dates. */
+    active: boolean("active").notNull().default(true),
+    remarks: text("remarks").notNull().default(""),
+    authMethod: authMethod("auth_method").notNull().default("local"),
+    passwordHash: text("password_hash"),
+    ldapDn: text("ldap_dn"),
+    // Coaching settings (domain-people §1.1).
+    coachingSupervisor: boolean("coaching_supervisor").notNull().default(false),
+    newcomerQuota: integer("newcomer_quota").notNull().default(0),
+    newcomerConsultations: boolean("newcomer_consultations").notNull().default(false),
+    newcomerAppointments: boolean("newcomer_appointments").notNull().default(false),
+    // Calendar settings.
+    accessClass: text("access_class").notNull().default("public"),
+    // Two-factor (local accounts): the secret is encrypted at rest.
+    totpSecret: text("totp_secret"),
+    totpLastStep: integer("totp_last_step"),
+    recoveryCodeHashes: jsonb("recovery_code_hashes").$type<string[]>().notNull().default([]),
+    /** Bumped to end every session of the user at once ("log out everywhere", deactivation). */
+    sessionEpoch: integer("session_epoch").notNull().default(0),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    modifiedAt: timestamp("modified_at", { withTimezone: true }).notNull().defaultNow(),
+  }, (t) => [uniqueIndex("users_username_key").on(sql`lower(${t.username})`)]);
+
+  /** Failed attempts per account name and per client address, for throttling and lockout. */
+  const loginThrottle = s.table("login_throttle", {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull().default(0),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  });
+
+  const loginAudit = s.table("login_audit", {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    username: text("username").notNull(),
+    userId: integer("user_id"),
+    ip: text("ip").notNull().default(""),
+    method: text("method").notNull(),
+    outcome: text("outcome").notNull(),
+  }, (t) => [index("login_audit_user_idx").on(t.userId, t.at)]);
+
+  return { authMethod, users, loginThrottle, loginAudit };
+}

@@ -1,0 +1,72 @@
+// Lino Welfare's user types and fine-grained roles, declared once: server guards, menus and the
+// permission-matrix test all read this table. Source: domain-people §1.2–1.3 (Eupen role matrix).
+
+export const USER_TYPES = ["000", "100", "110", "120", "200", "210", "220", "300", "400", "410", "420", "500", "510", "800", "900", "910"] as const;
+export type UserType = (typeof USER_TYPES)[number];
+export const isUserType = (v: unknown): v is UserType => typeof v === "string" && (USER_TYPES as readonly string[]).includes(v);
+
+const ALL_BUT_ANONYMOUS = USER_TYPES.filter((t) => t !== "000");
+const types = (list: string) => list.split(" ") as UserType[];
+
+/** Which user types hold each role. */
+export const ROLE_MATRIX = {
+  SiteUser: ALL_BUT_ANONYMOUS,
+  SimpleContactsUser: ALL_BUT_ANONYMOUS,
+  ContactsUser: types("100 110 120 200 210 300 400 410 420 500 510 800 900 910"),
+  ContactsStaff: types("110 120 210 410 420 800 900 910"),
+  SocialUser: types("100 110 120 200 300 400 410 420 900 910"),
+  SocialStaff: types("110 120 410 420 900 910"),
+  SocialCoordinator: types("210 400 410"),
+  IntegUser: types("100 110 120 420 900 910"),
+  IntegrationStaff: types("110 120 420 900 910"),
+  CareerUser: types("100 110 120 420 900 910"),
+  CareerStaff: types("110 120 420 900 910"),
+  NewcomersOperator: types("110 120 200 220 300 420 800 900 910"),
+  NewcomersUser: types("120 200 220 300 420 900 910"),
+  CoachingsUser: types("100 110 120 200 210 300 400 410 420 900 910"),
+  CoachingsStaff: types("110 120 210 410 420 900 910"),
+  OfficeUser: types("100 110 120 200 300 400 410 420 500 510 900 910"),
+  OfficeOperator: types("110 120 200 210 220 300 410 420 800 900 910"),
+  OfficeStaff: types("110 120 410 420 900 910"),
+  GuestOperator: types("100 110 120 200 210 220 300 400 410 420 800 900 910"),
+  NotesUser: ALL_BUT_ANONYMOUS,
+  NotesStaff: types("110 120 420 900 910"),
+  ExcerptsUser: types("100 110 120 210 220 400 410 420 500 510 800 900 910"),
+  ExcerptsStaff: types("900 910"),
+  BeIdUser: types("100 110 120 200 210 220 300 400 410 420 800 900 910"),
+  AidsUser: types("100 110 120 200 210 300 400 410 420 500 510 800 900 910"),
+  AidsStaff: types("110 120 210 410 420 500 510 800 900 910"),
+  CheckdataUser: types("100 110 120 200 300 400 410 420 900 910"),
+  AuthorshipTaker: types("210 220 400 410 800 900 910"),
+  CBSSUser: types("100 110 120 200 210 300 400 410 420 900 910"),
+  DebtsUser: types("120 300 420 900 910"),
+  DebtsStaff: types("900 910"),
+  LedgerUser: types("500 510 900 910"),
+  LedgerStaff: types("510 900 910"),
+  SepaUser: types("100 110 120 200 210 300 400 410 420 500 510 800 900 910"),
+  SepaStaff: types("110 120 410 420 500 510 900 910"),
+  Supervisor: types("800 900 910"),
+  SiteSearcher: types("900 910"),
+  /** Centre administration: users, directory settings, support access (900 and 910). */
+  SiteAdmin: types("900 910"),
+  /** May consult other users' national-register requests and the access log. */
+  SecurityAdvisor: types("910"),
+} as const satisfies Record<string, readonly UserType[]>;
+
+export type Role = keyof typeof ROLE_MATRIX;
+export const ROLES = Object.keys(ROLE_MATRIX) as Role[];
+
+const rolesByType = new Map<UserType, ReadonlySet<Role>>(
+  USER_TYPES.map((type) => [type, new Set(ROLES.filter((role) => (ROLE_MATRIX[role] as readonly UserType[]).includes(type)))]),
+);
+
+export function rolesOf(type: UserType | null | undefined): ReadonlySet<Role> {
+  return (type && rolesByType.get(type)) || new Set();
+}
+
+export function hasRole(type: UserType | null | undefined, role: Role): boolean {
+  return rolesOf(type).has(role);
+}
+
+/** 420 is 120 for every permission, but never receives "change" notifications. */
+export const MASKS_CHANGE_NOTIFICATIONS: ReadonlySet<UserType> = new Set(["420"]);

@@ -1,0 +1,27 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+
+/** Ends every session of the user at once; audited in the same transaction. */
+export async function logoutEverywhere({ db, t }: Pick<TenantHandle, "db" | "t">, userId: number) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(t.users)
+      .set({ sessionEpoch: sql`${t.users.sessionEpoch} + 1`, modifiedAt: sql`now()` })
+      .where(eq(t.users.id, userId))
+      .returning({ from: sql<number>`${t.users.sessionEpoch} - 1`, to: t.users.sessionEpoch });
+    await tx.insert(t.auditLog).values({
+      actor: `user:${userId}`, action: "user.logout_everywhere", entity: "users", entityId: String(userId),
+      changes: { sessionEpoch: { from: row?.from, to: row?.to } },
+    });
+  });
+}
+
+export async function listUsers({ db, t }: Pick<TenantHandle, "db" | "t">) {
+  return db
+    .select({
+      id: t.users.id, username: t.users.username, firstName: t.users.firstName, lastName: t.users.lastName, email: t.users.email,
+      userType: t.users.userType, active: t.users.active, authMethod: t.users.authMethod, startDate: t.users.startDate, endDate: t.users.endDate,
+    })
+    .from(t.users)
+    .orderBy(asc(t.users.lastName), asc(t.users.firstName), asc(t.users.username));
+}
