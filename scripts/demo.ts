@@ -22,6 +22,8 @@ const { values } = parseArgs({
 const port = Number(values.port);
 // Sessions of a demo only need to outlive the demo process.
 process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
+// Secrets stored by the demo must stay readable across restarts: a fixed demo key, never for production data.
+process.env.MASTER_KEY ??= "entraide-demo-master-key-for-fictitious-data-only";
 const log = (line: string) => console.log(`  ${line}`);
 
 const db = await ensureDatabase({ dataDir: values.memory ? "memory://" : undefined });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 const DEV_SECRET = "entraide-development-secret-not-for-production-use";
+const DEV_MASTER_KEY = "entraide-development-master-key-not-for-production";
 
 const schema = z
   .object({
@@ -11,6 +12,8 @@ const schema = z
     HOSTNAME: z.string().default("0.0.0.0"),
     /** Signs operator sessions (and, from the identity issue on, centre sessions). */
     SESSION_SECRET: z.string().min(32).default(DEV_SECRET),
+    /** Encrypts secrets at rest (directory passwords, certificates, two-factor seeds). Keep it out of the database. */
+    MASTER_KEY: z.string().min(32).default(DEV_MASTER_KEY),
     /** Whether cookies get the Secure flag; on in production behind TLS. */
     SECURE_COOKIES: z.stringbool().optional(),
     EXPORT_DIR: z.string().default(".data/exports"),
@@ -20,6 +23,10 @@ const schema = z
   .refine((e) => e.NODE_ENV !== "production" || e.SESSION_SECRET !== DEV_SECRET, {
     message: "SESSION_SECRET must be set in production",
     path: ["SESSION_SECRET"],
+  })
+  .refine((e) => e.NODE_ENV !== "production" || e.MASTER_KEY !== DEV_MASTER_KEY, {
+    message: "MASTER_KEY must be set in production",
+    path: ["MASTER_KEY"],
   });
 
 export type Env = z.infer<typeof schema>;

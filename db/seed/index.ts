@@ -8,5 +8,6 @@ import { seedReference } from "./reference";
  */
 export async function seedTenant(handle: TenantHandle, centre: { kind: "production" | "training" | "demo"; defaultLocale: string }) {
   await seedReference(handle);
+  await handle.db.insert(handle.t.siteSettings).values({ id: 1 }).onConflictDoNothing();
   if (centre.kind !== "production") await seedDemoUsers(handle, centre);
 }

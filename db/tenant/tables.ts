@@ -1,6 +1,7 @@
 import { pgSchema } from "drizzle-orm/pg-core";
 import { auditTables } from "./audit";
 import { geoTables } from "./geo";
+import { settingsTables } from "./settings";
 import { userTables } from "./users";
 
 /** The schema drizzle-kit generates against; the migration runner rewrites it per tenant. */
@@ -9,7 +10,7 @@ export const SENTINEL_SCHEMA = "tenant_template";
 /** Every table of a centre, bound to that centre's schema so all SQL comes out schema-qualified. */
 export function tenantTables(schemaName: string) {
   const s = pgSchema(schemaName);
-  return { ...geoTables(s), ...auditTables(s), ...userTables(s) };
+  return { ...geoTables(s), ...auditTables(s), ...userTables(s), ...settingsTables(s) };
 }
 
 export type TenantTables = ReturnType<typeof tenantTables>;

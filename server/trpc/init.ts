@@ -30,12 +30,16 @@ export const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Turns an AppError thrown by a service into the tRPC error its catalogue entry names. */
+/** Turns an AppError (or a ZodError) thrown by a service into the tRPC error its catalogue entry names. */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && isAppError(result.error.cause)) {
     const cause = result.error.cause;
     return { ...result, error: new TRPCError({ code: ERRORS[cause.code], message: cause.code, cause }) };
+  }
+  // A service's own validation failed: bad input, not a server error.
+  if (!result.ok && result.error.cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR") {
+    return { ...result, error: new TRPCError({ code: "BAD_REQUEST", message: "INVALID_INPUT", cause: result.error.cause }) };
   }
   return result;
 });

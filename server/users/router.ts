@@ -2,7 +2,12 @@ import { z } from "zod";
 import { USER_TYPES } from "@/server/auth/user-types";
 import { router } from "@/server/trpc/init";
 import { authedProcedure, roleProcedure } from "@/server/trpc/procedures";
+import { createUser, newUserInput, resetPassword, resetTwoFactor, updateUser, userFields } from "./admin";
 import { listUsers, logoutEverywhere } from "./service";
+
+const actor = (ctx: { user: { id: number } }) => `user:${ctx.user.id}`;
+const saved = z.object({ id: z.number(), version: z.number() });
+const admin = roleProcedure("SiteAdmin");
 
 export const usersRouter = router({
   me: authedProcedure
@@ -20,4 +25,26 @@ export const usersRouter = router({
       active: z.boolean(), authMethod: z.enum(["local", "ldap"]), startDate: z.string().nullable(), endDate: z.string().nullable(),
     })))
     .query(({ ctx }) => listUsers(ctx)),
+
+  create: admin.input(newUserInput).output(saved).mutation(async ({ ctx, input }) => {
+    const { id, version } = await createUser(ctx, actor(ctx), input);
+    return { id, version };
+  }),
+  update: admin
+    .input(z.object({ id: z.number().int(), version: z.number().int(), patch: userFields.partial() }))
+    .output(saved)
+    .mutation(async ({ ctx, input }) => {
+      const { id, version } = await updateUser(ctx, actor(ctx), input.id, input.version, input.patch);
+      return { id, version };
+    }),
+  resetPassword: admin.input(z.object({ id: z.number().int(), password: z.string() })).output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await resetPassword(ctx, actor(ctx), input.id, input.password);
+      return { ok: true as const };
+    }),
+  resetTwoFactor: admin.input(z.object({ id: z.number().int() })).output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await resetTwoFactor(ctx, actor(ctx), input.id);
+      return { ok: true as const };
+    }),
 });

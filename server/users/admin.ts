@@ -1,0 +1,96 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { checkPasswordPolicy, hashPassword } from "@/server/auth/password";
+import { USER_TYPES } from "@/server/auth/user-types";
+import { AppError } from "@/server/errors";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+
+type Handle = Pick<TenantHandle, "db" | "t">;
+type Tx = Parameters<Parameters<Handle["db"]["transaction"]>[0]>[0];
+
+export const userFields = z.object({
+  firstName: z.string().trim().max(100),
+  lastName: z.string().trim().max(100),
+  initials: z.string().trim().max(10).default(""),
+  email: z.union([z.email(), z.literal("")]).default(""),
+  language: z.enum(["fr", "nl", "de", "en"]),
+  userType: z.enum(USER_TYPES).nullable(),
+  startDate: z.iso.date().nullable().default(null),
+  endDate: z.iso.date().nullable().default(null),
+  active: z.boolean().default(true),
+  remarks: z.string().max(2000).default(""),
+  newcomerQuota: z.number().int().min(0).max(100).default(0),
+});
+export const newUserInput = userFields.extend({
+  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,30}$/),
+  authMethod: z.enum(["local", "ldap"]),
+  password: z.string().optional(),
+});
+
+async function audit(tx: Tx, t: Handle["t"], actor: string, action: string, userId: number, changes: Record<string, { from: unknown; to: unknown }> = {}) {
+  await tx.insert(t.auditLog).values({ actor, action, entity: "users", entityId: String(userId), changes });
+}
+
+export async function createUser({ db, t }: Handle, actor: string, raw: z.input<typeof newUserInput>) {
+  const input = newUserInput.parse(raw);
+  if (input.authMethod === "local") checkPasswordPolicy(input.password ?? "", { username: input.username, names: [input.firstName, input.lastName] });
+  const passwordHash = input.authMethod === "local" ? await hashPassword(input.password!) : null;
+  const { password: _password, ...fields } = input;
+  return db.transaction(async (tx) => {
+    const [user] = await tx.insert(t.users).values({ ...fields, passwordHash }).onConflictDoNothing().returning();
+    if (!user) throw new AppError("USERNAME_TAKEN", { username: input.username });
+    await audit(tx, t, actor, "user.create", user.id, { userType: { from: null, to: user.userType } });
+    return user;
+  });
+}
+
+/**
+ * Saves an edit made on `version`; refuses it if someone saved in between. Deactivating a user or
+ * changing their user type ends their open sessions.
+ */
+export async function updateUser({ db, t }: Handle, actor: string, id: number, version: number, raw: Partial<z.input<typeof userFields>>) {
+  const patch = userFields.partial().parse(raw);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(t.users).where(eq(t.users.id, id)).for("update");
+    if (!before) throw new AppError("NOT_FOUND");
+    if (before.version !== version) throw new AppError("STALE_EDIT");
+    const changes = Object.fromEntries(
+      Object.entries(patch).filter(([k, v]) => before[k as keyof typeof before] !== v).map(([k, v]) => [k, { from: before[k as keyof typeof before], to: v }]),
+    );
+    const endsSessions = "userType" in changes || ("active" in changes && patch.active === false);
+    const [after] = await tx
+      .update(t.users)
+      .set({ ...patch, version: sql`${t.users.version} + 1`, modifiedAt: sql`now()`, ...(endsSessions ? { sessionEpoch: sql`${t.users.sessionEpoch} + 1` } : {}) })
+      .where(and(eq(t.users.id, id), eq(t.users.version, version)))
+      .returning();
+    await audit(tx, t, actor, "user.update", id, changes);
+    return after!;
+  });
+}
+
+export async function resetPassword({ db, t }: Handle, actor: string, id: number, password: string) {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(t.users).where(eq(t.users.id, id)).for("update");
+    if (!user) throw new AppError("NOT_FOUND");
+    if (user.authMethod !== "local") throw new AppError("INVALID_INPUT", { field: "authMethod" });
+    checkPasswordPolicy(password, { username: user.username, names: [user.firstName, user.lastName] });
+    await tx
+      .update(t.users)
+      .set({ passwordHash: await hashPassword(password), sessionEpoch: sql`${t.users.sessionEpoch} + 1`, version: sql`${t.users.version} + 1`, modifiedAt: sql`now()` })
+      .where(eq(t.users.id, id));
+    await tx.delete(t.loginThrottle).where(eq(t.loginThrottle.key, `user:${user.username.toLowerCase()}`));
+    await audit(tx, t, actor, "user.reset_password", id);
+  });
+}
+
+export async function resetTwoFactor({ db, t }: Handle, actor: string, id: number) {
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(t.users)
+      .set({ totpSecret: null, totpLastStep: null, recoveryCodeHashes: [], version: sql`${t.users.version} + 1`, modifiedAt: sql`now()` })
+      .where(eq(t.users.id, id))
+      .returning({ id: t.users.id });
+    if (!user) throw new AppError("NOT_FOUND");
+    await audit(tx, t, actor, "user.reset_two_factor", id);
+  });
+}
