@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/app/_components/language-switch";
@@ -33,6 +34,11 @@ export default async function TenantLayout({ children }: { children: React.React
             <LanguageSwitch />
           </div>
         </div>
+        {user?.mustEnrollTotp && (
+          <p role="alert" className="bg-red-50 px-4 py-2 text-center text-sm text-red-900">
+            <Link href="/account" className="underline">{t("account.enrollmentRequired")}</Link>
+          </p>
+        )}
       </header>
       {availability === "served" ? (
         children

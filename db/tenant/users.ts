@@ -32,6 +32,8 @@ export function userTables(s: PgSchema) {
     accessClass: text("access_class").notNull().default("public"),
     // Two-factor (local accounts): the secret is encrypted at rest.
     totpSecret: text("totp_secret"),
+    /** Set while the user scans the code and before they confirm it with a first code. */
+    totpPendingSecret: text("totp_pending_secret"),
     totpLastStep: integer("totp_last_step"),
     recoveryCodeHashes: jsonb("recovery_code_hashes").$type<string[]>().notNull().default([]),
     /** Bumped to end every session of the user at once ("log out everywhere", deactivation). */

@@ -3,6 +3,7 @@ import { AppError } from "@/server/errors";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { dummyVerify, verifyPassword } from "./password";
 import { clearFailures, LIMITS, LOCK_MINUTES, lockedUntil, recordFailure, throttleKeys } from "./throttle";
+import { checkSecondFactor } from "./two-factor";
 import { isUserType } from "./user-types";
 
 export type User = TenantHandle["t"]["users"]["$inferSelect"];
@@ -29,7 +30,7 @@ async function audit({ db, t }: TenantHandle, row: { username: string; userId?: 
  * failures lock the account name (and, more slowly, the client address) for a while. Every attempt
  * lands in the login audit, whatever its outcome.
  */
-export async function authenticateLocal(h: TenantHandle, input: { username: string; password: string; ip: string }): Promise<User> {
+export async function authenticateLocal(h: TenantHandle, input: { username: string; password: string; ip: string; code?: string }): Promise<User> {
   const username = input.username.trim().toLowerCase();
   const keys = throttleKeys(username, input.ip);
   const entry = { username, ip: input.ip, method: "local" };
@@ -49,6 +50,15 @@ export async function authenticateLocal(h: TenantHandle, input: { username: stri
   if (!canSignIn(user)) {
     await audit(h, { ...entry, userId: user.id, outcome: "inactive" });
     throw new AppError("ACCOUNT_INACTIVE");
+  }
+  try {
+    await checkSecondFactor(h, user, input.code);
+  } catch (e) {
+    const asked = e instanceof AppError && e.code === "TOTP_REQUIRED";
+    await audit(h, { ...entry, userId: user.id, outcome: asked ? "second_factor_asked" : "bad_second_factor" });
+    // A wrong code counts like a wrong password: six digits must not be guessable by repetition.
+    if (!asked && (await recordFailure(h, keys.user, LIMITS.user))) throw new AppError("ACCOUNT_LOCKED", { minutes: LOCK_MINUTES });
+    throw e;
   }
   await clearFailures(h, keys.user);
   await audit(h, { ...entry, userId: user.id, outcome: "success" });

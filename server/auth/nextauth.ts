@@ -30,7 +30,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
-      credentials: { username: {}, password: {} },
+      credentials: { username: {}, password: {}, code: {} },
       async authorize(credentials, request) {
         const host = trustedHost((n) => request.headers.get(n), env().BASE_DOMAIN);
         const tenant = host.kind === "tenant" ? await findTenantBySlug(host.slug) : null;
@@ -38,6 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         try {
           const user = await authenticateLocal(tenantHandle(tenant), {
             username: String(credentials.username ?? ""), password: String(credentials.password ?? ""), ip: clientIp(request.headers),
+            code: credentials.code ? String(credentials.code) : undefined,
           });
           return { id: String(user.id), ...claimsFor(tenant, user) };
         } catch (e) {

@@ -19,6 +19,8 @@ export interface SessionUser {
   language: string;
   userType: UserType;
   roles: ReadonlySet<Role>;
+  /** The centre requires two-factor and this local account has not set it up yet. */
+  mustEnrollTotp: boolean;
 }
 
 export const claimsFor = (tenant: Pick<Tenant, "id" | "sessionEpoch">, user: Pick<User, "id" | "sessionEpoch">): SessionClaims => ({
@@ -36,7 +38,9 @@ export async function resolveSessionUser(h: TenantHandle, tenant: Pick<Tenant, "
   const user = await findById(h, h.t.users, claims.uid);
   if (!user || user.sessionEpoch !== claims.ep || !canSignIn(user)) return null;
   const userType = user.userType as UserType;
+  const settings = await findById(h, h.t.siteSettings, 1);
   return {
     id: user.id, username: user.username, firstName: user.firstName, lastName: user.lastName, language: user.language, userType, roles: rolesOf(userType),
+    mustEnrollTotp: Boolean(settings?.totpRequired && user.authMethod === "local" && !user.totpSecret),
   };
 }

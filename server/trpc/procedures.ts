@@ -9,13 +9,13 @@ export const publicProcedure = baseProcedure;
 
 /**
  * A served centre: the host names an existing centre that is active and whose schema matches the
- * code. Adds `db` and `t`, the only way procedures reach centre data.
+ * code. Adds `db` and `t` (and the whole `handle`), the only way procedures reach centre data.
  */
 export const tenantProcedure = baseProcedure.use(({ ctx, next }) => {
   if (ctx.host.kind !== "tenant" || !ctx.tenant) throw new AppError("TENANT_NOT_FOUND", { slug: ctx.host.kind === "tenant" ? ctx.host.slug : "" });
   if (availability(ctx.tenant) !== "served") throw new AppError("TENANT_UNAVAILABLE");
-  const { db, t } = tenantHandle(ctx.tenant);
-  return next({ ctx: { ...ctx, tenant: ctx.tenant, db, t } });
+  const handle = tenantHandle(ctx.tenant);
+  return next({ ctx: { ...ctx, tenant: ctx.tenant, handle, db: handle.db, t: handle.t } });
 });
 
 /** A signed-in operator on the console host. Operators reach the control plane only. */
@@ -25,10 +25,16 @@ export const operatorProcedure = baseProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, operator: ctx.operator } });
 });
 
-/** A signed-in user of the host's centre. */
-export const authedProcedure = tenantProcedure.use(({ ctx, next }) => {
+/** A signed-in user of the host's centre, even one who still has to set up two-factor sign-in. */
+export const enrollingProcedure = tenantProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError("UNAUTHORIZED");
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** A signed-in user of the host's centre who meets the centre's sign-in requirements. */
+export const authedProcedure = enrollingProcedure.use(({ ctx, next }) => {
+  if (ctx.user.mustEnrollTotp) throw new AppError("TOTP_ENROLLMENT_REQUIRED");
+  return next();
 });
 
 /** A signed-in user whose user type holds the role (see server/auth/user-types.ts). */

@@ -1,7 +1,10 @@
+import QRCode from "qrcode";
 import { z } from "zod";
 import { USER_TYPES } from "@/server/auth/user-types";
 import { router } from "@/server/trpc/init";
-import { authedProcedure, roleProcedure } from "@/server/trpc/procedures";
+import { enrollingProcedure, roleProcedure } from "@/server/trpc/procedures";
+import { localized } from "@/server/i18n/locale";
+import { beginTotpEnrollment, confirmTotpEnrollment } from "@/server/auth/two-factor";
 import { createUser, newUserInput, resetPassword, resetTwoFactor, updateUser, userFields } from "./admin";
 import { listUsers, logoutEverywhere } from "./service";
 
@@ -10,13 +13,27 @@ const saved = z.object({ id: z.number(), version: z.number() });
 const admin = roleProcedure("SiteAdmin");
 
 export const usersRouter = router({
-  me: authedProcedure
-    .output(z.object({ id: z.number(), username: z.string(), firstName: z.string(), lastName: z.string(), userType: z.enum(USER_TYPES), roles: z.array(z.string()) }))
+  me: enrollingProcedure
+    .output(z.object({
+      id: z.number(), username: z.string(), firstName: z.string(), lastName: z.string(), userType: z.enum(USER_TYPES), roles: z.array(z.string()), mustEnrollTotp: z.boolean(),
+    }))
     .query(({ ctx }) => ({ ...ctx.user, roles: [...ctx.user.roles] })),
 
-  logoutEverywhere: authedProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+  logoutEverywhere: enrollingProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
     await logoutEverywhere(ctx, ctx.user.id);
     return { ok: true as const };
+  }),
+
+  twoFactor: router({
+    begin: enrollingProcedure.output(z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() })).mutation(async ({ ctx }) => {
+      const issuer = `Entraide – ${localized(ctx.tenant.names, ctx.user.language as "fr")}`;
+      const { secret, uri } = await beginTotpEnrollment(ctx.handle, ctx.user, issuer);
+      return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", margin: 1 }) };
+    }),
+    confirm: enrollingProcedure.input(z.object({ code: z.string().max(20) })).output(z.object({ recoveryCodes: z.array(z.string()) }))
+      .mutation(async ({ ctx, input }) => ({
+        recoveryCodes: await confirmTotpEnrollment(ctx.handle, ctx.user.id, input.code),
+      })),
   }),
 
   list: roleProcedure("SiteAdmin")

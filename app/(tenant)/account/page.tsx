@@ -1,0 +1,19 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ApiProvider } from "@/app/_components/trpc";
+import { currentUser } from "@/server/auth/current";
+import { AccountSecurity } from "./account-security";
+
+export default async function AccountPage() {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const t = await getTranslations("account");
+  return (
+    <main className="mx-auto w-full max-w-2xl p-8">
+      <h1 className="mb-6 text-2xl font-semibold">{t("title")}</h1>
+      <ApiProvider>
+        <AccountSecurity />
+      </ApiProvider>
+    </main>
+  );
+}

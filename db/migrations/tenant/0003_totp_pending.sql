@@ -1,0 +1,1 @@
+ALTER TABLE "tenant_template"."users" ADD COLUMN "totp_pending_secret" text;
