@@ -1,19 +1,9 @@
 import { sql } from "drizzle-orm";
+import type { LdapSettings } from "@/server/integrations/ldap/settings";
 import { boolean, check, integer, jsonb, text, timestamp, type PgSchema } from "drizzle-orm/pg-core";
 
 /** Directory settings without the bind password, which is stored encrypted beside them. */
-export interface StoredLdapSettings {
-  url: string;
-  startTls: boolean;
-  caCertPem?: string;
-  bindDn: string;
-  baseDn: string;
-  usernameAttribute: string;
-  userObjectClass: string;
-  groupMappings: { groupDn: string; userType: string }[];
-  connectTimeoutMs: number;
-  operationTimeoutMs: number;
-}
+export type StoredLdapSettings = Omit<LdapSettings, "bindPassword">;
 
 /** One row of centre-wide settings that its administrators manage. */
 export function settingsTables(s: PgSchema) {

@@ -6,7 +6,7 @@ import { isAppError } from "@/server/errors";
 import { trustedHost } from "@/server/tenancy/host";
 import { availability, findTenantBySlug } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
-import { authenticateLocal } from "./login";
+import { authenticate } from "./login";
 import { claimsFor, type SessionClaims } from "./session";
 
 /** Idle timeout of a centre session; each request within it extends it. */
@@ -36,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const tenant = host.kind === "tenant" ? await findTenantBySlug(host.slug) : null;
         if (!tenant || availability(tenant) !== "served") throw new SignInRefused("TENANT_UNAVAILABLE");
         try {
-          const user = await authenticateLocal(tenantHandle(tenant), {
+          const user = await authenticate(tenantHandle(tenant), {
             username: String(credentials.username ?? ""), password: String(credentials.password ?? ""), ip: clientIp(request.headers),
             code: credentials.code ? String(credentials.code) : undefined,
           });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoUsers, DEMO_USER_PASSWORD } from "@/db/seed/demo-users";
-import { authenticateLocal } from "@/server/auth/login";
+import { authenticate } from "@/server/auth/login";
 import { resolveSessionUser } from "@/server/auth/session";
 import { LIMITS } from "@/server/auth/throttle";
 import { closePools } from "@/server/db/pool";
@@ -18,7 +18,7 @@ beforeAll(async () => {
   [eupen, chatelet] = [await newCentre("auth-eupen", "production"), await newCentre("auth-chatelet", "production")];
 });
 
-const login = (tenant: Tenant, username: string, password: string, ip = "192.0.2.10") => authenticateLocal(tenantHandle(tenant), { username, password, ip });
+const login = (tenant: Tenant, username: string, password: string, ip = "192.0.2.10") => authenticate(tenantHandle(tenant), { username, password, ip });
 const outcomes = async (tenant: Tenant, username: string) => {
   const { db, t } = tenantHandle(tenant);
   return (await db.select({ outcome: t.loginAudit.outcome }).from(t.loginAudit).where(eq(t.loginAudit.username, username)).orderBy(t.loginAudit.id)).map((r) => r.outcome);

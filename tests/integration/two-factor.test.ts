@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authenticateLocal } from "@/server/auth/login";
+import { authenticate } from "@/server/auth/login";
 import { LIMITS } from "@/server/auth/throttle";
 import { closePools } from "@/server/db/pool";
 import type { Tenant } from "@/server/tenancy/registry";
@@ -30,7 +30,7 @@ async function enrolledUser() {
 }
 
 const login = (username: string, code?: string, password = TEST_PASSWORD) =>
-  authenticateLocal(tenantHandle(centre), { username, password, ip: "203.0.113.5", code });
+  authenticate(tenantHandle(centre), { username, password, ip: "203.0.113.5", code });
 
 describe("two-factor sign-in", () => {
   it("enrols with a first code and hands out ten recovery codes, stored only as hashes", async () => {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authenticateLocal } from "@/server/auth/login";
+import { authenticate } from "@/server/auth/login";
 import { resolveSessionUser } from "@/server/auth/session";
 import { USER_TYPES, hasRole } from "@/server/auth/user-types";
 import { closePools } from "@/server/db/pool";
@@ -39,7 +39,7 @@ describe("user administration", () => {
     const { claims } = await newUser(eupen, "900");
     const api = await callerOn(centreHost(eupen.slug), {}, claims);
     const { id } = await api.users.create(newcomer("nina"));
-    expect((await authenticateLocal(tenantHandle(eupen), { username: "nina", password: "ein langes Kennwort 2026", ip: "t" })).id).toBe(id);
+    expect((await authenticate(tenantHandle(eupen), { username: "nina", password: "ein langes Kennwort 2026", ip: "t" })).id).toBe(id);
     expect((await auditOf(eupen, id)).map((a) => [a.action, a.actor])).toEqual([["user.create", `user:${claims.uid}`]]);
     expect(await appCodeOf(api.users.create(newcomer("NINA")))).toBe("USERNAME_TAKEN");
   });
@@ -67,7 +67,7 @@ describe("user administration", () => {
     const { version } = await admin.users.update({ id: user.id, version: user.version, patch: { userType: "110" } });
     expect(await resolveSessionUser(tenantHandle(eupen), eupen, claims)).toBeNull();
     await admin.users.update({ id: user.id, version, patch: { active: false } });
-    expect(await appCodeOf(authenticateLocal(tenantHandle(eupen), { username: user.username, password: "a long test passphrase", ip: "t" }))).toBe("ACCOUNT_INACTIVE");
+    expect(await appCodeOf(authenticate(tenantHandle(eupen), { username: user.username, password: "a long test passphrase", ip: "t" }))).toBe("ACCOUNT_INACTIVE");
   });
 
   it("resets a password: the old one stops working and open sessions end", async () => {
@@ -75,8 +75,8 @@ describe("user administration", () => {
     const { user, claims } = await newUser(eupen, "100");
     await admin.users.resetPassword({ id: user.id, password: "un tout nouveau secret" });
     expect(await resolveSessionUser(tenantHandle(eupen), eupen, claims)).toBeNull();
-    expect(await appCodeOf(authenticateLocal(tenantHandle(eupen), { username: user.username, password: "a long test passphrase", ip: "t" }))).toBe("INVALID_CREDENTIALS");
-    expect((await authenticateLocal(tenantHandle(eupen), { username: user.username, password: "un tout nouveau secret", ip: "t" })).id).toBe(user.id);
+    expect(await appCodeOf(authenticate(tenantHandle(eupen), { username: user.username, password: "a long test passphrase", ip: "t" }))).toBe("INVALID_CREDENTIALS");
+    expect((await authenticate(tenantHandle(eupen), { username: user.username, password: "un tout nouveau secret", ip: "t" })).id).toBe(user.id);
   });
 
   it("cannot reach another centre's users: an Eupen administrator's session is anonymous on Châtelet", async () => {

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { router } from "@/server/trpc/init";
+import { roleProcedure } from "@/server/trpc/procedures";
+import { settingsForAdmin, settingsPatch, testDirectory, updateSiteSettings } from "./service";
+
+const admin = roleProcedure("SiteAdmin");
+
+/** Centre settings: sign-in methods, two-factor, idle timeout, directory. Administrators only. */
+export const settingsRouter = router({
+  get: admin
+    .output(z.object({
+      allowLocal: z.boolean(), allowLdap: z.boolean(), totpRequired: z.boolean(), idleTimeoutMinutes: z.number(),
+      ldap: z.record(z.string(), z.unknown()).nullable(), hasLdapBindPassword: z.boolean(), version: z.number(),
+    }))
+    .query(async ({ ctx }) => {
+      const { allowLocal, allowLdap, totpRequired, idleTimeoutMinutes, ldap, hasLdapBindPassword, version } = await settingsForAdmin(ctx.handle);
+      return { allowLocal, allowLdap, totpRequired, idleTimeoutMinutes, ldap: ldap as Record<string, unknown> | null, hasLdapBindPassword, version };
+    }),
+  update: admin
+    .input(z.object({ version: z.number().int(), patch: settingsPatch }))
+    .output(z.object({ version: z.number() }))
+    .mutation(async ({ ctx, input }) => ({ version: (await updateSiteSettings(ctx.handle, `user:${ctx.user.id}`, input.version, input.patch)).version })),
+  testDirectory: admin
+    .output(z.object({
+      bindOk: z.boolean(), userCount: z.number(), error: z.string().optional(),
+      groups: z.array(z.object({ groupDn: z.string(), userType: z.string(), members: z.number(), found: z.boolean() })),
+    }))
+    .mutation(({ ctx }) => testDirectory(ctx.handle)),
+});

@@ -1,0 +1,115 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authenticate } from "@/server/auth/login";
+import { closePools } from "@/server/db/pool";
+import type { Tenant } from "@/server/tenancy/registry";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller, TEST_PASSWORD } from "./helpers";
+import { groupDn, SERVICE, startSlapd, userDn, USERS, type Slapd } from "./ldap/slapd";
+
+// Directory sign-in end to end: the centre's settings (bind password encrypted) → the real slapd →
+// a user provisioned or refreshed in the centre's schema.
+let slapd: Slapd;
+let centre: Tenant;
+let adminClaims: Awaited<ReturnType<typeof newUser>>["claims"];
+
+const mappings = [
+  { groupDn: groupDn("entraide-integration"), userType: "100" as const },
+  { groupDn: groupDn("entraide-reception"), userType: "210" as const },
+  { groupDn: groupDn("entraide-admins"), userType: "900" as const },
+];
+
+async function configure(tenant: Tenant, url: string, claims: typeof adminClaims, allowLocal = true) {
+  const api = await callerOn(centreHost(tenant.slug), {}, claims);
+  const { version } = await api.settings.get();
+  await api.settings.update({
+    version,
+    patch: {
+      allowLocal, allowLdap: true, ldapBindPassword: SERVICE.password,
+      ldap: { url, startTls: false, bindDn: SERVICE.dn, baseDn: slapd.baseDn, usernameAttribute: "uid", userObjectClass: "person", groupMappings: mappings, connectTimeoutMs: 1000, operationTimeoutMs: 3000 },
+    },
+  });
+  return api;
+}
+
+beforeAll(async () => {
+  slapd = await startSlapd();
+  centre = await newCentre("ldap-login", "production");
+  ({ claims: adminClaims } = await newUser(centre, "900"));
+  await configure(centre, slapd.url, adminClaims, false);
+});
+afterAll(async () => {
+  await slapd?.stop();
+  await closePools();
+});
+
+const signIn = (tenant: Tenant, username: string, password: string) => authenticate(tenantHandle(tenant), { username, password, ip: "192.0.2.50" });
+
+describe("sign-in through the centre's directory", () => {
+  it("provisions the user on first sign-in, with names, e-mail and the mapped user type", async () => {
+    const user = await signIn(centre, "hubert", USERS.hubert.password);
+    expect(user).toMatchObject({ username: "hubert", firstName: "Hubert", lastName: "Huppertz", userType: "100", authMethod: "ldap", passwordHash: null });
+    const { db, t } = tenantHandle(centre);
+    expect((await db.select().from(t.auditLog).where(eq(t.auditLog.entityId, String(user.id)))).map((a) => a.action)).toContain("user.provision");
+    expect((await signIn(centre, "hubert", USERS.hubert.password)).id).toBe(user.id); // no second row
+  });
+
+  it("follows a group change on the next sign-in", async () => {
+    const theresia = await signIn(centre, "theresia", USERS.theresia.password);
+    expect(theresia.userType).toBe("210");
+    const change = (group: string, op: "add" | "delete") => `dn: ${groupDn(group)}\nchangetype: modify\n${op}: member\nmember: ${userDn("theresia")}\n`;
+    await slapd.ldapModify(`${change("entraide-admins", "add")}\n${change("entraide-reception", "delete")}`);
+    try {
+      expect((await signIn(centre, "theresia", USERS.theresia.password)).userType).toBe("900");
+    } finally {
+      await slapd.ldapModify(`${change("entraide-reception", "add")}\n${change("entraide-admins", "delete")}`);
+    }
+  });
+
+  it("refuses wrong passwords, users in no mapped group, and filter injection", async () => {
+    expect(await appCodeOf(signIn(centre, "robin", "not the password"))).toBe("INVALID_CREDENTIALS");
+    expect(await appCodeOf(signIn(centre, "nogroup", USERS.nogroup.password))).toBe("ACCOUNT_INACTIVE");
+    expect(await appCodeOf(signIn(centre, "*)(uid=*", USERS.robin.password))).toBe("INVALID_CREDENTIALS");
+    expect(await appCodeOf(signIn(centre, "*", USERS.robin.password))).toBe("INVALID_CREDENTIALS");
+  });
+
+  it("keeps a user deactivated in Entraide out, even with a good directory password", async () => {
+    const robin = await signIn(centre, "robin", USERS.robin.password);
+    const admin = await callerOn(centreHost(centre.slug), {}, adminClaims);
+    await admin.users.update({ id: robin.id, version: robin.version, patch: { active: false } });
+    expect(await appCodeOf(signIn(centre, "robin", USERS.robin.password))).toBe("ACCOUNT_INACTIVE");
+  });
+
+  it("when the directory is down: a clear error for directory users, and the local administrator still gets in", async () => {
+    const down = await newCentre("ldap-down", "production");
+    const { user: breakGlass, claims } = await newUser(down, "900");
+    await configure(down, "ldap://127.0.0.1:1", claims, false); // nothing listens on port 1
+    expect(await appCodeOf(signIn(down, "hubert", USERS.hubert.password))).toBe("DIRECTORY_UNAVAILABLE");
+    expect((await signIn(down, breakGlass.username, TEST_PASSWORD)).id).toBe(breakGlass.id);
+    // A local account that is not an administrator follows the centre's "no local sign-in" rule.
+    const { user: clerk } = await newUser(down, "210");
+    expect(await appCodeOf(signIn(down, clerk.username, TEST_PASSWORD))).toBe("DIRECTORY_UNAVAILABLE");
+  });
+
+  it("settings never send the bind password back, and the test button reports what it found", async () => {
+    const api = await callerOn(centreHost(centre.slug), {}, adminClaims);
+    const settings = await api.settings.get();
+    expect(settings.hasLdapBindPassword).toBe(true);
+    expect(JSON.stringify(settings)).not.toContain(SERVICE.password);
+    const { db, t } = tenantHandle(centre);
+    const [row] = await db.select().from(t.siteSettings);
+    expect(row!.ldapBindPasswordEnc).not.toContain(SERVICE.password);
+    const report = await api.settings.testDirectory();
+    expect(report.bindOk).toBe(true);
+    expect(report.userCount).toBeGreaterThanOrEqual(4);
+    expect(report.groups.map((g) => g.found)).toEqual([true, true, true]);
+  });
+
+  it("is for administrators only, and refuses a stale settings edit", async () => {
+    for (const type of ["100", "210", "800"] as const) expect(await appCodeOf((await signedInCaller(centre, type)).settings.get()), type).toBe("FORBIDDEN");
+    const api = await callerOn(centreHost(centre.slug), {}, adminClaims);
+    const { version } = await api.settings.get();
+    await api.settings.update({ version, patch: { idleTimeoutMinutes: 60 } });
+    expect(await appCodeOf(api.settings.update({ version, patch: { idleTimeoutMinutes: 90 } }))).toBe("STALE_EDIT");
+  });
+});
