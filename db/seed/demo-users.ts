@@ -38,4 +38,11 @@ export async function seedDemoUsers({ db, t }: TenantHandle, centre: { defaultLo
       newcomerQuota: m[flavour].startsWith("1") || m[flavour].startsWith("2") ? 50 : 0,
     })))
     .onConflictDoNothing();
+  // Hubert, Alicia and Mélanie gave Theresia (reception) authority to act for them.
+  const ids = new Map((await db.select({ id: t.users.id, username: t.users.username }).from(t.users)).map((u) => [u.username, u.id]));
+  const theresia = ids.get("theresia")!;
+  await db
+    .insert(t.authorities)
+    .values(["hubert", "alicia", "melanie"].map((giver) => ({ userId: ids.get(giver)!, authorizedId: theresia })))
+    .onConflictDoNothing();
 }

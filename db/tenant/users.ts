@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, date, index, integer, jsonb, serial, text, timestamp, uniqueIndex, type PgSchema } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, date, index, integer, jsonb, serial, text, timestamp, uniqueIndex, type PgSchema } from "drizzle-orm/pg-core";
 
 /** Centre staff, how they sign in, and the record of every sign-in attempt. */
 export function userTables(s: PgSchema) {
@@ -61,5 +61,14 @@ export function userTables(s: PgSchema) {
     outcome: text("outcome").notNull(),
   }, (t) => [index("login_audit_user_idx").on(t.userId, t.at)]);
 
-  return { authMethod, users, loginThrottle, loginAudit };
+  /** Procuration: `userId` lets `authorizedId` act in their name, optionally until a date. */
+  const authorities = s.table("authorities", {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    authorizedId: integer("authorized_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    validUntil: date("valid_until"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  }, (t) => [uniqueIndex("authorities_pair_key").on(t.userId, t.authorizedId), check("authorities_not_self", sql`${t.userId} <> ${t.authorizedId}`)]);
+
+  return { authMethod, users, loginThrottle, loginAudit, authorities };
 }

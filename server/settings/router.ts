@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actorOf } from "@/server/audit";
 import { router } from "@/server/trpc/init";
 import { roleProcedure } from "@/server/trpc/procedures";
 import { settingsForAdmin, settingsPatch, testDirectory, updateSiteSettings } from "./service";
@@ -19,7 +20,7 @@ export const settingsRouter = router({
   update: admin
     .input(z.object({ version: z.number().int(), patch: settingsPatch }))
     .output(z.object({ version: z.number() }))
-    .mutation(async ({ ctx, input }) => ({ version: (await updateSiteSettings(ctx.handle, `user:${ctx.user.id}`, input.version, input.patch)).version })),
+    .mutation(async ({ ctx, input }) => ({ version: (await updateSiteSettings(ctx.handle, actorOf(ctx.user), input.version, input.patch)).version })),
   testDirectory: admin
     .output(z.object({
       bindOk: z.boolean(), userCount: z.number(), error: z.string().optional(),

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { StoredLdapSettings } from "@/db/tenant/settings";
 import { decryptSecret, encryptSecret } from "@/server/crypto/secrets";
+import type { Actor } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { ldapSettingsSchema, testLdapConnection, type LdapSettingsInput } from "@/server/integrations/ldap/client";
 import { findById, type TenantHandle } from "@/server/tenancy/tenant-db";
@@ -39,7 +40,7 @@ export const settingsPatch = z.object({
 }).partial();
 
 /** Saves settings edited on `version`, refusing a stale edit; audited with the secret left out. */
-export async function updateSiteSettings(h: TenantHandle, actor: string, version: number, raw: z.input<typeof settingsPatch>) {
+export async function updateSiteSettings(h: TenantHandle, who: Actor, version: number, raw: z.input<typeof settingsPatch>) {
   const { ldapBindPassword, ldap: ldapRaw, ...patch } = settingsPatch.parse(raw);
   // The schema requires a bind password; it is stored apart, so a placeholder stands in for validation.
   const ldap = ldapRaw ? (({ bindPassword: _, ...rest }) => rest)(ldapSettingsSchema.parse({ ...ldapRaw, bindPassword: "-" })) : ldapRaw;
@@ -61,7 +62,7 @@ export async function updateSiteSettings(h: TenantHandle, actor: string, version
     const changed = [...Object.keys(patch), ...(ldap === undefined ? [] : ["ldap"])];
     const changes: Record<string, { from: unknown; to: unknown }> = Object.fromEntries(changed.map((k) => [k, { from: before[k as keyof typeof before], to: after![k as keyof typeof after] }]));
     if (ldapBindPassword) changes.ldapBindPassword = { from: "(secret)", to: "(changed)" };
-    await tx.insert(h.t.auditLog).values({ actor, action: "settings.update", entity: "site_settings", entityId: "1", changes });
+    await tx.insert(h.t.auditLog).values({ ...who, action: "settings.update", entity: "site_settings", entityId: "1", changes });
     return after!;
   });
 }

@@ -4,7 +4,7 @@ import { requestLogger } from "@/server/logger";
 import { OPERATOR_COOKIE, readOperatorSession } from "@/server/operator/session";
 import { env } from "@/server/env";
 import { trustedHost, type HostClass } from "@/server/tenancy/host";
-import { resolveSessionUser, type SessionClaims, type SessionUser } from "@/server/auth/session";
+import { ACT_AS_COOKIE, resolveSessionUser, type SessionClaims, type SessionUser } from "@/server/auth/session";
 import { availability, findTenantBySlug, type Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 
@@ -29,7 +29,8 @@ export async function createInnerContext(opts: {
   const requestId = opts.requestId ?? randomUUID();
   const tenant = opts.host.kind === "tenant" ? await findTenantBySlug(opts.host.slug) : null;
   const operator = opts.host.kind === "operator" ? await readOperatorSession(opts.cookies?.[OPERATOR_COOKIE]) : null;
-  const user = tenant && availability(tenant) === "served" ? await resolveSessionUser(tenantHandle(tenant), tenant, opts.claims) : null;
+  const actAs = Number(opts.cookies?.[ACT_AS_COOKIE]) || null;
+  const user = tenant && availability(tenant) === "served" ? await resolveSessionUser(tenantHandle(tenant), tenant, opts.claims, actAs) : null;
   const log = requestLogger({ requestId, tenantId: tenant?.id, operatorId: operator?.id, userId: user?.id });
   return { requestId, host: opts.host, tenant, operator, user, log };
 }

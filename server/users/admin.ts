@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { checkPasswordPolicy, hashPassword } from "@/server/auth/password";
 import { USER_TYPES } from "@/server/auth/user-types";
+import type { Actor } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
@@ -27,11 +28,11 @@ export const newUserInput = userFields.extend({
   password: z.string().optional(),
 });
 
-async function audit(tx: Tx, t: Handle["t"], actor: string, action: string, userId: number, changes: Record<string, { from: unknown; to: unknown }> = {}) {
-  await tx.insert(t.auditLog).values({ actor, action, entity: "users", entityId: String(userId), changes });
+async function audit(tx: Tx, t: Handle["t"], who: Actor, action: string, userId: number, changes: Record<string, { from: unknown; to: unknown }> = {}) {
+  await tx.insert(t.auditLog).values({ ...who, action, entity: "users", entityId: String(userId), changes });
 }
 
-export async function createUser({ db, t }: Handle, actor: string, raw: z.input<typeof newUserInput>) {
+export async function createUser({ db, t }: Handle, actor: Actor, raw: z.input<typeof newUserInput>) {
   const input = newUserInput.parse(raw);
   if (input.authMethod === "local") checkPasswordPolicy(input.password ?? "", { username: input.username, names: [input.firstName, input.lastName] });
   const passwordHash = input.authMethod === "local" ? await hashPassword(input.password!) : null;
@@ -48,7 +49,7 @@ export async function createUser({ db, t }: Handle, actor: string, raw: z.input<
  * Saves an edit made on `version`; refuses it if someone saved in between. Deactivating a user or
  * changing their user type ends their open sessions.
  */
-export async function updateUser({ db, t }: Handle, actor: string, id: number, version: number, raw: Partial<z.input<typeof userFields>>) {
+export async function updateUser({ db, t }: Handle, actor: Actor, id: number, version: number, raw: Partial<z.input<typeof userFields>>) {
   const patch = userFields.partial().parse(raw);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(t.users).where(eq(t.users.id, id)).for("update");
@@ -68,7 +69,7 @@ export async function updateUser({ db, t }: Handle, actor: string, id: number, v
   });
 }
 
-export async function resetPassword({ db, t }: Handle, actor: string, id: number, password: string) {
+export async function resetPassword({ db, t }: Handle, actor: Actor, id: number, password: string) {
   return db.transaction(async (tx) => {
     const [user] = await tx.select().from(t.users).where(eq(t.users.id, id)).for("update");
     if (!user) throw new AppError("NOT_FOUND");
@@ -83,7 +84,7 @@ export async function resetPassword({ db, t }: Handle, actor: string, id: number
   });
 }
 
-export async function resetTwoFactor({ db, t }: Handle, actor: string, id: number) {
+export async function resetTwoFactor({ db, t }: Handle, actor: Actor, id: number) {
   await db.transaction(async (tx) => {
     const [user] = await tx
       .update(t.users)

@@ -2,13 +2,23 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import { USER_TYPES } from "@/server/auth/user-types";
 import { router } from "@/server/trpc/init";
-import { enrollingProcedure, roleProcedure } from "@/server/trpc/procedures";
+import { actorOf } from "@/server/audit";
+import type { SessionUser } from "@/server/auth/session";
+import { AppError } from "@/server/errors";
+import { authedProcedure, enrollingProcedure, roleProcedure } from "@/server/trpc/procedures";
+import { authoritiesOf, giveAuthority, revokeAuthority } from "./authorities";
 import { localized } from "@/server/i18n/locale";
 import { beginTotpEnrollment, confirmTotpEnrollment } from "@/server/auth/two-factor";
 import { createUser, newUserInput, resetPassword, resetTwoFactor, updateUser, userFields } from "./admin";
 import { listUsers, logoutEverywhere } from "./service";
 
-const actor = (ctx: { user: { id: number } }) => `user:${ctx.user.id}`;
+const actor = (ctx: { user: SessionUser }) => actorOf(ctx.user);
+/** Personal security settings belong to the person signed in, never to a colleague acted for. */
+const ownAccount = enrollingProcedure.use(({ ctx, next }) => {
+  if (ctx.user.realUser) throw new AppError("FORBIDDEN");
+  return next();
+});
+const authorityRow = z.object({ id: z.number(), userId: z.number(), authorizedId: z.number(), validUntil: z.string().nullable(), otherName: z.string() });
 const saved = z.object({ id: z.number(), version: z.number() });
 const admin = roleProcedure("SiteAdmin");
 
@@ -20,20 +30,35 @@ export const usersRouter = router({
     .query(({ ctx }) => ({ ...ctx.user, roles: [...ctx.user.roles] })),
 
   logoutEverywhere: enrollingProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
-    await logoutEverywhere(ctx, ctx.user.id);
+    await logoutEverywhere(ctx, actor(ctx), ctx.user.realUser?.id ?? ctx.user.id);
     return { ok: true as const };
   }),
 
   twoFactor: router({
-    begin: enrollingProcedure.output(z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() })).mutation(async ({ ctx }) => {
+    begin: ownAccount.output(z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() })).mutation(async ({ ctx }) => {
       const issuer = `Entraide – ${localized(ctx.tenant.names, ctx.user.language as "fr")}`;
       const { secret, uri } = await beginTotpEnrollment(ctx.handle, ctx.user, issuer);
       return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", margin: 1 }) };
     }),
-    confirm: enrollingProcedure.input(z.object({ code: z.string().max(20) })).output(z.object({ recoveryCodes: z.array(z.string()) }))
+    confirm: ownAccount.input(z.object({ code: z.string().max(20) })).output(z.object({ recoveryCodes: z.array(z.string()) }))
       .mutation(async ({ ctx, input }) => ({
         recoveryCodes: await confirmTotpEnrollment(ctx.handle, ctx.user.id, input.code),
       })),
+  }),
+
+  authorities: router({
+    mine: authedProcedure
+      .output(z.object({ given: z.array(authorityRow), received: z.array(authorityRow) }))
+      .query(({ ctx }) => authoritiesOf(ctx, ctx.user.realUser?.id ?? ctx.user.id)),
+    give: authedProcedure
+      .input(z.object({ authorizedId: z.number().int(), validUntil: z.iso.date().nullable().default(null) }))
+      .output(z.object({ id: z.number() }))
+      .mutation(async ({ ctx, input }) => ({ id: (await giveAuthority(ctx, actor(ctx), ctx.user.realUser?.id ?? ctx.user.id, input.authorizedId, input.validUntil)).id })),
+    revoke: authedProcedure.input(z.object({ id: z.number().int() })).output(z.object({ ok: z.literal(true) }))
+      .mutation(async ({ ctx, input }) => {
+        await revokeAuthority(ctx, actor(ctx), { id: ctx.user.realUser?.id ?? ctx.user.id, userType: ctx.user.userType }, input.id);
+        return { ok: true as const };
+      }),
   }),
 
   list: roleProcedure("SiteAdmin")

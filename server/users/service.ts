@@ -1,8 +1,9 @@
 import { asc, eq, sql } from "drizzle-orm";
+import type { Actor } from "@/server/audit";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
 /** Ends every session of the user at once; audited in the same transaction. */
-export async function logoutEverywhere({ db, t }: Pick<TenantHandle, "db" | "t">, userId: number) {
+export async function logoutEverywhere({ db, t }: Pick<TenantHandle, "db" | "t">, who: Actor, userId: number) {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(t.users)
@@ -10,7 +11,7 @@ export async function logoutEverywhere({ db, t }: Pick<TenantHandle, "db" | "t">
       .where(eq(t.users.id, userId))
       .returning({ from: sql<number>`${t.users.sessionEpoch} - 1`, to: t.users.sessionEpoch });
     await tx.insert(t.auditLog).values({
-      actor: `user:${userId}`, action: "user.logout_everywhere", entity: "users", entityId: String(userId),
+      ...who, action: "user.logout_everywhere", entity: "users", entityId: String(userId),
       changes: { sessionEpoch: { from: row?.from, to: row?.to } },
     });
   });

@@ -40,7 +40,7 @@ describe("tenant migration runner", () => {
     expect(first.applied).toEqual(real.map((m) => m.tag));
     expect(second.applied).toEqual([]);
     expect(second.version).toBe(real.length);
-    expect(await tablesOf(schema)).toEqual(["__migrations", "audit_log", "countries", "login_audit", "login_throttle", "places", "site_settings", "users"]);
+    expect(await tablesOf(schema)).toEqual(["__migrations", "audit_log", "authorities", "countries", "login_audit", "login_throttle", "places", "site_settings", "users"]);
   });
 
   it("lets two runners race on one schema: one applies, the other finds it done", async () => {

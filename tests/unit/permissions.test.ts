@@ -19,7 +19,7 @@ const tenant = {
 } as Tenant;
 const ctxFor = (userType: UserType): Context => ({
   requestId: "test", host: { kind: "tenant", slug: "eupen" }, tenant, operator: null, log: rootLogger,
-  user: { id: 1, username: "probe", firstName: "", lastName: "", language: "fr", userType, roles: rolesOf(userType), mustEnrollTotp: false },
+  user: { id: 1, username: "probe", firstName: "", lastName: "", language: "fr", userType, roles: rolesOf(userType), mustEnrollTotp: false, realUser: null },
 });
 
 describe("the permission matrix", () => {
