@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { changedFields, systemActor } from "@/server/audit";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import { authenticateLdap, isLdapError, type LdapUser } from "@/server/integrations/ldap/client";
 import { ldapSettingsOf } from "@/server/settings/service";
@@ -103,17 +104,17 @@ async function provisionFromDirectory({ db, t }: TenantHandle, existing: User | 
   return db.transaction(async (tx) => {
     if (!existing) {
       const [created] = await tx.insert(t.users).values({ username: d.username.toLowerCase(), authMethod: "ldap", ...fields }).returning();
-      await tx.insert(t.auditLog).values({ actor: "directory", action: "user.provision", entity: "users", entityId: String(created!.id), changes: { userType: { from: null, to: d.userType } } });
+      await tx.insert(t.auditLog).values({ ...systemActor("directory"), action: "user.provision", entity: "users", entityId: String(created!.id), changes: { userType: { from: null, to: d.userType } } });
       return created!;
     }
-    const changes = Object.fromEntries(Object.entries(fields).filter(([k, v]) => existing[k as keyof User] !== v).map(([k, v]) => [k, { from: existing[k as keyof User], to: v }]));
+    const changes = changedFields(existing, fields);
     if (Object.keys(changes).length === 0) return existing;
     const [updated] = await tx
       .update(t.users)
       .set({ ...fields, version: sql`${t.users.version} + 1`, modifiedAt: sql`now()`, ...("userType" in changes ? { sessionEpoch: sql`${t.users.sessionEpoch} + 1` } : {}) })
       .where(eq(t.users.id, existing.id))
       .returning();
-    await tx.insert(t.auditLog).values({ actor: "directory", action: "user.refresh", entity: "users", entityId: String(existing.id), changes });
+    await tx.insert(t.auditLog).values({ ...systemActor("directory"), action: "user.refresh", entity: "users", entityId: String(existing.id), changes });
     return updated!;
   });
 }

@@ -1,7 +1,7 @@
 import { rolesOf, type Role, type UserType } from "./user-types";
 import { canSignIn, type User } from "./login";
 import { findById, type TenantHandle } from "@/server/tenancy/tenant-db";
-import { mayActAs } from "@/server/users/authorities";
+import { actAsTarget } from "@/server/users/authorities";
 import type { Tenant } from "@/server/tenancy/registry";
 
 /** What a centre session token carries. */
@@ -52,7 +52,7 @@ export async function resolveSessionUser(
   const settings = await findById(h, h.t.siteSettings, 1);
   const mustEnrollTotp = Boolean(settings?.totpRequired && user.authMethod === "local" && !user.totpSecret);
   // Acting for a colleague takes their user type (and so their permissions); the real user stays known.
-  const target = actAsId && !mustEnrollTotp && (await mayActAs(h, { id: user.id, userType }, actAsId)) ? await findById(h, h.t.users, actAsId) : undefined;
+  const target = actAsId && !mustEnrollTotp ? await actAsTarget(h, { id: user.id, userType }, actAsId) : null;
   const shown = target ?? user;
   const shownType = shown.userType as UserType;
   return {

@@ -6,7 +6,8 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 export const LIMITS = { user: 5, ip: 30 } as const;
 export const LOCK_MINUTES = 15;
 
-export const throttleKeys = (username: string, ip: string) => ({ user: `user:${username}`, ip: `ip:${ip}` });
+export const userThrottleKey = (username: string) => `user:${username.trim().toLowerCase()}`;
+export const throttleKeys = (username: string, ip: string) => ({ user: userThrottleKey(username), ip: `ip:${ip}` });
 
 /** The end of the longest running lockout among these keys, if any. */
 export async function lockedUntil({ db, t }: TenantHandle, keys: string[]): Promise<Date | null> {

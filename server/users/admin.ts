@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { checkPasswordPolicy, hashPassword } from "@/server/auth/password";
+import { userThrottleKey } from "@/server/auth/throttle";
 import { USER_TYPES } from "@/server/auth/user-types";
-import type { Actor } from "@/server/audit";
+import { changedFields, type Actor } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
@@ -55,9 +56,7 @@ export async function updateUser({ db, t }: Handle, actor: Actor, id: number, ve
     const [before] = await tx.select().from(t.users).where(eq(t.users.id, id)).for("update");
     if (!before) throw new AppError("NOT_FOUND");
     if (before.version !== version) throw new AppError("STALE_EDIT");
-    const changes = Object.fromEntries(
-      Object.entries(patch).filter(([k, v]) => before[k as keyof typeof before] !== v).map(([k, v]) => [k, { from: before[k as keyof typeof before], to: v }]),
-    );
+    const changes = changedFields(before, patch);
     const endsSessions = "userType" in changes || ("active" in changes && patch.active === false);
     const [after] = await tx
       .update(t.users)
@@ -79,7 +78,7 @@ export async function resetPassword({ db, t }: Handle, actor: Actor, id: number,
       .update(t.users)
       .set({ passwordHash: await hashPassword(password), sessionEpoch: sql`${t.users.sessionEpoch} + 1`, version: sql`${t.users.version} + 1`, modifiedAt: sql`now()` })
       .where(eq(t.users.id, id));
-    await tx.delete(t.loginThrottle).where(eq(t.loginThrottle.key, `user:${user.username.toLowerCase()}`));
+    await tx.delete(t.loginThrottle).where(eq(t.loginThrottle.key, userThrottleKey(user.username)));
     await audit(tx, t, actor, "user.reset_password", id);
   });
 }

@@ -9,18 +9,21 @@ import { findById, type TenantHandle } from "@/server/tenancy/tenant-db";
 type Handle = Pick<TenantHandle, "db" | "t">;
 const stillValid = (t: Handle["t"]) => or(isNull(t.authorities.validUntil), gte(t.authorities.validUntil, belgianToday()));
 
-/** Whether `real` may act as `targetId`: a valid authority from the target, or the Supervisor role. */
-export async function mayActAs(h: TenantHandle, real: { id: number; userType: UserType }, targetId: number) {
-  if (targetId === real.id) return false;
+/**
+ * The colleague `real` may act as, or null: it takes a valid authority from the target, or the
+ * Supervisor role, and a target who can sign in.
+ */
+export async function actAsTarget(h: TenantHandle, real: { id: number; userType: UserType }, targetId: number) {
+  if (targetId === real.id) return null;
   const target = await findById(h, h.t.users, targetId);
-  if (!target || !canSignIn(target)) return false;
-  if (hasRole(real.userType, "Supervisor")) return true;
+  if (!target || !canSignIn(target)) return null;
+  if (hasRole(real.userType, "Supervisor")) return target;
   const [row] = await h.db
     .select({ id: h.t.authorities.id })
     .from(h.t.authorities)
     .where(and(eq(h.t.authorities.userId, targetId), eq(h.t.authorities.authorizedId, real.id), stillValid(h.t)))
     .limit(1);
-  return Boolean(row);
+  return row ? target : null;
 }
 
 /** The users someone may act as, "Lastname Firstname, username (type)" order as in Lino. */

@@ -3,7 +3,7 @@ import { sessionClaims } from "@/server/auth/nextauth";
 import { ACT_AS_COOKIE, resolveSessionUser } from "@/server/auth/session";
 import { currentTenant } from "@/server/tenancy/current";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
-import { mayActAs } from "@/server/users/authorities";
+import { actAsTarget } from "@/server/users/authorities";
 
 /** Starts (userId) or stops (empty) acting as a colleague; the authority is checked here and on every request. */
 export async function POST(req: Request) {
@@ -14,7 +14,7 @@ export async function POST(req: Request) {
   if (!real) return seeOther("/login");
   const target = Number((await req.formData()).get("userId")) || null;
   const res = seeOther("/");
-  if (target && (await mayActAs(h, real, target))) res.cookies.set(ACT_AS_COOKIE, String(target), { path: "/", httpOnly: true, sameSite: "lax" });
+  if (target && (await actAsTarget(h, real, target))) res.cookies.set(ACT_AS_COOKIE, String(target), { path: "/", httpOnly: true, sameSite: "lax" });
   else res.cookies.set(ACT_AS_COOKIE, "", { path: "/", maxAge: 0 });
   return res;
 }
