@@ -7,6 +7,7 @@ import { trustedHost, type HostClass } from "@/server/tenancy/host";
 import { ACT_AS_COOKIE, resolveSessionUser, type SessionClaims, type SessionUser } from "@/server/auth/session";
 import { availability, findTenantBySlug, type Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { isLocale, LOCALE_COOKIE, type Locale } from "@/server/i18n/locale";
 
 export interface Context {
   requestId: string;
@@ -17,6 +18,8 @@ export interface Context {
   /** The signed-in centre user, only when the session belongs to this host's centre. */
   user: SessionUser | null;
   log: Logger;
+  /** The language the user reads: their choice (cookie), else their profile, else the centre's. */
+  locale: Locale;
 }
 
 /** Builds a context from what the request says; tests call this with a host and cookies directly. */
@@ -32,7 +35,9 @@ export async function createInnerContext(opts: {
   const actAs = Number(opts.cookies?.[ACT_AS_COOKIE]) || null;
   const user = tenant && availability(tenant) === "served" ? await resolveSessionUser(tenantHandle(tenant), tenant, opts.claims, actAs) : null;
   const log = requestLogger({ requestId, tenantId: tenant?.id, operatorId: operator?.id, userId: user?.id });
-  return { requestId, host: opts.host, tenant, operator, user, log };
+  const chosen = opts.cookies?.[LOCALE_COOKIE];
+  const locale = [chosen, user?.language, tenant?.defaultLocale].find(isLocale) ?? "fr";
+  return { requestId, host: opts.host, tenant, operator, user, log, locale };
 }
 
 function parseCookies(header: string | null): Record<string, string> {

@@ -1,6 +1,7 @@
 import { centreRouter } from "@/server/centre/router";
 import { geoRouter } from "@/server/geo/router";
 import { operatorRouter } from "@/server/operator/router";
+import { resourcesRouter } from "@/server/resources/router";
 import { settingsRouter } from "@/server/settings/router";
 import { usersRouter } from "@/server/users/router";
 import { createCallerFactory, router } from "./init";
@@ -10,6 +11,7 @@ export const appRouter = router({
   geo: geoRouter,
   operator: operatorRouter,
   users: usersRouter,
+  resources: resourcesRouter,
   settings: settingsRouter,
 });
 

@@ -35,8 +35,10 @@ async function audit(tx: Tx, t: Handle["t"], who: Actor, action: string, userId:
 
 export async function createUser({ db, t }: Handle, actor: Actor, raw: z.input<typeof newUserInput>) {
   const input = newUserInput.parse(raw);
-  if (input.authMethod === "local") checkPasswordPolicy(input.password ?? "", { username: input.username, names: [input.firstName, input.lastName] });
-  const passwordHash = input.authMethod === "local" ? await hashPassword(input.password!) : null;
+  // A local account created without a password cannot sign in until an administrator sets one.
+  const password = input.authMethod === "local" && input.password ? input.password : null;
+  if (password !== null) checkPasswordPolicy(password, { username: input.username, names: [input.firstName, input.lastName] });
+  const passwordHash = password !== null ? await hashPassword(password) : null;
   const { password: _password, ...fields } = input;
   return db.transaction(async (tx) => {
     const [user] = await tx.insert(t.users).values({ ...fields, passwordHash }).onConflictDoNothing().returning();

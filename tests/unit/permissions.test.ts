@@ -18,7 +18,7 @@ const tenant = {
   schemaVersion: 999, sessionEpoch: 0,
 } as Tenant;
 const ctxFor = (userType: UserType): Context => ({
-  requestId: "test", host: { kind: "tenant", slug: "eupen" }, tenant, operator: null, log: rootLogger,
+  requestId: "test", host: { kind: "tenant", slug: "eupen" }, tenant, operator: null, log: rootLogger, locale: "fr",
   user: { id: 1, username: "probe", firstName: "", lastName: "", language: "fr", userType, roles: rolesOf(userType), mustEnrollTotp: false, realUser: null },
 });
 

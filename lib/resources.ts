@@ -1,0 +1,121 @@
+import { z } from "zod";
+
+/**
+ * What the browser learns about a resource: plain data derived from its server-side declaration
+ * (server/resources/define.ts) for one user. Labels are message keys; the UI translates them.
+ */
+export type FieldType = "text" | "password" | "longtext" | "integer" | "money" | "date" | "datetime" | "boolean" | "choice" | "localized" | "ref";
+
+export interface ChoiceMeta {
+  value: string;
+  /** Message key of a declared value, or the centre's own designation of an extra value. */
+  label: { key: string } | { names: Record<string, string | undefined> };
+}
+
+export interface FieldMeta {
+  name: string;
+  label: string;
+  type: FieldType;
+  width: number;
+  sortable: boolean;
+  editable: boolean;
+  required: boolean;
+  choices?: ChoiceMeta[];
+  /** For `ref` fields: the resource the value points to (its detail is linked). */
+  ref?: string;
+  /** Extra hint shown under an input (message key). */
+  help?: string;
+}
+
+export type FilterWidget = "text" | "choice" | "dateRange" | "user" | "boolean";
+export interface FilterMeta {
+  name: string;
+  label: string;
+  widget: FilterWidget;
+  choices?: ChoiceMeta[];
+}
+
+export interface DetailGroup {
+  label?: string;
+  fields: string[];
+}
+export interface SlaveMeta {
+  resource: string;
+  label: string;
+  /** The slave's field that points to the master row. */
+  masterField: string;
+  canCreate: boolean;
+}
+export interface DetailTab {
+  key: string;
+  label: string;
+  groups: DetailGroup[];
+  slaves: SlaveMeta[];
+}
+
+export interface TransitionMeta {
+  name: string;
+  label: string;
+  from: string[];
+  /** Ask before running (e.g. deactivating an account). */
+  confirm: boolean;
+}
+
+export interface ActionMeta {
+  name: string;
+  label: string;
+  confirm: boolean;
+  params: FieldMeta[];
+}
+
+export interface ResourceMeta {
+  id: string;
+  title: string;
+  href: string;
+  fields: Record<string, FieldMeta>;
+  columns: string[];
+  hiddenColumns: string[];
+  filters: FilterMeta[];
+  defaultSort: SortKey[];
+  quickSearch: boolean;
+  /** The field shown as the row's title in the detail header and in search results. */
+  titleField: string;
+  detail: DetailTab[];
+  insertFields: string[];
+  canCreate: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
+  workflow?: { field: string; transitions: TransitionMeta[] };
+  actions: ActionMeta[];
+}
+
+export const sortKeySchema = z.object({ field: z.string().max(64), dir: z.enum(["asc", "desc"]) });
+export type SortKey = z.infer<typeof sortKeySchema>;
+
+/** The state of a grid: what the list procedure, the URL and the exports share. */
+export const listStateSchema = z.object({
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(200).default(25),
+  sort: z.array(sortKeySchema).max(5).default([]),
+  filters: z.record(z.string().max(64), z.unknown()).default({}),
+  q: z.string().trim().max(100).default(""),
+  /** Restricts a slave grid to the rows of one master row. */
+  master: z.object({ field: z.string().max(64), value: z.union([z.string().max(100), z.number()]) }).optional(),
+});
+export type ListState = z.infer<typeof listStateSchema>;
+
+/** A cell as it travels to the browser. */
+export const cellSchema = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.record(z.string(), z.string().optional()),
+  z.object({ id: z.union([z.string(), z.number()]), label: z.union([z.string(), z.record(z.string(), z.string().optional())]) }),
+]);
+export const rowSchema = z.record(z.string(), cellSchema);
+export type Row = z.infer<typeof rowSchema>;
+
+/** URL of a resource ("geo.places" → "/geo/places") and of one of its rows. */
+export const resourceHref = (id: string, rowId?: string | number) =>
+  `/${id.replace(".", "/")}${rowId === undefined ? "" : `/${encodeURIComponent(String(rowId))}`}`;

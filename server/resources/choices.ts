@@ -1,0 +1,41 @@
+import { and, eq } from "drizzle-orm";
+import type { ChoiceMeta } from "@/lib/resources";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+
+/**
+ * A choice list: values declared once in code, labelled by message keys `choices.<id>.<value>`.
+ * An extensible list also accepts the values a centre adds (table `choice_extras`).
+ */
+export interface ChoiceList {
+  id: string;
+  values: readonly string[];
+  extensible: boolean;
+  /** Where the labels live in the messages: `<namespace>.<value>`; defaults to `choices.<id>`. */
+  namespace: string;
+}
+
+export function defineChoiceList<const V extends string>(id: string, values: readonly V[], opts: { extensible?: boolean; namespace?: string } = {}) {
+  return { id, values, extensible: opts.extensible ?? false, namespace: opts.namespace ?? `choices.${id}` } satisfies ChoiceList;
+}
+
+export const choiceLabelKey = (list: ChoiceList, value: string) => `${list.namespace}.${value}`;
+
+/** The values offered to this centre's users: declared ones, then the centre's active extras. */
+export async function choicesOf(handle: Pick<TenantHandle, "db" | "t">, list: ChoiceList): Promise<ChoiceMeta[]> {
+  const declared: ChoiceMeta[] = list.values.map((value) => ({ value, label: { key: choiceLabelKey(list, value) } }));
+  if (!list.extensible) return declared;
+  const { db, t } = handle;
+  const extras = await db
+    .select({ value: t.choiceExtras.value, names: t.choiceExtras.names })
+    .from(t.choiceExtras)
+    .where(and(eq(t.choiceExtras.list, list.id), eq(t.choiceExtras.active, true)))
+    .orderBy(t.choiceExtras.value);
+  return [...declared, ...extras.map((e) => ({ value: e.value, label: { names: e.names } }))];
+}
+
+/** Whether a value may be stored: declared, or an active extra of this centre. */
+export async function isAllowedChoice(handle: Pick<TenantHandle, "db" | "t">, list: ChoiceList, value: string): Promise<boolean> {
+  if (list.values.includes(value)) return true;
+  if (!list.extensible) return false;
+  return (await choicesOf(handle, list)).some((c) => c.value === value);
+}

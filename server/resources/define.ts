@@ -1,0 +1,112 @@
+import type { SQL, SQLWrapper } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { z } from "zod";
+import type { TenantTables } from "@/db/tenant/tables";
+import type { Role } from "@/server/auth/user-types";
+import type { SessionUser } from "@/server/auth/session";
+import type { Locale } from "@/server/i18n/locale";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import type { DetailGroup, FieldType, FilterWidget } from "@/lib/resources";
+import type { ChoiceList } from "./choices";
+
+/** What a resource's SQL builders and hooks receive: the centre, the user and their language. */
+export interface ResourceCtx {
+  handle: TenantHandle;
+  user: SessionUser;
+  locale: Locale;
+}
+
+type Expr = (t: TenantTables) => SQLWrapper;
+
+export interface FieldDef {
+  type: FieldType;
+  label: string;
+  /** How the value is read; also what sorting and filtering use. */
+  expr: Expr;
+  /** The column written by edits. A field without `input` is read-only. */
+  column?: (t: TenantTables) => AnyPgColumn;
+  input?: z.ZodType;
+  required?: boolean;
+  choices?: ChoiceList;
+  /** For `ref` fields: target resource and the text shown for the value. */
+  ref?: { resource: string; display: Expr; localized?: boolean };
+  width?: number;
+  sortable?: boolean;
+  help?: string;
+}
+
+export interface FilterDef {
+  label: string;
+  widget: FilterWidget;
+  choices?: ChoiceList;
+  /** The value the browser may send; anything else is refused before SQL is built. */
+  schema: z.ZodType;
+  where: (value: never, t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
+}
+
+export interface TransitionDef {
+  name: string;
+  label: string;
+  from: string[];
+  to: string;
+  /** Roles allowed to trigger it (any of). */
+  roles: Role[];
+  confirm?: boolean;
+}
+
+/** A button on a row that runs custom code (e.g. reset a password), with optional parameters. */
+export interface ActionDef {
+  name: string;
+  label: string;
+  roles: Role[];
+  confirm?: boolean;
+  params?: Record<string, FieldDef>;
+  run: (ctx: ResourceCtx, id: string | number, params: Record<string, unknown>) => Promise<void>;
+}
+
+export interface SlaveDef {
+  resource: string;
+  label: string;
+  masterField: string;
+}
+
+export interface ResourceAccess {
+  view: Role[];
+  create?: Role[];
+  edit?: Role[];
+  delete?: Role[];
+}
+
+type Patch = Record<string, unknown>;
+export interface ResourceHooks {
+  /** Replace the generic insert (e.g. users hash a password); must audit in its own transaction. */
+  create?: (ctx: ResourceCtx, values: Patch) => Promise<{ id: string | number }>;
+  update?: (ctx: ResourceCtx, id: string | number, version: number, patch: Patch) => Promise<void>;
+}
+
+export interface ResourceDef {
+  id: string;
+  title: string;
+  table: (t: TenantTables) => PgTable;
+  pk: (t: TenantTables) => AnyPgColumn;
+  /** Optimistic locking: editable resources need a version column. */
+  version?: (t: TenantTables) => AnyPgColumn;
+  fields: Record<string, FieldDef>;
+  columns: string[];
+  hiddenColumns?: string[];
+  titleField: string;
+  filters?: Record<string, FilterDef>;
+  /** Quick search: the condition a search text puts on rows; absent means not searchable. */
+  search?: (q: string, t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
+  defaultSort: { field: string; dir: "asc" | "desc" }[];
+  access: ResourceAccess;
+  /** Rows this user may see at all (applied to every read). */
+  scope?: (t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
+  detail: { key: string; label: string; groups: DetailGroup[]; slaves?: SlaveDef[] }[];
+  insert?: { fields: string[]; defaults?: (ctx: ResourceCtx) => Patch };
+  workflow?: { field: string; transitions: TransitionDef[] };
+  actions?: ActionDef[];
+  hooks?: ResourceHooks;
+}
+
+export const defineResource = (def: ResourceDef): ResourceDef => def;

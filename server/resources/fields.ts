@@ -1,0 +1,59 @@
+import { ilike, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import type { TenantTables } from "@/db/tenant/tables";
+import { LOCALES } from "@/server/i18n/locale";
+import type { ChoiceList } from "./choices";
+import type { FieldDef, FilterDef } from "./define";
+import { likePattern } from "./query";
+
+/** Shorthands for the common field and filter declarations. */
+
+type Col = (t: TenantTables) => AnyPgColumn;
+type Opts = Partial<Omit<FieldDef, "type" | "label" | "expr" | "column">> & { editable?: boolean };
+
+function column(type: FieldDef["type"], label: string, col: Col, input: z.ZodType, { editable = true, ...opts }: Opts = {}): FieldDef {
+  return { type, label, expr: col, ...(editable ? { column: col, input } : {}), ...opts };
+}
+
+export const text = (label: string, col: Col, opts: Opts & { max?: number } = {}) =>
+  column("text", label, col, opts.required ? z.string().trim().min(1).max(opts.max ?? 200) : z.string().trim().max(opts.max ?? 200), opts);
+export const longText = (label: string, col: Col, opts: Opts = {}) => column("longtext", label, col, z.string().max(20_000), opts);
+export const integer = (label: string, col: Col, opts: Opts & { min?: number; max?: number } = {}) =>
+  column("integer", label, col, z.number().int().min(opts.min ?? -2_147_483_648).max(opts.max ?? 2_147_483_647), opts);
+export const date = (label: string, col: Col, opts: Opts = {}) => column("date", label, col, opts.required ? z.iso.date() : z.iso.date().nullable(), opts);
+export const datetime = (label: string, col: Col) => column("datetime", label, col, z.never(), { editable: false });
+export const boolean = (label: string, col: Col, opts: Opts = {}) => column("boolean", label, col, z.boolean(), opts);
+export const choice = (label: string, col: Col, list: ChoiceList, opts: Opts = {}) =>
+  column("choice", label, col, opts.required ? z.string().min(1).max(40) : z.string().max(40).nullable(), { ...opts, choices: list });
+export const localizedText = (label: string, col: Col, opts: Opts = {}) =>
+  column("localized", label, col, z.object({ fr: z.string().trim().min(1).max(200), nl: z.string().trim().max(200).optional(), de: z.string().trim().max(200).optional(), en: z.string().trim().max(200).optional() }), opts);
+
+/** Matches a text in any language of a `{fr, nl, de, en}` column. */
+export const localizedMatches = (json: SQLWrapper, pattern: string): SQL =>
+  or(...LOCALES.map((l) => ilike(sql`${json}->>${sql.raw(`'${l}'`)}`, pattern)))!;
+
+export const filters = {
+  choice: (label: string, list: ChoiceList, col: Col): FilterDef => ({
+    label, widget: "choice", choices: list, schema: z.string().max(40),
+    where: (v: string, t) => sql`${col(t)} = ${v}`,
+  }),
+  boolean: (label: string, col: Col): FilterDef => ({
+    label, widget: "boolean", schema: z.boolean(),
+    where: (v: boolean, t) => sql`${col(t)} = ${v}`,
+  }),
+  text: (label: string, expr: (t: TenantTables) => SQLWrapper, where: "prefix" | "contains" = "contains"): FilterDef => ({
+    label, widget: "text", schema: z.string().trim().min(1).max(100),
+    where: (v: string, t) => ilike(expr(t) as AnyPgColumn, likePattern(v, where)),
+  }),
+  localized: (label: string, col: Col): FilterDef => ({
+    label, widget: "text", schema: z.string().trim().min(1).max(100),
+    where: (v: string, t) => localizedMatches(col(t), likePattern(v)),
+  }),
+  dateRange: (label: string, col: Col): FilterDef => ({
+    label, widget: "dateRange",
+    schema: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
+    where: (v: { from?: string; to?: string }, t) =>
+      v.from && v.to ? sql`${col(t)} between ${v.from} and ${v.to}` : v.from ? sql`${col(t)} >= ${v.from}` : v.to ? sql`${col(t)} <= ${v.to}` : undefined,
+  }),
+};

@@ -1,0 +1,93 @@
+import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { TenantTables } from "@/db/tenant/tables";
+import type { ListState, SortKey } from "@/lib/resources";
+import { AppError } from "@/server/errors";
+import { LOCALES, type Locale } from "@/server/i18n/locale";
+import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
+
+/**
+ * Declaration → SQL. Only declared fields and filters can be named by a request; their values
+ * travel as bound parameters. Anything else is refused with INVALID_INPUT before any SQL is built.
+ */
+
+/** A declared entry, never an inherited property such as `constructor`. */
+const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+
+export interface ResolvedState {
+  page: number;
+  pageSize: number;
+  sort: SortKey[];
+  filters: { name: string; value: unknown }[];
+  q: string;
+  master?: { field: string; value: string | number };
+}
+
+export function resolveState(def: ResourceDef, state: ListState): ResolvedState {
+  for (const key of state.sort) {
+    const field = own(def.fields, key.field);
+    if (!field || field.sortable === false) throw new AppError("INVALID_INPUT", { field: key.field });
+  }
+  const filters: ResolvedState["filters"] = [];
+  for (const [name, raw] of Object.entries(state.filters)) {
+    const filter = own(def.filters, name);
+    if (!filter) throw new AppError("INVALID_INPUT", { field: name });
+    if (raw === undefined || raw === null || raw === "") continue;
+    const parsed = filter.schema.safeParse(raw);
+    if (!parsed.success) throw new AppError("INVALID_INPUT", { field: name });
+    filters.push({ name, value: parsed.data });
+  }
+  if (state.master && !own(def.fields, state.master.field)) throw new AppError("INVALID_INPUT", { field: state.master.field });
+  if (state.q && !def.search) throw new AppError("INVALID_INPUT", { field: "q" });
+  const sort = state.sort.length ? state.sort : def.defaultSort;
+  return { page: state.page, pageSize: state.pageSize, sort, filters, q: state.q, master: state.master };
+}
+
+/** A `{fr, nl, de, en}` value in the reader's language, falling back like `localized()`. */
+export function localizedText(json: SQLWrapper, locale: Locale): SQL<string> {
+  const order = [locale, ...LOCALES.filter((l) => l !== locale)];
+  return sql<string>`coalesce(${sql.join(order.map((l) => sql`nullif(${json}->>${sql.raw(`'${l}'`)}, '')`), sql`, `)}, '')`;
+}
+
+/** What sorting on a field orders by: the text the user sees, not an id or a JSON object. */
+export function sortExpression(field: FieldDef, t: TenantTables, locale: Locale): SQLWrapper {
+  if (field.type === "localized") return localizedText(field.expr(t), locale);
+  if (field.ref) return field.ref.localized ? localizedText(field.ref.display(t), locale) : field.ref.display(t);
+  if (field.type === "choice") return field.expr(t);
+  return field.expr(t);
+}
+
+export function orderByOf(def: ResourceDef, sort: SortKey[], t: TenantTables, locale: Locale): SQL[] {
+  const keys = sort.map((key) => {
+    const expr = sortExpression(def.fields[key.field]!, t, locale);
+    return key.dir === "desc" ? sql`${desc(expr as never)} nulls last` : sql`${asc(expr as never)} nulls first`;
+  });
+  // A stable tie-breaker, so that paging never shows a row twice or skips one.
+  return [...keys, asc(def.pk(t))];
+}
+
+export function whereOf(def: ResourceDef, state: ResolvedState, t: TenantTables, ctx: ResourceCtx): SQL | undefined {
+  const parts: (SQL | undefined)[] = [def.scope?.(t, ctx)];
+  for (const { name, value } of state.filters) parts.push(def.filters![name]!.where(value as never, t, ctx));
+  if (state.q) parts.push(def.search!(state.q, t, ctx));
+  if (state.master) parts.push(eq(def.fields[state.master.field]!.expr(t) as never, state.master.value));
+  return and(...parts);
+}
+
+/** The columns a list or a detail selects: the key, the version and the named fields. */
+export function selectionOf(def: ResourceDef, fieldNames: string[], t: TenantTables): Record<string, SQLWrapper> {
+  const selection: Record<string, SQLWrapper> = { __id: def.pk(t) };
+  if (def.version) selection.__version = def.version(t);
+  for (const name of fieldNames) {
+    const field = def.fields[name]!;
+    selection[name] = field.expr(t);
+    if (field.ref) selection[`${name}__label`] = field.ref.display(t);
+  }
+  return selection;
+}
+
+/** Escapes a user's text for LIKE, so `%` and `_` match themselves. */
+export const likePattern = (q: string, where: "prefix" | "contains" = "contains") => {
+  const escaped = q.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+  return where === "prefix" ? `${escaped}%` : `%${escaped}%`;
+};

@@ -1,0 +1,16 @@
+import { AppError } from "@/server/errors";
+import { countriesResource, placesResource } from "@/server/geo/resources";
+import { usersResource } from "@/server/users/resource";
+import type { ResourceDef } from "./define";
+
+/** Every declared resource. An area adds its declarations here. */
+const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource];
+
+export const RESOURCES: ReadonlyMap<string, ResourceDef> = new Map(ALL.map((def) => [def.id, def]));
+export const RESOURCE_IDS = ALL.map((def) => def.id) as [string, ...string[]];
+
+export function resourceById(id: string): ResourceDef {
+  const def = RESOURCES.get(id);
+  if (!def) throw new AppError("NOT_FOUND");
+  return def;
+}

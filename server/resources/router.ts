@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { listStateSchema, rowSchema } from "@/lib/resources";
+import type { SessionUser } from "@/server/auth/session";
+import type { Locale } from "@/server/i18n/locale";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { router } from "@/server/trpc/init";
+import { authedProcedure } from "@/server/trpc/procedures";
+import type { ResourceCtx } from "./define";
+import { RESOURCE_IDS, resourceById } from "./registry";
+import { createRow, deleteRow, getRow, listRows, quickSearch, runAction, runTransition, updateRow } from "./service";
+
+/** One set of procedures serves every declared resource; each checks the resource's own access rules. */
+const resourceId = z.enum(RESOURCE_IDS);
+const rowId = z.union([z.number().int(), z.string().min(1).max(100)]);
+const values = z.record(z.string().max(64), z.unknown());
+const versioned = z.object({ version: z.number().int() });
+
+const resourceCtx = (ctx: { handle: TenantHandle; user: SessionUser; locale: Locale }): ResourceCtx => ({
+  handle: ctx.handle,
+  user: ctx.user,
+  locale: ctx.locale,
+});
+
+export const resourcesRouter = router({
+  list: authedProcedure
+    .input(z.object({ resource: resourceId, state: listStateSchema }))
+    .output(z.object({ rows: z.array(rowSchema), total: z.number() }))
+    .query(({ ctx, input }) => listRows(resourceCtx(ctx), resourceById(input.resource), input.state)),
+
+  get: authedProcedure
+    .input(z.object({ resource: resourceId, id: rowId }))
+    .output(rowSchema)
+    .query(({ ctx, input }) => getRow(resourceCtx(ctx), resourceById(input.resource), input.id)),
+
+  create: authedProcedure
+    .input(z.object({ resource: resourceId, values }))
+    .output(z.object({ id: rowId }))
+    .mutation(({ ctx, input }) => createRow(resourceCtx(ctx), resourceById(input.resource), input.values)),
+
+  update: authedProcedure
+    .input(z.object({ resource: resourceId, id: rowId, version: z.number().int(), patch: values }))
+    .output(versioned)
+    .mutation(({ ctx, input }) => updateRow(resourceCtx(ctx), resourceById(input.resource), input.id, input.version, input.patch)),
+
+  remove: authedProcedure
+    .input(z.object({ resource: resourceId, id: rowId, version: z.number().int() }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await deleteRow(resourceCtx(ctx), resourceById(input.resource), input.id, input.version);
+      return { ok: true as const };
+    }),
+
+  transition: authedProcedure
+    .input(z.object({ resource: resourceId, id: rowId, version: z.number().int(), name: z.string().max(64) }))
+    .output(versioned)
+    .mutation(({ ctx, input }) => runTransition(resourceCtx(ctx), resourceById(input.resource), input.id, input.version, input.name)),
+
+  action: authedProcedure
+    .input(z.object({ resource: resourceId, id: rowId, name: z.string().max(64), params: values.default({}) }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await runAction(resourceCtx(ctx), resourceById(input.resource), input.id, input.name, input.params);
+      return { ok: true as const };
+    }),
+
+  search: authedProcedure
+    .input(z.object({ q: z.string().trim().min(1).max(100) }))
+    .output(z.array(z.object({
+      resource: z.string(),
+      hits: z.array(z.object({ resource: z.string(), id: rowId, title: z.union([z.string(), z.record(z.string(), z.string().optional())]) })),
+    })))
+    .query(({ ctx, input }) => quickSearch(resourceCtx(ctx), input.q)),
+});

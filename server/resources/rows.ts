@@ -1,0 +1,24 @@
+import type { Row } from "@/lib/resources";
+import type { ResourceDef } from "./define";
+
+/** A database row as the browser receives it: ids and versions under `__id`/`__version`, refs as `{id, label}`. */
+export function toRow(def: ResourceDef, fieldNames: string[], raw: Record<string, unknown>): Row {
+  const row: Row = { __id: raw.__id as string | number };
+  if (def.version) row.__version = Number(raw.__version);
+  for (const name of fieldNames) {
+    const field = def.fields[name]!;
+    const value = raw[name];
+    if (field.ref) {
+      row[name] = value === null || value === undefined ? null : { id: value as string | number, label: (raw[`${name}__label`] ?? "") as string };
+    } else if (value instanceof Date) {
+      row[name] = field.type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
+    } else if (typeof value === "bigint") {
+      row[name] = Number(value);
+    } else if ((field.type === "integer" || field.type === "money") && typeof value === "string") {
+      row[name] = Number(value);
+    } else {
+      row[name] = (value ?? null) as Row[string];
+    }
+  }
+  return row;
+}

@@ -1,0 +1,245 @@
+import { and, count, eq, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { ListState, Row } from "@/lib/resources";
+import { actorOf } from "@/server/audit";
+import { AppError } from "@/server/errors";
+import { assertCan, can } from "./access";
+import { isAllowedChoice } from "./choices";
+import type { ResourceCtx, ResourceDef } from "./define";
+import { orderByOf, resolveState, selectionOf, whereOf } from "./query";
+import { RESOURCES } from "./registry";
+import { toRow } from "./rows";
+
+/** Constraint violations a user can cause become clear errors instead of server failures. */
+function userFacing(e: unknown): unknown {
+  const pg = ((e as { cause?: unknown }).cause ?? e) as { code?: string; table?: string };
+  if (pg.code === "23503") return new AppError("INVALID_INPUT", { field: pg.table ?? "" });
+  if (pg.code === "23505") return new AppError("DUPLICATE");
+  return e;
+}
+
+/** Handlers of the generic resource procedures; plain functions that tests call directly. */
+
+export const listFields = (def: ResourceDef) => [...new Set([...def.columns, ...(def.hiddenColumns ?? []), def.titleField])];
+const detailFields = (def: ResourceDef) => [...new Set([...listFields(def), ...def.detail.flatMap((tab) => tab.groups.flatMap((g) => g.fields))])];
+
+/** The select for a list, shared by the grid, the exports and the benchmark. */
+export function listQuery(ctx: ResourceCtx, def: ResourceDef, state: ListState, fields = listFields(def)) {
+  const resolved = resolveState(def, state);
+  const t = ctx.handle.t;
+  const where = whereOf(def, resolved, t, ctx);
+  const rows = ctx.handle.db
+    .select(selectionOf(def, fields, t) as never)
+    .from(def.table(t))
+    .where(where)
+    .orderBy(...orderByOf(def, resolved.sort, t, ctx.locale));
+  const total = ctx.handle.db.select({ n: count() }).from(def.table(t)).where(where);
+  return { resolved, rows, total, fields };
+}
+
+export async function listRows(ctx: ResourceCtx, def: ResourceDef, state: ListState): Promise<{ rows: Row[]; total: number }> {
+  assertCan(def, "view", ctx.user);
+  const { resolved, rows, total, fields } = listQuery(ctx, def, state);
+  const [page, [counted]] = await Promise.all([rows.limit(resolved.pageSize).offset((resolved.page - 1) * resolved.pageSize), total]);
+  return { rows: (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r)), total: Number(counted?.n ?? 0) };
+}
+
+function byId(def: ResourceDef, ctx: ResourceCtx, id: string | number): SQL | undefined {
+  const t = ctx.handle.t;
+  return and(eq(def.pk(t), id), def.scope?.(t, ctx));
+}
+
+/** One row with every field its detail shows; NOT_FOUND when it is out of the user's scope. */
+export async function getRow(ctx: ResourceCtx, def: ResourceDef, id: string | number): Promise<Row> {
+  assertCan(def, "view", ctx.user);
+  const fields = detailFields(def);
+  const t = ctx.handle.t;
+  const [raw] = await ctx.handle.db.select(selectionOf(def, fields, t) as never).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
+  if (!raw) throw new AppError("NOT_FOUND");
+  return toRow(def, fields, raw as Record<string, unknown>);
+}
+
+/** The zod shape of what a user may write: editable fields only, unknown keys refused. */
+export function inputSchemaOf(def: ResourceDef, names: string[]) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const name of names) {
+    const field = def.fields[name];
+    if (field?.input) shape[name] = field.required ? field.input : field.input.optional();
+  }
+  return z.object(shape).strict();
+}
+
+async function checkChoices(ctx: ResourceCtx, def: ResourceDef, values: Record<string, unknown>) {
+  for (const [name, value] of Object.entries(values)) {
+    const list = def.fields[name]?.choices;
+    if (list && value !== null && value !== undefined && !(await isAllowedChoice(ctx.handle, list, String(value)))) {
+      throw new AppError("INVALID_INPUT", { field: name });
+    }
+  }
+}
+
+/** Columns to write, keyed by the table's property names. */
+function columnValues(def: ResourceDef, ctx: ResourceCtx, values: Record<string, unknown>) {
+  const t = ctx.handle.t;
+  const table = def.table(t) as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const column = def.fields[name]?.column?.(t);
+    if (!column) throw new AppError("INVALID_INPUT", { field: name });
+    const key = Object.keys(table).find((k) => table[k] === column);
+    if (!key) throw new Error(`${def.id}.${name}: column is not on the resource's table`);
+    out[key] = value;
+  }
+  return out;
+}
+
+const audit = (ctx: ResourceCtx, action: string, def: ResourceDef, id: string | number, changes: Record<string, { from: unknown; to: unknown }>) => ({
+  ...actorOf(ctx.user),
+  action: `${def.id}.${action}`,
+  entity: def.id,
+  entityId: String(id),
+  changes,
+});
+
+export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<string, unknown>): Promise<{ id: string | number }> {
+  assertCan(def, "create", ctx.user);
+  if (!def.insert) throw new AppError("FORBIDDEN");
+  const values = inputSchemaOf(def, def.insert.fields).parse({ ...def.insert.defaults?.(ctx), ...raw }) as Record<string, unknown>;
+  await checkChoices(ctx, def, values);
+  if (def.hooks?.create) return def.hooks.create(ctx, values);
+  const { db, t } = ctx.handle;
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(def.table(t)).values(columnValues(def, ctx, values) as never).returning({ id: def.pk(t) });
+    const id = created!.id as string | number;
+    const changes = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }]));
+    await tx.insert(t.auditLog).values(audit(ctx, "create", def, id, changes));
+    return { id };
+  }).catch((e: unknown) => { throw userFacing(e); });
+}
+
+const editableNames = (def: ResourceDef) => Object.keys(def.fields).filter((n) => def.fields[n]!.input);
+
+/** Saves an edit made on `version`; refuses it with STALE_EDIT if someone saved in between. */
+export async function updateRow(ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number, raw: Record<string, unknown>): Promise<{ version: number }> {
+  assertCan(def, "edit", ctx.user);
+  if (!def.version) throw new AppError("FORBIDDEN");
+  const patch = inputSchemaOf(def, editableNames(def)).partial().parse(raw) as Record<string, unknown>;
+  await checkChoices(ctx, def, patch);
+  const { db, t } = ctx.handle;
+  if (def.hooks?.update) {
+    await def.hooks.update(ctx, id, version, patch);
+  } else {
+    await db.transaction(async (tx) => {
+      const before = await lockedRow(tx as never, ctx, def, id, version);
+      const changes = Object.fromEntries(
+        Object.entries(patch)
+          .filter(([k, v]) => JSON.stringify(before[k] ?? null) !== JSON.stringify(v ?? null))
+          .map(([k, v]) => [k, { from: before[k] ?? null, to: v }]),
+      );
+      await tx.update(def.table(t)).set({ ...columnValues(def, ctx, patch), ...versionBump(def, ctx) } as never).where(eq(def.pk(t), id));
+      await tx.insert(t.auditLog).values(audit(ctx, "update", def, id, changes));
+    }).catch((e: unknown) => { throw userFacing(e); });
+  }
+  return { version: Number((await getRow(ctx, def, id)).__version) };
+}
+
+function versionBump(def: ResourceDef, ctx: ResourceCtx) {
+  const t = ctx.handle.t;
+  const [key] = columnKeys(def, ctx, [def.version!(t)]);
+  return { [key!]: sql`${def.version!(t)} + 1` };
+}
+
+function columnKeys(def: ResourceDef, ctx: ResourceCtx, columns: unknown[]) {
+  const table = def.table(ctx.handle.t) as unknown as Record<string, unknown>;
+  return columns.map((c) => Object.keys(table).find((k) => table[k] === c));
+}
+
+type Tx = ResourceCtx["handle"]["db"];
+/** The row as it is now, locked for this transaction; NOT_FOUND or STALE_EDIT otherwise. */
+async function lockedRow(tx: Tx, ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number) {
+  const t = ctx.handle.t;
+  const names = editableNames(def).filter((n) => def.fields[n]!.column);
+  const selection = Object.fromEntries(names.map((n) => [n, def.fields[n]!.column!(t)]));
+  const [row] = await tx
+    .select({ ...selection, __version: def.version!(t) } as never)
+    .from(def.table(t))
+    .where(byId(def, ctx, id))
+    .for("update");
+  if (!row) throw new AppError("NOT_FOUND");
+  const before = row as Record<string, unknown>;
+  if (Number(before.__version) !== version) throw new AppError("STALE_EDIT");
+  return before;
+}
+
+/** Deletes a row the user sees; a row other records still use is kept and named in the error. */
+export async function deleteRow(ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number): Promise<void> {
+  assertCan(def, "delete", ctx.user);
+  if (!def.version) throw new AppError("FORBIDDEN");
+  const { db, t } = ctx.handle;
+  try {
+    await db.transaction(async (tx) => {
+      const before = await lockedRow(tx as never, ctx, def, id, version);
+      await tx.delete(def.table(t)).where(eq(def.pk(t), id));
+      const changes = Object.fromEntries(Object.entries(before).filter(([k]) => k !== "__version").map(([k, v]) => [k, { from: v, to: null }]));
+      await tx.insert(t.auditLog).values(audit(ctx, "delete", def, id, changes));
+    });
+  } catch (e) {
+    const pg = (e as { cause?: { code?: string; table?: string } }).cause ?? (e as { code?: string; table?: string });
+    if (pg.code === "23503") throw new AppError("ROW_IN_USE", { table: pg.table ?? "" });
+    throw e;
+  }
+}
+
+/** Runs a declared workflow transition if the row is in one of its source states and the user may. */
+export async function runTransition(ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number, name: string): Promise<{ version: number }> {
+  assertCan(def, "view", ctx.user);
+  const transition = def.workflow?.transitions.find((tr) => tr.name === name);
+  if (!transition) throw new AppError("INVALID_INPUT", { field: "transition" });
+  if (!transition.roles.some((r) => ctx.user.roles.has(r))) throw new AppError("FORBIDDEN");
+  const field = def.workflow!.field;
+  const current = await getRow(ctx, def, id);
+  if (current.__version !== version) throw new AppError("STALE_EDIT");
+  if (!transition.from.includes(String(current[field]))) throw new AppError("TRANSITION_NOT_ALLOWED", { from: String(current[field]) });
+  const value = def.fields[field]!.type === "boolean" ? transition.to === "true" : transition.to;
+  if (def.hooks?.update) {
+    await def.hooks.update(ctx, id, version, { [field]: value });
+    return { version: Number((await getRow(ctx, def, id)).__version) };
+  }
+  const { db, t } = ctx.handle;
+  await db.transaction(async (tx) => {
+    await lockedRow(tx as never, ctx, def, id, version);
+    await tx.update(def.table(t)).set({ ...columnValues(def, ctx, { [field]: value }), ...versionBump(def, ctx) } as never).where(eq(def.pk(t), id));
+    await tx.insert(t.auditLog).values(audit(ctx, `transition.${name}`, def, id, { [field]: { from: current[field], to: value } }));
+  });
+  return { version: version + 1 };
+}
+
+/** Runs a declared row action with its parameters, for users whose type allows it. */
+export async function runAction(ctx: ResourceCtx, def: ResourceDef, id: string | number, name: string, raw: Record<string, unknown>): Promise<void> {
+  assertCan(def, "view", ctx.user);
+  const action = def.actions?.find((a) => a.name === name);
+  if (!action) throw new AppError("INVALID_INPUT", { field: "action" });
+  if (!action.roles.some((r) => ctx.user.roles.has(r))) throw new AppError("FORBIDDEN");
+  const shape = Object.fromEntries(Object.entries(action.params ?? {}).map(([n, f]) => [n, f.input!]));
+  const params = z.object(shape).strict().parse(raw);
+  await getRow(ctx, def, id); // in scope, or NOT_FOUND
+  await action.run(ctx, id, params);
+}
+
+export interface SearchHit {
+  resource: string;
+  id: string | number;
+  title: string | Record<string, string | undefined>;
+}
+
+/** Quick search across every resource that declares it and that the user may see, a few hits each. */
+export async function quickSearch(ctx: ResourceCtx, q: string, perResource = 5): Promise<{ resource: string; hits: SearchHit[] }[]> {
+  const searchable = [...RESOURCES.values()].filter((def) => def.search && can(def, "view", ctx.user));
+  const groups = await Promise.all(
+    searchable.map(async (def) => {
+      const { rows } = await listRows(ctx, def, { page: 1, pageSize: perResource, sort: [], filters: {}, q });
+      return { resource: def.id, hits: rows.map((r) => ({ resource: def.id, id: r.__id as string | number, title: r[def.titleField] as SearchHit["title"] })) };
+    }),
+  );
+  return groups.filter((g) => g.hits.length > 0);
+}

@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { USER_TYPES, hasRole } from "@/server/auth/user-types";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
+import type { Tenant } from "@/server/tenancy/registry";
+import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller } from "./helpers";
+
+/** A refusal of bad input: a service's own check (INVALID_INPUT) or the input schema's (BAD_REQUEST). */
+const INVALID = expect.stringMatching(/^(INVALID_INPUT|BAD_REQUEST)$/);
+const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 25, sort: [], filters: {}, q: "", ...over });
+let eupen: Tenant;
+let chatelet: Tenant;
+
+beforeAll(async () => {
+  [eupen, chatelet] = await Promise.all([newCentre("res-eupen"), newCentre("res-chatelet")]);
+});
+
+describe("generic list", () => {
+  it("pages, sorts and filters places with the total of matching rows", async () => {
+    const caller = await signedInCaller(eupen, "100");
+    const all = await caller.resources.list({ resource: "geo.places", state: state({ sort: [{ field: "zipCode", dir: "desc" }] }) });
+    expect(all.total).toBeGreaterThan(2000);
+    expect(all.rows).toHaveLength(25);
+    const zips = all.rows.map((r) => String(r.zipCode));
+    expect([...zips].sort().reverse()).toEqual(zips);
+
+    const eupenZip = await caller.resources.list({ resource: "geo.places", state: state({ filters: { zipCode: "4700" } }) });
+    expect(eupenZip.rows.map((r) => (r.name as { de?: string }).de)).toContain("Eupen");
+    expect(eupenZip.rows.every((r) => String(r.zipCode).startsWith("4700"))).toBe(true);
+    expect(eupenZip.rows[0]!.country).toMatchObject({ id: "BE" });
+
+    const page2 = await caller.resources.list({ resource: "geo.places", state: state({ page: 2, sort: [{ field: "zipCode", dir: "asc" }] }) });
+    const page1 = await caller.resources.list({ resource: "geo.places", state: state({ page: 1, sort: [{ field: "zipCode", dir: "asc" }] }) });
+    expect(new Set([...page1.rows, ...page2.rows].map((r) => r.__id)).size).toBe(50);
+  });
+
+  it("sorts localized names in the reader's language", async () => {
+    const { claims } = await newUser(eupen, "100");
+    const de = await callerOn(centreHost(eupen.slug), { entraide_locale: "de" }, claims);
+    const { rows } = await de.resources.list({ resource: "geo.countries", state: state({ filters: { name: "Belg" } }) });
+    expect(rows.map((r) => r.isoCode)).toContain("BE");
+  });
+
+  it("refuses undeclared sort fields, undeclared filters and SQL in values", async () => {
+    const caller = await signedInCaller(eupen, "100");
+    const list = (s: Record<string, unknown>) => appCodeOf(caller.resources.list({ resource: "geo.places", state: state(s) }));
+    expect(await list({ sort: [{ field: "version", dir: "asc" }] })).toEqual(INVALID);
+    expect(await list({ sort: [{ field: "zip_code; drop table places", dir: "asc" }] })).toEqual(INVALID);
+    expect(await list({ filters: { countryCode: "BE" } })).toEqual(INVALID);
+    expect(await list({ filters: { kind: { $ne: 1 } } })).toEqual(INVALID);
+    const injected = await caller.resources.list({ resource: "geo.places", state: state({ filters: { zipCode: "4700' or '1'='1" } }) });
+    expect(injected.total).toBe(0);
+    expect(await appCodeOf(caller.resources.list({ resource: "geo.nothing" as "geo.places", state: state() }))).toBe("BAD_REQUEST");
+  });
+
+  it("finds rows by quick search, grouped by resource, only in resources the user may see", async () => {
+    const admin = await signedInCaller(eupen, "900");
+    const { user } = await newUser(eupen, "100", { username: "quicksearch-target", lastName: "Zebulon" });
+    const groups = await admin.resources.search({ q: "Zebul" });
+    expect(groups.find((g) => g.resource === "admin.users")?.hits.map((h) => h.id)).toContain(user.id);
+    const agent = await signedInCaller(eupen, "100");
+    expect((await agent.resources.search({ q: "Zebul" })).map((g) => g.resource)).not.toContain("admin.users");
+    expect((await agent.resources.search({ q: "4700" })).map((g) => g.resource)).toContain("geo.places");
+  });
+});
+
+describe("detail and edit", () => {
+  it("saves an edit, audits it, and refuses a stale one", async () => {
+    const caller = await signedInCaller(eupen, "110");
+    const { rows } = await caller.resources.list({ resource: "geo.places", state: state({ filters: { zipCode: "4701" } }) });
+    const place = rows[0]!;
+    const saved = await caller.resources.update({ resource: "geo.places", id: place.__id as number, version: place.__version as number, patch: { province: "Liège (DG)" } });
+    expect(saved.version).toBe((place.__version as number) + 1);
+    expect((await caller.resources.get({ resource: "geo.places", id: place.__id as number })).province).toBe("Liège (DG)");
+    expect(await appCodeOf(caller.resources.update({ resource: "geo.places", id: place.__id as number, version: place.__version as number, patch: { province: "lost" } }))).toBe("STALE_EDIT");
+    const h = tenantHandle(eupen);
+    const audit = await h.db.select().from(h.t.auditLog);
+    expect(audit.some((a) => a.action === "geo.places.update" && a.entityId === String(place.__id) && JSON.stringify(a.changes).includes("Liège (DG)"))).toBe(true);
+  });
+
+  it("refuses unknown and read-only fields and invalid choices, saving nothing", async () => {
+    const caller = await signedInCaller(eupen, "110");
+    const { rows } = await caller.resources.list({ resource: "geo.places", state: state({ filters: { zipCode: "4710" } }) });
+    const p = rows[0]!;
+    const update = (patch: Record<string, unknown>) => appCodeOf(caller.resources.update({ resource: "geo.places", id: p.__id as number, version: p.__version as number, patch }));
+    expect(await update({ version: 99 })).toEqual(INVALID);
+    expect(await update({ id: 1 })).toEqual(INVALID);
+    expect(await update({ kind: "castle", province: "x" })).toEqual(INVALID);
+    expect(await update({ country: "ZZ" })).toEqual(INVALID);
+    expect((await caller.resources.get({ resource: "geo.places", id: p.__id as number })).__version).toBe(p.__version);
+  });
+
+  it("creates and deletes a place; a used country cannot be deleted through a missing right", async () => {
+    const caller = await signedInCaller(eupen, "210");
+    const { id } = await caller.resources.create({ resource: "geo.places", values: { name: { fr: "Nouveau-Village" }, zipCode: "9999" } });
+    const row = await caller.resources.get({ resource: "geo.places", id });
+    expect(row).toMatchObject({ kind: "city", country: { id: "BE" } });
+    await caller.resources.remove({ resource: "geo.places", id, version: row.__version as number });
+    expect(await appCodeOf(caller.resources.get({ resource: "geo.places", id }))).toBe("NOT_FOUND");
+  });
+
+  it("runs workflow transitions and row actions on users, for administrators only", async () => {
+    const admin = await signedInCaller(eupen, "900");
+    const { user } = await newUser(eupen, "200");
+    const { version } = await admin.resources.transition({ resource: "admin.users", id: user.id, version: user.version, name: "deactivate" });
+    expect((await admin.resources.get({ resource: "admin.users", id: user.id })).active).toBe(false);
+    expect(await appCodeOf(admin.resources.transition({ resource: "admin.users", id: user.id, version, name: "deactivate" }))).toBe("TRANSITION_NOT_ALLOWED");
+    await admin.resources.action({ resource: "admin.users", id: user.id, name: "resetPassword", params: { password: "correct horse battery staple" } });
+    expect(await appCodeOf(admin.resources.action({ resource: "admin.users", id: user.id, name: "resetPassword", params: { password: "x" } }))).toBe("PASSWORD_POLICY");
+  });
+
+  it("creates a user through the users resource with the user-type choice list", async () => {
+    const admin = await signedInCaller(eupen, "910");
+    const { id } = await admin.resources.create({ resource: "admin.users", values: { username: "New.Agent", firstName: "Nina", lastName: "Neu", userType: "100", language: "de" } });
+    expect(await admin.resources.get({ resource: "admin.users", id })).toMatchObject({ username: "new.agent", userType: "100", authMethod: "local", active: true });
+    expect(await appCodeOf(admin.resources.create({ resource: "admin.users", values: { username: "bad", userType: "999" } }))).toEqual(INVALID);
+  });
+});
+
+describe("access", () => {
+  it("gives each user type exactly the access its roles declare", async () => {
+    for (const type of USER_TYPES) {
+      const caller = await signedInCaller(eupen, type);
+      const seesUsers = await appCodeOf(caller.resources.list({ resource: "admin.users", state: state() }));
+      expect([type, seesUsers]).toEqual([type, type === "000" ? "UNAUTHORIZED" : hasRole(type, "SiteAdmin") ? "resolved" : "FORBIDDEN"]);
+      const seesPlaces = await appCodeOf(caller.resources.list({ resource: "geo.places", state: state() }));
+      expect([type, seesPlaces]).toEqual([type, type === "000" ? "UNAUTHORIZED" : "resolved"]);
+      const edits = await appCodeOf(caller.resources.update({ resource: "geo.places", id: 1, version: 1, patch: { province: "x" } }));
+      expect([type, edits === "FORBIDDEN" || edits === "UNAUTHORIZED"]).toEqual([type, !hasRole(type, "ContactsStaff")]);
+    }
+  });
+
+  it("never shows or touches another centre's rows", async () => {
+    const { user: foreign } = await newUser(chatelet, "200", { lastName: "Foreigner" });
+    const { claims } = await newUser(eupen, "900");
+    const onChatelet = await callerOn(centreHost(chatelet.slug), {}, claims);
+    expect(await appCodeOf(onChatelet.resources.list({ resource: "admin.users", state: state() }))).toBe("UNAUTHORIZED");
+    expect(await appCodeOf(onChatelet.resources.get({ resource: "admin.users", id: foreign.id }))).toBe("UNAUTHORIZED");
+    expect(await appCodeOf(onChatelet.resources.update({ resource: "admin.users", id: foreign.id, version: 1, patch: { lastName: "x" } }))).toBe("UNAUTHORIZED");
+    const onEupen = await callerOn(centreHost(eupen.slug), {}, claims);
+    const { rows } = await onEupen.resources.list({ resource: "admin.users", state: state({ pageSize: 200 }) });
+    expect(rows.map((r) => r.fullName)).not.toContain("Foreigner Test");
+    expect(await appCodeOf(onEupen.resources.search({ q: "Foreigner" }))).toBe("resolved");
+    expect(await onEupen.resources.search({ q: "Foreigner" })).toEqual([]);
+  });
+});
