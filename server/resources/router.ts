@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { listStateSchema, rowSchema } from "@/lib/resources";
+import { listStateSchema, rowSchema, type ResourceMeta } from "@/lib/resources";
+import { assertCan } from "./access";
+import { describeResource } from "./meta";
 import type { SessionUser } from "@/server/auth/session";
 import type { Locale } from "@/server/i18n/locale";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
@@ -22,6 +24,16 @@ const resourceCtx = (ctx: { handle: TenantHandle; user: SessionUser; locale: Loc
 });
 
 export const resourcesRouter = router({
+  /** What the user's browser needs to render the resource; FORBIDDEN if their type may not see it. */
+  meta: authedProcedure
+    .input(z.object({ resource: resourceId }))
+    .output(z.custom<ResourceMeta>((v) => typeof v === "object" && v !== null))
+    .query(({ ctx, input }) => {
+      const def = resourceById(input.resource);
+      assertCan(def, "view", ctx.user);
+      return describeResource(ctx.handle, def, ctx.user);
+    }),
+
   list: authedProcedure
     .input(z.object({ resource: resourceId, state: listStateSchema }))
     .output(z.object({ rows: z.array(rowSchema), total: z.number() }))

@@ -1,6 +1,7 @@
 import { centreRouter } from "@/server/centre/router";
 import { geoRouter } from "@/server/geo/router";
 import { operatorRouter } from "@/server/operator/router";
+import { preferencesRouter } from "@/server/preferences/router";
 import { resourcesRouter } from "@/server/resources/router";
 import { settingsRouter } from "@/server/settings/router";
 import { usersRouter } from "@/server/users/router";
@@ -12,6 +13,7 @@ export const appRouter = router({
   operator: operatorRouter,
   users: usersRouter,
   resources: resourcesRouter,
+  preferences: preferencesRouter,
   settings: settingsRouter,
 });
 
