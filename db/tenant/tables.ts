@@ -1,4 +1,4 @@
-import { pgSchema } from "drizzle-orm/pg-core";
+import { pgSchema, type PgSchema } from "drizzle-orm/pg-core";
 import { auditTables } from "./audit";
 import { desktopTables } from "./desktop";
 import { geoTables } from "./geo";
@@ -8,10 +8,37 @@ import { userTables } from "./users";
 /** The schema drizzle-kit generates against; the migration runner rewrites it per tenant. */
 export const SENTINEL_SCHEMA = "tenant_template";
 
-/** Every table of a centre, bound to that centre's schema so all SQL comes out schema-qualified. */
-export function tenantTables(schemaName: string) {
-  const s = pgSchema(schemaName);
-  return { ...geoTables(s), ...auditTables(s), ...userTables(s), ...settingsTables(s), ...desktopTables(s) };
+/** Each area builds its tables on a schema; an area adds its builder here. */
+const AREAS = { geo: geoTables, audit: auditTables, users: userTables, settings: settingsTables, desktop: desktopTables };
+
+type Areas = typeof AREAS;
+type Union<T> = { [K in keyof T]: (x: T[K]) => void }[keyof T] extends (x: infer I) => void ? I : never;
+export type TenantTables = Union<{ [A in keyof Areas]: ReturnType<Areas[A]> }>;
+
+/** Which area declares each table name, learnt once from the sentinel schema. */
+const areaOf = new Map<string, keyof Areas>();
+for (const area of Object.keys(AREAS) as (keyof Areas)[]) {
+  for (const name of Object.keys(AREAS[area](pgSchema(SENTINEL_SCHEMA)))) areaOf.set(name, area);
 }
 
-export type TenantTables = ReturnType<typeof tenantTables>;
+/**
+ * Every table of a centre, bound to that centre's schema so all SQL comes out schema-qualified.
+ * An area's tables are built the first time one of them is used: a server holds thousands of
+ * centres, and most requests touch a few areas only.
+ */
+export function tenantTables(schemaName: string): TenantTables {
+  const schema: PgSchema = pgSchema(schemaName);
+  const built = new Map<keyof Areas, Record<string, unknown>>();
+  const tables = {} as Record<string, unknown>;
+  for (const [name, area] of areaOf) {
+    Object.defineProperty(tables, name, {
+      enumerable: true,
+      get() {
+        let group = built.get(area);
+        if (!group) built.set(area, (group = AREAS[area](schema) as Record<string, unknown>));
+        return group[name];
+      },
+    });
+  }
+  return tables as TenantTables;
+}
