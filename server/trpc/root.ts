@@ -1,3 +1,4 @@
+import { consoleRouter } from "@/server/console/router";
 import { centreRouter } from "@/server/centre/router";
 import { geoRouter } from "@/server/geo/router";
 import { operatorRouter } from "@/server/operator/router";
@@ -11,6 +12,7 @@ export const appRouter = router({
   centre: centreRouter,
   geo: geoRouter,
   operator: operatorRouter,
+  console: consoleRouter,
   users: usersRouter,
   resources: resourcesRouter,
   preferences: preferencesRouter,

@@ -1,0 +1,57 @@
+import { ilike, or } from "drizzle-orm";
+import { tenants } from "@/db/control/schema";
+import type { TenantTables } from "@/db/tenant/tables";
+import type { ListState, Row } from "@/lib/resources";
+import { controlDb } from "@/server/db/control";
+import type { Locale } from "@/server/i18n/locale";
+import { defineChoiceList } from "@/server/resources/choices";
+import { defineResource, type ResourceCtx } from "@/server/resources/define";
+import { choice, datetime, filters, integer, localizedMatches, localizedText, text } from "@/server/resources/fields";
+import { likePattern } from "@/server/resources/query";
+import { listQuery } from "@/server/resources/service";
+import { toRow } from "@/server/resources/rows";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+
+export const tenantKinds = defineChoiceList("tenantKinds", ["production", "training", "demo"], { namespace: "operator.kinds" });
+export const tenantStatuses = defineChoiceList("tenantStatuses", ["provisioning", "active", "suspended", "deleting"], { namespace: "operator.statuses" });
+
+/**
+ * The operator console's list of centres, declared like any resource. Its tables are the control
+ * plane's, which are global, so the expressions ignore the per-centre tables they are given.
+ */
+export const tenantsResource = defineResource({
+  id: "console.tenants",
+  title: "operator.tenants",
+  table: () => tenants,
+  pk: () => tenants.id,
+  fields: {
+    slug: text("operator.columns.slug", () => tenants.slug, { editable: false, width: 16 }),
+    name: localizedText("operator.columns.name", () => tenants.names, { editable: false }),
+    kind: choice("operator.columns.kind", () => tenants.kind, tenantKinds, { editable: false }),
+    status: choice("operator.columns.status", () => tenants.status, tenantStatuses, { editable: false }),
+    language: text("languages.label", () => tenants.defaultLocale, { editable: false, width: 8 }),
+    schemaVersion: integer("operator.columns.schemaVersion", () => tenants.schemaVersion, { editable: false }),
+    createdAt: datetime("operator.columns.createdAt", () => tenants.createdAt),
+  },
+  columns: ["slug", "name", "kind", "status", "schemaVersion", "createdAt"],
+  hiddenColumns: ["language"],
+  titleField: "name",
+  filters: {
+    kind: filters.choice("operator.columns.kind", tenantKinds, () => tenants.kind),
+    status: filters.choice("operator.columns.status", tenantStatuses, () => tenants.status),
+  },
+  search: (q) => or(ilike(tenants.slug, likePattern(q, "prefix")), localizedMatches(tenants.names, likePattern(q))),
+  defaultSort: [{ field: "slug", dir: "asc" }],
+  // Reached through operator procedures only; no centre user type may view it.
+  access: { view: [] },
+  detail: [],
+});
+
+/** A page of centres for the console, through the same query translation as every centre grid. */
+export async function listTenants(state: ListState, locale: Locale): Promise<{ rows: Row[]; total: number }> {
+  const handle = { db: controlDb(), t: {} as TenantTables } as unknown as TenantHandle;
+  const ctx: ResourceCtx = { handle, user: { roles: new Set() } as unknown as ResourceCtx["user"], locale };
+  const { resolved, rows, total, fields } = listQuery(ctx, tenantsResource, state);
+  const [page, [counted]] = await Promise.all([rows.limit(resolved.pageSize).offset((resolved.page - 1) * resolved.pageSize), total]);
+  return { rows: (page as Record<string, unknown>[]).map((r) => toRow(tenantsResource, fields, r)), total: Number(counted?.n ?? 0) };
+}
