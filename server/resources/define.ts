@@ -26,6 +26,8 @@ export interface FieldDef {
   /** The column written by edits. A field without `input` is read-only. */
   column?: (t: TenantTables) => AnyPgColumn;
   input?: z.ZodType;
+  /** Given when the row is created, fixed afterwards (e.g. a user name). */
+  createOnly?: boolean;
   required?: boolean;
   choices?: ChoiceList;
   /** For `ref` fields: target resource and the text shown for the value. */
@@ -103,7 +105,7 @@ export interface ResourceDef {
   /** Rows this user may see at all (applied to every read). */
   scope?: (t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
   detail: { key: string; label: string; groups: DetailGroup[]; slaves?: SlaveDef[] }[];
-  insert?: { fields: string[]; defaults?: (ctx: ResourceCtx) => Patch };
+  insert?: { fields: string[]; defaults?: (ctx: ResourceCtx) => Patch; validate?: (ctx: ResourceCtx, values: Patch) => void };
   workflow?: { field: string; transitions: TransitionDef[] };
   actions?: ActionDef[];
   hooks?: ResourceHooks;

@@ -26,7 +26,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
       ...(f.help ? { help: f.help } : {}),
   });
   const fields: Record<string, FieldMeta> = {};
-  for (const [name, f] of Object.entries(def.fields)) fields[name] = await fieldMeta(name, f, canEdit && !!f.input);
+  for (const [name, f] of Object.entries(def.fields)) fields[name] = await fieldMeta(name, f, canEdit && !!f.input && !f.createOnly);
   const actions = [];
   for (const action of def.actions ?? []) {
     if (!action.roles.some((r) => user.roles.has(r))) continue;

@@ -1,10 +1,11 @@
 import { AppError } from "@/server/errors";
 import { countriesResource, placesResource } from "@/server/geo/resources";
 import { usersResource } from "@/server/users/resource";
+import { choiceExtrasResource } from "./choice-extras";
 import type { ResourceDef } from "./define";
 
 /** Every declared resource. An area adds its declarations here. */
-const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource];
+const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource, choiceExtrasResource];
 
 export const RESOURCES: ReadonlyMap<string, ResourceDef> = new Map(ALL.map((def) => [def.id, def]));
 export const RESOURCE_IDS = ALL.map((def) => def.id) as [string, ...string[]];

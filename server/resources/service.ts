@@ -106,6 +106,7 @@ export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<
   if (!def.insert) throw new AppError("FORBIDDEN");
   const values = inputSchemaOf(def, def.insert.fields).parse({ ...def.insert.defaults?.(ctx), ...raw }) as Record<string, unknown>;
   await checkChoices(ctx, def, values);
+  def.insert.validate?.(ctx, values);
   if (def.hooks?.create) return def.hooks.create(ctx, values);
   const { db, t } = ctx.handle;
   return db.transaction(async (tx) => {
@@ -117,7 +118,7 @@ export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<
   }).catch((e: unknown) => { throw userFacing(e); });
 }
 
-const editableNames = (def: ResourceDef) => Object.keys(def.fields).filter((n) => def.fields[n]!.input);
+const editableNames = (def: ResourceDef) => Object.keys(def.fields).filter((n) => def.fields[n]!.input && !def.fields[n]!.createOnly);
 
 /** Saves an edit made on `version`; refuses it with STALE_EDIT if someone saved in between. */
 export async function updateRow(ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number, raw: Record<string, unknown>): Promise<{ version: number }> {

@@ -21,7 +21,8 @@ export const usersResource = defineResource({
   version: (t) => t.users.version,
   fields: {
     id: integer("fields.id", (t) => t.users.id, { editable: false, width: 6 }),
-    username: text("fields.username", (t) => t.users.username, { editable: false, width: 14 }),
+    // Set once: it is the directory key of LDAP accounts.
+    username: { ...text("fields.username", (t) => t.users.username, { width: 14, required: true }), input: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,30}$/), createOnly: true },
     fullName: { type: "text", label: "fields.fullName", width: 24, expr: (t) => sql<string>`trim(${t.users.lastName} || ' ' || ${t.users.firstName})` },
     firstName: text("fields.firstName", (t) => t.users.firstName, { max: 100 }),
     lastName: text("fields.lastName", (t) => t.users.lastName, { max: 100 }),
@@ -29,7 +30,7 @@ export const usersResource = defineResource({
     email: { ...text("fields.email", (t) => t.users.email), input: z.union([z.email(), z.literal("")]) },
     language: choice("languages.label", (t) => t.users.language, uiLanguages, { required: true, width: 10 }),
     userType: choice("fields.userType", (t) => t.users.userType, userTypes, { width: 26 }),
-    authMethod: choice("fields.authMethod", (t) => t.users.authMethod, authMethods, { editable: false, width: 12 }),
+    authMethod: choice("fields.authMethod", (t) => t.users.authMethod, authMethods, { width: 12, createOnly: true }),
     active: boolean("fields.active", (t) => t.users.active, { editable: false }),
     startDate: date("fields.startDate", (t) => t.users.startDate),
     endDate: date("fields.endDate", (t) => t.users.endDate),
@@ -91,8 +92,3 @@ export const usersResource = defineResource({
     },
   },
 });
-
-// Username is set once (it is the directory key for LDAP accounts), but must be given at creation.
-usersResource.fields.username!.input = z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,30}$/);
-usersResource.fields.username!.required = true;
-usersResource.fields.authMethod!.input = z.enum(["local", "ldap"]);

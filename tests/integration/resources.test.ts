@@ -116,6 +116,28 @@ describe("detail and edit", () => {
   });
 });
 
+describe("choice lists", () => {
+  it("lets a centre add its own values to an extensible list, used by that centre only", async () => {
+    const admin = await signedInCaller(eupen, "900");
+    const { id } = await admin.resources.create({ resource: "config.choices", values: { list: "placeKinds", value: "Weiler_DG", name: { fr: "Hameau", de: "Weiler" } } });
+    expect(await appCodeOf(admin.resources.create({ resource: "config.choices", values: { list: "placeKinds", value: "city", name: { fr: "Ville bis" } } }))).toBe("DUPLICATE");
+    expect(await appCodeOf(admin.resources.create({ resource: "config.choices", values: { list: "placeKinds", value: "weiler_dg", name: { fr: "Doublon" } } }))).toBe("DUPLICATE");
+    const meta = await admin.resources.meta({ resource: "geo.places" });
+    expect(meta.fields.kind!.choices!.map((c) => c.value)).toContain("weiler_dg");
+    const editor = await signedInCaller(eupen, "110");
+    const { id: placeId } = await editor.resources.create({ resource: "geo.places", values: { name: { fr: "Petit-Hameau" }, kind: "weiler_dg" } });
+    expect((await editor.resources.get({ resource: "geo.places", id: placeId })).kind).toBe("weiler_dg");
+    // Another centre does not know the value; a deactivated value cannot be chosen any more.
+    const elsewhere = await signedInCaller(chatelet, "110");
+    expect(await appCodeOf(elsewhere.resources.create({ resource: "geo.places", values: { name: { fr: "X" }, kind: "weiler_dg" } }))).toEqual(INVALID);
+    const extra = await admin.resources.get({ resource: "config.choices", id });
+    await admin.resources.update({ resource: "config.choices", id, version: extra.__version as number, patch: { active: false } });
+    expect(await appCodeOf(editor.resources.create({ resource: "geo.places", values: { name: { fr: "Y" }, kind: "weiler_dg" } }))).toEqual(INVALID);
+    // The list and the code are fixed once created.
+    expect(await appCodeOf(admin.resources.update({ resource: "config.choices", id, version: (extra.__version as number) + 1, patch: { value: "other" } }))).toEqual(INVALID);
+  });
+});
+
 describe("access", () => {
   it("gives each user type exactly the access its roles declare", async () => {
     for (const type of USER_TYPES) {
