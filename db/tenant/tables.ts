@@ -1,5 +1,7 @@
 import { pgSchema, type PgSchema } from "drizzle-orm/pg-core";
 import { auditTables } from "./audit";
+import { coachingTables } from "./coachings";
+import { contactTables } from "./contacts";
 import { desktopTables } from "./desktop";
 import { geoTables } from "./geo";
 import { settingsTables } from "./settings";
@@ -8,17 +10,29 @@ import { userTables } from "./users";
 /** The schema drizzle-kit generates against; the migration runner rewrites it per tenant. */
 export const SENTINEL_SCHEMA = "tenant_template";
 
-/** Each area builds its tables on a schema; an area adds its builder here. */
-const AREAS = { geo: geoTables, audit: auditTables, users: userTables, settings: settingsTables, desktop: desktopTables };
+/**
+ * Each area builds its tables on a schema; an area adds its builder here. A builder that refers to
+ * another area's tables receives them lazily (foreign keys are resolved only when needed).
+ */
+const AREAS = {
+  geo: geoTables,
+  audit: auditTables,
+  users: userTables,
+  settings: settingsTables,
+  desktop: desktopTables,
+  contacts: contactTables,
+  coachings: coachingTables,
+};
 
 type Areas = typeof AREAS;
+type Builder = (s: PgSchema, all: never) => Record<string, unknown>;
 type Union<T> = { [K in keyof T]: (x: T[K]) => void }[keyof T] extends (x: infer I) => void ? I : never;
 export type TenantTables = Union<{ [A in keyof Areas]: ReturnType<Areas[A]> }>;
 
 /** Which area declares each table name, learnt once from the sentinel schema. */
 const areaOf = new Map<string, keyof Areas>();
 for (const area of Object.keys(AREAS) as (keyof Areas)[]) {
-  for (const name of Object.keys(AREAS[area](pgSchema(SENTINEL_SCHEMA)))) areaOf.set(name, area);
+  for (const name of Object.keys((AREAS[area] as Builder)(pgSchema(SENTINEL_SCHEMA), {} as never))) areaOf.set(name, area);
 }
 
 /**
@@ -35,7 +49,7 @@ export function tenantTables(schemaName: string): TenantTables {
       enumerable: true,
       get() {
         let group = built.get(area);
-        if (!group) built.set(area, (group = AREAS[area](schema) as Record<string, unknown>));
+        if (!group) built.set(area, (group = (AREAS[area] as Builder)(schema, tables as never)));
         return group[name];
       },
     });

@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, jsonb, serial, uniqueIndex, type PgSchema } from "drizzle-orm/pg-core";
+import type { LocalizedText } from "@/db/control/schema";
+import { contactTables } from "./contacts";
+import { userTables } from "./users";
+
+/** Coachings: which agents of which service accompany a client, and when (domain §8). */
+export function coachingTables(s: PgSchema, deps: { partners: ReturnType<typeof contactTables>["partners"]; users: ReturnType<typeof userTables>["users"] }) {
+  /** Services ("coaching types"): general social service, integration service, debt mediation… */
+  const coachingTypes = s.table("coaching_types", {
+    id: serial("id").primaryKey(),
+    names: jsonb("names").$type<LocalizedText>().notNull(),
+    doesIntegration: boolean("does_integration").notNull().default(false),
+    doesGss: boolean("does_gss").notNull().default(false),
+    version: integer("version").notNull().default(1),
+  });
+
+  const coachingEndings = s.table("coaching_endings", {
+    id: serial("id").primaryKey(),
+    names: jsonb("names").$type<LocalizedText>().notNull(),
+    /** Only for coachings of this service, when set. */
+    coachingTypeId: integer("coaching_type_id").references(() => coachingTypes.id),
+    version: integer("version").notNull().default(1),
+  });
+
+  const coachings = s.table("coachings", {
+    id: serial("id").primaryKey(),
+    clientId: integer("client_id").notNull().references(() => deps.partners.id, { onDelete: "cascade" }),
+    userId: integer("user_id").notNull().references(() => deps.users.id),
+    coachingTypeId: integer("coaching_type_id").references(() => coachingTypes.id),
+    startDate: date("start_date").notNull(),
+    endDate: date("end_date"),
+    primary: boolean("primary").notNull().default(false),
+    endingId: integer("ending_id").references(() => coachingEndings.id),
+    version: integer("version").notNull().default(1),
+  }, (t) => [
+    index("coachings_client_idx").on(t.clientId),
+    index("coachings_user_idx").on(t.userId, t.startDate),
+    // Lino's single-primary rule: at most one primary coaching per client.
+    uniqueIndex("coachings_one_primary").on(t.clientId).where(sql`${t.primary}`),
+    check("coachings_dates", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ]);
+
+  return { coachingTypes, coachingEndings, coachings };
+}

@@ -1,0 +1,126 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, jsonb, serial, text, timestamp, uniqueIndex, type PgSchema } from "drizzle-orm/pg-core";
+import type { LocalizedText } from "@/db/control/schema";
+import type { geoTables } from "./geo";
+
+/**
+ * Partners: persons, organisations and households in one table. Lino derives Person, Organisation
+ * and Client from Partner (one row per level); one row with nullable columns per kind keeps every
+ * list a single-table query and lets a partner be "seen as" person or client without joins.
+ */
+export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables>, "countries" | "places">) {
+  const country = (name: string) => text(name).references(() => geo.countries.isoCode);
+  const place = (name: string) => integer(name).references(() => geo.places.id);
+  const companyTypes = s.table("company_types", {
+    id: serial("id").primaryKey(),
+    names: jsonb("names").$type<LocalizedText>().notNull(),
+    abbreviation: jsonb("abbreviation").$type<LocalizedText>().notNull().default({ fr: "" }),
+    version: integer("version").notNull().default(1),
+  });
+
+  const partners = s.table("partners", {
+    id: serial("id").primaryKey(),
+    kind: text("kind").notNull(),
+    /** Persons: "last_name first_name", recomputed on save. */
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull().default(""),
+    language: text("language").notNull().default("fr"),
+    email: text("email").notNull().default(""),
+    url: text("url").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    gsm: text("gsm").notNull().default(""),
+    fax: text("fax").notNull().default(""),
+    // The primary postal address, mirrored from `addresses`.
+    countryCode: country("country_code"),
+    placeId: place("place_id"),
+    zipCode: text("zip_code").notNull().default(""),
+    street: text("street").notNull().default(""),
+    streetNo: text("street_no").notNull().default(""),
+    streetBox: text("street_box").notNull().default(""),
+    addr1: text("addr1").notNull().default(""),
+    addr2: text("addr2").notNull().default(""),
+    remarks: text("remarks").notNull().default(""),
+    isObsolete: boolean("is_obsolete").notNull().default(false),
+    // Persons.
+    title: text("title").notNull().default(""),
+    firstName: text("first_name").notNull().default(""),
+    middleName: text("middle_name").notNull().default(""),
+    lastName: text("last_name").notNull().default(""),
+    gender: text("gender"),
+    /** `YYYY-MM-DD`, where month and day may be 00 when unknown (Lino's incomplete dates). */
+    birthDate: text("birth_date"),
+    // Organisations.
+    companyTypeId: integer("company_type_id").references(() => companyTypes.id),
+    vatId: text("vat_id").notNull().default(""),
+    // Clients (a person who asked the centre for help).
+    isClient: boolean("is_client").notNull().default(false),
+    clientState: text("client_state"),
+    /** NISS as formatted by server/clients/rules/niss.ts; unique per centre. */
+    nationalId: text("national_id"),
+    nationalityCode: country("nationality_code"),
+    birthCountryCode: country("birth_country_code"),
+    birthPlace: text("birth_place").notNull().default(""),
+    nationalityText: text("nationality_text").notNull().default(""),
+    civilState: text("civil_state"),
+    residenceType: text("residence_type"),
+    inBelgiumSince: date("in_belgium_since"),
+    residenceUntil: date("residence_until"),
+    declaredName: boolean("declared_name").notNull().default(false),
+    needsResidencePermit: boolean("needs_residence_permit").notNull().default(false),
+    needsWorkPermit: boolean("needs_work_permit").notNull().default(false),
+    unemployedSince: date("unemployed_since"),
+    seekingSince: date("seeking_since"),
+    workPermitSuspendedUntil: date("work_permit_suspended_until"),
+    unavailableUntil: date("unavailable_until"),
+    unavailableWhy: text("unavailable_why").notNull().default(""),
+    obstacles: text("obstacles").notNull().default(""),
+    skills: text("skills").notNull().default(""),
+    refusalReason: text("refusal_reason"),
+    // eID card (read from the card, §7).
+    cardNumber: text("card_number").notNull().default(""),
+    cardType: text("card_type"),
+    cardValidFrom: date("card_valid_from"),
+    cardValidUntil: date("card_valid_until"),
+    cardIssuer: text("card_issuer").notNull().default(""),
+    nobleCondition: text("noble_condition").notNull().default(""),
+    /** Words of the name as Double Metaphone keys, for finding similar clients. */
+    phoneticWords: text("phonetic_words").array().notNull().default(sql`'{}'::text[]`),
+    // Centre-specific fields (shown only where the centre's settings enable them).
+    extra: jsonb("extra").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    modifiedAt: timestamp("modified_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  }, (t) => [
+    check("partners_kind", sql`${t.kind} in ('person', 'organisation', 'household')`),
+    check("partners_client_is_person", sql`not ${t.isClient} or ${t.kind} = 'person'`),
+    uniqueIndex("partners_national_id_key").on(t.nationalId),
+    index("partners_name_idx").on(sql`lower(${t.name})`, t.id),
+    index("partners_last_name_idx").on(sql`lower(${t.lastName})`),
+    index("partners_client_state_idx").on(t.clientState, t.id).where(sql`${t.isClient}`),
+    index("partners_phonetic_idx").using("gin", t.phoneticWords),
+  ]);
+
+  /** Postal addresses of a partner; the primary one is mirrored into the partner row. */
+  const addresses = s.table("addresses", {
+    id: serial("id").primaryKey(),
+    partnerId: integer("partner_id").notNull().references(() => partners.id, { onDelete: "cascade" }),
+    addressType: text("address_type").notNull().default("01"),
+    dataSource: text("data_source").notNull().default("manual"),
+    countryCode: country("country_code"),
+    placeId: place("place_id"),
+    zipCode: text("zip_code").notNull().default(""),
+    street: text("street").notNull().default(""),
+    streetNo: text("street_no").notNull().default(""),
+    streetBox: text("street_box").notNull().default(""),
+    addr1: text("addr1").notNull().default(""),
+    addr2: text("addr2").notNull().default(""),
+    remark: text("remark").notNull().default(""),
+    primary: boolean("primary").notNull().default(false),
+    version: integer("version").notNull().default(1),
+  }, (t) => [
+    index("addresses_partner_idx").on(t.partnerId),
+    uniqueIndex("addresses_one_primary").on(t.partnerId).where(sql`${t.primary}`),
+  ]);
+
+  return { companyTypes, partners, addresses };
+}
