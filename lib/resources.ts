@@ -27,7 +27,7 @@ export interface FieldMeta {
   help?: string;
 }
 
-export type FilterWidget = "text" | "choice" | "dateRange" | "user" | "boolean";
+export type FilterWidget = "text" | "number" | "choice" | "date" | "dateRange" | "user" | "boolean";
 export interface FilterMeta {
   name: string;
   label: string;
@@ -59,6 +59,7 @@ export interface TransitionMeta {
   from: string[];
   /** Ask before running (e.g. deactivating an account). */
   confirm: boolean;
+  params: FieldMeta[];
 }
 
 export interface ActionMeta {
@@ -77,6 +78,8 @@ export interface ResourceMeta {
   hiddenColumns: string[];
   filters: FilterMeta[];
   defaultSort: SortKey[];
+  /** Filter values applied when the request does not name them (send `null` to lift one). */
+  defaultFilters: Record<string, unknown>;
   quickSearch: boolean;
   /** The field shown as the row's title in the detail header and in search results. */
   titleField: string;

@@ -1,7 +1,7 @@
 import { ilike, or, sql } from "drizzle-orm";
 import { defineResource } from "@/server/resources/define";
 import { choice, filters, integer, localizedMatches, localizedText, text } from "@/server/resources/fields";
-import { likePattern } from "@/server/resources/query";
+import { likePattern, qualified as q } from "@/server/resources/query";
 import { placeKinds } from "./choices";
 
 /** Countries: the ISO list, names in four languages; reference data, read-only for centres. */
@@ -13,7 +13,7 @@ export const countriesResource = defineResource({
   fields: {
     isoCode: text("fields.isoCode", (t) => t.countries.isoCode, { editable: false, width: 8 }),
     name: localizedText("fields.name", (t) => t.countries.names, { editable: false }),
-    places: { type: "integer", label: "resources.countries.placeCount", width: 10, expr: (t) => sql<number>`(select count(*)::int from ${t.places} where ${t.places.countryCode} = ${t.countries.isoCode})` },
+    places: { type: "integer", label: "resources.countries.placeCount", width: 10, expr: (t) => sql<number>`(select count(*)::int from ${t.places} where ${q(t.places.countryCode)} = ${q(t.countries.isoCode)})` },
   },
   columns: ["name", "isoCode"],
   hiddenColumns: ["places"],
@@ -41,7 +41,7 @@ export const placesResource = defineResource({
       type: "ref", label: "fields.country", width: 18, required: true,
       expr: (t) => t.places.countryCode, column: (t) => t.places.countryCode,
       input: text("", (t) => t.places.countryCode, { required: true, max: 4 }).input,
-      ref: { resource: "geo.countries", localized: true, display: (t) => sql`(select ${t.countries.names} from ${t.countries} where ${t.countries.isoCode} = ${t.places.countryCode})` },
+      ref: { resource: "geo.countries", localized: true, display: (t) => sql`(select ${t.countries.names} from ${t.countries} where ${q(t.countries.isoCode)} = ${q(t.places.countryCode)})` },
     },
     province: text("fields.province", (t) => t.places.province, { max: 100 }),
     region: text("fields.region", (t) => t.places.region, { max: 100 }),

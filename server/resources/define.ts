@@ -34,6 +34,8 @@ export interface FieldDef {
   ref?: { resource: string; display: Expr; localized?: boolean };
   width?: number;
   sortable?: boolean;
+  /** What sorting uses when it differs from the shown value (e.g. an indexed column). */
+  orderBy?: Expr;
   help?: string;
 }
 
@@ -43,7 +45,8 @@ export interface FilterDef {
   choices?: ChoiceList;
   /** The value the browser may send; anything else is refused before SQL is built. */
   schema: z.ZodType;
-  where: (value: never, t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
+  /** `all` holds every filter value of the request, for filters that combine (e.g. a period). */
+  where: (value: never, t: TenantTables, ctx: ResourceCtx, all: Record<string, unknown>) => SQL | undefined;
 }
 
 export interface TransitionDef {
@@ -54,6 +57,10 @@ export interface TransitionDef {
   /** Roles allowed to trigger it (any of). */
   roles: Role[];
   confirm?: boolean;
+  /** What the user is asked for (e.g. a refusal reason); stored in the audit row. */
+  params?: Record<string, FieldDef>;
+  /** Side effects in the same transaction (e.g. end open coachings). */
+  effect?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number, params: Record<string, unknown>) => Promise<Record<string, { from: unknown; to: unknown }> | void>;
 }
 
 /** A button on a row that runs custom code (e.g. reset a password), with optional parameters. */
@@ -101,12 +108,27 @@ export interface ResourceDef {
   /** Quick search: the condition a search text puts on rows; absent means not searchable. */
   search?: (q: string, t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
   defaultSort: { field: string; dir: "asc" | "desc" }[];
+  /** Filters in force unless the request lifts them with `null` (e.g. "hide obsolete"). */
+  defaultFilters?: Record<string, unknown>;
   access: ResourceAccess;
   /** Rows this user may see at all (applied to every read). */
   scope?: (t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
   detail: { key: string; label: string; groups: DetailGroup[]; slaves?: SlaveDef[] }[];
-  insert?: { fields: string[]; defaults?: (ctx: ResourceCtx) => Patch; validate?: (ctx: ResourceCtx, values: Patch) => void };
+  insert?: {
+    fields: string[];
+    defaults?: (ctx: ResourceCtx) => Patch;
+    /** Fixed column values of every new row (table property names), e.g. a kind. */
+    columns?: Patch;
+    validate?: (ctx: ResourceCtx, values: Patch) => void;
+  };
   workflow?: { field: string; transitions: TransitionDef[] };
+  /**
+   * Derived columns to write with every insert and edit (Lino's `full_clean`), computed from the
+   * row's values after the change; keys are the table's property names.
+   */
+  derive?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** Keeps rules spanning several rows (e.g. one primary coaching), in the saving transaction. */
+  beforeSave?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number | undefined, values: Record<string, unknown>) => Promise<void>;
   actions?: ActionDef[];
   hooks?: ResourceHooks;
 }

@@ -1,4 +1,4 @@
-import { ilike, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, ilike, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
@@ -32,6 +32,24 @@ export const localizedText = (label: string, col: Col, opts: Opts = {}) =>
 /** Matches a text in any language of a `{fr, nl, de, en}` column. */
 export const localizedMatches = (json: SQLWrapper, pattern: string): SQL =>
   or(...LOCALES.map((l) => ilike(sql`${json}->>${sql.raw(`'${l}'`)}`, pattern)))!;
+
+/**
+ * Lino's quick search: every word must match (AND); a word matches if a text field contains it;
+ * a number also matches integer fields equal to it, and `#123` matches integer fields only.
+ */
+export function wordSearch(text: (t: TenantTables) => SQLWrapper[], ints: (t: TenantTables) => SQLWrapper[] = () => []) {
+  return (q: string, t: TenantTables): SQL | undefined => {
+    const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
+    return and(
+      ...words.map((word) => {
+        const number = /^#?\d{1,9}$/.test(word) ? Number(word.replace("#", "")) : null;
+        const byNumber = number === null ? [] : ints(t).map((c) => sql`${c} = ${number}`);
+        if (word.startsWith("#")) return byNumber.length ? or(...byNumber) : sql`false`;
+        return or(...text(t).map((c) => ilike(c as AnyPgColumn, likePattern(word))), ...byNumber);
+      }),
+    );
+  };
+}
 
 export const filters = {
   choice: (label: string, list: ChoiceList, col: Col): FilterDef => ({

@@ -37,7 +37,12 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
   for (const [name, f] of Object.entries(def.filters ?? {})) {
     filters.push({ name, label: f.label, widget: f.widget, ...(f.choices ? { choices: await choicesOf(handle, f.choices) } : {}) });
   }
-  const transitions = def.workflow?.transitions.filter((tr) => tr.roles.some((r) => user.roles.has(r as never)));
+  const transitions = [];
+  for (const tr of def.workflow?.transitions ?? []) {
+    if (!tr.roles.some((r) => user.roles.has(r))) continue;
+    const params = await Promise.all(Object.entries(tr.params ?? {}).map(([n, f]) => fieldMeta(n, f, true)));
+    transitions.push({ name: tr.name, label: tr.label, from: tr.from, confirm: !!tr.confirm, params });
+  }
   return {
     id: def.id,
     title: def.title,
@@ -47,6 +52,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
     hiddenColumns: def.hiddenColumns ?? [],
     filters,
     defaultSort: def.defaultSort,
+    defaultFilters: def.defaultFilters ?? {},
     quickSearch: !!def.search,
     titleField: def.titleField,
     detail: def.detail.map((tab) => ({
@@ -64,8 +70,6 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
     canCreate: can(def, "create", user) && !!def.insert,
     canEdit,
     canDelete: can(def, "delete", user) && !!def.version,
-    ...(def.workflow && transitions?.length
-      ? { workflow: { field: def.workflow.field, transitions: transitions.map((tr) => ({ name: tr.name, label: tr.label, from: tr.from, confirm: !!tr.confirm })) } }
-      : {}),
+    ...(def.workflow && transitions.length ? { workflow: { field: def.workflow.field, transitions } } : {}),
   };
 }

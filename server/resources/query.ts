@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { getTableConfig, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { TenantTables } from "@/db/tenant/tables";
 import type { ListState, SortKey } from "@/lib/resources";
 import { AppError } from "@/server/errors";
@@ -29,7 +30,7 @@ export function resolveState(def: ResourceDef, state: ListState): ResolvedState 
     if (!field || field.sortable === false) throw new AppError("INVALID_INPUT", { field: key.field });
   }
   const filters: ResolvedState["filters"] = [];
-  for (const [name, raw] of Object.entries(state.filters)) {
+  for (const [name, raw] of Object.entries({ ...def.defaultFilters, ...state.filters })) {
     const filter = own(def.filters, name);
     if (!filter) throw new AppError("INVALID_INPUT", { field: name });
     if (raw === undefined || raw === null || raw === "") continue;
@@ -51,6 +52,7 @@ export function localizedText(json: SQLWrapper, locale: Locale): SQL<string> {
 
 /** What sorting on a field orders by: the text the user sees, not an id or a JSON object. */
 export function sortExpression(field: FieldDef, t: TenantTables, locale: Locale): SQLWrapper {
+  if (field.orderBy) return field.orderBy(t);
   if (field.type === "localized") return localizedText(field.expr(t), locale);
   if (field.ref) return field.ref.localized ? localizedText(field.ref.display(t), locale) : field.ref.display(t);
   if (field.type === "choice") return field.expr(t);
@@ -68,7 +70,8 @@ export function orderByOf(def: ResourceDef, sort: SortKey[], t: TenantTables, lo
 
 export function whereOf(def: ResourceDef, state: ResolvedState, t: TenantTables, ctx: ResourceCtx): SQL | undefined {
   const parts: (SQL | undefined)[] = [def.scope?.(t, ctx)];
-  for (const { name, value } of state.filters) parts.push(def.filters![name]!.where(value as never, t, ctx));
+  const all = Object.fromEntries(state.filters.map((f) => [f.name, f.value]));
+  for (const { name, value } of state.filters) parts.push(def.filters![name]!.where(value as never, t, ctx, all));
   if (state.q) parts.push(def.search!(state.q, t, ctx));
   if (state.master) parts.push(eq(def.fields[state.master.field]!.expr(t) as never, state.master.value));
   return and(...parts);
@@ -84,6 +87,16 @@ export function selectionOf(def: ResourceDef, fieldNames: string[], t: TenantTab
     if (field.ref) selection[`${name}__label`] = field.ref.display(t);
   }
   return selection;
+}
+
+/**
+ * A column written with its schema and table. Drizzle leaves columns unqualified in single-table
+ * queries, so a correlated subquery must name the outer row's columns this way, or a same-named
+ * column of the subquery's table would silently be used instead.
+ */
+export function qualified(column: AnyPgColumn): SQL {
+  const { schema, name } = getTableConfig(column.table);
+  return sql`${sql.identifier(schema ?? "public")}.${sql.identifier(name)}.${sql.identifier(column.name)}`;
 }
 
 /** Escapes a user's text for LIKE, so `%` and `_` match themselves. */

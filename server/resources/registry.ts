@@ -1,11 +1,13 @@
 import { AppError } from "@/server/errors";
 import { countriesResource, placesResource } from "@/server/geo/resources";
 import { usersResource } from "@/server/users/resource";
+import { clientsResource } from "@/server/clients/resource";
+import { coachingsResource, coachingTypesResource } from "@/server/coachings/resource";
 import { choiceExtrasResource } from "./choice-extras";
 import type { ResourceDef } from "./define";
 
 /** Every declared resource. An area adds its declarations here. */
-const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource, choiceExtrasResource];
+const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource, choiceExtrasResource, clientsResource, coachingsResource, coachingTypesResource];
 
 export const RESOURCES: ReadonlyMap<string, ResourceDef> = new Map(ALL.map((def) => [def.id, def]));
 export const RESOURCE_IDS = ALL.map((def) => def.id) as [string, ...string[]];

@@ -63,9 +63,9 @@ export const resourcesRouter = router({
     }),
 
   transition: authedProcedure
-    .input(z.object({ resource: resourceId, id: rowId, version: z.number().int(), name: z.string().max(64) }))
+    .input(z.object({ resource: resourceId, id: rowId, version: z.number().int(), name: z.string().max(64), params: values.default({}) }))
     .output(versioned)
-    .mutation(({ ctx, input }) => runTransition(resourceCtx(ctx), resourceById(input.resource), input.id, input.version, input.name)),
+    .mutation(({ ctx, input }) => runTransition(resourceCtx(ctx), resourceById(input.resource), input.id, input.version, input.name, input.params)),
 
   action: authedProcedure
     .input(z.object({ resource: resourceId, id: rowId, name: z.string().max(64), params: values.default({}) }))

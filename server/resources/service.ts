@@ -5,7 +5,7 @@ import { actorOf } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { assertCan, can } from "./access";
 import { isAllowedChoice } from "./choices";
-import type { ResourceCtx, ResourceDef } from "./define";
+import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
 import { orderByOf, resolveState, selectionOf, whereOf } from "./query";
 import { RESOURCES } from "./registry";
 import { toRow } from "./rows";
@@ -79,12 +79,14 @@ async function checkChoices(ctx: ResourceCtx, def: ResourceDef, values: Record<s
 }
 
 /** Columns to write, keyed by the table's property names. */
-function columnValues(def: ResourceDef, ctx: ResourceCtx, values: Record<string, unknown>) {
+function columnValues(def: ResourceDef, ctx: ResourceCtx, values: Record<string, unknown>, { workflow = false } = {}) {
   const t = ctx.handle.t;
   const table = def.table(t) as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
-    const column = def.fields[name]?.column?.(t);
+    const field = def.fields[name];
+    // A workflow field is read-only in forms; only its transitions write it.
+    const column = field?.column?.(t) ?? (workflow ? field?.expr(t) : undefined);
     if (!column) throw new AppError("INVALID_INPUT", { field: name });
     const key = Object.keys(table).find((k) => table[k] === column);
     if (!key) throw new Error(`${def.id}.${name}: column is not on the resource's table`);
@@ -110,7 +112,9 @@ export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<
   if (def.hooks?.create) return def.hooks.create(ctx, values);
   const { db, t } = ctx.handle;
   return db.transaction(async (tx) => {
-    const [created] = await tx.insert(def.table(t)).values(columnValues(def, ctx, values) as never).returning({ id: def.pk(t) });
+    await def.beforeSave?.(tx as never, ctx, undefined, values);
+    const row = { ...def.insert!.columns, ...columnValues(def, ctx, values), ...def.derive?.(values) };
+    const [created] = await tx.insert(def.table(t)).values(row as never).returning({ id: def.pk(t) });
     const id = created!.id as string | number;
     const changes = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }]));
     await tx.insert(t.auditLog).values(audit(ctx, "create", def, id, changes));
@@ -137,7 +141,9 @@ export async function updateRow(ctx: ResourceCtx, def: ResourceDef, id: string |
           .filter(([k, v]) => JSON.stringify(before[k] ?? null) !== JSON.stringify(v ?? null))
           .map(([k, v]) => [k, { from: before[k] ?? null, to: v }]),
       );
-      await tx.update(def.table(t)).set({ ...columnValues(def, ctx, patch), ...versionBump(def, ctx) } as never).where(eq(def.pk(t), id));
+      await def.beforeSave?.(tx as never, ctx, id, patch);
+      const derived = def.derive?.({ ...before, ...patch });
+      await tx.update(def.table(t)).set({ ...columnValues(def, ctx, patch), ...derived, ...versionBump(def, ctx) } as never).where(eq(def.pk(t), id));
       await tx.insert(t.auditLog).values(audit(ctx, "update", def, id, changes));
     }).catch((e: unknown) => { throw userFacing(e); });
   }
@@ -192,7 +198,7 @@ export async function deleteRow(ctx: ResourceCtx, def: ResourceDef, id: string |
 }
 
 /** Runs a declared workflow transition if the row is in one of its source states and the user may. */
-export async function runTransition(ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number, name: string): Promise<{ version: number }> {
+export async function runTransition(ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number, name: string, raw: Record<string, unknown> = {}): Promise<{ version: number }> {
   assertCan(def, "view", ctx.user);
   const transition = def.workflow?.transitions.find((tr) => tr.name === name);
   if (!transition) throw new AppError("INVALID_INPUT", { field: "transition" });
@@ -202,6 +208,7 @@ export async function runTransition(ctx: ResourceCtx, def: ResourceDef, id: stri
   if (current.__version !== version) throw new AppError("STALE_EDIT");
   if (!transition.from.includes(String(current[field]))) throw new AppError("TRANSITION_NOT_ALLOWED", { from: String(current[field]) });
   const value = def.fields[field]!.type === "boolean" ? transition.to === "true" : transition.to;
+  const params = paramsSchema(transition.params).parse(raw);
   if (def.hooks?.update) {
     await def.hooks.update(ctx, id, version, { [field]: value });
     return { version: Number((await getRow(ctx, def, id)).__version) };
@@ -209,10 +216,18 @@ export async function runTransition(ctx: ResourceCtx, def: ResourceDef, id: stri
   const { db, t } = ctx.handle;
   await db.transaction(async (tx) => {
     await lockedRow(tx as never, ctx, def, id, version);
-    await tx.update(def.table(t)).set({ ...columnValues(def, ctx, { [field]: value }), ...versionBump(def, ctx) } as never).where(eq(def.pk(t), id));
-    await tx.insert(t.auditLog).values(audit(ctx, `transition.${name}`, def, id, { [field]: { from: current[field], to: value } }));
+    await tx.update(def.table(t)).set({ ...columnValues(def, ctx, { [field]: value }, { workflow: true }), ...versionBump(def, ctx) } as never).where(eq(def.pk(t), id));
+    const effects = (await transition.effect?.(tx as never, ctx, id, params)) ?? {};
+    const asked = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { from: null, to: v }]));
+    await tx.insert(t.auditLog).values(audit(ctx, `transition.${name}`, def, id, { [field]: { from: current[field], to: value }, ...asked, ...effects }));
   });
   return { version: version + 1 };
+}
+
+/** The zod shape of an action's or transition's parameters; required unless declared optional. */
+function paramsSchema(params: Record<string, FieldDef> | undefined) {
+  const shape = Object.fromEntries(Object.entries(params ?? {}).map(([n, f]) => [n, f.required ? f.input! : f.input!.optional()]));
+  return z.object(shape).strict();
 }
 
 /** Runs a declared row action with its parameters, for users whose type allows it. */
@@ -221,8 +236,7 @@ export async function runAction(ctx: ResourceCtx, def: ResourceDef, id: string |
   const action = def.actions?.find((a) => a.name === name);
   if (!action) throw new AppError("INVALID_INPUT", { field: "action" });
   if (!action.roles.some((r) => ctx.user.roles.has(r))) throw new AppError("FORBIDDEN");
-  const shape = Object.fromEntries(Object.entries(action.params ?? {}).map(([n, f]) => [n, f.input!]));
-  const params = z.object(shape).strict().parse(raw);
+  const params = paramsSchema(action.params).parse(raw);
   await getRow(ctx, def, id); // in scope, or NOT_FOUND
   await action.run(ctx, id, params);
 }

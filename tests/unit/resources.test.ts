@@ -74,8 +74,11 @@ describe("declarations", () => {
       }
       for (const f of Object.values(def.filters ?? {})) keys.add(f.label);
       for (const tab of def.detail) keys.add(tab.label);
-      for (const tr of def.workflow?.transitions ?? []) keys.add(tr.label);
-      for (const a of def.actions ?? []) keys.add(a.label);
+      for (const f of Object.values(def.fields)) if (f.help) keys.add(f.help);
+      for (const step of [...(def.workflow?.transitions ?? []), ...(def.actions ?? [])]) {
+        keys.add(step.label);
+        for (const f of Object.values(step.params ?? {})) keys.add(f.label);
+      }
     }
     const missing = [...keys].flatMap((key) => Object.entries(catalogues).filter(([, m]) => !has(m, key)).map(([l]) => `${l}:${key}`));
     expect(missing).toEqual([]);

@@ -1,0 +1,145 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { TenantTables } from "@/db/tenant/tables";
+import { defineResource, type FieldDef } from "@/server/resources/define";
+import { qualified as q } from "@/server/resources/query";
+import { boolean, choice, date, datetime, filters, integer, longText, text, wordSearch } from "@/server/resources/fields";
+import { CLIENT_STATE, civilStates, clientStates, genders, refusalReasons, residenceTypes } from "./choices";
+import { uiLanguages } from "@/server/users/resource";
+import { addressLine, ageInYears, clientDisplayName, coachesToday, coachingActive } from "./sql";
+
+const p = (t: TenantTables) => t.partners;
+const countryRef = (label: string, col: (t: TenantTables) => TenantTables["partners"]["countryCode"]): FieldDef => ({
+  type: "ref", label, width: 16, expr: col, column: col, input: z.string().trim().toUpperCase().min(2).max(4).nullable(),
+  ref: { resource: "geo.countries", localized: true, display: (t) => sql`(select ${t.countries.names} from ${t.countries} where ${q(t.countries.isoCode)} = ${q(col(t))})` },
+});
+/** Lino's incomplete dates: `1995-00-00` when only the year is known. */
+const incompleteDate = z.string().regex(/^\d{4}-(0\d|1[0-2])-([0-2]\d|3[01])$/).nullable();
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Clients: persons the centre helps (domain-people §3). */
+export const clientsResource = defineResource({
+  id: "contacts.clients",
+  title: "resources.clients.title",
+  table: p,
+  pk: (t) => t.partners.id,
+  version: (t) => t.partners.version,
+  scope: (t) => sql`${t.partners.isClient}`,
+  fields: {
+    id: integer("fields.id", (t) => t.partners.id, { editable: false, width: 7 }),
+    name: { type: "text", label: "fields.name", width: 28, expr: (t) => clientDisplayName(t.partners), orderBy: (t) => sql`lower(${t.partners.name})` },
+    firstName: text("fields.firstName", (t) => t.partners.firstName, { max: 100 }),
+    lastName: text("fields.lastName", (t) => t.partners.lastName, { max: 100, required: true }),
+    gender: choice("fields.gender", (t) => t.partners.gender, genders, { width: 8 }),
+    birthDate: { ...text("fields.birthDate", (t) => t.partners.birthDate, { width: 11 }), input: incompleteDate, help: "resources.clients.birthDateHelp" },
+    age: { type: "integer", label: "fields.age", width: 6, expr: (t) => ageInYears(t.partners) },
+    language: choice("languages.label", (t) => t.partners.language, uiLanguages, { required: true, width: 10 }),
+    nationalId: { ...text("fields.nationalId", (t) => t.partners.nationalId, { width: 15 }), input: z.string().trim().max(20).nullable() },
+    clientState: choice("fields.clientState", (t) => t.partners.clientState, clientStates, { editable: false, width: 12 }),
+    refusalReason: choice("fields.refusalReason", (t) => t.partners.refusalReason, refusalReasons, { editable: false }),
+    email: { ...text("fields.email", (t) => t.partners.email), input: z.union([z.email(), z.literal("")]) },
+    phone: text("fields.phone", (t) => t.partners.phone, { max: 40, width: 14 }),
+    gsm: text("fields.gsm", (t) => t.partners.gsm, { max: 40, width: 14 }),
+    street: text("fields.street", (t) => t.partners.street, { max: 200 }),
+    streetNo: text("fields.streetNo", (t) => t.partners.streetNo, { max: 20, width: 6 }),
+    streetBox: text("fields.streetBox", (t) => t.partners.streetBox, { max: 20, width: 6 }),
+    zipCode: text("fields.zipCode", (t) => t.partners.zipCode, { max: 10, width: 8 }),
+    place: {
+      type: "ref", label: "fields.place", width: 18, expr: (t) => t.partners.placeId, column: (t) => t.partners.placeId, input: z.number().int().nullable(),
+      ref: { resource: "geo.places", localized: true, display: (t) => sql`(select ${t.places.names} from ${t.places} where ${q(t.places.id)} = ${q(t.partners.placeId)})` },
+    },
+    country: countryRef("fields.country", (t) => t.partners.countryCode),
+    address: { type: "text", label: "fields.address", width: 32, expr: (t) => addressLine(t.partners, t) },
+    nationality: countryRef("fields.nationality", (t) => t.partners.nationalityCode),
+    birthPlace: text("fields.birthPlace", (t) => t.partners.birthPlace, { max: 200 }),
+    civilState: choice("fields.civilState", (t) => t.partners.civilState, civilStates),
+    residenceType: choice("fields.residenceType", (t) => t.partners.residenceType, residenceTypes),
+    inBelgiumSince: date("fields.inBelgiumSince", (t) => t.partners.inBelgiumSince),
+    unemployedSince: date("fields.unemployedSince", (t) => t.partners.unemployedSince),
+    seekingSince: date("fields.seekingSince", (t) => t.partners.seekingSince),
+    unavailableUntil: date("fields.unavailableUntil", (t) => t.partners.unavailableUntil),
+    unavailableWhy: text("fields.unavailableWhy", (t) => t.partners.unavailableWhy, { max: 100 }),
+    remarks: longText("fields.remarks", (t) => t.partners.remarks),
+    isObsolete: boolean("fields.isObsolete", (t) => t.partners.isObsolete),
+    coaches: { type: "text", label: "fields.coaches", width: 26, sortable: false, expr: (t) => coachesToday(t.partners, t) },
+    createdAt: datetime("fields.createdAt", (t) => t.partners.createdAt),
+    modifiedAt: datetime("fields.modifiedAt", (t) => t.partners.modifiedAt),
+  },
+  columns: ["name", "clientState", "nationalId", "gsm", "address", "age", "email", "phone", "id", "language"],
+  hiddenColumns: ["coaches", "birthDate", "gender", "nationality", "createdAt", "modifiedAt"],
+  titleField: "name",
+  filters: {
+    clientState: filters.choice("fields.clientState", clientStates, (t) => t.partners.clientState),
+    gender: filters.choice("fields.gender", genders, (t) => t.partners.gender),
+    agedFrom: { label: "resources.clients.agedFrom", widget: "number", schema: z.number().int().min(0).max(130), where: (v: number, t) => sql`${ageInYears(t.partners)} >= ${v}` },
+    agedTo: { label: "resources.clients.agedTo", widget: "number", schema: z.number().int().min(0).max(130), where: (v: number, t) => sql`${ageInYears(t.partners)} <= ${v}` },
+    nationality: { label: "fields.nationality", widget: "text", schema: z.string().trim().toUpperCase().min(2).max(4), where: (v: string, t) => eq(t.partners.nationalityCode, v) },
+    hideObsolete: { label: "resources.clients.hideObsolete", widget: "boolean", schema: z.boolean(), where: (v: boolean, t) => (v ? sql`not ${t.partners.isObsolete}` : undefined) },
+    // Period: empty start takes the end (or today), empty end takes the start (domain-people §3.6).
+    period: { label: "resources.clients.period", widget: "dateRange", schema: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }), where: () => undefined },
+    onlyPrimary: { label: "resources.clients.onlyPrimary", widget: "boolean", schema: z.boolean(), where: () => undefined },
+    coachedBy: { label: "resources.clients.coachedBy", widget: "user", schema: z.number().int(), where: (v: number, t, _ctx, all) => coachedBy(t, v, all) },
+    andCoachedBy: { label: "resources.clients.andCoachedBy", widget: "user", schema: z.number().int(), where: (v: number, t, _ctx, all) => coachedBy(t, v, all) },
+  },
+  defaultFilters: { hideObsolete: true },
+  search: wordSearch((t) => [t.partners.prefix, t.partners.name, t.partners.phone, t.partners.gsm, t.partners.street, t.partners.nationalId], (t) => [t.partners.id]),
+  defaultSort: [{ field: "name", dir: "asc" }],
+  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsStaff"] },
+  detail: [
+    { key: "person", label: "resources.clients.personTab", groups: [
+      { fields: ["id", "firstName", "lastName", "gender", "birthDate", "age", "nationalId", "language"] },
+      { fields: ["street", "streetNo", "streetBox", "zipCode", "place", "country", "phone", "gsm", "email"] },
+    ], slaves: [{ resource: "pcsw.coachings", label: "resources.coachings.title", masterField: "client" }] },
+    { key: "residence", label: "resources.clients.residenceTab", groups: [
+      { fields: ["nationality", "birthPlace", "civilState", "residenceType", "inBelgiumSince"] },
+      { fields: ["unemployedSince", "seekingSince", "unavailableUntil", "unavailableWhy"] },
+    ] },
+    { key: "misc", label: "resources.clients.miscTab", groups: [{ fields: ["clientState", "refusalReason", "coaches", "isObsolete", "remarks", "createdAt", "modifiedAt"] }] },
+  ],
+  insert: {
+    fields: ["firstName", "lastName", "nationalId", "gender", "language"],
+    defaults: (ctx) => ({ language: ctx.user.language }),
+    columns: { kind: "person", isClient: true, clientState: CLIENT_STATE.newcomer },
+  },
+  derive: (v) => ({
+    name: `${String(v.lastName ?? "")} ${String(v.firstName ?? "")}`.trim(),
+    ...(v.nationalId === "" ? { nationalId: null } : {}),
+  }),
+  workflow: {
+    field: "clientState",
+    transitions: [
+      {
+        name: "refuse", label: "resources.clients.refuse", from: [CLIENT_STATE.newcomer], to: CLIENT_STATE.refused, roles: ["NewcomersUser"],
+        params: {
+          reason: { ...choice("fields.refusalReason", (t) => t.partners.refusalReason, refusalReasons, { required: true }), input: z.string().min(1).max(40) },
+          remark: longText("resources.clients.remark", (t) => t.partners.remarks),
+        },
+        effect: async (tx, ctx, id, params) => {
+          const t = ctx.handle.t;
+          await tx.update(t.partners).set({ refusalReason: String(params.reason) }).where(eq(t.partners.id, Number(id)));
+          return { refusalReason: { from: null, to: params.reason } };
+        },
+      },
+      {
+        name: "former", label: "resources.clients.markFormer", from: [CLIENT_STATE.coached, CLIENT_STATE.newcomer], to: CLIENT_STATE.former, roles: ["NewcomersUser"], confirm: true,
+        // Ends the client's open coachings today (domain-people §3.3).
+        effect: async (tx, ctx, id) => {
+          const t = ctx.handle.t;
+          const ended = await tx.update(t.coachings).set({ endDate: today(), version: sql`${t.coachings.version} + 1` })
+            .where(sql`${t.coachings.clientId} = ${Number(id)} and ${t.coachings.endDate} is null`).returning({ id: t.coachings.id });
+          return { endedCoachings: { from: null, to: ended.map((c) => c.id) } };
+        },
+      },
+      { name: "backToNewcomer", label: "resources.clients.backToNewcomer", from: [CLIENT_STATE.former], to: CLIENT_STATE.newcomer, roles: ["NewcomersUser"] },
+    ],
+  },
+});
+
+/** Clients with a coaching by that user active in the filter's period (today by default). */
+function coachedBy(t: TenantTables, userId: number, all: Record<string, unknown>) {
+  const period = (all.period ?? {}) as { from?: string; to?: string };
+  const from = period.from ?? period.to ?? today();
+  const to = period.to ?? from;
+  const primary = all.onlyPrimary === true ? sql` and ${q(t.coachings.primary)}` : sql``;
+  return sql`exists (select 1 from ${t.coachings} where ${q(t.coachings.clientId)} = ${q(t.partners.id)} and ${q(t.coachings.userId)} = ${userId} and ${coachingActive(t, from, to)}${primary})`;
+}

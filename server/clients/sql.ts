@@ -1,0 +1,29 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { TenantTables } from "@/db/tenant/tables";
+import { qualified as q } from "@/server/resources/query";
+
+/** SQL for the computed columns of partners and clients (domain-people §0, §3.5). */
+
+type P = TenantTables["partners"];
+
+/** "EVERS Eberhart (127)"; obsolete clients get a star: "DENON Denis (180*)". */
+export const clientDisplayName = (p: P): SQL<string> =>
+  sql<string>`upper(${p.lastName}) || ' ' || ${p.firstName} || ' (' || ${p.id} || case when ${p.isObsolete} then '*' else '' end || ')'`;
+
+/** Street, number and box, then postal code and place: one line. */
+export const addressLine = (p: P, t: TenantTables): SQL<string> => sql<string>`concat_ws(', ',
+  nullif(trim(${p.street} || ' ' || ${p.streetNo} || case when ${p.streetBox} <> '' then ' / ' || ${p.streetBox} else '' end), ''),
+  nullif(trim(${p.zipCode} || ' ' || coalesce((select coalesce(nullif(${t.places.names}->>'fr', ''), ${t.places.names}->>'de', ${t.places.names}->>'nl') from ${t.places} where ${q(t.places.id)} = ${q(p.placeId)}), '')), ''))`;
+
+/** Age in whole years from a birth date whose month or day may be unknown (00). */
+export const ageInYears = (p: P): SQL<number | null> => sql<number | null>`case when ${p.birthDate} is null then null else
+  extract(year from age(current_date, make_date(substr(${p.birthDate}, 1, 4)::int, greatest(substr(${p.birthDate}, 6, 2)::int, 1), greatest(substr(${p.birthDate}, 9, 2)::int, 1))))::int end`;
+
+/** Coachings active on a period: started by its end, not ended before its start. */
+export const coachingActive = (t: TenantTables, from: string | SQL, to: string | SQL): SQL =>
+  sql`${q(t.coachings.startDate)} <= ${to} and (${q(t.coachings.endDate)} is null or ${q(t.coachings.endDate)} >= ${from})`;
+
+/** Names of the users coaching the client today, as "Hubert Huppertz, Mélanie Mélard". */
+export const coachesToday = (p: P, t: TenantTables): SQL<string> => sql<string>`(select string_agg(trim(${q(t.users.firstName)} || ' ' || ${q(t.users.lastName)}), ', ' order by ${q(t.users.lastName)})
+  from ${t.coachings} join ${t.users} on ${q(t.users.id)} = ${q(t.coachings.userId)}
+  where ${q(t.coachings.clientId)} = ${q(p.id)} and ${coachingActive(t, sql`current_date`, sql`current_date`)})`;
