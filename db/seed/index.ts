@@ -1,4 +1,6 @@
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { seedCoachingTypes } from "./coaching-types";
+import { seedDemoClients } from "./demo-clients";
 import { seedDemoUsers } from "./demo-users";
 import { seedReference } from "./reference";
 
@@ -9,5 +11,9 @@ import { seedReference } from "./reference";
 export async function seedTenant(handle: TenantHandle, centre: { kind: "production" | "training" | "demo"; defaultLocale: string }) {
   await seedReference(handle);
   await handle.db.insert(handle.t.siteSettings).values({ id: 1 }).onConflictDoNothing();
-  if (centre.kind !== "production") await seedDemoUsers(handle, centre);
+  await seedCoachingTypes(handle);
+  if (centre.kind !== "production") {
+    await seedDemoUsers(handle, centre);
+    await seedDemoClients(handle, centre);
+  }
 }
