@@ -1,0 +1,41 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import type { ResourceMeta } from "@/lib/resources";
+import { currentUser } from "@/server/auth/current";
+import type { SessionUser } from "@/server/auth/session";
+import { getPreference } from "@/server/preferences/service";
+import { can } from "@/server/resources/access";
+import { describeResource } from "@/server/resources/meta";
+import { RESOURCES } from "@/server/resources/registry";
+import { currentTenant } from "@/server/tenancy/current";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
+
+export type ResourceParams = Promise<{ area: string; table: string }>;
+
+export type Loaded =
+  | { status: "unavailable" }
+  | { status: "forbidden" }
+  | { status: "ok"; meta: ResourceMeta; user: SessionUser; settings: unknown };
+
+/**
+ * What every generic resource page needs: the declared resource named by the address (404 if
+ * none), a signed-in user (else the sign-in page), their right to see it, and its meta for them.
+ */
+export async function loadResource(params: ResourceParams, { withSettings = false } = {}): Promise<Loaded> {
+  const { area, table } = await params;
+  const def = RESOURCES.get(`${area}.${table}`);
+  if (!def) notFound();
+  const found = await currentTenant();
+  // The layout shows the centre's notice instead of any page.
+  if (!found || found.availability !== "served") return { status: "unavailable" };
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  if (!can(def, "view", user)) return { status: "forbidden" };
+  const handle = tenantHandle(found.tenant);
+  const [meta, settings] = await Promise.all([
+    describeResource(handle, def, user),
+    // Layout choices belong to the person signed in, also while acting for a colleague.
+    withSettings ? getPreference(handle, user.realUser?.id ?? user.id, `grid:${def.id}`) : null,
+  ]);
+  return { status: "ok", meta, user, settings };
+}

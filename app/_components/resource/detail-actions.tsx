@@ -1,0 +1,109 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { ActionMeta, ResourceMeta, Row, TransitionMeta } from "@/lib/resources";
+import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
+import { fromDraft, serverFieldErrors, toDraft, type Drafts, type FieldError } from "./drafts";
+import { FieldInput } from "./field-input";
+import { ConfirmDialog, Modal } from "./modal";
+import { alertClass, dangerButton, primaryButton, toolButton } from "./styles";
+
+type Pending = { kind: "transition"; item: TransitionMeta } | { kind: "action"; item: ActionMeta } | { kind: "delete" } | null;
+type Props = { meta: ResourceMeta; row: Row; rowId: string | number; onChanged: (message: string) => void; onDeleted: () => void };
+
+/** Workflow buttons (only transitions from the row's current state), row actions and delete. */
+export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const errorMessage = useErrorMessage();
+  const [pending, setPending] = useState<Pending>(null);
+  const version = Number(row.__version ?? 0);
+  const close = () => {
+    setPending(null);
+    transition.reset();
+    action.reset();
+    remove.reset();
+  };
+  const done = (message: string) => {
+    close();
+    onChanged(message);
+  };
+  const transition = useMutation(trpc.resources.transition.mutationOptions({ onSuccess: () => done(t("detail.done")) }));
+  const action = useMutation(trpc.resources.action.mutationOptions({ onSuccess: () => done(t("detail.done")) }));
+  const remove = useMutation(trpc.resources.remove.mutationOptions({ onSuccess: onDeleted }));
+
+  const state = meta.workflow ? String(row[meta.workflow.field]) : null;
+  const transitions = meta.workflow?.transitions.filter((tr) => tr.from.includes(state!)) ?? [];
+  const runTransition = (tr: TransitionMeta) => transition.mutate({ resource: meta.id, id: rowId, version, name: tr.name });
+  const error = transition.error ?? action.error ?? remove.error;
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {transitions.map((tr) => (
+        <button key={tr.name} type="button" className={primaryButton} disabled={transition.isPending}
+          onClick={() => (tr.confirm ? setPending({ kind: "transition", item: tr }) : runTransition(tr))}>
+          {t(tr.label)}
+        </button>
+      ))}
+      {meta.actions.map((a) => (
+        <button key={a.name} type="button" className={toolButton}
+          onClick={() => (a.confirm || a.params.length ? setPending({ kind: "action", item: a }) : action.mutate({ resource: meta.id, id: rowId, name: a.name }))}>
+          {t(a.label)}
+        </button>
+      ))}
+      {meta.canDelete && <button type="button" className={dangerButton} onClick={() => setPending({ kind: "delete" })}>{t("detail.delete")}</button>}
+      {error && !pending && <p role="alert" className={`${alertClass} w-full`}>{errorMessage(error)}</p>}
+
+      {pending?.kind === "transition" && (
+        <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label) })} confirmLabel={t(pending.item.label)}
+          onConfirm={() => runTransition(pending.item)} onClose={close} busy={transition.isPending} error={transition.error && errorMessage(transition.error)} />
+      )}
+      {pending?.kind === "delete" && (
+        <ConfirmDialog title={t("detail.delete")} text={t("detail.confirmDelete")} confirmLabel={t("detail.delete")}
+          onConfirm={() => remove.mutate({ resource: meta.id, id: rowId, version })} onClose={close} busy={remove.isPending} error={remove.error && errorMessage(remove.error)} />
+      )}
+      {pending?.kind === "action" && (pending.item.params.length ? (
+        <ActionForm action={pending.item} busy={action.isPending} error={action.error} onClose={close}
+          onRun={(params) => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, params })} />
+      ) : (
+        <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label) })} confirmLabel={t(pending.item.label)}
+          onConfirm={() => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name })} onClose={close} busy={action.isPending} error={action.error && errorMessage(action.error)} />
+      ))}
+    </div>
+  );
+}
+
+/** The parameters an action asks for (e.g. a new password). */
+function ActionForm({ action, busy, error, onClose, onRun }: { action: ActionMeta; busy: boolean; error: unknown; onClose: () => void; onRun: (p: Record<string, unknown>) => void }) {
+  const t = useTranslations();
+  const errorMessage = useErrorMessage();
+  const [drafts, setDrafts] = useState<Drafts>(() => Object.fromEntries(action.params.map((f) => [f.name, toDraft(f, null)])));
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
+  const shown = { ...(error ? serverFieldErrors(error) : {}), ...errors };
+  const submit = () => {
+    const values: Record<string, unknown> = {};
+    const found: Record<string, FieldError> = {};
+    for (const f of action.params) {
+      const parsed = fromDraft(f, drafts[f.name]);
+      if ("error" in parsed) found[f.name] = parsed.error;
+      else values[f.name] = parsed.value;
+    }
+    setErrors(found);
+    if (!Object.keys(found).length) onRun(values);
+  };
+  return (
+    <Modal title={t(action.label)} onClose={onClose}>
+      <form noValidate className="flex flex-col gap-3" onSubmit={(e) => { e.preventDefault(); e.stopPropagation(); submit(); }}>
+        {action.params.map((f) => (
+          <FieldInput key={f.name} field={f} draft={drafts[f.name]} error={shown[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
+        ))}
+        {!!error && <p role="alert" className={alertClass}>{errorMessage(error)}</p>}
+        <div className="flex justify-end gap-2">
+          <button type="button" className={toolButton} onClick={onClose}>{t("detail.cancel")}</button>
+          <button className={primaryButton} disabled={busy}>{t(action.label)}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useId, useRef, useState, type KeyboardEvent } from "react";
+import type { DetailTab, ResourceMeta, Row } from "@/lib/resources";
+import { CellView } from "./cell";
+import type { Draft, Drafts, FieldError } from "./drafts";
+import { FieldInput } from "./field-input";
+import { SlaveGrid } from "./slave-grid";
+
+export type Editing = { drafts: Drafts; errors: Record<string, FieldError>; onChange: (name: string, d: Draft) => void } | null;
+type Props = { meta: ResourceMeta; row: Row; editing: Editing };
+
+/**
+ * The detail's tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs, Tab goes
+ * into the panel). A resource with a single tab shows its panel alone.
+ */
+export function DetailTabs({ meta, row, editing }: Props) {
+  const t = useTranslations();
+  const base = useId();
+  const [active, setActive] = useState(0);
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  if (meta.detail.length === 1) return <TabContent meta={meta} tab={meta.detail[0]!} row={row} editing={editing} />;
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const last = meta.detail.length - 1;
+    const next = e.key === "ArrowRight" ? (active === last ? 0 : active + 1)
+      : e.key === "ArrowLeft" ? (active === 0 ? last : active - 1)
+      : e.key === "Home" ? 0 : e.key === "End" ? last : null;
+    if (next === null) return;
+    e.preventDefault();
+    setActive(next);
+    tabs.current[next]?.focus();
+  };
+
+  return (
+    <div>
+      <div role="tablist" aria-label={t("detail.tabs")} className="flex gap-1 border-b border-slate-300" onKeyDown={onKeyDown}>
+        {meta.detail.map((tab, i) => (
+          <button
+            key={tab.key}
+            ref={(el) => { tabs.current[i] = el; }}
+            type="button"
+            role="tab"
+            id={`${base}-tab-${i}`}
+            aria-selected={i === active}
+            aria-controls={`${base}-panel-${i}`}
+            tabIndex={i === active ? 0 : -1}
+            onClick={() => setActive(i)}
+            className={`-mb-px rounded-t border px-4 py-2 text-sm ${i === active ? "border-slate-300 border-b-white bg-white font-semibold" : "border-transparent text-slate-700 hover:bg-slate-100"}`}
+          >
+            {t(tab.label)}
+          </button>
+        ))}
+      </div>
+      {meta.detail.map((tab, i) => (
+        <div key={tab.key} role="tabpanel" id={`${base}-panel-${i}`} aria-labelledby={`${base}-tab-${i}`} hidden={i !== active} tabIndex={0} className="pt-4">
+          {/* Every panel stays mounted, so that edits on another tab are kept and saved together. */}
+          <TabContent meta={meta} tab={tab} row={row} editing={editing} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A tab's groups of labelled fields, then its slave grids. */
+export function TabContent({ meta, tab, row, editing, print = false }: Props & { tab: DetailTab; print?: boolean }) {
+  const t = useTranslations();
+  const Fields = editing ? "div" : "dl";
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">
+        {tab.groups.map((group, g) => (
+          <section key={g} className="rounded border border-slate-200 bg-white p-4" aria-label={group.label ? t(group.label) : undefined}>
+            {group.label && <h3 className="mb-2 font-semibold">{t(group.label)}</h3>}
+            {/* Read mode is a description list; in edit mode inputs carry their own labels. */}
+            <Fields className="flex flex-col gap-3">
+              {group.fields.map((name) => {
+                const field = meta.fields[name]!;
+                if (editing && field.editable) {
+                  return <FieldInput key={name} field={field} draft={editing.drafts[name]} error={editing.errors[name]} cell={row[name]} onChange={(d) => editing.onChange(name, d)} />;
+                }
+                const [Term, Value] = editing ? (["span", "span"] as const) : (["dt", "dd"] as const);
+                return (
+                  <div key={name} className="flex flex-col">
+                    <Term className="text-xs font-medium text-slate-700">{t(field.label)}</Term>
+                    <Value className="min-h-6" data-field={name}><CellView field={field} value={row[name]} /></Value>
+                  </div>
+                );
+              })}
+            </Fields>
+          </section>
+        ))}
+      </div>
+      {tab.slaves.map((slave) => (
+        <SlaveGrid key={slave.resource} slave={slave} masterId={row.__id as string | number} print={print} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+import type { ReactTable } from "@tanstack/react-table";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, type KeyboardEvent } from "react";
+import { alignsRight } from "@/lib/format";
+import type { ListState, ResourceMeta, Row } from "@/lib/resources";
+import { CellView } from "./cell";
+import type { GridFeatures } from "./grid";
+import { ColumnHeader } from "./column-header";
+import { detailHref } from "./list-state";
+
+type Props = { meta: ResourceMeta; table: ReactTable<GridFeatures, Row>; state: ListState; loading: boolean; fetching: boolean; caption: string };
+
+/**
+ * The rows of the current page. One row at a time is in the tab order (roving focus): arrow keys
+ * move between rows, Home/End jump, Enter or a click opens the row's detail.
+ */
+export function GridTable({ meta, table, state, loading, fetching, caption }: Props) {
+  const t = useTranslations("grid");
+  const router = useRouter();
+  const [current, setCurrent] = useState(0);
+  const rows = table.getRowModel().rows;
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const open = (row: Row) => router.push(detailHref(meta.id, row.__id as string | number, state));
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, row: Row) => {
+    const tr = e.currentTarget;
+    const move = (target: Element | null | undefined) => {
+      if (target instanceof HTMLElement) {
+        e.preventDefault();
+        target.focus();
+      }
+    };
+    if (e.key === "ArrowDown") move(tr.nextElementSibling);
+    else if (e.key === "ArrowUp") move(tr.previousElementSibling);
+    else if (e.key === "Home") move(tr.parentElement?.firstElementChild);
+    else if (e.key === "End") move(tr.parentElement?.lastElementChild);
+    else if (e.key === "Enter" && e.target === tr) open(row);
+  };
+
+  return (
+    <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+      <table className="table-fixed border-collapse text-sm" style={{ width: table.getTotalSize() }} aria-busy={fetching} data-testid="grid">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100">
+          <tr>
+            {headers.map((header) => <ColumnHeader key={header.id} header={header} field={meta.fields[header.column.id]!} />)}
+          </tr>
+        </thead>
+        <tbody className={fetching && !loading ? "opacity-60" : undefined}>
+          {loading || rows.length === 0 ? (
+            <tr>
+              <td colSpan={headers.length || 1} className="p-6 text-center text-slate-700" role="status">
+                {loading ? t("loading") : t("empty")}
+              </td>
+            </tr>
+          ) : rows.map((row, i) => (
+            <tr
+              key={row.id}
+              tabIndex={i === Math.min(current, rows.length - 1) ? 0 : -1}
+              onFocus={() => setCurrent(i)}
+              onClick={() => open(row.original)}
+              onKeyDown={(e) => onKeyDown(e, row.original)}
+              className="cursor-pointer border-t border-slate-200 hover:bg-brand-50 focus:bg-brand-50"
+              data-testid="grid-row"
+            >
+              {row.getVisibleCells().map((cell) => {
+                const field = meta.fields[cell.column.id]!;
+                return (
+                  <td key={cell.id} className={`truncate px-2 py-1.5 ${alignsRight(field.type) ? "text-right tabular-nums" : ""}`} style={{ width: cell.column.getSize() }}>
+                    <CellView field={field} value={row.original[cell.column.id]} />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

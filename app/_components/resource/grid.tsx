@@ -1,0 +1,86 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import {
+  columnOrderingFeature, columnResizingFeature, columnSizingFeature, columnVisibilityFeature, functionalUpdate,
+  rowPaginationFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type PaginationState, type SortingState,
+} from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+import type { ResourceMeta, Row } from "@/lib/resources";
+import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
+import { GridFilters } from "./grid-filters";
+import { GridPager } from "./grid-pager";
+import { GridTable } from "./grid-table";
+import { GridToolbar } from "./grid-toolbar";
+import { allColumns, pixels, useGridLayout } from "./use-grid-layout";
+import { useListState } from "./use-list-state";
+
+/** Sorting, paging and filtering happen on the server; the table keeps the layout and renders the page. */
+export const gridFeatures = tableFeatures({
+  rowSortingFeature, rowPaginationFeature, columnVisibilityFeature, columnOrderingFeature, columnSizingFeature, columnResizingFeature,
+});
+export type GridFeatures = typeof gridFeatures;
+const NO_ROWS: Row[] = [];
+
+function columnsOf(meta: ResourceMeta): ColumnDef<GridFeatures, Row>[] {
+  return allColumns(meta).map((name) => ({
+    id: name,
+    accessorFn: (row: Row) => row[name],
+    size: pixels(meta.fields[name]!.width),
+    minSize: 48,
+    enableSorting: meta.fields[name]!.sortable,
+  }));
+}
+
+/** The grid of any resource, rendered from its meta. */
+export function Grid({ meta, initialSettings }: { meta: ResourceMeta; initialSettings: unknown }) {
+  const t = useTranslations("grid");
+  const trpc = useTRPC();
+  const errorMessage = useErrorMessage();
+  const { layout, update, reset } = useGridLayout(meta, initialSettings);
+  const { state, setState } = useListState(layout.pageSize ?? 25);
+  const list = useQuery({ ...trpc.resources.list.queryOptions({ resource: meta.id, state }), placeholderData: keepPreviousData });
+  const columns = useMemo(() => columnsOf(meta), [meta]);
+
+  const sorting: SortingState = (state.sort.length ? state.sort : meta.defaultSort).map((k) => ({ id: k.field, desc: k.dir === "desc" }));
+  const pagination: PaginationState = { pageIndex: state.page - 1, pageSize: state.pageSize };
+  const table = useTable({
+    features: gridFeatures,
+    columns,
+    data: list.data?.rows ?? NO_ROWS,
+    getRowId: (row) => String(row.__id),
+    manualSorting: true,
+    manualPagination: true,
+    rowCount: list.data?.total ?? 0,
+    sortDescFirst: false,
+    enableMultiSort: true,
+    maxMultiSortColCount: 5,
+    columnResizeMode: "onChange",
+    state: { sorting, pagination, columnVisibility: layout.visible, columnOrder: layout.order, columnSizing: layout.widths },
+    onSortingChange: (u) => {
+      const next = functionalUpdate(u, sorting);
+      setState({ ...state, page: 1, sort: next.map((s) => ({ field: s.id, dir: s.desc ? "desc" : "asc" })) });
+    },
+    onPaginationChange: (u) => {
+      const next = functionalUpdate(u, pagination);
+      if (next.pageSize !== state.pageSize) {
+        update((l) => ({ ...l, pageSize: next.pageSize }));
+        setState({ ...state, page: 1, pageSize: next.pageSize });
+      } else setState({ ...state, page: next.pageIndex + 1 });
+    },
+    onColumnVisibilityChange: (u) => update((l) => ({ ...l, visible: functionalUpdate(u, l.visible) })),
+    onColumnOrderChange: (u) => update((l) => ({ ...l, order: functionalUpdate(u, l.order) })),
+    onColumnSizingChange: (u) => update((l) => ({ ...l, widths: functionalUpdate(u, l.widths) })),
+  });
+  const visibleColumns = table.getVisibleLeafColumns().map((c) => c.id);
+
+  return (
+    <div className="flex flex-col gap-3">
+      <GridToolbar meta={meta} state={state} setState={setState} table={table} visibleColumns={visibleColumns} onResetLayout={reset} />
+      {meta.filters.length > 0 && <GridFilters meta={meta} state={state} setState={setState} />}
+      {list.error && <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">{errorMessage(list.error)}</p>}
+      <GridTable meta={meta} table={table} state={state} loading={list.isPending} fetching={list.isFetching} caption={t("keyboardHint")} />
+      <GridPager table={table} total={list.data?.total} />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { ResourceMeta } from "@/lib/resources";
+import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
+import { fromDraft, serverFieldErrors, toDraft, type Drafts, type FieldError } from "./drafts";
+import { FieldInput } from "./field-input";
+import { Modal } from "./modal";
+import { alertClass, primaryButton, toolButton } from "./styles";
+
+type Props = {
+  meta: ResourceMeta;
+  onClose: () => void;
+  onCreated: (id: string | number) => void;
+  /** Values fixed by the context, e.g. the master row of a slave grid; their inputs are not shown. */
+  preset?: Record<string, string | number>;
+};
+
+/** The insert form of a resource (its declared insert fields) in a dialog. */
+export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const fields = meta.insertFields.filter((n) => !(n in preset)).map((n) => meta.fields[n]!);
+  const [drafts, setDrafts] = useState<Drafts>(() => Object.fromEntries(fields.map((f) => [f.name, toDraft(f, null)])));
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
+  const create = useMutation(trpc.resources.create.mutationOptions({
+    onSuccess: async ({ id }) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.resources.list.queryKey() });
+      onCreated(id);
+      onClose();
+    },
+    onError: (e) => setErrors(serverFieldErrors(e)),
+  }));
+
+  const submit = () => {
+    // Empty fields are left out, so that the declaration's defaults apply; the server names what is missing.
+    const values: Record<string, unknown> = { ...preset };
+    const found: Record<string, FieldError> = {};
+    for (const field of fields) {
+      const parsed = fromDraft(field, drafts[field.name]);
+      if ("error" in parsed) {
+        if (parsed.error !== "required") found[field.name] = parsed.error;
+      } else if (parsed.value !== null && parsed.value !== "" && !(field.type === "boolean" && parsed.value === false)) {
+        values[field.name] = parsed.value;
+      }
+    }
+    setErrors(found);
+    if (Object.keys(found).length === 0) create.mutate({ resource: meta.id, values });
+  };
+
+  return (
+    <Modal title={t("grid.newTitle", { resource: t(meta.title) })} onClose={onClose} wide>
+      <form noValidate onSubmit={(e) => { e.preventDefault(); e.stopPropagation(); submit(); }} className="flex flex-col gap-3" data-testid="insert-form">
+        {fields.map((f) => (
+          <FieldInput key={f.name} field={f} draft={drafts[f.name]} error={errors[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
+        ))}
+        {create.error && <p role="alert" className={alertClass}>{errorMessage(create.error)}</p>}
+        <div className="flex justify-end gap-2">
+          <button type="button" className={toolButton} onClick={onClose}>{t("detail.cancel")}</button>
+          <button className={primaryButton} disabled={create.isPending}>{t("detail.create")}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
