@@ -140,6 +140,9 @@ describe("reader helper JSON → canonical read", () => {
     expect(canonicalCardSchema.safeParse({ ...good, card: { ...good.card, validUntil: "02.06.2026" } }).success).toBe(false);
     expect(canonicalCardSchema.safeParse({ ...good, schema: "be.eid.card-read/2" }).success).toBe(false);
     expect(canonicalCardSchema.safeParse({ ...good, holder: { ...good.holder, gender: "W" } }).success).toBe(false);
+    // Our own helper may leave out the raw pairs.
+    expect(canonicalCardSchema.parse({ ...good, raw: undefined }).raw).toEqual({});
+    expect(() => cardToClient({ ...good, holder: { ...good.holder, nationalNumber: "68060105328" } })).toThrow();
   });
 
   it("maps genders, card types and card number checks like Lino", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import {
-  LINK_TYPES, MEMBER_ROLE, adultsAndChildren, ageText, automaticLinks, byBirthDate, compositionHousehold, householdSummary,
+  LINK_TYPES, MEMBER_ROLE, adultsAndChildren, ageText, automaticLinks, byBirthDate, compositionHousehold, householdDisplayName, householdSummary,
   linkRole, linkSentence, newHousehold, personLinks, refundCents, type Gender, type Link, type LinkTypeValue, type Person,
 } from "@/server/clients/rules/households";
 import fr from "@/messages/fr.json";
@@ -71,6 +71,8 @@ describe("household composition", () => {
       members: [{ personId: 179, role: MEMBER_ROLE.head }, { personId: 176, role: MEMBER_ROLE.partner }],
     });
     expect(newHousehold(robin, null)).toMatchObject({ name: "Dubois", prefix: "Robin", members: [{ personId: 179 }] });
+    expect(householdDisplayName(newHousehold(robin, lisa), "Getrennt")).toBe("Robin & Lisa Dubois-Lahm (Getrennt)");
+    expect(householdDisplayName({ prefix: "", name: "Dubois" }, null)).toBe("Dubois");
   });
 });
 

@@ -1,5 +1,5 @@
 import type { CanonicalCard } from "./eid";
-import { formatNiss, nissDigits, parseNiss } from "./niss";
+import { nissDigits, parseNiss } from "./niss";
 
 /**
  * What a card read does to a client (domain-people §7): the client fields it carries, "find by
@@ -55,10 +55,11 @@ const nonEmpty = <K extends string>(key: K, value: string) => (value ? { [key]: 
 export function cardToClient(read: CanonicalCard): CardData {
   const { card, holder, address } = read;
   const niss = parseNiss(holder.nationalNumber);
+  // The canonical schema refuses such reads; reaching this is a programming error.
+  if (!niss.ok) throw new Error(`Card read with an invalid national number: ${niss.code}`);
   return {
     client: {
-      // The canonical schema has checked the number; formatting cannot fail.
-      nationalId: niss.ok ? niss.formatted : formatNiss(holder.nationalNumber, 1900),
+      nationalId: niss.formatted,
       firstName: holder.firstNames,
       middleName: holder.thirdNameInitial,
       lastName: holder.surname,

@@ -129,7 +129,7 @@ export const canonicalCardSchema = z.object({
   }),
   photo: z.object({ mime: z.literal("image/jpeg"), base64: z.string().min(1) }).nullable(),
   /** Every label/value pair the helper sent, kept for audit and support. */
-  raw: z.record(z.string(), z.unknown()),
+  raw: z.record(z.string(), z.unknown()).default({}),
 });
 
 export const canonicalReadSchema = z.union([canonicalCardSchema, canonicalFailureSchema]);
@@ -164,7 +164,8 @@ export const normalizeDocumentType = (code: string): string => code.trim().padSt
 /** M for men; F, W (Weiblich) or V (Vrouw) for women, as Lino reads it; null otherwise. */
 export function genderFromCard(value: string): "M" | "F" | null {
   const c = value.trim().charAt(0).toUpperCase();
-  return c === "M" ? "M" : "FWV".includes(c) && c ? "F" : null;
+  if (c === "M") return "M";
+  return c !== "" && "FWV".includes(c) ? "F" : null;
 }
 
 /** Card numbers end with 2 check digits: the first 10 digits mod 97 (97 for 0). Only a warning. */

@@ -1,4 +1,4 @@
-import { ageDisplay, ageOn, isActiveOn } from "./period";
+import { ageDisplay, ageOn } from "./period";
 
 /**
  * Households and human links (domain-people §4): the automatic parent/child links, which
@@ -81,7 +81,8 @@ export function compositionHousehold(memberships: readonly Membership[], today: 
   if (memberships.length === 1) return { householdId: memberships[0]!.householdId };
   const primary = memberships.filter((m) => m.primary);
   if (primary.length === 1) return { householdId: primary[0]!.householdId };
-  const active = memberships.filter((m) => isActiveOn({ startDate: m.startDate ?? "0000-00-00", endDate: m.endDate }, today));
+  // A membership without start date counts as started (unlike coachings, which always have one).
+  const active = memberships.filter((m) => (m.startDate ?? "") <= today && (m.endDate === null || m.endDate >= today));
   return active.length === 1 ? { householdId: active[0]!.householdId } : { problem: "multipleHouseholds" };
 }
 
@@ -169,6 +170,12 @@ export function personLinks(t: Translate, person: Person, links: readonly Link[]
     }),
   };
 }
+
+/** A household as Lino names it: "prefix name (type)", e.g. "Robin & Lisa Dubois-Lahm (Getrennt)". */
+export const householdDisplayName = (h: { prefix: string; name: string }, typeName: string | null): string => {
+  const full = [h.prefix.trim(), h.name.trim()].filter(Boolean).join(" ");
+  return typeName ? `${full} (${typeName})` : full;
+};
 
 /** "Create household": name "Head-Partner" from the last names, prefix "Robin & Lisa", head and partner as members. */
 export function newHousehold(head: Person, partner: Person | null) {
