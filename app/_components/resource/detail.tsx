@@ -32,6 +32,9 @@ export function Detail({ meta, id }: { meta: ResourceMeta; id: string }) {
   const listState = params?.has(STATE_PARAM) ? readListState(params) : null;
   const query = useQuery(trpc.resources.get.queryOptions({ resource: meta.id, id: rowId }));
   const [drafts, setDrafts] = useState<Drafts | null>(null);
+  // The row as it was when editing began: its version is what the save claims to be based on,
+  // even if the row is fetched again meanwhile (a colleague's save must not be overwritten unseen).
+  const [base, setBase] = useState<Row | null>(null);
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [notice, setNotice] = useState("");
   const editable = Object.values(meta.fields).filter((f) => f.editable && meta.detail.some((tab) => tab.groups.some((g) => g.fields.includes(f.name))));
@@ -55,17 +58,19 @@ export function Detail({ meta, id }: { meta: ResourceMeta; id: string }) {
   const title = formatCell(meta.fields[meta.titleField]!, row[meta.titleField], locale, t) || String(row.__id);
 
   const startEditing = () => {
+    setBase(row);
     setDrafts(Object.fromEntries(editable.map((f) => [f.name, toDraft(f, row[f.name])])));
     setErrors({});
     setNotice("");
     save.reset();
   };
   const submit = () => {
-    const { values, errors: found } = patchOf(editable, drafts ?? {}, row);
+    const from = base ?? row;
+    const { values, errors: found } = patchOf(editable, drafts ?? {}, from);
     setErrors(found);
     if (Object.keys(found).length) return;
     if (!Object.keys(values).length) return setDrafts(null);
-    save.mutate({ resource: meta.id, id: rowId, version: Number(row.__version), patch: values });
+    save.mutate({ resource: meta.id, id: rowId, version: Number(from.__version), patch: values });
   };
   // Someone saved first: take their version, drop ours (never overwrite their work).
   const reload = async () => {
@@ -85,12 +90,13 @@ export function Detail({ meta, id }: { meta: ResourceMeta; id: string }) {
         </div>
         {drafts ? (
           <>
-            <button type="submit" form="detail-form" className={primaryButton} disabled={save.isPending}>{t("detail.save")}</button>
-            <button type="button" className={toolButton} onClick={() => setDrafts(null)}>{t("detail.cancel")}</button>
+            {/* Keys keep React from turning the clicked "edit" button into this submit button mid-click. */}
+            <button key="save" type="submit" form="detail-form" className={primaryButton} disabled={save.isPending}>{t("detail.save")}</button>
+            <button key="cancel" type="button" className={toolButton} onClick={() => setDrafts(null)}>{t("detail.cancel")}</button>
           </>
         ) : (
           <>
-            {meta.canEdit && editable.length > 0 && <button type="button" className={primaryButton} onClick={startEditing}>{t("detail.edit")}</button>}
+            {meta.canEdit && editable.length > 0 && <button key="edit" type="button" className={primaryButton} onClick={startEditing}>{t("detail.edit")}</button>}
             <Link href={`${resourceHref(meta.id, rowId)}/print`} className={toolButton}>{t("detail.print")}</Link>
           </>
         )}

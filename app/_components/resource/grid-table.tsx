@@ -40,7 +40,7 @@ export function GridTable({ meta, table, state, loading, fetching, caption }: Pr
   };
 
   return (
-    <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+    <div className="w-fit max-w-full overflow-x-auto rounded border border-slate-300 bg-white">
       <table className="table-fixed border-collapse text-sm" style={{ width: table.getTotalSize() }} aria-busy={fetching} data-testid="grid">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">

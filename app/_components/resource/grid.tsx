@@ -22,11 +22,12 @@ export const gridFeatures = tableFeatures({
 export type GridFeatures = typeof gridFeatures;
 const NO_ROWS: Row[] = [];
 
-function columnsOf(meta: ResourceMeta): ColumnDef<GridFeatures, Row>[] {
+/** Columns start at their declared width, or wider when their translated label needs it. */
+function columnsOf(meta: ResourceMeta, label: (key: string) => string): ColumnDef<GridFeatures, Row>[] {
   return allColumns(meta).map((name) => ({
     id: name,
     accessorFn: (row: Row) => row[name],
-    size: pixels(meta.fields[name]!.width),
+    size: Math.max(pixels(meta.fields[name]!.width), pixels(label(meta.fields[name]!.label).length + 3)),
     minSize: 48,
     enableSorting: meta.fields[name]!.sortable,
   }));
@@ -34,13 +35,13 @@ function columnsOf(meta: ResourceMeta): ColumnDef<GridFeatures, Row>[] {
 
 /** The grid of any resource, rendered from its meta. */
 export function Grid({ meta, initialSettings }: { meta: ResourceMeta; initialSettings: unknown }) {
-  const t = useTranslations("grid");
+  const t = useTranslations();
   const trpc = useTRPC();
   const errorMessage = useErrorMessage();
   const { layout, update, reset } = useGridLayout(meta, initialSettings);
   const { state, setState } = useListState(layout.pageSize ?? 25);
   const list = useQuery({ ...trpc.resources.list.queryOptions({ resource: meta.id, state }), placeholderData: keepPreviousData });
-  const columns = useMemo(() => columnsOf(meta), [meta]);
+  const columns = useMemo(() => columnsOf(meta, t), [meta, t]);
 
   const sorting: SortingState = (state.sort.length ? state.sort : meta.defaultSort).map((k) => ({ id: k.field, desc: k.dir === "desc" }));
   const pagination: PaginationState = { pageIndex: state.page - 1, pageSize: state.pageSize };
@@ -79,7 +80,7 @@ export function Grid({ meta, initialSettings }: { meta: ResourceMeta; initialSet
       <GridToolbar meta={meta} state={state} setState={setState} table={table} visibleColumns={visibleColumns} onResetLayout={reset} />
       {meta.filters.length > 0 && <GridFilters meta={meta} state={state} setState={setState} />}
       {list.error && <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">{errorMessage(list.error)}</p>}
-      <GridTable meta={meta} table={table} state={state} loading={list.isPending} fetching={list.isFetching} caption={t("keyboardHint")} />
+      <GridTable meta={meta} table={table} state={state} loading={list.isPending} fetching={list.isFetching} caption={t("grid.keyboardHint")} />
       <GridPager table={table} total={list.data?.total} />
     </div>
   );
