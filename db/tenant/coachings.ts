@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, serial, uniqueIndex, type PgSchema } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "@/db/control/schema";
-import { contactTables } from "./contacts";
-import { userTables } from "./users";
+import { type contactTables } from "./contacts";
+import { type userTables } from "./users";
 
 /** Coachings: which agents of which service accompany a client, and when (domain §8). */
 export function coachingTables(s: PgSchema, deps: { partners: ReturnType<typeof contactTables>["partners"]; users: ReturnType<typeof userTables>["users"] }) {

@@ -21,7 +21,7 @@ const translator = (locale: string, messages: object) =>
   createTranslator({ locale, messages }) as unknown as (key: string, params?: Record<string, string | number>) => string;
 
 // The sample reads of the shared data (copied from Lino's test data), next to this repository.
-const SAMPLES = path.resolve(import.meta.dirname, "../../../shared/data/eid");
+const SAMPLES = path.resolve(import.meta.dirname, "../fixtures/eid");
 const sample = (name: string) => readerDataSchema.parse(JSON.parse(readFileSync(path.join(SAMPLES, name), "utf8")));
 const source = { readAt: "2026-11-23T10:15:02+01:00" };
 const converted = (name: string) => {
