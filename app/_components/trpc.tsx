@@ -23,10 +23,13 @@ export function ApiProvider({ children }: { children: React.ReactNode }) {
 
 /** The translated message of a failed call: the server only ever sends a catalogue code and its parameters. */
 export function useErrorMessage() {
-  const t = useTranslations("errors");
+  const t = useTranslations();
   return (error: unknown) => {
     const data = error instanceof TRPCClientError ? (error.data as { appCode?: string; params?: Record<string, string> } | undefined) : undefined;
-    const code = data?.appCode && t.has(data.appCode) ? data.appCode : "INTERNAL";
-    return t(code, data?.params ?? {});
+    const params = data?.params ?? {};
+    // Some errors name a more precise message (e.g. why a national number is invalid).
+    if (params.messageKey && t.has(params.messageKey)) return t(params.messageKey, params);
+    const code = data?.appCode && t.has(`errors.${data.appCode}`) ? data.appCode : "INTERNAL";
+    return t(`errors.${code}`, params);
   };
 }

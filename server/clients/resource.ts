@@ -5,7 +5,10 @@ import { defineResource, type FieldDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { boolean, choice, date, datetime, filters, integer, longText, text, wordSearch } from "@/server/resources/fields";
 import { CLIENT_STATE, civilStates, clientStates, genders, refusalReasons, residenceTypes } from "./choices";
+import { AppError } from "@/server/errors";
 import { uiLanguages } from "@/server/users/resource";
+import { parseNiss } from "./rules/niss";
+import { personPhoneticWords } from "./rules/phonetic";
 import { addressLine, ageInYears, clientDisplayName, coachesToday, coachingActive } from "./sql";
 
 const p = (t: TenantTables) => t.partners;
@@ -101,10 +104,17 @@ export const clientsResource = defineResource({
     defaults: (ctx) => ({ language: ctx.user.language }),
     columns: { kind: "person", isClient: true, clientState: CLIENT_STATE.newcomer },
   },
-  derive: (v) => ({
-    name: `${String(v.lastName ?? "")} ${String(v.firstName ?? "")}`.trim(),
-    ...(v.nationalId === "" ? { nationalId: null } : {}),
-  }),
+  normalize: (v) => {
+    if (!("nationalId" in v)) return v;
+    if (v.nationalId === null || v.nationalId === "") return { ...v, nationalId: null };
+    const niss = parseNiss(String(v.nationalId));
+    if (!niss.ok) throw new AppError("NISS_INVALID", { ...niss.params, field: "nationalId", messageKey: `niss.${niss.code}` });
+    return { ...v, nationalId: niss.formatted };
+  },
+  derive: (v) => {
+    const names = { lastName: String(v.lastName ?? ""), firstName: String(v.firstName ?? "") };
+    return { name: `${names.lastName} ${names.firstName}`.trim(), phoneticWords: personPhoneticWords(names) };
+  },
   workflow: {
     field: "clientState",
     transitions: [

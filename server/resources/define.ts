@@ -127,6 +127,11 @@ export interface ResourceDef {
    * row's values after the change; keys are the table's property names.
    */
   derive?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * Checks and normalises what a user writes, on insert and edit (only the fields sent), e.g. a
+   * national number typed with dots becomes its stored form; throws an AppError to refuse.
+   */
+  normalize?: (values: Record<string, unknown>) => Record<string, unknown>;
   /** Keeps rules spanning several rows (e.g. one primary coaching), in the saving transaction. */
   beforeSave?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number | undefined, values: Record<string, unknown>) => Promise<void>;
   actions?: ActionDef[];

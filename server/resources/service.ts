@@ -106,7 +106,8 @@ const audit = (ctx: ResourceCtx, action: string, def: ResourceDef, id: string | 
 export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<string, unknown>): Promise<{ id: string | number }> {
   assertCan(def, "create", ctx.user);
   if (!def.insert) throw new AppError("FORBIDDEN");
-  const values = inputSchemaOf(def, def.insert.fields).parse({ ...def.insert.defaults?.(ctx), ...raw }) as Record<string, unknown>;
+  const parsed = inputSchemaOf(def, def.insert.fields).parse({ ...def.insert.defaults?.(ctx), ...raw }) as Record<string, unknown>;
+  const values = def.normalize ? def.normalize(parsed) : parsed;
   await checkChoices(ctx, def, values);
   def.insert.validate?.(ctx, values);
   if (def.hooks?.create) return def.hooks.create(ctx, values);
@@ -128,7 +129,8 @@ const editableNames = (def: ResourceDef) => Object.keys(def.fields).filter((n) =
 export async function updateRow(ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number, raw: Record<string, unknown>): Promise<{ version: number }> {
   assertCan(def, "edit", ctx.user);
   if (!def.version) throw new AppError("FORBIDDEN");
-  const patch = inputSchemaOf(def, editableNames(def)).partial().parse(raw) as Record<string, unknown>;
+  const parsed = inputSchemaOf(def, editableNames(def)).partial().parse(raw) as Record<string, unknown>;
+  const patch = def.normalize ? def.normalize(parsed) : parsed;
   await checkChoices(ctx, def, patch);
   const { db, t } = ctx.handle;
   if (def.hooks?.update) {

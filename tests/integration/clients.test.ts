@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { USER_TYPES, hasRole } from "@/server/auth/user-types";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
@@ -26,7 +27,33 @@ describe("clients", () => {
     expect(await search("eber nobody")).toEqual([]);
     expect(await search(`#${id}`)).toEqual([id]);
     expect(await search("680601")).toEqual([id]);
-    expect(await appCodeOf(newClient({ firstName: "Other", lastName: "Person", nationalId: "680601 053-29" }))).toBe("DUPLICATE");
+    expect(await appCodeOf(newClient({ firstName: "Other", lastName: "Person", nationalId: "68.06.01-053.29" }))).toBe("DUPLICATE");
+  });
+
+  it("stores national numbers in Lino's form and refuses invalid ones with the precise reason, saving nothing", async () => {
+    const id = await newClient({ firstName: "Nina", lastName: "Niss", nationalId: "70.03.12-002.62" });
+    expect((await agent.resources.get({ resource: "contacts.clients", id })).nationalId).toBe("700312 002-62");
+    const before = (await agent.resources.list({ resource: "contacts.clients", state: state() })).total;
+    try {
+      await newClient({ firstName: "Bad", lastName: "Checksum", nationalId: "700312 002-63" });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as { cause?: { code?: string; params?: Record<string, unknown> } }).cause).toMatchObject({ code: "NISS_INVALID", params: { field: "nationalId", messageKey: "niss.unrecognizedCheckDigit" } });
+    }
+    expect((await agent.resources.list({ resource: "contacts.clients", state: state() })).total).toBe(before);
+    const row = await agent.resources.get({ resource: "contacts.clients", id });
+    expect(await appCodeOf(agent.resources.update({ resource: "contacts.clients", id, version: row.__version as number, patch: { nationalId: "701312 002-62" } }))).toBe("NISS_INVALID");
+  });
+
+  it("keeps the phonetic words of the name up to date for finding similar clients", async () => {
+    const id = await newClient({ firstName: "Dorothée", lastName: "Dobbelstein" });
+    const h = tenantHandle(eupen);
+    const words = async () => (await h.db.select({ w: h.t.partners.phoneticWords }).from(h.t.partners).where(eq(h.t.partners.id, id)))[0]!.w;
+    const initial = await words();
+    expect(initial.length).toBe(2);
+    const row = await agent.resources.get({ resource: "contacts.clients", id });
+    await agent.resources.update({ resource: "contacts.clients", id, version: row.__version as number, patch: { lastName: "Demeulenaere" } });
+    expect(await words()).not.toEqual(initial);
   });
 
   it("hides obsolete clients unless the filter is lifted", async () => {
