@@ -7,7 +7,7 @@ const config: NextConfig = {
   // The repository root, even when a parent folder holds another lockfile.
   turbopack: { root: import.meta.dirname },
   poweredByHeader: false,
-  serverExternalPackages: ["pg", "@node-rs/argon2", "pino", "@electric-sql/pglite"],
+  serverExternalPackages: ["pg", "@node-rs/argon2", "pino", "@electric-sql/pglite", "@react-pdf/renderer", "exceljs"],
 };
 
 export default withNextIntl(config);
