@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/app/_components/language-switch";
 import { UserMenu } from "@/app/_components/user-menu";
+import { SessionActivity } from "./login/session-activity";
 import { currentUser } from "@/server/auth/current";
 import { localized, type Locale } from "@/server/i18n/locale";
 import { currentTenant } from "@/server/tenancy/current";
@@ -21,6 +22,7 @@ export default async function TenantLayout({ children }: { children: React.React
 
   return (
     <div className="flex min-h-screen flex-col">
+      {availability === "served" && <SessionActivity />}
       <header>
         {tenant.kind !== "production" && (
           <div role="note" className="bg-amber-300 px-4 py-2 text-center text-sm font-medium text-amber-950">

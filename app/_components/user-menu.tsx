@@ -11,12 +11,15 @@ const fullName = (u: { firstName: string; lastName: string; username: string }) 
 export async function UserMenu({ user }: { user: SessionUser }) {
   const t = await getTranslations();
   const found = await currentTenant();
-  const choices = found && !user.realUser && !user.mustEnrollTotp ? await actAsChoices(tenantHandle(found.tenant), user) : [];
+  const choices = found && !user.realUser && !user.mustEnrollTotp && !user.support ? await actAsChoices(tenantHandle(found.tenant), user) : [];
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
-      <Link href="/account" className="underline">{t("account.menu")}</Link>
+      {!user.support && <Link href="/account" className="underline">{t("account.menu")}</Link>}
+      {user.roles.has("SiteAdmin") && <Link href="/admin/support" className="underline">{t("support.menu")}</Link>}
       <span data-testid="signed-in-as">
-        {user.realUser
+        {user.support
+          ? t("support.signedInAs", { name: user.support.operatorName, email: user.support.operatorEmail })
+          : user.realUser
           ? t("auth.actingAs", { name: fullName(user), userType: t(`userTypes.${user.userType}`), real: fullName(user.realUser) })
           : t("auth.signedInAs", { name: fullName(user), userType: t(`userTypes.${user.userType}`) })}
       </span>

@@ -31,7 +31,12 @@ export function TenantConsole() {
   const resume = useMutation(trpc.operator.tenants.resume.mutationOptions(report));
   const migrate = useMutation(trpc.operator.tenants.migrate.mutationOptions(report));
   const reset = useMutation(trpc.operator.tenants.reset.mutationOptions(report));
-  const busy = create.isPending || suspend.isPending || resume.isPending || migrate.isPending || reset.isPending;
+  // The single-use address is followed at once: it expires within two minutes.
+  const openSupport = useMutation(trpc.operator.support.open.mutationOptions({
+    onSuccess: (r) => window.location.assign(r.url),
+    onError: report.onError,
+  }));
+  const busy = create.isPending || suspend.isPending || resume.isPending || migrate.isPending || reset.isPending || openSupport.isPending;
 
   function onCreate(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -55,7 +60,7 @@ export function TenantConsole() {
           <table className="w-full border-collapse bg-white text-sm" data-testid="tenant-table">
             <thead className="bg-slate-100 text-left">
               <tr>
-                {(["slug", "name", "kind", "status", "schemaVersion", "createdAt", "actions"] as const).map((c) => (
+                {(["slug", "name", "kind", "status", "schemaVersion", "createdAt", "support", "actions"] as const).map((c) => (
                   <th key={c} scope="col" className="border-b border-slate-300 px-3 py-2 font-semibold">{t(`columns.${c}`)}</th>
                 ))}
               </tr>
@@ -75,6 +80,17 @@ export function TenantConsole() {
                     {row.schemaVersion < list.data.codeVersion && <span className="block text-xs text-amber-800">{t("behind", { version: list.data.codeVersion })}</span>}
                   </td>
                   <td className="px-3 py-2">{format.dateTime(row.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
+                  <td className="px-3 py-2" data-testid={`support-${row.slug}`}>
+                    {row.support ? (
+                      <>
+                        <span className="block">{t("supportAccess.until", { until: format.dateTime(row.support.endsAt, { dateStyle: "short", timeStyle: "short" }) })}</span>
+                        <span className="block text-xs text-slate-600">{t("supportAccess.grantedBy", { name: row.support.grantedByName, reason: row.support.reason })}</span>
+                        <button className={`${button} mt-1`} disabled={busy} onClick={() => openSupport.mutate({ slug: row.slug })}>{t("supportAccess.open")}</button>
+                      </>
+                    ) : (
+                      <span className="text-xs text-slate-600">{t("supportAccess.none")}</span>
+                    )}
+                  </td>
                   <td className="flex flex-wrap gap-1 px-3 py-2">
                     {row.status === "active" && <button className={button} disabled={busy} onClick={() => suspend.mutate({ slug: row.slug })}>{t("actions.suspend")}</button>}
                     {row.status === "suspended" && <button className={button} disabled={busy} onClick={() => resume.mutate({ slug: row.slug })}>{t("actions.resume")}</button>}

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  bigserial, boolean, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid,
+  bigserial, boolean, check, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
 
 /** The platform's own schema: which centres exist, where they live, who operates them. */
@@ -78,3 +78,36 @@ export const controlAudit = control.table("audit", {
   tenantSlug: text("tenant_slug"),
   details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
 }, (t) => [index("audit_tenant_idx").on(t.tenantId, t.at)]);
+
+/**
+ * Support access a centre's administrator grants to the operators, for a limited time (at most
+ * 7 days). Operators cannot read a centre's data without an active grant (see server/support/).
+ * The people named are centre users, kept as id and display name: the control plane has no
+ * foreign key into a centre's schema.
+ */
+export const supportGrants = control.table("support_grants", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+  grantedById: integer("granted_by_id").notNull(),
+  grantedByName: text("granted_by_name").notNull(),
+  reason: text("reason").notNull(),
+  startsAt: timestamp("starts_at", { withTimezone: true }).notNull().defaultNow(),
+  endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  revokedById: integer("revoked_by_id"),
+  revokedByName: text("revoked_by_name"),
+}, (t) => [
+  index("support_grants_tenant_idx").on(t.tenantId, t.endsAt),
+  check("support_grants_period", sql`${t.endsAt} > ${t.startsAt} AND ${t.endsAt} <= ${t.startsAt} + interval '7 days'`),
+]);
+
+/** Single-use tokens the console issues to open a support session; a used `jti` is never accepted again. */
+export const supportTokens = control.table("support_tokens", {
+  jti: uuid("jti").primaryKey(),
+  grantId: uuid("grant_id").notNull().references(() => supportGrants.id, { onDelete: "cascade" }),
+  operatorId: uuid("operator_id").notNull().references(() => operators.id, { onDelete: "cascade" }),
+  issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+}, (t) => [index("support_tokens_grant_idx").on(t.grantId)]);

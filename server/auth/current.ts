@@ -4,12 +4,32 @@ import { cache } from "react";
 import { currentTenant } from "@/server/tenancy/current";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { sessionClaims } from "./nextauth";
-import { ACT_AS_COOKIE, resolveSessionUser } from "./session";
+import { ACT_AS_COOKIE, endedByInactivity, resolveSessionUser } from "./session";
 
-/** The signed-in user of this request's centre, for pages and layouts. */
+/** The signed-in user of this request's centre, for pages and layouts (which cannot rewrite the session cookie). */
 export const currentUser = cache(async () => {
   const found = await currentTenant();
   if (!found || found.availability !== "served") return null;
   const actAs = Number((await cookies()).get(ACT_AS_COOKIE)?.value) || null;
-  return resolveSessionUser(tenantHandle(found.tenant), found.tenant, await sessionClaims(), actAs);
+  return resolveSessionUser(tenantHandle(found.tenant), found.tenant, await sessionClaims({ touch: false }), actAs);
 });
+
+/** Whether this request carries a session of this centre that ended because it was left unused too long. */
+export const sessionEndedByInactivity = cache(async () => {
+  const found = await currentTenant();
+  if (!found || found.availability !== "served") return false;
+  return endedByInactivity(tenantHandle(found.tenant), found.tenant, await sessionClaims({ touch: false }));
+});
+
+/**
+ * For a server action that reports activity: rewrites the session's last-activity claim when it is
+ * due, and says whether the session is still alive ("active"), ended by inactivity ("expired"), or absent.
+ */
+export async function touchSession(): Promise<"active" | "expired" | "none"> {
+  const found = await currentTenant();
+  if (!found || found.availability !== "served") return "none";
+  const h = tenantHandle(found.tenant);
+  const claims = await sessionClaims({ touch: true });
+  if (await resolveSessionUser(h, found.tenant, claims)) return "active";
+  return (await endedByInactivity(h, found.tenant, claims)) ? "expired" : "none";
+}

@@ -1,15 +1,25 @@
+import { eq } from "drizzle-orm";
 import { rolesOf, type Role, type UserType } from "./user-types";
 import { canSignIn, type User } from "./login";
-import { findById, type TenantHandle } from "@/server/tenancy/tenant-db";
+import { c, controlDb } from "@/server/db/control";
+import { findById, tenantHandle, type TenantHandle } from "@/server/tenancy/tenant-db";
 import { actAsTarget } from "@/server/users/authorities";
 import type { Tenant } from "@/server/tenancy/registry";
+import { resolveSupportSession, type SupportIdentity } from "@/server/support/session";
 
-/** What a centre session token carries. */
+/**
+ * What a centre session token carries. `la` is the last activity (seconds since the epoch),
+ * refreshed at most once a minute by an active session; a support session (see
+ * server/support/session.ts) carries the grant (`sup`) and the operator (`op`) instead of a user.
+ */
 export interface SessionClaims {
   tid: string;
   uid: number;
   ep: number;
   tep: number;
+  la?: number;
+  sup?: string;
+  op?: string;
 }
 
 export interface SessionUser {
@@ -24,32 +34,56 @@ export interface SessionUser {
   mustEnrollTotp: boolean;
   /** Set while acting under procuration: the person actually signed in. The fields above are the user acted for. */
   realUser: { id: number; username: string; firstName: string; lastName: string } | null;
+  /** Set for an operator's support session: reads as an administrator, may change nothing. */
+  support?: SupportIdentity | null;
 }
 
 /** Host-only cookie naming the user someone acts as; re-checked against authorities on every request. */
 export const ACT_AS_COOKIE = "entraide_act_as";
 
-export const claimsFor = (tenant: Pick<Tenant, "id" | "sessionEpoch">, user: Pick<User, "id" | "sessionEpoch">): SessionClaims => ({
-  tid: tenant.id, uid: user.id, ep: user.sessionEpoch, tep: tenant.sessionEpoch,
+/** A centre's idle timeout when its settings row says nothing (the column's default). */
+export const DEFAULT_IDLE_MINUTES = 480;
+/** An active session's last-activity claim is rewritten at most this often. */
+export const ACTIVITY_REFRESH_SECONDS = 60;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const nowSeconds = (now = Date.now()) => Math.floor(now / 1000);
+
+export const claimsFor = (tenant: Pick<Tenant, "id" | "sessionEpoch">, user: Pick<User, "id" | "sessionEpoch">, now = Date.now()): SessionClaims => ({
+  tid: tenant.id, uid: user.id, ep: user.sessionEpoch, tep: tenant.sessionEpoch, la: nowSeconds(now),
 });
+
+/** Whether a session unused since its last-activity claim has outlived the centre's idle timeout (no claim: yes). */
+export function idleExpired(claims: Pick<SessionClaims, "la">, idleTimeoutMinutes = DEFAULT_IDLE_MINUTES, now = Date.now()) {
+  return typeof claims.la !== "number" || nowSeconds(now) - claims.la > idleTimeoutMinutes * 60;
+}
+
+const idleMinutesOf = async (h: TenantHandle) => (await findById(h, h.t.siteSettings, 1))?.idleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES;
 
 /**
  * The user behind a session token on this centre's host, or null. Auth.js derives its encryption
  * from the cookie name, so a token issued by one centre decrypts on another: the centre id in the
  * claims is what makes it worthless there. Epochs end sessions at once (log out everywhere,
- * deactivation, suspension of the centre).
+ * deactivation, suspension of the centre); a session unused for longer than the centre's idle
+ * timeout is refused.
  */
 export async function resolveSessionUser(
   h: TenantHandle,
-  tenant: Pick<Tenant, "id" | "sessionEpoch">,
+  tenant: Pick<Tenant, "id" | "sessionEpoch" | "defaultLocale">,
   claims: Partial<SessionClaims> | null | undefined,
   actAsId?: number | null,
+  now = Date.now(),
 ): Promise<SessionUser | null> {
-  if (!claims || claims.tid !== tenant.id || claims.tep !== tenant.sessionEpoch || typeof claims.uid !== "number") return null;
+  if (!claims || claims.tid !== tenant.id || claims.tep !== tenant.sessionEpoch) return null;
+  const settings = await findById(h, h.t.siteSettings, 1);
+  if (idleExpired(claims, settings?.idleTimeoutMinutes, now)) return null;
+  // An operator's support session: no user row; the grant is checked on every request.
+  if (claims.sup !== undefined) return resolveSupportSession(h, tenant, claims, new Date(now));
+  if (typeof claims.uid !== "number") return null;
   const user = await findById(h, h.t.users, claims.uid);
   if (!user || user.sessionEpoch !== claims.ep || !canSignIn(user)) return null;
   const userType = user.userType as UserType;
-  const settings = await findById(h, h.t.siteSettings, 1);
   const mustEnrollTotp = Boolean(settings?.totpRequired && user.authMethod === "local" && !user.totpSecret);
   // Acting for a colleague takes their user type (and so their permissions); the real user stays known.
   const target = actAsId && !mustEnrollTotp ? await actAsTarget(h, { id: user.id, userType }, actAsId) : null;
@@ -61,3 +95,26 @@ export async function resolveSessionUser(
     realUser: target ? { id: user.id, username: user.username, firstName: user.firstName, lastName: user.lastName } : null,
   };
 }
+
+/** Whether these claims are a session of this centre that only inactivity ended (for the sign-in page's message). */
+export async function endedByInactivity(h: TenantHandle, tenant: Pick<Tenant, "id" | "sessionEpoch">, claims: Partial<SessionClaims> | null | undefined, now = Date.now()) {
+  if (!claims || claims.tid !== tenant.id || claims.tep !== tenant.sessionEpoch) return false;
+  return idleExpired(claims, await idleMinutesOf(h), now);
+}
+
+/**
+ * The new last-activity claim of a session that shows activity, or null when the session has
+ * already outlived its centre's idle timeout (it must then not be revived). Called by the Auth.js
+ * `jwt` callback when the session is updated, which happens at most once a minute per session.
+ */
+export async function refreshedActivity(claims: Partial<SessionClaims>, now = Date.now()): Promise<number | null> {
+  if (typeof claims.tid !== "string" || !UUID.test(claims.tid) || typeof claims.la !== "number") return null;
+  const [tenant] = await controlDb().select().from(c.tenants).where(eq(c.tenants.id, claims.tid)).limit(1);
+  if (!tenant || tenant.sessionEpoch !== claims.tep) return null;
+  if (idleExpired(claims, await idleMinutesOf(tenantHandle(tenant)), now)) return null;
+  return nowSeconds(now);
+}
+
+/** Whether an active session's last-activity claim is old enough to be rewritten. */
+export const activityStale = (claims: Pick<SessionClaims, "la">, now = Date.now()) =>
+  typeof claims.la === "number" && nowSeconds(now) - claims.la >= ACTIVITY_REFRESH_SECONDS;

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { env } from "@/server/env";
 import { createTenant, listTenants, migrateOne, resetTenant, resumeTenant, suspendTenant, LOCALES } from "@/server/tenancy/lifecycle";
-import { availability } from "@/server/tenancy/registry";
+import { AppError } from "@/server/errors";
+import { activeGrantsByTenant } from "@/server/support/grants";
+import { issueSupportToken } from "@/server/support/token";
+import { availability, findTenantBySlug } from "@/server/tenancy/registry";
 import { availabilitySchema, localizedTextSchema, tenantKindSchema, tenantStatusSchema } from "@/server/tenancy/schemas";
 import { TENANT_SCHEMA_VERSION } from "@/server/tenancy/version";
 import { router } from "@/server/trpc/init";
@@ -20,6 +23,8 @@ const tenantRow = z.object({
   schemaVersion: z.number(),
   migrationError: z.string().nullable(),
   createdAt: z.date(),
+  /** The centre's active support access, if its administrators granted one. */
+  support: z.object({ endsAt: z.date(), grantedByName: z.string(), reason: z.string() }).nullable(),
 });
 
 function publicUrl(slug: string) {
@@ -28,19 +33,25 @@ function publicUrl(slug: string) {
   return `${secure ? "https" : "http"}://${slug}.${BASE_DOMAIN}${secure ? "" : `:${PORT}`}`;
 }
 
-// Operators manage centres from the control plane; nothing here reads a centre's own schema.
+// Operators manage centres from the control plane; nothing here reads a centre's own schema. Reading
+// a centre's data takes a support session, which only the centre's administrators can allow.
 export const operatorRouter = router({
   me: operatorProcedure.output(z.object({ email: z.string(), name: z.string() })).query(({ ctx }) => ({ email: ctx.operator.email, name: ctx.operator.name })),
 
   tenants: router({
     list: operatorProcedure
       .output(z.object({ codeVersion: z.number(), tenants: z.array(tenantRow) }))
-      .query(async () => ({
-        codeVersion: TENANT_SCHEMA_VERSION,
-        tenants: (await listTenants()).map((r) => ({
-          ...r, url: publicUrl(r.slug), availability: availability(r), migrationError: r.migrationState === "failed" ? r.migrationError : null,
-        })),
-      })),
+      .query(async () => {
+        const rows = await listTenants();
+        const grants = await activeGrantsByTenant(rows.map((r) => r.id));
+        return {
+          codeVersion: TENANT_SCHEMA_VERSION,
+          tenants: rows.map((r) => ({
+            ...r, url: publicUrl(r.slug), availability: availability(r), migrationError: r.migrationState === "failed" ? r.migrationError : null,
+            support: grants.get(r.id) ?? null,
+          })),
+        };
+      }),
 
     create: operatorProcedure
       .input(z.object({
@@ -70,5 +81,21 @@ export const operatorRouter = router({
       }),
     reset: operatorProcedure.input(slugInput).output(z.object({ status: z.string() }))
       .mutation(async ({ ctx, input }) => ({ status: (await resetTenant(input.slug, actorOf(ctx))).tenant.status })),
+  }),
+
+  support: router({
+    /**
+     * The address that opens a support session on the centre: a single-use token valid two
+     * minutes, issued only while the centre's administrators grant support access.
+     */
+    open: operatorProcedure.input(slugInput).output(z.object({ url: z.string(), endsAt: z.date() }))
+      .mutation(async ({ ctx, input }) => {
+        const tenant = await findTenantBySlug(input.slug);
+        if (!tenant) throw new AppError("TENANT_NOT_FOUND", { slug: input.slug });
+        if (availability(tenant) !== "served") throw new AppError("TENANT_UNAVAILABLE");
+        const { token, grant } = await issueSupportToken(ctx.operator, tenant);
+        ctx.log.info({ slug: tenant.slug, grantId: grant.id }, "support session token issued");
+        return { url: `${publicUrl(tenant.slug)}/api/support/enter?token=${encodeURIComponent(token)}`, endsAt: grant.endsAt };
+      }),
   }),
 });

@@ -5,6 +5,7 @@ import { operatorRouter } from "@/server/operator/router";
 import { preferencesRouter } from "@/server/preferences/router";
 import { resourcesRouter } from "@/server/resources/router";
 import { settingsRouter } from "@/server/settings/router";
+import { supportRouter } from "@/server/support/router";
 import { usersRouter } from "@/server/users/router";
 import { createCallerFactory, router } from "./init";
 
@@ -17,6 +18,7 @@ export const appRouter = router({
   resources: resourcesRouter,
   preferences: preferencesRouter,
   settings: settingsRouter,
+  support: supportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { currentUser } from "@/server/auth/current";
+import { currentUser, sessionEndedByInactivity } from "@/server/auth/current";
 import { signInAction } from "./actions";
 
 export default async function CentreLogin({ searchParams }: { searchParams: Promise<{ error?: string; username?: string }> }) {
@@ -8,7 +8,9 @@ export default async function CentreLogin({ searchParams }: { searchParams: Prom
   const { error, username } = await searchParams;
   const askCode = error === "TOTP_REQUIRED" || error === "TOTP_INVALID";
   const t = await getTranslations();
-  const message = error ? (t.has(`errors.${error}`) ? t(`errors.${error}`, { minutes: 15 }) : t("errors.INVALID_CREDENTIALS")) : null;
+  const message = error
+    ? (t.has(`errors.${error}`) ? t(`errors.${error}`, { minutes: 15 }) : t("errors.INVALID_CREDENTIALS"))
+    : (await sessionEndedByInactivity()) ? t("auth.idleExpired") : null;
   return (
     <main className="mx-auto mt-16 w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-xl font-semibold">{t("auth.signIn")}</h1>

@@ -1,0 +1,77 @@
+import type { SessionClaims, SessionUser } from "@/server/auth/session";
+import { rolesOf } from "@/server/auth/user-types";
+import { AppError } from "@/server/errors";
+import { findActiveOperator } from "@/server/operator/accounts";
+import type { Tenant } from "@/server/tenancy/registry";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { activeGrant } from "./grants";
+
+/**
+ * An operator's support session in a centre. It is no user row of the centre: the session token
+ * names the grant and the operator, and every request checks that both are still active. The
+ * identity reads with an administrator's user type (900) and may change nothing.
+ */
+export interface SupportIdentity {
+  grantId: string;
+  operatorId: string;
+  operatorEmail: string;
+  operatorName: string;
+  endsAt: Date;
+}
+
+/** The user type the support identity reads with. */
+export const SUPPORT_USER_TYPE = "900" as const;
+
+/** Session claims of a support session (uid 0: no user of the centre has that id). */
+export function supportClaimsFor(tenant: Pick<Tenant, "id" | "sessionEpoch">, grantId: string, operatorId: string, now = Date.now()): SessionClaims {
+  return { tid: tenant.id, tep: tenant.sessionEpoch, uid: 0, ep: 0, la: Math.floor(now / 1000), sup: grantId, op: operatorId };
+}
+
+/** The support identity of a support session's claims, or null once its grant ended or was revoked, or its operator was deactivated. */
+export async function resolveSupportSession(
+  _h: TenantHandle,
+  tenant: Pick<Tenant, "id" | "defaultLocale">,
+  claims: Partial<SessionClaims>,
+  now = new Date(),
+): Promise<SessionUser | null> {
+  if (typeof claims.sup !== "string" || typeof claims.op !== "string") return null;
+  const grant = await activeGrant(tenant.id, claims.sup, now).catch(() => null);
+  if (!grant) return null;
+  const operator = await findActiveOperator(claims.op).catch(() => null);
+  if (!operator) return null;
+  return {
+    id: 0,
+    username: operator.email,
+    firstName: operator.name,
+    lastName: "",
+    language: tenant.defaultLocale,
+    userType: SUPPORT_USER_TYPE,
+    roles: rolesOf(SUPPORT_USER_TYPE),
+    mustEnrollTotp: false,
+    realUser: null,
+    support: { grantId: grant.id, operatorId: operator.id, operatorEmail: operator.email, operatorName: operator.name, endsAt: grant.endsAt },
+  };
+}
+
+type CallResult = { ok: boolean };
+
+/**
+ * Runs one procedure for the support identity: a mutation is refused (SUPPORT_READ_ONLY, a
+ * FORBIDDEN), a query runs; either way the call is written to the centre's audit with the
+ * operator as actor.
+ */
+export async function supportCall<R extends CallResult>(
+  h: Pick<TenantHandle, "db" | "t">,
+  support: SupportIdentity,
+  call: { path: string; type: string },
+  run: () => Promise<R>,
+): Promise<R> {
+  const entry = { actor: `operator:${support.operatorEmail}`, actingFor: null, entity: "procedure", entityId: call.path };
+  if (call.type !== "query") {
+    await h.db.insert(h.t.auditLog).values({ ...entry, action: "support.refused" });
+    throw new AppError("SUPPORT_READ_ONLY");
+  }
+  const result = await run();
+  await h.db.insert(h.t.auditLog).values({ ...entry, action: result.ok ? "support.read" : "support.read_failed" });
+  return result;
+}
