@@ -144,12 +144,15 @@ for (const { base, slug, locale, search, place } of [
     await expect(page.getByRole("columnheader", { name: msg("en", "fields.zipCode") })).toBeVisible();
     await expect(page.getByRole("columnheader", { name: msg("en", "fields.placeKind") })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(msg("en", "resources.places.title"));
+    // The choice may be remembered for the user: leave them with their own language.
+    await page.getByRole("banner").getByRole("button", { name: msg(locale, `languages.${locale}`) }).click();
+    await expect(page.getByRole("banner").getByRole("button", { name: msg(locale, `languages.${locale}`) })).toHaveAttribute("aria-pressed", "true");
   });
 }
 
 test("an administrator deactivates a user through the workflow button, after confirming", async ({ page }) => {
   const t = (key: string) => msg("de", key);
-  await signIn(page, EUPEN, "de", "robin");
+  await signIn(page, EUPEN, "de", "rolf"); // an administrator whose own language is German
   await page.goto(`${EUPEN}/admin/users`);
   await page.getByTestId("quick-search").fill("wilfried");
   await expect.poll(() => columnTexts(page, "username")).toEqual(["wilfried"]);
