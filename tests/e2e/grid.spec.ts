@@ -96,6 +96,14 @@ for (const { base, slug, locale, search, place } of [
     await page.getByTestId("column-chooser").click();
     await page.getByRole("button", { name: t("grid.resetColumns") }).click();
     await expect(page.getByRole("columnheader", { name: t("fields.region") })).toHaveCount(0);
+
+    // The rows are one tab stop; the arrow keys move between them.
+    const rows = page.getByTestId("grid-row");
+    await rows.first().focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(rows.nth(1)).toBeFocused();
+    await page.keyboard.press("ArrowUp");
+    await expect(rows.first()).toBeFocused();
   });
 
   test(`${slug}: place detail — edit, stale edit refused, language switch, accessibility`, async ({ page, context }) => {
@@ -137,6 +145,11 @@ for (const { base, slug, locale, search, place } of [
     await other.close();
     await page.reload();
     await expect(page.locator("dd[data-field=province]")).toHaveText("First save");
+
+    // The print view shows the same record without the application's buttons.
+    await page.goto(`${base}${new URL(detailUrl).pathname}/print`);
+    await expect(page.getByTestId("print-view").getByRole("heading", { level: 1 })).toHaveText(place);
+    await expect(page.getByTestId("print-view").locator("dd[data-field=province]")).toHaveText("First save");
 
     // Another language: the same grid's headers are translated.
     await page.getByRole("banner").getByRole("button", { name: msg("en", "languages.en") }).click();

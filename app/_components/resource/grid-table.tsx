@@ -69,7 +69,7 @@ export function GridTable({ meta, table, state, loading, fetching, caption }: Pr
                 const field = meta.fields[cell.column.id]!;
                 return (
                   <td key={cell.id} className={`truncate px-2 py-1.5 ${alignsRight(field.type) ? "text-right tabular-nums" : ""}`} style={{ width: cell.column.getSize() }}>
-                    <CellView field={field} value={row.original[cell.column.id]} />
+                    <CellView field={field} value={row.original[cell.column.id]} inGrid />
                   </td>
                 );
               })}
