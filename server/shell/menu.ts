@@ -1,0 +1,71 @@
+import { resourceHref } from "@/lib/resources";
+import type { SessionUser } from "@/server/auth/session";
+import type { Role } from "@/server/auth/user-types";
+import { geoMenu } from "@/server/geo/menu";
+import { can } from "@/server/resources/access";
+import { RESOURCES } from "@/server/resources/registry";
+import { usersMenu } from "@/server/users/menu";
+
+/** Lino Welfare's top-level menus (domain-people §1.4), in their order; labels are `menu.<id>`. */
+export const TOP_MENUS = [
+  "contacts", "office", "calendar", "reception", "pcsw", "accounting", "integration", "courses",
+  "newcomers", "debts", "reports", "configure", "explorer", "site",
+] as const;
+export type TopMenu = (typeof TOP_MENUS)[number];
+
+/**
+ * A menu entry opens a declared resource — shown to whoever may view it, optionally narrowed to some
+ * roles (Lino shows the places list in Configure to contacts staff only) — or a page, shown to the
+ * roles named. Labels are message keys; a resource entry defaults to the resource's title.
+ */
+export type MenuEntry =
+  | { resource: string; label?: string; roles?: Role[] }
+  /** `personal`: about the user's own account, so not for an operator's support session. */
+  | { href: string; label: string; roles: Role[]; personal?: boolean };
+
+/** What an area adds to one top-level menu; entries with the same `section` (a message key) are grouped. */
+export interface MenuContribution {
+  menu: TopMenu;
+  section?: string;
+  entries: MenuEntry[];
+}
+
+/** Entries of the shared machinery itself, not of one area. */
+const shellMenu: MenuContribution[] = [
+  { menu: "configure", section: "menu.sections.system", entries: [{ resource: "config.choices" }] },
+];
+
+/** Every area's menu declaration. An area adds its own here (one line). */
+export const MENU_CONTRIBUTIONS: MenuContribution[] = [...geoMenu, ...usersMenu, ...shellMenu];
+
+export interface MenuItemView { label: string; href: string }
+export interface MenuSectionView { label: string | null; items: MenuItemView[] }
+export interface MenuView { id: TopMenu; label: string; sections: MenuSectionView[] }
+
+type MenuUser = Pick<SessionUser, "roles" | "support">;
+const anyRole = (user: MenuUser, roles: Role[]) => roles.some((r) => user.roles.has(r));
+
+function itemFor(entry: MenuEntry, user: MenuUser): MenuItemView | null {
+  if ("href" in entry) return anyRole(user, entry.roles) && !(entry.personal && user.support) ? { label: entry.label, href: entry.href } : null;
+  const def = RESOURCES.get(entry.resource);
+  // A declaration naming a resource that does not exist is a programming error the menu test catches.
+  if (!def || !can(def, "view", user) || (entry.roles && !anyRole(user, entry.roles))) return null;
+  return { label: entry.label ?? def.title, href: resourceHref(def.id) };
+}
+
+/** The main menu one user sees (labels are message keys); empty sections and menus are left out. */
+export function menuFor(user: MenuUser, contributions: MenuContribution[] = MENU_CONTRIBUTIONS): MenuView[] {
+  return TOP_MENUS.map((id): MenuView => {
+    const sections = new Map<string, MenuSectionView>();
+    for (const c of contributions.filter((c) => c.menu === id)) {
+      const items = c.entries.map((e) => itemFor(e, user)).filter((i): i is MenuItemView => i !== null);
+      const key = c.section ?? "";
+      const section = sections.get(key) ?? { label: c.section ?? null, items: [] };
+      section.items.push(...items);
+      sections.set(key, section);
+    }
+    // Entries without a section come first, as in Lino.
+    const ordered = [...sections.values()].filter((s) => s.items.length > 0).sort((a, b) => Number(a.label !== null) - Number(b.label !== null));
+    return { id, label: `menu.${id}`, sections: ordered };
+  }).filter((m) => m.sections.length > 0);
+}

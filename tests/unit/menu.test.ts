@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { rolesOf, USER_TYPES, type UserType } from "@/server/auth/user-types";
+import { RESOURCES } from "@/server/resources/registry";
+import { MENU_CONTRIBUTIONS, menuFor, TOP_MENUS, type MenuContribution } from "@/server/shell/menu";
+import fr from "@/messages/fr.json";
+import nl from "@/messages/nl.json";
+import de from "@/messages/de.json";
+import en from "@/messages/en.json";
+
+/** A menu as "menu > section > entry" lines of message keys, easy to compare and to read in a failure. */
+const linesOf = (userType: UserType) =>
+  menuFor({ roles: rolesOf(userType) }).flatMap((m) =>
+    m.sections.flatMap((s) => s.items.map((i) => [m.label, s.label, i.label].filter(Boolean).join(" > ") + ` (${i.href})`)));
+
+const ACCOUNT = "menu.site > account.menu (/account)";
+const PLACES = [
+  "menu.configure > menu.sections.places > resources.countries.title (/geo/countries)",
+  "menu.configure > menu.sections.places > resources.places.title (/geo/places)",
+];
+const ADMIN = [
+  ...PLACES,
+  "menu.configure > menu.sections.system > resources.choiceExtras.title (/config/choices)",
+  ACCOUNT,
+  "menu.site > menu.sections.administration > resources.users.title (/admin/users)",
+  "menu.site > menu.sections.administration > menu.supportAccess (/admin/support)",
+];
+
+// domain-people §1.4: contacts staff (110 120 210 410 420 800 900 910) configure places; only the
+// centre's administrators (900, 910) see users and support access; anonymous sees nothing.
+const EXPECTED: Record<UserType, string[]> = {
+  "000": [],
+  "100": [ACCOUNT],
+  "110": [...PLACES, ACCOUNT],
+  "120": [...PLACES, ACCOUNT],
+  "200": [ACCOUNT],
+  "210": [...PLACES, ACCOUNT],
+  "220": [ACCOUNT],
+  "300": [ACCOUNT],
+  "400": [ACCOUNT],
+  "410": [...PLACES, ACCOUNT],
+  "420": [...PLACES, ACCOUNT],
+  "500": [ACCOUNT],
+  "510": [ACCOUNT],
+  "800": [...PLACES, ACCOUNT],
+  "900": ADMIN,
+  "910": ADMIN,
+};
+
+describe("the main menu per user type", () => {
+  for (const userType of USER_TYPES) {
+    it(`user type ${userType} gets its menu`, () => {
+      expect(linesOf(userType)).toEqual(EXPECTED[userType]);
+    });
+  }
+
+  it("administrators see Users, an integration agent does not, anonymous sees no menu at all", () => {
+    expect(linesOf("900").some((l) => l.includes("/admin/users"))).toBe(true);
+    expect(linesOf("100").some((l) => l.includes("/admin/users"))).toBe(false);
+    expect(menuFor({ roles: rolesOf("000") })).toEqual([]);
+  });
+
+  it("leaves personal entries (my account) out of an operator's support session", () => {
+    const support = { grantId: "g", operatorId: "o", operatorEmail: "op@example.org", operatorName: "Op", endsAt: new Date() };
+    const lines = menuFor({ roles: rolesOf("900"), support }).flatMap((m) => m.sections.flatMap((s) => s.items.map((i) => i.href)));
+    expect(lines).not.toContain("/account");
+    expect(lines).toContain("/admin/users");
+  });
+
+  it("keeps Lino's order of top-level menus and leaves empty ones out", () => {
+    const contributions: MenuContribution[] = [
+      { menu: "site", entries: [{ href: "/x", label: "x", roles: ["SiteUser"] }] },
+      { menu: "contacts", entries: [{ href: "/y", label: "y", roles: ["SiteUser"] }] },
+      { menu: "debts", entries: [{ href: "/z", label: "z", roles: ["DebtsStaff"] }] },
+    ];
+    expect(menuFor({ roles: rolesOf("100") }, contributions).map((m) => m.id)).toEqual(["contacts", "site"]);
+    expect(menuFor({ roles: rolesOf("900") }, contributions).map((m) => m.id)).toEqual(["contacts", "debts", "site"]);
+  });
+
+  it("an entry for a resource follows the resource's own view rule", () => {
+    const contributions: MenuContribution[] = [{ menu: "site", entries: [{ resource: "admin.users" }] }];
+    for (const userType of USER_TYPES) {
+      const canView = RESOURCES.get("admin.users")!.access.view.some((r) => rolesOf(userType).has(r));
+      expect(menuFor({ roles: rolesOf(userType) }, contributions).length, userType).toBe(canView ? 1 : 0);
+    }
+  });
+
+  it("every declared entry names an existing resource and every label is translated in the four languages", () => {
+    const keys = new Set<string>(TOP_MENUS.map((m) => `menu.${m}`));
+    for (const c of MENU_CONTRIBUTIONS) {
+      if (c.section) keys.add(c.section);
+      for (const e of c.entries) {
+        if ("resource" in e) {
+          const def = RESOURCES.get(e.resource);
+          expect(def, e.resource).toBeDefined();
+          keys.add(e.label ?? def!.title);
+        } else keys.add(e.label);
+      }
+    }
+    for (const [lang, catalogue] of Object.entries({ fr, nl, de, en })) {
+      for (const key of keys) {
+        const text = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
+        expect(typeof text, `${lang}: ${key}`).toBe("string");
+      }
+    }
+  });
+});
