@@ -28,13 +28,20 @@ export function pickLocalized(value: Localized | null | undefined, locale: UiLoc
   return "";
 }
 
-/** A calendar date ("2024-03-05") as 05/03/2024 or 05.03.2024; no time zone can shift the day. */
+/**
+ * A calendar date ("2024-03-05") as 05/03/2024 or 05.03.2024; no time zone can shift the day.
+ * Incomplete dates (Lino's "1970-00-00": day or month unknown) keep their zeros: 00/00/1970.
+ */
 export function formatDate(iso: string | null | undefined, locale: UiLocale): string {
   if (!iso) return "";
-  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const [, year, month, day] = m;
+  const date = new Date(`${year}-${month === "00" ? "01" : month}-${day === "00" ? "01" : day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
   const f = cached(`d:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }));
-  return f.format(date);
+  if (month !== "00" && day !== "00") return f.format(date);
+  return f.formatToParts(date).map((p) => (p.type === "day" ? day : p.type === "month" ? month : p.value)).join("");
 }
 
 /** A moment, shown in Belgian time with the date as above and hours:minutes. */

@@ -14,6 +14,12 @@ describe("dates", () => {
     expect(formatDate("2024-03-05", "en")).toBe("05/03/2024");
   });
 
+  it("keeps the zeros of incomplete dates (day or month unknown)", () => {
+    expect(formatDate("1970-00-00", "fr")).toBe("00/00/1970");
+    expect(formatDate("1970-05-00", "de")).toBe("00.05.1970");
+    expect(formatDate("1970-00-00", "nl")).toBe("00/00/1970");
+  });
+
   it("never shifts a date across midnight, and leaves empty or odd values alone", () => {
     expect(formatDate("2024-12-31", "fr")).toBe("31/12/2024");
     expect(formatDate(null, "fr")).toBe("");

@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { ActionMeta, ResourceMeta, Row, TransitionMeta } from "@/lib/resources";
+import type { ActionMeta, FieldMeta, ResourceMeta, Row, TransitionMeta } from "@/lib/resources";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 import { fromDraft, serverFieldErrors, toDraft, type Drafts, type FieldError } from "./drafts";
 import { FieldInput } from "./field-input";
@@ -35,36 +35,39 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
 
   const state = meta.workflow ? String(row[meta.workflow.field]) : null;
   const transitions = meta.workflow?.transitions.filter((tr) => tr.from.includes(state!)) ?? [];
-  const runTransition = (tr: TransitionMeta) => transition.mutate({ resource: meta.id, id: rowId, version, name: tr.name });
+  const runTransition = (tr: TransitionMeta, params: Record<string, unknown> = {}) => transition.mutate({ resource: meta.id, id: rowId, version, name: tr.name, params });
+  const asks = (item: { confirm: boolean; params?: unknown[] }) => item.confirm || !!item.params?.length;
   const error = transition.error ?? action.error ?? remove.error;
 
   return (
     <div className="flex flex-wrap items-center gap-2">
       {transitions.map((tr) => (
         <button key={tr.name} type="button" className={primaryButton} disabled={transition.isPending}
-          onClick={() => (tr.confirm ? setPending({ kind: "transition", item: tr }) : runTransition(tr))}>
+          onClick={() => (asks(tr) ? setPending({ kind: "transition", item: tr }) : runTransition(tr))}>
           {t(tr.label)}
         </button>
       ))}
       {meta.actions.map((a) => (
         <button key={a.name} type="button" className={toolButton}
-          onClick={() => (a.confirm || a.params.length ? setPending({ kind: "action", item: a }) : action.mutate({ resource: meta.id, id: rowId, name: a.name }))}>
+          onClick={() => (asks(a) ? setPending({ kind: "action", item: a }) : action.mutate({ resource: meta.id, id: rowId, name: a.name }))}>
           {t(a.label)}
         </button>
       ))}
       {meta.canDelete && <button type="button" className={dangerButton} onClick={() => setPending({ kind: "delete" })}>{t("detail.delete")}</button>}
       {error && !pending && <p role="alert" className={`${alertClass} w-full`}>{errorMessage(error)}</p>}
 
-      {pending?.kind === "transition" && (
+      {pending?.kind === "transition" && (pending.item.params?.length ? (
+        <ParamsForm item={pending.item} busy={transition.isPending} error={transition.error} onClose={close} onRun={(params) => runTransition(pending.item, params)} />
+      ) : (
         <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label) })} confirmLabel={t(pending.item.label)}
           onConfirm={() => runTransition(pending.item)} onClose={close} busy={transition.isPending} error={transition.error && errorMessage(transition.error)} />
-      )}
+      ))}
       {pending?.kind === "delete" && (
         <ConfirmDialog title={t("detail.delete")} text={t("detail.confirmDelete")} confirmLabel={t("detail.delete")}
           onConfirm={() => remove.mutate({ resource: meta.id, id: rowId, version })} onClose={close} busy={remove.isPending} error={remove.error && errorMessage(remove.error)} />
       )}
       {pending?.kind === "action" && (pending.item.params.length ? (
-        <ActionForm action={pending.item} busy={action.isPending} error={action.error} onClose={close}
+        <ParamsForm item={pending.item} busy={action.isPending} error={action.error} onClose={close}
           onRun={(params) => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, params })} />
       ) : (
         <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label) })} confirmLabel={t(pending.item.label)}
@@ -74,34 +77,34 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
   );
 }
 
-/** The parameters an action asks for (e.g. a new password). */
-function ActionForm({ action, busy, error, onClose, onRun }: { action: ActionMeta; busy: boolean; error: unknown; onClose: () => void; onRun: (p: Record<string, unknown>) => void }) {
+/** The parameters an action or a transition asks for (e.g. a new password, a reason for refusing). */
+function ParamsForm({ item, busy, error, onClose, onRun }: { item: { label: string; params: FieldMeta[] }; busy: boolean; error: unknown; onClose: () => void; onRun: (p: Record<string, unknown>) => void }) {
   const t = useTranslations();
   const errorMessage = useErrorMessage();
-  const [drafts, setDrafts] = useState<Drafts>(() => Object.fromEntries(action.params.map((f) => [f.name, toDraft(f, null)])));
+  const [drafts, setDrafts] = useState<Drafts>(() => Object.fromEntries(item.params.map((f) => [f.name, toDraft(f, null)])));
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const shown = { ...(error ? serverFieldErrors(error) : {}), ...errors };
   const submit = () => {
     const values: Record<string, unknown> = {};
     const found: Record<string, FieldError> = {};
-    for (const f of action.params) {
+    for (const f of item.params) {
       const parsed = fromDraft(f, drafts[f.name]);
       if ("error" in parsed) found[f.name] = parsed.error;
-      else values[f.name] = parsed.value;
+      else if (parsed.value !== null) values[f.name] = parsed.value;
     }
     setErrors(found);
     if (!Object.keys(found).length) onRun(values);
   };
   return (
-    <Modal title={t(action.label)} onClose={onClose}>
+    <Modal title={t(item.label)} onClose={onClose}>
       <form noValidate className="flex flex-col gap-3" onSubmit={(e) => { e.preventDefault(); e.stopPropagation(); submit(); }}>
-        {action.params.map((f) => (
+        {item.params.map((f) => (
           <FieldInput key={f.name} field={f} draft={drafts[f.name]} error={shown[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
         ))}
         {!!error && <p role="alert" className={alertClass}>{errorMessage(error)}</p>}
         <div className="flex justify-end gap-2">
           <button type="button" className={toolButton} onClick={onClose}>{t("detail.cancel")}</button>
-          <button className={primaryButton} disabled={busy}>{t(action.label)}</button>
+          <button className={primaryButton} disabled={busy}>{t(item.label)}</button>
         </div>
       </form>
     </Modal>

@@ -71,6 +71,8 @@ export function patchOf(fields: FieldMeta[], drafts: Drafts, row?: Row): { value
   const values: Record<string, unknown> = {};
   const errors: Record<string, FieldError> = {};
   for (const field of fields) {
+    // Untouched fields are neither checked nor sent (a stored value may predate today's rules).
+    if (row && same(drafts[field.name], toDraft(field, row[field.name]))) continue;
     const parsed = fromDraft(field, drafts[field.name]);
     if ("error" in parsed) errors[field.name] = parsed.error;
     else if (!row || !same(parsed.value, current(row[field.name]))) values[field.name] = parsed.value;

@@ -7,20 +7,27 @@ import { inputClass } from "./styles";
 
 type SetState = (s: ListState, o?: { replace?: boolean }) => void;
 type Range = { from?: string; to?: string };
+const isSet = (v: unknown) => v !== undefined && v !== null && v !== "";
 
-/** The resource's declared filters; each change starts again at page 1. */
+/**
+ * The resource's declared filters; each change starts again at page 1. A filter the resource
+ * applies by default shows its default until the user changes it; emptying it sends `null`,
+ * which lifts the default (see ResourceMeta.defaultFilters).
+ */
 export function GridFilters({ meta, state, setState }: { meta: ResourceMeta; state: ListState; setState: SetState }) {
   const t = useTranslations("grid");
-  const set = (name: string, value: unknown) => setState({ ...state, page: 1, filters: { ...state.filters, [name]: value } });
-  const active = Object.values(state.filters).some((v) => v !== undefined && v !== null && v !== "");
+  const defaults = meta.defaultFilters ?? {};
+  const valueOf = (name: string) => (name in state.filters ? state.filters[name] : defaults[name]);
+  const set = (name: string, value: unknown) => {
+    const next = isSet(value) ? value : name in defaults ? null : undefined;
+    setState({ ...state, page: 1, filters: { ...state.filters, [name]: next } });
+  };
+  const active = meta.filters.some((f) => isSet(valueOf(f.name)));
+  const clear = () => setState({ ...state, page: 1, filters: Object.fromEntries(Object.keys(defaults).map((k) => [k, null])) });
   return (
     <section aria-label={t("filters")} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-      {meta.filters.map((f) => <FilterControl key={f.name} filter={f} value={state.filters[f.name]} onChange={(v) => set(f.name, v)} />)}
-      {active && (
-        <button type="button" className="text-sm text-blue-800 underline" onClick={() => setState({ ...state, page: 1, filters: {} })}>
-          {t("clearFilters")}
-        </button>
-      )}
+      {meta.filters.map((f) => <FilterControl key={f.name} filter={f} value={valueOf(f.name)} onChange={(v) => set(f.name, v)} />)}
+      {active && <button type="button" className="text-sm text-blue-800 underline" onClick={clear}>{t("clearFilters")}</button>}
     </section>
   );
 }
@@ -38,8 +45,10 @@ function FilterControl({ filter, value, onChange }: { filter: FilterMeta; value:
   );
 
   if ((filter.widget === "choice" || filter.widget === "user") && filter.choices) {
+    // Users are picked by their numeric id.
+    const parse = (v: string) => (filter.widget === "user" && /^\d+$/.test(v) ? Number(v) : v);
     return wrap(
-      <select id={id} value={String(value ?? "")} onChange={(e) => onChange(e.target.value || undefined)} className={inputClass} data-filter={filter.name}>
+      <select id={id} value={String(value ?? "")} onChange={(e) => onChange(e.target.value ? parse(e.target.value) : undefined)} className={inputClass} data-filter={filter.name}>
         <option value="">{t("grid.all")}</option>
         {filter.choices.map((c) => <option key={c.value} value={c.value}>{choiceLabel([c], c.value, locale, t)}</option>)}
       </select>,
@@ -53,6 +62,9 @@ function FilterControl({ filter, value, onChange }: { filter: FilterMeta; value:
         <option value="false">{t("format.no")}</option>
       </select>,
     );
+  }
+  if (filter.widget === "date") {
+    return wrap(<input id={id} type="date" value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value || undefined)} className={inputClass} data-filter={filter.name} />);
   }
   if (filter.widget === "dateRange") {
     const range = (value ?? {}) as Range;
@@ -71,8 +83,12 @@ function FilterControl({ filter, value, onChange }: { filter: FilterMeta; value:
       </fieldset>
     );
   }
-  // Text (and a user without a list): applied on Enter or when leaving the field.
-  return wrap(<TextFilter id={id} name={filter.name} value={typeof value === "string" ? value : ""} onChange={(v) => onChange(v || undefined)} numeric={filter.widget === "user"} />);
+  // Text, numbers (and a user without a list, by id): applied on Enter or when leaving the field.
+  const numeric = filter.widget === "number" || filter.widget === "user";
+  return wrap(
+    <TextFilter id={id} name={filter.name} numeric={numeric} value={isSet(value) ? String(value) : ""}
+      onChange={(v) => onChange(!v ? undefined : numeric && /^-?\d+$/.test(v) ? Number(v) : v)} />,
+  );
 }
 
 function TextFilter({ id, name, value, onChange, numeric }: { id: string; name: string; value: string; onChange: (v: string) => void; numeric: boolean }) {
@@ -86,7 +102,7 @@ function TextFilter({ id, name, value, onChange, numeric }: { id: string; name: 
   return (
     <input
       id={id}
-      type="search"
+      type={numeric ? "number" : "search"}
       inputMode={numeric ? "numeric" : undefined}
       value={text}
       maxLength={100}

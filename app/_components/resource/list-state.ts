@@ -30,7 +30,8 @@ export function stateParam(state: ListState, defaultPageSize = 25): string {
   if (state.page > 1) compact.page = state.page;
   if (state.pageSize !== defaultPageSize) compact.pageSize = state.pageSize;
   if (state.sort.length) compact.sort = state.sort;
-  const filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v !== undefined && v !== null && v !== ""));
+  // `null` stays: it lifts a filter the resource applies by default.
+  const filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v !== undefined && v !== ""));
   if (Object.keys(filters).length) compact.filters = filters;
   if (state.q) compact.q = state.q;
   return Object.keys(compact).length ? JSON.stringify(compact) : "";
