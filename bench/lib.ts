@@ -46,6 +46,12 @@ function gcFunction(): () => void {
 }
 let gc: (() => void) | undefined;
 
+/** One full garbage collection, now. */
+export function collectGarbage() {
+  gc ??= gcFunction();
+  gc();
+}
+
 /** Heap in use after full garbage collections, in bytes. */
 export async function heapUsedAfterGc(): Promise<number> {
   gc ??= gcFunction();

@@ -5,7 +5,10 @@
 // DATABASE_URL) and dropped at the end, so the developer's data is never touched. Without either,
 // it runs on an in-memory embedded PostgreSQL (PGlite) with fewer tenants.
 // BENCH_TENANTS overrides the number of tenants (default 200, or 20 on the embedded database).
+// BENCH_ROWS is the number of rows generated for the grid and export figures (default 100 000, or
+// 10 000 on the embedded database; CI's smoke run uses fewer).
 import { createHash } from "node:crypto";
+import { registerHooks } from "node:module";
 import pg from "pg";
 import { eachConcurrently, heapUsedAfterGc, line, mb, percentile, pick, timed } from "./lib";
 
@@ -13,6 +16,12 @@ const ACTOR = "cli:bench";
 const PK_ROUNDS = 20;
 const PK_BATCH = 200;
 const PK_WARMUP = 500;
+
+// Outside Next, `server-only` throws when imported (the tests alias it to an empty module likewise);
+// the session and tRPC modules measured below import it.
+registerHooks({
+  resolve: (specifier, context, next) => (specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context)),
+});
 
 // App modules read the environment on first use: everything below is set before they are imported.
 process.env.LOG_LEVEL = "silent";
@@ -40,6 +49,7 @@ if (adminUrl) {
   stopEmbedded = (await ensureDatabase({ dataDir: "memory://" })).stop;
 }
 const N = Number(process.env.BENCH_TENANTS ?? (adminUrl ? 200 : 20));
+const ROWS = Number(process.env.BENCH_ROWS ?? (adminUrl ? 100_000 : 10_000));
 // 4 is what migrateAll uses by default. PGlite has a single backend: the socket server interleaves
 // the protocol messages of concurrent connections, which breaks their unnamed prepared statements.
 const CONCURRENCY = adminUrl ? 4 : 1;
@@ -187,4 +197,8 @@ async function run() {
   const buildMs: number[] = [];
   await batch(async ([tenant, id]) => void pkQuery(tenant, id).toSQL(), workload(PK_BATCH * 5), buildMs);
   line("pk_query_adhoc_build_only_p50_ms", percentile(buildMs, 50));
+
+  // 6. Grids and exports on one centre holding ROWS generated places (see bench/grid.ts).
+  const { benchGrid } = await import("./grid");
+  await benchGrid(tenants[0]!, ROWS);
 }
