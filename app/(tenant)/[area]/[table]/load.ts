@@ -1,5 +1,7 @@
 import "server-only";
+import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { ResourceMeta } from "@/lib/resources";
 import { currentUser } from "@/server/auth/current";
 import type { SessionUser } from "@/server/auth/session";
@@ -38,4 +40,13 @@ export async function loadResource(params: ResourceParams, { withSettings = fals
     withSettings ? getPreference(handle, user.realUser?.id ?? user.id, `grid:${def.id}`) : null,
   ]);
   return { status: "ok", meta, user, settings };
+}
+
+/** The browser tab names the resource ("Orte · Entraide"), so that several open lists can be told apart. */
+export async function resourceMetadata(params: ResourceParams): Promise<Metadata> {
+  const { area, table } = await params;
+  const def = RESOURCES.get(`${area}.${table}`);
+  if (!def) return {};
+  const t = await getTranslations();
+  return { title: `${t(def.title)} · ${t("app.name")}` };
 }

@@ -2,7 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { Grid } from "@/app/_components/resource/grid";
 import { NotAllowed } from "@/app/_components/resource/not-allowed";
 import { ApiProvider } from "@/app/_components/trpc";
-import { loadResource, type ResourceParams } from "./load";
+import { loadResource, resourceMetadata, type ResourceParams } from "./load";
+
+export const generateMetadata = ({ params }: { params: ResourceParams }) => resourceMetadata(params);
 
 /** The grid of any declared resource: /<area>/<table>, e.g. /geo/places. */
 export default async function ResourceGridPage({ params }: { params: ResourceParams }) {

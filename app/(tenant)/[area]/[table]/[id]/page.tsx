@@ -1,7 +1,9 @@
 import { Detail } from "@/app/_components/resource/detail";
 import { NotAllowed } from "@/app/_components/resource/not-allowed";
 import { ApiProvider } from "@/app/_components/trpc";
-import { loadResource, type ResourceParams } from "../load";
+import { loadResource, resourceMetadata, type ResourceParams } from "../load";
+
+export const generateMetadata = ({ params }: { params: ResourceParams }) => resourceMetadata(params);
 
 type Params = ResourceParams extends Promise<infer P> ? Promise<P & { id: string }> : never;
 
