@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/app/_components/language-switch";
+import { HeaderMenu, HeaderSearch } from "@/app/_components/shell/header-parts";
 import { UserMenu } from "@/app/_components/user-menu";
 import { SessionActivity } from "./login/session-activity";
 import { currentUser } from "@/server/auth/current";
@@ -19,6 +20,8 @@ export default async function TenantLayout({ children }: { children: React.React
   const name = localized(tenant.names, locale);
   const t = await getTranslations();
   const user = await currentUser();
+  // Menu and search only once the user may work: not while they still have to set up two-factor sign-in.
+  const shell = availability === "served" && user && !user.mustEnrollTotp ? user : null;
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -29,13 +32,22 @@ export default async function TenantLayout({ children }: { children: React.React
             {t(tenant.kind === "training" ? "centre.trainingBanner" : "centre.demoBanner")}
           </div>
         )}
-        <div className="flex items-center justify-between bg-brand-700 px-4 py-2 text-white">
-          <span className="font-semibold" data-testid="centre-name">{name}</span>
-          <div className="flex items-center gap-4">
-            {user && <UserMenu user={user} />}
-            <LanguageSwitch />
+        {/* Focus rings in a light colour: the default blue is hard to see on the dark bar. */}
+        <div className="bg-brand-700 text-white [&_:focus-visible]:outline-amber-300!">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+            <Link href="/" className="font-semibold" data-testid="centre-name">{name}</Link>
+            {shell && <HeaderSearch user={shell} />}
+            <div className="ml-auto">
+              <LanguageSwitch />
+            </div>
           </div>
+          {user && (
+            <div className="flex justify-end border-t border-white/20 px-4 py-1.5">
+              <UserMenu user={user} />
+            </div>
+          )}
         </div>
+        {shell && <HeaderMenu user={shell} />}
         {user?.mustEnrollTotp && (
           <p role="alert" className="bg-red-50 px-4 py-2 text-center text-sm text-red-900">
             <Link href="/account" className="underline">{t("account.enrollmentRequired")}</Link>

@@ -1,12 +1,22 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Dashboard } from "@/app/_components/shell/dashboard";
 import { currentUser } from "@/server/auth/current";
 import { localized, type Locale } from "@/server/i18n/locale";
 import { currentTenant } from "@/server/tenancy/current";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
 
+/** The centre's home: a welcome for visitors, the dashboard for signed-in staff. */
 export default async function CentreHome() {
-  const [found, user, t] = [await currentTenant(), await currentUser(), await getTranslations()];
-  const name = found ? localized(found.tenant.names, (await getLocale()) as Locale) : "";
+  const [found, user, t, locale] = [await currentTenant(), await currentUser(), await getTranslations(), (await getLocale()) as Locale];
+  const name = found ? localized(found.tenant.names, locale) : "";
+  if (found && user && !user.mustEnrollTotp) {
+    return (
+      <main className="mx-auto w-full max-w-6xl p-4 sm:p-8">
+        <Dashboard handle={tenantHandle(found.tenant)} user={user} locale={locale} heading={t("dashboard.heading", { name: user.firstName || user.username })} />
+      </main>
+    );
+  }
   return (
     <main className="mx-auto w-full max-w-3xl p-8">
       <h1 className="text-3xl font-semibold">{t("centre.welcome", { name })}</h1>

@@ -13,10 +13,10 @@ export async function UserMenu({ user }: { user: SessionUser }) {
   const found = await currentTenant();
   const choices = found && !user.realUser && !user.mustEnrollTotp && !user.support ? await actAsChoices(tenantHandle(found.tenant), user) : [];
   return (
-    <div className="flex flex-wrap items-center gap-3 text-sm">
+    <div className="flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">
       {!user.support && <Link href="/account" className="underline">{t("account.menu")}</Link>}
       {user.roles.has("SiteAdmin") && <Link href="/admin/support" className="underline">{t("support.menu")}</Link>}
-      <span data-testid="signed-in-as">
+      <span className="min-w-0" data-testid="signed-in-as">
         {user.support
           ? t("support.signedInAs", { name: user.support.operatorName, email: user.support.operatorEmail })
           : user.realUser
@@ -30,7 +30,7 @@ export async function UserMenu({ user }: { user: SessionUser }) {
       ) : choices.length > 0 && (
         <form action="/api/act-as" method="post" className="flex items-center gap-1">
           <label htmlFor="act-as" className="sr-only">{t("auth.actAs")}</label>
-          <select id="act-as" name="userId" className="rounded px-1 py-1 text-slate-900" defaultValue="">
+          <select id="act-as" name="userId" className="max-w-64 rounded bg-white px-1 py-1 text-slate-900" defaultValue="">
             <option value="" disabled>{t("auth.actAs")}</option>
             {choices.map((c) => <option key={c.id} value={c.id}>{`${c.lastName} ${c.firstName}, ${c.username} (${c.userType ? t(`userTypes.${c.userType}`) : "—"})`}</option>)}
           </select>

@@ -1,16 +1,18 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { currentUser } from "@/server/auth/current";
 import { currentTenant } from "@/server/tenancy/current";
 import { fromAcceptLanguage, isLocale, LOCALE_COOKIE, type Locale } from "./locale";
 
-// Locale order: the user's choice (cookie) → the centre's language → the browser's → French.
+// Locale order: the choice made on this device (cookie) → the signed-in user's profile (so it follows
+// them to any device) → the centre's language → the browser's → French.
 export default getRequestConfig(async () => {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   const centre = await currentTenant().catch(() => null);
-  const locale: Locale = isLocale(chosen)
-    ? chosen
-    : centre && isLocale(centre.tenant.defaultLocale)
-      ? centre.tenant.defaultLocale
-      : (fromAcceptLanguage((await headers()).get("accept-language")) ?? "fr");
+  const profile = centre && !isLocale(chosen) ? (await currentUser().catch(() => null))?.language : undefined;
+  const locale: Locale =
+    [chosen, profile, centre?.tenant.defaultLocale].find(isLocale) ??
+    fromAcceptLanguage((await headers()).get("accept-language")) ??
+    "fr";
   return { locale, messages: (await import(`@/messages/${locale}.json`)).default };
 });

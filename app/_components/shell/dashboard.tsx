@@ -1,0 +1,56 @@
+import { getTranslations } from "next-intl/server";
+import { ApiProvider } from "@/app/_components/trpc";
+import type { SessionUser } from "@/server/auth/session";
+import type { Locale } from "@/server/i18n/locale";
+import { rootLogger } from "@/server/logger";
+import { getPreference } from "@/server/preferences/service";
+import type { Widget, WidgetCtx } from "@/server/shell/define-widget";
+import { availableWidgets, shownWidgets } from "@/server/shell/widgets";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { DashboardChooser } from "./dashboard-chooser";
+
+/** One widget's body; a widget that fails says so in its own box instead of breaking the page. */
+async function WidgetBody({ widget, ctx }: { widget: Widget; ctx: WidgetCtx }) {
+  try {
+    return await widget.render(ctx);
+  } catch (error) {
+    rootLogger.error({ err: error, widget: widget.id }, "dashboard widget failed");
+    const t = await getTranslations("dashboard");
+    return <p className="text-sm text-red-800">{t("widgetFailed")}</p>;
+  }
+}
+
+/** The signed-in user's dashboard: the widgets of their user type, minus the ones they hid. */
+export async function Dashboard({ handle, user, locale, heading }: { handle: TenantHandle; user: SessionUser; locale: Locale; heading: string }) {
+  const t = await getTranslations();
+  // Layout choices belong to the person signed in, also while acting for a colleague.
+  const saved = (await getPreference(handle, user.realUser?.id ?? user.id, "dashboard")) as { hidden: string[] } | null;
+  const shown = shownWidgets(user, saved);
+  const ctx: WidgetCtx = { handle, user, locale };
+  const bodies = await Promise.all(shown.map((w) => WidgetBody({ widget: w, ctx })));
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{heading}</h1>
+        {/* An operator's support session may change nothing, not even a layout. */}
+        {!user.support && (
+          <ApiProvider>
+            <DashboardChooser widgets={availableWidgets(user).map((w) => ({ id: w.id, title: t(w.title), shown: shown.includes(w) }))} />
+          </ApiProvider>
+        )}
+      </div>
+      {shown.length === 0 ? (
+        <p className="mt-6 text-slate-700">{t("dashboard.empty")}</p>
+      ) : (
+        <div className="mt-4 grid gap-4 md:grid-cols-2" data-testid="dashboard">
+          {shown.map((w, i) => (
+            <section key={w.id} aria-labelledby={`widget-${w.id}`} className="rounded border border-slate-200 bg-white p-4 shadow-sm" data-testid={`widget-${w.id}`}>
+              <h2 id={`widget-${w.id}`} className="mb-2 text-lg font-semibold">{t(w.title)}</h2>
+              {bodies[i]}
+            </section>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

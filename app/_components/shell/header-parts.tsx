@@ -1,0 +1,32 @@
+import { getTranslations } from "next-intl/server";
+import { ApiProvider } from "@/app/_components/trpc";
+import type { SessionUser } from "@/server/auth/session";
+import { menuFor } from "@/server/shell/menu";
+import { searchableResources } from "@/server/shell/search";
+import { MainMenu } from "./main-menu";
+import { QuickSearch } from "./quick-search";
+
+/** The main menu of the user's type (server/shell/menu.ts), translated. */
+export async function HeaderMenu({ user }: { user: SessionUser }) {
+  const t = await getTranslations();
+  const menus = menuFor(user).map((m) => ({
+    id: m.id,
+    label: t(m.label),
+    sections: m.sections.map((s) => ({ label: s.label && t(s.label), items: s.items.map((i) => ({ label: t(i.label), href: i.href })) })),
+  }));
+  if (menus.length === 0) return null;
+  return <MainMenu menus={menus} label={t("menu.label")} toggleLabel={t("menu.toggle")} />;
+}
+
+/** The quick search, with a hint naming what this user can search. */
+export async function HeaderSearch({ user }: { user: SessionUser }) {
+  const t = await getTranslations();
+  const resources = searchableResources(user).map((r) => ({ id: r.id, title: t(r.title) }));
+  if (resources.length === 0) return null;
+  const hint = t("search.hint", { what: resources.map((r) => r.title).sort((a, b) => a.localeCompare(b)).join(", ") });
+  return (
+    <ApiProvider>
+      <QuickSearch resources={resources} hint={hint} />
+    </ApiProvider>
+  );
+}
