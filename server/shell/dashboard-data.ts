@@ -1,4 +1,5 @@
 import { desc, inArray, sql } from "drizzle-orm";
+import { resourceHref } from "@/lib/resources";
 import { belgianToday } from "@/server/auth/login";
 import type { SessionUser } from "@/server/auth/session";
 import { can } from "@/server/resources/access";
@@ -77,7 +78,7 @@ export async function recentChanges(h: Handle, reader: Pick<SessionUser, "roles"
       entity: r.entity,
       resource,
       entityId: r.entityId,
-      href: def && can(def, "view", reader) ? `/${def.id.replace(".", "/")}/${encodeURIComponent(r.entityId)}` : null,
+      href: def && can(def, "view", reader) ? resourceHref(def.id, r.entityId) : null,
       fields: Object.keys(r.changes ?? {}),
     };
   });
