@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
+import { pickLocalized } from "@/lib/format";
 import type { ListState, Row } from "@/lib/resources";
 import { resolveSessionUser, type SessionClaims } from "@/server/auth/session";
 import { placesResource } from "@/server/geo/resources";
@@ -180,8 +181,19 @@ describe("PDF", () => {
     expect(text).toContain(eupen.names.fr!);
     expect(text).toContain("Orte");
     expect(text).toContain("Postleitzahl: 47");
-    expect(text).toContain("Eupen");
     expect(text).toMatch(/Seite 1 von \d+/);
+    const expected = await allPages(ctx, placesResource, placesState);
+    for (const row of expected) expect(text).toContain(pickLocalized(row.name as Record<string, string>, "de"));
+  });
+
+  it("cuts long lists into pages, each with the header, numbered", async () => {
+    const ctx = await ctxOf(eupen, "110", "fr");
+    const plan = await planExport(ctx, placesResource, state(), ["name", "zipCode"]);
+    const pdf = await renderPdf(plan, eupen);
+    const document = await getDocumentProxy(new Uint8Array(pdf));
+    const { text, totalPages } = await extractText(document, { mergePages: false });
+    expect(totalPages).toBeGreaterThan(10);
+    expect(text.every((page, i) => page.includes("Lieux") && page.includes("Code postal") && page.includes(`Page ${i + 1} sur ${totalPages}`))).toBe(true);
   });
 
   it("refuses more rows than a PDF can hold", async () => {
