@@ -1,6 +1,7 @@
 import { resourceHref } from "@/lib/resources";
 import type { SessionUser } from "@/server/auth/session";
 import type { Role } from "@/server/auth/user-types";
+import { clientsMenu } from "@/server/clients/menu";
 import { geoMenu } from "@/server/geo/menu";
 import { can } from "@/server/resources/access";
 import { RESOURCES } from "@/server/resources/registry";
@@ -36,7 +37,7 @@ const shellMenu: MenuContribution[] = [
 ];
 
 /** Every area's menu declaration. An area adds its own here (one line). */
-export const MENU_CONTRIBUTIONS: MenuContribution[] = [...geoMenu, ...usersMenu, ...shellMenu];
+export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...geoMenu, ...usersMenu, ...shellMenu];
 
 export interface MenuItemView { label: string; href: string }
 export interface MenuSectionView { label: string | null; items: MenuItemView[] }

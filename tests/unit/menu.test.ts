@@ -13,35 +13,42 @@ const linesOf = (userType: UserType) =>
     m.sections.flatMap((s) => s.items.map((i) => [m.label, s.label, i.label].filter(Boolean).join(" > ") + ` (${i.href})`)));
 
 const ACCOUNT = "menu.site > account.menu (/account)";
+const CLIENTS = "menu.contacts > resources.clients.title (/contacts/clients)";
+const PCSW_CLIENTS = "menu.pcsw > resources.clients.title (/contacts/clients)";
+const COACHINGS = "menu.pcsw > resources.coachings.title (/pcsw/coachings)";
 const PLACES = [
   "menu.configure > menu.sections.places > resources.countries.title (/geo/countries)",
   "menu.configure > menu.sections.places > resources.places.title (/geo/places)",
 ];
-const ADMIN = [
-  ...PLACES,
-  "menu.configure > menu.sections.system > resources.choiceExtras.title (/config/choices)",
-  ACCOUNT,
+const SERVICES = "menu.configure > menu.sections.pcsw > resources.coachingTypes.title (/pcsw/coachingTypes)";
+const SYSTEM = "menu.configure > menu.sections.system > resources.choiceExtras.title (/config/choices)";
+const ADMINISTRATION = [
   "menu.site > menu.sections.administration > resources.users.title (/admin/users)",
   "menu.site > menu.sections.administration > menu.supportAccess (/admin/support)",
 ];
+/** Social workers: clients in Contacts and PCSW, their coachings. */
+const SOCIAL = [CLIENTS, PCSW_CLIENTS, COACHINGS];
+const ADMIN = [...SOCIAL, SERVICES, ...PLACES, SYSTEM, ACCOUNT, ...ADMINISTRATION];
 
-// domain-people §1.4: contacts staff (110 120 210 410 420 800 900 910) configure places; only the
-// centre's administrators (900, 910) see users and support access; anonymous sees nothing.
+// domain-people §1.4: everyone signed in finds clients in Contacts; social users (SocialUser) also in
+// PCSW with the coachings (CoachingsUser); contacts staff (110 120 210 410 420 800 900 910) configure
+// places and coachings staff the services; only administrators (900, 910) see users and support
+// access; anonymous sees nothing.
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
-  "100": [ACCOUNT],
-  "110": [...PLACES, ACCOUNT],
-  "120": [...PLACES, ACCOUNT],
-  "200": [ACCOUNT],
-  "210": [...PLACES, ACCOUNT],
-  "220": [ACCOUNT],
-  "300": [ACCOUNT],
-  "400": [ACCOUNT],
-  "410": [...PLACES, ACCOUNT],
-  "420": [...PLACES, ACCOUNT],
-  "500": [ACCOUNT],
-  "510": [ACCOUNT],
-  "800": [...PLACES, ACCOUNT],
+  "100": [...SOCIAL, ACCOUNT],
+  "110": [...SOCIAL, SERVICES, ...PLACES, ACCOUNT],
+  "120": [...SOCIAL, SERVICES, ...PLACES, ACCOUNT],
+  "200": [...SOCIAL, ACCOUNT],
+  "210": [CLIENTS, COACHINGS, SERVICES, ...PLACES, ACCOUNT],
+  "220": [CLIENTS, ACCOUNT],
+  "300": [...SOCIAL, ACCOUNT],
+  "400": [...SOCIAL, ACCOUNT],
+  "410": [...SOCIAL, SERVICES, ...PLACES, ACCOUNT],
+  "420": [...SOCIAL, SERVICES, ...PLACES, ACCOUNT],
+  "500": [CLIENTS, ACCOUNT],
+  "510": [CLIENTS, ACCOUNT],
+  "800": [CLIENTS, ...PLACES, ACCOUNT],
   "900": ADMIN,
   "910": ADMIN,
 };
