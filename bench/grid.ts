@@ -9,9 +9,10 @@ import { getPool } from "@/server/db/pool";
 import { placesResource } from "@/server/geo/resources";
 import type { ResourceCtx } from "@/server/resources/define";
 import { csvStream } from "@/server/resources/export/csv";
-import { planExport } from "@/server/resources/export/rows";
+import { renderPdf } from "@/server/resources/export/pdf";
+import { PDF_MAX_ROWS, planExport } from "@/server/resources/export/rows";
 import { xlsxStream } from "@/server/resources/export/xlsx";
-import { listQuery } from "@/server/resources/service";
+import { listQuery, listRows } from "@/server/resources/service";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { createInnerContext } from "@/server/trpc/context";
@@ -42,7 +43,7 @@ async function generatePlaces(tenant: Tenant, count: number) {
  * server process really takes), and — in a second run that collects garbage every 100 ms — the
  * peak of live data (heap plus buffers still referenced), which stays flat when memory is constant.
  */
-async function peakMemory<T>(fn: () => Promise<T>) {
+async function peakMemory<T>(fn: () => Promise<T>, { live: measureLive = true } = {}) {
   const rssBefore = process.memoryUsage().rss;
   let rss = rssBefore;
   const sampleRss = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 5);
@@ -52,6 +53,8 @@ async function peakMemory<T>(fn: () => Promise<T>) {
   } finally {
     clearInterval(sampleRss);
   }
+  const rssDelta = Math.max(rss, process.memoryUsage().rss) - rssBefore;
+  if (!measureLive) return { ...run, rssDelta, liveDelta: NaN };
   const live = () => {
     collectGarbage();
     const m = process.memoryUsage();
@@ -65,7 +68,7 @@ async function peakMemory<T>(fn: () => Promise<T>) {
   } finally {
     clearInterval(sampleLive);
   }
-  return { ...run, rssDelta: Math.max(rss, process.memoryUsage().rss) - rssBefore, liveDelta: liveMax - liveBefore };
+  return { ...run, rssDelta, liveDelta: liveMax - liveBefore };
 }
 
 /** Writes a download to /dev/null as a browser would save it; the number of bytes. */
@@ -154,4 +157,15 @@ export async function benchGrid(tenant: Tenant, rows: number) {
     line(`grid_export_${format}_peak_rss_delta_mb`, mb(run.rssDelta));
     line(`grid_export_${format}_peak_live_delta_mb`, mb(run.liveDelta));
   }
+
+  // A PDF is laid out in memory (capped at PDF_MAX_ROWS): the postal codes 1000–1099.
+  const pdfState: ListState = { page: 1, pageSize: 25, sort: [{ field: "zipCode", dir: "asc" }], filters: { zipCode: "10" }, q: "" };
+  const pdfPlan = await planExport(ctx, placesResource, pdfState, columns);
+  const pdfRows = (await listRows(ctx, placesResource, pdfState)).total;
+  const pdf = await peakMemory(async () => (await renderPdf(pdfPlan, tenant)).length, { live: false });
+  line("grid_export_pdf_rows", pdfRows);
+  line("grid_export_pdf_seconds", pdf.seconds);
+  line("grid_export_pdf_output_mb", mb(pdf.result));
+  line("grid_export_pdf_peak_rss_delta_mb", mb(pdf.rssDelta));
+  line("grid_export_pdf_max_rows", PDF_MAX_ROWS);
 }
