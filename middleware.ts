@@ -16,6 +16,7 @@ export function middleware(req: NextRequest) {
   if (host.kind === "tenant") {
     if (pathname === "/operator" || pathname.startsWith("/operator/")) return new NextResponse("Not found", { status: 404 });
     headers.set(TENANT_HEADER, host.slug);
+    headers.set("x-entraide-path", pathname); // which page an operator's support session read (server/support/session.ts)
     return NextResponse.next({ request: { headers } });
   }
   // The console's pages live under /operator; its API routes are shared with centres.

@@ -1,17 +1,24 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
+import { auditSupportPage } from "@/server/support/session";
 import { currentTenant } from "@/server/tenancy/current";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { sessionClaims } from "./nextauth";
 import { ACT_AS_COOKIE, endedByInactivity, resolveSessionUser } from "./session";
 
-/** The signed-in user of this request's centre, for pages and layouts (which cannot rewrite the session cookie). */
+/**
+ * The signed-in user of this request's centre, for pages and layouts (which cannot rewrite the
+ * session cookie). Once per request; a support session's page is written to the centre's audit.
+ */
 export const currentUser = cache(async () => {
   const found = await currentTenant();
   if (!found || found.availability !== "served") return null;
   const actAs = Number((await cookies()).get(ACT_AS_COOKIE)?.value) || null;
-  return resolveSessionUser(tenantHandle(found.tenant), found.tenant, await sessionClaims({ touch: false }), actAs);
+  const h = tenantHandle(found.tenant);
+  const user = await resolveSessionUser(h, found.tenant, await sessionClaims({ touch: false }), actAs);
+  if (user?.support) await auditSupportPage(h, user.support, (await headers()).get("x-entraide-path") ?? "");
+  return user;
 });
 
 /** Whether this request carries a session of this centre that ended because it was left unused too long. */

@@ -75,3 +75,8 @@ export async function supportCall<R extends CallResult>(
   await h.db.insert(h.t.auditLog).values({ ...entry, action: result.ok ? "support.read" : "support.read_failed" });
   return result;
 }
+
+/** Pages read centre data on the server without a procedure: each page a support session renders is audited too. */
+export async function auditSupportPage(h: Pick<TenantHandle, "db" | "t">, support: SupportIdentity, path: string) {
+  await h.db.insert(h.t.auditLog).values({ actor: `operator:${support.operatorEmail}`, actingFor: null, action: "support.page", entity: "page", entityId: path.slice(0, 300) });
+}
