@@ -1,4 +1,5 @@
-import { resourceHref, type FieldMeta, type FilterMeta, type ResourceMeta } from "@/lib/resources";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { resourceHref, type ChoiceMeta, type FieldMeta, type FilterMeta, type ResourceMeta } from "@/lib/resources";
 import type { SessionUser } from "@/server/auth/session";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { can } from "./access";
@@ -9,6 +10,13 @@ import { RESOURCES } from "./registry";
 const DEFAULT_WIDTH: Record<FieldMeta["type"], number> = {
   text: 20, password: 20, longtext: 40, integer: 8, money: 12, date: 11, datetime: 17, boolean: 8, choice: 14, localized: 24, ref: 20,
 };
+
+/** Active staff with a user type, "Lastname Firstname", for user filters. */
+async function staffChoices({ db, t }: Pick<TenantHandle, "db" | "t">): Promise<ChoiceMeta[]> {
+  const rows = await db.select({ id: t.users.id, first: t.users.firstName, last: t.users.lastName, username: t.users.username })
+    .from(t.users).where(and(eq(t.users.active, true), isNotNull(t.users.userType))).orderBy(asc(t.users.lastName), asc(t.users.firstName));
+  return rows.map((u) => ({ value: String(u.id), label: { names: { fr: `${u.last} ${u.first}`.trim() || u.username } } }));
+}
 
 /** What one user's browser needs to render a resource: only what their user type allows. */
 export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, def: ResourceDef, user: Pick<SessionUser, "roles">): Promise<ResourceMeta> {
@@ -34,8 +42,11 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
     actions.push({ name: action.name, label: action.label, confirm: !!action.confirm, params });
   }
   const filters: FilterMeta[] = [];
+  let users: ChoiceMeta[] | undefined;
   for (const [name, f] of Object.entries(def.filters ?? {})) {
-    filters.push({ name, label: f.label, widget: f.widget, ...(f.choices ? { choices: await choicesOf(handle, f.choices) } : {}) });
+    // A user filter offers the centre's staff by name (any reader of the resource may pick one).
+    const choices = f.choices ? await choicesOf(handle, f.choices) : f.widget === "user" ? (users ??= await staffChoices(handle)) : undefined;
+    filters.push({ name, label: f.label, widget: f.widget, ...(choices ? { choices } : {}) });
   }
   const transitions = [];
   for (const tr of def.workflow?.transitions ?? []) {

@@ -126,6 +126,19 @@ describe("coachings", () => {
   });
 });
 
+describe("meta", () => {
+  it("offers the centre's active staff by name in user filters, and no one from another centre", async () => {
+    const { user } = await newUser(eupen, "100", { firstName: "Ulla", lastName: "Userfilter" });
+    const { user: gone } = await newUser(eupen, "100", { firstName: "Gina", lastName: "Gone", active: false });
+    await newUser(chatelet, "100", { firstName: "Fritz", lastName: "Foreign" });
+    const meta = await agent.resources.meta({ resource: "contacts.clients" });
+    const values = meta.filters.find((f) => f.name === "coachedBy")!.choices!.map((c) => c.value);
+    expect(values).toContain(String(user.id));
+    expect(values).not.toContain(String(gone.id));
+    expect(meta.filters.find((f) => f.name === "coachedBy")!.choices!.map((c) => JSON.stringify(c.label))).not.toContain(JSON.stringify({ names: { fr: "Foreign Fritz" } }));
+  });
+});
+
 describe("isolation", () => {
   it("never shows a client of another centre", async () => {
     const id = await newClient({ firstName: "Secret", lastName: "Eupener" });
