@@ -22,6 +22,24 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /** `geo.places.csv` → resource and format (resource ids contain a dot themselves). */
 const FILE = /^([a-z][a-zA-Z0-9]*\.[a-z][a-zA-Z0-9]*)\.([a-z]+)$/;
 
+/** Once a download has started its status is sent, so a failure can only cut it short: log it. */
+function logFailures(stream: ReadableStream<Uint8Array>, log: (err: unknown) => void): ReadableStream<Uint8Array> {
+  const reader = stream.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (err) {
+        log(err);
+        controller.error(err);
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
 const statusOf = (code: AppErrorCode) => getHTTPStatusCodeFromError(new TRPCError({ code: ERRORS[code] }));
 
 /**
@@ -60,7 +78,8 @@ export async function exportResponse(req: Request, claims: SessionClaims | null)
   const resourceCtx: ResourceCtx = { handle: tenantHandle(ctx.tenant), user: ctx.user, locale: ctx.locale };
   try {
     const plan = await planExport(resourceCtx, def, state, columns);
-    const body = format === "csv" ? csvStream(plan) : format === "xlsx" ? xlsxStream(plan) : new Uint8Array(await renderPdf(plan, ctx.tenant));
+    const log = (err: unknown) => ctx.log.error({ err, resource: def.id, format }, "export failed while streaming");
+    const body = format === "pdf" ? new Uint8Array(await renderPdf(plan, ctx.tenant)) : logFailures(format === "csv" ? csvStream(plan) : xlsxStream(plan), log);
     return new Response(body, {
       headers: {
         "content-type": CONTENT_TYPES[format],

@@ -1,4 +1,5 @@
-import { PassThrough } from "node:stream";
+import { once } from "node:events";
+import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { formatCell } from "@/lib/format";
 import type { FieldMeta, Row } from "@/lib/resources";
@@ -42,6 +43,21 @@ function xlsxCell(plan: ExportPlan, field: FieldMeta, value: Row[string] | undef
   }
 }
 
+/** Sheet XML the zip has not compressed yet beyond which reading waits. */
+const MAX_PENDING_XML = 1 << 20;
+
+/**
+ * exceljs' streaming writer ignores backpressure (exceljs issue #734): rows committed faster than
+ * the zip compresses them pile up in memory. So after each batch, wait until the zip has taken the
+ * sheet's XML (its input is a stream that archiver pipes the worksheet into).
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet) {
+  const pending = (sheet as unknown as { stream?: { pipes?: PendingXml[] } }).stream?.pipes?.[0];
+  // archiver's PassThrough comes from readable-stream 2, which has no `writableLength` getter yet.
+  if (pending && (pending.writableLength ?? pending._writableState?.length ?? 0) > MAX_PENDING_XML) await once(pending, "drain");
+}
+type PendingXml = Writable & { _writableState?: { length: number } };
+
 /** A worksheet name: at most 31 characters, none of `[]:*?/\`. */
 const sheetName = (title: string) => title.replace(/[[\]:*?/\\]/g, " ").slice(0, 31) || "Export";
 
@@ -79,6 +95,7 @@ export function xlsxStream(plan: ExportPlan): ReadableStream<Uint8Array> {
       for (const row of next.value) {
         sheet.addRow(plan.columns.map(({ name, field }) => xlsxCell(plan, field, row[name]))).commit();
       }
+      await zipCaughtUp(sheet);
     },
     async cancel() {
       await batches.return(undefined);
