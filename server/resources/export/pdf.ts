@@ -14,7 +14,7 @@ import { auditExport, describeState, exportBatches, PDF_MAX_ROWS, type ExportPla
  * (see next.config.ts), because bundled into the App Router it fails (stack anchors §4.7).
  */
 
-// DejaVu Sans (Debian's fonts-dejavu-core, installed with Chromium and LibreOffice) covers the
+// DejaVu Sans (Debian's fonts-dejavu-extra, installed by .ci/run and with LibreOffice) covers the
 // names of every European language; PDF's built-in Helvetica only covers Western European ones.
 const DEJAVU = "/usr/share/fonts/truetype/dejavu";
 const FONT = existsSync(`${DEJAVU}/DejaVuSansCondensed.ttf`) && existsSync(`${DEJAVU}/DejaVuSansCondensed-Bold.ttf`) ? "DejaVu" : "Helvetica";
