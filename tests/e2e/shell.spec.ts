@@ -35,10 +35,11 @@ test("the main menu follows the user type: an administrator configures places an
   await configure.focus();
   await page.keyboard.press("Escape");
   await expect(configure).toHaveAttribute("aria-expanded", "false");
+  // Configure lists the coaching services (PCSW section) first, then the places section.
+  await page.keyboard.press("ArrowDown");
+  await expect(nav.getByRole("link", { name: t("resources.coachingTypes.title") })).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(nav.getByRole("link", { name: t("resources.countries.title") })).toBeFocused();
-  await page.keyboard.press("ArrowDown");
-  await expect(nav.getByRole("link", { name: t("resources.places.title") })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(configure).toBeFocused();
   await expect(configure).toHaveAttribute("aria-expanded", "false");
