@@ -1,19 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { CHATELET, EUPEN } from "./hosts";
-import { msg, saveScreenshot, seriousAxeViolations } from "./support";
+import { msg, saveScreenshot, seriousAxeViolations, signInAt } from "./support";
 
 // The generic grid and detail views, on the places of both demo centres (each in its own language).
-const PASSWORD = "entraide-demo";
 type Locale = "fr" | "de";
 test.use({ locale: "en-GB" });
 
-async function signIn(page: Page, base: string, locale: Locale, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel(msg(locale, "auth.username")).fill(username);
-  await page.getByLabel(msg(locale, "auth.password")).fill(PASSWORD);
-  await page.getByRole("button", { name: msg(locale, "auth.signIn") }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
+const signIn = signInAt;
 
 /** The texts of one column of the grid, by field name, in display order. */
 async function columnTexts(page: Page, column: string): Promise<string[]> {

@@ -1,19 +1,11 @@
 import { test, type Page } from "@playwright/test";
 import { CHATELET, EUPEN } from "./hosts";
-import { expect, msg, saveScreenshot, seriousAxeViolations } from "./support";
+import { expect, msg, saveScreenshot, seriousAxeViolations, signInAt } from "./support";
 
 type Locale = "fr" | "nl" | "de" | "en";
-const PASSWORD = "entraide-demo";
 test.use({ locale: "en-GB" });
 
-/** Signs in through the form; `locale` is the sign-in page's language (the centre's, or the device's choice). */
-async function signIn(page: Page, base: string, locale: Locale, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel(msg(locale, "auth.username")).fill(username);
-  await page.getByLabel(msg(locale, "auth.password")).fill(PASSWORD);
-  await page.getByRole("button", { name: msg(locale, "auth.signIn") }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
+const signIn = signInAt;
 
 const mainMenu = (page: Page, locale: Locale) => page.getByRole("navigation", { name: msg(locale, "menu.label") });
 

@@ -26,6 +26,21 @@ export async function saveScreenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(root, "test-results", "screenshots", `${name}.png`), fullPage: true });
 }
 
+/** The demo users' password (README). */
+export const DEMO_PASSWORD = "entraide-demo";
+
+/**
+ * Signs a demo user in on a centre through its form; `locale` is the sign-in page's language (the
+ * centre's, or the device's choice). Ends when the header names the user.
+ */
+export async function signInAt(page: Page, base: string, locale: "fr" | "nl" | "de" | "en", username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel(msg(locale, "auth.username")).fill(username);
+  await page.getByLabel(msg(locale, "auth.password")).fill(password);
+  await page.getByRole("button", { name: msg(locale, "auth.signIn") }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
+
 /** Signs in on the console through its form; the page ends on the tenant list. */
 export async function signIn(page: Page, password = OPERATOR.password) {
   await page.goto(`${CONSOLE}/login`);

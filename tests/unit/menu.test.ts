@@ -24,6 +24,7 @@ const SERVICES = "menu.configure > menu.sections.pcsw > resources.coachingTypes.
 const SYSTEM = "menu.configure > menu.sections.system > resources.choiceExtras.title (/config/choices)";
 const ADMINISTRATION = [
   "menu.site > menu.sections.administration > resources.users.title (/admin/users)",
+  "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
   "menu.site > menu.sections.administration > menu.supportAccess (/admin/support)",
 ];
 /** Social workers: clients in Contacts and PCSW, their coachings. */
