@@ -23,7 +23,7 @@ test("an administrator sets up the centre's directory, saves it and tests the co
   await page.getByLabel(t("centreSettings.groupUserType", { n: 1 })).selectOption("200");
   await page.getByLabel(t("centreSettings.fields.connectTimeoutMs")).fill("500");
   await page.getByRole("button", { name: t("centreSettings.save") }).click();
-  await expect(page.getByRole("status")).toHaveText(t("centreSettings.saved"));
+  await expect(page.getByRole("status").filter({ hasText: t("centreSettings.saved") })).toBeVisible();
   expect(await seriousAxeViolations(page)).toEqual([]);
 
   // The password never comes back to the browser: the field is empty and says it is kept.
