@@ -1,4 +1,5 @@
 import { pgSchema, type PgSchema } from "drizzle-orm/pg-core";
+import { accountabilityTables } from "./accountability";
 import { auditTables } from "./audit";
 import { coachingTables } from "./coachings";
 import { contactTables } from "./contacts";
@@ -22,6 +23,7 @@ const AREAS = {
   desktop: desktopTables,
   contacts: contactTables,
   coachings: coachingTables,
+  accountability: accountabilityTables,
 };
 
 type Areas = typeof AREAS;
