@@ -28,6 +28,7 @@ export const clientsResource = defineResource({
   pk: (t) => t.partners.id,
   version: (t) => t.partners.version,
   scope: (t) => sql`${t.partners.isClient}`,
+  logsAccess: true,
   fields: {
     id: integer("fields.id", (t) => t.partners.id, { editable: false, width: 7 }),
     name: { type: "text", label: "fields.name", width: 28, expr: (t) => clientDisplayName(t.partners), orderBy: (t) => sql`lower(${t.partners.name})` },
@@ -98,6 +99,10 @@ export const clientsResource = defineResource({
       { fields: ["unemployedSince", "seekingSince", "unavailableUntil", "unavailableWhy"] },
     ] },
     { key: "misc", label: "resources.clients.miscTab", groups: [{ fields: ["clientState", "refusalReason", "coaches", "isObsolete", "remarks", "createdAt", "modifiedAt"] }] },
+    { key: "history", label: "resources.clients.historyTab", groups: [], slaves: [
+      { resource: "history.clientChanges", label: "resources.history.changesTitle", masterField: "client" },
+      { resource: "security.accessLog", label: "resources.history.accessTitle", masterField: "client" },
+    ] },
   ],
   insert: {
     fields: ["firstName", "lastName", "nationalId", "gender", "language"],

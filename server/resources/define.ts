@@ -136,6 +136,8 @@ export interface ResourceDef {
   beforeSave?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number | undefined, values: Record<string, unknown>) => Promise<void>;
   actions?: ActionDef[];
   hooks?: ResourceHooks;
+  /** Rows hold personal data: every opening of a detail is written to the access log. */
+  logsAccess?: boolean;
 }
 
 export const defineResource = (def: ResourceDef): ResourceDef => def;

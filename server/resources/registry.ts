@@ -3,11 +3,12 @@ import { countriesResource, placesResource } from "@/server/geo/resources";
 import { usersResource } from "@/server/users/resource";
 import { clientsResource } from "@/server/clients/resource";
 import { coachingsResource, coachingTypesResource } from "@/server/coachings/resource";
+import { accessLogResource, clientChangesResource } from "@/server/history/resources";
 import { choiceExtrasResource } from "./choice-extras";
 import type { ResourceDef } from "./define";
 
 /** Every declared resource. An area adds its declarations here. */
-const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource, choiceExtrasResource, clientsResource, coachingsResource, coachingTypesResource];
+const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource, choiceExtrasResource, clientsResource, coachingsResource, coachingTypesResource, clientChangesResource, accessLogResource];
 
 export const RESOURCES: ReadonlyMap<string, ResourceDef> = new Map(ALL.map((def) => [def.id, def]));
 export const RESOURCE_IDS = ALL.map((def) => def.id) as [string, ...string[]];

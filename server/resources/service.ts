@@ -59,6 +59,20 @@ export async function getRow(ctx: ResourceCtx, def: ResourceDef, id: string | nu
   return toRow(def, fields, raw as Record<string, unknown>);
 }
 
+/**
+ * Records that a person opened a row of a resource holding personal data (once per page shown, not
+ * per refetch), with the colleague they act for. Rows out of the user's scope are not recorded.
+ */
+export async function recordOpening(ctx: ResourceCtx, def: ResourceDef, id: string | number, what: "detail" | "print"): Promise<void> {
+  if (!def.logsAccess || !can(def, "view", ctx.user)) return;
+  const t = ctx.handle.t;
+  const [row] = await ctx.handle.db.select({ id: def.pk(t) }).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
+  if (!row) return;
+  await ctx.handle.db.insert(t.accessLog).values({
+    userId: ctx.user.realUser?.id ?? ctx.user.id, actingForId: ctx.user.realUser ? ctx.user.id : null, partnerId: Number(id), what,
+  });
+}
+
 /** The zod shape of what a user may write: editable fields only, unknown keys refused. */
 export function inputSchemaOf(def: ResourceDef, names: string[]) {
   const shape: Record<string, z.ZodType> = {};

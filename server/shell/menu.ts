@@ -3,6 +3,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Role } from "@/server/auth/user-types";
 import { clientsMenu } from "@/server/clients/menu";
 import { geoMenu } from "@/server/geo/menu";
+import { historyMenu } from "@/server/history/menu";
 import { can } from "@/server/resources/access";
 import { RESOURCES } from "@/server/resources/registry";
 import { usersMenu } from "@/server/users/menu";
@@ -37,7 +38,7 @@ const shellMenu: MenuContribution[] = [
 ];
 
 /** Every area's menu declaration. An area adds its own here (one line). */
-export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...geoMenu, ...usersMenu, ...shellMenu];
+export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...geoMenu, ...usersMenu, ...historyMenu, ...shellMenu];
 
 export interface MenuItemView { label: string; href: string }
 export interface MenuSectionView { label: string | null; items: MenuItemView[] }

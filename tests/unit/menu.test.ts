@@ -51,7 +51,7 @@ const EXPECTED: Record<UserType, string[]> = {
   "510": [CLIENTS, ACCOUNT],
   "800": [CLIENTS, ...PLACES, ACCOUNT],
   "900": ADMIN,
-  "910": ADMIN,
+  "910": [...ADMIN, "menu.site > menu.sections.security > resources.history.accessTitle (/security/accessLog)"],
 };
 
 describe("the main menu per user type", () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ResourceMeta } from "@/lib/resources";
 import { currentUser } from "@/server/auth/current";
 import type { SessionUser } from "@/server/auth/session";
@@ -9,6 +9,8 @@ import { getPreference } from "@/server/preferences/service";
 import { can } from "@/server/resources/access";
 import { describeResource } from "@/server/resources/meta";
 import { RESOURCES } from "@/server/resources/registry";
+import { recordOpening } from "@/server/resources/service";
+import type { Locale } from "@/server/i18n/locale";
 import { currentTenant } from "@/server/tenancy/current";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 
@@ -40,6 +42,16 @@ export async function loadResource(params: ResourceParams, { withSettings = fals
     withSettings ? getPreference(handle, user.realUser?.id ?? user.id, `grid:${def.id}`) : null,
   ]);
   return { status: "ok", meta, user, settings };
+}
+
+/** Writes the opening of a row holding personal data to the access log (clients, …). */
+export async function recordPageOpening(params: ResourceParams, id: string, user: SessionUser, what: "detail" | "print") {
+  const { area, table } = await params;
+  const found = await currentTenant();
+  const def = RESOURCES.get(`${area}.${table}`);
+  if (!found || !def?.logsAccess) return;
+  const locale = (await getLocale()) as Locale;
+  await recordOpening({ handle: tenantHandle(found.tenant), user, locale }, def, /^\d+$/.test(id) ? Number(id) : id, what);
 }
 
 /** The browser tab names the resource ("Orte · Entraide"), so that several open lists can be told apart. */

@@ -1,7 +1,7 @@
 import { Detail } from "@/app/_components/resource/detail";
 import { NotAllowed } from "@/app/_components/resource/not-allowed";
 import { ApiProvider } from "@/app/_components/trpc";
-import { loadResource, resourceMetadata, type ResourceParams } from "../load";
+import { loadResource, recordPageOpening, resourceMetadata, type ResourceParams } from "../load";
 
 export const generateMetadata = ({ params }: { params: ResourceParams }) => resourceMetadata(params);
 
@@ -13,6 +13,7 @@ export default async function ResourceDetailPage({ params }: { params: Params })
   if (loaded.status === "unavailable") return null;
   if (loaded.status === "forbidden") return <NotAllowed />;
   const { id } = await params;
+  await recordPageOpening(params, decodeURIComponent(id), loaded.user, "detail");
   return (
     <main className="w-full p-4 sm:p-6">
       <ApiProvider>

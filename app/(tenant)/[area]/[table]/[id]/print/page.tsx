@@ -1,7 +1,7 @@
 import { NotAllowed } from "@/app/_components/resource/not-allowed";
 import { PrintView } from "@/app/_components/resource/print-view";
 import { ApiProvider } from "@/app/_components/trpc";
-import { loadResource, resourceMetadata, type ResourceParams } from "../../load";
+import { loadResource, recordPageOpening, resourceMetadata, type ResourceParams } from "../../load";
 
 export const generateMetadata = ({ params }: { params: ResourceParams }) => resourceMetadata(params);
 
@@ -13,6 +13,7 @@ export default async function ResourcePrintPage({ params }: { params: Params }) 
   if (loaded.status === "unavailable") return null;
   if (loaded.status === "forbidden") return <NotAllowed />;
   const { id } = await params;
+  await recordPageOpening(params, decodeURIComponent(id), loaded.user, "print");
   return (
     <main className="mx-auto w-full max-w-4xl bg-white p-6 print:max-w-none print:p-0">
       <ApiProvider>

@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import type { TenantTables } from "@/db/tenant/tables";
+import { clientDisplayName } from "@/server/clients/sql";
+import { defineChoiceList } from "@/server/resources/choices";
+import { defineResource, type FieldDef } from "@/server/resources/define";
+import { choice, datetime, integer } from "@/server/resources/fields";
+import { qualified as q } from "@/server/resources/query";
+
+/** Accountability (issue 5 §8): what changed on a client, and who opened which client file. */
+
+/** "Hubert Huppertz" for `user:12`; other actors (operators, the system) as recorded. */
+const actorName = (t: TenantTables, actor: SQL) =>
+  sql<string>`coalesce((select trim(${q(t.users.firstName)} || ' ' || ${q(t.users.lastName)}) from ${t.users} where 'user:' || ${q(t.users.id)} = ${actor}), ${actor})`;
+type SQL = ReturnType<typeof sql>;
+const userName = (t: TenantTables, id: SQL) =>
+  sql<string>`(select trim(${q(t.users.firstName)} || ' ' || ${q(t.users.lastName)}) from ${t.users} where ${q(t.users.id)} = ${id})`;
+const clientRef = (expr: (t: TenantTables) => SQL, id: (t: TenantTables) => SQL): FieldDef => ({
+  type: "ref", label: "resources.history.client", width: 26, expr,
+  ref: { resource: "contacts.clients", display: (t) => sql`(select ${clientDisplayName(t.partners)} from ${t.partners} where ${q(t.partners.id)} = ${id(t)})` },
+});
+const onDay = (col: (t: TenantTables) => AnyPgColumn) => ({
+  label: "resources.history.period", widget: "dateRange" as const,
+  schema: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
+  where: (v: { from?: string; to?: string }, t: TenantTables) => sql`(${col(t)} at time zone 'Europe/Brussels')::date between coalesce(${v.from ?? null}::date, '-infinity') and coalesce(${v.to ?? null}::date, 'infinity')`,
+});
+
+/** Every recorded change of a client's own fields and state, newest first. */
+export const clientChangesResource = defineResource({
+  id: "history.clientChanges",
+  title: "resources.history.changesTitle",
+  table: (t) => t.auditLog,
+  pk: (t) => t.auditLog.id,
+  scope: (t) => sql`${t.auditLog.entity} = 'contacts.clients'`,
+  fields: {
+    at: datetime("resources.history.at", (t) => t.auditLog.at),
+    who: { type: "text", label: "resources.history.who", width: 20, expr: (t) => actorName(t, sql`${q(t.auditLog.actor)}`) },
+    actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`case when ${q(t.auditLog.actingFor)} is null then '' else ${actorName(t, sql`${q(t.auditLog.actingFor)}`)} end` },
+    action: { type: "text", label: "resources.history.action", width: 16, expr: (t) => sql<string>`regexp_replace(${t.auditLog.action}, '^contacts\\.clients\\.', '')` },
+    changes: {
+      type: "longtext", label: "resources.history.changes", width: 60, sortable: false,
+      expr: (t) => sql<string>`(select string_agg(c.key || ': ' || coalesce(c.value->>'from', '∅') || ' → ' || coalesce(c.value->>'to', '∅'), '; ' order by c.key) from jsonb_each(${q(t.auditLog.changes)}) c)`,
+    },
+    client: clientRef((t) => sql`${t.auditLog.entityId}`, (t) => sql`${q(t.auditLog.entityId)}::int`),
+  },
+  columns: ["at", "who", "actingFor", "action", "changes"],
+  hiddenColumns: ["client"],
+  titleField: "action",
+  filters: { period: onDay((t) => t.auditLog.at) },
+  defaultSort: [{ field: "at", dir: "desc" }],
+  access: { view: ["SimpleContactsUser"] },
+  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["at", "who", "actingFor", "action", "client", "changes"] }] }],
+});
+
+const openings = defineChoiceList("accessKinds", ["detail", "print"]);
+
+/** Who opened which client file, for the security advisor (910) only. */
+export const accessLogResource = defineResource({
+  id: "security.accessLog",
+  title: "resources.history.accessTitle",
+  table: (t) => t.accessLog,
+  pk: (t) => t.accessLog.id,
+  fields: {
+    id: integer("fields.id", (t) => t.accessLog.id, { editable: false, width: 8 }),
+    at: datetime("resources.history.at", (t) => t.accessLog.at),
+    user: { type: "text", label: "resources.history.who", width: 20, expr: (t) => userName(t, sql`${q(t.accessLog.userId)}`) },
+    actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`coalesce(${userName(t, sql`${q(t.accessLog.actingForId)}`)}, '')` },
+    client: clientRef((t) => sql`${t.accessLog.partnerId}`, (t) => sql`${q(t.accessLog.partnerId)}`),
+    what: choice("resources.history.what", (t) => t.accessLog.what, openings, { editable: false, width: 10 }),
+  },
+  columns: ["at", "user", "actingFor", "client", "what"],
+  hiddenColumns: ["id"],
+  titleField: "client",
+  filters: {
+    user: { label: "resources.history.who", widget: "user", schema: z.number().int(), where: (v: number, t) => sql`${t.accessLog.userId} = ${v}` },
+    client: { label: "resources.history.client", widget: "number", schema: z.number().int(), where: (v: number, t) => sql`${t.accessLog.partnerId} = ${v}` },
+    period: onDay((t) => t.accessLog.at),
+  },
+  defaultSort: [{ field: "at", dir: "desc" }],
+  access: { view: ["SecurityAdvisor"] },
+  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["at", "user", "actingFor", "client", "what"] }] }],
+});

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { USER_TYPES, hasRole, rolesOf } from "@/server/auth/user-types";
+import type { SessionUser } from "@/server/auth/session";
+import { resourceById } from "@/server/resources/registry";
+import { recordOpening } from "@/server/resources/service";
+import type { Tenant } from "@/server/tenancy/registry";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller } from "./helpers";
+
+const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 50, sort: [], filters: {}, q: "", ...over });
+let eupen: Tenant;
+let chatelet: Tenant;
+
+beforeAll(async () => {
+  [eupen, chatelet] = await Promise.all([newCentre("hist-eupen"), newCentre("hist-chatelet")]);
+});
+
+const sessionUser = (user: { id: number; username: string; firstName: string; lastName: string; language: string; userType: string | null }, realUser: SessionUser["realUser"] = null): SessionUser =>
+  ({ ...user, userType: user.userType as never, roles: rolesOf(user.userType as never), mustEnrollTotp: false, realUser }) as SessionUser;
+
+describe("client history", () => {
+  it("shows who changed which field of a client, from what to what, newest first", async () => {
+    const { user, claims } = await newUser(eupen, "200", { firstName: "Carla", lastName: "Changer" });
+    const agent = await callerOn(centreHost(eupen.slug), {}, claims);
+    const { id } = await agent.resources.create({ resource: "contacts.clients", values: { firstName: "Hans", lastName: "Historie" } });
+    const row = await agent.resources.get({ resource: "contacts.clients", id });
+    await agent.resources.update({ resource: "contacts.clients", id, version: row.__version as number, patch: { firstName: "Johannes" } });
+    const { rows } = await agent.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: id } }) });
+    expect(rows.map((r) => r.action)).toEqual(["update", "create"]);
+    expect(rows[0]).toMatchObject({ who: `${user.firstName} ${user.lastName}`, actingFor: "", changes: "firstName: Hans → Johannes" });
+  });
+});
+
+describe("access log", () => {
+  it("records each opening of a client file with the colleague acted for, for the security advisor only", async () => {
+    const { user: theresia } = await newUser(eupen, "210", { firstName: "Theresia", lastName: "Opener" });
+    const { user: hubert } = await newUser(eupen, "100", { firstName: "Hubert", lastName: "Actedfor" });
+    const admin = await signedInCaller(eupen, "900");
+    const { id } = await admin.resources.create({ resource: "contacts.clients", values: { firstName: "Petra", lastName: "Private" } });
+    const handle = tenantHandle(eupen);
+    const asTheresia = sessionUser(theresia);
+    const theresiaForHubert = sessionUser(hubert, { id: theresia.id, username: theresia.username, firstName: theresia.firstName, lastName: theresia.lastName });
+    await recordOpening({ handle, user: asTheresia, locale: "de" }, resourceById("contacts.clients"), id as number, "detail");
+    await recordOpening({ handle, user: theresiaForHubert, locale: "de" }, resourceById("contacts.clients"), id as number, "print");
+    // Places hold no personal data: nothing is recorded.
+    await recordOpening({ handle, user: asTheresia, locale: "de" }, resourceById("geo.places"), 1, "detail");
+
+    const advisor = await signedInCaller(eupen, "910");
+    const { rows } = await advisor.resources.list({ resource: "security.accessLog", state: state({ filters: { client: id } }) });
+    expect(rows.map((r) => [r.user, r.actingFor, r.what])).toEqual([
+      ["Theresia Opener", "Hubert Actedfor", "print"],
+      ["Theresia Opener", "", "detail"],
+    ]);
+    const byUser = await advisor.resources.list({ resource: "security.accessLog", state: state({ filters: { user: theresia.id } }) });
+    expect(byUser.total).toBe(2);
+  });
+
+  it("is refused to every user type but the security advisor, and never shows another centre's log", async () => {
+    for (const type of USER_TYPES.filter((t) => t !== "000")) {
+      const caller = await signedInCaller(eupen, type);
+      const code = await appCodeOf(caller.resources.list({ resource: "security.accessLog", state: state() }));
+      expect([type, code]).toEqual([type, hasRole(type, "SecurityAdvisor") ? "resolved" : "FORBIDDEN"]);
+    }
+    const { claims } = await newUser(eupen, "910");
+    expect(await appCodeOf((await callerOn(centreHost(chatelet.slug), {}, claims)).resources.list({ resource: "security.accessLog", state: state() }))).toBe("UNAUTHORIZED");
+    const chateletAdvisor = await signedInCaller(chatelet, "910");
+    expect((await chateletAdvisor.resources.list({ resource: "security.accessLog", state: state() })).total).toBe(0);
+  });
+});
