@@ -8,6 +8,7 @@ import { CLIENT_STATE, civilStates, clientStates, genders, refusalReasons, resid
 import { AppError } from "@/server/errors";
 import { uiLanguages } from "@/server/users/resource";
 import { parseNiss } from "./rules/niss";
+import { similarClients } from "./similar";
 import { personPhoneticWords } from "./rules/phonetic";
 import { addressLine, ageInYears, clientDisplayName, coachesToday, coachingActive } from "./sql";
 
@@ -108,6 +109,13 @@ export const clientsResource = defineResource({
     fields: ["firstName", "lastName", "nationalId", "gender", "language"],
     defaults: (ctx) => ({ language: ctx.user.language }),
     columns: { kind: "person", isClient: true, clientState: CLIENT_STATE.newcomer },
+    // Lino asks before creating a client who resembles existing ones (domain-people §5).
+    confirm: async (ctx, v) => {
+      const similar = await similarClients(ctx.handle, {
+        firstName: String(v.firstName ?? ""), lastName: String(v.lastName ?? ""), nationalId: (v.nationalId as string | null) ?? null, birthDate: (v.birthDate as string | null) ?? null,
+      });
+      return similar.length ? { messageKey: "resources.clients.similarExist", params: { count: similar.length, names: similar.map((c) => c.displayName).join(", ") } } : null;
+    },
   },
   normalize: (v) => {
     if (!("nationalId" in v)) return v;

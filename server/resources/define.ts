@@ -120,6 +120,11 @@ export interface ResourceDef {
     /** Fixed column values of every new row (table property names), e.g. a kind. */
     columns?: Patch;
     validate?: (ctx: ResourceCtx, values: Patch) => void;
+    /**
+     * Something the user should see before the row is created (e.g. similar clients exist); the
+     * creation is refused with CONFIRMATION_REQUIRED until it is sent again with `confirmed`.
+     */
+    confirm?: (ctx: ResourceCtx, values: Patch) => Promise<{ messageKey: string; params: Record<string, string | number> } | null>;
   };
   workflow?: { field: string; transitions: TransitionDef[] };
   /**

@@ -45,9 +45,9 @@ export const resourcesRouter = router({
     .query(({ ctx, input }) => getRow(resourceCtx(ctx), resourceById(input.resource), input.id)),
 
   create: authedProcedure
-    .input(z.object({ resource: resourceId, values }))
+    .input(z.object({ resource: resourceId, values, confirmed: z.boolean().default(false) }))
     .output(z.object({ id: rowId }))
-    .mutation(({ ctx, input }) => createRow(resourceCtx(ctx), resourceById(input.resource), input.values)),
+    .mutation(({ ctx, input }) => createRow(resourceCtx(ctx), resourceById(input.resource), input.values, input.confirmed)),
 
   update: authedProcedure
     .input(z.object({ resource: resourceId, id: rowId, version: z.number().int(), patch: values }))

@@ -117,13 +117,15 @@ const audit = (ctx: ResourceCtx, action: string, def: ResourceDef, id: string | 
   changes,
 });
 
-export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<string, unknown>): Promise<{ id: string | number }> {
+export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<string, unknown>, confirmed = false): Promise<{ id: string | number }> {
   assertCan(def, "create", ctx.user);
   if (!def.insert) throw new AppError("FORBIDDEN");
   const parsed = inputSchemaOf(def, def.insert.fields).parse({ ...def.insert.defaults?.(ctx), ...raw }) as Record<string, unknown>;
   const values = def.normalize ? def.normalize(parsed) : parsed;
   await checkChoices(ctx, def, values);
   def.insert.validate?.(ctx, values);
+  const question = confirmed ? null : await def.insert.confirm?.(ctx, values);
+  if (question) throw new AppError("CONFIRMATION_REQUIRED", { ...question.params, messageKey: question.messageKey });
   if (def.hooks?.create) return def.hooks.create(ctx, values);
   const { db, t } = ctx.handle;
   return db.transaction(async (tx) => {

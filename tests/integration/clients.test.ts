@@ -15,7 +15,8 @@ beforeAll(async () => {
   agent = await signedInCaller(eupen, "200");
 });
 
-const newClient = async (values: Record<string, unknown>) => (await agent.resources.create({ resource: "contacts.clients", values })).id as number;
+/** Creates a client, confirming past the similar-clients question (tested on its own below). */
+const newClient = async (values: Record<string, unknown>) => (await agent.resources.create({ resource: "contacts.clients", values, confirmed: true })).id as number;
 
 describe("clients", () => {
   it("registers a newcomer with Lino's display name and finds it by name words, #id and national id", async () => {
@@ -123,6 +124,24 @@ describe("coachings", () => {
     expect(await coachedBy({ period: { from: "2025-07-01", to: "2025-12-31" } })).toEqual([]);
     expect(await coachedBy({ period: { from: "2024-01-01", to: "2025-01-01" } })).toEqual([client]);
     expect(await coachedBy({ period: { from: "2025-03-01" }, onlyPrimary: true })).toEqual([]);
+  });
+});
+
+describe("similar clients", () => {
+  it("asks for confirmation before creating a client who resembles existing ones, listing them", async () => {
+    const first = await newClient({ firstName: "Wilhelmina", lastName: "Wackerzapp-Zimmermann" });
+    const values = { firstName: "Wilhelmina", lastName: "Wackerzapp" };
+    let question: { code?: string; params?: Record<string, unknown> } | undefined;
+    try {
+      await agent.resources.create({ resource: "contacts.clients", values });
+    } catch (e) {
+      question = (e as { cause?: typeof question }).cause;
+    }
+    expect(question).toMatchObject({ code: "CONFIRMATION_REQUIRED", params: { messageKey: "resources.clients.similarExist", count: 1 } });
+    expect(String(question!.params!.names)).toContain(`(${first})`);
+    const { id } = await agent.resources.create({ resource: "contacts.clients", values, confirmed: true });
+    expect(id).not.toBe(first);
+    expect(await appCodeOf(agent.resources.create({ resource: "contacts.clients", values: { firstName: "Xaver", lastName: "Quasimodo" } }))).toBe("resolved");
   });
 });
 
