@@ -85,6 +85,8 @@ export interface ResourceMeta {
   titleField: string;
   detail: DetailTab[];
   insertFields: string[];
+  /** The declared insert defaults for this user (e.g. their language), shown prefilled in the insert form. */
+  insertDefaults: Record<string, Row[string]>;
   canCreate: boolean;
   canEdit: boolean;
   canDelete: boolean;

@@ -1,10 +1,10 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
-import { resourceHref, type ChoiceMeta, type FieldMeta, type FilterMeta, type ResourceMeta } from "@/lib/resources";
+import { cellSchema, resourceHref, type ChoiceMeta, type FieldMeta, type FilterMeta, type ResourceMeta, type Row } from "@/lib/resources";
 import type { SessionUser } from "@/server/auth/session";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { can } from "./access";
 import { choicesOf } from "./choices";
-import type { FieldDef, ResourceDef } from "./define";
+import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
 import { RESOURCES } from "./registry";
 
 const DEFAULT_WIDTH: Record<FieldMeta["type"], number> = {
@@ -18,8 +18,18 @@ async function staffChoices({ db, t }: Pick<TenantHandle, "db" | "t">): Promise<
   return rows.map((u) => ({ value: String(u.id), label: { names: { fr: `${u.last} ${u.first}`.trim() || u.username } } }));
 }
 
-/** What one user's browser needs to render a resource: only what their user type allows. */
-export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, def: ResourceDef, user: Pick<SessionUser, "roles">): Promise<ResourceMeta> {
+/** The declared insert defaults of the insert fields that a form can show (plain values only). */
+function insertDefaults(def: ResourceDef, ctx: ResourceCtx | undefined): Record<string, Row[string]> {
+  if (!ctx || !def.insert?.defaults) return {};
+  const shown = new Set(def.insert.fields);
+  return Object.fromEntries(Object.entries(def.insert.defaults(ctx)).filter(([name, value]) => shown.has(name) && cellSchema.safeParse(value).success)) as Record<string, Row[string]>;
+}
+
+/**
+ * What one user's browser needs to render a resource: only what their user type allows. The
+ * insert defaults depend on the user and the language, so they are given only with a full `ctx`.
+ */
+export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, def: ResourceDef, user: Pick<SessionUser, "roles">, ctx?: ResourceCtx): Promise<ResourceMeta> {
   const canEdit = can(def, "edit", user) && !!def.version;
   const fieldMeta = async (name: string, f: FieldDef, editable: boolean): Promise<FieldMeta> => ({
       name,
@@ -77,6 +87,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
       }),
     })),
     insertFields: def.insert?.fields ?? [],
+    insertDefaults: can(def, "create", user) ? insertDefaults(def, ctx) : {},
     actions,
     canCreate: can(def, "create", user) && !!def.insert,
     canEdit,

@@ -31,7 +31,7 @@ export const resourcesRouter = router({
     .query(({ ctx, input }) => {
       const def = resourceById(input.resource);
       assertCan(def, "view", ctx.user);
-      return describeResource(ctx.handle, def, ctx.user);
+      return describeResource(ctx.handle, def, ctx.user, resourceCtx(ctx));
     }),
 
   list: authedProcedure

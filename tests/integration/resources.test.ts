@@ -165,3 +165,15 @@ describe("access", () => {
     expect(await onEupen.resources.search({ q: "Foreigner" })).toEqual([]);
   });
 });
+
+describe("insert defaults", () => {
+  it("are in the meta for a user who may create, computed for them, and absent for one who may not", async () => {
+    const social = await signedInCaller(eupen, "110");
+    const meta = await social.resources.meta({ resource: "geo.places" });
+    expect(meta.insertDefaults).toEqual({ country: "BE", kind: "city" });
+    // Another centre's meta is computed the same way, from the same declaration.
+    expect((await (await signedInCaller(chatelet, "110")).resources.meta({ resource: "geo.places" })).insertDefaults).toEqual({ country: "BE", kind: "city" });
+    const reader = USER_TYPES.find((type) => !hasRole(type, "ContactsStaff") && hasRole(type, "SiteUser"))!;
+    expect((await (await signedInCaller(eupen, reader)).resources.meta({ resource: "geo.places" })).insertDefaults).toEqual({});
+  });
+});

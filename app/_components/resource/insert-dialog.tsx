@@ -24,7 +24,8 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const fields = meta.insertFields.filter((n) => !(n in preset)).map((n) => meta.fields[n]!);
-  const [drafts, setDrafts] = useState<Drafts>(() => Object.fromEntries(fields.map((f) => [f.name, toDraft(f, null)])));
+  // The declared defaults show prefilled, so the user sees what a new row gets unless they change it.
+  const [drafts, setDrafts] = useState<Drafts>(() => Object.fromEntries(fields.map((f) => [f.name, toDraft(f, meta.insertDefaults?.[f.name] ?? null)])));
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const create = useMutation(trpc.resources.create.mutationOptions({
     onSuccess: async ({ id }) => {

@@ -37,7 +37,7 @@ export async function loadResource(params: ResourceParams, { withSettings = fals
   if (!can(def, "view", user)) return { status: "forbidden" };
   const handle = tenantHandle(found.tenant);
   const [meta, settings] = await Promise.all([
-    describeResource(handle, def, user),
+    describeResource(handle, def, user, { handle, user, locale: (await getLocale()) as Locale }),
     // Layout choices belong to the person signed in, also while acting for a colleague.
     withSettings ? getPreference(handle, user.realUser?.id ?? user.id, `grid:${def.id}`) : null,
   ]);
