@@ -63,3 +63,30 @@ export async function heapUsedAfterGc(): Promise<number> {
 }
 
 export const mb = (bytes: number) => bytes / 1024 / 1024;
+
+/**
+ * Times two ways of doing the same thing side by side (warm-up, then alternating batches so that
+ * drift hits both alike) and prints `<name>_<a|b>_p50_ms`, `_p95_ms` and their ratios a / b.
+ */
+export async function sideBySide(name: string, a: [string, () => Promise<void>], b: [string, () => Promise<void>], { rounds = 20, batch = 10, warmup = 20 } = {}) {
+  const samples: [number[], number[]] = [[], []];
+  const methods = [a[1], b[1]];
+  for (let i = 0; i < warmup; i++) for (const m of methods) await m();
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < 2; k++) {
+      const which = (round + k) % 2;
+      for (let i = 0; i < batch; i++) {
+        const start = performance.now();
+        await methods[which]!();
+        samples[which]!.push(performance.now() - start);
+      }
+    }
+  }
+  for (const [i, [label]] of [a, b].entries()) {
+    line(`${name}_${label}_p50_ms`, percentile(samples[i]!, 50));
+    line(`${name}_${label}_p95_ms`, percentile(samples[i]!, 95));
+  }
+  line(`${name}_ratio_p50`, percentile(samples[0], 50) / percentile(samples[1], 50));
+  line(`${name}_ratio_p95`, percentile(samples[0], 95) / percentile(samples[1], 95));
+  return { p95: percentile(samples[0], 95), ratioP95: percentile(samples[0], 95) / percentile(samples[1], 95) };
+}

@@ -201,4 +201,8 @@ async function run() {
   // 6. Grids and exports on one centre holding ROWS generated places (see bench/grid.ts).
   const { benchGrid } = await import("./grid");
   await benchGrid(tenants[0]!, ROWS);
+
+  // 7. The client file with ROWS generated clients on one centre, and many users over all centres.
+  const { benchClients } = await import("./clients");
+  await benchClients(tenants.slice(1), ROWS);
 }

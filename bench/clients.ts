@@ -1,0 +1,91 @@
+// The client file at volume (issue 5): lists, quick search and the detail on one centre holding
+// many generated clients, each beside the same SQL run raw; then many users at once over all
+// centres. Imported by bench/run.ts once the environment is set.
+import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { generateClients } from "@/db/seed/volume";
+import type { ListState } from "@/lib/resources";
+import { claimsFor, resolveSessionUser } from "@/server/auth/session";
+import { clientsResource } from "@/server/clients/resource";
+import { getPool } from "@/server/db/pool";
+import type { ResourceCtx } from "@/server/resources/define";
+import { listQuery } from "@/server/resources/service";
+import { selectionOf } from "@/server/resources/query";
+import type { Tenant } from "@/server/tenancy/registry";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { createInnerContext } from "@/server/trpc/context";
+import { createCaller } from "@/server/trpc/root";
+import { eachConcurrently, line, percentile, sideBySide, timed } from "./lib";
+
+const TARGET_P95_MS = 50;
+const TARGET_RATIO = 2;
+const CONCURRENT_USERS = 32;
+const TARGET_CONCURRENT_P95_MS = 150;
+
+/** A signed-in agent of the centre (user type 100) with a tRPC caller, as web requests get it. */
+async function agentOf(tenant: Tenant, username: string) {
+  const handle = tenantHandle(tenant);
+  const [user] = await handle.db.insert(handle.t.users).values({ username, firstName: "Bench", lastName: username, userType: "100" }).returning();
+  const claims = claimsFor(tenant, user!);
+  const caller = createCaller(await createInnerContext({ host: { kind: "tenant", slug: tenant.slug }, claims }));
+  const ctx: ResourceCtx = { handle, user: (await resolveSessionUser(handle, tenant, claims))!, locale: "fr" };
+  return { user: user!, caller, ctx };
+}
+
+const state = (over: Partial<ListState>): ListState => ({ page: 1, pageSize: 25, sort: [], filters: {}, q: "", ...over });
+
+export async function benchClients(tenants: Tenant[], count: number) {
+  const [big] = tenants as [Tenant];
+  const me = await agentOf(big, "bench-coach");
+  const colleagues = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((i) => agentOf(big, `bench-coach-${i}`)));
+  const generated = await timed(() => generateClients(tenantHandle(big), count, [me.user.id, ...colleagues.map((c) => c.user.id)]));
+  line("clients_generated", count);
+  line("clients_generate_seconds", generated.seconds);
+  const pool = getPool(big.clusterId);
+
+  // A national number that exists, typed as a clerk would start it (birth date and sequence).
+  const [sample] = await tenantHandle(big).db.select({ nationalId: tenantHandle(big).t.partners.nationalId }).from(tenantHandle(big).t.partners)
+    .where(isNotNull(tenantHandle(big).t.partners.nationalId)).orderBy(desc(tenantHandle(big).t.partners.id)).limit(1);
+  const cases: [string, ListState][] = [
+    ["clients_coached_by_me", state({ filters: { coachedBy: me.user.id }, sort: [{ field: "name", dir: "asc" }] })],
+    ["clients_search_name_prefix", state({ q: "Faymon" })],
+    ["clients_search_national_id", state({ q: sample!.nationalId!.slice(0, 10) })],
+  ];
+  for (const [name, s] of cases) {
+    const query = listQuery(me.ctx, clientsResource, s);
+    const pageSql = query.rows.limit(25).offset(0).toSQL();
+    const countSql = query.total.toSQL();
+    line(`${name}_matching_rows`, (await me.caller.resources.list({ resource: "contacts.clients", state: s })).total);
+    const { p95, ratioP95 } = await sideBySide(
+      name,
+      ["procedure", async () => void (await me.caller.resources.list({ resource: "contacts.clients", state: s }))],
+      ["raw", async () => void (await Promise.all([pool.query(pageSql.sql, pageSql.params), pool.query(countSql.sql, countSql.params)]))],
+    );
+    line(`${name}_target_met`, p95 <= TARGET_P95_MS && ratioP95 <= TARGET_RATIO ? "yes" : "no");
+  }
+
+  // Opening a client's detail: every field of its tabs, by primary key.
+  const { db, t } = me.ctx.handle;
+  const [{ id } = { id: 0 }] = await db.select({ id: t.partners.id }).from(t.partners).orderBy(t.partners.id).offset(Math.floor(count / 2)).limit(1);
+  const detailFields = [...new Set(clientsResource.detail.flatMap((tab) => tab.groups.flatMap((g) => g.fields)))];
+  const detailSql = db.select(selectionOf(clientsResource, detailFields, t) as never).from(t.partners).where(and(eq(t.partners.id, id), clientsResource.scope!(t, me.ctx))).limit(1).toSQL();
+  await sideBySide(
+    "client_detail",
+    ["procedure", async () => void (await me.caller.resources.get({ resource: "contacts.clients", id }))],
+    ["raw", async () => void (await pool.query(detailSql.sql, detailSql.params))],
+  );
+
+  // Many users at once: each of CONCURRENT_USERS agents, spread over every centre, lists the
+  // clients it coaches (the big centre's agents hit 100 000 rows; the others a demo-sized list).
+  const agents = await Promise.all(Array.from({ length: CONCURRENT_USERS }, (_, i) => (i < colleagues.length ? colleagues[i]! : null) ?? agentOf(tenants[i % tenants.length]!, `bench-user-${i}`)));
+  const samples: number[] = [];
+  await eachConcurrently(Array.from({ length: CONCURRENT_USERS * 20 }, (_, i) => agents[i % agents.length]!), CONCURRENT_USERS, async (agent) => {
+    const start = performance.now();
+    await agent.caller.resources.list({ resource: "contacts.clients", state: state({ filters: { coachedBy: agent.user.id }, sort: [{ field: "name", dir: "asc" }] }) });
+    samples.push(performance.now() - start);
+  });
+  line("clients_concurrent_users", CONCURRENT_USERS);
+  line("clients_concurrent_centres", Math.min(tenants.length, CONCURRENT_USERS));
+  line("clients_concurrent_p50_ms", percentile(samples, 50));
+  line("clients_concurrent_p95_ms", percentile(samples, 95));
+  line("clients_concurrent_target_met", percentile(samples, 95) <= TARGET_CONCURRENT_P95_MS ? "yes" : "no");
+}
