@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ResourceMeta } from "@/lib/resources";
+import { TRPCClientError } from "@trpc/client";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 import { fromDraft, serverFieldErrors, toDraft, type Drafts, type FieldError } from "./drafts";
 import { FieldInput } from "./field-input";
@@ -36,7 +37,9 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
     onError: (e) => setErrors(serverFieldErrors(e)),
   }));
 
-  const submit = () => {
+  // The server may ask a question first (e.g. similar clients exist); the user answers by creating anyway.
+  const question = create.error && appCodeOf(create.error) === "CONFIRMATION_REQUIRED";
+  const submit = (confirmed = false) => {
     // Empty fields are left out, so that the declaration's defaults apply; the server names what is missing.
     const values: Record<string, unknown> = { ...preset };
     const found: Record<string, FieldError> = {};
@@ -49,7 +52,7 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
       }
     }
     setErrors(found);
-    if (Object.keys(found).length === 0) create.mutate({ resource: meta.id, values });
+    if (Object.keys(found).length === 0) create.mutate({ resource: meta.id, values, confirmed });
   };
 
   return (
@@ -59,6 +62,9 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
           <FieldInput key={f.name} field={f} draft={drafts[f.name]} error={errors[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
         ))}
         {create.error && <p role="alert" className={alertClass}>{errorMessage(create.error)}</p>}
+        {question && (
+          <button type="button" className={primaryButton} onClick={() => submit(true)} disabled={create.isPending}>{t("detail.createAnyway")}</button>
+        )}
         <div className="flex justify-end gap-2">
           <button type="button" className={toolButton} onClick={onClose}>{t("detail.cancel")}</button>
           <button className={primaryButton} disabled={create.isPending}>{t("detail.create")}</button>
@@ -67,3 +73,5 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
     </Modal>
   );
 }
+
+const appCodeOf = (error: unknown) => (error instanceof TRPCClientError ? (error.data as { appCode?: string } | undefined)?.appCode : undefined);
