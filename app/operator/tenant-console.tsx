@@ -1,24 +1,38 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import type { ListState, Row } from "@/lib/resources";
+import type { GridSource, ListResult } from "@/app/_components/resource/data-source";
+import { Grid } from "@/app/_components/resource/grid";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 
 type Locale = "fr" | "nl" | "de" | "en";
 type Kind = "production" | "training" | "demo";
 
+/** A page of centres from the console's declared list (sorted, filtered and searched on the server). */
+function useConsoleTenants(state: ListState): ListResult {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.console.tenants.queryOptions({ state }), placeholderData: keepPreviousData });
+}
+
 export function TenantConsole() {
   const t = useTranslations("operator");
   const tl = useTranslations("languages");
   const format = useFormatter();
-  const locale = useLocale() as Locale;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const list = useQuery(trpc.operator.tenants.list.queryOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.operator.tenants.list.queryKey() });
+  const meta = useQuery(trpc.console.tenantsMeta.queryOptions(undefined, { staleTime: Infinity }));
+  // What the grid's rows do not carry (address, support access, migration state), by slug.
+  const details = useQuery(trpc.operator.tenants.list.queryOptions());
+  const bySlug = new Map(details.data?.tenants.map((d) => [d.slug, d]));
+  const refresh = () => Promise.all([
+    queryClient.invalidateQueries({ queryKey: trpc.operator.tenants.list.queryKey() }),
+    queryClient.invalidateQueries({ queryKey: trpc.console.tenants.queryKey() }),
+  ]);
   const report = {
     onSuccess: () => { setNotice({ ok: true, text: t("done") }); void refresh(); },
     onError: (e: unknown) => { setNotice({ ok: false, text: errorMessage(e) }); void refresh(); },
@@ -37,6 +51,55 @@ export function TenantConsole() {
     onError: report.onError,
   }));
   const busy = create.isPending || suspend.isPending || resume.isPending || migrate.isPending || reset.isPending || openSupport.isPending;
+  const button = "rounded border border-slate-400 bg-white px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50";
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
+
+  const supportCell = (row: Row) => {
+    const support = bySlug.get(String(row.slug))?.support;
+    if (!support) return <span className="text-xs text-slate-700">{t("supportAccess.none")}</span>;
+    return (
+      <div data-testid={`support-${row.slug}`}>
+        <span className="block">{t("supportAccess.until", { until: when(support.endsAt) })}</span>
+        <span className="block text-xs text-slate-700">{t("supportAccess.grantedBy", { name: support.grantedByName, reason: support.reason })}</span>
+        <button type="button" className={`${button} mt-1`} disabled={busy} onClick={() => openSupport.mutate({ slug: String(row.slug) })}>{t("supportAccess.open")}</button>
+      </div>
+    );
+  };
+  const actionsCell = (row: Row) => {
+    const slug = String(row.slug);
+    const d = bySlug.get(slug);
+    return (
+      <div className="flex flex-col gap-1">
+        {d?.status === "active" && d.availability === "maintenance" && <span className="text-xs text-amber-800">{t("statuses.maintenance")}</span>}
+        {d?.migrationError && <span className="text-xs text-red-800">{t("migrationFailed", { error: d.migrationError })}</span>}
+        {details.data && typeof row.schemaVersion === "number" && row.schemaVersion < details.data.codeVersion && (
+          <span className="text-xs text-amber-800">{t("behind", { version: details.data.codeVersion })}</span>
+        )}
+        <div className="flex flex-wrap gap-1">
+          {d && <a className="rounded px-1 py-1 text-xs text-blue-800 underline" href={d.url}>{t("actions.open")}</a>}
+          {row.status === "active" && <button type="button" className={button} disabled={busy} onClick={() => suspend.mutate({ slug })}>{t("actions.suspend")}</button>}
+          {row.status === "suspended" && <button type="button" className={button} disabled={busy} onClick={() => resume.mutate({ slug })}>{t("actions.resume")}</button>}
+          <button type="button" className={button} disabled={busy} onClick={() => migrate.mutate({ slug })}>{t("actions.migrate")}</button>
+          {row.kind !== "production" && (
+            <button type="button" className={button} disabled={busy} onClick={() => window.confirm(t("confirmReset", { slug })) && reset.mutate({ slug })}>
+              {t("actions.reset")}
+            </button>
+          )}
+        </div>
+      </div>
+    );
+  };
+  // Operators have no saved preferences and the export route serves centre resources only.
+  const source: GridSource = {
+    useList: useConsoleTenants,
+    layout: "local",
+    exports: false,
+    detail: false,
+    extraColumns: [
+      { id: "support", label: t("columns.support"), width: 220, render: supportCell },
+      { id: "actions", label: t("columns.actions"), width: 300, render: actionsCell },
+    ],
+  };
 
   function onCreate(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -46,7 +109,6 @@ export function TenantConsole() {
     });
   }
 
-  const button = "rounded border border-slate-400 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50";
   return (
     <div className="flex flex-col gap-8">
       {notice && (
@@ -54,58 +116,10 @@ export function TenantConsole() {
           {notice.text}
         </p>
       )}
-      <section aria-labelledby="tenants-title">
+      <section aria-labelledby="tenants-title" data-testid="tenant-list">
         <h1 id="tenants-title" className="mb-3 text-xl font-semibold">{t("tenants")}</h1>
-        {list.isPending ? <p>{t("loading")}</p> : list.isError ? <p role="alert">{errorMessage(list.error)}</p> : list.data.tenants.length === 0 ? <p>{t("noTenants")}</p> : (
-          <table className="w-full border-collapse bg-white text-sm" data-testid="tenant-table">
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                {(["slug", "name", "kind", "status", "schemaVersion", "createdAt", "support", "actions"] as const).map((c) => (
-                  <th key={c} scope="col" className="border-b border-slate-300 px-3 py-2 font-semibold">{t(`columns.${c}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.tenants.map((row) => (
-                <tr key={row.slug} data-testid={`tenant-${row.slug}`} className="border-b border-slate-200 align-top">
-                  <td className="px-3 py-2 font-mono"><a className="text-blue-800 underline" href={row.url}>{row.slug}</a></td>
-                  <td className="px-3 py-2">{row.names[locale] ?? row.names.fr}</td>
-                  <td className="px-3 py-2">{t(`kinds.${row.kind}`)}</td>
-                  <td className="px-3 py-2">
-                    {t(`statuses.${row.status === "active" && row.availability === "maintenance" ? "maintenance" : row.status}`)}
-                    {row.migrationError && <span className="block text-xs text-red-800">{t("migrationFailed", { error: row.migrationError })}</span>}
-                  </td>
-                  <td className="px-3 py-2">
-                    {row.schemaVersion}
-                    {row.schemaVersion < list.data.codeVersion && <span className="block text-xs text-amber-800">{t("behind", { version: list.data.codeVersion })}</span>}
-                  </td>
-                  <td className="px-3 py-2">{format.dateTime(row.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
-                  <td className="px-3 py-2" data-testid={`support-${row.slug}`}>
-                    {row.support ? (
-                      <>
-                        <span className="block">{t("supportAccess.until", { until: format.dateTime(row.support.endsAt, { dateStyle: "short", timeStyle: "short" }) })}</span>
-                        <span className="block text-xs text-slate-600">{t("supportAccess.grantedBy", { name: row.support.grantedByName, reason: row.support.reason })}</span>
-                        <button className={`${button} mt-1`} disabled={busy} onClick={() => openSupport.mutate({ slug: row.slug })}>{t("supportAccess.open")}</button>
-                      </>
-                    ) : (
-                      <span className="text-xs text-slate-600">{t("supportAccess.none")}</span>
-                    )}
-                  </td>
-                  <td className="flex flex-wrap gap-1 px-3 py-2">
-                    {row.status === "active" && <button className={button} disabled={busy} onClick={() => suspend.mutate({ slug: row.slug })}>{t("actions.suspend")}</button>}
-                    {row.status === "suspended" && <button className={button} disabled={busy} onClick={() => resume.mutate({ slug: row.slug })}>{t("actions.resume")}</button>}
-                    <button className={button} disabled={busy} onClick={() => migrate.mutate({ slug: row.slug })}>{t("actions.migrate")}</button>
-                    {row.kind !== "production" && (
-                      <button className={button} disabled={busy} onClick={() => window.confirm(t("confirmReset", { slug: row.slug })) && reset.mutate({ slug: row.slug })}>
-                        {t("actions.reset")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {/* The meta is fetched in the browser, so the grid (and its layout kept in this browser) renders there only. */}
+        {meta.isError ? <p role="alert">{errorMessage(meta.error)}</p> : !meta.data ? <p>{t("loading")}</p> : <Grid meta={meta.data} initialSettings={null} source={source} />}
       </section>
 
       <section aria-labelledby="create-title" className="max-w-xl rounded-lg border border-slate-200 bg-white p-5">

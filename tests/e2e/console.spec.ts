@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type Page, test } from "@playwright/test";
 import { CONSOLE, EUPEN, urlOf } from "./hosts";
-import { expect, msg, saveScreenshot, signIn } from "./support";
+import { expect, msg, saveScreenshot, seriousAxeViolations, signIn } from "./support";
 
 // The console has no centre, so its language follows the browser's.
 test.use({ locale: "en-GB" });
@@ -12,8 +12,17 @@ const slug = `e2e-${randomBytes(4).toString("hex")}`;
 const name = `Centre E2E ${slug.slice(4)}`;
 const en = (key: string, params?: Record<string, string | number>) => msg("en", key, params);
 
-const table = (page: Page) => page.getByTestId("tenant-table");
-const row = (page: Page, s: string) => page.getByTestId(`tenant-${s}`);
+// The centre list is the generic grid: a centre's row is the one whose address cell is its slug.
+const table = (page: Page) => page.getByTestId("grid");
+const row = (page: Page, s: string) => page.getByTestId("grid-row").filter({ has: page.getByRole("cell", { name: s, exact: true }) });
+
+/** The texts of one column of the grid, by field name, in display order. */
+async function columnTexts(page: Page, column: string): Promise<string[]> {
+  const names = await table(page).locator("thead th").evaluateAll((ths) => ths.map((th) => th.getAttribute("data-column")));
+  const index = names.indexOf(column);
+  if (index < 0) return [];
+  return table(page).locator(`tbody tr td:nth-child(${index + 1})`).allInnerTexts();
+}
 
 test("a wrong password is refused with a translated message", async ({ page, context }) => {
   await signIn(page, "not-the-password");
@@ -37,6 +46,51 @@ test("the operator signs in and sees every centre", async ({ page, context }) =>
   // The session cookie belongs to the console host alone.
   expect((await context.cookies(CONSOLE)).map((c) => c.name)).toContain("entraide_operator");
   expect((await context.cookies(EUPEN)).map((c) => c.name)).not.toContain("entraide_operator");
+});
+
+test("the centre list sorts, filters, searches and keeps its layout in the browser", async ({ page }) => {
+  await signIn(page);
+  await expect(row(page, "eupen")).toBeVisible();
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  // No exports and no detail pages on the console.
+  await expect(page.getByRole("button", { name: en("grid.export") })).toHaveCount(0);
+
+  // Sorted by address by default; one click on its header turns the order round.
+  const slugs = () => columnTexts(page, "slug");
+  const sorted = (values: string[], dir: 1 | -1) => values.length > 1 && values.every((v, i) => i === 0 || dir * values[i - 1]!.localeCompare(v) <= 0);
+  await expect.poll(async () => sorted(await slugs(), 1)).toBe(true);
+  await page.getByRole("columnheader", { name: en("operator.columns.slug") }).getByRole("button").click();
+  await expect(page.getByRole("columnheader", { name: en("operator.columns.slug") })).toHaveAttribute("aria-sort", "descending");
+  await expect.poll(async () => sorted(await slugs(), -1)).toBe(true);
+
+  // Filter by kind: only training centres remain; then by status.
+  const filters = page.getByRole("region", { name: en("grid.filters") });
+  await filters.getByLabel(en("operator.columns.kind")).selectOption("training");
+  await expect.poll(async () => new Set(await columnTexts(page, "kind"))).toEqual(new Set([en("operator.kinds.training")]));
+  await expect(row(page, "formation")).toBeVisible();
+  await expect(row(page, "eupen")).toHaveCount(0);
+  await filters.getByLabel(en("operator.columns.status")).selectOption("suspended");
+  await expect(row(page, "formation")).toHaveCount(0);
+  await filters.getByRole("button", { name: en("grid.clearFilters") }).click();
+  await expect(row(page, "eupen")).toBeVisible();
+
+  // Quick search by address.
+  await page.getByTestId("quick-search").fill("chat");
+  await expect.poll(slugs).toContain("chatelet");
+  await expect(row(page, "eupen")).toHaveCount(0);
+  await page.getByTestId("quick-search").fill("");
+  await expect(row(page, "eupen")).toBeVisible();
+
+  // A hidden column stays hidden after a reload (operators have no preferences: the browser keeps it).
+  await page.getByTestId("column-chooser").click();
+  await page.getByRole("checkbox", { name: en("operator.columns.schemaVersion") }).uncheck();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("columnheader", { name: en("operator.columns.schemaVersion") })).toHaveCount(0);
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(row(page, "eupen")).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: en("operator.columns.slug") })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: en("operator.columns.schemaVersion") })).toHaveCount(0);
 });
 
 test("a new training centre is served at once on its own host", async ({ page }) => {

@@ -6,23 +6,35 @@ import { useState, type KeyboardEvent } from "react";
 import { alignsRight } from "@/lib/format";
 import type { ListState, ResourceMeta, Row } from "@/lib/resources";
 import { CellView } from "./cell";
+import type { ExtraColumn } from "./data-source";
 import type { GridFeatures } from "./grid";
 import { ColumnHeader } from "./column-header";
 import { detailHref } from "./list-state";
 
-type Props = { meta: ResourceMeta; table: ReactTable<GridFeatures, Row>; state: ListState; loading: boolean; fetching: boolean; caption: string };
+type Props = {
+  meta: ResourceMeta;
+  table: ReactTable<GridFeatures, Row>;
+  state: ListState;
+  loading: boolean;
+  fetching: boolean;
+  caption: string;
+  /** Rows open their detail page; off where there is none (the console's centres). */
+  opensDetail?: boolean;
+  extraColumns?: ExtraColumn[];
+};
 
 /**
  * The rows of the current page. One row at a time is in the tab order (roving focus): arrow keys
  * move between rows, Home/End jump, Enter or a click opens the row's detail.
  */
-export function GridTable({ meta, table, state, loading, fetching, caption }: Props) {
+export function GridTable({ meta, table, state, loading, fetching, caption, opensDetail = true, extraColumns = [] }: Props) {
   const t = useTranslations("grid");
   const router = useRouter();
   const [current, setCurrent] = useState(0);
   const rows = table.getRowModel().rows;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
-  const open = (row: Row) => router.push(detailHref(meta.id, row.__id as string | number, state));
+  const open = (row: Row) => opensDetail && router.push(detailHref(meta.id, row.__id as string | number, state));
+  const width = table.getTotalSize() + extraColumns.reduce((sum, c) => sum + c.width, 0);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, row: Row) => {
     const tr = e.currentTarget;
@@ -41,17 +53,20 @@ export function GridTable({ meta, table, state, loading, fetching, caption }: Pr
 
   return (
     <div className="w-fit max-w-full overflow-x-auto rounded border border-slate-300 bg-white">
-      <table className="table-fixed border-collapse text-sm" style={{ width: table.getTotalSize() }} aria-busy={fetching} data-testid="grid">
+      <table className="table-fixed border-collapse text-sm" style={{ width }} aria-busy={fetching} data-testid="grid">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
           <tr>
             {headers.map((header) => <ColumnHeader key={header.id} header={header} field={meta.fields[header.column.id]!} />)}
+            {extraColumns.map((c) => (
+              <th key={c.id} scope="col" className="border-r border-slate-300 px-2 py-2 text-left font-semibold" style={{ width: c.width }} data-column={c.id}>{c.label}</th>
+            ))}
           </tr>
         </thead>
         <tbody className={fetching && !loading ? "opacity-60" : undefined}>
           {loading || rows.length === 0 ? (
             <tr>
-              <td colSpan={headers.length || 1} className="p-6 text-center text-slate-700" role="status">
+              <td colSpan={headers.length + extraColumns.length || 1} className="p-6 text-center text-slate-700" role="status">
                 {loading ? t("loading") : t("empty")}
               </td>
             </tr>
@@ -62,7 +77,7 @@ export function GridTable({ meta, table, state, loading, fetching, caption }: Pr
               onFocus={() => setCurrent(i)}
               onClick={() => open(row.original)}
               onKeyDown={(e) => onKeyDown(e, row.original)}
-              className="cursor-pointer border-t border-slate-200 hover:bg-brand-50 focus:bg-brand-50"
+              className={`border-t border-slate-200 hover:bg-brand-50 focus:bg-brand-50 ${opensDetail ? "cursor-pointer" : ""}`}
               data-testid="grid-row"
             >
               {row.getVisibleCells().map((cell) => {
@@ -73,6 +88,7 @@ export function GridTable({ meta, table, state, loading, fetching, caption }: Pr
                   </td>
                 );
               })}
+              {extraColumns.map((c) => <td key={c.id} className="px-2 py-1.5" style={{ width: c.width }}>{c.render(row.original)}</td>)}
             </tr>
           ))}
         </tbody>

@@ -19,11 +19,13 @@ type Props = {
   table: ReactTable<GridFeatures, Row>;
   visibleColumns: string[];
   onResetLayout: () => void;
+  /** Off where the export route does not serve the resource (the console). */
+  exports: boolean;
 };
 
 const FORMATS = ["csv", "xlsx", "pdf"] as const;
 
-export function GridToolbar({ meta, state, setState, table, visibleColumns, onResetLayout }: Props) {
+export function GridToolbar({ meta, state, setState, table, visibleColumns, onResetLayout, exports }: Props) {
   const t = useTranslations("grid");
   const router = useRouter();
   const [inserting, setInserting] = useState(false);
@@ -36,13 +38,15 @@ export function GridToolbar({ meta, state, setState, table, visibleColumns, onRe
             {t("new")}
           </button>
         )}
-        <Menu label={t("export")}>
-          {FORMATS.map((f) => (
-            <a key={f} href={exportHref(meta.id, f, state, visibleColumns)} className="block px-3 py-1.5 hover:bg-slate-100 focus:bg-slate-100" data-testid={`export-${f}`}>
-              {t(`exportAs.${f}`)}
-            </a>
-          ))}
-        </Menu>
+        {exports && (
+          <Menu label={t("export")}>
+            {FORMATS.map((f) => (
+              <a key={f} href={exportHref(meta.id, f, state, visibleColumns)} className="block px-3 py-1.5 hover:bg-slate-100 focus:bg-slate-100" data-testid={`export-${f}`}>
+                {t(`exportAs.${f}`)}
+              </a>
+            ))}
+          </Menu>
+        )}
         <ColumnChooser meta={meta} table={table} onReset={onResetLayout} />
       </div>
       {inserting && (

@@ -1,5 +1,4 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import {
   columnOrderingFeature, columnResizingFeature, columnSizingFeature, columnVisibilityFeature, functionalUpdate,
   rowPaginationFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type PaginationState, type SortingState,
@@ -7,7 +6,8 @@ import {
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { ResourceMeta, Row } from "@/lib/resources";
-import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
+import { useErrorMessage } from "@/app/_components/trpc";
+import { resourceSource, type GridSource } from "./data-source";
 import { GridFilters } from "./grid-filters";
 import { GridPager } from "./grid-pager";
 import { GridTable } from "./grid-table";
@@ -33,14 +33,16 @@ function columnsOf(meta: ResourceMeta, label: (key: string) => string): ColumnDe
   }));
 }
 
-/** The grid of any resource, rendered from its meta. */
-export function Grid({ meta, initialSettings }: { meta: ResourceMeta; initialSettings: unknown }) {
+/**
+ * The grid of any resource, rendered from its meta. Its rows come from the generic list procedure
+ * unless the page brings another source (the operator console's centre list).
+ */
+export function Grid({ meta, initialSettings, source = resourceSource(meta) }: { meta: ResourceMeta; initialSettings: unknown; source?: GridSource }) {
   const t = useTranslations();
-  const trpc = useTRPC();
   const errorMessage = useErrorMessage();
-  const { layout, update, reset } = useGridLayout(meta, initialSettings);
+  const { layout, update, reset } = useGridLayout(meta, initialSettings, source.layout);
   const { state, setState } = useListState(layout.pageSize ?? 25);
-  const list = useQuery({ ...trpc.resources.list.queryOptions({ resource: meta.id, state }), placeholderData: keepPreviousData });
+  const list = source.useList(state);
   const columns = useMemo(() => columnsOf(meta, t), [meta, t]);
 
   const sorting: SortingState = (state.sort.length ? state.sort : meta.defaultSort).map((k) => ({ id: k.field, desc: k.dir === "desc" }));
@@ -77,10 +79,13 @@ export function Grid({ meta, initialSettings }: { meta: ResourceMeta; initialSet
 
   return (
     <div className="flex flex-col gap-3">
-      <GridToolbar meta={meta} state={state} setState={setState} table={table} visibleColumns={visibleColumns} onResetLayout={reset} />
+      <GridToolbar meta={meta} state={state} setState={setState} table={table} visibleColumns={visibleColumns} onResetLayout={reset} exports={source.exports} />
       {meta.filters.length > 0 && <GridFilters meta={meta} state={state} setState={setState} />}
-      {list.error && <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">{errorMessage(list.error)}</p>}
-      <GridTable meta={meta} table={table} state={state} loading={list.isPending} fetching={list.isFetching} caption={t("grid.keyboardHint")} />
+      {list.error != null && <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">{errorMessage(list.error)}</p>}
+      <GridTable
+        meta={meta} table={table} state={state} loading={list.isPending} fetching={list.isFetching}
+        caption={t(source.detail ? "grid.keyboardHint" : "grid.keyboardHintNoDetail")} opensDetail={source.detail} extraColumns={source.extraColumns}
+      />
       <GridPager table={table} total={list.data?.total} />
     </div>
   );

@@ -41,15 +41,37 @@ const toSaved = (l: GridLayout): Saved => ({
   ...(l.pageSize ? { pageSize: l.pageSize } : {}),
 });
 
-/** The layout, and changes to it saved for the user a moment after they stop (a resize is many changes). */
-export function useGridLayout(meta: ResourceMeta, saved: unknown) {
+const localKey = (meta: ResourceMeta) => `entraide:grid:${meta.id}`;
+
+/** A layout kept in this browser; rendered on the client only, so there is no server markup to match. */
+function readLocal(meta: ResourceMeta): unknown {
+  try {
+    return typeof window === "undefined" ? null : JSON.parse(window.localStorage.getItem(localKey(meta)) ?? "null");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The layout, and changes to it saved a moment after they stop (a resize is many changes): in the
+ * user's preferences, or in this browser for people who have none (console operators).
+ */
+export function useGridLayout(meta: ResourceMeta, saved: unknown, where: "preferences" | "local" = "preferences") {
   const trpc = useTRPC();
-  const [layout, setLayout] = useState(() => layoutFrom(meta, saved));
+  const [layout, setLayout] = useState(() => layoutFrom(meta, where === "local" ? readLocal(meta) : saved));
   const save = useMutation(trpc.preferences.set.mutationOptions());
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const schedule = (value: Saved | null) => {
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => save.mutate({ key: `grid:${meta.id}`, value }), 400);
+    timer.current = setTimeout(() => {
+      if (where === "preferences") return save.mutate({ key: `grid:${meta.id}`, value });
+      try {
+        if (value) window.localStorage.setItem(localKey(meta), JSON.stringify(value));
+        else window.localStorage.removeItem(localKey(meta));
+      } catch {
+        // Storage refused (private mode, quota): the layout stays for this page only.
+      }
+    }, 400);
   };
   const update = (change: (l: GridLayout) => GridLayout) => {
     const next = change(layout);
