@@ -5,6 +5,7 @@ import { coachingTables } from "./coachings";
 import { contactTables } from "./contacts";
 import { desktopTables } from "./desktop";
 import { geoTables } from "./geo";
+import { householdTables } from "./households";
 import { settingsTables } from "./settings";
 import { userTables } from "./users";
 
@@ -24,6 +25,7 @@ const AREAS = {
   contacts: contactTables,
   coachings: coachingTables,
   accountability: accountabilityTables,
+  households: householdTables,
 };
 
 type Areas = typeof AREAS;
