@@ -9,7 +9,7 @@ export default async function OperatorHome() {
   if (!operator) redirect("/login");
   const t = await getTranslations("operator");
   return (
-    <main className="mx-auto max-w-6xl p-6">
+    <main className="mx-auto max-w-screen-2xl p-6">
       <div className="mb-6 flex items-center justify-between">
         <p className="text-sm text-slate-600">{t("signedInAs", { name: operator.name })}</p>
         <form action="/api/operator/logout" method="post">

@@ -56,7 +56,7 @@ export function TenantConsole() {
 
   const supportCell = (row: Row) => {
     const support = bySlug.get(String(row.slug))?.support;
-    if (!support) return <span className="text-xs text-slate-700">{t("supportAccess.none")}</span>;
+    if (!support) return <span className="text-xs text-slate-700" data-testid={`support-${row.slug}`}>{t("supportAccess.none")}</span>;
     return (
       <div data-testid={`support-${row.slug}`}>
         <span className="block">{t("supportAccess.until", { until: when(support.endsAt) })}</span>
@@ -112,7 +112,7 @@ export function TenantConsole() {
   return (
     <div className="flex flex-col gap-8">
       {notice && (
-        <p role={notice.ok ? "status" : "alert"} className={`rounded p-3 text-sm ${notice.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}>
+        <p role={notice.ok ? "status" : "alert"} data-testid="console-notice" className={`rounded p-3 text-sm ${notice.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}>
           {notice.text}
         </p>
       )}

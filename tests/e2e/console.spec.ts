@@ -14,6 +14,8 @@ const en = (key: string, params?: Record<string, string | number>) => msg("en", 
 
 // The centre list is the generic grid: a centre's row is the one whose address cell is its slug.
 const table = (page: Page) => page.getByTestId("grid");
+// The grid's row count is a live region too: the console's own notice is told apart by its test id.
+const notice = (page: Page, role: "status" | "alert") => page.getByRole("main").getByRole(role).and(page.getByTestId("console-notice"));
 const row = (page: Page, s: string) => page.getByTestId("grid-row").filter({ has: page.getByRole("cell", { name: s, exact: true }) });
 
 /** The texts of one column of the grid, by field name, in display order. */
@@ -103,7 +105,7 @@ test("a new training centre is served at once on its own host", async ({ page })
   await form.getByLabel(en("operator.create.kind")).selectOption("training");
   await form.getByRole("button", { name: en("operator.create.submit") }).click();
 
-  await expect(page.getByRole("main").getByRole("status")).toHaveText(en("operator.create.created", { name, url: urlOf(slug) }));
+  await expect(notice(page, "status")).toHaveText(en("operator.create.created", { name, url: urlOf(slug) }));
   await expect(row(page, slug)).toContainText(name);
   await expect(row(page, slug)).toContainText(en("operator.statuses.active"));
 
@@ -121,8 +123,8 @@ test("a reserved address is refused with a translated message", async ({ page })
   await form.getByLabel(en("operator.create.name"), { exact: true }).fill("Platform grab");
   await form.getByRole("button", { name: en("operator.create.submit") }).click();
 
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText(en("errors.SLUG_RESERVED", { slug: "www" }));
-  await expect(page.getByRole("main").getByRole("status")).toHaveCount(0);
+  await expect(notice(page, "alert")).toHaveText(en("errors.SLUG_RESERVED", { slug: "www" }));
+  await expect(notice(page, "status")).toHaveCount(0);
   await expect(row(page, "www")).toHaveCount(0);
 });
 
@@ -130,7 +132,7 @@ test("a suspended centre shows a notice until it is resumed", async ({ page, con
   await signIn(page);
   await expect(row(page, slug)).toBeVisible();
   await row(page, slug).getByRole("button", { name: en("operator.actions.suspend") }).click();
-  await expect(page.getByRole("main").getByRole("status")).toHaveText(en("operator.done"));
+  await expect(notice(page, "status")).toHaveText(en("operator.done"));
   await expect(row(page, slug)).toContainText(en("operator.statuses.suspended"));
 
   const centre = await context.newPage();

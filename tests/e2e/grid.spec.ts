@@ -162,6 +162,9 @@ test("an administrator deactivates a user through the workflow button, after con
   await page.goto(`${EUPEN}/admin/users`);
   await page.getByTestId("quick-search").fill("wilfried");
   await expect.poll(() => columnTexts(page, "username")).toEqual(["wilfried"]);
+  // A supervisor's header carries the act-as choice on the dark banner: it must stay readable too.
+  await expect(page.locator("#act-as")).toBeVisible();
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await page.getByTestId("grid-row").first().click();
   await expect(page.getByTestId("detail-title")).toContainText("Wilfried");
 
