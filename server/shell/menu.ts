@@ -2,6 +2,7 @@ import { resourceHref } from "@/lib/resources";
 import type { SessionUser } from "@/server/auth/session";
 import type { Role } from "@/server/auth/user-types";
 import { clientsMenu } from "@/server/clients/menu";
+import { eidMenu } from "@/server/clients/eid/menu";
 import { geoMenu } from "@/server/geo/menu";
 import { historyMenu } from "@/server/history/menu";
 import { can } from "@/server/resources/access";
@@ -38,7 +39,7 @@ const shellMenu: MenuContribution[] = [
 ];
 
 /** Every area's menu declaration. An area adds its own here (one line). */
-export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...geoMenu, ...usersMenu, ...historyMenu, ...shellMenu];
+export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...eidMenu, ...geoMenu, ...usersMenu, ...historyMenu, ...shellMenu];
 
 export interface MenuItemView { label: string; href: string }
 export interface MenuSectionView { label: string | null; items: MenuItemView[] }

@@ -1,5 +1,6 @@
 import { consoleRouter } from "@/server/console/router";
 import { centreRouter } from "@/server/centre/router";
+import { eidRouter } from "@/server/clients/eid/router";
 import { geoRouter } from "@/server/geo/router";
 import { operatorRouter } from "@/server/operator/router";
 import { preferencesRouter } from "@/server/preferences/router";
@@ -19,6 +20,7 @@ export const appRouter = router({
   preferences: preferencesRouter,
   settings: settingsRouter,
   support: supportRouter,
+  eid: eidRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,7 @@ const linesOf = (userType: UserType) =>
 
 const ACCOUNT = "menu.site > account.menu (/account)";
 const CLIENTS = "menu.contacts > resources.clients.title (/contacts/clients)";
+const EID = "menu.reception > menu.eid (/reception/eid)";
 const PCSW_CLIENTS = "menu.pcsw > resources.clients.title (/contacts/clients)";
 const COACHINGS = "menu.pcsw > resources.coachings.title (/pcsw/coachings)";
 const PLACES = [
@@ -27,13 +28,13 @@ const ADMINISTRATION = [
   "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
   "menu.site > menu.sections.administration > menu.supportAccess (/admin/support)",
 ];
-/** Social workers: clients in Contacts and PCSW, their coachings. */
-const SOCIAL = [CLIENTS, PCSW_CLIENTS, COACHINGS];
+/** Social workers: clients in Contacts and PCSW, reading eID cards, their coachings. */
+const SOCIAL = [CLIENTS, EID, PCSW_CLIENTS, COACHINGS];
 const ADMIN = [...SOCIAL, SERVICES, ...PLACES, SYSTEM, ACCOUNT, ...ADMINISTRATION];
 
 // domain-people §1.4: everyone signed in finds clients in Contacts; social users (SocialUser) also in
 // PCSW with the coachings (CoachingsUser); contacts staff (110 120 210 410 420 800 900 910) configure
-// places and coachings staff the services; only administrators (900, 910) see users and support
+// places and coachings staff the services; all but 500/510 read eID cards (BeIdUser, §7); only administrators (900, 910) see users and support
 // access; anonymous sees nothing.
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
@@ -41,15 +42,15 @@ const EXPECTED: Record<UserType, string[]> = {
   "110": [...SOCIAL, SERVICES, ...PLACES, ACCOUNT],
   "120": [...SOCIAL, SERVICES, ...PLACES, ACCOUNT],
   "200": [...SOCIAL, ACCOUNT],
-  "210": [CLIENTS, COACHINGS, SERVICES, ...PLACES, ACCOUNT],
-  "220": [CLIENTS, ACCOUNT],
+  "210": [CLIENTS, EID, COACHINGS, SERVICES, ...PLACES, ACCOUNT],
+  "220": [CLIENTS, EID, ACCOUNT],
   "300": [...SOCIAL, ACCOUNT],
   "400": [...SOCIAL, ACCOUNT],
   "410": [...SOCIAL, SERVICES, ...PLACES, ACCOUNT],
   "420": [...SOCIAL, SERVICES, ...PLACES, ACCOUNT],
   "500": [CLIENTS, ACCOUNT],
   "510": [CLIENTS, ACCOUNT],
-  "800": [CLIENTS, ...PLACES, ACCOUNT],
+  "800": [CLIENTS, EID, ...PLACES, ACCOUNT],
   "900": ADMIN,
   "910": [...ADMIN, "menu.site > menu.sections.security > resources.history.accessTitle (/security/accessLog)"],
 };
