@@ -11,6 +11,7 @@ import { parseNiss } from "./rules/niss";
 import { similarClients } from "./similar";
 import { personPhoneticWords } from "./rules/phonetic";
 import { addressLine, ageInYears, clientDisplayName, coachesToday, coachingActive } from "./sql";
+import { createHouseholdAction } from "@/server/households/actions";
 
 const p = (t: TenantTables) => t.partners;
 const countryRef = (label: string, col: (t: TenantTables) => TenantTables["partners"]["countryCode"]): FieldDef => ({
@@ -100,6 +101,11 @@ export const clientsResource = defineResource({
       { fields: ["unemployedSince", "seekingSince", "unavailableUntil", "unavailableWhy"] },
     ] },
     { key: "misc", label: "resources.clients.miscTab", groups: [{ fields: ["clientState", "refusalReason", "coaches", "isObsolete", "remarks", "createdAt", "modifiedAt"] }] },
+    { key: "humanLinks", label: "resources.clients.humanLinksTab", groups: [], slaves: [
+      { resource: "contacts.householdMembers", label: "resources.householdMembers.byPerson", masterField: "person" },
+      { resource: "contacts.humanLinks", label: "resources.humanLinks.title", masterField: "parent" },
+      { resource: "contacts.humanLinksAsChild", label: "resources.humanLinks.asChildTitle", masterField: "child" },
+    ] },
     { key: "history", label: "resources.clients.historyTab", groups: [], slaves: [
       { resource: "history.clientChanges", label: "resources.history.changesTitle", masterField: "client" },
       { resource: "security.accessLog", label: "resources.history.accessTitle", masterField: "client" },
@@ -128,6 +134,7 @@ export const clientsResource = defineResource({
     const names = { lastName: String(v.lastName ?? ""), firstName: String(v.firstName ?? "") };
     return { name: `${names.lastName} ${names.firstName}`.trim(), phoneticWords: personPhoneticWords(names) };
   },
+  actions: [createHouseholdAction],
   workflow: {
     field: "clientState",
     transitions: [

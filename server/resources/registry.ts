@@ -4,11 +4,12 @@ import { usersResource } from "@/server/users/resource";
 import { clientsResource } from "@/server/clients/resource";
 import { coachingsResource, coachingTypesResource } from "@/server/coachings/resource";
 import { accessLogResource, clientChangesResource } from "@/server/history/resources";
+import { householdMembersResource, householdsResource, householdTypesResource, humanLinksAsChildResource, humanLinksResource } from "@/server/households/resources";
 import { choiceExtrasResource } from "./choice-extras";
 import type { ResourceDef } from "./define";
 
 /** Every declared resource. An area adds its declarations here. */
-const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource, choiceExtrasResource, clientsResource, coachingsResource, coachingTypesResource, clientChangesResource, accessLogResource];
+const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource, choiceExtrasResource, clientsResource, coachingsResource, coachingTypesResource, clientChangesResource, accessLogResource, householdsResource, householdMembersResource, householdTypesResource, humanLinksResource, humanLinksAsChildResource];
 
 export const RESOURCES: ReadonlyMap<string, ResourceDef> = new Map(ALL.map((def) => [def.id, def]));
 export const RESOURCE_IDS = ALL.map((def) => def.id) as [string, ...string[]];

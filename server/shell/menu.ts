@@ -5,6 +5,7 @@ import { clientsMenu } from "@/server/clients/menu";
 import { eidMenu } from "@/server/clients/eid/menu";
 import { geoMenu } from "@/server/geo/menu";
 import { historyMenu } from "@/server/history/menu";
+import { householdsMenu } from "@/server/households/menu";
 import { can } from "@/server/resources/access";
 import { RESOURCES } from "@/server/resources/registry";
 import { usersMenu } from "@/server/users/menu";
@@ -39,7 +40,7 @@ const shellMenu: MenuContribution[] = [
 ];
 
 /** Every area's menu declaration. An area adds its own here (one line). */
-export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...eidMenu, ...geoMenu, ...usersMenu, ...historyMenu, ...shellMenu];
+export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...householdsMenu, ...eidMenu, ...geoMenu, ...usersMenu, ...historyMenu, ...shellMenu];
 
 export interface MenuItemView { label: string; href: string }
 export interface MenuSectionView { label: string | null; items: MenuItemView[] }

@@ -14,6 +14,7 @@ const linesOf = (userType: UserType) =>
 
 const ACCOUNT = "menu.site > account.menu (/account)";
 const CLIENTS = "menu.contacts > resources.clients.title (/contacts/clients)";
+const HOUSEHOLDS = "menu.contacts > resources.households.title (/contacts/households)";
 const EID = "menu.reception > menu.eid (/reception/eid)";
 const PCSW_CLIENTS = "menu.pcsw > resources.clients.title (/contacts/clients)";
 const COACHINGS = "menu.pcsw > resources.coachings.title (/pcsw/coachings)";
@@ -21,6 +22,7 @@ const PLACES = [
   "menu.configure > menu.sections.places > resources.countries.title (/geo/countries)",
   "menu.configure > menu.sections.places > resources.places.title (/geo/places)",
 ];
+const HOUSEHOLD_TYPES = "menu.configure > menu.sections.contacts > resources.householdTypes.title (/contacts/householdTypes)";
 const SERVICES = "menu.configure > menu.sections.pcsw > resources.coachingTypes.title (/pcsw/coachingTypes)";
 const SYSTEM = "menu.configure > menu.sections.system > resources.choiceExtras.title (/config/choices)";
 const ADMINISTRATION = [
@@ -29,28 +31,28 @@ const ADMINISTRATION = [
   "menu.site > menu.sections.administration > menu.supportAccess (/admin/support)",
 ];
 /** Social workers: clients in Contacts and PCSW, reading eID cards, their coachings. */
-const SOCIAL = [CLIENTS, EID, PCSW_CLIENTS, COACHINGS];
-const ADMIN = [...SOCIAL, SERVICES, ...PLACES, SYSTEM, ACCOUNT, ...ADMINISTRATION];
+const SOCIAL = [CLIENTS, HOUSEHOLDS, EID, PCSW_CLIENTS, COACHINGS];
+const ADMIN = [...SOCIAL, SERVICES, HOUSEHOLD_TYPES, ...PLACES, SYSTEM, ACCOUNT, ...ADMINISTRATION];
 
 // domain-people §1.4: everyone signed in finds clients in Contacts; social users (SocialUser) also in
 // PCSW with the coachings (CoachingsUser); contacts staff (110 120 210 410 420 800 900 910) configure
-// places and coachings staff the services; all but 500/510 read eID cards (BeIdUser, §7); only administrators (900, 910) see users and support
+// places and household types, coachings staff the services; contacts users (all but 220) see households; all but 500/510 read eID cards (BeIdUser, §7); only administrators (900, 910) see users and support
 // access; anonymous sees nothing.
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
   "100": [...SOCIAL, ACCOUNT],
-  "110": [...SOCIAL, SERVICES, ...PLACES, ACCOUNT],
-  "120": [...SOCIAL, SERVICES, ...PLACES, ACCOUNT],
+  "110": [...SOCIAL, SERVICES, HOUSEHOLD_TYPES, ...PLACES, ACCOUNT],
+  "120": [...SOCIAL, SERVICES, HOUSEHOLD_TYPES, ...PLACES, ACCOUNT],
   "200": [...SOCIAL, ACCOUNT],
-  "210": [CLIENTS, EID, COACHINGS, SERVICES, ...PLACES, ACCOUNT],
+  "210": [CLIENTS, HOUSEHOLDS, EID, COACHINGS, SERVICES, HOUSEHOLD_TYPES, ...PLACES, ACCOUNT],
   "220": [CLIENTS, EID, ACCOUNT],
   "300": [...SOCIAL, ACCOUNT],
   "400": [...SOCIAL, ACCOUNT],
-  "410": [...SOCIAL, SERVICES, ...PLACES, ACCOUNT],
-  "420": [...SOCIAL, SERVICES, ...PLACES, ACCOUNT],
-  "500": [CLIENTS, ACCOUNT],
-  "510": [CLIENTS, ACCOUNT],
-  "800": [CLIENTS, EID, ...PLACES, ACCOUNT],
+  "410": [...SOCIAL, SERVICES, HOUSEHOLD_TYPES, ...PLACES, ACCOUNT],
+  "420": [...SOCIAL, SERVICES, HOUSEHOLD_TYPES, ...PLACES, ACCOUNT],
+  "500": [CLIENTS, HOUSEHOLDS, ACCOUNT],
+  "510": [CLIENTS, HOUSEHOLDS, ACCOUNT],
+  "800": [CLIENTS, HOUSEHOLDS, EID, HOUSEHOLD_TYPES, ...PLACES, ACCOUNT],
   "900": ADMIN,
   "910": [...ADMIN, "menu.site > menu.sections.security > resources.history.accessTitle (/security/accessLog)"],
 };

@@ -1,0 +1,27 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { ActionDef } from "@/server/resources/define";
+import { createHousehold } from "./service";
+
+/**
+ * "Create household" on a client (domain-people §4): this person as head, an optional partner and
+ * a household type. The parameters are read only through `run`; their `expr` is never queried.
+ */
+export const createHouseholdAction: ActionDef = {
+  name: "createHousehold",
+  label: "resources.households.create",
+  roles: ["ContactsUser"],
+  params: {
+    partner: {
+      type: "ref", label: "resources.households.partner", expr: () => sql`null`, input: z.number().int().nullable(),
+      ref: { resource: "contacts.clients", display: () => sql`null` },
+    },
+    type: {
+      type: "ref", label: "resources.households.type", expr: () => sql`null`, input: z.number().int().nullable(),
+      ref: { resource: "contacts.householdTypes", display: () => sql`null`, localized: true },
+    },
+  },
+  run: async (ctx, id, params) => {
+    await createHousehold(ctx, Number(id), (params.partner as number | null | undefined) ?? null, (params.type as number | null | undefined) ?? null);
+  },
+};

@@ -1,0 +1,7 @@
+import type { MenuContribution } from "@/server/shell/menu";
+
+/** Contacts → Households; Configure → Contacts → household types for contacts staff (domain-people §1.4). */
+export const householdsMenu: MenuContribution[] = [
+  { menu: "contacts", entries: [{ resource: "contacts.households" }] },
+  { menu: "configure", section: "menu.sections.contacts", entries: [{ resource: "contacts.householdTypes", roles: ["ContactsStaff"] }] },
+];
