@@ -64,6 +64,8 @@ describe("find by eID and create", () => {
     const [audit] = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entityId, String(jeffin)), eq(h.t.auditLog.action, "contacts.clients.eidCreate")));
     expect(audit?.changes).toMatchObject({ nationalId: { from: null, to: "680601 053-29" }, photo: { to: true } });
     expect(await appCodeOf(clerk.eid.createClient({ card: JEFFIN, confirmSimilar: true }))).toBe("DUPLICATE");
+    // The same card read on the new client finds nothing to change.
+    expect(await clerk.eid.readCard({ clientId: jeffin, version: await versionOf(jeffin), card: JEFFIN })).toMatchObject({ takeOverNationalId: false, changes: [] });
   });
 
   it("accepts the canonical format as well as the reader helper's JSON, and refuses a failed read", async () => {
