@@ -72,8 +72,12 @@ test("on a narrow screen the menu hides behind one button", async ({ page }) => 
 test("quick search: '/' focuses it, hits are grouped by resource, arrows and Enter open the detail", async ({ page }) => {
   await signIn(page, EUPEN, "de", "hubert");
   const search = page.getByRole("combobox", { name: msg("de", "search.label") });
-  await page.keyboard.press("/");
-  await expect(search).toBeFocused();
+  // The shortcut works once the page is interactive (hydrated): retry the key until it takes.
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(search).toBeFocused({ timeout: 500 });
+  }).toPass();
+  await search.fill("");
   await page.keyboard.type("4700");
   const places = page.getByRole("listbox").getByRole("group", { name: msg("de", "resources.places.title") });
   await expect(places.getByRole("option", { name: "Eupen", exact: true })).toBeVisible();
