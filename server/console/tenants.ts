@@ -8,8 +8,7 @@ import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource, type ResourceCtx } from "@/server/resources/define";
 import { choice, datetime, filters, integer, localizedMatches, localizedText, text } from "@/server/resources/fields";
 import { likePattern } from "@/server/resources/query";
-import { listQuery } from "@/server/resources/service";
-import { toRow } from "@/server/resources/rows";
+import { readPage } from "@/server/resources/service";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
 export const tenantKinds = defineChoiceList("tenantKinds", ["production", "training", "demo"], { namespace: "operator.kinds" });
@@ -51,7 +50,5 @@ export const tenantsResource = defineResource({
 export async function listTenants(state: ListState, locale: Locale): Promise<{ rows: Row[]; total: number }> {
   const handle = { db: controlDb(), t: {} as TenantTables } as unknown as TenantHandle;
   const ctx: ResourceCtx = { handle, user: { roles: new Set() } as unknown as ResourceCtx["user"], locale };
-  const { resolved, rows, total, fields } = listQuery(ctx, tenantsResource, state);
-  const [page, [counted]] = await Promise.all([rows.limit(resolved.pageSize).offset((resolved.page - 1) * resolved.pageSize), total]);
-  return { rows: (page as Record<string, unknown>[]).map((r) => toRow(tenantsResource, fields, r)), total: Number(counted?.n ?? 0) };
+  return readPage(ctx, tenantsResource, state);
 }

@@ -39,6 +39,11 @@ export function listQuery(ctx: ResourceCtx, def: ResourceDef, state: ListState, 
 
 export async function listRows(ctx: ResourceCtx, def: ResourceDef, state: ListState): Promise<{ rows: Row[]; total: number }> {
   assertCan(def, "view", ctx.user);
+  return readPage(ctx, def, state);
+}
+
+/** One page of a list and the number of matching rows, without the access check (callers do it). */
+export async function readPage(ctx: ResourceCtx, def: ResourceDef, state: ListState): Promise<{ rows: Row[]; total: number }> {
   const { resolved, rows, total, fields } = listQuery(ctx, def, state);
   const [page, [counted]] = await Promise.all([rows.limit(resolved.pageSize).offset((resolved.page - 1) * resolved.pageSize), total]);
   return { rows: (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r)), total: Number(counted?.n ?? 0) };
@@ -95,16 +100,13 @@ async function checkChoices(ctx: ResourceCtx, def: ResourceDef, values: Record<s
 /** Columns to write, keyed by the table's property names. */
 function columnValues(def: ResourceDef, ctx: ResourceCtx, values: Record<string, unknown>, { workflow = false } = {}) {
   const t = ctx.handle.t;
-  const table = def.table(t) as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     const field = def.fields[name];
     // A workflow field is read-only in forms; only its transitions write it.
     const column = field?.column?.(t) ?? (workflow ? field?.expr(t) : undefined);
     if (!column) throw new AppError("INVALID_INPUT", { field: name });
-    const key = Object.keys(table).find((k) => table[k] === column);
-    if (!key) throw new Error(`${def.id}.${name}: column is not on the resource's table`);
-    out[key] = value;
+    out[tableKeyOf(def, ctx, column, name)] = value;
   }
   return out;
 }
@@ -170,13 +172,15 @@ export async function updateRow(ctx: ResourceCtx, def: ResourceDef, id: string |
 
 function versionBump(def: ResourceDef, ctx: ResourceCtx) {
   const t = ctx.handle.t;
-  const [key] = columnKeys(def, ctx, [def.version!(t)]);
-  return { [key!]: sql`${def.version!(t)} + 1` };
+  return { [tableKeyOf(def, ctx, def.version!(t), "version")]: sql`${def.version!(t)} + 1` };
 }
 
-function columnKeys(def: ResourceDef, ctx: ResourceCtx, columns: unknown[]) {
+/** The property name under which the resource's table holds `column` (what drizzle's insert/set take). */
+function tableKeyOf(def: ResourceDef, ctx: ResourceCtx, column: unknown, name: string): string {
   const table = def.table(ctx.handle.t) as unknown as Record<string, unknown>;
-  return columns.map((c) => Object.keys(table).find((k) => table[k] === c));
+  const key = Object.keys(table).find((k) => table[k] === column);
+  if (!key) throw new Error(`${def.id}.${name}: column is not on the resource's table`);
+  return key;
 }
 
 type Tx = ResourceCtx["handle"]["db"];
