@@ -1,11 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
-import { defineResource, type FieldDef } from "@/server/resources/define";
+import { defineResource } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { boolean, choice, date, datetime, filters, integer, longText, text, wordSearch } from "@/server/resources/fields";
 import { CLIENT_STATE, civilStates, clientStates, genders, refusalReasons, residenceTypes } from "./choices";
 import { AppError } from "@/server/errors";
+import { countryRef, placeRef } from "@/server/geo/fields";
 import { uiLanguages } from "@/server/users/resource";
 import { parseNiss } from "./rules/niss";
 import { similarClients } from "./similar";
@@ -14,10 +15,6 @@ import { addressLine, ageInYears, clientDisplayName, coachesToday, coachingActiv
 import { createHouseholdAction } from "@/server/households/actions";
 
 const p = (t: TenantTables) => t.partners;
-const countryRef = (label: string, col: (t: TenantTables) => TenantTables["partners"]["countryCode"]): FieldDef => ({
-  type: "ref", label, width: 16, expr: col, column: col, input: z.string().trim().toUpperCase().min(2).max(4).nullable(),
-  ref: { resource: "geo.countries", localized: true, display: (t) => sql`(select ${t.countries.names} from ${t.countries} where ${q(t.countries.isoCode)} = ${q(col(t))})` },
-});
 /** Lino's incomplete dates: `1995-00-00` when only the year is known. */
 const incompleteDate = z.string().regex(/^\d{4}-(0\d|1[0-2])-([0-2]\d|3[01])$/).nullable();
 const today = () => new Date().toISOString().slice(0, 10);
@@ -50,10 +47,7 @@ export const clientsResource = defineResource({
     streetNo: text("fields.streetNo", (t) => t.partners.streetNo, { max: 20, width: 6 }),
     streetBox: text("fields.streetBox", (t) => t.partners.streetBox, { max: 20, width: 6 }),
     zipCode: text("fields.zipCode", (t) => t.partners.zipCode, { max: 10, width: 8 }),
-    place: {
-      type: "ref", label: "fields.place", width: 18, expr: (t) => t.partners.placeId, column: (t) => t.partners.placeId, input: z.number().int().nullable(),
-      ref: { resource: "geo.places", localized: true, display: (t) => sql`(select ${t.places.names} from ${t.places} where ${q(t.places.id)} = ${q(t.partners.placeId)})` },
-    },
+    place: placeRef("fields.place", (t) => t.partners.placeId),
     country: countryRef("fields.country", (t) => t.partners.countryCode),
     address: { type: "text", label: "fields.address", width: 32, expr: (t) => addressLine(t.partners, t) },
     nationality: countryRef("fields.nationality", (t) => t.partners.nationalityCode),

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
 import { qualified as q } from "@/server/resources/query";
 
@@ -9,6 +9,10 @@ type P = TenantTables["partners"];
 /** "EVERS Eberhart (127)"; obsolete clients get a star: "DENON Denis (180*)". */
 export const clientDisplayName = (p: P): SQL<string> =>
   sql<string>`upper(${p.lastName}) || ' ' || ${p.firstName} || ' (' || ${p.id} || case when ${p.isObsolete} then '*' else '' end || ')'`;
+
+/** The display name of the client whose id is `id` (an outer row's column, fully qualified). */
+export const clientNameOf = (t: TenantTables, id: SQLWrapper): SQL<string> =>
+  sql<string>`(select ${clientDisplayName(t.partners)} from ${t.partners} where ${q(t.partners.id)} = ${id})`;
 
 /** Street, number and box, then postal code and place: one line. */
 export const addressLine = (p: P, t: TenantTables): SQL<string> => sql<string>`concat_ws(', ',

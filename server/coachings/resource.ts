@@ -1,18 +1,11 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import type { TenantTables } from "@/db/tenant/tables";
-import { clientDisplayName } from "@/server/clients/sql";
+import { clientNameOf } from "@/server/clients/sql";
 import { actorOf } from "@/server/audit";
-import { defineResource, type FieldDef } from "@/server/resources/define";
+import { defineResource } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
-import { boolean, date, filters, integer, localizedText } from "@/server/resources/fields";
-
-const ref = (label: string, resource: string, col: (t: TenantTables) => AnyPgColumn, display: FieldDef["expr"], localized = false, required = false): FieldDef => ({
-  type: "ref", label, width: 20, required, expr: col, column: col, input: required ? z.number().int() : z.number().int().nullable(),
-  ref: { resource, display, localized },
-});
-const userName = (t: TenantTables) => sql<string>`(select trim(${t.users.firstName} || ' ' || ${t.users.lastName}) from ${t.users} where ${q(t.users.id)} = ${q(t.coachings.userId)})`;
+import { boolean, date, filters, integer, localizedText, reference } from "@/server/resources/fields";
+import { userNameOf } from "@/server/users/sql";
 
 /** Services that coach clients (Lino's "coaching types"), configured per centre. */
 export const coachingTypesResource = defineResource({
@@ -45,9 +38,9 @@ export const coachingsResource = defineResource({
   version: (t) => t.coachings.version,
   fields: {
     id: integer("fields.id", (t) => t.coachings.id, { editable: false, width: 6 }),
-    client: { ...ref("resources.coachings.client", "contacts.clients", (t) => t.coachings.clientId, (t) => sql`(select ${clientDisplayName(t.partners)} from ${t.partners} where ${q(t.partners.id)} = ${q(t.coachings.clientId)})`, false, true), createOnly: true },
-    user: ref("resources.coachings.user", "admin.users", (t) => t.coachings.userId, userName, false, true),
-    coachingType: ref("resources.coachings.coachingType", "pcsw.coachingTypes", (t) => t.coachings.coachingTypeId, (t) => sql`(select ${t.coachingTypes.names} from ${t.coachingTypes} where ${q(t.coachingTypes.id)} = ${q(t.coachings.coachingTypeId)})`, true),
+    client: reference("resources.coachings.client", "contacts.clients", (t) => t.coachings.clientId, (t) => clientNameOf(t, q(t.coachings.clientId)), { required: true, createOnly: true }),
+    user: reference("resources.coachings.user", "admin.users", (t) => t.coachings.userId, (t) => userNameOf(t, q(t.coachings.userId)), { required: true }),
+    coachingType: reference("resources.coachings.coachingType", "pcsw.coachingTypes", (t) => t.coachings.coachingTypeId, (t) => sql`(select ${t.coachingTypes.names} from ${t.coachingTypes} where ${q(t.coachingTypes.id)} = ${q(t.coachings.coachingTypeId)})`, { localized: true }),
     startDate: date("fields.startDate", (t) => t.coachings.startDate, { required: true }),
     endDate: date("fields.endDate", (t) => t.coachings.endDate),
     primary: boolean("resources.coachings.primary", (t) => t.coachings.primary),

@@ -3,6 +3,7 @@ import { defineResource } from "@/server/resources/define";
 import { choice, filters, integer, localizedMatches, localizedText, text } from "@/server/resources/fields";
 import { likePattern, qualified as q } from "@/server/resources/query";
 import { placeKinds } from "./choices";
+import { countryRef } from "./fields";
 
 /** Countries: the ISO list, names in four languages; reference data, read-only for centres. */
 export const countriesResource = defineResource({
@@ -37,12 +38,8 @@ export const placesResource = defineResource({
     name: localizedText("fields.name", (t) => t.places.names, { required: true }),
     zipCode: text("fields.zipCode", (t) => t.places.zipCode, { max: 10, width: 9 }),
     kind: choice("fields.placeKind", (t) => t.places.kind, placeKinds, { required: true }),
-    country: {
-      type: "ref", label: "fields.country", width: 18, required: true,
-      expr: (t) => t.places.countryCode, column: (t) => t.places.countryCode,
-      input: text("", (t) => t.places.countryCode, { required: true, max: 4 }).input,
-      ref: { resource: "geo.countries", localized: true, display: (t) => sql`(select ${t.countries.names} from ${t.countries} where ${q(t.countries.isoCode)} = ${q(t.places.countryCode)})` },
-    },
+    // Required here, and taken as typed (a place's country is set once from the official list).
+    country: { ...countryRef("fields.country", (t) => t.places.countryCode, { width: 18 }), required: true, input: text("", (t) => t.places.countryCode, { required: true, max: 4 }).input },
     province: text("fields.province", (t) => t.places.province, { max: 100 }),
     region: text("fields.region", (t) => t.places.region, { max: 100 }),
   },

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
-import { clientDisplayName } from "@/server/clients/sql";
+import { clientNameOf } from "@/server/clients/sql";
+import { userNameOf } from "@/server/users/sql";
 import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource, type FieldDef } from "@/server/resources/define";
 import { choice, datetime, integer } from "@/server/resources/fields";
@@ -14,11 +15,9 @@ import { qualified as q } from "@/server/resources/query";
 const actorName = (t: TenantTables, actor: SQL) =>
   sql<string>`coalesce((select trim(${q(t.users.firstName)} || ' ' || ${q(t.users.lastName)}) from ${t.users} where 'user:' || ${q(t.users.id)} = ${actor}), ${actor})`;
 type SQL = ReturnType<typeof sql>;
-const userName = (t: TenantTables, id: SQL) =>
-  sql<string>`(select trim(${q(t.users.firstName)} || ' ' || ${q(t.users.lastName)}) from ${t.users} where ${q(t.users.id)} = ${id})`;
 const clientRef = (expr: (t: TenantTables) => SQL, id: (t: TenantTables) => SQL): FieldDef => ({
   type: "ref", label: "resources.history.client", width: 26, expr,
-  ref: { resource: "contacts.clients", display: (t) => sql`(select ${clientDisplayName(t.partners)} from ${t.partners} where ${q(t.partners.id)} = ${id(t)})` },
+  ref: { resource: "contacts.clients", display: (t) => clientNameOf(t, id(t)) },
 });
 const onDay = (col: (t: TenantTables) => AnyPgColumn) => ({
   label: "resources.history.period", widget: "dateRange" as const,
@@ -64,8 +63,8 @@ export const accessLogResource = defineResource({
   fields: {
     id: integer("fields.id", (t) => t.accessLog.id, { editable: false, width: 8 }),
     at: datetime("resources.history.at", (t) => t.accessLog.at),
-    user: { type: "text", label: "resources.history.who", width: 20, expr: (t) => userName(t, sql`${q(t.accessLog.userId)}`) },
-    actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`coalesce(${userName(t, sql`${q(t.accessLog.actingForId)}`)}, '')` },
+    user: { type: "text", label: "resources.history.who", width: 20, expr: (t) => userNameOf(t, q(t.accessLog.userId)) },
+    actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`coalesce(${userNameOf(t, q(t.accessLog.actingForId))}, '')` },
     client: clientRef((t) => sql`${t.accessLog.partnerId}`, (t) => sql`${q(t.accessLog.partnerId)}`),
     what: choice("resources.history.what", (t) => t.accessLog.what, openings, { editable: false, width: 10 }),
   },

@@ -2,23 +2,23 @@ import { and, eq, sql, type SQLWrapper } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
-import { ageInYears, clientDisplayName } from "@/server/clients/sql";
+import { ageInYears, clientNameOf } from "@/server/clients/sql";
+import { countryRef, placeRef } from "@/server/geo/fields";
 import { genders } from "@/server/clients/choices";
 import { AppError } from "@/server/errors";
-import { defineResource, type FieldDef, type ResourceCtx, type ResourceDef } from "@/server/resources/define";
-import { boolean, choice, date, filters, integer, localizedText, text, wordSearch } from "@/server/resources/fields";
+import { defineResource, type ResourceCtx, type ResourceDef } from "@/server/resources/define";
+import { boolean, choice, date, filters, integer, localizedText, reference, text, wordSearch } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { householdRoles, linkTypes, memberDependencies } from "./choices";
 import { auditEntry, createAutomaticLinks, demoteOtherPrimaries } from "./service";
 import { householdSummarySql, linkSentenceSql } from "./texts";
 
-const ref = (label: string, resource: string, col: (t: TenantTables) => AnyPgColumn, display: FieldDef["expr"], opts: { required?: boolean; localized?: boolean; createOnly?: boolean } = {}): FieldDef => ({
-  type: "ref", label, width: 22, required: opts.required, createOnly: opts.createOnly, expr: col, column: col,
-  input: opts.required ? z.number().int() : z.number().int().nullable(), ref: { resource, display, localized: opts.localized },
-});
+type Col = (t: TenantTables) => AnyPgColumn;
+// Household columns are a little wider than the shared default.
+const ref = (label: string, resource: string, col: Col, display: (t: TenantTables) => SQLWrapper, opts: Parameters<typeof reference>[4] = {}) =>
+  reference(label, resource, col, display, { width: 22, ...opts });
 /** "EVERS Eberhart (127)" of the partner a column points to. */
-const personName = (col: (t: TenantTables) => AnyPgColumn) => (t: TenantTables) =>
-  sql`(select ${clientDisplayName(t.partners)} from ${t.partners} where ${q(t.partners.id)} = ${q(col(t))})`;
+const personName = (col: Col) => (t: TenantTables) => clientNameOf(t, q(col(t)));
 const householdName = (col: (t: TenantTables) => AnyPgColumn) => (t: TenantTables) =>
   sql`(select trim(${t.partners.prefix} || ' ' || ${t.partners.name}) from ${t.partners} where ${q(t.partners.id)} = ${q(col(t))})`;
 const typeIdOf = (t: TenantTables) => sql`(select ${t.households.typeId} from ${t.households} where ${q(t.households.partnerId)} = ${q(t.partners.id)})`;
@@ -66,11 +66,8 @@ export const householdsResource: ResourceDef = defineResource({
     streetNo: text("fields.streetNo", (t) => t.partners.streetNo, { max: 20, width: 6 }),
     streetBox: text("fields.streetBox", (t) => t.partners.streetBox, { max: 20, width: 6 }),
     zipCode: text("fields.zipCode", (t) => t.partners.zipCode, { max: 10, width: 8 }),
-    place: ref("fields.place", "geo.places", (t) => t.partners.placeId, (t) => sql`(select ${t.places.names} from ${t.places} where ${q(t.places.id)} = ${q(t.partners.placeId)})`, { localized: true }),
-    country: {
-      ...ref("fields.country", "geo.countries", (t) => t.partners.countryCode, (t) => sql`(select ${t.countries.names} from ${t.countries} where ${q(t.countries.isoCode)} = ${q(t.partners.countryCode)})`, { localized: true }),
-      input: z.string().trim().toUpperCase().min(2).max(4).nullable(),
-    },
+    place: placeRef("fields.place", (t) => t.partners.placeId, { width: 22 }),
+    country: countryRef("fields.country", (t) => t.partners.countryCode, { width: 22 }),
   },
   columns: ["name", "prefix", "type", "summary", "street", "zipCode", "place"],
   hiddenColumns: ["id", "streetNo", "country"],

@@ -26,6 +26,18 @@ export const datetime = (label: string, col: Col) => column("datetime", label, c
 export const boolean = (label: string, col: Col, opts: Opts = {}) => column("boolean", label, col, z.boolean(), opts);
 export const choice = (label: string, col: Col, list: ChoiceList, opts: Opts = {}) =>
   column("choice", label, col, opts.required ? z.string().min(1).max(40) : z.string().max(40).nullable(), { ...opts, choices: list });
+/**
+ * A field holding another resource's integer key, shown as `display` (text, or `{fr,nl,de,en}`
+ * when `localized`) and linked to that row's detail.
+ */
+export const reference = (
+  label: string, resource: string, col: Col, display: (t: TenantTables) => SQLWrapper,
+  opts: { required?: boolean; localized?: boolean; createOnly?: boolean; width?: number } = {},
+): FieldDef => ({
+  type: "ref", label, width: opts.width ?? 20, required: opts.required, createOnly: opts.createOnly, expr: col, column: col,
+  input: opts.required ? z.number().int() : z.number().int().nullable(), ref: { resource, display, localized: opts.localized },
+});
+
 export const localizedText = (label: string, col: Col, opts: Opts = {}) =>
   column("localized", label, col, z.object({ fr: z.string().trim().min(1).max(200), nl: z.string().trim().max(200).optional(), de: z.string().trim().max(200).optional(), en: z.string().trim().max(200).optional() }), opts);
 
