@@ -43,8 +43,9 @@ export async function benchClients(tenants: Tenant[], count: number) {
   const pool = getPool(big.clusterId);
 
   // A national number that exists, typed as a clerk would start it (birth date and sequence).
-  const [sample] = await tenantHandle(big).db.select({ nationalId: tenantHandle(big).t.partners.nationalId }).from(tenantHandle(big).t.partners)
-    .where(isNotNull(tenantHandle(big).t.partners.nationalId)).orderBy(desc(tenantHandle(big).t.partners.id)).limit(1);
+  const { db, t } = me.ctx.handle;
+  const [sample] = await db.select({ nationalId: t.partners.nationalId }).from(t.partners)
+    .where(isNotNull(t.partners.nationalId)).orderBy(desc(t.partners.id)).limit(1);
   const cases: [string, ListState][] = [
     ["clients_coached_by_me", state({ filters: { coachedBy: me.user.id }, sort: [{ field: "name", dir: "asc" }] })],
     ["clients_search_name_prefix", state({ q: "Faymon" })],
@@ -64,7 +65,6 @@ export async function benchClients(tenants: Tenant[], count: number) {
   }
 
   // Opening a client's detail: every field of its tabs, by primary key.
-  const { db, t } = me.ctx.handle;
   const [{ id } = { id: 0 }] = await db.select({ id: t.partners.id }).from(t.partners).orderBy(t.partners.id).offset(Math.floor(count / 2)).limit(1);
   const detailFields = [...new Set(clientsResource.detail.flatMap((tab) => tab.groups.flatMap((g) => g.fields)))];
   const detailSql = db.select(selectionOf(clientsResource, detailFields, t) as never).from(t.partners).where(and(eq(t.partners.id, id), clientsResource.scope!(t, me.ctx))).limit(1).toSQL();

@@ -17,7 +17,7 @@ import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { createInnerContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
-import { collectGarbage, heapUsedAfterGc, line, mb, percentile, timed } from "./lib";
+import { collectGarbage, heapUsedAfterGc, line, mb, sideBySide, timed } from "./lib";
 
 const LIST_ROUNDS = 20;
 const LIST_BATCH = 10;
@@ -117,27 +117,8 @@ export async function benchGrid(tenant: Tenant, rows: number) {
     const countSql = query.total.toSQL();
     const viaProcedure = async () => void (await caller.resources.list({ resource: "geo.places", state }));
     const viaRaw = async () => void (await Promise.all([pool.query(pageSql.sql, pageSql.params), pool.query(countSql.sql, countSql.params)]));
-    const samples = { procedure: [] as number[], raw: [] as number[] };
-    const methods = [[viaProcedure, samples.procedure], [viaRaw, samples.raw]] as const;
-    for (let i = 0; i < LIST_WARMUP; i++) for (const [method] of methods) await method();
-    for (let round = 0; round < LIST_ROUNDS; round++) {
-      for (let k = 0; k < methods.length; k++) {
-        const [method, into] = methods[(round + k) % methods.length]!; // alternate, so drift hits both alike
-        for (let i = 0; i < LIST_BATCH; i++) {
-          const start = performance.now();
-          await method();
-          into.push(performance.now() - start);
-        }
-      }
-    }
-    line(`grid_list_${name}_count_per_method`, samples.procedure.length);
-    line(`grid_list_${name}_procedure_p50_ms`, percentile(samples.procedure, 50));
-    line(`grid_list_${name}_procedure_p95_ms`, percentile(samples.procedure, 95));
-    line(`grid_list_${name}_raw_p50_ms`, percentile(samples.raw, 50));
-    line(`grid_list_${name}_raw_p95_ms`, percentile(samples.raw, 95));
-    line(`grid_list_${name}_ratio_p50`, percentile(samples.procedure, 50) / percentile(samples.raw, 50));
-    const ratio = percentile(samples.procedure, 95) / percentile(samples.raw, 95);
-    line(`grid_list_${name}_ratio_p95`, ratio);
+    line(`grid_list_${name}_count_per_method`, LIST_ROUNDS * LIST_BATCH);
+    const { ratioP95: ratio } = await sideBySide(`grid_list_${name}`, ["procedure", viaProcedure], ["raw", viaRaw], { rounds: LIST_ROUNDS, batch: LIST_BATCH, warmup: LIST_WARMUP });
     line(`grid_list_${name}_ratio_p95_target_met`, ratio <= 1.5 ? "yes" : "no");
   }
   line("target_grid_list_ratio_p95", 1.5);
