@@ -1,0 +1,26 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ApiProvider } from "@/app/_components/trpc";
+import { currentUser } from "@/server/auth/current";
+import type { Role } from "@/server/auth/user-types";
+
+/**
+ * A page for the users whose type holds `role`: its title and intro (`<namespace>.title`, `.intro`),
+ * then the content, or the refusal `<namespace>.<refusal>` for other user types. Visitors sign in first.
+ */
+export async function RolePage({ role, namespace, refusal, children }: { role: Role; namespace: string; refusal: string; children: React.ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const t = await getTranslations(namespace);
+  return (
+    <main className="mx-auto w-full max-w-4xl p-8">
+      <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
+      <p className="mb-6 text-sm text-slate-700">{t("intro")}</p>
+      {user.roles.has(role) ? (
+        <ApiProvider>{children}</ApiProvider>
+      ) : (
+        <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800" data-testid="not-allowed">{t(refusal)}</p>
+      )}
+    </main>
+  );
+}
