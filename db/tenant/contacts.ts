@@ -11,6 +11,18 @@ import type { geoTables } from "./geo";
 export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables>, "countries" | "places">) {
   const country = (name: string) => text(name).references(() => geo.countries.isoCode);
   const place = (name: string) => integer(name).references(() => geo.places.id);
+  /** The columns of a postal address: an address row's, and the partner's copy of its primary one. */
+  const postalAddress = () => ({
+    countryCode: country("country_code"),
+    placeId: place("place_id"),
+    zipCode: text("zip_code").notNull().default(""),
+    street: text("street").notNull().default(""),
+    streetNo: text("street_no").notNull().default(""),
+    streetBox: text("street_box").notNull().default(""),
+    addr1: text("addr1").notNull().default(""),
+    addr2: text("addr2").notNull().default(""),
+  });
+
   const companyTypes = s.table("company_types", {
     id: serial("id").primaryKey(),
     names: jsonb("names").$type<LocalizedText>().notNull(),
@@ -31,14 +43,7 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
     gsm: text("gsm").notNull().default(""),
     fax: text("fax").notNull().default(""),
     // The primary postal address, mirrored from `addresses`.
-    countryCode: country("country_code"),
-    placeId: place("place_id"),
-    zipCode: text("zip_code").notNull().default(""),
-    street: text("street").notNull().default(""),
-    streetNo: text("street_no").notNull().default(""),
-    streetBox: text("street_box").notNull().default(""),
-    addr1: text("addr1").notNull().default(""),
-    addr2: text("addr2").notNull().default(""),
+    ...postalAddress(),
     remarks: text("remarks").notNull().default(""),
     isObsolete: boolean("is_obsolete").notNull().default(false),
     // Persons.
@@ -106,14 +111,7 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
     partnerId: integer("partner_id").notNull().references(() => partners.id, { onDelete: "cascade" }),
     addressType: text("address_type").notNull().default("01"),
     dataSource: text("data_source").notNull().default("manual"),
-    countryCode: country("country_code"),
-    placeId: place("place_id"),
-    zipCode: text("zip_code").notNull().default(""),
-    street: text("street").notNull().default(""),
-    streetNo: text("street_no").notNull().default(""),
-    streetBox: text("street_box").notNull().default(""),
-    addr1: text("addr1").notNull().default(""),
-    addr2: text("addr2").notNull().default(""),
+    ...postalAddress(),
     remark: text("remark").notNull().default(""),
     primary: boolean("primary").notNull().default(false),
     version: integer("version").notNull().default(1),
