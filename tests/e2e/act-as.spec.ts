@@ -1,20 +1,12 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { EUPEN } from "./hosts";
-import { msg, saveScreenshot } from "./support";
+import { msg, saveScreenshot, signInAt } from "./support";
 
-const DEMO_PASSWORD = "entraide-demo";
 test.use({ locale: "en-GB" }); // Eupen's own language (German) must win over the browser's
-
-async function signIn(page: Page, username: string) {
-  await page.goto(`${EUPEN}/login`);
-  await page.getByLabel(msg("de", "auth.username")).fill(username);
-  await page.getByLabel(msg("de", "auth.password")).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: msg("de", "auth.signIn") }).click();
-}
 
 test("procuration: Theresia acts as Hubert through the user menu, then switches back", async ({ page }) => {
   const theresia = msg("de", "auth.signedInAs", { name: "Theresia Thelen", userType: msg("de", "userTypes.210") });
-  await signIn(page, "theresia");
+  await signInAt(page, EUPEN, "de", "theresia");
   await expect(page.getByTestId("signed-in-as")).toHaveText(theresia);
 
   // Hubert gave her authority in the demo; the menu offers him among the colleagues she may act as.

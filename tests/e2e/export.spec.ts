@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { DIRECT, direct, EUPEN } from "./hosts";
-import { msg } from "./support";
+import { msg, signInAt } from "./support";
 
 // Exports of a grid, through the toolbar's links: the downloaded files are parsed and must hold
 // exactly the rows of the filtered, sorted grid (all pages), with its columns and in its language.
@@ -12,14 +12,6 @@ const t = (key: string, params?: Record<string, string | number>) => msg("de", k
 test.use({ locale: "en-GB", acceptDownloads: true });
 
 const STATE = { filters: { zipCode: "47" }, sort: [{ field: "zipCode", dir: "desc" }, { field: "name", dir: "asc" }] };
-
-async function signIn(page: Page) {
-  await page.goto(`${EUPEN}/login`);
-  await page.getByLabel(t("auth.username")).fill("melanie");
-  await page.getByLabel(t("auth.password")).fill("entraide-demo");
-  await page.getByRole("button", { name: t("auth.signIn") }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
 
 /** Clicks the toolbar's export link of that format; the saved file. */
 async function download(page: Page, format: "csv" | "xlsx" | "pdf") {
@@ -39,7 +31,7 @@ async function gridShown(page: Page) {
 }
 
 test("eupen: every export of the filtered places grid holds exactly its rows", async ({ page }) => {
-  await signIn(page);
+  await signInAt(page, EUPEN, "de", "melanie");
   await page.goto(`${EUPEN}/geo/places?s=${encodeURIComponent(JSON.stringify(STATE))}`);
   await expect(page.getByTestId("grid-row").first()).toBeVisible();
   const shown = await gridShown(page);
