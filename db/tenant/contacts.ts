@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, jsonb, serial, text, timestamp, uniqueIndex, type PgSchema } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, serial, text, timestamp, uniqueIndex, type AnyPgColumn, type PgSchema } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "@/db/control/schema";
 import type { geoTables } from "./geo";
 
@@ -30,6 +30,38 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
     version: integer("version").notNull().default(1),
   });
 
+  /** Functions of contact persons ("RoleType"): director, social worker, … */
+  const roleTypes = s.table("role_types", {
+    id: serial("id").primaryKey(),
+    names: jsonb("names").$type<LocalizedText>().notNull(),
+    /** Authorised to sign on behalf of the organisation. */
+    canSign: boolean("can_sign").notNull().default(false),
+    /** May be chosen as contact person of a job contract. */
+    useInContracts: boolean("use_in_contracts").notNull().default(true),
+    version: integer("version").notNull().default(1),
+  });
+
+  /** What a partner is for clients: health insurance, pharmacy, physician, bailiff, … */
+  const clientContactTypes = s.table("client_contact_types", {
+    id: serial("id").primaryKey(),
+    names: jsonb("names").$type<LocalizedText>().notNull(),
+    /** Persons of this type can be the doctor of a refund confirmation. */
+    canRefund: boolean("can_refund").notNull().default(false),
+    isBailiff: boolean("is_bailiff").notNull().default(false),
+    version: integer("version").notNull().default(1),
+  });
+
+  /** Integration phases ("PersonGroup"): evaluation, training, search, work, standby. */
+  const personGroups = s.table("person_groups", {
+    id: serial("id").primaryKey(),
+    names: jsonb("names").$type<LocalizedText>().notNull(),
+    /** Short name used as a column of "users with their clients"; empty hides the column. */
+    refName: text("ref_name").notNull().default(""),
+    /** Clients in this phase count as actively integrating. */
+    active: boolean("active").notNull().default(true),
+    version: integer("version").notNull().default(1),
+  });
+
   const partners = s.table("partners", {
     id: serial("id").primaryKey(),
     kind: text("kind").notNull(),
@@ -46,6 +78,7 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
     ...postalAddress(),
     remarks: text("remarks").notNull().default(""),
     isObsolete: boolean("is_obsolete").notNull().default(false),
+    clientContactTypeId: integer("client_contact_type_id").references(() => clientContactTypes.id),
     // Persons.
     title: text("title").notNull().default(""),
     firstName: text("first_name").notNull().default(""),
@@ -81,6 +114,10 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
     obstacles: text("obstacles").notNull().default(""),
     skills: text("skills").notNull().default(""),
     refusalReason: text("refusal_reason"),
+    groupId: integer("group_id").references(() => personGroups.id),
+    /** Contact person at the job office (a contact-person row; never the client himself). */
+    jobOfficeContactId: integer("job_office_contact_id").references((): AnyPgColumn => roles.id, { onDelete: "set null" }),
+    isSeeking: boolean("is_seeking").notNull().default(false),
     // eID card (read from the card, §7).
     cardNumber: text("card_number").notNull().default(""),
     cardType: text("card_type"),
@@ -120,5 +157,35 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
     uniqueIndex("addresses_one_primary").on(t.partnerId).where(sql`${t.primary}`),
   ]);
 
-  return { companyTypes, partners, addresses };
+  /** Contact persons: a person acting in a function for an organisation ("Role"). */
+  const roles = s.table("roles", {
+    id: serial("id").primaryKey(),
+    companyId: integer("company_id").notNull().references(() => partners.id, { onDelete: "cascade" }),
+    personId: integer("person_id").notNull().references(() => partners.id, { onDelete: "cascade" }),
+    typeId: integer("type_id").references(() => roleTypes.id),
+    startDate: date("start_date"),
+    endDate: date("end_date"),
+    version: integer("version").notNull().default(1),
+  }, (t) => [
+    index("roles_company_idx").on(t.companyId),
+    index("roles_person_idx").on(t.personId),
+    check("roles_dates", sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ]);
+
+  /** A client's contacts: their health insurance, pharmacy, doctor, lawyer, bailiff… */
+  const clientContacts = s.table("client_contacts", {
+    id: serial("id").primaryKey(),
+    clientId: integer("client_id").notNull().references(() => partners.id, { onDelete: "cascade" }),
+    typeId: integer("type_id").references(() => clientContactTypes.id),
+    companyId: integer("company_id").references(() => partners.id),
+    contactPersonId: integer("contact_person_id").references(() => partners.id),
+    roleTypeId: integer("role_type_id").references(() => roleTypes.id),
+    remark: text("remark").notNull().default(""),
+    version: integer("version").notNull().default(1),
+  }, (t) => [
+    index("client_contacts_client_idx").on(t.clientId),
+    check("client_contacts_someone", sql`${t.companyId} is not null or ${t.contactPersonId} is not null`),
+  ]);
+
+  return { companyTypes, roleTypes, clientContactTypes, personGroups, partners, addresses, roles, clientContacts };
 }

@@ -6,6 +6,8 @@ import { contactTables } from "./contacts";
 import { desktopTables } from "./desktop";
 import { geoTables } from "./geo";
 import { householdTables } from "./households";
+import { clientTables } from "./clients";
+import { taskTables } from "./tasks";
 import { settingsTables } from "./settings";
 import { userTables } from "./users";
 
@@ -26,6 +28,8 @@ const AREAS = {
   coachings: coachingTables,
   accountability: accountabilityTables,
   households: householdTables,
+  clients: clientTables,
+  tasks: taskTables,
 };
 
 type Areas = typeof AREAS;

@@ -4,4 +4,4 @@ import { pgSchema } from "drizzle-orm/pg-core";
 import { SENTINEL_SCHEMA, tenantTables } from "./tables";
 
 export const tenantTemplate = pgSchema(SENTINEL_SCHEMA);
-export const { countries, places, auditLog, authMethod, users, loginThrottle, loginAudit, authorities, siteSettings, userPreferences, choiceExtras, companyTypes, partners, addresses, coachingTypes, coachingEndings, coachings, accessLog, partnerPhotos, householdTypes, households, householdMembers, humanLinks } = tenantTables(SENTINEL_SCHEMA);
+export const { countries, places, auditLog, authMethod, users, loginThrottle, loginAudit, authorities, siteSettings, userPreferences, choiceExtras, companyTypes, roleTypes, clientContactTypes, personGroups, partners, addresses, roles, clientContacts, coachingTypes, coachingEndings, coachings, accessLog, partnerPhotos, householdTypes, households, householdMembers, humanLinks, dispenseReasons, dispenses, exclusionTypes, exclusions, convictions, clientMerges, tasks, dataProblems } = tenantTables(SENTINEL_SCHEMA);
