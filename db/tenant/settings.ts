@@ -16,6 +16,8 @@ export function settingsTables(s: PgSchema) {
     idleTimeoutMinutes: integer("idle_timeout_minutes").notNull().default(480),
     ldap: jsonb("ldap").$type<StoredLdapSettings>(),
     ldapBindPasswordEnc: text("ldap_bind_password_enc"),
+    /** Field sets of the client file this centre uses beyond the common ones: "eupen", "chatelet". */
+    clientFieldSets: text("client_field_sets").array().notNull().default(sql`'{}'::text[]`),
     version: integer("version").notNull().default(1),
     modifiedAt: timestamp("modified_at", { withTimezone: true }).notNull().defaultNow(),
   }, (t) => [check("site_settings_single_row", sql`${t.id} = 1`)]);

@@ -1,0 +1,1 @@
+ALTER TABLE "tenant_template"."site_settings" ADD COLUMN "client_field_sets" text[] DEFAULT '{}'::text[] NOT NULL;
