@@ -1,10 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { partnerSearchText } from "@/db/tenant/contacts";
 import type { TenantTables } from "@/db/tenant/tables";
 import { defineResource } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
-import { boolean, choice, date, datetime, filters, integer, longText, text, wordSearch } from "@/server/resources/fields";
-import { CLIENT_STATE, civilStates, clientStates, genders, refusalReasons, residenceTypes } from "./choices";
+import { boolean, choice, date, datetime, filters, integer, longText, reference, text, wordSearch } from "@/server/resources/fields";
+import { CLIENT_STATE, cardTypes, civilStates, clientStates, genders, refusalReasons, residenceTypes } from "./choices";
 import { AppError } from "@/server/errors";
 import { countryRef, placeRef } from "@/server/geo/fields";
 import { uiLanguages } from "@/server/users/resource";
@@ -13,6 +14,14 @@ import { similarClients } from "./similar";
 import { personPhoneticWords } from "./rules/phonetic";
 import { addressLine, ageInYears, clientDisplayName, coachesToday, coachingActive } from "./sql";
 import { createHouseholdAction } from "@/server/households/actions";
+import { checkAgainAction } from "@/server/checks/resources";
+import { contactPersonLabel, primaryCoach } from "./computed";
+import { clientEventFilters } from "./events";
+import { chateletFields, clientFieldSetsOf, eupenFields } from "./field-sets";
+import { jobOfficeContactNotSelf } from "./job-office";
+import { updateClientReminders } from "./reminders";
+import { namesRef } from "./subentities";
+import { mergeClientAction } from "./merge/action";
 
 const p = (t: TenantTables) => t.partners;
 /** Lino's incomplete dates: `1995-00-00` when only the year is known. */
@@ -64,6 +73,29 @@ export const clientsResource = defineResource({
     coaches: { type: "text", label: "fields.coaches", width: 26, sortable: false, expr: (t) => coachesToday(t.partners, t) },
     createdAt: datetime("fields.createdAt", (t) => t.partners.createdAt),
     modifiedAt: datetime("fields.modifiedAt", (t) => t.partners.modifiedAt),
+    // The rest of the client file (domain-people §3.1).
+    birthCountry: countryRef("fields.birthCountry", (t) => t.partners.birthCountryCode),
+    nationalityText: text("fields.nationalityText", (t) => t.partners.nationalityText, { max: 200 }),
+    residenceUntil: date("fields.residenceUntil", (t) => t.partners.residenceUntil),
+    declaredName: boolean("fields.declaredName", (t) => t.partners.declaredName),
+    needsResidencePermit: boolean("fields.needsResidencePermit", (t) => t.partners.needsResidencePermit),
+    needsWorkPermit: boolean("fields.needsWorkPermit", (t) => t.partners.needsWorkPermit),
+    workPermitSuspendedUntil: date("fields.workPermitSuspendedUntil", (t) => t.partners.workPermitSuspendedUntil),
+    isSeeking: boolean("fields.isSeeking", (t) => t.partners.isSeeking),
+    obstacles: longText("fields.obstacles", (t) => t.partners.obstacles),
+    skills: longText("fields.skills", (t) => t.partners.skills),
+    group: namesRef("fields.integrationPhase", "pcsw.personGroups", "personGroups", (t) => t.partners.groupId),
+    jobOfficeContact: reference("fields.jobOfficeContact", "contacts.roles", (t) => t.partners.jobOfficeContactId, (t) => contactPersonLabel(t, q(t.partners.jobOfficeContactId))),
+    primaryCoach,
+    // eID card data comes from the card reader; only site administrators correct it by hand.
+    cardNumber: { ...text("fields.cardNumber", (t) => t.partners.cardNumber, { max: 40 }), editRoles: ["SiteAdmin"] },
+    cardType: { ...choice("fields.cardType", (t) => t.partners.cardType, cardTypes), editRoles: ["SiteAdmin"] },
+    cardValidFrom: { ...date("fields.cardValidFrom", (t) => t.partners.cardValidFrom), editRoles: ["SiteAdmin"] },
+    cardValidUntil: { ...date("fields.cardValidUntil", (t) => t.partners.cardValidUntil), editRoles: ["SiteAdmin"] },
+    cardIssuer: { ...text("fields.cardIssuer", (t) => t.partners.cardIssuer, { max: 200 }), editRoles: ["SiteAdmin"] },
+    nobleCondition: { ...text("fields.nobleCondition", (t) => t.partners.nobleCondition, { max: 200 }), editRoles: ["SiteAdmin"] },
+    ...eupenFields,
+    ...chateletFields,
   },
   columns: ["name", "clientState", "nationalId", "gsm", "address", "age", "email", "phone", "id", "language"],
   hiddenColumns: ["coaches", "birthDate", "gender", "nationality", "createdAt", "modifiedAt"],
@@ -80,30 +112,57 @@ export const clientsResource = defineResource({
     onlyPrimary: { label: "resources.clients.onlyPrimary", widget: "boolean", schema: z.boolean(), where: () => undefined },
     coachedBy: { label: "resources.clients.coachedBy", widget: "user", schema: z.number().int(), where: (v: number, t, _ctx, all) => coachedBy(t, v, all) },
     andCoachedBy: { label: "resources.clients.andCoachedBy", widget: "user", schema: z.number().int(), where: (v: number, t, _ctx, all) => coachedBy(t, v, all) },
+    ...clientEventFilters,
   },
   defaultFilters: { hideObsolete: true },
-  search: wordSearch((t) => [t.partners.prefix, t.partners.name, t.partners.phone, t.partners.gsm, t.partners.street, t.partners.nationalId], (t) => [t.partners.id]),
+  // Name, phone, GSM, street, national id: one trigram-indexed text (db/tenant/contacts.ts).
+  search: wordSearch((t) => partnerSearchText(t.partners), (t) => [t.partners.id]),
   defaultSort: [{ field: "name", dir: "asc" }],
   access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsStaff"] },
   detail: [
     { key: "person", label: "resources.clients.personTab", groups: [
       { fields: ["id", "firstName", "lastName", "gender", "birthDate", "age", "nationalId", "language"] },
       { fields: ["street", "streetNo", "streetBox", "zipCode", "place", "country", "phone", "gsm", "email"] },
-    ], slaves: [{ resource: "pcsw.coachings", label: "resources.coachings.title", masterField: "client" }] },
-    { key: "residence", label: "resources.clients.residenceTab", groups: [
-      { fields: ["nationality", "birthPlace", "civilState", "residenceType", "inBelgiumSince"] },
-      { fields: ["unemployedSince", "seekingSince", "unavailableUntil", "unavailableWhy"] },
+    ], panels: [{ key: "eidCard", label: "panels.eidCard.title" }], slaves: [
+      { resource: "contacts.addresses", label: "resources.addresses.title", masterField: "partner" },
     ] },
-    { key: "misc", label: "resources.clients.miscTab", groups: [{ fields: ["clientState", "refusalReason", "coaches", "isObsolete", "remarks", "createdAt", "modifiedAt"] }] },
-    { key: "humanLinks", label: "resources.clients.humanLinksTab", groups: [], slaves: [
+    { key: "humanLinks", label: "resources.clients.humanLinksTab", groups: [{ fields: ["childCustody"] }], panels: [{ key: "similarClients", label: "panels.similarClients.title" }], slaves: [
       { resource: "contacts.householdMembers", label: "resources.householdMembers.byPerson", masterField: "person" },
       { resource: "contacts.humanLinks", label: "resources.humanLinks.title", masterField: "parent" },
       { resource: "contacts.humanLinksAsChild", label: "resources.humanLinks.asChildTitle", masterField: "child" },
     ] },
+    // Tabs of domain-people §3.7 whose areas exist; centre-specific fields show where the centre uses them.
+    { key: "coaches", label: "resources.clients.coachesTab", groups: [
+      { fields: ["primaryCoach", "coaches", "jobOfficeContact"] },
+      { fields: ["healthInsurance", "pharmacy", "jobAgents"] },
+    ], slaves: [
+      { resource: "pcsw.coachings", label: "resources.coachings.title", masterField: "client" },
+      { resource: "contacts.clientContacts", label: "resources.clients.clientContacts", masterField: "client" },
+    ] },
+    { key: "aids", label: "resources.clients.aidsTab", groups: [
+      { label: "resources.clients.residenceGroup", fields: ["nationality", "nationalityText", "birthCountry", "birthPlace", "civilState", "residenceType", "inBelgiumSince", "residenceUntil", "declaredName", "needsResidencePermit"] },
+      { label: "fields.integrationPhase", fields: ["group"] },
+      { label: "resources.clients.incomesGroup", fields: ["incomeAg", "incomeWg", "incomeKg", "incomeRente", "incomeMisc"] },
+    ] },
+    // Dispenses, exclusions and convictions are social data: their grids show to social users only.
+    { key: "jobSearch", label: "resources.clients.jobSearchTab", groups: [
+      { fields: ["isSeeking", "seekingSince", "unemployedSince", "needsWorkPermit", "workPermitSuspendedUntil", "hasEsf"] },
+      { fields: ["obstacles", "skills"] },
+    ], slaves: [
+      { resource: "pcsw.dispenses", label: "resources.dispenses.title", masterField: "client" },
+      { resource: "pcsw.exclusions", label: "resources.exclusions.title", masterField: "client" },
+      { resource: "pcsw.convictions", label: "resources.convictions.title", masterField: "client" },
+    ] },
     { key: "history", label: "resources.clients.historyTab", groups: [], slaves: [
       { resource: "history.clientChanges", label: "resources.history.changesTitle", masterField: "client" },
       { resource: "security.accessLog", label: "resources.history.accessTitle", masterField: "client" },
+      { resource: "history.clientMerges", label: "resources.clientMerges.title", masterField: "kept" },
     ] },
+    { key: "misc", label: "resources.clients.miscTab", roles: ["SocialStaff", "ContactsStaff"], groups: [
+      { fields: ["clientState", "refusalReason", "isObsolete", "unavailableUntil", "unavailableWhy", "remarks", "createdAt", "modifiedAt"] },
+      { label: "resources.clients.eidCardGroup", fields: ["cardNumber", "cardType", "cardValidFrom", "cardValidUntil", "cardIssuer", "nobleCondition"] },
+      { fields: ["gesdosId", "timId", "isCpas", "isSenior", "remarks2"] },
+    ], slaves: [{ resource: "checks.clientProblems", label: "checks.clientProblems", masterField: "ownerId" }] },
   ],
   insert: {
     fields: ["firstName", "lastName", "nationalId", "gender", "language"],
@@ -128,7 +187,10 @@ export const clientsResource = defineResource({
     const names = { lastName: String(v.lastName ?? ""), firstName: String(v.firstName ?? "") };
     return { name: `${names.lastName} ${names.firstName}`.trim(), phoneticWords: personPhoneticWords(names) };
   },
-  actions: [createHouseholdAction],
+  fieldSets: clientFieldSetsOf,
+  beforeSave: jobOfficeContactNotSelf,
+  afterSave: (tx, ctx, id) => updateClientReminders(tx, ctx, id),
+  actions: [createHouseholdAction, mergeClientAction, checkAgainAction],
   workflow: {
     field: "clientState",
     transitions: [

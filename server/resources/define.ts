@@ -37,6 +37,12 @@ export interface FieldDef {
   /** What sorting uses when it differs from the shown value (e.g. an indexed column). */
   orderBy?: Expr;
   help?: string;
+  /** The field is one key of the JSON object in `column` (e.g. a centre-specific field in `extra`); edits merge it in. */
+  jsonKey?: string;
+  /** Shown and written only where the resource's `fieldSets` of the centre include this name. */
+  fieldSet?: string;
+  /** Only these roles may write it (e.g. eID card data); others see it read-only. */
+  editRoles?: Role[];
 }
 
 export interface FilterDef {
@@ -70,7 +76,20 @@ export interface ActionDef {
   roles: Role[];
   confirm?: boolean;
   params?: Record<string, FieldDef>;
-  run: (ctx: ResourceCtx, id: string | number, params: Record<string, unknown>) => Promise<void>;
+  /** `version` is the row's version the user saw, when the browser sent it (for actions that refuse stale rows). */
+  run: (ctx: ResourceCtx, id: string | number, params: Record<string, unknown>, version?: number) => Promise<void>;
+}
+
+/**
+ * A box on a detail tab whose content is neither a field nor a grid (e.g. similar clients, the eID
+ * card): its data comes from the loader registered under `key` (server/resources/panels.ts), and
+ * the browser renders it with the component registered under the same key.
+ */
+export interface PanelDef {
+  key: string;
+  label: string;
+  /** Shown only to these roles (any of); everyone who may see the row when absent. */
+  roles?: Role[];
 }
 
 export interface SlaveDef {
@@ -84,6 +103,8 @@ export interface ResourceAccess {
   create?: Role[];
   edit?: Role[];
   delete?: Role[];
+  /** Roles that may list rows without a master row (the global list); others see them only on their master's detail. */
+  listAll?: Role[];
 }
 
 type Patch = Record<string, unknown>;
@@ -113,7 +134,10 @@ export interface ResourceDef {
   access: ResourceAccess;
   /** Rows this user may see at all (applied to every read). */
   scope?: (t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
-  detail: { key: string; label: string; groups: DetailGroup[]; slaves?: SlaveDef[] }[];
+  /** A tab with `roles` is shown only to users having one of them. */
+  detail: { key: string; label: string; groups: DetailGroup[]; panels?: PanelDef[]; slaves?: SlaveDef[]; roles?: Role[] }[];
+  /** The optional field sets the user's centre uses (see `FieldDef.fieldSet`). */
+  fieldSets?: (handle: Pick<TenantHandle, "db" | "t">) => Promise<ReadonlySet<string>>;
   insert?: {
     fields: string[];
     defaults?: (ctx: ResourceCtx) => Patch;
@@ -139,6 +163,10 @@ export interface ResourceDef {
   normalize?: (values: Record<string, unknown>) => Record<string, unknown>;
   /** Keeps rules spanning several rows (e.g. one primary coaching), in the saving transaction. */
   beforeSave?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number | undefined, values: Record<string, unknown>) => Promise<void>;
+  /** Runs after every interactive insert and edit, in the saving transaction (e.g. automatic reminders). */
+  afterSave?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => Promise<void>;
+  /** Refuses a deletion (throws an AppError) or completes it, in the deleting transaction before the row goes. */
+  beforeDelete?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => Promise<void>;
   actions?: ActionDef[];
   hooks?: ResourceHooks;
   /** Rows hold personal data: every opening of a detail is written to the access log. */

@@ -38,6 +38,18 @@ export const reference = (
   input: opts.required ? z.number().int() : z.number().int().nullable(), ref: { resource, display, localized: opts.localized },
 });
 
+/**
+ * A field kept as one key of a JSON object column (e.g. a centre-specific field in `extra`): read as
+ * `column->>'key'` (empty text or false when absent), written by merging the key into the object.
+ */
+export function jsonField(type: "text" | "longtext" | "boolean", label: string, col: Col, key: string, opts: Opts & { max?: number } = {}): FieldDef {
+  const raw = (t: TenantTables) => sql`${col(t)}->>${key}`;
+  const expr = type === "boolean" ? (t: TenantTables) => sql<boolean>`coalesce((${raw(t)})::boolean, false)` : (t: TenantTables) => sql<string>`coalesce(${raw(t)}, '')`;
+  const input = type === "boolean" ? z.boolean() : z.string().trim().max(opts.max ?? (type === "longtext" ? 20_000 : 200));
+  const { editable = true, ...rest } = opts;
+  return { type, label, expr, ...(editable ? { column: col, input, jsonKey: key } : {}), ...rest };
+}
+
 export const localizedText = (label: string, col: Col, opts: Opts = {}) =>
   column("localized", label, col, z.object({ fr: z.string().trim().min(1).max(200), nl: z.string().trim().max(200).optional(), de: z.string().trim().max(200).optional(), en: z.string().trim().max(200).optional() }), opts);
 
@@ -48,16 +60,20 @@ export const localizedMatches = (json: SQLWrapper, pattern: string): SQL =>
 /**
  * Lino's quick search: every word must match (AND); a word matches if a text field contains it;
  * a number also matches integer fields equal to it, and `#123` matches integer fields only.
+ * `text` gives the text columns, or a single expression joining them with whitespace (which no
+ * word contains, so it matches the same rows), e.g. one a trigram index covers (partnerSearchText).
  */
-export function wordSearch(text: (t: TenantTables) => SQLWrapper[], ints: (t: TenantTables) => SQLWrapper[] = () => []) {
+export function wordSearch(text: (t: TenantTables) => SQLWrapper[] | SQL, ints: (t: TenantTables) => SQLWrapper[] = () => []) {
   return (q: string, t: TenantTables): SQL | undefined => {
     const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
+    const texts = text(t);
+    const columns = Array.isArray(texts) ? texts : [sql`(${texts})`];
     return and(
       ...words.map((word) => {
         const number = /^#?\d{1,9}$/.test(word) ? Number(word.replace("#", "")) : null;
         const byNumber = number === null ? [] : ints(t).map((c) => sql`${c} = ${number}`);
         if (word.startsWith("#")) return byNumber.length ? or(...byNumber) : sql`false`;
-        return or(...text(t).map((c) => ilike(c as AnyPgColumn, likePattern(word))), ...byNumber);
+        return or(...columns.map((c) => ilike(c as AnyPgColumn, likePattern(word))), ...byNumber);
       }),
     );
   };

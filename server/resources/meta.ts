@@ -4,6 +4,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { can } from "./access";
 import { choicesOf } from "./choices";
+import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
 import { RESOURCES } from "./registry";
 
@@ -43,8 +44,12 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
       ...(f.ref ? { ref: f.ref.resource } : {}),
       ...(f.help ? { help: f.help } : {}),
   });
+  // Fields of a field set the centre does not use are left out everywhere, also from the detail.
+  const off = await fieldsOffInCentre(handle, def);
   const fields: Record<string, FieldMeta> = {};
-  for (const [name, f] of Object.entries(def.fields)) fields[name] = await fieldMeta(name, f, canEdit && !!f.input && !f.createOnly);
+  for (const [name, f] of Object.entries(def.fields)) {
+    if (!off.has(name)) fields[name] = await fieldMeta(name, f, canEdit && mayWriteField(f, user) && !f.createOnly);
+  }
   const actions = [];
   for (const action of def.actions ?? []) {
     if (!action.roles.some((r) => user.roles.has(r))) continue;
@@ -76,17 +81,19 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
     defaultFilters: def.defaultFilters ?? {},
     quickSearch: !!def.search,
     titleField: def.titleField,
-    detail: def.detail.map((tab) => ({
+    // A tab reserved to some roles is not sent to others; a group left without fields disappears.
+    detail: def.detail.filter((tab) => !tab.roles || tab.roles.some((r) => user.roles.has(r))).map((tab) => ({
       key: tab.key,
       label: tab.label,
-      groups: tab.groups,
+      groups: tab.groups.map((g) => ({ ...g, fields: g.fields.filter((n) => !off.has(n)) })).filter((g) => g.fields.length > 0),
+      panels: (tab.panels ?? []).filter((p) => !p.roles || p.roles.some((r) => user.roles.has(r))).map((p) => ({ key: p.key, label: p.label })),
       // A slave grid appears only if the user may see its resource.
       slaves: (tab.slaves ?? []).flatMap((s) => {
         const slave = RESOURCES.get(s.resource);
         return slave && can(slave, "view", user) ? [{ ...s, canCreate: can(slave, "create", user) && !!slave.insert }] : [];
       }),
     })),
-    insertFields: def.insert?.fields ?? [],
+    insertFields: (def.insert?.fields ?? []).filter((n) => !off.has(n)),
     insertDefaults: can(def, "create", user) ? insertDefaults(def, ctx) : {},
     actions,
     canCreate: can(def, "create", user) && !!def.insert,

@@ -4,6 +4,7 @@ import type { ListState, Row } from "@/lib/resources";
 import { actorOf } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { assertCan, can } from "./access";
+import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { isAllowedChoice } from "./choices";
 import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
 import { orderByOf, resolveState, selectionOf, whereOf } from "./query";
@@ -15,6 +16,8 @@ function userFacing(e: unknown): unknown {
   const pg = ((e as { cause?: unknown }).cause ?? e) as { code?: string; table?: string };
   if (pg.code === "23503") return new AppError("INVALID_INPUT", { field: pg.table ?? "" });
   if (pg.code === "23505") return new AppError("DUPLICATE");
+  // A check constraint (e.g. an end date before the start date).
+  if (pg.code === "23514") return new AppError("INVALID_INPUT", { field: pg.table ?? "" });
   return e;
 }
 
@@ -39,6 +42,7 @@ export function listQuery(ctx: ResourceCtx, def: ResourceDef, state: ListState, 
 
 export async function listRows(ctx: ResourceCtx, def: ResourceDef, state: ListState): Promise<{ rows: Row[]; total: number }> {
   assertCan(def, "view", ctx.user);
+  assertMayListAll(def, ctx, state);
   return readPage(ctx, def, state);
 }
 
@@ -49,6 +53,11 @@ export async function readPage(ctx: ResourceCtx, def: ResourceDef, state: ListSt
   return { rows: (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r)), total: Number(counted?.n ?? 0) };
 }
 
+/** A resource whose global list is for some roles only: others list it on a master row's detail. */
+export function assertMayListAll(def: ResourceDef, ctx: ResourceCtx, state: Pick<ListState, "master">) {
+  if (def.access.listAll && !state.master && !def.access.listAll.some((r) => ctx.user.roles.has(r))) throw new AppError("FORBIDDEN");
+}
+
 function byId(def: ResourceDef, ctx: ResourceCtx, id: string | number): SQL | undefined {
   const t = ctx.handle.t;
   return and(eq(def.pk(t), id), def.scope?.(t, ctx));
@@ -57,7 +66,8 @@ function byId(def: ResourceDef, ctx: ResourceCtx, id: string | number): SQL | un
 /** One row with every field its detail shows; NOT_FOUND when it is out of the user's scope. */
 export async function getRow(ctx: ResourceCtx, def: ResourceDef, id: string | number): Promise<Row> {
   assertCan(def, "view", ctx.user);
-  const fields = detailFields(def);
+  const off = await fieldsOffInCentre(ctx.handle, def);
+  const fields = detailFields(def).filter((n) => !off.has(n));
   const t = ctx.handle.t;
   const [raw] = await ctx.handle.db.select(selectionOf(def, fields, t) as never).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
   if (!raw) throw new AppError("NOT_FOUND");
@@ -97,16 +107,36 @@ async function checkChoices(ctx: ResourceCtx, def: ResourceDef, values: Record<s
   }
 }
 
-/** Columns to write, keyed by the table's property names. */
-function columnValues(def: ResourceDef, ctx: ResourceCtx, values: Record<string, unknown>, { workflow = false } = {}) {
+/** Refuses values for fields this user may not write or that the centre does not use. */
+async function assertWritable(ctx: ResourceCtx, def: ResourceDef, values: Record<string, unknown>) {
+  const off = await fieldsOffInCentre(ctx.handle, def);
+  for (const name of Object.keys(values)) {
+    if (off.has(name)) throw new AppError("INVALID_INPUT", { field: name });
+    if (!mayWriteField(def.fields[name]!, ctx.user)) throw new AppError("FORBIDDEN");
+  }
+}
+
+/**
+ * Columns to write, keyed by the table's property names. Fields kept as keys of a JSON column are
+ * merged into it: on an edit the other keys stay as they are.
+ */
+function columnValues(def: ResourceDef, ctx: ResourceCtx, values: Record<string, unknown>, { workflow = false, insert = false } = {}) {
   const t = ctx.handle.t;
   const out: Record<string, unknown> = {};
+  const merged = new Map<string, { column: unknown; keys: Record<string, unknown> }>();
   for (const [name, value] of Object.entries(values)) {
     const field = def.fields[name];
     // A workflow field is read-only in forms; only its transitions write it.
     const column = field?.column?.(t) ?? (workflow ? field?.expr(t) : undefined);
     if (!column) throw new AppError("INVALID_INPUT", { field: name });
-    out[tableKeyOf(def, ctx, column, name)] = value;
+    const key = tableKeyOf(def, ctx, column, name);
+    if (!field!.jsonKey) { out[key] = value; continue; }
+    const entry = merged.get(key) ?? { column, keys: {} };
+    entry.keys[field!.jsonKey] = value ?? null;
+    merged.set(key, entry);
+  }
+  for (const [key, { column, keys }] of merged) {
+    out[key] = insert ? keys : sql`coalesce(${column}, '{}'::jsonb) || ${JSON.stringify(keys)}::jsonb`;
   }
   return out;
 }
@@ -124,6 +154,7 @@ export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<
   if (!def.insert) throw new AppError("FORBIDDEN");
   const parsed = inputSchemaOf(def, def.insert.fields).parse({ ...def.insert.defaults?.(ctx), ...raw }) as Record<string, unknown>;
   const values = def.normalize ? def.normalize(parsed) : parsed;
+  await assertWritable(ctx, def, parsed);
   await checkChoices(ctx, def, values);
   def.insert.validate?.(ctx, values);
   const question = confirmed ? null : await def.insert.confirm?.(ctx, values);
@@ -132,9 +163,10 @@ export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<
   const { db, t } = ctx.handle;
   return db.transaction(async (tx) => {
     await def.beforeSave?.(tx as never, ctx, undefined, values);
-    const row = { ...def.insert!.columns, ...columnValues(def, ctx, values), ...def.derive?.(values) };
+    const row = { ...def.insert!.columns, ...columnValues(def, ctx, values, { insert: true }), ...def.derive?.(values) };
     const [created] = await tx.insert(def.table(t)).values(row as never).returning({ id: def.pk(t) });
     const id = created!.id as string | number;
+    await def.afterSave?.(tx as never, ctx, id);
     const changes = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }]));
     await tx.insert(t.auditLog).values(audit(ctx, "create", def, id, changes));
     return { id };
@@ -149,6 +181,7 @@ export async function updateRow(ctx: ResourceCtx, def: ResourceDef, id: string |
   if (!def.version) throw new AppError("FORBIDDEN");
   const parsed = inputSchemaOf(def, editableNames(def)).partial().parse(raw) as Record<string, unknown>;
   const patch = def.normalize ? def.normalize(parsed) : parsed;
+  await assertWritable(ctx, def, parsed);
   await checkChoices(ctx, def, patch);
   const { db, t } = ctx.handle;
   if (def.hooks?.update) {
@@ -164,6 +197,7 @@ export async function updateRow(ctx: ResourceCtx, def: ResourceDef, id: string |
       await def.beforeSave?.(tx as never, ctx, id, patch);
       const derived = def.derive?.({ ...before, ...patch });
       await tx.update(def.table(t)).set({ ...columnValues(def, ctx, patch), ...derived, ...versionBump(def, ctx) } as never).where(eq(def.pk(t), id));
+      await def.afterSave?.(tx as never, ctx, id);
       await tx.insert(t.auditLog).values(audit(ctx, "update", def, id, changes));
     }).catch((e: unknown) => { throw userFacing(e); });
   }
@@ -188,7 +222,8 @@ type Tx = ResourceCtx["handle"]["db"];
 async function lockedRow(tx: Tx, ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number) {
   const t = ctx.handle.t;
   const names = editableNames(def).filter((n) => def.fields[n]!.column);
-  const selection = Object.fromEntries(names.map((n) => [n, def.fields[n]!.column!(t)]));
+  // A field inside a JSON column is read as its own value, so that the audit shows what changed.
+  const selection = Object.fromEntries(names.map((n) => [n, def.fields[n]!.jsonKey ? def.fields[n]!.expr(t) : def.fields[n]!.column!(t)]));
   const [row] = await tx
     .select({ ...selection, __version: def.version!(t) } as never)
     .from(def.table(t))
@@ -208,6 +243,7 @@ export async function deleteRow(ctx: ResourceCtx, def: ResourceDef, id: string |
   try {
     await db.transaction(async (tx) => {
       const before = await lockedRow(tx as never, ctx, def, id, version);
+      await def.beforeDelete?.(tx as never, ctx, id);
       await tx.delete(def.table(t)).where(eq(def.pk(t), id));
       const changes = Object.fromEntries(Object.entries(before).filter(([k]) => k !== "__version").map(([k, v]) => [k, { from: v, to: null }]));
       await tx.insert(t.auditLog).values(audit(ctx, "delete", def, id, changes));
@@ -253,14 +289,14 @@ function paramsSchema(params: Record<string, FieldDef> | undefined) {
 }
 
 /** Runs a declared row action with its parameters, for users whose type allows it. */
-export async function runAction(ctx: ResourceCtx, def: ResourceDef, id: string | number, name: string, raw: Record<string, unknown>): Promise<void> {
+export async function runAction(ctx: ResourceCtx, def: ResourceDef, id: string | number, name: string, raw: Record<string, unknown>, version?: number): Promise<void> {
   assertCan(def, "view", ctx.user);
   const action = def.actions?.find((a) => a.name === name);
   if (!action) throw new AppError("INVALID_INPUT", { field: "action" });
   if (!action.roles.some((r) => ctx.user.roles.has(r))) throw new AppError("FORBIDDEN");
   const params = paramsSchema(action.params).parse(raw);
   await getRow(ctx, def, id); // in scope, or NOT_FOUND
-  await action.run(ctx, id, params);
+  await action.run(ctx, id, params, version);
 }
 
 export interface SearchHit {

@@ -6,16 +6,16 @@ import { settingsForAdmin, settingsPatch, testDirectory, updateSiteSettings } fr
 
 const admin = roleProcedure("SiteAdmin");
 
-/** Centre settings: sign-in methods, two-factor, idle timeout, directory. Administrators only. */
+/** Centre settings: sign-in methods, two-factor, idle timeout, directory, client field sets. Administrators only. */
 export const settingsRouter = router({
   get: admin
     .output(z.object({
-      allowLocal: z.boolean(), allowLdap: z.boolean(), totpRequired: z.boolean(), idleTimeoutMinutes: z.number(),
+      allowLocal: z.boolean(), allowLdap: z.boolean(), totpRequired: z.boolean(), idleTimeoutMinutes: z.number(), clientFieldSets: z.array(z.string()),
       ldap: z.record(z.string(), z.unknown()).nullable(), hasLdapBindPassword: z.boolean(), version: z.number(),
     }))
     .query(async ({ ctx }) => {
-      const { allowLocal, allowLdap, totpRequired, idleTimeoutMinutes, ldap, hasLdapBindPassword, version } = await settingsForAdmin(ctx.handle);
-      return { allowLocal, allowLdap, totpRequired, idleTimeoutMinutes, ldap: ldap as Record<string, unknown> | null, hasLdapBindPassword, version };
+      const { allowLocal, allowLdap, totpRequired, idleTimeoutMinutes, clientFieldSets, ldap, hasLdapBindPassword, version } = await settingsForAdmin(ctx.handle);
+      return { allowLocal, allowLdap, totpRequired, idleTimeoutMinutes, clientFieldSets, ldap: ldap as Record<string, unknown> | null, hasLdapBindPassword, version };
     }),
   update: admin
     .input(z.object({ version: z.number().int(), patch: settingsPatch }))

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { StoredLdapSettings } from "@/db/tenant/settings";
 import { decryptSecret, encryptSecret } from "@/server/crypto/secrets";
 import type { Actor } from "@/server/audit";
+import { CLIENT_FIELD_SETS } from "@/server/clients/field-set-names";
 import { AppError } from "@/server/errors";
 import { ldapSettingsSchema, testLdapConnection, type LdapSettingsInput } from "@/server/integrations/ldap/client";
 import { findById, type TenantHandle } from "@/server/tenancy/tenant-db";
@@ -33,6 +34,8 @@ export const settingsPatch = z.object({
   allowLdap: z.boolean(),
   totpRequired: z.boolean(),
   idleTimeoutMinutes: z.number().int().min(5).max(24 * 60),
+  /** Optional field sets of the client file the centre uses (Eupen's, Châtelet's). */
+  clientFieldSets: z.array(z.enum(CLIENT_FIELD_SETS)).max(CLIENT_FIELD_SETS.length).transform((sets) => [...new Set(sets)].sort()),
   /** Directory settings without the bind password (validated by the LDAP client's own schema). */
   ldap: z.record(z.string(), z.unknown()).nullable(),
   /** Omitted: keep the stored one. */

@@ -14,6 +14,8 @@ const linesOf = (userType: UserType) =>
 
 const ACCOUNT = "menu.site > account.menu (/account)";
 const CLIENTS = "menu.contacts > resources.clients.title (/contacts/clients)";
+/** Everyone signed in finds persons and organisations next to the clients (SimpleContactsUser). */
+const CONTACTS = [CLIENTS, "menu.contacts > resources.persons.title (/contacts/persons)", "menu.contacts > resources.organisations.title (/contacts/organisations)"];
 const HOUSEHOLDS = "menu.contacts > resources.households.title (/contacts/households)";
 const EID = "menu.reception > menu.eid (/reception/eid)";
 const PCSW_CLIENTS = "menu.pcsw > resources.clients.title (/contacts/clients)";
@@ -22,37 +24,56 @@ const PLACES = [
   "menu.configure > menu.sections.places > resources.countries.title (/geo/countries)",
   "menu.configure > menu.sections.places > resources.places.title (/geo/places)",
 ];
-const HOUSEHOLD_TYPES = "menu.configure > menu.sections.contacts > resources.householdTypes.title (/contacts/householdTypes)";
+/** Contacts staff configure organisation types, functions, client contact types and household types. */
+const CONTACTS_CONFIG = [
+  "menu.configure > menu.sections.contacts > resources.companyTypes.title (/contacts/companyTypes)",
+  "menu.configure > menu.sections.contacts > resources.roleTypes.title (/contacts/roleTypes)",
+  "menu.configure > menu.sections.contacts > resources.clientContactTypes.title (/contacts/clientContactTypes)",
+  "menu.configure > menu.sections.contacts > resources.householdTypes.title (/contacts/householdTypes)",
+];
 const SERVICES = "menu.configure > menu.sections.pcsw > resources.coachingTypes.title (/pcsw/coachingTypes)";
 const SYSTEM = "menu.configure > menu.sections.system > resources.choiceExtras.title (/config/choices)";
+const MY_TASKS = "menu.calendar > resources.myTasks.title (/calendar/myTasks)";
+/** Social staff configure the client file's lists and see every client's dispenses, exclusions and convictions (§3.8). */
+const SOCIAL_CONFIG = [
+  "menu.configure > menu.sections.pcsw > resources.personGroups.title (/pcsw/personGroups)",
+  "menu.configure > menu.sections.pcsw > resources.dispenseReasons.title (/pcsw/dispenseReasons)",
+  "menu.configure > menu.sections.pcsw > resources.exclusionTypes.title (/pcsw/exclusionTypes)",
+];
+const SOCIAL_EXPLORER = [
+  "menu.explorer > menu.sections.pcsw > resources.dispenses.title (/pcsw/dispenses)",
+  "menu.explorer > menu.sections.pcsw > resources.exclusions.title (/pcsw/exclusions)",
+  "menu.explorer > menu.sections.pcsw > resources.convictions.title (/pcsw/convictions)",
+];
 const ADMINISTRATION = [
   "menu.site > menu.sections.administration > resources.users.title (/admin/users)",
   "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
   "menu.site > menu.sections.administration > menu.supportAccess (/admin/support)",
 ];
 /** Social workers: clients in Contacts and PCSW, reading eID cards, their coachings. */
-const SOCIAL = [CLIENTS, HOUSEHOLDS, EID, PCSW_CLIENTS, COACHINGS];
-const ADMIN = [...SOCIAL, SERVICES, HOUSEHOLD_TYPES, ...PLACES, SYSTEM, ACCOUNT, ...ADMINISTRATION];
+const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_TASKS, EID, PCSW_CLIENTS, COACHINGS];
+const ADMIN = [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, SYSTEM, ...SOCIAL_EXPLORER, ACCOUNT, ...ADMINISTRATION];
 
 // domain-people §1.4: everyone signed in finds clients in Contacts; social users (SocialUser) also in
 // PCSW with the coachings (CoachingsUser); contacts staff (110 120 210 410 420 800 900 910) configure
-// places and household types, coachings staff the services; contacts users (all but 220) see households; all but 500/510 read eID cards (BeIdUser, §7); only administrators (900, 910) see users and support
+// places and household types, coachings staff the services, social staff (110 120 410 420 900 910) the
+// integration phases, dispense reasons and exclusion types; calendar users (OfficeUser) their tasks; contacts users (all but 220) see households; all but 500/510 read eID cards (BeIdUser, §7); only administrators (900, 910) see users and support
 // access; anonymous sees nothing.
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
   "100": [...SOCIAL, ACCOUNT],
-  "110": [...SOCIAL, SERVICES, HOUSEHOLD_TYPES, ...PLACES, ACCOUNT],
-  "120": [...SOCIAL, SERVICES, HOUSEHOLD_TYPES, ...PLACES, ACCOUNT],
+  "110": [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
+  "120": [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
   "200": [...SOCIAL, ACCOUNT],
-  "210": [CLIENTS, HOUSEHOLDS, EID, COACHINGS, SERVICES, HOUSEHOLD_TYPES, ...PLACES, ACCOUNT],
-  "220": [CLIENTS, EID, ACCOUNT],
+  "210": [...CONTACTS, HOUSEHOLDS, EID, COACHINGS, SERVICES, ...CONTACTS_CONFIG, ...PLACES, ACCOUNT],
+  "220": [...CONTACTS, EID, ACCOUNT],
   "300": [...SOCIAL, ACCOUNT],
   "400": [...SOCIAL, ACCOUNT],
-  "410": [...SOCIAL, SERVICES, HOUSEHOLD_TYPES, ...PLACES, ACCOUNT],
-  "420": [...SOCIAL, SERVICES, HOUSEHOLD_TYPES, ...PLACES, ACCOUNT],
-  "500": [CLIENTS, HOUSEHOLDS, ACCOUNT],
-  "510": [CLIENTS, HOUSEHOLDS, ACCOUNT],
-  "800": [CLIENTS, HOUSEHOLDS, EID, HOUSEHOLD_TYPES, ...PLACES, ACCOUNT],
+  "410": [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
+  "420": [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
+  "500": [...CONTACTS, HOUSEHOLDS, MY_TASKS, ACCOUNT],
+  "510": [...CONTACTS, HOUSEHOLDS, MY_TASKS, ACCOUNT],
+  "800": [...CONTACTS, HOUSEHOLDS, EID, ...CONTACTS_CONFIG, ...PLACES, ACCOUNT],
   "900": ADMIN,
   "910": [...ADMIN, "menu.site > menu.sections.security > resources.history.accessTitle (/security/accessLog)"],
 };

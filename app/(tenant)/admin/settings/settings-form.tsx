@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
+import { CLIENT_FIELD_SETS } from "@/server/clients/field-set-names";
 import { DirectoryFields, directoryFrom, type DirectoryDraft } from "./directory-fields";
 
 const box = "rounded-lg border border-slate-200 bg-white p-5";
@@ -40,6 +41,7 @@ export function CentreSettingsForm() {
         allowLdap: f.get("allowLdap") === "on",
         totpRequired: f.get("totpRequired") === "on",
         idleTimeoutMinutes: Number(f.get("idleTimeoutMinutes")),
+        clientFieldSets: CLIENT_FIELD_SETS.filter((set) => f.get(`fieldSet.${set}`) === "on"),
         ldap,
         ...(bindPassword ? { ldapBindPassword: bindPassword } : {}),
       },
@@ -62,6 +64,16 @@ export function CentreSettingsForm() {
               {t("idleTimeout")}
               <input type="number" name="idleTimeoutMinutes" min={5} max={1440} required defaultValue={s.idleTimeoutMinutes} className="w-32 rounded border border-slate-400 px-2 py-1" />
             </label>
+          </div>
+        </fieldset>
+        <fieldset className={box}>
+          <legend className="px-1 text-lg font-semibold">{t("clientFieldSets")}</legend>
+          <div className="flex flex-col gap-2 text-sm">
+            {CLIENT_FIELD_SETS.map((set) => (
+              <label key={set} className="flex items-center gap-2">
+                <input type="checkbox" name={`fieldSet.${set}`} defaultChecked={s.clientFieldSets.includes(set)} />{t(`fieldSets.${set}`)}
+              </label>
+            ))}
           </div>
         </fieldset>
         <DirectoryFields draft={draft} onChange={setDirectory} hasBindPassword={s.hasLdapBindPassword} />

@@ -1,0 +1,144 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { TenantTables } from "@/db/tenant/tables";
+import { AppError } from "@/server/errors";
+import { defineResource, type ResourceCtx, type ResourceDef } from "@/server/resources/define";
+import { qualified as q } from "@/server/resources/query";
+import { boolean, date, integer, localizedText, longText, reference, text } from "@/server/resources/fields";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { clientNameOf } from "./sql";
+
+/**
+ * The small entities of a client's file (domain-people §3.8): integration phases, dispenses from
+ * job search and their reasons, exclusions from unemployment benefit and their types, convictions.
+ * Social workers see and edit them on the client; the global lists and the configuration of the
+ * reasons and types are for social staff.
+ */
+
+type Table = "personGroups" | "dispenseReasons" | "exclusionTypes";
+
+/** A configurable list of names in the four languages (reasons, types, phases). */
+function namesTable(id: string, title: string, table: Table, extra: Partial<Pick<ResourceDef, "fields" | "columns">> = {}): ResourceDef {
+  const fields = {
+    id: integer("fields.id", (t) => t[table].id, { editable: false, width: 6 }),
+    name: localizedText("fields.name", (t) => t[table].names, { required: true }),
+    ...extra.fields,
+  };
+  const shown = ["name", ...(extra.columns ?? [])];
+  return defineResource({
+    id, title,
+    table: (t) => t[table], pk: (t) => t[table].id, version: (t) => t[table].version,
+    fields, columns: shown, hiddenColumns: ["id"], titleField: "name",
+    defaultSort: [{ field: "id", dir: "asc" }],
+    access: { view: ["SocialUser"], edit: ["SocialStaff"] },
+    detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: shown }] }],
+    insert: { fields: shown },
+  });
+}
+
+const namesOf = (t: TenantTables, table: Table, id: AnyPgColumn) =>
+  sql`(select ${t[table].names} from ${t[table]} where ${q(t[table].id)} = ${q(id)})`;
+
+/** Integration phases ("PersonGroup"): a client's `group`; the ref name is a column of "users with their clients". */
+export const personGroupsResource = namesTable("pcsw.personGroups", "resources.personGroups.title", "personGroups", {
+  fields: {
+    refName: text("resources.personGroups.refName", (t) => t.personGroups.refName, { max: 20, width: 8 }),
+    active: boolean("resources.personGroups.active", (t) => t.personGroups.active),
+  },
+  columns: ["refName", "active"],
+});
+export const dispenseReasonsResource = namesTable("pcsw.dispenseReasons", "resources.dispenseReasons.title", "dispenseReasons");
+export const exclusionTypesResource = namesTable("pcsw.exclusionTypes", "resources.exclusionTypes.title", "exclusionTypes");
+
+/** A reference to a phase, reason or type, shown in the reader's language. */
+export const namesRef = (label: string, resource: string, table: Table, col: (t: TenantTables) => AnyPgColumn) =>
+  reference(label, resource, col, (t) => namesOf(t, table, col(t)), { localized: true });
+
+const clientRef = (col: (t: TenantTables) => AnyPgColumn) =>
+  reference("resources.coachings.client", "contacts.clients", col, (t) => clientNameOf(t, q(col(t))), { required: true, createOnly: true });
+
+/** Refuses a row attached to a partner that is not a client of this centre. */
+async function assertClient(tx: TenantHandle["db"], t: TenantTables, id: unknown) {
+  if (id === undefined) return;
+  const [row] = await tx.select({ id: t.partners.id }).from(t.partners).where(and(eq(t.partners.id, Number(id)), eq(t.partners.isClient, true)));
+  if (!row) throw new AppError("INVALID_INPUT", { field: "client" });
+}
+const clientOnly = async (tx: TenantHandle["db"], ctx: ResourceCtx, _id: unknown, values: Record<string, unknown>) => assertClient(tx, ctx.handle.t, values.client);
+
+/** Rows of a client's file: SocialUser on the client's detail, the global list for SocialStaff. */
+const clientRowsAccess = { view: ["SocialUser"], edit: ["SocialUser"], listAll: ["SocialStaff"] } satisfies ResourceDef["access"];
+
+const periodInOrder = (from: string, until: string) => (_ctx: ResourceCtx, v: Record<string, unknown>) => {
+  if (v[from] && v[until] && String(v[until]) < String(v[from])) throw new AppError("INVALID_INPUT", { field: until });
+};
+
+export const dispensesResource = defineResource({
+  id: "pcsw.dispenses",
+  title: "resources.dispenses.title",
+  table: (t) => t.dispenses, pk: (t) => t.dispenses.id, version: (t) => t.dispenses.version,
+  fields: {
+    id: integer("fields.id", (t) => t.dispenses.id, { editable: false, width: 6 }),
+    client: clientRef((t) => t.dispenses.clientId),
+    reason: namesRef("resources.dispenses.reason", "pcsw.dispenseReasons", "dispenseReasons", (t) => t.dispenses.reasonId),
+    startDate: date("fields.startDate", (t) => t.dispenses.startDate),
+    endDate: date("fields.endDate", (t) => t.dispenses.endDate),
+    remarks: longText("fields.remarks", (t) => t.dispenses.remarks),
+  },
+  columns: ["client", "reason", "startDate", "endDate", "remarks"],
+  hiddenColumns: ["id"],
+  titleField: "reason",
+  defaultSort: [{ field: "startDate", dir: "desc" }],
+  access: clientRowsAccess,
+  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "reason", "startDate", "endDate", "remarks"] }] }],
+  insert: { fields: ["client", "reason", "startDate", "endDate", "remarks"], validate: periodInOrder("startDate", "endDate") },
+  beforeSave: clientOnly,
+});
+
+export const exclusionsResource = defineResource({
+  id: "pcsw.exclusions",
+  title: "resources.exclusions.title",
+  table: (t) => t.exclusions, pk: (t) => t.exclusions.id, version: (t) => t.exclusions.version,
+  fields: {
+    id: integer("fields.id", (t) => t.exclusions.id, { editable: false, width: 6 }),
+    client: clientRef((t) => t.exclusions.clientId),
+    type: namesRef("resources.exclusions.type", "pcsw.exclusionTypes", "exclusionTypes", (t) => t.exclusions.typeId),
+    excludedFrom: date("resources.exclusions.excludedFrom", (t) => t.exclusions.excludedFrom),
+    excludedUntil: date("resources.exclusions.excludedUntil", (t) => t.exclusions.excludedUntil),
+    remark: text("fields.remark", (t) => t.exclusions.remark, { max: 200 }),
+  },
+  columns: ["client", "type", "excludedFrom", "excludedUntil", "remark"],
+  hiddenColumns: ["id"],
+  titleField: "type",
+  defaultSort: [{ field: "excludedFrom", dir: "desc" }],
+  access: clientRowsAccess,
+  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "type", "excludedFrom", "excludedUntil", "remark"] }] }],
+  insert: { fields: ["client", "type", "excludedFrom", "excludedUntil", "remark"], validate: periodInOrder("excludedFrom", "excludedUntil") },
+  beforeSave: clientOnly,
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const convictionsResource = defineResource({
+  id: "pcsw.convictions",
+  title: "resources.convictions.title",
+  table: (t) => t.convictions, pk: (t) => t.convictions.id, version: (t) => t.convictions.version,
+  fields: {
+    id: integer("fields.id", (t) => t.convictions.id, { editable: false, width: 6 }),
+    client: clientRef((t) => t.convictions.clientId),
+    date: date("fields.date", (t) => t.convictions.date, { required: true }),
+    prejudicial: boolean("resources.convictions.prejudicial", (t) => t.convictions.prejudicial),
+    designation: text("resources.convictions.designation", (t) => t.convictions.designation, { max: 200, width: 30 }),
+  },
+  columns: ["client", "date", "prejudicial", "designation"],
+  hiddenColumns: ["id"],
+  titleField: "designation",
+  defaultSort: [{ field: "date", dir: "desc" }],
+  access: clientRowsAccess,
+  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "date", "prejudicial", "designation"] }] }],
+  insert: { fields: ["client", "date", "prejudicial", "designation"], defaults: () => ({ date: today() }) },
+  beforeSave: clientOnly,
+});
+
+export const CLIENT_FILE_RESOURCES = [
+  personGroupsResource, dispenseReasonsResource, exclusionTypesResource, dispensesResource, exclusionsResource, convictionsResource,
+];

@@ -1,0 +1,15 @@
+import type { SessionUser } from "@/server/auth/session";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import type { FieldDef, ResourceDef } from "./define";
+
+/** Fields of optional field sets the centre does not use: neither shown, read nor written there. */
+export async function fieldsOffInCentre(handle: Pick<TenantHandle, "db" | "t">, def: ResourceDef): Promise<ReadonlySet<string>> {
+  const gated = Object.entries(def.fields).filter(([, f]) => f.fieldSet);
+  if (!gated.length) return new Set();
+  const enabled = (await def.fieldSets?.(handle)) ?? new Set<string>();
+  return new Set(gated.filter(([, f]) => !enabled.has(f.fieldSet!)).map(([name]) => name));
+}
+
+/** Whether this user may write the field at all (some fields are read-only below a role). */
+export const mayWriteField = (field: FieldDef, user: Pick<SessionUser, "roles">) =>
+  !!field.input && (!field.editRoles || field.editRoles.some((r) => user.roles.has(r)));
