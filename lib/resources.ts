@@ -46,10 +46,16 @@ export interface SlaveMeta {
   masterField: string;
   canCreate: boolean;
 }
+/** A box with its own content (e.g. similar clients), rendered by the component registered under `key`. */
+export interface PanelMeta {
+  key: string;
+  label: string;
+}
 export interface DetailTab {
   key: string;
   label: string;
   groups: DetailGroup[];
+  panels: PanelMeta[];
   slaves: SlaveMeta[];
 }
 

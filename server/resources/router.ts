@@ -10,6 +10,7 @@ import { authedProcedure } from "@/server/trpc/procedures";
 import type { ResourceCtx } from "./define";
 import { RESOURCE_IDS, resourceById } from "./registry";
 import { createRow, deleteRow, getRow, listRows, quickSearch, runAction, runTransition, updateRow } from "./service";
+import { loadPanel } from "./panels";
 
 /** One set of procedures serves every declared resource; each checks the resource's own access rules. */
 const resourceId = z.enum(RESOURCE_IDS);
@@ -44,6 +45,12 @@ export const resourcesRouter = router({
     .output(rowSchema)
     .query(({ ctx, input }) => getRow(resourceCtx(ctx), resourceById(input.resource), input.id)),
 
+  /** The data of one detail panel of a row (its shape is the panel's own; see server/resources/panels.ts). */
+  panel: authedProcedure
+    .input(z.object({ resource: resourceId, id: rowId, key: z.string().max(64) }))
+    .output(z.unknown())
+    .query(({ ctx, input }) => loadPanel(resourceCtx(ctx), resourceById(input.resource), input.id, input.key)),
+
   create: authedProcedure
     .input(z.object({ resource: resourceId, values, confirmed: z.boolean().default(false) }))
     .output(z.object({ id: rowId }))
@@ -68,10 +75,10 @@ export const resourcesRouter = router({
     .mutation(({ ctx, input }) => runTransition(resourceCtx(ctx), resourceById(input.resource), input.id, input.version, input.name, input.params)),
 
   action: authedProcedure
-    .input(z.object({ resource: resourceId, id: rowId, name: z.string().max(64), params: values.default({}) }))
+    .input(z.object({ resource: resourceId, id: rowId, name: z.string().max(64), params: values.default({}), version: z.number().int().optional() }))
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await runAction(resourceCtx(ctx), resourceById(input.resource), input.id, input.name, input.params);
+      await runAction(resourceCtx(ctx), resourceById(input.resource), input.id, input.name, input.params, input.version);
       return { ok: true as const };
     }),
 

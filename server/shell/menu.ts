@@ -3,6 +3,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Role } from "@/server/auth/user-types";
 import { clientsMenu } from "@/server/clients/menu";
 import { eidMenu } from "@/server/clients/eid/menu";
+import { mergeMenu } from "@/server/clients/merge/menu";
 import { geoMenu } from "@/server/geo/menu";
 import { historyMenu } from "@/server/history/menu";
 import { householdsMenu } from "@/server/households/menu";
@@ -40,7 +41,7 @@ const shellMenu: MenuContribution[] = [
 ];
 
 /** Every area's menu declaration. An area adds its own here (one line). */
-export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...householdsMenu, ...eidMenu, ...geoMenu, ...usersMenu, ...historyMenu, ...shellMenu];
+export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...householdsMenu, ...eidMenu, ...geoMenu, ...usersMenu, ...historyMenu, ...mergeMenu, ...shellMenu];
 
 export interface MenuItemView { label: string; href: string }
 export interface MenuSectionView { label: string | null; items: MenuItemView[] }

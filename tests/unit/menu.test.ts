@@ -45,6 +45,8 @@ const SOCIAL_EXPLORER = [
   "menu.explorer > menu.sections.pcsw > resources.exclusions.title (/pcsw/exclusions)",
   "menu.explorer > menu.sections.pcsw > resources.convictions.title (/pcsw/convictions)",
 ];
+/** Site staff (900, 910 here) review merged duplicate clients. */
+const MERGES = "menu.explorer > menu.sections.contacts > resources.clientMerges.title (/history/clientMerges)";
 const ADMINISTRATION = [
   "menu.site > menu.sections.administration > resources.users.title (/admin/users)",
   "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
@@ -52,7 +54,7 @@ const ADMINISTRATION = [
 ];
 /** Social workers: clients in Contacts and PCSW, reading eID cards, their coachings. */
 const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_TASKS, EID, PCSW_CLIENTS, COACHINGS];
-const ADMIN = [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, SYSTEM, ...SOCIAL_EXPLORER, ACCOUNT, ...ADMINISTRATION];
+const ADMIN = [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, SYSTEM, ...SOCIAL_EXPLORER, MERGES, ACCOUNT, ...ADMINISTRATION];
 
 // domain-people §1.4: everyone signed in finds clients in Contacts; social users (SocialUser) also in
 // PCSW with the coachings (CoachingsUser); contacts staff (110 120 210 410 420 800 900 910) configure

@@ -49,7 +49,7 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
       ))}
       {meta.actions.map((a) => (
         <button key={a.name} type="button" className={toolButton}
-          onClick={() => (asks(a) ? setPending({ kind: "action", item: a }) : action.mutate({ resource: meta.id, id: rowId, name: a.name }))}>
+          onClick={() => (asks(a) ? setPending({ kind: "action", item: a }) : action.mutate({ resource: meta.id, id: rowId, name: a.name, version }))}>
           {t(a.label)}
         </button>
       ))}
@@ -68,17 +68,17 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
       )}
       {pending?.kind === "action" && (pending.item.params.length ? (
         <ParamsForm item={pending.item} busy={action.isPending} error={action.error} onClose={close}
-          onRun={(params) => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, params })} />
+          onRun={(params) => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, params, version })} />
       ) : (
         <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label) })} confirmLabel={t(pending.item.label)}
-          onConfirm={() => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name })} onClose={close} busy={action.isPending} error={action.error && errorMessage(action.error)} />
+          onConfirm={() => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, version })} onClose={close} busy={action.isPending} error={action.error && errorMessage(action.error)} />
       ))}
     </div>
   );
 }
 
 /** The parameters an action or a transition asks for (e.g. a new password, a reason for refusing). */
-function ParamsForm({ item, busy, error, onClose, onRun }: { item: { label: string; params: FieldMeta[] }; busy: boolean; error: unknown; onClose: () => void; onRun: (p: Record<string, unknown>) => void }) {
+function ParamsForm({ item, busy, error, onClose, onRun }: { item: { label: string; confirm: boolean; params: FieldMeta[] }; busy: boolean; error: unknown; onClose: () => void; onRun: (p: Record<string, unknown>) => void }) {
   const t = useTranslations();
   const errorMessage = useErrorMessage();
   const [drafts, setDrafts] = useState<Drafts>(() => Object.fromEntries(item.params.map((f) => [f.name, toDraft(f, null)])));
@@ -98,6 +98,7 @@ function ParamsForm({ item, busy, error, onClose, onRun }: { item: { label: stri
   return (
     <Modal title={t(item.label)} onClose={onClose}>
       <form noValidate className="flex flex-col gap-3" onSubmit={(e) => { e.preventDefault(); e.stopPropagation(); submit(); }}>
+        {item.confirm && <p>{t("detail.confirmText", { action: t(item.label) })}</p>}
         {item.params.map((f) => (
           <FieldInput key={f.name} field={f} draft={drafts[f.name]} error={shown[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
         ))}

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import type { DetailTab, ResourceMeta, Row } from "@/lib/resources";
 import { CellView } from "./cell";
+import { DetailPanel } from "./detail-panel";
 import type { Draft, Drafts, FieldError } from "./drafts";
 import { FieldInput } from "./field-input";
 import { SlaveGrid } from "./slave-grid";
@@ -91,6 +92,11 @@ export function TabContent({ meta, tab, row, editing, print = false }: Props & {
           </section>
         ))}
       </div>
+      {tab.panels.length > 0 && (
+        <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">
+          {tab.panels.map((panel) => <DetailPanel key={panel.key} resource={meta.id} panel={panel} rowId={row.__id as string | number} />)}
+        </div>
+      )}
       {tab.slaves.map((slave) => (
         <SlaveGrid key={slave.resource} slave={slave} masterId={row.__id as string | number} print={print} />
       ))}

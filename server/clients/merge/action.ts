@@ -1,0 +1,26 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { ActionDef } from "@/server/resources/define";
+import { mergeClients } from "./service";
+
+/**
+ * "Merge into this client…" on a client: the duplicate to absorb and why. For contacts staff (Lino's
+ * role for configuring and cleaning up contacts, 110 120 210 410 420 800 900 910). The parameters
+ * are read only through `run`; their `expr` is never queried.
+ */
+export const mergeClientAction: ActionDef = {
+  name: "mergeInto",
+  label: "merge.action",
+  roles: ["ContactsStaff"],
+  confirm: true,
+  params: {
+    merged: {
+      type: "ref", label: "merge.merged", required: true, expr: () => sql`null`, input: z.number().int().positive(),
+      ref: { resource: "contacts.clients", display: () => sql`null` },
+    },
+    reason: { type: "longtext", label: "merge.reason", expr: () => sql`null`, input: z.string().trim().max(2000) },
+  },
+  run: async (ctx, id, params, version) => {
+    await mergeClients(ctx, Number(id), version, Number(params.merged), String(params.reason ?? ""));
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * Every foreign key to `partners` (table and column as in the database) that merging two clients
+ * handles. tests/integration/merge.test.ts compares this list with the PostgreSQL catalog, so a new
+ * foreign key to partners fails the test until the merge decides what happens to its rows.
+ */
+export const HANDLED_PARTNER_REFERENCES = [
+  "addresses.partner_id",
+  "client_contacts.client_id",
+  "client_contacts.company_id",
+  "client_contacts.contact_person_id",
+  "client_merges.kept_id",
+  "coachings.client_id",
+  "convictions.client_id",
+  "dispenses.client_id",
+  "exclusions.client_id",
+  // Households are partners of their own kind: a client (a person) is never one; the merge refuses such rows.
+  "household_members.household_id",
+  "household_members.person_id",
+  "households.partner_id",
+  "human_links.child_id",
+  "human_links.parent_id",
+  "partner_photos.partner_id",
+  "roles.company_id",
+  "roles.person_id",
+] as const;
+
+/** Rows that name a client without a foreign key: tasks and data problems about "client" N. */
+export const CLIENT_OWNER_TYPE = "client";
+
+/**
+ * Fields of the kept client filled from the merged one when empty; a group is filled only as a
+ * whole (an address or a card is never mixed from two people).
+ */
+export const FILLABLE_GROUPS = [
+  ["middleName"], ["gender"], ["birthDate"], ["nationalId"], ["email"], ["phone"], ["gsm"], ["title"],
+  ["street", "streetNo", "streetBox", "addr1", "addr2", "zipCode", "placeId", "countryCode"],
+  ["nationalityCode"], ["birthCountryCode"], ["birthPlace"], ["nationalityText"], ["civilState"], ["residenceType"],
+  ["inBelgiumSince"], ["residenceUntil"], ["unemployedSince"], ["seekingSince"], ["workPermitSuspendedUntil"],
+  ["unavailableUntil", "unavailableWhy"], ["obstacles"], ["skills"], ["groupId"], ["jobOfficeContactId"], ["remarks"],
+  ["cardNumber", "cardType", "cardValidFrom", "cardValidUntil", "cardIssuer"], ["nobleCondition"],
+] as const;

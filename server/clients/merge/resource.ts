@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import type { TenantTables } from "@/db/tenant/tables";
+import { defineResource } from "@/server/resources/define";
+import { datetime, integer, longText, text } from "@/server/resources/fields";
+import { qualified as q } from "@/server/resources/query";
+import { userNameOf } from "@/server/users/sql";
+import { clientNameOf } from "../sql";
+
+const m = (t: TenantTables) => t.clientMerges;
+/** "table: 3, 5; table: 8" from `{ table: [ids] }`. */
+const listing = (t: TenantTables, column: "moved" | "filled") => column === "moved"
+  ? sql<string>`coalesce((select string_agg(e.key || ': ' || (select string_agg(v, ', ') from jsonb_array_elements_text(e.value) v), '; ' order by e.key) from jsonb_each(${q(t.clientMerges.moved)}) e), '')`
+  : sql<string>`coalesce((select string_agg(e.key || ': ' || coalesce(e.value->>'to', '∅'), '; ' order by e.key) from jsonb_each(${q(t.clientMerges.filled)}) e), '')`;
+
+/** The merges of duplicate clients, to review who merged which client into which and what moved (read-only). */
+export const clientMergesResource = defineResource({
+  id: "history.clientMerges",
+  title: "resources.clientMerges.title",
+  table: m,
+  pk: (t) => t.clientMerges.id,
+  fields: {
+    id: integer("fields.id", (t) => t.clientMerges.id, { editable: false, width: 7 }),
+    at: datetime("resources.history.at", (t) => t.clientMerges.at),
+    user: { type: "text", label: "resources.history.who", width: 20, expr: (t) => userNameOf(t, q(t.clientMerges.userId)) },
+    actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`coalesce(${userNameOf(t, q(t.clientMerges.actingForId))}, '')` },
+    kept: {
+      type: "ref", label: "resources.clientMerges.kept", width: 26, expr: (t) => t.clientMerges.keptId,
+      ref: { resource: "contacts.clients", display: (t) => clientNameOf(t, q(t.clientMerges.keptId)) },
+    },
+    mergedName: text("resources.clientMerges.merged", (t) => t.clientMerges.mergedName, { editable: false, width: 26 }),
+    moved: { type: "longtext", label: "resources.clientMerges.moved", width: 40, sortable: false, expr: (t) => listing(t, "moved") },
+    filled: { type: "longtext", label: "resources.clientMerges.filled", width: 40, sortable: false, expr: (t) => listing(t, "filled") },
+    reason: longText("merge.reason", (t) => t.clientMerges.reason, { editable: false }),
+  },
+  columns: ["at", "user", "kept", "mergedName", "reason"],
+  hiddenColumns: ["id", "actingFor", "moved", "filled"],
+  titleField: "mergedName",
+  defaultSort: [{ field: "at", dir: "desc" }],
+  // Whoever may merge may review merges.
+  access: { view: ["ContactsStaff"] },
+  detail: [{ key: "general", label: "resources.tabs.general", groups: [
+    { fields: ["at", "user", "actingFor", "kept", "mergedName", "reason"] },
+    { fields: ["moved", "filled"] },
+  ] }],
+});
