@@ -1,0 +1,8 @@
+import { sessionClaims } from "@/server/auth/nextauth";
+import { cardPost } from "@/server/clients/eid/endpoint";
+import { createContext } from "@/server/trpc/context";
+
+/** The reader helper posts a card read here (see server/clients/eid/endpoint.ts). */
+export async function POST(req: Request) {
+  return cardPost(req, await createContext({ req, claims: await sessionClaims() }));
+}
