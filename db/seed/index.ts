@@ -1,6 +1,8 @@
+import { runAllCheckers } from "@/server/checks/run";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { seedClientFile } from "./client-file";
 import { seedCoachingTypes } from "./coaching-types";
+import { seedContactTypes, seedDemoContacts } from "./contacts";
 import { seedDemoClients } from "./demo-clients";
 import { seedDemoUsers } from "./demo-users";
 import { seedReference } from "./reference";
@@ -13,9 +15,14 @@ export async function seedTenant(handle: TenantHandle, centre: { kind: "producti
   await seedReference(handle);
   await handle.db.insert(handle.t.siteSettings).values({ id: 1 }).onConflictDoNothing();
   await seedCoachingTypes(handle);
+  await seedContactTypes(handle);
   if (centre.kind !== "production") {
     await seedDemoUsers(handle, centre);
     await seedClientFile(handle, centre);
     await seedDemoClients(handle, centre);
+    // After the clients: their seeding only runs on a centre without partners.
+    await seedDemoContacts(handle, centre);
+    // Last, like Lino's demo: the data problems of everything seeded above.
+    await runAllCheckers(handle);
   }
 }

@@ -14,7 +14,7 @@ export const createHouseholdAction: ActionDef = {
   params: {
     partner: {
       type: "ref", label: "resources.households.partner", expr: () => sql`null`, input: z.number().int().nullable(),
-      ref: { resource: "contacts.clients", display: () => sql`null` },
+      ref: { resource: "contacts.persons", display: () => sql`null` },
     },
     type: {
       type: "ref", label: "resources.households.type", expr: () => sql`null`, input: z.number().int().nullable(),

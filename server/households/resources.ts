@@ -129,7 +129,7 @@ export const householdMembersResource = defineResource({
   fields: {
     id: integer("fields.id", (t) => t.householdMembers.id, { editable: false, width: 6 }),
     household: ref("resources.householdMembers.household", "contacts.households", (t) => t.householdMembers.householdId, householdName((t) => t.householdMembers.householdId), { required: true, createOnly: true }),
-    person: ref("resources.householdMembers.person", "contacts.clients", (t) => t.householdMembers.personId, personName((t) => t.householdMembers.personId), { required: true, createOnly: true }),
+    person: ref("resources.householdMembers.person", "contacts.persons", (t) => t.householdMembers.personId, personName((t) => t.householdMembers.personId), { required: true, createOnly: true }),
     role: choice("resources.householdMembers.role", (t) => t.householdMembers.role, householdRoles, { required: true }),
     dependency: choice("resources.householdMembers.dependency", (t) => t.householdMembers.dependency, memberDependencies, { required: true }),
     primary: boolean("resources.householdMembers.primary", (t) => t.householdMembers.primary),
@@ -171,9 +171,9 @@ function linksSeenFrom(id: string, about: "parent" | "child"): ResourceDef {
     version: (t) => t.humanLinks.version,
     fields: {
       id: integer("fields.id", (t) => t.humanLinks.id, { editable: false, width: 6 }),
-      parent: ref("resources.humanLinks.parent", "contacts.clients", (t) => t.humanLinks.parentId, personName((t) => t.humanLinks.parentId), { required: true }),
+      parent: ref("resources.humanLinks.parent", "contacts.persons", (t) => t.humanLinks.parentId, personName((t) => t.humanLinks.parentId), { required: true }),
       type: choice("resources.humanLinks.type", (t) => t.humanLinks.type, linkTypes, { required: true }),
-      child: ref("resources.humanLinks.child", "contacts.clients", (t) => t.humanLinks.childId, personName((t) => t.humanLinks.childId), { required: true }),
+      child: ref("resources.humanLinks.child", "contacts.persons", (t) => t.humanLinks.childId, personName((t) => t.humanLinks.childId), { required: true }),
       sentence: { type: "localized", label: "resources.humanLinks.sentence", width: 40, sortable: false, expr: (t) => linkSentenceSql(t, about) },
     },
     columns: ["sentence", "type", other],

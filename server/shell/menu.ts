@@ -1,7 +1,9 @@
 import { resourceHref } from "@/lib/resources";
 import type { SessionUser } from "@/server/auth/session";
 import type { Role } from "@/server/auth/user-types";
+import { checksMenu } from "@/server/checks/menu";
 import { clientsMenu } from "@/server/clients/menu";
+import { contactsMenu } from "@/server/contacts/menu";
 import { eidMenu } from "@/server/clients/eid/menu";
 import { mergeMenu } from "@/server/clients/merge/menu";
 import { geoMenu } from "@/server/geo/menu";
@@ -41,7 +43,7 @@ const shellMenu: MenuContribution[] = [
 ];
 
 /** Every area's menu declaration. An area adds its own here (one line). */
-export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...householdsMenu, ...eidMenu, ...geoMenu, ...usersMenu, ...historyMenu, ...mergeMenu, ...shellMenu];
+export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...contactsMenu, ...householdsMenu, ...eidMenu, ...geoMenu, ...usersMenu, ...historyMenu, ...mergeMenu, ...checksMenu, ...shellMenu];
 
 export interface MenuItemView { label: string; href: string }
 export interface MenuSectionView { label: string | null; items: MenuItemView[] }
