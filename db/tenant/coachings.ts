@@ -35,7 +35,8 @@ export function coachingTables(s: PgSchema, deps: { partners: ReturnType<typeof 
     version: integer("version").notNull().default(1),
   }, (t) => [
     index("coachings_client_idx").on(t.clientId),
-    index("coachings_user_idx").on(t.userId, t.startDate),
+    // Covers "clients coached by a user in a period" (an index-only semi-join).
+    index("coachings_user_idx").on(t.userId, t.clientId, t.startDate, t.endDate, t.primary),
     // Lino's single-primary rule: at most one primary coaching per client.
     uniqueIndex("coachings_one_primary").on(t.clientId).where(sql`${t.primary}`),
     check("coachings_dates", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),

@@ -3,6 +3,17 @@ import { boolean, check, date, index, integer, jsonb, serial, text, timestamp, u
 import type { LocalizedText } from "@/db/control/schema";
 import type { geoTables } from "./geo";
 
+type TextCol = AnyPgColumn<{ data: string }>;
+type SearchedColumns = { prefix: TextCol; name: TextCol; phone: TextCol; gsm: TextCol; street: TextCol; nationalId: TextCol };
+
+/**
+ * The partner's searched texts in one string (pg_trgm indexes it, server/db/extensions.ts installs
+ * the extension). Whitespace separates them, so a search word, which has none, cannot match across
+ * two columns: `text ILIKE '%w%'` equals the OR of `column ILIKE '%w%'` over these columns.
+ */
+export const partnerSearchText = (t: SearchedColumns) =>
+  sql`${t.prefix} || ' ' || ${t.name} || ' ' || ${t.phone} || ' ' || ${t.gsm} || ' ' || ${t.street} || ' ' || coalesce(${t.nationalId}, '')`;
+
 /**
  * Partners: persons, organisations and households in one table. Lino derives Person, Organisation
  * and Client from Partner (one row per level); one row with nullable columns per kind keeps every
@@ -136,8 +147,13 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
     check("partners_kind", sql`${t.kind} in ('person', 'organisation', 'household')`),
     check("partners_client_is_person", sql`not ${t.isClient} or ${t.kind} = 'person'`),
     uniqueIndex("partners_national_id_key").on(t.nationalId),
-    index("partners_name_idx").on(sql`lower(${t.name})`, t.id),
+    // NULLS FIRST as lists sort ascending (server/resources/query.ts), so the index serves that order.
+    index("partners_name_idx").on(sql`lower(${t.name}) nulls first`, t.id),
+    // The quick search: one trigram index serves `ILIKE '%word%'` over all searched columns.
+    index("partners_search_idx").using("gin", sql`(${partnerSearchText(t)}) extensions.gin_trgm_ops`),
     index("partners_last_name_idx").on(sql`lower(${t.lastName})`),
+    // Clients by id: the probe side of "clients coached by …" and of their counts, read index-only.
+    index("partners_clients_idx").on(t.id, t.isObsolete).where(sql`${t.isClient}`),
     index("partners_client_state_idx").on(t.clientState, t.id).where(sql`${t.isClient}`),
     index("partners_phonetic_idx").using("gin", t.phoneticWords),
   ]);

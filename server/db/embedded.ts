@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { projectPath } from "@/lib/project-path";
 import { resetEnvCache } from "@/server/env";
@@ -54,7 +55,8 @@ export async function ensureDatabase(opts: { dataDir?: string; port?: number } =
   }
 
   if (!memory) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const db = await PGlite.create(memory ? undefined : dataDir);
+  // Extensions the schemas use (server/db/extensions.ts creates them in the database).
+  const db = await PGlite.create(memory ? undefined : dataDir, { extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: opts.port ?? 0, maxConnections: 32 });
   await server.start();
   const port = Number(new URL(`pg://${server.getServerConn()}`).port);

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { loadMigrations, migrateSchema, MIGRATIONS_DIR, type Migration } from "@/db/migrate";
 import { c, controlDb } from "@/server/db/control";
+import { ensureExtensions } from "@/server/db/extensions";
 import { getPool } from "@/server/db/pool";
 import { AppError } from "@/server/errors";
 import type { Tenant } from "./registry";
@@ -11,6 +12,7 @@ export const codeTenantMigrations = () => (tenantMigrations ??= loadMigrations(M
 
 /** Brings the control schema up to date and makes sure the default cluster is registered. */
 export async function migrateControl() {
+  await ensureExtensions(getPool("default"));
   const client = await getPool("default").connect();
   try {
     const result = await migrateSchema(client, "control", loadMigrations(MIGRATIONS_DIR.control), "control");
@@ -40,6 +42,7 @@ export async function migrateTenant(tenant: Tenant, migrations: Migration[] = co
   try {
     // The schema's client is released before control is written: with a single-connection pool
     // (the embedded database) holding it would deadlock.
+    await ensureExtensions(getPool(tenant.clusterId));
     const client = await getPool(tenant.clusterId).connect();
     const result = await migrateSchema(client, tenant.schemaName, migrations).finally(() => client.release());
     await db.transaction(async (tx) => {
