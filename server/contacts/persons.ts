@@ -4,6 +4,7 @@ import { personPhoneticWords } from "@/server/clients/rules/phonetic";
 import { defineResource } from "@/server/resources/define";
 import { boolean, filters, text, wordSearch } from "@/server/resources/fields";
 import { genders } from "@/server/clients/choices";
+import { createHouseholdAction } from "@/server/households/actions";
 import { CONTACT_DATA, POSTAL_ADDRESS, clientContactTypeFilter, hideObsoleteFilter, partnerFields } from "./partner-fields";
 
 /** A person's name as Lino stores it, "last first", with its phonetic words (domain-people §2.2). */
@@ -67,4 +68,5 @@ export const personsResource = defineResource({
     columns: { kind: "person" },
   },
   derive: (v) => ({ ...personName(v), modifiedAt: new Date() }),
+  actions: [createHouseholdAction],
 });
