@@ -1,5 +1,6 @@
 import { consoleRouter } from "@/server/console/router";
 import { centreRouter } from "@/server/centre/router";
+import { checksRouter } from "@/server/checks/router";
 import { eidRouter } from "@/server/clients/eid/router";
 import { geoRouter } from "@/server/geo/router";
 import { operatorRouter } from "@/server/operator/router";
@@ -21,6 +22,7 @@ export const appRouter = router({
   settings: settingsRouter,
   support: supportRouter,
   eid: eidRouter,
+  checks: checksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorOf } from "@/server/audit";
 import { resolveSessionUser, type SessionUser } from "@/server/auth/session";
-import { rolesOf, USER_TYPES, type UserType } from "@/server/auth/user-types";
+import { hasRole, rolesOf, USER_TYPES, type UserType } from "@/server/auth/user-types";
 import { closePools } from "@/server/db/pool";
 import { centreUsersSummary, myProcurations, recentChanges } from "@/server/shell/dashboard-data";
 import { saveUserLanguage } from "@/server/shell/language";
@@ -31,21 +31,23 @@ describe("dashboard widgets per user type", () => {
     const shown = (userType: UserType) => shownWidgets(probe(userType), null).map((w) => w.id);
     for (const userType of USER_TYPES) {
       const admin = userType === "900" || userType === "910";
+      // The welcome message about open data problems is for data-check users (CheckdataUser, §18).
+      const problems = hasRole(userType, "CheckdataUser") ? ["data-problems"] : [];
       if (userType === "000") expect(ids(userType)).toEqual([]);
-      else expect(ids(userType), userType).toEqual(admin ? ["procurations", "quick-links", "centre-users", "recent-changes"] : ["procurations", "quick-links"]);
+      else expect(ids(userType), userType).toEqual([...problems, ...(admin ? ["procurations", "quick-links", "centre-users", "recent-changes"] : ["procurations", "quick-links"])]);
     }
-    expect(shown("100")).toEqual(["procurations", "quick-links"]);
+    expect(shown("100")).toEqual(["data-problems", "procurations", "quick-links"]);
     expect(shown("210")).toEqual(["procurations", "quick-links"]);
     // Supervisors may act as anyone: procurations are theirs to add.
     expect(shown("800")).toEqual(["quick-links"]);
-    expect(shown("900")).toEqual(["quick-links", "centre-users", "recent-changes"]);
+    expect(shown("900")).toEqual(["data-problems", "quick-links", "centre-users", "recent-changes"]);
   });
 
   it("follows the saved choice, which also keeps default-hidden widgets hidden; unknown ids are ignored", () => {
-    expect(shownWidgets(probe("900"), { hidden: ["recent-changes", "procurations", "nonsense"] }).map((w) => w.id)).toEqual(["quick-links", "centre-users"]);
-    expect(shownWidgets(probe("900"), { hidden: [] }).map((w) => w.id)).toEqual(["procurations", "quick-links", "centre-users", "recent-changes"]);
+    expect(shownWidgets(probe("900"), { hidden: ["recent-changes", "procurations", "data-problems", "nonsense"] }).map((w) => w.id)).toEqual(["quick-links", "centre-users"]);
+    expect(shownWidgets(probe("900"), { hidden: [] }).map((w) => w.id)).toEqual(["data-problems", "procurations", "quick-links", "centre-users", "recent-changes"]);
     // A saved choice cannot give a widget to a user type whose roles do not allow it.
-    expect(shownWidgets(probe("100"), { hidden: [] }).map((w) => w.id)).toEqual(["procurations", "quick-links"]);
+    expect(shownWidgets(probe("100"), { hidden: [] }).map((w) => w.id)).toEqual(["data-problems", "procurations", "quick-links"]);
   });
 
   it("searches, in the header, only what the user type may view", () => {

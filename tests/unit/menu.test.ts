@@ -47,14 +47,17 @@ const SOCIAL_EXPLORER = [
 ];
 /** Site staff (900, 910 here) review merged duplicate clients. */
 const MERGES = "menu.explorer > menu.sections.contacts > resources.clientMerges.title (/history/clientMerges)";
+/** Data problems (§18): assigned to me for data-check users (CheckdataUser), all of them for site staff (900, 910). */
+const MY_PROBLEMS = "menu.office > checks.myProblems (/checks/myProblems)";
+const ALL_PROBLEMS = "menu.explorer > menu.sections.system > checks.allProblems (/checks/allProblems)";
 const ADMINISTRATION = [
   "menu.site > menu.sections.administration > resources.users.title (/admin/users)",
   "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
   "menu.site > menu.sections.administration > menu.supportAccess (/admin/support)",
 ];
-/** Social workers: clients in Contacts and PCSW, reading eID cards, their coachings. */
-const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_TASKS, EID, PCSW_CLIENTS, COACHINGS];
-const ADMIN = [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, SYSTEM, ...SOCIAL_EXPLORER, MERGES, ACCOUNT, ...ADMINISTRATION];
+/** Social workers: clients in Contacts and PCSW, their data problems, reading eID cards, their coachings. */
+const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_PROBLEMS, MY_TASKS, EID, PCSW_CLIENTS, COACHINGS];
+const ADMIN = [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, SYSTEM, ...SOCIAL_EXPLORER, MERGES, ALL_PROBLEMS, ACCOUNT, ...ADMINISTRATION];
 
 // domain-people §1.4: everyone signed in finds clients in Contacts; social users (SocialUser) also in
 // PCSW with the coachings (CoachingsUser); contacts staff (110 120 210 410 420 800 900 910) configure

@@ -25,9 +25,12 @@ export async function Dashboard({ handle, user, locale, heading }: { handle: Ten
   const t = await getTranslations();
   // Layout choices belong to the person signed in, also while acting for a colleague.
   const saved = (await getPreference(handle, user.realUser?.id ?? user.id, "dashboard")) as { hidden: string[] } | null;
-  const shown = shownWidgets(user, saved);
+  const chosen = shownWidgets(user, saved);
   const ctx: WidgetCtx = { handle, user, locale };
-  const bodies = await Promise.all(shown.map((w) => WidgetBody({ widget: w, ctx })));
+  const rendered = await Promise.all(chosen.map((w) => WidgetBody({ widget: w, ctx })));
+  // A widget with nothing to say (its render gives null, e.g. no open data problem) is left out.
+  const shown = chosen.filter((_, i) => rendered[i] !== null);
+  const bodies = rendered.filter((body) => body !== null);
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -35,7 +38,7 @@ export async function Dashboard({ handle, user, locale, heading }: { handle: Ten
         {/* An operator's support session may change nothing, not even a layout. */}
         {!user.support && (
           <ApiProvider>
-            <DashboardChooser widgets={availableWidgets(user).map((w) => ({ id: w.id, title: t(w.title), shown: shown.includes(w) }))} />
+            <DashboardChooser widgets={availableWidgets(user).map((w) => ({ id: w.id, title: t(w.title), shown: chosen.includes(w) }))} />
           </ApiProvider>
         )}
       </div>

@@ -1,0 +1,40 @@
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import type { ResourceCtx } from "@/server/resources/define";
+
+/**
+ * Data checkers (domain-people §18): each one looks for one kind of quality problem and stores what
+ * it finds in `data_problems`, with its message as a key and parameters,
+ * so that every reader sees it in their own language.
+ */
+
+export type Handle = Pick<TenantHandle, "db" | "t">;
+export type Tx = TenantHandle["db"];
+
+/** What a checker's owners are: partners (clients included); `ownerId` is a partner id. */
+export type OwnerType = "partner";
+
+export interface Problem {
+  ownerId: number;
+  /** A message key, usually `checks.<checker>.<code>` (the national number's own messages are reused). */
+  messageKey: string;
+  params?: Record<string, string | number>;
+  /** Who should look at it: the client's primary coach, or nobody. */
+  responsibleUserId: number | null;
+  fixable?: boolean;
+}
+
+export interface Checker {
+  /** Stored in `data_problems.checker`. */
+  id: string;
+  /** Message key of its name: `checks.checkers.<id>`. */
+  label: string;
+  ownerType: OwnerType;
+  /** Runs on a client when someone asks to "check again" this client. */
+  forClients: boolean;
+  /** The problems of every owner, or of `ownerId` only. */
+  find: (handle: Handle, ownerId?: number) => Promise<Problem[]>;
+  /** Repairs what the checker found on one owner, in the caller's transaction, audited there. */
+  fix?: (tx: Tx, ctx: ResourceCtx, ownerId: number) => Promise<void>;
+}
+
+export const defineChecker = (checker: Checker): Checker => checker;
