@@ -1,10 +1,9 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQLWrapper } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, serial, text, timestamp, uniqueIndex, type AnyPgColumn, type PgSchema } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "@/db/control/schema";
 import type { geoTables } from "./geo";
 
-type TextCol = AnyPgColumn<{ data: string }>;
-type SearchedColumns = { prefix: TextCol; name: TextCol; phone: TextCol; gsm: TextCol; street: TextCol; nationalId: TextCol };
+type SearchedColumns = Record<"prefix" | "name" | "phone" | "gsm" | "street" | "nationalId", SQLWrapper>;
 
 /**
  * The partner's searched texts in one string (pg_trgm indexes it, server/db/extensions.ts installs
