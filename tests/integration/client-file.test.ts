@@ -31,7 +31,6 @@ const rowsOf = async (caller: Caller, resource: string, master: number) =>
   (await caller.resources.list({ resource, state: state({ master: { field: "client", value: master } }) })).rows;
 const clientIds = async (caller: Caller, filters: Record<string, unknown>) =>
   (await caller.resources.list({ resource: "contacts.clients", state: state({ filters }) })).rows.map((r) => r.__id);
-const versionOf = async (caller: Caller, id: number) => Number((await caller.resources.get({ resource: "contacts.clients", id })).__version);
 
 beforeAll(async () => {
   [eupen, chatelet] = await Promise.all([newCentre("cf-eupen"), newCentre("cf-chatelet")]);

@@ -1,0 +1,74 @@
+import { test, type Page } from "@playwright/test";
+import { CHATELET, EUPEN } from "./hosts";
+import { expect, msg, saveScreenshot, seriousAxeViolations, signInAt } from "./support";
+
+// A social worker's everyday path through a client's file, in each demo centre's language: create
+// the client, find them again through the header's quick search, assign a coaching, edit, and read
+// the history of what changed.
+test.use({ locale: "en-GB" });
+
+/** A name no demo client has, so the search finds exactly the client this run created. */
+const uniqueName = (base: string) => `${base}${Date.now().toString(36).slice(-5).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
+
+async function openTab(page: Page, name: string) {
+  await page.getByRole("tab", { name }).click();
+  await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
+}
+
+for (const { base, slug, locale, username, firstName } of [
+  { base: EUPEN, slug: "eupen", locale: "de" as const, username: "hubert", firstName: "Gerd" },
+  { base: CHATELET, slug: "chatelet", locale: "fr" as const, username: "alicia", firstName: "Ginette" },
+]) {
+  const t = (key: string, params?: Record<string, string | number>) => msg(locale, key, params);
+
+  test(`${slug}: a social worker creates a client, finds them by quick search, coaches, edits and reads the history`, async ({ page }) => {
+    const lastName = uniqueName("Zwetschge");
+    await signInAt(page, base, locale, username);
+
+    // Create the client from the clients list.
+    await page.goto(`${base}/contacts/clients`);
+    await expect(page.getByRole("heading", { level: 1, name: t("resources.clients.title") })).toBeVisible();
+    await page.getByRole("button", { name: t("grid.new") }).click();
+    const form = page.getByTestId("insert-form");
+    await form.getByLabel(t("fields.firstName"), { exact: true }).fill(firstName);
+    await form.getByLabel(t("fields.lastName"), { exact: true }).fill(lastName);
+    await form.getByRole("button", { name: t("detail.create") }).click();
+    await expect(page).toHaveURL(/\/contacts\/clients\/\d+$/);
+    const clientUrl = page.url();
+
+    // Somewhere else, the header search finds the client by the start of the name.
+    await page.goto(`${base}/`);
+    const search = page.getByTestId("header-search");
+    await search.fill(lastName.slice(0, 12));
+    const hit = page.getByRole("option", { name: new RegExp(`${lastName.toUpperCase()} ${firstName}`) });
+    await expect(hit).toBeVisible();
+    await hit.click();
+    await expect(page).toHaveURL(clientUrl);
+    await expect(page.getByTestId("detail-title")).toContainText(lastName.toUpperCase());
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Assign a coaching: the social worker coaches the client from today, as primary coach.
+    const coachings = page.getByTestId("slave-pcsw.coachings");
+    await coachings.getByRole("button", { name: t("detail.add") }).click();
+    const coachingForm = page.getByTestId("insert-form");
+    await coachingForm.getByLabel(t("resources.coachings.primary"), { exact: true }).check();
+    await coachingForm.getByRole("button", { name: t("detail.create") }).click();
+    await expect(coachingForm).toHaveCount(0);
+    await expect(coachings.getByRole("row").filter({ hasText: /Huppertz|Allmanns/ })).toHaveCount(1);
+
+    // Edit the mobile phone number.
+    await page.getByRole("button", { name: t("detail.edit") }).click();
+    await page.getByLabel(t("fields.gsm"), { exact: true }).fill("+32 470 12 34 56");
+    await page.getByRole("button", { name: t("detail.save") }).click();
+    await expect(page.getByTestId("detail-notice")).toHaveText(t("detail.saved"));
+    await expect(page.locator("dd[data-field=gsm]")).toHaveText("+32 470 12 34 56");
+
+    // The history shows the creation and the edit, field by field, and the user who made them.
+    await openTab(page, t("resources.clients.historyTab"));
+    const changes = page.getByTestId("slave-history.clientChanges");
+    await expect(changes).toContainText("+32 470 12 34 56");
+    await expect(changes).toContainText(lastName);
+    await expect(page.getByTestId("slave-security.accessLog").getByRole("row")).not.toHaveCount(0);
+    await saveScreenshot(page, `client-history-${slug}`);
+  });
+}
