@@ -89,5 +89,6 @@ export const clientProblemsResource = defineResource({
   scope: (t) => sql`${ownerColumn(t, "is_client")}`,
   columns: ["checker", "message", "responsible", "fixable"],
   hiddenColumns: ["ownerId", "foundAt", "id"],
-  access: { view: ["SimpleContactsUser"] },
+  // Read on a client; all problems of the centre are checks.allProblems.
+  access: { view: ["SimpleContactsUser"], listAll: ["SiteAdmin"] },
 });

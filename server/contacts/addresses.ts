@@ -132,7 +132,7 @@ export const addressesResource = defineResource({
   hiddenColumns: ["id", "country"],
   titleField: "address",
   defaultSort: [{ field: "primary", dir: "desc" }, { field: "id", dir: "asc" }],
-  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsUser"] },
+  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsUser"], listAll: ["ContactsStaff"] },
   detail: [{ key: "general", label: "resources.tabs.general", groups: [
     { fields: ["partner", "addressType", "primary", "dataSource", "remark"] },
     { fields: ["street", "streetNo", "streetBox", "zipCode", "place", "country", "addr1", "addr2"] },

@@ -48,7 +48,8 @@ export const clientChangesResource = defineResource({
   titleField: "action",
   filters: { period: onDay((t) => t.auditLog.at) },
   defaultSort: [{ field: "at", dir: "desc" }],
-  access: { view: ["SimpleContactsUser"] },
+  // Read on a client; the list of all changes is for administrators (Lino's Explorer).
+  access: { view: ["SimpleContactsUser"], listAll: ["SiteAdmin"] },
   detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["at", "who", "actingFor", "action", "client", "changes"] }] }],
 });
 

@@ -224,7 +224,8 @@ describe("access", () => {
       expectCode("list roles", await appCodeOf(caller.resources.list({ resource: "contacts.roles", state: state() })), true);
       expectCode("create person", await appCodeOf(caller.resources.create({ resource: "contacts.persons", values: { lastName: `Zugriff ${type}`, language: "fr" } })), hasRole(type, "ContactsUser"));
       expectCode("add address", await appCodeOf(caller.resources.create({ resource: "contacts.addresses", values: { partner: org, addressType: "99", street: `Weg ${type}` } })), hasRole(type, "ContactsUser"));
-      expectCode("list client contacts", await appCodeOf(caller.resources.list({ resource: "contacts.clientContacts", state: state() })), hasRole(type, "ContactsUser"));
+      // A client's contacts are read on the client; the list of every client's contacts is for staff.
+      expectCode("list client contacts", await appCodeOf(caller.resources.list({ resource: "contacts.clientContacts", state: state() })), hasRole(type, "ContactsStaff"));
       expectCode("list functions", await appCodeOf(caller.resources.list({ resource: "contacts.roleTypes", state: state() })), hasRole(type, "ContactsUser"));
       expectCode("create function", await appCodeOf(caller.resources.create({ resource: "contacts.roleTypes", values: { name: { fr: `Fonction ${type}` } } })), hasRole(type, "ContactsStaff"));
       expectCode("create client contact type", await appCodeOf(caller.resources.create({ resource: "contacts.clientContactTypes", values: { name: { fr: `Type ${type}` } } })), hasRole(type, "ContactsStaff"));

@@ -234,7 +234,9 @@ describe("who may do what", () => {
       const list = (resource: string) => appCodeOf(caller.resources.list({ resource, state: state() }));
       expect(await list("checks.myProblems"), userType).toBe(expect_(hasRole(userType, "CheckdataUser")));
       expect(await list("checks.allProblems"), userType).toBe(expect_(hasRole(userType, "SiteAdmin")));
-      expect(await list("checks.clientProblems"), userType).toBe(expect_(hasRole(userType, "SimpleContactsUser")));
+      // A client's problems are read on the client; all of the centre's, by administrators.
+      expect(await appCodeOf(caller.resources.list({ resource: "checks.clientProblems", state: state({ master: { field: "ownerId", value: target } }) })), userType).toBe(expect_(hasRole(userType, "SimpleContactsUser")));
+      expect(await list("checks.clientProblems"), userType).toBe(expect_(hasRole(userType, "SiteAdmin")));
       expect(await appCodeOf(caller.checks.runAll()), userType).toBe(expect_(hasRole(userType, "SiteAdmin")));
       expect(await appCodeOf(caller.resources.action({ resource: "contacts.clients", id: target, name: "checkData" })), userType).toBe(expect_(hasRole(userType, "ContactsUser")));
       // Fixing from the client's tab: those who may edit clients ("check again" above made a new problem row).

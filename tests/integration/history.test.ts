@@ -29,6 +29,17 @@ describe("client history", () => {
     expect(rows.map((r) => r.action)).toEqual(["update", "create"]);
     expect(rows[0]).toMatchObject({ who: `${user.firstName} ${user.lastName}`, actingFor: "", changes: "firstName: Hans → Johannes" });
   });
+
+  it("lists a client's changes on the client; the centre-wide list of changes is for administrators only", async () => {
+    const admin = await signedInCaller(eupen, "900");
+    const { id } = await admin.resources.create({ resource: "contacts.clients", values: { firstName: "Gerda", lastName: "Globalliste" } });
+    for (const type of USER_TYPES.filter((u) => hasRole(u, "SimpleContactsUser"))) {
+      const caller = await signedInCaller(eupen, type);
+      const onClient = await appCodeOf(caller.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: id } }) }));
+      const everything = await appCodeOf(caller.resources.list({ resource: "history.clientChanges", state: state() }));
+      expect([type, onClient, everything]).toEqual([type, "resolved", hasRole(type, "SiteAdmin") ? "resolved" : "FORBIDDEN"]);
+    }
+  });
 });
 
 describe("access log", () => {
