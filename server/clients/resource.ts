@@ -9,7 +9,7 @@ import { CLIENT_STATE, cardTypes, civilStates, clientStates, genders, refusalRea
 import { AppError } from "@/server/errors";
 import { countryRef, placeRef } from "@/server/geo/fields";
 import { uiLanguages } from "@/server/users/resource";
-import { parseNiss } from "./rules/niss";
+import { nissSearchVariants, parseNiss } from "./rules/niss";
 import { similarClients } from "./similar";
 import { personPhoneticWords } from "./rules/phonetic";
 import { addressLine, ageInYears, clientDisplayName, coachesToday, coachingActive } from "./sql";
@@ -116,7 +116,7 @@ export const clientsResource = defineResource({
   },
   defaultFilters: { hideObsolete: true },
   // Name, phone, GSM, street, national id: one trigram-indexed text (db/tenant/contacts.ts).
-  search: wordSearch((t) => partnerSearchText(t.partners), (t) => [t.partners.id]),
+  search: wordSearch((t) => partnerSearchText(t.partners), (t) => [t.partners.id], nissSearchVariants),
   defaultSort: [{ field: "name", dir: "asc" }],
   access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsStaff"] },
   detail: [

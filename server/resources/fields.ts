@@ -63,7 +63,12 @@ export const localizedMatches = (json: SQLWrapper, pattern: string): SQL =>
  * `text` gives the text columns, or a single expression joining them with whitespace (which no
  * word contains, so it matches the same rows), e.g. one a trigram index covers (partnerSearchText).
  */
-export function wordSearch(text: (t: TenantTables) => SQLWrapper[] | SQL, ints: (t: TenantTables) => SQLWrapper[] = () => []) {
+export function wordSearch(
+  text: (t: TenantTables) => SQLWrapper[] | SQL,
+  ints: (t: TenantTables) => SQLWrapper[] = () => [],
+  /** Other spellings of a typed word that also count as a match (a national number without separators). */
+  variants: (word: string) => string[] = (word) => [word],
+) {
   return (q: string, t: TenantTables): SQL | undefined => {
     const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
     const texts = text(t);
@@ -73,7 +78,7 @@ export function wordSearch(text: (t: TenantTables) => SQLWrapper[] | SQL, ints: 
         const number = /^#?\d{1,9}$/.test(word) ? Number(word.replace("#", "")) : null;
         const byNumber = number === null ? [] : ints(t).map((c) => sql`${c} = ${number}`);
         if (word.startsWith("#")) return byNumber.length ? or(...byNumber) : sql`false`;
-        return or(...columns.map((c) => ilike(c as AnyPgColumn, likePattern(word))), ...byNumber);
+        return or(...variants(word).flatMap((v) => columns.map((c) => ilike(c as AnyPgColumn, likePattern(v)))), ...byNumber);
       }),
     );
   };

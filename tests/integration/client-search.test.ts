@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { nissSearchVariants } from "@/server/clients/rules/niss";
 import { wordSearch } from "@/server/resources/fields";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
@@ -12,7 +13,7 @@ let agent: Awaited<ReturnType<typeof signedInCaller>>;
 const ids: Record<string, number> = {};
 
 /** The search as it was before the index: each word in any of the columns (ILIKE), or the id. */
-const columnSearch = wordSearch((t) => [t.partners.prefix, t.partners.name, t.partners.phone, t.partners.gsm, t.partners.street, t.partners.nationalId], (t) => [t.partners.id]);
+const columnSearch = wordSearch((t) => [t.partners.prefix, t.partners.name, t.partners.phone, t.partners.gsm, t.partners.street, t.partners.nationalId], (t) => [t.partners.id], nissSearchVariants);
 
 async function byColumns(q: string): Promise<number[]> {
   const { db, t } = tenantHandle(centre);
@@ -58,7 +59,10 @@ describe("client quick search on the trigram index", () => {
   it("finds what a clerk expects for the tricky inputs", async () => {
     expect(await byApp("éloïse mül")).toEqual([ids.accents]);
     expect(await byApp("680601 053-29")).toEqual([ids.accents]);
-    expect(await byApp("68060105329")).toEqual([]); // stored with separators: typed without, it is another text
+    // A national number typed without the stored separators, or with the printed ones, or its start.
+    expect(await byApp("68060105329")).toEqual([ids.accents]);
+    expect(await byApp("68.06.01-053.29")).toEqual([ids.accents]);
+    expect(await byApp("680601053")).toEqual([ids.accents]);
     expect(await byApp("100%")).toEqual([ids.percent]);
     expect(await byApp("église 34")).toEqual([ids.street]);
     expect((await byApp("dorothée")).length).toBe(3);

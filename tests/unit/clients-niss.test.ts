@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
-import { checkStoredNiss, generateNiss, nissCheckDigits, parseNiss, printedNiss, validateFormattedNiss, type NissErrorCode } from "@/server/clients/rules/niss";
+import { checkStoredNiss, generateNiss, nissCheckDigits, nissSearchVariants, parseNiss, printedNiss, validateFormattedNiss, type NissErrorCode } from "@/server/clients/rules/niss";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 import de from "@/messages/de.json";
@@ -157,5 +157,23 @@ describe("NISS messages", () => {
       .toBe("Invalid SSIN 680601 053-28: check digit is 28 but should be 29.");
     expect(createTranslator({ locale: "fr", messages: fr })("niss.malformed", { got: "68060105329", expected: "680601 053-29" }))
       .toBe("Le NISS mal formé « 68060105329 » doit être « 680601 053-29 ».");
+  });
+});
+
+describe("nissSearchVariants: a national number typed into a search box", () => {
+  it("adds the stored form of digits typed without or with other separators", () => {
+    expect(nissSearchVariants("68060105329")).toEqual(["68060105329", "680601 053-29"]);
+    expect(nissSearchVariants("68.06.01-053.29")).toEqual(["68.06.01-053.29", "680601 053-29"]);
+    expect(nissSearchVariants(withCheck("170101003", true))).toEqual([withCheck("170101003", true), `170101 003=${check("170101003", true)}`]);
+  });
+
+  it("adds the stored start of a number typed only in part, even with a wrong check digit", () => {
+    expect(nissSearchVariants("6806010")).toEqual(["6806010", "680601 0"]);
+    expect(nissSearchVariants("680601053")).toEqual(["680601053", "680601 053"]);
+    expect(nissSearchVariants("68060105300")).toEqual(["68060105300", "680601 053"]);
+  });
+
+  it("leaves names, short numbers and the stored form alone", () => {
+    for (const word of ["Dubois", "680601", "053-29", "680601 053-29", "#12", "12345"]) expect(nissSearchVariants(word)).toEqual([word]);
   });
 });

@@ -136,3 +136,16 @@ export function generateNiss(birthDate: string, gender: Gender, sequence?: numbe
     + String(sequence ?? (gender === "M" ? 1 : 2)).padStart(3, "0");
   return formatNiss(nine + String(nissCheckDigits(nine, century)).padStart(2, "0"), century);
 }
+
+/**
+ * How a national number typed in a search box may be stored: a clerk types `68060105329` or
+ * `68.06.01-053.29` for the stored `680601 053-29`, or only its first digits. Returns the word
+ * itself and, for 7 to 11 digits, the stored form of those digits (as far as they go).
+ */
+export function nissSearchVariants(word: string): string[] {
+  const digits = word.replace(/[.\-=*/]/g, "");
+  if (!/^\d{7,11}$/.test(digits)) return [word];
+  const parsed = digits.length === 11 ? parseNiss(word) : null;
+  const stored = parsed?.ok ? parsed.formatted : `${digits.slice(0, 6)} ${digits.slice(6, 9)}`;
+  return stored === word ? [word] : [word, stored];
+}
