@@ -7,6 +7,8 @@ import { qualified as q } from "@/server/resources/query";
 import { boolean, choice, date, datetime, filters, integer, longText, reference, text, wordSearch } from "@/server/resources/fields";
 import { CLIENT_STATE, cardTypes, civilStates, clientStates, genders, refusalReasons, residenceTypes } from "./choices";
 import { AppError } from "@/server/errors";
+import { actorOf } from "@/server/audit";
+import { copyAddressToPrimary } from "@/server/contacts/addresses";
 import { countryRef, placeRef } from "@/server/geo/fields";
 import { uiLanguages } from "@/server/users/resource";
 import { nissSearchVariants, parseNiss } from "./rules/niss";
@@ -189,7 +191,10 @@ export const clientsResource = defineResource({
   },
   fieldSets: clientFieldSetsOf,
   beforeSave: jobOfficeContactNotSelf,
-  afterSave: (tx, ctx, id) => updateClientReminders(tx, ctx, id),
+  afterSave: async (tx, ctx, id) => {
+    await copyAddressToPrimary(tx, ctx.handle.t, Number(id), actorOf(ctx.user));
+    await updateClientReminders(tx, ctx, id);
+  },
   actions: [createHouseholdAction, mergeClientAction, checkAgainAction],
   workflow: {
     field: "clientState",

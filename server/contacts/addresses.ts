@@ -39,6 +39,31 @@ export async function mirrorPrimaryAddress(tx: Tx, t: TenantTables, partnerId: n
   return changes;
 }
 
+/**
+ * The other way round, for a client whose address is edited on the client's own form: the partner
+ * row's address goes into its primary address, or into a new official one when it has none, so the
+ * two never drift apart. Audited like an edit of the address; does nothing when they already agree.
+ */
+export async function copyAddressToPrimary(tx: Tx, t: TenantTables, partnerId: number, actor: Actor): Promise<void> {
+  const [partner] = await tx.select().from(t.partners).where(eq(t.partners.id, partnerId));
+  if (!partner) return;
+  const [primary] = await tx.select().from(t.addresses).where(and(eq(t.addresses.partnerId, partnerId), eq(t.addresses.primary, true))).for("update");
+  const audit = (action: string, id: number, changes: Changes) =>
+    tx.insert(t.auditLog).values({ ...actor, action: `contacts.addresses.${action}`, entity: "contacts.addresses", entityId: String(id), changes });
+  if (!primary) {
+    if (POSTAL_COLUMNS.every((c) => !partner[c])) return;
+    const values = Object.fromEntries(POSTAL_COLUMNS.map((c) => [c, partner[c]]));
+    const [created] = await tx.insert(t.addresses).values({ partnerId, addressType: ADDRESS_TYPE.official, primary: true, ...values }).returning({ id: t.addresses.id });
+    await audit("create", created!.id, Object.fromEntries(Object.entries({ ...values, primary: true }).map(([c, v]) => [c, { from: null, to: v }])));
+    return;
+  }
+  const changes: Changes = {};
+  for (const c of POSTAL_COLUMNS) if ((partner[c] ?? null) !== (primary[c] ?? null)) changes[c] = { from: primary[c], to: partner[c] };
+  if (!Object.keys(changes).length) return;
+  await tx.update(t.addresses).set({ ...Object.fromEntries(Object.entries(changes).map(([c, v]) => [c, v.to])), version: sql`${t.addresses.version} + 1` }).where(eq(t.addresses.id, primary.id));
+  await audit("update", primary.id, changes);
+}
+
 /** The fields of this resource and the address columns they write. */
 const FIELD_COLUMNS = {
   partner: "partnerId", addressType: "addressType", street: "street", streetNo: "streetNo", streetBox: "streetBox", zipCode: "zipCode",

@@ -169,6 +169,28 @@ describe("addresses", () => {
     expect(audited.at(-1)).toMatchObject({ action: "contacts.clients.update", actor: "addresses", changes: { street: { from: "Falsch", to: "Rotenberg" } } });
     expect(await h.db.transaction((tx) => mirrorPrimaryAddress(tx, h.t, client))).toEqual({});
   });
+
+  it("an address edited on the client's own form goes into its primary address, or a new official one, audited", async () => {
+    const h = tenantHandle(eupen);
+    const addressesOf = (partner: number) => h.db.select().from(h.t.addresses).where(eq(h.t.addresses.partnerId, partner));
+    const client = idOf(await agent.resources.create({ resource: "contacts.clients", values: { firstName: "Ella", lastName: "Formular", language: "de" }, confirmed: true }));
+    expect(await addressesOf(client)).toEqual([]);
+    let row = await agent.resources.get({ resource: "contacts.clients", id: client });
+    await agent.resources.update({ resource: "contacts.clients", id: client, version: row.__version as number, patch: { street: "Haasstraße", streetNo: "3", zipCode: "4700" } });
+    const [created] = await addressesOf(client);
+    expect(created).toMatchObject({ street: "Haasstraße", streetNo: "3", zipCode: "4700", primary: true, addressType: "01" });
+    expect((await auditOf("contacts.addresses", created!.id)).map((a) => a.action)).toEqual(["contacts.addresses.create"]);
+
+    row = await agent.resources.get({ resource: "contacts.clients", id: client });
+    await agent.resources.update({ resource: "contacts.clients", id: client, version: row.__version as number, patch: { streetNo: "5" } });
+    expect((await addressesOf(client)).map((a) => [a.street, a.streetNo, a.primary])).toEqual([["Haasstraße", "5", true]]);
+    expect((await auditOf("contacts.addresses", created!.id)).at(-1)).toMatchObject({ changes: { streetNo: { from: "3", to: "5" } } });
+
+    // Editing something else leaves the address alone.
+    row = await agent.resources.get({ resource: "contacts.clients", id: client });
+    await agent.resources.update({ resource: "contacts.clients", id: client, version: row.__version as number, patch: { gsm: "0470 11 22 33" } });
+    expect(await auditOf("contacts.addresses", created!.id)).toHaveLength(2);
+  });
 });
 
 describe("seeds", () => {
