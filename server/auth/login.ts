@@ -8,11 +8,13 @@ import { dummyVerify, verifyPassword } from "./password";
 import { clearFailures, LIMITS, LOCK_MINUTES, lockedUntil, recordFailure, throttleKeys } from "./throttle";
 import { checkSecondFactor } from "./two-factor";
 import { hasRole, isUserType, type UserType } from "./user-types";
+import { belgianToday } from "@/lib/dates";
+
+export { belgianToday };
 
 export type User = TenantHandle["t"]["users"]["$inferSelect"];
 
 /** Today in Belgium, as a `date` string: account validity dates are calendar days there. */
-export const belgianToday = (now = new Date()) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels" }).format(now);
 
 /** Whether an account may be used now: enabled, within its validity dates, with a user type. */
 export function canSignIn(user: Pick<User, "active" | "startDate" | "endDate" | "userType">, today = belgianToday()) {

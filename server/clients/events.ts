@@ -6,6 +6,7 @@ import type { FilterDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { filterPeriod } from "./rules/period";
 import { coachingActive } from "./sql";
+import { belgianToday } from "@/lib/dates";
 
 /**
  * The "observed event" filter of the client lists (domain-people §3.6): clients to whom something
@@ -14,7 +15,7 @@ import { coachingActive } from "./sql";
  */
 export const clientEvents = defineChoiceList("clientEvents", ["created", "modified", "active", "dispense", "penalty"]);
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => belgianToday();
 
 /** The list's period: empty start takes the end (or today), empty end takes the start. */
 export function periodOf(all: Record<string, unknown>) {

@@ -5,10 +5,11 @@ import { translatorFor } from "@/server/resources/export/rows";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { CLIENT_REMINDERS, reminderStep } from "./rules/reminders";
+import { belgianToday } from "@/lib/dates";
 
 type Tx = TenantHandle["db"];
 const OWNER = "client";
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => belgianToday();
 
 /** The user of the client's only primary coaching; null when there is none or more than one (§3.5). */
 export async function primaryCoachOf(tx: Tx, ctx: ResourceCtx, clientId: number) {

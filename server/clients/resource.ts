@@ -24,11 +24,12 @@ import { jobOfficeContactNotSelf } from "./job-office";
 import { updateClientReminders } from "./reminders";
 import { namesRef } from "./subentities";
 import { mergeClientAction } from "./merge/action";
+import { belgianToday } from "@/lib/dates";
 
 const p = (t: TenantTables) => t.partners;
 /** Lino's incomplete dates: `1995-00-00` when only the year is known. */
 const incompleteDate = z.string().regex(/^\d{4}-(0\d|1[0-2])-([0-2]\d|3[01])$/).nullable();
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => belgianToday();
 
 /** Clients: persons the centre helps (domain-people §3). */
 export const clientsResource = defineResource({

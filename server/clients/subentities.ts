@@ -7,6 +7,7 @@ import { qualified as q } from "@/server/resources/query";
 import { boolean, date, integer, localizedText, longText, reference, text } from "@/server/resources/fields";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { clientNameOf } from "./sql";
+import { belgianToday } from "@/lib/dates";
 
 /**
  * The small entities of a client's file (domain-people §3.8): integration phases, dispenses from
@@ -116,7 +117,7 @@ export const exclusionsResource = defineResource({
   beforeSave: clientOnly,
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => belgianToday();
 
 export const convictionsResource = defineResource({
   id: "pcsw.convictions",

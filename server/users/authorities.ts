@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/server/audit";
-import { belgianToday, canSignIn } from "@/server/auth/login";
+import { belgianToday } from "@/lib/dates";
+import { canSignIn } from "@/server/auth/login";
 import { hasRole, type UserType } from "@/server/auth/user-types";
 import { AppError } from "@/server/errors";
 import { findById, type TenantHandle } from "@/server/tenancy/tenant-db";
