@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { personPhoneticWords } from "@/server/clients/rules/phonetic";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
 const FIRST = ["Jean", "Marie", "Luc", "Sophie", "Hans", "Anna", "Karl", "Fatima", "Mehmet", "Nathalie", "Josef", "Chantal", "Kevin", "Laura", "Marcel", "Hildegard"];
@@ -7,12 +8,28 @@ const STREETS = ["Rue de la Station", "Aachener Straße", "Rue Neuve", "Kirchstr
 /** Client states in Lino's proportions: mostly coached, then former, newcomers, a few refused. */
 const STATES = ["30", "10", "30", "20", "30", "50", "30", "50", "30", "10"];
 
+/**
+ * Every (first name, last name) the generator can make, with its phonetic words computed here as
+ * the app stores them: three parallel arrays that the insert joins on the name.
+ */
+function phoneticLookup() {
+  const lasts = [...LAST, ...LAST.flatMap((a) => LAST.map((b) => `${a}-${b}`))];
+  const pairs = FIRST.flatMap((firstName) => lasts.map((lastName) => ({ firstName, lastName })));
+  return {
+    firsts: pairs.map((p) => p.firstName),
+    lasts: pairs.map((p) => p.lastName),
+    // Space-separated (a phonetic word has no space); split again in SQL.
+    words: pairs.map((p) => personPhoneticWords(p).join(" ")),
+  };
+}
+
 const textArray = (xs: string[]) => sql.raw(`(array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(",")}])`);
 
 /**
  * Volume data for benchmarks: `count` clients in a few set-based statements (SQL
  * `generate_series`, no row-by-row round trip: 100 000 clients take seconds).
- * - Belgian first and last names (every 7th double-barrelled); valid, unique national numbers
+ * - Belgian first and last names (every 7th double-barrelled) with their phonetic words (as the app
+ *   stores them, so that similar-client checks work on volume data); valid, unique national numbers
  *   (1900s births, checksum 97 − n mod 97); Lino's states, every 50th client obsolete.
  * - A primary official address in one of the centre's places, mirrored in the partner row; every
  *   4th client also an older, obsolete one.
@@ -23,13 +40,15 @@ const textArray = (xs: string[]) => sql.raw(`(array[${xs.map((x) => `'${x.replac
  */
 export async function generateClients({ db, t }: TenantHandle, count: number, coachIds: number[]) {
   const before = (await db.execute<{ n: number }>(sql`select coalesce(max(id), 0)::int n from ${t.partners}`)).rows[0]!.n;
+  const phonetic = phoneticLookup();
   const coach = (offset: number) => sql`(${sql.param(coachIds)}::int[])[1 + (p.id + ${offset}) % ${coachIds.length}]`;
 
   await db.execute(sql`
-    with towns as (select coalesce(array_agg(id order by id), '{}') ids, coalesce(array_agg(zip_code order by id), '{}') zips from ${t.places} where zip_code <> '')
-    insert into ${t.partners} (kind, is_client, client_state, refusal_reason, is_obsolete, first_name, last_name, name, gender, birth_date, national_id,
+    with towns as (select coalesce(array_agg(id order by id), '{}') ids, coalesce(array_agg(zip_code order by id), '{}') zips from ${t.places} where zip_code <> ''),
+         sounds as (select * from unnest(${sql.param(phonetic.firsts)}::text[], ${sql.param(phonetic.lasts)}::text[], ${sql.param(phonetic.words)}::text[]) s(f, l, w))
+    insert into ${t.partners} (kind, is_client, client_state, refusal_reason, is_obsolete, first_name, last_name, name, phonetic_words, gender, birth_date, national_id,
       language, country_code, place_id, zip_code, street, street_no, gsm)
-    select 'person', true, st, case when st = '20' then '30' end, g % 50 = 5, f, l, l || ' ' || f, case when g % 2 = 0 then 'F' else 'M' end,
+    select 'person', true, st, case when st = '20' then '30' end, g % 50 = 5, x.f, x.l, x.l || ' ' || x.f, coalesce(string_to_array(sounds.w, ' '), '{}'), case when g % 2 = 0 then 'F' else 'M' end,
            to_char(b, 'YYYY-MM-DD'),
            to_char(b, 'YYMMDD') || ' ' || lpad(s::text, 3, '0') || '-' || lpad((97 - (to_char(b, 'YYMMDD') || lpad(s::text, 3, '0'))::bigint % 97)::text, 2, '0'),
            (array['fr','de','nl','fr','de'])[1 + g % 5], 'BE', towns.ids[1 + g % greatest(cardinality(towns.ids), 1)],
@@ -38,7 +57,8 @@ export async function generateClients({ db, t }: TenantHandle, count: number, co
     from towns, (select g, (${textArray(STATES)})[1 + g % ${STATES.length}] st, ${textArray(FIRST)}[1 + g % ${FIRST.length}] f,
                         ${textArray(LAST)}[1 + (g / ${FIRST.length}) % ${LAST.length}] || case when g % 7 = 0 then '-' || ${textArray(LAST)}[1 + g % ${LAST.length}] else '' end l,
                         date '1930-01-01' + (g / 997) b, 1 + g % 997 s
-                 from generate_series(${before + 1}::int, ${before + count}::int) g) x`);
+                 from generate_series(${before + 1}::int, ${before + count}::int) g) x
+    left join sounds on sounds.f = x.f and sounds.l = x.l`);
   // The sequence may run ahead of max(id): the new clients are whatever ids it gave.
   const last = (await db.execute<{ n: number }>(sql`select max(id)::int n from ${t.partners}`)).rows[0]!.n;
   const fresh = sql`p.id > ${before} and p.id <= ${last}`;
