@@ -75,6 +75,12 @@ export interface ActionMeta {
   params: FieldMeta[];
 }
 
+/** A row's background by the value of one of its fields (e.g. newcomer clients in green); the field must be listed. */
+export interface RowTone {
+  field: string;
+  tones: Record<string, "positive" | "warning">;
+}
+
 export interface ResourceMeta {
   id: string;
   title: string;
@@ -98,6 +104,7 @@ export interface ResourceMeta {
   canDelete: boolean;
   workflow?: { field: string; transitions: TransitionMeta[] };
   actions: ActionMeta[];
+  rowTone?: RowTone;
 }
 
 export const sortKeySchema = z.object({ field: z.string().max(64), dir: z.enum(["asc", "desc"]) });

@@ -40,6 +40,8 @@ export const clientsResource = defineResource({
   version: (t) => t.partners.version,
   scope: (t) => sql`${t.partners.isClient}`,
   logsAccess: true,
+  // Lino's row colours (domain-people §3.6): newcomers green, refused and former clients yellow.
+  rowTone: { field: "clientState", tones: { [CLIENT_STATE.newcomer]: "positive", [CLIENT_STATE.refused]: "warning", [CLIENT_STATE.former]: "warning" } },
   fields: {
     id: integer("fields.id", (t) => t.partners.id, { editable: false, width: 7 }),
     name: { type: "text", label: "fields.name", width: 28, expr: (t) => clientDisplayName(t.partners), orderBy: (t) => sql`lower(${t.partners.name})` },

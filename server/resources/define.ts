@@ -6,7 +6,7 @@ import type { Role } from "@/server/auth/user-types";
 import type { SessionUser } from "@/server/auth/session";
 import type { Locale } from "@/server/i18n/locale";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import type { DetailGroup, FieldType, FilterWidget } from "@/lib/resources";
+import type { DetailGroup, FieldType, FilterWidget, RowTone } from "@/lib/resources";
 import type { ChoiceList } from "./choices";
 
 /** What a resource's SQL builders and hooks receive: the centre, the user and their language. */
@@ -129,8 +129,11 @@ export interface ResourceDef {
   /** Quick search: the condition a search text puts on rows; absent means not searchable. */
   search?: (q: string, t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
   defaultSort: { field: string; dir: "asc" | "desc" }[];
-  /** Filters in force unless the request lifts them with `null` (e.g. "hide obsolete"). */
-  defaultFilters?: Record<string, unknown>;
+  /**
+   * Filters in force unless the request lifts them with `null` (e.g. "hide obsolete"); a function
+   * when they depend on who reads (e.g. "coached by me"): see `defaultFiltersOf`.
+   */
+  defaultFilters?: DefaultFilters;
   access: ResourceAccess;
   /** Rows this user may see at all (applied to every read). */
   scope?: (t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
@@ -171,6 +174,21 @@ export interface ResourceDef {
   hooks?: ResourceHooks;
   /** Rows hold personal data: every opening of a detail is written to the access log. */
   logsAccess?: boolean;
+  /** A row's background by the value of one listed field (Lino's row colours, e.g. newcomers in green). */
+  rowTone?: RowTone;
+  /**
+   * Another table on the same rows (Lino: another table on the same model), declared with
+   * `defineVariant`: the id of the resource it shows. Changes are audited under that id and the
+   * header's quick search lists the rows once, under it.
+   */
+  variantOf?: string;
 }
+
+type FilterValues = Record<string, unknown>;
+export type DefaultFilters = FilterValues | ((ctx: Pick<ResourceCtx, "user">) => FilterValues);
+
+/** The default filters for this reader; without a reader only fixed ones are known. */
+export const defaultFiltersOf = (def: Pick<ResourceDef, "defaultFilters">, ctx?: Pick<ResourceCtx, "user">): FilterValues =>
+  typeof def.defaultFilters === "function" ? (ctx ? def.defaultFilters(ctx) : {}) : (def.defaultFilters ?? {});
 
 export const defineResource = (def: ResourceDef): ResourceDef => def;

@@ -5,7 +5,7 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { can } from "./access";
 import { choicesOf } from "./choices";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
-import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
+import { defaultFiltersOf, type FieldDef, type ResourceCtx, type ResourceDef } from "./define";
 import { RESOURCES } from "./registry";
 
 const DEFAULT_WIDTH: Record<FieldMeta["type"], number> = {
@@ -78,7 +78,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
     hiddenColumns: def.hiddenColumns ?? [],
     filters,
     defaultSort: def.defaultSort,
-    defaultFilters: def.defaultFilters ?? {},
+    defaultFilters: defaultFiltersOf(def, ctx),
     quickSearch: !!def.search,
     titleField: def.titleField,
     // A tab reserved to some roles is not sent to others; a group left without fields disappears.
@@ -100,5 +100,6 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
     canEdit,
     canDelete: can(def, "delete", user) && !!def.version,
     ...(def.workflow && transitions.length ? { workflow: { field: def.workflow.field, transitions } } : {}),
+    ...(def.rowTone ? { rowTone: def.rowTone } : {}),
   };
 }

@@ -4,7 +4,7 @@ import type { TenantTables } from "@/db/tenant/tables";
 import type { ListState, SortKey } from "@/lib/resources";
 import { AppError } from "@/server/errors";
 import { LOCALES, type Locale } from "@/server/i18n/locale";
-import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
+import { defaultFiltersOf, type FieldDef, type ResourceCtx, type ResourceDef } from "./define";
 
 /**
  * Declaration → SQL. Only declared fields and filters can be named by a request; their values
@@ -24,13 +24,14 @@ export interface ResolvedState {
   master?: { field: string; value: string | number };
 }
 
-export function resolveState(def: ResourceDef, state: ListState): ResolvedState {
+/** `ctx` is the reader, for default filters that depend on them (e.g. "coached by me"). */
+export function resolveState(def: ResourceDef, state: ListState, ctx?: Pick<ResourceCtx, "user">): ResolvedState {
   for (const key of state.sort) {
     const field = own(def.fields, key.field);
     if (!field || field.sortable === false) throw new AppError("INVALID_INPUT", { field: key.field });
   }
   const filters: ResolvedState["filters"] = [];
-  for (const [name, raw] of Object.entries({ ...def.defaultFilters, ...state.filters })) {
+  for (const [name, raw] of Object.entries({ ...defaultFiltersOf(def, ctx), ...state.filters })) {
     const filter = own(def.filters, name);
     if (!filter) throw new AppError("INVALID_INPUT", { field: name });
     if (raw === undefined || raw === null || raw === "") continue;

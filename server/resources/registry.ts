@@ -2,6 +2,7 @@ import { AppError } from "@/server/errors";
 import { countriesResource, placesResource } from "@/server/geo/resources";
 import { usersResource } from "@/server/users/resource";
 import { clientsResource } from "@/server/clients/resource";
+import { CLIENT_TABLES } from "@/server/clients/tables";
 import { clientMergesResource } from "@/server/clients/merge/resource";
 import { coachingsResource, coachingTypesResource } from "@/server/coachings/resource";
 import { accessLogResource, clientChangesResource } from "@/server/history/resources";
@@ -14,7 +15,7 @@ import { choiceExtrasResource } from "./choice-extras";
 import type { ResourceDef } from "./define";
 
 /** Every declared resource. An area adds its declarations here. */
-const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource, choiceExtrasResource, clientsResource, coachingsResource, coachingTypesResource, clientChangesResource, accessLogResource, householdsResource, householdMembersResource, householdTypesResource, humanLinksResource, humanLinksAsChildResource, clientMergesResource, ...contactsResources, ...CLIENT_FILE_RESOURCES, myTasksResource, myProblemsResource, allProblemsResource, clientProblemsResource];
+const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource, choiceExtrasResource, clientsResource, ...CLIENT_TABLES, coachingsResource, coachingTypesResource, clientChangesResource, accessLogResource, householdsResource, householdMembersResource, householdTypesResource, humanLinksResource, humanLinksAsChildResource, clientMergesResource, ...contactsResources, ...CLIENT_FILE_RESOURCES, myTasksResource, myProblemsResource, allProblemsResource, clientProblemsResource];
 
 export const RESOURCES: ReadonlyMap<string, ResourceDef> = new Map(ALL.map((def) => [def.id, def]));
 export const RESOURCE_IDS = ALL.map((def) => def.id) as [string, ...string[]];

@@ -23,12 +23,12 @@ function userFacing(e: unknown): unknown {
 
 /** Handlers of the generic resource procedures; plain functions that tests call directly. */
 
-export const listFields = (def: ResourceDef) => [...new Set([...def.columns, ...(def.hiddenColumns ?? []), def.titleField])];
+export const listFields = (def: ResourceDef) => [...new Set([...def.columns, ...(def.hiddenColumns ?? []), def.titleField, ...(def.rowTone ? [def.rowTone.field] : [])])];
 const detailFields = (def: ResourceDef) => [...new Set([...listFields(def), ...def.detail.flatMap((tab) => tab.groups.flatMap((g) => g.fields))])];
 
 /** The select for a list, shared by the grid, the exports and the benchmark. */
 export function listQuery(ctx: ResourceCtx, def: ResourceDef, state: ListState, fields = listFields(def)) {
-  const resolved = resolveState(def, state);
+  const resolved = resolveState(def, state, ctx);
   const t = ctx.handle.t;
   const where = whereOf(def, resolved, t, ctx);
   const rows = ctx.handle.db
@@ -143,8 +143,9 @@ function columnValues(def: ResourceDef, ctx: ResourceCtx, values: Record<string,
 
 const audit = (ctx: ResourceCtx, action: string, def: ResourceDef, id: string | number, changes: Record<string, { from: unknown; to: unknown }>) => ({
   ...actorOf(ctx.user),
-  action: `${def.id}.${action}`,
-  entity: def.id,
+  // A variant's rows are its base resource's rows: one history per row, whichever table was used.
+  action: `${def.variantOf ?? def.id}.${action}`,
+  entity: def.variantOf ?? def.id,
   entityId: String(id),
   changes,
 });
@@ -305,9 +306,9 @@ export interface SearchHit {
   title: string | Record<string, string | undefined>;
 }
 
-/** Quick search across every resource that declares it and that the user may see, a few hits each. */
+/** Quick search across every resource that declares it and that the user may see, a few hits each; variants list their rows under their base. */
 export async function quickSearch(ctx: ResourceCtx, q: string, perResource = 5): Promise<{ resource: string; hits: SearchHit[] }[]> {
-  const searchable = [...RESOURCES.values()].filter((def) => def.search && can(def, "view", ctx.user));
+  const searchable = [...RESOURCES.values()].filter((def) => def.search && !def.variantOf && can(def, "view", ctx.user));
   const groups = await Promise.all(
     searchable.map(async (def) => {
       const { rows } = await listRows(ctx, def, { page: 1, pageSize: perResource, sort: [], filters: {}, q });

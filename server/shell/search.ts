@@ -5,5 +5,5 @@ import { RESOURCES } from "@/server/resources/registry";
 /** The resources a user may open (quick links). */
 export const viewableResources = (user: Pick<SessionUser, "roles">) => [...RESOURCES.values()].filter((def) => can(def, "view", user));
 
-/** What the header's quick search covers for this user: the resources they may view that declare a search. */
-export const searchableResources = (user: Pick<SessionUser, "roles">) => viewableResources(user).filter((def) => def.search);
+/** What the header's quick search covers for this user: the resources they may view that declare a search (not variants: their rows are their base's). */
+export const searchableResources = (user: Pick<SessionUser, "roles">) => viewableResources(user).filter((def) => def.search && !def.variantOf);

@@ -18,7 +18,12 @@ const CLIENTS = "menu.contacts > resources.clients.title (/contacts/clients)";
 const CONTACTS = [CLIENTS, "menu.contacts > resources.persons.title (/contacts/persons)", "menu.contacts > resources.organisations.title (/contacts/organisations)"];
 const HOUSEHOLDS = "menu.contacts > resources.households.title (/contacts/households)";
 const EID = "menu.reception > menu.eid (/reception/eid)";
-const PCSW_CLIENTS = "menu.pcsw > resources.clients.title (/contacts/clients)";
+const PCSW_CLIENTS = "menu.pcsw > resources.clients.title (/pcsw/coachedClients)";
+/** The other client tables (§3.6): reception (OfficeUser or OfficeOperator: everyone signed in), integration (IntegUser), newcomers (NewcomersUser), all clients (SocialStaff). */
+const RECEPTION_CLIENTS = "menu.reception > resources.clients.title (/reception/clients)";
+const INTEG_CLIENTS = "menu.integration > resources.clients.title (/integ/clients)";
+const NEW_CLIENTS = "menu.newcomers > resources.clients.newTitle (/newcomers/clients)";
+const ALL_CLIENTS = "menu.explorer > menu.sections.pcsw > resources.clients.allTitle (/pcsw/allClients)";
 const COACHINGS = "menu.pcsw > resources.coachings.title (/pcsw/coachings)";
 const PLACES = [
   "menu.configure > menu.sections.places > resources.countries.title (/geo/countries)",
@@ -41,6 +46,7 @@ const SOCIAL_CONFIG = [
   "menu.configure > menu.sections.pcsw > resources.exclusionTypes.title (/pcsw/exclusionTypes)",
 ];
 const SOCIAL_EXPLORER = [
+  ALL_CLIENTS,
   "menu.explorer > menu.sections.pcsw > resources.dispenses.title (/pcsw/dispenses)",
   "menu.explorer > menu.sections.pcsw > resources.exclusions.title (/pcsw/exclusions)",
   "menu.explorer > menu.sections.pcsw > resources.convictions.title (/pcsw/convictions)",
@@ -55,30 +61,30 @@ const ADMINISTRATION = [
   "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
   "menu.site > menu.sections.administration > menu.supportAccess (/admin/support)",
 ];
-/** Social workers: clients in Contacts and PCSW, their data problems, reading eID cards, their coachings. */
-const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_PROBLEMS, MY_TASKS, EID, PCSW_CLIENTS, COACHINGS];
-const ADMIN = [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, SYSTEM, ...SOCIAL_EXPLORER, MERGES, ALL_PROBLEMS, ACCOUNT, ...ADMINISTRATION];
+/** Social workers: clients in Contacts, Reception and PCSW, their data problems, reading eID cards, their coachings. */
+const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_PROBLEMS, MY_TASKS, RECEPTION_CLIENTS, EID, PCSW_CLIENTS, COACHINGS];
+const ADMIN = [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, SYSTEM, ...SOCIAL_EXPLORER, MERGES, ALL_PROBLEMS, ACCOUNT, ...ADMINISTRATION];
 
-// domain-people §1.4: everyone signed in finds clients in Contacts; social users (SocialUser) also in
-// PCSW with the coachings (CoachingsUser); contacts staff (110 120 210 410 420 800 900 910) configure
+// domain-people §1.4, §3.6: everyone signed in finds clients in Contacts and Reception; social users (SocialUser) also in
+// PCSW with the coachings (CoachingsUser), integration users in Integration, newcomers users in Newcomers, social staff all clients in Explorer; contacts staff (110 120 210 410 420 800 900 910) configure
 // places and household types, coachings staff the services, social staff (110 120 410 420 900 910) the
 // integration phases, dispense reasons and exclusion types; calendar users (OfficeUser) their tasks; contacts users (all but 220) see households; all but 500/510 read eID cards (BeIdUser, §7); only administrators (900, 910) see users and support
 // access; anonymous sees nothing.
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
-  "100": [...SOCIAL, ACCOUNT],
-  "110": [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
-  "120": [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
-  "200": [...SOCIAL, ACCOUNT],
-  "210": [...CONTACTS, HOUSEHOLDS, EID, COACHINGS, SERVICES, ...CONTACTS_CONFIG, ...PLACES, ACCOUNT],
-  "220": [...CONTACTS, EID, ACCOUNT],
-  "300": [...SOCIAL, ACCOUNT],
+  "100": [...SOCIAL, INTEG_CLIENTS, ACCOUNT],
+  "110": [...SOCIAL, INTEG_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
+  "120": [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
+  "200": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
+  "210": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, COACHINGS, SERVICES, ...CONTACTS_CONFIG, ...PLACES, ACCOUNT],
+  "220": [...CONTACTS, RECEPTION_CLIENTS, EID, NEW_CLIENTS, ACCOUNT],
+  "300": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
   "400": [...SOCIAL, ACCOUNT],
   "410": [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
-  "420": [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
-  "500": [...CONTACTS, HOUSEHOLDS, MY_TASKS, ACCOUNT],
-  "510": [...CONTACTS, HOUSEHOLDS, MY_TASKS, ACCOUNT],
-  "800": [...CONTACTS, HOUSEHOLDS, EID, ...CONTACTS_CONFIG, ...PLACES, ACCOUNT],
+  "420": [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
+  "500": [...CONTACTS, HOUSEHOLDS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
+  "510": [...CONTACTS, HOUSEHOLDS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
+  "800": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, ...CONTACTS_CONFIG, ...PLACES, ACCOUNT],
   "900": ADMIN,
   "910": [...ADMIN, "menu.site > menu.sections.security > resources.history.accessTitle (/security/accessLog)"],
 };

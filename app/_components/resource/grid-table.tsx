@@ -11,6 +11,13 @@ import type { GridFeatures } from "./grid";
 import { ColumnHeader } from "./column-header";
 import { detailHref } from "./list-state";
 
+/** Light backgrounds under the usual dark text (contrast above 15:1); the tone's field shows its meaning in words. */
+const TONES = { positive: "bg-green-50", warning: "bg-yellow-50" } as const;
+const toneOf = (meta: ResourceMeta, row: Row) => {
+  const tone = meta.rowTone?.tones[String(row[meta.rowTone.field])];
+  return tone ? TONES[tone] : "";
+};
+
 type Props = {
   meta: ResourceMeta;
   table: ReactTable<GridFeatures, Row>;
@@ -77,8 +84,9 @@ export function GridTable({ meta, table, state, loading, fetching, caption, open
               onFocus={() => setCurrent(i)}
               onClick={() => open(row.original)}
               onKeyDown={(e) => onKeyDown(e, row.original)}
-              className={`border-t border-slate-200 hover:bg-brand-50 focus:bg-brand-50 ${opensDetail ? "cursor-pointer" : ""}`}
+              className={`border-t border-slate-200 hover:bg-brand-50 focus:bg-brand-50 ${toneOf(meta, row.original)} ${opensDetail ? "cursor-pointer" : ""}`}
               data-testid="grid-row"
+              data-tone={meta.rowTone?.tones[String(row.original[meta.rowTone.field])]}
             >
               {row.getVisibleCells().map((cell) => {
                 const field = meta.fields[cell.column.id]!;
