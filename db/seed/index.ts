@@ -1,7 +1,7 @@
 import { runAllCheckers } from "@/server/checks/run";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { seedClientFile } from "./client-file";
-import { seedCoachingTypes } from "./coaching-types";
+import { seedCoachingEndings, seedCoachingTypes } from "./coaching-types";
 import { seedContactTypes, seedDemoContacts } from "./contacts";
 import { seedDemoClients } from "./demo-clients";
 import { seedDemoUsers } from "./demo-users";
@@ -18,6 +18,7 @@ export async function seedTenant(handle: TenantHandle, centre: { kind: "producti
   await seedContactTypes(handle);
   if (centre.kind !== "production") {
     await seedDemoUsers(handle, centre);
+    await seedCoachingEndings(handle);
     await seedClientFile(handle, centre);
     await seedDemoClients(handle, centre);
     // After the clients: their seeding only runs on a centre without partners.

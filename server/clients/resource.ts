@@ -24,6 +24,7 @@ import { jobOfficeContactNotSelf } from "./job-office";
 import { updateClientReminders } from "./reminders";
 import { namesRef } from "./subentities";
 import { mergeClientAction } from "./merge/action";
+import { clientObserverNames } from "@/server/coachings/observers";
 import { belgianToday } from "@/lib/dates";
 
 const p = (t: TenantTables) => t.partners;
@@ -76,6 +77,8 @@ export const clientsResource = defineResource({
     remarks: longText("fields.remarks", (t) => t.partners.remarks),
     isObsolete: boolean("fields.isObsolete", (t) => t.partners.isObsolete),
     coaches: { type: "text", label: "fields.coaches", width: 26, sortable: false, expr: (t) => coachesToday(t.partners, t) },
+    // Who is told about changes to the client: coaching supervisors and today's coaches (§8).
+    observers: { type: "text", label: "resources.clients.observers", width: 26, sortable: false, expr: (t) => clientObserverNames(t, q(t.partners.id)) },
     createdAt: datetime("fields.createdAt", (t) => t.partners.createdAt),
     modifiedAt: datetime("fields.modifiedAt", (t) => t.partners.modifiedAt),
     // The rest of the client file (domain-people §3.1).
@@ -138,7 +141,7 @@ export const clientsResource = defineResource({
     ] },
     // Tabs of domain-people §3.7 whose areas exist; centre-specific fields show where the centre uses them.
     { key: "coaches", label: "resources.clients.coachesTab", groups: [
-      { fields: ["primaryCoach", "coaches", "jobOfficeContact"] },
+      { fields: ["primaryCoach", "coaches", "observers", "jobOfficeContact"] },
       { fields: ["healthInsurance", "pharmacy", "jobAgents"] },
     ], slaves: [
       { resource: "pcsw.coachings", label: "resources.coachings.title", masterField: "client" },

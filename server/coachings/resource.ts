@@ -1,11 +1,14 @@
-import { and, eq, ne, sql } from "drizzle-orm";
-import { z } from "zod";
+import { and, eq, sql } from "drizzle-orm";
+import { belgianToday } from "@/lib/dates";
 import { clientNameOf } from "@/server/clients/sql";
-import { actorOf } from "@/server/audit";
-import { defineResource } from "@/server/resources/define";
+import { coachingActive } from "@/server/clients/sql";
+import { defineResource, type ResourceDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
-import { boolean, date, filters, integer, localizedText, reference } from "@/server/resources/fields";
+import { boolean, date, integer, localizedText, reference } from "@/server/resources/fields";
 import { userNameOf } from "@/server/users/sql";
+import { coachingEndingNameOf, coachingTypeNameOf } from "./endings";
+import { coachingFilters } from "./filters";
+import { coachingBeforeSave } from "./rules";
 
 /** Services that coach clients (Lino's "coaching types"), configured per centre. */
 export const coachingTypesResource = defineResource({
@@ -29,7 +32,10 @@ export const coachingTypesResource = defineResource({
   insert: { fields: ["name", "doesGss", "doesIntegration"] },
 });
 
-/** Who coaches a client, in which service, from when to when (domain-people §8). */
+/**
+ * Who coaches a client, in which service, from when to when, and why it ended (domain-people §8).
+ * The same list is the coachings explorer and, on a client, "coachings of this client".
+ */
 export const coachingsResource = defineResource({
   id: "pcsw.coachings",
   title: "resources.coachings.title",
@@ -40,36 +46,38 @@ export const coachingsResource = defineResource({
     id: integer("fields.id", (t) => t.coachings.id, { editable: false, width: 6 }),
     client: reference("resources.coachings.client", "contacts.clients", (t) => t.coachings.clientId, (t) => clientNameOf(t, q(t.coachings.clientId)), { required: true, createOnly: true }),
     user: reference("resources.coachings.user", "admin.users", (t) => t.coachings.userId, (t) => userNameOf(t, q(t.coachings.userId)), { required: true }),
-    coachingType: reference("resources.coachings.coachingType", "pcsw.coachingTypes", (t) => t.coachings.coachingTypeId, (t) => sql`(select ${t.coachingTypes.names} from ${t.coachingTypes} where ${q(t.coachingTypes.id)} = ${q(t.coachings.coachingTypeId)})`, { localized: true }),
+    coachingType: reference("resources.coachings.coachingType", "pcsw.coachingTypes", (t) => t.coachings.coachingTypeId, (t) => coachingTypeNameOf(t, q(t.coachings.coachingTypeId)), { localized: true }),
     startDate: date("fields.startDate", (t) => t.coachings.startDate, { required: true }),
     endDate: date("fields.endDate", (t) => t.coachings.endDate),
     primary: boolean("resources.coachings.primary", (t) => t.coachings.primary),
+    ending: reference("resources.coachings.ending", "pcsw.coachingEndings", (t) => t.coachings.endingId, (t) => coachingEndingNameOf(t, q(t.coachings.endingId)), { localized: true }),
   },
-  columns: ["client", "user", "coachingType", "startDate", "endDate", "primary"],
+  columns: ["client", "user", "coachingType", "startDate", "endDate", "primary", "ending"],
   hiddenColumns: ["id"],
   titleField: "client",
-  filters: {
-    primary: filters.boolean("resources.coachings.primary", (t) => t.coachings.primary),
-    activeOn: { label: "resources.coachings.activeOn", widget: "date", schema: z.iso.date(), where: (v: string, t) => sql`${t.coachings.startDate} <= ${v} and (${t.coachings.endDate} is null or ${t.coachings.endDate} >= ${v})` },
-    mine: { label: "resources.coachings.mine", widget: "boolean", schema: z.boolean(), where: (v: boolean, t, ctx) => (v ? eq(t.coachings.userId, ctx.user.id) : undefined) },
-  },
+  filters: coachingFilters,
   defaultSort: [{ field: "startDate", dir: "desc" }],
   access: { view: ["CoachingsUser"], edit: ["CoachingsUser"] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "user", "coachingType", "startDate", "endDate", "primary"] }] }],
+  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "user", "coachingType", "startDate", "endDate", "primary", "ending"] }] }],
   insert: {
-    fields: ["client", "user", "coachingType", "startDate", "endDate", "primary"],
-    defaults: (ctx) => ({ user: ctx.user.id, startDate: new Date().toISOString().slice(0, 10) }),
+    fields: ["client", "user", "coachingType", "startDate", "endDate", "primary", "ending"],
+    // The coach is the creating user; the coaching starts today unless dates are given.
+    defaults: (ctx) => ({ user: ctx.user.id, startDate: belgianToday() }),
   },
-  // The single-primary rule: making one coaching primary makes the client's other ones secondary.
-  beforeSave: async (tx, ctx, id, values) => {
-    if (values.primary !== true) return;
-    const t = ctx.handle.t;
-    const clientId = values.client ?? (await tx.select({ c: t.coachings.clientId }).from(t.coachings).where(eq(t.coachings.id, Number(id))))[0]?.c;
-    const demoted = await tx.update(t.coachings).set({ primary: false, version: sql`${t.coachings.version} + 1` })
-      .where(and(eq(t.coachings.clientId, Number(clientId)), eq(t.coachings.primary, true), id === undefined ? undefined : ne(t.coachings.id, Number(id))))
-      .returning({ id: t.coachings.id });
-    for (const row of demoted) {
-      await tx.insert(t.auditLog).values({ ...actorOf(ctx.user), action: "pcsw.coachings.update", entity: "pcsw.coachings", entityId: String(row.id), changes: { primary: { from: true, to: false } } });
-    }
-  },
+  beforeSave: coachingBeforeSave,
 });
+
+/** "My coachings": the coachings of the user (or of the colleague acted for) active today. */
+export const myCoachingsResource: ResourceDef = {
+  ...coachingsResource,
+  id: "pcsw.myCoachings",
+  title: "resources.coachings.myTitle",
+  columns: ["client", "startDate", "endDate", "coachingType", "primary"],
+  hiddenColumns: ["id", "ending"],
+  scope: (t, ctx) => and(eq(t.coachings.userId, ctx.user.id), coachingActive(t, sql`current_date`, sql`current_date`)),
+  filters: { primary: coachingFilters.primary!, coachingType: coachingFilters.coachingType! },
+  defaultSort: [{ field: "client", dir: "asc" }],
+  // New coachings are given on the client; this list only follows and ends them.
+  access: { ...coachingsResource.access, create: [] },
+  insert: undefined,
+};

@@ -4,7 +4,8 @@ import { usersResource } from "@/server/users/resource";
 import { clientsResource } from "@/server/clients/resource";
 import { CLIENT_TABLES } from "@/server/clients/tables";
 import { clientMergesResource } from "@/server/clients/merge/resource";
-import { coachingsResource, coachingTypesResource } from "@/server/coachings/resource";
+import { coachingsResource, coachingTypesResource, myCoachingsResource } from "@/server/coachings/resource";
+import { coachingEndingsResource } from "@/server/coachings/endings";
 import { accessLogResource, clientChangesResource } from "@/server/history/resources";
 import { householdMembersResource, householdsResource, householdTypesResource, humanLinksAsChildResource, humanLinksResource } from "@/server/households/resources";
 import { contactsResources } from "@/server/contacts/resources";
@@ -15,7 +16,7 @@ import { choiceExtrasResource } from "./choice-extras";
 import type { ResourceDef } from "./define";
 
 /** Every declared resource. An area adds its declarations here. */
-const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource, choiceExtrasResource, clientsResource, ...CLIENT_TABLES, coachingsResource, coachingTypesResource, clientChangesResource, accessLogResource, householdsResource, householdMembersResource, householdTypesResource, humanLinksResource, humanLinksAsChildResource, clientMergesResource, ...contactsResources, ...CLIENT_FILE_RESOURCES, myTasksResource, myProblemsResource, allProblemsResource, clientProblemsResource];
+const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource, choiceExtrasResource, clientsResource, ...CLIENT_TABLES, coachingsResource, coachingTypesResource, coachingEndingsResource, myCoachingsResource, clientChangesResource, accessLogResource, householdsResource, householdMembersResource, householdTypesResource, humanLinksResource, humanLinksAsChildResource, clientMergesResource, ...contactsResources, ...CLIENT_FILE_RESOURCES, myTasksResource, myProblemsResource, allProblemsResource, clientProblemsResource];
 
 export const RESOURCES: ReadonlyMap<string, ResourceDef> = new Map(ALL.map((def) => [def.id, def]));
 export const RESOURCE_IDS = ALL.map((def) => def.id) as [string, ...string[]];

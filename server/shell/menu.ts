@@ -3,6 +3,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Role } from "@/server/auth/user-types";
 import { checksMenu } from "@/server/checks/menu";
 import { clientsMenu } from "@/server/clients/menu";
+import { coachingsMenu } from "@/server/coachings/menu";
 import { contactsMenu } from "@/server/contacts/menu";
 import { eidMenu } from "@/server/clients/eid/menu";
 import { mergeMenu } from "@/server/clients/merge/menu";
@@ -43,7 +44,7 @@ const shellMenu: MenuContribution[] = [
 ];
 
 /** Every area's menu declaration. An area adds its own here (one line). */
-export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...contactsMenu, ...householdsMenu, ...eidMenu, ...geoMenu, ...usersMenu, ...historyMenu, ...mergeMenu, ...checksMenu, ...shellMenu];
+export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...coachingsMenu, ...contactsMenu, ...householdsMenu, ...eidMenu, ...geoMenu, ...usersMenu, ...historyMenu, ...mergeMenu, ...checksMenu, ...shellMenu];
 
 export interface MenuItemView { label: string; href: string }
 export interface MenuSectionView { label: string | null; items: MenuItemView[] }

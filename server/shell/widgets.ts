@@ -1,5 +1,6 @@
 import type { SessionUser } from "@/server/auth/session";
 import { dataProblemsWidget } from "@/server/checks/widget";
+import { usersWithClientsWidget } from "@/server/coachings/widget";
 import type { Widget } from "./define-widget";
 import { centreUsersWidget } from "./widgets/centre-users";
 import { procurationsWidget } from "./widgets/procurations";
@@ -7,7 +8,7 @@ import { quickLinksWidget } from "./widgets/quick-links";
 import { recentChangesWidget } from "./widgets/recent-changes";
 
 /** Every widget, in the order the dashboard shows them. An area adds its own here (one line). */
-export const WIDGETS: Widget[] = [dataProblemsWidget, procurationsWidget, quickLinksWidget, centreUsersWidget, recentChangesWidget];
+export const WIDGETS: Widget[] = [dataProblemsWidget, procurationsWidget, quickLinksWidget, centreUsersWidget, usersWithClientsWidget, recentChangesWidget];
 
 /** The widgets a user may put on their dashboard. */
 export const availableWidgets = (user: Pick<SessionUser, "roles">, widgets = WIDGETS) =>

@@ -33,21 +33,25 @@ describe("dashboard widgets per user type", () => {
       const admin = userType === "900" || userType === "910";
       // The welcome message about open data problems is for data-check users (CheckdataUser, §18).
       const problems = hasRole(userType, "CheckdataUser") ? ["data-problems"] : [];
+      // "Users with their clients" is for integration users (IntegUser, §8).
+      const integ = hasRole(userType, "IntegUser") ? ["users-with-clients"] : [];
       if (userType === "000") expect(ids(userType)).toEqual([]);
-      else expect(ids(userType), userType).toEqual([...problems, ...(admin ? ["procurations", "quick-links", "centre-users", "recent-changes"] : ["procurations", "quick-links"])]);
+      else expect(ids(userType), userType).toEqual([...problems, ...(admin ? ["procurations", "quick-links", "centre-users", ...integ, "recent-changes"] : ["procurations", "quick-links", ...integ])]);
     }
     expect(shown("100")).toEqual(["data-problems", "procurations", "quick-links"]);
     expect(shown("210")).toEqual(["procurations", "quick-links"]);
     // Supervisors may act as anyone: procurations are theirs to add.
     expect(shown("800")).toEqual(["quick-links"]);
     expect(shown("900")).toEqual(["data-problems", "quick-links", "centre-users", "recent-changes"]);
+    // Integration staff see their agents' clients without asking.
+    expect(shown("110")).toEqual(["data-problems", "procurations", "quick-links", "users-with-clients"]);
   });
 
   it("follows the saved choice, which also keeps default-hidden widgets hidden; unknown ids are ignored", () => {
-    expect(shownWidgets(probe("900"), { hidden: ["recent-changes", "procurations", "data-problems", "nonsense"] }).map((w) => w.id)).toEqual(["quick-links", "centre-users"]);
-    expect(shownWidgets(probe("900"), { hidden: [] }).map((w) => w.id)).toEqual(["data-problems", "procurations", "quick-links", "centre-users", "recent-changes"]);
+    expect(shownWidgets(probe("900"), { hidden: ["recent-changes", "procurations", "data-problems", "nonsense"] }).map((w) => w.id)).toEqual(["quick-links", "centre-users", "users-with-clients"]);
+    expect(shownWidgets(probe("900"), { hidden: [] }).map((w) => w.id)).toEqual(["data-problems", "procurations", "quick-links", "centre-users", "users-with-clients", "recent-changes"]);
     // A saved choice cannot give a widget to a user type whose roles do not allow it.
-    expect(shownWidgets(probe("100"), { hidden: [] }).map((w) => w.id)).toEqual(["data-problems", "procurations", "quick-links"]);
+    expect(shownWidgets(probe("100"), { hidden: [] }).map((w) => w.id)).toEqual(["data-problems", "procurations", "quick-links", "users-with-clients"]);
   });
 
   it("searches, in the header, only what the user type may view", () => {

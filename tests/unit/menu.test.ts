@@ -25,6 +25,10 @@ const INTEG_CLIENTS = "menu.integration > resources.clients.title (/integ/client
 const NEW_CLIENTS = "menu.newcomers > resources.clients.newTitle (/newcomers/clients)";
 const ALL_CLIENTS = "menu.explorer > menu.sections.pcsw > resources.clients.allTitle (/pcsw/allClients)";
 const COACHINGS = "menu.pcsw > resources.coachings.title (/pcsw/coachings)";
+/** Coaching users follow their own coachings; coaching staff configure termination reasons and explore coachings (active today by default) (§8). */
+const MY_COACHINGS = "menu.pcsw > resources.coachings.myTitle (/pcsw/myCoachings)";
+const ENDINGS = "menu.configure > menu.sections.pcsw > resources.coachingEndings.title (/pcsw/coachingEndings)";
+const COACHINGS_EXPLORER = "menu.explorer > menu.sections.pcsw > resources.coachings.title (/pcsw/coachings?s=%7B%22filters%22%3A%7B%22observedEvent%22%3A%22active%22%7D%7D)";
 const PLACES = [
   "menu.configure > menu.sections.places > resources.countries.title (/geo/countries)",
   "menu.configure > menu.sections.places > resources.places.title (/geo/places)",
@@ -62,8 +66,8 @@ const ADMINISTRATION = [
   "menu.site > menu.sections.administration > menu.supportAccess (/admin/support)",
 ];
 /** Social workers: clients in Contacts, Reception and PCSW, their data problems, reading eID cards, their coachings. */
-const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_PROBLEMS, MY_TASKS, RECEPTION_CLIENTS, EID, PCSW_CLIENTS, COACHINGS];
-const ADMIN = [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, SYSTEM, ...SOCIAL_EXPLORER, MERGES, ALL_PROBLEMS, ACCOUNT, ...ADMINISTRATION];
+const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_PROBLEMS, MY_TASKS, RECEPTION_CLIENTS, EID, PCSW_CLIENTS, COACHINGS, MY_COACHINGS];
+const ADMIN = [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ENDINGS, ...CONTACTS_CONFIG, ...PLACES, SYSTEM, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, MERGES, ALL_PROBLEMS, ACCOUNT, ...ADMINISTRATION];
 
 // domain-people §1.4, §3.6: everyone signed in finds clients in Contacts and Reception; social users (SocialUser) also in
 // PCSW with the coachings (CoachingsUser), integration users in Integration, newcomers users in Newcomers, social staff all clients in Explorer; contacts staff (110 120 210 410 420 800 900 910) configure
@@ -73,15 +77,15 @@ const ADMIN = [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
   "100": [...SOCIAL, INTEG_CLIENTS, ACCOUNT],
-  "110": [...SOCIAL, INTEG_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
-  "120": [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
+  "110": [...SOCIAL, INTEG_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ENDINGS, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
+  "120": [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ENDINGS, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
   "200": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
-  "210": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, COACHINGS, SERVICES, ...CONTACTS_CONFIG, ...PLACES, ACCOUNT],
+  "210": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, COACHINGS, MY_COACHINGS, SERVICES, ENDINGS, ...CONTACTS_CONFIG, ...PLACES, COACHINGS_EXPLORER, ACCOUNT],
   "220": [...CONTACTS, RECEPTION_CLIENTS, EID, NEW_CLIENTS, ACCOUNT],
   "300": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
   "400": [...SOCIAL, ACCOUNT],
-  "410": [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
-  "420": [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, ACCOUNT],
+  "410": [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ENDINGS, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
+  "420": [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ENDINGS, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
   "500": [...CONTACTS, HOUSEHOLDS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
   "510": [...CONTACTS, HOUSEHOLDS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
   "800": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, ...CONTACTS_CONFIG, ...PLACES, ACCOUNT],

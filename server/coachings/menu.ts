@@ -1,0 +1,15 @@
+import { gridHref } from "@/app/_components/resource/list-state";
+import { listStateSchema } from "@/lib/resources";
+import type { MenuContribution } from "@/server/shell/menu";
+
+/**
+ * PCSW → My coachings; Configure → PCSW → coaching termination reasons; Explorer → PCSW → the
+ * coachings active today (the explorer's default, which its filters widen) (domain-people §1.4, §8).
+ */
+export const coachingsMenu: MenuContribution[] = [
+  { menu: "pcsw", entries: [{ resource: "pcsw.myCoachings" }] },
+  { menu: "configure", section: "menu.sections.pcsw", entries: [{ resource: "pcsw.coachingEndings", roles: ["CoachingsStaff"] }] },
+  { menu: "explorer", section: "menu.sections.pcsw", entries: [{
+    href: gridHref("pcsw.coachings", listStateSchema.parse({ filters: { observedEvent: "active" } })), label: "resources.coachings.title", roles: ["CoachingsStaff"],
+  }] },
+];
