@@ -55,7 +55,9 @@ export async function benchClients(tenants: Tenant[], count: number) {
     const query = listQuery(me.ctx, clientsResource, s);
     const pageSql = query.rows.limit(25).offset(0).toSQL();
     const countSql = query.total.toSQL();
-    line(`${name}_matching_rows`, (await me.caller.resources.list({ resource: "contacts.clients", state: s })).total);
+    const first = await me.caller.resources.list({ resource: "contacts.clients", state: s });
+    line(`${name}_matching_rows`, first.total);
+    line(`${name}_count_capped`, first.totalIsCapped ? "yes" : "no"); // then more rows match than counted
     const { p95, ratioP95 } = await sideBySide(
       name,
       ["procedure", async () => void (await me.caller.resources.list({ resource: "contacts.clients", state: s }))],

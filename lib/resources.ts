@@ -134,6 +134,10 @@ export const cellSchema = z.union([
 export const rowSchema = z.record(z.string(), cellSchema);
 export type Row = z.infer<typeof rowSchema>;
 
+/** A page of a list: when `totalIsCapped`, the count stopped and more than `total` rows match. */
+export const listPageSchema = z.object({ rows: z.array(rowSchema), total: z.number(), totalIsCapped: z.boolean() });
+export type ListPage = z.infer<typeof listPageSchema>;
+
 /** URL of a resource ("geo.places" → "/geo/places") and of one of its rows. */
 export const resourceHref = (id: string, rowId?: string | number) =>
   `/${id.replace(".", "/")}${rowId === undefined ? "" : `/${encodeURIComponent(String(rowId))}`}`;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listStateSchema, rowSchema, type ResourceMeta } from "@/lib/resources";
+import { listPageSchema, listStateSchema, type ResourceMeta } from "@/lib/resources";
 import { describeResource } from "@/server/resources/meta";
 import { router } from "@/server/trpc/init";
 import { operatorProcedure } from "@/server/trpc/procedures";
@@ -14,6 +14,6 @@ export const consoleRouter = router({
     .query(() => describeResource({} as Pick<TenantHandle, "db" | "t">, tenantsResource, { roles: new Set() })),
   tenants: operatorProcedure
     .input(z.object({ state: listStateSchema }))
-    .output(z.object({ rows: z.array(rowSchema), total: z.number() }))
+    .output(listPageSchema)
     .query(({ ctx, input }) => listTenants(input.state, ctx.locale)),
 });

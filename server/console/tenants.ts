@@ -1,7 +1,7 @@
 import { ilike, or } from "drizzle-orm";
 import { tenants } from "@/db/control/schema";
 import type { TenantTables } from "@/db/tenant/tables";
-import type { ListState, Row } from "@/lib/resources";
+import type { ListPage, ListState } from "@/lib/resources";
 import { controlDb } from "@/server/db/control";
 import type { Locale } from "@/server/i18n/locale";
 import { defineChoiceList } from "@/server/resources/choices";
@@ -47,7 +47,7 @@ export const tenantsResource = defineResource({
 });
 
 /** A page of centres for the console, through the same query translation as every centre grid. */
-export async function listTenants(state: ListState, locale: Locale): Promise<{ rows: Row[]; total: number }> {
+export async function listTenants(state: ListState, locale: Locale): Promise<ListPage> {
   const handle = { db: controlDb(), t: {} as TenantTables } as unknown as TenantHandle;
   const ctx: ResourceCtx = { handle, user: { roles: new Set() } as unknown as ResourceCtx["user"], locale };
   return readPage(ctx, tenantsResource, state);

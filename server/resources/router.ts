@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listStateSchema, rowSchema, type ResourceMeta } from "@/lib/resources";
+import { listPageSchema, listStateSchema, rowSchema, type ResourceMeta } from "@/lib/resources";
 import { assertCan } from "./access";
 import { describeResource } from "./meta";
 import type { SessionUser } from "@/server/auth/session";
@@ -37,7 +37,7 @@ export const resourcesRouter = router({
 
   list: authedProcedure
     .input(z.object({ resource: resourceId, state: listStateSchema }))
-    .output(z.object({ rows: z.array(rowSchema), total: z.number() }))
+    .output(listPageSchema)
     .query(({ ctx, input }) => listRows(resourceCtx(ctx), resourceById(input.resource), input.state)),
 
   get: authedProcedure

@@ -1,6 +1,6 @@
 import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { ListState, Row } from "@/lib/resources";
+import type { ListPage, ListState, Row } from "@/lib/resources";
 import { actorOf } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { assertCan, can } from "./access";
@@ -26,8 +26,19 @@ function userFacing(e: unknown): unknown {
 export const listFields = (def: ResourceDef) => [...new Set([...def.columns, ...(def.hiddenColumns ?? []), def.titleField, ...(def.rowTone ? [def.rowTone.field] : [])])];
 const detailFields = (def: ResourceDef) => [...new Set([...listFields(def), ...def.detail.flatMap((tab) => tab.groups.flatMap((g) => g.fields))])];
 
+/**
+ * A list counts its matching rows up to this many and then stops: beyond it the total is a lower
+ * bound ("10 000+"), since counting 100 000 rows costs far more than reading a page of them.
+ */
+export const COUNT_CAP = 10_000;
+
+export interface ListOptions {
+  /** Where the count stops (tests lower it); a deep page counts at least to its own last row. */
+  countCap?: number;
+}
+
 /** The select for a list, shared by the grid, the exports and the benchmark. */
-export function listQuery(ctx: ResourceCtx, def: ResourceDef, state: ListState, fields = listFields(def)) {
+export function listQuery(ctx: ResourceCtx, def: ResourceDef, state: ListState, fields = listFields(def), { countCap = COUNT_CAP }: ListOptions = {}) {
   const resolved = resolveState(def, state, ctx);
   const t = ctx.handle.t;
   const where = whereOf(def, resolved, t, ctx);
@@ -36,21 +47,38 @@ export function listQuery(ctx: ResourceCtx, def: ResourceDef, state: ListState, 
     .from(def.table(t))
     .where(where)
     .orderBy(...orderByOf(def, resolved.sort, t, ctx.locale));
-  const total = ctx.handle.db.select({ n: count() }).from(def.table(t)).where(where);
-  return { resolved, rows, total, fields };
+  // Counting stops one row past the limit: that row says there are more.
+  const countLimit = Math.max(countCap, resolved.page * resolved.pageSize);
+  const matching = ctx.handle.db.select({ one: sql<number>`1`.as("one") }).from(def.table(t)).where(where).limit(countLimit + 1).as("matching");
+  const total = ctx.handle.db.select({ n: count() }).from(matching);
+  return { resolved, rows, total, countLimit, fields };
 }
 
-export async function listRows(ctx: ResourceCtx, def: ResourceDef, state: ListState): Promise<{ rows: Row[]; total: number }> {
+export async function listRows(ctx: ResourceCtx, def: ResourceDef, state: ListState, opts: ListOptions = {}): Promise<ListPage> {
   assertCan(def, "view", ctx.user);
   assertMayListAll(def, ctx, state);
-  return readPage(ctx, def, state);
+  return readPage(ctx, def, state, opts);
 }
 
-/** One page of a list and the number of matching rows, without the access check (callers do it). */
-export async function readPage(ctx: ResourceCtx, def: ResourceDef, state: ListState): Promise<{ rows: Row[]; total: number }> {
-  const { resolved, rows, total, fields } = listQuery(ctx, def, state);
+/**
+ * One page of a list and the number of matching rows (capped), without the access check (callers
+ * do it). The two queries run side by side on two pooled connections: tables are
+ * schema-qualified, so neither depends on a connection's search_path, and both only read.
+ */
+export async function readPage(ctx: ResourceCtx, def: ResourceDef, state: ListState, opts: ListOptions = {}): Promise<ListPage> {
+  const { resolved, rows, total, countLimit, fields } = listQuery(ctx, def, state, undefined, opts);
   const [page, [counted]] = await Promise.all([rows.limit(resolved.pageSize).offset((resolved.page - 1) * resolved.pageSize), total]);
-  return { rows: (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r)), total: Number(counted?.n ?? 0) };
+  const n = Number(counted?.n ?? 0);
+  return { rows: (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r)), total: Math.min(n, countLimit), totalIsCapped: n > countLimit };
+}
+
+/** The first rows of a list, without counting them (what the quick search shows). */
+async function firstRows(ctx: ResourceCtx, def: ResourceDef, state: ListState): Promise<Row[]> {
+  assertCan(def, "view", ctx.user);
+  assertMayListAll(def, ctx, state);
+  const { resolved, rows, fields } = listQuery(ctx, def, state);
+  const page = await rows.limit(resolved.pageSize);
+  return (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r));
 }
 
 /** A resource whose global list is for some roles only: others list it on a master row's detail. */
@@ -311,7 +339,7 @@ export async function quickSearch(ctx: ResourceCtx, q: string, perResource = 5):
   const searchable = [...RESOURCES.values()].filter((def) => def.search && !def.variantOf && can(def, "view", ctx.user));
   const groups = await Promise.all(
     searchable.map(async (def) => {
-      const { rows } = await listRows(ctx, def, { page: 1, pageSize: perResource, sort: [], filters: {}, q });
+      const rows = await firstRows(ctx, def, { page: 1, pageSize: perResource, sort: [], filters: {}, q });
       return { resource: def.id, hits: rows.map((r) => ({ resource: def.id, id: r.__id as string | number, title: r[def.titleField] as SearchHit["title"] })) };
     }),
   );

@@ -38,7 +38,7 @@ async function allPages(ctx: ResourceCtx, def: ResourceDef, s: ListState): Promi
   for (let page = 1; ; page++) {
     const got = await listRows(ctx, def, { ...s, page, pageSize: 200 });
     rows.push(...got.rows);
-    if (rows.length >= got.total) return rows;
+    if (!got.totalIsCapped && rows.length >= got.total) return rows;
   }
 }
 

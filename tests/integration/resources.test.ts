@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { resolveSessionUser } from "@/server/auth/session";
 import { USER_TYPES, hasRole } from "@/server/auth/user-types";
+import { placesResource } from "@/server/geo/resources";
+import type { ResourceCtx } from "@/server/resources/define";
+import { COUNT_CAP, listRows } from "@/server/resources/service";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import type { Tenant } from "@/server/tenancy/registry";
 import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller } from "./helpers";
@@ -31,6 +35,30 @@ describe("generic list", () => {
     const page2 = await caller.resources.list({ resource: "geo.places", state: state({ page: 2, sort: [{ field: "zipCode", dir: "asc" }] }) });
     const page1 = await caller.resources.list({ resource: "geo.places", state: state({ page: 1, sort: [{ field: "zipCode", dir: "asc" }] }) });
     expect(new Set([...page1.rows, ...page2.rows].map((r) => r.__id)).size).toBe(50);
+  });
+
+  it("counts matching rows exactly up to the cap, then reports a lower bound that covers the page shown", async () => {
+    const caller = await signedInCaller(eupen, "100");
+    const all = await caller.resources.list({ resource: "geo.places", state: state() });
+    expect(all.total).toBeLessThan(COUNT_CAP);
+    expect(all.totalIsCapped).toBe(false);
+
+    const { claims } = await newUser(eupen, "100");
+    const handle = tenantHandle(eupen);
+    const ctx: ResourceCtx = { handle, user: (await resolveSessionUser(handle, eupen, claims))!, locale: "fr" };
+    // The same list with the cap lowered below its size: 25 rows, "more than 100".
+    const capped = await listRows(ctx, placesResource, state(), { countCap: 100 });
+    expect(capped).toMatchObject({ total: 100, totalIsCapped: true });
+    expect(capped.rows.map((r) => r.__id)).toEqual(all.rows.map((r) => r.__id));
+    // A page past the cap counts at least to its own last row, so that there is a next page.
+    const deep = await listRows(ctx, placesResource, state({ page: 10 }), { countCap: 100 });
+    expect(deep).toMatchObject({ total: 250, totalIsCapped: true });
+    expect(deep.rows).toHaveLength(25);
+    // Exactly as many rows as the cap is still exact; one more is not.
+    const at = await listRows(ctx, placesResource, state({ pageSize: 10 }), { countCap: all.total });
+    expect(at).toMatchObject({ total: all.total, totalIsCapped: false });
+    const below = await listRows(ctx, placesResource, state({ pageSize: 10 }), { countCap: all.total - 1 });
+    expect(below).toMatchObject({ total: all.total - 1, totalIsCapped: true });
   });
 
   it("sorts localized names in the reader's language", async () => {

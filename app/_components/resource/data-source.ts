@@ -1,13 +1,8 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import type { ListState, ResourceMeta, Row } from "@/lib/resources";
+import type { ListPage, ListState, ResourceMeta, Row } from "@/lib/resources";
 import { useTRPC } from "@/app/_components/trpc";
-
-export interface ListPage {
-  rows: Row[];
-  total: number;
-}
 
 /** What the grid reads of a list query. */
 export interface ListResult {

@@ -54,7 +54,8 @@ export function Grid({ meta, initialSettings, source = resourceSource(meta) }: {
     getRowId: (row) => String(row.__id),
     manualSorting: true,
     manualPagination: true,
-    rowCount: list.data?.total ?? 0,
+    // A capped count is a lower bound: one row more keeps "next page" open past it.
+    rowCount: list.data ? list.data.total + (list.data.totalIsCapped ? 1 : 0) : 0,
     sortDescFirst: false,
     enableMultiSort: true,
     maxMultiSortColCount: 5,
@@ -86,7 +87,7 @@ export function Grid({ meta, initialSettings, source = resourceSource(meta) }: {
         meta={meta} table={table} state={state} loading={list.isPending} fetching={list.isFetching}
         caption={t(source.detail ? "grid.keyboardHint" : "grid.keyboardHintNoDetail")} opensDetail={source.detail} extraColumns={source.extraColumns}
       />
-      <GridPager table={table} total={list.data?.total} />
+      <GridPager table={table} total={list.data?.total} capped={list.data?.totalIsCapped} />
     </div>
   );
 }

@@ -22,10 +22,11 @@ export function RowNav({ meta, rowId, state }: { meta: ResourceMeta; rowId: stri
   const here = useQuery(list(state));
   const rows = here.data?.rows ?? [];
   const total = here.data?.total ?? 0;
+  const capped = here.data?.totalIsCapped ?? false;
   const index = rows.findIndex((r) => String(r.__id) === String(rowId));
   const found = state && index >= 0;
   const before = found && index === 0 && state.page > 1 ? { ...state, page: state.page - 1 } : null;
-  const after = found && index === rows.length - 1 && state.page * state.pageSize < total ? { ...state, page: state.page + 1 } : null;
+  const after = found && index === rows.length - 1 && (capped || state.page * state.pageSize < total) ? { ...state, page: state.page + 1 } : null;
   const previousPage = useQuery(list(before));
   const nextPage = useQuery(list(after));
 
@@ -45,7 +46,7 @@ export function RowNav({ meta, rowId, state }: { meta: ResourceMeta; rowId: stri
         <>
           {prev ? <Link href={detailHref(meta.id, prev.id as string | number, prev.state)} className={link} rel="prev">← {t("previous")}</Link> : <span className={off} aria-disabled="true">← {t("previous")}</span>}
           {next ? <Link href={detailHref(meta.id, next.id as string | number, next.state)} className={link} rel="next">{t("next")} →</Link> : <span className={off} aria-disabled="true">{t("next")} →</span>}
-          {found && <span className="text-sm text-slate-700" data-testid="row-position">{t("position", { n: formatNumber((state.page - 1) * state.pageSize + index + 1, locale), total: formatNumber(total, locale) })}</span>}
+          {found && <span className="text-sm text-slate-700" data-testid="row-position">{t(capped ? "positionCapped" : "position", { n: formatNumber((state.page - 1) * state.pageSize + index + 1, locale), total: formatNumber(total, locale) })}</span>}
         </>
       )}
     </nav>

@@ -27,14 +27,16 @@ export function SlaveGrid({ slave, masterId, print }: { slave: SlaveMeta; master
   const state = { page, pageSize, sort: [], filters: {}, q: "", master: { field: slave.masterField, value: masterId } };
   const list = useQuery({ ...trpc.resources.list.queryOptions({ resource: slave.resource, state }), placeholderData: keepPreviousData });
   const total = list.data?.total ?? 0;
+  // A capped count is a lower bound: more rows than that, so at least one page more.
+  const capped = list.data?.totalIsCapped ?? false;
   const columns = (meta.data?.columns ?? []).filter((c) => c !== slave.masterField);
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pages = Math.max(1, Math.ceil((capped ? total + 1 : total) / pageSize));
 
   return (
     <section aria-labelledby={headingId} className="rounded border border-slate-200 bg-white p-4 print:break-inside-avoid-page" data-testid={`slave-${slave.resource}`}>
       <div className="mb-2 flex flex-wrap items-center gap-3">
         <h2 id={headingId} className="font-semibold">{t(slave.label)}</h2>
-        {list.data && <span className="text-sm text-slate-700">{t("grid.total", { total: formatNumber(total, locale) })}</span>}
+        {list.data && <span className="text-sm text-slate-700">{t(capped ? "grid.totalCapped" : "grid.total", { total: formatNumber(total, locale) })}</span>}
         {slave.canCreate && meta.data && !print && (
           <button type="button" className={`${toolButton} ml-auto`} onClick={() => setAdding(true)}>{t("detail.add")}</button>
         )}
@@ -72,12 +74,12 @@ export function SlaveGrid({ slave, masterId, print }: { slave: SlaveMeta; master
         )
       )}
       {print && total > list.data!.rows.length && (
-        <p className="mt-2 text-sm text-slate-700">{t("detail.printedRows", { shown: formatNumber(list.data!.rows.length, locale), total: formatNumber(total, locale) })}</p>
+        <p className="mt-2 text-sm text-slate-700">{t(capped ? "detail.printedRowsCapped" : "detail.printedRows", { shown: formatNumber(list.data!.rows.length, locale), total: formatNumber(total, locale) })}</p>
       )}
       {!print && pages > 1 && (
         <div className="mt-2 flex items-center gap-2 text-sm">
           <button type="button" className={toolButton} disabled={page <= 1} onClick={() => setPage(page - 1)}>{t("grid.previousPage")}</button>
-          <span>{t("grid.pageOf", { page: formatNumber(page, locale), pages: formatNumber(pages, locale) })}</span>
+          <span>{t(capped ? "grid.pageOfCapped" : "grid.pageOf", { page: formatNumber(page, locale), pages: formatNumber(capped ? Math.floor(total / pageSize) : pages, locale) })}</span>
           <button type="button" className={toolButton} disabled={page >= pages} onClick={() => setPage(page + 1)}>{t("grid.nextPage")}</button>
         </div>
       )}
