@@ -67,7 +67,10 @@ export const coachingsResource = defineResource({
   beforeSave: coachingBeforeSave,
 });
 
-/** "My coachings": the coachings of the user (or of the colleague acted for) active today. */
+/**
+ * "My coachings": the coachings of the user (or of the colleague acted for) active today. Not a
+ * `defineVariant`, which has no row scope of its own.
+ */
 export const myCoachingsResource: ResourceDef = {
   ...coachingsResource,
   id: "pcsw.myCoachings",
@@ -80,4 +83,6 @@ export const myCoachingsResource: ResourceDef = {
   // New coachings are given on the client; this list only follows and ends them.
   access: { ...coachingsResource.access, create: [] },
   insert: undefined,
+  // The same rows: edits made here are in the coaching's own history.
+  variantOf: coachingsResource.id,
 };

@@ -129,6 +129,12 @@ describe("my coachings and the coachings explorer", () => {
     expect(await appCodeOf(api.resources.get({ resource: "pcsw.myCoachings", id: ended }))).toBe("NOT_FOUND");
     expect(await appCodeOf(api.resources.create({ resource: "pcsw.myCoachings", values: { client: a } }))).toBe("FORBIDDEN");
     expect((await api.resources.meta({ resource: "pcsw.myCoachings" })).columns).toEqual(["client", "startDate", "endDate", "coachingType", "primary"]);
+    // Ending it from here is audited in the coaching's own history.
+    const row = await api.resources.get({ resource: "pcsw.myCoachings", id: active });
+    await api.resources.update({ resource: "pcsw.myCoachings", id: active, version: row.__version as number, patch: { endDate: "2099-12-31" } });
+    const h = tenantHandle(eupen);
+    const audit = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entityId, String(active)), eq(h.t.auditLog.action, "pcsw.coachings.update")));
+    expect(audit.map((a) => a.changes)).toContainEqual({ endDate: { from: null, to: "2099-12-31" } });
   });
 
   it("filters by coach, another coach of the client, primary, service, reason and what happened in a period", async () => {
