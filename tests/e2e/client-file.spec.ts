@@ -30,11 +30,12 @@ for (const { base, slug, locale, username, firstName } of [
     await expect(page.getByRole("heading", { level: 1, name: t("resources.clients.title") })).toBeVisible();
     await page.getByRole("button", { name: t("grid.new") }).click();
     const form = page.getByTestId("insert-form");
-    await form.getByLabel(t("fields.firstName"), { exact: true }).fill(firstName);
-    await form.getByLabel(t("fields.lastName"), { exact: true }).fill(lastName);
+    // Required fields carry a star after their label.
+    await form.getByLabel(new RegExp(`^${t("fields.firstName")}`)).fill(firstName);
+    await form.getByLabel(new RegExp(`^${t("fields.lastName")}`)).fill(lastName);
     await form.getByRole("button", { name: t("detail.create") }).click();
-    await expect(page).toHaveURL(/\/contacts\/clients\/\d+$/);
-    const clientUrl = page.url();
+    await expect(page).toHaveURL(/\/contacts\/clients\/\d+(\?|$)/);
+    const clientPath = new URL(page.url()).pathname;
 
     // Somewhere else, the header search finds the client by the start of the name.
     await page.goto(`${base}/`);
@@ -43,11 +44,12 @@ for (const { base, slug, locale, username, firstName } of [
     const hit = page.getByRole("option", { name: new RegExp(`${lastName.toUpperCase()} ${firstName}`) });
     await expect(hit).toBeVisible();
     await hit.click();
-    await expect(page).toHaveURL(clientUrl);
+    await expect(page).toHaveURL(new RegExp(`${clientPath}(\\?|$)`));
     await expect(page.getByTestId("detail-title")).toContainText(lastName.toUpperCase());
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    // Assign a coaching: the social worker coaches the client from today, as primary coach.
+    // Assign a coaching on the Coaches tab: the social worker coaches the client from today, as primary coach.
+    await openTab(page, t("resources.clients.coachesTab"));
     const coachings = page.getByTestId("slave-pcsw.coachings");
     await coachings.getByRole("button", { name: t("detail.add") }).click();
     const coachingForm = page.getByTestId("insert-form");
@@ -56,7 +58,8 @@ for (const { base, slug, locale, username, firstName } of [
     await expect(coachingForm).toHaveCount(0);
     await expect(coachings.getByRole("row").filter({ hasText: /Huppertz|Allmanns/ })).toHaveCount(1);
 
-    // Edit the mobile phone number.
+    // Edit the mobile phone number (Person tab).
+    await openTab(page, t("resources.clients.personTab"));
     await page.getByRole("button", { name: t("detail.edit") }).click();
     await page.getByLabel(t("fields.gsm"), { exact: true }).fill("+32 470 12 34 56");
     await page.getByRole("button", { name: t("detail.save") }).click();
@@ -68,7 +71,8 @@ for (const { base, slug, locale, username, firstName } of [
     const changes = page.getByTestId("slave-history.clientChanges");
     await expect(changes).toContainText("+32 470 12 34 56");
     await expect(changes).toContainText(lastName);
-    await expect(page.getByTestId("slave-security.accessLog").getByRole("row")).not.toHaveCount(0);
+    // Who opened the file is for the security advisor, not for the social worker.
+    await expect(page.getByTestId("slave-security.accessLog")).toHaveCount(0);
     await saveScreenshot(page, `client-history-${slug}`);
   });
 }

@@ -36,6 +36,9 @@ test("the main menu follows the user type: an administrator configures places an
   await page.keyboard.press("Escape");
   await expect(configure).toBeFocused();
   await expect(configure).toHaveAttribute("aria-expanded", "false");
+  // Right moves along the menu bar: Explorer, then Site.
+  await page.keyboard.press("ArrowRight");
+  await expect(nav.getByRole("button", { name: t("menu.explorer") })).toBeFocused();
   await page.keyboard.press("ArrowRight");
   const site = nav.getByRole("button", { name: t("menu.site") });
   await expect(site).toBeFocused();
