@@ -3,12 +3,12 @@ import type { TenantTables } from "@/db/tenant/tables";
 import type { FieldDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
+import { primaryCoachOf } from "./sql";
 
 /** Computed fields of a client (domain-people §3.5). */
 
-/** The user of the client's only primary coaching (whatever its dates); none when 0 or more than 1. */
-const primaryCoachId = (t: TenantTables) =>
-  sql`(select case when count(*) = 1 then min(${q(t.coachings.userId)}) end from ${t.coachings} where ${q(t.coachings.clientId)} = ${q(t.partners.id)} and ${q(t.coachings.primary)})`;
+/** The user of the client's primary coaching (whatever its dates). */
+const primaryCoachId = (t: TenantTables) => primaryCoachOf(t, q(t.partners.id));
 
 export const primaryCoach: FieldDef = {
   type: "ref", label: "fields.primaryCoach", width: 20, sortable: false,

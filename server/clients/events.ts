@@ -15,12 +15,11 @@ import { belgianToday } from "@/lib/dates";
  */
 export const clientEvents = defineChoiceList("clientEvents", ["created", "modified", "active", "dispense", "penalty"]);
 
-const today = () => belgianToday();
 
 /** The list's period: empty start takes the end (or today), empty end takes the start. */
 export function periodOf(all: Record<string, unknown>) {
   const period = (all.period ?? {}) as { from?: string; to?: string };
-  return filterPeriod(period.from, period.to, today());
+  return filterPeriod(period.from, period.to, belgianToday());
 }
 
 function eventCondition(event: string, t: TenantTables, all: Record<string, unknown>) {

@@ -9,7 +9,6 @@ import { belgianToday } from "@/lib/dates";
 
 type Tx = TenantHandle["db"];
 const OWNER = "client";
-const today = () => belgianToday();
 
 /** The user of the client's only primary coaching; null when there is none or more than one (§3.5). */
 export async function primaryCoachOf(tx: Tx, ctx: ResourceCtx, clientId: number) {
@@ -25,7 +24,7 @@ export async function primaryCoachOf(tx: Tx, ctx: ResourceCtx, clientId: number)
  * primary coaching, the three automatic tasks of the primary coach follow the client's dates, with
  * their summary in the coach's language. Runs in the saving transaction; each change is audited.
  */
-export async function updateClientReminders(tx: Tx, ctx: ResourceCtx, id: string | number, now = today()) {
+export async function updateClientReminders(tx: Tx, ctx: ResourceCtx, id: string | number, now = belgianToday()) {
   const t = ctx.handle.t;
   const clientId = Number(id);
   const coach = await primaryCoachOf(tx, ctx, clientId);

@@ -30,7 +30,6 @@ import { belgianToday } from "@/lib/dates";
 const p = (t: TenantTables) => t.partners;
 /** Lino's incomplete dates: `1995-00-00` when only the year is known. */
 const incompleteDate = z.string().regex(/^\d{4}-(0\d|1[0-2])-([0-2]\d|3[01])$/).nullable();
-const today = () => belgianToday();
 
 /** Clients: persons the centre helps (domain-people §3). */
 export const clientsResource = defineResource({
@@ -222,7 +221,7 @@ export const clientsResource = defineResource({
         // Ends the client's open coachings today (domain-people §3.3).
         effect: async (tx, ctx, id) => {
           const t = ctx.handle.t;
-          const ended = await tx.update(t.coachings).set({ endDate: today(), version: sql`${t.coachings.version} + 1` })
+          const ended = await tx.update(t.coachings).set({ endDate: belgianToday(), version: sql`${t.coachings.version} + 1` })
             .where(sql`${t.coachings.clientId} = ${Number(id)} and ${t.coachings.endDate} is null`).returning({ id: t.coachings.id });
           return { endedCoachings: { from: null, to: ended.map((c) => c.id) } };
         },
@@ -235,7 +234,7 @@ export const clientsResource = defineResource({
 /** Clients with a coaching by that user active in the filter's period (today by default). */
 function coachedBy(t: TenantTables, userId: number, all: Record<string, unknown>) {
   const period = (all.period ?? {}) as { from?: string; to?: string };
-  const from = period.from ?? period.to ?? today();
+  const from = period.from ?? period.to ?? belgianToday();
   const to = period.to ?? from;
   const primary = all.onlyPrimary === true ? sql` and ${q(t.coachings.primary)}` : sql``;
   return sql`exists (select 1 from ${t.coachings} where ${q(t.coachings.clientId)} = ${q(t.partners.id)} and ${q(t.coachings.userId)} = ${userId} and ${coachingActive(t, from, to)}${primary})`;

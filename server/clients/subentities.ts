@@ -117,7 +117,6 @@ export const exclusionsResource = defineResource({
   beforeSave: clientOnly,
 });
 
-const today = () => belgianToday();
 
 export const convictionsResource = defineResource({
   id: "pcsw.convictions",
@@ -136,7 +135,7 @@ export const convictionsResource = defineResource({
   defaultSort: [{ field: "date", dir: "desc" }],
   access: clientRowsAccess,
   detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "date", "prejudicial", "designation"] }] }],
-  insert: { fields: ["client", "date", "prejudicial", "designation"], defaults: () => ({ date: today() }) },
+  insert: { fields: ["client", "date", "prejudicial", "designation"], defaults: () => ({ date: belgianToday() }) },
   beforeSave: clientOnly,
 });
 

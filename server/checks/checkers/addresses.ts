@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { actorOf } from "@/server/audit";
+import { primaryCoachOf } from "@/server/clients/sql";
 import { ADDRESS_TYPE } from "@/server/contacts/choices";
 import { mirrorPrimaryAddress } from "@/server/contacts/addresses";
 import { AppError } from "@/server/errors";
@@ -31,7 +32,7 @@ async function partnerRows(tx: Tx, t: ResourceCtx["handle"]["t"], ownerId: numbe
   const same = sql.raw(POSTAL_COLUMNS.map((c) => `a.${c} is not distinct from p.${c}`).join(" and "));
   const { rows } = await tx.execute<Row>(sql`
     select p.id, p.is_client,
-           case when p.is_client then (select k.user_id from ${t.coachings} k where k.client_id = p.id and k."primary") end as responsible,
+           case when p.is_client then ${primaryCoachOf(t, sql.raw("p.id"))} end as responsible,
            count(a.id)::int as addresses, (count(a.id) filter (where a."primary"))::int as primaries,
            min(a.id) filter (where ${same}) as matching,
            (p.street <> '' or p.street_no <> '' or p.zip_code <> '' or p.place_id is not null or p.addr1 <> '' or p.addr2 <> '') as has_address

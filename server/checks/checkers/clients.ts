@@ -2,14 +2,14 @@ import { and, eq, sql } from "drizzle-orm";
 import { actorOf } from "@/server/audit";
 import { belgianToday } from "@/lib/dates";
 import { CLIENT_STATE } from "@/server/clients/choices";
-import { coachingActive } from "@/server/clients/sql";
+import { coachingActive, primaryCoachOf } from "@/server/clients/sql";
 import { checkStoredNiss } from "@/server/clients/rules/niss";
 import { personPhoneticWords } from "@/server/clients/rules/phonetic";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { defineChecker, type Handle, type Problem, type Tx } from "../define";
-import { forOwner, primaryCoachOf } from "../sql";
+import { forOwner } from "../sql";
 
 /** The client checkers of domain-people §3.3, §5, §6 and the eID card (§7). */
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { findSimilarClients, MIN_SHARED_WORDS } from "@/server/clients/rules/similar";
+import { primaryCoachOf } from "@/server/clients/sql";
 import { defineChecker, type Handle } from "../define";
 
 /**
@@ -46,7 +47,7 @@ export const similarClientsChecker = defineChecker({
       with ${candidatePairs(t, ownerId)}
       select * from (
         select c.id, c.first_name, c.last_name, c.national_id, c.birth_date,
-               (select k.user_id from ${t.coachings} k where k.client_id = c.id and k."primary") as responsible,
+               ${primaryCoachOf(t, sql.raw("c.id"))} as responsible,
                o.id as other_id, o.first_name as other_first_name, o.last_name as other_last_name,
                o.national_id as other_national_id, o.birth_date as other_birth_date, o.phonetic_words as other_words,
                row_number() over (partition by c.id order by s.shared desc, o.id) as rank
