@@ -16,6 +16,9 @@ type Changes = Record<string, { from: unknown; to: unknown }>;
 
 /** The columns an address and its partner share: the partner row holds a copy of its primary address. */
 const POSTAL_COLUMNS = ["countryCode", "placeId", "zipCode", "street", "streetNo", "streetBox", "addr1", "addr2"] as const;
+/** The postal columns that differ between two rows holding an address, as audit changes from → to. */
+const postalChanges = (from: Record<string, unknown>, to: Record<string, unknown>): Changes =>
+  Object.fromEntries(POSTAL_COLUMNS.filter((c) => (from[c] ?? null) !== (to[c] ?? null)).map((c) => [c, { from: from[c], to: to[c] }]));
 /** The partner's own resource, under which a change of its address columns is audited (and shown in its history). */
 const entityOf = partnerResourceOf;
 
@@ -29,8 +32,7 @@ export async function mirrorPrimaryAddress(tx: Tx, t: TenantTables, partnerId: n
   if (!primary) return {};
   const [partner] = await tx.select().from(t.partners).where(eq(t.partners.id, partnerId)).for("update");
   if (!partner) return {};
-  const changes: Changes = {};
-  for (const c of POSTAL_COLUMNS) if ((partner[c] ?? null) !== (primary[c] ?? null)) changes[c] = { from: partner[c], to: primary[c] };
+  const changes = postalChanges(partner, primary);
   if (!Object.keys(changes).length) return {};
   const values = Object.fromEntries(Object.entries(changes).map(([c, v]) => [c, v.to]));
   await tx.update(t.partners).set({ ...values, modifiedAt: new Date(), version: sql`${t.partners.version} + 1` }).where(eq(t.partners.id, partnerId));
@@ -57,8 +59,7 @@ export async function copyAddressToPrimary(tx: Tx, t: TenantTables, partnerId: n
     await audit("create", created!.id, Object.fromEntries(Object.entries({ ...values, primary: true }).map(([c, v]) => [c, { from: null, to: v }])));
     return;
   }
-  const changes: Changes = {};
-  for (const c of POSTAL_COLUMNS) if ((partner[c] ?? null) !== (primary[c] ?? null)) changes[c] = { from: primary[c], to: partner[c] };
+  const changes = postalChanges(primary, partner);
   if (!Object.keys(changes).length) return;
   await tx.update(t.addresses).set({ ...Object.fromEntries(Object.entries(changes).map(([c, v]) => [c, v.to])), version: sql`${t.addresses.version} + 1` }).where(eq(t.addresses.id, primary.id));
   await audit("update", primary.id, changes);
