@@ -5,18 +5,18 @@ import { translatorFor } from "@/server/resources/export/rows";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { CLIENT_REMINDERS, reminderStep } from "./rules/reminders";
+import { primaryCoachOf } from "./sql";
 import { belgianToday } from "@/lib/dates";
 
 type Tx = TenantHandle["db"];
 const OWNER = "client";
 
-/** The user of the client's only primary coaching; null when there is none or more than one (§3.5). */
-export async function primaryCoachOf(tx: Tx, ctx: ResourceCtx, clientId: number) {
+/** The client's primary coach (§3.5) with the language the reminders are written in; null when none. */
+async function primaryCoachWithLanguage(tx: Tx, ctx: ResourceCtx, clientId: number) {
   const t = ctx.handle.t;
-  const rows = await tx.select({ id: t.users.id, language: t.users.language }).from(t.coachings)
-    .innerJoin(t.users, eq(t.users.id, t.coachings.userId))
-    .where(and(eq(t.coachings.clientId, clientId), eq(t.coachings.primary, true)));
-  return rows.length === 1 ? rows[0]! : null;
+  const [coach] = await tx.select({ id: t.users.id, language: t.users.language }).from(t.users)
+    .where(sql`${t.users.id} = ${primaryCoachOf(t, sql`${clientId}`)}`);
+  return coach ?? null;
 }
 
 /**
@@ -27,7 +27,7 @@ export async function primaryCoachOf(tx: Tx, ctx: ResourceCtx, clientId: number)
 export async function updateClientReminders(tx: Tx, ctx: ResourceCtx, id: string | number, now = belgianToday()) {
   const t = ctx.handle.t;
   const clientId = Number(id);
-  const coach = await primaryCoachOf(tx, ctx, clientId);
+  const coach = await primaryCoachWithLanguage(tx, ctx, clientId);
   if (!coach) return;
   const [client] = await tx.select({ cardValidUntil: t.partners.cardValidUntil, unavailableUntil: t.partners.unavailableUntil, workPermitSuspendedUntil: t.partners.workPermitSuspendedUntil })
     .from(t.partners).where(eq(t.partners.id, clientId));
