@@ -23,6 +23,15 @@ const CAST: CastMember[] = [
   { username: "wilfried", firstName: "Wilfried", lastName: "Willems", eupen: "500", chatelet: "500" },
 ];
 
+/** Each agent's own service: integration (1xx), debt mediation (300), general social service (200, 4xx). */
+async function servicesByKind({ db, t }: Pick<TenantHandle, "db" | "t">) {
+  const rows = await db.select({ id: t.coachingTypes.id, gss: t.coachingTypes.doesGss, integ: t.coachingTypes.doesIntegration }).from(t.coachingTypes).orderBy(t.coachingTypes.id);
+  const integration = rows.find((r) => r.integ)?.id ?? null;
+  const gss = rows.find((r) => r.gss)?.id ?? null;
+  const debts = rows.find((r) => !r.gss && !r.integ)?.id ?? null;
+  return (type: UserType) => (type.startsWith("1") ? integration : type === "300" ? debts : type === "200" || type.startsWith("4") ? gss : null);
+}
+
 // One hash for the shared demo password, so seeding many demo centres stays fast.
 let demoHash: Promise<string> | undefined;
 
@@ -30,12 +39,14 @@ let demoHash: Promise<string> | undefined;
 export async function seedDemoUsers({ db, t }: TenantHandle, centre: { defaultLocale: string }) {
   const passwordHash = await (demoHash ??= hashPassword(DEMO_USER_PASSWORD));
   const flavour = centre.defaultLocale === "de" ? "eupen" : "chatelet";
+  const service = await servicesByKind({ db, t });
   await db
     .insert(t.users)
     .values(CAST.map((m) => ({
       username: m.username, firstName: m.firstName, lastName: m.lastName, initials: `${m.firstName[0]}${m.lastName[0]}`,
       email: `${m.username}@example.com`, language: m.language ?? centre.defaultLocale, userType: m[flavour], passwordHash,
       newcomerQuota: m[flavour].startsWith("1") || m[flavour].startsWith("2") ? 50 : 0,
+      coachingTypeId: service(m[flavour]),
     })))
     .onConflictDoNothing();
   // Hubert, Alicia and Mélanie gave Theresia (reception) authority to act for them.

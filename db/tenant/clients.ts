@@ -74,5 +74,18 @@ export function clientTables(s: PgSchema, deps: { partners: ReturnType<typeof co
     reason: text("reason").notNull().default(""),
   }, (t) => [index("client_merges_kept_idx").on(t.keptId, t.at)]);
 
-  return { dispenseReasons, dispenses, exclusionTypes, exclusions, convictions, clientMerges };
+  /**
+   * A card read the browser is waiting for (domain-people §7): the page opens a read with a random
+   * token, the reader helper posts the card under that token, the page picks it up. Single use and
+   * short-lived: the card (personal data) is deleted when picked up or expired.
+   */
+  const eidCardReads = s.table("eid_card_reads", {
+    /** SHA-256 of the token, so the table alone does not let anyone post a card. */
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id").notNull(),
+    card: jsonb("card").$type<unknown>(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  }, (t) => [index("eid_card_reads_expires_idx").on(t.expiresAt)]);
+
+  return { dispenseReasons, dispenses, exclusionTypes, exclusions, convictions, clientMerges, eidCardReads };
 }

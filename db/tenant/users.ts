@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, date, index, integer, jsonb, serial, text, timestamp, uniqueIndex, type PgSchema } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, date, index, integer, jsonb, serial, text, timestamp, uniqueIndex, type AnyPgColumn, type PgSchema } from "drizzle-orm/pg-core";
 
 /** Centre staff, how they sign in, and the record of every sign-in attempt. */
-export function userTables(s: PgSchema) {
+/** `coachingTypes` is typed loosely: the coachings area refers back to users. */
+export function userTables(s: PgSchema, deps: { coachingTypes: { id: AnyPgColumn } }) {
   const authMethod = s.enum("auth_method", ["local", "ldap"]);
 
   const users = s.table("users", {
@@ -24,6 +25,8 @@ export function userTables(s: PgSchema) {
     passwordHash: text("password_hash"),
     ldapDn: text("ldap_dn"),
     // Coaching settings (domain-people §1.1).
+    /** The service of the coachings this user takes on; new coachings default to it. */
+    coachingTypeId: integer("coaching_type_id").references(() => deps.coachingTypes.id, { onDelete: "set null" }),
     coachingSupervisor: boolean("coaching_supervisor").notNull().default(false),
     newcomerQuota: integer("newcomer_quota").notNull().default(0),
     newcomerConsultations: boolean("newcomer_consultations").notNull().default(false),

@@ -47,7 +47,16 @@ async function singlePrimary(tx: Tx, ctx: ResourceCtx, id: string | number | und
   for (const row of demoted) await tx.insert(t.auditLog).values(auditUpdate(ctx, row.id, { primary: { from: true, to: false } }));
 }
 
+/** A new coaching given no service takes the coach's own service (the user's "coaching type"). */
+async function serviceOfCoach(tx: Tx, ctx: ResourceCtx, id: string | number | undefined, values: Values) {
+  if (id !== undefined || (values.coachingType ?? null) !== null || typeof values.user !== "number") return;
+  const t = ctx.handle.t;
+  const [coach] = await tx.select({ coachingType: t.users.coachingTypeId }).from(t.users).where(eq(t.users.id, values.user));
+  if (coach?.coachingType != null) values.coachingType = coach.coachingType;
+}
+
 export async function coachingBeforeSave(tx: Tx, ctx: ResourceCtx, id: string | number | undefined, values: Values) {
+  await serviceOfCoach(tx, ctx, id, values);
   await endingRules(tx, ctx, id, values);
   await singlePrimary(tx, ctx, id, values);
 }

@@ -22,7 +22,18 @@ export const userFields = z.object({
   active: z.boolean().default(true),
   remarks: z.string().max(2000).default(""),
   newcomerQuota: z.number().int().min(0).max(100).default(0),
+  coachingTypeId: z.number().int().positive().nullable().default(null),
+  coachingSupervisor: z.boolean().default(false),
+  newcomerConsultations: z.boolean().default(false),
+  newcomerAppointments: z.boolean().default(false),
 });
+
+/** A service given to a user must be one of the centre's services. */
+async function assertServiceExists(tx: Tx, t: Handle["t"], coachingTypeId: number | null | undefined) {
+  if (coachingTypeId == null) return;
+  const [found] = await tx.select({ id: t.coachingTypes.id }).from(t.coachingTypes).where(eq(t.coachingTypes.id, coachingTypeId));
+  if (!found) throw new AppError("INVALID_INPUT", { field: "coachingTypeId" });
+}
 export const newUserInput = userFields.extend({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,30}$/),
   authMethod: z.enum(["local", "ldap"]),
@@ -41,6 +52,7 @@ export async function createUser({ db, t }: Handle, actor: Actor, raw: z.input<t
   const passwordHash = password !== null ? await hashPassword(password) : null;
   const { password: _password, ...fields } = input;
   return db.transaction(async (tx) => {
+    await assertServiceExists(tx, t, fields.coachingTypeId);
     const [user] = await tx.insert(t.users).values({ ...fields, passwordHash }).onConflictDoNothing().returning();
     if (!user) throw new AppError("USERNAME_TAKEN", { username: input.username });
     await audit(tx, t, actor, "user.create", user.id, { userType: { from: null, to: user.userType } });
@@ -58,6 +70,7 @@ export async function updateUser({ db, t }: Handle, actor: Actor, id: number, ve
     const [before] = await tx.select().from(t.users).where(eq(t.users.id, id)).for("update");
     if (!before) throw new AppError("NOT_FOUND");
     if (before.version !== version) throw new AppError("STALE_EDIT");
+    await assertServiceExists(tx, t, patch.coachingTypeId);
     const changes = changedFields(before, patch);
     const endsSessions = "userType" in changes || ("active" in changes && patch.active === false);
     const [after] = await tx

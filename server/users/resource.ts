@@ -4,8 +4,9 @@ import { USER_TYPES } from "@/server/auth/user-types";
 import { actorOf } from "@/server/audit";
 import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource } from "@/server/resources/define";
-import { boolean, choice, date, datetime, filters, integer, longText, text } from "@/server/resources/fields";
-import { likePattern } from "@/server/resources/query";
+import { boolean, choice, date, datetime, filters, integer, longText, reference, text } from "@/server/resources/fields";
+import { coachingTypeNameOf } from "@/server/coachings/endings";
+import { likePattern, qualified as q } from "@/server/resources/query";
 import { createUser, resetPassword, resetTwoFactor, updateUser } from "./admin";
 
 export const userTypes = defineChoiceList("userTypes", USER_TYPES, { namespace: "userTypes" });
@@ -34,7 +35,11 @@ export const usersResource = defineResource({
     active: boolean("fields.active", (t) => t.users.active, { editable: false }),
     startDate: date("fields.startDate", (t) => t.users.startDate),
     endDate: date("fields.endDate", (t) => t.users.endDate),
+    coachingTypeId: reference("fields.coachingService", "pcsw.coachingTypes", (t) => t.users.coachingTypeId, (t) => coachingTypeNameOf(t, q(t.users.coachingTypeId)), { localized: true }),
+    coachingSupervisor: boolean("fields.coachingSupervisor", (t) => t.users.coachingSupervisor),
     newcomerQuota: integer("fields.newcomerQuota", (t) => t.users.newcomerQuota, { min: 0, max: 100 }),
+    newcomerConsultations: boolean("fields.newcomerConsultations", (t) => t.users.newcomerConsultations),
+    newcomerAppointments: boolean("fields.newcomerAppointments", (t) => t.users.newcomerAppointments),
     remarks: longText("fields.remarks", (t) => t.users.remarks),
     twoFactor: { type: "boolean", label: "fields.twoFactor", expr: (t) => sql<boolean>`${t.users.totpSecret} is not null` },
     modifiedAt: datetime("fields.modifiedAt", (t) => t.users.modifiedAt),
@@ -58,7 +63,11 @@ export const usersResource = defineResource({
       { fields: ["username", "firstName", "lastName", "initials", "email", "language"] },
       { fields: ["userType", "authMethod", "active", "twoFactor", "startDate", "endDate"] },
     ] },
-    { key: "coaching", label: "resources.users.coachingTab", groups: [{ fields: ["newcomerQuota", "remarks", "modifiedAt"] }] },
+    { key: "coaching", label: "resources.users.coachingTab", groups: [
+      { fields: ["coachingTypeId", "coachingSupervisor"] },
+      { fields: ["newcomerQuota", "newcomerConsultations", "newcomerAppointments"] },
+      { fields: ["remarks", "modifiedAt"] },
+    ] },
   ],
   insert: {
     fields: ["username", "firstName", "lastName", "email", "language", "userType", "authMethod"],

@@ -96,6 +96,32 @@ describe("coaching termination reasons", () => {
     expect(meta.columns).toContain("ending");
   });
 
+  it("a new coaching takes its coach's service unless one is chosen; administrators set a user's service", async () => {
+    const admin = await signedInCaller(eupen, "900");
+    const { user: me, api: agent } = await asUser(eupen, "100");
+    const { user: colleague } = await asUser(eupen, "200", { coachingTypeId: gss });
+    const meRow = await admin.resources.get({ resource: "admin.users", id: me.id });
+    expect(meRow.coachingTypeId).toBeNull();
+    await admin.resources.update({ resource: "admin.users", id: me.id, version: meRow.__version as number, patch: { coachingTypeId: integ } });
+    expect(await admin.resources.get({ resource: "admin.users", id: me.id })).toMatchObject({ coachingTypeId: { id: integ, label: { en: "Integration service" } } });
+    // A service of another centre (or none at all) is refused.
+    const again = await admin.resources.get({ resource: "admin.users", id: me.id });
+    expect(await appCodeOf(admin.resources.update({ resource: "admin.users", id: me.id, version: again.__version as number, patch: { coachingTypeId: 999_999 } }))).toBe("INVALID_INPUT");
+
+    const client = await newClient(eupen, "Service");
+    const typeOf = async (id: string | number) => ((await agent.resources.get({ resource: "pcsw.coachings", id })).coachingType as { id: number } | null)?.id ?? null;
+    const mine = (await agent.resources.create({ resource: "pcsw.coachings", values: { client } })).id;
+    expect(await typeOf(mine)).toBe(integ);
+    const theirs = (await agent.resources.create({ resource: "pcsw.coachings", values: { client, user: colleague.id } })).id;
+    expect(await typeOf(theirs)).toBe(gss);
+    const chosen = (await agent.resources.create({ resource: "pcsw.coachings", values: { client, coachingType: gss } })).id;
+    expect(await typeOf(chosen)).toBe(gss);
+    // The service taken over is in the creation's audit row.
+    const h = tenantHandle(eupen);
+    const [created] = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entity, "pcsw.coachings"), eq(h.t.auditLog.entityId, String(mine))));
+    expect(created!.changes).toMatchObject({ coachingType: { from: null, to: integ } });
+  });
+
   it("stays in its centre", async () => {
     const { id } = await staff.resources.create({ resource: "pcsw.coachingEndings", values: { name: { fr: "Motif d'Eupen seulement" } } });
     const inEupen = (await staff.resources.list({ resource: "pcsw.coachingEndings", state: state({ pageSize: 100 }) })).rows;
