@@ -50,6 +50,8 @@ export interface SlaveMeta {
 export interface PanelMeta {
   key: string;
   label: string;
+  /** Shown above the tab's fields. */
+  top?: boolean;
 }
 export interface DetailTab {
   key: string;

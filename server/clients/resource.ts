@@ -130,7 +130,7 @@ export const clientsResource = defineResource({
     { key: "person", label: "resources.clients.personTab", groups: [
       { fields: ["id", "firstName", "lastName", "gender", "birthDate", "age", "nationalId", "language"] },
       { fields: ["street", "streetNo", "streetBox", "zipCode", "place", "country", "phone", "gsm", "email"] },
-    ], panels: [{ key: "eidCard", label: "panels.eidCard.title" }], slaves: [
+    ], panels: [{ key: "clientOverview", label: "panels.clientOverview.title", top: true }, { key: "eidCard", label: "panels.eidCard.title" }], slaves: [
       { resource: "contacts.addresses", label: "resources.addresses.title", masterField: "partner" },
     ] },
     { key: "humanLinks", label: "resources.clients.humanLinksTab", groups: [{ fields: ["childCustody"] }], panels: [{ key: "similarClients", label: "panels.similarClients.title" }], slaves: [

@@ -90,6 +90,8 @@ export interface PanelDef {
   label: string;
   /** Shown only to these roles (any of); everyone who may see the row when absent. */
   roles?: Role[];
+  /** Above the tab's fields (e.g. a client's overview) rather than below them. */
+  top?: boolean;
 }
 
 export interface SlaveDef {

@@ -86,7 +86,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
       key: tab.key,
       label: tab.label,
       groups: tab.groups.map((g) => ({ ...g, fields: g.fields.filter((n) => !off.has(n)) })).filter((g) => g.fields.length > 0),
-      panels: (tab.panels ?? []).filter((p) => !p.roles || p.roles.some((r) => user.roles.has(r))).map((p) => ({ key: p.key, label: p.label })),
+      panels: (tab.panels ?? []).filter((p) => !p.roles || p.roles.some((r) => user.roles.has(r))).map((p) => ({ key: p.key, label: p.label, ...(p.top ? { top: true } : {}) })),
       // A slave grid appears only if the user may see its resource.
       slaves: (tab.slaves ?? []).flatMap((s) => {
         const slave = RESOURCES.get(s.resource);

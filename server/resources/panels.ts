@@ -1,4 +1,5 @@
 import { eidCardPanel } from "@/server/clients/panels/eid";
+import { clientOverviewPanel } from "@/server/clients/panels/overview";
 import { similarClientsPanel } from "@/server/clients/panels/similar";
 import { AppError } from "@/server/errors";
 import { assertCan } from "./access";
@@ -12,6 +13,7 @@ import { getRow } from "./service";
 const LOADERS: Record<string, (ctx: ResourceCtx, id: number) => Promise<unknown>> = {
   similarClients: similarClientsPanel,
   eidCard: eidCardPanel,
+  clientOverview: clientOverviewPanel,
 };
 export const PANEL_KEYS = Object.keys(LOADERS);
 

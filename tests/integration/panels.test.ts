@@ -23,9 +23,12 @@ beforeAll(async () => {
 });
 
 describe("detail panels", () => {
-  it("declares the panels on the client's tabs: eID card on Person, similar clients on Human links", async () => {
+  it("declares the panels on the client's tabs: overview (on top) and eID card on Person, similar clients on Human links", async () => {
     const meta = await agent.resources.meta({ resource: "contacts.clients" });
-    expect(meta.detail.find((tab) => tab.key === "person")!.panels).toEqual([{ key: "eidCard", label: "panels.eidCard.title" }]);
+    expect(meta.detail.find((tab) => tab.key === "person")!.panels).toEqual([
+      { key: "clientOverview", label: "panels.clientOverview.title", top: true },
+      { key: "eidCard", label: "panels.eidCard.title" },
+    ]);
     expect(meta.detail.find((tab) => tab.key === "humanLinks")!.panels).toEqual([{ key: "similarClients", label: "panels.similarClients.title" }]);
   });
 

@@ -1,5 +1,6 @@
 "use client";
 import type { ComponentType } from "react";
+import { ClientOverviewPanelView } from "./client-overview";
 import { EidCardPanelView } from "./eid-card";
 import { SimilarClientsPanelView } from "./similar-clients";
 
@@ -7,4 +8,5 @@ import { SimilarClientsPanelView } from "./similar-clients";
 export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> = {
   similarClients: SimilarClientsPanelView,
   eidCard: EidCardPanelView,
+  clientOverview: ClientOverviewPanelView,
 };

@@ -63,12 +63,15 @@ export function DetailTabs({ meta, row, editing }: Props) {
   );
 }
 
-/** A tab's groups of labelled fields, then its slave grids. */
+/** A tab's top panels, its groups of labelled fields, its other panels, then its slave grids. */
 export function TabContent({ meta, tab, row, editing, print = false }: Props & { tab: DetailTab; print?: boolean }) {
   const t = useTranslations();
   const Fields = editing ? "div" : "dl";
+  const panel = (p: DetailTab["panels"][number]) => <DetailPanel key={p.key} resource={meta.id} panel={p} rowId={row.__id as string | number} />;
+  const below = tab.panels.filter((p) => !p.top);
   return (
     <div className="flex flex-col gap-5">
+      {tab.panels.filter((p) => p.top).map(panel)}
       <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">
         {tab.groups.map((group, g) => (
           <section key={g} className="rounded border border-slate-200 bg-white p-4" aria-label={group.label ? t(group.label) : undefined}>
@@ -92,11 +95,7 @@ export function TabContent({ meta, tab, row, editing, print = false }: Props & {
           </section>
         ))}
       </div>
-      {tab.panels.length > 0 && (
-        <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">
-          {tab.panels.map((panel) => <DetailPanel key={panel.key} resource={meta.id} panel={panel} rowId={row.__id as string | number} />)}
-        </div>
-      )}
+      {below.length > 0 && <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">{below.map(panel)}</div>}
       {tab.slaves.map((slave) => (
         <SlaveGrid key={slave.resource} slave={slave} masterId={row.__id as string | number} print={print} />
       ))}
