@@ -55,4 +55,17 @@ export const newClientsResource = defineVariant(clientsResource, {
   view: ["NewcomersUser"],
 });
 
-export const CLIENT_TABLES = [coachedClientsResource, receptionClientsResource, integrationClientsResource, allClientsResource, newClientsResource];
+/**
+ * Clients by nationality: a country's clients, shown on the country's detail (master field
+ * `nationality`) to those who may list clients.
+ */
+export const clientsByNationalityResource = defineVariant(clientsResource, {
+  id: "contacts.clientsByNationality",
+  title: "resources.clients.byNationalityTitle",
+  defaultFilters: {},
+  columns: ["name", "nationalId", "clientState", "address", "age"],
+  hiddenColumns: ["gsm", "email", "phone", "id", "language", "coaches", "birthDate", "gender", "nationality", "createdAt", "modifiedAt"],
+  view: clientsResource.access.view,
+});
+
+export const CLIENT_TABLES = [coachedClientsResource, receptionClientsResource, integrationClientsResource, allClientsResource, newClientsResource, clientsByNationalityResource];

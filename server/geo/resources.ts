@@ -23,7 +23,11 @@ export const countriesResource = defineResource({
   search: (q, t) => or(ilike(t.countries.isoCode, q), localizedMatches(t.countries.names, likePattern(q, "prefix"))),
   defaultSort: [{ field: "name", dir: "asc" }],
   access: { view: ["SiteUser"] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["isoCode", "name", "places"] }], slaves: [{ resource: "geo.places", label: "resources.places.title", masterField: "country" }] }],
+  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["isoCode", "name", "places"] }], slaves: [
+    { resource: "geo.places", label: "resources.places.title", masterField: "country" },
+    // Shown only to those who may list clients (a slave appears to whoever may view its resource).
+    { resource: "contacts.clientsByNationality", label: "resources.clients.byNationalityTitle", masterField: "nationality" },
+  ] }],
 });
 
 /** Places (Belgian places seeded from the official list); contacts staff keep them up to date. */
