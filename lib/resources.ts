@@ -27,12 +27,17 @@ export interface FieldMeta {
   help?: string;
 }
 
-export type FilterWidget = "text" | "number" | "choice" | "date" | "dateRange" | "user" | "boolean";
+/** `ref`: a row of another resource of the centre (its id), picked from that resource's rows. */
+export type FilterWidget = "text" | "number" | "choice" | "date" | "dateRange" | "user" | "boolean" | "ref";
 export interface FilterMeta {
   name: string;
   label: string;
   widget: FilterWidget;
   choices?: ChoiceMeta[];
+  /** For `ref` filters: the referenced resource (`<area>.<table>`). */
+  ref?: string;
+  /** How the active filter reads in the grid's title: a message key taking `{value}` (e.g. "Coached by {value}"). */
+  summary?: string;
 }
 
 export interface DetailGroup {

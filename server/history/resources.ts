@@ -74,7 +74,7 @@ export const accessLogResource = defineResource({
   titleField: "client",
   filters: {
     user: { label: "resources.history.who", widget: "user", schema: z.number().int(), where: (v: number, t) => sql`${t.accessLog.userId} = ${v}` },
-    client: { label: "resources.history.client", widget: "number", schema: z.number().int(), where: (v: number, t) => sql`${t.accessLog.partnerId} = ${v}` },
+    client: { label: "resources.history.client", widget: "ref", ref: "contacts.clients", schema: z.number().int(), where: (v: number, t) => sql`${t.accessLog.partnerId} = ${v}` },
     period: onDay((t) => t.accessLog.at),
   },
   defaultSort: [{ field: "at", dir: "desc" }],

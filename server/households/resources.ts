@@ -72,7 +72,7 @@ export const householdsResource: ResourceDef = defineResource({
   columns: ["name", "prefix", "type", "summary", "street", "zipCode", "place"],
   hiddenColumns: ["id", "streetNo", "country"],
   titleField: "name",
-  filters: { type: { label: "resources.households.type", widget: "number", schema: z.number().int(), where: (v: number, t) => sql`${typeIdOf(t)} = ${v}` } },
+  filters: { type: { label: "resources.households.type", widget: "ref", ref: "contacts.householdTypes", schema: z.number().int(), where: (v: number, t) => sql`${typeIdOf(t)} = ${v}` } },
   search: wordSearch((t) => [t.partners.prefix, t.partners.name], (t) => [t.partners.id]),
   defaultSort: [{ field: "name", dir: "asc" }],
   access: { view: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsStaff"] },

@@ -49,6 +49,10 @@ export interface FilterDef {
   label: string;
   widget: FilterWidget;
   choices?: ChoiceList;
+  /** For `ref` filters: the resource whose rows are offered (`<area>.<table>`); the value is a row's id. */
+  ref?: string;
+  /** A message key with `{value}` for the grid's title when the label alone reads badly (e.g. "Coached by {value}"). */
+  summary?: string;
   /** The value the browser may send; anything else is refused before SQL is built. */
   schema: z.ZodType;
   /** `all` holds every filter value of the request, for filters that combine (e.g. a period). */

@@ -61,7 +61,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
   for (const [name, f] of Object.entries(def.filters ?? {})) {
     // A user filter offers the centre's staff by name (any reader of the resource may pick one).
     const choices = f.choices ? await choicesOf(handle, f.choices) : f.widget === "user" ? (users ??= await staffChoices(handle)) : undefined;
-    filters.push({ name, label: f.label, widget: f.widget, ...(choices ? { choices } : {}) });
+    filters.push({ name, label: f.label, widget: f.widget, ...(choices ? { choices } : {}), ...(f.ref ? { ref: f.ref } : {}), ...(f.summary ? { summary: f.summary } : {}) });
   }
   const transitions = [];
   for (const tr of def.workflow?.transitions ?? []) {

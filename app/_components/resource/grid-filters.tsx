@@ -1,13 +1,14 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { filterValueOf, isSetFilter as isSet } from "@/lib/filter-summary";
 import { choiceLabel, type UiLocale } from "@/lib/format";
 import type { FilterMeta, ListState, ResourceMeta } from "@/lib/resources";
+import { RefPicker } from "./ref-picker";
 import { inputClass } from "./styles";
 
 type SetState = (s: ListState, o?: { replace?: boolean }) => void;
 type Range = { from?: string; to?: string };
-const isSet = (v: unknown) => v !== undefined && v !== null && v !== "";
 
 /**
  * The resource's declared filters; each change starts again at page 1. A filter the resource
@@ -17,7 +18,7 @@ const isSet = (v: unknown) => v !== undefined && v !== null && v !== "";
 export function GridFilters({ meta, state, setState }: { meta: ResourceMeta; state: ListState; setState: SetState }) {
   const t = useTranslations("grid");
   const defaults = meta.defaultFilters ?? {};
-  const valueOf = (name: string) => (name in state.filters ? state.filters[name] : defaults[name]);
+  const valueOf = (name: string) => filterValueOf(name, state.filters, defaults);
   const set = (name: string, value: unknown) => {
     const next = isSet(value) ? value : name in defaults ? null : undefined;
     setState({ ...state, page: 1, filters: { ...state.filters, [name]: next } });
@@ -52,6 +53,19 @@ function FilterControl({ filter, value, onChange }: { filter: FilterMeta; value:
         <option value="">{t("grid.all")}</option>
         {filter.choices.map((c) => <option key={c.value} value={c.value}>{choiceLabel([c], c.value, locale, t)}</option>)}
       </select>,
+    );
+  }
+  if (filter.widget === "ref" && filter.ref) {
+    // A row of another resource, sent as its numeric id; a plain id box if the user may not list it.
+    const text = isSet(value) ? String(value) : "";
+    const pick = (v: string) => onChange(!v ? undefined : /^\d+$/.test(v) ? Number(v) : v);
+    return wrap(
+      <RefPicker
+        resource={filter.ref} value={text} onChange={pick} emptyLabel={t("grid.all")}
+        searchLabel={t("detail.searchIn", { field: label })}
+        fallback={<TextFilter id={id} name={filter.name} numeric value={text} onChange={pick} />}
+        selectProps={{ id, "data-filter": filter.name }}
+      />,
     );
   }
   if (filter.widget === "boolean") {
