@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
 import { Grid } from "@/app/_components/resource/grid";
+import { GridTitle } from "@/app/_components/resource/grid-title";
 import { NotAllowed } from "@/app/_components/resource/not-allowed";
 import { ApiProvider } from "@/app/_components/trpc";
 import { loadResource, resourceMetadata, type ResourceParams } from "./load";
@@ -11,11 +11,10 @@ export default async function ResourceGridPage({ params }: { params: ResourcePar
   const loaded = await loadResource(params, { withSettings: true });
   if (loaded.status === "unavailable") return null;
   if (loaded.status === "forbidden") return <NotAllowed />;
-  const t = await getTranslations();
   return (
     <main className="w-full p-4 sm:p-6">
-      <h1 className="mb-4 text-2xl font-semibold">{t(loaded.meta.title)}</h1>
       <ApiProvider>
+        <GridTitle meta={loaded.meta} />
         <Grid meta={loaded.meta} initialSettings={loaded.settings} />
       </ApiProvider>
     </main>

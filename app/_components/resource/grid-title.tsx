@@ -1,0 +1,48 @@
+"use client";
+import { useQueries } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect } from "react";
+import { filterSummary, filterValueOf, isSetFilter, titleWithFilters } from "@/lib/filter-summary";
+import type { UiLocale } from "@/lib/format";
+import type { FilterMeta, ResourceMeta } from "@/lib/resources";
+import { useTRPC } from "@/app/_components/trpc";
+import { rowTitle } from "./ref-picker";
+import { useListState } from "./use-list-state";
+
+/** The titles of the rows that the active ref filters point to, by "<filter>:<id>". */
+function useRefTitles(meta: ResourceMeta, values: Record<string, unknown>) {
+  const t = useTranslations();
+  const locale = useLocale() as UiLocale;
+  const trpc = useTRPC();
+  const picked = meta.filters.flatMap((f) => {
+    const v = filterValueOf(f.name, values, meta.defaultFilters ?? {});
+    return f.widget === "ref" && f.ref && isSetFilter(v) && (typeof v === "number" || typeof v === "string") ? [{ filter: f, resource: f.ref, id: v }] : [];
+  });
+  const metas = useQueries({ queries: picked.map((p) => trpc.resources.meta.queryOptions({ resource: p.resource }, { staleTime: 60_000 })) });
+  const rows = useQueries({ queries: picked.map((p) => trpc.resources.get.queryOptions({ resource: p.resource, id: p.id }, { staleTime: 60_000 })) });
+  const titles = new Map<string, string>();
+  picked.forEach((p, i) => {
+    const target = metas[i]?.data;
+    const row = rows[i]?.data;
+    if (target && row) titles.set(`${p.filter.name}:${p.id}`, rowTitle(target, row, locale, t));
+  });
+  return (filter: FilterMeta, id: string) => titles.get(`${filter.name}:${id}`);
+}
+
+/**
+ * The grid page's heading: the table's title followed by the filters in force, defaults included
+ * (Lino's `get_title`), e.g. "Clients (Coached, Coached by Mélard Mélanie)". The browser tab
+ * follows it, so that several open lists can be told apart.
+ */
+export function GridTitle({ meta }: { meta: ResourceMeta }) {
+  const t = useTranslations();
+  const locale = useLocale() as UiLocale;
+  const { state } = useListState(25);
+  const refTitle = useRefTitles(meta, state.filters);
+  const title = titleWithFilters(t(meta.title), filterSummary(meta.filters, state.filters, meta.defaultFilters ?? {}, { locale, t, refTitle }));
+  const tab = `${title} · ${t("app.name")}`;
+  useEffect(() => {
+    document.title = tab;
+  }, [tab]);
+  return <h1 className="mb-4 text-2xl font-semibold">{title}</h1>;
+}
