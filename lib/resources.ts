@@ -111,6 +111,8 @@ export interface ResourceMeta {
   canDelete: boolean;
   workflow?: { field: string; transitions: TransitionMeta[] };
   actions: ActionMeta[];
+  /** The keys of the table-wide toolbar buttons this user may use. */
+  toolbar?: string[];
   rowTone?: RowTone;
 }
 

@@ -79,6 +79,8 @@ export const allProblemsResource = defineResource({
     responsible: { label: "checks.fields.responsible", widget: "user", schema: z.number().int(), where: (v: number, t) => eq(t.dataProblems.responsibleUserId, v) },
   },
   access: { view: ["SiteAdmin"] },
+  // Runs checks.runAll, which is for administrators too.
+  toolbar: [{ key: "runAllCheckers", roles: ["SiteAdmin"] }],
 });
 
 /** The problems of one client, on its Miscellaneous tab (master field `ownerId`). */

@@ -177,6 +177,12 @@ export interface ResourceDef {
   /** Refuses a deletion (throws an AppError) or completes it, in the deleting transaction before the row goes. */
   beforeDelete?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => Promise<void>;
   actions?: ActionDef[];
+  /**
+   * Buttons of the grid's toolbar that act on the whole table (e.g. "Run all checkers"), each shown
+   * to its roles and rendered by the component registered under its key (app/_components/toolbar);
+   * the procedure it calls checks the rights again.
+   */
+  toolbar?: { key: string; roles: Role[] }[];
   hooks?: ResourceHooks;
   /** Rows hold personal data: every opening of a detail is written to the access log. */
   logsAccess?: boolean;

@@ -63,6 +63,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
     const choices = f.choices ? await choicesOf(handle, f.choices) : f.widget === "user" ? (users ??= await staffChoices(handle)) : undefined;
     filters.push({ name, label: f.label, widget: f.widget, ...(choices ? { choices } : {}), ...(f.ref ? { ref: f.ref } : {}), ...(f.summary ? { summary: f.summary } : {}) });
   }
+  const toolbar = (def.toolbar ?? []).filter((b) => b.roles.some((r) => user.roles.has(r))).map((b) => b.key);
   const transitions = [];
   for (const tr of def.workflow?.transitions ?? []) {
     if (!tr.roles.some((r) => user.roles.has(r))) continue;
@@ -96,6 +97,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
     insertFields: (def.insert?.fields ?? []).filter((n) => !off.has(n)),
     insertDefaults: can(def, "create", user) ? insertDefaults(def, ctx) : {},
     actions,
+    ...(toolbar.length ? { toolbar } : {}),
     canCreate: can(def, "create", user) && !!def.insert,
     canEdit,
     canDelete: can(def, "delete", user) && !!def.version,

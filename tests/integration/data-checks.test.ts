@@ -220,6 +220,17 @@ describe("centres stay apart", () => {
   });
 });
 
+describe("run all checkers", () => {
+  it("reports as many problems as the grid of all problems then lists", async () => {
+    await client(eupen, "Rita", "Rundlauf", { phoneticWords: [] });
+    const admin = await signedInCaller(eupen, "900");
+    const counts = await admin.checks.runAll();
+    const found = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    expect(counts.phoneticWords).toBeGreaterThan(0);
+    expect((await admin.resources.list({ resource: "checks.allProblems", state: state() })).total).toBe(found);
+  });
+});
+
 describe("who may do what", () => {
   it("gives each of the 16 user types exactly the lists and actions its roles allow", async () => {
     const target = await client(eupen, "Petra", "Permission", { phoneticWords: [] });
@@ -238,6 +249,9 @@ describe("who may do what", () => {
       expect(await appCodeOf(caller.resources.list({ resource: "checks.clientProblems", state: state({ master: { field: "ownerId", value: target } }) })), userType).toBe(expect_(hasRole(userType, "SimpleContactsUser")));
       expect(await list("checks.clientProblems"), userType).toBe(expect_(hasRole(userType, "SiteAdmin")));
       expect(await appCodeOf(caller.checks.runAll()), userType).toBe(expect_(hasRole(userType, "SiteAdmin")));
+      // The grid's "Run all checkers" button is offered to exactly those the procedure serves.
+      if (hasRole(userType, "SiteAdmin")) expect((await caller.resources.meta({ resource: "checks.allProblems" })).toolbar, userType).toEqual(["runAllCheckers"]);
+      if (hasRole(userType, "CheckdataUser") && userType !== "000") expect((await caller.resources.meta({ resource: "checks.myProblems" })).toolbar, userType).toBeUndefined();
       expect(await appCodeOf(caller.resources.action({ resource: "contacts.clients", id: target, name: "checkData" })), userType).toBe(expect_(hasRole(userType, "ContactsUser")));
       // Fixing from the client's tab: those who may edit clients ("check again" above made a new problem row).
       const fix = await appCodeOf(caller.resources.action({ resource: "checks.clientProblems", id: await problemId(), name: "fix" }));

@@ -11,6 +11,7 @@ import { detailHref, exportHref } from "./list-state";
 import { Menu } from "./menu";
 import { QuickSearch } from "./quick-search";
 import { primaryButton } from "./styles";
+import { TOOLBAR_COMPONENTS } from "@/app/_components/toolbar";
 
 type Props = {
   meta: ResourceMeta;
@@ -33,6 +34,10 @@ export function GridToolbar({ meta, state, setState, table, visibleColumns, onRe
     <div className="flex flex-wrap items-center gap-2">
       {meta.quickSearch && <QuickSearch value={state.q} onSearch={(q) => setState({ ...state, q, page: 1 }, { replace: true })} />}
       <div className="ml-auto flex flex-wrap items-center gap-2">
+        {(meta.toolbar ?? []).map((key) => {
+          const Button = TOOLBAR_COMPONENTS[key];
+          return Button ? <Button key={key} /> : null;
+        })}
         {meta.canCreate && (
           <button type="button" className={primaryButton} onClick={() => setInserting(true)}>
             {t("new")}
