@@ -270,6 +270,8 @@ describe("client list filters", () => {
     const standby = phases.find((p) => p.refName === "9")!;
     const inEvaluation = await client(eupen, "Evaluated", { groupId: evaluation.id });
     const onStandby = await client(eupen, "Standby", { groupId: standby.id });
+    // The phase is picked among the centre's phases (a ref filter); the value sent is the phase's id.
+    expect((await agent.resources.meta({ resource: "integ.clients" })).filters.find((f) => f.name === "group")).toMatchObject({ widget: "ref", ref: "pcsw.personGroups" });
     const evaluated = await clientIds(agent, { group: evaluation.id });
     expect(evaluated).toContain(inEvaluation);
     expect(evaluated).not.toContain(onStandby);

@@ -94,6 +94,14 @@ describe("coaching termination reasons", () => {
     expect(byClient.map((r) => [r.__id, (r.ending as { id: number }).id])).toEqual(expect.arrayContaining([[ended, foundJob], [open, moved]]));
     const meta = await agent.resources.meta({ resource: "pcsw.coachings" });
     expect(meta.columns).toContain("ending");
+
+    // The reason and service filters offer those tables' rows to pick; the value sent stays the id.
+    expect(meta.filters.find((f) => f.name === "ending")).toMatchObject({ widget: "ref", ref: "pcsw.coachingEndings" });
+    expect(meta.filters.find((f) => f.name === "coachingType")).toMatchObject({ widget: "ref", ref: "pcsw.coachingTypes" });
+    const byReason = (await agent.resources.list({ resource: "pcsw.coachings", state: state({ filters: { ending: foundJob, coachingType: integ } }) })).rows;
+    expect(byReason.map((r) => r.__id)).toContain(ended);
+    expect(byReason.every((r) => (r.ending as { id: number }).id === foundJob)).toBe(true);
+    expect(await appCodeOf(agent.resources.list({ resource: "pcsw.coachings", state: state({ filters: { ending: "Found a job" } }) }))).toBe("INVALID_INPUT");
   });
 
   it("a new coaching takes its coach's service unless one is chosen; administrators set a user's service", async () => {
