@@ -83,7 +83,8 @@ export function clientTables(s: PgSchema, deps: { partners: ReturnType<typeof co
     /** SHA-256 of the token, so the table alone does not let anyone post a card. */
     tokenHash: text("token_hash").primaryKey(),
     userId: integer("user_id").notNull(),
-    card: jsonb("card").$type<unknown>(),
+    /** The JSON as posted, kept as text: reader helpers send NUL characters that jsonb refuses. */
+    card: text("card"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   }, (t) => [index("eid_card_reads_expires_idx").on(t.expiresAt)]);
 

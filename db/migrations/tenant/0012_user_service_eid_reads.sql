@@ -1,7 +1,7 @@
 CREATE TABLE "tenant_template"."eid_card_reads" (
 	"token_hash" text PRIMARY KEY NOT NULL,
 	"user_id" integer NOT NULL,
-	"card" jsonb,
+	"card" text,
 	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint

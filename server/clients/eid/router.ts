@@ -3,6 +3,7 @@ import { router } from "@/server/trpc/init";
 import { authedProcedure, roleProcedure } from "@/server/trpc/procedures";
 import type { ResourceCtx } from "@/server/resources/define";
 import { cardInputSchema, summarySchema, warningSchema } from "./card";
+import { openRead, pickUp } from "./pickup";
 import { apply, createClient, infoBox, lookup, photo, readCard } from "./service";
 
 /**
@@ -18,6 +19,21 @@ const similarSchema = z.object({ id: z.number(), displayName: z.string(), shared
 const changeSchema = z.object({ key: z.string(), target: z.enum(["client", "address"]), field: z.string(), old: z.string().nullable(), new: z.string().nullable() });
 
 export const eidRouter = router({
+  /** Opens a read the reader helper posts to (`POST /api/eid/card/<token>`). */
+  openRead: cardReader
+    .output(z.object({ token: z.string(), expiresAt: z.string() }))
+    .mutation(({ ctx }) => openRead(resourceCtx(ctx))),
+
+  /** Polled by the page; a mutation because taking the card deletes it. */
+  pickUp: cardReader
+    .input(z.object({ token: z.string().min(20).max(64) }))
+    .output(z.discriminatedUnion("status", [
+      z.object({ status: z.literal("waiting") }),
+      z.object({ status: z.literal("expired") }),
+      z.object({ status: z.literal("read"), card: cardInputSchema }),
+    ]))
+    .mutation(({ ctx, input }) => pickUp(resourceCtx(ctx), input.token)),
+
   lookup: cardReader
     .input(z.object({ card: cardInputSchema }))
     .output(z.object({

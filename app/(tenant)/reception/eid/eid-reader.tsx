@@ -3,9 +3,10 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 import { CARD_TYPES } from "@/server/clients/rules/eid";
+import { ReaderHandover } from "./reader-handover";
 
 const button = "rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 disabled:opacity-50";
 const panel = "rounded-lg border border-slate-200 bg-white p-5";
@@ -29,7 +30,16 @@ export function EidReader() {
   const create = useMutation(trpc.eid.createClient.mutationOptions({ onSuccess: ({ id }) => router.push(`/contacts/clients/${id}`) }));
   const compare = useMutation(trpc.eid.readCard.mutationOptions({ onSuccess: (plan) => setChosen(new Set(plan.changes.map((c) => c.key))) }));
   const apply = useMutation(trpc.eid.applyChanges.mutationOptions());
+  const lookupCard = lookup.mutate;
+  const resets = useMemo(() => [create.reset, compare.reset, apply.reset], [create.reset, compare.reset, apply.reset]);
 
+  const lookUp = useCallback((parsed: unknown) => {
+    setParseError(false);
+    setCard(parsed);
+    for (const reset of resets) reset();
+    setConfirmSimilar(false);
+    lookupCard({ card: parsed as never });
+  }, [lookupCard, resets]);
   const read = () => {
     let parsed: unknown;
     try {
@@ -38,12 +48,13 @@ export function EidReader() {
       setParseError(true);
       return;
     }
-    setParseError(false);
-    setCard(parsed);
-    for (const m of [create, compare, apply]) m.reset();
-    setConfirmSimilar(false);
-    lookup.mutate({ card: parsed as never });
+    lookUp(parsed);
   };
+  // A card the reader helper handed over is shown in the text box too, as if pasted.
+  const handedOver = useCallback((parsed: unknown) => {
+    setText(JSON.stringify(parsed, null, 2));
+    lookUp(parsed);
+  }, [lookUp]);
   const cardInput = card as never;
   const found = lookup.data;
   const summary = found?.summary;
@@ -53,6 +64,7 @@ export function EidReader() {
 
   return (
     <div className="flex flex-col gap-6">
+      <ReaderHandover onCard={handedOver} />
       <form className={`${panel} flex flex-col gap-3`} onSubmit={(e) => { e.preventDefault(); read(); }}>
         <label className="flex flex-col gap-1 text-sm">
           {t("file")}
