@@ -41,8 +41,17 @@ export function GridTitle({ meta }: { meta: ResourceMeta }) {
   const refTitle = useRefTitles(meta, state.filters);
   const title = titleWithFilters(t(meta.title), filterSummary(meta.filters, state.filters, meta.defaultFilters ?? {}, { locale, t, refTitle }));
   const tab = `${title} · ${t("app.name")}`;
+  const plainTab = `${t(meta.title)} · ${t("app.name")}`;
   useEffect(() => {
+    // The page's metadata gives the plain title, possibly after this effect (it is streamed): put
+    // the filters back whenever the plain title shows up, and never touch another page's title.
+    const apply = () => {
+      if (document.title === plainTab) document.title = tab;
+    };
     document.title = tab;
-  }, [tab]);
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
+    return () => observer.disconnect();
+  }, [tab, plainTab]);
   return <h1 className="mb-4 text-2xl font-semibold">{title}</h1>;
 }
