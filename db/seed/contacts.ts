@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
 /** Contacts configuration for every centre, and demo organisations with contact persons (domain-people §2). */
@@ -64,6 +64,9 @@ const CHATELET: DemoOrganisation[] = [
   ["Boulangerie Lambotte", 1, null, "Rue Neuve"],
 ];
 
+/** A family doctor of the centre's town, a person who is a client contact (of type "Family doctor"). */
+const DOCTORS = { de: ["Klaus", "Dederichs", "M"], fr: ["Anne", "Dufrasne", "F"] } as const;
+
 /** A few organisations with their contact person, each with a primary address mirrored into the partner row. Seeded once. */
 export async function seedDemoContacts({ db, t }: TenantHandle, centre: { defaultLocale: string }) {
   if ((await db.select({ id: t.partners.id }).from(t.partners).where(sql`${t.partners.kind} = 'organisation'`).limit(1)).length) return;
@@ -89,5 +92,43 @@ export async function seedDemoContacts({ db, t }: TenantHandle, centre: { defaul
       }).returning({ id: t.partners.id });
       await tx.insert(t.roles).values({ companyId: org!.id, personId: person!.id, typeId: functions.get(fn) ?? null });
     }
+    const [first, last, gender] = DOCTORS[german ? "de" : "fr"];
+    const address = { countryCode: "BE", placeId: place?.id ?? null, zipCode, street: german ? "Bergstraße" : "Rue de Gilly", streetNo: "21" };
+    const [doctor] = await tx.insert(t.partners).values({
+      kind: "person", firstName: first, lastName: last, name: `${last} ${first}`, gender, language: centre.defaultLocale,
+      clientContactTypeId: contactTypes.get("Family doctor") ?? null, phone: german ? "+32 87 55 77 01" : "+32 71 38 77 01", ...address,
+    }).returning({ id: t.partners.id });
+    await tx.insert(t.addresses).values({ partnerId: doctor!.id, primary: true, ...address });
   });
+}
+
+/**
+ * One to three client contacts for three demo clients out of four: the health insurance (with its
+ * contact person) for each, the pharmacy for every other one, the family doctor for every third
+ * (domain-people §2.7). Follows the demo clients and contacts; seeded once; deterministic.
+ */
+export async function seedDemoClientContacts({ db, t }: TenantHandle) {
+  if ((await db.select({ id: t.clientContacts.id }).from(t.clientContacts).limit(1)).length) return;
+  const clients = await db.select({ id: t.partners.id }).from(t.partners)
+    .where(and(eq(t.partners.isClient, true), eq(t.partners.kind, "person"))).orderBy(asc(t.partners.id));
+  // The first partner of each contact type, by its English name, with its first contact person (organisations).
+  const partners = await db.select({ id: t.partners.id, kind: t.partners.kind, typeId: t.partners.clientContactTypeId, typeNames: t.clientContactTypes.names })
+    .from(t.partners).innerJoin(t.clientContactTypes, eq(t.clientContactTypes.id, t.partners.clientContactTypeId))
+    .where(isNotNull(t.partners.clientContactTypeId)).orderBy(asc(t.partners.id));
+  const roles = await db.select({ companyId: t.roles.companyId, personId: t.roles.personId, typeId: t.roles.typeId }).from(t.roles).orderBy(asc(t.roles.id));
+  const byType = new Map<string, (typeof partners)[number]>();
+  for (const p of partners) if (!byType.has(p.typeNames.en ?? "")) byType.set(p.typeNames.en ?? "", p);
+  const contactOf = (type: string, withPerson: boolean): Omit<typeof t.clientContacts.$inferInsert, "clientId"> | null => {
+    const p = byType.get(type);
+    if (!p) return null;
+    if (p.kind !== "organisation") return { typeId: p.typeId, contactPersonId: p.id };
+    const role = withPerson ? roles.find((r) => r.companyId === p.id) : undefined;
+    return { typeId: p.typeId, companyId: p.id, contactPersonId: role?.personId ?? null, roleTypeId: role?.typeId ?? null };
+  };
+  const rows = clients.flatMap(({ id }, i) => {
+    if (i % 4 === 3) return [];
+    const wanted = [contactOf("Health insurance", i % 3 !== 1), i % 2 === 0 ? contactOf("Pharmacy", false) : null, i % 3 === 0 ? contactOf("Family doctor", false) : null];
+    return wanted.filter((c) => c !== null).map((c) => ({ clientId: id, ...c }));
+  });
+  if (rows.length) await db.insert(t.clientContacts).values(rows);
 }

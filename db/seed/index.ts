@@ -2,7 +2,7 @@ import { runAllCheckers } from "@/server/checks/run";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { seedClientFile } from "./client-file";
 import { seedCoachingEndings, seedCoachingTypes } from "./coaching-types";
-import { seedContactTypes, seedDemoContacts } from "./contacts";
+import { seedContactTypes, seedDemoClientContacts, seedDemoContacts } from "./contacts";
 import { seedDemoClients } from "./demo-clients";
 import { seedDemoUsers } from "./demo-users";
 import { seedReference } from "./reference";
@@ -23,6 +23,7 @@ export async function seedTenant(handle: TenantHandle, centre: { kind: "producti
     await seedDemoClients(handle, centre);
     // After the clients: their seeding only runs on a centre without partners.
     await seedDemoContacts(handle, centre);
+    await seedDemoClientContacts(handle);
     // Last, like Lino's demo: the data problems of everything seeded above.
     await runAllCheckers(handle);
   }

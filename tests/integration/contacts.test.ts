@@ -4,7 +4,8 @@ import { USER_TYPES, hasRole } from "@/server/auth/user-types";
 import { mirrorPrimaryAddress } from "@/server/contacts/addresses";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import type { Tenant } from "@/server/tenancy/registry";
-import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller } from "./helpers";
+import { createTenant } from "@/server/tenancy/lifecycle";
+import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller, uniqueSlug } from "./helpers";
 
 const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 200, sort: [], filters: {}, q: "", ...over });
 type Caller = Awaited<ReturnType<typeof signedInCaller>>;
@@ -201,6 +202,41 @@ describe("seeds", () => {
     expect(orgs).toHaveLength(1);
     expect(orgs[0]!.address).toContain("Rue de la Station");
     expect((await agent.resources.list({ resource: "contacts.roles", state: state({ master: { field: "company", value: orgs[0]!.__id } }) })).rows).toHaveLength(1);
+  });
+
+  it("gives three demo clients out of four one to three client contacts: health insurance, pharmacy, family doctor", async () => {
+    const h = tenantHandle(eupen);
+    const clients = await h.db.select({ id: h.t.partners.id }).from(h.t.partners).where(and(eq(h.t.partners.isClient, true), eq(h.t.partners.kind, "person"))).orderBy(h.t.partners.id);
+    const contacts = await h.db.select().from(h.t.clientContacts);
+    const perClient = clients.map((c) => contacts.filter((k) => k.clientId === c.id).length);
+    expect(perClient.filter((n) => n > 0).length).toBeGreaterThanOrEqual(Math.floor(clients.length * 0.7));
+    expect(Math.max(...perClient)).toBeLessThanOrEqual(3);
+    // Each contact is of the type its organisation or person is a client contact of (the seeded ones).
+    const { rows } = await agent.resources.list({ resource: "contacts.clientContacts", state: state({ master: { field: "client", value: clients[0]!.id } }) });
+    expect(rows.map((r) => [(r.type as { label: Record<string, string> }).label.en, (r.company as { label: string } | null)?.label ?? (r.contactPerson as { label: string }).label]).sort()).toEqual([
+      ["Family doctor", expect.stringMatching(/Dufrasne/i)], ["Health insurance", "Mutualité chrétienne"], ["Pharmacy", "Pharmacie du Centre"],
+    ]);
+    // The health insurance comes with its director as contact person.
+    expect(rows.find((r) => (r.type as { label: Record<string, string> }).label.en === "Health insurance")!.contactPerson).toMatchObject({ label: expect.stringMatching(/Mairesse/i) });
+  });
+
+  it("seeds the Eupen flavour of the same client contacts, the same way every time", async () => {
+    const { tenant: demo } = await createTenant({ slug: uniqueSlug("ct-demo"), names: { fr: "CPAS Démo", de: "ÖSHZ Demo" }, defaultLocale: "de", kind: "demo" }, "test");
+    const shape = async (tenant: Tenant) => {
+      const h = tenantHandle(tenant);
+      const rows = await h.db.select({ client: h.t.clientContacts.clientId, type: h.t.clientContactTypes.names, company: h.t.partners.name })
+        .from(h.t.clientContacts).innerJoin(h.t.clientContactTypes, eq(h.t.clientContactTypes.id, h.t.clientContacts.typeId))
+        .leftJoin(h.t.partners, eq(h.t.partners.id, h.t.clientContacts.companyId)).orderBy(h.t.clientContacts.clientId, h.t.clientContacts.id);
+      const first = rows[0]!.client;
+      return rows.map((r) => [r.client - first, r.type.en, r.company]);
+    };
+    const eupenShape = await shape(demo);
+    expect(eupenShape.slice(0, 3)).toEqual([[0, "Health insurance", "Christliche Krankenkasse"], [0, "Pharmacy", "Apotheke Reul"], [0, "Family doctor", null]]);
+    // Any demo centre: the same contacts for the clients in the same place of the list, its own organisations.
+    const frenchShape = await shape(eupen);
+    const common = Math.min(eupenShape.at(-1)![0] as number, frenchShape.at(-1)![0] as number);
+    const types = (rows: (string | number | null | undefined)[][]) => rows.filter(([i]) => (i as number) <= common).map(([i, type]) => [i, type]);
+    expect(types(frenchShape)).toEqual(types(eupenShape));
   });
 });
 
