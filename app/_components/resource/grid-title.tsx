@@ -45,6 +45,12 @@ export function GridTitle({ meta }: { meta: ResourceMeta }) {
   useEffect(() => {
     // The page's metadata gives the plain title, possibly after this effect (it is streamed): put
     // the filters back whenever the plain title shows up, and never touch another page's title.
+    // Without filters there is nothing to do; writing the same title again would wake the observer
+    // for ever (each write replaces the title's text node).
+    if (tab === plainTab) {
+      if (document.title !== plainTab) document.title = plainTab;
+      return;
+    }
     const apply = () => {
       if (document.title === plainTab) document.title = tab;
     };
