@@ -1,13 +1,14 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "@playwright/test";
-import { EUPEN } from "./hosts";
+import { DIRECT, direct, EUPEN } from "./hosts";
 import { expect, msg, saveScreenshot, seriousAxeViolations, signInAt } from "./support";
 
 test.use({ locale: "en-GB" });
 
 const CARD = path.resolve(import.meta.dirname, "../fixtures/eid/card_test_1.json");
 
-test("a reception clerk reads an eID card, creates the client and lands on its detail", async ({ page }) => {
+test("a reception clerk reads an eID card, creates the client and lands on its detail", async ({ page, playwright }) => {
   // Theresia (210, reception clerk) works in German, as the centre.
   await signInAt(page, EUPEN, "de", "theresia");
   const t = (key: string, params?: Record<string, string | number>) => msg("de", key, params);
@@ -35,11 +36,21 @@ test("a reception clerk reads an eID card, creates the client and lands on its d
   await expect(page).toHaveURL(/\/contacts\/clients\/\d+$/);
   await expect(page.getByText(/JEFFIN Jean-Jacques \(\d+\)/).first()).toBeVisible();
 
-  // Reading the same card again finds the client.
+  // Reading the same card again, now through the reader helper, finds the client: the page opens a
+  // read, the helper (here a plain HTTP client without the clerk's session) posts the card to the
+  // address it was given, and the page picks it up.
   await page.goto(`${EUPEN}/reception/eid`);
-  await page.getByLabel(t("eidFlow.file")).setInputFiles(CARD);
+  await page.getByRole("button", { name: t("eidFlow.reader.start") }).click();
+  const open = page.getByTestId("eid-reader-open");
+  await expect(open.getByRole("link", { name: t("eidFlow.reader.openHelper") })).toHaveAttribute("href", /^beid:\/\/http/);
+  const postUrl = await open.getAttribute("data-post-url");
+  const helper = await playwright.request.newContext();
+  const { pathname } = new URL(postUrl!);
+  const posted = await helper.post(`${DIRECT}${pathname}`, { data: readFileSync(CARD, "utf8"), ...direct("eupen", { "content-type": "application/json" }) });
+  expect(posted.status()).toBe(202);
+  await helper.dispose();
+  await expect(page.getByTestId("eid-reader").getByRole("status")).toHaveText(t("eidFlow.reader.received"));
   await expect(page.getByRole("textbox", { name: t("eidFlow.paste"), exact: true })).toHaveValue(/Jeffin/);
-  await page.getByRole("button", { name: t("eidFlow.read") }).click();
   await expect(page.getByTestId("eid-match")).toContainText("JEFFIN Jean-Jacques");
   await page.getByRole("button", { name: t("eidFlow.compare") }).click();
   await expect(page.getByTestId("eid-changes").getByRole("status")).toContainText("JEFFIN Jean-Jacques");
