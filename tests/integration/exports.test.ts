@@ -11,7 +11,8 @@ import type { ResourceCtx, ResourceDef } from "@/server/resources/define";
 import { csvStream } from "@/server/resources/export/csv";
 import { renderPdf } from "@/server/resources/export/pdf";
 import { exportResponse } from "@/server/resources/export/response";
-import { exportBatches, PDF_MAX_ROWS, planExport } from "@/server/resources/export/rows";
+import { describeState, exportBatches, PDF_MAX_ROWS, planExport } from "@/server/resources/export/rows";
+import { coachingsResource } from "@/server/coachings/resource";
 import { xlsxStream } from "@/server/resources/export/xlsx";
 import { listRows } from "@/server/resources/service";
 import type { Tenant } from "@/server/tenancy/registry";
@@ -65,6 +66,15 @@ describe("export rows", () => {
     const got: Row[] = [];
     for await (const batch of exportBatches(plan, "csv", { audit: false })) got.push(...batch);
     expect(got).toEqual(expected.map((r) => ({ __id: r.__id, __version: r.__version, zipCode: r.zipCode, name: r.name, kind: r.kind, country: r.country, id: r.id })));
+  });
+
+  it("names a filtered user by name in the export's filter line, not by id", async () => {
+    const ctx = await ctxOf(eupen, "110", "de");
+    const { user: coach } = await newUser(eupen, "100", { firstName: "Mélanie", lastName: "Exportmann" });
+    const plan = await planExport(ctx, coachingsResource, state({ filters: { coachedBy: coach.id } }), ["client", "user"]);
+    const { filters } = describeState(plan);
+    expect(filters.some((f) => f.includes("Exportmann Mélanie"))).toBe(true);
+    expect(filters.some((f) => f.endsWith(`: ${coach.id}`))).toBe(false);
   });
 
   it("types dates, booleans and numbers like the list procedure", async () => {

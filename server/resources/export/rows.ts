@@ -142,7 +142,8 @@ export function describeState(plan: ExportPlan): { filters: string[]; sort: stri
   const filters = resolved.filters.map(({ name, value }) => {
     const filter = meta.filters.find((f) => f.name === name);
     let text: string;
-    if (filter?.widget === "choice") text = choiceLabel(filter.choices, String(value), ctx.locale, t);
+    // A user filter carries the centre's staff as its choices: the export names the user, not the id.
+    if ((filter?.widget === "choice" || filter?.widget === "user") && filter.choices) text = choiceLabel(filter.choices, String(value), ctx.locale, t);
     else if (filter?.widget === "boolean") text = yesNo(value);
     else if (filter?.widget === "dateRange") {
       const range = value as { from?: string; to?: string };
