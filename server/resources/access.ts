@@ -5,7 +5,8 @@ import type { ResourceDef } from "./define";
 
 export type ResourceAction = "view" | "create" | "edit" | "delete";
 
-const anyOf = (user: Pick<SessionUser, "roles">, roles: Role[] | undefined) => !!roles?.some((r) => user.roles.has(r));
+/** Whether the user has one of these roles (none given: no). */
+export const anyOf = (user: Pick<SessionUser, "roles">, roles: Role[] | undefined) => !!roles?.some((r) => user.roles.has(r));
 
 /** Whether the user's type allows an action; actions without their own roles need edit rights. */
 export function can(def: ResourceDef, action: ResourceAction, user: Pick<SessionUser, "roles">): boolean {

@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { cellSchema, resourceHref, type ChoiceMeta, type FieldMeta, type FilterMeta, type ResourceMeta, type Row } from "@/lib/resources";
 import type { SessionUser } from "@/server/auth/session";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import { can } from "./access";
+import { anyOf, can } from "./access";
 import { choicesOf } from "./choices";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { defaultFiltersOf, type FieldDef, type ResourceCtx, type ResourceDef } from "./define";
@@ -52,7 +52,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
   }
   const actions = [];
   for (const action of def.actions ?? []) {
-    if (!action.roles.some((r) => user.roles.has(r))) continue;
+    if (!anyOf(user, action.roles)) continue;
     const params = await Promise.all(Object.entries(action.params ?? {}).map(([n, f]) => fieldMeta(n, f, true)));
     actions.push({ name: action.name, label: action.label, confirm: !!action.confirm, params });
   }
@@ -63,10 +63,10 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
     const choices = f.choices ? await choicesOf(handle, f.choices) : f.widget === "user" ? (users ??= await staffChoices(handle)) : undefined;
     filters.push({ name, label: f.label, widget: f.widget, ...(choices ? { choices } : {}), ...(f.ref ? { ref: f.ref } : {}), ...(f.summary ? { summary: f.summary } : {}) });
   }
-  const toolbar = (def.toolbar ?? []).filter((b) => b.roles.some((r) => user.roles.has(r))).map((b) => b.key);
+  const toolbar = (def.toolbar ?? []).filter((b) => anyOf(user, b.roles)).map((b) => b.key);
   const transitions = [];
   for (const tr of def.workflow?.transitions ?? []) {
-    if (!tr.roles.some((r) => user.roles.has(r))) continue;
+    if (!anyOf(user, tr.roles)) continue;
     const params = await Promise.all(Object.entries(tr.params ?? {}).map(([n, f]) => fieldMeta(n, f, true)));
     transitions.push({ name: tr.name, label: tr.label, from: tr.from, confirm: !!tr.confirm, params });
   }
@@ -83,11 +83,11 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
     quickSearch: !!def.search,
     titleField: def.titleField,
     // A tab reserved to some roles is not sent to others; a group left without fields disappears.
-    detail: def.detail.filter((tab) => !tab.roles || tab.roles.some((r) => user.roles.has(r))).map((tab) => ({
+    detail: def.detail.filter((tab) => !tab.roles || anyOf(user, tab.roles)).map((tab) => ({
       key: tab.key,
       label: tab.label,
       groups: tab.groups.map((g) => ({ ...g, fields: g.fields.filter((n) => !off.has(n)) })).filter((g) => g.fields.length > 0),
-      panels: (tab.panels ?? []).filter((p) => !p.roles || p.roles.some((r) => user.roles.has(r))).map((p) => ({ key: p.key, label: p.label, ...(p.top ? { top: true } : {}) })),
+      panels: (tab.panels ?? []).filter((p) => !p.roles || anyOf(user, p.roles)).map((p) => ({ key: p.key, label: p.label, ...(p.top ? { top: true } : {}) })),
       // A slave grid appears only if the user may see its resource.
       slaves: (tab.slaves ?? []).flatMap((s) => {
         const slave = RESOURCES.get(s.resource);

@@ -2,7 +2,7 @@ import { eidCardPanel } from "@/server/clients/panels/eid";
 import { clientOverviewPanel } from "@/server/clients/panels/overview";
 import { similarClientsPanel } from "@/server/clients/panels/similar";
 import { AppError } from "@/server/errors";
-import { assertCan } from "./access";
+import { anyOf, assertCan } from "./access";
 import type { ResourceCtx, ResourceDef } from "./define";
 import { getRow } from "./service";
 
@@ -26,7 +26,7 @@ export async function loadPanel(ctx: ResourceCtx, def: ResourceDef, id: string |
   const panel = def.detail.flatMap((tab) => tab.panels ?? []).find((p) => p.key === key);
   const load = LOADERS[key];
   if (!panel || !load) throw new AppError("INVALID_INPUT", { field: "panel" });
-  if (panel.roles && !panel.roles.some((r) => ctx.user.roles.has(r))) throw new AppError("FORBIDDEN");
+  if (panel.roles && !anyOf(ctx.user, panel.roles)) throw new AppError("FORBIDDEN");
   await getRow(ctx, def, id);
   return load(ctx, Number(id));
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ListPage, ListState, Row } from "@/lib/resources";
 import { actorOf } from "@/server/audit";
 import { AppError } from "@/server/errors";
-import { assertCan, can } from "./access";
+import { anyOf, assertCan, can } from "./access";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { isAllowedChoice } from "./choices";
 import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
@@ -289,7 +289,7 @@ export async function runTransition(ctx: ResourceCtx, def: ResourceDef, id: stri
   assertCan(def, "view", ctx.user);
   const transition = def.workflow?.transitions.find((tr) => tr.name === name);
   if (!transition) throw new AppError("INVALID_INPUT", { field: "transition" });
-  if (!transition.roles.some((r) => ctx.user.roles.has(r))) throw new AppError("FORBIDDEN");
+  if (!anyOf(ctx.user, transition.roles)) throw new AppError("FORBIDDEN");
   const field = def.workflow!.field;
   const current = await getRow(ctx, def, id);
   if (current.__version !== version) throw new AppError("STALE_EDIT");
@@ -322,7 +322,7 @@ export async function runAction(ctx: ResourceCtx, def: ResourceDef, id: string |
   assertCan(def, "view", ctx.user);
   const action = def.actions?.find((a) => a.name === name);
   if (!action) throw new AppError("INVALID_INPUT", { field: "action" });
-  if (!action.roles.some((r) => ctx.user.roles.has(r))) throw new AppError("FORBIDDEN");
+  if (!anyOf(ctx.user, action.roles)) throw new AppError("FORBIDDEN");
   const params = paramsSchema(action.params).parse(raw);
   await getRow(ctx, def, id); // in scope, or NOT_FOUND
   await action.run(ctx, id, params, version);
