@@ -19,13 +19,6 @@ function refusalOf(e: unknown): { code: AppErrorCode; status: number; params: Re
   return { code: "INTERNAL", status: 500, params: {} };
 }
 
-/**
- * `POST /api/eid/card`: the reader helper on the desk PC posts the card it read (Lino's `eidreader`
- * JSON or the canonical format) with the user's session cookie; the answer is what "find by eID"
- * gives (`eid.lookup`: the card, its warnings, the client holding it or the similar clients).
- * Nothing is stored. Same guards as the procedure (centre, session, card readers only); a JSON
- * content type is required, so another site cannot post a form with the user's cookie.
- */
 /** A card read with its photo is some tens of kilobytes; anything much larger is not a card. */
 const MAX_BODY_BYTES = 512 * 1024;
 

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo, useState } from "react";
+import { useState } from "react";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 import { CARD_TYPES } from "@/server/clients/rules/eid";
 import { ReaderHandover } from "./reader-handover";
@@ -30,16 +30,14 @@ export function EidReader() {
   const create = useMutation(trpc.eid.createClient.mutationOptions({ onSuccess: ({ id }) => router.push(`/contacts/clients/${id}`) }));
   const compare = useMutation(trpc.eid.readCard.mutationOptions({ onSuccess: (plan) => setChosen(new Set(plan.changes.map((c) => c.key))) }));
   const apply = useMutation(trpc.eid.applyChanges.mutationOptions());
-  const lookupCard = lookup.mutate;
-  const resets = useMemo(() => [create.reset, compare.reset, apply.reset], [create.reset, compare.reset, apply.reset]);
 
-  const lookUp = useCallback((parsed: unknown) => {
+  const lookUp = (parsed: unknown) => {
     setParseError(false);
     setCard(parsed);
-    for (const reset of resets) reset();
+    for (const m of [create, compare, apply]) m.reset();
     setConfirmSimilar(false);
-    lookupCard({ card: parsed as never });
-  }, [lookupCard, resets]);
+    lookup.mutate({ card: parsed as never });
+  };
   const read = () => {
     let parsed: unknown;
     try {
@@ -51,10 +49,10 @@ export function EidReader() {
     lookUp(parsed);
   };
   // A card the reader helper handed over is shown in the text box too, as if pasted.
-  const handedOver = useCallback((parsed: unknown) => {
+  const handedOver = (parsed: unknown) => {
     setText(JSON.stringify(parsed, null, 2));
     lookUp(parsed);
-  }, [lookUp]);
+  };
   const cardInput = card as never;
   const found = lookup.data;
   const summary = found?.summary;

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 
 const POLL_MS = 1500;
@@ -20,6 +20,8 @@ export function ReaderHandover({ onCard }: { onCard: (card: unknown) => void }) 
   const start = useMutation(trpc.eid.openRead.mutationOptions({ onSuccess: (read) => { setOpen(read); setOutcome(null); } }));
   const pickUp = useMutation(trpc.eid.pickUp.mutationOptions());
   const poll = pickUp.mutateAsync;
+  // The page's latest handler, without restarting the polling when the page re-renders.
+  const deliver = useEffectEvent(onCard);
 
   useEffect(() => {
     if (!open) return;
@@ -30,7 +32,7 @@ export function ReaderHandover({ onCard }: { onCard: (card: unknown) => void }) 
       if (got?.status === "read") {
         setOpen(null);
         setOutcome("received");
-        onCard(got.card);
+        deliver(got.card);
       } else if (got?.status === "expired") {
         setOpen(null);
         setOutcome("expired");
@@ -38,7 +40,7 @@ export function ReaderHandover({ onCard }: { onCard: (card: unknown) => void }) 
     };
     let timer = setTimeout(tick, POLL_MS);
     return () => { stopped = true; clearTimeout(timer); };
-  }, [open, poll, onCard]);
+  }, [open, poll]);
 
   const postUrl = open ? `${window.location.origin}/api/eid/card/${open.token}` : "";
   return (
