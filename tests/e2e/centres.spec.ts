@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { CHATELET, CONSOLE, DIRECT, direct, EUPEN, FORMATION, urlOf } from "./hosts";
+import { CHATELET, CONSOLE, DIRECT, direct, EUPEN, FORMATION, PORT, urlOf } from "./hosts";
 import { msg, saveScreenshot } from "./support";
 
 // An English-speaking browser: the German and French below come from each centre's default language.
@@ -73,16 +73,16 @@ test("the health endpoint of each host names that host's centre", async ({ page 
 });
 
 test("a host without a centre is not found", async ({ page, request }) => {
-  const res = await page.goto("http://nowhere.localhost:3100/");
+  const res = await page.goto(`http://nowhere.localhost:${PORT}/`);
   expect(res?.status()).toBe(404);
   await expect(heading(page)).toHaveText(msg("en", "notFound.title"));
   await expect(page.getByTestId("centre-name")).toHaveCount(0);
 
-  const health = await page.goto("http://nowhere.localhost:3100/api/health");
+  const health = await page.goto(`http://nowhere.localhost:${PORT}/api/health`);
   expect(health?.status()).toBe(404);
 
   // Hosts outside <label>.localhost never reach the app.
-  for (const host of ["127.0.0.1:3100", "localhost:3100", "deep.eupen.localhost:3100", "eupen.example.org:3100"]) {
+  for (const host of [`127.0.0.1:${PORT}`, `localhost:${PORT}`, `deep.eupen.localhost:${PORT}`, `eupen.example.org:${PORT}`]) {
     const r = await request.get(`${DIRECT}/`, { headers: { host }, maxRedirects: 0 });
     expect(r.status(), host).toBe(404);
     expect(await r.text(), host).not.toContain("Eupen");

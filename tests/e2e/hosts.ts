@@ -1,8 +1,9 @@
-// Addresses of the demo started by playwright.config.ts (`scripts/demo.ts --prod --port 3100 --memory`).
+// Addresses of the demo started by playwright.config.ts (`scripts/demo.ts --prod --port <PORT> --memory`; PORT is 3100 unless E2E_PORT).
 // The browser reaches `<label>.localhost` through Chromium's --host-resolver-rules; Node's resolver may
 // not know `*.localhost`, so requests made from the test process go to 127.0.0.1 with a Host header.
 
-export const PORT = 3100;
+/** E2E_PORT lets two checkouts run their browser tests side by side. */
+export const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_DOMAIN = "localhost";
 
 /** The Host header of a centre (its slug) or of the operator console ("console"). */
