@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { renamedResourceRedirects } from "./lib/renamed-resources";
 
 const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
@@ -7,6 +8,7 @@ const config: NextConfig = {
   // The repository root, even when a parent folder holds another lockfile.
   turbopack: { root: import.meta.dirname },
   poweredByHeader: false,
+  redirects: async () => renamedResourceRedirects(),
   serverExternalPackages: ["pg", "@node-rs/argon2", "pino", "@electric-sql/pglite", "@react-pdf/renderer", "exceljs"],
 };
 

@@ -55,12 +55,12 @@ export async function benchClients(tenants: Tenant[], count: number) {
     const query = listQuery(me.ctx, clientsResource, s);
     const pageSql = query.rows.limit(25).offset(0).toSQL();
     const countSql = query.total.toSQL();
-    const first = await me.caller.resources.list({ resource: "contacts.clients", state: s });
+    const first = await me.caller.resources.list({ resource: "clients.clients", state: s });
     line(`${name}_matching_rows`, first.total);
     line(`${name}_count_capped`, first.totalIsCapped ? "yes" : "no"); // then more rows match than counted
     const { p95, ratioP95 } = await sideBySide(
       name,
-      ["procedure", async () => void (await me.caller.resources.list({ resource: "contacts.clients", state: s }))],
+      ["procedure", async () => void (await me.caller.resources.list({ resource: "clients.clients", state: s }))],
       ["raw", async () => void (await Promise.all([pool.query(pageSql.sql, pageSql.params), pool.query(countSql.sql, countSql.params)]))],
     );
     line(`${name}_target_met`, p95 <= TARGET_P95_MS && ratioP95 <= TARGET_RATIO ? "yes" : "no");
@@ -72,7 +72,7 @@ export async function benchClients(tenants: Tenant[], count: number) {
   const detailSql = db.select(selectionOf(clientsResource, detailFields, t) as never).from(t.partners).where(and(eq(t.partners.id, id), clientsResource.scope!(t, me.ctx))).limit(1).toSQL();
   await sideBySide(
     "client_detail",
-    ["procedure", async () => void (await me.caller.resources.get({ resource: "contacts.clients", id }))],
+    ["procedure", async () => void (await me.caller.resources.get({ resource: "clients.clients", id }))],
     ["raw", async () => void (await pool.query(detailSql.sql, detailSql.params))],
   );
 
@@ -82,7 +82,7 @@ export async function benchClients(tenants: Tenant[], count: number) {
   const samples: number[] = [];
   await eachConcurrently(Array.from({ length: CONCURRENT_USERS * 20 }, (_, i) => agents[i % agents.length]!), CONCURRENT_USERS, async (agent) => {
     const start = performance.now();
-    await agent.caller.resources.list({ resource: "contacts.clients", state: state({ filters: { coachedBy: agent.user.id }, sort: [{ field: "name", dir: "asc" }] }) });
+    await agent.caller.resources.list({ resource: "clients.clients", state: state({ filters: { coachedBy: agent.user.id }, sort: [{ field: "name", dir: "asc" }] }) });
     samples.push(performance.now() - start);
   });
   line("clients_concurrent_users", CONCURRENT_USERS);

@@ -106,7 +106,7 @@ async function provisionFromDirectory({ db, t }: TenantHandle, existing: User | 
   return db.transaction(async (tx) => {
     if (!existing) {
       const [created] = await tx.insert(t.users).values({ username: d.username.toLowerCase(), authMethod: "ldap", ...fields }).returning();
-      await tx.insert(t.auditLog).values({ ...systemActor("directory"), action: "user.provision", entity: "users", entityId: String(created!.id), changes: { userType: { from: null, to: d.userType } } });
+      await tx.insert(t.auditLog).values({ ...systemActor("directory"), action: "user.provision", entity: "users.users", entityId: String(created!.id), changes: { userType: { from: null, to: d.userType } } });
       return created!;
     }
     const changes = changedFields(existing, fields);
@@ -116,7 +116,7 @@ async function provisionFromDirectory({ db, t }: TenantHandle, existing: User | 
       .set({ ...fields, version: sql`${t.users.version} + 1`, modifiedAt: sql`now()`, ...("userType" in changes ? { sessionEpoch: sql`${t.users.sessionEpoch} + 1` } : {}) })
       .where(eq(t.users.id, existing.id))
       .returning();
-    await tx.insert(t.auditLog).values({ ...systemActor("directory"), action: "user.refresh", entity: "users", entityId: String(existing.id), changes });
+    await tx.insert(t.auditLog).values({ ...systemActor("directory"), action: "user.refresh", entity: "users.users", entityId: String(existing.id), changes });
     return updated!;
   });
 }

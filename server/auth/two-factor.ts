@@ -26,7 +26,7 @@ export async function confirmTotpEnrollment(h: TenantHandle, userId: number, cod
       .update(h.t.users)
       .set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: result.step, recoveryCodeHashes: hashes, version: sql`${h.t.users.version} + 1` })
       .where(eq(h.t.users.id, userId));
-    await tx.insert(h.t.auditLog).values({ actor: `user:${userId}`, action: "user.enable_two_factor", entity: "users", entityId: String(userId) });
+    await tx.insert(h.t.auditLog).values({ actor: `user:${userId}`, action: "user.enable_two_factor", entity: "users.users", entityId: String(userId) });
     return codes;
   });
 }

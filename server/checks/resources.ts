@@ -40,7 +40,7 @@ const fields: ResourceDef["fields"] = {
   },
   ownerId: integer("checks.fields.ownerId", (t) => dp(t).ownerId, { editable: false, width: 8 }),
   message: { type: "localized", label: "checks.fields.message", width: 50, expr: (t) => problemMessageSql(dp(t).messageKey, dp(t).params) },
-  responsible: { ...reference("checks.fields.responsible", "admin.users", (t) => dp(t).responsibleUserId, (t) => userNameOf(t, q(t.dataProblems.responsibleUserId))), column: undefined, input: undefined },
+  responsible: { ...reference("checks.fields.responsible", "users.users", (t) => dp(t).responsibleUserId, (t) => userNameOf(t, q(t.dataProblems.responsibleUserId))), column: undefined, input: undefined },
   fixable: boolean("checks.fields.fixable", (t) => dp(t).fixable, { editable: false }),
   foundAt: datetime("checks.fields.foundAt", (t) => dp(t).foundAt),
 };

@@ -13,7 +13,7 @@ const primaryCoachId = (t: TenantTables) => primaryCoachOf(t, q(t.partners.id));
 export const primaryCoach: FieldDef = {
   type: "ref", label: "fields.primaryCoach", width: 20, sortable: false,
   expr: primaryCoachId,
-  ref: { resource: "admin.users", display: (t) => userNameOf(t, primaryCoachId(t)) },
+  ref: { resource: "users.users", display: (t) => userNameOf(t, primaryCoachId(t)) },
 };
 
 /** The job office contact: "person (organisation)" of a contact-person row. */

@@ -45,7 +45,7 @@ export const clientEventFilters: Record<string, FilterDef> = {
     where: (v: string, t, _ctx, all) => eventCondition(v, t, all),
   },
   group: {
-    label: "fields.integrationPhase", widget: "ref", ref: "pcsw.personGroups", schema: z.number().int(),
+    label: "fields.integrationPhase", widget: "ref", ref: "clients.personGroups", schema: z.number().int(),
     where: (v: number, t) => sql`${t.partners.groupId} = ${v}`,
   },
   onlyActive: {

@@ -7,22 +7,22 @@ import type { MenuContribution } from "@/server/shell/menu";
  * every client's dispenses, exclusions and convictions (domain-people §1.4, §3.6, §3.8).
  */
 export const clientsMenu: MenuContribution[] = [
-  { menu: "contacts", entries: [{ resource: "contacts.clients" }] },
+  { menu: "contacts", entries: [{ resource: "clients.clients" }] },
   { menu: "calendar", entries: [{ resource: "calendar.myTasks" }] },
   { menu: "reception", entries: [{ resource: "reception.clients", label: "resources.clients.title" }] },
-  { menu: "pcsw", entries: [{ resource: "pcsw.coachedClients", label: "resources.clients.title" }, { resource: "pcsw.coachings" }] },
+  { menu: "pcsw", entries: [{ resource: "clients.coached", label: "resources.clients.title" }, { resource: "coachings.coachings" }] },
   { menu: "integration", entries: [{ resource: "integ.clients", label: "resources.clients.title" }] },
   { menu: "newcomers", entries: [{ resource: "newcomers.clients" }] },
   { menu: "configure", section: "menu.sections.pcsw", entries: [
-    { resource: "pcsw.coachingTypes", roles: ["CoachingsStaff"] },
-    { resource: "pcsw.personGroups", roles: ["SocialStaff"] },
-    { resource: "pcsw.dispenseReasons", roles: ["SocialStaff"] },
-    { resource: "pcsw.exclusionTypes", roles: ["SocialStaff"] },
+    { resource: "coachings.types", roles: ["CoachingsStaff"] },
+    { resource: "clients.personGroups", roles: ["SocialStaff"] },
+    { resource: "clients.dispenseReasons", roles: ["SocialStaff"] },
+    { resource: "clients.exclusionTypes", roles: ["SocialStaff"] },
   ] },
   { menu: "explorer", section: "menu.sections.pcsw", entries: [
-    { resource: "pcsw.allClients" },
-    { resource: "pcsw.dispenses", roles: ["SocialStaff"] },
-    { resource: "pcsw.exclusions", roles: ["SocialStaff"] },
-    { resource: "pcsw.convictions", roles: ["SocialStaff"] },
+    { resource: "clients.all" },
+    { resource: "clients.dispenses", roles: ["SocialStaff"] },
+    { resource: "clients.exclusions", roles: ["SocialStaff"] },
+    { resource: "clients.convictions", roles: ["SocialStaff"] },
   ] },
 ];

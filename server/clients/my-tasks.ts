@@ -23,7 +23,7 @@ export const myTasksResource = defineResource({
     startDate: date("fields.startDate", (t) => t.tasks.startDate, { editable: false }),
     summary: text("resources.myTasks.summary", (t) => t.tasks.summary, { editable: false, width: 36 }),
     client: {
-      ...reference("resources.coachings.client", "contacts.clients", (t) => t.tasks.ownerId, (t) => clientNameOf(t, q(t.tasks.ownerId))),
+      ...reference("resources.coachings.client", "clients.clients", (t) => t.tasks.ownerId, (t) => clientNameOf(t, q(t.tasks.ownerId))),
       expr: (t) => sql`case when ${t.tasks.ownerType} = 'client' then ${t.tasks.ownerId} end`, column: undefined, input: undefined,
     },
     state: choice("fields.state", (t) => t.tasks.state, taskStates, { editable: false, width: 10 }),

@@ -33,7 +33,7 @@ const incompleteDate = z.string().regex(/^\d{4}-(0\d|1[0-2])-([0-2]\d|3[01])$/).
 
 /** Clients: persons the centre helps (domain-people §3). */
 export const clientsResource = defineResource({
-  id: "contacts.clients",
+  id: "clients.clients",
   title: "resources.clients.title",
   table: p,
   pk: (t) => t.partners.id,
@@ -91,7 +91,7 @@ export const clientsResource = defineResource({
     isSeeking: boolean("fields.isSeeking", (t) => t.partners.isSeeking),
     obstacles: longText("fields.obstacles", (t) => t.partners.obstacles),
     skills: longText("fields.skills", (t) => t.partners.skills),
-    group: namesRef("fields.integrationPhase", "pcsw.personGroups", "personGroups", (t) => t.partners.groupId),
+    group: namesRef("fields.integrationPhase", "clients.personGroups", "personGroups", (t) => t.partners.groupId),
     jobOfficeContact: reference("fields.jobOfficeContact", "contacts.roles", (t) => t.partners.jobOfficeContactId, (t) => contactPersonLabel(t, q(t.partners.jobOfficeContactId))),
     primaryCoach,
     // eID card data comes from the card reader; only site administrators correct it by hand.
@@ -134,16 +134,16 @@ export const clientsResource = defineResource({
       { resource: "contacts.addresses", label: "resources.addresses.title", masterField: "partner" },
     ] },
     { key: "humanLinks", label: "resources.clients.humanLinksTab", groups: [{ fields: ["childCustody"] }], panels: [{ key: "similarClients", label: "panels.similarClients.title" }], slaves: [
-      { resource: "contacts.householdMembers", label: "resources.householdMembers.byPerson", masterField: "person" },
-      { resource: "contacts.humanLinks", label: "resources.humanLinks.title", masterField: "parent" },
-      { resource: "contacts.humanLinksAsChild", label: "resources.humanLinks.asChildTitle", masterField: "child" },
+      { resource: "households.members", label: "resources.householdMembers.byPerson", masterField: "person" },
+      { resource: "households.humanLinks", label: "resources.humanLinks.title", masterField: "parent" },
+      { resource: "households.humanLinksAsChild", label: "resources.humanLinks.asChildTitle", masterField: "child" },
     ] },
     // Tabs of domain-people §3.7 whose areas exist; centre-specific fields show where the centre uses them.
     { key: "coaches", label: "resources.clients.coachesTab", groups: [
       { fields: ["primaryCoach", "coaches", "observers", "jobOfficeContact"] },
       { fields: ["healthInsurance", "pharmacy", "jobAgents"] },
     ], slaves: [
-      { resource: "pcsw.coachings", label: "resources.coachings.title", masterField: "client" },
+      { resource: "coachings.coachings", label: "resources.coachings.title", masterField: "client" },
       { resource: "contacts.clientContacts", label: "resources.clients.clientContacts", masterField: "client" },
     ] },
     { key: "aids", label: "resources.clients.aidsTab", groups: [
@@ -156,14 +156,14 @@ export const clientsResource = defineResource({
       { fields: ["isSeeking", "seekingSince", "unemployedSince", "needsWorkPermit", "workPermitSuspendedUntil", "hasEsf"] },
       { fields: ["obstacles", "skills"] },
     ], slaves: [
-      { resource: "pcsw.dispenses", label: "resources.dispenses.title", masterField: "client" },
-      { resource: "pcsw.exclusions", label: "resources.exclusions.title", masterField: "client" },
-      { resource: "pcsw.convictions", label: "resources.convictions.title", masterField: "client" },
+      { resource: "clients.dispenses", label: "resources.dispenses.title", masterField: "client" },
+      { resource: "clients.exclusions", label: "resources.exclusions.title", masterField: "client" },
+      { resource: "clients.convictions", label: "resources.convictions.title", masterField: "client" },
     ] },
     { key: "history", label: "resources.clients.historyTab", groups: [], slaves: [
       { resource: "history.clientChanges", label: "resources.history.changesTitle", masterField: "client" },
-      { resource: "security.accessLog", label: "resources.history.accessTitle", masterField: "client" },
-      { resource: "history.clientMerges", label: "resources.clientMerges.title", masterField: "kept" },
+      { resource: "history.accessLog", label: "resources.history.accessTitle", masterField: "client" },
+      { resource: "clients.merges", label: "resources.clientMerges.title", masterField: "kept" },
     ] },
     { key: "misc", label: "resources.clients.miscTab", roles: ["SocialStaff", "ContactsStaff"], groups: [
       { fields: ["clientState", "refusalReason", "isObsolete", "unavailableUntil", "unavailableWhy", "remarks", "createdAt", "modifiedAt"] },

@@ -41,22 +41,22 @@ const namesOf = (t: TenantTables, table: Table, id: AnyPgColumn) =>
   sql`(select ${t[table].names} from ${t[table]} where ${q(t[table].id)} = ${q(id)})`;
 
 /** Integration phases ("PersonGroup"): a client's `group`; the ref name is a column of "users with their clients". */
-export const personGroupsResource = namesTable("pcsw.personGroups", "resources.personGroups.title", "personGroups", {
+export const personGroupsResource = namesTable("clients.personGroups", "resources.personGroups.title", "personGroups", {
   fields: {
     refName: text("resources.personGroups.refName", (t) => t.personGroups.refName, { max: 20, width: 8 }),
     active: boolean("resources.personGroups.active", (t) => t.personGroups.active),
   },
   columns: ["refName", "active"],
 });
-export const dispenseReasonsResource = namesTable("pcsw.dispenseReasons", "resources.dispenseReasons.title", "dispenseReasons");
-export const exclusionTypesResource = namesTable("pcsw.exclusionTypes", "resources.exclusionTypes.title", "exclusionTypes");
+export const dispenseReasonsResource = namesTable("clients.dispenseReasons", "resources.dispenseReasons.title", "dispenseReasons");
+export const exclusionTypesResource = namesTable("clients.exclusionTypes", "resources.exclusionTypes.title", "exclusionTypes");
 
 /** A reference to a phase, reason or type, shown in the reader's language. */
 export const namesRef = (label: string, resource: string, table: Table, col: (t: TenantTables) => AnyPgColumn) =>
   reference(label, resource, col, (t) => namesOf(t, table, col(t)), { localized: true });
 
 const clientRef = (col: (t: TenantTables) => AnyPgColumn) =>
-  reference("resources.coachings.client", "contacts.clients", col, (t) => clientNameOf(t, q(col(t))), { required: true, createOnly: true });
+  reference("resources.coachings.client", "clients.clients", col, (t) => clientNameOf(t, q(col(t))), { required: true, createOnly: true });
 
 /** Refuses a row attached to a partner that is not a client of this centre. */
 async function assertClient(tx: TenantHandle["db"], t: TenantTables, id: unknown) {
@@ -74,13 +74,13 @@ const periodInOrder = (from: string, until: string) => (_ctx: ResourceCtx, v: Re
 };
 
 export const dispensesResource = defineResource({
-  id: "pcsw.dispenses",
+  id: "clients.dispenses",
   title: "resources.dispenses.title",
   table: (t) => t.dispenses, pk: (t) => t.dispenses.id, version: (t) => t.dispenses.version,
   fields: {
     id: integer("fields.id", (t) => t.dispenses.id, { editable: false, width: 6 }),
     client: clientRef((t) => t.dispenses.clientId),
-    reason: namesRef("resources.dispenses.reason", "pcsw.dispenseReasons", "dispenseReasons", (t) => t.dispenses.reasonId),
+    reason: namesRef("resources.dispenses.reason", "clients.dispenseReasons", "dispenseReasons", (t) => t.dispenses.reasonId),
     startDate: date("fields.startDate", (t) => t.dispenses.startDate),
     endDate: date("fields.endDate", (t) => t.dispenses.endDate),
     remarks: longText("fields.remarks", (t) => t.dispenses.remarks),
@@ -96,13 +96,13 @@ export const dispensesResource = defineResource({
 });
 
 export const exclusionsResource = defineResource({
-  id: "pcsw.exclusions",
+  id: "clients.exclusions",
   title: "resources.exclusions.title",
   table: (t) => t.exclusions, pk: (t) => t.exclusions.id, version: (t) => t.exclusions.version,
   fields: {
     id: integer("fields.id", (t) => t.exclusions.id, { editable: false, width: 6 }),
     client: clientRef((t) => t.exclusions.clientId),
-    type: namesRef("resources.exclusions.type", "pcsw.exclusionTypes", "exclusionTypes", (t) => t.exclusions.typeId),
+    type: namesRef("resources.exclusions.type", "clients.exclusionTypes", "exclusionTypes", (t) => t.exclusions.typeId),
     excludedFrom: date("resources.exclusions.excludedFrom", (t) => t.exclusions.excludedFrom),
     excludedUntil: date("resources.exclusions.excludedUntil", (t) => t.exclusions.excludedUntil),
     remark: text("fields.remark", (t) => t.exclusions.remark, { max: 200 }),
@@ -119,7 +119,7 @@ export const exclusionsResource = defineResource({
 
 
 export const convictionsResource = defineResource({
-  id: "pcsw.convictions",
+  id: "clients.convictions",
   title: "resources.convictions.title",
   table: (t) => t.convictions, pk: (t) => t.convictions.id, version: (t) => t.convictions.version,
   fields: {

@@ -11,7 +11,7 @@ const DETAILS = ["nationalId", "gsm", "address", "age", "email", "phone"];
 
 /** PCSW → Clients (Lino's CoachedClients): the coached ones, for social workers. */
 export const coachedClientsResource = defineVariant(clientsResource, {
-  id: "pcsw.coachedClients",
+  id: "clients.coached",
   title: "resources.clients.coachedTitle",
   defaultFilters: { ...COACHED, hideObsolete: true },
   view: ["SocialUser"],
@@ -39,7 +39,7 @@ export const integrationClientsResource = defineVariant(clientsResource, {
 
 /** Explorer → All clients: every client, obsolete ones included, for social staff. */
 export const allClientsResource = defineVariant(clientsResource, {
-  id: "pcsw.allClients",
+  id: "clients.all",
   title: "resources.clients.allTitle",
   defaultFilters: {},
   view: ["SocialStaff"],
@@ -60,7 +60,7 @@ export const newClientsResource = defineVariant(clientsResource, {
  * `nationality`) to those who may list clients.
  */
 export const clientsByNationalityResource = defineVariant(clientsResource, {
-  id: "contacts.clientsByNationality",
+  id: "clients.byNationality",
   title: "resources.clients.byNationalityTitle",
   defaultFilters: {},
   columns: ["name", "nationalId", "clientState", "address", "age"],

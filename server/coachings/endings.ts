@@ -17,7 +17,7 @@ export const coachingEndingNameOf = (t: TenantTables, id: SQLWrapper) =>
  * service may only end coachings of that service.
  */
 export const coachingEndingsResource = defineResource({
-  id: "pcsw.coachingEndings",
+  id: "coachings.endings",
   title: "resources.coachingEndings.title",
   table: (t) => t.coachingEndings,
   pk: (t) => t.coachingEndings.id,
@@ -25,7 +25,7 @@ export const coachingEndingsResource = defineResource({
   fields: {
     id: integer("fields.id", (t) => t.coachingEndings.id, { editable: false, width: 6 }),
     name: localizedText("fields.name", (t) => t.coachingEndings.names, { required: true }),
-    coachingType: reference("resources.coachings.coachingType", "pcsw.coachingTypes", (t) => t.coachingEndings.coachingTypeId,
+    coachingType: reference("resources.coachings.coachingType", "coachings.types", (t) => t.coachingEndings.coachingTypeId,
       (t) => coachingTypeNameOf(t, q(t.coachingEndings.coachingTypeId)), { localized: true }),
   },
   columns: ["name", "coachingType"],

@@ -36,8 +36,8 @@ export const coachingFilters: Record<string, FilterDef> = {
   coachedBy: { label: "resources.coachings.coachedBy", summary: "resources.clients.coachedBySummary", widget: "user", schema: z.number().int(), where: (v: number, t) => eq(t.coachings.userId, v) },
   andCoachedBy: { label: "resources.coachings.andCoachedBy", summary: "resources.clients.andCoachedBySummary", widget: "user", schema: z.number().int(), where: (v: number, t, _ctx, all) => clientAlsoCoachedBy(t, v, all) },
   primary: filters.boolean("resources.coachings.primary", (t) => t.coachings.primary),
-  coachingType: { label: "resources.coachings.coachingType", widget: "ref", ref: "pcsw.coachingTypes", schema: z.number().int(), where: (v: number, t) => eq(t.coachings.coachingTypeId, v) },
-  ending: { label: "resources.coachings.ending", widget: "ref", ref: "pcsw.coachingEndings", schema: z.number().int(), where: (v: number, t) => eq(t.coachings.endingId, v) },
+  coachingType: { label: "resources.coachings.coachingType", widget: "ref", ref: "coachings.types", schema: z.number().int(), where: (v: number, t) => eq(t.coachings.coachingTypeId, v) },
+  ending: { label: "resources.coachings.ending", widget: "ref", ref: "coachings.endings", schema: z.number().int(), where: (v: number, t) => eq(t.coachings.endingId, v) },
   period: { label: "resources.clients.period", widget: "dateRange", schema: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }), where: () => undefined },
   observedEvent: {
     label: "resources.clients.observedEvent", widget: "choice", choices: coachingEvents, schema: z.enum(coachingEvents.values as unknown as [string, ...string[]]),

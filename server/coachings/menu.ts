@@ -7,9 +7,9 @@ import type { MenuContribution } from "@/server/shell/menu";
  * coachings active today (the explorer's default, which its filters widen) (domain-people §1.4, §8).
  */
 export const coachingsMenu: MenuContribution[] = [
-  { menu: "pcsw", entries: [{ resource: "pcsw.myCoachings" }] },
-  { menu: "configure", section: "menu.sections.pcsw", entries: [{ resource: "pcsw.coachingEndings", roles: ["CoachingsStaff"] }] },
+  { menu: "pcsw", entries: [{ resource: "coachings.mine" }] },
+  { menu: "configure", section: "menu.sections.pcsw", entries: [{ resource: "coachings.endings", roles: ["CoachingsStaff"] }] },
   { menu: "explorer", section: "menu.sections.pcsw", entries: [{
-    href: gridHref("pcsw.coachings", listStateSchema.parse({ filters: { observedEvent: "active" } })), label: "resources.coachings.title", roles: ["CoachingsStaff"],
+    href: gridHref("coachings.coachings", listStateSchema.parse({ filters: { observedEvent: "active" } })), label: "resources.coachings.title", roles: ["CoachingsStaff"],
   }] },
 ];

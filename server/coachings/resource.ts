@@ -12,7 +12,7 @@ import { coachingBeforeSave } from "./rules";
 
 /** Services that coach clients (Lino's "coaching types"), configured per centre. */
 export const coachingTypesResource = defineResource({
-  id: "pcsw.coachingTypes",
+  id: "coachings.types",
   title: "resources.coachingTypes.title",
   table: (t) => t.coachingTypes,
   pk: (t) => t.coachingTypes.id,
@@ -37,20 +37,20 @@ export const coachingTypesResource = defineResource({
  * The same list is the coachings explorer and, on a client, "coachings of this client".
  */
 export const coachingsResource = defineResource({
-  id: "pcsw.coachings",
+  id: "coachings.coachings",
   title: "resources.coachings.title",
   table: (t) => t.coachings,
   pk: (t) => t.coachings.id,
   version: (t) => t.coachings.version,
   fields: {
     id: integer("fields.id", (t) => t.coachings.id, { editable: false, width: 6 }),
-    client: reference("resources.coachings.client", "contacts.clients", (t) => t.coachings.clientId, (t) => clientNameOf(t, q(t.coachings.clientId)), { required: true, createOnly: true }),
-    user: reference("resources.coachings.user", "admin.users", (t) => t.coachings.userId, (t) => userNameOf(t, q(t.coachings.userId)), { required: true }),
-    coachingType: reference("resources.coachings.coachingType", "pcsw.coachingTypes", (t) => t.coachings.coachingTypeId, (t) => coachingTypeNameOf(t, q(t.coachings.coachingTypeId)), { localized: true }),
+    client: reference("resources.coachings.client", "clients.clients", (t) => t.coachings.clientId, (t) => clientNameOf(t, q(t.coachings.clientId)), { required: true, createOnly: true }),
+    user: reference("resources.coachings.user", "users.users", (t) => t.coachings.userId, (t) => userNameOf(t, q(t.coachings.userId)), { required: true }),
+    coachingType: reference("resources.coachings.coachingType", "coachings.types", (t) => t.coachings.coachingTypeId, (t) => coachingTypeNameOf(t, q(t.coachings.coachingTypeId)), { localized: true }),
     startDate: date("fields.startDate", (t) => t.coachings.startDate, { required: true }),
     endDate: date("fields.endDate", (t) => t.coachings.endDate),
     primary: boolean("resources.coachings.primary", (t) => t.coachings.primary),
-    ending: reference("resources.coachings.ending", "pcsw.coachingEndings", (t) => t.coachings.endingId, (t) => coachingEndingNameOf(t, q(t.coachings.endingId)), { localized: true }),
+    ending: reference("resources.coachings.ending", "coachings.endings", (t) => t.coachings.endingId, (t) => coachingEndingNameOf(t, q(t.coachings.endingId)), { localized: true }),
   },
   columns: ["client", "user", "coachingType", "startDate", "endDate", "primary", "ending"],
   hiddenColumns: ["id"],
@@ -73,7 +73,7 @@ export const coachingsResource = defineResource({
  */
 export const myCoachingsResource: ResourceDef = {
   ...coachingsResource,
-  id: "pcsw.myCoachings",
+  id: "coachings.mine",
   title: "resources.coachings.myTitle",
   columns: ["client", "startDate", "endDate", "coachingType", "primary"],
   hiddenColumns: ["id", "ending"],

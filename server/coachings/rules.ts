@@ -11,7 +11,7 @@ type Tx = TenantHandle["db"];
 type Values = Record<string, unknown>;
 
 const auditUpdate = (ctx: ResourceCtx, id: number, changes: Record<string, { from: unknown; to: unknown }>) =>
-  ({ ...actorOf(ctx.user), action: "pcsw.coachings.update", entity: "pcsw.coachings", entityId: String(id), changes });
+  ({ ...actorOf(ctx.user), action: "coachings.coachings.update", entity: "coachings.coachings", entityId: String(id), changes });
 
 /**
  * A termination reason tied to a service ends only coachings of that service; given without an

@@ -11,7 +11,7 @@ import { usersWithClients } from "./users-with-clients";
 
 /** The clients list showing the clients a user coaches today, narrowed by more filters. */
 const clientsOf = (userId: number, filters: Record<string, unknown> = {}) =>
-  gridHref("contacts.clients", listStateSchema.parse({ filters: { coachedBy: userId, ...filters } }));
+  gridHref("clients.clients", listStateSchema.parse({ filters: { coachedBy: userId, ...filters } }));
 
 /** "Users with their clients" (domain-people §8): integration agents and their clients today, by phase. */
 export const usersWithClientsWidget = defineWidget({

@@ -15,7 +15,7 @@ export const clientContactsResource = defineResource({
   version: (t) => t.clientContacts.version,
   fields: {
     id: integer("fields.id", (t) => t.clientContacts.id, { editable: false, width: 6 }),
-    client: reference("resources.clientContacts.client", "contacts.clients", (t) => t.clientContacts.clientId, (t) => clientNameOf(t, q(t.clientContacts.clientId)), { required: true, createOnly: true, width: 24 }),
+    client: reference("resources.clientContacts.client", "clients.clients", (t) => t.clientContacts.clientId, (t) => clientNameOf(t, q(t.clientContacts.clientId)), { required: true, createOnly: true, width: 24 }),
     type: clientContactTypeRefOf("resources.clientContactTypes.one", (t) => t.clientContacts.typeId),
     company: organisationRef("resources.clientContacts.company", (t) => t.clientContacts.companyId, { width: 24 }),
     contactPerson: personRef("resources.clientContacts.contactPerson", (t) => t.clientContacts.contactPersonId, { width: 24 }),

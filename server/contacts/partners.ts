@@ -8,7 +8,7 @@ export const partnerKinds = defineChoiceList("partnerKinds", ["person", "organis
 
 /** Where a partner's detail lives: a client's file, a person, an organisation or a household. */
 export const partnerResourceOf = (kind: string, isClient: boolean) =>
-  isClient ? "contacts.clients" : kind === "organisation" ? "contacts.organisations" : kind === "household" ? "contacts.households" : "contacts.persons";
+  isClient ? "clients.clients" : kind === "organisation" ? "contacts.organisations" : kind === "household" ? "households.households" : "contacts.persons";
 
 /**
  * Every partner, read-only: what a reference to "any partner" (an address's owner) picks from. Its

@@ -56,9 +56,9 @@ export const personsResource = defineResource({
     ], slaves: [{ resource: "contacts.roles", label: "resources.roles.byPerson", masterField: "person" }] },
     { key: "contact", label: "resources.persons.contactTab", groups: [{ fields: POSTAL_ADDRESS }, { fields: ["remarks"] }], slaves: [
       { resource: "contacts.addresses", label: "resources.addresses.title", masterField: "partner" },
-      { resource: "contacts.householdMembers", label: "resources.householdMembers.byPerson", masterField: "person" },
-      { resource: "contacts.humanLinks", label: "resources.humanLinks.title", masterField: "parent" },
-      { resource: "contacts.humanLinksAsChild", label: "resources.humanLinks.asChildTitle", masterField: "child" },
+      { resource: "households.members", label: "resources.householdMembers.byPerson", masterField: "person" },
+      { resource: "households.humanLinks", label: "resources.humanLinks.title", masterField: "parent" },
+      { resource: "households.humanLinksAsChild", label: "resources.humanLinks.asChildTitle", masterField: "child" },
     ] },
     { key: "misc", label: "resources.clients.miscTab", groups: [{ fields: ["url", "clientContactType", "isClient", "isObsolete", "createdAt", "modifiedAt"] }] },
   ],

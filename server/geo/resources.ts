@@ -26,7 +26,7 @@ export const countriesResource = defineResource({
   detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["isoCode", "name", "places"] }], slaves: [
     { resource: "geo.places", label: "resources.places.title", masterField: "country" },
     // Shown only to those who may list clients (a slave appears to whoever may view its resource).
-    { resource: "contacts.clientsByNationality", label: "resources.clients.byNationalityTitle", masterField: "nationality" },
+    { resource: "clients.byNationality", label: "resources.clients.byNationalityTitle", masterField: "nationality" },
   ] }],
 });
 

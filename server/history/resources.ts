@@ -17,7 +17,7 @@ const actorName = (t: TenantTables, actor: SQL) =>
 type SQL = ReturnType<typeof sql>;
 const clientRef = (expr: (t: TenantTables) => SQL, id: (t: TenantTables) => SQL): FieldDef => ({
   type: "ref", label: "resources.history.client", width: 26, expr,
-  ref: { resource: "contacts.clients", display: (t) => clientNameOf(t, id(t)) },
+  ref: { resource: "clients.clients", display: (t) => clientNameOf(t, id(t)) },
 });
 const onDay = (col: (t: TenantTables) => AnyPgColumn) => ({
   label: "resources.history.period", widget: "dateRange" as const,
@@ -31,12 +31,12 @@ export const clientChangesResource = defineResource({
   title: "resources.history.changesTitle",
   table: (t) => t.auditLog,
   pk: (t) => t.auditLog.id,
-  scope: (t) => sql`${t.auditLog.entity} = 'contacts.clients'`,
+  scope: (t) => sql`${t.auditLog.entity} = 'clients.clients'`,
   fields: {
     at: datetime("resources.history.at", (t) => t.auditLog.at),
     who: { type: "text", label: "resources.history.who", width: 20, expr: (t) => actorName(t, sql`${q(t.auditLog.actor)}`) },
     actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`case when ${q(t.auditLog.actingFor)} is null then '' else ${actorName(t, sql`${q(t.auditLog.actingFor)}`)} end` },
-    action: { type: "text", label: "resources.history.action", width: 16, expr: (t) => sql<string>`regexp_replace(${t.auditLog.action}, '^contacts\\.clients\\.', '')` },
+    action: { type: "text", label: "resources.history.action", width: 16, expr: (t) => sql<string>`regexp_replace(${t.auditLog.action}, '^clients\\.clients\\.', '')` },
     changes: {
       type: "longtext", label: "resources.history.changes", width: 60, sortable: false,
       expr: (t) => sql<string>`(select string_agg(c.key || ': ' || coalesce(c.value->>'from', '∅') || ' → ' || coalesce(c.value->>'to', '∅'), '; ' order by c.key) from jsonb_each(${q(t.auditLog.changes)}) c)`,
@@ -57,7 +57,7 @@ const openings = defineChoiceList("accessKinds", ["detail", "print"]);
 
 /** Who opened which client file, for the security advisor (910) only. */
 export const accessLogResource = defineResource({
-  id: "security.accessLog",
+  id: "history.accessLog",
   title: "resources.history.accessTitle",
   table: (t) => t.accessLog,
   pk: (t) => t.accessLog.id,
@@ -74,7 +74,7 @@ export const accessLogResource = defineResource({
   titleField: "client",
   filters: {
     user: { label: "resources.history.who", widget: "user", schema: z.number().int(), where: (v: number, t) => sql`${t.accessLog.userId} = ${v}` },
-    client: { label: "resources.history.client", widget: "ref", ref: "contacts.clients", schema: z.number().int(), where: (v: number, t) => sql`${t.accessLog.partnerId} = ${v}` },
+    client: { label: "resources.history.client", widget: "ref", ref: "clients.clients", schema: z.number().int(), where: (v: number, t) => sql`${t.accessLog.partnerId} = ${v}` },
     period: onDay((t) => t.accessLog.at),
   },
   defaultSort: [{ field: "at", dir: "desc" }],

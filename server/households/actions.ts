@@ -18,7 +18,7 @@ export const createHouseholdAction: ActionDef = {
     },
     type: {
       type: "ref", label: "resources.households.type", expr: () => sql`null`, input: z.number().int().nullable(),
-      ref: { resource: "contacts.householdTypes", display: () => sql`null`, localized: true },
+      ref: { resource: "households.types", display: () => sql`null`, localized: true },
     },
   },
   run: async (ctx, id, params) => {

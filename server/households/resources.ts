@@ -25,7 +25,7 @@ const typeIdOf = (t: TenantTables) => sql`(select ${t.households.typeId} from ${
 
 /** Married couple, divorced couple, factual household… configured per centre. */
 export const householdTypesResource = defineResource({
-  id: "contacts.householdTypes",
+  id: "households.types",
   title: "resources.householdTypes.title",
   table: (t) => t.householdTypes,
   pk: (t) => t.householdTypes.id,
@@ -50,7 +50,7 @@ const partnerValues = (values: Record<string, unknown>) =>
 
 /** Households: partners of kind 'household' with their type, members and summary (domain-people §4). */
 export const householdsResource: ResourceDef = defineResource({
-  id: "contacts.households",
+  id: "households.households",
   title: "resources.households.title",
   table: (t) => t.partners,
   pk: (t) => t.partners.id,
@@ -60,7 +60,7 @@ export const householdsResource: ResourceDef = defineResource({
     id: integer("fields.id", (t) => t.partners.id, { editable: false, width: 7 }),
     name: text("fields.name", (t) => t.partners.name, { required: true, width: 26 }),
     prefix: text("resources.households.prefix", (t) => t.partners.prefix, { max: 200, width: 18 }),
-    type: { ...ref("resources.households.type", "contacts.householdTypes", (t) => t.partners.id, (t) => sql`(select ${t.householdTypes.names} from ${t.householdTypes} where ${q(t.householdTypes.id)} = ${typeIdOf(t)})`, { localized: true }), expr: typeIdOf, column: undefined },
+    type: { ...ref("resources.households.type", "households.types", (t) => t.partners.id, (t) => sql`(select ${t.householdTypes.names} from ${t.householdTypes} where ${q(t.householdTypes.id)} = ${typeIdOf(t)})`, { localized: true }), expr: typeIdOf, column: undefined },
     summary: { type: "localized", label: "resources.households.summary", width: 24, sortable: false, expr: (t) => householdSummarySql(t, q(t.partners.id)) },
     street: text("fields.street", (t) => t.partners.street),
     streetNo: text("fields.streetNo", (t) => t.partners.streetNo, { max: 20, width: 6 }),
@@ -72,14 +72,14 @@ export const householdsResource: ResourceDef = defineResource({
   columns: ["name", "prefix", "type", "summary", "street", "zipCode", "place"],
   hiddenColumns: ["id", "streetNo", "country"],
   titleField: "name",
-  filters: { type: { label: "resources.households.type", widget: "ref", ref: "contacts.householdTypes", schema: z.number().int(), where: (v: number, t) => sql`${typeIdOf(t)} = ${v}` } },
+  filters: { type: { label: "resources.households.type", widget: "ref", ref: "households.types", schema: z.number().int(), where: (v: number, t) => sql`${typeIdOf(t)} = ${v}` } },
   search: wordSearch((t) => [t.partners.prefix, t.partners.name], (t) => [t.partners.id]),
   defaultSort: [{ field: "name", dir: "asc" }],
   access: { view: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsStaff"] },
   detail: [{
     key: "general", label: "resources.tabs.general",
     groups: [{ fields: ["id", "prefix", "name", "type", "summary"] }, { fields: ["street", "streetNo", "streetBox", "zipCode", "place", "country"] }],
-    slaves: [{ resource: "contacts.householdMembers", label: "resources.householdMembers.title", masterField: "household" }],
+    slaves: [{ resource: "households.members", label: "resources.householdMembers.title", masterField: "household" }],
   }],
   insert: { fields: ["prefix", "name", "type"] },
   // The type lives in `households`, so writes go to both rows in one audited transaction.
@@ -89,7 +89,7 @@ export const householdsResource: ResourceDef = defineResource({
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(t.partners).values({ kind: "household", language: ctx.user.language, ...partnerValues(values) } as never).returning({ id: t.partners.id });
         await tx.insert(t.households).values({ partnerId: row!.id, typeId: (values.type as number | null | undefined) ?? null });
-        await tx.insert(t.auditLog).values(auditEntry(ctx, "contacts.households", "create", row!.id, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }]))));
+        await tx.insert(t.auditLog).values(auditEntry(ctx, "households.households", "create", row!.id, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }]))));
         return { id: row!.id };
       });
     },
@@ -111,7 +111,7 @@ async function updateHousehold(ctx: ResourceCtx, id: number, version: number, pa
         .onConflictDoUpdate({ target: t.households.partnerId, set: { typeId: patch.type as number | null } });
     }
     const changes = Object.fromEntries(Object.entries(patch).filter(([k, v]) => JSON.stringify(before[k as keyof typeof before] ?? null) !== JSON.stringify(v ?? null)).map(([k, v]) => [k, { from: before[k as keyof typeof before] ?? null, to: v }]));
-    await tx.insert(t.auditLog).values(auditEntry(ctx, "contacts.households", "update", id, changes));
+    await tx.insert(t.auditLog).values(auditEntry(ctx, "households.households", "update", id, changes));
   });
 }
 
@@ -121,14 +121,14 @@ const ofPerson = (t: TenantTables, value: SQLWrapper) => sql`(select ${value} fr
 
 /** Who lives in a household, in which role and dependency; slave of households and of clients. */
 export const householdMembersResource = defineResource({
-  id: "contacts.householdMembers",
+  id: "households.members",
   title: "resources.householdMembers.title",
   table: m,
   pk: (t) => t.householdMembers.id,
   version: (t) => t.householdMembers.version,
   fields: {
     id: integer("fields.id", (t) => t.householdMembers.id, { editable: false, width: 6 }),
-    household: ref("resources.householdMembers.household", "contacts.households", (t) => t.householdMembers.householdId, householdName((t) => t.householdMembers.householdId), { required: true, createOnly: true }),
+    household: ref("resources.householdMembers.household", "households.households", (t) => t.householdMembers.householdId, householdName((t) => t.householdMembers.householdId), { required: true, createOnly: true }),
     person: ref("resources.householdMembers.person", "contacts.persons", (t) => t.householdMembers.personId, personName((t) => t.householdMembers.personId), { required: true, createOnly: true }),
     role: choice("resources.householdMembers.role", (t) => t.householdMembers.role, householdRoles, { required: true }),
     dependency: choice("resources.householdMembers.dependency", (t) => t.householdMembers.dependency, memberDependencies, { required: true }),
@@ -186,5 +186,5 @@ function linksSeenFrom(id: string, about: "parent" | "child"): ResourceDef {
   });
 }
 
-export const humanLinksResource = linksSeenFrom("contacts.humanLinks", "parent");
-export const humanLinksAsChildResource = linksSeenFrom("contacts.humanLinksAsChild", "child");
+export const humanLinksResource = linksSeenFrom("households.humanLinks", "parent");
+export const humanLinksAsChildResource = linksSeenFrom("households.humanLinksAsChild", "child");

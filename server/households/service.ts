@@ -21,7 +21,7 @@ export async function demoteOtherPrimaries(tx: Tx, ctx: ResourceCtx, personId: n
   const demoted = await tx.update(m).set({ primary: false, version: sql`${m.version} + 1` })
     .where(and(eq(m.personId, personId), eq(m.primary, true), keepId === undefined ? undefined : ne(m.id, keepId)))
     .returning({ id: m.id });
-  for (const row of demoted) await tx.insert(ctx.handle.t.auditLog).values(auditEntry(ctx, "contacts.householdMembers", "update", row.id, { primary: { from: true, to: false } }));
+  for (const row of demoted) await tx.insert(ctx.handle.t.auditLog).values(auditEntry(ctx, "households.members", "update", row.id, { primary: { from: true, to: false } }));
 }
 
 /**
@@ -43,7 +43,7 @@ export async function createAutomaticLinks(tx: Tx, ctx: ResourceCtx, householdId
   const links = automaticLinks(member, others, existing as Link[], (id) => genders.get(id) ?? null);
   for (const link of links) {
     const [row] = await tx.insert(t.humanLinks).values(link).returning({ id: t.humanLinks.id });
-    await tx.insert(t.auditLog).values(auditEntry(ctx, "contacts.humanLinks", "create", row!.id, created({ parent: link.parentId, child: link.childId, type: link.type, automatic: true })));
+    await tx.insert(t.auditLog).values(auditEntry(ctx, "households.humanLinks", "create", row!.id, created({ parent: link.parentId, child: link.childId, type: link.type, automatic: true })));
   }
 }
 
@@ -69,10 +69,10 @@ export async function createHousehold(ctx: ResourceCtx, headId: number, partnerI
     const [household] = await tx.insert(t.partners).values({ kind: "household", name: plan.name, prefix: plan.prefix, language: ctx.user.language }).returning({ id: t.partners.id });
     const id = household!.id;
     await tx.insert(t.households).values({ partnerId: id, typeId });
-    await tx.insert(t.auditLog).values(auditEntry(ctx, "contacts.households", "create", id, created({ name: plan.name, prefix: plan.prefix, type: typeId, head: headId, partner: partnerId })));
+    await tx.insert(t.auditLog).values(auditEntry(ctx, "households.households", "create", id, created({ name: plan.name, prefix: plan.prefix, type: typeId, head: headId, partner: partnerId })));
     for (const member of plan.members) {
       const [row] = await tx.insert(t.householdMembers).values({ householdId: id, personId: member.personId, role: member.role }).returning({ id: t.householdMembers.id });
-      await tx.insert(t.auditLog).values(auditEntry(ctx, "contacts.householdMembers", "create", row!.id, created({ household: id, person: member.personId, role: member.role })));
+      await tx.insert(t.auditLog).values(auditEntry(ctx, "households.members", "create", row!.id, created({ household: id, person: member.personId, role: member.role })));
     }
     return id;
   });

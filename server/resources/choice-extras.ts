@@ -11,7 +11,7 @@ const extensibleLists = defineChoiceList("lists", EXTENSIBLE.map((l) => l.id));
 
 /** Values a centre adds to extensible choice lists, with their names in four languages. */
 export const choiceExtrasResource = defineResource({
-  id: "config.choices",
+  id: "settings.choices",
   title: "resources.choiceExtras.title",
   table: (t) => t.choiceExtras,
   pk: (t) => t.choiceExtras.id,

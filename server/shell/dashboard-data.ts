@@ -66,9 +66,9 @@ export async function recentChanges(h: Handle, reader: Pick<SessionUser, "roles"
   return rows.map((r) => {
     const actorId = userIdOf(r.actor);
     const actingForId = userIdOf(r.actingFor);
-    // Resource changes are audited with the resource id as entity; users and authorities by their table.
-    const resource = RESOURCES.has(r.entity) ? r.entity : r.entity === "users" ? "admin.users" : null;
-    const def = resource ? RESOURCES.get(resource)! : null;
+    // Resource changes are audited with the resource id as entity; authorities and settings by their table.
+    const def = RESOURCES.get(r.entity) ?? null;
+    const resource = def?.id ?? null;
     return {
       id: r.id,
       at: r.at.toISOString(),

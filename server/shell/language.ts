@@ -15,7 +15,7 @@ export async function saveUserLanguage({ db, t }: Pick<TenantHandle, "db" | "t">
       .update(t.users)
       .set({ language, version: sql`${t.users.version} + 1`, modifiedAt: sql`now()` })
       .where(and(eq(t.users.id, userId), ne(t.users.language, language)));
-    await tx.insert(t.auditLog).values({ ...who, action: "user.language", entity: "users", entityId: String(userId), changes: { language: { from: before.language, to: language } } });
+    await tx.insert(t.auditLog).values({ ...who, action: "user.language", entity: "users.users", entityId: String(userId), changes: { language: { from: before.language, to: language } } });
     return true;
   });
 }

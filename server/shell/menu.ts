@@ -40,7 +40,7 @@ export interface MenuContribution {
 
 /** Entries of the shared machinery itself, not of one area. */
 const shellMenu: MenuContribution[] = [
-  { menu: "configure", section: "menu.sections.system", entries: [{ resource: "config.choices" }] },
+  { menu: "configure", section: "menu.sections.system", entries: [{ resource: "settings.choices" }] },
 ];
 
 /** Every area's menu declaration. An area adds its own here (one line). */

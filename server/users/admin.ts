@@ -41,7 +41,7 @@ export const newUserInput = userFields.extend({
 });
 
 async function audit(tx: Tx, t: Handle["t"], who: Actor, action: string, userId: number, changes: Record<string, { from: unknown; to: unknown }> = {}) {
-  await tx.insert(t.auditLog).values({ ...who, action, entity: "users", entityId: String(userId), changes });
+  await tx.insert(t.auditLog).values({ ...who, action, entity: "users.users", entityId: String(userId), changes });
 }
 
 export async function createUser({ db, t }: Handle, actor: Actor, raw: z.input<typeof newUserInput>) {

@@ -4,7 +4,7 @@ import type { MenuContribution } from "@/server/shell/menu";
 export const usersMenu: MenuContribution[] = [
   { menu: "site", entries: [{ href: "/account", label: "account.menu", roles: ["SiteUser"], personal: true }] },
   { menu: "site", section: "menu.sections.administration", entries: [
-    { resource: "admin.users" },
+    { resource: "users.users" },
     { href: "/admin/settings", label: "menu.centreSettings", roles: ["SiteAdmin"] },
     { href: "/admin/support", label: "menu.supportAccess", roles: ["SiteAdmin"] },
   ] },

@@ -15,7 +15,7 @@ export const authMethods = defineChoiceList("authMethods", ["local", "ldap"]);
 
 /** The centre's staff accounts, for the centre's administrators (900, 910). */
 export const usersResource = defineResource({
-  id: "admin.users",
+  id: "users.users",
   title: "resources.users.title",
   table: (t) => t.users,
   pk: (t) => t.users.id,
@@ -35,7 +35,7 @@ export const usersResource = defineResource({
     active: boolean("fields.active", (t) => t.users.active, { editable: false }),
     startDate: date("fields.startDate", (t) => t.users.startDate),
     endDate: date("fields.endDate", (t) => t.users.endDate),
-    coachingTypeId: reference("fields.coachingService", "pcsw.coachingTypes", (t) => t.users.coachingTypeId, (t) => coachingTypeNameOf(t, q(t.users.coachingTypeId)), { localized: true }),
+    coachingTypeId: reference("fields.coachingService", "coachings.types", (t) => t.users.coachingTypeId, (t) => coachingTypeNameOf(t, q(t.users.coachingTypeId)), { localized: true }),
     coachingSupervisor: boolean("fields.coachingSupervisor", (t) => t.users.coachingSupervisor),
     newcomerQuota: integer("fields.newcomerQuota", (t) => t.users.newcomerQuota, { min: 0, max: 100 }),
     newcomerConsultations: boolean("fields.newcomerConsultations", (t) => t.users.newcomerConsultations),

@@ -11,7 +11,7 @@ export async function logoutEverywhere({ db, t }: Pick<TenantHandle, "db" | "t">
       .where(eq(t.users.id, userId))
       .returning({ from: sql<number>`${t.users.sessionEpoch} - 1`, to: t.users.sessionEpoch });
     await tx.insert(t.auditLog).values({
-      ...who, action: "user.logout_everywhere", entity: "users", entityId: String(userId),
+      ...who, action: "user.logout_everywhere", entity: "users.users", entityId: String(userId),
       changes: { sessionEpoch: { from: row?.from, to: row?.to } },
     });
   });

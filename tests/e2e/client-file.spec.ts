@@ -26,7 +26,7 @@ for (const { base, slug, locale, username, firstName } of [
     await signInAt(page, base, locale, username);
 
     // Create the client from the clients list.
-    await page.goto(`${base}/contacts/clients`);
+    await page.goto(`${base}/clients/clients`);
     await expect(page.getByRole("heading", { level: 1, name: t("resources.clients.title") })).toBeVisible();
     await page.getByRole("button", { name: t("grid.new") }).click();
     const form = page.getByTestId("insert-form");
@@ -50,7 +50,7 @@ for (const { base, slug, locale, username, firstName } of [
 
     // Assign a coaching on the Coaches tab: the social worker coaches the client from today, as primary coach.
     await openTab(page, t("resources.clients.coachesTab"));
-    const coachings = page.getByTestId("slave-pcsw.coachings");
+    const coachings = page.getByTestId("slave-coachings.coachings");
     await coachings.getByRole("button", { name: t("detail.add") }).click();
     const coachingForm = page.getByTestId("insert-form");
     await coachingForm.getByLabel(t("resources.coachings.primary"), { exact: true }).check();
@@ -72,7 +72,7 @@ for (const { base, slug, locale, username, firstName } of [
     await expect(changes).toContainText("+32 470 12 34 56");
     await expect(changes).toContainText(lastName);
     // Who opened the file is for the security advisor, not for the social worker.
-    await expect(page.getByTestId("slave-security.accessLog")).toHaveCount(0);
+    await expect(page.getByTestId("slave-history.accessLog")).toHaveCount(0);
     await saveScreenshot(page, `client-history-${slug}`);
   });
 }

@@ -17,7 +17,7 @@ async function openTab(page: Page, name: string) {
 
 /** Creates a client from the clients list; a look-alike is created after the question. Returns its id. */
 async function createClient(page: Page, firstName: string, lastName: string, { expectQuestion }: { expectQuestion: boolean }) {
-  await page.goto(`${EUPEN}/contacts/clients`);
+  await page.goto(`${EUPEN}/clients/clients`);
   await page.getByRole("button", { name: t("grid.new") }).click();
   const form = page.getByTestId("insert-form");
   await form.getByLabel(new RegExp(`^${t("fields.firstName")}`)).fill(firstName);
@@ -41,7 +41,7 @@ test("a look-alike is created after a question, panels show it, and contacts sta
   expect(duplicate).not.toBe(kept);
 
   // The kept client's overview, on top of the Person tab, shows the name in bold and the eID state.
-  await page.goto(`${EUPEN}/contacts/clients/${kept}`);
+  await page.goto(`${EUPEN}/clients/clients/${kept}`);
   const overview = page.getByTestId("panel-clientOverview");
   await expect(overview.getByTestId("overview-name")).toHaveText(`Dorothee ${lastName}`);
   await expect(overview.getByTestId("overview-eid")).toBeVisible();
@@ -50,7 +50,7 @@ test("a look-alike is created after a question, panels show it, and contacts sta
   await openTab(page, t("resources.clients.humanLinksTab"));
   const similar = page.getByTestId("panel-similarClients");
   await expect(similar.getByRole("link", { name: new RegExp(`${lastName.toUpperCase()} Dorothee \\(${duplicate}\\)`) }))
-    .toHaveAttribute("href", new RegExp(`/contacts/clients/${duplicate}$`));
+    .toHaveAttribute("href", new RegExp(`/clients/clients/${duplicate}$`));
   expect(await seriousAxeViolations(page)).toEqual([]);
 
   // "Merge into this client…": pick the duplicate (searching by name), give a reason, confirm.
@@ -71,19 +71,19 @@ test("a look-alike is created after a question, panels show it, and contacts sta
   await openTab(page, t("resources.clients.humanLinksTab"));
   await expect(page.getByTestId("panel-similarClients")).toContainText(t("panels.similarClients.none"));
   await openTab(page, t("resources.clients.historyTab"));
-  const merges = page.getByTestId("slave-history.clientMerges");
+  const merges = page.getByTestId("slave-clients.merges");
   await expect(merges).toContainText("Zweimal am Empfang angelegt");
   await expect(merges).toContainText(lastName.toUpperCase());
 
   // The duplicate's own page is gone.
-  await page.goto(`${EUPEN}/contacts/clients/${duplicate}`);
+  await page.goto(`${EUPEN}/clients/clients/${duplicate}`);
   await expect(page.getByRole("main").getByRole("alert")).toContainText(t("errors.NOT_FOUND"));
 });
 
 test("a social worker who is not contacts staff sees the overview but not the merge action", async ({ page }) => {
   // Caroline (200, general social service) is not contacts staff.
   await signInAt(page, EUPEN, "de", "caroline");
-  await page.goto(`${EUPEN}/contacts/clients`);
+  await page.goto(`${EUPEN}/clients/clients`);
   await page.getByTestId("grid-row").first().click();
   await expect(page).toHaveURL(/\/contacts\/clients\/\d+(\?|$)/);
   await expect(page.getByTestId("panel-clientOverview")).toBeVisible();

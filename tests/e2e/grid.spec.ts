@@ -159,7 +159,7 @@ for (const { base, slug, locale, search, place } of [
 test("an administrator deactivates a user through the workflow button, after confirming", async ({ page }) => {
   const t = (key: string) => msg("de", key);
   await signIn(page, EUPEN, "de", "rolf"); // an administrator whose own language is German
-  await page.goto(`${EUPEN}/admin/users`);
+  await page.goto(`${EUPEN}/users/users`);
   await page.getByTestId("quick-search").fill("wilfried");
   await expect.poll(() => columnTexts(page, "username")).toEqual(["wilfried"]);
   // A supervisor's header carries the act-as choice on the dark banner: it must stay readable too.
@@ -187,7 +187,7 @@ test("an administrator deactivates a user through the workflow button, after con
 
 test("a user type without access sees the translated 'not allowed' page", async ({ page }) => {
   await signIn(page, EUPEN, "de", "hubert");
-  await page.goto(`${EUPEN}/admin/users`);
+  await page.goto(`${EUPEN}/users/users`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(msg("de", "grid.notAllowed.title"));
   await expect(page.getByTestId("grid")).toHaveCount(0);
 });

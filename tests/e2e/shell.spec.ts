@@ -45,7 +45,7 @@ test("the main menu follows the user type: an administrator configures places an
   await page.keyboard.press("Enter");
   await expect(nav.getByRole("link", { name: t("menu.supportAccess") })).toBeVisible();
   await nav.getByRole("link", { name: t("resources.users.title") }).click();
-  await expect(page).toHaveURL(`${EUPEN}/admin/users`);
+  await expect(page).toHaveURL(`${EUPEN}/users/users`);
   await expect(nav.getByRole("link", { name: t("resources.users.title") })).toBeHidden(); // a followed link closes the menu
 
   await page.context().clearCookies();
@@ -147,7 +147,7 @@ test("administrators see the centre's users and the recent changes", async ({ pa
   expect(await seriousAxeViolations(page)).toEqual([]);
   await saveScreenshot(page, "shell-dashboard-admin");
   await users.getByRole("link", { name: t("dashboard.centreUsers.all") }).click();
-  await expect(page).toHaveURL(`${EUPEN}/admin/users`);
+  await expect(page).toHaveURL(`${EUPEN}/users/users`);
 });
 
 test("a language chosen while signed in follows the user: after signing out and in, and on another device", async ({ page, browser }) => {

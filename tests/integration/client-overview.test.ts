@@ -11,7 +11,7 @@ let eupen: Tenant;
 let chatelet: Tenant;
 let agent: Caller; // 100, may see clients
 
-const overview = async (caller: Caller, id: number) => (await caller.resources.panel({ resource: "contacts.clients", id, key: "clientOverview" })) as ClientOverviewPanel;
+const overview = async (caller: Caller, id: number) => (await caller.resources.panel({ resource: "clients.clients", id, key: "clientOverview" })) as ClientOverviewPanel;
 
 /** A client as the demo has them: a Belgian address with its place, phone, GSM and e-mail. */
 async function demoLikeClient(tenant: Tenant, values: Partial<ReturnType<typeof tenantHandle>["t"]["partners"]["$inferInsert"]> = {}) {
@@ -56,7 +56,7 @@ describe("client overview panel", () => {
 
   it("is not given to a user of another centre, nor to a user type that may not see clients", async () => {
     const chateletUser = await signedInCaller(chatelet, "100");
-    const chateletMax = Number((await chateletUser.resources.list({ resource: "contacts.clients", state: { page: 1, pageSize: 1, sort: [{ field: "id", dir: "desc" }], filters: { hideObsolete: null }, q: "" } })).rows[0]?.id ?? 0);
+    const chateletMax = Number((await chateletUser.resources.list({ resource: "clients.clients", state: { page: 1, pageSize: 1, sort: [{ field: "id", dir: "desc" }], filters: { hideObsolete: null }, q: "" } })).rows[0]?.id ?? 0);
     let id = await demoLikeClient(eupen);
     while (id <= chateletMax) id = await demoLikeClient(eupen);
     expect(await appCodeOf(overview(chateletUser, id))).toBe("NOT_FOUND");

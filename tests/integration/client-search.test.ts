@@ -22,7 +22,7 @@ async function byColumns(q: string): Promise<number[]> {
 }
 
 async function byApp(q: string): Promise<number[]> {
-  const { rows, total } = await agent.resources.list({ resource: "contacts.clients", state: { page: 1, pageSize: 200, sort: [{ field: "id", dir: "asc" }], filters: { hideObsolete: null }, q } });
+  const { rows, total } = await agent.resources.list({ resource: "clients.clients", state: { page: 1, pageSize: 200, sort: [{ field: "id", dir: "asc" }], filters: { hideObsolete: null }, q } });
   expect(total).toBe(rows.length);
   return rows.map((r) => r.__id as number);
 }
@@ -36,7 +36,7 @@ beforeAll(async () => {
     street: { firstName: "Stella", lastName: "Strasser" },
   };
   for (const [key, values] of Object.entries(clients)) {
-    ids[key] = (await agent.resources.create({ resource: "contacts.clients", values, confirmed: true })).id as number;
+    ids[key] = (await agent.resources.create({ resource: "clients.clients", values, confirmed: true })).id as number;
   }
   const { db, t } = tenantHandle(centre);
   await db.update(t.partners).set({ street: "Rue de l'Église", gsm: "+32 470 12 34 56" }).where(sql`${t.partners.id} = ${ids.street}`);

@@ -9,15 +9,15 @@ import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller } from "./helpers";
 
 /** The client tables of domain-people §3.6: one set of clients, each table with its filters, columns and audience. */
-const VARIANTS = ["pcsw.coachedClients", "reception.clients", "integ.clients", "pcsw.allClients", "newcomers.clients"] as const;
-const ALL_TABLES = ["contacts.clients", ...VARIANTS] as const;
+const VARIANTS = ["clients.coached", "reception.clients", "integ.clients", "clients.all", "newcomers.clients"] as const;
+const ALL_TABLES = ["clients.clients", ...VARIANTS] as const;
 /** Who may open each table (§3.6), by user type. */
 const AUDIENCE: Record<(typeof ALL_TABLES)[number], string> = {
-  "contacts.clients": "100 110 120 200 210 220 300 400 410 420 500 510 800 900 910",
-  "pcsw.coachedClients": "100 110 120 200 300 400 410 420 900 910",
+  "clients.clients": "100 110 120 200 210 220 300 400 410 420 500 510 800 900 910",
+  "clients.coached": "100 110 120 200 300 400 410 420 900 910",
   "reception.clients": "100 110 120 200 210 220 300 400 410 420 500 510 800 900 910",
   "integ.clients": "100 110 120 420 900 910",
-  "pcsw.allClients": "110 120 410 420 900 910",
+  "clients.all": "110 120 410 420 900 910",
   "newcomers.clients": "120 200 220 300 420 900 910",
 };
 
@@ -67,22 +67,22 @@ beforeAll(async () => {
 
 describe("client tables (domain-people §3.6)", () => {
   it("each table lists the clients of its default filter, in its own columns, under its own title", async () => {
-    expect(await firstNamesIn(admin, "contacts.clients")).toEqual(["Franz", "Hanna", "Maria", "Nina", "Rudi"]);
-    expect(await firstNamesIn(admin, "pcsw.coachedClients")).toEqual(["Hanna", "Maria"]);
+    expect(await firstNamesIn(admin, "clients.clients")).toEqual(["Franz", "Hanna", "Maria", "Nina", "Rudi"]);
+    expect(await firstNamesIn(admin, "clients.coached")).toEqual(["Hanna", "Maria"]);
     expect(await firstNamesIn(admin, "reception.clients")).toEqual(["Hanna", "Maria"]);
-    expect(await firstNamesIn(admin, "pcsw.allClients")).toEqual(["Franz", "Hanna", "Maria", "Nina", "Otto", "Rudi"]);
+    expect(await firstNamesIn(admin, "clients.all")).toEqual(["Franz", "Hanna", "Maria", "Nina", "Otto", "Rudi"]);
     expect(await firstNamesIn(admin, "newcomers.clients")).toEqual(["Nina"]);
 
     const meta = async (resource: string) => admin.resources.meta({ resource });
-    const contacts = await meta("contacts.clients");
+    const contacts = await meta("clients.clients");
     expect(contacts).toMatchObject({ title: "resources.clients.title", defaultFilters: { hideObsolete: true }, columns: ["name", "clientState", "nationalId", "gsm", "address", "age", "email", "phone", "id", "language"] });
-    expect(await meta("pcsw.coachedClients")).toMatchObject({ title: "resources.clients.coachedTitle", href: "/pcsw/coachedClients", defaultFilters: { clientState: "30", hideObsolete: true }, columns: contacts.columns });
+    expect(await meta("clients.coached")).toMatchObject({ title: "resources.clients.coachedTitle", href: "/clients/coached", defaultFilters: { clientState: "30", hideObsolete: true }, columns: contacts.columns });
     expect(await meta("reception.clients")).toMatchObject({ title: "resources.clients.receptionTitle", defaultFilters: { clientState: "30" }, columns: ["name", "address", "nationalId", "clientState"] });
     expect(await meta("integ.clients")).toMatchObject({ title: "resources.clients.integrationTitle", columns: ["name", "nationalId", "gsm", "address", "age", "email", "phone", "id", "language"] });
-    expect(await meta("pcsw.allClients")).toMatchObject({ title: "resources.clients.allTitle", defaultFilters: {}, columns: contacts.columns });
+    expect(await meta("clients.all")).toMatchObject({ title: "resources.clients.allTitle", defaultFilters: {}, columns: contacts.columns });
     expect(await meta("newcomers.clients")).toMatchObject({ title: "resources.clients.newTitle", defaultFilters: { clientState: "10" }, columns: ["name", "clientState", "nationalId", "gsm", "address", "age", "email", "phone"] });
     // Same filters, detail and workflow as Contacts → Clients.
-    const coached = await meta("pcsw.coachedClients");
+    const coached = await meta("clients.coached");
     expect(coached.filters).toEqual(contacts.filters);
     expect(coached.detail).toEqual(contacts.detail);
     expect(coached.workflow).toEqual(contacts.workflow);
@@ -140,11 +140,11 @@ describe("client tables (domain-people §3.6)", () => {
     }
     // An Eupen session is refused on Châtelet's address.
     const eupenClaims = (await newUser(eupen, "910")).claims;
-    expect(await appCodeOf((await callerOn(centreHost(chatelet.slug), {}, eupenClaims)).resources.list({ resource: "pcsw.allClients", state: state() }))).toBe("UNAUTHORIZED");
+    expect(await appCodeOf((await callerOn(centreHost(chatelet.slug), {}, eupenClaims)).resources.list({ resource: "clients.all", state: state() }))).toBe("UNAUTHORIZED");
   });
 
   it("a row opens in the table's own detail; the opening is logged and changes join the client's history", async () => {
-    const detail = await hubert.caller.resources.get({ resource: "pcsw.coachedClients", id: ids.hubertsOwn! });
+    const detail = await hubert.caller.resources.get({ resource: "clients.coached", id: ids.hubertsOwn! });
     expect(detail).toMatchObject({ firstName: "Hanna", lastName: SURNAME, clientState: "30" });
     const h = tenantHandle(eupen);
     const [u] = await h.db.select().from(h.t.users).where(eq(h.t.users.id, hubert.id));
@@ -158,7 +158,7 @@ describe("client tables (domain-people §3.6)", () => {
     const nina = await newcomersUser.resources.get({ resource: "newcomers.clients", id: ids.newcomer! });
     await newcomersUser.resources.transition({ resource: "newcomers.clients", id: ids.newcomer!, version: Number(nina.__version), name: "refuse", params: { reason: "10" } });
     const audited = await h.db.select({ entity: h.t.auditLog.entity, action: h.t.auditLog.action }).from(h.t.auditLog).where(eq(h.t.auditLog.entityId, String(ids.newcomer)));
-    expect(audited).toEqual([{ entity: "contacts.clients", action: "contacts.clients.transition.refuse" }]);
+    expect(audited).toEqual([{ entity: "clients.clients", action: "clients.clients.transition.refuse" }]);
     const history = await admin.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: ids.newcomer! } }) });
     expect(history.total).toBe(1);
     // Now refused, Nina has left New clients.
@@ -168,7 +168,7 @@ describe("client tables (domain-people §3.6)", () => {
   it("quick search lists a client once, under Clients, not once per table; the state colours rows", async () => {
     // Hanna is a client (and as any client also a person), but only once among the clients.
     const groups = await admin.resources.search({ q: `${SURNAME} Hanna` });
-    expect(groups.map((g) => [g.resource, g.hits.map((hit) => hit.id)])).toEqual([["contacts.clients", [ids.hubertsOwn]], ["contacts.persons", [ids.hubertsOwn]]]);
+    expect(groups.map((g) => [g.resource, g.hits.map((hit) => hit.id)])).toEqual([["clients.clients", [ids.hubertsOwn]], ["contacts.persons", [ids.hubertsOwn]]]);
     const meta = await admin.resources.meta({ resource: "integ.clients" });
     expect(meta.rowTone).toEqual({ field: "clientState", tones: { "10": "positive", "20": "warning", "50": "warning" } });
   });

@@ -5,7 +5,7 @@ import type { Tenant } from "@/server/tenancy/registry";
 import { appCodeOf, newCentre, signedInCaller } from "./helpers";
 
 /** Clients by nationality (domain-people §3.6): a slave grid on a country's detail. */
-const RESOURCE = "contacts.clientsByNationality";
+const RESOURCE = "clients.byNationality";
 const state = (value: string) => ({ page: 1, pageSize: 50, sort: [{ field: "name", dir: "asc" as const }], filters: {}, q: "", master: { field: "nationality", value } });
 type Caller = Awaited<ReturnType<typeof signedInCaller>>;
 let eupen: Tenant;

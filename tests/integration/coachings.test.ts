@@ -58,94 +58,94 @@ describe("coaching termination reasons", () => {
 
   it("refuses a reason of another service with a clear error and saves nothing; a reason without date ends the coaching today", async () => {
     const { user: me, api: agent } = await asUser(eupen, "100");
-    const foundJob = Number((await staff.resources.create({ resource: "pcsw.coachingEndings", values: { name: { fr: "A trouvé du travail", en: "Found a job" }, coachingType: integ } })).id);
-    const moved = Number((await staff.resources.create({ resource: "pcsw.coachingEndings", values: { name: { fr: "Déménagement", en: "Moved" } } })).id);
+    const foundJob = Number((await staff.resources.create({ resource: "coachings.endings", values: { name: { fr: "A trouvé du travail", en: "Found a job" }, coachingType: integ } })).id);
+    const moved = Number((await staff.resources.create({ resource: "coachings.endings", values: { name: { fr: "Déménagement", en: "Moved" } } })).id);
     const client = await newClient(eupen, "Ending");
     const h = tenantHandle(eupen);
     const countOf = async () => (await h.db.select().from(h.t.coachings).where(eq(h.t.coachings.clientId, client))).length;
 
-    expect(await appCodeOf(agent.resources.create({ resource: "pcsw.coachings", values: { client, coachingType: gss, startDate: "2024-01-01", ending: foundJob } }))).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
-    expect(await appCodeOf(agent.resources.create({ resource: "pcsw.coachings", values: { client, startDate: "2024-01-01", ending: foundJob } }))).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
+    expect(await appCodeOf(agent.resources.create({ resource: "coachings.coachings", values: { client, coachingType: gss, startDate: "2024-01-01", ending: foundJob } }))).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
+    expect(await appCodeOf(agent.resources.create({ resource: "coachings.coachings", values: { client, startDate: "2024-01-01", ending: foundJob } }))).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
     expect(await countOf()).toBe(0);
 
     // Same service: accepted, and without an end date the coaching ends today.
-    const { id: ended } = await agent.resources.create({ resource: "pcsw.coachings", values: { client, coachingType: integ, startDate: "2024-01-01", ending: foundJob } });
-    const endedRow = await agent.resources.get({ resource: "pcsw.coachings", id: ended });
+    const { id: ended } = await agent.resources.create({ resource: "coachings.coachings", values: { client, coachingType: integ, startDate: "2024-01-01", ending: foundJob } });
+    const endedRow = await agent.resources.get({ resource: "coachings.coachings", id: ended });
     expect(endedRow).toMatchObject({ endDate: today, ending: { id: foundJob, label: { en: "Found a job" } }, user: { id: me.id } });
 
     // Without dates the coaching starts today, coached by the creating user.
-    const { id: open } = await agent.resources.create({ resource: "pcsw.coachings", values: { client, coachingType: gss } });
-    const openRow = await agent.resources.get({ resource: "pcsw.coachings", id: open });
+    const { id: open } = await agent.resources.create({ resource: "coachings.coachings", values: { client, coachingType: gss } });
+    const openRow = await agent.resources.get({ resource: "coachings.coachings", id: open });
     expect(openRow).toMatchObject({ startDate: today, endDate: null, user: { id: me.id } });
 
     // An edit: a reason of another service is refused, a general one ends it today (audited).
-    expect(await appCodeOf(agent.resources.update({ resource: "pcsw.coachings", id: open, version: openRow.__version as number, patch: { ending: foundJob } }))).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
-    await agent.resources.update({ resource: "pcsw.coachings", id: open, version: openRow.__version as number, patch: { ending: moved } });
-    expect(await agent.resources.get({ resource: "pcsw.coachings", id: open })).toMatchObject({ endDate: today, ending: { id: moved } });
-    const audit = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entity, "pcsw.coachings"), eq(h.t.auditLog.entityId, String(open))));
+    expect(await appCodeOf(agent.resources.update({ resource: "coachings.coachings", id: open, version: openRow.__version as number, patch: { ending: foundJob } }))).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
+    await agent.resources.update({ resource: "coachings.coachings", id: open, version: openRow.__version as number, patch: { ending: moved } });
+    expect(await agent.resources.get({ resource: "coachings.coachings", id: open })).toMatchObject({ endDate: today, ending: { id: moved } });
+    const audit = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entity, "coachings.coachings"), eq(h.t.auditLog.entityId, String(open))));
     expect(audit.map((a) => a.changes)).toContainEqual({ endDate: { from: null, to: today } });
 
     // Moving the ended coaching to another service than its reason's is refused too.
-    const again = await agent.resources.get({ resource: "pcsw.coachings", id: ended });
-    expect(await appCodeOf(agent.resources.update({ resource: "pcsw.coachings", id: ended, version: again.__version as number, patch: { coachingType: gss } }))).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
+    const again = await agent.resources.get({ resource: "coachings.coachings", id: ended });
+    expect(await appCodeOf(agent.resources.update({ resource: "coachings.coachings", id: ended, version: again.__version as number, patch: { coachingType: gss } }))).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
 
     // The client's coachings show the reason.
-    const byClient = (await agent.resources.list({ resource: "pcsw.coachings", state: state({ master: { field: "client", value: client } }) })).rows;
+    const byClient = (await agent.resources.list({ resource: "coachings.coachings", state: state({ master: { field: "client", value: client } }) })).rows;
     expect(byClient.map((r) => [r.__id, (r.ending as { id: number }).id])).toEqual(expect.arrayContaining([[ended, foundJob], [open, moved]]));
-    const meta = await agent.resources.meta({ resource: "pcsw.coachings" });
+    const meta = await agent.resources.meta({ resource: "coachings.coachings" });
     expect(meta.columns).toContain("ending");
 
     // The reason and service filters offer those tables' rows to pick; the value sent stays the id.
-    expect(meta.filters.find((f) => f.name === "ending")).toMatchObject({ widget: "ref", ref: "pcsw.coachingEndings" });
-    expect(meta.filters.find((f) => f.name === "coachingType")).toMatchObject({ widget: "ref", ref: "pcsw.coachingTypes" });
-    const byReason = (await agent.resources.list({ resource: "pcsw.coachings", state: state({ filters: { ending: foundJob, coachingType: integ } }) })).rows;
+    expect(meta.filters.find((f) => f.name === "ending")).toMatchObject({ widget: "ref", ref: "coachings.endings" });
+    expect(meta.filters.find((f) => f.name === "coachingType")).toMatchObject({ widget: "ref", ref: "coachings.types" });
+    const byReason = (await agent.resources.list({ resource: "coachings.coachings", state: state({ filters: { ending: foundJob, coachingType: integ } }) })).rows;
     expect(byReason.map((r) => r.__id)).toContain(ended);
     expect(byReason.every((r) => (r.ending as { id: number }).id === foundJob)).toBe(true);
-    expect(await appCodeOf(agent.resources.list({ resource: "pcsw.coachings", state: state({ filters: { ending: "Found a job" } }) }))).toBe("INVALID_INPUT");
+    expect(await appCodeOf(agent.resources.list({ resource: "coachings.coachings", state: state({ filters: { ending: "Found a job" } }) }))).toBe("INVALID_INPUT");
   });
 
   it("a new coaching takes its coach's service unless one is chosen; administrators set a user's service", async () => {
     const admin = await signedInCaller(eupen, "900");
     const { user: me, api: agent } = await asUser(eupen, "100");
     const { user: colleague } = await asUser(eupen, "200", { coachingTypeId: gss });
-    const meRow = await admin.resources.get({ resource: "admin.users", id: me.id });
+    const meRow = await admin.resources.get({ resource: "users.users", id: me.id });
     expect(meRow.coachingTypeId).toBeNull();
-    await admin.resources.update({ resource: "admin.users", id: me.id, version: meRow.__version as number, patch: { coachingTypeId: integ } });
-    expect(await admin.resources.get({ resource: "admin.users", id: me.id })).toMatchObject({ coachingTypeId: { id: integ, label: { en: "Integration service" } } });
+    await admin.resources.update({ resource: "users.users", id: me.id, version: meRow.__version as number, patch: { coachingTypeId: integ } });
+    expect(await admin.resources.get({ resource: "users.users", id: me.id })).toMatchObject({ coachingTypeId: { id: integ, label: { en: "Integration service" } } });
     // A service of another centre (or none at all) is refused.
-    const again = await admin.resources.get({ resource: "admin.users", id: me.id });
-    expect(await appCodeOf(admin.resources.update({ resource: "admin.users", id: me.id, version: again.__version as number, patch: { coachingTypeId: 999_999 } }))).toBe("INVALID_INPUT");
+    const again = await admin.resources.get({ resource: "users.users", id: me.id });
+    expect(await appCodeOf(admin.resources.update({ resource: "users.users", id: me.id, version: again.__version as number, patch: { coachingTypeId: 999_999 } }))).toBe("INVALID_INPUT");
 
     const client = await newClient(eupen, "Service");
-    const typeOf = async (id: string | number) => ((await agent.resources.get({ resource: "pcsw.coachings", id })).coachingType as { id: number } | null)?.id ?? null;
-    const mine = (await agent.resources.create({ resource: "pcsw.coachings", values: { client } })).id;
+    const typeOf = async (id: string | number) => ((await agent.resources.get({ resource: "coachings.coachings", id })).coachingType as { id: number } | null)?.id ?? null;
+    const mine = (await agent.resources.create({ resource: "coachings.coachings", values: { client } })).id;
     expect(await typeOf(mine)).toBe(integ);
-    const theirs = (await agent.resources.create({ resource: "pcsw.coachings", values: { client, user: colleague.id } })).id;
+    const theirs = (await agent.resources.create({ resource: "coachings.coachings", values: { client, user: colleague.id } })).id;
     expect(await typeOf(theirs)).toBe(gss);
-    const chosen = (await agent.resources.create({ resource: "pcsw.coachings", values: { client, coachingType: gss } })).id;
+    const chosen = (await agent.resources.create({ resource: "coachings.coachings", values: { client, coachingType: gss } })).id;
     expect(await typeOf(chosen)).toBe(gss);
     // The service taken over is in the creation's audit row.
     const h = tenantHandle(eupen);
-    const [created] = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entity, "pcsw.coachings"), eq(h.t.auditLog.entityId, String(mine))));
+    const [created] = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entity, "coachings.coachings"), eq(h.t.auditLog.entityId, String(mine))));
     expect(created!.changes).toMatchObject({ coachingType: { from: null, to: integ } });
   });
 
   it("stays in its centre", async () => {
-    const { id } = await staff.resources.create({ resource: "pcsw.coachingEndings", values: { name: { fr: "Motif d'Eupen seulement" } } });
-    const inEupen = (await staff.resources.list({ resource: "pcsw.coachingEndings", state: state({ pageSize: 100 }) })).rows;
+    const { id } = await staff.resources.create({ resource: "coachings.endings", values: { name: { fr: "Motif d'Eupen seulement" } } });
+    const inEupen = (await staff.resources.list({ resource: "coachings.endings", state: state({ pageSize: 100 }) })).rows;
     expect(inEupen.some((r) => (r.name as { en?: string }).en === "Transfer to colleague")).toBe(false);
     const theirStaff = await signedInCaller(chatelet, "110");
-    const inChatelet = (await theirStaff.resources.list({ resource: "pcsw.coachingEndings", state: state({ pageSize: 100 }) })).rows;
+    const inChatelet = (await theirStaff.resources.list({ resource: "coachings.endings", state: state({ pageSize: 100 }) })).rows;
     expect(inChatelet.some((r) => (r.name as { fr?: string }).fr === "Motif d'Eupen seulement")).toBe(false);
     // The same id in Châtelet is another row or none at all, never Eupen's.
-    const code = await appCodeOf(theirStaff.resources.get({ resource: "pcsw.coachingEndings", id }));
-    if (code === "resolved") expect((await theirStaff.resources.get({ resource: "pcsw.coachingEndings", id })).name).not.toMatchObject({ fr: "Motif d'Eupen seulement" });
+    const code = await appCodeOf(theirStaff.resources.get({ resource: "coachings.endings", id }));
+    if (code === "resolved") expect((await theirStaff.resources.get({ resource: "coachings.endings", id })).name).not.toMatchObject({ fr: "Motif d'Eupen seulement" });
     else expect(code).toBe("NOT_FOUND");
     // Châtelet's user sees none of Eupen's coachings, in their list or their "my coachings".
-    const eupenCoachings = (await staff.resources.list({ resource: "pcsw.coachings", state: state({ pageSize: 5 }) })).rows;
+    const eupenCoachings = (await staff.resources.list({ resource: "coachings.coachings", state: state({ pageSize: 5 }) })).rows;
     expect(eupenCoachings.length).toBeGreaterThan(0);
-    expect(await appCodeOf(theirStaff.resources.get({ resource: "pcsw.coachings", id: eupenCoachings[0]!.__id as number }))).toBe("NOT_FOUND");
-    expect((await theirStaff.resources.list({ resource: "pcsw.myCoachings", state: state() })).rows).toEqual([]);
+    expect(await appCodeOf(theirStaff.resources.get({ resource: "coachings.coachings", id: eupenCoachings[0]!.__id as number }))).toBe("NOT_FOUND");
+    expect((await theirStaff.resources.list({ resource: "coachings.mine", state: state() })).rows).toEqual([]);
   });
 });
 
@@ -158,16 +158,16 @@ describe("my coachings and the coachings explorer", () => {
     const ended = await coaching(eupen, b!, me.id, { endDate: "2021-12-31" });
     await coaching(eupen, c!, me.id, { startDate: "2099-01-01" });
     await coaching(eupen, d!, colleague.id);
-    const { rows } = await api.resources.list({ resource: "pcsw.myCoachings", state: state() });
+    const { rows } = await api.resources.list({ resource: "coachings.mine", state: state() });
     expect(rows.map((r) => [r.__id, (r.client as { id: number }).id, r.primary])).toEqual([[active, a, true]]);
-    expect(await appCodeOf(api.resources.get({ resource: "pcsw.myCoachings", id: ended }))).toBe("NOT_FOUND");
-    expect(await appCodeOf(api.resources.create({ resource: "pcsw.myCoachings", values: { client: a } }))).toBe("FORBIDDEN");
-    expect((await api.resources.meta({ resource: "pcsw.myCoachings" })).columns).toEqual(["client", "startDate", "endDate", "coachingType", "primary"]);
+    expect(await appCodeOf(api.resources.get({ resource: "coachings.mine", id: ended }))).toBe("NOT_FOUND");
+    expect(await appCodeOf(api.resources.create({ resource: "coachings.mine", values: { client: a } }))).toBe("FORBIDDEN");
+    expect((await api.resources.meta({ resource: "coachings.mine" })).columns).toEqual(["client", "startDate", "endDate", "coachingType", "primary"]);
     // Ending it from here is audited in the coaching's own history.
-    const row = await api.resources.get({ resource: "pcsw.myCoachings", id: active });
-    await api.resources.update({ resource: "pcsw.myCoachings", id: active, version: row.__version as number, patch: { endDate: "2099-12-31" } });
+    const row = await api.resources.get({ resource: "coachings.mine", id: active });
+    await api.resources.update({ resource: "coachings.mine", id: active, version: row.__version as number, patch: { endDate: "2099-12-31" } });
     const h = tenantHandle(eupen);
-    const audit = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entityId, String(active)), eq(h.t.auditLog.action, "pcsw.coachings.update")));
+    const audit = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entityId, String(active)), eq(h.t.auditLog.action, "coachings.coachings.update")));
     expect(audit.map((a) => a.changes)).toContainEqual({ endDate: { from: null, to: "2099-12-31" } });
   });
 
@@ -181,7 +181,7 @@ describe("my coachings and the coachings explorer", () => {
     const h = tenantHandle(eupen);
     await h.db.update(h.t.coachings).set({ coachingTypeId: integ }).where(eq(h.t.coachings.id, annY));
     const ids = async (filters: Record<string, unknown>) =>
-      (await staff.resources.list({ resource: "pcsw.coachings", state: state({ filters: { coachedBy: ann.id, ...filters } }) })).rows.map((r) => r.__id).sort();
+      (await staff.resources.list({ resource: "coachings.coachings", state: state({ filters: { coachedBy: ann.id, ...filters } }) })).rows.map((r) => r.__id).sort();
     expect(await ids({})).toEqual([annX, annY].sort());
     // "Active" in a period: today by default.
     expect(await ids({ observedEvent: "active" })).toEqual([annX]);
@@ -194,7 +194,7 @@ describe("my coachings and the coachings explorer", () => {
     // And coached by Bob (today by default, or in the period).
     expect(await ids({ andCoachedBy: bob.id })).toEqual([annX]);
     expect(await ids({ andCoachedBy: bob.id, period: { from: "2022-01-01", to: "2022-12-31" } })).toEqual([]);
-    expect(await appCodeOf(staff.resources.list({ resource: "pcsw.coachings", state: state({ filters: { observedEvent: "nonsense" } }) }))).toBe("INVALID_INPUT");
+    expect(await appCodeOf(staff.resources.list({ resource: "coachings.coachings", state: state({ filters: { observedEvent: "nonsense" } }) }))).toBe("INVALID_INPUT");
   });
 });
 
@@ -214,7 +214,7 @@ describe("client observers", () => {
     expect(observers).toContain(coach.id);
     expect(observers).not.toContain(former.id);
     expect(observers).not.toContain(elsewhere.id);
-    const detail = await staff.resources.get({ resource: "contacts.clients", id: client });
+    const detail = await staff.resources.get({ resource: "clients.clients", id: client });
     expect(String(detail.observers)).toContain("Conrad Coach");
     expect(String(detail.observers)).toContain("Sonja Supervisor");
     expect(String(detail.observers)).not.toContain("Former");
@@ -280,14 +280,14 @@ describe("users with their clients", () => {
 
 describe("access per user type", () => {
   it("reasons: read by coaching users, configured by coaching staff; my coachings for coaching users", async () => {
-    const { id: reason } = await staff.resources.create({ resource: "pcsw.coachingEndings", values: { name: { fr: "Motif de test" } } });
+    const { id: reason } = await staff.resources.create({ resource: "coachings.endings", values: { name: { fr: "Motif de test" } } });
     for (const userType of USER_TYPES) {
       const caller = await signedInCaller(eupen, userType);
       const user = hasRole(userType, "CoachingsUser");
-      const list = await appCodeOf(caller.resources.list({ resource: "pcsw.coachingEndings", state: state() }));
-      const mine = await appCodeOf(caller.resources.list({ resource: "pcsw.myCoachings", state: state() }));
-      const create = await appCodeOf(caller.resources.create({ resource: "pcsw.coachingEndings", values: { name: { fr: `Motif ${userType}` } } }));
-      const read = await appCodeOf(caller.resources.get({ resource: "pcsw.coachingEndings", id: reason }));
+      const list = await appCodeOf(caller.resources.list({ resource: "coachings.endings", state: state() }));
+      const mine = await appCodeOf(caller.resources.list({ resource: "coachings.mine", state: state() }));
+      const create = await appCodeOf(caller.resources.create({ resource: "coachings.endings", values: { name: { fr: `Motif ${userType}` } } }));
+      const read = await appCodeOf(caller.resources.get({ resource: "coachings.endings", id: reason }));
       if (userType === "000") {
         for (const code of [list, mine, create, read]) expect(code, userType).not.toBe("resolved");
         continue;

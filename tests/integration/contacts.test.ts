@@ -41,7 +41,7 @@ describe("persons and organisations", () => {
     expect(stored).toEqual({ kind: "person", words: ["AMNTS", "KST", "ARK"] });
 
     // A client is a person too; the "client" filter separates them.
-    const client = idOf(await agent.resources.create({ resource: "contacts.clients", values: { firstName: "Paul", lastName: "Zufall", language: "de" }, confirmed: true }));
+    const client = idOf(await agent.resources.create({ resource: "clients.clients", values: { firstName: "Paul", lastName: "Zufall", language: "de" }, confirmed: true }));
     const names = async (isClient: boolean) => (await agent.resources.list({ resource: "contacts.persons", state: state({ filters: { isClient } }) })).rows.map((r) => Number(r.__id));
     expect(await names(false)).toContain(id);
     expect(await names(false)).not.toContain(client);
@@ -86,7 +86,7 @@ describe("persons and organisations", () => {
   });
 
   it("keeps a client's contacts: an organisation or a person of the right kind, for a client", async () => {
-    const client = idOf(await agent.resources.create({ resource: "contacts.clients", values: { firstName: "Karl", lastName: "Kontakt", language: "de" }, confirmed: true }));
+    const client = idOf(await agent.resources.create({ resource: "clients.clients", values: { firstName: "Karl", lastName: "Kontakt", language: "de" }, confirmed: true }));
     const org = await newOrganisation(agent, "Krankenkasse Kontakt");
     const person = await newPerson(agent, "Doris", "Doktor");
     const id = idOf(await agent.resources.create({ resource: "contacts.clientContacts", values: { client, company: org, contactPerson: person, remark: "seit 2020" } }));
@@ -95,7 +95,7 @@ describe("persons and organisations", () => {
     expect(await appCodeOf(agent.resources.create({ resource: "contacts.clientContacts", values: { client, remark: "niemand" } }))).toBe("INVALID_INPUT");
     expect(await appCodeOf(agent.resources.create({ resource: "contacts.clientContacts", values: { client: person, company: org } }))).toBe("INVALID_INPUT");
     expect(await appCodeOf(agent.resources.create({ resource: "contacts.clientContacts", values: { client, company: person } }))).toBe("INVALID_INPUT");
-    const meta = await agent.resources.meta({ resource: "contacts.clients" });
+    const meta = await agent.resources.meta({ resource: "clients.clients" });
     expect(meta.detail.flatMap((tab) => tab.slaves.map((s) => s.resource))).toEqual(expect.arrayContaining(["contacts.clientContacts", "contacts.addresses"]));
   });
 });
@@ -159,37 +159,37 @@ describe("addresses", () => {
   });
 
   it("mirrorPrimaryAddress repairs a partner row that drifted from its primary address, audited under the partner's own resource", async () => {
-    const client = idOf(await agent.resources.create({ resource: "contacts.clients", values: { firstName: "Dora", lastName: "Drift", language: "de" }, confirmed: true }));
+    const client = idOf(await agent.resources.create({ resource: "clients.clients", values: { firstName: "Dora", lastName: "Drift", language: "de" }, confirmed: true }));
     await address(client, "Rotenberg");
     const h = tenantHandle(eupen);
     await h.db.update(h.t.partners).set({ street: "Falsch" }).where(eq(h.t.partners.id, client));
     const changes = await h.db.transaction((tx) => mirrorPrimaryAddress(tx, h.t, client));
     expect(changes).toEqual({ street: { from: "Falsch", to: "Rotenberg" } });
     expect((await partnerRow(client)).street).toBe("Rotenberg");
-    const audited = await auditOf("contacts.clients", client);
-    expect(audited.at(-1)).toMatchObject({ action: "contacts.clients.update", actor: "addresses", changes: { street: { from: "Falsch", to: "Rotenberg" } } });
+    const audited = await auditOf("clients.clients", client);
+    expect(audited.at(-1)).toMatchObject({ action: "clients.clients.update", actor: "addresses", changes: { street: { from: "Falsch", to: "Rotenberg" } } });
     expect(await h.db.transaction((tx) => mirrorPrimaryAddress(tx, h.t, client))).toEqual({});
   });
 
   it("an address edited on the client's own form goes into its primary address, or a new official one, audited", async () => {
     const h = tenantHandle(eupen);
     const addressesOf = (partner: number) => h.db.select().from(h.t.addresses).where(eq(h.t.addresses.partnerId, partner));
-    const client = idOf(await agent.resources.create({ resource: "contacts.clients", values: { firstName: "Ella", lastName: "Formular", language: "de" }, confirmed: true }));
+    const client = idOf(await agent.resources.create({ resource: "clients.clients", values: { firstName: "Ella", lastName: "Formular", language: "de" }, confirmed: true }));
     expect(await addressesOf(client)).toEqual([]);
-    let row = await agent.resources.get({ resource: "contacts.clients", id: client });
-    await agent.resources.update({ resource: "contacts.clients", id: client, version: row.__version as number, patch: { street: "Haasstraße", streetNo: "3", zipCode: "4700" } });
+    let row = await agent.resources.get({ resource: "clients.clients", id: client });
+    await agent.resources.update({ resource: "clients.clients", id: client, version: row.__version as number, patch: { street: "Haasstraße", streetNo: "3", zipCode: "4700" } });
     const [created] = await addressesOf(client);
     expect(created).toMatchObject({ street: "Haasstraße", streetNo: "3", zipCode: "4700", primary: true, addressType: "01" });
     expect((await auditOf("contacts.addresses", created!.id)).map((a) => a.action)).toEqual(["contacts.addresses.create"]);
 
-    row = await agent.resources.get({ resource: "contacts.clients", id: client });
-    await agent.resources.update({ resource: "contacts.clients", id: client, version: row.__version as number, patch: { streetNo: "5" } });
+    row = await agent.resources.get({ resource: "clients.clients", id: client });
+    await agent.resources.update({ resource: "clients.clients", id: client, version: row.__version as number, patch: { streetNo: "5" } });
     expect((await addressesOf(client)).map((a) => [a.street, a.streetNo, a.primary])).toEqual([["Haasstraße", "5", true]]);
     expect((await auditOf("contacts.addresses", created!.id)).at(-1)).toMatchObject({ changes: { streetNo: { from: "3", to: "5" } } });
 
     // Editing something else leaves the address alone.
-    row = await agent.resources.get({ resource: "contacts.clients", id: client });
-    await agent.resources.update({ resource: "contacts.clients", id: client, version: row.__version as number, patch: { gsm: "0470 11 22 33" } });
+    row = await agent.resources.get({ resource: "clients.clients", id: client });
+    await agent.resources.update({ resource: "clients.clients", id: client, version: row.__version as number, patch: { gsm: "0470 11 22 33" } });
     expect(await auditOf("contacts.addresses", created!.id)).toHaveLength(2);
   });
 });

@@ -55,8 +55,8 @@ describe("dashboard widgets per user type", () => {
   });
 
   it("searches, in the header, only what the user type may view", () => {
-    expect(searchableResources(probe("100")).map((d) => d.id)).not.toContain("admin.users");
-    expect(searchableResources(probe("900")).map((d) => d.id)).toContain("admin.users");
+    expect(searchableResources(probe("100")).map((d) => d.id)).not.toContain("users.users");
+    expect(searchableResources(probe("900")).map((d) => d.id)).toContain("users.users");
     expect(searchableResources(probe("000"))).toEqual([]);
   });
 });
@@ -109,8 +109,8 @@ describe("dashboard data", () => {
     // A user type that may not open users gets no link to a user record.
     await saveUserLanguage(ha, actorOf(await sessionOf(a, claims)), admin.id, "nl");
     const [language] = await recentChanges(ha, probe("100"), 1);
-    expect(language).toMatchObject({ action: "user.language", resource: "admin.users", href: null });
-    expect((await recentChanges(ha, probe("900"), 1))[0]!.href).toBe(`/admin/users/${admin.id}`);
+    expect(language).toMatchObject({ action: "user.language", resource: "users.users", href: null });
+    expect((await recentChanges(ha, probe("900"), 1))[0]!.href).toBe(`/users/users/${admin.id}`);
 
     const inB = await recentChanges(tenantHandle(b), probe("900"), 50);
     expect(inB.some((c) => c.action === "geo.places.update" && c.fields.includes("province"))).toBe(false);

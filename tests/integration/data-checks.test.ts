@@ -71,7 +71,7 @@ describe("each checker finds what it should, and only that", () => {
     await admin.resources.action({ resource: "checks.allProblems", id: problem.__id as number, name: "fix" });
     const h = tenantHandle(eupen);
     expect((await h.db.select({ n: h.t.partners.nationalId }).from(h.t.partners).where(eq(h.t.partners.id, malformed)))[0]!.n).toBe("700312 002-62");
-    expect((await auditOf(eupen, "contacts.clients", malformed)).map((a) => a.changes)).toEqual([expect.objectContaining({ nationalId: { from: "70031200262", to: "700312 002-62" } })]);
+    expect((await auditOf(eupen, "clients.clients", malformed)).map((a) => a.changes)).toEqual([expect.objectContaining({ nationalId: { from: "70031200262", to: "700312 002-62" } })]);
     expect(await found(eupen, nissChecker, [malformed, invalid])).toEqual([[invalid, "niss.unrecognizedCheckDigit", false]]);
     const invalidProblem = (await admin.resources.list({ resource: "checks.allProblems", state: state({ filters: { checker: "niss" } }) })).rows.find((r) => (r.owner as { id: number }).id === invalid)!;
     expect(await appCodeOf(admin.resources.action({ resource: "checks.allProblems", id: invalidProblem.__id as number, name: "fix" }))).toBe("NOT_FIXABLE");
@@ -114,7 +114,7 @@ describe("each checker finds what it should, and only that", () => {
     await staff.resources.action({ resource: "checks.clientProblems", id: row.__id as number, name: "fix" });
     const h = tenantHandle(eupen);
     expect((await h.db.select({ w: h.t.partners.phoneticWords }).from(h.t.partners).where(eq(h.t.partners.id, missing)))[0]!.w).toEqual(personPhoneticWords({ firstName: "Karl", lastName: "Kaivers" }));
-    expect((await auditOf(eupen, "contacts.clients", missing)).length).toBe(1);
+    expect((await auditOf(eupen, "clients.clients", missing)).length).toBe(1);
     expect((await auditOf(eupen, "checks.problems", Number(row.__id))).length).toBe(1);
     expect((await staff.resources.list({ resource: "checks.clientProblems", state: state({ master: { field: "ownerId", value: missing } }) })).rows.filter((r) => r.checker === "phoneticWords")).toEqual([]);
   });
@@ -173,7 +173,7 @@ describe("problems for the responsible user, in their language", () => {
     // "Check again" after the client is no longer obsolete clears the problem.
     const h = tenantHandle(eupen);
     await h.db.update(h.t.partners).set({ isObsolete: false }).where(eq(h.t.partners.id, mine));
-    await me.resources.action({ resource: "contacts.clients", id: mine, name: "checkData" });
+    await me.resources.action({ resource: "clients.clients", id: mine, name: "checkData" });
     expect((await me.resources.list({ resource: "checks.myProblems", state: state({ filters: { checker: "coachings" } }) })).rows.filter((r) => (r.owner as { id: number }).id === mine)).toEqual([]);
   });
 
@@ -252,7 +252,7 @@ describe("who may do what", () => {
       // The grid's "Run all checkers" button is offered to exactly those the procedure serves.
       if (hasRole(userType, "SiteAdmin")) expect((await caller.resources.meta({ resource: "checks.allProblems" })).toolbar, userType).toEqual(["runAllCheckers"]);
       if (hasRole(userType, "CheckdataUser") && userType !== "000") expect((await caller.resources.meta({ resource: "checks.myProblems" })).toolbar, userType).toBeUndefined();
-      expect(await appCodeOf(caller.resources.action({ resource: "contacts.clients", id: target, name: "checkData" })), userType).toBe(expect_(hasRole(userType, "ContactsUser")));
+      expect(await appCodeOf(caller.resources.action({ resource: "clients.clients", id: target, name: "checkData" })), userType).toBe(expect_(hasRole(userType, "ContactsUser")));
       // Fixing from the client's tab: those who may edit clients ("check again" above made a new problem row).
       const fix = await appCodeOf(caller.resources.action({ resource: "checks.clientProblems", id: await problemId(), name: "fix" }));
       expect(fix, userType).toBe(expect_(hasRole(userType, "ContactsUser")));

@@ -39,8 +39,8 @@ const errorOf = async (promise: Promise<unknown>) => {
   throw new Error("resolved");
 };
 const newClient = async (values: Record<string, unknown>) =>
-  (await clerk.resources.create({ resource: "contacts.clients", values, confirmed: true })).id as number;
-const versionOf = async (id: number) => (await clerk.resources.get({ resource: "contacts.clients", id })).__version as number;
+  (await clerk.resources.create({ resource: "clients.clients", values, confirmed: true })).id as number;
+const versionOf = async (id: number) => (await clerk.resources.get({ resource: "clients.clients", id })).__version as number;
 
 describe("find by eID and create", () => {
   let jeffin: number;
@@ -53,7 +53,7 @@ describe("find by eID and create", () => {
     ({ id: jeffin } = await clerk.eid.createClient({ card: JEFFIN, confirmSimilar: false }));
     expect((await clerk.eid.lookup({ card: JEFFIN })).match).toMatchObject({ id: jeffin, displayName: `JEFFIN Jean-Jacques (${jeffin})` });
 
-    const row = await clerk.resources.get({ resource: "contacts.clients", id: jeffin });
+    const row = await clerk.resources.get({ resource: "clients.clients", id: jeffin });
     expect(row).toMatchObject({ clientState: "10", nationalId: "680601 053-29", birthDate: "1968-06-01", gender: "M", birthPlace: "Mons", street: "Estland", zipCode: "1262" });
     const h = tenantHandle(eupen);
     const addresses = await h.db.select().from(h.t.addresses).where(eq(h.t.addresses.partnerId, jeffin));
@@ -61,7 +61,7 @@ describe("find by eID and create", () => {
     // "Helsinki" is no Belgian place: created in the reader's country, as Lino does.
     const [place] = await h.db.select().from(h.t.places).where(eq(h.t.places.id, addresses[0]!.placeId!));
     expect(place).toMatchObject({ countryCode: "BE", names: { fr: "Helsinki" } });
-    const [audit] = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entityId, String(jeffin)), eq(h.t.auditLog.action, "contacts.clients.eidCreate")));
+    const [audit] = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entityId, String(jeffin)), eq(h.t.auditLog.action, "clients.clients.eidCreate")));
     expect(audit?.changes).toMatchObject({ nationalId: { from: null, to: "680601 053-29" }, photo: { to: true } });
     expect(await appCodeOf(clerk.eid.createClient({ card: JEFFIN, confirmSimilar: true }))).toBe("DUPLICATE");
     // The same card read on the new client finds nothing to change.
@@ -87,7 +87,7 @@ describe("find by eID and create", () => {
       code: "CONFIRMATION_REQUIRED", params: { count: 1, names: `DUPONT Mélanie (${lookalike})`, messageKey: "resources.clients.similarExist" },
     });
     const { id } = await clerk.eid.createClient({ card: DUPONT, confirmSimilar: true });
-    expect((await clerk.resources.get({ resource: "contacts.clients", id })).name).toBe(`DUPONT Mélanie Françoise (${id})`);
+    expect((await clerk.resources.get({ resource: "clients.clients", id })).name).toBe(`DUPONT Mélanie Françoise (${id})`);
   });
 });
 
@@ -104,7 +104,7 @@ describe("read eID card on an existing client", () => {
 
     const done = await clerk.eid.applyChanges({ clientId: id, version: plan.version, card, fields: ["client.birthDate", "client.cardNumber", "address.street", "address.city"] });
     expect(done).toMatchObject({ version: plan.version + 1, applied: 4 });
-    const row = await clerk.resources.get({ resource: "contacts.clients", id });
+    const row = await clerk.resources.get({ resource: "clients.clients", id });
     expect(row).toMatchObject({ nationalId: generateNiss("1968-06-01", "M", 55), birthDate: "1968-06-01", birthPlace: "", street: "Estland" });
     const h = tenantHandle(eupen);
     const [address] = await h.db.select().from(h.t.addresses).where(eq(h.t.addresses.partnerId, id));

@@ -262,10 +262,10 @@ describe("export route", () => {
     expect(await res.text()).toBe("Veuillez vous connecter.");
   });
 
-  it("allows a resource per user type (admin.users: 900 yes, 100 no)", async () => {
+  it("allows a resource per user type (users.users: 900 yes, 100 no)", async () => {
     const users = { columns: "username,fullName" };
-    expect((await exportResponse(get(eupen, "admin.users.csv", users), agent)).status).toBe(403);
-    const res = await exportResponse(get(eupen, "admin.users.xlsx", users), admin);
+    expect((await exportResponse(get(eupen, "users.users.csv", users), agent)).status).toBe(403);
+    const res = await exportResponse(get(eupen, "users.users.xlsx", users), admin);
     expect(res.status).toBe(200);
     await res.arrayBuffer();
   });

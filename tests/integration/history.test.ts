@@ -22,9 +22,9 @@ describe("client history", () => {
   it("shows who changed which field of a client, from what to what, newest first", async () => {
     const { user, claims } = await newUser(eupen, "200", { firstName: "Carla", lastName: "Changer" });
     const agent = await callerOn(centreHost(eupen.slug), {}, claims);
-    const { id } = await agent.resources.create({ resource: "contacts.clients", values: { firstName: "Hans", lastName: "Historie" } });
-    const row = await agent.resources.get({ resource: "contacts.clients", id });
-    await agent.resources.update({ resource: "contacts.clients", id, version: row.__version as number, patch: { firstName: "Johannes" } });
+    const { id } = await agent.resources.create({ resource: "clients.clients", values: { firstName: "Hans", lastName: "Historie" } });
+    const row = await agent.resources.get({ resource: "clients.clients", id });
+    await agent.resources.update({ resource: "clients.clients", id, version: row.__version as number, patch: { firstName: "Johannes" } });
     const { rows } = await agent.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: id } }) });
     expect(rows.map((r) => r.action)).toEqual(["update", "create"]);
     expect(rows[0]).toMatchObject({ who: `${user.firstName} ${user.lastName}`, actingFor: "", changes: "firstName: Hans → Johannes" });
@@ -32,7 +32,7 @@ describe("client history", () => {
 
   it("lists a client's changes on the client; the centre-wide list of changes is for administrators only", async () => {
     const admin = await signedInCaller(eupen, "900");
-    const { id } = await admin.resources.create({ resource: "contacts.clients", values: { firstName: "Gerda", lastName: "Globalliste" } });
+    const { id } = await admin.resources.create({ resource: "clients.clients", values: { firstName: "Gerda", lastName: "Globalliste" } });
     for (const type of USER_TYPES.filter((u) => hasRole(u, "SimpleContactsUser"))) {
       const caller = await signedInCaller(eupen, type);
       const onClient = await appCodeOf(caller.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: id } }) }));
@@ -47,34 +47,34 @@ describe("access log", () => {
     const { user: theresia } = await newUser(eupen, "210", { firstName: "Theresia", lastName: "Opener" });
     const { user: hubert } = await newUser(eupen, "100", { firstName: "Hubert", lastName: "Actedfor" });
     const admin = await signedInCaller(eupen, "900");
-    const { id } = await admin.resources.create({ resource: "contacts.clients", values: { firstName: "Petra", lastName: "Private" } });
+    const { id } = await admin.resources.create({ resource: "clients.clients", values: { firstName: "Petra", lastName: "Private" } });
     const handle = tenantHandle(eupen);
     const asTheresia = sessionUser(theresia);
     const theresiaForHubert = sessionUser(hubert, { id: theresia.id, username: theresia.username, firstName: theresia.firstName, lastName: theresia.lastName });
-    await recordOpening({ handle, user: asTheresia, locale: "de" }, resourceById("contacts.clients"), id as number, "detail");
-    await recordOpening({ handle, user: theresiaForHubert, locale: "de" }, resourceById("contacts.clients"), id as number, "print");
+    await recordOpening({ handle, user: asTheresia, locale: "de" }, resourceById("clients.clients"), id as number, "detail");
+    await recordOpening({ handle, user: theresiaForHubert, locale: "de" }, resourceById("clients.clients"), id as number, "print");
     // Places hold no personal data: nothing is recorded.
     await recordOpening({ handle, user: asTheresia, locale: "de" }, resourceById("geo.places"), 1, "detail");
 
     const advisor = await signedInCaller(eupen, "910");
-    const { rows } = await advisor.resources.list({ resource: "security.accessLog", state: state({ filters: { client: id } }) });
+    const { rows } = await advisor.resources.list({ resource: "history.accessLog", state: state({ filters: { client: id } }) });
     expect(rows.map((r) => [r.user, r.actingFor, r.what])).toEqual([
       ["Theresia Opener", "Hubert Actedfor", "print"],
       ["Theresia Opener", "", "detail"],
     ]);
-    const byUser = await advisor.resources.list({ resource: "security.accessLog", state: state({ filters: { user: theresia.id } }) });
+    const byUser = await advisor.resources.list({ resource: "history.accessLog", state: state({ filters: { user: theresia.id } }) });
     expect(byUser.total).toBe(2);
   });
 
   it("is refused to every user type but the security advisor, and never shows another centre's log", async () => {
     for (const type of USER_TYPES.filter((t) => t !== "000")) {
       const caller = await signedInCaller(eupen, type);
-      const code = await appCodeOf(caller.resources.list({ resource: "security.accessLog", state: state() }));
+      const code = await appCodeOf(caller.resources.list({ resource: "history.accessLog", state: state() }));
       expect([type, code]).toEqual([type, hasRole(type, "SecurityAdvisor") ? "resolved" : "FORBIDDEN"]);
     }
     const { claims } = await newUser(eupen, "910");
-    expect(await appCodeOf((await callerOn(centreHost(chatelet.slug), {}, claims)).resources.list({ resource: "security.accessLog", state: state() }))).toBe("UNAUTHORIZED");
+    expect(await appCodeOf((await callerOn(centreHost(chatelet.slug), {}, claims)).resources.list({ resource: "history.accessLog", state: state() }))).toBe("UNAUTHORIZED");
     const chateletAdvisor = await signedInCaller(chatelet, "910");
-    expect((await chateletAdvisor.resources.list({ resource: "security.accessLog", state: state() })).total).toBe(0);
+    expect((await chateletAdvisor.resources.list({ resource: "history.accessLog", state: state() })).total).toBe(0);
   });
 });

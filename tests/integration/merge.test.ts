@@ -24,7 +24,7 @@ const versionOf = async (tenant: Tenant, id: number) => {
   return (await h.db.select({ v: h.t.partners.version }).from(h.t.partners).where(eq(h.t.partners.id, id)))[0]?.v;
 };
 const merge = async (caller: Caller, tenant: Tenant, kept: number, merged: number, reason = "") =>
-  caller.resources.action({ resource: "contacts.clients", id: kept, name: "mergeInto", params: { merged, reason }, version: await versionOf(tenant, kept) ?? 1 });
+  caller.resources.action({ resource: "clients.clients", id: kept, name: "mergeInto", params: { merged, reason }, version: await versionOf(tenant, kept) ?? 1 });
 
 beforeAll(async () => {
   [eupen, chatelet] = await Promise.all([newCentre("merge-eupen"), newCentre("merge-chatelet")]);
@@ -103,14 +103,14 @@ describe("merging duplicate clients", () => {
     expect(record!.mergedRow).toMatchObject({ id: dup, email: "doro@example.org", nationalId: "680601 053-29" });
     expect(record!.moved).toMatchObject({ coachings: [coachings[1]!.id], addresses: [addresses[1]!.id], human_links: [links[3]!.id], dispenses: [dispense!.id], tasks: [task!.id], partner_photos: [dup] });
     expect(Object.keys(record!.filled).sort()).toEqual(["email", "nationalId", "street", "streetNo", "zipCode"]);
-    const audit = await h.db.select().from(t.auditLog).where(and(eq(t.auditLog.entity, "contacts.clients"), inArray(t.auditLog.entityId, [String(kept), String(dup)])));
-    expect(audit.map((a) => `${a.entityId} ${a.action}`).sort()).toEqual([`${dup} contacts.clients.mergedInto`, `${kept} contacts.clients.merge`].sort());
+    const audit = await h.db.select().from(t.auditLog).where(and(eq(t.auditLog.entity, "clients.clients"), inArray(t.auditLog.entityId, [String(kept), String(dup)])));
+    expect(audit.map((a) => `${a.entityId} ${a.action}`).sort()).toEqual([`${dup} clients.clients.mergedInto`, `${kept} clients.clients.merge`].sort());
     expect(audit.find((a) => a.entityId === String(kept))!.changes).toMatchObject({ email: { from: "", to: "doro@example.org" }, merged: { from: record!.mergedName } });
 
-    const reviewed = await staff.resources.list({ resource: "history.clientMerges", state: state({ master: { field: "kept", value: kept } }) });
+    const reviewed = await staff.resources.list({ resource: "clients.merges", state: state({ master: { field: "kept", value: kept } }) });
     expect(reviewed.rows).toHaveLength(1);
     expect(reviewed.rows[0]).toMatchObject({ mergedName: record!.mergedName, reason: "Same person typed twice", kept: { id: kept } });
-    const detail = await staff.resources.get({ resource: "history.clientMerges", id: record!.id });
+    const detail = await staff.resources.get({ resource: "clients.merges", id: record!.id });
     expect(String(detail.moved)).toContain(`coachings: ${coachings[1]!.id}`);
     expect(String(detail.filled)).toContain("email: doro@example.org");
   });
@@ -120,7 +120,7 @@ describe("merging duplicate clients", () => {
     const kept = await client(eupen, "Anna", "Lahm", { nationalId: "120601 053-17" });
     const other = await client(eupen, "Anna", "Lahm", { nationalId: "120601 053=46" });
     const plain = await client(eupen, "Anna", "Lahm", { isClient: false, clientState: null });
-    const params = (merged: number) => ({ resource: "contacts.clients" as const, id: kept, name: "mergeInto", params: { merged } });
+    const params = (merged: number) => ({ resource: "clients.clients" as const, id: kept, name: "mergeInto", params: { merged } });
     const version = (await versionOf(eupen, kept))!;
     const errorOf = async (p: Promise<unknown>) => {
       try { await p; return null; } catch (e) { return (e as { cause?: { code?: string; params?: Record<string, unknown> } }).cause; }
@@ -152,16 +152,16 @@ describe("merging duplicate clients", () => {
     await beyond(h, e);
     const chateletClient = await client(chatelet, "Karl", "Keller");
     const foreign = await signedInCaller(chatelet, "110");
-    expect(await appCodeOf(foreign.resources.action({ resource: "contacts.clients", id: kept, name: "mergeInto", params: { merged: dup }, version: 1 }))).toBe("NOT_FOUND");
-    expect(await appCodeOf(foreign.resources.action({ resource: "contacts.clients", id: chateletClient, name: "mergeInto", params: { merged: kept }, version: 1 }))).toBe("INVALID_INPUT");
-    expect(await appCodeOf(staff.resources.action({ resource: "contacts.clients", id: kept, name: "mergeInto", params: { merged: chateletClient }, version: 1 }))).toBe("INVALID_INPUT");
+    expect(await appCodeOf(foreign.resources.action({ resource: "clients.clients", id: kept, name: "mergeInto", params: { merged: dup }, version: 1 }))).toBe("NOT_FOUND");
+    expect(await appCodeOf(foreign.resources.action({ resource: "clients.clients", id: chateletClient, name: "mergeInto", params: { merged: kept }, version: 1 }))).toBe("INVALID_INPUT");
+    expect(await appCodeOf(staff.resources.action({ resource: "clients.clients", id: kept, name: "mergeInto", params: { merged: chateletClient }, version: 1 }))).toBe("INVALID_INPUT");
     expect((await e.db.select({ id: e.t.partners.id }).from(e.t.partners).where(inArray(e.t.partners.id, [kept, dup])))).toHaveLength(2);
     expect((await h.db.select({ id: h.t.partners.id }).from(h.t.partners).where(eq(h.t.partners.id, chateletClient)))).toHaveLength(1);
 
     await merge(staff, eupen, kept, dup);
     const [record] = await e.db.select({ id: e.t.clientMerges.id }).from(e.t.clientMerges).where(eq(e.t.clientMerges.keptId, kept));
-    expect((await foreign.resources.list({ resource: "history.clientMerges", state: state() })).rows.map((r) => r.mergedName)).not.toContain(`KELLER Karl (${dup})`);
-    expect(await appCodeOf(foreign.resources.get({ resource: "history.clientMerges", id: record!.id + 10_000 }))).toBe("NOT_FOUND");
+    expect((await foreign.resources.list({ resource: "clients.merges", state: state() })).rows.map((r) => r.mergedName)).not.toContain(`KELLER Karl (${dup})`);
+    expect(await appCodeOf(foreign.resources.get({ resource: "clients.merges", id: record!.id + 10_000 }))).toBe("NOT_FOUND");
   });
 
   it("lets contacts staff merge and review merges, and refuses every other user type", async () => {
@@ -173,10 +173,10 @@ describe("merging duplicate clients", () => {
       // Anonymous (000) has no session at all.
       const refused = userType === "000" ? "UNAUTHORIZED" : "FORBIDDEN";
       expect(await appCodeOf(merge(caller, eupen, kept, dup)), userType).toBe(staffType ? "resolved" : refused);
-      expect(await appCodeOf(caller.resources.list({ resource: "history.clientMerges", state: state() })), userType).toBe(staffType ? "resolved" : refused);
+      expect(await appCodeOf(caller.resources.list({ resource: "clients.merges", state: state() })), userType).toBe(staffType ? "resolved" : refused);
       expect((await tenantHandle(eupen).db.select({ id: tenantHandle(eupen).t.partners.id }).from(tenantHandle(eupen).t.partners).where(eq(tenantHandle(eupen).t.partners.id, dup))).length, userType).toBe(staffType ? 0 : 1);
       if (userType !== "000") {
-        const meta = await caller.resources.meta({ resource: "contacts.clients" });
+        const meta = await caller.resources.meta({ resource: "clients.clients" });
         expect(meta.actions.some((a) => a.name === "mergeInto"), userType).toBe(staffType);
       }
     }

@@ -101,3 +101,28 @@ describe("a migration failing on one centre", () => {
     expect(availability(await getTenant(bad.slug), next.length)).toBe("served");
   });
 });
+
+describe("migration 0013: resource ids that start with their area", () => {
+  it("rewrites the audit trail and saved grid layouts kept under the old ids, and nothing else", async () => {
+    const schema = `t_${uniqueSlug("ids").replace(/-/g, "_")}`;
+    const upTo = real.findIndex((m) => m.tag.startsWith("0013_"));
+    await withClient((cl) => migrateSchema(cl, schema, real.slice(0, upTo)));
+    const q = (text: string, values: unknown[] = []) => getPool().query(text.replaceAll("$S", `"${schema}"`), values);
+    await q(`insert into $S.audit_log (actor, action, entity, entity_id) values
+      ('user:1', 'contacts.clients.update', 'contacts.clients', '7'),
+      ('user:1', 'pcsw.coachings.transition.end', 'pcsw.coachings', '3'),
+      ('user:1', 'user.language', 'users', '1'),
+      ('user:1', 'contacts.persons.update', 'contacts.persons', '9')`);
+    await q(`insert into $S.user_preferences (user_id, key, value) values (1, 'grid:pcsw.coachings', '{}'), (1, 'grid:geo.places', '{}'), (1, 'dashboard', '{}')`);
+    await withClient((cl) => migrateSchema(cl, schema, real));
+    const audit = (await q(`select entity, action from $S.audit_log order by id`)).rows;
+    expect(audit).toEqual([
+      { entity: "clients.clients", action: "clients.clients.update" },
+      { entity: "coachings.coachings", action: "coachings.coachings.transition.end" },
+      { entity: "users.users", action: "user.language" },
+      { entity: "contacts.persons", action: "contacts.persons.update" },
+    ]);
+    const keys = (await q(`select key from $S.user_preferences order by key`)).rows.map((r) => r.key);
+    expect(keys).toEqual(["dashboard", "grid:coachings.coachings", "grid:geo.places"]);
+  });
+});

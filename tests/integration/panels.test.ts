@@ -14,8 +14,8 @@ let agent: Caller; // 100
 
 /** A client created as a user would (so its phonetic words are computed), confirming similar ones. */
 const newClient = async (firstName: string, lastName: string) =>
-  Number((await agent.resources.create({ resource: "contacts.clients", values: { firstName, lastName, language: "de" }, confirmed: true })).id);
-const panel = (caller: Caller, id: number, key: string) => caller.resources.panel({ resource: "contacts.clients", id, key });
+  Number((await agent.resources.create({ resource: "clients.clients", values: { firstName, lastName, language: "de" }, confirmed: true })).id);
+const panel = (caller: Caller, id: number, key: string) => caller.resources.panel({ resource: "clients.clients", id, key });
 
 beforeAll(async () => {
   [eupen, chatelet] = await Promise.all([newCentre("panels-eupen"), newCentre("panels-chatelet")]);
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 describe("detail panels", () => {
   it("declares the panels on the client's tabs: overview (on top) and eID card on Person, similar clients on Human links", async () => {
-    const meta = await agent.resources.meta({ resource: "contacts.clients" });
+    const meta = await agent.resources.meta({ resource: "clients.clients" });
     expect(meta.detail.find((tab) => tab.key === "person")!.panels).toEqual([
       { key: "clientOverview", label: "panels.clientOverview.title", top: true },
       { key: "eidCard", label: "panels.eidCard.title" },
@@ -69,10 +69,10 @@ describe("detail panels", () => {
     const id = await newClient("Erna", "Emonts-Gast");
     await tenantHandle(eupen).db.insert(tenantHandle(eupen).t.partnerPhotos).values({ partnerId: id, contentType: "image/jpeg", content: Buffer.from([0xff, 0xd8]) });
     expect(await appCodeOf(panel(agent, id, "nonsense"))).toBe("INVALID_INPUT");
-    expect(await appCodeOf(agent.resources.panel({ resource: "pcsw.coachings", id, key: "similarClients" }))).toBe("INVALID_INPUT");
+    expect(await appCodeOf(agent.resources.panel({ resource: "coachings.coachings", id, key: "similarClients" }))).toBe("INVALID_INPUT");
     // Another centre: the same number is not this client there (NOT_FOUND), whatever the user type.
     const foreign = await signedInCaller(chatelet, "910");
-    const chateletMax = Number((await foreign.resources.list({ resource: "contacts.clients", state: { page: 1, pageSize: 1, sort: [{ field: "id", dir: "desc" }], filters: { hideObsolete: null }, q: "" } })).rows[0]?.id ?? 0);
+    const chateletMax = Number((await foreign.resources.list({ resource: "clients.clients", state: { page: 1, pageSize: 1, sort: [{ field: "id", dir: "desc" }], filters: { hideObsolete: null }, q: "" } })).rows[0]?.id ?? 0);
     expect(chateletMax).toBeLessThan(id);
     expect(await appCodeOf(panel(foreign, id, "eidCard"))).toBe("NOT_FOUND");
     expect(await appCodeOf(panel(foreign, id, "similarClients"))).toBe("NOT_FOUND");

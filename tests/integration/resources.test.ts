@@ -84,9 +84,9 @@ describe("generic list", () => {
     const admin = await signedInCaller(eupen, "900");
     const { user } = await newUser(eupen, "100", { username: "quicksearch-target", lastName: "Zebulon" });
     const groups = await admin.resources.search({ q: "Zebul" });
-    expect(groups.find((g) => g.resource === "admin.users")?.hits.map((h) => h.id)).toContain(user.id);
+    expect(groups.find((g) => g.resource === "users.users")?.hits.map((h) => h.id)).toContain(user.id);
     const agent = await signedInCaller(eupen, "100");
-    expect((await agent.resources.search({ q: "Zebul" })).map((g) => g.resource)).not.toContain("admin.users");
+    expect((await agent.resources.search({ q: "Zebul" })).map((g) => g.resource)).not.toContain("users.users");
     expect((await agent.resources.search({ q: "4700" })).map((g) => g.resource)).toContain("geo.places");
   });
 });
@@ -129,27 +129,27 @@ describe("detail and edit", () => {
   it("runs workflow transitions and row actions on users, for administrators only", async () => {
     const admin = await signedInCaller(eupen, "900");
     const { user } = await newUser(eupen, "200");
-    const { version } = await admin.resources.transition({ resource: "admin.users", id: user.id, version: user.version, name: "deactivate" });
-    expect((await admin.resources.get({ resource: "admin.users", id: user.id })).active).toBe(false);
-    expect(await appCodeOf(admin.resources.transition({ resource: "admin.users", id: user.id, version, name: "deactivate" }))).toBe("TRANSITION_NOT_ALLOWED");
-    await admin.resources.action({ resource: "admin.users", id: user.id, name: "resetPassword", params: { password: "correct horse battery staple" } });
-    expect(await appCodeOf(admin.resources.action({ resource: "admin.users", id: user.id, name: "resetPassword", params: { password: "x" } }))).toBe("PASSWORD_POLICY");
+    const { version } = await admin.resources.transition({ resource: "users.users", id: user.id, version: user.version, name: "deactivate" });
+    expect((await admin.resources.get({ resource: "users.users", id: user.id })).active).toBe(false);
+    expect(await appCodeOf(admin.resources.transition({ resource: "users.users", id: user.id, version, name: "deactivate" }))).toBe("TRANSITION_NOT_ALLOWED");
+    await admin.resources.action({ resource: "users.users", id: user.id, name: "resetPassword", params: { password: "correct horse battery staple" } });
+    expect(await appCodeOf(admin.resources.action({ resource: "users.users", id: user.id, name: "resetPassword", params: { password: "x" } }))).toBe("PASSWORD_POLICY");
   });
 
   it("creates a user through the users resource with the user-type choice list", async () => {
     const admin = await signedInCaller(eupen, "910");
-    const { id } = await admin.resources.create({ resource: "admin.users", values: { username: "New.Agent", firstName: "Nina", lastName: "Neu", userType: "100", language: "de" } });
-    expect(await admin.resources.get({ resource: "admin.users", id })).toMatchObject({ username: "new.agent", userType: "100", authMethod: "local", active: true });
-    expect(await appCodeOf(admin.resources.create({ resource: "admin.users", values: { username: "bad", userType: "999" } }))).toEqual(INVALID);
+    const { id } = await admin.resources.create({ resource: "users.users", values: { username: "New.Agent", firstName: "Nina", lastName: "Neu", userType: "100", language: "de" } });
+    expect(await admin.resources.get({ resource: "users.users", id })).toMatchObject({ username: "new.agent", userType: "100", authMethod: "local", active: true });
+    expect(await appCodeOf(admin.resources.create({ resource: "users.users", values: { username: "bad", userType: "999" } }))).toEqual(INVALID);
   });
 });
 
 describe("choice lists", () => {
   it("lets a centre add its own values to an extensible list, used by that centre only", async () => {
     const admin = await signedInCaller(eupen, "900");
-    const { id } = await admin.resources.create({ resource: "config.choices", values: { list: "placeKinds", value: "Weiler_DG", name: { fr: "Hameau", de: "Weiler" } } });
-    expect(await appCodeOf(admin.resources.create({ resource: "config.choices", values: { list: "placeKinds", value: "city", name: { fr: "Ville bis" } } }))).toBe("DUPLICATE");
-    expect(await appCodeOf(admin.resources.create({ resource: "config.choices", values: { list: "placeKinds", value: "weiler_dg", name: { fr: "Doublon" } } }))).toBe("DUPLICATE");
+    const { id } = await admin.resources.create({ resource: "settings.choices", values: { list: "placeKinds", value: "Weiler_DG", name: { fr: "Hameau", de: "Weiler" } } });
+    expect(await appCodeOf(admin.resources.create({ resource: "settings.choices", values: { list: "placeKinds", value: "city", name: { fr: "Ville bis" } } }))).toBe("DUPLICATE");
+    expect(await appCodeOf(admin.resources.create({ resource: "settings.choices", values: { list: "placeKinds", value: "weiler_dg", name: { fr: "Doublon" } } }))).toBe("DUPLICATE");
     const meta = await admin.resources.meta({ resource: "geo.places" });
     expect(meta.fields.kind!.choices!.map((c) => c.value)).toContain("weiler_dg");
     const editor = await signedInCaller(eupen, "110");
@@ -158,11 +158,11 @@ describe("choice lists", () => {
     // Another centre does not know the value; a deactivated value cannot be chosen any more.
     const elsewhere = await signedInCaller(chatelet, "110");
     expect(await appCodeOf(elsewhere.resources.create({ resource: "geo.places", values: { name: { fr: "X" }, kind: "weiler_dg" } }))).toEqual(INVALID);
-    const extra = await admin.resources.get({ resource: "config.choices", id });
-    await admin.resources.update({ resource: "config.choices", id, version: extra.__version as number, patch: { active: false } });
+    const extra = await admin.resources.get({ resource: "settings.choices", id });
+    await admin.resources.update({ resource: "settings.choices", id, version: extra.__version as number, patch: { active: false } });
     expect(await appCodeOf(editor.resources.create({ resource: "geo.places", values: { name: { fr: "Y" }, kind: "weiler_dg" } }))).toEqual(INVALID);
     // The list and the code are fixed once created.
-    expect(await appCodeOf(admin.resources.update({ resource: "config.choices", id, version: (extra.__version as number) + 1, patch: { value: "other" } }))).toEqual(INVALID);
+    expect(await appCodeOf(admin.resources.update({ resource: "settings.choices", id, version: (extra.__version as number) + 1, patch: { value: "other" } }))).toEqual(INVALID);
   });
 });
 
@@ -170,7 +170,7 @@ describe("access", () => {
   it("gives each user type exactly the access its roles declare", async () => {
     for (const type of USER_TYPES) {
       const caller = await signedInCaller(eupen, type);
-      const seesUsers = await appCodeOf(caller.resources.list({ resource: "admin.users", state: state() }));
+      const seesUsers = await appCodeOf(caller.resources.list({ resource: "users.users", state: state() }));
       expect([type, seesUsers]).toEqual([type, type === "000" ? "UNAUTHORIZED" : hasRole(type, "SiteAdmin") ? "resolved" : "FORBIDDEN"]);
       const seesPlaces = await appCodeOf(caller.resources.list({ resource: "geo.places", state: state() }));
       expect([type, seesPlaces]).toEqual([type, type === "000" ? "UNAUTHORIZED" : "resolved"]);
@@ -183,11 +183,11 @@ describe("access", () => {
     const { user: foreign } = await newUser(chatelet, "200", { lastName: "Foreigner" });
     const { claims } = await newUser(eupen, "900");
     const onChatelet = await callerOn(centreHost(chatelet.slug), {}, claims);
-    expect(await appCodeOf(onChatelet.resources.list({ resource: "admin.users", state: state() }))).toBe("UNAUTHORIZED");
-    expect(await appCodeOf(onChatelet.resources.get({ resource: "admin.users", id: foreign.id }))).toBe("UNAUTHORIZED");
-    expect(await appCodeOf(onChatelet.resources.update({ resource: "admin.users", id: foreign.id, version: 1, patch: { lastName: "x" } }))).toBe("UNAUTHORIZED");
+    expect(await appCodeOf(onChatelet.resources.list({ resource: "users.users", state: state() }))).toBe("UNAUTHORIZED");
+    expect(await appCodeOf(onChatelet.resources.get({ resource: "users.users", id: foreign.id }))).toBe("UNAUTHORIZED");
+    expect(await appCodeOf(onChatelet.resources.update({ resource: "users.users", id: foreign.id, version: 1, patch: { lastName: "x" } }))).toBe("UNAUTHORIZED");
     const onEupen = await callerOn(centreHost(eupen.slug), {}, claims);
-    const { rows } = await onEupen.resources.list({ resource: "admin.users", state: state({ pageSize: 200 }) });
+    const { rows } = await onEupen.resources.list({ resource: "users.users", state: state({ pageSize: 200 }) });
     expect(rows.map((r) => r.fullName)).not.toContain("Foreigner Test");
     expect(await appCodeOf(onEupen.resources.search({ q: "Foreigner" }))).toBe("resolved");
     expect(await onEupen.resources.search({ q: "Foreigner" })).toEqual([]);

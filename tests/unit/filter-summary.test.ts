@@ -23,7 +23,7 @@ const FILTERS: FilterMeta[] = [
   { name: "coachedBy", label: "resources.clients.coachedBy", summary: "resources.clients.coachedBySummary", widget: "user", choices: [
     { value: "7", label: { names: { fr: "Mélard Mélanie" } } }, { value: "8", label: { names: { fr: "Helen Hubert" } } },
   ] },
-  { name: "group", label: "fields.integrationPhase", widget: "ref", ref: "pcsw.personGroups" },
+  { name: "group", label: "fields.integrationPhase", widget: "ref", ref: "clients.personGroups" },
   { name: "who", label: "resources.history.who", widget: "user", choices: [{ value: "8", label: { names: { fr: "Helen Hubert" } } }] },
 ];
 const DEFAULTS = { clientState: "30", coachedBy: 7, hideObsolete: true };
@@ -34,7 +34,7 @@ const ctxFor = (locale: UiLocale): SummaryContext => {
   return {
     locale,
     t: (key, values) => translator(key as never, values as never),
-    refTitle: (filter, id) => (filter.ref === "pcsw.personGroups" ? PHASES[id] : undefined),
+    refTitle: (filter, id) => (filter.ref === "clients.personGroups" ? PHASES[id] : undefined),
   };
 };
 const summary = (values: Record<string, unknown>, locale: UiLocale = "en", defaults: Record<string, unknown> = DEFAULTS) =>
@@ -93,7 +93,7 @@ describe("declared ref filters and title phrases", () => {
       if (f.ref) expect(RESOURCES.has(f.ref), `${id} → ${f.ref}`).toBe(true);
     }
     expect(declared.filter(({ f }) => f.widget === "ref").map(({ id }) => id)).toEqual(expect.arrayContaining([
-      "pcsw.coachings.coachingType", "pcsw.coachings.ending", "contacts.clients.group", "integ.clients.group",
+      "coachings.coachings.coachingType", "coachings.coachings.ending", "clients.clients.group", "integ.clients.group",
     ]));
   });
 

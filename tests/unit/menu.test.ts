@@ -13,22 +13,22 @@ const linesOf = (userType: UserType) =>
     m.sections.flatMap((s) => s.items.map((i) => [m.label, s.label, i.label].filter(Boolean).join(" > ") + ` (${i.href})`)));
 
 const ACCOUNT = "menu.site > account.menu (/account)";
-const CLIENTS = "menu.contacts > resources.clients.title (/contacts/clients)";
+const CLIENTS = "menu.contacts > resources.clients.title (/clients/clients)";
 /** Everyone signed in finds persons and organisations next to the clients (SimpleContactsUser). */
 const CONTACTS = [CLIENTS, "menu.contacts > resources.persons.title (/contacts/persons)", "menu.contacts > resources.organisations.title (/contacts/organisations)"];
-const HOUSEHOLDS = "menu.contacts > resources.households.title (/contacts/households)";
+const HOUSEHOLDS = "menu.contacts > resources.households.title (/households/households)";
 const EID = "menu.reception > menu.eid (/reception/eid)";
-const PCSW_CLIENTS = "menu.pcsw > resources.clients.title (/pcsw/coachedClients)";
+const PCSW_CLIENTS = "menu.pcsw > resources.clients.title (/clients/coached)";
 /** The other client tables (§3.6): reception (OfficeUser or OfficeOperator: everyone signed in), integration (IntegUser), newcomers (NewcomersUser), all clients (SocialStaff). */
 const RECEPTION_CLIENTS = "menu.reception > resources.clients.title (/reception/clients)";
 const INTEG_CLIENTS = "menu.integration > resources.clients.title (/integ/clients)";
 const NEW_CLIENTS = "menu.newcomers > resources.clients.newTitle (/newcomers/clients)";
-const ALL_CLIENTS = "menu.explorer > menu.sections.pcsw > resources.clients.allTitle (/pcsw/allClients)";
-const COACHINGS = "menu.pcsw > resources.coachings.title (/pcsw/coachings)";
+const ALL_CLIENTS = "menu.explorer > menu.sections.pcsw > resources.clients.allTitle (/clients/all)";
+const COACHINGS = "menu.pcsw > resources.coachings.title (/coachings/coachings)";
 /** Coaching users follow their own coachings; coaching staff configure termination reasons and explore coachings (active today by default) (§8). */
-const MY_COACHINGS = "menu.pcsw > resources.coachings.myTitle (/pcsw/myCoachings)";
-const ENDINGS = "menu.configure > menu.sections.pcsw > resources.coachingEndings.title (/pcsw/coachingEndings)";
-const COACHINGS_EXPLORER = "menu.explorer > menu.sections.pcsw > resources.coachings.title (/pcsw/coachings?s=%7B%22filters%22%3A%7B%22observedEvent%22%3A%22active%22%7D%7D)";
+const MY_COACHINGS = "menu.pcsw > resources.coachings.myTitle (/coachings/mine)";
+const ENDINGS = "menu.configure > menu.sections.pcsw > resources.coachingEndings.title (/coachings/endings)";
+const COACHINGS_EXPLORER = "menu.explorer > menu.sections.pcsw > resources.coachings.title (/coachings/coachings?s=%7B%22filters%22%3A%7B%22observedEvent%22%3A%22active%22%7D%7D)";
 const PLACES = [
   "menu.configure > menu.sections.places > resources.countries.title (/geo/countries)",
   "menu.configure > menu.sections.places > resources.places.title (/geo/places)",
@@ -38,30 +38,30 @@ const CONTACTS_CONFIG = [
   "menu.configure > menu.sections.contacts > resources.companyTypes.title (/contacts/companyTypes)",
   "menu.configure > menu.sections.contacts > resources.roleTypes.title (/contacts/roleTypes)",
   "menu.configure > menu.sections.contacts > resources.clientContactTypes.title (/contacts/clientContactTypes)",
-  "menu.configure > menu.sections.contacts > resources.householdTypes.title (/contacts/householdTypes)",
+  "menu.configure > menu.sections.contacts > resources.householdTypes.title (/households/types)",
 ];
-const SERVICES = "menu.configure > menu.sections.pcsw > resources.coachingTypes.title (/pcsw/coachingTypes)";
-const SYSTEM = "menu.configure > menu.sections.system > resources.choiceExtras.title (/config/choices)";
+const SERVICES = "menu.configure > menu.sections.pcsw > resources.coachingTypes.title (/coachings/types)";
+const SYSTEM = "menu.configure > menu.sections.system > resources.choiceExtras.title (/settings/choices)";
 const MY_TASKS = "menu.calendar > resources.myTasks.title (/calendar/myTasks)";
 /** Social staff configure the client file's lists and see every client's dispenses, exclusions and convictions (§3.8). */
 const SOCIAL_CONFIG = [
-  "menu.configure > menu.sections.pcsw > resources.personGroups.title (/pcsw/personGroups)",
-  "menu.configure > menu.sections.pcsw > resources.dispenseReasons.title (/pcsw/dispenseReasons)",
-  "menu.configure > menu.sections.pcsw > resources.exclusionTypes.title (/pcsw/exclusionTypes)",
+  "menu.configure > menu.sections.pcsw > resources.personGroups.title (/clients/personGroups)",
+  "menu.configure > menu.sections.pcsw > resources.dispenseReasons.title (/clients/dispenseReasons)",
+  "menu.configure > menu.sections.pcsw > resources.exclusionTypes.title (/clients/exclusionTypes)",
 ];
 const SOCIAL_EXPLORER = [
   ALL_CLIENTS,
-  "menu.explorer > menu.sections.pcsw > resources.dispenses.title (/pcsw/dispenses)",
-  "menu.explorer > menu.sections.pcsw > resources.exclusions.title (/pcsw/exclusions)",
-  "menu.explorer > menu.sections.pcsw > resources.convictions.title (/pcsw/convictions)",
+  "menu.explorer > menu.sections.pcsw > resources.dispenses.title (/clients/dispenses)",
+  "menu.explorer > menu.sections.pcsw > resources.exclusions.title (/clients/exclusions)",
+  "menu.explorer > menu.sections.pcsw > resources.convictions.title (/clients/convictions)",
 ];
 /** Site staff (900, 910 here) review merged duplicate clients. */
-const MERGES = "menu.explorer > menu.sections.contacts > resources.clientMerges.title (/history/clientMerges)";
+const MERGES = "menu.explorer > menu.sections.contacts > resources.clientMerges.title (/clients/merges)";
 /** Data problems (§18): assigned to me for data-check users (CheckdataUser), all of them for site staff (900, 910). */
 const MY_PROBLEMS = "menu.office > checks.myProblems (/checks/myProblems)";
 const ALL_PROBLEMS = "menu.explorer > menu.sections.system > checks.allProblems (/checks/allProblems)";
 const ADMINISTRATION = [
-  "menu.site > menu.sections.administration > resources.users.title (/admin/users)",
+  "menu.site > menu.sections.administration > resources.users.title (/users/users)",
   "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
   "menu.site > menu.sections.administration > menu.supportAccess (/admin/support)",
 ];
@@ -90,7 +90,7 @@ const EXPECTED: Record<UserType, string[]> = {
   "510": [...CONTACTS, HOUSEHOLDS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
   "800": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, ...CONTACTS_CONFIG, ...PLACES, ACCOUNT],
   "900": ADMIN,
-  "910": [...ADMIN, "menu.site > menu.sections.security > resources.history.accessTitle (/security/accessLog)"],
+  "910": [...ADMIN, "menu.site > menu.sections.security > resources.history.accessTitle (/history/accessLog)"],
 };
 
 describe("the main menu per user type", () => {
@@ -101,8 +101,8 @@ describe("the main menu per user type", () => {
   }
 
   it("administrators see Users, an integration agent does not, anonymous sees no menu at all", () => {
-    expect(linesOf("900").some((l) => l.includes("/admin/users"))).toBe(true);
-    expect(linesOf("100").some((l) => l.includes("/admin/users"))).toBe(false);
+    expect(linesOf("900").some((l) => l.includes("/users/users"))).toBe(true);
+    expect(linesOf("100").some((l) => l.includes("/users/users"))).toBe(false);
     expect(menuFor({ roles: rolesOf("000") })).toEqual([]);
   });
 
@@ -110,7 +110,7 @@ describe("the main menu per user type", () => {
     const support = { grantId: "g", operatorId: "o", operatorEmail: "op@example.org", operatorName: "Op", endsAt: new Date() };
     const lines = menuFor({ roles: rolesOf("900"), support }).flatMap((m) => m.sections.flatMap((s) => s.items.map((i) => i.href)));
     expect(lines).not.toContain("/account");
-    expect(lines).toContain("/admin/users");
+    expect(lines).toContain("/users/users");
   });
 
   it("keeps Lino's order of top-level menus and leaves empty ones out", () => {
@@ -124,9 +124,9 @@ describe("the main menu per user type", () => {
   });
 
   it("an entry for a resource follows the resource's own view rule", () => {
-    const contributions: MenuContribution[] = [{ menu: "site", entries: [{ resource: "admin.users" }] }];
+    const contributions: MenuContribution[] = [{ menu: "site", entries: [{ resource: "users.users" }] }];
     for (const userType of USER_TYPES) {
-      const canView = RESOURCES.get("admin.users")!.access.view.some((r) => rolesOf(userType).has(r));
+      const canView = RESOURCES.get("users.users")!.access.view.some((r) => rolesOf(userType).has(r));
       expect(menuFor({ roles: rolesOf(userType) }, contributions).length, userType).toBe(canView ? 1 : 0);
     }
   });

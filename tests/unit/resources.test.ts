@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { tenantTables } from "@/db/tenant/tables";
 import { listStateSchema } from "@/lib/resources";
 import { rolesOf } from "@/server/auth/user-types";
+import { RENAMED_RESOURCES, renamedResourceRedirects } from "@/lib/renamed-resources";
 import { RESOURCES } from "@/server/resources/registry";
 import { choiceLabelKey } from "@/server/resources/choices";
 import { orderByOf, resolveState, whereOf, type ResolvedState } from "@/server/resources/query";
@@ -90,3 +91,18 @@ function dialectJoin(parts: ReturnType<typeof orderByOf>) {
 }
 import { sql as drizzleSql } from "drizzle-orm";
 const sqlComma = drizzleSql`, `;
+
+describe("renamed resource ids", () => {
+  it("point to resources that exist, never to another old id, and free no id for reuse", () => {
+    for (const [old, current] of Object.entries(RENAMED_RESOURCES)) {
+      expect(RESOURCES.has(current), `${old} → ${current}`).toBe(true);
+      expect(RESOURCES.has(old), `${old} is in use again`).toBe(false);
+    }
+  });
+
+  it("redirect the grid, detail and print addresses of an old id, keeping what follows", () => {
+    const redirects = renamedResourceRedirects();
+    expect(redirects).toContainEqual({ source: "/pcsw/coachings", destination: "/coachings/coachings", permanent: true });
+    expect(redirects).toContainEqual({ source: "/contacts/clients/:rest*", destination: "/clients/clients/:rest*", permanent: true });
+  });
+});

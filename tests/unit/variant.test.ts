@@ -14,7 +14,7 @@ const state = { page: 1, pageSize: 25, sort: [], filters: {}, q: "" };
 describe("table variants (another table on the same rows)", () => {
   it("shares the base's fields, filters, detail, workflow and edit rights, with its own id, title, columns and audience", () => {
     const variant = defineVariant(clientsResource, { id: "test.clients", title: "t", columns: ["name", "age"], defaultFilters: {}, view: ["SocialStaff"] });
-    expect(variant).toMatchObject({ id: "test.clients", title: "t", columns: ["name", "age"], variantOf: "contacts.clients" });
+    expect(variant).toMatchObject({ id: "test.clients", title: "t", columns: ["name", "age"], variantOf: "clients.clients" });
     expect(variant.access).toEqual({ ...clientsResource.access, view: ["SocialStaff"] });
     for (const key of ["fields", "filters", "detail", "workflow", "actions", "scope", "search", "insert", "hiddenColumns"] as const) expect(variant[key], key).toBe(clientsResource[key]);
   });

@@ -13,7 +13,7 @@ export function SimilarClientsPanelView({ data }: { data: unknown }) {
       {similar.length === 0 ? <p>{t("none")}</p> : (
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
           {similar.map((c) => (
-            <li key={c.id}><Link className="text-brand-700 underline" href={resourceHref("contacts.clients", c.id)}>{c.displayName}</Link></li>
+            <li key={c.id}><Link className="text-brand-700 underline" href={resourceHref("clients.clients", c.id)}>{c.displayName}</Link></li>
           ))}
         </ul>
       )}

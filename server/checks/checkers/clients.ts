@@ -18,7 +18,7 @@ async function updateClient(tx: Tx, ctx: ResourceCtx, id: number, before: Record
   const t = ctx.handle.t;
   await tx.update(t.partners).set({ ...values, version: sql`${t.partners.version} + 1`, modifiedAt: new Date() }).where(eq(t.partners.id, id));
   const changes = Object.fromEntries(Object.keys(values).map((k) => [k, { from: before[k] ?? null, to: values[k] }]));
-  await tx.insert(t.auditLog).values({ ...actorOf(ctx.user), action: "contacts.clients.update", entity: "contacts.clients", entityId: String(id), changes: { ...changes, fixedBy: { from: null, to: "dataCheck" } } });
+  await tx.insert(t.auditLog).values({ ...actorOf(ctx.user), action: "clients.clients.update", entity: "clients.clients", entityId: String(id), changes: { ...changes, fixedBy: { from: null, to: "dataCheck" } } });
 }
 
 /** Clients (optionally one) with the columns a checker reads and their primary coach. */

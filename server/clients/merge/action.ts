@@ -16,7 +16,7 @@ export const mergeClientAction: ActionDef = {
   params: {
     merged: {
       type: "ref", label: "merge.merged", required: true, expr: () => sql`null`, input: z.number().int().positive(),
-      ref: { resource: "contacts.clients", display: () => sql`null` },
+      ref: { resource: "clients.clients", display: () => sql`null` },
     },
     reason: { type: "longtext", label: "merge.reason", expr: () => sql`null`, input: z.string().trim().max(2000) },
   },

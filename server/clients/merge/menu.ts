@@ -5,5 +5,5 @@ import type { MenuContribution } from "@/server/shell/menu";
  * 910 here); contacts staff also find them on the kept client's History tab.
  */
 export const mergeMenu: MenuContribution[] = [
-  { menu: "explorer", section: "menu.sections.contacts", entries: [{ resource: "history.clientMerges", roles: ["SiteAdmin"] }] },
+  { menu: "explorer", section: "menu.sections.contacts", entries: [{ resource: "clients.merges", roles: ["SiteAdmin"] }] },
 ];

@@ -14,7 +14,7 @@ const listing = (t: TenantTables, column: "moved" | "filled") => column === "mov
 
 /** The merges of duplicate clients, to review who merged which client into which and what moved (read-only). */
 export const clientMergesResource = defineResource({
-  id: "history.clientMerges",
+  id: "clients.merges",
   title: "resources.clientMerges.title",
   table: m,
   pk: (t) => t.clientMerges.id,
@@ -25,7 +25,7 @@ export const clientMergesResource = defineResource({
     actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`coalesce(${userNameOf(t, q(t.clientMerges.actingForId))}, '')` },
     kept: {
       type: "ref", label: "resources.clientMerges.kept", width: 26, expr: (t) => t.clientMerges.keptId,
-      ref: { resource: "contacts.clients", display: (t) => clientNameOf(t, q(t.clientMerges.keptId)) },
+      ref: { resource: "clients.clients", display: (t) => clientNameOf(t, q(t.clientMerges.keptId)) },
     },
     mergedName: text("resources.clientMerges.merged", (t) => t.clientMerges.mergedName, { editable: false, width: 26 }),
     moved: { type: "longtext", label: "resources.clientMerges.moved", width: 40, sortable: false, expr: (t) => listing(t, "moved") },

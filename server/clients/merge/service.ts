@@ -15,7 +15,7 @@ type Tx = ResourceCtx["handle"]["db"];
 type T = ResourceCtx["handle"]["t"];
 type Partner = T["partners"]["$inferSelect"];
 type Changes = Record<string, { from: unknown; to: unknown }>;
-const ENTITY = "contacts.clients";
+const ENTITY = "clients.clients";
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === "";
 const displayName = (p: Pick<Partner, "id" | "firstName" | "lastName">) => `${p.lastName.toUpperCase()} ${p.firstName} (${p.id})`;

@@ -7,7 +7,7 @@ import { defineWidget } from "../define-widget";
 import { centreUsersSummary } from "../dashboard-data";
 import { widgetLink } from "./styles";
 
-const usersWith = (filters: Record<string, unknown>) => gridHref("admin.users", listStateSchema.parse({ filters }));
+const usersWith = (filters: Record<string, unknown>) => gridHref("users.users", listStateSchema.parse({ filters }));
 
 /** For the centre's administrators: who has which user type, and how many accounts are switched off. */
 export const centreUsersWidget = defineWidget({
@@ -51,7 +51,7 @@ export const centreUsersWidget = defineWidget({
             {t("dashboard.centreUsers.inactive", { count: summary.inactive })}
           </Link>
           {" · "}
-          <Link href="/admin/users" className={widgetLink}>{t("dashboard.centreUsers.all")}</Link>
+          <Link href="/users/users" className={widgetLink}>{t("dashboard.centreUsers.all")}</Link>
         </p>
       </div>
     );

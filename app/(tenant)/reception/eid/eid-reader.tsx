@@ -27,7 +27,7 @@ export function EidReader() {
   const [confirmSimilar, setConfirmSimilar] = useState(false);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const lookup = useMutation(trpc.eid.lookup.mutationOptions());
-  const create = useMutation(trpc.eid.createClient.mutationOptions({ onSuccess: ({ id }) => router.push(`/contacts/clients/${id}`) }));
+  const create = useMutation(trpc.eid.createClient.mutationOptions({ onSuccess: ({ id }) => router.push(`/clients/clients/${id}`) }));
   const compare = useMutation(trpc.eid.readCard.mutationOptions({ onSuccess: (plan) => setChosen(new Set(plan.changes.map((c) => c.key))) }));
   const apply = useMutation(trpc.eid.applyChanges.mutationOptions());
 
@@ -108,7 +108,7 @@ export function EidReader() {
         <section className={`${panel} flex flex-col gap-3`} data-testid="eid-match">
           <p>{t("match", { name: found.match.displayName })}</p>
           <div className="flex gap-3">
-            <Link href={`/contacts/clients/${found.match.id}`} className="rounded border border-brand-700 px-4 py-2 text-sm font-medium text-brand-700">{t("openClient")}</Link>
+            <Link href={`/clients/clients/${found.match.id}`} className="rounded border border-brand-700 px-4 py-2 text-sm font-medium text-brand-700">{t("openClient")}</Link>
             <button className={button} disabled={compare.isPending}
               onClick={() => {
                 // After applying, the client has the version the apply answered.
@@ -130,7 +130,7 @@ export function EidReader() {
               <h2 className="font-semibold">{t("similarTitle")}</h2>
               <p className="text-sm">{t("similarIntro")}</p>
               <ul className="list-disc pl-5 text-sm">
-                {found.similar.map((s) => <li key={s.id}><Link className="underline" href={`/contacts/clients/${s.id}`}>{s.displayName}</Link></li>)}
+                {found.similar.map((s) => <li key={s.id}><Link className="underline" href={`/clients/clients/${s.id}`}>{s.displayName}</Link></li>)}
               </ul>
               <label className="flex items-center gap-2 text-sm">
                 <input type="checkbox" checked={confirmSimilar} onChange={(e) => setConfirmSimilar(e.target.checked)} />
