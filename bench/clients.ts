@@ -1,3 +1,4 @@
+import { registry } from "@/server/areas";
 // The client file at volume (issue 5): lists, quick search and the detail on one centre holding
 // many generated clients, each beside the same SQL run raw; then many users at once over all
 // centres. Imported by bench/run.ts once the environment is set.
@@ -27,7 +28,7 @@ async function agentOf(tenant: Tenant, username: string) {
   const [user] = await handle.db.insert(handle.t.users).values({ username, firstName: "Bench", lastName: username, userType: "100" }).returning();
   const claims = claimsFor(tenant, user!);
   const caller = createCaller(await createInnerContext({ host: { kind: "tenant", slug: tenant.slug }, claims }));
-  const ctx: ResourceCtx = { handle, user: (await resolveSessionUser(handle, tenant, claims))!, locale: "fr" };
+  const ctx: ResourceCtx = { handle, user: (await resolveSessionUser(handle, tenant, claims))!, locale: "fr", registry };
   return { user: user!, caller, ctx };
 }
 

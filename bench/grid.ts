@@ -1,3 +1,4 @@
+import { registry } from "@/server/areas";
 // The grid machinery on one centre with many rows: the list procedure vs. the same SQL run raw, and
 // exports of every row to CSV and XLSX with their time and peak memory. Imported by bench/run.ts
 // once the environment is set (app modules read it on first use).
@@ -99,7 +100,7 @@ export async function benchGrid(tenant: Tenant, rows: number) {
   const [admin] = await handle.db.insert(handle.t.users).values({ username: "bench-admin", firstName: "Bench", lastName: "Admin", userType: "900" }).returning();
   const claims = claimsFor(tenant, admin!);
   const caller = createCaller(await createInnerContext({ host: { kind: "tenant", slug: tenant.slug }, claims }));
-  const ctx: ResourceCtx = { handle, user: (await resolveSessionUser(handle, tenant, claims))!, locale: "fr" };
+  const ctx: ResourceCtx = { handle, user: (await resolveSessionUser(handle, tenant, claims))!, locale: "fr", registry };
 
   // 2. The list procedure (tRPC caller: input and output validation, access, two queries) vs. the
   //    very same two SQL statements on the raw pool, sorted by two fields and filtered, page of 25.

@@ -7,7 +7,8 @@ import { desktopTables } from "./desktop";
 import { geoTables } from "./geo";
 import { householdTables } from "./households";
 import { clientTables } from "./clients";
-import { taskTables } from "./tasks";
+import { calendarTables } from "./calendar";
+import { checksTables } from "./checks";
 import { settingsTables } from "./settings";
 import { userTables } from "./users";
 
@@ -29,7 +30,8 @@ const AREAS = {
   accountability: accountabilityTables,
   households: householdTables,
   clients: clientTables,
-  tasks: taskTables,
+  calendar: calendarTables,
+  checks: checksTables,
 };
 
 type Areas = typeof AREAS;

@@ -27,7 +27,7 @@ const fixAction: ActionDef = { name: "fix", label: "checks.fix", roles: FIXERS, 
 /** "Check again" on a client: its problems are replaced by what the client checkers find now. */
 export const checkAgainAction: ActionDef = {
   name: "checkData", label: "checks.checkAgain", roles: ["ContactsUser"],
-  run: async (ctx, id) => { await checkClient(ctx.handle, Number(id)); },
+  run: async (ctx, id) => { await checkClient(ctx.handle, ctx.registry.checkers, Number(id)); },
 };
 
 const fields: ResourceDef["fields"] = {

@@ -7,5 +7,5 @@ import { runAllCheckers } from "./run";
 export const checksRouter = router({
   runAll: roleProcedure("SiteAdmin")
     .output(z.record(z.string(), z.number()))
-    .mutation(({ ctx }) => runAllCheckers(ctx.handle)),
+    .mutation(({ ctx }) => runAllCheckers(ctx.handle, ctx.registry.checkers)),
 });

@@ -3,7 +3,6 @@ import { actorOf } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { Checker, Handle } from "./define";
-import { CHECKERS, checkerById } from "./registry";
 
 /** Rows per insert statement (8 parameters each, well below PostgreSQL's limit). */
 const BATCH = 1000;
@@ -28,17 +27,17 @@ export async function runChecker(handle: Handle, checker: Checker, ownerId?: num
   });
 }
 
-/** "Run all checkers": every checker on the whole centre; the number of problems per checker. */
-export async function runAllCheckers(handle: Handle): Promise<Record<string, number>> {
+/** "Run all checkers": every checker of every area on the whole centre; the number of problems per checker. */
+export async function runAllCheckers(handle: Handle, checkers: readonly Checker[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const checker of CHECKERS) counts[checker.id] = await runChecker(handle, checker);
+  for (const checker of checkers) counts[checker.id] = await runChecker(handle, checker);
   return counts;
 }
 
 /** "Check again" on a client: every client checker on that client only. */
-export async function checkClient(handle: Handle, clientId: number): Promise<Record<string, number>> {
+export async function checkClient(handle: Handle, checkers: readonly Checker[], clientId: number): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const checker of CHECKERS.filter((c) => c.forClients)) counts[checker.id] = await runChecker(handle, checker, clientId);
+  for (const checker of checkers.filter((c) => c.forClients)) counts[checker.id] = await runChecker(handle, checker, clientId);
   return counts;
 }
 
@@ -50,7 +49,7 @@ export async function fixProblem(ctx: ResourceCtx, problemId: number): Promise<v
   const { db, t } = ctx.handle;
   const [problem] = await db.select().from(t.dataProblems).where(eq(t.dataProblems.id, problemId));
   if (!problem) throw new AppError("NOT_FOUND");
-  const checker = checkerById(problem.checker);
+  const checker = ctx.registry.checkers.find((c) => c.id === problem.checker);
   if (!problem.fixable || !checker?.fix) throw new AppError("NOT_FIXABLE");
   await db.transaction(async (tx) => {
     await checker.fix!(tx as never, ctx, problem.ownerId);

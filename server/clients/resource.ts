@@ -21,11 +21,14 @@ import { contactPersonLabel, primaryCoach } from "./computed";
 import { clientEventFilters } from "./events";
 import { chateletFields, clientFieldSetsOf, eupenFields } from "./field-sets";
 import { jobOfficeContactNotSelf } from "./job-office";
-import { updateClientReminders } from "./reminders";
+import { updateClientReminders } from "@/server/calendar/reminders";
 import { namesRef } from "./subentities";
 import { mergeClientAction } from "./merge/action";
 import { clientObserverNames } from "@/server/coachings/observers";
 import { belgianToday } from "@/lib/dates";
+import { eidCardPanel } from "@/server/eid/panel";
+import { clientOverviewPanel } from "./panels/overview";
+import { similarClientsPanel } from "./panels/similar";
 
 const p = (t: TenantTables) => t.partners;
 /** Lino's incomplete dates: `1995-00-00` when only the year is known. */
@@ -124,16 +127,21 @@ export const clientsResource = defineResource({
   defaultFilters: { hideObsolete: true },
   // Name, phone, GSM, street, national id: one trigram-indexed text (db/tenant/contacts.ts).
   search: wordSearch((t) => partnerSearchText(t.partners), (t) => [t.partners.id], nissSearchVariants),
+  // The people a desk looks for first, before places and other contacts.
+  searchRank: 10,
   defaultSort: [{ field: "name", dir: "asc" }],
   access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsStaff"] },
   detail: [
     { key: "person", label: "resources.clients.personTab", groups: [
       { fields: ["id", "firstName", "lastName", "gender", "birthDate", "age", "nationalId", "language"] },
       { fields: ["street", "streetNo", "streetBox", "zipCode", "place", "country", "phone", "gsm", "email"] },
-    ], panels: [{ key: "clientOverview", label: "panels.clientOverview.title", top: true }, { key: "eidCard", label: "panels.eidCard.title" }], slaves: [
+    ], panels: [
+      { key: "clientOverview", label: "panels.clientOverview.title", top: true, load: clientOverviewPanel },
+      { key: "eidCard", label: "panels.eidCard.title", load: eidCardPanel },
+    ], slaves: [
       { resource: "contacts.addresses", label: "resources.addresses.title", masterField: "partner" },
     ] },
-    { key: "humanLinks", label: "resources.clients.humanLinksTab", groups: [{ fields: ["childCustody"] }], panels: [{ key: "similarClients", label: "panels.similarClients.title" }], slaves: [
+    { key: "humanLinks", label: "resources.clients.humanLinksTab", groups: [{ fields: ["childCustody"] }], panels: [{ key: "similarClients", label: "panels.similarClients.title", load: similarClientsPanel }], slaves: [
       { resource: "households.members", label: "resources.householdMembers.byPerson", masterField: "person" },
       { resource: "households.humanLinks", label: "resources.humanLinks.title", masterField: "parent" },
       { resource: "households.humanLinksAsChild", label: "resources.humanLinks.asChildTitle", masterField: "child" },

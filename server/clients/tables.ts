@@ -4,10 +4,12 @@ import { clientsResource } from "./resource";
 
 /**
  * The other client tables of domain-people §3.6: the same clients, each table with its own default
- * filters, columns, title and audience. Contacts → Clients is `clientsResource` itself.
+ * filters, columns, title and audience. Contacts → Clients is `clientsResource` itself; Reception,
+ * Integration and Newcomers declare their own tables in their areas.
  */
-const COACHED = { clientState: CLIENT_STATE.coached };
-const DETAILS = ["nationalId", "gsm", "address", "age", "email", "phone"];
+export const COACHED = { clientState: CLIENT_STATE.coached };
+/** Columns every client table shows after the name. */
+export const CLIENT_DETAILS = ["nationalId", "gsm", "address", "age", "email", "phone"];
 
 /** PCSW → Clients (Lino's CoachedClients): the coached ones, for social workers. */
 export const coachedClientsResource = defineVariant(clientsResource, {
@@ -17,42 +19,12 @@ export const coachedClientsResource = defineVariant(clientsResource, {
   view: ["SocialUser"],
 });
 
-/** Reception → Clients: who may be received today, with the state and its actions. */
-export const receptionClientsResource = defineVariant(clientsResource, {
-  id: "reception.clients",
-  title: "resources.clients.receptionTitle",
-  defaultFilters: { ...COACHED, hideObsolete: true },
-  columns: ["name", "address", "nationalId", "clientState"],
-  hiddenColumns: ["gsm", "phone", "email", "age", "id", "language", "coaches", "birthDate", "gender"],
-  view: ["OfficeUser", "OfficeOperator"],
-});
-
-/** Integration → Clients: the coached clients the reader coaches today (contract columns come with contracts). */
-export const integrationClientsResource = defineVariant(clientsResource, {
-  id: "integ.clients",
-  title: "resources.clients.integrationTitle",
-  defaultFilters: (ctx) => ({ ...COACHED, coachedBy: ctx.user.id, hideObsolete: true }),
-  columns: ["name", ...DETAILS, "id", "language"],
-  hiddenColumns: ["clientState", "coaches", "birthDate", "gender", "nationality", "createdAt", "modifiedAt"],
-  view: ["IntegUser"],
-});
-
 /** Explorer → All clients: every client, obsolete ones included, for social staff. */
 export const allClientsResource = defineVariant(clientsResource, {
   id: "clients.all",
   title: "resources.clients.allTitle",
   defaultFilters: {},
   view: ["SocialStaff"],
-});
-
-/** Newcomers → New clients: those waiting for a coach. */
-export const newClientsResource = defineVariant(clientsResource, {
-  id: "newcomers.clients",
-  title: "resources.clients.newTitle",
-  defaultFilters: { clientState: CLIENT_STATE.newcomer, hideObsolete: true },
-  columns: ["name", "clientState", ...DETAILS],
-  hiddenColumns: ["id", "language", "coaches", "birthDate", "gender", "nationality", "createdAt", "modifiedAt"],
-  view: ["NewcomersUser"],
 });
 
 /**
@@ -68,4 +40,4 @@ export const clientsByNationalityResource = defineVariant(clientsResource, {
   view: clientsResource.access.view,
 });
 
-export const CLIENT_TABLES = [coachedClientsResource, receptionClientsResource, integrationClientsResource, allClientsResource, newClientsResource, clientsByNationalityResource];
+export const CLIENT_TABLES = [coachedClientsResource, allClientsResource, clientsByNationalityResource];

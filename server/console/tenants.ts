@@ -8,6 +8,7 @@ import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource, type ResourceCtx } from "@/server/resources/define";
 import { choice, datetime, filters, integer, localizedMatches, localizedText, text } from "@/server/resources/fields";
 import { likePattern } from "@/server/resources/query";
+import { createRegistry } from "@/server/resources/registry";
 import { readPage } from "@/server/resources/service";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
@@ -46,9 +47,12 @@ export const tenantsResource = defineResource({
   detail: [],
 });
 
+/** The console's own resource, apart from the centres' declarations. */
+const CONSOLE_REGISTRY = createRegistry({ resources: [tenantsResource], relations: [], checkers: [], extensibleChoices: [] });
+
 /** A page of centres for the console, through the same query translation as every centre grid. */
 export async function listTenants(state: ListState, locale: Locale): Promise<ListPage> {
   const handle = { db: controlDb(), t: {} as TenantTables } as unknown as TenantHandle;
-  const ctx: ResourceCtx = { handle, user: { roles: new Set() } as unknown as ResourceCtx["user"], locale };
+  const ctx: ResourceCtx = { handle, user: { roles: new Set() } as unknown as ResourceCtx["user"], locale, registry: CONSOLE_REGISTRY };
   return readPage(ctx, tenantsResource, state);
 }

@@ -1,4 +1,4 @@
-import { LINK_TYPES, MEMBER_ROLE } from "@/server/clients/rules/households";
+import { LINK_TYPES, MEMBER_ROLE } from "@/server/households/rules";
 import { defineChoiceList } from "@/server/resources/choices";
 
 /** Choice lists of households and human links (domain-people §4); labels under `choices.<id>`. */

@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { actorOf } from "@/server/audit";
-import { automaticLinks, newHousehold, type Gender, type Link, type Person } from "@/server/clients/rules/households";
+import { automaticLinks, newHousehold, type Gender, type Link, type Person } from "@/server/households/rules";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";

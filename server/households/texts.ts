@@ -1,7 +1,7 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
 import { ageInYears } from "@/server/clients/sql";
-import { LINK_TYPES, householdSummary, linkSentence, type Gender, type LinkTypeValue, type Person } from "@/server/clients/rules/households";
+import { LINK_TYPES, householdSummary, linkSentence, type Gender, type LinkTypeValue, type Person } from "@/server/households/rules";
 import { LOCALES } from "@/server/i18n/locale";
 import { translatorFor } from "@/server/resources/export/rows";
 import { qualified as q } from "@/server/resources/query";

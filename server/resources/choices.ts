@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { ChoiceMeta } from "@/lib/resources";
+import type { Registry } from "@/server/area";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
 /**
@@ -12,17 +13,28 @@ export interface ChoiceList {
   extensible: boolean;
   /** Where the labels live in the messages: `<namespace>.<value>`; defaults to `choices.<id>`. */
   namespace: string;
+  /** Values gathered from every area's declarations (e.g. the data checkers), instead of `values`. */
+  fromRegistry?: (registry: Registry) => readonly string[];
 }
 
 export function defineChoiceList<const V extends string>(id: string, values: readonly V[], opts: { extensible?: boolean; namespace?: string } = {}) {
   return { id, values, extensible: opts.extensible ?? false, namespace: opts.namespace ?? `choices.${id}` } satisfies ChoiceList;
 }
 
+/** A list whose values the areas declare (every data checker, every extensible list). */
+export function registryChoiceList(id: string, fromRegistry: (registry: Registry) => readonly string[], opts: { namespace?: string } = {}): ChoiceList {
+  return { id, values: [], extensible: false, namespace: opts.namespace ?? `choices.${id}`, fromRegistry };
+}
+
+/** The values declared in code; a list gathered from the areas needs the registry to know them. */
+const declaredValues = (list: ChoiceList, registry: Registry | undefined) =>
+  list.fromRegistry ? (registry ? list.fromRegistry(registry) : []) : list.values;
+
 export const choiceLabelKey = (list: ChoiceList, value: string) => `${list.namespace}.${value}`;
 
 /** The values offered to this centre's users: declared ones, then the centre's active extras. */
-export async function choicesOf(handle: Pick<TenantHandle, "db" | "t">, list: ChoiceList): Promise<ChoiceMeta[]> {
-  const declared: ChoiceMeta[] = list.values.map((value) => ({ value, label: { key: choiceLabelKey(list, value) } }));
+export async function choicesOf(handle: Pick<TenantHandle, "db" | "t">, list: ChoiceList, registry?: Registry): Promise<ChoiceMeta[]> {
+  const declared: ChoiceMeta[] = declaredValues(list, registry).map((value) => ({ value, label: { key: choiceLabelKey(list, value) } }));
   if (!list.extensible) return declared;
   const { db, t } = handle;
   const extras = await db
@@ -34,8 +46,8 @@ export async function choicesOf(handle: Pick<TenantHandle, "db" | "t">, list: Ch
 }
 
 /** Whether a value may be stored: declared, or an active extra of this centre. */
-export async function isAllowedChoice(handle: Pick<TenantHandle, "db" | "t">, list: ChoiceList, value: string): Promise<boolean> {
-  if (list.values.includes(value)) return true;
+export async function isAllowedChoice(handle: Pick<TenantHandle, "db" | "t">, list: ChoiceList, value: string, registry?: Registry): Promise<boolean> {
+  if (declaredValues(list, registry).includes(value)) return true;
   if (!list.extensible) return false;
   return (await choicesOf(handle, list)).some((c) => c.value === value);
 }

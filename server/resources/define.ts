@@ -2,6 +2,7 @@ import type { SQL, SQLWrapper } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
+import type { Registry } from "@/server/area";
 import type { Role } from "@/server/auth/user-types";
 import type { SessionUser } from "@/server/auth/session";
 import type { Locale } from "@/server/i18n/locale";
@@ -9,11 +10,12 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import type { DetailGroup, FieldType, FilterWidget, RowTone } from "@/lib/resources";
 import type { ChoiceList } from "./choices";
 
-/** What a resource's SQL builders and hooks receive: the centre, the user and their language. */
+/** What a resource's SQL builders and hooks receive: the centre, the user, their language and every declaration. */
 export interface ResourceCtx {
   handle: TenantHandle;
   user: SessionUser;
   locale: Locale;
+  registry: Registry;
 }
 
 type Expr = (t: TenantTables) => SQLWrapper;
@@ -86,12 +88,14 @@ export interface ActionDef {
 
 /**
  * A box on a detail tab whose content is neither a field nor a grid (e.g. similar clients, the eID
- * card): its data comes from the loader registered under `key` (server/resources/panels.ts), and
- * the browser renders it with the component registered under the same key.
+ * card): its data comes from `load`, and the browser renders it with the component registered under
+ * the same key (app/_components/panels).
  */
 export interface PanelDef {
   key: string;
   label: string;
+  /** The panel's data for one row the user may see (checked before it is called). */
+  load: (ctx: ResourceCtx, id: number) => Promise<unknown>;
   /** Shown only to these roles (any of); everyone who may see the row when absent. */
   roles?: Role[];
   /** Above the tab's fields (e.g. a client's overview) rather than below them. */
@@ -134,6 +138,8 @@ export interface ResourceDef {
   filters?: Record<string, FilterDef>;
   /** Quick search: the condition a search text puts on rows; absent means not searchable. */
   search?: (q: string, t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
+  /** Where its hits come in the header's quick search: lower first (clients 10; 100 when absent). */
+  searchRank?: number;
   defaultSort: { field: string; dir: "asc" | "desc" }[];
   /**
    * Filters in force unless the request lifts them with `null` (e.g. "hide obsolete"); a function

@@ -6,7 +6,6 @@ import { anyOf, can } from "./access";
 import { choicesOf } from "./choices";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { defaultFiltersOf, type FieldDef, type ResourceCtx, type ResourceDef } from "./define";
-import { RESOURCES } from "./registry";
 
 const DEFAULT_WIDTH: Record<FieldMeta["type"], number> = {
   text: 20, password: 20, longtext: 40, integer: 8, money: 12, date: 11, datetime: 17, boolean: 8, choice: 14, localized: 24, ref: 20,
@@ -40,7 +39,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
       sortable: f.sortable !== false,
       editable,
       required: !!f.required,
-      ...(f.choices ? { choices: await choicesOf(handle, f.choices) } : {}),
+      ...(f.choices ? { choices: await choicesOf(handle, f.choices, ctx?.registry) } : {}),
       ...(f.ref ? { ref: f.ref.resource } : {}),
       ...(f.help ? { help: f.help } : {}),
   });
@@ -60,7 +59,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
   let users: ChoiceMeta[] | undefined;
   for (const [name, f] of Object.entries(def.filters ?? {})) {
     // A user filter offers the centre's staff by name (any reader of the resource may pick one).
-    const choices = f.choices ? await choicesOf(handle, f.choices) : f.widget === "user" ? (users ??= await staffChoices(handle)) : undefined;
+    const choices = f.choices ? await choicesOf(handle, f.choices, ctx?.registry) : f.widget === "user" ? (users ??= await staffChoices(handle)) : undefined;
     filters.push({ name, label: f.label, widget: f.widget, ...(choices ? { choices } : {}), ...(f.ref ? { ref: f.ref } : {}), ...(f.summary ? { summary: f.summary } : {}) });
   }
   const toolbar = (def.toolbar ?? []).filter((b) => anyOf(user, b.roles)).map((b) => b.key);
@@ -88,9 +87,9 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
       label: tab.label,
       groups: tab.groups.map((g) => ({ ...g, fields: g.fields.filter((n) => !off.has(n)) })).filter((g) => g.fields.length > 0),
       panels: (tab.panels ?? []).filter((p) => !p.roles || anyOf(user, p.roles)).map((p) => ({ key: p.key, label: p.label, ...(p.top ? { top: true } : {}) })),
-      // A slave grid appears only if the user may see its resource.
+      // A slave grid appears only if the user may see its resource (the console's resources have none).
       slaves: (tab.slaves ?? []).flatMap((s) => {
-        const slave = RESOURCES.get(s.resource);
+        const slave = ctx?.registry.resources.get(s.resource);
         return slave && can(slave, "view", user) ? [{ ...s, canCreate: can(slave, "create", user) && !!slave.insert }] : [];
       }),
     })),

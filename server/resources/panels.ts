@@ -1,21 +1,7 @@
-import { eidCardPanel } from "@/server/clients/panels/eid";
-import { clientOverviewPanel } from "@/server/clients/panels/overview";
-import { similarClientsPanel } from "@/server/clients/panels/similar";
 import { AppError } from "@/server/errors";
 import { anyOf, assertCan } from "./access";
 import type { ResourceCtx, ResourceDef } from "./define";
 import { getRow } from "./service";
-
-/**
- * The data of each detail panel (see `PanelDef`), by key; the browser renders it with the
- * component registered under the same key (app/_components/panels). An area adds its loader here.
- */
-const LOADERS: Record<string, (ctx: ResourceCtx, id: number) => Promise<unknown>> = {
-  similarClients: similarClientsPanel,
-  eidCard: eidCardPanel,
-  clientOverview: clientOverviewPanel,
-};
-export const PANEL_KEYS = Object.keys(LOADERS);
 
 /**
  * A panel of one row: only a panel the resource declares, for a user allowed to see it, on a row
@@ -24,9 +10,8 @@ export const PANEL_KEYS = Object.keys(LOADERS);
 export async function loadPanel(ctx: ResourceCtx, def: ResourceDef, id: string | number, key: string): Promise<unknown> {
   assertCan(def, "view", ctx.user);
   const panel = def.detail.flatMap((tab) => tab.panels ?? []).find((p) => p.key === key);
-  const load = LOADERS[key];
-  if (!panel || !load) throw new AppError("INVALID_INPUT", { field: "panel" });
+  if (!panel) throw new AppError("INVALID_INPUT", { field: "panel" });
   if (panel.roles && !anyOf(ctx.user, panel.roles)) throw new AppError("FORBIDDEN");
   await getRow(ctx, def, id);
-  return load(ctx, Number(id));
+  return panel.load(ctx, Number(id));
 }

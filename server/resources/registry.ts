@@ -1,28 +1,38 @@
+import type { Registry } from "@/server/area";
 import { AppError } from "@/server/errors";
-import { countriesResource, placesResource } from "@/server/geo/resources";
-import { usersResource } from "@/server/users/resource";
-import { clientsResource } from "@/server/clients/resource";
-import { CLIENT_TABLES } from "@/server/clients/tables";
-import { clientMergesResource } from "@/server/clients/merge/resource";
-import { coachingsResource, coachingTypesResource, myCoachingsResource } from "@/server/coachings/resource";
-import { coachingEndingsResource } from "@/server/coachings/endings";
-import { accessLogResource, clientChangesResource } from "@/server/history/resources";
-import { householdMembersResource, householdsResource, householdTypesResource, humanLinksAsChildResource, humanLinksResource } from "@/server/households/resources";
-import { contactsResources } from "@/server/contacts/resources";
-import { CLIENT_FILE_RESOURCES } from "@/server/clients/subentities";
-import { myTasksResource } from "@/server/clients/my-tasks";
-import { allProblemsResource, clientProblemsResource, myProblemsResource } from "@/server/checks/resources";
-import { choiceExtrasResource } from "./choice-extras";
 import type { ResourceDef } from "./define";
 
-/** Every declared resource. An area adds its declarations here. */
-const ALL: ResourceDef[] = [countriesResource, placesResource, usersResource, choiceExtrasResource, clientsResource, ...CLIENT_TABLES, coachingsResource, coachingTypesResource, coachingEndingsResource, myCoachingsResource, clientChangesResource, accessLogResource, householdsResource, householdMembersResource, householdTypesResource, humanLinksResource, humanLinksAsChildResource, clientMergesResource, ...contactsResources, ...CLIENT_FILE_RESOURCES, myTasksResource, myProblemsResource, allProblemsResource, clientProblemsResource];
-
-export const RESOURCES: ReadonlyMap<string, ResourceDef> = new Map(ALL.map((def) => [def.id, def]));
-export const RESOURCE_IDS = ALL.map((def) => def.id) as [string, ...string[]];
-
-export function resourceById(id: string): ResourceDef {
-  const def = RESOURCES.get(id);
+/** The declaration of a resource id; NOT_FOUND for an id nobody declared (e.g. a made-up address). */
+export function resourceOf(registry: Pick<Registry, "resources">, id: string): ResourceDef {
+  const def = registry.resources.get(id);
   if (!def) throw new AppError("NOT_FOUND");
   return def;
+}
+
+/**
+ * Builds the registry from the areas' declarations and checks, at start-up rather than at the
+ * first click, what they promise each other: unique ids, and every resource named by a ref field,
+ * a ref filter, a slave grid or a variant exists.
+ */
+export function createRegistry(parts: { resources: readonly ResourceDef[] } & Omit<Registry, "resources">): Registry {
+  const resources = new Map<string, ResourceDef>();
+  for (const def of parts.resources) {
+    if (resources.has(def.id)) throw new Error(`resource ${def.id} is declared twice`);
+    resources.set(def.id, def);
+  }
+  const named = (where: string, id: string | undefined) => {
+    if (id !== undefined && !resources.has(id)) throw new Error(`${where} names the unknown resource ${id}`);
+  };
+  for (const def of parts.resources) {
+    for (const [name, field] of Object.entries(def.fields)) named(`${def.id}.${name}`, field.ref?.resource);
+    for (const [name, filter] of Object.entries(def.filters ?? {})) named(`${def.id} filter ${name}`, filter.ref);
+    for (const tab of def.detail) for (const slave of tab.slaves ?? []) named(`${def.id} tab ${tab.key}`, slave.resource);
+    named(`${def.id} (variant)`, def.variantOf);
+  }
+  const checkers = new Set<string>();
+  for (const checker of parts.checkers) {
+    if (checkers.has(checker.id)) throw new Error(`checker ${checker.id} is declared twice`);
+    checkers.add(checker.id);
+  }
+  return { ...parts, resources };
 }

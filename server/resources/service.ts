@@ -8,7 +8,6 @@ import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { isAllowedChoice } from "./choices";
 import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
 import { orderByOf, resolveState, selectionOf, whereOf } from "./query";
-import { RESOURCES } from "./registry";
 import { toRow } from "./rows";
 
 /** Constraint violations a user can cause become clear errors instead of server failures. */
@@ -129,7 +128,7 @@ export function inputSchemaOf(def: ResourceDef, names: string[]) {
 async function checkChoices(ctx: ResourceCtx, def: ResourceDef, values: Record<string, unknown>) {
   for (const [name, value] of Object.entries(values)) {
     const list = def.fields[name]?.choices;
-    if (list && value !== null && value !== undefined && !(await isAllowedChoice(ctx.handle, list, String(value)))) {
+    if (list && value !== null && value !== undefined && !(await isAllowedChoice(ctx.handle, list, String(value), ctx.registry))) {
       throw new AppError("INVALID_INPUT", { field: name });
     }
   }
@@ -328,15 +327,22 @@ export async function runAction(ctx: ResourceCtx, def: ResourceDef, id: string |
   await action.run(ctx, id, params, version);
 }
 
+const DEFAULT_SEARCH_RANK = 100;
+
 export interface SearchHit {
   resource: string;
   id: string | number;
   title: string | Record<string, string | undefined>;
 }
 
-/** Quick search across every resource that declares it and that the user may see, a few hits each; variants list their rows under their base. */
+/**
+ * Quick search across every resource that declares it and that the user may see, a few hits each,
+ * in the order of their `searchRank` (clients before places); variants list their rows under their base.
+ */
 export async function quickSearch(ctx: ResourceCtx, q: string, perResource = 5): Promise<{ resource: string; hits: SearchHit[] }[]> {
-  const searchable = [...RESOURCES.values()].filter((def) => def.search && !def.variantOf && can(def, "view", ctx.user));
+  const searchable = [...ctx.registry.resources.values()]
+    .filter((def) => def.search && !def.variantOf && can(def, "view", ctx.user))
+    .sort((a, b) => (a.searchRank ?? DEFAULT_SEARCH_RANK) - (b.searchRank ?? DEFAULT_SEARCH_RANK));
   const groups = await Promise.all(
     searchable.map(async (def) => {
       const rows = await firstRows(ctx, def, { page: 1, pageSize: perResource, sort: [], filters: {}, q });

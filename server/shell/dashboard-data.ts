@@ -1,9 +1,9 @@
 import { desc, inArray, sql } from "drizzle-orm";
 import { resourceHref } from "@/lib/resources";
 import { belgianToday } from "@/lib/dates";
+import type { Registry } from "@/server/area";
 import type { SessionUser } from "@/server/auth/session";
 import { can } from "@/server/resources/access";
-import { RESOURCES } from "@/server/resources/registry";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { authoritiesOf } from "@/server/users/authorities";
 
@@ -52,7 +52,7 @@ export interface ChangeView {
 const userIdOf = (actor: string | null) => (actor?.startsWith("user:") ? Number(actor.slice(5)) || null : null);
 
 /** The last rows of the centre's audit log, with people's names, newest first. */
-export async function recentChanges(h: Handle, reader: Pick<SessionUser, "roles">, limit = 10): Promise<ChangeView[]> {
+export async function recentChanges(h: Handle, registry: Pick<Registry, "resources">, reader: Pick<SessionUser, "roles">, limit = 10): Promise<ChangeView[]> {
   const { db, t } = h;
   const rows = await db.select().from(t.auditLog).orderBy(desc(t.auditLog.at), desc(t.auditLog.id)).limit(limit);
   const ids = [...new Set(rows.flatMap((r) => [userIdOf(r.actor), userIdOf(r.actingFor)]).filter((id): id is number => id !== null))];
@@ -67,7 +67,7 @@ export async function recentChanges(h: Handle, reader: Pick<SessionUser, "roles"
     const actorId = userIdOf(r.actor);
     const actingForId = userIdOf(r.actingFor);
     // Resource changes are audited with the resource id as entity; authorities and settings by their table.
-    const def = RESOURCES.get(r.entity) ?? null;
+    const def = registry.resources.get(r.entity) ?? null;
     const resource = def?.id ?? null;
     return {
       id: r.id,

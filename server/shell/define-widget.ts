@@ -1,14 +1,16 @@
 import type { ReactNode } from "react";
+import type { Registry } from "@/server/area";
 import type { SessionUser } from "@/server/auth/session";
 import type { Role, UserType } from "@/server/auth/user-types";
 import type { Locale } from "@/server/i18n/locale";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
-/** What a widget renders with: the centre, the user (the colleague acted for, if any) and the language. */
+/** What a widget renders with: the centre, the user (the colleague acted for, if any), the language and every declaration. */
 export interface WidgetCtx {
   handle: TenantHandle;
   user: SessionUser;
   locale: Locale;
+  registry: Registry;
 }
 
 /**

@@ -1,18 +1,8 @@
 import { resourceHref } from "@/lib/resources";
 import type { SessionUser } from "@/server/auth/session";
 import type { Role } from "@/server/auth/user-types";
-import { checksMenu } from "@/server/checks/menu";
-import { clientsMenu } from "@/server/clients/menu";
-import { coachingsMenu } from "@/server/coachings/menu";
-import { contactsMenu } from "@/server/contacts/menu";
-import { eidMenu } from "@/server/clients/eid/menu";
-import { mergeMenu } from "@/server/clients/merge/menu";
-import { geoMenu } from "@/server/geo/menu";
-import { historyMenu } from "@/server/history/menu";
-import { householdsMenu } from "@/server/households/menu";
 import { can } from "@/server/resources/access";
-import { RESOURCES } from "@/server/resources/registry";
-import { usersMenu } from "@/server/users/menu";
+import type { Registry } from "@/server/area";
 
 /** Lino Welfare's top-level menus (domain-people §1.4), in their order; labels are `menu.<id>`. */
 export const TOP_MENUS = [
@@ -20,6 +10,17 @@ export const TOP_MENUS = [
   "newcomers", "debts", "reports", "configure", "explorer", "site",
 ] as const;
 export type TopMenu = (typeof TOP_MENUS)[number];
+
+/**
+ * The sections of a menu in Lino's order (Configure: places, contacts, PCSW…); labels are
+ * `menu.sections.<id>`. Entries without a section come first, then these, then any other section.
+ */
+export const SECTIONS = ["places", "contacts", "pcsw", "system", "administration", "security"] as const;
+const sectionRank = (label: string | null) => {
+  if (label === null) return -1;
+  const i = SECTIONS.indexOf(label.replace("menu.sections.", "") as (typeof SECTIONS)[number]);
+  return i === -1 ? SECTIONS.length : i;
+};
 
 /**
  * A menu entry opens a declared resource — shown to whoever may view it, optionally narrowed to some
@@ -38,13 +39,6 @@ export interface MenuContribution {
   entries: MenuEntry[];
 }
 
-/** Entries of the shared machinery itself, not of one area. */
-const shellMenu: MenuContribution[] = [
-  { menu: "configure", section: "menu.sections.system", entries: [{ resource: "settings.choices" }] },
-];
-
-/** Every area's menu declaration. An area adds its own here (one line). */
-export const MENU_CONTRIBUTIONS: MenuContribution[] = [...clientsMenu, ...coachingsMenu, ...contactsMenu, ...householdsMenu, ...eidMenu, ...geoMenu, ...usersMenu, ...historyMenu, ...mergeMenu, ...checksMenu, ...shellMenu];
 
 export interface MenuItemView { label: string; href: string }
 export interface MenuSectionView { label: string | null; items: MenuItemView[] }
@@ -53,27 +47,29 @@ export interface MenuView { id: TopMenu; label: string; sections: MenuSectionVie
 type MenuUser = Pick<SessionUser, "roles" | "support">;
 const anyRole = (user: MenuUser, roles: Role[]) => roles.some((r) => user.roles.has(r));
 
-function itemFor(entry: MenuEntry, user: MenuUser): MenuItemView | null {
+function itemFor(entry: MenuEntry, user: MenuUser, registry: Pick<Registry, "resources">): MenuItemView | null {
   if ("href" in entry) return anyRole(user, entry.roles) && !(entry.personal && user.support) ? { label: entry.label, href: entry.href } : null;
-  const def = RESOURCES.get(entry.resource);
+  const def = registry.resources.get(entry.resource);
   // A declaration naming a resource that does not exist is a programming error the menu test catches.
   if (!def || !can(def, "view", user) || (entry.roles && !anyRole(user, entry.roles))) return null;
   return { label: entry.label ?? def.title, href: resourceHref(def.id) };
 }
 
-/** The main menu one user sees (labels are message keys); empty sections and menus are left out. */
-export function menuFor(user: MenuUser, contributions: MenuContribution[] = MENU_CONTRIBUTIONS): MenuView[] {
+/**
+ * The main menu one user sees (labels are message keys) from the areas' contributions
+ * (`MENU_CONTRIBUTIONS` of server/areas.ts); empty sections and menus are left out.
+ */
+export function menuFor(user: MenuUser, contributions: readonly MenuContribution[], registry: Pick<Registry, "resources">): MenuView[] {
   return TOP_MENUS.map((id): MenuView => {
     const sections = new Map<string, MenuSectionView>();
     for (const c of contributions.filter((c) => c.menu === id)) {
-      const items = c.entries.map((e) => itemFor(e, user)).filter((i): i is MenuItemView => i !== null);
+      const items = c.entries.map((e) => itemFor(e, user, registry)).filter((i): i is MenuItemView => i !== null);
       const key = c.section ?? "";
       const section = sections.get(key) ?? { label: c.section ?? null, items: [] };
       section.items.push(...items);
       sections.set(key, section);
     }
-    // Entries without a section come first, as in Lino.
-    const ordered = [...sections.values()].filter((s) => s.items.length > 0).sort((a, b) => Number(a.label !== null) - Number(b.label !== null));
+    const ordered = [...sections.values()].filter((s) => s.items.length > 0).sort((a, b) => sectionRank(a.label) - sectionRank(b.label));
     return { id, label: `menu.${id}`, sections: ordered };
   }).filter((m) => m.sections.length > 0);
 }

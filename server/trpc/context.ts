@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
+import type { Registry } from "@/server/area";
+import { registry } from "@/server/areas";
 import { requestLogger } from "@/server/logger";
 import { OPERATOR_COOKIE, readOperatorSession } from "@/server/operator/session";
 import { env } from "@/server/env";
@@ -20,6 +22,8 @@ export interface Context {
   log: Logger;
   /** The language the user reads: their choice (cookie), else their profile, else the centre's. */
   locale: Locale;
+  /** Every area's declarations (resources, relations, checkers…). */
+  registry: Registry;
 }
 
 /** Builds a context from what the request says; tests call this with a host and cookies directly. */
@@ -37,7 +41,7 @@ export async function createInnerContext(opts: {
   const log = requestLogger({ requestId, tenantId: tenant?.id, operatorId: operator?.id, userId: user?.id });
   const chosen = opts.cookies?.[LOCALE_COOKIE];
   const locale = [chosen, user?.language, tenant?.defaultLocale].find(isLocale) ?? "fr";
-  return { requestId, host: opts.host, tenant, operator, user, log, locale };
+  return { requestId, host: opts.host, tenant, operator, user, log, locale, registry };
 }
 
 function parseCookies(header: string | null): Record<string, string> {

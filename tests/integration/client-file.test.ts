@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { USER_TYPES, hasRole, type Role } from "@/server/auth/user-types";
-import { addMonths } from "@/server/clients/rules/reminders";
+import { addMonths } from "@/server/calendar/rules/reminders";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import type { Tenant } from "@/server/tenancy/registry";
 import { appCodeOf, newCentre, newUser, signedInCaller, callerOn, centreHost } from "./helpers";

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { USER_TYPES, rolesOf } from "@/server/auth/user-types";
 import type { SessionUser } from "@/server/auth/session";
-import { resourceById } from "@/server/resources/registry";
+import { registry } from "@/server/areas";
+import { resourceOf } from "@/server/resources/registry";
 import { recordOpening } from "@/server/resources/service";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
@@ -149,7 +150,7 @@ describe("client tables (domain-people §3.6)", () => {
     const h = tenantHandle(eupen);
     const [u] = await h.db.select().from(h.t.users).where(eq(h.t.users.id, hubert.id));
     const asHubert = { ...u!, roles: rolesOf("100"), mustEnrollTotp: false, realUser: null } as unknown as SessionUser;
-    await recordOpening({ handle: h, user: asHubert, locale: "de" }, resourceById("integ.clients"), ids.hubertsOwn!, "detail");
+    await recordOpening({ handle: h, user: asHubert, locale: "de", registry }, resourceOf(registry, "integ.clients"), ids.hubertsOwn!, "detail");
     const opened = await h.db.select().from(h.t.accessLog).where(eq(h.t.accessLog.partnerId, ids.hubertsOwn!));
     expect(opened.map((o) => [o.userId, o.what])).toEqual([[hubert.id, "detail"]]);
 

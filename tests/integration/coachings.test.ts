@@ -9,6 +9,7 @@ import { availableWidgets } from "@/server/shell/widgets";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller } from "./helpers";
+import { WIDGETS } from "@/server/areas";
 
 const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 50, sort: [], filters: {}, q: "", ...over });
 type Caller = Awaited<ReturnType<typeof signedInCaller>>;
@@ -272,7 +273,7 @@ describe("users with their clients", () => {
 
   it("is a widget for integration users (IntegUser) only", () => {
     for (const userType of USER_TYPES) {
-      const has = availableWidgets({ roles: rolesOf(userType) }).some((w) => w.id === "users-with-clients");
+      const has = availableWidgets({ roles: rolesOf(userType) }, WIDGETS).some((w) => w.id === "users-with-clients");
       expect(has, userType).toBe(hasRole(userType, "IntegUser"));
     }
   });

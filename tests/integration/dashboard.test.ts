@@ -11,6 +11,7 @@ import { availableWidgets, shownWidgets } from "@/server/shell/widgets";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { callerOn, centreHost, newCentre, newUser } from "./helpers";
+import { registry, WIDGETS } from "@/server/areas";
 
 afterAll(closePools);
 
@@ -27,8 +28,8 @@ const probe = (userType: UserType) => ({ roles: rolesOf(userType), userType });
 
 describe("dashboard widgets per user type", () => {
   it("offers each user type the widgets its roles allow, with a sensible default", () => {
-    const ids = (userType: UserType) => availableWidgets(probe(userType)).map((w) => w.id);
-    const shown = (userType: UserType) => shownWidgets(probe(userType), null).map((w) => w.id);
+    const ids = (userType: UserType) => availableWidgets(probe(userType), WIDGETS).map((w) => w.id);
+    const shown = (userType: UserType) => shownWidgets(probe(userType), null, WIDGETS).map((w) => w.id);
     for (const userType of USER_TYPES) {
       const admin = userType === "900" || userType === "910";
       // The welcome message about open data problems is for data-check users (CheckdataUser, §18).
@@ -36,28 +37,28 @@ describe("dashboard widgets per user type", () => {
       // "Users with their clients" is for integration users (IntegUser, §8).
       const integ = hasRole(userType, "IntegUser") ? ["users-with-clients"] : [];
       if (userType === "000") expect(ids(userType)).toEqual([]);
-      else expect(ids(userType), userType).toEqual([...problems, ...(admin ? ["procurations", "quick-links", "centre-users", ...integ, "recent-changes"] : ["procurations", "quick-links", ...integ])]);
+      else expect(ids(userType), userType).toEqual([...problems, ...(admin ? ["procurations", "centre-users", ...integ, "recent-changes"] : ["procurations", ...integ]), "quick-links"]);
     }
     expect(shown("100")).toEqual(["data-problems", "procurations", "quick-links"]);
     expect(shown("210")).toEqual(["procurations", "quick-links"]);
     // Supervisors may act as anyone: procurations are theirs to add.
     expect(shown("800")).toEqual(["quick-links"]);
-    expect(shown("900")).toEqual(["data-problems", "quick-links", "centre-users", "recent-changes"]);
+    expect(shown("900")).toEqual(["data-problems", "centre-users", "recent-changes", "quick-links"]);
     // Integration staff see their agents' clients without asking.
-    expect(shown("110")).toEqual(["data-problems", "procurations", "quick-links", "users-with-clients"]);
+    expect(shown("110")).toEqual(["data-problems", "procurations", "users-with-clients", "quick-links"]);
   });
 
   it("follows the saved choice, which also keeps default-hidden widgets hidden; unknown ids are ignored", () => {
-    expect(shownWidgets(probe("900"), { hidden: ["recent-changes", "procurations", "data-problems", "nonsense"] }).map((w) => w.id)).toEqual(["quick-links", "centre-users", "users-with-clients"]);
-    expect(shownWidgets(probe("900"), { hidden: [] }).map((w) => w.id)).toEqual(["data-problems", "procurations", "quick-links", "centre-users", "users-with-clients", "recent-changes"]);
+    expect(shownWidgets(probe("900"), { hidden: ["recent-changes", "procurations", "data-problems", "nonsense"] }, WIDGETS).map((w) => w.id)).toEqual(["centre-users", "users-with-clients", "quick-links"]);
+    expect(shownWidgets(probe("900"), { hidden: [] }, WIDGETS).map((w) => w.id)).toEqual(["data-problems", "procurations", "centre-users", "users-with-clients", "recent-changes", "quick-links"]);
     // A saved choice cannot give a widget to a user type whose roles do not allow it.
-    expect(shownWidgets(probe("100"), { hidden: [] }).map((w) => w.id)).toEqual(["data-problems", "procurations", "quick-links", "users-with-clients"]);
+    expect(shownWidgets(probe("100"), { hidden: [] }, WIDGETS).map((w) => w.id)).toEqual(["data-problems", "procurations", "users-with-clients", "quick-links"]);
   });
 
   it("searches, in the header, only what the user type may view", () => {
-    expect(searchableResources(probe("100")).map((d) => d.id)).not.toContain("users.users");
-    expect(searchableResources(probe("900")).map((d) => d.id)).toContain("users.users");
-    expect(searchableResources(probe("000"))).toEqual([]);
+    expect(searchableResources(registry, probe("100")).map((d) => d.id)).not.toContain("users.users");
+    expect(searchableResources(registry, probe("900")).map((d) => d.id)).toContain("users.users");
+    expect(searchableResources(registry, probe("000"))).toEqual([]);
   });
 });
 
@@ -101,18 +102,18 @@ describe("dashboard data", () => {
     await api.resources.update({ resource: "geo.places", id: place!.__id as number, version: place!.__version as number, patch: { province: "Dashboard test" } });
 
     const ha = tenantHandle(a);
-    const [latest] = await recentChanges(ha, probe("900"), 1);
+    const [latest] = await recentChanges(ha, registry, probe("900"), 1);
     expect(latest).toMatchObject({
       actor: { userId: admin.id, name: "Ada Admin" }, actingFor: null, action: "geo.places.update", resource: "geo.places",
       entityId: String(place!.__id), href: `/geo/places/${place!.__id}`, fields: ["province"],
     });
     // A user type that may not open users gets no link to a user record.
     await saveUserLanguage(ha, actorOf(await sessionOf(a, claims)), admin.id, "nl");
-    const [language] = await recentChanges(ha, probe("100"), 1);
+    const [language] = await recentChanges(ha, registry, probe("100"), 1);
     expect(language).toMatchObject({ action: "user.language", resource: "users.users", href: null });
-    expect((await recentChanges(ha, probe("900"), 1))[0]!.href).toBe(`/users/users/${admin.id}`);
+    expect((await recentChanges(ha, registry, probe("900"), 1))[0]!.href).toBe(`/users/users/${admin.id}`);
 
-    const inB = await recentChanges(tenantHandle(b), probe("900"), 50);
+    const inB = await recentChanges(tenantHandle(b), registry, probe("900"), 50);
     expect(inB.some((c) => c.action === "geo.places.update" && c.fields.includes("province"))).toBe(false);
   });
 });

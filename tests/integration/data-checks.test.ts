@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDate } from "@/lib/format";
 import { belgianToday } from "@/lib/dates";
 import { hasRole, USER_TYPES } from "@/server/auth/user-types";
-import { addressesChecker } from "@/server/checks/checkers/addresses";
-import { coachingsChecker, eidCardChecker, nissChecker, phoneticWordsChecker } from "@/server/checks/checkers/clients";
-import { similarClientsChecker } from "@/server/checks/checkers/similar";
+import { addressesChecker } from "@/server/contacts/checkers";
+import { coachingsChecker, eidCardChecker, nissChecker, phoneticWordsChecker } from "@/server/clients/checkers/clients";
+import { similarClientsChecker } from "@/server/clients/checkers/similar";
 import type { Checker } from "@/server/checks/define";
 import { problemMessageSql } from "@/server/checks/messages";
-import { CHECKERS } from "@/server/checks/registry";
+import { registry } from "@/server/areas";
 import { openProblemCount, runAllCheckers, runChecker } from "@/server/checks/run";
 import { generateNiss } from "@/server/clients/rules/niss";
 import { personPhoneticWords } from "@/server/clients/rules/phonetic";
@@ -182,7 +182,7 @@ describe("problems for the responsible user, in their language", () => {
     const cases: [string, Record<string, string | number>][] = [
       ["checks.similarClients.found", { name: "DOBBELSTEIN Dorothée (12)" }], ["checks.eidCard.expired", { date: "2024-01-31" }],
       ["niss.malformed", { got: "70031200262", expected: "700312 002-62" }], ["niss.checkDigit", { value: "x", found: 1, expected: 2 }],
-      ...CHECKERS.map((c) => [c.label, {}] as [string, Record<string, string | number>]),
+      ...registry.checkers.map((c) => [c.label, {}] as [string, Record<string, string | number>]),
     ];
     for (const [key, params] of cases) {
       const { rows } = await h.db.execute<{ m: Record<string, string> }>(problemMessageSqlSelect(key, params));
@@ -201,11 +201,11 @@ describe("centres stay apart", () => {
   it("never shows a Châtelet problem to Eupen, and running the checkers on Eupen leaves Châtelet's problems alone", async () => {
     const foreign = await client(chatelet, "Chantal", "Lemaire", { phoneticWords: [] });
     const ch = tenantHandle(chatelet);
-    await runAllCheckers(ch);
+    await runAllCheckers(ch, registry.checkers);
     const before = await ch.db.select().from(ch.t.dataProblems).orderBy(ch.t.dataProblems.id);
     expect(before.some((p) => p.ownerId === foreign && p.checker === "phoneticWords")).toBe(true);
-    const counts = await runAllCheckers(tenantHandle(eupen));
-    expect(Object.keys(counts)).toEqual(CHECKERS.map((c) => c.id));
+    const counts = await runAllCheckers(tenantHandle(eupen), registry.checkers);
+    expect(Object.keys(counts)).toEqual(registry.checkers.map((c) => c.id));
     expect(await ch.db.select().from(ch.t.dataProblems).orderBy(ch.t.dataProblems.id)).toEqual(before);
     const eupenAdmin = await signedInCaller(eupen, "900");
     const foreignProblem = before.find((p) => p.ownerId === foreign)!;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hasRole, USER_TYPES } from "@/server/auth/user-types";
-import { cardPost, tokenCardPost } from "@/server/clients/eid/endpoint";
+import { cardPost, tokenCardPost } from "@/server/eid/endpoint";
 import { sql } from "drizzle-orm";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hasRole, USER_TYPES } from "@/server/auth/user-types";
-import { readerDataSchema, readerToCanonical, type ReaderCard } from "@/server/clients/rules/eid";
+import { readerDataSchema, readerToCanonical, type ReaderCard } from "@/server/eid/rules/card-data";
 import { generateNiss, nissDigits } from "@/server/clients/rules/niss";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";

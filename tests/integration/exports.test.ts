@@ -19,6 +19,7 @@ import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { usersResource } from "@/server/users/resource";
 import { newCentre, newUser } from "./helpers";
+import { registry } from "@/server/areas";
 
 const state = (over: Partial<ListState> = {}): ListState => ({ page: 1, pageSize: 25, sort: [], filters: {}, q: "", ...over });
 const bytesOf = async (stream: ReadableStream<Uint8Array>) => Buffer.from(await new Response(stream).arrayBuffer());
@@ -30,7 +31,7 @@ let chatelet: Tenant;
 async function ctxOf(tenant: Tenant, userType: "100" | "110" | "900", locale: Locale = "de"): Promise<ResourceCtx> {
   const { claims } = await newUser(tenant, userType);
   const handle = tenantHandle(tenant);
-  return { handle, user: (await resolveSessionUser(handle, tenant, claims))!, locale };
+  return { handle, user: (await resolveSessionUser(handle, tenant, claims))!, locale, registry };
 }
 
 /** Every row of a grid state, page after page, as the list procedure gives them. */

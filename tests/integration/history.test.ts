@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { USER_TYPES, hasRole, rolesOf } from "@/server/auth/user-types";
 import type { SessionUser } from "@/server/auth/session";
-import { resourceById } from "@/server/resources/registry";
+import { registry } from "@/server/areas";
+import { resourceOf } from "@/server/resources/registry";
 import { recordOpening } from "@/server/resources/service";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
@@ -51,10 +52,10 @@ describe("access log", () => {
     const handle = tenantHandle(eupen);
     const asTheresia = sessionUser(theresia);
     const theresiaForHubert = sessionUser(hubert, { id: theresia.id, username: theresia.username, firstName: theresia.firstName, lastName: theresia.lastName });
-    await recordOpening({ handle, user: asTheresia, locale: "de" }, resourceById("clients.clients"), id as number, "detail");
-    await recordOpening({ handle, user: theresiaForHubert, locale: "de" }, resourceById("clients.clients"), id as number, "print");
+    await recordOpening({ handle, user: asTheresia, locale: "de", registry }, resourceOf(registry, "clients.clients"), id as number, "detail");
+    await recordOpening({ handle, user: theresiaForHubert, locale: "de", registry }, resourceOf(registry, "clients.clients"), id as number, "print");
     // Places hold no personal data: nothing is recorded.
-    await recordOpening({ handle, user: asTheresia, locale: "de" }, resourceById("geo.places"), 1, "detail");
+    await recordOpening({ handle, user: asTheresia, locale: "de", registry }, resourceOf(registry, "geo.places"), 1, "detail");
 
     const advisor = await signedInCaller(eupen, "910");
     const { rows } = await advisor.resources.list({ resource: "history.accessLog", state: state({ filters: { client: id } }) });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hasRole, USER_TYPES } from "@/server/auth/user-types";
-import type { EidCardPanel } from "@/server/clients/panels/eid";
+import type { EidCardPanel } from "@/server/eid/panel";
 import type { SimilarClientsPanel } from "@/server/clients/panels/similar";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import type { Tenant } from "@/server/tenancy/registry";

@@ -5,12 +5,12 @@ import { createTranslator } from "next-intl";
 import {
   CARD_TYPES, canonicalCardSchema, canonicalReadSchema, cardNumberChecks, genderFromCard, normalizeDocumentType,
   readerDataSchema, readerToCanonical, type EidConversion,
-} from "@/server/clients/rules/eid";
-import { monthFromName, parseCardBirthDate, parseCardDate } from "@/server/clients/rules/eid-dates";
+} from "@/server/eid/rules/card-data";
+import { monthFromName, parseCardBirthDate, parseCardDate } from "@/server/eid/rules/card-dates";
 import {
   cardToClient, eidInfo, findByEid, hasValidCardData, planCardRead, sameNameCriteria, sortChanges, splitStreet,
   type CardData, type ExistingClient,
-} from "@/server/clients/rules/eid-client";
+} from "@/server/eid/rules/card-client";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 import de from "@/messages/de.json";

@@ -3,7 +3,7 @@ import { createTranslator } from "next-intl";
 import {
   LINK_TYPES, MEMBER_ROLE, adultsAndChildren, ageText, automaticLinks, byBirthDate, compositionHousehold, householdDisplayName, householdSummary,
   linkRole, linkSentence, newHousehold, personLinks, refundCents, type Gender, type Link, type LinkTypeValue, type Person,
-} from "@/server/clients/rules/households";
+} from "@/server/households/rules";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 import de from "@/messages/de.json";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, reminderStep } from "@/server/clients/rules/reminders";
+import { addMonths, reminderStep } from "@/server/calendar/rules/reminders";
 
 const TODAY = "2014-05-22";
 const todo = { state: "todo" };

@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import { filterSummary, titleWithFilters, type SummaryContext } from "@/lib/filter-summary";
 import type { UiLocale } from "@/lib/format";
 import type { FilterMeta } from "@/lib/resources";
-import { RESOURCES } from "@/server/resources/registry";
+import { registry } from "@/server/areas";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
+
+const RESOURCES = registry.resources;
 
 const MESSAGES = { fr, nl, de, en };
 

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { rolesOf, USER_TYPES, type UserType } from "@/server/auth/user-types";
-import { RESOURCES } from "@/server/resources/registry";
-import { MENU_CONTRIBUTIONS, menuFor, TOP_MENUS, type MenuContribution } from "@/server/shell/menu";
+import { MENU_CONTRIBUTIONS, registry } from "@/server/areas";
+import { menuFor, TOP_MENUS, type MenuContribution } from "@/server/shell/menu";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 
+const RESOURCES = registry.resources;
+
 /** A menu as "menu > section > entry" lines of message keys, easy to compare and to read in a failure. */
 const linesOf = (userType: UserType) =>
-  menuFor({ roles: rolesOf(userType) }).flatMap((m) =>
+  menuFor({ roles: rolesOf(userType) }, MENU_CONTRIBUTIONS, registry).flatMap((m) =>
     m.sections.flatMap((s) => s.items.map((i) => [m.label, s.label, i.label].filter(Boolean).join(" > ") + ` (${i.href})`)));
 
 const ACCOUNT = "menu.site > account.menu (/account)";
@@ -67,9 +69,9 @@ const ADMINISTRATION = [
 ];
 /** Social workers: clients in Contacts, Reception and PCSW, their data problems, reading eID cards, their coachings. */
 const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_PROBLEMS, MY_TASKS, RECEPTION_CLIENTS, EID, PCSW_CLIENTS, COACHINGS, MY_COACHINGS];
-const ADMIN = [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ENDINGS, ...CONTACTS_CONFIG, ...PLACES, SYSTEM, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, MERGES, ALL_PROBLEMS, ACCOUNT, ...ADMINISTRATION];
+const ADMIN = [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, SYSTEM, MERGES, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ALL_PROBLEMS, ACCOUNT, ...ADMINISTRATION];
 
-// domain-people §1.4, §3.6: everyone signed in finds clients in Contacts and Reception; social users (SocialUser) also in
+// domain-people §1.4, §3.6 (Configure's sections in Lino's order: places, contacts, PCSW): everyone signed in finds clients in Contacts and Reception; social users (SocialUser) also in
 // PCSW with the coachings (CoachingsUser), integration users in Integration, newcomers users in Newcomers, social staff all clients in Explorer; contacts staff (110 120 210 410 420 800 900 910) configure
 // places and household types, coachings staff the services, social staff (110 120 410 420 900 910) the
 // integration phases, dispense reasons and exclusion types; calendar users (OfficeUser) their tasks; contacts users (all but 220) see households; all but 500/510 read eID cards (BeIdUser, §7); only administrators (900, 910) see users and support
@@ -77,18 +79,18 @@ const ADMIN = [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
   "100": [...SOCIAL, INTEG_CLIENTS, ACCOUNT],
-  "110": [...SOCIAL, INTEG_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ENDINGS, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
-  "120": [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ENDINGS, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
+  "110": [...SOCIAL, INTEG_CLIENTS, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
+  "120": [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
   "200": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
-  "210": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, COACHINGS, MY_COACHINGS, SERVICES, ENDINGS, ...CONTACTS_CONFIG, ...PLACES, COACHINGS_EXPLORER, ACCOUNT],
+  "210": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, COACHINGS, MY_COACHINGS, ...PLACES, ...CONTACTS_CONFIG, SERVICES, ENDINGS, COACHINGS_EXPLORER, ACCOUNT],
   "220": [...CONTACTS, RECEPTION_CLIENTS, EID, NEW_CLIENTS, ACCOUNT],
   "300": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
   "400": [...SOCIAL, ACCOUNT],
-  "410": [...SOCIAL, SERVICES, ...SOCIAL_CONFIG, ENDINGS, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
-  "420": [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, SERVICES, ...SOCIAL_CONFIG, ENDINGS, ...CONTACTS_CONFIG, ...PLACES, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
+  "410": [...SOCIAL, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
+  "420": [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
   "500": [...CONTACTS, HOUSEHOLDS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
   "510": [...CONTACTS, HOUSEHOLDS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
-  "800": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, ...CONTACTS_CONFIG, ...PLACES, ACCOUNT],
+  "800": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, ...PLACES, ...CONTACTS_CONFIG, ACCOUNT],
   "900": ADMIN,
   "910": [...ADMIN, "menu.site > menu.sections.security > resources.history.accessTitle (/history/accessLog)"],
 };
@@ -103,12 +105,12 @@ describe("the main menu per user type", () => {
   it("administrators see Users, an integration agent does not, anonymous sees no menu at all", () => {
     expect(linesOf("900").some((l) => l.includes("/users/users"))).toBe(true);
     expect(linesOf("100").some((l) => l.includes("/users/users"))).toBe(false);
-    expect(menuFor({ roles: rolesOf("000") })).toEqual([]);
+    expect(menuFor({ roles: rolesOf("000") }, MENU_CONTRIBUTIONS, registry)).toEqual([]);
   });
 
   it("leaves personal entries (my account) out of an operator's support session", () => {
     const support = { grantId: "g", operatorId: "o", operatorEmail: "op@example.org", operatorName: "Op", endsAt: new Date() };
-    const lines = menuFor({ roles: rolesOf("900"), support }).flatMap((m) => m.sections.flatMap((s) => s.items.map((i) => i.href)));
+    const lines = menuFor({ roles: rolesOf("900"), support }, MENU_CONTRIBUTIONS, registry).flatMap((m) => m.sections.flatMap((s) => s.items.map((i) => i.href)));
     expect(lines).not.toContain("/account");
     expect(lines).toContain("/users/users");
   });
@@ -119,15 +121,15 @@ describe("the main menu per user type", () => {
       { menu: "contacts", entries: [{ href: "/y", label: "y", roles: ["SiteUser"] }] },
       { menu: "debts", entries: [{ href: "/z", label: "z", roles: ["DebtsStaff"] }] },
     ];
-    expect(menuFor({ roles: rolesOf("100") }, contributions).map((m) => m.id)).toEqual(["contacts", "site"]);
-    expect(menuFor({ roles: rolesOf("900") }, contributions).map((m) => m.id)).toEqual(["contacts", "debts", "site"]);
+    expect(menuFor({ roles: rolesOf("100") }, contributions, registry).map((m) => m.id)).toEqual(["contacts", "site"]);
+    expect(menuFor({ roles: rolesOf("900") }, contributions, registry).map((m) => m.id)).toEqual(["contacts", "debts", "site"]);
   });
 
   it("an entry for a resource follows the resource's own view rule", () => {
     const contributions: MenuContribution[] = [{ menu: "site", entries: [{ resource: "users.users" }] }];
     for (const userType of USER_TYPES) {
       const canView = RESOURCES.get("users.users")!.access.view.some((r) => rolesOf(userType).has(r));
-      expect(menuFor({ roles: rolesOf(userType) }, contributions).length, userType).toBe(canView ? 1 : 0);
+      expect(menuFor({ roles: rolesOf(userType) }, contributions, registry).length, userType).toBe(canView ? 1 : 0);
     }
   });
 

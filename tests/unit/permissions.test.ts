@@ -6,6 +6,7 @@ import { roleProcedure } from "@/server/trpc/procedures";
 import { rootLogger } from "@/server/logger";
 import type { Tenant } from "@/server/tenancy/registry";
 import { t as trpc } from "@/server/trpc/init";
+import { registry } from "@/server/areas";
 
 process.env.DATABASE_URL ??= "postgres://unused@127.0.0.1:1/unused"; // handles are built, never queried
 
@@ -18,7 +19,7 @@ const tenant = {
   schemaVersion: 999, sessionEpoch: 0,
 } as Tenant;
 const ctxFor = (userType: UserType): Context => ({
-  requestId: "test", host: { kind: "tenant", slug: "eupen" }, tenant, operator: null, log: rootLogger, locale: "fr",
+  requestId: "test", host: { kind: "tenant", slug: "eupen" }, tenant, operator: null, log: rootLogger, locale: "fr", registry,
   user: { id: 1, username: "probe", firstName: "", lastName: "", language: "fr", userType, roles: rolesOf(userType), mustEnrollTotp: false, realUser: null },
 });
 

@@ -4,7 +4,7 @@ import { tenantTables } from "@/db/tenant/tables";
 import { listStateSchema } from "@/lib/resources";
 import { rolesOf } from "@/server/auth/user-types";
 import { RENAMED_RESOURCES, renamedResourceRedirects } from "@/lib/renamed-resources";
-import { RESOURCES } from "@/server/resources/registry";
+import { registry } from "@/server/areas";
 import { choiceLabelKey } from "@/server/resources/choices";
 import { orderByOf, resolveState, whereOf, type ResolvedState } from "@/server/resources/query";
 import type { ResourceCtx } from "@/server/resources/define";
@@ -13,6 +13,7 @@ import nl from "@/messages/nl.json";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 
+const RESOURCES = registry.resources;
 const places = RESOURCES.get("geo.places")!;
 const t = tenantTables("t_unit");
 const dialect = new PgDialect();
@@ -90,6 +91,7 @@ function dialectJoin(parts: ReturnType<typeof orderByOf>) {
   return parts.reduce((acc, p, i) => (i === 0 ? p : (acc.append(sqlComma), acc.append(p), acc)));
 }
 import { sql as drizzleSql } from "drizzle-orm";
+
 const sqlComma = drizzleSql`, `;
 
 describe("renamed resource ids", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session";
-// The registry first, as the application loads it (resources refer to each other through it).
-import "@/server/resources/registry";
+// The list of areas first, as the application loads it.
+import "@/server/areas";
 import { clientsResource } from "@/server/clients/resource";
-import { integrationClientsResource } from "@/server/clients/tables";
+import { integrationClientsResource } from "@/server/integ/clients";
 import { defaultFiltersOf } from "@/server/resources/define";
 import { resolveState } from "@/server/resources/query";
 import { defineVariant } from "@/server/resources/variant";

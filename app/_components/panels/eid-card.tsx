@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { EidCardPanel } from "@/server/clients/panels/eid";
+import type { EidCardPanel } from "@/server/eid/panel";
 
 /** The photo read from the eID card (a silhouette without one) and the eID info box (domain-people §7). */
 export function EidCardPanelView({ data }: { data: unknown }) {

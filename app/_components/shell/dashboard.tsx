@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ApiProvider } from "@/app/_components/trpc";
+import { registry, WIDGETS } from "@/server/areas";
 import type { SessionUser } from "@/server/auth/session";
 import type { Locale } from "@/server/i18n/locale";
 import { rootLogger } from "@/server/logger";
@@ -25,8 +26,8 @@ export async function Dashboard({ handle, user, locale, heading }: { handle: Ten
   const t = await getTranslations();
   // Layout choices belong to the person signed in, also while acting for a colleague.
   const saved = (await getPreference(handle, user.realUser?.id ?? user.id, "dashboard")) as { hidden: string[] } | null;
-  const chosen = shownWidgets(user, saved);
-  const ctx: WidgetCtx = { handle, user, locale };
+  const chosen = shownWidgets(user, saved, WIDGETS);
+  const ctx: WidgetCtx = { handle, user, locale, registry };
   const rendered = await Promise.all(chosen.map((w) => WidgetBody({ widget: w, ctx })));
   // A widget with nothing to say (its render gives null, e.g. no open data problem) is left out.
   const shown = chosen.filter((_, i) => rendered[i] !== null);
@@ -38,7 +39,7 @@ export async function Dashboard({ handle, user, locale, heading }: { handle: Ten
         {/* An operator's support session may change nothing, not even a layout. */}
         {!user.support && (
           <ApiProvider>
-            <DashboardChooser widgets={availableWidgets(user).map((w) => ({ id: w.id, title: t(w.title), shown: chosen.includes(w) }))} />
+            <DashboardChooser widgets={availableWidgets(user, WIDGETS).map((w) => ({ id: w.id, title: t(w.title), shown: chosen.includes(w) }))} />
           </ApiProvider>
         )}
       </div>

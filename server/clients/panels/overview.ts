@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { pickLocalized } from "@/lib/format";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
-import { infoBox } from "../eid/service";
+import { infoBox } from "@/server/eid/service";
 
 /** Where the client lives, written the Belgian way; the country only when it is not Belgium. */
 export interface PostalParts {

@@ -1,4 +1,3 @@
-import "server-only";
 import { isIP } from "node:net";
 import type { ConnectionOptions } from "node:tls";
 import { AndFilter, Client, EqualityFilter, InvalidCredentialsError, InvalidDNSyntaxError, NoSuchObjectError, type Entry, type Filter } from "ldapts";

@@ -7,7 +7,6 @@ import { availability } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { createContext } from "@/server/trpc/context";
 import type { ResourceCtx } from "../define";
-import { RESOURCES } from "../registry";
 import { csvStream } from "./csv";
 import { renderPdf } from "./pdf";
 import { EXPORT_FORMATS, exportFileName, planExport, translatorFor, type ExportFormat } from "./rows";
@@ -65,7 +64,7 @@ export async function exportResponse(req: Request, claims: SessionClaims | null)
   const file = FILE.exec(decodeURIComponent(url.pathname.split("/").pop() ?? ""));
   const format = file?.[2] as ExportFormat | undefined;
   if (!file || !format || !EXPORT_FORMATS.includes(format)) return refuse(400, t("export.invalid.file"));
-  const def = RESOURCES.get(file[1]!);
+  const def = ctx.registry.resources.get(file[1]!);
   if (!def) return refuse(400, t("export.invalid.resource", { resource: file[1]! }));
   let state;
   try {
@@ -75,7 +74,7 @@ export async function exportResponse(req: Request, claims: SessionClaims | null)
   }
   const columns = (url.searchParams.get("columns") ?? "").split(",").map((c) => c.trim()).filter(Boolean);
 
-  const resourceCtx: ResourceCtx = { handle: tenantHandle(ctx.tenant), user: ctx.user, locale: ctx.locale };
+  const resourceCtx: ResourceCtx = { handle: tenantHandle(ctx.tenant), user: ctx.user, locale: ctx.locale, registry: ctx.registry };
   try {
     const plan = await planExport(resourceCtx, def, state, columns);
     const log = (err: unknown) => ctx.log.error({ err, resource: def.id, format }, "export failed while streaming");

@@ -63,7 +63,7 @@ export interface ExportPlan {
 export async function planExport(ctx: ResourceCtx, def: ResourceDef, state: ListState, columnNames: string[]): Promise<ExportPlan> {
   assertCan(def, "view", ctx.user);
   assertMayListAll(def, ctx, state);
-  const meta = await describeResource(ctx.handle, def, ctx.user);
+  const meta = await describeResource(ctx.handle, def, ctx.user, ctx);
   const allowed = new Set(listFields(def));
   const names = columnNames.length ? columnNames : def.columns;
   if (names.length > MAX_COLUMNS) throw new AppError("INVALID_INPUT", { field: "columns" });

@@ -10,9 +10,9 @@ export const quickLinksWidget = defineWidget({
   id: "quick-links",
   title: "dashboard.quickLinks.title",
   roles: ["SiteUser"],
-  render: async ({ user }) => {
+  render: async ({ user, registry }) => {
     const t = await getTranslations();
-    const links = viewableResources(user).map((def) => ({ href: resourceHref(def.id), label: t(def.title) }));
+    const links = viewableResources(registry, user).map((def) => ({ href: resourceHref(def.id), label: t(def.title) }));
     links.sort((a, b) => a.label.localeCompare(b.label));
     return (
       <ul className="grid gap-1 text-sm sm:grid-cols-2" data-testid="quick-links">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/format";
-import { RESOURCES } from "@/server/resources/registry";
+import type { Registry } from "@/server/area";
 import { defineWidget } from "../define-widget";
 import { recentChanges, type ChangeView } from "../dashboard-data";
 import { widgetLink } from "./styles";
@@ -9,8 +9,8 @@ import { widgetLink } from "./styles";
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
 /** "Updated", "Deactivated", "Gave a procuration"… from the audit action, in the reader's language. */
-function whatWasDone(t: T, c: ChangeView): string {
-  const def = c.resource ? RESOURCES.get(c.resource) : undefined;
+function whatWasDone(t: T, c: ChangeView, registry: Registry): string {
+  const def = c.resource ? registry.resources.get(c.resource) : undefined;
   if (def && c.action.startsWith(`${def.id}.`)) {
     const verb = c.action.slice(def.id.length + 1);
     if (verb.startsWith("transition.")) {
@@ -32,15 +32,15 @@ function whoDidIt(t: T, c: ChangeView): string {
   return c.actingFor ? t("dashboard.changes.actingFor", { who, whom: c.actingFor }) : who;
 }
 
-function whatWasChanged(t: T, c: ChangeView): string {
-  const def = c.resource ? RESOURCES.get(c.resource) : undefined;
+function whatWasChanged(t: T, c: ChangeView, registry: Registry): string {
+  const def = c.resource ? registry.resources.get(c.resource) : undefined;
   if (def) return `${t(def.title)} #${c.entityId}`;
   const key = `dashboard.changes.entities.${c.entity}`;
   return t.has(key) ? t(key) : c.entity;
 }
 
-const fieldLabels = (t: T, c: ChangeView) => {
-  const def = c.resource ? RESOURCES.get(c.resource) : undefined;
+const fieldLabels = (t: T, c: ChangeView, registry: Registry) => {
+  const def = c.resource ? registry.resources.get(c.resource) : undefined;
   return c.fields.map((f) => (def?.fields[f] ? t(def.fields[f].label) : f)).join(", ");
 };
 
@@ -49,18 +49,18 @@ export const recentChangesWidget = defineWidget({
   id: "recent-changes",
   title: "dashboard.changes.title",
   roles: ["SiteAdmin"],
-  render: async ({ handle, user, locale }) => {
+  render: async ({ handle, user, locale, registry }) => {
     const t = await getTranslations();
-    const changes = await recentChanges(handle, user);
+    const changes = await recentChanges(handle, registry, user);
     if (changes.length === 0) return <p className="text-sm text-slate-600">{t("dashboard.changes.none")}</p>;
     return (
       <ol className="space-y-2 text-sm" data-testid="recent-changes">
         {changes.map((c) => {
-          const object = whatWasChanged(t, c);
-          const fields = fieldLabels(t, c);
+          const object = whatWasChanged(t, c, registry);
+          const fields = fieldLabels(t, c, registry);
           return (
             <li key={c.id} className="border-t border-slate-100 pt-1 first:border-0 first:pt-0">
-              <span className="font-medium">{whatWasDone(t, c)}</span>{" "}
+              <span className="font-medium">{whatWasDone(t, c, registry)}</span>{" "}
               {c.href ? <Link href={c.href} className={widgetLink}>{object}</Link> : object}
               {fields && <span className="text-slate-600"> ({fields})</span>}
               <br />

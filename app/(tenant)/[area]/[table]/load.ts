@@ -8,7 +8,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { getPreference } from "@/server/preferences/service";
 import { can } from "@/server/resources/access";
 import { describeResource } from "@/server/resources/meta";
-import { RESOURCES } from "@/server/resources/registry";
+import { registry } from "@/server/areas";
 import { recordOpening } from "@/server/resources/service";
 import type { Locale } from "@/server/i18n/locale";
 import { currentTenant } from "@/server/tenancy/current";
@@ -27,7 +27,7 @@ export type Loaded =
  */
 export async function loadResource(params: ResourceParams, { withSettings = false } = {}): Promise<Loaded> {
   const { area, table } = await params;
-  const def = RESOURCES.get(`${area}.${table}`);
+  const def = registry.resources.get(`${area}.${table}`);
   if (!def) notFound();
   const found = await currentTenant();
   // The layout shows the centre's notice instead of any page.
@@ -37,7 +37,7 @@ export async function loadResource(params: ResourceParams, { withSettings = fals
   if (!can(def, "view", user)) return { status: "forbidden" };
   const handle = tenantHandle(found.tenant);
   const [meta, settings] = await Promise.all([
-    describeResource(handle, def, user, { handle, user, locale: (await getLocale()) as Locale }),
+    describeResource(handle, def, user, { handle, user, locale: (await getLocale()) as Locale, registry }),
     // Layout choices belong to the person signed in, also while acting for a colleague.
     withSettings ? getPreference(handle, user.realUser?.id ?? user.id, `grid:${def.id}`) : null,
   ]);
@@ -48,16 +48,16 @@ export async function loadResource(params: ResourceParams, { withSettings = fals
 export async function recordPageOpening(params: ResourceParams, id: string, user: SessionUser, what: "detail" | "print") {
   const { area, table } = await params;
   const found = await currentTenant();
-  const def = RESOURCES.get(`${area}.${table}`);
+  const def = registry.resources.get(`${area}.${table}`);
   if (!found || !def?.logsAccess) return;
   const locale = (await getLocale()) as Locale;
-  await recordOpening({ handle: tenantHandle(found.tenant), user, locale }, def, /^\d+$/.test(id) ? Number(id) : id, what);
+  await recordOpening({ handle: tenantHandle(found.tenant), user, locale, registry }, def, /^\d+$/.test(id) ? Number(id) : id, what);
 }
 
 /** The browser tab names the resource ("Orte · Entraide"), so that several open lists can be told apart. */
 export async function resourceMetadata(params: ResourceParams): Promise<Metadata> {
   const { area, table } = await params;
-  const def = RESOURCES.get(`${area}.${table}`);
+  const def = registry.resources.get(`${area}.${table}`);
   if (!def) return {};
   const t = await getTranslations();
   return { title: `${t(def.title)} · ${t("app.name")}` };

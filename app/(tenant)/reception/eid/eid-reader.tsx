@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
-import { CARD_TYPES } from "@/server/clients/rules/eid";
+import { CARD_TYPES } from "@/server/eid/rules/card-data";
 import { ReaderHandover } from "./reader-handover";
 
 const button = "rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 disabled:opacity-50";

@@ -1,5 +1,5 @@
 import { sessionClaims } from "@/server/auth/nextauth";
-import { cardPost } from "@/server/clients/eid/endpoint";
+import { cardPost } from "@/server/eid/endpoint";
 import { createContext } from "@/server/trpc/context";
 
 /** The reader helper posts a card read here (see server/clients/eid/endpoint.ts). */

@@ -1,4 +1,4 @@
-import { tokenCardPost } from "@/server/clients/eid/endpoint";
+import { tokenCardPost } from "@/server/eid/endpoint";
 import { createContext } from "@/server/trpc/context";
 
 /** The reader helper hands over a card for an open read (see server/clients/eid/pickup.ts); no session. */

@@ -1,0 +1,60 @@
+import type { AnyRouter } from "@trpc/server";
+import type { Checker } from "@/server/checks/define";
+import type { ChoiceList } from "@/server/resources/choices";
+import type { ResourceDef } from "@/server/resources/define";
+import type { Relation } from "@/server/resources/relations";
+import type { Widget } from "@/server/shell/define-widget";
+import type { MenuContribution } from "@/server/shell/menu";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+
+/** The centre being seeded: its kind decides whether demo data comes too. */
+export interface SeedCentre {
+  kind: "production" | "training" | "demo";
+  defaultLocale: string;
+  slug?: string;
+}
+export type Seed = (handle: TenantHandle, centre: SeedCentre) => Promise<void>;
+
+/**
+ * What one functional area brings (Lino: a plugin), declared in one object in its own folder
+ * (`server/<id>/area.ts`) and listed once in `server/areas.ts`. The shared machinery never names an
+ * area: menus, dashboards, the resource procedures, the data checkers, the seeds and deletion all
+ * read these declarations.
+ */
+export interface Area {
+  /** The area's folder name; every resource id of the area starts with it (`coachings.types`). */
+  id: string;
+  resources?: readonly ResourceDef[];
+  menu?: readonly MenuContribution[];
+  widgets?: readonly Widget[];
+  checkers?: readonly Checker[];
+  /** Its own procedures, mounted at `<id>.*` of the app's router. */
+  router?: AnyRouter;
+  /**
+   * Seeds, all idempotent. `reference` runs for every new centre, `demo` for demo and training
+   * centres; each phase runs area by area in the order of the list of areas.
+   */
+  seed?: { reference?: Seed; demo?: Seed };
+  /**
+   * The foreign keys its tables hold to rows of other tables (partners, types…), with what becomes
+   * of such a row when the row it points to is deleted or merged (server/resources/relations.ts).
+   */
+  relations?: readonly Relation[];
+  /** Choice lists to which a centre may add its own values (Configure → System → choices). */
+  extensibleChoices?: readonly ChoiceList[];
+}
+
+/**
+ * What the areas declare, gathered once (server/areas.ts) and handed to code at run time through
+ * its context (`ResourceCtx.registry`, the tRPC context, a widget's context): an area's own modules
+ * never import the list of areas, so that no import cycle can leave a declaration half-built.
+ */
+export interface Registry {
+  resources: ReadonlyMap<string, ResourceDef>;
+  relations: readonly Relation[];
+  checkers: readonly Checker[];
+  extensibleChoices: readonly ChoiceList[];
+}
+
+/** Keeps the literal id and the router's type, so that the app's router stays fully typed. */
+export const defineArea = <const A extends Area>(area: A): A => area;

@@ -1,0 +1,38 @@
+import { eq, sql } from "drizzle-orm";
+import { defineChoiceList } from "@/server/resources/choices";
+import { defineResource } from "@/server/resources/define";
+import { qualified as q } from "@/server/resources/query";
+import { choice, date, datetime, integer, reference, text } from "@/server/resources/fields";
+import { clientNameOf } from "@/server/clients/sql";
+
+/** Task states (domain-people §10.5); labels under `choices.taskStates`. */
+export const taskStates = defineChoiceList("taskStates", ["todo", "important", "started", "done", "cancelled"]);
+
+/**
+ * My tasks: the current user's tasks, read-only until the calendar area brings their workflow; for
+ * now they are the automatic reminders of the clients they coach (domain-people §3.4).
+ */
+export const myTasksResource = defineResource({
+  id: "calendar.myTasks",
+  title: "resources.myTasks.title",
+  table: (t) => t.tasks,
+  pk: (t) => t.tasks.id,
+  scope: (t, ctx) => eq(t.tasks.userId, ctx.user.id),
+  fields: {
+    id: integer("fields.id", (t) => t.tasks.id, { editable: false, width: 6 }),
+    startDate: date("fields.startDate", (t) => t.tasks.startDate, { editable: false }),
+    summary: text("resources.myTasks.summary", (t) => t.tasks.summary, { editable: false, width: 36 }),
+    client: {
+      ...reference("resources.coachings.client", "clients.clients", (t) => t.tasks.ownerId, (t) => clientNameOf(t, q(t.tasks.ownerId))),
+      expr: (t) => sql`case when ${t.tasks.ownerType} = 'client' then ${t.tasks.ownerId} end`, column: undefined, input: undefined,
+    },
+    state: choice("fields.state", (t) => t.tasks.state, taskStates, { editable: false, width: 10 }),
+    modifiedAt: datetime("fields.modifiedAt", (t) => t.tasks.modifiedAt),
+  },
+  columns: ["startDate", "summary", "client", "state"],
+  hiddenColumns: ["id", "modifiedAt"],
+  titleField: "summary",
+  defaultSort: [{ field: "startDate", dir: "asc" }],
+  access: { view: ["OfficeUser"] },
+  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["startDate", "summary", "client", "state", "modifiedAt"] }] }],
+});

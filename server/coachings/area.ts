@@ -1,0 +1,36 @@
+import { seedCoachingEndings, seedCoachingTypes } from "@/db/seed/coaching-types";
+import { gridHref } from "@/app/_components/resource/list-state";
+import { listStateSchema } from "@/lib/resources";
+import { defineArea } from "@/server/area";
+import { defineRelations } from "@/server/resources/relations";
+import { coachingEndingsResource } from "./endings";
+import { coachingsResource, coachingTypesResource, myCoachingsResource } from "./resource";
+import { usersWithClientsWidget } from "./widget";
+
+/** Who coaches which client, for which service (domain-people §8). */
+export const coachingsArea = defineArea({
+  id: "coachings",
+  resources: [coachingsResource, coachingTypesResource, coachingEndingsResource, myCoachingsResource],
+  // PCSW → coachings and my coachings; Configure → PCSW → services and termination reasons; Explorer →
+  // PCSW → the coachings active today (the explorer's default, which its filters widen) (§1.4).
+  menu: [
+    { menu: "pcsw", entries: [{ resource: "coachings.coachings" }, { resource: "coachings.mine" }] },
+    { menu: "configure", section: "menu.sections.pcsw", entries: [
+      { resource: "coachings.types", roles: ["CoachingsStaff"] },
+      { resource: "coachings.endings", roles: ["CoachingsStaff"] },
+    ] },
+    { menu: "explorer", section: "menu.sections.pcsw", entries: [{
+      href: gridHref("coachings.coachings", listStateSchema.parse({ filters: { observedEvent: "active" } })), label: "resources.coachings.title", roles: ["CoachingsStaff"],
+    }] },
+  ],
+  widgets: [usersWithClientsWidget],
+  seed: { reference: seedCoachingTypes, demo: seedCoachingEndings },
+  relations: defineRelations([
+    // A client who was coached has a file: it is closed (former), never deleted.
+    { from: "coachings.client_id", to: "partners", onDelete: "protect", label: "resources.coachings.title" },
+    { from: "coachings.user_id", to: "users", onDelete: "protect", label: "resources.coachings.title" },
+    { from: "coachings.coaching_type_id", to: "coaching_types", onDelete: "protect", label: "resources.coachings.title" },
+    { from: "coachings.ending_id", to: "coaching_endings", onDelete: "protect", label: "resources.coachings.title" },
+    { from: "coaching_endings.coaching_type_id", to: "coaching_types", onDelete: "protect", label: "resources.coachingEndings.title" },
+  ]),
+});

@@ -1,0 +1,29 @@
+/**
+ * A foreign key of a centre's table, declared by the area that holds it, with what becomes of the
+ * referring rows when the row they point to goes (Lino's volatile dependants and protected
+ * references, domain-people §0 "Cascade rules"):
+ * - `protect`: the deletion is refused, naming how many such rows of which kind stand in the way;
+ * - `volatile`: the rows are part of the row they point to (a client's addresses, a household's
+ *   members); they are shown before the deletion, deleted with it and kept in its snapshot;
+ * - `clear`: the column is emptied (a derived or replaceable pointer, e.g. a data problem's
+ *   responsible user).
+ * tests/integration/relations.test.ts compares these declarations with the database's catalogue,
+ * so a new foreign key fails a test until its area says what happens to its rows.
+ */
+export interface Relation {
+  /** The referring column as in the database: `<table>.<column>`, e.g. `coachings.client_id`. */
+  from: string;
+  /** The table it points to, e.g. `partners`. */
+  to: string;
+  onDelete: "protect" | "volatile" | "clear";
+  /** Message key naming the referring rows in messages, e.g. a resource's title ("Coachings: 2"). */
+  label: string;
+  /**
+   * For a generic owner reference (a task or a data problem about "client 42"): the value of the
+   * table's `owner_type` column under which `from` holds ids of the `to` table. No foreign key
+   * guards such a column, so this declaration is all that keeps it from pointing nowhere.
+   */
+  ownerType?: string;
+}
+
+export const defineRelations = (relations: Relation[]): readonly Relation[] => relations;
