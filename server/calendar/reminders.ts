@@ -5,7 +5,7 @@ import { translatorFor } from "@/server/resources/export/rows";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { CLIENT_REMINDERS, reminderStep } from "@/server/calendar/rules/reminders";
-import { primaryCoachOf } from "@/server/clients/sql";
+import { primaryCoachOf } from "@/server/coachings/sql";
 import { belgianToday } from "@/lib/dates";
 
 type Tx = TenantHandle["db"];

@@ -3,7 +3,7 @@ import type { TenantTables } from "@/db/tenant/tables";
 import type { FieldDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
-import { primaryCoachOf } from "./sql";
+import { primaryCoachOf } from "@/server/coachings/sql";
 
 /** Computed fields of a client (domain-people §3.5). */
 

@@ -5,7 +5,7 @@ import { defineChoiceList } from "@/server/resources/choices";
 import type { FilterDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { filterPeriod } from "./rules/period";
-import { coachingActive } from "./sql";
+import { coachingActive } from "@/server/coachings/sql";
 import { belgianToday } from "@/lib/dates";
 
 /**

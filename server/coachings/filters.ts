@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
 import { periodOf } from "@/server/clients/events";
-import { coachingActive } from "@/server/clients/sql";
+import { coachingActive } from "./sql";
 import { defineChoiceList } from "@/server/resources/choices";
 import type { FilterDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";

@@ -1,6 +1,6 @@
 import { asc, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
-import { coachingActive } from "@/server/clients/sql";
+import { coachingActive } from "./sql";
 import { qualified as q } from "@/server/resources/query";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 

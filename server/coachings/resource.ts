@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { belgianToday } from "@/lib/dates";
 import { clientNameOf } from "@/server/clients/sql";
-import { coachingActive } from "@/server/clients/sql";
+import { coachingActive } from "./sql";
 import { defineResource, type ResourceDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { boolean, date, integer, localizedText, reference } from "@/server/resources/fields";

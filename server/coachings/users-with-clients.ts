@@ -2,7 +2,7 @@ import { asc, inArray, ne, sql } from "drizzle-orm";
 import type { LocalizedText } from "@/db/control/schema";
 import type { SessionUser } from "@/server/auth/session";
 import { ROLE_MATRIX, type UserType } from "@/server/auth/user-types";
-import { coachingActive } from "@/server/clients/sql";
+import { coachingActive } from "./sql";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { actorOf } from "@/server/audit";
-import { primaryCoachOf } from "@/server/clients/sql";
+import { primaryCoachOf } from "@/server/coachings/sql";
 import { ADDRESS_TYPE } from "@/server/contacts/choices";
 import { mirrorPrimaryAddress } from "@/server/contacts/addresses";
 import { AppError } from "@/server/errors";

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { actorOf } from "@/server/audit";
 import { belgianToday } from "@/lib/dates";
 import { CLIENT_STATE } from "@/server/clients/choices";
-import { coachingActive, primaryCoachOf } from "@/server/clients/sql";
+import { coachingActive, primaryCoachOf } from "@/server/coachings/sql";
 import { checkStoredNiss } from "@/server/clients/rules/niss";
 import { personPhoneticWords } from "@/server/clients/rules/phonetic";
 import { AppError } from "@/server/errors";

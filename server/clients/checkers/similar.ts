@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { findSimilarClients, MIN_SHARED_WORDS } from "@/server/clients/rules/similar";
-import { primaryCoachOf } from "@/server/clients/sql";
+import { primaryCoachOf } from "@/server/coachings/sql";
 import { defineChecker, type Handle } from "@/server/checks/define";
 
 /**
