@@ -1,4 +1,6 @@
+import type { TenantTables } from "@/db/tenant/tables";
 import type { SessionUser } from "@/server/auth/session";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
 /** Who made a change: the real user, and the user they acted for when acting under procuration. */
 export interface Actor {
@@ -12,14 +14,41 @@ export function actorOf(user: SessionUser): Actor {
     : { actor: `user:${user.id}`, actingFor: null };
 }
 
+/** For changes made by the system itself (directory sync, seeds). */
+export const systemActor = (name: string): Actor => ({ actor: name, actingFor: null });
+
+export type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/** One line of the audit log: what happened (`action`) to which row (`entity`, usually a resource id, and `id`). */
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  id: string | number;
+  changes?: Changes;
+}
+
+/**
+ * The one writer of the audit log. It writes in the caller's transaction (or connection), so that
+ * a change and its record stand or fall together.
+ */
+export async function writeAudit(db: Pick<TenantHandle["db"], "insert">, t: Pick<TenantTables, "auditLog">, who: Actor, ...entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  await db.insert(t.auditLog).values(entries.map((e) => ({ ...who, action: e.action, entity: e.entity, entityId: String(e.id), changes: e.changes ?? {} })));
+}
+
+/** A change to a row of a declared resource: the action is `<resource>.<verb>` (create, update, delete, transition.refuse…). */
+export const rowChange = (entity: string, verb: string, id: string | number, changes: Changes = {}): AuditEntry =>
+  ({ action: `${entity}.${verb}`, entity, id, changes });
+
+/** The audit entry of a new row: every value, from nothing. */
+export const created = (values: Record<string, unknown>): Changes =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }]));
+
 /** The audit entry of an edit: each field of `patch` whose value differs from `before`. */
-export function changedFields<T extends object>(before: T, patch: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+export function changedFields<T extends object>(before: T, patch: Partial<T>): Changes {
   return Object.fromEntries(
     Object.entries(patch)
       .filter(([k, v]) => before[k as keyof T] !== v)
       .map(([k, v]) => [k, { from: before[k as keyof T], to: v }]),
   );
 }
-
-/** For changes made by the system itself (directory sync, seeds). */
-export const systemActor = (name: string): Actor => ({ actor: name, actingFor: null });

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { actorOf } from "@/server/audit";
+import { actorOf, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { isLocale } from "@/server/i18n/locale";
 import { translatorFor } from "@/server/resources/export/rows";
 import type { ResourceCtx } from "@/server/resources/define";
@@ -34,8 +34,7 @@ export async function updateClientReminders(tx: Tx, ctx: ResourceCtx, id: string
   if (!client) return;
   const tasks = await tx.select().from(t.tasks).where(and(eq(t.tasks.ownerType, OWNER), eq(t.tasks.ownerId, clientId)));
   const translate = translatorFor(isLocale(coach.language) ? coach.language : "fr");
-  const audit = (action: string, taskId: number, changes: Record<string, { from: unknown; to: unknown }>) =>
-    tx.insert(t.auditLog).values({ ...actorOf(ctx.user), action: `calendar.tasks.${action}`, entity: "calendar.tasks", entityId: String(taskId), changes });
+  const audit = (verb: string, taskId: number, changes: Changes) => writeAudit(tx, t, actorOf(ctx.user), rowChange("calendar.tasks", verb, taskId, changes));
 
   for (const reminder of CLIENT_REMINDERS) {
     const existing = tasks.find((task) => task.autoType === reminder.autoType) ?? null;

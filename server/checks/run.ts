@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { actorOf } from "@/server/audit";
+import { actorOf, created, rowChange, writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { Checker, Handle } from "./define";
@@ -53,10 +53,7 @@ export async function fixProblem(ctx: ResourceCtx, problemId: number): Promise<v
   if (!problem.fixable || !checker?.fix) throw new AppError("NOT_FIXABLE");
   await db.transaction(async (tx) => {
     await checker.fix!(tx as never, ctx, problem.ownerId);
-    await tx.insert(t.auditLog).values({
-      ...actorOf(ctx.user), action: "checks.problems.fix", entity: "checks.problems", entityId: String(problem.id),
-      changes: { checker: { from: null, to: problem.checker }, owner: { from: null, to: problem.ownerId }, message: { from: null, to: problem.messageKey } },
-    });
+    await writeAudit(tx, t, actorOf(ctx.user), rowChange("checks.problems", "fix", problem.id, created({ checker: problem.checker, owner: problem.ownerId, message: problem.messageKey })));
     await runChecker({ db: tx as never, t }, checker, problem.ownerId);
   });
 }

@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import { actorOf } from "@/server/audit";
+import { actorOf, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { belgianToday } from "@/lib/dates";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
@@ -10,8 +10,8 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 type Tx = TenantHandle["db"];
 type Values = Record<string, unknown>;
 
-const auditUpdate = (ctx: ResourceCtx, id: number, changes: Record<string, { from: unknown; to: unknown }>) =>
-  ({ ...actorOf(ctx.user), action: "coachings.coachings.update", entity: "coachings.coachings", entityId: String(id), changes });
+const auditUpdate = (tx: Tx, ctx: ResourceCtx, id: number, changes: Changes) =>
+  writeAudit(tx, ctx.handle.t, actorOf(ctx.user), rowChange("coachings.coachings", "update", id, changes));
 
 /**
  * A termination reason tied to a service ends only coachings of that service; given without an
@@ -32,7 +32,7 @@ async function endingRules(tx: Tx, ctx: ResourceCtx, id: string | number | undef
   if ("ending" in values && now("endDate") === null) {
     values.endDate = belgianToday();
     // The generic edit audited what the user sent; the date set here is audited on its own.
-    if (id !== undefined) await tx.insert(t.auditLog).values(auditUpdate(ctx, Number(id), { endDate: { from: before?.endDate ?? null, to: values.endDate } }));
+    if (id !== undefined) await auditUpdate(tx, ctx, Number(id), { endDate: { from: before?.endDate ?? null, to: values.endDate } });
   }
 }
 
@@ -44,7 +44,7 @@ async function singlePrimary(tx: Tx, ctx: ResourceCtx, id: string | number | und
   const demoted = await tx.update(t.coachings).set({ primary: false, version: sql`${t.coachings.version} + 1` })
     .where(and(eq(t.coachings.clientId, Number(clientId)), eq(t.coachings.primary, true), id === undefined ? undefined : ne(t.coachings.id, Number(id))))
     .returning({ id: t.coachings.id });
-  for (const row of demoted) await tx.insert(t.auditLog).values(auditUpdate(ctx, row.id, { primary: { from: true, to: false } }));
+  for (const row of demoted) await auditUpdate(tx, ctx, row.id, { primary: { from: true, to: false } });
 }
 
 /** A new coaching given no service takes the coach's own service (the user's "coaching type"). */

@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
-import { actorOf, systemActor, type Actor } from "@/server/audit";
+import { actorOf, created, rowChange, systemActor, writeAudit, type Actor, type Changes } from "@/server/audit";
 import { addressLine } from "@/server/clients/sql";
 import { AppError } from "@/server/errors";
 import { countryRef, placeRef } from "@/server/geo/fields";
@@ -12,7 +12,8 @@ import { partnerResourceOf } from "./partners";
 import { partnerRef } from "./refs";
 
 type Tx = TenantHandle["db"];
-type Changes = Record<string, { from: unknown; to: unknown }>;
+
+const ENTITY = "contacts.addresses";
 
 /** The columns an address and its partner share: the partner row holds a copy of its primary address. */
 const POSTAL_COLUMNS = ["countryCode", "placeId", "zipCode", "street", "streetNo", "streetBox", "addr1", "addr2"] as const;
@@ -36,8 +37,7 @@ export async function mirrorPrimaryAddress(tx: Tx, t: TenantTables, partnerId: n
   if (!Object.keys(changes).length) return {};
   const values = Object.fromEntries(Object.entries(changes).map(([c, v]) => [c, v.to]));
   await tx.update(t.partners).set({ ...values, modifiedAt: new Date(), version: sql`${t.partners.version} + 1` }).where(eq(t.partners.id, partnerId));
-  const entity = entityOf(partner.kind, partner.isClient);
-  await tx.insert(t.auditLog).values({ ...actor, action: `${entity}.update`, entity, entityId: String(partnerId), changes });
+  await writeAudit(tx, t, actor, rowChange(entityOf(partner.kind, partner.isClient), "update", partnerId, changes));
   return changes;
 }
 
@@ -50,13 +50,12 @@ export async function copyAddressToPrimary(tx: Tx, t: TenantTables, partnerId: n
   const [partner] = await tx.select().from(t.partners).where(eq(t.partners.id, partnerId));
   if (!partner) return;
   const [primary] = await tx.select().from(t.addresses).where(and(eq(t.addresses.partnerId, partnerId), eq(t.addresses.primary, true))).for("update");
-  const audit = (action: string, id: number, changes: Changes) =>
-    tx.insert(t.auditLog).values({ ...actor, action: `contacts.addresses.${action}`, entity: "contacts.addresses", entityId: String(id), changes });
+  const audit = (verb: string, id: number, changes: Changes) => writeAudit(tx, t, actor, rowChange(ENTITY, verb, id, changes));
   if (!primary) {
     if (POSTAL_COLUMNS.every((c) => !partner[c])) return;
     const values = Object.fromEntries(POSTAL_COLUMNS.map((c) => [c, partner[c]]));
-    const [created] = await tx.insert(t.addresses).values({ partnerId, addressType: ADDRESS_TYPE.official, primary: true, ...values }).returning({ id: t.addresses.id });
-    await audit("create", created!.id, Object.fromEntries(Object.entries({ ...values, primary: true }).map(([c, v]) => [c, { from: null, to: v }])));
+    const [inserted] = await tx.insert(t.addresses).values({ partnerId, addressType: ADDRESS_TYPE.official, primary: true, ...values }).returning({ id: t.addresses.id });
+    await audit("create", inserted!.id, created({ ...values, primary: true }));
     return;
   }
   const changes = postalChanges(primary, partner);
@@ -74,21 +73,15 @@ type FieldName = keyof typeof FIELD_COLUMNS;
 const columnsOf = (values: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(values).filter(([k]) => k in FIELD_COLUMNS).map(([k, v]) => [FIELD_COLUMNS[k as FieldName], v]));
 
-const auditRow = (ctx: ResourceCtx, action: string, id: number, changes: Changes) =>
-  ({ ...actorOf(ctx.user), action: `contacts.addresses.${action}`, entity: "contacts.addresses", entityId: String(id), changes });
+const auditAddress = (tx: Tx, ctx: ResourceCtx, verb: string, id: number, changes: Changes) =>
+  writeAudit(tx, ctx.handle.t, actorOf(ctx.user), rowChange(ENTITY, verb, id, changes));
 
 /** Marking one address primary unmarks the partner's others (audited). */
 async function demoteOthers(tx: Tx, ctx: ResourceCtx, partnerId: number, keepId?: number) {
   const a = ctx.handle.t.addresses;
   const demoted = await tx.update(a).set({ primary: false, version: sql`${a.version} + 1` })
     .where(and(eq(a.partnerId, partnerId), eq(a.primary, true), keepId === undefined ? undefined : ne(a.id, keepId))).returning({ id: a.id });
-  for (const row of demoted) await tx.insert(ctx.handle.t.auditLog).values(auditRow(ctx, "update", row.id, { primary: { from: true, to: false } }));
-}
-
-/** A reference to a missing place or country is the user's mistake, not a server failure. */
-function userFacing(e: unknown): unknown {
-  const pg = ((e as { cause?: unknown }).cause ?? e) as { code?: string };
-  return pg.code === "23503" ? new AppError("INVALID_INPUT", { field: "place" }) : e;
+  for (const row of demoted) await auditAddress(tx, ctx, "update", row.id, { primary: { from: true, to: false } });
 }
 
 /** Creates an address; a partner's first address becomes its primary one. */
@@ -101,12 +94,12 @@ async function createAddress(ctx: ResourceCtx, values: Record<string, unknown>) 
     const [existing] = await tx.select({ id: t.addresses.id }).from(t.addresses).where(eq(t.addresses.partnerId, partnerId)).limit(1);
     const row = { ...values, primary: values.primary === true || !existing };
     if (row.primary) await demoteOthers(tx, ctx, partnerId);
-    const [created] = await tx.insert(t.addresses).values(columnsOf(row) as never).returning({ id: t.addresses.id });
-    const id = created!.id;
-    await tx.insert(t.auditLog).values(auditRow(ctx, "create", id, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, { from: null, to: v }]))));
+    const [inserted] = await tx.insert(t.addresses).values(columnsOf(row) as never).returning({ id: t.addresses.id });
+    const id = inserted!.id;
+    await auditAddress(tx, ctx, "create", id, created(row));
     if (row.primary) await mirrorPrimaryAddress(tx, t, partnerId, actorOf(ctx.user));
     return { id };
-  }).catch((e: unknown) => { throw userFacing(e); });
+  });
 }
 
 /** Saves an edit; an address stops being primary only when another one is marked primary. */
@@ -124,9 +117,9 @@ async function updateAddress(ctx: ResourceCtx, id: number, version: number, patc
     }
     if (patch.primary === true) await demoteOthers(tx, ctx, before.partnerId, id);
     await tx.update(t.addresses).set({ ...columnsOf(patch), version: sql`${t.addresses.version} + 1` }).where(eq(t.addresses.id, id));
-    await tx.insert(t.auditLog).values(auditRow(ctx, "update", id, changes));
+    await auditAddress(tx, ctx, "update", id, changes);
     if (patch.primary === true || before.primary) await mirrorPrimaryAddress(tx, t, before.partnerId, actorOf(ctx.user));
-  }).catch((e: unknown) => { throw userFacing(e); });
+  });
 }
 
 /** Several postal addresses per partner; the primary one is the partner's own address (domain-people §2.5). */

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { actorOf } from "@/server/audit";
+import { actorOf, created, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { primaryCoachOf } from "@/server/coachings/sql";
 import { ADDRESS_TYPE } from "@/server/contacts/choices";
 import { mirrorPrimaryAddress } from "@/server/contacts/addresses";
@@ -43,8 +43,9 @@ async function partnerRows(tx: Tx, t: ResourceCtx["handle"]["t"], ownerId: numbe
   return rows;
 }
 
-const auditRow = (ctx: ResourceCtx, verb: string, id: number, changes: Record<string, { from: unknown; to: unknown }>) =>
-  ({ ...actorOf(ctx.user), action: `contacts.addresses.${verb}`, entity: "contacts.addresses", entityId: String(id), changes: { ...changes, fixedBy: { from: null, to: "dataCheck" } } });
+/** A repair of an address, audited as an edit made by the data check. */
+const auditFix = (tx: Tx, ctx: ResourceCtx, verb: string, id: number, changes: Changes) =>
+  writeAudit(tx, ctx.handle.t, actorOf(ctx.user), rowChange("contacts.addresses", verb, id, { ...changes, fixedBy: { from: null, to: "dataCheck" } }));
 
 /** Marks an address primary (audited); the partner's fields then mirror it (audited there). */
 async function makePrimary(tx: Tx, ctx: ResourceCtx, partnerId: number, addressId: number) {
@@ -52,7 +53,7 @@ async function makePrimary(tx: Tx, ctx: ResourceCtx, partnerId: number, addressI
   const [address] = await tx.update(t.addresses).set({ primary: true, version: sql`${t.addresses.version} + 1` })
     .where(and(eq(t.addresses.id, addressId), eq(t.addresses.partnerId, partnerId))).returning({ id: t.addresses.id });
   if (!address) throw new AppError("NOT_FOUND");
-  await tx.insert(t.auditLog).values(auditRow(ctx, "update", addressId, { primary: { from: false, to: true } }));
+  await auditFix(tx, ctx, "update", addressId, { primary: { from: false, to: true } });
   await mirrorPrimaryAddress(tx, t, partnerId, actorOf(ctx.user));
 }
 
@@ -75,8 +76,8 @@ export const addressesChecker = defineChecker({
     if (code === "missingPrimary") {
       const [partner] = await tx.select(Object.fromEntries(POSTAL.map((k) => [k, t.partners[k]]))).from(t.partners).where(eq(t.partners.id, id));
       const values = { partnerId: id, addressType: ADDRESS_TYPE.official, dataSource: "manual", primary: true, ...partner };
-      const [created] = await tx.insert(t.addresses).values(values as typeof t.addresses.$inferInsert).returning({ id: t.addresses.id });
-      await tx.insert(t.auditLog).values(auditRow(ctx, "create", created!.id, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }]))));
+      const [inserted] = await tx.insert(t.addresses).values(values as typeof t.addresses.$inferInsert).returning({ id: t.addresses.id });
+      await auditFix(tx, ctx, "create", inserted!.id, created(values));
       return;
     }
     const addressId = code === "matchingNotPrimary" ? Number(row.matching)

@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import { actorOf } from "@/server/audit";
+import { actorOf, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { assertCan } from "@/server/resources/access";
 import type { ResourceCtx } from "@/server/resources/define";
@@ -78,8 +78,8 @@ async function savePhoto(tx: Tx, t: T, partnerId: number, read: ReadCard["read"]
   return true;
 }
 
-const audit = (ctx: ResourceCtx, action: string, id: number, changes: Record<string, { from: unknown; to: unknown }>) =>
-  ({ ...actorOf(ctx.user), action: `${clientsResource.id}.${action}`, entity: clientsResource.id, entityId: String(id), changes });
+const audit = (tx: Tx, ctx: ResourceCtx, verb: string, id: number, changes: Changes) =>
+  writeAudit(tx, ctx.handle.t, actorOf(ctx.user), rowChange(clientsResource.id, verb, id, changes));
 
 /**
  * A newcomer client from a card: identity and card fields, the eID address (primary: a new client
@@ -110,7 +110,7 @@ export async function createClient(ctx: ResourceCtx, input: { card: CardInput; c
     await tx.insert(t.addresses).values({ partnerId: id, addressType: OFFICIAL, dataSource: EID_SOURCE, primary: true, ...address });
     const photo = await savePhoto(tx, t, id, card.read);
     const changes = Object.fromEntries(Object.entries({ ...identity, ...address, photo }).map(([k, v]) => [k, { from: null, to: v }]));
-    await tx.insert(t.auditLog).values(audit(ctx, "eidCreate", id, changes));
+    await audit(tx, ctx, "eidCreate", id, changes);
     return { id };
   }).catch((e: unknown) => {
     const pg = ((e as { cause?: unknown }).cause ?? e) as { code?: string };
@@ -220,7 +220,7 @@ export async function apply(ctx: ResourceCtx, input: { clientId: number; version
     const photo = await savePhoto(tx, t, client.id, card.read);
     if (photo) changes.photo = { from: null, to: true };
     await tx.update(t.partners).set({ ...patch, modifiedAt: new Date(), version: sql`${t.partners.version} + 1` } as never).where(eq(t.partners.id, client.id));
-    await tx.insert(t.auditLog).values(audit(ctx, "eidRead", client.id, changes));
+    await audit(tx, ctx, "eidRead", client.id, changes);
     return { version: client.version + 1, applied: chosen.length };
   });
 }

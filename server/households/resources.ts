@@ -10,7 +10,8 @@ import { defineResource, type ResourceCtx, type ResourceDef } from "@/server/res
 import { boolean, choice, date, filters, integer, localizedText, reference, text, wordSearch } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { householdRoles, linkTypes, memberDependencies } from "./choices";
-import { auditEntry, createAutomaticLinks, demoteOtherPrimaries } from "./service";
+import { createAutomaticLinks, demoteOtherPrimaries } from "./service";
+import { actorOf, created, rowChange, writeAudit } from "@/server/audit";
 import { householdSummarySql, linkSentenceSql } from "./texts";
 
 type Col = (t: TenantTables) => AnyPgColumn;
@@ -47,6 +48,8 @@ export const householdTypesResource = defineResource({
 const PARTNER_COLUMNS = { name: "name", prefix: "prefix", street: "street", streetNo: "streetNo", streetBox: "streetBox", zipCode: "zipCode", place: "placeId", country: "countryCode" } as const;
 const partnerValues = (values: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(PARTNER_COLUMNS).filter(([field]) => field in values).map(([field, column]) => [column, values[field]]));
+
+const HOUSEHOLDS = "households.households";
 
 /** Households: partners of kind 'household' with their type, members and summary (domain-people §4). */
 export const householdsResource: ResourceDef = defineResource({
@@ -89,7 +92,7 @@ export const householdsResource: ResourceDef = defineResource({
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(t.partners).values({ kind: "household", language: ctx.user.language, ...partnerValues(values) } as never).returning({ id: t.partners.id });
         await tx.insert(t.households).values({ partnerId: row!.id, typeId: (values.type as number | null | undefined) ?? null });
-        await tx.insert(t.auditLog).values(auditEntry(ctx, "households.households", "create", row!.id, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }]))));
+        await writeAudit(tx, t, actorOf(ctx.user), rowChange(HOUSEHOLDS, "create", row!.id, created(values)));
         return { id: row!.id };
       });
     },
@@ -100,9 +103,11 @@ export const householdsResource: ResourceDef = defineResource({
 async function updateHousehold(ctx: ResourceCtx, id: number, version: number, patch: Record<string, unknown>) {
   const { db, t } = ctx.handle;
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ version: t.partners.version, name: t.partners.name, prefix: t.partners.prefix, street: t.partners.street, streetNo: t.partners.streetNo, streetBox: t.partners.streetBox, zipCode: t.partners.zipCode, place: t.partners.placeId, country: t.partners.countryCode, type: t.households.typeId })
+    // Lock the partner row alone: drizzle writes `for update of` with the schema, which PostgreSQL refuses.
+    const [locked] = await tx.select({ id: t.partners.id }).from(t.partners).where(and(eq(t.partners.id, id), eq(t.partners.kind, "household"))).for("update");
+    const [before] = locked ? await tx.select({ version: t.partners.version, name: t.partners.name, prefix: t.partners.prefix, street: t.partners.street, streetNo: t.partners.streetNo, streetBox: t.partners.streetBox, zipCode: t.partners.zipCode, place: t.partners.placeId, country: t.partners.countryCode, type: t.households.typeId })
       .from(t.partners).leftJoin(t.households, eq(t.households.partnerId, t.partners.id))
-      .where(and(eq(t.partners.id, id), eq(t.partners.kind, "household"))).for("update", { of: t.partners });
+      .where(eq(t.partners.id, id)) : [];
     if (!before) throw new AppError("NOT_FOUND");
     if (before.version !== version) throw new AppError("STALE_EDIT");
     await tx.update(t.partners).set({ ...partnerValues(patch), modifiedAt: new Date(), version: sql`${t.partners.version} + 1` } as never).where(eq(t.partners.id, id));
@@ -111,7 +116,7 @@ async function updateHousehold(ctx: ResourceCtx, id: number, version: number, pa
         .onConflictDoUpdate({ target: t.households.partnerId, set: { typeId: patch.type as number | null } });
     }
     const changes = Object.fromEntries(Object.entries(patch).filter(([k, v]) => JSON.stringify(before[k as keyof typeof before] ?? null) !== JSON.stringify(v ?? null)).map(([k, v]) => [k, { from: before[k as keyof typeof before] ?? null, to: v }]));
-    await tx.insert(t.auditLog).values(auditEntry(ctx, "households.households", "update", id, changes));
+    await writeAudit(tx, t, actorOf(ctx.user), rowChange(HOUSEHOLDS, "update", id, changes));
   });
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
-import { actorOf } from "@/server/audit";
+import { actorOf, created, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { automaticLinks, newHousehold, type Gender, type Link, type Person } from "@/server/households/rules";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
@@ -8,12 +8,8 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 /** Household writes that span several rows, each in the caller's transaction and audited there. */
 
 export type Tx = TenantHandle["db"];
-type Changes = Record<string, { from: unknown; to: unknown }>;
-
-export const auditEntry = (ctx: ResourceCtx, entity: string, action: string, id: string | number, changes: Changes) => ({
-  ...actorOf(ctx.user), action: `${entity}.${action}`, entity, entityId: String(id), changes,
-});
-const created = (values: Record<string, unknown>): Changes => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }]));
+const audit = (tx: Tx, ctx: ResourceCtx, entity: string, verb: string, id: number, changes: Changes) =>
+  writeAudit(tx, ctx.handle.t, actorOf(ctx.user), rowChange(entity, verb, id, changes));
 
 /** The single-primary rule: a person's other memberships stop being primary. */
 export async function demoteOtherPrimaries(tx: Tx, ctx: ResourceCtx, personId: number, keepId: number | undefined) {
@@ -21,7 +17,7 @@ export async function demoteOtherPrimaries(tx: Tx, ctx: ResourceCtx, personId: n
   const demoted = await tx.update(m).set({ primary: false, version: sql`${m.version} + 1` })
     .where(and(eq(m.personId, personId), eq(m.primary, true), keepId === undefined ? undefined : ne(m.id, keepId)))
     .returning({ id: m.id });
-  for (const row of demoted) await tx.insert(ctx.handle.t.auditLog).values(auditEntry(ctx, "households.members", "update", row.id, { primary: { from: true, to: false } }));
+  for (const row of demoted) await audit(tx, ctx, "households.members", "update", row.id, { primary: { from: true, to: false } });
 }
 
 /**
@@ -43,7 +39,7 @@ export async function createAutomaticLinks(tx: Tx, ctx: ResourceCtx, householdId
   const links = automaticLinks(member, others, existing as Link[], (id) => genders.get(id) ?? null);
   for (const link of links) {
     const [row] = await tx.insert(t.humanLinks).values(link).returning({ id: t.humanLinks.id });
-    await tx.insert(t.auditLog).values(auditEntry(ctx, "households.humanLinks", "create", row!.id, created({ parent: link.parentId, child: link.childId, type: link.type, automatic: true })));
+    await audit(tx, ctx, "households.humanLinks", "create", row!.id, created({ parent: link.parentId, child: link.childId, type: link.type, automatic: true }));
   }
 }
 
@@ -69,10 +65,10 @@ export async function createHousehold(ctx: ResourceCtx, headId: number, partnerI
     const [household] = await tx.insert(t.partners).values({ kind: "household", name: plan.name, prefix: plan.prefix, language: ctx.user.language }).returning({ id: t.partners.id });
     const id = household!.id;
     await tx.insert(t.households).values({ partnerId: id, typeId });
-    await tx.insert(t.auditLog).values(auditEntry(ctx, "households.households", "create", id, created({ name: plan.name, prefix: plan.prefix, type: typeId, head: headId, partner: partnerId })));
+    await audit(tx, ctx, "households.households", "create", id, created({ name: plan.name, prefix: plan.prefix, type: typeId, head: headId, partner: partnerId }));
     for (const member of plan.members) {
       const [row] = await tx.insert(t.householdMembers).values({ householdId: id, personId: member.personId, role: member.role }).returning({ id: t.householdMembers.id });
-      await tx.insert(t.auditLog).values(auditEntry(ctx, "households.members", "create", row!.id, created({ household: id, person: member.personId, role: member.role })));
+      await audit(tx, ctx, "households.members", "create", row!.id, created({ household: id, person: member.personId, role: member.role }));
     }
     return id;
   });

@@ -1,7 +1,7 @@
 import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { ListPage, ListState, Row } from "@/lib/resources";
-import { actorOf } from "@/server/audit";
+import { actorOf, created, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { anyOf, assertCan, can } from "./access";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
@@ -9,16 +9,6 @@ import { isAllowedChoice } from "./choices";
 import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
 import { orderByOf, resolveState, selectionOf, whereOf } from "./query";
 import { toRow } from "./rows";
-
-/** Constraint violations a user can cause become clear errors instead of server failures. */
-function userFacing(e: unknown): unknown {
-  const pg = ((e as { cause?: unknown }).cause ?? e) as { code?: string; table?: string };
-  if (pg.code === "23503") return new AppError("INVALID_INPUT", { field: pg.table ?? "" });
-  if (pg.code === "23505") return new AppError("DUPLICATE");
-  // A check constraint (e.g. an end date before the start date).
-  if (pg.code === "23514") return new AppError("INVALID_INPUT", { field: pg.table ?? "" });
-  return e;
-}
 
 /** Handlers of the generic resource procedures; plain functions that tests call directly. */
 
@@ -168,14 +158,8 @@ function columnValues(def: ResourceDef, ctx: ResourceCtx, values: Record<string,
   return out;
 }
 
-const audit = (ctx: ResourceCtx, action: string, def: ResourceDef, id: string | number, changes: Record<string, { from: unknown; to: unknown }>) => ({
-  ...actorOf(ctx.user),
-  // A variant's rows are its base resource's rows: one history per row, whichever table was used.
-  action: `${def.variantOf ?? def.id}.${action}`,
-  entity: def.variantOf ?? def.id,
-  entityId: String(id),
-  changes,
-});
+/** A variant's rows are its base resource's rows: one history per row, whichever table was used. */
+const audit = (def: ResourceDef, verb: string, id: string | number, changes: Changes) => rowChange(def.variantOf ?? def.id, verb, id, changes);
 
 export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<string, unknown>, confirmed = false): Promise<{ id: string | number }> {
   assertCan(def, "create", ctx.user);
@@ -192,13 +176,12 @@ export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<
   return db.transaction(async (tx) => {
     await def.beforeSave?.(tx as never, ctx, undefined, values);
     const row = { ...def.insert!.columns, ...columnValues(def, ctx, values, { insert: true }), ...def.derive?.(values) };
-    const [created] = await tx.insert(def.table(t)).values(row as never).returning({ id: def.pk(t) });
-    const id = created!.id as string | number;
+    const [inserted] = await tx.insert(def.table(t)).values(row as never).returning({ id: def.pk(t) });
+    const id = inserted!.id as string | number;
     await def.afterSave?.(tx as never, ctx, id);
-    const changes = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { from: null, to: v }]));
-    await tx.insert(t.auditLog).values(audit(ctx, "create", def, id, changes));
+    await writeAudit(tx, t, actorOf(ctx.user), audit(def, "create", id, created(values)));
     return { id };
-  }).catch((e: unknown) => { throw userFacing(e); });
+  });
 }
 
 const editableNames = (def: ResourceDef) => Object.keys(def.fields).filter((n) => def.fields[n]!.input && !def.fields[n]!.createOnly);
@@ -226,8 +209,8 @@ export async function updateRow(ctx: ResourceCtx, def: ResourceDef, id: string |
       const derived = def.derive?.({ ...before, ...patch });
       await tx.update(def.table(t)).set({ ...columnValues(def, ctx, patch), ...derived, ...versionBump(def, ctx) } as never).where(eq(def.pk(t), id));
       await def.afterSave?.(tx as never, ctx, id);
-      await tx.insert(t.auditLog).values(audit(ctx, "update", def, id, changes));
-    }).catch((e: unknown) => { throw userFacing(e); });
+      await writeAudit(tx, t, actorOf(ctx.user), audit(def, "update", id, changes));
+    });
   }
   return { version: Number((await getRow(ctx, def, id)).__version) };
 }
@@ -268,19 +251,13 @@ export async function deleteRow(ctx: ResourceCtx, def: ResourceDef, id: string |
   assertCan(def, "delete", ctx.user);
   if (!def.version) throw new AppError("FORBIDDEN");
   const { db, t } = ctx.handle;
-  try {
-    await db.transaction(async (tx) => {
-      const before = await lockedRow(tx as never, ctx, def, id, version);
-      await def.beforeDelete?.(tx as never, ctx, id);
-      await tx.delete(def.table(t)).where(eq(def.pk(t), id));
-      const changes = Object.fromEntries(Object.entries(before).filter(([k]) => k !== "__version").map(([k, v]) => [k, { from: v, to: null }]));
-      await tx.insert(t.auditLog).values(audit(ctx, "delete", def, id, changes));
-    });
-  } catch (e) {
-    const pg = (e as { cause?: { code?: string; table?: string } }).cause ?? (e as { code?: string; table?: string });
-    if (pg.code === "23503") throw new AppError("ROW_IN_USE", { table: pg.table ?? "" });
-    throw e;
-  }
+  await db.transaction(async (tx) => {
+    const before = await lockedRow(tx as never, ctx, def, id, version);
+    await def.beforeDelete?.(tx as never, ctx, id);
+    await tx.delete(def.table(t)).where(eq(def.pk(t), id));
+    const changes = Object.fromEntries(Object.entries(before).filter(([k]) => k !== "__version").map(([k, v]) => [k, { from: v, to: null }]));
+    await writeAudit(tx, t, actorOf(ctx.user), audit(def, "delete", id, changes));
+  });
 }
 
 /** Runs a declared workflow transition if the row is in one of its source states and the user may. */
@@ -305,7 +282,7 @@ export async function runTransition(ctx: ResourceCtx, def: ResourceDef, id: stri
     await tx.update(def.table(t)).set({ ...columnValues(def, ctx, { [field]: value }, { workflow: true }), ...versionBump(def, ctx) } as never).where(eq(def.pk(t), id));
     const effects = (await transition.effect?.(tx as never, ctx, id, params)) ?? {};
     const asked = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { from: null, to: v }]));
-    await tx.insert(t.auditLog).values(audit(ctx, `transition.${name}`, def, id, { [field]: { from: current[field], to: value }, ...asked, ...effects }));
+    await writeAudit(tx, t, actorOf(ctx.user), audit(def, `transition.${name}`, id, { [field]: { from: current[field], to: value }, ...asked, ...effects }));
   });
   return { version: version + 1 };
 }

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { StoredLdapSettings } from "@/db/tenant/settings";
 import { decryptSecret, encryptSecret } from "@/server/crypto/secrets";
-import type { Actor } from "@/server/audit";
+import { writeAudit, type Actor } from "@/server/audit";
 import { CLIENT_FIELD_SETS } from "@/server/clients/field-set-names";
 import { AppError } from "@/server/errors";
 import { ldapSettingsSchema, testLdapConnection, type LdapSettingsInput } from "@/server/integrations/ldap/client";
@@ -65,7 +65,7 @@ export async function updateSiteSettings(h: TenantHandle, who: Actor, version: n
     const changed = [...Object.keys(patch), ...(ldap === undefined ? [] : ["ldap"])];
     const changes: Record<string, { from: unknown; to: unknown }> = Object.fromEntries(changed.map((k) => [k, { from: before[k as keyof typeof before], to: after![k as keyof typeof after] }]));
     if (ldapBindPassword) changes.ldapBindPassword = { from: "(secret)", to: "(changed)" };
-    await tx.insert(h.t.auditLog).values({ ...who, action: "settings.update", entity: "site_settings", entityId: "1", changes });
+    await writeAudit(tx, h.t, who, { action: "settings.update", entity: "site_settings", id: 1, changes });
     return after!;
   });
 }

@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import type { Actor } from "@/server/audit";
+import { writeAudit, type Actor } from "@/server/audit";
 import type { Locale } from "@/server/i18n/locale";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
@@ -15,7 +15,7 @@ export async function saveUserLanguage({ db, t }: Pick<TenantHandle, "db" | "t">
       .update(t.users)
       .set({ language, version: sql`${t.users.version} + 1`, modifiedAt: sql`now()` })
       .where(and(eq(t.users.id, userId), ne(t.users.language, language)));
-    await tx.insert(t.auditLog).values({ ...who, action: "user.language", entity: "users.users", entityId: String(userId), changes: { language: { from: before.language, to: language } } });
+    await writeAudit(tx, t, who, { action: "user.language", entity: "users.users", id: userId, changes: { language: { from: before.language, to: language } } });
     return true;
   });
 }

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { appErrorOfDatabase } from "@/server/db/errors";
 import { ERRORS, isAppError, type AppErrorCode } from "@/server/errors";
 import type { Context } from "./context";
 
@@ -30,11 +31,14 @@ export const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Turns an AppError (or a ZodError) thrown by a service into the tRPC error its catalogue entry names. */
+/**
+ * Turns an AppError thrown by a service, a database refusal of what the user sent (server/db/errors.ts)
+ * or a ZodError into the tRPC error its catalogue entry names.
+ */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && isAppError(result.error.cause)) {
-    const cause = result.error.cause;
+  const cause = result.ok ? null : isAppError(result.error.cause) ? result.error.cause : appErrorOfDatabase(result.error.cause);
+  if (!result.ok && cause) {
     return { ...result, error: new TRPCError({ code: ERRORS[cause.code], message: cause.code, cause }) };
   }
   // A service's own validation failed: bad input, not a server error.

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { checkPasswordPolicy, hashPassword } from "@/server/auth/password";
 import { userThrottleKey } from "@/server/auth/throttle";
 import { USER_TYPES } from "@/server/auth/user-types";
-import { changedFields, type Actor } from "@/server/audit";
+import { changedFields, writeAudit, type Actor, type Changes } from "@/server/audit";
+import { usersResource } from "./resource";
 import { AppError } from "@/server/errors";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
@@ -40,9 +41,8 @@ export const newUserInput = userFields.extend({
   password: z.string().optional(),
 });
 
-async function audit(tx: Tx, t: Handle["t"], who: Actor, action: string, userId: number, changes: Record<string, { from: unknown; to: unknown }> = {}) {
-  await tx.insert(t.auditLog).values({ ...who, action, entity: "users.users", entityId: String(userId), changes });
-}
+const audit = (tx: Tx, t: Handle["t"], who: Actor, action: string, userId: number, changes: Changes = {}) =>
+  writeAudit(tx, t, who, { action, entity: usersResource.id, id: userId, changes });
 
 export async function createUser({ db, t }: Handle, actor: Actor, raw: z.input<typeof newUserInput>) {
   const input = newUserInput.parse(raw);

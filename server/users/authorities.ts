@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Actor } from "@/server/audit";
+import { writeAudit, type Actor } from "@/server/audit";
 import { belgianToday } from "@/lib/dates";
 import { canSignIn } from "@/server/auth/login";
 import { hasRole, type UserType } from "@/server/auth/user-types";
@@ -48,7 +48,7 @@ export async function giveAuthority({ db, t }: Handle, who: Actor, giverId: numb
       .values({ userId: giverId, authorizedId, validUntil })
       .onConflictDoUpdate({ target: [t.authorities.userId, t.authorities.authorizedId], set: { validUntil } })
       .returning();
-    await tx.insert(t.auditLog).values({ ...who, action: "authority.give", entity: "authorities", entityId: String(row!.id), changes: { authorizedId: { from: null, to: authorizedId }, validUntil: { from: null, to: validUntil } } });
+    await writeAudit(tx, t, who, { action: "authority.give", entity: "authorities", id: row!.id, changes: { authorizedId: { from: null, to: authorizedId }, validUntil: { from: null, to: validUntil } } });
     return row!;
   });
 }
@@ -59,7 +59,7 @@ export async function revokeAuthority({ db, t }: Handle, who: Actor, by: { id: n
     const [row] = await tx.select().from(t.authorities).where(eq(t.authorities.id, authorityId)).for("update");
     if (!row || (row.userId !== by.id && !hasRole(by.userType, "SiteAdmin"))) throw new AppError("NOT_FOUND");
     await tx.delete(t.authorities).where(eq(t.authorities.id, authorityId));
-    await tx.insert(t.auditLog).values({ ...who, action: "authority.revoke", entity: "authorities", entityId: String(authorityId), changes: { authorizedId: { from: row.authorizedId, to: null } } });
+    await writeAudit(tx, t, who, { action: "authority.revoke", entity: "authorities", id: authorityId, changes: { authorizedId: { from: row.authorizedId, to: null } } });
   });
 }
 

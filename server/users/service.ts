@@ -1,5 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
-import type { Actor } from "@/server/audit";
+import { writeAudit, type Actor } from "@/server/audit";
+import { usersResource } from "./resource";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
 /** Ends every session of the user at once; audited in the same transaction. */
@@ -10,10 +11,7 @@ export async function logoutEverywhere({ db, t }: Pick<TenantHandle, "db" | "t">
       .set({ sessionEpoch: sql`${t.users.sessionEpoch} + 1`, modifiedAt: sql`now()` })
       .where(eq(t.users.id, userId))
       .returning({ from: sql<number>`${t.users.sessionEpoch} - 1`, to: t.users.sessionEpoch });
-    await tx.insert(t.auditLog).values({
-      ...who, action: "user.logout_everywhere", entity: "users.users", entityId: String(userId),
-      changes: { sessionEpoch: { from: row?.from, to: row?.to } },
-    });
+    await writeAudit(tx, t, who, { action: "user.logout_everywhere", entity: usersResource.id, id: userId, changes: { sessionEpoch: { from: row?.from, to: row?.to } } });
   });
 }
 

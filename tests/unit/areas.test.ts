@@ -55,7 +55,7 @@ describe("the list of areas", () => {
   });
 
   it("keeps the shared machinery free of areas: server/resources imports platform modules only", () => {
-    const areaFolders = new Set(AREAS.map((a) => a.id));
+    const areaFolders = new Set<string>(AREAS.map((a) => a.id));
     const offending = filesUnder("server/resources").flatMap((file) =>
       importsOf(file).filter((dep) => areaFolders.has(rel(dep).split(path.sep)[1]!) && rel(dep).startsWith("server")).map((dep) => `${rel(file)} → ${rel(dep)}`));
     expect(offending).toEqual([]);

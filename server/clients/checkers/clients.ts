@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { actorOf } from "@/server/audit";
+import { actorOf, rowChange, writeAudit } from "@/server/audit";
 import { belgianToday } from "@/lib/dates";
 import { CLIENT_STATE } from "@/server/clients/choices";
 import { coachingActive, primaryCoachOf } from "@/server/coachings/sql";
@@ -18,7 +18,7 @@ async function updateClient(tx: Tx, ctx: ResourceCtx, id: number, before: Record
   const t = ctx.handle.t;
   await tx.update(t.partners).set({ ...values, version: sql`${t.partners.version} + 1`, modifiedAt: new Date() }).where(eq(t.partners.id, id));
   const changes = Object.fromEntries(Object.keys(values).map((k) => [k, { from: before[k] ?? null, to: values[k] }]));
-  await tx.insert(t.auditLog).values({ ...actorOf(ctx.user), action: "clients.clients.update", entity: "clients.clients", entityId: String(id), changes: { ...changes, fixedBy: { from: null, to: "dataCheck" } } });
+  await writeAudit(tx, t, actorOf(ctx.user), rowChange("clients.clients", "update", id, { ...changes, fixedBy: { from: null, to: "dataCheck" } }));
 }
 
 /** Clients (optionally one) with the columns a checker reads and their primary coach. */

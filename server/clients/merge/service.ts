@@ -1,5 +1,5 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
-import { actorOf } from "@/server/audit";
+import { actorOf, rowChange, writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
@@ -178,10 +178,10 @@ export async function mergeClients(ctx: ResourceCtx, keptId: number, version: nu
       keptId, mergedId, mergedName, mergedRow: snapshotOf(merged), moved, filled, reason,
     }).returning({ id: t.clientMerges.id });
     const summary: Changes = { merged: { from: mergedName, to: null }, ...(reason ? { reason: { from: null, to: reason } } : {}) };
-    await tx.insert(t.auditLog).values([
-      { ...actor, action: `${ENTITY}.merge`, entity: ENTITY, entityId: String(keptId), changes: { ...summary, ...filled, moved: { from: null, to: moved }, dropped: { from: null, to: dropped } } },
-      { ...actor, action: `${ENTITY}.mergedInto`, entity: ENTITY, entityId: String(mergedId), changes: { mergedInto: { from: null, to: displayName(kept) } } },
-    ]);
+    await writeAudit(tx, t, actor,
+      rowChange(ENTITY, "merge", keptId, { ...summary, ...filled, moved: { from: null, to: moved }, dropped: { from: null, to: dropped } }),
+      rowChange(ENTITY, "mergedInto", mergedId, { mergedInto: { from: null, to: displayName(kept) } }),
+    );
     return { mergeId: Number(record!.id), moved, filled };
   });
 }

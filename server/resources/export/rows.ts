@@ -5,7 +5,7 @@ import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
-import { actorOf } from "@/server/audit";
+import { actorOf, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import type { Locale } from "@/server/i18n/locale";
 import { assertCan } from "../access";
@@ -123,7 +123,7 @@ export async function* exportBatches(plan: ExportPlan, format: ExportFormat, opt
 export async function auditExport(plan: ExportPlan, format: ExportFormat, rows: number, complete = true) {
   const { ctx, def, resolved } = plan;
   const filters = { ...Object.fromEntries(resolved.filters.map((f) => [f.name, f.value])), ...(resolved.q ? { q: resolved.q } : {}), ...(resolved.master ? { master: resolved.master } : {}) };
-  const changes: Record<string, { from: unknown; to: unknown }> = {
+  const changes: Changes = {
     format: { from: null, to: format },
     rows: { from: null, to: rows },
     filters: { from: null, to: filters },
@@ -131,8 +131,8 @@ export async function auditExport(plan: ExportPlan, format: ExportFormat, rows: 
     columns: { from: null, to: plan.fields },
   };
   if (!complete) changes.complete = { from: null, to: false };
-  // entityId "*": the export concerns the list, not one row.
-  await ctx.handle.db.insert(ctx.handle.t.auditLog).values({ ...actorOf(ctx.user), action: `${def.id}.export`, entity: def.id, entityId: "*", changes });
+  // Id "*": the export concerns the list, not one row.
+  await writeAudit(ctx.handle.db, ctx.handle.t, actorOf(ctx.user), rowChange(def.id, "export", "*", changes));
 }
 
 /** The grid's filters, search and sort in words, for the header of a printed list. */

@@ -1,0 +1,48 @@
+import { AppError } from "@/server/errors";
+
+/** What PostgreSQL (through pg and drizzle, which wraps it as `cause`) says about a failed statement. */
+interface PgError {
+  code: string;
+  table?: string;
+  column?: string;
+  detail?: string;
+  message?: string;
+}
+
+function pgErrorIn(e: unknown): PgError | null {
+  for (let cur = e, depth = 0; cur && typeof cur === "object" && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return cur as PgError;
+  }
+  return null;
+}
+
+/** `Key (place_id)=(999) is not present…` → `place_id`. */
+const keyColumn = (detail: string | undefined) => /^Key \(([^)]+)\)/.exec(detail ?? "")?.[1] ?? "";
+
+/**
+ * The one mapping of database refusals to application errors: what a user's input can cause
+ * becomes a clear, translated refusal (the transaction has rolled back, so nothing is half-saved);
+ * anything else is left for the caller to treat as a failure of ours.
+ */
+export function appErrorOfDatabase(e: unknown): AppError | null {
+  const pg = pgErrorIn(e);
+  if (!pg) return null;
+  switch (pg.code) {
+    // A row other rows still refer to, or a reference to a row that does not exist.
+    case "23503":
+      return pg.message?.startsWith("update or delete on table")
+        ? new AppError("ROW_IN_USE", { table: pg.table ?? "" })
+        : new AppError("INVALID_INPUT", { field: pg.column ?? keyColumn(pg.detail) });
+    case "23505": return new AppError("DUPLICATE");
+    // Not null, check constraints (an end date before the start date), exclusion constraints.
+    case "23502": case "23514": case "23P01": return new AppError("INVALID_INPUT", { field: pg.column ?? pg.table ?? "" });
+    // Values PostgreSQL cannot take: text that is no number, an impossible date, a number out of
+    // range, a text too long, a NUL byte or bytes that are not UTF-8.
+    case "22P02": case "22007": case "22008": case "22003": case "22001": case "22021": case "22P05": case "22023": case "22004":
+      return new AppError("INVALID_INPUT", { field: pg.column ?? "" });
+    // Two transactions wanted the same rows at once: the loser is told to reload, as after a stale edit.
+    case "40001": case "40P01": return new AppError("STALE_EDIT");
+    default: return null;
+  }
+}
