@@ -100,10 +100,12 @@ export const householdsResource: ResourceDef = defineResource({
 async function updateHousehold(ctx: ResourceCtx, id: number, version: number, patch: Record<string, unknown>) {
   const { db, t } = ctx.handle;
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ version: t.partners.version, name: t.partners.name, prefix: t.partners.prefix, street: t.partners.street, streetNo: t.partners.streetNo, streetBox: t.partners.streetBox, zipCode: t.partners.zipCode, place: t.partners.placeId, country: t.partners.countryCode, type: t.households.typeId })
-      .from(t.partners).leftJoin(t.households, eq(t.households.partnerId, t.partners.id))
-      .where(and(eq(t.partners.id, id), eq(t.partners.kind, "household"))).for("update", { of: t.partners });
-    if (!before) throw new AppError("NOT_FOUND");
+    // The partner row alone is locked: PostgreSQL refuses a schema-qualified `FOR UPDATE OF`.
+    const [locked] = await tx.select({ version: t.partners.version, name: t.partners.name, prefix: t.partners.prefix, street: t.partners.street, streetNo: t.partners.streetNo, streetBox: t.partners.streetBox, zipCode: t.partners.zipCode, place: t.partners.placeId, country: t.partners.countryCode })
+      .from(t.partners).where(and(eq(t.partners.id, id), eq(t.partners.kind, "household"))).for("update");
+    if (!locked) throw new AppError("NOT_FOUND");
+    const [household] = await tx.select({ type: t.households.typeId }).from(t.households).where(eq(t.households.partnerId, id));
+    const before = { ...locked, type: household?.type ?? null };
     if (before.version !== version) throw new AppError("STALE_EDIT");
     await tx.update(t.partners).set({ ...partnerValues(patch), modifiedAt: new Date(), version: sql`${t.partners.version} + 1` } as never).where(eq(t.partners.id, id));
     if ("type" in patch) {
