@@ -147,7 +147,8 @@ export const householdMembersResource = defineResource({
   filters: { role: filters.choice("resources.householdMembers.role", householdRoles, (t) => t.householdMembers.role) },
   // The composition's order: by birth date, unknown ones first.
   defaultSort: [{ field: "birthDate", dir: "asc" }],
-  access: { view: ["ContactsUser"], edit: ["ContactsUser"] },
+  // On a household or a person for contacts users; the list of every membership is contacts staff's (Lino's households.Members).
+  access: { view: ["ContactsUser"], edit: ["ContactsUser"], listAll: ["ContactsStaff"] },
   detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["household", "person", "role", "dependency", "primary", "startDate", "endDate"] }] }],
   insert: { fields: ["household", "person", "role", "dependency", "primary", "startDate", "endDate"], defaults: () => ({ role: "05", dependency: "02" }) },
   // One primary household per person; a child (or parent) joining gets the automatic links.
@@ -182,7 +183,8 @@ function linksSeenFrom(id: string, about: "parent" | "child"): ResourceDef {
     hiddenColumns: ["id", about],
     titleField: "sentence",
     defaultSort: [{ field: "id", dir: "asc" }],
-    access: { view: ["ContactsUser"], edit: ["ContactsUser"] },
+    // On a person for contacts users; the list of every link is contacts staff's (Lino's humanlinks.Links).
+    access: { view: ["ContactsUser"], edit: ["ContactsUser"], listAll: ["ContactsStaff"] },
     detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["parent", "type", "child", "sentence"] }] }],
     insert: { fields: ["parent", "type", "child"], validate: (_ctx, v) => { if (v.parent === v.child) throw new AppError("INVALID_INPUT", { field: "child" }); } },
   });
