@@ -3,8 +3,8 @@ import { EUPEN } from "./hosts";
 import { expect, msg, saveScreenshot, seriousAxeViolations, signInAt } from "./support";
 
 // Duplicates in the client file (domain-people §5), in German at Eupen: creating a look-alike asks
-// first, each client's overview and similar-clients panels point at the other, and contacts staff
-// merge the duplicate into the kept client, which the History tab records.
+// first, each client's overview and similar-clients panels point at the other, and an administrator
+// merges the duplicate into the kept client, which the History tab records.
 test.use({ locale: "en-GB" });
 
 const t = (key: string, params?: Record<string, string | number>) => msg("de", key, params);
@@ -32,9 +32,9 @@ async function createClient(page: Page, firstName: string, lastName: string, { e
   return Number(new URL(page.url()).pathname.split("/").pop());
 }
 
-test("a look-alike is created after a question, panels show it, and contacts staff merge it into the kept client", async ({ page }) => {
-  // Mélanie (110, integration staff) is contacts staff: she may merge.
-  await signInAt(page, EUPEN, "de", "melanie");
+test("a look-alike is created after a question, panels show it, and an administrator merges it into the kept client", async ({ page }) => {
+  // Rolf (900) is an administrator: merging is for administrators only (domain-people §0).
+  await signInAt(page, EUPEN, "de", "rolf");
   const lastName = uniqueName("Doppelgaenger");
   const kept = await createClient(page, "Dorothee", lastName, { expectQuestion: false });
   const duplicate = await createClient(page, "Dorothee", lastName, { expectQuestion: true });
@@ -80,8 +80,8 @@ test("a look-alike is created after a question, panels show it, and contacts sta
   await expect(page.getByRole("main").getByRole("alert")).toContainText(t("errors.NOT_FOUND"));
 });
 
-test("a social worker who is not contacts staff sees the overview but not the merge action", async ({ page }) => {
-  // Caroline (200, general social service) is not contacts staff.
+test("a social worker who is no administrator sees the overview but not the merge action", async ({ page }) => {
+  // Caroline (200, general social service) is no administrator.
   await signInAt(page, EUPEN, "de", "caroline");
   await page.goto(`${EUPEN}/clients/clients`);
   await page.getByTestId("grid-row").first().click();
