@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { TenantTables } from "@/db/tenant/tables";
 import { AppError } from "@/server/errors";
+import type { Role } from "@/server/auth/user-types";
 import { defineResource, type ResourceCtx, type ResourceDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { boolean, date, integer, localizedText, longText, reference, text } from "@/server/resources/fields";
@@ -19,7 +20,7 @@ import { belgianToday } from "@/lib/dates";
 type Table = "personGroups" | "dispenseReasons" | "exclusionTypes";
 
 /** A configurable list of names in the four languages (reasons, types, phases). */
-function namesTable(id: string, title: string, table: Table, extra: Partial<Pick<ResourceDef, "fields" | "columns">> = {}): ResourceDef {
+function namesTable(id: string, title: string, table: Table, extra: Partial<Pick<ResourceDef, "fields" | "columns">> & { view?: Role[] } = {}): ResourceDef {
   const fields = {
     id: integer("fields.id", (t) => t[table].id, { editable: false, width: 6 }),
     name: localizedText("fields.name", (t) => t[table].names, { required: true }),
@@ -31,7 +32,7 @@ function namesTable(id: string, title: string, table: Table, extra: Partial<Pick
     table: (t) => t[table], pk: (t) => t[table].id, version: (t) => t[table].version,
     fields, columns: shown, hiddenColumns: ["id"], titleField: "name",
     defaultSort: [{ field: "id", dir: "asc" }],
-    access: { view: ["SocialUser"], edit: ["SocialStaff"] },
+    access: { view: extra.view ?? ["SocialUser"], edit: ["SocialStaff"] },
     detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: shown }] }],
     insert: { fields: shown },
   });
@@ -40,8 +41,13 @@ function namesTable(id: string, title: string, table: Table, extra: Partial<Pick
 const namesOf = (t: TenantTables, table: Table, id: AnyPgColumn) =>
   sql`(select ${t[table].names} from ${t[table]} where ${q(t[table].id)} = ${q(id)})`;
 
-/** Integration phases ("PersonGroup"): a client's `group`; the ref name is a column of "users with their clients". */
+/**
+ * Integration phases ("PersonGroup"): a client's `group`; the ref name is a column of "users with their
+ * clients". Every client editor picks it on the Aids tab (Lino shows it to all), so every reader of
+ * clients reads the phases.
+ */
 export const personGroupsResource = namesTable("clients.personGroups", "resources.personGroups.title", "personGroups", {
+  view: ["SimpleContactsUser"],
   fields: {
     refName: text("resources.personGroups.refName", (t) => t.personGroups.refName, { max: 20, width: 8 }),
     active: boolean("resources.personGroups.active", (t) => t.personGroups.active),

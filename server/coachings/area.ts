@@ -11,10 +11,10 @@ import { usersWithClientsWidget } from "./widget";
 export const coachingsArea = defineArea({
   id: "coachings",
   resources: [coachingsResource, coachingTypesResource, coachingEndingsResource, myCoachingsResource],
-  // PCSW → coachings and my coachings; Configure → PCSW → services and termination reasons; Explorer →
+  // PCSW → my coachings; Configure → PCSW → services and termination reasons; Explorer →
   // PCSW → the coachings active today (the explorer's default, which its filters widen) (§1.4).
   menu: [
-    { menu: "pcsw", entries: [{ resource: "coachings.coachings" }, { resource: "coachings.mine" }] },
+    { menu: "pcsw", entries: [{ resource: "coachings.mine" }] },
     { menu: "configure", section: "menu.sections.pcsw", entries: [
       { resource: "coachings.types", roles: ["CoachingsStaff"] },
       { resource: "coachings.endings", roles: ["CoachingsStaff"] },

@@ -57,7 +57,9 @@ export const coachingsResource = defineResource({
   titleField: "client",
   filters: coachingFilters,
   defaultSort: [{ field: "startDate", dir: "desc" }],
-  access: { view: ["CoachingsUser"], edit: ["CoachingsUser"] },
+  // Read on the client's Coaches tab by everyone (Lino's CoachingsByClient: login_required()); given and
+  // edited by coaching users (§8: 220 reads, cannot create); the list of all is coaching staff's (Explorer).
+  access: { view: ["SiteUser"], edit: ["CoachingsUser"], listAll: ["CoachingsStaff"] },
   detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "user", "coachingType", "startDate", "endDate", "primary", "ending"] }] }],
   insert: {
     fields: ["client", "user", "coachingType", "startDate", "endDate", "primary", "ending"],
@@ -80,8 +82,8 @@ export const myCoachingsResource: ResourceDef = {
   scope: (t, ctx) => and(eq(t.coachings.userId, ctx.user.id), coachingActive(t, sql`current_date`, sql`current_date`)),
   filters: { primary: coachingFilters.primary!, coachingType: coachingFilters.coachingType! },
   defaultSort: [{ field: "client", dir: "asc" }],
-  // New coachings are given on the client; this list only follows and ends them.
-  access: { ...coachingsResource.access, create: [] },
+  // Coaching users' own list (Lino's MyCoachings). New coachings are given on the client; this list only follows and ends them.
+  access: { view: ["CoachingsUser"], edit: ["CoachingsUser"], create: [] },
   insert: undefined,
   // The same rows: edits made here are in the coaching's own history.
   variantOf: coachingsResource.id,

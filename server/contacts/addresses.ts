@@ -151,7 +151,8 @@ export const addressesResource = defineResource({
   hiddenColumns: ["id", "country"],
   titleField: "address",
   defaultSort: [{ field: "primary", dir: "desc" }, { field: "id", dir: "asc" }],
-  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsUser"], listAll: ["ContactsStaff"] },
+  // On a partner for everyone; the list of every address is site staff's (Lino's addresses.Addresses: SiteStaff, 900 910).
+  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsUser"], listAll: ["SiteAdmin"] },
   detail: [{ key: "general", label: "resources.tabs.general", groups: [
     { fields: ["partner", "addressType", "primary", "dataSource", "remark"] },
     { fields: ["street", "streetNo", "streetBox", "zipCode", "place", "country", "addr1", "addr2"] },

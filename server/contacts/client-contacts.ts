@@ -26,7 +26,8 @@ export const clientContactsResource = defineResource({
   hiddenColumns: ["id"],
   titleField: "company",
   defaultSort: [{ field: "type", dir: "asc" }],
-  access: { view: ["ContactsUser"], edit: ["ContactsUser"], listAll: ["ContactsStaff"] },
+  // Read on the client's Coaches tab by everyone (Lino's clients.ContactsByClient: login_required()); the list of all is contacts staff's.
+  access: { view: ["SimpleContactsUser"], edit: ["ContactsUser"], listAll: ["ContactsStaff"] },
   detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "type", "company", "contactPerson", "contactRole", "remark"] }] }],
   insert: { fields: ["client", "type", "company", "contactPerson", "contactRole", "remark"] },
   // Someone to contact (an organisation, a person or both), each of the right kind.

@@ -103,12 +103,12 @@ export const householdsResource: ResourceDef = defineResource({
 async function updateHousehold(ctx: ResourceCtx, id: number, version: number, patch: Record<string, unknown>) {
   const { db, t } = ctx.handle;
   await db.transaction(async (tx) => {
-    // Lock the partner row alone: drizzle writes `for update of` with the schema, which PostgreSQL refuses.
-    const [locked] = await tx.select({ id: t.partners.id }).from(t.partners).where(and(eq(t.partners.id, id), eq(t.partners.kind, "household"))).for("update");
-    const [before] = locked ? await tx.select({ version: t.partners.version, name: t.partners.name, prefix: t.partners.prefix, street: t.partners.street, streetNo: t.partners.streetNo, streetBox: t.partners.streetBox, zipCode: t.partners.zipCode, place: t.partners.placeId, country: t.partners.countryCode, type: t.households.typeId })
-      .from(t.partners).leftJoin(t.households, eq(t.households.partnerId, t.partners.id))
-      .where(eq(t.partners.id, id)) : [];
-    if (!before) throw new AppError("NOT_FOUND");
+    // The partner row alone is locked: PostgreSQL refuses a schema-qualified `FOR UPDATE OF`.
+    const [locked] = await tx.select({ version: t.partners.version, name: t.partners.name, prefix: t.partners.prefix, street: t.partners.street, streetNo: t.partners.streetNo, streetBox: t.partners.streetBox, zipCode: t.partners.zipCode, place: t.partners.placeId, country: t.partners.countryCode })
+      .from(t.partners).where(and(eq(t.partners.id, id), eq(t.partners.kind, "household"))).for("update");
+    if (!locked) throw new AppError("NOT_FOUND");
+    const [household] = await tx.select({ type: t.households.typeId }).from(t.households).where(eq(t.households.partnerId, id));
+    const before = { ...locked, type: household?.type ?? null };
     if (before.version !== version) throw new AppError("STALE_EDIT");
     await tx.update(t.partners).set({ ...partnerValues(patch), modifiedAt: new Date(), version: sql`${t.partners.version} + 1` } as never).where(eq(t.partners.id, id));
     if ("type" in patch) {
@@ -150,7 +150,8 @@ export const householdMembersResource = defineResource({
   filters: { role: filters.choice("resources.householdMembers.role", householdRoles, (t) => t.householdMembers.role) },
   // The composition's order: by birth date, unknown ones first.
   defaultSort: [{ field: "birthDate", dir: "asc" }],
-  access: { view: ["ContactsUser"], edit: ["ContactsUser"] },
+  // On a household or a person for contacts users; the list of every membership is contacts staff's (Lino's households.Members).
+  access: { view: ["ContactsUser"], edit: ["ContactsUser"], listAll: ["ContactsStaff"] },
   detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["household", "person", "role", "dependency", "primary", "startDate", "endDate"] }] }],
   insert: { fields: ["household", "person", "role", "dependency", "primary", "startDate", "endDate"], defaults: () => ({ role: "05", dependency: "02" }) },
   // One primary household per person; a child (or parent) joining gets the automatic links.
@@ -185,7 +186,8 @@ function linksSeenFrom(id: string, about: "parent" | "child"): ResourceDef {
     hiddenColumns: ["id", about],
     titleField: "sentence",
     defaultSort: [{ field: "id", dir: "asc" }],
-    access: { view: ["ContactsUser"], edit: ["ContactsUser"] },
+    // On a person for contacts users; the list of every link is contacts staff's (Lino's humanlinks.Links).
+    access: { view: ["ContactsUser"], edit: ["ContactsUser"], listAll: ["ContactsStaff"] },
     detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["parent", "type", "child", "sentence"] }] }],
     insert: { fields: ["parent", "type", "child"], validate: (_ctx, v) => { if (v.parent === v.child) throw new AppError("INVALID_INPUT", { field: "child" }); } },
   });

@@ -3,8 +3,8 @@ import { EUPEN } from "./hosts";
 import { expect, msg, saveScreenshot, seriousAxeViolations, signInAt } from "./support";
 
 // Duplicates in the client file (domain-people §5), in German at Eupen: creating a look-alike asks
-// first, each client's overview and similar-clients panels point at the other, and contacts staff
-// merge the duplicate into the kept client, which the History tab records.
+// first, each client's overview and similar-clients panels point at the other, and an administrator
+// merges the duplicate into the kept client, which the History tab records.
 test.use({ locale: "en-GB" });
 
 const t = (key: string, params?: Record<string, string | number>) => msg("de", key, params);
@@ -18,7 +18,8 @@ async function openTab(page: Page, name: string) {
 /** Creates a client from the clients list; a look-alike is created after the question. Returns its id. */
 async function createClient(page: Page, firstName: string, lastName: string, { expectQuestion }: { expectQuestion: boolean }) {
   await page.goto(`${EUPEN}/clients/clients`);
-  await page.getByRole("button", { name: t("grid.new") }).click();
+  // Exactly "Neu": an administrator's menu also has "Neuanträge".
+  await page.getByRole("button", { name: t("grid.new"), exact: true }).click();
   const form = page.getByTestId("insert-form");
   await form.getByLabel(new RegExp(`^${t("fields.firstName")}`)).fill(firstName);
   await form.getByLabel(new RegExp(`^${t("fields.lastName")}`)).fill(lastName);
@@ -28,13 +29,13 @@ async function createClient(page: Page, firstName: string, lastName: string, { e
     await expect(form.getByRole("alert")).toContainText(lastName.toUpperCase());
     await form.getByRole("button", { name: t("detail.createAnyway") }).click();
   }
-  await expect(page).toHaveURL(/\/contacts\/clients\/\d+(\?|$)/);
+  await expect(page).toHaveURL(/\/clients\/clients\/\d+(\?|$)/);
   return Number(new URL(page.url()).pathname.split("/").pop());
 }
 
-test("a look-alike is created after a question, panels show it, and contacts staff merge it into the kept client", async ({ page }) => {
-  // Mélanie (110, integration staff) is contacts staff: she may merge.
-  await signInAt(page, EUPEN, "de", "melanie");
+test("a look-alike is created after a question, panels show it, and an administrator merges it into the kept client", async ({ page }) => {
+  // Rolf (900) is an administrator: merging is for administrators only (domain-people §0).
+  await signInAt(page, EUPEN, "de", "rolf");
   const lastName = uniqueName("Doppelgaenger");
   const kept = await createClient(page, "Dorothee", lastName, { expectQuestion: false });
   const duplicate = await createClient(page, "Dorothee", lastName, { expectQuestion: true });
@@ -80,12 +81,12 @@ test("a look-alike is created after a question, panels show it, and contacts sta
   await expect(page.getByRole("main").getByRole("alert")).toContainText(t("errors.NOT_FOUND"));
 });
 
-test("a social worker who is not contacts staff sees the overview but not the merge action", async ({ page }) => {
-  // Caroline (200, general social service) is not contacts staff.
+test("a social worker who is no administrator sees the overview but not the merge action", async ({ page }) => {
+  // Caroline (200, general social service) is no administrator.
   await signInAt(page, EUPEN, "de", "caroline");
   await page.goto(`${EUPEN}/clients/clients`);
   await page.getByTestId("grid-row").first().click();
-  await expect(page).toHaveURL(/\/contacts\/clients\/\d+(\?|$)/);
+  await expect(page).toHaveURL(/\/clients\/clients\/\d+(\?|$)/);
   await expect(page.getByTestId("panel-clientOverview")).toBeVisible();
   await expect(page.getByRole("button", { name: t("merge.action") })).toHaveCount(0);
 });

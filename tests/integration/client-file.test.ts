@@ -98,7 +98,7 @@ describe("the small entities of a client's file", () => {
     expect((await h.db.select().from(h.t.dispenses).where(eq(h.t.dispenses.clientId, other))).length).toBe(1);
   });
 
-  it("shows them to social users on a client, the global lists and the configuration to social staff only", async () => {
+  it("shows them to social users on a client, the global lists and the configuration to social staff only, the phases to every reader of clients", async () => {
     const c = await client(eupen, "Permissions");
     const can = (userType: (typeof USER_TYPES)[number], role: Role) => hasRole(userType, role);
     for (const userType of USER_TYPES.filter((u) => u !== "000")) {
@@ -113,7 +113,9 @@ describe("the small entities of a client's file", () => {
       const conviction = caller.resources.create({ resource: "clients.convictions", values: { client: c, designation: userType } });
       expect(await appCodeOf(conviction), `${userType} conviction`).toBe(social ? "resolved" : "FORBIDDEN");
       for (const resource of ["clients.personGroups", "clients.dispenseReasons", "clients.exclusionTypes"]) {
-        expect(await appCodeOf(caller.resources.list({ resource, state: state() })), `${userType} ${resource}`).toBe(social ? "resolved" : "FORBIDDEN");
+        // Every client editor picks a client's integration phase (Aids tab); reasons and types are picked on social rows.
+        const reader = resource === "clients.personGroups" ? can(userType, "SimpleContactsUser") : social;
+        expect(await appCodeOf(caller.resources.list({ resource, state: state() })), `${userType} ${resource}`).toBe(reader ? "resolved" : "FORBIDDEN");
         const created = caller.resources.create({ resource, values: { name: { fr: `${resource} ${userType}` } } });
         expect(await appCodeOf(created), `${userType} ${resource} create`).toBe(socialStaff ? "resolved" : "FORBIDDEN");
       }

@@ -99,10 +99,12 @@ describe("coaching termination reasons", () => {
     // The reason and service filters offer those tables' rows to pick; the value sent stays the id.
     expect(meta.filters.find((f) => f.name === "ending")).toMatchObject({ widget: "ref", ref: "coachings.endings" });
     expect(meta.filters.find((f) => f.name === "coachingType")).toMatchObject({ widget: "ref", ref: "coachings.types" });
-    const byReason = (await agent.resources.list({ resource: "coachings.coachings", state: state({ filters: { ending: foundJob, coachingType: integ } }) })).rows;
+    // (On the client: the list of every coaching is coaching staff's.)
+    const onClient = { field: "client", value: client };
+    const byReason = (await agent.resources.list({ resource: "coachings.coachings", state: state({ master: onClient, filters: { ending: foundJob, coachingType: integ } }) })).rows;
     expect(byReason.map((r) => r.__id)).toContain(ended);
     expect(byReason.every((r) => (r.ending as { id: number }).id === foundJob)).toBe(true);
-    expect(await appCodeOf(agent.resources.list({ resource: "coachings.coachings", state: state({ filters: { ending: "Found a job" } }) }))).toBe("INVALID_INPUT");
+    expect(await appCodeOf(agent.resources.list({ resource: "coachings.coachings", state: state({ master: onClient, filters: { ending: "Found a job" } }) }))).toBe("INVALID_INPUT");
   });
 
   it("a new coaching takes its coach's service unless one is chosen; administrators set a user's service", async () => {

@@ -51,6 +51,18 @@ describe("households", () => {
     expect(await appCodeOf(agent.resources.action({ resource: "clients.clients", id: solo, name: "createHousehold", params: { partner: solo } }))).toBe("INVALID_INPUT");
   });
 
+  it("edits a household's name and type, refuses a stale edit, and audits the change", async () => {
+    const id = Number((await agent.resources.create({ resource: "households.households", values: { name: "Evers", type: married } })).id);
+    const divorced = Number((await staff.resources.create({ resource: "households.types", values: { name: { fr: "Couple divorcé", de: "Geschiedenes Paar" } } })).id);
+    const { __version: version } = await agent.resources.get({ resource: "households.households", id });
+    await agent.resources.update({ resource: "households.households", id, version: version as number, patch: { name: "Evers-Emonts", type: divorced } });
+    expect(await agent.resources.get({ resource: "households.households", id })).toMatchObject({ name: "Evers-Emonts", type: { id: divorced } });
+    expect(await appCodeOf(agent.resources.update({ resource: "households.households", id, version: version as number, patch: { name: "Stale" } }))).toBe("STALE_EDIT");
+    const h = tenantHandle(eupen);
+    const [audit] = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.action, "households.households.update"), eq(h.t.auditLog.entityId, String(id))));
+    expect(audit?.changes).toEqual({ name: { from: "Evers", to: "Evers-Emonts" }, type: { from: married, to: divorced } });
+  });
+
   it("links a child added to the household to both parents, with sentences in each language and a summary", async () => {
     const paul = await person(eupen, "Paul", "Lahm", "M", "1968-06-01");
     const anna = await person(eupen, "Anna", "Lahm", "F", "1970-03-03");

@@ -11,7 +11,7 @@ type Partner = ReturnType<typeof tenantHandle>["t"]["partners"]["$inferInsert"];
 const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 50, sort: [], filters: {}, q: "", ...over });
 let eupen: Tenant;
 let chatelet: Tenant;
-let staff: Caller; // 110: ContactsStaff
+let admin: Caller; // 900: merging is for administrators (domain-people §0)
 
 /** A client straight in the database. */
 async function client(tenant: Tenant, firstName: string, lastName: string, over: Partial<Partner> = {}) {
@@ -28,7 +28,7 @@ const merge = async (caller: Caller, tenant: Tenant, kept: number, merged: numbe
 
 beforeAll(async () => {
   [eupen, chatelet] = await Promise.all([newCentre("merge-eupen"), newCentre("merge-chatelet")]);
-  staff = await signedInCaller(eupen, "110");
+  admin = await signedInCaller(eupen, "900");
 });
 
 describe("merging duplicate clients", () => {
@@ -75,7 +75,7 @@ describe("merging duplicate clients", () => {
     await h.db.insert(t.partnerPhotos).values({ partnerId: dup, contentType: "image/jpeg", content: Buffer.from([0xff, 0xd8, 0xff]) });
     await h.db.insert(t.accessLog).values({ userId: coach!.id, partnerId: dup, what: "detail" });
 
-    await merge(staff, eupen, kept, dup, "Same person typed twice");
+    await merge(admin, eupen, kept, dup, "Same person typed twice");
 
     expect(await h.db.select().from(t.partners).where(eq(t.partners.id, dup))).toEqual([]);
     const [after] = await h.db.select().from(t.partners).where(eq(t.partners.id, kept));
@@ -107,10 +107,10 @@ describe("merging duplicate clients", () => {
     expect(audit.map((a) => `${a.entityId} ${a.action}`).sort()).toEqual([`${dup} clients.clients.mergedInto`, `${kept} clients.clients.merge`].sort());
     expect(audit.find((a) => a.entityId === String(kept))!.changes).toMatchObject({ email: { from: "", to: "doro@example.org" }, merged: { from: record!.mergedName } });
 
-    const reviewed = await staff.resources.list({ resource: "clients.merges", state: state({ master: { field: "kept", value: kept } }) });
+    const reviewed = await admin.resources.list({ resource: "clients.merges", state: state({ master: { field: "kept", value: kept } }) });
     expect(reviewed.rows).toHaveLength(1);
     expect(reviewed.rows[0]).toMatchObject({ mergedName: record!.mergedName, reason: "Same person typed twice", kept: { id: kept } });
-    const detail = await staff.resources.get({ resource: "clients.merges", id: record!.id });
+    const detail = await admin.resources.get({ resource: "clients.merges", id: record!.id });
     expect(String(detail.moved)).toContain(`coachings: ${coachings[1]!.id}`);
     expect(String(detail.filled)).toContain("email: doro@example.org");
   });
@@ -125,13 +125,13 @@ describe("merging duplicate clients", () => {
     const errorOf = async (p: Promise<unknown>) => {
       try { await p; return null; } catch (e) { return (e as { cause?: { code?: string; params?: Record<string, unknown> } }).cause; }
     };
-    expect(await errorOf(staff.resources.action({ ...params(kept), version }))).toMatchObject({ code: "INVALID_INPUT", params: { messageKey: "merge.self" } });
-    expect(await errorOf(staff.resources.action({ ...params(plain), version }))).toMatchObject({ code: "INVALID_INPUT", params: { messageKey: "merge.notClient" } });
-    expect(await errorOf(staff.resources.action({ ...params(other), version }))).toMatchObject({ code: "INVALID_INPUT", params: { messageKey: "merge.nationalIdsDiffer" } });
-    expect(await errorOf(staff.resources.action({ ...params(999_999), version }))).toMatchObject({ code: "INVALID_INPUT", params: { messageKey: "merge.notFound" } });
-    expect(await appCodeOf(staff.resources.action({ ...params(other) }))).toBe("INVALID_INPUT");
+    expect(await errorOf(admin.resources.action({ ...params(kept), version }))).toMatchObject({ code: "INVALID_INPUT", params: { messageKey: "merge.self" } });
+    expect(await errorOf(admin.resources.action({ ...params(plain), version }))).toMatchObject({ code: "INVALID_INPUT", params: { messageKey: "merge.notClient" } });
+    expect(await errorOf(admin.resources.action({ ...params(other), version }))).toMatchObject({ code: "INVALID_INPUT", params: { messageKey: "merge.nationalIdsDiffer" } });
+    expect(await errorOf(admin.resources.action({ ...params(999_999), version }))).toMatchObject({ code: "INVALID_INPUT", params: { messageKey: "merge.notFound" } });
+    expect(await appCodeOf(admin.resources.action({ ...params(other) }))).toBe("INVALID_INPUT");
     const fresh = await client(eupen, "Anna", "Lahm");
-    expect(await appCodeOf(staff.resources.action({ ...params(fresh), version: version - 1 }))).toBe("STALE_EDIT");
+    expect(await appCodeOf(admin.resources.action({ ...params(fresh), version: version - 1 }))).toBe("STALE_EDIT");
     const left = await h.db.select({ id: h.t.partners.id }).from(h.t.partners).where(inArray(h.t.partners.id, [kept, other, plain, fresh]));
     expect(left).toHaveLength(4);
     expect(await h.db.select().from(h.t.clientMerges).where(eq(h.t.clientMerges.keptId, kept))).toEqual([]);
@@ -151,33 +151,33 @@ describe("merging duplicate clients", () => {
     const dup = await client(eupen, "Karl", "Keller");
     await beyond(h, e);
     const chateletClient = await client(chatelet, "Karl", "Keller");
-    const foreign = await signedInCaller(chatelet, "110");
+    const foreign = await signedInCaller(chatelet, "900");
     expect(await appCodeOf(foreign.resources.action({ resource: "clients.clients", id: kept, name: "mergeInto", params: { merged: dup }, version: 1 }))).toBe("NOT_FOUND");
     expect(await appCodeOf(foreign.resources.action({ resource: "clients.clients", id: chateletClient, name: "mergeInto", params: { merged: kept }, version: 1 }))).toBe("INVALID_INPUT");
-    expect(await appCodeOf(staff.resources.action({ resource: "clients.clients", id: kept, name: "mergeInto", params: { merged: chateletClient }, version: 1 }))).toBe("INVALID_INPUT");
+    expect(await appCodeOf(admin.resources.action({ resource: "clients.clients", id: kept, name: "mergeInto", params: { merged: chateletClient }, version: 1 }))).toBe("INVALID_INPUT");
     expect((await e.db.select({ id: e.t.partners.id }).from(e.t.partners).where(inArray(e.t.partners.id, [kept, dup])))).toHaveLength(2);
     expect((await h.db.select({ id: h.t.partners.id }).from(h.t.partners).where(eq(h.t.partners.id, chateletClient)))).toHaveLength(1);
 
-    await merge(staff, eupen, kept, dup);
+    await merge(admin, eupen, kept, dup);
     const [record] = await e.db.select({ id: e.t.clientMerges.id }).from(e.t.clientMerges).where(eq(e.t.clientMerges.keptId, kept));
     expect((await foreign.resources.list({ resource: "clients.merges", state: state() })).rows.map((r) => r.mergedName)).not.toContain(`KELLER Karl (${dup})`);
     expect(await appCodeOf(foreign.resources.get({ resource: "clients.merges", id: record!.id + 10_000 }))).toBe("NOT_FOUND");
   });
 
-  it("lets contacts staff merge and review merges, and refuses every other user type", async () => {
+  it("lets administrators merge and review merges, and refuses every other user type", async () => {
     for (const userType of USER_TYPES) {
       const caller = await signedInCaller(eupen, userType);
       const kept = await client(eupen, "Erna", `Gast ${userType}`);
       const dup = await client(eupen, "Erna", `Gast ${userType}`);
-      const staffType = hasRole(userType, "ContactsStaff");
+      const mayMerge = hasRole(userType, "SiteAdmin");
       // Anonymous (000) has no session at all.
       const refused = userType === "000" ? "UNAUTHORIZED" : "FORBIDDEN";
-      expect(await appCodeOf(merge(caller, eupen, kept, dup)), userType).toBe(staffType ? "resolved" : refused);
-      expect(await appCodeOf(caller.resources.list({ resource: "clients.merges", state: state() })), userType).toBe(staffType ? "resolved" : refused);
-      expect((await tenantHandle(eupen).db.select({ id: tenantHandle(eupen).t.partners.id }).from(tenantHandle(eupen).t.partners).where(eq(tenantHandle(eupen).t.partners.id, dup))).length, userType).toBe(staffType ? 0 : 1);
+      expect(await appCodeOf(merge(caller, eupen, kept, dup)), userType).toBe(mayMerge ? "resolved" : refused);
+      expect(await appCodeOf(caller.resources.list({ resource: "clients.merges", state: state() })), userType).toBe(mayMerge ? "resolved" : refused);
+      expect((await tenantHandle(eupen).db.select({ id: tenantHandle(eupen).t.partners.id }).from(tenantHandle(eupen).t.partners).where(eq(tenantHandle(eupen).t.partners.id, dup))).length, userType).toBe(mayMerge ? 0 : 1);
       if (userType !== "000") {
         const meta = await caller.resources.meta({ resource: "clients.clients" });
-        expect(meta.actions.some((a) => a.name === "mergeInto"), userType).toBe(staffType);
+        expect(meta.actions.some((a) => a.name === "mergeInto"), userType).toBe(mayMerge);
       }
     }
   });

@@ -26,7 +26,6 @@ const RECEPTION_CLIENTS = "menu.reception > resources.clients.title (/reception/
 const INTEG_CLIENTS = "menu.integration > resources.clients.title (/integ/clients)";
 const NEW_CLIENTS = "menu.newcomers > resources.clients.newTitle (/newcomers/clients)";
 const ALL_CLIENTS = "menu.explorer > menu.sections.pcsw > resources.clients.allTitle (/clients/all)";
-const COACHINGS = "menu.pcsw > resources.coachings.title (/coachings/coachings)";
 /** Coaching users follow their own coachings; coaching staff configure termination reasons and explore coachings (active today by default) (§8). */
 const MY_COACHINGS = "menu.pcsw > resources.coachings.myTitle (/coachings/mine)";
 const ENDINGS = "menu.configure > menu.sections.pcsw > resources.coachingEndings.title (/coachings/endings)";
@@ -68,11 +67,11 @@ const ADMINISTRATION = [
   "menu.site > menu.sections.administration > menu.supportAccess (/admin/support)",
 ];
 /** Social workers: clients in Contacts, Reception and PCSW, their data problems, reading eID cards, their coachings. */
-const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_PROBLEMS, MY_TASKS, RECEPTION_CLIENTS, EID, PCSW_CLIENTS, COACHINGS, MY_COACHINGS];
+const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_PROBLEMS, MY_TASKS, RECEPTION_CLIENTS, EID, PCSW_CLIENTS, MY_COACHINGS];
 const ADMIN = [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, SYSTEM, MERGES, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ALL_PROBLEMS, ACCOUNT, ...ADMINISTRATION];
 
 // domain-people §1.4, §3.6 (Configure's sections in Lino's order: places, contacts, PCSW): everyone signed in finds clients in Contacts and Reception; social users (SocialUser) also in
-// PCSW with the coachings (CoachingsUser), integration users in Integration, newcomers users in Newcomers, social staff all clients in Explorer; contacts staff (110 120 210 410 420 800 900 910) configure
+// PCSW with their own coachings (CoachingsUser; all coachings are in Explorer for CoachingsStaff, "PCSW → only My coachings" for 210), integration users in Integration, newcomers users in Newcomers, social staff all clients in Explorer; contacts staff (110 120 210 410 420 800 900 910) configure
 // places and household types, coachings staff the services, social staff (110 120 410 420 900 910) the
 // integration phases, dispense reasons and exclusion types; calendar users (OfficeUser) their tasks; contacts users (all but 220) see households; all but 500/510 read eID cards (BeIdUser, §7); only administrators (900, 910) see users and support
 // access; anonymous sees nothing.
@@ -82,7 +81,7 @@ const EXPECTED: Record<UserType, string[]> = {
   "110": [...SOCIAL, INTEG_CLIENTS, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
   "120": [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
   "200": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
-  "210": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, COACHINGS, MY_COACHINGS, ...PLACES, ...CONTACTS_CONFIG, SERVICES, ENDINGS, COACHINGS_EXPLORER, ACCOUNT],
+  "210": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, MY_COACHINGS, ...PLACES, ...CONTACTS_CONFIG, SERVICES, ENDINGS, COACHINGS_EXPLORER, ACCOUNT],
   "220": [...CONTACTS, RECEPTION_CLIENTS, EID, NEW_CLIENTS, ACCOUNT],
   "300": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
   "400": [...SOCIAL, ACCOUNT],

@@ -4,14 +4,14 @@ import type { ActionDef } from "@/server/resources/define";
 import { mergeClients } from "./service";
 
 /**
- * "Merge into this client…" on a client: the duplicate to absorb and why. For contacts staff (Lino's
- * role for configuring and cleaning up contacts, 110 120 210 410 420 800 900 910). The parameters
- * are read only through `run`; their `expr` is never queried.
+ * "Merge into this client…" on a client: the duplicate to absorb and why. For administrators only
+ * (domain-people §0 "admin-only action"; Lino's eupen.rst: pcsw.Clients.merge_row visible for admin
+ * 910). The parameters are read only through `run`; their `expr` is never queried.
  */
 export const mergeClientAction: ActionDef = {
   name: "mergeInto",
   label: "merge.action",
-  roles: ["ContactsStaff"],
+  roles: ["SiteAdmin"],
   confirm: true,
   params: {
     merged: {

@@ -36,8 +36,8 @@ export const clientMergesResource = defineResource({
   hiddenColumns: ["id", "actingFor", "moved", "filled"],
   titleField: "mergedName",
   defaultSort: [{ field: "at", dir: "desc" }],
-  // Whoever may merge may review merges.
-  access: { view: ["ContactsStaff"] },
+  // Whoever may merge may review merges: administrators (domain-people §0, Lino's merge_row).
+  access: { view: ["SiteAdmin"] },
   detail: [{ key: "general", label: "resources.tabs.general", groups: [
     { fields: ["at", "user", "actingFor", "kept", "mergedName", "reason"] },
     { fields: ["moved", "filled"] },
