@@ -75,6 +75,8 @@ export async function authenticate(h: TenantHandle, input: SignInInput): Promise
     if (!ldap) throw await fail("ldap_not_configured", "DIRECTORY_UNAVAILABLE");
     try {
       user = await provisionFromDirectory(h, user, await authenticateLdap(ldap, username, input.password));
+      // The directory just vouched for the account: its sessions are next re-checked a few minutes from now.
+      await h.db.update(h.t.users).set({ directoryCheckedAt: sql`now()` }).where(eq(h.t.users.id, user.id));
     } catch (e) {
       if (!isLdapError(e)) throw e;
       if (e.code === "LDAP_UNAVAILABLE") throw await fail("ldap_unavailable", "DIRECTORY_UNAVAILABLE");
@@ -98,10 +100,11 @@ export async function authenticate(h: TenantHandle, input: SignInInput): Promise
 }
 
 /**
- * First sign-in through the directory creates the user; later ones refresh names, e-mail and user
- * type from it (a changed user type ends the user's other sessions). Audited either way.
+ * First sign-in through the directory creates the user; later ones (and the periodic re-check of
+ * open sessions) refresh names, e-mail and user type from it (a changed user type ends the user's
+ * other sessions). Audited either way.
  */
-async function provisionFromDirectory({ db, t }: TenantHandle, existing: User | undefined, d: LdapUser): Promise<User> {
+export async function provisionFromDirectory({ db, t }: TenantHandle, existing: User | undefined, d: LdapUser): Promise<User> {
   const fields = { firstName: d.firstName, lastName: d.lastName, email: d.email, userType: d.userType, ldapDn: d.dn };
   return db.transaction(async (tx) => {
     if (!existing) {

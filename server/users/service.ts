@@ -2,8 +2,11 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/server/audit";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
-/** Ends every session of the user at once; audited in the same transaction. */
-export async function logoutEverywhere({ db, t }: Pick<TenantHandle, "db" | "t">, who: Actor, userId: number) {
+/**
+ * Ends every session of the user at once; audited in the same transaction, as `action` (the
+ * directory check uses it too when it finds an account gone).
+ */
+export async function logoutEverywhere({ db, t }: Pick<TenantHandle, "db" | "t">, who: Actor, userId: number, action = "user.logout_everywhere") {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(t.users)
@@ -11,7 +14,7 @@ export async function logoutEverywhere({ db, t }: Pick<TenantHandle, "db" | "t">
       .where(eq(t.users.id, userId))
       .returning({ from: sql<number>`${t.users.sessionEpoch} - 1`, to: t.users.sessionEpoch });
     await tx.insert(t.auditLog).values({
-      ...who, action: "user.logout_everywhere", entity: "users", entityId: String(userId),
+      ...who, action, entity: "users", entityId: String(userId),
       changes: { sessionEpoch: { from: row?.from, to: row?.to } },
     });
   });
