@@ -7,6 +7,7 @@ import { NextRequest } from "next/server";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
 import { clientIp } from "@/server/http/forwarded";
+import { rootLogger } from "@/server/logger";
 import { requestOrigin } from "@/server/http/origin";
 import { trustedHost, type HostClass } from "@/server/tenancy/host";
 import { availability, findTenantBySlug } from "@/server/tenancy/registry";
@@ -54,6 +55,15 @@ const nextAuth = NextAuth(async (request) => ({
   useSecureCookies: env().SECURE_COOKIES ?? env().NODE_ENV === "production",
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
+  logger: {
+    error(error) {
+      // A cookie that does not decrypt here (another centre's, or one sealed before a key change)
+      // is expected and simply anonymous; anything else is a real failure.
+      const expected = (error as { type?: string }).type === "JWTSessionError";
+      rootLogger[expected ? "info" : "error"]({ err: error }, "Auth.js");
+    },
+    warn: (code) => rootLogger.warn({ code }, "Auth.js"),
+  },
   providers: [
     Credentials({
       credentials: { username: {}, password: {}, code: {} },

@@ -60,6 +60,12 @@ test("Auth.js's own endpoints redirect to the centre's address, and show nothing
   expect(out.status()).toBe(302);
   expect(new URL(out.headers().location!, EUPEN).origin).toBe(EUPEN);
   expect(await meOn(request, "eupen", cookie)).toBeNull();
+  // Its sign-in endpoint too: a refused sign-in goes back to the centre's own sign-in page.
+  const refused = await request.post(`${DIRECT}/api/auth/callback/credentials`, {
+    ...direct("eupen", { cookie: csrfCookie, origin: EUPEN }), form: { csrfToken, username: "melanie", password: "not the password", callbackUrl: "/" }, maxRedirects: 0,
+  });
+  expect(refused.status()).toBe(302);
+  expect(new URL(refused.headers().location!, EUPEN).origin).toBe(EUPEN);
   // A page of Châtelet opened in the same browser stays on Châtelet.
   await page.goto(`${CHATELET}/login`);
   await expect(page).toHaveURL(`${CHATELET}/login`);
