@@ -68,16 +68,18 @@ const idleMinutesOf = async (h: TenantHandle) => (await findById(h, h.t.siteSett
 
 /**
  * What every request needs besides the user: the centre's session settings and whether this
- * session was signed out. One query, so revocation costs an index probe, not a round trip.
+ * session was signed out. One query, so revocation costs an index probe, not a round trip. (The
+ * settings row is seeded before a centre is served; without it the session is refused.)
  */
 async function sessionState({ db, t }: TenantHandle, sid: string) {
   const [row] = await db
     .select({
       revoked: sql<boolean>`exists (select 1 from ${t.revokedSessions} where ${t.revokedSessions.sid} = ${sid})`,
-      idleTimeoutMinutes: sql<number | null>`(select ${t.siteSettings.idleTimeoutMinutes} from ${t.siteSettings} where ${t.siteSettings.id} = 1)`,
-      totpRequired: sql<boolean | null>`(select ${t.siteSettings.totpRequired} from ${t.siteSettings} where ${t.siteSettings.id} = 1)`,
+      idleTimeoutMinutes: t.siteSettings.idleTimeoutMinutes,
+      totpRequired: t.siteSettings.totpRequired,
     })
-    .from(sql`(select 1) as one`);
+    .from(t.siteSettings)
+    .where(eq(t.siteSettings.id, 1));
   return { revoked: row?.revoked !== false, idleTimeoutMinutes: row?.idleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES, totpRequired: Boolean(row?.totpRequired) };
 }
 
