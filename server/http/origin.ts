@@ -12,7 +12,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * State-changing requests that are designed to come from elsewhere, and why each is safe to take
- * from any origin. Everything else must come from the host's own pages.
+ * from any origin. Everything else must come from the host's own pages. (The console's link into a
+ * centre, `GET /api/support/enter?token=…`, also comes from another origin: as a GET it is not
+ * checked here, and its single-use token, bound to the centre, is its credential.)
  */
 export const CROSS_ORIGIN_WRITES: readonly { path: RegExp; why: string }[] = [
   {
