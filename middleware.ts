@@ -1,10 +1,22 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { forgedWrite } from "@/server/http/origin";
 import { classifyHost, HOST_KIND_HEADER, TENANT_HEADER } from "@/server/tenancy/host";
+
+/** Where a forged cross-site write is sent: a route that answers 403 with a translated sentence. */
+export const FORGED_WRITE_PATH = "/api/forged-request";
 
 // Pure routing: which kind of host this is. No database and no authorization here (see ARCHITECTURE §2).
 export function middleware(req: NextRequest) {
   const host = classifyHost(req.headers.get("host"), process.env.BASE_DOMAIN ?? "localhost");
   if (host.kind === "unknown") return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain" } });
+  // One check for every route handler and server action that changes state: it must come from
+  // this host's own pages (server/http/origin.ts says why, and lists the designed exceptions).
+  if (forgedWrite(req.method, req.nextUrl.pathname, req.headers)) {
+    const url = req.nextUrl.clone();
+    url.pathname = FORGED_WRITE_PATH;
+    url.search = "";
+    return NextResponse.rewrite(url);
+  }
 
   const headers = new Headers(req.headers);
   // Whatever the client sent under our names is discarded; only the host decides.

@@ -17,6 +17,9 @@ export function actorOf(user: SessionUser): Actor {
 /** For changes made by the system itself (directory sync, seeds). */
 export const systemActor = (name: string): Actor => ({ actor: name, actingFor: null });
 
+/** An operator in a support session, or at the console: `operator:<email>`. */
+export const operatorActor = (email: string): Actor => ({ actor: `operator:${email}`, actingFor: null });
+
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
 /** One line of the audit log: what happened (`action`) to which row (`entity`, usually a resource id, and `id`). */

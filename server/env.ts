@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { compileTrustedProxies } from "./http/forwarded";
 
 const DEV_SECRET = "entraide-development-secret-not-for-production-use";
 const DEV_MASTER_KEY = "entraide-development-master-key-not-for-production";
@@ -16,6 +17,18 @@ const schema = z
     MASTER_KEY: z.string().min(32).default(DEV_MASTER_KEY),
     /** Whether cookies get the Secure flag; on in production behind TLS. */
     SECURE_COOKIES: z.stringbool().optional(),
+    /**
+     * Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (comma-separated
+     * addresses or CIDR ranges, or `loopback`); from anyone else those headers are ignored.
+     */
+    TRUSTED_PROXIES: z.string().default("").refine((v) => {
+      try {
+        compileTrustedProxies(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "comma-separated IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal)"),
     EXPORT_DIR: z.string().default(".data/exports"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),

@@ -1,18 +1,19 @@
 // Custom Node entry: one HTTP server for Next and, later, WebDAV under /dav/ (which Next's route
 // handlers cannot serve: they answer 400 to PROPFIND and LOCK).
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { projectPath } from "../lib/project-path";
 import { parseArgs } from "node:util";
 import next from "next";
 import { closePools } from "./db/pool";
 import { ensureDatabase } from "./db/embedded";
+import { env } from "./env";
+import { compileTrustedProxies, trustForwardedHeaders } from "./http/forwarded";
 import { rootLogger } from "./logger";
 
 export async function startServer(opts: { dev: boolean; port: number; hostname: string }) {
   const app = next({ dev: opts.dev, dir: projectPath(), hostname: opts.hostname, port: opts.port });
   await app.prepare();
-  const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer(requestListener(app.getRequestHandler(), compileTrustedProxies(env().TRUSTED_PROXIES)));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.hostname, resolve);
@@ -23,6 +24,18 @@ export async function startServer(opts: { dev: boolean; port: number; hostname: 
       await new Promise((resolve) => server.close(resolve));
       await app.close();
     },
+  };
+}
+
+/**
+ * Every request passes here first: the forwarded headers are settled (who the client is, over
+ * which protocol) before anything reads them, so route handlers, Auth.js and the sign-in throttle
+ * all see the same, trustworthy answer.
+ */
+export function requestListener(handle: (req: IncomingMessage, res: ServerResponse) => unknown, trust: Parameters<typeof trustForwardedHeaders>[1]) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    trustForwardedHeaders(req, trust);
+    void handle(req, res);
   };
 }
 

@@ -68,6 +68,12 @@ export const operators = control.table("operators", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex("operators_email_key").on(sql`lower(${t.email})`)]);
 
+/** Console sessions ended by signing out before their token expired (swept once `expiresAt` passed). */
+export const revokedOperatorSessions = control.table("revoked_operator_sessions", {
+  sid: uuid("sid").primaryKey(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+}, (t) => [index("revoked_operator_sessions_expires_idx").on(t.expiresAt)]);
+
 /** What operators (or the CLI) did to the platform. Tenant ids are kept as text so rows outlive a deleted tenant. */
 export const controlAudit = control.table("audit", {
   id: bigserial("id", { mode: "number" }).primaryKey(),

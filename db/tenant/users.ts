@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, date, index, integer, jsonb, serial, text, timestamp, uniqueIndex, type AnyPgColumn, type PgSchema } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, date, index, integer, jsonb, serial, text, timestamp, uniqueIndex, uuid, type AnyPgColumn, type PgSchema } from "drizzle-orm/pg-core";
 
 /** Centre staff, how they sign in, and the record of every sign-in attempt. */
 /** `coachingTypes` is typed loosely: the coachings area refers back to users. */
@@ -41,6 +41,8 @@ export function userTables(s: PgSchema, deps: { coachingTypes: { id: AnyPgColumn
     recoveryCodeHashes: jsonb("recovery_code_hashes").$type<string[]>().notNull().default([]),
     /** Bumped to end every session of the user at once ("log out everywhere", deactivation). */
     sessionEpoch: integer("session_epoch").notNull().default(0),
+    /** When the directory last confirmed this (LDAP) account; sessions re-check it every few minutes. */
+    directoryCheckedAt: timestamp("directory_checked_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     modifiedAt: timestamp("modified_at", { withTimezone: true }).notNull().defaultNow(),
@@ -64,6 +66,15 @@ export function userTables(s: PgSchema, deps: { coachingTypes: { id: AnyPgColumn
     outcome: text("outcome").notNull(),
   }, (t) => [index("login_audit_user_idx").on(t.userId, t.at)]);
 
+  /**
+   * Sessions ended by signing out before their token expired: a captured cookie of one is refused.
+   * A row is needed only until `expiresAt`, when the token is dead anyway; sign-outs sweep older rows.
+   */
+  const revokedSessions = s.table("revoked_sessions", {
+    sid: uuid("sid").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  }, (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)]);
+
   /** Procuration: `userId` lets `authorizedId` act in their name, optionally until a date. */
   const authorities = s.table("authorities", {
     id: serial("id").primaryKey(),
@@ -73,5 +84,5 @@ export function userTables(s: PgSchema, deps: { coachingTypes: { id: AnyPgColumn
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   }, (t) => [uniqueIndex("authorities_pair_key").on(t.userId, t.authorizedId), check("authorities_not_self", sql`${t.userId} <> ${t.authorizedId}`)]);
 
-  return { authMethod, users, loginThrottle, loginAudit, authorities };
+  return { authMethod, users, loginThrottle, loginAudit, revokedSessions, authorities };
 }

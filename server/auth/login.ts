@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { changedFields, systemActor } from "@/server/audit";
+import { changedFields, systemActor, writeAudit } from "@/server/audit";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import { authenticateLdap, isLdapError, type LdapUser } from "@/server/integrations/ldap/client";
 import { ldapSettingsOf } from "@/server/settings/service";
@@ -75,6 +75,8 @@ export async function authenticate(h: TenantHandle, input: SignInInput): Promise
     if (!ldap) throw await fail("ldap_not_configured", "DIRECTORY_UNAVAILABLE");
     try {
       user = await provisionFromDirectory(h, user, await authenticateLdap(ldap, username, input.password));
+      // The directory just vouched for the account: its sessions are next re-checked a few minutes from now.
+      await h.db.update(h.t.users).set({ directoryCheckedAt: sql`now()` }).where(eq(h.t.users.id, user.id));
     } catch (e) {
       if (!isLdapError(e)) throw e;
       if (e.code === "LDAP_UNAVAILABLE") throw await fail("ldap_unavailable", "DIRECTORY_UNAVAILABLE");
@@ -98,15 +100,16 @@ export async function authenticate(h: TenantHandle, input: SignInInput): Promise
 }
 
 /**
- * First sign-in through the directory creates the user; later ones refresh names, e-mail and user
- * type from it (a changed user type ends the user's other sessions). Audited either way.
+ * First sign-in through the directory creates the user; later ones (and the periodic re-check of
+ * open sessions) refresh names, e-mail and user type from it (a changed user type ends the user's
+ * other sessions). Audited either way.
  */
-async function provisionFromDirectory({ db, t }: TenantHandle, existing: User | undefined, d: LdapUser): Promise<User> {
+export async function provisionFromDirectory({ db, t }: TenantHandle, existing: User | undefined, d: LdapUser): Promise<User> {
   const fields = { firstName: d.firstName, lastName: d.lastName, email: d.email, userType: d.userType, ldapDn: d.dn };
   return db.transaction(async (tx) => {
     if (!existing) {
       const [created] = await tx.insert(t.users).values({ username: d.username.toLowerCase(), authMethod: "ldap", ...fields }).returning();
-      await tx.insert(t.auditLog).values({ ...systemActor("directory"), action: "user.provision", entity: "users.users", entityId: String(created!.id), changes: { userType: { from: null, to: d.userType } } });
+      await writeAudit(tx, t, systemActor("directory"), { action: "user.provision", entity: "users.users", id: created!.id, changes: { userType: { from: null, to: d.userType } } });
       return created!;
     }
     const changes = changedFields(existing, fields);
@@ -116,7 +119,7 @@ async function provisionFromDirectory({ db, t }: TenantHandle, existing: User | 
       .set({ ...fields, version: sql`${t.users.version} + 1`, modifiedAt: sql`now()`, ...("userType" in changes ? { sessionEpoch: sql`${t.users.sessionEpoch} + 1` } : {}) })
       .where(eq(t.users.id, existing.id))
       .returning();
-    await tx.insert(t.auditLog).values({ ...systemActor("directory"), action: "user.refresh", entity: "users.users", entityId: String(existing.id), changes });
+    await writeAudit(tx, t, systemActor("directory"), { action: "user.refresh", entity: "users.users", id: existing.id, changes });
     return updated!;
   });
 }

@@ -1,15 +1,21 @@
 import "server-only";
+import { createHmac } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
+import { NextRequest } from "next/server";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
-import { trustedHost } from "@/server/tenancy/host";
+import { clientIp } from "@/server/http/forwarded";
+import { rootLogger } from "@/server/logger";
+import { requestOrigin } from "@/server/http/origin";
+import { trustedHost, type HostClass } from "@/server/tenancy/host";
 import { availability, findTenantBySlug } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { redeemSupportToken } from "@/server/support/token";
-import { supportClaimsFor } from "@/server/support/session";
+import { endSupportSession, supportClaimsFor } from "@/server/support/session";
 import { authenticate } from "./login";
-import { activityStale, claimsFor, refreshedActivity, type SessionClaims } from "./session";
+import { activityStale, claimsFor, revokeSession, touchedToken, type SessionClaims } from "./session";
 
 /**
  * Lifetime of the session cookie and token since they were last written: the longest idle timeout a
@@ -26,14 +32,38 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
-export const clientIp = (headers: Headers) => headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+/** The host a request is for: Auth.js's own routes pass their request, its helpers read the current one. */
+const hostOfRequest = async (request: Request | undefined): Promise<HostClass> => {
+  const h = request?.headers ?? (await headers());
+  return trustedHost((n) => h.get(n), env().BASE_DOMAIN);
+};
 
-export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => ({
-  secret: env().SESSION_SECRET,
+/**
+ * Each centre's sessions are sealed with a key of its own, derived from SESSION_SECRET and the
+ * centre's id: Auth.js would otherwise derive the same key on every host (from the cookie name), so
+ * a cookie of one centre would decrypt on another and its claims show at `/api/auth/session`
+ * there. Other hosts get a key no centre uses. (The centre claim is still checked on every request.)
+ */
+async function sessionSecretFor(host: HostClass) {
+  const tenant = host.kind === "tenant" ? await findTenantBySlug(host.slug) : null;
+  return createHmac("sha256", env().SESSION_SECRET).update(`entraide centre session v1:${tenant?.id ?? "none"}`).digest("hex");
+}
+
+const nextAuth = NextAuth(async (request) => ({
+  secret: await sessionSecretFor(await hostOfRequest(request)),
   trustHost: true, // only hosts that middleware classified reach Auth.js; the rest got 404
   useSecureCookies: env().SECURE_COOKIES ?? env().NODE_ENV === "production",
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
+  logger: {
+    error(error) {
+      // A cookie that does not decrypt here (another centre's, or one sealed before a key change)
+      // is expected and simply anonymous; anything else is a real failure.
+      const expected = (error as { type?: string }).type === "JWTSessionError";
+      rootLogger[expected ? "info" : "error"]({ err: error }, "Auth.js");
+    },
+    warn: (code) => rootLogger.warn({ code }, "Auth.js"),
+  },
   providers: [
     Credentials({
       credentials: { username: {}, password: {}, code: {} },
@@ -70,22 +100,48 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
   callbacks: {
     async jwt({ token, user, trigger }) {
       if (user) {
-        const { tid, uid, ep, tep, la, sup, op } = user as unknown as SessionClaims;
-        Object.assign(token, { tid, uid, ep, tep, la }, sup ? { sup, op } : {});
+        const { sid, tid, uid, ep, tep, la, sup, op } = user as unknown as SessionClaims;
+        Object.assign(token, { sid, tid, uid, ep, tep, la }, sup ? { sup, op } : {});
       } else if (trigger === "update") {
-        // Activity: a session past its centre's idle timeout is ended rather than revived.
-        const la = await refreshedActivity(token as Partial<SessionClaims>);
-        if (la === null) return null;
-        token.la = la;
+        return touchedToken(token as Partial<SessionClaims>);
       }
       return token;
     },
     session({ session, token }) {
-      const { tid, uid, ep, tep, la, sup, op } = token as unknown as SessionClaims;
-      return { ...session, claims: { tid, uid, ep, tep, la, sup, op } satisfies SessionClaims };
+      const { sid, tid, uid, ep, tep, la, sup, op } = token as unknown as SessionClaims;
+      return { ...session, claims: { sid, tid, uid, ep, tep, la, sup, op } satisfies SessionClaims };
+    },
+  },
+  events: {
+    // Signing out (our sign-out action, or Auth.js's own endpoint) ends the session on the server
+    // too, not only in this browser: a copy of the cookie is refused from now on.
+    async signOut(message) {
+      if ("token" in message && message.token) await endSession(message.token as Partial<SessionClaims>);
     },
   },
 }));
+
+export const { auth, signIn, signOut, unstable_update } = nextAuth;
+
+/**
+ * Auth.js's own routes build their redirects from the request URL, which Next makes from the
+ * address the server listens on (`http://0.0.0.0:3000`): they get the request re-addressed to the
+ * host and protocol the browser used.
+ */
+const onOwnAddress = (handler: (req: NextRequest) => Promise<Response>) => (req: NextRequest) =>
+  handler(new NextRequest(new URL(req.nextUrl.pathname + req.nextUrl.search, requestOrigin(req.headers)), req));
+export const handlers = { GET: onOwnAddress(nextAuth.handlers.GET), POST: onOwnAddress(nextAuth.handlers.POST) };
+
+/** Revokes a signed-out session in its centre; a support session's end is written to the centre's audit. */
+async function endSession(claims: Partial<SessionClaims>) {
+  const host = await hostOfRequest(undefined).catch(() => null);
+  const tenant = host?.kind === "tenant" ? await findTenantBySlug(host.slug) : null;
+  if (!tenant || claims.tid !== tenant.id || typeof claims.sid !== "string") return;
+  const h = tenantHandle(tenant);
+  // Any copy of this session's cookie was written before now, so it expires within one lifetime from now.
+  await revokeSession(h, claims.sid, new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000));
+  if (claims.sup) await endSupportSession(h, claims);
+}
 
 /** The centre of a sign-in request's host, when it is served. */
 async function servedTenantOf(request: Request) {

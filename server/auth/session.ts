@@ -1,5 +1,7 @@
-import { eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { eq, lt, sql } from "drizzle-orm";
 import { rolesOf, type Role, type UserType } from "./user-types";
+import { keepsDirectorySession } from "./directory-check";
 import { canSignIn, type User } from "./login";
 import { c, controlDb } from "@/server/db/control";
 import { findById, tenantHandle, type TenantHandle } from "@/server/tenancy/tenant-db";
@@ -8,11 +10,13 @@ import type { Tenant } from "@/server/tenancy/registry";
 import { resolveSupportSession, type SupportIdentity } from "@/server/support/session";
 
 /**
- * What a centre session token carries. `la` is the last activity (seconds since the epoch),
- * refreshed at most once a minute by an active session; a support session (see
- * server/support/session.ts) carries the grant (`sup`) and the operator (`op`) instead of a user.
+ * What a centre session token carries. `sid` names this one session (signing out revokes it);
+ * `la` is the last activity (seconds since the epoch), refreshed at most once a minute by an
+ * active session; a support session (see server/support/session.ts) carries the grant (`sup`)
+ * and the operator (`op`) instead of a user.
  */
 export interface SessionClaims {
+  sid: string;
   tid: string;
   uid: number;
   ep: number;
@@ -47,11 +51,12 @@ export const DEFAULT_IDLE_MINUTES = 480;
 export const ACTIVITY_REFRESH_SECONDS = 60;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
 
 export const nowSeconds = (now = Date.now()) => Math.floor(now / 1000);
 
 export const claimsFor = (tenant: Pick<Tenant, "id" | "sessionEpoch">, user: Pick<User, "id" | "sessionEpoch">, now = Date.now()): SessionClaims => ({
-  tid: tenant.id, uid: user.id, ep: user.sessionEpoch, tep: tenant.sessionEpoch, la: nowSeconds(now),
+  sid: randomUUID(), tid: tenant.id, uid: user.id, ep: user.sessionEpoch, tep: tenant.sessionEpoch, la: nowSeconds(now),
 });
 
 /** Whether a session unused since its last-activity claim has outlived the centre's idle timeout (no claim: yes). */
@@ -60,6 +65,34 @@ export function idleExpired(claims: Pick<SessionClaims, "la">, idleTimeoutMinute
 }
 
 const idleMinutesOf = async (h: TenantHandle) => (await findById(h, h.t.siteSettings, 1))?.idleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES;
+
+/**
+ * What every request needs besides the user: the centre's session settings and whether this
+ * session was signed out. One query, so revocation costs an index probe, not a round trip. (The
+ * settings row is seeded before a centre is served; without it the session is refused.)
+ */
+async function sessionState({ db, t }: TenantHandle, sid: string) {
+  const [row] = await db
+    .select({
+      revoked: sql<boolean>`exists (select 1 from ${t.revokedSessions} where ${t.revokedSessions.sid} = ${sid})`,
+      idleTimeoutMinutes: t.siteSettings.idleTimeoutMinutes,
+      totpRequired: t.siteSettings.totpRequired,
+    })
+    .from(t.siteSettings)
+    .where(eq(t.siteSettings.id, 1));
+  return { revoked: row?.revoked !== false, idleTimeoutMinutes: row?.idleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES, totpRequired: Boolean(row?.totpRequired) };
+}
+
+/**
+ * Ends one session of this centre (signing out): its token is refused from now on, wherever a copy
+ * of the cookie went. The row is kept until every token of the session has expired anyway; older
+ * rows are swept at the same time.
+ */
+export async function revokeSession({ db, t }: Pick<TenantHandle, "db" | "t">, sid: string, expiresAt: Date) {
+  if (!isUuid(sid)) return;
+  await db.insert(t.revokedSessions).values({ sid, expiresAt }).onConflictDoNothing();
+  await db.delete(t.revokedSessions).where(lt(t.revokedSessions.expiresAt, sql`now()`));
+}
 
 /**
  * The user behind a session token on this centre's host, or null. Auth.js derives its encryption
@@ -75,16 +108,17 @@ export async function resolveSessionUser(
   actAsId?: number | null,
   now = Date.now(),
 ): Promise<SessionUser | null> {
-  if (!claims || claims.tid !== tenant.id || claims.tep !== tenant.sessionEpoch) return null;
-  const settings = await findById(h, h.t.siteSettings, 1);
-  if (idleExpired(claims, settings?.idleTimeoutMinutes, now)) return null;
+  if (!claims || claims.tid !== tenant.id || claims.tep !== tenant.sessionEpoch || !isUuid(claims.sid)) return null;
+  const settings = await sessionState(h, claims.sid);
+  if (settings.revoked || idleExpired(claims, settings.idleTimeoutMinutes, now)) return null;
   // An operator's support session: no user row; the grant is checked on every request.
   if (claims.sup !== undefined) return resolveSupportSession(h, tenant, claims, new Date(now));
   if (typeof claims.uid !== "number") return null;
   const user = await findById(h, h.t.users, claims.uid);
   if (!user || user.sessionEpoch !== claims.ep || !canSignIn(user)) return null;
+  if (!(await keepsDirectorySession(h, user, now))) return null;
   const userType = user.userType as UserType;
-  const mustEnrollTotp = Boolean(settings?.totpRequired && user.authMethod === "local" && !user.totpSecret);
+  const mustEnrollTotp = settings.totpRequired && user.authMethod === "local" && !user.totpSecret;
   // Acting for a colleague takes their user type (and so their permissions); the real user stays known.
   const target = actAsId && !mustEnrollTotp ? await actAsTarget(h, { id: user.id, userType }, actAsId) : null;
   const shown = target ?? user;
@@ -113,6 +147,17 @@ export async function refreshedActivity(claims: Partial<SessionClaims>, now = Da
   if (!tenant || tenant.sessionEpoch !== claims.tep) return null;
   if (idleExpired(claims, await idleMinutesOf(tenantHandle(tenant)), now)) return null;
   return nowSeconds(now);
+}
+
+/**
+ * A session token after an activity report (the Auth.js `jwt` callback's update): a live session
+ * gets a fresh last-activity claim; an ended one comes back as it was. It is never revived, and not
+ * deleted either: every request refuses it, and the sign-in page the user lands on can still say
+ * that the session ended by inactivity (a deleted cookie would leave it nothing to tell).
+ */
+export async function touchedToken<T extends Partial<SessionClaims>>(token: T, now = Date.now()): Promise<T> {
+  const la = await refreshedActivity(token, now);
+  return la === null ? token : { ...token, la };
 }
 
 /** Whether an active session's last-activity claim is old enough to be rewritten. */

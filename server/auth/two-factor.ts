@@ -1,3 +1,4 @@
+import { writeAudit } from "@/server/audit";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { decryptSecret, encryptSecret } from "@/server/crypto/secrets";
 import { AppError } from "@/server/errors";
@@ -26,7 +27,7 @@ export async function confirmTotpEnrollment(h: TenantHandle, userId: number, cod
       .update(h.t.users)
       .set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: result.step, recoveryCodeHashes: hashes, version: sql`${h.t.users.version} + 1` })
       .where(eq(h.t.users.id, userId));
-    await tx.insert(h.t.auditLog).values({ actor: `user:${userId}`, action: "user.enable_two_factor", entity: "users.users", entityId: String(userId) });
+    await writeAudit(tx, h.t, { actor: `user:${userId}`, actingFor: null }, { action: "user.enable_two_factor", entity: "users.users", id: userId });
     return codes;
   });
 }

@@ -20,7 +20,9 @@ export const settingsRouter = router({
   update: admin
     .input(z.object({ version: z.number().int(), patch: settingsPatch }))
     .output(z.object({ version: z.number() }))
-    .mutation(async ({ ctx, input }) => ({ version: (await updateSiteSettings(ctx.handle, actorOf(ctx.user), input.version, input.patch)).version })),
+    .mutation(async ({ ctx, input }) => ({
+      version: (await updateSiteSettings(ctx.handle, actorOf(ctx.user), input.version, input.patch, ctx.user.realUser?.id ?? ctx.user.id)).version,
+    })),
   testDirectory: admin
     .output(z.object({
       bindOk: z.boolean(), userCount: z.number(), error: z.string().optional(),

@@ -42,8 +42,13 @@ export const settingsPatch = z.object({
   ldapBindPassword: z.string().min(1).max(512).optional(),
 }).partial();
 
-/** Saves settings edited on `version`, refusing a stale edit; audited with the secret left out. */
-export async function updateSiteSettings(h: TenantHandle, who: Actor, version: number, raw: z.input<typeof settingsPatch>) {
+/**
+ * Saves settings edited on `version`, refusing a stale edit; audited with the secret left out.
+ * `adminId` is the account of the administrator making the change (the real person, also while
+ * acting for someone): making two-factor mandatory is refused until that account has it, since
+ * the rule would otherwise lock the administrator out of these very settings.
+ */
+export async function updateSiteSettings(h: TenantHandle, who: Actor, version: number, raw: z.input<typeof settingsPatch>, adminId: number) {
   const { ldapBindPassword, ldap: ldapRaw, ...patch } = settingsPatch.parse(raw);
   // The schema requires a bind password; it is stored apart, so a placeholder stands in for validation.
   const ldap = ldapRaw ? (({ bindPassword: _, ...rest }) => rest)(ldapSettingsSchema.parse({ ...ldapRaw, bindPassword: "-" })) : ldapRaw;
@@ -51,6 +56,10 @@ export async function updateSiteSettings(h: TenantHandle, who: Actor, version: n
     const [before] = await tx.select().from(h.t.siteSettings).where(eq(h.t.siteSettings.id, 1)).for("update");
     if (!before) throw new AppError("NOT_FOUND");
     if (before.version !== version) throw new AppError("STALE_EDIT");
+    if (patch.totpRequired && !before.totpRequired) {
+      const [admin] = await tx.select({ authMethod: h.t.users.authMethod, totpSecret: h.t.users.totpSecret }).from(h.t.users).where(eq(h.t.users.id, adminId));
+      if (admin?.authMethod === "local" && !admin.totpSecret) throw new AppError("TOTP_ENROLL_FIRST");
+    }
     const [after] = await tx
       .update(h.t.siteSettings)
       .set({

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray, isNull, like, lte, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor } from "@/server/audit";
+import { created, writeAudit, type Actor } from "@/server/audit";
 import { c, controlDb } from "@/server/db/control";
 import { AppError } from "@/server/errors";
 import type { Tenant } from "@/server/tenancy/registry";
@@ -91,10 +91,7 @@ export async function grantSupport(h: Pick<TenantHandle, "db" | "t">, tenant: Pi
     .insert(c.supportGrants)
     .values({ tenantId: tenant.id, grantedById: admin.id, grantedByName: admin.name, reason, startsAt: now, endsAt })
     .returning();
-  await h.db.insert(h.t.auditLog).values({
-    ...who, action: "support.grant", entity: "support_grants", entityId: grant!.id,
-    changes: { endsAt: { from: null, to: endsAt.toISOString() }, reason: { from: null, to: reason } },
-  });
+  await writeAudit(h.db, h.t, who, { action: "support.grant", entity: "support_grants", id: grant!.id, changes: created({ endsAt: endsAt.toISOString(), reason }) });
   await controlDb().insert(c.controlAudit).values({
     actor: `centre-user:${admin.id}`, action: "support.grant", tenantId: tenant.id, tenantSlug: tenant.slug,
     details: { grantId: grant!.id, by: admin.name, reason, endsAt: endsAt.toISOString() },
@@ -111,9 +108,7 @@ export async function revokeSupport(h: Pick<TenantHandle, "db" | "t">, tenant: P
     .where(and(eq(c.supportGrants.id, grantId), eq(c.supportGrants.tenantId, tenant.id), isNull(c.supportGrants.revokedAt)))
     .returning();
   if (!row) throw new AppError("NOT_FOUND");
-  await h.db.insert(h.t.auditLog).values({
-    ...who, action: "support.revoke", entity: "support_grants", entityId: grantId, changes: { revokedAt: { from: null, to: now.toISOString() } },
-  });
+  await writeAudit(h.db, h.t, who, { action: "support.revoke", entity: "support_grants", id: grantId, changes: created({ revokedAt: now.toISOString() }) });
   await controlDb().insert(c.controlAudit).values({
     actor: `centre-user:${admin.id}`, action: "support.revoke", tenantId: tenant.id, tenantSlug: tenant.slug, details: { grantId, by: admin.name },
   });

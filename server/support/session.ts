@@ -1,5 +1,9 @@
+import { operatorActor, writeAudit } from "@/server/audit";
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { SessionClaims, SessionUser } from "@/server/auth/session";
 import { rolesOf } from "@/server/auth/user-types";
+import { c, controlDb } from "@/server/db/control";
 import { AppError } from "@/server/errors";
 import { findActiveOperator } from "@/server/operator/accounts";
 import type { Tenant } from "@/server/tenancy/registry";
@@ -24,7 +28,7 @@ export const SUPPORT_USER_TYPE = "900" as const;
 
 /** Session claims of a support session (uid 0: no user of the centre has that id). */
 export function supportClaimsFor(tenant: Pick<Tenant, "id" | "sessionEpoch">, grantId: string, operatorId: string, now = Date.now()): SessionClaims {
-  return { tid: tenant.id, tep: tenant.sessionEpoch, uid: 0, ep: 0, la: Math.floor(now / 1000), sup: grantId, op: operatorId };
+  return { sid: randomUUID(), tid: tenant.id, tep: tenant.sessionEpoch, uid: 0, ep: 0, la: Math.floor(now / 1000), sup: grantId, op: operatorId };
 }
 
 /** The support identity of a support session's claims, or null once its grant ended or was revoked, or its operator was deactivated. */
@@ -66,17 +70,37 @@ export async function supportCall<R extends CallResult>(
   call: { path: string; type: string },
   run: () => Promise<R>,
 ): Promise<R> {
-  const entry = { actor: `operator:${support.operatorEmail}`, actingFor: null, entity: "procedure", entityId: call.path };
+  const operator = operatorActor(support.operatorEmail);
   if (call.type !== "query") {
-    await h.db.insert(h.t.auditLog).values({ ...entry, action: "support.refused" });
+    await writeAudit(h.db, h.t, operator, { action: "support.refused", entity: "procedure", id: call.path });
     throw new AppError("SUPPORT_READ_ONLY");
   }
   const result = await run();
-  await h.db.insert(h.t.auditLog).values({ ...entry, action: result.ok ? "support.read" : "support.read_failed" });
+  await writeAudit(h.db, h.t, operator, { action: result.ok ? "support.read" : "support.read_failed", entity: "procedure", id: call.path });
   return result;
 }
 
 /** Pages read centre data on the server without a procedure: each page a support session renders is audited too. */
 export async function auditSupportPage(h: Pick<TenantHandle, "db" | "t">, support: SupportIdentity, path: string) {
-  await h.db.insert(h.t.auditLog).values({ actor: `operator:${support.operatorEmail}`, actingFor: null, action: "support.page", entity: "page", entityId: path.slice(0, 300) });
+  await writeAudit(h.db, h.t, operatorActor(support.operatorEmail), { action: "support.page", entity: "page", id: path.slice(0, 300) });
+}
+
+/**
+ * Route handlers (downloads, exports, the eID lookup, …) serve a support session outside tRPC:
+ * each such request is audited with its method, path and query, so an export names its filters.
+ * `refused` marks a request the support session may not make (it changed nothing).
+ */
+export async function auditSupportRequest(h: Pick<TenantHandle, "db" | "t">, support: SupportIdentity, req: Pick<Request, "method" | "url">, refused = false) {
+  const url = new URL(req.url);
+  await writeAudit(h.db, h.t, operatorActor(support.operatorEmail), {
+    action: refused ? "support.refused" : "support.request", entity: "request", id: `${req.method} ${url.pathname}${url.search}`.slice(0, 300),
+  });
+}
+
+/** A support session signed out: the end is written to the centre's audit. */
+export async function endSupportSession(h: Pick<TenantHandle, "db" | "t">, claims: Partial<SessionClaims>) {
+  if (typeof claims.op !== "string" || typeof claims.sup !== "string") return;
+  const [operator] = await controlDb().select({ email: c.operators.email }).from(c.operators).where(eq(c.operators.id, claims.op)).limit(1);
+  if (!operator) return;
+  await writeAudit(h.db, h.t, operatorActor(operator.email), { action: "support.session_end", entity: "support_grants", id: claims.sup });
 }

@@ -1,3 +1,4 @@
+import { created, operatorActor, writeAudit } from "@/server/audit";
 import { createHmac, randomUUID } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { jwtVerify, SignJWT } from "jose";
@@ -69,10 +70,7 @@ export async function redeemSupportToken(h: Pick<TenantHandle, "db" | "t">, tena
   if (!grant) throw new AppError("SUPPORT_NOT_GRANTED", { slug: tenant.slug });
   const operator = await findActiveOperator(sub);
   if (!operator) throw new AppError("SUPPORT_TOKEN_INVALID");
-  await h.db.insert(h.t.auditLog).values({
-    actor: `operator:${operator.email}`, actingFor: null, action: "support.session_start", entity: "support_grants", entityId: grant.id,
-    changes: { operator: { from: null, to: operator.name } },
-  });
+  await writeAudit(h.db, h.t, operatorActor(operator.email), { action: "support.session_start", entity: "support_grants", id: grant.id, changes: created({ operator: operator.name }) });
   await controlDb().insert(c.controlAudit).values({
     actor: `operator:${operator.email}`, action: "support.session_start", tenantId: tenant.id, tenantSlug: tenant.slug, details: { grantId: grant.id, jti },
   });

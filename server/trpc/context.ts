@@ -10,6 +10,7 @@ import { ACT_AS_COOKIE, resolveSessionUser, type SessionClaims, type SessionUser
 import { availability, findTenantBySlug, type Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { isLocale, LOCALE_COOKIE, type Locale } from "@/server/i18n/locale";
+import { auditSupportRequest } from "@/server/support/session";
 
 export interface Context {
   requestId: string;
@@ -58,9 +59,15 @@ export function hostOf(req: Request): HostClass {
   return trustedHost((name) => req.headers.get(name), env().BASE_DOMAIN);
 }
 
-/** `claims` come from the Auth.js session, read by the route (next-auth only loads inside Next). */
-export function createContext({ req, claims }: { req: Request; claims: SessionClaims | null }) {
-  return createInnerContext({
+/**
+ * `claims` come from the Auth.js session, read by the route (next-auth only loads inside Next).
+ * A route handler's request made by an operator's support session is written to the centre's
+ * audit here; tRPC passes `perProcedureAudit`, as it audits each procedure call instead.
+ */
+export async function createContext({ req, claims, perProcedureAudit = false }: { req: Request; claims: SessionClaims | null; perProcedureAudit?: boolean }) {
+  const ctx = await createInnerContext({
     host: hostOf(req), cookies: parseCookies(req.headers.get("cookie")), claims, requestId: req.headers.get("x-request-id") ?? undefined,
   });
+  if (ctx.user?.support && ctx.tenant && !perProcedureAudit) await auditSupportRequest(tenantHandle(ctx.tenant), ctx.user.support, req);
+  return ctx;
 }

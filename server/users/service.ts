@@ -3,15 +3,18 @@ import { writeAudit, type Actor } from "@/server/audit";
 import { usersResource } from "./resource";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
-/** Ends every session of the user at once; audited in the same transaction. */
-export async function logoutEverywhere({ db, t }: Pick<TenantHandle, "db" | "t">, who: Actor, userId: number) {
+/**
+ * Ends every session of the user at once; audited in the same transaction, as `action` (the
+ * directory check uses it too when it finds an account gone).
+ */
+export async function logoutEverywhere({ db, t }: Pick<TenantHandle, "db" | "t">, who: Actor, userId: number, action = "user.logout_everywhere") {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(t.users)
       .set({ sessionEpoch: sql`${t.users.sessionEpoch} + 1`, modifiedAt: sql`now()` })
       .where(eq(t.users.id, userId))
       .returning({ from: sql<number>`${t.users.sessionEpoch} - 1`, to: t.users.sessionEpoch });
-    await writeAudit(tx, t, who, { action: "user.logout_everywhere", entity: usersResource.id, id: userId, changes: { sessionEpoch: { from: row?.from, to: row?.to } } });
+    await writeAudit(tx, t, who, { action, entity: usersResource.id, id: userId, changes: { sessionEpoch: { from: row?.from, to: row?.to } } });
   });
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CONSOLE, EUPEN } from "./hosts";
+import { CONSOLE, DIRECT, direct, EUPEN } from "./hosts";
 import { msg, saveScreenshot, signIn as consoleSignIn } from "./support";
 
 test.use({ locale: "en-GB" });
@@ -33,6 +33,13 @@ test("an administrator grants support access, the operator reads but cannot chan
   await op.getByRole("button", { name: msg("de", "support.grant"), exact: true }).click();
   await expect(op.getByRole("main").getByRole("alert")).toHaveText(msg("de", "errors.SUPPORT_READ_ONLY"));
   await saveScreenshot(op, "support-support-readonly");
+  // A support session acts for nobody, and its downloads are audited like everything else.
+  const cookie = (await opCtx.cookies(EUPEN)).map((c) => `${c.name}=${c.value}`).join("; ");
+  const actAs = await op.request.post(`${DIRECT}/api/act-as`, { ...direct("eupen", { cookie, origin: EUPEN }), form: { userId: "1" }, maxRedirects: 0 });
+  expect(actAs.status()).toBe(403);
+  expect(actAs.headers()["set-cookie"] ?? "").not.toContain("entraide_act_as");
+  const exported = await op.request.get(`${DIRECT}/api/export/geo.places.csv?columns=name`, direct("eupen", { cookie }));
+  expect(exported.status()).toBe(200);
 
   // The single-use link cannot be replayed.
   const replay = await (await browser.newContext()).newPage();
@@ -47,6 +54,8 @@ test("an administrator grants support access, the operator reads but cannot chan
   await expect(admin.getByTestId("support-usage")).toContainText(msg("en", "support.actions.support.refused"));
   await expect(admin.getByTestId("support-usage")).toContainText(msg("en", "support.actions.support.page"));
   await expect(admin.getByTestId("support-usage")).toContainText("/admin/support");
+  await expect(admin.getByTestId("support-usage")).toContainText("GET /api/export/geo.places.csv?columns=name");
+  await expect(admin.getByTestId("support-usage")).toContainText("POST /api/act-as");
   await saveScreenshot(admin, "support-support-usage");
   await op.goto(`${EUPEN}/`);
   await expect(op.getByTestId("signed-in-as")).toHaveCount(0);

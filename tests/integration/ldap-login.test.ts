@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/server/auth/login";
+import { claimsFor, resolveSessionUser } from "@/server/auth/session";
 import { closePools } from "@/server/db/pool";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller, TEST_PASSWORD } from "./helpers";
-import { groupDn, SERVICE, startSlapd, userDn, USERS, type Slapd } from "./ldap/slapd";
+import { groupDn, SERVICE, startSlapd, userDn, userLdif, USERS, type Slapd } from "./ldap/slapd";
 
 // Directory sign-in end to end: the centre's settings (bind password encrypted) → the real slapd →
 // a user provisioned or refreshed in the centre's schema.
@@ -89,6 +90,55 @@ describe("sign-in through the centre's directory", () => {
     // A local account that is not an administrator follows the centre's "no local sign-in" rule.
     const { user: clerk } = await newUser(down, "210");
     expect(await appCodeOf(signIn(down, clerk.username, TEST_PASSWORD))).toBe("DIRECTORY_UNAVAILABLE");
+  });
+
+  it("re-checks an open session against the directory every few minutes: gone or out of every mapped group ends it", async () => {
+    const h = tenantHandle(centre);
+    const member = (uid: string, op: "add" | "delete") => `dn: ${groupDn("entraide-integration")}\nchangetype: modify\n${op}: member\nmember: ${userDn(uid)}\n`;
+    const arrive = async (uid: string) => {
+      const person = { givenName: "Lea", sn: `Leaver ${uid}`, password: `${uid}-pw-1` };
+      await slapd.ldapModify(userLdif(uid, person).replace(/^(dn: .*)$/m, "$1\nchangetype: add"));
+      await slapd.ldapModify(member(uid, "add"));
+      const user = await signIn(centre, uid, person.password);
+      return { user, claims: claimsFor(centre, user) };
+    };
+    /** As if the last check was longer ago than the re-check interval. */
+    const checkedLongAgo = (id: number) => h.db.update(h.t.users).set({ directoryCheckedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(h.t.users.id, id));
+    const actions = async (id: number) => (await h.db.select().from(h.t.auditLog).where(eq(h.t.auditLog.entityId, String(id)))).map((a) => a.action);
+
+    // Removed from the directory: the session lasts until the next check, which ends it.
+    const gone = await arrive("leaver1");
+    expect((await resolveSessionUser(h, centre, gone.claims))?.id).toBe(gone.user.id);
+    await slapd.ldapModify(`dn: ${userDn("leaver1")}\nchangetype: delete\n`);
+    expect((await resolveSessionUser(h, centre, gone.claims))?.id).toBe(gone.user.id); // checked at sign-in, minutes ago
+    await checkedLongAgo(gone.user.id);
+    expect(await resolveSessionUser(h, centre, gone.claims)).toBeNull();
+    expect(await actions(gone.user.id)).toContain("user.directory_gone");
+    expect(await resolveSessionUser(h, centre, gone.claims)).toBeNull(); // and stays ended
+
+    // Taken out of every mapped group.
+    const moved = await arrive("leaver2");
+    await slapd.ldapModify(member("leaver2", "delete"));
+    await checkedLongAgo(moved.user.id);
+    expect(await resolveSessionUser(h, centre, moved.claims)).toBeNull();
+    expect(await actions(moved.user.id)).toContain("user.directory_no_access");
+
+    // Still there: the check passes and the session goes on.
+    const stays = await arrive("stayer");
+    await checkedLongAgo(stays.user.id);
+    expect((await resolveSessionUser(h, centre, stays.claims))?.id).toBe(stays.user.id);
+  });
+
+  it("keeps sessions open while the directory cannot be reached", async () => {
+    const down = await newCentre("ldap-recheck-down", "production");
+    const { claims: adminOfDown } = await newUser(down, "900");
+    await configure(down, "ldap://127.0.0.1:1", adminOfDown, false); // nothing listens on port 1
+    const { user, claims } = await newUser(down, "100", { authMethod: "ldap", passwordHash: null, directoryCheckedAt: new Date(Date.now() - 60 * 60_000) });
+    expect((await resolveSessionUser(tenantHandle(down), down, claims))?.id).toBe(user.id);
+    // The failed attempt counts as a check: the next one is a few minutes away, not on every request.
+    const h = tenantHandle(down);
+    const [row] = await h.db.select().from(h.t.users).where(eq(h.t.users.id, user.id));
+    expect(Date.now() - row!.directoryCheckedAt!.getTime()).toBeLessThan(60_000);
   });
 
   it("settings never send the bind password back, and the test button reports what it found", async () => {

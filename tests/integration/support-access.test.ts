@@ -10,6 +10,7 @@ import { supportClaimsFor } from "@/server/support/session";
 import { redeemSupportToken } from "@/server/support/token";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { exportResponse } from "@/server/resources/export/response";
 import { appCodeOf, callerOn, centreHost, consoleHost, newCentre, newUser, uniqueSlug } from "./helpers";
 
 afterAll(closePools);
@@ -142,6 +143,22 @@ describe("operator support access", () => {
     expect(await appCodeOf((await centreApi(third)).users.me())).toBe("UNAUTHORIZED");
     await controlDb().update(c.operators).set({ active: true }).where(eq(c.operators.email, email));
     await admin.support.revoke({ id: thirdId });
+  });
+
+  it("lists every request of a support session for the administrators, downloads and exports included", async () => {
+    const admin = await centreApi(adminClaims);
+    const { id } = await admin.support.grant({ reason: "export check", hours: 1 });
+    for (const g of (await admin.support.overview()).grants) if (g.state === "active" && g.id !== id) await admin.support.revoke({ id: g.id });
+    const claims = await openSession();
+    // The export route handler, as Next calls it for a download link.
+    const url = `http://0.0.0.0:3000/api/export/geo.places.csv?state=${encodeURIComponent(JSON.stringify({ sort: [], filters: {} }))}&columns=name`;
+    const res = await exportResponse(new Request(url, { headers: { host: `${centre.slug}.localhost` } }), claims);
+    expect(res.status).toBe(200);
+    await res.text();
+    const usage = (await admin.support.overview()).usage.filter((u) => u.actor === `operator:${email}`);
+    expect(usage[0]).toMatchObject({ action: "support.request", entity: "request" });
+    expect(usage[0]!.entityId).toMatch(/^GET \/api\/export\/geo\.places\.csv\?state=.*&columns=name$/);
+    await admin.support.revoke({ id });
   });
 
   it("lets only administrators (900, 910) grant, list and revoke; each centre sees its own grants", async () => {

@@ -91,4 +91,25 @@ describe("mandatory two-factor", () => {
     expect((await after.users.me()).mustEnrollTotp).toBe(false);
     expect((await after.users.list()).length).toBeGreaterThan(0);
   });
+
+  it("asks an administrator to enrol before making two-factor mandatory, so the rule cannot lock him out of the settings", async () => {
+    const centre2 = await newCentre("tfa-admin", "production");
+    const { claims } = await newUser(centre2, "900");
+    const api = await callerOn(centreHost(centre2.slug), {}, claims);
+    const { version } = await api.settings.get();
+    expect(await appCodeOf(api.settings.update({ version, patch: { totpRequired: true } }))).toBe("TOTP_ENROLL_FIRST");
+    // Nothing was saved: the administrator still reaches the settings, and the rule is still off.
+    expect(await api.settings.get()).toMatchObject({ version, totpRequired: false });
+    // Once enrolled, he makes it mandatory and keeps his access.
+    const { secret } = await api.users.twoFactor.begin();
+    await api.users.twoFactor.confirm({ code: codeFor(secret) });
+    await api.settings.update({ version, patch: { totpRequired: true } });
+    expect((await api.settings.get()).totpRequired).toBe(true);
+    // A directory administrator is not asked for two-factor by Entraide, so he is not asked to enrol.
+    const { claims: ldapAdmin } = await newUser(centre2, "900", { authMethod: "ldap", passwordHash: null });
+    const byDirectoryAdmin = await callerOn(centreHost(centre2.slug), {}, ldapAdmin);
+    const current = await byDirectoryAdmin.settings.get();
+    await byDirectoryAdmin.settings.update({ version: current.version, patch: { totpRequired: false } });
+    await byDirectoryAdmin.settings.update({ version: current.version + 1, patch: { totpRequired: true } });
+  });
 });

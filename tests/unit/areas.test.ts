@@ -61,3 +61,12 @@ describe("the list of areas", () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe("one way to write the audit log", () => {
+  it("goes through writeAudit (server/audit.ts): no other module inserts into audit_log itself", () => {
+    const writers = [...filesUnder("server"), ...filesUnder("app"), ...filesUnder("db/seed")]
+      .filter((file) => /\.insert\([^)]*auditLog\)/.test(readFileSync(file, "utf8")))
+      .map(rel);
+    expect(writers).toEqual(["server/audit.ts"]);
+  });
+});

@@ -4,6 +4,7 @@ import { sessionClaims } from "@/server/auth/nextauth";
 import { resolveSessionUser } from "@/server/auth/session";
 import { isLocale, LOCALE_COOKIE, type Locale } from "@/server/i18n/locale";
 import { saveUserLanguage } from "@/server/shell/language";
+import { auditSupportRequest } from "@/server/support/session";
 import { currentTenant } from "@/server/tenancy/current";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 
@@ -30,16 +31,17 @@ export async function POST(req: Request) {
   const res = seeOther(localPath(form.get("back")?.toString()) ?? refererPath(req) ?? "/");
   if (!isLocale(locale)) return res;
   res.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600, httpOnly: true });
-  await rememberForUser(locale);
+  await rememberForUser(req, locale);
   return res;
 }
 
-async function rememberForUser(locale: Locale) {
+async function rememberForUser(req: Request, locale: Locale) {
   const found = await currentTenant();
   if (!found || found.availability !== "served") return;
   const h = tenantHandle(found.tenant);
   // The person signed in, not a colleague they act for: the language is their own. An operator's
   // support session has no profile to keep it in (and may change nothing).
   const user = await resolveSessionUser(h, found.tenant, await sessionClaims());
-  if (user && !user.support) await saveUserLanguage(h, actorOf(user), user.id, locale);
+  if (user?.support) await auditSupportRequest(h, user.support, req);
+  else if (user) await saveUserLanguage(h, actorOf(user), user.id, locale);
 }

@@ -43,18 +43,9 @@ export async function authenticateLdap(input: LdapSettingsInput, username: strin
   const secrets = [s.bindPassword, password];
 
   const entry = await withClient(s, secrets, async (client) => {
-    await serviceBind(client, s);
-    const { searchEntries } = await client.search(s.baseDn, {
-      scope: "sub",
-      sizeLimit: 2,
-      timeLimit: Math.ceil(s.operationTimeoutMs / 1000),
-      // Filter objects are sent as BER values, never as text, so `*)(uid=*` stays a literal name.
-      filter: new AndFilter({ filters: [userClassFilter(s), new EqualityFilter({ attribute: s.usernameAttribute, value: name })] }),
-      attributes: [s.usernameAttribute, "givenName", "sn", "mail", "memberOf", "cn"],
-    });
-    const [only] = searchEntries;
-    if (!only || searchEntries.length > 1) throw new LdapError("INVALID_CREDENTIALS", searchEntries.length ? "ambiguous user name" : "no such user");
-    return only;
+    const found = await searchUser(client, s, name);
+    if (!found.ok) throw new LdapError("INVALID_CREDENTIALS", found.reason);
+    return found.entry;
   });
 
   // A separate connection, so the user's bind cannot change what the service account's session may do.
@@ -67,9 +58,57 @@ export async function authenticateLdap(input: LdapSettingsInput, username: strin
     }
   });
 
+  const user = toLdapUser(s, entry, name);
+  if (!user) throw new LdapError("LDAP_NO_ACCESS", `${entry.dn} is in no mapped group`);
+  return user;
+}
+
+export type DirectoryLookup = { state: "present"; user: LdapUser } | { state: "gone" | "disabled" | "no_access" };
+
+/**
+ * What the directory says now about an account that signed in earlier, through the service
+ * account (no password): still there with a mapped group, gone, disabled (Active Directory's
+ * ACCOUNTDISABLE flag, or an OpenLDAP password-policy lock), or in no mapped group any more.
+ * Throws LdapError LDAP_UNAVAILABLE when the directory cannot be asked.
+ */
+export async function lookupDirectoryUser(input: LdapSettingsInput, username: string): Promise<DirectoryLookup> {
+  const name = checkUsername(username);
+  const s = parseSettings(input);
+  return withClient(s, [s.bindPassword], async (client) => {
+    const found = await searchUser(client, s, name);
+    if (!found.ok) return { state: "gone" };
+    const { entry } = found;
+    const accountControl = Number(first(entry, "userAccountControl")) || 0;
+    if (accountControl & AD_ACCOUNT_DISABLED || first(entry, "pwdAccountLockedTime")) return { state: "disabled" };
+    const user = toLdapUser(s, entry, name);
+    return user ? { state: "present", user } : { state: "no_access" };
+  });
+}
+
+/** Active Directory's userAccountControl bit for a disabled account. */
+const AD_ACCOUNT_DISABLED = 0x2;
+
+/** The one entry of a user name, found with the service account. */
+async function searchUser(client: Client, s: LdapSettings, name: string): Promise<{ ok: true; entry: Entry } | { ok: false; reason: string }> {
+  await serviceBind(client, s);
+  const { searchEntries } = await client.search(s.baseDn, {
+    scope: "sub",
+    sizeLimit: 2,
+    timeLimit: Math.ceil(s.operationTimeoutMs / 1000),
+    // Filter objects are sent as BER values, never as text, so `*)(uid=*` stays a literal name.
+    filter: new AndFilter({ filters: [userClassFilter(s), new EqualityFilter({ attribute: s.usernameAttribute, value: name })] }),
+    attributes: [s.usernameAttribute, "givenName", "sn", "mail", "memberOf", "cn", "userAccountControl", "pwdAccountLockedTime"],
+  });
+  const [only] = searchEntries;
+  if (!only || searchEntries.length > 1) return { ok: false, reason: searchEntries.length ? "ambiguous user name" : "no such user" };
+  return { ok: true, entry: only };
+}
+
+/** The account as Entraide keeps it, or null when none of its groups maps to a user type. */
+function toLdapUser(s: LdapSettings, entry: Entry, name: string): LdapUser | null {
   const groups = values(entry, "memberOf");
   const userType = mapUserType(s.groupMappings, groups);
-  if (!userType) throw new LdapError("LDAP_NO_ACCESS", `${entry.dn} is in no mapped group`);
+  if (!userType) return null;
   const cn = first(entry, "cn");
   return {
     dn: entry.dn,

@@ -110,7 +110,7 @@ export function SupportAccess() {
                   <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(u.at, { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td className="px-3 py-2">{u.who}</td>
                   <td className="px-3 py-2">{t.has(`actions.${u.action}`) ? t(`actions.${u.action}`) : u.action}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{u.entity === "procedure" || u.entity === "page" ? u.entityId : ""}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{u.entity === "procedure" || u.entity === "page" || u.entity === "request" ? u.entityId : ""}</td>
                 </tr>
               ))}
             </tbody>

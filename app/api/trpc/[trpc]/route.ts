@@ -9,7 +9,7 @@ async function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createContext({ req, claims }),
+    createContext: () => createContext({ req, claims, perProcedureAudit: true }),
     onError({ error, path, ctx }) {
       if (error.code === "INTERNAL_SERVER_ERROR") ctx?.log.error({ err: error.cause ?? error, path }, "procedure failed");
     },
