@@ -16,6 +16,9 @@ export function can(def: ResourceDef, action: ResourceAction, user: Pick<Session
   return anyOf(user, def.access[action] ?? def.access.edit);
 }
 
+/** Whether the user may list the resource without a master row (some lists are for staff only; others see rows on their master). */
+export const canListAll = (def: ResourceDef, user: Pick<SessionUser, "roles">) => !def.access.listAll || anyOf(user, def.access.listAll);
+
 export function assertCan(def: ResourceDef, action: ResourceAction, user: Pick<SessionUser, "roles">) {
   if (!can(def, action, user)) throw new AppError("FORBIDDEN");
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ListPage, ListState, Row } from "@/lib/resources";
 import { actorOf, created, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { AppError } from "@/server/errors";
-import { anyOf, assertCan, can } from "./access";
+import { anyOf, assertCan, can, canListAll } from "./access";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { isAllowedChoice } from "./choices";
 import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
@@ -45,7 +45,7 @@ export function listQuery(ctx: ResourceCtx, def: ResourceDef, state: ListState, 
 
 export async function listRows(ctx: ResourceCtx, def: ResourceDef, state: ListState, opts: ListOptions = {}): Promise<ListPage> {
   assertCan(def, "view", ctx.user);
-  assertMayListAll(def, ctx, state);
+  await assertMayList(ctx, def, state);
   return readPage(ctx, def, state, opts);
 }
 
@@ -64,20 +64,49 @@ export async function readPage(ctx: ResourceCtx, def: ResourceDef, state: ListSt
 /** The first rows of a list, without counting them (what the quick search shows). */
 async function firstRows(ctx: ResourceCtx, def: ResourceDef, state: ListState): Promise<Row[]> {
   assertCan(def, "view", ctx.user);
-  assertMayListAll(def, ctx, state);
+  await assertMayList(ctx, def, state);
   const { resolved, rows, fields } = listQuery(ctx, def, state);
   const page = await rows.limit(resolved.pageSize);
   return (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r));
 }
 
-/** A resource whose global list is for some roles only: others list it on a master row's detail. */
-export function assertMayListAll(def: ResourceDef, ctx: ResourceCtx, state: Pick<ListState, "master">) {
-  if (def.access.listAll && !state.master && !def.access.listAll.some((r) => ctx.user.roles.has(r))) throw new AppError("FORBIDDEN");
+/**
+ * A list without a master row needs the right to list it all. A list on a master row (a slave grid)
+ * needs a master the areas declare, of a resource the user may see, and that row must exist within
+ * the user's scope: a made-up master opens nothing.
+ */
+export async function assertMayList(ctx: ResourceCtx, def: ResourceDef, state: Pick<ListState, "master">) {
+  const master = state.master;
+  if (!master) {
+    if (!canListAll(def, ctx.user)) throw new AppError("FORBIDDEN");
+    return;
+  }
+  const declaring = [...ctx.registry.resources.values()].filter((m) =>
+    m.detail.some((tab) => (tab.slaves ?? []).some((s) => s.resource === def.id && s.masterField === master.field)));
+  if (declaring.length === 0) throw new AppError("INVALID_INPUT", { field: "master" });
+  for (const m of declaring) if (can(m, "view", ctx.user) && (await rowInScope(ctx, m, master.value))) return;
+  throw new AppError("NOT_FOUND");
+}
+
+/** A row id as its table holds it: a made-up id for an integer key ("1 OR 1=1") is refused before any SQL. */
+function rowIdOf(def: ResourceDef, ctx: ResourceCtx, id: string | number): string | number {
+  const pk = def.pk(ctx.handle.t);
+  if (pk.dataType !== "number") return String(id);
+  const n = typeof id === "number" ? id : /^-?\d{1,10}$/.test(id) ? Number(id) : NaN;
+  if (!Number.isSafeInteger(n) || Math.abs(n) > 2 ** 53) throw new AppError("INVALID_INPUT", { field: "id" });
+  return n;
 }
 
 function byId(def: ResourceDef, ctx: ResourceCtx, id: string | number): SQL | undefined {
   const t = ctx.handle.t;
-  return and(eq(def.pk(t), id), def.scope?.(t, ctx));
+  return and(eq(def.pk(t), rowIdOf(def, ctx, id)), def.scope?.(t, ctx));
+}
+
+/** Whether the row exists and the user's scope includes it (one indexed lookup). */
+async function rowInScope(ctx: ResourceCtx, def: ResourceDef, id: string | number): Promise<boolean> {
+  const t = ctx.handle.t;
+  const [row] = await ctx.handle.db.select({ id: def.pk(t) }).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
+  return !!row;
 }
 
 /** One row with every field its detail shows; NOT_FOUND when it is out of the user's scope. */
@@ -96,11 +125,8 @@ export async function getRow(ctx: ResourceCtx, def: ResourceDef, id: string | nu
  * per refetch), with the colleague they act for. Rows out of the user's scope are not recorded.
  */
 export async function recordOpening(ctx: ResourceCtx, def: ResourceDef, id: string | number, what: "detail" | "print"): Promise<void> {
-  if (!def.logsAccess || !can(def, "view", ctx.user)) return;
-  const t = ctx.handle.t;
-  const [row] = await ctx.handle.db.select({ id: def.pk(t) }).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
-  if (!row) return;
-  await ctx.handle.db.insert(t.accessLog).values({
+  if (!def.logsAccess || !can(def, "view", ctx.user) || !(await rowInScope(ctx, def, id))) return;
+  await ctx.handle.db.insert(ctx.handle.t.accessLog).values({
     userId: ctx.user.realUser?.id ?? ctx.user.id, actingForId: ctx.user.realUser ? ctx.user.id : null, partnerId: Number(id), what,
   });
 }
@@ -318,7 +344,7 @@ export interface SearchHit {
  */
 export async function quickSearch(ctx: ResourceCtx, q: string, perResource = 5): Promise<{ resource: string; hits: SearchHit[] }[]> {
   const searchable = [...ctx.registry.resources.values()]
-    .filter((def) => def.search && !def.variantOf && can(def, "view", ctx.user))
+    .filter((def) => def.search && !def.variantOf && can(def, "view", ctx.user) && canListAll(def, ctx.user))
     .sort((a, b) => (a.searchRank ?? DEFAULT_SEARCH_RANK) - (b.searchRank ?? DEFAULT_SEARCH_RANK));
   const groups = await Promise.all(
     searchable.map(async (def) => {

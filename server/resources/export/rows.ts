@@ -13,7 +13,7 @@ import type { ResourceCtx, ResourceDef } from "../define";
 import { describeResource } from "../meta";
 import { selectionOf, type ResolvedState } from "../query";
 import { toRow } from "../rows";
-import { assertMayListAll, listFields, listQuery } from "../service";
+import { assertMayList, listFields, listQuery } from "../service";
 
 /**
  * What every export format shares: the checked request (resource, state, columns) turned into the
@@ -62,7 +62,7 @@ export interface ExportPlan {
 /** Checks an export request like the list procedure checks a grid request; INVALID_INPUT names what is wrong. */
 export async function planExport(ctx: ResourceCtx, def: ResourceDef, state: ListState, columnNames: string[]): Promise<ExportPlan> {
   assertCan(def, "view", ctx.user);
-  assertMayListAll(def, ctx, state);
+  await assertMayList(ctx, def, state);
   const meta = await describeResource(ctx.handle, def, ctx.user, ctx);
   const allowed = new Set(listFields(def));
   const names = columnNames.length ? columnNames : def.columns;
