@@ -4,6 +4,7 @@ import { belgianToday } from "@/lib/dates";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { activeStaff } from "@/server/users/sql";
 
 /** The saving rules of a coaching (domain-people §8), run in the saving transaction. */
 
@@ -55,7 +56,16 @@ async function serviceOfCoach(tx: Tx, ctx: ResourceCtx, id: string | number | un
   if (coach?.coachingType != null) values.coachingType = coach.coachingType;
 }
 
+/** A coach is one of the centre's active staff, as the coach picker offers (server/resources/ref-options.ts). */
+async function coachIsStaff(tx: Tx, ctx: ResourceCtx, values: Values) {
+  if (!("user" in values)) return;
+  const t = ctx.handle.t;
+  const [coach] = await tx.select({ id: t.users.id }).from(t.users).where(and(eq(t.users.id, Number(values.user)), activeStaff(t)));
+  if (!coach) throw new AppError("INVALID_INPUT", { field: "user" });
+}
+
 export async function coachingBeforeSave(tx: Tx, ctx: ResourceCtx, id: string | number | undefined, values: Values) {
+  await coachIsStaff(tx, ctx, values);
   await serviceOfCoach(tx, ctx, id, values);
   await endingRules(tx, ctx, id, values);
   await singlePrimary(tx, ctx, id, values);

@@ -57,7 +57,7 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
       {error && !pending && <p role="alert" className={`${alertClass} w-full`}>{errorMessage(error)}</p>}
 
       {pending?.kind === "transition" && (pending.item.params?.length ? (
-        <ParamsForm item={pending.item} busy={transition.isPending} error={transition.error} onClose={close} onRun={(params) => runTransition(pending.item, params)} />
+        <ParamsForm resource={meta.id} item={pending.item} busy={transition.isPending} error={transition.error} onClose={close} onRun={(params) => runTransition(pending.item, params)} />
       ) : (
         <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label) })} confirmLabel={t(pending.item.label)}
           onConfirm={() => runTransition(pending.item)} onClose={close} busy={transition.isPending} error={transition.error && errorMessage(transition.error)} />
@@ -67,7 +67,7 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
           onConfirm={() => remove.mutate({ resource: meta.id, id: rowId, version })} onClose={close} busy={remove.isPending} error={remove.error && errorMessage(remove.error)} />
       )}
       {pending?.kind === "action" && (pending.item.params.length ? (
-        <ParamsForm item={pending.item} busy={action.isPending} error={action.error} onClose={close}
+        <ParamsForm resource={meta.id} item={pending.item} busy={action.isPending} error={action.error} onClose={close}
           onRun={(params) => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, params, version })} />
       ) : (
         <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label) })} confirmLabel={t(pending.item.label)}
@@ -78,7 +78,7 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
 }
 
 /** The parameters an action or a transition asks for (e.g. a new password, a reason for refusing). */
-function ParamsForm({ item, busy, error, onClose, onRun }: { item: { label: string; confirm: boolean; params: FieldMeta[] }; busy: boolean; error: unknown; onClose: () => void; onRun: (p: Record<string, unknown>) => void }) {
+function ParamsForm({ resource, item, busy, error, onClose, onRun }: { resource: string; item: { name: string; label: string; confirm: boolean; params: FieldMeta[] }; busy: boolean; error: unknown; onClose: () => void; onRun: (p: Record<string, unknown>) => void }) {
   const t = useTranslations();
   const errorMessage = useErrorMessage();
   const [drafts, setDrafts] = useState<Drafts>(() => Object.fromEntries(item.params.map((f) => [f.name, toDraft(f, null)])));
@@ -100,7 +100,7 @@ function ParamsForm({ item, busy, error, onClose, onRun }: { item: { label: stri
       <form noValidate className="flex flex-col gap-3" onSubmit={(e) => { e.preventDefault(); e.stopPropagation(); submit(); }}>
         {item.confirm && <p>{t("detail.confirmText", { action: t(item.label) })}</p>}
         {item.params.map((f) => (
-          <FieldInput key={f.name} field={f} draft={drafts[f.name]} error={shown[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
+          <FieldInput key={f.name} field={f} owner={{ resource, action: item.name }} draft={drafts[f.name]} error={shown[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
         ))}
         {!!error && <p role="alert" className={alertClass}>{errorMessage(error)}</p>}
         <div className="flex justify-end gap-2">

@@ -27,13 +27,13 @@ export function GridFilters({ meta, state, setState }: { meta: ResourceMeta; sta
   const clear = () => setState({ ...state, page: 1, filters: Object.fromEntries(Object.keys(defaults).map((k) => [k, null])) });
   return (
     <section aria-label={t("filters")} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-      {meta.filters.map((f) => <FilterControl key={f.name} filter={f} value={valueOf(f.name)} onChange={(v) => set(f.name, v)} />)}
+      {meta.filters.map((f) => <FilterControl key={f.name} resource={meta.id} filter={f} value={valueOf(f.name)} onChange={(v) => set(f.name, v)} />)}
       {active && <button type="button" className="text-sm text-blue-800 underline" onClick={clear}>{t("clearFilters")}</button>}
     </section>
   );
 }
 
-function FilterControl({ filter, value, onChange }: { filter: FilterMeta; value: unknown; onChange: (v: unknown) => void }) {
+function FilterControl({ resource, filter, value, onChange }: { resource: string; filter: FilterMeta; value: unknown; onChange: (v: unknown) => void }) {
   const t = useTranslations();
   const locale = useLocale() as UiLocale;
   const id = useId();
@@ -56,14 +56,13 @@ function FilterControl({ filter, value, onChange }: { filter: FilterMeta; value:
     );
   }
   if (filter.widget === "ref" && filter.ref) {
-    // A row of another resource, sent as its numeric id; a plain id box if the user may not list it.
+    // A row of another resource, sent as its numeric id.
     const text = isSet(value) ? String(value) : "";
     const pick = (v: string) => onChange(!v ? undefined : /^\d+$/.test(v) ? Number(v) : v);
     return wrap(
       <RefPicker
-        resource={filter.ref} value={text} onChange={pick} emptyLabel={t("grid.all")}
+        resource={resource} source={{ filter: filter.name }} value={text} onChange={pick} emptyLabel={t("grid.all")}
         searchLabel={t("detail.searchIn", { field: label })}
-        fallback={<TextFilter id={id} name={filter.name} numeric value={text} onChange={pick} />}
         selectProps={{ id, "data-filter": filter.name }}
       />,
     );
