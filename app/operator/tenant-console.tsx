@@ -105,7 +105,7 @@ export function TenantConsole() {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     create.mutate({
-      slug: String(f.get("slug")), name: String(f.get("name")), locale: String(f.get("locale")) as Locale, kind: String(f.get("kind")) as Kind,
+      slug: String(f.get("slug")), name: String(f.get("name")), greeting: String(f.get("greeting") ?? ""), locale: String(f.get("locale")) as Locale, kind: String(f.get("kind")) as Kind,
     });
   }
 
@@ -131,6 +131,12 @@ export function TenantConsole() {
           <label className="flex flex-col gap-1 text-sm">{t("create.name")}
             <input name="name" required minLength={2} maxLength={120} className="rounded border border-slate-400 px-2 py-1" />
           </label>
+          <div className="col-span-2 flex flex-col gap-1">
+            <label className="flex flex-col gap-1 text-sm">{t("create.greeting")}
+              <input name="greeting" maxLength={200} aria-describedby="create-greeting-help" className="rounded border border-slate-400 px-2 py-1" />
+            </label>
+            <p id="create-greeting-help" className="text-xs text-slate-700">{t("create.greetingHelp")}</p>
+          </div>
           <label className="flex flex-col gap-1 text-sm">{t("create.locale")}
             <select name="locale" defaultValue="fr" className="rounded border border-slate-400 px-2 py-1">
               {(["fr", "nl", "de", "en"] as const).map((l) => <option key={l} value={l}>{tl(l)}</option>)}
