@@ -1,7 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { formatCell, type UiLocale } from "@/lib/format";
 import type { ActionMeta, FieldMeta, ResourceMeta, Row, TransitionMeta } from "@/lib/resources";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 import { fromDraft, serverFieldErrors, toDraft, type Drafts, type FieldError } from "./drafts";
@@ -15,6 +16,7 @@ type Props = { meta: ResourceMeta; row: Row; rowId: string | number; onChanged: 
 /** Workflow buttons (only transitions from the row's current state), row actions and delete. */
 export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props) {
   const t = useTranslations();
+  const locale = useLocale() as UiLocale;
   const trpc = useTRPC();
   const errorMessage = useErrorMessage();
   const [pending, setPending] = useState<Pending>(null);
@@ -35,18 +37,27 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
 
   const state = meta.workflow ? String(row[meta.workflow.field]) : null;
   const transitions = meta.workflow?.transitions.filter((tr) => tr.from.includes(state!)) ?? [];
+  const stateField = meta.workflow && meta.fields[meta.workflow.field];
   const runTransition = (tr: TransitionMeta, params: Record<string, unknown> = {}) => transition.mutate({ resource: meta.id, id: rowId, version, name: tr.name, params });
   const asks = (item: { confirm: boolean; params?: unknown[] }) => item.confirm || !!item.params?.length;
   const error = transition.error ?? action.error ?? remove.error;
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {transitions.map((tr) => (
-        <button key={tr.name} type="button" className={primaryButton} disabled={transition.isPending}
-          onClick={() => (asks(tr) ? setPending({ kind: "transition", item: tr }) : runTransition(tr))}>
-          {t(tr.label)}
-        </button>
-      ))}
+      {/* Lino's workflow buttons: the current state in bold, then → and the transitions allowed from it. */}
+      {stateField && (
+        <p className="mr-2 flex flex-wrap items-center gap-2" data-testid="workflow">
+          <span className="text-sm text-slate-700">{t(stateField.label)}</span>
+          <strong data-testid="workflow-state">{formatCell(stateField, row[stateField.name], locale, t)}</strong>
+          {transitions.length > 0 && <span aria-hidden="true">→</span>}
+          {transitions.map((tr) => (
+            <button key={tr.name} type="button" className={toolButton} disabled={transition.isPending}
+              onClick={() => (asks(tr) ? setPending({ kind: "transition", item: tr }) : runTransition(tr))}>
+              {t(tr.label)}
+            </button>
+          ))}
+        </p>
+      )}
       {meta.actions.map((a) => (
         <button key={a.name} type="button" className={toolButton}
           onClick={() => (asks(a) ? setPending({ kind: "action", item: a }) : action.mutate({ resource: meta.id, id: rowId, name: a.name, version }))}>
