@@ -65,7 +65,8 @@ test("the centre list sorts, filters, searches and keeps its layout in the brows
   await expect(page.getByRole("columnheader", { name: en("operator.columns.slug") })).toHaveAttribute("aria-sort", "descending");
   await expect.poll(async () => sorted(await slugs(), -1)).toBe(true);
 
-  // Filter by kind: only training centres remain; then by status.
+  // Filter by kind: only training centres remain; then by status. The filters hide behind a button.
+  await page.getByTestId("filters-toggle").click();
   const filters = page.getByRole("region", { name: en("grid.filters") });
   await filters.getByLabel(en("operator.columns.kind")).selectOption("training");
   await expect.poll(async () => new Set(await columnTexts(page, "kind"))).toEqual(new Set([en("operator.kinds.training")]));
