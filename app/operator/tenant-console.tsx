@@ -131,12 +131,6 @@ export function TenantConsole() {
           <label className="flex flex-col gap-1 text-sm">{t("create.name")}
             <input name="name" required minLength={2} maxLength={120} className="rounded border border-slate-400 px-2 py-1" />
           </label>
-          <div className="col-span-2 flex flex-col gap-1">
-            <label className="flex flex-col gap-1 text-sm">{t("create.greeting")}
-              <input name="greeting" maxLength={200} aria-describedby="create-greeting-help" className="rounded border border-slate-400 px-2 py-1" />
-            </label>
-            <p id="create-greeting-help" className="text-xs text-slate-700">{t("create.greetingHelp")}</p>
-          </div>
           <label className="flex flex-col gap-1 text-sm">{t("create.locale")}
             <select name="locale" defaultValue="fr" className="rounded border border-slate-400 px-2 py-1">
               {(["fr", "nl", "de", "en"] as const).map((l) => <option key={l} value={l}>{tl(l)}</option>)}
@@ -147,6 +141,12 @@ export function TenantConsole() {
               {(["production", "training", "demo"] as const).map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
             </select>
           </label>
+          <div className="col-span-2 flex flex-col gap-1">
+            <label className="flex flex-col gap-1 text-sm">{t("create.greeting")}
+              <input name="greeting" maxLength={200} aria-describedby="create-greeting-help" className="rounded border border-slate-400 px-2 py-1" />
+            </label>
+            <p id="create-greeting-help" className="text-xs text-slate-700">{t("create.greetingHelp")}</p>
+          </div>
           <button disabled={busy} className="col-span-2 rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
             {t("create.submit")}
           </button>

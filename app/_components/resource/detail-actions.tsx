@@ -46,7 +46,7 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
     <div className="flex flex-wrap items-center gap-2">
       {/* Lino's workflow buttons: the current state in bold, then → and the transitions allowed from it. */}
       {stateField && (
-        <p className="mr-2 flex flex-wrap items-center gap-2" data-testid="workflow">
+        <p className="mr-3 flex flex-wrap items-center gap-2 rounded border border-slate-300 bg-slate-50 px-2 py-1" data-testid="workflow">
           <span className="text-sm text-slate-700">{t(stateField.label)}</span>
           <strong data-testid="workflow-state">{formatCell(stateField, row[stateField.name], locale, t)}</strong>
           {transitions.length > 0 && <span aria-hidden="true">→</span>}
