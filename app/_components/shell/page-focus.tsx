@@ -26,7 +26,7 @@ export function SkipLink({ label }: { label: string }) {
       onClick={(e) => {
         if (focusContent()) e.preventDefault();
       }}
-      className="sr-only z-50 rounded bg-white px-3 py-2 font-medium text-blue-900 shadow focus:not-sr-only focus:absolute focus:left-2 focus:top-2"
+      className="sr-only z-50 rounded bg-white font-medium text-blue-900 shadow focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:px-3 focus:py-2"
     >
       {label}
     </a>
