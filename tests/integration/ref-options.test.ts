@@ -123,5 +123,11 @@ describe("saving what the picker did not offer", () => {
     const { rows } = await agent.resources.list({ resource: "coachings.coachings", state: { page: 1, pageSize: 25, sort: [], filters: { observedEvent: null }, q: "", master: { field: "client", value: client!.id } } });
     expect(rows).toEqual([]);
     expect(await appCodeOf(create(colleague))).toBe("resolved");
+
+    // A coaching of a colleague who has left stays editable; it cannot be given to them anew.
+    const [kept] = await h.db.insert(h.t.coachings).values({ clientId: client!.id, userId: gone.id, startDate: "2020-01-01" }).returning({ id: h.t.coachings.id });
+    expect(await appCodeOf(agent.resources.update({ resource: "coachings.coachings", id: kept!.id, version: 1, patch: { user: gone.id, endDate: "2021-01-01" } }))).toBe("resolved");
+    const [other] = await h.db.insert(h.t.coachings).values({ clientId: client!.id, userId: colleague, startDate: "2020-01-01", endDate: "2020-06-30" }).returning({ id: h.t.coachings.id });
+    expect(await appCodeOf(agent.resources.update({ resource: "coachings.coachings", id: other!.id, version: 1, patch: { user: gone.id } }))).toBe("INVALID_INPUT");
   });
 });
