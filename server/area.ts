@@ -51,6 +51,8 @@ export interface Area {
  */
 export interface Registry {
   resources: ReadonlyMap<string, ResourceDef>;
+  /** What the areas add to the main menu, in the order of the list of areas. */
+  menu: readonly MenuContribution[];
   relations: readonly Relation[];
   checkers: readonly Checker[];
   extensibleChoices: readonly ChoiceList[];

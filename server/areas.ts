@@ -36,12 +36,12 @@ const all = <K extends "resources" | "menu" | "widgets" | "checkers" | "relation
 /** Every declaration the machinery works from, checked once at start-up (server/resources/registry.ts). */
 export const registry: Registry = createRegistry({
   resources: all("resources"),
+  menu: all("menu"),
   relations: all("relations"),
   checkers: all("checkers"),
   extensibleChoices: all("extensibleChoices"),
 });
 
-export const MENU_CONTRIBUTIONS = all("menu");
 export const WIDGETS = all("widgets");
 
 type AreaWithRouter = Extract<(typeof AREAS)[number], { router: AnyRouter }>;

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/app/_components/language-switch";
 import { HeaderMenu, HeaderSearch } from "@/app/_components/shell/header-parts";
+import { FocusOnNavigation, MAIN_ID, SkipLink } from "@/app/_components/shell/page-focus";
 import { UserMenu } from "@/app/_components/user-menu";
 import { SessionActivity } from "./login/session-activity";
 import { currentUser } from "@/server/auth/current";
@@ -25,7 +26,13 @@ export default async function TenantLayout({ children }: { children: React.React
 
   return (
     <div className="flex min-h-screen flex-col">
-      {availability === "served" && <SessionActivity />}
+      {availability === "served" && (
+        <>
+          <SkipLink label={t("menu.skipToContent")} />
+          <FocusOnNavigation />
+          <SessionActivity />
+        </>
+      )}
       <header>
         {tenant.kind !== "production" && (
           <div role="note" className="bg-amber-300 px-4 py-2 text-center text-sm font-medium text-amber-950">
@@ -55,7 +62,7 @@ export default async function TenantLayout({ children }: { children: React.React
         )}
       </header>
       {availability === "served" ? (
-        children
+        <div id={MAIN_ID} tabIndex={-1} className="outline-none">{children}</div>
       ) : (
         <main className="mx-auto max-w-xl p-10" data-testid="unavailable">
           <h1 className="text-2xl font-semibold">{t(`unavailable.${availability}.title`)}</h1>

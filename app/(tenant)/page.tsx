@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Dashboard } from "@/app/_components/shell/dashboard";
 import { currentUser } from "@/server/auth/current";
 import { localized, type Locale } from "@/server/i18n/locale";
+import { greetingIn } from "@/server/settings/greetings";
 import { currentTenant } from "@/server/tenancy/current";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 
@@ -19,7 +20,8 @@ export default async function CentreHome() {
   }
   return (
     <main className="mx-auto w-full max-w-3xl p-8">
-      <h1 className="text-3xl font-semibold">{t("centre.welcome", { name })}</h1>
+      {/* The centre's own words when it wrote them: "au", "à la", "im" depend on its name. */}
+      <h1 className="text-3xl font-semibold">{(found && greetingIn(found.tenant.greetings, locale)) ?? t("centre.welcome", { name })}</h1>
       <p className="mt-3 text-slate-700">{t("centre.intro")}</p>
       {!user && (
         <p className="mt-6 rounded border border-slate-200 bg-white p-4 text-slate-700">

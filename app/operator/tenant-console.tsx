@@ -105,7 +105,7 @@ export function TenantConsole() {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     create.mutate({
-      slug: String(f.get("slug")), name: String(f.get("name")), locale: String(f.get("locale")) as Locale, kind: String(f.get("kind")) as Kind,
+      slug: String(f.get("slug")), name: String(f.get("name")), greeting: String(f.get("greeting") ?? ""), locale: String(f.get("locale")) as Locale, kind: String(f.get("kind")) as Kind,
     });
   }
 
@@ -141,6 +141,12 @@ export function TenantConsole() {
               {(["production", "training", "demo"] as const).map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
             </select>
           </label>
+          <div className="col-span-2 flex flex-col gap-1">
+            <label className="flex flex-col gap-1 text-sm">{t("create.greeting")}
+              <input name="greeting" maxLength={200} aria-describedby="create-greeting-help" className="rounded border border-slate-400 px-2 py-1" />
+            </label>
+            <p id="create-greeting-help" className="text-xs text-slate-700">{t("create.greetingHelp")}</p>
+          </div>
           <button disabled={busy} className="col-span-2 rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
             {t("create.submit")}
           </button>

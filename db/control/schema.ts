@@ -12,6 +12,8 @@ export const migrationState = control.enum("migration_state", ["running", "ok", 
 
 /** Designation in the four UI languages; `fr` is always present (fallback order in lib/i18n). */
 export type LocalizedText = { fr: string; nl?: string; de?: string; en?: string };
+/** A text the centre wrote itself in some of the UI languages (none required). */
+export type OptionalTexts = { fr?: string; nl?: string; de?: string; en?: string };
 
 export const clusters = control.table("clusters", {
   id: text("id").primaryKey(),
@@ -24,6 +26,11 @@ export const tenants = control.table("tenants", {
   id: uuid("id").primaryKey().defaultRandom(),
   slug: text("slug").notNull(),
   names: jsonb("names").$type<LocalizedText>().notNull(),
+  /**
+   * The welcome of the centre's home page per language, as the centre writes it ("Bienvenue au
+   * CPAS de Châtelet"): articles and elision depend on the name, so no template can build it.
+   */
+  greetings: jsonb("greetings").$type<OptionalTexts>().notNull().default({}),
   defaultLocale: text("default_locale").notNull(),
   kind: tenantKind("kind").notNull().default("production"),
   status: tenantStatus("status").notNull().default("provisioning"),

@@ -5,7 +5,7 @@ import { coachingActive } from "./sql";
 import { defineResource, type ResourceDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { boolean, date, integer, localizedText, reference } from "@/server/resources/fields";
-import { userNameOf } from "@/server/users/sql";
+import { activeStaff, userNameOf } from "@/server/users/sql";
 import { coachingEndingNameOf, coachingTypeNameOf } from "./endings";
 import { coachingFilters } from "./filters";
 import { coachingBeforeSave } from "./rules";
@@ -45,7 +45,7 @@ export const coachingsResource = defineResource({
   fields: {
     id: integer("fields.id", (t) => t.coachings.id, { editable: false, width: 6 }),
     client: reference("resources.coachings.client", "clients.clients", (t) => t.coachings.clientId, (t) => clientNameOf(t, q(t.coachings.clientId)), { required: true, createOnly: true }),
-    user: reference("resources.coachings.user", "users.users", (t) => t.coachings.userId, (t) => userNameOf(t, q(t.coachings.userId)), { required: true }),
+    user: reference("resources.coachings.user", "users.users", (t) => t.coachings.userId, (t) => userNameOf(t, q(t.coachings.userId)), { required: true, choices: activeStaff }),
     coachingType: reference("resources.coachings.coachingType", "coachings.types", (t) => t.coachings.coachingTypeId, (t) => coachingTypeNameOf(t, q(t.coachings.coachingTypeId)), { localized: true }),
     startDate: date("fields.startDate", (t) => t.coachings.startDate, { required: true }),
     endDate: date("fields.endDate", (t) => t.coachings.endDate),

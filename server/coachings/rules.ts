@@ -4,6 +4,7 @@ import { belgianToday } from "@/lib/dates";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { activeStaff } from "@/server/users/sql";
 
 /** The saving rules of a coaching (domain-people §8), run in the saving transaction. */
 
@@ -55,7 +56,23 @@ async function serviceOfCoach(tx: Tx, ctx: ResourceCtx, id: string | number | un
   if (coach?.coachingType != null) values.coachingType = coach.coachingType;
 }
 
+/**
+ * A new coach is one of the centre's active staff, as the coach picker offers (server/resources/ref-options.ts);
+ * a coaching kept by a colleague who has since left stays editable.
+ */
+async function coachIsStaff(tx: Tx, ctx: ResourceCtx, id: string | number | undefined, values: Values) {
+  if (!("user" in values)) return;
+  const t = ctx.handle.t;
+  if (id !== undefined) {
+    const [before] = await tx.select({ user: t.coachings.userId }).from(t.coachings).where(eq(t.coachings.id, Number(id)));
+    if (before?.user === values.user) return;
+  }
+  const [coach] = await tx.select({ id: t.users.id }).from(t.users).where(and(eq(t.users.id, Number(values.user)), activeStaff(t)));
+  if (!coach) throw new AppError("INVALID_INPUT", { field: "user" });
+}
+
 export async function coachingBeforeSave(tx: Tx, ctx: ResourceCtx, id: string | number | undefined, values: Values) {
+  await coachIsStaff(tx, ctx, id, values);
   await serviceOfCoach(tx, ctx, id, values);
   await endingRules(tx, ctx, id, values);
   await singlePrimary(tx, ctx, id, values);

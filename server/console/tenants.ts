@@ -48,7 +48,7 @@ export const tenantsResource = defineResource({
 });
 
 /** The console's own resource, apart from the centres' declarations. */
-const CONSOLE_REGISTRY = createRegistry({ resources: [tenantsResource], relations: [], checkers: [], extensibleChoices: [] });
+const CONSOLE_REGISTRY = createRegistry({ resources: [tenantsResource], menu: [], relations: [], checkers: [], extensibleChoices: [] });
 
 /** A page of centres for the console, through the same query translation as every centre grid. */
 export async function listTenants(state: ListState, locale: Locale): Promise<ListPage> {

@@ -57,13 +57,15 @@ export const operatorRouter = router({
       .input(z.object({
         slug: z.string().min(1).max(63),
         name: z.string().trim().min(2).max(120),
+        /** The home page's welcome in the default language, as the centre writes it; none gives a neutral one. */
+        greeting: z.string().trim().max(200).optional(),
         locale: z.enum(LOCALES),
         kind: tenantKindSchema,
       }))
       .output(z.object({ slug: z.string(), url: z.string(), created: z.boolean() }))
       .mutation(async ({ ctx, input }) => {
         const { tenant, created } = await createTenant(
-          { slug: input.slug, names: { fr: input.name, [input.locale]: input.name }, defaultLocale: input.locale, kind: input.kind },
+          { slug: input.slug, names: { fr: input.name, [input.locale]: input.name }, greetings: input.greeting ? { [input.locale]: input.greeting } : {}, defaultLocale: input.locale, kind: input.kind },
           actorOf(ctx),
         );
         ctx.log.info({ slug: tenant.slug, created }, "tenant created from console");

@@ -32,8 +32,11 @@ export interface FieldDef {
   createOnly?: boolean;
   required?: boolean;
   choices?: ChoiceList;
-  /** For `ref` fields: target resource and the text shown for the value. */
-  ref?: { resource: string; display: Expr; localized?: boolean };
+  /**
+   * For `ref` fields: target resource and the text shown for the value; `choices` narrows the rows
+   * a picker offers (server/resources/ref-options.ts), e.g. active staff only.
+   */
+  ref?: { resource: string; display: Expr; localized?: boolean; choices?: (t: TenantTables, ctx: ResourceCtx) => SQL | undefined };
   width?: number;
   sortable?: boolean;
   /** What sorting uses when it differs from the shown value (e.g. an indexed column). */

@@ -32,10 +32,10 @@ export const choice = (label: string, col: Col, list: ChoiceList, opts: Opts = {
  */
 export const reference = (
   label: string, resource: string, col: Col, display: (t: TenantTables) => SQLWrapper,
-  opts: { required?: boolean; localized?: boolean; createOnly?: boolean; width?: number } = {},
+  opts: { required?: boolean; localized?: boolean; createOnly?: boolean; width?: number; choices?: NonNullable<FieldDef["ref"]>["choices"] } = {},
 ): FieldDef => ({
   type: "ref", label, width: opts.width ?? 20, required: opts.required, createOnly: opts.createOnly, expr: col, column: col,
-  input: opts.required ? z.number().int() : z.number().int().nullable(), ref: { resource, display, localized: opts.localized },
+  input: opts.required ? z.number().int() : z.number().int().nullable(), ref: { resource, display, localized: opts.localized, choices: opts.choices },
 });
 
 /**

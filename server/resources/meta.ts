@@ -100,7 +100,8 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
     canCreate: can(def, "create", user) && !!def.insert,
     canEdit,
     canDelete: can(def, "delete", user) && !!def.version,
-    ...(def.workflow && transitions.length ? { workflow: { field: def.workflow.field, transitions } } : {}),
+    // The state is shown to every reader (Lino's workflow buttons), the transitions only to their roles.
+    ...(def.workflow && !off.has(def.workflow.field) ? { workflow: { field: def.workflow.field, transitions } } : {}),
     ...(def.rowTone ? { rowTone: def.rowTone } : {}),
   };
 }

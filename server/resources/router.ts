@@ -8,6 +8,7 @@ import type { ResourceCtx } from "./define";
 import { resourceOf } from "./registry";
 import { createRow, deleteRow, getRow, listRows, quickSearch, runAction, runTransition, updateRow } from "./service";
 import { loadPanel } from "./panels";
+import { refOptions, refOptionSchema, refSourceSchema } from "./ref-options";
 
 /**
  * One set of procedures serves every declared resource; each checks the resource's own access
@@ -77,6 +78,12 @@ export const resourcesRouter = router({
       await runAction(resourceCtx(ctx), resourceOf(ctx.registry, input.resource), input.id, input.name, input.params, input.version);
       return { ok: true as const };
     }),
+
+  /** A reference picker's options: the rows the user may choose for one ref field, filter or action parameter (id and title only). */
+  refOptions: authedProcedure
+    .input(z.object({ resource: resourceId, source: refSourceSchema, q: z.string().trim().max(100).default(""), page: z.number().int().min(1).max(1000).default(1), ids: z.array(rowId).max(50).optional() }))
+    .output(z.object({ options: z.array(refOptionSchema), more: z.boolean() }))
+    .query(({ ctx, input }) => refOptions(resourceCtx(ctx), resourceOf(ctx.registry, input.resource), input.source, input)),
 
   search: authedProcedure
     .input(z.object({ q: z.string().trim().min(1).max(100) }))

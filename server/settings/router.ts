@@ -2,9 +2,11 @@ import { z } from "zod";
 import { actorOf } from "@/server/audit";
 import { router } from "@/server/trpc/init";
 import { roleProcedure } from "@/server/trpc/procedures";
+import { greetingsOf, greetingsSchema, updateGreetings } from "./greetings";
 import { settingsForAdmin, settingsPatch, testDirectory, updateSiteSettings } from "./service";
 
 const admin = roleProcedure("SiteAdmin");
+const greetingsOutput = z.object({ fr: z.string(), nl: z.string(), de: z.string(), en: z.string() }).partial();
 
 /** Centre settings: sign-in methods, two-factor, idle timeout, directory, client field sets. Administrators only. */
 export const settingsRouter = router({
@@ -23,6 +25,14 @@ export const settingsRouter = router({
     .mutation(async ({ ctx, input }) => ({
       version: (await updateSiteSettings(ctx.handle, actorOf(ctx.user), input.version, input.patch, ctx.user.realUser?.id ?? ctx.user.id)).version,
     })),
+  /** The home page's greeting per language, as the centre writes it (server/settings/greetings.ts). */
+  greetings: admin
+    .output(greetingsOutput)
+    .query(({ ctx }) => greetingsOf(ctx.tenant.id)),
+  updateGreetings: admin
+    .input(z.object({ before: greetingsSchema, greetings: greetingsSchema }))
+    .output(greetingsOutput)
+    .mutation(({ ctx, input }) => updateGreetings(ctx.handle, ctx.tenant, actorOf(ctx.user), input)),
   testDirectory: admin
     .output(z.object({
       bindOk: z.boolean(), userCount: z.number(), error: z.string().optional(),

@@ -55,14 +55,11 @@ function itemFor(entry: MenuEntry, user: MenuUser, registry: Pick<Registry, "res
   return { label: entry.label ?? def.title, href: resourceHref(def.id) };
 }
 
-/**
- * The main menu one user sees (labels are message keys) from the areas' contributions
- * (`MENU_CONTRIBUTIONS` of server/areas.ts); empty sections and menus are left out.
- */
-export function menuFor(user: MenuUser, contributions: readonly MenuContribution[], registry: Pick<Registry, "resources">): MenuView[] {
+/** The main menu one user sees (labels are message keys) from the areas' contributions; empty sections and menus are left out. */
+export function menuFor(user: MenuUser, registry: Pick<Registry, "resources" | "menu">): MenuView[] {
   return TOP_MENUS.map((id): MenuView => {
     const sections = new Map<string, MenuSectionView>();
-    for (const c of contributions.filter((c) => c.menu === id)) {
+    for (const c of registry.menu.filter((c) => c.menu === id)) {
       const items = c.entries.map((e) => itemFor(e, user, registry)).filter((i): i is MenuItemView => i !== null);
       const key = c.section ?? "";
       const section = sections.get(key) ?? { label: c.section ?? null, items: [] };

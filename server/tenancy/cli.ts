@@ -16,7 +16,7 @@ import { availability } from "./registry";
 import { TENANT_SCHEMA_VERSION } from "./version";
 
 const USAGE = `Usage: npm run tenants -- <command>
-  create <slug> --name "<name>" --locale <fr|nl|de|en> [--kind production|training|demo]
+  create <slug> --name "<name>" --locale <fr|nl|de|en> [--kind production|training|demo] [--greeting "<welcome in that language>"]
   list [--json]
   status
   migrate [--all | <slug>]
@@ -46,7 +46,7 @@ async function main(argv: string[]) {
     args: argv,
     allowPositionals: true,
     options: {
-      name: { type: "string" }, locale: { type: "string" }, kind: { type: "string" }, json: { type: "boolean" },
+      name: { type: "string" }, greeting: { type: "string" }, locale: { type: "string" }, kind: { type: "string" }, json: { type: "boolean" },
       all: { type: "boolean" }, password: { type: "string" }, help: { type: "boolean", short: "h" },
     },
   });
@@ -62,7 +62,7 @@ async function main(argv: string[]) {
       if (kind !== "production" && kind !== "training" && kind !== "demo") throw new UsageError("--kind must be production, training or demo");
       if (!values.name) throw new UsageError('missing --name "<name>"');
       const { created } = await createTenant(
-        { slug: requireSlug(arg), names: { fr: values.name, [locale]: values.name }, defaultLocale: locale, kind },
+        { slug: requireSlug(arg), names: { fr: values.name, [locale]: values.name }, greetings: values.greeting?.trim() ? { [locale]: values.greeting.trim() } : {}, defaultLocale: locale, kind },
         actor, say,
       );
       return say(created ? "done" : "nothing to do");

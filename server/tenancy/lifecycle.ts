@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { seedTenant } from "@/db/seed";
-import type { LocalizedText } from "@/db/control/schema";
+import type { LocalizedText, OptionalTexts } from "@/db/control/schema";
 import { c, controlDb } from "@/server/db/control";
 import { getPool } from "@/server/db/pool";
 import { env } from "@/server/env";
@@ -24,6 +24,8 @@ const quiet: Progress = () => undefined;
 export interface CreateTenantInput {
   slug: string;
   names: LocalizedText;
+  /** The home page's greeting per language, as the centre writes it (see server/settings/greetings.ts). */
+  greetings?: OptionalTexts;
   defaultLocale: Locale;
   kind?: TenantKind;
   clusterId?: string;
@@ -67,7 +69,7 @@ export async function createTenant(input: CreateTenantInput, actor: Actor, progr
       const [row] = await tx
         .insert(c.tenants)
         .values({
-          id, slug, names, defaultLocale: input.defaultLocale, kind: input.kind ?? "production",
+          id, slug, names, greetings: input.greetings ?? {}, defaultLocale: input.defaultLocale, kind: input.kind ?? "production",
           clusterId: input.clusterId ?? "default", schemaName: tenantSchemaName(id), status: "provisioning",
         })
         .onConflictDoNothing()

@@ -22,7 +22,7 @@ test("an administrator sets up the centre's directory, saves it and tests the co
   await page.getByLabel(t("centreSettings.groupDn", { n: 1 })).fill("cn=social,ou=groups,dc=eupen,dc=test");
   await page.getByLabel(t("centreSettings.groupUserType", { n: 1 })).selectOption("200");
   await page.getByLabel(t("centreSettings.fields.connectTimeoutMs")).fill("500");
-  await page.getByRole("button", { name: t("centreSettings.save") }).click();
+  await page.getByRole("button", { name: t("centreSettings.save"), exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: t("centreSettings.saved") })).toBeVisible();
   expect(await seriousAxeViolations(page)).toEqual([]);
 

@@ -34,7 +34,7 @@ for (const { base, slug, locale, username, firstName } of [
     await form.getByLabel(new RegExp(`^${t("fields.firstName")}`)).fill(firstName);
     await form.getByLabel(new RegExp(`^${t("fields.lastName")}`)).fill(lastName);
     await form.getByRole("button", { name: t("detail.create") }).click();
-    await expect(page).toHaveURL(/\/contacts\/clients\/\d+(\?|$)/);
+    await expect(page).toHaveURL(/\/clients\/clients\/\d+(\?|$)/);
     const clientPath = new URL(page.url()).pathname;
 
     // Somewhere else, the header search finds the client by the start of the name.

@@ -65,7 +65,8 @@ test("the centre list sorts, filters, searches and keeps its layout in the brows
   await expect(page.getByRole("columnheader", { name: en("operator.columns.slug") })).toHaveAttribute("aria-sort", "descending");
   await expect.poll(async () => sorted(await slugs(), -1)).toBe(true);
 
-  // Filter by kind: only training centres remain; then by status.
+  // Filter by kind: only training centres remain; then by status. The filters hide behind a button.
+  await page.getByTestId("filters-toggle").click();
   const filters = page.getByRole("region", { name: en("grid.filters") });
   await filters.getByLabel(en("operator.columns.kind")).selectOption("training");
   await expect.poll(async () => new Set(await columnTexts(page, "kind"))).toEqual(new Set([en("operator.kinds.training")]));
@@ -111,7 +112,7 @@ test("a new training centre is served at once on its own host", async ({ page })
 
   await page.goto(urlOf(slug));
   await expect(page.getByTestId("centre-name")).toHaveText(name);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Bienvenue au ${name}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(msg("fr", "centre.welcome", { name }));
   await expect(page.getByRole("note")).toHaveText(msg("fr", "centre.trainingBanner"));
 });
 
@@ -139,7 +140,7 @@ test("a suspended centre shows a notice until it is resumed", async ({ page, con
   await centre.goto(urlOf(slug));
   await expect(centre.getByTestId("unavailable")).toContainText(msg("fr", "unavailable.suspended.title"));
   await expect(centre.getByTestId("unavailable")).toContainText(msg("fr", "unavailable.suspended.text", { name }));
-  await expect(centre.getByRole("heading", { name: `Bienvenue au ${name}` })).toHaveCount(0);
+  await expect(centre.getByRole("heading", { name: msg("fr", "centre.welcome", { name }) })).toHaveCount(0);
   const health = await centre.goto(`${urlOf(slug)}/api/health`);
   expect(health?.status()).toBe(503);
   expect(await health?.json()).toMatchObject({ slug, status: "suspended", availability: "suspended" });
@@ -149,7 +150,7 @@ test("a suspended centre shows a notice until it is resumed", async ({ page, con
   await expect(row(page, slug).getByRole("button", { name: en("operator.actions.suspend") })).toBeVisible();
 
   await centre.goto(urlOf(slug));
-  await expect(centre.getByRole("heading", { level: 1 })).toHaveText(`Bienvenue au ${name}`);
+  await expect(centre.getByRole("heading", { level: 1 })).toHaveText(msg("fr", "centre.welcome", { name }));
   await expect(centre.getByTestId("unavailable")).toHaveCount(0);
 });
 

@@ -99,6 +99,7 @@ test("the integration clients list names its filters in its title; an administra
   await expect(heading).toContainText(t("resources.clients.coachedBySummary", { value: "Huppertz Hubert" }));
   await expect(page).toHaveTitle(new RegExp(t("resources.clients.coachedBySummary", { value: "Huppertz Hubert" })));
   // Lifting the coach filter takes it out of the title.
+  await page.getByTestId("filters-toggle").click();
   await page.locator('[data-filter="coachedBy"]').selectOption("");
   await expect(heading).not.toContainText(t("resources.clients.coachedBySummary", { value: "Huppertz Hubert" }));
 

@@ -18,7 +18,8 @@ async function download(page: Page, format: "csv" | "xlsx" | "pdf") {
   const link = page.getByTestId(`export-${format}`);
   if (!(await link.isVisible())) await page.getByRole("button", { name: t("grid.export") }).click(); // the menu stays open after a download
   const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  expect(file.suggestedFilename()).toMatch(new RegExp(`^geo\\.places-\\d{4}-\\d{2}-\\d{2}\\.${format}$`));
+  // Named like the grid's heading, in its language: "Orte (Postleitzahl: 47)" without the colon no file system likes.
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^${t("resources.places.title")} \\(${t("fields.zipCode")} 47\\) \\d{4}-\\d{2}-\\d{2}\\.${format}$`));
   return readFile(await file.path());
 }
 

@@ -47,7 +47,8 @@ for (const { base, slug, locale, search, place } of [
     await expect.poll(async () => isSorted(await columnTexts(page, "zipCode"), "desc")).toBe(true);
     await expect(page.getByRole("columnheader", { name: t("fields.zipCode") })).toHaveAttribute("aria-sort", "descending");
 
-    // Filter by kind: only villages remain.
+    // Filter by kind: only villages remain. The filters hide behind a button.
+    await page.getByTestId("filters-toggle").click();
     const filters = page.getByRole("region", { name: t("grid.filters") });
     await filters.getByLabel(t("fields.placeKind")).selectOption("village");
     await expect.poll(async () => new Set(await columnTexts(page, "kind"))).toEqual(new Set([t("choices.placeKinds.village")]));

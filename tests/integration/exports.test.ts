@@ -236,14 +236,29 @@ describe("export route", () => {
   const file = "geo.places.csv";
   const params = { state: placesState, columns: "zipCode,name" };
 
-  it("answers a download named after the resource and the day", async () => {
+  it("answers a download named after the list's title in the reader's language, its filters and the day", async () => {
     const res = await exportResponse(get(eupen, file, params, "entraide_locale=de"), agent);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="geo\.places-\d{4}-\d{2}-\d{2}\.csv"$/);
+    // "Orte (Postleitzahl: 47)", without the colon that Windows refuses in a file name.
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="Orte \(Postleitzahl 47\) \d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''Orte%20%28Postleitzahl%2047%29%20\d{4}-\d{2}-\d{2}\.csv$/);
     const [header, ...records] = csvRecords(Buffer.from(await res.arrayBuffer()));
     expect(header).toHaveLength(2);
     expect(records.every((r) => r[0]!.startsWith("47"))).toBe(true);
+  });
+
+  it("names a file in any language safely: UTF-8 in filename*, an ASCII look-alike in filename", async () => {
+    const h = tenantHandle(eupen);
+    const [phase] = await h.db.select({ id: h.t.personGroups.id, names: h.t.personGroups.names }).from(h.t.personGroups).limit(1);
+    const state = { filters: { clientState: "30", group: phase!.id } };
+    const res = await exportResponse(get(eupen, "clients.clients.pdf", { state, columns: "name" }, "entraide_locale=fr"), agent);
+    expect(res.status).toBe(200);
+    const header = res.headers.get("content-disposition")!;
+    const utf8 = decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(header)![1]!);
+    expect(utf8).toMatch(new RegExp(`^Bénéficiaires \\(Accompagné, Masquer les obsolètes, ${phase!.names.fr!.replace(/[()]/g, "\\$&")}\\) \\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    const ascii = /filename="([^"]*)"/.exec(header)![1]!;
+    expect(ascii).toMatch(/^Beneficiaires \(Accompagne, /);
+    expect(ascii).toMatch(/^[\x20-\x7e]+$/);
   });
 
   it("answers every format", async () => {

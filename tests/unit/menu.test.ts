@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rolesOf, USER_TYPES, type UserType } from "@/server/auth/user-types";
-import { MENU_CONTRIBUTIONS, registry } from "@/server/areas";
+import { registry } from "@/server/areas";
 import { menuFor, TOP_MENUS, type MenuContribution } from "@/server/shell/menu";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
@@ -11,7 +11,7 @@ const RESOURCES = registry.resources;
 
 /** A menu as "menu > section > entry" lines of message keys, easy to compare and to read in a failure. */
 const linesOf = (userType: UserType) =>
-  menuFor({ roles: rolesOf(userType) }, MENU_CONTRIBUTIONS, registry).flatMap((m) =>
+  menuFor({ roles: rolesOf(userType) }, registry).flatMap((m) =>
     m.sections.flatMap((s) => s.items.map((i) => [m.label, s.label, i.label].filter(Boolean).join(" > ") + ` (${i.href})`)));
 
 const ACCOUNT = "menu.site > account.menu (/account)";
@@ -104,12 +104,12 @@ describe("the main menu per user type", () => {
   it("administrators see Users, an integration agent does not, anonymous sees no menu at all", () => {
     expect(linesOf("900").some((l) => l.includes("/users/users"))).toBe(true);
     expect(linesOf("100").some((l) => l.includes("/users/users"))).toBe(false);
-    expect(menuFor({ roles: rolesOf("000") }, MENU_CONTRIBUTIONS, registry)).toEqual([]);
+    expect(menuFor({ roles: rolesOf("000") }, registry)).toEqual([]);
   });
 
   it("leaves personal entries (my account) out of an operator's support session", () => {
     const support = { grantId: "g", operatorId: "o", operatorEmail: "op@example.org", operatorName: "Op", endsAt: new Date() };
-    const lines = menuFor({ roles: rolesOf("900"), support }, MENU_CONTRIBUTIONS, registry).flatMap((m) => m.sections.flatMap((s) => s.items.map((i) => i.href)));
+    const lines = menuFor({ roles: rolesOf("900"), support }, registry).flatMap((m) => m.sections.flatMap((s) => s.items.map((i) => i.href)));
     expect(lines).not.toContain("/account");
     expect(lines).toContain("/users/users");
   });
@@ -120,21 +120,21 @@ describe("the main menu per user type", () => {
       { menu: "contacts", entries: [{ href: "/y", label: "y", roles: ["SiteUser"] }] },
       { menu: "debts", entries: [{ href: "/z", label: "z", roles: ["DebtsStaff"] }] },
     ];
-    expect(menuFor({ roles: rolesOf("100") }, contributions, registry).map((m) => m.id)).toEqual(["contacts", "site"]);
-    expect(menuFor({ roles: rolesOf("900") }, contributions, registry).map((m) => m.id)).toEqual(["contacts", "debts", "site"]);
+    expect(menuFor({ roles: rolesOf("100") }, { ...registry, menu: contributions }).map((m) => m.id)).toEqual(["contacts", "site"]);
+    expect(menuFor({ roles: rolesOf("900") }, { ...registry, menu: contributions }).map((m) => m.id)).toEqual(["contacts", "debts", "site"]);
   });
 
   it("an entry for a resource follows the resource's own view rule", () => {
     const contributions: MenuContribution[] = [{ menu: "site", entries: [{ resource: "users.users" }] }];
     for (const userType of USER_TYPES) {
       const canView = RESOURCES.get("users.users")!.access.view.some((r) => rolesOf(userType).has(r));
-      expect(menuFor({ roles: rolesOf(userType) }, contributions, registry).length, userType).toBe(canView ? 1 : 0);
+      expect(menuFor({ roles: rolesOf(userType) }, { ...registry, menu: contributions }).length, userType).toBe(canView ? 1 : 0);
     }
   });
 
   it("every declared entry names an existing resource and every label is translated in the four languages", () => {
     const keys = new Set<string>(TOP_MENUS.map((m) => `menu.${m}`));
-    for (const c of MENU_CONTRIBUTIONS) {
+    for (const c of registry.menu) {
       if (c.section) keys.add(c.section);
       for (const e of c.entries) {
         if ("resource" in e) {

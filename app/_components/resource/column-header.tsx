@@ -8,8 +8,9 @@ import type { GridFeatures } from "./grid";
 const STEP = 16;
 
 /**
- * A column header: a button that sorts (shift adds the column to the sort), and a resize handle
- * that a mouse drags and the keyboard moves with the arrow keys.
+ * A column header: a button that sorts (shift adds the column to the sort) and, with Alt and the
+ * arrow keys, resizes; and a resize handle that a mouse drags. The handle is in the tab order only
+ * when there is no button, so that the keyboard reaches the rows past one stop per column.
  */
 export function ColumnHeader({ header, field }: { header: Header<GridFeatures, Row, unknown>; field: FieldMeta }) {
   const t = useTranslations();
@@ -20,6 +21,12 @@ export function ColumnHeader({ header, field }: { header: Header<GridFeatures, R
   const many = column.table.atoms.sorting.get().length > 1;
   const resize = header.getResizeHandler();
   const setWidth = (width: number) => column.table.setColumnSizing((s) => ({ ...s, [column.id]: Math.max(column.columnDef.minSize ?? 48, width) }));
+  const resizeByKey = (e: React.KeyboardEvent) => {
+    if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
+      e.preventDefault();
+      setWidth(header.getSize() + (e.key === "ArrowRight" ? STEP : -STEP));
+    }
+  };
 
   return (
     <th
@@ -33,6 +40,7 @@ export function ColumnHeader({ header, field }: { header: Header<GridFeatures, R
         <button
           type="button"
           onClick={column.getToggleSortingHandler()}
+          onKeyDown={(e) => e.altKey && resizeByKey(e)}
           title={t("grid.sortHint")}
           className={`flex w-full items-center gap-1 px-2 py-2 hover:bg-slate-200 ${alignsRight(field.type) ? "justify-end" : ""}`}
         >
@@ -54,16 +62,11 @@ export function ColumnHeader({ header, field }: { header: Header<GridFeatures, R
         aria-valuenow={header.getSize()}
         aria-valuemin={48}
         aria-valuemax={2000}
-        tabIndex={0}
+        tabIndex={column.getCanSort() ? -1 : 0}
         onMouseDown={resize}
         onTouchStart={resize}
         onDoubleClick={() => column.resetSize()}
-        onKeyDown={(e) => {
-          if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
-            e.preventDefault();
-            setWidth(header.getSize() + (e.key === "ArrowRight" ? STEP : -STEP));
-          }
-        }}
+        onKeyDown={resizeByKey}
         className={`absolute top-0 right-0 h-full w-2 cursor-col-resize touch-none select-none hover:bg-brand-600 focus:bg-brand-600 ${column.getIsResizing() ? "bg-brand-600" : ""}`}
       />
     </th>

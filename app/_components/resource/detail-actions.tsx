@@ -1,7 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { formatCell, type UiLocale } from "@/lib/format";
 import type { ActionMeta, FieldMeta, ResourceMeta, Row, TransitionMeta } from "@/lib/resources";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 import { fromDraft, serverFieldErrors, toDraft, type Drafts, type FieldError } from "./drafts";
@@ -15,6 +16,7 @@ type Props = { meta: ResourceMeta; row: Row; rowId: string | number; onChanged: 
 /** Workflow buttons (only transitions from the row's current state), row actions and delete. */
 export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props) {
   const t = useTranslations();
+  const locale = useLocale() as UiLocale;
   const trpc = useTRPC();
   const errorMessage = useErrorMessage();
   const [pending, setPending] = useState<Pending>(null);
@@ -35,18 +37,27 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
 
   const state = meta.workflow ? String(row[meta.workflow.field]) : null;
   const transitions = meta.workflow?.transitions.filter((tr) => tr.from.includes(state!)) ?? [];
+  const stateField = meta.workflow && meta.fields[meta.workflow.field];
   const runTransition = (tr: TransitionMeta, params: Record<string, unknown> = {}) => transition.mutate({ resource: meta.id, id: rowId, version, name: tr.name, params });
   const asks = (item: { confirm: boolean; params?: unknown[] }) => item.confirm || !!item.params?.length;
   const error = transition.error ?? action.error ?? remove.error;
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {transitions.map((tr) => (
-        <button key={tr.name} type="button" className={primaryButton} disabled={transition.isPending}
-          onClick={() => (asks(tr) ? setPending({ kind: "transition", item: tr }) : runTransition(tr))}>
-          {t(tr.label)}
-        </button>
-      ))}
+      {/* Lino's workflow buttons: the current state in bold, then → and the transitions allowed from it. */}
+      {stateField && (
+        <p className="mr-3 flex flex-wrap items-center gap-2 rounded border border-slate-300 bg-slate-50 px-2 py-1" data-testid="workflow">
+          <span className="text-sm text-slate-700">{t(stateField.label)}</span>
+          <strong data-testid="workflow-state">{formatCell(stateField, row[stateField.name], locale, t)}</strong>
+          {transitions.length > 0 && <span aria-hidden="true">→</span>}
+          {transitions.map((tr) => (
+            <button key={tr.name} type="button" className={toolButton} disabled={transition.isPending}
+              onClick={() => (asks(tr) ? setPending({ kind: "transition", item: tr }) : runTransition(tr))}>
+              {t(tr.label)}
+            </button>
+          ))}
+        </p>
+      )}
       {meta.actions.map((a) => (
         <button key={a.name} type="button" className={toolButton}
           onClick={() => (asks(a) ? setPending({ kind: "action", item: a }) : action.mutate({ resource: meta.id, id: rowId, name: a.name, version }))}>
@@ -57,7 +68,7 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
       {error && !pending && <p role="alert" className={`${alertClass} w-full`}>{errorMessage(error)}</p>}
 
       {pending?.kind === "transition" && (pending.item.params?.length ? (
-        <ParamsForm item={pending.item} busy={transition.isPending} error={transition.error} onClose={close} onRun={(params) => runTransition(pending.item, params)} />
+        <ParamsForm resource={meta.id} item={pending.item} busy={transition.isPending} error={transition.error} onClose={close} onRun={(params) => runTransition(pending.item, params)} />
       ) : (
         <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label) })} confirmLabel={t(pending.item.label)}
           onConfirm={() => runTransition(pending.item)} onClose={close} busy={transition.isPending} error={transition.error && errorMessage(transition.error)} />
@@ -67,7 +78,7 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
           onConfirm={() => remove.mutate({ resource: meta.id, id: rowId, version })} onClose={close} busy={remove.isPending} error={remove.error && errorMessage(remove.error)} />
       )}
       {pending?.kind === "action" && (pending.item.params.length ? (
-        <ParamsForm item={pending.item} busy={action.isPending} error={action.error} onClose={close}
+        <ParamsForm resource={meta.id} item={pending.item} busy={action.isPending} error={action.error} onClose={close}
           onRun={(params) => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, params, version })} />
       ) : (
         <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label) })} confirmLabel={t(pending.item.label)}
@@ -78,7 +89,7 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
 }
 
 /** The parameters an action or a transition asks for (e.g. a new password, a reason for refusing). */
-function ParamsForm({ item, busy, error, onClose, onRun }: { item: { label: string; confirm: boolean; params: FieldMeta[] }; busy: boolean; error: unknown; onClose: () => void; onRun: (p: Record<string, unknown>) => void }) {
+function ParamsForm({ resource, item, busy, error, onClose, onRun }: { resource: string; item: { name: string; label: string; confirm: boolean; params: FieldMeta[] }; busy: boolean; error: unknown; onClose: () => void; onRun: (p: Record<string, unknown>) => void }) {
   const t = useTranslations();
   const errorMessage = useErrorMessage();
   const [drafts, setDrafts] = useState<Drafts>(() => Object.fromEntries(item.params.map((f) => [f.name, toDraft(f, null)])));
@@ -100,7 +111,7 @@ function ParamsForm({ item, busy, error, onClose, onRun }: { item: { label: stri
       <form noValidate className="flex flex-col gap-3" onSubmit={(e) => { e.preventDefault(); e.stopPropagation(); submit(); }}>
         {item.confirm && <p>{t("detail.confirmText", { action: t(item.label) })}</p>}
         {item.params.map((f) => (
-          <FieldInput key={f.name} field={f} draft={drafts[f.name]} error={shown[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
+          <FieldInput key={f.name} field={f} owner={{ resource, action: item.name }} draft={drafts[f.name]} error={shown[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
         ))}
         {!!error && <p role="alert" className={alertClass}>{errorMessage(error)}</p>}
         <div className="flex justify-end gap-2">

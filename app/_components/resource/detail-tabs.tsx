@@ -81,7 +81,7 @@ export function TabContent({ meta, tab, row, editing, print = false }: Props & {
               {group.fields.map((name) => {
                 const field = meta.fields[name]!;
                 if (editing && field.editable) {
-                  return <FieldInput key={name} field={field} draft={editing.drafts[name]} error={editing.errors[name]} cell={row[name]} onChange={(d) => editing.onChange(name, d)} />;
+                  return <FieldInput key={name} field={field} owner={{ resource: meta.id }} draft={editing.drafts[name]} error={editing.errors[name]} cell={row[name]} onChange={(d) => editing.onChange(name, d)} />;
                 }
                 const [Term, Value] = editing ? (["span", "span"] as const) : (["dt", "dd"] as const);
                 return (

@@ -4,15 +4,15 @@ import { useId } from "react";
 import { choiceLabel, type UiLocale } from "@/lib/format";
 import type { FieldMeta, Row } from "@/lib/resources";
 import type { Draft, FieldError } from "./drafts";
-import { RefInput } from "./ref-input";
+import { RefInput, type FieldOwner } from "./ref-input";
 import { inputClass } from "./styles";
 
-type Props = { field: FieldMeta; draft: Draft | undefined; onChange: (d: Draft) => void; error?: FieldError; cell?: Row[string] };
+type Props = { field: FieldMeta; owner: FieldOwner; draft: Draft | undefined; onChange: (d: Draft) => void; error?: FieldError; cell?: Row[string] };
 
 const LANGS = ["fr", "nl", "de", "en"] as const;
 
 /** The input for one field, by type, with its label, help and error tied to it. */
-export function FieldInput({ field, draft, onChange, error, cell }: Props) {
+export function FieldInput({ field, owner, draft, onChange, error, cell }: Props) {
   const t = useTranslations();
   const locale = useLocale() as UiLocale;
   const id = useId();
@@ -77,7 +77,7 @@ export function FieldInput({ field, draft, onChange, error, cell }: Props) {
       );
       break;
     case "ref":
-      control = <RefInput {...common} field={field} value={text} cell={cell} onChange={onChange} />;
+      control = <RefInput {...common} field={field} owner={owner} value={text} cell={cell} onChange={onChange} />;
       break;
     default: {
       const type = field.type === "date" ? "date" : field.type === "password" ? "password" : "text";

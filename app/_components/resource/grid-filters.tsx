@@ -5,7 +5,7 @@ import { filterValueOf, isSetFilter as isSet } from "@/lib/filter-summary";
 import { choiceLabel, type UiLocale } from "@/lib/format";
 import type { FilterMeta, ListState, ResourceMeta } from "@/lib/resources";
 import { RefPicker } from "./ref-picker";
-import { inputClass } from "./styles";
+import { inputClass, toolButton } from "./styles";
 
 type SetState = (s: ListState, o?: { replace?: boolean }) => void;
 type Range = { from?: string; to?: string };
@@ -15,7 +15,7 @@ type Range = { from?: string; to?: string };
  * applies by default shows its default until the user changes it; emptying it sends `null`,
  * which lifts the default (see ResourceMeta.defaultFilters).
  */
-export function GridFilters({ meta, state, setState }: { meta: ResourceMeta; state: ListState; setState: SetState }) {
+export function GridFilters({ id, hidden, meta, state, setState }: { id: string; hidden: boolean; meta: ResourceMeta; state: ListState; setState: SetState }) {
   const t = useTranslations("grid");
   const defaults = meta.defaultFilters ?? {};
   const valueOf = (name: string) => filterValueOf(name, state.filters, defaults);
@@ -23,17 +23,35 @@ export function GridFilters({ meta, state, setState }: { meta: ResourceMeta; sta
     const next = isSet(value) ? value : name in defaults ? null : undefined;
     setState({ ...state, page: 1, filters: { ...state.filters, [name]: next } });
   };
-  const active = meta.filters.some((f) => isSet(valueOf(f.name)));
+  const active = activeFilterCount(meta, state) > 0;
   const clear = () => setState({ ...state, page: 1, filters: Object.fromEntries(Object.keys(defaults).map((k) => [k, null])) });
+  // Hidden rather than unmounted: a half-typed filter is still there when the panel opens again.
   return (
-    <section aria-label={t("filters")} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-      {meta.filters.map((f) => <FilterControl key={f.name} filter={f} value={valueOf(f.name)} onChange={(v) => set(f.name, v)} />)}
+    <section id={id} hidden={hidden} aria-label={t("filters")} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+      {meta.filters.map((f) => <FilterControl key={f.name} resource={meta.id} filter={f} value={valueOf(f.name)} onChange={(v) => set(f.name, v)} />)}
       {active && <button type="button" className="text-sm text-blue-800 underline" onClick={clear}>{t("clearFilters")}</button>}
     </section>
   );
 }
 
-function FilterControl({ filter, value, onChange }: { filter: FilterMeta; value: unknown; onChange: (v: unknown) => void }) {
+/** How many filters are in force, the resource's defaults included (the grid's title names them). */
+const activeFilterCount = (meta: ResourceMeta, state: ListState) =>
+  meta.filters.filter((f) => isSet(filterValueOf(f.name, state.filters, meta.defaultFilters ?? {}))).length;
+
+/**
+ * The button that shows or hides the filter panel, saying how many filters are in force: a list
+ * with a dozen filters would otherwise push its rows off a laptop's screen.
+ */
+export function FiltersToggle({ meta, state, open, onToggle, controls }: { meta: ResourceMeta; state: ListState; open: boolean; onToggle: () => void; controls: string }) {
+  const t = useTranslations("grid");
+  return (
+    <button type="button" className={toolButton} aria-expanded={open} aria-controls={controls} onClick={onToggle} data-testid="filters-toggle">
+      {t("filtersToggle", { count: activeFilterCount(meta, state) })} <span aria-hidden="true">{open ? "▴" : "▾"}</span>
+    </button>
+  );
+}
+
+function FilterControl({ resource, filter, value, onChange }: { resource: string; filter: FilterMeta; value: unknown; onChange: (v: unknown) => void }) {
   const t = useTranslations();
   const locale = useLocale() as UiLocale;
   const id = useId();
@@ -56,14 +74,13 @@ function FilterControl({ filter, value, onChange }: { filter: FilterMeta; value:
     );
   }
   if (filter.widget === "ref" && filter.ref) {
-    // A row of another resource, sent as its numeric id; a plain id box if the user may not list it.
+    // A row of another resource, sent as its numeric id.
     const text = isSet(value) ? String(value) : "";
     const pick = (v: string) => onChange(!v ? undefined : /^\d+$/.test(v) ? Number(v) : v);
     return wrap(
       <RefPicker
-        resource={filter.ref} value={text} onChange={pick} emptyLabel={t("grid.all")}
+        resource={resource} source={{ filter: filter.name }} value={text} onChange={pick} emptyLabel={t("grid.all")}
         searchLabel={t("detail.searchIn", { field: label })}
-        fallback={<TextFilter id={id} name={filter.name} numeric value={text} onChange={pick} />}
         selectProps={{ id, "data-filter": filter.name }}
       />,
     );

@@ -6,25 +6,23 @@ import { filterSummary, filterValueOf, isSetFilter, titleWithFilters } from "@/l
 import type { UiLocale } from "@/lib/format";
 import type { FilterMeta, ResourceMeta } from "@/lib/resources";
 import { useTRPC } from "@/app/_components/trpc";
-import { rowTitle } from "./ref-picker";
 import { useListState } from "./use-list-state";
 
 /** The titles of the rows that the active ref filters point to, by "<filter>:<id>". */
 function useRefTitles(meta: ResourceMeta, values: Record<string, unknown>) {
-  const t = useTranslations();
-  const locale = useLocale() as UiLocale;
   const trpc = useTRPC();
   const picked = meta.filters.flatMap((f) => {
     const v = filterValueOf(f.name, values, meta.defaultFilters ?? {});
-    return f.widget === "ref" && f.ref && isSetFilter(v) && (typeof v === "number" || typeof v === "string") ? [{ filter: f, resource: f.ref, id: v }] : [];
+    return f.widget === "ref" && f.ref && isSetFilter(v) && (typeof v === "number" || typeof v === "string") ? [{ filter: f, id: String(v) }] : [];
   });
-  const metas = useQueries({ queries: picked.map((p) => trpc.resources.meta.queryOptions({ resource: p.resource }, { staleTime: 60_000 })) });
-  const rows = useQueries({ queries: picked.map((p) => trpc.resources.get.queryOptions({ resource: p.resource, id: p.id }, { staleTime: 60_000 })) });
+  // The filter's own options name the row, also for a user who may not open the referenced table.
+  const named = useQueries({
+    queries: picked.map((p) => trpc.resources.refOptions.queryOptions({ resource: meta.id, source: { filter: p.filter.name }, ids: [p.id] }, { staleTime: 60_000 })),
+  });
   const titles = new Map<string, string>();
   picked.forEach((p, i) => {
-    const target = metas[i]?.data;
-    const row = rows[i]?.data;
-    if (target && row) titles.set(`${p.filter.name}:${p.id}`, rowTitle(target, row, locale, t));
+    const label = named[i]?.data?.options[0]?.label;
+    if (label) titles.set(`${p.filter.name}:${p.id}`, label);
   });
   return (filter: FilterMeta, id: string) => titles.get(`${filter.name}:${id}`);
 }

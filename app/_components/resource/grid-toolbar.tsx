@@ -22,17 +22,20 @@ type Props = {
   onResetLayout: () => void;
   /** Off where the export route does not serve the resource (the console). */
   exports: boolean;
+  /** The button showing the filter panel, next to the search. */
+  filtersToggle?: React.ReactNode;
 };
 
 const FORMATS = ["csv", "xlsx", "pdf"] as const;
 
-export function GridToolbar({ meta, state, setState, table, visibleColumns, onResetLayout, exports }: Props) {
+export function GridToolbar({ meta, state, setState, table, visibleColumns, onResetLayout, exports, filtersToggle }: Props) {
   const t = useTranslations("grid");
   const router = useRouter();
   const [inserting, setInserting] = useState(false);
   return (
     <div className="flex flex-wrap items-center gap-2">
       {meta.quickSearch && <QuickSearch value={state.q} onSearch={(q) => setState({ ...state, q, page: 1 }, { replace: true })} />}
+      {filtersToggle}
       <div className="ml-auto flex flex-wrap items-center gap-2">
         {(meta.toolbar ?? []).map((key) => {
           const Button = TOOLBAR_COMPONENTS[key];

@@ -4,11 +4,11 @@ import {
   rowPaginationFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type PaginationState, type SortingState,
 } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useId, useMemo, useState } from "react";
 import type { ResourceMeta, Row } from "@/lib/resources";
 import { useErrorMessage } from "@/app/_components/trpc";
 import { resourceSource, type GridSource } from "./data-source";
-import { GridFilters } from "./grid-filters";
+import { FiltersToggle, GridFilters } from "./grid-filters";
 import { GridPager } from "./grid-pager";
 import { GridTable } from "./grid-table";
 import { GridToolbar } from "./grid-toolbar";
@@ -77,11 +77,17 @@ export function Grid({ meta, initialSettings, source = resourceSource(meta) }: {
     onColumnSizingChange: (u) => update((l) => ({ ...l, widths: functionalUpdate(u, l.widths) })),
   });
   const visibleColumns = table.getVisibleLeafColumns().map((c) => c.id);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersId = useId();
+  const hasFilters = meta.filters.length > 0;
 
   return (
     <div className="flex flex-col gap-3">
-      <GridToolbar meta={meta} state={state} setState={setState} table={table} visibleColumns={visibleColumns} onResetLayout={reset} exports={source.exports} />
-      {meta.filters.length > 0 && <GridFilters meta={meta} state={state} setState={setState} />}
+      <GridToolbar
+        meta={meta} state={state} setState={setState} table={table} visibleColumns={visibleColumns} onResetLayout={reset} exports={source.exports}
+        filtersToggle={hasFilters && <FiltersToggle meta={meta} state={state} open={filtersOpen} onToggle={() => setFiltersOpen(!filtersOpen)} controls={filtersId} />}
+      />
+      {hasFilters && <GridFilters id={filtersId} hidden={!filtersOpen} meta={meta} state={state} setState={setState} />}
       {list.error != null && <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">{errorMessage(list.error)}</p>}
       <GridTable
         meta={meta} table={table} state={state} loading={list.isPending} fetching={list.isFetching}

@@ -30,7 +30,9 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const create = useMutation(trpc.resources.create.mutationOptions({
     onSuccess: async ({ id }) => {
-      await queryClient.invalidateQueries({ queryKey: trpc.resources.list.queryKey() });
+      // A new row may change the row whose detail is open (a client's primary coach after a
+      // coaching is added on it), not only the lists.
+      await Promise.all([trpc.resources.list, trpc.resources.get, trpc.resources.panel].map((p) => queryClient.invalidateQueries({ queryKey: p.queryKey() })));
       onCreated(id);
       onClose();
     },
@@ -59,7 +61,7 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
     <Modal title={t("grid.newTitle", { resource: t(meta.title) })} onClose={onClose} wide>
       <form noValidate onSubmit={(e) => { e.preventDefault(); e.stopPropagation(); submit(); }} className="flex flex-col gap-3" data-testid="insert-form">
         {fields.map((f) => (
-          <FieldInput key={f.name} field={f} draft={drafts[f.name]} error={errors[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
+          <FieldInput key={f.name} field={f} owner={{ resource: meta.id }} draft={drafts[f.name]} error={errors[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
         ))}
         {create.error && <p role="alert" className={alertClass}>{errorMessage(create.error)}</p>}
         {question && (

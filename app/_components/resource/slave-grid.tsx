@@ -73,8 +73,8 @@ export function SlaveGrid({ slave, masterId, print }: { slave: SlaveMeta; master
           </div>
         )
       )}
-      {print && total > list.data!.rows.length && (
-        <p className="mt-2 text-sm text-slate-700">{t(capped ? "detail.printedRowsCapped" : "detail.printedRows", { shown: formatNumber(list.data!.rows.length, locale), total: formatNumber(total, locale) })}</p>
+      {print && list.data && total > list.data.rows.length && (
+        <p className="mt-2 text-sm text-slate-700">{t(capped ? "detail.printedRowsCapped" : "detail.printedRows", { shown: formatNumber(list.data.rows.length, locale), total: formatNumber(total, locale) })}</p>
       )}
       {!print && pages > 1 && (
         <div className="mt-2 flex items-center gap-2 text-sm">

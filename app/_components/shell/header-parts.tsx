@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ApiProvider } from "@/app/_components/trpc";
-import { MENU_CONTRIBUTIONS, registry } from "@/server/areas";
+import { registry } from "@/server/areas";
 import type { SessionUser } from "@/server/auth/session";
 import { menuFor } from "@/server/shell/menu";
 import { searchableResources } from "@/server/shell/search";
@@ -10,7 +10,7 @@ import { QuickSearch } from "./quick-search";
 /** The main menu of the user's type (server/shell/menu.ts), translated. */
 export async function HeaderMenu({ user }: { user: SessionUser }) {
   const t = await getTranslations();
-  const menus = menuFor(user, MENU_CONTRIBUTIONS, registry).map((m) => ({
+  const menus = menuFor(user, registry).map((m) => ({
     id: m.id,
     label: t(m.label),
     sections: m.sections.map((s) => ({ label: s.label && t(s.label), items: s.items.map((i) => ({ label: t(i.label), href: i.href })) })),

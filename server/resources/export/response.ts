@@ -9,7 +9,7 @@ import { createContext } from "@/server/trpc/context";
 import type { ResourceCtx } from "../define";
 import { csvStream } from "./csv";
 import { renderPdf } from "./pdf";
-import { EXPORT_FORMATS, exportFileName, planExport, translatorFor, type ExportFormat } from "./rows";
+import { attachmentHeader, EXPORT_FORMATS, exportFileName, listTitle, planExport, translatorFor, type ExportFormat } from "./rows";
 import { xlsxStream } from "./xlsx";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -77,12 +77,13 @@ export async function exportResponse(req: Request, claims: SessionClaims | null)
   const resourceCtx: ResourceCtx = { handle: tenantHandle(ctx.tenant), user: ctx.user, locale: ctx.locale, registry: ctx.registry };
   try {
     const plan = await planExport(resourceCtx, def, state, columns);
+    const fileName = exportFileName(await listTitle(plan), format);
     const log = (err: unknown) => ctx.log.error({ err, resource: def.id, format }, "export failed while streaming");
     const body = format === "pdf" ? new Uint8Array(await renderPdf(plan, ctx.tenant)) : logFailures(format === "csv" ? csvStream(plan) : xlsxStream(plan), log);
     return new Response(body, {
       headers: {
         "content-type": CONTENT_TYPES[format],
-        "content-disposition": `attachment; filename="${exportFileName(def, format)}"`,
+        "content-disposition": attachmentHeader(fileName),
         "cache-control": "no-store",
         "x-content-type-options": "nosniff",
       },

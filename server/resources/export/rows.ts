@@ -1,5 +1,6 @@
 import { createTranslator } from "next-intl";
 import type { FieldMeta, ListState, ResourceMeta, Row } from "@/lib/resources";
+import { filterSummary, titleWithFilters } from "@/lib/filter-summary";
 import { choiceLabel, formatDate, type Translate } from "@/lib/format";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
@@ -12,6 +13,7 @@ import { assertCan } from "../access";
 import type { ResourceCtx, ResourceDef } from "../define";
 import { describeResource } from "../meta";
 import { selectionOf, type ResolvedState } from "../query";
+import { refOptions } from "../ref-options";
 import { toRow } from "../rows";
 import { assertMayList, listFields, listQuery } from "../service";
 
@@ -158,8 +160,40 @@ export function describeState(plan: ExportPlan): { filters: string[]; sort: stri
   return { filters, sort };
 }
 
-/** `geo.places-2025-03-05.csv`: the resource and today's date in Belgium. */
-export function exportFileName(def: ResourceDef, format: ExportFormat, now = new Date()) {
+/**
+ * "Clients (Accompagnés)": the list's title in the reader's language with the filters in force,
+ * as the grid's heading reads it (lib/filter-summary.ts); a ref filter is named by its row's title.
+ */
+export async function listTitle(plan: ExportPlan): Promise<string> {
+  const { ctx, def, meta, resolved, t } = plan;
+  const values = Object.fromEntries(resolved.filters.map((f) => [f.name, f.value]));
+  const refTitles = new Map<string, string>();
+  for (const f of meta.filters) {
+    const value = values[f.name];
+    if (f.widget !== "ref" || (typeof value !== "number" && typeof value !== "string")) continue;
+    // Named only where the user could pick it (not from a master row's list): a title never refuses an export.
+    const { options } = await refOptions(ctx, def, { filter: f.name }, { ids: [value] }).catch(() => ({ options: [] }));
+    if (options[0]) refTitles.set(f.name, options[0].label);
+  }
+  return titleWithFilters(t(meta.title), filterSummary(meta.filters, values, {}, { locale: ctx.locale, t, refTitle: (f) => refTitles.get(f.name) }));
+}
+
+/**
+ * "Clients (Accompagnés) 2026-12-06.pdf": the list's title and today's date in Belgium, without
+ * the characters some file system refuses (\ / : * ? " < > |, controls, a trailing dot or space).
+ */
+export function exportFileName(title: string, format: ExportFormat, now = new Date()) {
   const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  return `${def.id}-${day}.${format}`;
+  const safe = title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, " ").replace(/\s+/g, " ").trim().slice(0, 150).replace(/[. ]+$/, "");
+  return `${safe || "export"} ${day}.${format}`;
+}
+
+/**
+ * The Content-Disposition of a download named `name` (RFC 6266): the UTF-8 name in `filename*`
+ * (RFC 8187), which every current browser reads, and an ASCII look-alike in `filename` for others.
+ */
+export function attachmentHeader(name: string) {
+  const ascii = name.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

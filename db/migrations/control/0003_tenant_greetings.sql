@@ -1,0 +1,1 @@
+ALTER TABLE "control"."tenants" ADD COLUMN "greetings" jsonb DEFAULT '{}'::jsonb NOT NULL;
