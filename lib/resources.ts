@@ -21,7 +21,7 @@ export interface FieldMeta {
   editable: boolean;
   required: boolean;
   choices?: ChoiceMeta[];
-  /** For `ref` fields: the resource the value points to (its detail is linked). */
+  /** For `ref` fields the user may open: the resource the value points to (its detail is linked). */
   ref?: string;
   /** Extra hint shown under an input (message key). */
   help?: string;

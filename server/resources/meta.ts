@@ -31,6 +31,10 @@ function insertDefaults(def: ResourceDef, ctx: ResourceCtx | undefined): Record<
  */
 export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, def: ResourceDef, user: Pick<SessionUser, "roles">, ctx?: ResourceCtx): Promise<ResourceMeta> {
   const canEdit = can(def, "edit", user) && !!def.version;
+  const mayOpen = (id: string) => {
+    const target = ctx?.registry.resources.get(id);
+    return !!target && can(target, "view", user);
+  };
   const fieldMeta = async (name: string, f: FieldDef, editable: boolean): Promise<FieldMeta> => ({
       name,
       label: f.label,
@@ -40,7 +44,8 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
       editable,
       required: !!f.required,
       ...(f.choices ? { choices: await choicesOf(handle, f.choices, ctx?.registry) } : {}),
-      ...(f.ref ? { ref: f.ref.resource } : {}),
+      // A reference links to the row's detail only for users who may open that resource.
+      ...(f.ref && mayOpen(f.ref.resource) ? { ref: f.ref.resource } : {}),
       ...(f.help ? { help: f.help } : {}),
   });
   // Fields of a field set the centre does not use are left out everywhere, also from the detail.

@@ -207,3 +207,15 @@ describe("insert defaults", () => {
     expect((await (await signedInCaller(eupen, reader)).resources.meta({ resource: "geo.places" })).insertDefaults).toEqual({});
   });
 });
+
+describe("references", () => {
+  // Seen by a new user: an integration agent's client showed the primary coach as a link to the
+  // users list, which only administrators may open, and the link led to "not allowed".
+  it("link to the referenced row only for users who may open that resource", async () => {
+    const agentMeta = await (await signedInCaller(eupen, "100")).resources.meta({ resource: "clients.clients" });
+    expect(agentMeta.fields.primaryCoach!.ref).toBeUndefined();
+    expect(agentMeta.fields.nationality!.ref).toBe("geo.countries");
+    const adminMeta = await (await signedInCaller(eupen, "900")).resources.meta({ resource: "clients.clients" });
+    expect(adminMeta.fields.primaryCoach!.ref).toBe("users.users");
+  });
+});
