@@ -33,7 +33,7 @@ test("a reception clerk reads an eID card, creates the client and lands on its d
   const confirm = page.getByLabel(t("eidFlow.confirmSimilar"));
   if (await confirm.isVisible()) await confirm.check();
   await page.getByRole("button", { name: t("eidFlow.create", { name: "Jean-Jacques Jeffin" }) }).click();
-  await expect(page).toHaveURL(/\/contacts\/clients\/\d+$/);
+  await expect(page).toHaveURL(/\/clients\/clients\/\d+$/);
   await expect(page.getByText(/JEFFIN Jean-Jacques \(\d+\)/).first()).toBeVisible();
 
   // Reading the same card again, now through the reader helper, finds the client: the page opens a

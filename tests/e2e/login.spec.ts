@@ -48,7 +48,7 @@ test("a session cookie from one centre is worthless on another", async ({ page, 
 
 test("two-factor: set up in the account page, then asked for at the next sign-in", async ({ page }) => {
   await signIn(page, EUPEN, "de", "kerstin", DEMO_PASSWORD);
-  await page.getByRole("link", { name: msg("de", "account.menu") }).click();
+  await page.getByRole("banner").getByRole("link", { name: msg("de", "account.menu") }).click();
   await page.getByRole("button", { name: msg("de", "account.twoFactor.start") }).click();
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
   const totp = new TOTP({ secret: Secret.fromBase32(secret) });

@@ -11,7 +11,7 @@ test("an administrator grants support access, the operator reads but cannot chan
   await admin.getByLabel(msg("de", "auth.username")).fill("robin");
   await admin.getByLabel(msg("de", "auth.password")).fill("entraide-demo");
   await admin.getByRole("button", { name: msg("de", "auth.signIn") }).click();
-  await admin.getByRole("link", { name: msg("en", "support.menu") }).click();
+  await admin.getByRole("banner").getByRole("link", { name: msg("en", "support.menu") }).click();
   await admin.getByLabel(msg("en", "support.reason")).fill("Ticket 42");
   await admin.getByLabel(msg("en", "support.duration")).selectOption({ label: msg("en", "support.durations.h1") });
   await admin.getByRole("button", { name: msg("en", "support.grant"), exact: true }).click();
