@@ -247,8 +247,12 @@ export async function deleteRecord(tx: Db, ctx: ResourceCtx, def: ResourceDef, i
     kind: inEveryLanguage((l) => translatorFor(l)(def.title)),
     withIt: inEveryLanguage((l) => (plan.goes.length ? kindsText(plan.goes, l, translatorFor(l)) : "")),
   }).returning({ id: t.deletedRows.id });
+  const emptied: Record<string, Id[]> = {};
+  for (const c of plan.cleared) (emptied[`${c.table}.${c.column}`] ??= []).push(c.id);
   await writeAudit(tx, t, actor, rowChange(entityOf(def), "delete", id, {
-    ...fields, deletedWith: { from: withItByTable(rows, t), to: null }, snapshot: { from: null, to: record!.id },
+    ...fields, deletedWith: { from: withItByTable(rows, t), to: null },
+    ...(plan.cleared.length ? { emptied: { from: emptied, to: null } } : {}),
+    snapshot: { from: null, to: record!.id },
   }));
   await purgeExpired(tx, t);
 }

@@ -222,6 +222,8 @@ describe("deleting and restoring a client", () => {
     expect(preview).toMatchObject({ kind: "relations.organisations", goes: [{ label: "relations.roles", count: 1 }], blockers: [] });
     await removeClient(admin, eupen, office, "contacts.organisations");
     expect((await h.db.select({ v: h.t.partners.jobOfficeContactId }).from(h.t.partners).where(eq(h.t.partners.id, c)))[0]!.v).toBeNull();
+    const [entry] = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.action, "contacts.organisations.delete"), eq(h.t.auditLog.entityId, String(office))));
+    expect(entry!.changes).toMatchObject({ deletedWith: { from: { roles: [role] } }, emptied: { from: { "partners.job_office_contact_id": [c] }, to: null } });
     expect(await exists(eupen, person)).toBe(true);
     await restore(admin, (await deletedRecord(eupen, "contacts.organisations", office))!.id);
     expect((await h.db.select({ v: h.t.partners.jobOfficeContactId }).from(h.t.partners).where(eq(h.t.partners.id, c)))[0]!.v).toBe(role);
