@@ -18,7 +18,7 @@ export function accountabilityTables(s: PgSchema, deps: Pick<ReturnType<typeof c
   }, (t) => [index("access_log_partner_idx").on(t.partnerId, t.at), index("access_log_user_idx").on(t.userId, t.at)]);
 
   const partnerPhotos = s.table("partner_photos", {
-    partnerId: integer("partner_id").primaryKey().references(() => deps.partners.id, { onDelete: "cascade" }),
+    partnerId: integer("partner_id").primaryKey().references(() => deps.partners.id),
     contentType: text("content_type").notNull(),
     content: bytea("content").notNull(),
     source: text("source").notNull().default("eid"),

@@ -8,7 +8,7 @@ import { type contactTables } from "./contacts";
  * from unemployment benefit, convictions; and the record of merged duplicates (§5, beyond Lino).
  */
 export function clientTables(s: PgSchema, deps: { partners: ReturnType<typeof contactTables>["partners"] }) {
-  const clientId = () => integer("client_id").notNull().references(() => deps.partners.id, { onDelete: "cascade" });
+  const clientId = () => integer("client_id").notNull().references(() => deps.partners.id);
   const names = () => jsonb("names").$type<LocalizedText>().notNull();
   const version = () => integer("version").notNull().default(1);
 
@@ -62,7 +62,7 @@ export function clientTables(s: PgSchema, deps: { partners: ReturnType<typeof co
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     userId: integer("user_id").notNull(),
     actingForId: integer("acting_for_id"),
-    keptId: integer("kept_id").notNull().references(() => deps.partners.id, { onDelete: "cascade" }),
+    keptId: integer("kept_id").notNull().references(() => deps.partners.id),
     /** No foreign key: the merged client no longer exists. */
     mergedId: integer("merged_id").notNull(),
     mergedName: text("merged_name").notNull(),

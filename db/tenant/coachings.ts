@@ -25,7 +25,7 @@ export function coachingTables(s: PgSchema, deps: { partners: ReturnType<typeof 
 
   const coachings = s.table("coachings", {
     id: serial("id").primaryKey(),
-    clientId: integer("client_id").notNull().references(() => deps.partners.id, { onDelete: "cascade" }),
+    clientId: integer("client_id").notNull().references(() => deps.partners.id),
     userId: integer("user_id").notNull().references(() => deps.users.id),
     coachingTypeId: integer("coaching_type_id").references(() => coachingTypes.id),
     startDate: date("start_date").notNull(),

@@ -160,7 +160,7 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
   /** Postal addresses of a partner; the primary one is mirrored into the partner row. */
   const addresses = s.table("addresses", {
     id: serial("id").primaryKey(),
-    partnerId: integer("partner_id").notNull().references(() => partners.id, { onDelete: "cascade" }),
+    partnerId: integer("partner_id").notNull().references(() => partners.id),
     addressType: text("address_type").notNull().default("01"),
     dataSource: text("data_source").notNull().default("manual"),
     ...postalAddress(),
@@ -175,8 +175,8 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
   /** Contact persons: a person acting in a function for an organisation ("Role"). */
   const roles = s.table("roles", {
     id: serial("id").primaryKey(),
-    companyId: integer("company_id").notNull().references(() => partners.id, { onDelete: "cascade" }),
-    personId: integer("person_id").notNull().references(() => partners.id, { onDelete: "cascade" }),
+    companyId: integer("company_id").notNull().references(() => partners.id),
+    personId: integer("person_id").notNull().references(() => partners.id),
     typeId: integer("type_id").references(() => roleTypes.id),
     startDate: date("start_date"),
     endDate: date("end_date"),
@@ -190,7 +190,7 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
   /** A client's contacts: their health insurance, pharmacy, doctor, lawyer, bailiff… */
   const clientContacts = s.table("client_contacts", {
     id: serial("id").primaryKey(),
-    clientId: integer("client_id").notNull().references(() => partners.id, { onDelete: "cascade" }),
+    clientId: integer("client_id").notNull().references(() => partners.id),
     typeId: integer("type_id").references(() => clientContactTypes.id),
     companyId: integer("company_id").references(() => partners.id),
     contactPersonId: integer("contact_person_id").references(() => partners.id),

@@ -9,7 +9,7 @@ import { type contactTables } from "./contacts";
  * a row of its own, so the partners table stays the contacts area's.
  */
 export function householdTables(s: PgSchema, deps: { partners: ReturnType<typeof contactTables>["partners"] }) {
-  const partnerId = (name: string) => integer(name).notNull().references(() => deps.partners.id, { onDelete: "cascade" });
+  const partnerId = (name: string) => integer(name).notNull().references(() => deps.partners.id);
 
   /** Married couple, divorced couple, factual household, legal cohabitation, isolated, other. */
   const householdTypes = s.table("household_types", {

@@ -78,8 +78,8 @@ export function userTables(s: PgSchema, deps: { coachingTypes: { id: AnyPgColumn
   /** Procuration: `userId` lets `authorizedId` act in their name, optionally until a date. */
   const authorities = s.table("authorities", {
     id: serial("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    authorizedId: integer("authorized_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id").notNull().references(() => users.id),
+    authorizedId: integer("authorized_id").notNull().references(() => users.id),
     validUntil: date("valid_until"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   }, (t) => [uniqueIndex("authorities_pair_key").on(t.userId, t.authorizedId), check("authorities_not_self", sql`${t.userId} <> ${t.authorizedId}`)]);

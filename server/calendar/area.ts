@@ -8,8 +8,8 @@ export const calendarArea = defineArea({
   resources: [myTasksResource],
   menu: [{ menu: "calendar", entries: [{ resource: "calendar.myTasks" }] }],
   relations: defineRelations([
-    { from: "tasks.user_id", to: "users", onDelete: "protect", label: "resources.myTasks.title" },
+    { from: "tasks.user_id", to: "users", onDelete: "protect", label: "relations.tasks" },
     // A task about a client stays the coach's to do or to close: the client cannot go under it.
-    { from: "tasks.owner_id", to: "partners", ownerType: "client", onDelete: "protect", label: "resources.myTasks.title" },
+    { from: "tasks.owner_id", to: "partners", ownerType: "client", onDelete: "protect", label: "relations.tasks" },
   ]),
 });

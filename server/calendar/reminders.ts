@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { actorOf, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { isLocale } from "@/server/i18n/locale";
-import { translatorFor } from "@/server/resources/export/rows";
+import { translatorFor } from "@/server/i18n/translator";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { CLIENT_REMINDERS, reminderStep } from "@/server/calendar/rules/reminders";

@@ -17,7 +17,7 @@ export const checksArea = defineArea({
   router: checksRouter,
   // A problem is found again at the next run: it never keeps its row or its responsible user.
   relations: defineRelations([
-    { from: "data_problems.responsible_user_id", to: "users", onDelete: "clear", label: "checks.allProblems" },
-    { from: "data_problems.owner_id", to: "partners", ownerType: "partner", onDelete: "volatile", label: "checks.allProblems" },
+    { from: "data_problems.responsible_user_id", to: "users", onDelete: "clear", label: "relations.dataProblems" },
+    { from: "data_problems.owner_id", to: "partners", ownerType: "partner", onDelete: "volatile", label: "relations.dataProblems" },
   ]),
 });

@@ -39,16 +39,20 @@ export const clientsArea = defineArea({
   } },
   relations: defineRelations([
     // Lino's volatile dependants of a client (domain-people §0): they go with a client deleted by mistake.
-    { from: "dispenses.client_id", to: "partners", onDelete: "volatile", label: "resources.dispenses.title" },
-    { from: "exclusions.client_id", to: "partners", onDelete: "protect", label: "resources.exclusions.title" },
-    { from: "convictions.client_id", to: "partners", onDelete: "protect", label: "resources.convictions.title" },
-    { from: "client_merges.kept_id", to: "partners", onDelete: "protect", label: "resources.clientMerges.title" },
-    { from: "dispenses.reason_id", to: "dispense_reasons", onDelete: "protect", label: "resources.dispenses.title" },
-    { from: "exclusions.type_id", to: "exclusion_types", onDelete: "protect", label: "resources.exclusions.title" },
-    { from: "partners.group_id", to: "person_groups", onDelete: "protect", label: "resources.clients.title" },
-    { from: "partners.nationality_code", to: "countries", onDelete: "protect", label: "resources.clients.title" },
-    { from: "partners.birth_country_code", to: "countries", onDelete: "protect", label: "resources.clients.title" },
+    { from: "dispenses.client_id", to: "partners", onDelete: "volatile", label: "relations.dispenses" },
+    // Not among Lino's volatile dependants: a client with an exclusion or a conviction has a file.
+    { from: "exclusions.client_id", to: "partners", onDelete: "protect", label: "relations.exclusions" },
+    { from: "convictions.client_id", to: "partners", onDelete: "protect", label: "relations.convictions" },
+    // Was `protect`. The record of a merge holds the removed duplicate's data (its row as it was):
+    // it goes with the client it was merged into, and comes back with it, rather than keeping that
+    // person's data after their file is deleted; the audit log keeps that the merge happened.
+    { from: "client_merges.kept_id", to: "partners", onDelete: "volatile", label: "relations.clientMerges" },
+    { from: "dispenses.reason_id", to: "dispense_reasons", onDelete: "protect", label: "relations.dispenses" },
+    { from: "exclusions.type_id", to: "exclusion_types", onDelete: "protect", label: "relations.exclusions" },
+    { from: "partners.group_id", to: "person_groups", onDelete: "protect", label: "relations.clients" },
+    { from: "partners.nationality_code", to: "countries", onDelete: "protect", label: "relations.clients" },
+    { from: "partners.birth_country_code", to: "countries", onDelete: "protect", label: "relations.clients" },
     // The job office contact is a pointer the social worker sets again.
-    { from: "partners.job_office_contact_id", to: "roles", onDelete: "clear", label: "resources.clients.title" },
+    { from: "partners.job_office_contact_id", to: "roles", onDelete: "clear", label: "relations.clients" },
   ]),
 });

@@ -27,10 +27,10 @@ export const coachingsArea = defineArea({
   seed: { reference: seedCoachingTypes, demo: seedCoachingEndings },
   relations: defineRelations([
     // A client who was coached has a file: it is closed (former), never deleted.
-    { from: "coachings.client_id", to: "partners", onDelete: "protect", label: "resources.coachings.title" },
-    { from: "coachings.user_id", to: "users", onDelete: "protect", label: "resources.coachings.title" },
-    { from: "coachings.coaching_type_id", to: "coaching_types", onDelete: "protect", label: "resources.coachings.title" },
-    { from: "coachings.ending_id", to: "coaching_endings", onDelete: "protect", label: "resources.coachings.title" },
-    { from: "coaching_endings.coaching_type_id", to: "coaching_types", onDelete: "protect", label: "resources.coachingEndings.title" },
+    { from: "coachings.client_id", to: "partners", onDelete: "protect", label: "relations.coachings" },
+    { from: "coachings.user_id", to: "users", onDelete: "protect", label: "relations.coachings" },
+    { from: "coachings.coaching_type_id", to: "coaching_types", onDelete: "protect", label: "relations.coachings" },
+    { from: "coachings.ending_id", to: "coaching_endings", onDelete: "protect", label: "relations.coachings" },
+    { from: "coaching_endings.coaching_type_id", to: "coaching_types", onDelete: "protect", label: "relations.coachingEndings" },
   ]),
 });

@@ -8,6 +8,7 @@ import { CONTACT_DATA, POSTAL_ADDRESS, clientContactTypeFilter, hideObsoleteFilt
 export const organisationsResource = defineResource({
   id: "contacts.organisations",
   title: "resources.organisations.title",
+  countLabel: "relations.organisations",
   table: (t) => t.partners,
   pk: (t) => t.partners.id,
   version: (t) => t.partners.version,
@@ -30,7 +31,8 @@ export const organisationsResource = defineResource({
   defaultFilters: { hideObsolete: true },
   search: wordSearch((t) => [t.partners.prefix, t.partners.name, t.partners.phone, t.partners.email, t.partners.vatId, t.partners.street], (t) => [t.partners.id]),
   defaultSort: [{ field: "name", dir: "asc" }],
-  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsStaff"] },
+  // Deleting follows editing, as for clients (see clients.clients): protection comes from the refusals.
+  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"] },
   detail: [
     { key: "general", label: "resources.tabs.general", groups: [
       { fields: ["id", "prefix", "name", "type", "vatId", "language", "clientContactType"] },

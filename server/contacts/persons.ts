@@ -20,6 +20,7 @@ const { firstName, lastName, birthDate, age } = clientsResource.fields;
 export const personsResource = defineResource({
   id: "contacts.persons",
   title: "resources.persons.title",
+  countLabel: "relations.persons",
   table: (t) => t.partners,
   pk: (t) => t.partners.id,
   version: (t) => t.partners.version,
@@ -48,7 +49,8 @@ export const personsResource = defineResource({
   defaultFilters: { hideObsolete: true },
   search: wordSearch((t) => [t.partners.name, t.partners.phone, t.partners.gsm, t.partners.email, t.partners.street], (t) => [t.partners.id]),
   defaultSort: [{ field: "name", dir: "asc" }],
-  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsStaff"] },
+  // Deleting follows editing, as for clients (see clients.clients): protection comes from the refusals.
+  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"] },
   detail: [
     { key: "general", label: "resources.tabs.general", groups: [
       { fields: ["id", "title", "firstName", "middleName", "lastName", "gender", "birthDate", "age", "language"] },

@@ -1,7 +1,7 @@
 import { AppError } from "@/server/errors";
 
 /** What PostgreSQL (through pg and drizzle, which wraps it as `cause`) says about a failed statement. */
-interface PgError {
+export interface PgError {
   code: string;
   table?: string;
   column?: string;
@@ -9,7 +9,7 @@ interface PgError {
   message?: string;
 }
 
-function pgErrorIn(e: unknown): PgError | null {
+export function pgErrorIn(e: unknown): PgError | null {
   for (let cur = e, depth = 0; cur && typeof cur === "object" && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
     const code = (cur as { code?: unknown }).code;
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return cur as PgError;
@@ -32,7 +32,7 @@ export function appErrorOfDatabase(e: unknown): AppError | null {
     // A row other rows still refer to, or a reference to a row that does not exist.
     case "23503":
       return pg.message?.startsWith("update or delete on table")
-        ? new AppError("ROW_IN_USE", { table: pg.table ?? "" })
+        ? new AppError("ROW_IN_USE", { table: pg.table ?? "", messageKey: "deletion.inUseByTable" })
         : new AppError("INVALID_INPUT", { field: pg.column ?? keyColumn(pg.detail) });
     case "23505": return new AppError("DUPLICATE");
     // Not null, check constraints (an end date before the start date), exclusion constraints.

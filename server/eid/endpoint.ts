@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
 import { ERRORS, isAppError, type AppErrorCode } from "@/server/errors";
-import { translatorFor } from "@/server/resources/export/rows";
+import { translatorFor } from "@/server/i18n/translator";
 import type { Context } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 import { availability } from "@/server/tenancy/registry";

@@ -3,7 +3,7 @@ import { actorOf, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { assertCan } from "@/server/resources/access";
 import type { ResourceCtx } from "@/server/resources/define";
-import { translatorFor } from "@/server/resources/export/rows";
+import { translatorFor } from "@/server/i18n/translator";
 import { qualified as q } from "@/server/resources/query";
 import { CLIENT_STATE } from "@/server/clients/choices";
 import { clientsResource } from "@/server/clients/resource";

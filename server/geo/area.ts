@@ -18,5 +18,5 @@ export const geoArea = defineArea({
   seed: { reference: (handle) => seedReference(handle) },
   // A centre adds its own kinds of place (hamlets, sections…).
   extensibleChoices: [placeKinds],
-  relations: defineRelations([{ from: "places.country_code", to: "countries", onDelete: "protect", label: "resources.places.title" }]),
+  relations: defineRelations([{ from: "places.country_code", to: "countries", onDelete: "protect", label: "relations.places" }]),
 });

@@ -1,12 +1,16 @@
 import { defineArea } from "@/server/area";
 import { recentChangesWidget } from "@/server/shell/widgets/recent-changes";
-import { accessLogResource, clientChangesResource } from "./resources";
+import { accessLogResource, clientChangesResource, deletedRecordsResource } from "./resources";
 
-/** What changed and who opened which client file (domain-people §17; accountability). */
+/** What changed, what was deleted (and its restoring), and who opened which client file (domain-people §17; accountability). */
 export const historyArea = defineArea({
   id: "history",
-  resources: [clientChangesResource, accessLogResource],
-  // Site → Security → access log: for the security advisor (its resource allows no one else).
-  menu: [{ menu: "site", section: "menu.sections.security", entries: [{ resource: "history.accessLog" }] }],
+  resources: [clientChangesResource, accessLogResource, deletedRecordsResource],
+  // Site → Security → access log: for the security advisor (its resource allows no one else);
+  // Explorer → System → deleted records: for administrators, who may restore them.
+  menu: [
+    { menu: "site", section: "menu.sections.security", entries: [{ resource: "history.accessLog" }] },
+    { menu: "explorer", section: "menu.sections.system", entries: [{ resource: "history.deleted" }] },
+  ],
   widgets: [recentChangesWidget],
 });

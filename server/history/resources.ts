@@ -6,6 +6,7 @@ import { clientNameOf } from "@/server/clients/sql";
 import { userNameOf } from "@/server/users/sql";
 import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource, type FieldDef } from "@/server/resources/define";
+import { RESTORE_DAYS, restoreRecord } from "@/server/resources/deletion";
 import { choice, datetime, integer } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 
@@ -80,4 +81,41 @@ export const accessLogResource = defineResource({
   defaultSort: [{ field: "at", dir: "desc" }],
   access: { view: ["SecurityAdvisor"] },
   detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["at", "user", "actingFor", "client", "what"] }] }],
+});
+
+const localizedColumn = (label: string, expr: FieldDef["expr"], width = 24): FieldDef => ({ type: "localized", label, width, expr });
+
+/**
+ * Records deleted in the last RESTORE_DAYS days, with what went with them (server/resources/deletion.ts),
+ * for administrators, who may restore one (Explorer → System). Older snapshots are purged.
+ */
+export const deletedRecordsResource = defineResource({
+  id: "history.deleted",
+  title: "resources.deleted.title",
+  table: (t) => t.deletedRows,
+  pk: (t) => t.deletedRows.id,
+  fields: {
+    id: integer("fields.id", (t) => t.deletedRows.id, { editable: false, width: 8 }),
+    deletedAt: datetime("resources.deleted.deletedAt", (t) => t.deletedRows.deletedAt),
+    who: { type: "text", label: "resources.deleted.who", width: 20, expr: (t) => actorName(t, sql`${q(t.deletedRows.actor)}`) },
+    actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`case when ${q(t.deletedRows.actingFor)} is null then '' else ${actorName(t, sql`${q(t.deletedRows.actingFor)}`)} end` },
+    kind: localizedColumn("resources.deleted.list", (t) => t.deletedRows.kind, 16),
+    title: localizedColumn("resources.deleted.record", (t) => t.deletedRows.title, 26),
+    withIt: { ...localizedColumn("resources.deleted.withIt", (t) => t.deletedRows.withIt, 30), sortable: false },
+    restorableUntil: { type: "datetime", label: "resources.deleted.restorableUntil", width: 17, expr: (t) => sql`${t.deletedRows.deletedAt} + make_interval(days => ${RESTORE_DAYS})` },
+    restoredAt: datetime("resources.deleted.restoredAt", (t) => t.deletedRows.restoredAt),
+    restoredBy: { type: "text", label: "resources.deleted.restoredBy", width: 20, expr: (t) => sql`coalesce(${actorName(t, sql`${q(t.deletedRows.restoredBy)}`)}, '')` },
+  },
+  columns: ["deletedAt", "who", "kind", "title", "withIt", "restorableUntil", "restoredAt"],
+  hiddenColumns: ["id", "actingFor", "restoredBy"],
+  titleField: "title",
+  filters: { period: onDay((t) => t.deletedRows.deletedAt) },
+  defaultSort: [{ field: "deletedAt", dir: "desc" }],
+  // Lino's Explorer is site staff's; restoring puts back personal data others deleted.
+  access: { view: ["SiteAdmin"] },
+  detail: [{ key: "general", label: "resources.tabs.general", groups: [
+    { fields: ["kind", "title", "withIt"] },
+    { fields: ["deletedAt", "who", "actingFor", "restorableUntil", "restoredAt", "restoredBy"] },
+  ] }],
+  actions: [{ name: "restore", label: "resources.deleted.restore", roles: ["SiteAdmin"], confirm: true, run: (ctx, id) => restoreRecord(ctx, Number(id)) }],
 });

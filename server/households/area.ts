@@ -13,12 +13,12 @@ export const householdsArea = defineArea({
   ],
   relations: defineRelations([
     // A household's own row and its members go with it; a person who is a member keeps the household's composition.
-    { from: "households.partner_id", to: "partners", onDelete: "volatile", label: "resources.households.title" },
-    { from: "households.type_id", to: "household_types", onDelete: "protect", label: "resources.households.title" },
-    { from: "household_members.household_id", to: "partners", onDelete: "volatile", label: "resources.householdMembers.title" },
-    { from: "household_members.person_id", to: "partners", onDelete: "protect", label: "resources.householdMembers.title" },
+    { from: "households.partner_id", to: "partners", onDelete: "volatile", label: "relations.householdType" },
+    { from: "households.type_id", to: "household_types", onDelete: "protect", label: "relations.households" },
+    { from: "household_members.household_id", to: "partners", onDelete: "volatile", label: "relations.householdMembers" },
+    { from: "household_members.person_id", to: "partners", onDelete: "protect", label: "relations.householdMemberships" },
     // A link between two persons means nothing without both.
-    { from: "human_links.parent_id", to: "partners", onDelete: "volatile", label: "resources.humanLinks.title" },
-    { from: "human_links.child_id", to: "partners", onDelete: "volatile", label: "resources.humanLinks.title" },
+    { from: "human_links.parent_id", to: "partners", onDelete: "volatile", label: "relations.humanLinks" },
+    { from: "human_links.child_id", to: "partners", onDelete: "volatile", label: "relations.humanLinks" },
   ]),
 });

@@ -55,6 +55,7 @@ const HOUSEHOLDS = "households.households";
 export const householdsResource: ResourceDef = defineResource({
   id: "households.households",
   title: "resources.households.title",
+  countLabel: "relations.households",
   table: (t) => t.partners,
   pk: (t) => t.partners.id,
   version: (t) => t.partners.version,
@@ -78,7 +79,8 @@ export const householdsResource: ResourceDef = defineResource({
   filters: { type: { label: "resources.households.type", widget: "ref", ref: "households.types", schema: z.number().int(), where: (v: number, t) => sql`${typeIdOf(t)} = ${v}` } },
   search: wordSearch((t) => [t.partners.prefix, t.partners.name], (t) => [t.partners.id]),
   defaultSort: [{ field: "name", dir: "asc" }],
-  access: { view: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsStaff"] },
+  // Deleting follows editing, as for clients (see clients.clients): protection comes from the refusals.
+  access: { view: ["ContactsUser"], edit: ["ContactsUser"] },
   detail: [{
     key: "general", label: "resources.tabs.general",
     groups: [{ fields: ["id", "prefix", "name", "type", "summary"] }, { fields: ["street", "streetNo", "streetBox", "zipCode", "place", "country"] }],

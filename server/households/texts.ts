@@ -3,7 +3,7 @@ import type { TenantTables } from "@/db/tenant/tables";
 import { ageInYears } from "@/server/clients/sql";
 import { LINK_TYPES, householdSummary, linkSentence, type Gender, type LinkTypeValue, type Person } from "@/server/households/rules";
 import { LOCALES } from "@/server/i18n/locale";
-import { translatorFor } from "@/server/resources/export/rows";
+import { translatorFor } from "@/server/i18n/translator";
 import { qualified as q } from "@/server/resources/query";
 
 /**

@@ -130,6 +130,11 @@ export interface ResourceHooks {
 export interface ResourceDef {
   id: string;
   title: string;
+  /**
+   * A message key counting this resource's rows with an ICU plural (`relations.clients`: "1 client",
+   * "2 clients"): the deletion dialog names the row with it ("1 client (DUBOIS Marie (123))").
+   */
+  countLabel?: string;
   table: (t: TenantTables) => PgTable;
   pk: (t: TenantTables) => AnyPgColumn;
   /** Optimistic locking: editable resources need a version column. */
@@ -183,7 +188,10 @@ export interface ResourceDef {
   beforeSave?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number | undefined, values: Record<string, unknown>) => Promise<void>;
   /** Runs after every interactive insert and edit, in the saving transaction (e.g. automatic reminders). */
   afterSave?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => Promise<void>;
-  /** Refuses a deletion (throws an AppError) or completes it, in the deleting transaction before the row goes. */
+  /**
+   * Refuses a deletion (throws an AppError) or completes it, in the deleting transaction before the
+   * row goes; what goes with the row and what forbids its deletion are declared as the areas' relations.
+   */
   beforeDelete?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => Promise<void>;
   actions?: ActionDef[];
   /**

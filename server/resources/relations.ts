@@ -7,6 +7,8 @@
  *   members); they are shown before the deletion, deleted with it and kept in its snapshot;
  * - `clear`: the column is emptied (a derived or replaceable pointer, e.g. a data problem's
  *   responsible user).
+ * server/resources/deletion.ts does all three; the database backs it up: its foreign keys are
+ * NO ACTION for `protect` and `volatile` (nothing ever cascades) and SET NULL for `clear`.
  * tests/integration/relations.test.ts compares these declarations with the database's catalogue,
  * so a new foreign key fails a test until its area says what happens to its rows.
  */
@@ -16,7 +18,11 @@ export interface Relation {
   /** The table it points to, e.g. `partners`. */
   to: string;
   onDelete: "protect" | "volatile" | "clear";
-  /** Message key naming the referring rows in messages, e.g. a resource's title ("Coachings: 2"). */
+  /**
+   * Message key counting the referring rows with an ICU plural of `count`, under `relations.*`
+   * ("{count, plural, one {# coaching} other {# coachings}}"): what the deletion dialog and the
+   * refusal say ("2 coachings").
+   */
   label: string;
   /**
    * For a generic owner reference (a task or a data problem about "client 42"): the value of the

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deletionPreviewSchema } from "@/lib/deletion";
 import { listPageSchema, listStateSchema, rowSchema, type ResourceMeta } from "@/lib/resources";
 import { assertCan } from "./access";
 import { describeResource } from "./meta";
@@ -6,7 +7,7 @@ import { router } from "@/server/trpc/init";
 import { authedProcedure } from "@/server/trpc/procedures";
 import type { ResourceCtx } from "./define";
 import { resourceOf } from "./registry";
-import { createRow, deleteRow, getRow, listRows, quickSearch, runAction, runTransition, updateRow } from "./service";
+import { createRow, deleteRow, deletionPreview, getRow, listRows, quickSearch, runAction, runTransition, updateRow } from "./service";
 import { loadPanel } from "./panels";
 import { refOptions, refOptionSchema, refSourceSchema } from "./ref-options";
 
@@ -57,6 +58,12 @@ export const resourcesRouter = router({
     .input(z.object({ resource: resourceId, id: rowId, version: z.number().int(), patch: values }))
     .output(versioned)
     .mutation(({ ctx, input }) => updateRow(resourceCtx(ctx), resourceOf(ctx.registry, input.resource), input.id, input.version, input.patch)),
+
+  /** What deleting the row would take with it and what forbids it (the confirmation dialog), for users who may delete it. */
+  deletePreview: authedProcedure
+    .input(z.object({ resource: resourceId, id: rowId }))
+    .output(deletionPreviewSchema)
+    .query(({ ctx, input }) => deletionPreview(resourceCtx(ctx), resourceOf(ctx.registry, input.resource), input.id)),
 
   remove: authedProcedure
     .input(z.object({ resource: resourceId, id: rowId, version: z.number().int() }))

@@ -1,5 +1,19 @@
+import type { SQLWrapper } from "drizzle-orm";
+import type { TenantTables } from "@/db/tenant/tables";
 import type { Row } from "@/lib/resources";
 import type { ResourceDef } from "./define";
+
+/** The fields a user may change on an existing row. */
+export const editableNames = (def: ResourceDef) => Object.keys(def.fields).filter((n) => def.fields[n]!.input && !def.fields[n]!.createOnly);
+
+/**
+ * What the audit lists of a row that is edited, deleted or restored: its editable fields stored on
+ * its own table, a field inside a JSON column read as its own value.
+ */
+export function auditedSelection(def: ResourceDef, t: TenantTables): Record<string, SQLWrapper> {
+  const names = editableNames(def).filter((n) => def.fields[n]!.column);
+  return Object.fromEntries(names.map((n) => [n, def.fields[n]!.jsonKey ? def.fields[n]!.expr(t) : def.fields[n]!.column!(t)]));
+}
 
 /** A database row as the browser receives it: ids and versions under `__id`/`__version`, refs as `{id, label}`. */
 export function toRow(def: ResourceDef, fieldNames: string[], raw: Record<string, unknown>): Row {

@@ -1,5 +1,6 @@
 import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import type { DeletionPreview } from "@/lib/deletion";
 import type { ListPage, ListState, Row } from "@/lib/resources";
 import { actorOf, created, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { AppError } from "@/server/errors";
@@ -7,8 +8,9 @@ import { anyOf, assertCan, can, canListAll } from "./access";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { isAllowedChoice } from "./choices";
 import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
+import { deleteRecord, planDeletion, RESTORE_DAYS, tableNameOf } from "./deletion";
 import { orderByOf, resolveState, selectionOf, whereOf } from "./query";
-import { toRow } from "./rows";
+import { auditedSelection, editableNames, toRow } from "./rows";
 
 /** Handlers of the generic resource procedures; plain functions that tests call directly. */
 
@@ -210,8 +212,6 @@ export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<
   });
 }
 
-const editableNames = (def: ResourceDef) => Object.keys(def.fields).filter((n) => def.fields[n]!.input && !def.fields[n]!.createOnly);
-
 /** Saves an edit made on `version`; refuses it with STALE_EDIT if someone saved in between. */
 export async function updateRow(ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number, raw: Record<string, unknown>): Promise<{ version: number }> {
   assertCan(def, "edit", ctx.user);
@@ -258,11 +258,9 @@ type Tx = ResourceCtx["handle"]["db"];
 /** The row as it is now, locked for this transaction; NOT_FOUND or STALE_EDIT otherwise. */
 async function lockedRow(tx: Tx, ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number) {
   const t = ctx.handle.t;
-  const names = editableNames(def).filter((n) => def.fields[n]!.column);
   // A field inside a JSON column is read as its own value, so that the audit shows what changed.
-  const selection = Object.fromEntries(names.map((n) => [n, def.fields[n]!.jsonKey ? def.fields[n]!.expr(t) : def.fields[n]!.column!(t)]));
   const [row] = await tx
-    .select({ ...selection, __version: def.version!(t) } as never)
+    .select({ ...auditedSelection(def, t), __version: def.version!(t) } as never)
     .from(def.table(t))
     .where(byId(def, ctx, id))
     .for("update");
@@ -272,17 +270,44 @@ async function lockedRow(tx: Tx, ctx: ResourceCtx, def: ResourceDef, id: string 
   return before;
 }
 
-/** Deletes a row the user sees; a row other records still use is kept and named in the error. */
-export async function deleteRow(ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number): Promise<void> {
+/** The title of a row the user sees (what the detail's heading shows); NOT_FOUND out of their scope. */
+async function titleOf(db: Tx, ctx: ResourceCtx, def: ResourceDef, id: string | number): Promise<DeletionPreview["title"]> {
+  const t = ctx.handle.t;
+  const [raw] = await db.select(selectionOf(def, [def.titleField], t) as never).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
+  if (!raw) throw new AppError("NOT_FOUND");
+  const title = toRow(def, [def.titleField], raw as Record<string, unknown>)[def.titleField];
+  const text = title && typeof title === "object" && "label" in title ? title.label : title;
+  return typeof text === "object" && text ? text : String(text ?? "");
+}
+
+const mayDelete = (ctx: ResourceCtx, def: ResourceDef) => {
   assertCan(def, "delete", ctx.user);
   if (!def.version) throw new AppError("FORBIDDEN");
+};
+
+/** What deleting a row would take with it and what forbids it, for users who may delete it (the confirmation dialog). */
+export async function deletionPreview(ctx: ResourceCtx, def: ResourceDef, id: string | number): Promise<DeletionPreview> {
+  mayDelete(ctx, def);
+  const rowId = rowIdOf(def, ctx, id);
   const { db, t } = ctx.handle;
-  await db.transaction(async (tx) => {
-    const before = await lockedRow(tx as never, ctx, def, id, version);
-    await def.beforeDelete?.(tx as never, ctx, id);
-    await tx.delete(def.table(t)).where(eq(def.pk(t), id));
-    const changes = Object.fromEntries(Object.entries(before).filter(([k]) => k !== "__version").map(([k, v]) => [k, { from: v, to: null }]));
-    await writeAudit(tx, t, actorOf(ctx.user), audit(def, "delete", id, changes));
+  const title = await titleOf(db, ctx, def, rowId);
+  const plan = await planDeletion(db, t, ctx.registry.relations, tableNameOf(def, t), rowId);
+  return { title, kind: def.countLabel ?? null, goes: plan.goes, blockers: plan.blockers, restoreDays: RESTORE_DAYS };
+}
+
+/**
+ * Deletes a row the user sees, seen at `version`, with what belongs to it (server/resources/deletion.ts);
+ * a row other records still need is kept and they are named in the error.
+ */
+export async function deleteRow(ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number): Promise<void> {
+  mayDelete(ctx, def);
+  const rowId = rowIdOf(def, ctx, id);
+  await ctx.handle.db.transaction(async (tx) => {
+    const before = await lockedRow(tx as never, ctx, def, rowId, version);
+    await def.beforeDelete?.(tx as never, ctx, rowId);
+    const title = await titleOf(tx as never, ctx, def, rowId);
+    const fields = Object.fromEntries(Object.entries(before).filter(([k]) => k !== "__version").map(([k, v]) => [k, { from: v, to: null }]));
+    await deleteRecord(tx as never, ctx, def, rowId, title, fields);
   });
 }
 

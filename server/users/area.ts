@@ -22,6 +22,6 @@ export const usersArea = defineArea({
     // A procuration is part of the two accounts it links.
     { from: "authorities.user_id", to: "users", onDelete: "volatile", label: "relations.authorities" },
     { from: "authorities.authorized_id", to: "users", onDelete: "volatile", label: "relations.authorities" },
-    { from: "users.coaching_type_id", to: "coaching_types", onDelete: "clear", label: "resources.users.title" },
+    { from: "users.coaching_type_id", to: "coaching_types", onDelete: "clear", label: "relations.users" },
   ]),
 });

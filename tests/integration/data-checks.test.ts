@@ -14,7 +14,7 @@ import { generateNiss } from "@/server/clients/rules/niss";
 import { personPhoneticWords } from "@/server/clients/rules/phonetic";
 import { closePools } from "@/server/db/pool";
 import { LOCALES } from "@/server/i18n/locale";
-import { translatorFor } from "@/server/resources/export/rows";
+import { translatorFor } from "@/server/i18n/translator";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller } from "./helpers";

@@ -102,6 +102,9 @@ const EXPECTED: Record<string, string> = {
   "history.clientChanges":       "-   v   v   v   v   v   v   v   v   v   v   v   v   v   V   V",
   // Reads of client files are logged for the security advisor (ARCHITECTURE §5; §1.2: 910).
   "history.accessLog":           "-   -   -   -   -   -   -   -   -   -   -   -   -   -   -   V",
+  // Records deleted in the last 30 days (issue 11 §2), which administrators may restore: Explorer is
+  // site staff's (changes.Changes: SiteStaff), and restoring puts back what colleagues deleted.
+  "history.deleted":             "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
 
   // ── Households and human links (§4) ──
   // households.Households: ContactsUser (eupen.rst: Households.detail/insert for all but 000 and 220).
@@ -267,6 +270,10 @@ beforeAll(async () => {
   const [opening] = await h.db.insert(h.t.accessLog).values({ userId: userIds.get("100")!, partnerId: client, what: "detail" }).returning({ id: h.t.accessLog.id });
   const [merge] = await h.db.insert(h.t.clientMerges).values({ userId: userIds.get("900")!, keptId: client, mergedId: 999_999, mergedName: "WALK Walter (999999)", mergedRow: {} }).returning({ id: h.t.clientMerges.id });
   const { user: someone } = await newUser(centre, "400");
+  // A deleted place, kept for its restore.
+  const gone = await create("geo.places", { name: name("Goneville"), zipCode: "9998", kind: "city", country: "BE" });
+  await admin.resources.remove({ resource: "geo.places", id: gone, version: 1 });
+  const [deleted] = await h.db.select({ id: h.t.deletedRows.id }).from(h.t.deletedRows).limit(1);
 
   const onClient = { field: "client", value: client };
   const entries: [string, Fixture][] = [
@@ -292,6 +299,7 @@ beforeAll(async () => {
     ["coachings.endings", { id: coachingEnding }],
     ["history.clientChanges", { id: Number(change!.__id), master: onClient }],
     ["history.accessLog", { id: opening!.id, master: onClient }],
+    ["history.deleted", { id: deleted!.id }],
     ["households.households", { id: household }],
     ["households.members", { id: member, master: { field: "household", value: household } }],
     ["households.humanLinks", { id: link, master: { field: "parent", value: person } }],

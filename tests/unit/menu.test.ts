@@ -61,6 +61,8 @@ const MERGES = "menu.explorer > menu.sections.contacts > resources.clientMerges.
 /** Data problems (§18): assigned to me for data-check users (CheckdataUser), all of them for site staff (900, 910). */
 const MY_PROBLEMS = "menu.office > checks.myProblems (/checks/myProblems)";
 const ALL_PROBLEMS = "menu.explorer > menu.sections.system > checks.allProblems (/checks/allProblems)";
+/** Records deleted in the last 30 days, which administrators may restore (issue 11 §2). */
+const DELETED = "menu.explorer > menu.sections.system > resources.deleted.title (/history/deleted)";
 const ADMINISTRATION = [
   "menu.site > menu.sections.administration > resources.users.title (/users/users)",
   "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
@@ -68,7 +70,7 @@ const ADMINISTRATION = [
 ];
 /** Social workers: clients in Contacts, Reception and PCSW, their data problems, reading eID cards, their coachings. */
 const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_PROBLEMS, MY_TASKS, RECEPTION_CLIENTS, EID, PCSW_CLIENTS, MY_COACHINGS];
-const ADMIN = [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, SYSTEM, MERGES, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ALL_PROBLEMS, ACCOUNT, ...ADMINISTRATION];
+const ADMIN = [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, SYSTEM, MERGES, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ALL_PROBLEMS, DELETED, ACCOUNT, ...ADMINISTRATION];
 
 // domain-people §1.4, §3.6 (Configure's sections in Lino's order: places, contacts, PCSW): everyone signed in finds clients in Contacts and Reception; social users (SocialUser) also in
 // PCSW with their own coachings (CoachingsUser; all coachings are in Explorer for CoachingsStaff, "PCSW → only My coachings" for 210), integration users in Integration, newcomers users in Newcomers, social staff all clients in Explorer; contacts staff (110 120 210 410 420 800 900 910) configure

@@ -7,13 +7,14 @@ import type { ActionMeta, FieldMeta, ResourceMeta, Row, TransitionMeta } from "@
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 import { fromDraft, serverFieldErrors, toDraft, type Drafts, type FieldError } from "./drafts";
 import { FieldInput } from "./field-input";
+import { DeleteDialog } from "./delete-dialog";
 import { ConfirmDialog, Modal } from "./modal";
 import { alertClass, dangerButton, primaryButton, toolButton } from "./styles";
 
 type Pending = { kind: "transition"; item: TransitionMeta } | { kind: "action"; item: ActionMeta } | { kind: "delete" } | null;
 type Props = { meta: ResourceMeta; row: Row; rowId: string | number; onChanged: (message: string) => void; onDeleted: () => void };
 
-/** Workflow buttons (only transitions from the row's current state), row actions and delete. */
+/** Workflow buttons (only transitions from the row's current state), row actions and delete (for users who may delete this kind of row). */
 export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props) {
   const t = useTranslations();
   const locale = useLocale() as UiLocale;
@@ -25,7 +26,6 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
     setPending(null);
     transition.reset();
     action.reset();
-    remove.reset();
   };
   const done = (message: string) => {
     close();
@@ -33,14 +33,13 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
   };
   const transition = useMutation(trpc.resources.transition.mutationOptions({ onSuccess: () => done(t("detail.done")) }));
   const action = useMutation(trpc.resources.action.mutationOptions({ onSuccess: () => done(t("detail.done")) }));
-  const remove = useMutation(trpc.resources.remove.mutationOptions({ onSuccess: onDeleted }));
 
   const state = meta.workflow ? String(row[meta.workflow.field]) : null;
   const transitions = meta.workflow?.transitions.filter((tr) => tr.from.includes(state!)) ?? [];
   const stateField = meta.workflow && meta.fields[meta.workflow.field];
   const runTransition = (tr: TransitionMeta, params: Record<string, unknown> = {}) => transition.mutate({ resource: meta.id, id: rowId, version, name: tr.name, params });
   const asks = (item: { confirm: boolean; params?: unknown[] }) => item.confirm || !!item.params?.length;
-  const error = transition.error ?? action.error ?? remove.error;
+  const error = transition.error ?? action.error;
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -73,10 +72,7 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
         <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label) })} confirmLabel={t(pending.item.label)}
           onConfirm={() => runTransition(pending.item)} onClose={close} busy={transition.isPending} error={transition.error && errorMessage(transition.error)} />
       ))}
-      {pending?.kind === "delete" && (
-        <ConfirmDialog title={t("detail.delete")} text={t("detail.confirmDelete")} confirmLabel={t("detail.delete")}
-          onConfirm={() => remove.mutate({ resource: meta.id, id: rowId, version })} onClose={close} busy={remove.isPending} error={remove.error && errorMessage(remove.error)} />
-      )}
+      {pending?.kind === "delete" && <DeleteDialog resource={meta.id} rowId={rowId} version={version} onClose={close} onDeleted={onDeleted} />}
       {pending?.kind === "action" && (pending.item.params.length ? (
         <ParamsForm resource={meta.id} item={pending.item} busy={action.isPending} error={action.error} onClose={close}
           onRun={(params) => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, params, version })} />

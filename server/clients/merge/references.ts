@@ -1,7 +1,8 @@
 /**
  * Every foreign key to `partners` (table and column as in the database) that merging two clients
- * handles. tests/integration/merge.test.ts compares this list with the PostgreSQL catalog, so a new
- * foreign key to partners fails the test until the merge decides what happens to its rows.
+ * handles. tests/integration/merge.test.ts compares this list with the relations the areas declare,
+ * which tests/integration/relations.test.ts compares with the PostgreSQL catalogue, so a new foreign
+ * key to partners fails a test until the merge decides what happens to its rows.
  */
 export const HANDLED_PARTNER_REFERENCES = [
   "addresses.partner_id",

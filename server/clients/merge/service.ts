@@ -2,6 +2,7 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { actorOf, rowChange, writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
+import { executeDeletion, inUse, planDeletion } from "@/server/resources/deletion";
 import { qualified as q } from "@/server/resources/query";
 import { CLIENT_OWNER_TYPE, FILLABLE_GROUPS } from "./references";
 
@@ -168,7 +169,12 @@ export async function mergeClients(ctx: ResourceCtx, keptId: number, version: nu
 
     const { patch, filled } = fillsOf(kept, merged);
     // The duplicate goes first: its national number may now be the kept client's (unique per centre).
-    await tx.delete(t.partners).where(eq(t.partners.id, mergedId));
+    // What is left of it (its photo when the kept client has one, its data problems) goes with it as
+    // the relations declare; anything that still refers to it stops the merge instead of vanishing.
+    const rest = await planDeletion(tx, t, ctx.registry.relations, "partners", mergedId);
+    if (rest.blockers.length) throw inUse(ctx, displayName(merged), rest.blockers);
+    await executeDeletion(tx, t, rest);
+    for (const group of rest.rows.slice(1)) put(group.table, group.ids.map(Number), dropped);
     await tx.update(t.partners).set({ ...patch, modifiedAt: new Date(), version: sql`${t.partners.version} + 1` } as never).where(eq(t.partners.id, keptId));
 
     const actor = actorOf(ctx.user);

@@ -3,13 +3,14 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { listStateSchema } from "@/lib/resources";
 import type { SessionClaims } from "@/server/auth/session";
 import { ERRORS, isAppError, type AppErrorCode } from "@/server/errors";
+import { translatorFor } from "@/server/i18n/translator";
 import { availability } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { createContext } from "@/server/trpc/context";
 import type { ResourceCtx } from "../define";
 import { csvStream } from "./csv";
 import { renderPdf } from "./pdf";
-import { attachmentHeader, EXPORT_FORMATS, exportFileName, listTitle, planExport, translatorFor, type ExportFormat } from "./rows";
+import { attachmentHeader, EXPORT_FORMATS, exportFileName, listTitle, planExport, type ExportFormat } from "./rows";
 import { xlsxStream } from "./xlsx";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {

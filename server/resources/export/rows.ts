@@ -1,14 +1,9 @@
-import { createTranslator } from "next-intl";
 import type { FieldMeta, ListState, ResourceMeta, Row } from "@/lib/resources";
 import { filterSummary, titleWithFilters } from "@/lib/filter-summary";
-import { choiceLabel, formatDate, type Translate } from "@/lib/format";
-import de from "@/messages/de.json";
-import en from "@/messages/en.json";
-import fr from "@/messages/fr.json";
-import nl from "@/messages/nl.json";
+import { choiceLabel, formatDate } from "@/lib/format";
 import { actorOf, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { AppError } from "@/server/errors";
-import type { Locale } from "@/server/i18n/locale";
+import { translatorFor, type Translator } from "@/server/i18n/translator";
 import { assertCan } from "../access";
 import type { ResourceCtx, ResourceDef } from "../define";
 import { describeResource } from "../meta";
@@ -30,15 +25,6 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const PDF_MAX_ROWS = 5000;
 const BATCH_ROWS = 1000;
 const MAX_COLUMNS = 60;
-
-const MESSAGES = { fr, nl, de, en };
-export type Translator = Translate & ((key: string, values?: Record<string, string | number | Date>) => string);
-
-/** Translates full message keys ("errors.FORBIDDEN") outside React, as next-intl does in pages. */
-export function translatorFor(locale: Locale): Translator {
-  const t = createTranslator({ locale, messages: MESSAGES[locale] as never });
-  return (key: string, values?: Record<string, string | number | Date>) => (t as unknown as (k: string, v?: object) => string)(key, values);
-}
 
 export interface ExportColumn {
   name: string;
