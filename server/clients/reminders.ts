@@ -6,7 +6,7 @@ import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { CLIENT_REMINDERS, reminderStep } from "./rules/reminders";
 import { primaryCoachOf } from "./sql";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 
 type Tx = TenantHandle["db"];
 const OWNER = "client";

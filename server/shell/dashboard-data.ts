@@ -1,6 +1,6 @@
 import { desc, inArray, sql } from "drizzle-orm";
 import { resourceHref } from "@/lib/resources";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 import type { SessionUser } from "@/server/auth/session";
 import { can } from "@/server/resources/access";
 import { RESOURCES } from "@/server/resources/registry";

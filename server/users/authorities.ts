@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/server/audit";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 import { canSignIn } from "@/server/auth/login";
 import { hasRole, type UserType } from "@/server/auth/user-types";
 import { AppError } from "@/server/errors";

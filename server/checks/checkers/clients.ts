@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { actorOf } from "@/server/audit";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 import { CLIENT_STATE } from "@/server/clients/choices";
 import { coachingActive, primaryCoachOf } from "@/server/clients/sql";
 import { checkStoredNiss } from "@/server/clients/rules/niss";

@@ -1,6 +1,6 @@
 import { createTranslator } from "next-intl";
 import type { FieldMeta, ListState, ResourceMeta, Row } from "@/lib/resources";
-import { choiceLabel, formatDate, type Translate } from "@/lib/format";
+import { belgianToday, choiceLabel, formatDate, type Translate } from "@/lib/format";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
@@ -145,6 +145,7 @@ export function describeState(plan: ExportPlan): { filters: string[]; sort: stri
     // A user filter carries the centre's staff as its choices: the export names the user, not the id.
     if ((filter?.widget === "choice" || filter?.widget === "user") && filter.choices) text = choiceLabel(filter.choices, String(value), ctx.locale, t);
     else if (filter?.widget === "boolean") text = yesNo(value);
+    else if (filter?.widget === "date") text = formatDate(String(value), ctx.locale);
     else if (filter?.widget === "dateRange") {
       const range = value as { from?: string; to?: string };
       text = `${formatDate(range.from, ctx.locale)} – ${formatDate(range.to, ctx.locale)}`.trim();
@@ -160,6 +161,5 @@ export function describeState(plan: ExportPlan): { filters: string[]; sort: stri
 
 /** `geo.places-2025-03-05.csv`: the resource and today's date in Belgium. */
 export function exportFileName(def: ResourceDef, format: ExportFormat, now = new Date()) {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  return `${def.id}-${day}.${format}`;
+  return `${def.id}-${belgianToday(now)}.${format}`;
 }
