@@ -4,7 +4,7 @@ import { partnerSearchText } from "@/db/tenant/contacts";
 import type { TenantTables } from "@/db/tenant/tables";
 import { defineResource } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
-import { boolean, choice, date, datetime, filters, integer, longText, reference, text, wordSearch } from "@/server/resources/fields";
+import { boolean, choice, date, dateRangeSchema, datetime, filters, incompleteDate, integer, longText, reference, text, wordSearch } from "@/server/resources/fields";
 import { CLIENT_STATE, cardTypes, civilStates, clientStates, genders, refusalReasons, residenceTypes } from "./choices";
 import { AppError } from "@/server/errors";
 import { actorOf } from "@/server/audit";
@@ -25,11 +25,9 @@ import { updateClientReminders } from "./reminders";
 import { namesRef } from "./subentities";
 import { mergeClientAction } from "./merge/action";
 import { clientObserverNames } from "@/server/coachings/observers";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 
 const p = (t: TenantTables) => t.partners;
-/** Lino's incomplete dates: `1995-00-00` when only the year is known. */
-const incompleteDate = z.string().regex(/^\d{4}-(0\d|1[0-2])-([0-2]\d|3[01])$/).nullable();
 
 /** Clients: persons the centre helps (domain-people §3). */
 export const clientsResource = defineResource({
@@ -48,7 +46,7 @@ export const clientsResource = defineResource({
     firstName: text("fields.firstName", (t) => t.partners.firstName, { max: 100 }),
     lastName: text("fields.lastName", (t) => t.partners.lastName, { max: 100, required: true }),
     gender: choice("fields.gender", (t) => t.partners.gender, genders, { width: 8 }),
-    birthDate: { ...text("fields.birthDate", (t) => t.partners.birthDate, { width: 11 }), input: incompleteDate, help: "resources.clients.birthDateHelp" },
+    birthDate: incompleteDate("fields.birthDate", (t) => t.partners.birthDate, { help: "resources.clients.birthDateHelp" }),
     age: { type: "integer", label: "fields.age", width: 6, expr: (t) => ageInYears(t.partners) },
     language: choice("languages.label", (t) => t.partners.language, uiLanguages, { required: true, width: 10 }),
     nationalId: { ...text("fields.nationalId", (t) => t.partners.nationalId, { width: 15 }), input: z.string().trim().max(20).nullable() },
@@ -115,7 +113,7 @@ export const clientsResource = defineResource({
     nationality: { label: "fields.nationality", widget: "text", schema: z.string().trim().toUpperCase().min(2).max(4), where: (v: string, t) => eq(t.partners.nationalityCode, v) },
     hideObsolete: { label: "resources.clients.hideObsolete", widget: "boolean", schema: z.boolean(), where: (v: boolean, t) => (v ? sql`not ${t.partners.isObsolete}` : undefined) },
     // Period: empty start takes the end (or today), empty end takes the start (domain-people §3.6).
-    period: { label: "resources.clients.period", widget: "dateRange", schema: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }), where: () => undefined },
+    period: { label: "resources.clients.period", widget: "dateRange", schema: dateRangeSchema, where: () => undefined },
     onlyPrimary: { label: "resources.clients.onlyPrimary", widget: "boolean", schema: z.boolean(), where: () => undefined },
     coachedBy: { label: "resources.clients.coachedBy", summary: "resources.clients.coachedBySummary", widget: "user", schema: z.number().int(), where: (v: number, t, _ctx, all) => coachedBy(t, v, all) },
     andCoachedBy: { label: "resources.clients.andCoachedBy", summary: "resources.clients.andCoachedBySummary", widget: "user", schema: z.number().int(), where: (v: number, t, _ctx, all) => coachedBy(t, v, all) },

@@ -6,7 +6,7 @@ import { clientNameOf } from "@/server/clients/sql";
 import { userNameOf } from "@/server/users/sql";
 import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource, type FieldDef } from "@/server/resources/define";
-import { choice, datetime, integer } from "@/server/resources/fields";
+import { choice, dateRangeSchema, datetime, integer } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 
 /** Accountability (issue 5 §8): what changed on a client, and who opened which client file. */
@@ -21,7 +21,7 @@ const clientRef = (expr: (t: TenantTables) => SQL, id: (t: TenantTables) => SQL)
 });
 const onDay = (col: (t: TenantTables) => AnyPgColumn) => ({
   label: "resources.history.period", widget: "dateRange" as const,
-  schema: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
+  schema: dateRangeSchema,
   where: (v: { from?: string; to?: string }, t: TenantTables) => sql`(${col(t)} at time zone 'Europe/Brussels')::date between coalesce(${v.from ?? null}::date, '-infinity') and coalesce(${v.to ?? null}::date, 'infinity')`,
 });
 

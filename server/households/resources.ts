@@ -135,7 +135,7 @@ export const householdMembersResource = defineResource({
     primary: boolean("resources.householdMembers.primary", (t) => t.householdMembers.primary),
     startDate: date("fields.startDate", (t) => t.householdMembers.startDate),
     endDate: date("fields.endDate", (t) => t.householdMembers.endDate),
-    birthDate: { type: "text", label: "fields.birthDate", width: 11, expr: (t) => ofPerson(t, t.partners.birthDate) },
+    birthDate: { type: "date", incomplete: true, label: "fields.birthDate", expr: (t) => ofPerson(t, t.partners.birthDate) },
     age: { type: "integer", label: "fields.age", width: 6, expr: (t) => ofPerson(t, ageInYears(t.partners)) },
     gender: { type: "choice", label: "fields.gender", width: 8, choices: genders, expr: (t) => ofPerson(t, t.partners.gender) },
   },

@@ -43,6 +43,8 @@ export interface FieldDef {
   fieldSet?: string;
   /** Only these roles may write it (e.g. eID card data); others see it read-only. */
   editRoles?: Role[];
+  /** A `date` kept as text whose day or month may be 00 when unknown (Lino's incomplete dates). */
+  incomplete?: boolean;
 }
 
 export interface FilterDef {

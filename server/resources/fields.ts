@@ -2,6 +2,7 @@ import { and, ilike, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
+import { isCalendarDate, isIncompleteDate } from "@/lib/format";
 import { LOCALES } from "@/server/i18n/locale";
 import type { ChoiceList } from "./choices";
 import type { FieldDef, FilterDef } from "./define";
@@ -21,7 +22,18 @@ export const text = (label: string, col: Col, opts: Opts & { max?: number } = {}
 export const longText = (label: string, col: Col, opts: Opts = {}) => column("longtext", label, col, z.string().max(20_000), opts);
 export const integer = (label: string, col: Col, opts: Opts & { min?: number; max?: number } = {}) =>
   column("integer", label, col, z.number().int().min(opts.min ?? -2_147_483_648).max(opts.max ?? 2_147_483_647), opts);
-export const date = (label: string, col: Col, opts: Opts = {}) => column("date", label, col, opts.required ? z.iso.date() : z.iso.date().nullable(), opts);
+/**
+ * A day of the calendar, `YYYY-MM-DD`: 30 February or year 0 is refused as invalid input (a 400),
+ * never handed to the database. Every date a request carries goes through it (fields, filters).
+ */
+export const isoDate = z.string().refine(isCalendarDate, { message: "Invalid date" });
+/** `YYYY-MM-DD` where an unknown month or day is 00 (domain-people §6: "born in 1995" is 1995-00-00). */
+export const incompleteIsoDate = z.string().refine(isIncompleteDate, { message: "Invalid date" });
+
+export const date = (label: string, col: Col, opts: Opts = {}) => column("date", label, col, opts.required ? isoDate : isoDate.nullable(), opts);
+/** A date kept as text whose day or month may be unknown (a birth date read from a NISS or a card). */
+export const incompleteDate = (label: string, col: Col, opts: Opts = {}) =>
+  column("date", label, col, opts.required ? incompleteIsoDate : incompleteIsoDate.nullable(), { ...opts, incomplete: true });
 export const datetime = (label: string, col: Col) => column("datetime", label, col, z.never(), { editable: false });
 export const boolean = (label: string, col: Col, opts: Opts = {}) => column("boolean", label, col, z.boolean(), opts);
 export const choice = (label: string, col: Col, list: ChoiceList, opts: Opts = {}) =>
@@ -84,6 +96,9 @@ export function wordSearch(
   };
 }
 
+/** A period a filter takes; either end may be open. */
+export const dateRangeSchema = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+
 export const filters = {
   choice: (label: string, list: ChoiceList, col: Col): FilterDef => ({
     label, widget: "choice", choices: list, schema: z.string().max(40),
@@ -103,7 +118,7 @@ export const filters = {
   }),
   dateRange: (label: string, col: Col): FilterDef => ({
     label, widget: "dateRange",
-    schema: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
+    schema: dateRangeSchema,
     where: (v: { from?: string; to?: string }, t) =>
       v.from && v.to ? sql`${col(t)} between ${v.from} and ${v.to}` : v.from ? sql`${col(t)} >= ${v.from}` : v.to ? sql`${col(t)} <= ${v.to}` : undefined,
   }),

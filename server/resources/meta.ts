@@ -43,6 +43,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
       ...(f.choices ? { choices: await choicesOf(handle, f.choices) } : {}),
       ...(f.ref ? { ref: f.ref.resource } : {}),
       ...(f.help ? { help: f.help } : {}),
+      ...(f.incomplete ? { incomplete: true } : {}),
   });
   // Fields of a field set the centre does not use are left out everywhere, also from the detail.
   const off = await fieldsOffInCentre(handle, def);
