@@ -1,17 +1,21 @@
 import { sql, type SQLWrapper } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, serial, text, timestamp, uniqueIndex, type AnyPgColumn, type PgSchema } from "drizzle-orm/pg-core";
+import { folded, inReadersOrder } from "@/db/text";
 import type { LocalizedText } from "@/db/control/schema";
 import type { geoTables } from "./geo";
 
 type SearchedColumns = Record<"prefix" | "name" | "phone" | "gsm" | "street" | "nationalId", SQLWrapper>;
 
 /**
- * The partner's searched texts in one string (pg_trgm indexes it, server/db/extensions.ts installs
- * the extension). Whitespace separates them, so a search word, which has none, cannot match across
- * two columns: `text ILIKE '%w%'` equals the OR of `column ILIKE '%w%'` over these columns.
+ * The partner's searched texts in one string (pg_trgm indexes it folded, server/db/extensions.ts
+ * installs the extension). Whitespace separates them, so a search word, which has none, cannot match
+ * across two columns: `text LIKE '%w%'` equals the OR of `column LIKE '%w%'` over these columns.
  */
 export const partnerSearchText = (t: SearchedColumns) =>
   sql`${t.prefix} || ' ' || ${t.name} || ' ' || ${t.phone} || ' ' || ${t.gsm} || ' ' || ${t.street} || ' ' || coalesce(${t.nationalId}, '')`;
+
+/** What lists of partners, persons, clients and organisations sort by: the name in the readers' order. */
+export const partnerNameOrder = (t: { name: SQLWrapper }) => inReadersOrder(t.name);
 
 /**
  * Partners: persons, organisations and households in one table. Lino derives Person, Organisation
@@ -146,10 +150,10 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
     check("partners_kind", sql`${t.kind} in ('person', 'organisation', 'household')`),
     check("partners_client_is_person", sql`not ${t.isClient} or ${t.kind} = 'person'`),
     uniqueIndex("partners_national_id_key").on(t.nationalId),
-    // NULLS FIRST as lists sort ascending (server/resources/query.ts), so the index serves that order.
-    index("partners_name_idx").on(sql`lower(${t.name}) nulls first`, t.id),
-    // The quick search: one trigram index serves `ILIKE '%word%'` over all searched columns.
-    index("partners_search_idx").using("gin", sql`(${partnerSearchText(t)}) extensions.gin_trgm_ops`),
+    // Lists by name (partnerNameOrder), ascending with NULLS FIRST as server/resources/query.ts sorts.
+    index("partners_name_idx").on(sql`${partnerNameOrder(t)} nulls first`, t.id),
+    // The quick search: one trigram index serves `LIKE '%word%'` over all searched columns, accents and case folded.
+    index("partners_search_idx").using("gin", sql`(${folded(partnerSearchText(t))}) extensions.gin_trgm_ops`),
     index("partners_last_name_idx").on(sql`lower(${t.lastName})`),
     // Clients by id: the probe side of "clients coached by …" and of their counts, read index-only.
     index("partners_clients_idx").on(t.id, t.isObsolete).where(sql`${t.isClient}`),

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { partnerSearchText } from "@/db/tenant/contacts";
+import { partnerNameOrder, partnerSearchText } from "@/db/tenant/contacts";
 import type { TenantTables } from "@/db/tenant/tables";
 import { defineResource } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
@@ -42,7 +42,7 @@ export const clientsResource = defineResource({
   rowTone: { field: "clientState", tones: { [CLIENT_STATE.newcomer]: "positive", [CLIENT_STATE.refused]: "warning", [CLIENT_STATE.former]: "warning" } },
   fields: {
     id: integer("fields.id", (t) => t.partners.id, { editable: false, width: 7 }),
-    name: { type: "text", label: "fields.name", width: 28, expr: (t) => clientDisplayName(t.partners), orderBy: (t) => sql`lower(${t.partners.name})` },
+    name: { type: "text", label: "fields.name", width: 28, expr: (t) => clientDisplayName(t.partners), orderBy: (t) => partnerNameOrder(t.partners) },
     firstName: text("fields.firstName", (t) => t.partners.firstName, { max: 100 }),
     lastName: text("fields.lastName", (t) => t.partners.lastName, { max: 100, required: true }),
     gender: choice("fields.gender", (t) => t.partners.gender, genders, { width: 8 }),

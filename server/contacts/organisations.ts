@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { partnerNameOrder } from "@/db/tenant/contacts";
 import { defineResource } from "@/server/resources/define";
 import { reference, text, wordSearch } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
@@ -14,7 +15,7 @@ export const organisationsResource = defineResource({
   scope: (t) => sql`${t.partners.kind} = 'organisation'`,
   fields: {
     ...partnerFields,
-    name: { ...text("fields.name", (t) => t.partners.name, { required: true, width: 28 }), orderBy: (t) => sql`lower(${t.partners.name})` },
+    name: { ...text("fields.name", (t) => t.partners.name, { required: true, width: 28 }), orderBy: (t) => partnerNameOrder(t.partners) },
     prefix: text("resources.organisations.prefix", (t) => t.partners.prefix, { max: 200, width: 12 }),
     type: reference("resources.organisations.type", "contacts.companyTypes", (t) => t.partners.companyTypeId,
       (t) => sql`(select ${t.companyTypes.names} from ${t.companyTypes} where ${q(t.companyTypes.id)} = ${q(t.partners.companyTypeId)})`, { localized: true }),

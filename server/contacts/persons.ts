@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { partnerNameOrder } from "@/db/tenant/contacts";
 import { clientsResource } from "@/server/clients/resource";
 import { personPhoneticWords } from "@/server/clients/rules/phonetic";
 import { defineResource } from "@/server/resources/define";
@@ -26,7 +27,7 @@ export const personsResource = defineResource({
   scope: (t) => sql`${t.partners.kind} = 'person'`,
   fields: {
     ...partnerFields,
-    name: { type: "text", label: "fields.name", width: 28, expr: (t) => t.partners.name, orderBy: (t) => sql`lower(${t.partners.name})` },
+    name: { type: "text", label: "fields.name", width: 28, expr: (t) => t.partners.name, orderBy: (t) => partnerNameOrder(t.partners) },
     title: text("resources.persons.personTitle", (t) => t.partners.title, { max: 40, width: 8 }),
     firstName: firstName!,
     middleName: text("resources.persons.middleName", (t) => t.partners.middleName, { max: 100 }),

@@ -1,6 +1,7 @@
-import { and, ilike, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { folded, foldedWord } from "@/db/text";
 import type { TenantTables } from "@/db/tenant/tables";
 import { isCalendarDate, isIncompleteDate } from "@/lib/format";
 import { LOCALES } from "@/server/i18n/locale";
@@ -65,12 +66,19 @@ export function jsonField(type: "text" | "longtext" | "boolean", label: string, 
 export const localizedText = (label: string, col: Col, opts: Opts = {}) =>
   column("localized", label, col, z.object({ fr: z.string().trim().min(1).max(200), nl: z.string().trim().max(200).optional(), de: z.string().trim().max(200).optional(), en: z.string().trim().max(200).optional() }), opts);
 
+/**
+ * A text matches a typed word whatever their accents and case ("gerard" finds "Gérard"): both are
+ * folded (db/text.ts). `pattern` is a LIKE pattern of the typed text (see likePattern).
+ */
+export const matches = (text: SQLWrapper, pattern: string): SQL => sql`${folded(text)} like ${foldedWord(pattern)}`;
+
 /** Matches a text in any language of a `{fr, nl, de, en}` column. */
 export const localizedMatches = (json: SQLWrapper, pattern: string): SQL =>
-  or(...LOCALES.map((l) => ilike(sql`${json}->>${sql.raw(`'${l}'`)}`, pattern)))!;
+  or(...LOCALES.map((l) => matches(sql`${json}->>${sql.raw(`'${l}'`)}`, pattern)))!;
 
 /**
- * Lino's quick search: every word must match (AND); a word matches if a text field contains it;
+ * Lino's quick search: every word must match (AND); a word matches if a text field contains it
+ * (accents and case aside);
  * a number also matches integer fields equal to it, and `#123` matches integer fields only.
  * `text` gives the text columns, or a single expression joining them with whitespace (which no
  * word contains, so it matches the same rows), e.g. one a trigram index covers (partnerSearchText).
@@ -90,7 +98,7 @@ export function wordSearch(
         const number = /^#?\d{1,9}$/.test(word) ? Number(word.replace("#", "")) : null;
         const byNumber = number === null ? [] : ints(t).map((c) => sql`${c} = ${number}`);
         if (word.startsWith("#")) return byNumber.length ? or(...byNumber) : sql`false`;
-        return or(...variants(word).flatMap((v) => columns.map((c) => ilike(c as AnyPgColumn, likePattern(v)))), ...byNumber);
+        return or(...variants(word).flatMap((v) => columns.map((c) => matches(c, likePattern(v)))), ...byNumber);
       }),
     );
   };
@@ -110,7 +118,7 @@ export const filters = {
   }),
   text: (label: string, expr: (t: TenantTables) => SQLWrapper, where: "prefix" | "contains" = "contains"): FilterDef => ({
     label, widget: "text", schema: z.string().trim().min(1).max(100),
-    where: (v: string, t) => ilike(expr(t) as AnyPgColumn, likePattern(v, where)),
+    where: (v: string, t) => matches(expr(t), likePattern(v, where)),
   }),
   localized: (label: string, col: Col): FilterDef => ({
     label, widget: "text", schema: z.string().trim().min(1).max(100),
