@@ -8,6 +8,7 @@ import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource, type FieldDef } from "@/server/resources/define";
 import { choice, dateRangeSchema, datetime, integer } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
+import { actionText, changesText, readerFor } from "./describe";
 
 /** Accountability (issue 5 §8): what changed on a client, and who opened which client file. */
 
@@ -25,23 +26,30 @@ const onDay = (col: (t: TenantTables) => AnyPgColumn) => ({
   where: (v: { from?: string; to?: string }, t: TenantTables) => sql`(${col(t)} at time zone 'Europe/Brussels')::date between coalesce(${v.from ?? null}::date, '-infinity') and coalesce(${v.to ?? null}::date, 'infinity')`,
 });
 
+const CLIENTS = "clients.clients";
+
 /** Every recorded change of a client's own fields and state, newest first. */
 export const clientChangesResource = defineResource({
   id: "history.clientChanges",
   title: "resources.history.changesTitle",
   table: (t) => t.auditLog,
   pk: (t) => t.auditLog.id,
-  scope: (t) => sql`${t.auditLog.entity} = 'clients.clients'`,
+  scope: (t) => sql`${t.auditLog.entity} = ${CLIENTS}`,
   fields: {
     at: datetime("resources.history.at", (t) => t.auditLog.at),
     who: { type: "text", label: "resources.history.who", width: 20, expr: (t) => actorName(t, sql`${q(t.auditLog.actor)}`) },
     actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`case when ${q(t.auditLog.actingFor)} is null then '' else ${actorName(t, sql`${q(t.auditLog.actingFor)}`)} end` },
-    action: { type: "text", label: "resources.history.action", width: 16, expr: (t) => sql<string>`regexp_replace(${t.auditLog.action}, '^clients\\.clients\\.', '')` },
-    changes: {
-      type: "longtext", label: "resources.history.changes", width: 60, sortable: false,
-      expr: (t) => sql<string>`(select string_agg(c.key || ': ' || coalesce(c.value->>'from', '∅') || ' → ' || coalesce(c.value->>'to', '∅'), '; ' order by c.key) from jsonb_each(${q(t.auditLog.changes)}) c)`,
+    // Stored as codes and JSON; read in the reader's words (server/history/describe.ts), in lists and exports alike.
+    action: {
+      type: "text", label: "resources.history.action", width: 18, expr: (t) => t.auditLog.action,
+      present: (action, ctx) => actionText(readerFor(ctx.locale, ctx.handle.t), CLIENTS, String(action)),
     },
-    client: clientRef((t) => sql`${t.auditLog.entityId}`, (t) => sql`${q(t.auditLog.entityId)}::int`),
+    changes: {
+      type: "longtext", label: "resources.history.changes", width: 60, sortable: false, expr: (t) => t.auditLog.changes,
+      present: (changes, ctx) => changesText(readerFor(ctx.locale, ctx.handle.t), CLIENTS, changes as Parameters<typeof changesText>[2]),
+    },
+    // An export of the client list is audited on the list ("*"), not on a client.
+    client: clientRef((t) => sql`${t.auditLog.entityId}`, (t) => sql`case when ${q(t.auditLog.entityId)} ~ '^[0-9]+$' then ${q(t.auditLog.entityId)}::int end`),
   },
   columns: ["at", "who", "actingFor", "action", "changes"],
   hiddenColumns: ["client"],

@@ -108,7 +108,7 @@ export async function* exportBatches(plan: ExportPlan, format: ExportFormat, opt
       const { rows } = await client.query({ text: `fetch ${BATCH_ROWS} from export_rows`, rowMode: "array" });
       count += rows.length;
       if (opts.max !== undefined && count > opts.max) throw new AppError("EXPORT_TOO_LARGE", { max: opts.max });
-      if (rows.length) yield rows.map((values) => toRow(plan.def, plan.fields, Object.fromEntries(plan.keys.map((k, i) => [k, values[i]]))));
+      if (rows.length) yield rows.map((values) => toRow(plan.def, plan.fields, Object.fromEntries(plan.keys.map((k, i) => [k, values[i]])), plan.ctx));
       if (rows.length < BATCH_ROWS) break;
     }
     complete = true;
