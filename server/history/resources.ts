@@ -34,7 +34,8 @@ export const clientChangesResource = defineResource({
   title: "resources.history.changesTitle",
   table: (t) => t.auditLog,
   pk: (t) => t.auditLog.id,
-  scope: (t) => sql`${t.auditLog.entity} = ${CLIENTS}`,
+  // An export of the client list is audited on the list ("*"): no change of a client.
+  scope: (t) => sql`${t.auditLog.entity} = ${CLIENTS} and ${t.auditLog.entityId} <> '*'`,
   fields: {
     at: datetime("resources.history.at", (t) => t.auditLog.at),
     who: { type: "text", label: "resources.history.who", width: 20, expr: (t) => actorName(t, sql`${q(t.auditLog.actor)}`) },
@@ -48,7 +49,7 @@ export const clientChangesResource = defineResource({
       type: "longtext", label: "resources.history.changes", width: 60, sortable: false, expr: (t) => t.auditLog.changes,
       present: (changes, ctx) => changesText(readerFor(ctx.locale, ctx.handle.t), CLIENTS, changes as Parameters<typeof changesText>[2]),
     },
-    // An export of the client list is audited on the list ("*"), not on a client.
+    // A hand-written audit row with another kind of id must not break the list.
     client: clientRef((t) => sql`${t.auditLog.entityId}`, (t) => sql`case when ${q(t.auditLog.entityId)} ~ '^[0-9]+$' then ${q(t.auditLog.entityId)}::int end`),
   },
   columns: ["at", "who", "actingFor", "action", "changes"],

@@ -58,6 +58,12 @@ describe("client history", () => {
   it("lists a client's changes on the client; the centre-wide list of changes is for administrators only", async () => {
     const admin = await signedInCaller(eupen, "900");
     const { id } = await admin.resources.create({ resource: "clients.clients", values: { firstName: "Gerda", lastName: "Globalliste" } });
+    // An export of the client list is audited on the list ("*"), not on a client: it is no client's change, and the list still reads.
+    const h = tenantHandle(eupen);
+    await h.db.insert(h.t.auditLog).values({ actor: "system", action: "clients.clients.export", entity: "clients.clients", entityId: "*", changes: { format: { from: null, to: "csv" } } });
+    const all = await admin.resources.list({ resource: "history.clientChanges", state: state() });
+    expect(all.rows.length).toBeGreaterThan(0);
+    expect(all.rows.map((r) => r.action)).not.toContain("Exportation");
     for (const type of USER_TYPES.filter((u) => hasRole(u, "SimpleContactsUser"))) {
       const caller = await signedInCaller(eupen, type);
       const onClient = await appCodeOf(caller.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: id } }) }));
