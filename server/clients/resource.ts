@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { partnerNameOrder, partnerSearchText } from "@/db/tenant/contacts";
+import { partnerNameOrder } from "@/db/tenant/contacts";
 import type { TenantTables } from "@/db/tenant/tables";
 import { defineResource } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
@@ -120,8 +120,8 @@ export const clientsResource = defineResource({
     ...clientEventFilters,
   },
   defaultFilters: { hideObsolete: true },
-  // Name, phone, GSM, street, national id: one trigram-indexed text (db/tenant/contacts.ts).
-  search: wordSearch((t) => partnerSearchText(t.partners), (t) => [t.partners.id], nissSearchVariants),
+  // Name, phones, e-mail, street, national id: one folded, trigram-indexed text (db/tenant/contacts.ts).
+  search: wordSearch((t) => ({ folded: t.partners.searchText }), (t) => [t.partners.id], nissSearchVariants),
   defaultSort: [{ field: "name", dir: "asc" }],
   access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsStaff"] },
   detail: [

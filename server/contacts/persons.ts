@@ -47,7 +47,8 @@ export const personsResource = defineResource({
     hideObsolete: hideObsoleteFilter,
   },
   defaultFilters: { hideObsolete: true },
-  search: wordSearch((t) => [t.partners.name, t.partners.phone, t.partners.gsm, t.partners.email, t.partners.street], (t) => [t.partners.id]),
+  // Name, phones, e-mail, address, numbers: the partners' folded, trigram-indexed search text (db/tenant/contacts.ts).
+  search: wordSearch((t) => ({ folded: t.partners.searchText }), (t) => [t.partners.id]),
   defaultSort: [{ field: "name", dir: "asc" }],
   access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsStaff"] },
   detail: [

@@ -73,7 +73,8 @@ export const householdsResource: ResourceDef = defineResource({
   hiddenColumns: ["id", "streetNo", "country"],
   titleField: "name",
   filters: { type: { label: "resources.households.type", widget: "ref", ref: "households.types", schema: z.number().int(), where: (v: number, t) => sql`${typeIdOf(t)} = ${v}` } },
-  search: wordSearch((t) => [t.partners.prefix, t.partners.name], (t) => [t.partners.id]),
+  // The partners' folded, trigram-indexed search text (db/tenant/contacts.ts).
+  search: wordSearch((t) => ({ folded: t.partners.searchText }), (t) => [t.partners.id]),
   defaultSort: [{ field: "name", dir: "asc" }],
   access: { view: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsStaff"] },
   detail: [{

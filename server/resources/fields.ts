@@ -78,13 +78,13 @@ export const localizedMatches = (json: SQLWrapper, pattern: string): SQL =>
 
 /**
  * Lino's quick search: every word must match (AND); a word matches if a text field contains it
- * (accents and case aside);
- * a number also matches integer fields equal to it, and `#123` matches integer fields only.
- * `text` gives the text columns, or a single expression joining them with whitespace (which no
- * word contains, so it matches the same rows), e.g. one a trigram index covers (partnerSearchText).
+ * (accents and case aside); a number also matches integer fields equal to it, and `#123` matches
+ * integer fields only. `text` gives the text columns, or `{ folded }`: one text already folded that
+ * joins them with whitespace (which no word contains, so it matches the same rows), e.g. the one
+ * a trigram index covers (`partners.search_text`).
  */
 export function wordSearch(
-  text: (t: TenantTables) => SQLWrapper[] | SQL,
+  text: (t: TenantTables) => SQLWrapper[] | { folded: SQLWrapper },
   ints: (t: TenantTables) => SQLWrapper[] = () => [],
   /** Other spellings of a typed word that also count as a match (a national number without separators). */
   variants: (word: string) => string[] = (word) => [word],
@@ -92,13 +92,14 @@ export function wordSearch(
   return (q: string, t: TenantTables): SQL | undefined => {
     const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
     const texts = text(t);
-    const columns = Array.isArray(texts) ? texts : [sql`(${texts})`];
+    const contains = (pattern: string) =>
+      Array.isArray(texts) ? texts.map((c) => matches(c, pattern)) : [sql`${texts.folded} like ${foldedWord(pattern)}`];
     return and(
       ...words.map((word) => {
         const number = /^#?\d{1,9}$/.test(word) ? Number(word.replace("#", "")) : null;
         const byNumber = number === null ? [] : ints(t).map((c) => sql`${c} = ${number}`);
         if (word.startsWith("#")) return byNumber.length ? or(...byNumber) : sql`false`;
-        return or(...variants(word).flatMap((v) => columns.map((c) => matches(c, likePattern(v)))), ...byNumber);
+        return or(...variants(word).flatMap((v) => contains(likePattern(v))), ...byNumber);
       }),
     );
   };
