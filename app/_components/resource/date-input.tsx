@@ -41,15 +41,15 @@ const SEPARATORS = new Set([".", "/", "-", ",", " "]);
 
 export function DateInput({ value, onChange, labelledBy, label, describedBy, invalid, required, data }: Props) {
   const locale = useLocale() as UiLocale;
-  // What React Aria shows; it follows `value` unless `value` is the partial state this field reported itself.
+  // What React Aria shows. It follows `value` when the owner changes it (a form reset, "clear
+  // filters"), not when `value` becomes what this field reported, nor when the owner ignores a report.
   const [shown, setShown] = useState<CalendarDate | null>(() => toCalendarDate(value));
-  const [reported, setReported] = useState(value);
-  if (value !== reported) {
-    setReported(value);
-    if (value !== PARTIAL_DATE) setShown(toCalendarDate(value));
+  const [lastValue, setLastValue] = useState(value);
+  if (value !== lastValue) {
+    setLastValue(value);
+    if (value !== PARTIAL_DATE && value !== isoOf(shown)) setShown(toCalendarDate(value));
   }
   const report = (next: string) => {
-    setReported(next);
     if (next !== value) onChange(next);
   };
   return (
@@ -63,6 +63,8 @@ export function DateInput({ value, onChange, labelledBy, label, describedBy, inv
         isInvalid={invalid}
         isRequired={required}
         validationBehavior="aria"
+        // 01/07/2021 as everywhere else (lib/format.ts), not the locale's shorter 1/7/2021.
+        shouldForceLeadingZeros
         className="w-full"
       >
         <Typing onLeave={report} data={data} />
