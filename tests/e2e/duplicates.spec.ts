@@ -28,7 +28,7 @@ async function createClient(page: Page, firstName: string, lastName: string, { e
     await expect(form.getByRole("alert")).toContainText(lastName.toUpperCase());
     await form.getByRole("button", { name: t("detail.createAnyway") }).click();
   }
-  await expect(page).toHaveURL(/\/contacts\/clients\/\d+(\?|$)/);
+  await expect(page).toHaveURL(/\/clients\/clients\/\d+(\?|$)/);
   return Number(new URL(page.url()).pathname.split("/").pop());
 }
 
@@ -85,7 +85,7 @@ test("a social worker who is not contacts staff sees the overview but not the me
   await signInAt(page, EUPEN, "de", "caroline");
   await page.goto(`${EUPEN}/clients/clients`);
   await page.getByTestId("grid-row").first().click();
-  await expect(page).toHaveURL(/\/contacts\/clients\/\d+(\?|$)/);
+  await expect(page).toHaveURL(/\/clients\/clients\/\d+(\?|$)/);
   await expect(page.getByTestId("panel-clientOverview")).toBeVisible();
   await expect(page.getByRole("button", { name: t("merge.action") })).toHaveCount(0);
 });
