@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { compareText } from "@/lib/format";
 import { resourceHref } from "@/lib/resources";
 import { defineWidget } from "../define-widget";
 import { viewableResources } from "../search";
@@ -10,10 +11,10 @@ export const quickLinksWidget = defineWidget({
   id: "quick-links",
   title: "dashboard.quickLinks.title",
   roles: ["SiteUser"],
-  render: async ({ user }) => {
+  render: async ({ user, locale }) => {
     const t = await getTranslations();
     const links = viewableResources(user).map((def) => ({ href: resourceHref(def.id), label: t(def.title) }));
-    links.sort((a, b) => a.label.localeCompare(b.label));
+    links.sort((a, b) => compareText(locale)(a.label, b.label));
     return (
       <ul className="grid gap-1 text-sm sm:grid-cols-2" data-testid="quick-links">
         {links.map((l) => <li key={l.href}><Link href={l.href} className={widgetLink}>{l.label}</Link></li>)}
