@@ -68,9 +68,12 @@ export const localizedText = (label: string, col: Col, opts: Opts = {}) =>
 
 /**
  * A text matches a typed word whatever their accents and case ("gerard" finds "Gérard"): both are
- * folded (db/text.ts). `pattern` is a LIKE pattern of the typed text (see likePattern).
+ * folded (db/text.ts). `pattern` is a LIKE pattern of the typed text (see likePattern). Without a
+ * letter or accent ("47%", a phone number) there is nothing to fold, and the plain comparison keeps
+ * using an index on the column (a postal code's).
  */
-export const matches = (text: SQLWrapper, pattern: string): SQL => sql`${folded(text)} like ${foldedWord(pattern)}`;
+export const matches = (text: SQLWrapper, pattern: string): SQL =>
+  /[\p{L}\p{M}]/u.test(pattern) ? sql`${folded(text)} like ${foldedWord(pattern)}` : sql`${text} like ${pattern}`;
 
 /** Matches a text in any language of a `{fr, nl, de, en}` column. */
 export const localizedMatches = (json: SQLWrapper, pattern: string): SQL =>
