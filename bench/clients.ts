@@ -48,6 +48,8 @@ export async function benchClients(tenants: Tenant[], count: number) {
   const [sample] = await db.select({ nationalId: t.partners.nationalId }).from(t.partners)
     .where(isNotNull(t.partners.nationalId)).orderBy(desc(t.partners.id)).limit(1);
   const cases: [string, ListState][] = [
+    // The client list as it opens: every client (obsolete ones hidden), sorted by name.
+    ["clients_list_by_name", state({ sort: [{ field: "name", dir: "asc" }] })],
     ["clients_coached_by_me", state({ filters: { coachedBy: me.user.id }, sort: [{ field: "name", dir: "asc" }] })],
     ["clients_search_name_prefix", state({ q: "Faymon" })],
     ["clients_search_national_id", state({ q: sample!.nationalId!.slice(0, 10) })],

@@ -1,9 +1,12 @@
 import type { ChoiceMeta, FieldMeta, Row } from "./resources";
 
 /**
- * How values look to a user, per UI language, with Belgian conventions (fr-BE, nl-BE, de-BE,
- * en-BE through Intl): dates dd/mm/yyyy (dd.mm.yyyy in German), Belgian number grouping, money in
- * euros from integer cents. Shared by the grid, the detail view and the exports; client-safe.
+ * How values look to a user, and how a typed date is read back: the one place where dates, times
+ * and numbers are formatted, per UI language, with Belgian conventions (fr-BE, nl-BE, de-BE, en-BE
+ * through Intl) and Belgian time. Dates dd/mm/yyyy (dd.mm.yyyy in German), times 24-hour in
+ * Europe/Brussels whatever the server's or the browser's zone, Belgian number grouping, money in
+ * euros from integer cents. Shared by the grid, the detail view, the server's texts and the
+ * exports; client-safe.
  */
 export type UiLocale = "fr" | "nl" | "de" | "en";
 type Cell = Row[string];
@@ -12,10 +15,12 @@ type Localized = Record<string, string | undefined>;
 export type Translate = (key: string) => string;
 
 const FALLBACK: UiLocale[] = ["fr", "nl", "de", "en"];
+/** The centres' time zone: every moment is shown as the clock on a Belgian wall reads it. */
+export const TIME_ZONE = "Europe/Brussels";
 export const intlLocale = (locale: UiLocale) => `${locale}-BE`;
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.Collator>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Collator>(key: string, make: () => T): T {
   let f = cache.get(key) as T | undefined;
   if (!f) cache.set(key, (f = make()));
   return f;
@@ -44,16 +49,87 @@ export function formatDate(iso: string | null | undefined, locale: UiLocale): st
   return f.formatToParts(date).map((p) => (p.type === "day" ? day : p.type === "month" ? month : p.value)).join("");
 }
 
-/** A moment, shown in Belgian time with the date as above and hours:minutes. */
-export function formatDateTime(iso: string | null | undefined, locale: UiLocale): string {
-  if (!iso) return "";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const f = cached(`dt:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), {
-    day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Brussels",
+type Moment = string | Date;
+const momentOf = (value: Moment) => (value instanceof Date ? value : new Date(value));
+
+/** A moment, shown in Belgian time with the date as above and hours:minutes (and seconds if asked). */
+export function formatDateTime(value: Moment | null | undefined, locale: UiLocale, { seconds = false } = {}): string {
+  if (!value) return "";
+  const date = momentOf(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  const f = cached(`dt:${locale}:${seconds}`, () => new Intl.DateTimeFormat(intlLocale(locale), {
+    day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", ...(seconds ? { second: "2-digit" } : {}), hourCycle: "h23", timeZone: TIME_ZONE,
   }));
   return f.format(date);
 }
+
+/** The time of a moment in Belgium, hours:minutes: "14:05". */
+export function formatTime(value: Moment | null | undefined, locale: UiLocale): string {
+  if (!value) return "";
+  const date = momentOf(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return cached(`t:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE })).format(date);
+}
+
+/** Today's date in Belgium (`YYYY-MM-DD`): the centres' day, whatever the server's time zone. */
+export const belgianToday = (now = new Date()) => cached("today", () => new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE })).format(now);
+
+/**
+ * The wall clock in Belgium at a moment, as a zone-less date whose UTC fields read that clock
+ * (spreadsheets store times without a zone).
+ */
+export function brusselsWallClock(value: Moment): Date {
+  const f = cached("wall", () => new Intl.DateTimeFormat("en-GB", {
+    timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+  }));
+  const p = Object.fromEntries(f.formatToParts(momentOf(value)).map((part) => [part.type, Number(part.value)]));
+  return new Date(Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!));
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `YYYY-MM-DD` names a day of the calendar (no 30 February, no year 0). */
+export function isCalendarDate(iso: string): boolean {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return year > 0 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A calendar date, or one of Lino's incomplete dates whose unknown day and/or month is 00
+ * ("1995-07-00", "1995-00-00"; domain-people §6): what is known must be possible.
+ */
+export function isIncompleteDate(iso: string): boolean {
+  if (isCalendarDate(iso)) return true;
+  const m = ISO_DATE.exec(iso);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return year > 0 && month <= 12 && day <= 31 && (month === 0 || day === 0);
+}
+
+/**
+ * A date as a user types it, read back as `YYYY-MM-DD`, or null: day, month, year in the order
+ * Belgians write them, with any of `/ . - space` between ("31/07/2021", "31.7.2021", "1-7-2021"),
+ * or ISO ("2021-07-31"). With `incomplete`, an unknown day or month may be 00 or left out
+ * ("00/00/1995", "07/1995", "1995").
+ */
+export function parseTypedDate(text: string, { incomplete = false } = {}): string | null {
+  const value = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const dmy = /^(\d{1,2})[/.\-\s]+(\d{1,2})[/.\-\s]+(\d{4})$/.exec(value);
+  const my = incomplete ? /^(\d{1,2})[/.\-\s]+(\d{4})$/.exec(value) : null;
+  const y = incomplete ? /^(\d{4})$/.exec(value) : null;
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : my ? [my[2], my[1], "0"] : y ? [y[1], "0", "0"] : [];
+  if (!year) return null;
+  const result = `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
+  return (incomplete ? isIncompleteDate : isCalendarDate)(result) ? result : null;
+}
+
+/** Compares two texts as the reader's language sorts them ("Gérard" before "Goffin", "Östges" with the O's). */
+export const compareText = (locale: UiLocale) => cached(`c:${locale}`, () => new Intl.Collator(intlLocale(locale))).compare;
 
 /** Numbers group thousands from five digits on ("12 345"), so ids and years stay "1234". */
 export function formatNumber(value: number | null | undefined, locale: UiLocale): string {

@@ -25,6 +25,8 @@ export interface FieldMeta {
   ref?: string;
   /** Extra hint shown under an input (message key). */
   help?: string;
+  /** A `date` whose day or month may be unknown (00), as Lino's birth dates: typed as text, not picked. */
+  incomplete?: boolean;
 }
 
 /** `ref`: a row of another resource of the centre (its id), picked from that resource's rows. */

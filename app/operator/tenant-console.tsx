@@ -1,7 +1,8 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { formatDateTime, type UiLocale } from "@/lib/format";
 import type { ListState, Row } from "@/lib/resources";
 import type { GridSource, ListResult } from "@/app/_components/resource/data-source";
 import { Grid } from "@/app/_components/resource/grid";
@@ -19,7 +20,7 @@ function useConsoleTenants(state: ListState): ListResult {
 export function TenantConsole() {
   const t = useTranslations("operator");
   const tl = useTranslations("languages");
-  const format = useFormatter();
+  const locale = useLocale() as UiLocale;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
@@ -52,7 +53,7 @@ export function TenantConsole() {
   }));
   const busy = create.isPending || suspend.isPending || resume.isPending || migrate.isPending || reset.isPending || openSupport.isPending;
   const button = "rounded border border-slate-400 bg-white px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50";
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
+  const when = (d: Date) => formatDateTime(d, locale);
 
   const supportCell = (row: Row) => {
     const support = bySlug.get(String(row.slug))?.support;

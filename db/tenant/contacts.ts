@@ -1,17 +1,23 @@
 import { sql, type SQLWrapper } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, serial, text, timestamp, uniqueIndex, type AnyPgColumn, type PgSchema } from "drizzle-orm/pg-core";
+import { folded, inReadersOrder } from "@/db/text";
 import type { LocalizedText } from "@/db/control/schema";
 import type { geoTables } from "./geo";
 
-type SearchedColumns = Record<"prefix" | "name" | "phone" | "gsm" | "street" | "nationalId", SQLWrapper>;
+/** The columns of a partner that the quick search reads (of clients, persons, organisations, households), in `partners.search_text`. */
+export const SEARCHED_COLUMNS = ["prefix", "name", "phone", "gsm", "email", "street", "vat_id", "national_id"] as const;
 
 /**
- * The partner's searched texts in one string (pg_trgm indexes it, server/db/extensions.ts installs
- * the extension). Whitespace separates them, so a search word, which has none, cannot match across
- * two columns: `text ILIKE '%w%'` equals the OR of `column ILIKE '%w%'` over these columns.
+ * The partner's searched texts in one string, folded (db/text.ts: no accents, lower case), kept by
+ * PostgreSQL in a generated column that pg_trgm indexes (server/db/extensions.ts installs the
+ * extension): a search compares the stored text instead of folding every candidate row again.
+ * Whitespace separates the columns, so a search word, which has none, cannot match across two of
+ * them: `search_text LIKE '%w%'` equals the OR of `folded(column) LIKE '%w%'` over these columns.
  */
-export const partnerSearchText = (t: SearchedColumns) =>
-  sql`${t.prefix} || ' ' || ${t.name} || ' ' || ${t.phone} || ' ' || ${t.gsm} || ' ' || ${t.street} || ' ' || coalesce(${t.nationalId}, '')`;
+const searchText = () => folded(sql.join(SEARCHED_COLUMNS.map((c) => (c === "national_id" ? sql`coalesce(${sql.identifier(c)}, '')` : sql.identifier(c))), sql` || ' ' || `));
+
+/** What lists of partners, persons, clients and organisations sort by: the name in the readers' order. */
+export const partnerNameOrder = (t: { name: SQLWrapper }) => inReadersOrder(t.name);
 
 /**
  * Partners: persons, organisations and households in one table. Lino derives Person, Organisation
@@ -137,6 +143,8 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
     nobleCondition: text("noble_condition").notNull().default(""),
     /** Words of the name as Double Metaphone keys, for finding similar clients. */
     phoneticWords: text("phonetic_words").array().notNull().default(sql`'{}'::text[]`),
+    /** What the quick search reads: see `searchText`. */
+    searchText: text("search_text").generatedAlwaysAs(searchText),
     // Centre-specific fields (shown only where the centre's settings enable them).
     extra: jsonb("extra").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -146,10 +154,10 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
     check("partners_kind", sql`${t.kind} in ('person', 'organisation', 'household')`),
     check("partners_client_is_person", sql`not ${t.isClient} or ${t.kind} = 'person'`),
     uniqueIndex("partners_national_id_key").on(t.nationalId),
-    // NULLS FIRST as lists sort ascending (server/resources/query.ts), so the index serves that order.
-    index("partners_name_idx").on(sql`lower(${t.name}) nulls first`, t.id),
-    // The quick search: one trigram index serves `ILIKE '%word%'` over all searched columns.
-    index("partners_search_idx").using("gin", sql`(${partnerSearchText(t)}) extensions.gin_trgm_ops`),
+    // Lists by name (partnerNameOrder), ascending with NULLS FIRST as server/resources/query.ts sorts.
+    index("partners_name_idx").on(sql`${partnerNameOrder(t)} nulls first`, t.id),
+    // The quick search: one trigram index serves `LIKE '%word%'` over all searched columns, accents and case folded.
+    index("partners_search_idx").using("gin", sql`${t.searchText} extensions.gin_trgm_ops`),
     index("partners_last_name_idx").on(sql`lower(${t.lastName})`),
     // Clients by id: the probe side of "clients coached by …" and of their counts, read index-only.
     index("partners_clients_idx").on(t.id, t.isObsolete).where(sql`${t.isClient}`),

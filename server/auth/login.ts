@@ -8,7 +8,7 @@ import { dummyVerify, verifyPassword } from "./password";
 import { clearFailures, LIMITS, LOCK_MINUTES, lockedUntil, recordFailure, throttleKeys } from "./throttle";
 import { checkSecondFactor } from "./two-factor";
 import { hasRole, isUserType, type UserType } from "./user-types";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 
 export { belgianToday };
 

@@ -6,7 +6,7 @@ import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { CLIENT_REMINDERS, reminderStep } from "@/server/calendar/rules/reminders";
 import { primaryCoachOf } from "@/server/coachings/sql";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 
 type Tx = TenantHandle["db"];
 const OWNER = "client";

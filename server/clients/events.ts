@@ -6,7 +6,7 @@ import type { FilterDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { filterPeriod } from "./rules/period";
 import { coachingActive } from "@/server/coachings/sql";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 
 /**
  * The "observed event" filter of the client lists (domain-people §3.6): clients to whom something

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { partnerSearchText } from "@/db/tenant/contacts";
+import { partnerNameOrder } from "@/db/tenant/contacts";
 import type { TenantTables } from "@/db/tenant/tables";
 import { defineResource } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
-import { boolean, choice, date, datetime, filters, integer, longText, reference, text, wordSearch } from "@/server/resources/fields";
+import { boolean, choice, date, dateRangeSchema, datetime, filters, incompleteDate, integer, longText, reference, text, wordSearch } from "@/server/resources/fields";
 import { CLIENT_STATE, cardTypes, civilStates, clientStates, genders, refusalReasons, residenceTypes } from "./choices";
 import { AppError } from "@/server/errors";
 import { actorOf } from "@/server/audit";
@@ -26,14 +26,12 @@ import { updateClientReminders } from "@/server/calendar/reminders";
 import { namesRef } from "./subentities";
 import { mergeClientAction } from "./merge/action";
 import { clientObserverNames } from "@/server/coachings/observers";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 import { eidCardPanel } from "@/server/eid/panel";
 import { clientOverviewPanel } from "./panels/overview";
 import { similarClientsPanel } from "./panels/similar";
 
 const p = (t: TenantTables) => t.partners;
-/** Lino's incomplete dates: `1995-00-00` when only the year is known. */
-const incompleteDate = z.string().regex(/^\d{4}-(0\d|1[0-2])-([0-2]\d|3[01])$/).nullable();
 
 /** Clients: persons the centre helps (domain-people §3). */
 export const clientsResource = defineResource({
@@ -49,11 +47,11 @@ export const clientsResource = defineResource({
   rowTone: { field: "clientState", tones: { [CLIENT_STATE.newcomer]: "positive", [CLIENT_STATE.refused]: "warning", [CLIENT_STATE.former]: "warning" } },
   fields: {
     id: integer("fields.id", (t) => t.partners.id, { editable: false, width: 7 }),
-    name: { type: "text", label: "fields.name", width: 28, expr: (t) => clientDisplayName(t.partners), orderBy: (t) => sql`lower(${t.partners.name})` },
+    name: { type: "text", label: "fields.name", width: 28, expr: (t) => clientDisplayName(t.partners), orderBy: (t) => partnerNameOrder(t.partners) },
     firstName: text("fields.firstName", (t) => t.partners.firstName, { max: 100 }),
     lastName: text("fields.lastName", (t) => t.partners.lastName, { max: 100, required: true }),
     gender: choice("fields.gender", (t) => t.partners.gender, genders, { width: 8 }),
-    birthDate: { ...text("fields.birthDate", (t) => t.partners.birthDate, { width: 11 }), input: incompleteDate, help: "resources.clients.birthDateHelp" },
+    birthDate: incompleteDate("fields.birthDate", (t) => t.partners.birthDate, { help: "resources.clients.birthDateHelp" }),
     age: { type: "integer", label: "fields.age", width: 6, expr: (t) => ageInYears(t.partners) },
     language: choice("languages.label", (t) => t.partners.language, uiLanguages, { required: true, width: 10 }),
     nationalId: { ...text("fields.nationalId", (t) => t.partners.nationalId, { width: 15 }), input: z.string().trim().max(20).nullable() },
@@ -120,15 +118,15 @@ export const clientsResource = defineResource({
     nationality: { label: "fields.nationality", widget: "text", schema: z.string().trim().toUpperCase().min(2).max(4), where: (v: string, t) => eq(t.partners.nationalityCode, v) },
     hideObsolete: { label: "resources.clients.hideObsolete", widget: "boolean", schema: z.boolean(), where: (v: boolean, t) => (v ? sql`not ${t.partners.isObsolete}` : undefined) },
     // Period: empty start takes the end (or today), empty end takes the start (domain-people §3.6).
-    period: { label: "resources.clients.period", widget: "dateRange", schema: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }), where: () => undefined },
+    period: { label: "resources.clients.period", widget: "dateRange", schema: dateRangeSchema, where: () => undefined },
     onlyPrimary: { label: "resources.clients.onlyPrimary", widget: "boolean", schema: z.boolean(), where: () => undefined },
     coachedBy: { label: "resources.clients.coachedBy", summary: "resources.clients.coachedBySummary", widget: "user", schema: z.number().int(), where: (v: number, t, _ctx, all) => coachedBy(t, v, all) },
     andCoachedBy: { label: "resources.clients.andCoachedBy", summary: "resources.clients.andCoachedBySummary", widget: "user", schema: z.number().int(), where: (v: number, t, _ctx, all) => coachedBy(t, v, all) },
     ...clientEventFilters,
   },
   defaultFilters: { hideObsolete: true },
-  // Name, phone, GSM, street, national id: one trigram-indexed text (db/tenant/contacts.ts).
-  search: wordSearch((t) => partnerSearchText(t.partners), (t) => [t.partners.id], nissSearchVariants),
+  // Name, phones, e-mail, street, national id: one folded, trigram-indexed text (db/tenant/contacts.ts).
+  search: wordSearch((t) => ({ folded: t.partners.searchText }), (t) => [t.partners.id], nissSearchVariants),
   // The people a desk looks for first, before places and other contacts.
   searchRank: 10,
   defaultSort: [{ field: "name", dir: "asc" }],

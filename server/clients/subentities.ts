@@ -8,7 +8,7 @@ import { qualified as q } from "@/server/resources/query";
 import { boolean, date, integer, localizedText, longText, reference, text } from "@/server/resources/fields";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { clientNameOf } from "./sql";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 
 /**
  * The small entities of a client's file (domain-people §3.8): integration phases, dispenses from

@@ -6,7 +6,7 @@ import { coachingActive } from "./sql";
 import { defineChoiceList } from "@/server/resources/choices";
 import type { FilterDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
-import { filters } from "@/server/resources/fields";
+import { dateRangeSchema, filters, isoDate } from "@/server/resources/fields";
 
 /**
  * The filters of the coachings explorer (domain-people §8): coach, another coach of the same
@@ -38,11 +38,11 @@ export const coachingFilters: Record<string, FilterDef> = {
   primary: filters.boolean("resources.coachings.primary", (t) => t.coachings.primary),
   coachingType: { label: "resources.coachings.coachingType", widget: "ref", ref: "coachings.types", schema: z.number().int(), where: (v: number, t) => eq(t.coachings.coachingTypeId, v) },
   ending: { label: "resources.coachings.ending", widget: "ref", ref: "coachings.endings", schema: z.number().int(), where: (v: number, t) => eq(t.coachings.endingId, v) },
-  period: { label: "resources.clients.period", widget: "dateRange", schema: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }), where: () => undefined },
+  period: { label: "resources.clients.period", widget: "dateRange", schema: dateRangeSchema, where: () => undefined },
   observedEvent: {
     label: "resources.clients.observedEvent", widget: "choice", choices: coachingEvents, schema: z.enum(coachingEvents.values as unknown as [string, ...string[]]),
     where: (v: string, t, _ctx, all) => eventCondition(v, t, all),
   },
-  activeOn: { label: "resources.coachings.activeOn", widget: "date", schema: z.iso.date(), where: (v: string, t) => coachingActive(t, v, v) },
+  activeOn: { label: "resources.coachings.activeOn", widget: "date", schema: isoDate, where: (v: string, t) => coachingActive(t, v, v) },
   mine: { label: "resources.coachings.mine", widget: "boolean", schema: z.boolean(), where: (v: boolean, t, ctx) => (v ? eq(t.coachings.userId, ctx.user.id) : undefined) },
 };

@@ -2,6 +2,7 @@ import { asc, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
 import { coachingActive } from "./sql";
 import { qualified as q } from "@/server/resources/query";
+import { byStaffName } from "@/server/users/sql";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
 /**
@@ -18,10 +19,10 @@ export async function clientObservers({ db, t }: Pick<TenantHandle, "db" | "t">,
     .select({ id: t.users.id, username: t.users.username, firstName: t.users.firstName, lastName: t.users.lastName })
     .from(t.users)
     .where(isObserverOf(t, sql`${clientId}`))
-    .orderBy(asc(t.users.lastName), asc(t.users.firstName), asc(t.users.id));
+    .orderBy(...byStaffName(t.users), asc(t.users.id));
 }
 
 /** Their names as one text, "Hubert Huppertz, Mélanie Mélard", for the client detail. */
 export const clientObserverNames = (t: TenantTables, clientId: SQLWrapper): SQL<string> =>
-  sql<string>`(select string_agg(trim(${q(t.users.firstName)} || ' ' || ${q(t.users.lastName)}), ', ' order by ${q(t.users.lastName)}, ${q(t.users.firstName)})
+  sql<string>`(select string_agg(trim(${q(t.users.firstName)} || ' ' || ${q(t.users.lastName)}), ', ' order by ${sql.join(byStaffName({ lastName: q(t.users.lastName), firstName: q(t.users.firstName) }), sql`, `)})
     from ${t.users} where ${isObserverOf(t, clientId)})`;

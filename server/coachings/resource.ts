@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 import { clientNameOf } from "@/server/clients/sql";
 import { coachingActive } from "./sql";
 import { defineResource, type ResourceDef } from "@/server/resources/define";

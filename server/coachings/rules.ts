@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { actorOf, rowChange, writeAudit, type Changes } from "@/server/audit";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";

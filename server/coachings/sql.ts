@@ -1,6 +1,7 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
 import { qualified as q } from "@/server/resources/query";
+import { byStaffName } from "@/server/users/sql";
 
 /** SQL about coachings that other areas' lists and checks use (domain-people §3.5, §8). */
 
@@ -11,7 +12,7 @@ export const coachingActive = (t: TenantTables, from: string | SQL, to: string |
   sql`${q(t.coachings.startDate)} <= ${to} and (${q(t.coachings.endDate)} is null or ${q(t.coachings.endDate)} >= ${from})`;
 
 /** Names of the users coaching the client today, as "Hubert Huppertz, Mélanie Mélard". */
-export const coachesToday = (p: P, t: TenantTables): SQL<string> => sql<string>`(select string_agg(trim(${q(t.users.firstName)} || ' ' || ${q(t.users.lastName)}), ', ' order by ${q(t.users.lastName)})
+export const coachesToday = (p: P, t: TenantTables): SQL<string> => sql<string>`(select string_agg(trim(${q(t.users.firstName)} || ' ' || ${q(t.users.lastName)}), ', ' order by ${sql.join(byStaffName({ lastName: q(t.users.lastName), firstName: q(t.users.firstName) }), sql`, `)})
   from ${t.coachings} join ${t.users} on ${q(t.users.id)} = ${q(t.coachings.userId)}
   where ${q(t.coachings.clientId)} = ${q(p.id)} and ${coachingActive(t, sql`current_date`, sql`current_date`)})`;
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { gridHref } from "@/app/_components/resource/list-state";
 import { formatNumber } from "@/lib/format";
 import { listStateSchema } from "@/lib/resources";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 import { localized } from "@/server/i18n/locale";
 import { defineWidget } from "@/server/shell/define-widget";
 import { widgetLink } from "@/server/shell/widgets/styles";

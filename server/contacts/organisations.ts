@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { partnerNameOrder } from "@/db/tenant/contacts";
 import { defineResource } from "@/server/resources/define";
 import { reference, text, wordSearch } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
@@ -15,7 +16,7 @@ export const organisationsResource = defineResource({
   scope: (t) => sql`${t.partners.kind} = 'organisation'`,
   fields: {
     ...partnerFields,
-    name: { ...text("fields.name", (t) => t.partners.name, { required: true, width: 28 }), orderBy: (t) => sql`lower(${t.partners.name})` },
+    name: { ...text("fields.name", (t) => t.partners.name, { required: true, width: 28 }), orderBy: (t) => partnerNameOrder(t.partners) },
     prefix: text("resources.organisations.prefix", (t) => t.partners.prefix, { max: 200, width: 12 }),
     type: reference("resources.organisations.type", "contacts.companyTypes", (t) => t.partners.companyTypeId,
       (t) => sql`(select ${t.companyTypes.names} from ${t.companyTypes} where ${q(t.companyTypes.id)} = ${q(t.partners.companyTypeId)})`, { localized: true }),
@@ -29,7 +30,8 @@ export const organisationsResource = defineResource({
     hideObsolete: hideObsoleteFilter,
   },
   defaultFilters: { hideObsolete: true },
-  search: wordSearch((t) => [t.partners.prefix, t.partners.name, t.partners.phone, t.partners.email, t.partners.vatId, t.partners.street], (t) => [t.partners.id]),
+  // Name, phones, e-mail, VAT number, address: the partners' folded, trigram-indexed search text (db/tenant/contacts.ts).
+  search: wordSearch((t) => ({ folded: t.partners.searchText }), (t) => [t.partners.id]),
   defaultSort: [{ field: "name", dir: "asc" }],
   // Deleting follows editing, as for clients (see clients.clients): protection comes from the refusals.
   access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"] },

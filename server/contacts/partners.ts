@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { partnerNameOrder } from "@/db/tenant/contacts";
 import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource } from "@/server/resources/define";
 import { choice, filters } from "@/server/resources/fields";
@@ -21,7 +22,7 @@ export const partnersResource = defineResource({
   pk: (t) => t.partners.id,
   fields: {
     id: partnerFields.id,
-    name: { type: "text", label: "fields.name", width: 30, expr: (t) => sql`trim(${t.partners.prefix} || ' ' || ${t.partners.name})`, orderBy: (t) => sql`lower(${t.partners.name})` },
+    name: { type: "text", label: "fields.name", width: 30, expr: (t) => sql`trim(${t.partners.prefix} || ' ' || ${t.partners.name})`, orderBy: (t) => partnerNameOrder(t.partners) },
     kind: choice("resources.partners.kind", (t) => t.partners.kind, partnerKinds, { editable: false }),
     address: partnerFields.address,
     email: { ...partnerFields.email, column: undefined, input: undefined },

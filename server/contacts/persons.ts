@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { partnerNameOrder } from "@/db/tenant/contacts";
 import { clientsResource } from "@/server/clients/resource";
 import { personPhoneticWords } from "@/server/clients/rules/phonetic";
 import { defineResource } from "@/server/resources/define";
@@ -27,7 +28,7 @@ export const personsResource = defineResource({
   scope: (t) => sql`${t.partners.kind} = 'person'`,
   fields: {
     ...partnerFields,
-    name: { type: "text", label: "fields.name", width: 28, expr: (t) => t.partners.name, orderBy: (t) => sql`lower(${t.partners.name})` },
+    name: { type: "text", label: "fields.name", width: 28, expr: (t) => t.partners.name, orderBy: (t) => partnerNameOrder(t.partners) },
     title: text("resources.persons.personTitle", (t) => t.partners.title, { max: 40, width: 8 }),
     firstName: firstName!,
     middleName: text("resources.persons.middleName", (t) => t.partners.middleName, { max: 100 }),
@@ -47,7 +48,8 @@ export const personsResource = defineResource({
     hideObsolete: hideObsoleteFilter,
   },
   defaultFilters: { hideObsolete: true },
-  search: wordSearch((t) => [t.partners.name, t.partners.phone, t.partners.gsm, t.partners.email, t.partners.street], (t) => [t.partners.id]),
+  // Name, phones, e-mail, address, numbers: the partners' folded, trigram-indexed search text (db/tenant/contacts.ts).
+  search: wordSearch((t) => ({ folded: t.partners.searchText }), (t) => [t.partners.id]),
   defaultSort: [{ field: "name", dir: "asc" }],
   // Deleting follows editing, as for clients (see clients.clients): protection comes from the refusals.
   access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"] },

@@ -1,4 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
+import { belgianToday, formatDate } from "@/lib/format";
 import { actorOf, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { assertCan } from "@/server/resources/access";
@@ -244,7 +245,7 @@ export async function photo(ctx: ResourceCtx, input: { clientId: number }): Prom
  * The eID info box: "Card no. N (type), issued by X, valid from A until B", and the red "Must read
  * eID card!" when a coached client has no card data or an expired card.
  */
-export async function infoBox(ctx: ResourceCtx, input: { clientId: number }, today = new Date().toISOString().slice(0, 10)) {
+export async function infoBox(ctx: ResourceCtx, input: { clientId: number }, today = belgianToday()) {
   const c = await visibleClient(ctx, input.clientId);
   const info = eidInfo({ ...c, cardNumber: c.cardNumber || null, cardIssuer: c.cardIssuer || null }, today);
   const mustRead = info.mustRead && c.clientState === CLIENT_STATE.coached;
@@ -253,7 +254,7 @@ export async function infoBox(ctx: ResourceCtx, input: { clientId: number }, tod
   const lines = info.cardNumber ? [
     tr("eid.info.card", { number: info.cardNumber, type: typeName ? tr(`eid.cardTypes.${typeName}`) : (info.cardType ?? "") }),
     ...(info.issuer ? [tr("eid.info.issuedBy", { issuer: info.issuer })] : []),
-    ...(info.validFrom && info.validUntil ? [tr("eid.info.valid", { from: info.validFrom, until: info.validUntil })] : []),
+    ...(info.validFrom && info.validUntil ? [tr("eid.info.valid", { from: formatDate(info.validFrom, ctx.locale), until: formatDate(info.validUntil, ctx.locale) })] : []),
   ] : [];
   return { ...info, mustRead, lines, mustReadText: mustRead ? tr("eid.info.mustRead") : null, holder: cardHolderName(c) };
 }

@@ -7,8 +7,9 @@ import { userNameOf } from "@/server/users/sql";
 import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource, type FieldDef } from "@/server/resources/define";
 import { RESTORE_DAYS, restoreRecord } from "@/server/resources/deletion";
-import { choice, datetime, integer } from "@/server/resources/fields";
+import { choice, dateRangeSchema, datetime, integer } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
+import { actionText, changesText, readerFor } from "./describe";
 
 /** Accountability (issue 5 §8): what changed on a client, and who opened which client file. */
 
@@ -22,9 +23,11 @@ const clientRef = (expr: (t: TenantTables) => SQL, id: (t: TenantTables) => SQL)
 });
 const onDay = (col: (t: TenantTables) => AnyPgColumn) => ({
   label: "resources.history.period", widget: "dateRange" as const,
-  schema: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
+  schema: dateRangeSchema,
   where: (v: { from?: string; to?: string }, t: TenantTables) => sql`(${col(t)} at time zone 'Europe/Brussels')::date between coalesce(${v.from ?? null}::date, '-infinity') and coalesce(${v.to ?? null}::date, 'infinity')`,
 });
+
+const CLIENTS = "clients.clients";
 
 /** Every recorded change of a client's own fields and state, newest first. */
 export const clientChangesResource = defineResource({
@@ -32,17 +35,23 @@ export const clientChangesResource = defineResource({
   title: "resources.history.changesTitle",
   table: (t) => t.auditLog,
   pk: (t) => t.auditLog.id,
-  scope: (t) => sql`${t.auditLog.entity} = 'clients.clients'`,
+  // An export of the client list is audited on the list ("*"): no change of a client.
+  scope: (t) => sql`${t.auditLog.entity} = ${CLIENTS} and ${t.auditLog.entityId} <> '*'`,
   fields: {
     at: datetime("resources.history.at", (t) => t.auditLog.at),
     who: { type: "text", label: "resources.history.who", width: 20, expr: (t) => actorName(t, sql`${q(t.auditLog.actor)}`) },
     actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`case when ${q(t.auditLog.actingFor)} is null then '' else ${actorName(t, sql`${q(t.auditLog.actingFor)}`)} end` },
-    action: { type: "text", label: "resources.history.action", width: 16, expr: (t) => sql<string>`regexp_replace(${t.auditLog.action}, '^clients\\.clients\\.', '')` },
-    changes: {
-      type: "longtext", label: "resources.history.changes", width: 60, sortable: false,
-      expr: (t) => sql<string>`(select string_agg(c.key || ': ' || coalesce(c.value->>'from', '∅') || ' → ' || coalesce(c.value->>'to', '∅'), '; ' order by c.key) from jsonb_each(${q(t.auditLog.changes)}) c)`,
+    // Stored as codes and JSON; read in the reader's words (server/history/describe.ts), in lists and exports alike.
+    action: {
+      type: "text", label: "resources.history.action", width: 18, expr: (t) => t.auditLog.action,
+      present: (action, ctx) => actionText(readerFor(ctx.locale, ctx.handle.t, ctx.registry), CLIENTS, String(action)),
     },
-    client: clientRef((t) => sql`${t.auditLog.entityId}`, (t) => sql`${q(t.auditLog.entityId)}::int`),
+    changes: {
+      type: "longtext", label: "resources.history.changes", width: 60, sortable: false, expr: (t) => t.auditLog.changes,
+      present: (changes, ctx) => changesText(readerFor(ctx.locale, ctx.handle.t, ctx.registry), CLIENTS, changes as Parameters<typeof changesText>[2]),
+    },
+    // A hand-written audit row with another kind of id must not break the list.
+    client: clientRef((t) => sql`${t.auditLog.entityId}`, (t) => sql`case when ${q(t.auditLog.entityId)} ~ '^[0-9]+$' then ${q(t.auditLog.entityId)}::int end`),
   },
   columns: ["at", "who", "actingFor", "action", "changes"],
   hiddenColumns: ["client"],

@@ -77,7 +77,8 @@ export const householdsResource: ResourceDef = defineResource({
   hiddenColumns: ["id", "streetNo", "country"],
   titleField: "name",
   filters: { type: { label: "resources.households.type", widget: "ref", ref: "households.types", schema: z.number().int(), where: (v: number, t) => sql`${typeIdOf(t)} = ${v}` } },
-  search: wordSearch((t) => [t.partners.prefix, t.partners.name], (t) => [t.partners.id]),
+  // The partners' folded, trigram-indexed search text (db/tenant/contacts.ts).
+  search: wordSearch((t) => ({ folded: t.partners.searchText }), (t) => [t.partners.id]),
   defaultSort: [{ field: "name", dir: "asc" }],
   // Deleting follows editing, as for clients (see clients.clients): protection comes from the refusals.
   access: { view: ["ContactsUser"], edit: ["ContactsUser"] },
@@ -142,7 +143,7 @@ export const householdMembersResource = defineResource({
     primary: boolean("resources.householdMembers.primary", (t) => t.householdMembers.primary),
     startDate: date("fields.startDate", (t) => t.householdMembers.startDate),
     endDate: date("fields.endDate", (t) => t.householdMembers.endDate),
-    birthDate: { type: "text", label: "fields.birthDate", width: 11, expr: (t) => ofPerson(t, t.partners.birthDate) },
+    birthDate: { type: "date", incomplete: true, label: "fields.birthDate", expr: (t) => ofPerson(t, t.partners.birthDate) },
     age: { type: "integer", label: "fields.age", width: 6, expr: (t) => ofPerson(t, ageInYears(t.partners)) },
     gender: { type: "choice", label: "fields.gender", width: 8, choices: genders, expr: (t) => ofPerson(t, t.partners.gender) },
   },

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { TIME_ZONE } from "@/lib/format";
 import { currentUser } from "@/server/auth/current";
 import { currentTenant } from "@/server/tenancy/current";
 import { fromAcceptLanguage, isLocale, LOCALE_COOKIE, type Locale } from "./locale";
@@ -14,5 +15,6 @@ export default getRequestConfig(async () => {
     [chosen, profile, centre?.tenant.defaultLocale].find(isLocale) ??
     fromAcceptLanguage((await headers()).get("accept-language")) ??
     "fr";
-  return { locale, messages: (await import(`@/messages/${locale}.json`)).default };
+  // Dates are formatted by lib/format.ts; the zone also holds for anything next-intl formats itself.
+  return { locale, timeZone: TIME_ZONE, messages: (await import(`@/messages/${locale}.json`)).default };
 });

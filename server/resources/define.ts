@@ -48,6 +48,13 @@ export interface FieldDef {
   fieldSet?: string;
   /** Only these roles may write it (e.g. eID card data); others see it read-only. */
   editRoles?: Role[];
+  /** A `date` kept as text whose day or month may be 00 when unknown (Lino's incomplete dates). */
+  incomplete?: boolean;
+  /**
+   * The value as the reader reads it, computed from the stored one after reading (e.g. an audit
+   * row's changes in words and in their language); sorting and filtering still use `expr`.
+   */
+  present?: (value: unknown, ctx: ResourceCtx) => string;
 }
 
 export interface FilterDef {

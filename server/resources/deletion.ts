@@ -190,8 +190,9 @@ function propertyOf(info: TableInfo, column: string): string {
 export async function restoreRows(tx: Db, t: TenantTables, rows: SnapshotRow[], cleared: ClearedColumn[]): Promise<void> {
   for (const { table, row } of rows) {
     const info = tableNamed(t, table);
-    // Only the columns the snapshot has: a column added since takes its default.
-    const columns = sql.join([...info.columns.values()].filter((c) => Object.hasOwn(row, c.name)).map((c) => sql.identifier(c.name)), sql`, `);
+    // Only the columns the snapshot has (a column added since takes its default), never a generated one (PostgreSQL computes it again).
+    const stored = [...info.columns.values()].filter((c) => Object.hasOwn(row, c.name) && !c.generated);
+    const columns = sql.join(stored.map((c) => sql.identifier(c.name)), sql`, `);
     await tx.execute(sql`insert into ${info.table} (${columns}) select ${columns} from jsonb_populate_record(null::${info.table}, ${JSON.stringify(row)}::jsonb)`);
   }
   for (const c of cleared) {

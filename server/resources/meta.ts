@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { cellSchema, resourceHref, type ChoiceMeta, type FieldMeta, type FilterMeta, type ResourceMeta, type Row } from "@/lib/resources";
 import type { SessionUser } from "@/server/auth/session";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
@@ -6,6 +6,7 @@ import { anyOf, can } from "./access";
 import { choicesOf } from "./choices";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { defaultFiltersOf, type FieldDef, type ResourceCtx, type ResourceDef } from "./define";
+import { inReadersOrder } from "@/db/text";
 
 const DEFAULT_WIDTH: Record<FieldMeta["type"], number> = {
   text: 20, password: 20, longtext: 40, integer: 8, money: 12, date: 11, datetime: 17, boolean: 8, choice: 14, localized: 24, ref: 20,
@@ -14,7 +15,7 @@ const DEFAULT_WIDTH: Record<FieldMeta["type"], number> = {
 /** Active staff with a user type, "Lastname Firstname", for user filters. */
 async function staffChoices({ db, t }: Pick<TenantHandle, "db" | "t">): Promise<ChoiceMeta[]> {
   const rows = await db.select({ id: t.users.id, first: t.users.firstName, last: t.users.lastName, username: t.users.username })
-    .from(t.users).where(and(eq(t.users.active, true), isNotNull(t.users.userType))).orderBy(asc(t.users.lastName), asc(t.users.firstName));
+    .from(t.users).where(and(eq(t.users.active, true), isNotNull(t.users.userType))).orderBy(inReadersOrder(t.users.lastName), inReadersOrder(t.users.firstName));
   return rows.map((u) => ({ value: String(u.id), label: { names: { fr: `${u.last} ${u.first}`.trim() || u.username } } }));
 }
 
@@ -47,6 +48,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
       // A reference links to the row's detail only for users who may open that resource.
       ...(f.ref && mayOpen(f.ref.resource) ? { ref: f.ref.resource } : {}),
       ...(f.help ? { help: f.help } : {}),
+      ...(f.incomplete ? { incomplete: true } : {}),
   });
   // Fields of a field set the centre does not use are left out everywhere, also from the detail.
   const off = await fieldsOffInCentre(handle, def);

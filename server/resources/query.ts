@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getTableConfig, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { inReadersOrder } from "@/db/text";
 import type { TenantTables } from "@/db/tenant/tables";
 import type { ListState, SortKey } from "@/lib/resources";
 import { AppError } from "@/server/errors";
@@ -51,12 +52,15 @@ export function localizedText(json: SQLWrapper, locale: Locale): SQL<string> {
   return sql<string>`coalesce(${sql.join(order.map((l) => sql`nullif(${json}->>${sql.raw(`'${l}'`)}, '')`), sql`, `)}, '')`;
 }
 
-/** What sorting on a field orders by: the text the user sees, not an id or a JSON object. */
+/**
+ * What sorting on a field orders by: the text the user sees, not an id or a JSON object, in the
+ * order readers expect (accents and case break ties only, see db/text.ts).
+ */
 export function sortExpression(field: FieldDef, t: TenantTables, locale: Locale): SQLWrapper {
   if (field.orderBy) return field.orderBy(t);
-  if (field.type === "localized") return localizedText(field.expr(t), locale);
-  if (field.ref) return field.ref.localized ? localizedText(field.ref.display(t), locale) : field.ref.display(t);
-  if (field.type === "choice") return field.expr(t);
+  if (field.type === "localized") return inReadersOrder(localizedText(field.expr(t), locale));
+  if (field.ref) return inReadersOrder(field.ref.localized ? localizedText(field.ref.display(t), locale) : sql`(${field.ref.display(t)})::text`);
+  if (field.type === "text" || field.type === "longtext") return inReadersOrder(sql`(${field.expr(t)})`);
   return field.expr(t);
 }
 

@@ -1,7 +1,7 @@
 import type { SQLWrapper } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
 import type { Row } from "@/lib/resources";
-import type { ResourceDef } from "./define";
+import type { ResourceCtx, ResourceDef } from "./define";
 
 /** The fields a user may change on an existing row. */
 export const editableNames = (def: ResourceDef) => Object.keys(def.fields).filter((n) => def.fields[n]!.input && !def.fields[n]!.createOnly);
@@ -15,14 +15,19 @@ export function auditedSelection(def: ResourceDef, t: TenantTables): Record<stri
   return Object.fromEntries(names.map((n) => [n, def.fields[n]!.jsonKey ? def.fields[n]!.expr(t) : def.fields[n]!.column!(t)]));
 }
 
-/** A database row as the browser receives it: ids and versions under `__id`/`__version`, refs as `{id, label}`. */
-export function toRow(def: ResourceDef, fieldNames: string[], raw: Record<string, unknown>): Row {
+/**
+ * A database row as the browser receives it: ids and versions under `__id`/`__version`, refs as
+ * `{id, label}`, and fields that `present` their value in the reader's words (`ctx`) as those.
+ */
+export function toRow(def: ResourceDef, fieldNames: string[], raw: Record<string, unknown>, ctx: ResourceCtx): Row {
   const row: Row = { __id: raw.__id as string | number };
   if (def.version) row.__version = Number(raw.__version);
   for (const name of fieldNames) {
     const field = def.fields[name]!;
     const value = raw[name];
-    if (field.ref) {
+    if (field.present) {
+      row[name] = field.present(value, ctx);
+    } else if (field.ref) {
       row[name] = value === null || value === undefined ? null : { id: value as string | number, label: (raw[`${name}__label`] ?? "") as string };
     } else if (value instanceof Date) {
       row[name] = field.type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();

@@ -60,7 +60,7 @@ export async function readPage(ctx: ResourceCtx, def: ResourceDef, state: ListSt
   const { resolved, rows, total, countLimit, fields } = listQuery(ctx, def, state, undefined, opts);
   const [page, [counted]] = await Promise.all([rows.limit(resolved.pageSize).offset((resolved.page - 1) * resolved.pageSize), total]);
   const n = Number(counted?.n ?? 0);
-  return { rows: (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r)), total: Math.min(n, countLimit), totalIsCapped: n > countLimit };
+  return { rows: (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r, ctx)), total: Math.min(n, countLimit), totalIsCapped: n > countLimit };
 }
 
 /** The first rows of a list, without counting them (what the quick search shows). */
@@ -69,7 +69,7 @@ async function firstRows(ctx: ResourceCtx, def: ResourceDef, state: ListState): 
   await assertMayList(ctx, def, state);
   const { resolved, rows, fields } = listQuery(ctx, def, state);
   const page = await rows.limit(resolved.pageSize);
-  return (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r));
+  return (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r, ctx));
 }
 
 /**
@@ -119,7 +119,7 @@ export async function getRow(ctx: ResourceCtx, def: ResourceDef, id: string | nu
   const t = ctx.handle.t;
   const [raw] = await ctx.handle.db.select(selectionOf(def, fields, t) as never).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
   if (!raw) throw new AppError("NOT_FOUND");
-  return toRow(def, fields, raw as Record<string, unknown>);
+  return toRow(def, fields, raw as Record<string, unknown>, ctx);
 }
 
 /**
@@ -275,7 +275,7 @@ async function titleOf(db: Tx, ctx: ResourceCtx, def: ResourceDef, id: string | 
   const t = ctx.handle.t;
   const [raw] = await db.select(selectionOf(def, [def.titleField], t) as never).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
   if (!raw) throw new AppError("NOT_FOUND");
-  const title = toRow(def, [def.titleField], raw as Record<string, unknown>)[def.titleField];
+  const title = toRow(def, [def.titleField], raw as Record<string, unknown>, ctx)[def.titleField];
   const text = title && typeof title === "object" && "label" in title ? title.label : title;
   return typeof text === "object" && text ? text : String(text ?? "");
 }

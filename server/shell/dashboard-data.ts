@@ -1,6 +1,6 @@
 import { desc, inArray, sql } from "drizzle-orm";
 import { resourceHref } from "@/lib/resources";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 import type { Registry } from "@/server/area";
 import type { SessionUser } from "@/server/auth/session";
 import { can } from "@/server/resources/access";

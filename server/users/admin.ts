@@ -6,6 +6,7 @@ import { USER_TYPES } from "@/server/auth/user-types";
 import { changedFields, writeAudit, type Actor, type Changes } from "@/server/audit";
 import { usersResource } from "./resource";
 import { AppError } from "@/server/errors";
+import { isoDate } from "@/server/resources/fields";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
 type Handle = Pick<TenantHandle, "db" | "t">;
@@ -18,8 +19,8 @@ export const userFields = z.object({
   email: z.union([z.email(), z.literal("")]).default(""),
   language: z.enum(["fr", "nl", "de", "en"]),
   userType: z.enum(USER_TYPES).nullable(),
-  startDate: z.iso.date().nullable().default(null),
-  endDate: z.iso.date().nullable().default(null),
+  startDate: isoDate.nullable().default(null),
+  endDate: isoDate.nullable().default(null),
   active: z.boolean().default(true),
   remarks: z.string().max(2000).default(""),
   newcomerQuota: z.number().int().min(0).max(100).default(0),

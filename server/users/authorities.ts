@@ -1,11 +1,12 @@
-import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { writeAudit, type Actor } from "@/server/audit";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 import { canSignIn } from "@/server/auth/login";
 import { hasRole, type UserType } from "@/server/auth/user-types";
 import { AppError } from "@/server/errors";
 import { findById, type TenantHandle } from "@/server/tenancy/tenant-db";
+import { byStaffName } from "./sql";
 
 type Handle = Pick<TenantHandle, "db" | "t">;
 const stillValid = (t: Handle["t"]) => or(isNull(t.authorities.validUntil), gte(t.authorities.validUntil, belgianToday()));
@@ -67,7 +68,7 @@ export async function revokeAuthority({ db, t }: Handle, who: Actor, by: { id: n
 export async function authoritiesOf({ db, t }: Handle, userId: number) {
   const other = alias(t.users, "other");
   const select = { id: t.authorities.id, userId: t.authorities.userId, authorizedId: t.authorities.authorizedId, validUntil: t.authorities.validUntil, otherName: sql<string>`${other.lastName} || ' ' || ${other.firstName}` };
-  const given = await db.select(select).from(t.authorities).innerJoin(other, eq(other.id, t.authorities.authorizedId)).where(eq(t.authorities.userId, userId)).orderBy(asc(other.lastName));
-  const received = await db.select(select).from(t.authorities).innerJoin(other, eq(other.id, t.authorities.userId)).where(eq(t.authorities.authorizedId, userId)).orderBy(asc(other.lastName));
+  const given = await db.select(select).from(t.authorities).innerJoin(other, eq(other.id, t.authorities.authorizedId)).where(eq(t.authorities.userId, userId)).orderBy(...byStaffName(other));
+  const received = await db.select(select).from(t.authorities).innerJoin(other, eq(other.id, t.authorities.userId)).where(eq(t.authorities.authorizedId, userId)).orderBy(...byStaffName(other));
   return { given, received };
 }

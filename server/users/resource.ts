@@ -1,10 +1,10 @@
-import { and, ilike, or, sql } from "drizzle-orm";
+import { and, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { USER_TYPES } from "@/server/auth/user-types";
 import { actorOf } from "@/server/audit";
 import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource } from "@/server/resources/define";
-import { boolean, choice, date, datetime, filters, integer, longText, reference, text } from "@/server/resources/fields";
+import { boolean, choice, date, datetime, filters, integer, longText, matches, reference, text } from "@/server/resources/fields";
 import { coachingTypeNameOf } from "@/server/coachings/endings";
 import { likePattern, qualified as q } from "@/server/resources/query";
 import { createUser, resetPassword, resetTwoFactor, updateUser } from "./admin";
@@ -54,7 +54,7 @@ export const usersResource = defineResource({
   },
   search: (q, t) => {
     const p = likePattern(q, "prefix");
-    return or(ilike(t.users.username, p), ilike(t.users.lastName, p), ilike(t.users.firstName, p), and(sql`${q} ~ '^[^ ]+ [^ ]+$'`, ilike(sql`${t.users.firstName} || ' ' || ${t.users.lastName}`, p)));
+    return or(matches(t.users.username, p), matches(t.users.lastName, p), matches(t.users.firstName, p), and(sql`${q} ~ '^[^ ]+ [^ ]+$'`, matches(sql`${t.users.firstName} || ' ' || ${t.users.lastName}`, p)));
   },
   defaultSort: [{ field: "fullName", dir: "asc" }, { field: "username", dir: "asc" }],
   access: { view: ["SiteAdmin"], edit: ["SiteAdmin"], delete: [] },

@@ -9,6 +9,7 @@ import { authedProcedure, enrollingProcedure, roleProcedure } from "@/server/trp
 import { authoritiesOf, giveAuthority, revokeAuthority } from "./authorities";
 import { localized } from "@/server/i18n/locale";
 import { beginTotpEnrollment, confirmTotpEnrollment } from "@/server/auth/two-factor";
+import { isoDate } from "@/server/resources/fields";
 import { createUser, newUserInput, resetPassword, resetTwoFactor, updateUser, userFields } from "./admin";
 import { listUsers, logoutEverywhere } from "./service";
 
@@ -51,7 +52,7 @@ export const usersRouter = router({
       .output(z.object({ given: z.array(authorityRow), received: z.array(authorityRow) }))
       .query(({ ctx }) => authoritiesOf(ctx, ctx.user.realUser?.id ?? ctx.user.id)),
     give: authedProcedure
-      .input(z.object({ authorizedId: z.number().int(), validUntil: z.iso.date().nullable().default(null) }))
+      .input(z.object({ authorizedId: z.number().int(), validUntil: isoDate.nullable().default(null) }))
       .output(z.object({ id: z.number() }))
       .mutation(async ({ ctx, input }) => ({ id: (await giveAuthority(ctx, actor(ctx), ctx.user.realUser?.id ?? ctx.user.id, input.authorizedId, input.validUntil)).id })),
     revoke: authedProcedure.input(z.object({ id: z.number().int() })).output(z.object({ ok: z.literal(true) }))

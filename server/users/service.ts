@@ -2,6 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { writeAudit, type Actor } from "@/server/audit";
 import { usersResource } from "./resource";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { byStaffName } from "./sql";
 
 /**
  * Ends every session of the user at once; audited in the same transaction, as `action` (the
@@ -25,5 +26,5 @@ export async function listUsers({ db, t }: Pick<TenantHandle, "db" | "t">) {
       userType: t.users.userType, active: t.users.active, authMethod: t.users.authMethod, startDate: t.users.startDate, endDate: t.users.endDate,
     })
     .from(t.users)
-    .orderBy(asc(t.users.lastName), asc(t.users.firstName), asc(t.users.username));
+    .orderBy(...byStaffName(t.users), asc(t.users.username));
 }

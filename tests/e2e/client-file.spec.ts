@@ -58,18 +58,43 @@ for (const { base, slug, locale, username, firstName } of [
     await expect(coachingForm).toHaveCount(0);
     await expect(coachings.getByRole("row").filter({ hasText: /Huppertz|Allmanns/ })).toHaveCount(1);
 
-    // Edit the mobile phone number (Person tab).
+    // Edit the mobile phone number (Person tab), and dates as the reader writes them: the birth date
+    // as text (its day or month may be unknown), another date in the date picker's segments, where
+    // a typed separator moves on to the month and the year.
+    const [birth, since] = locale === "de" ? ["23.09.1986", "1.7.2021"] : ["23/09/1986", "1/7/2021"];
+    const shown = (iso: string) => (locale === "de" ? iso.split("-").reverse().join(".") : iso.split("-").reverse().join("/"));
     await openTab(page, t("resources.clients.personTab"));
     await page.getByRole("button", { name: t("detail.edit") }).click();
     await page.getByLabel(t("fields.gsm"), { exact: true }).fill("+32 470 12 34 56");
+    await page.getByLabel(t("fields.birthDate"), { exact: true }).fill(birth);
+    await openTab(page, t("resources.clients.aidsTab"));
+    const sinceField = page.getByRole("group", { name: t("fields.inBelgiumSince") });
+    await sinceField.getByRole("spinbutton").first().click();
+    await page.keyboard.type("3");
+    // Half a date is refused, not saved as nothing.
+    await page.getByRole("button", { name: t("detail.save") }).click();
+    await expect(page.getByText(t("detail.fieldError.date"))).toBeVisible();
+    await sinceField.getByRole("spinbutton").first().click();
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type(since);
+    await expect(sinceField.getByRole("spinbutton")).toHaveText(["01", "07", "2021"]);
+    await saveScreenshot(page, `client-dates-${slug}`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: t("detail.save") }).click();
     await expect(page.getByTestId("detail-notice")).toHaveText(t("detail.saved"));
+    await expect(page.locator("dd[data-field=inBelgiumSince]")).toHaveText(shown("2021-07-01"));
+    await openTab(page, t("resources.clients.personTab"));
     await expect(page.locator("dd[data-field=gsm]")).toHaveText("+32 470 12 34 56");
+    await expect(page.locator("dd[data-field=birthDate]")).toHaveText(shown("1986-09-23"));
 
     // The history shows the creation and the edit, field by field, and the user who made them.
     await openTab(page, t("resources.clients.historyTab"));
     const changes = page.getByTestId("slave-history.clientChanges");
     await expect(changes).toContainText("+32 470 12 34 56");
+    // In the reader's words: labels and dates, never field names or ISO dates.
+    await expect(changes).toContainText(`${t("fields.birthDate")}`);
+    await expect(changes).toContainText(shown("1986-09-23"));
+    await expect(changes).not.toContainText("birthDate");
     await expect(changes).toContainText(lastName);
     // Who opened the file is for the security advisor, not for the social worker.
     await expect(page.getByTestId("slave-history.accessLog")).toHaveCount(0);

@@ -25,6 +25,9 @@ test("a reception clerk reads an eID card, creates the client and lands on its d
   await expect(summary.getByRole("heading", { name: "Jean-Jacques Jeffin" })).toBeVisible();
   await expect(summary.getByRole("img", { name: t("eidFlow.photoAlt", { name: "Jean-Jacques Jeffin" }) })).toBeVisible();
   await expect(summary).toContainText("680601 053-29");
+  // The card's dates as a German reader writes them.
+  await expect(summary).toContainText(`${t("eidFlow.fields.birthDate")}: 01.06.1968`);
+  await expect(summary).toContainText(t("eidFlow.validity", { from: "02.06.2016", until: "02.06.2026" }));
   await expect(page.getByTestId("eid-new")).toContainText(t("eidFlow.noMatch"));
   expect(await seriousAxeViolations(page)).toEqual([]);
   await saveScreenshot(page, "eid-read");

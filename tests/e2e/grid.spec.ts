@@ -199,3 +199,19 @@ test("unknown resources are 404 and signed-out visitors are sent to sign in", as
   const missing = await page.goto(`${EUPEN}/geo/nowhere`);
   expect(missing?.status()).toBe(404);
 });
+
+test("a date filter is typed as the reader writes dates, and the title says it that way", async ({ page }) => {
+  const t = (key: string, params?: Record<string, string | number>) => msg("de", key, params);
+  await signIn(page, EUPEN, "de", "melanie");
+  await page.goto(`${EUPEN}/coachings/coachings`);
+  await expect(page.getByTestId("grid-row").first()).toBeVisible();
+  const filters = page.getByRole("region", { name: t("grid.filters") });
+  const activeOn = filters.getByRole("group", { name: t("resources.coachings.activeOn") });
+  await activeOn.getByRole("spinbutton").first().click();
+  // The German order, typed with the dots a German user types (one digit for the day and the month).
+  await page.keyboard.type("1.7.2021");
+  await expect(activeOn.getByRole("spinbutton")).toHaveText(["01", "07", "2021"]);
+  await expect.poll(() => (stateOf(page).filters as Record<string, unknown> | undefined)?.activeOn).toBe("2021-07-01");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${t("resources.coachings.activeOn")}: 01.07.2021`);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+});

@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { CONSOLE, DIRECT, direct, EUPEN } from "./hosts";
+import { formatDateTime } from "../../lib/format";
 import { msg, saveScreenshot, signIn as consoleSignIn } from "./support";
 
 test.use({ locale: "en-GB" });
 
 test("an administrator grants support access, the operator reads but cannot change, a replayed link and a revoked grant are refused, and the centre sees every use", async ({ browser }) => {
-  const adminCtx = await browser.newContext();
+  // The administrator's computer runs on New York time: the page still shows Belgian time.
+  const adminCtx = await browser.newContext({ timezoneId: "America/New_York" });
   const admin = await adminCtx.newPage();
   await admin.goto(`${EUPEN}/login`);
   await admin.getByLabel(msg("de", "auth.username")).fill("robin");
@@ -14,8 +16,13 @@ test("an administrator grants support access, the operator reads but cannot chan
   await admin.getByRole("banner").getByRole("link", { name: msg("en", "support.menu") }).click();
   await admin.getByLabel(msg("en", "support.reason")).fill("Ticket 42");
   await admin.getByLabel(msg("en", "support.duration")).selectOption({ label: msg("en", "support.durations.h1") });
+  const asked = Date.now();
   await admin.getByRole("button", { name: msg("en", "support.grant"), exact: true }).click();
   await expect(admin.getByText("Support access granted until")).toBeVisible();
+  // One hour from now, in Brussels, as an English reader in Belgium writes it ("15/01/2025, 14:05").
+  const notice = await admin.getByText("Support access granted until").textContent();
+  const hourLater = [-1, 0, 1, 2].map((minute) => msg("en", "support.granted", { until: formatDateTime(new Date(asked + 3_600_000 + minute * 60_000), "en") }));
+  expect(hourLater).toContain(notice);
   await saveScreenshot(admin, "support-support-granted");
 
   const opCtx = await browser.newContext();

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedCoachingEndings } from "@/db/seed/coaching-types";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 import { hasRole, rolesOf, USER_TYPES } from "@/server/auth/user-types";
 import { clientObservers } from "@/server/coachings/observers";
 import { usersWithClients } from "@/server/coachings/users-with-clients";

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDate } from "@/lib/format";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 import { hasRole, USER_TYPES } from "@/server/auth/user-types";
 import { addressesChecker } from "@/server/contacts/checkers";
 import { coachingsChecker, eidCardChecker, nissChecker, phoneticWordsChecker } from "@/server/clients/checkers/clients";

@@ -178,8 +178,9 @@ describe("deleting and restoring a client", () => {
     });
     // History shows it: every client's changes, and the administrators' list of deleted records.
     const history = await admin.resources.list({ resource: "history.clientChanges", state: state() });
-    const shown = history.rows.find((r) => r.action === "delete" && String((r.client as { id: unknown } | null)?.id) === String(c.id));
-    expect(String(shown?.changes)).toContain("lastName: Dupont → ∅");
+    // In the reader's words (French here): the action and the fields' labels.
+    const shown = history.rows.find((r) => r.action === "Suppression" && String((r.client as { id: unknown } | null)?.id) === String(c.id));
+    expect(String(shown?.changes)).toContain("Nom de famille : Dupont → —");
     const deleted = await admin.resources.list({ resource: "history.deleted", state: state() });
     expect(deleted.rows.find((r) => r.__id === record.id)).toMatchObject({ title: { fr: `DUPONT Marie (${c.id})` }, withIt: { fr: record.withIt.fr } });
   });

@@ -4,6 +4,9 @@ import type { SessionUser } from "@/server/auth/session";
 import { registry } from "@/server/areas";
 import { resourceOf } from "@/server/resources/registry";
 import { recordOpening } from "@/server/resources/service";
+import { resolveSessionUser } from "@/server/auth/session";
+import { csvStream } from "@/server/resources/export/csv";
+import { planExport } from "@/server/resources/export/rows";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller } from "./helpers";
@@ -27,13 +30,41 @@ describe("client history", () => {
     const row = await agent.resources.get({ resource: "clients.clients", id });
     await agent.resources.update({ resource: "clients.clients", id, version: row.__version as number, patch: { firstName: "Johannes" } });
     const { rows } = await agent.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: id } }) });
-    expect(rows.map((r) => r.action)).toEqual(["update", "create"]);
-    expect(rows[0]).toMatchObject({ who: `${user.firstName} ${user.lastName}`, actingFor: "", changes: "firstName: Hans → Johannes" });
+    // In the reader's words: the action and the field's label, never `update` or `firstName`.
+    expect(rows.map((r) => r.action)).toEqual(["Modification", "Création"]);
+    expect(rows[0]).toMatchObject({ who: `${user.firstName} ${user.lastName}`, actingFor: "", changes: "Prénom : Hans → Johannes" });
+  });
+
+  it("reads in the reader's language: labels, dates, choices, yes/no, eID reads and workflow actions, in the list and its export", async () => {
+    const { claims } = await newUser(eupen, "200", { language: "de" });
+    const agent = await callerOn(centreHost(eupen.slug), {}, claims);
+    const { id } = await agent.resources.create({ resource: "clients.clients", values: { firstName: "Greta", lastName: "Geschichte" } });
+    const row = await agent.resources.get({ resource: "clients.clients", id });
+    await agent.resources.update({ resource: "clients.clients", id, version: row.__version as number, patch: { birthDate: "1986-09-23", gender: "F", needsWorkPermit: true, phone: "087 55 66 77" } });
+    const h = tenantHandle(eupen);
+    await h.db.insert(h.t.auditLog).values({ actor: "system", action: "clients.clients.eidCreate", entity: "clients.clients", entityId: String(id), changes: { "address.street": { from: null, to: "Rue Haute" }, cardValidUntil: { from: null, to: "2030-01-31" } } });
+    const { rows } = await agent.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: id } }) });
+    expect(rows.map((r) => r.action)).toEqual(["Aus der eID-Karte erstellt", "Geändert", "Erstellt"]);
+    expect(rows[1]!.changes).toBe("Braucht Arbeitserlaubnis: Nein → Ja; Geburtsdatum: 23.09.1986; Geschlecht: Weiblich; Telefon: — → 087 55 66 77");
+    expect(rows[0]!.changes).toBe("Karte gültig bis: 31.01.2030; Straße (Adresse der eID-Karte): Rue Haute");
+    expect(JSON.stringify(rows)).not.toMatch(/clients\.clients|"update"|phone|birthDate/);
+    // An export of the list shows the same text.
+    const ctx = { handle: h, user: (await resolveSessionUser(h, eupen, claims))!, locale: "de" as const, registry };
+    const plan = await planExport(ctx, resourceOf(registry, "history.clientChanges"), { ...state(), master: { field: "client", value: id } }, []);
+    const csv = Buffer.from(await new Response(csvStream(plan)).arrayBuffer()).toString("utf8");
+    expect(csv).toContain("Geburtsdatum: 23.09.1986");
+    expect(csv).toContain("Aus der eID-Karte erstellt");
   });
 
   it("lists a client's changes on the client; the centre-wide list of changes is for administrators only", async () => {
     const admin = await signedInCaller(eupen, "900");
     const { id } = await admin.resources.create({ resource: "clients.clients", values: { firstName: "Gerda", lastName: "Globalliste" } });
+    // An export of the client list is audited on the list ("*"), not on a client: it is no client's change, and the list still reads.
+    const h = tenantHandle(eupen);
+    await h.db.insert(h.t.auditLog).values({ actor: "system", action: "clients.clients.export", entity: "clients.clients", entityId: "*", changes: { format: { from: null, to: "csv" } } });
+    const all = await admin.resources.list({ resource: "history.clientChanges", state: state() });
+    expect(all.rows.length).toBeGreaterThan(0);
+    expect(all.rows.map((r) => r.action)).not.toContain("Exportation");
     for (const type of USER_TYPES.filter((u) => hasRole(u, "SimpleContactsUser"))) {
       const caller = await signedInCaller(eupen, type);
       const onClient = await appCodeOf(caller.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: id } }) }));

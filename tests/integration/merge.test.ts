@@ -125,8 +125,9 @@ describe("merging duplicate clients", () => {
     expect(reviewed.rows).toHaveLength(1);
     expect(reviewed.rows[0]).toMatchObject({ mergedName: record!.mergedName, reason: "Same person typed twice", kept: { id: kept } });
     const detail = await admin.resources.get({ resource: "clients.merges", id: record!.id });
-    expect(String(detail.moved)).toContain(`coachings: ${coachings[1]!.id}`);
-    expect(String(detail.filled)).toContain("email: doro@example.org");
+    // In the reader's words (French here): what moved by its name, the filled fields by their labels.
+    expect(String(detail.moved)).toContain(`Interventions: ${coachings[1]!.id}`);
+    expect(String(detail.filled)).toContain("E-mail : — → doro@example.org");
   });
 
   it("refuses a merge into itself, a non-client, two national numbers, a stale kept client; nothing changes", async () => {

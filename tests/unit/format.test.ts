@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { choiceLabel, formatCell, formatDate, formatDateTime, formatMoney, formatNumber, pickLocalized } from "@/lib/format";
+import {
+  belgianToday, brusselsWallClock, choiceLabel, compareText, formatCell, formatDate, formatDateTime, formatMoney, formatNumber, formatTime,
+  isCalendarDate, isIncompleteDate, parseTypedDate, pickLocalized,
+} from "@/lib/format";
 import type { ChoiceMeta } from "@/lib/resources";
 
 // Intl separates groups and currency signs with (narrow) no-break spaces; compare on plain spaces.
@@ -30,6 +33,71 @@ describe("dates", () => {
     // 22:30 UTC in summer is 00:30 the next day in Brussels.
     expect(formatDateTime("2024-07-01T22:30:00.000Z", "fr")).toBe("02/07/2024 00:30");
     expect(formatDateTime("2024-01-15T08:05:00.000Z", "de")).toBe("15.01.2024, 09:05");
+    expect(formatDateTime(new Date("2024-01-15T08:05:09.000Z"), "nl", { seconds: true })).toBe("15/01/2024, 09:05:09");
+    expect(formatDateTime("2024-01-15T08:05:00.000Z", "en")).toBe("15/01/2024, 09:05");
+    expect(formatTime("2024-01-15T23:05:00.000Z", "fr")).toBe("00:05");
+  });
+
+  it("takes the day in Belgium, not in UTC, near midnight", () => {
+    // 23:30 UTC on New Year's Eve is already 00:30 on 1 January in Brussels (winter: UTC+1).
+    expect(belgianToday(new Date("2024-12-31T23:30:00Z"))).toBe("2025-01-01");
+    expect(belgianToday(new Date("2024-12-31T22:59:00Z"))).toBe("2024-12-31");
+    expect(formatDateTime("2024-12-31T23:30:00Z", "de")).toBe("01.01.2025, 00:30");
+  });
+
+  it("follows the clock changes of Belgian summer time", () => {
+    // 30 March 2025: at 01:00 UTC the clocks go from 02:00 to 03:00.
+    expect(formatTime("2025-03-30T00:59:00Z", "fr")).toBe("01:59");
+    expect(formatTime("2025-03-30T01:00:00Z", "fr")).toBe("03:00");
+    // 26 October 2025: at 01:00 UTC the clocks go back from 03:00 to 02:00, so 02:30 happens twice.
+    expect(formatTime("2025-10-26T00:30:00Z", "nl")).toBe("02:30");
+    expect(formatTime("2025-10-26T01:30:00Z", "nl")).toBe("02:30");
+    expect(brusselsWallClock("2025-07-01T10:00:00Z").toISOString()).toBe("2025-07-01T12:00:00.000Z");
+    expect(brusselsWallClock("2025-01-01T10:00:00Z").toISOString()).toBe("2025-01-01T11:00:00.000Z");
+  });
+});
+
+describe("typed dates", () => {
+  it("reads a date as each language writes it", () => {
+    expect(parseTypedDate("31/07/2021")).toBe("2021-07-31"); // fr, nl, en
+    expect(parseTypedDate("31.07.2021")).toBe("2021-07-31"); // de
+    expect(parseTypedDate("1.7.2021")).toBe("2021-07-01");
+    expect(parseTypedDate(" 1-7-2021 ")).toBe("2021-07-01");
+    expect(parseTypedDate("2021-07-31")).toBe("2021-07-31");
+  });
+
+  it("refuses dates the calendar does not have, and other text", () => {
+    for (const text of ["30/02/2026", "29.02.2023", "31/04/2026", "2026-02-30", "00/00/1995", "1995", "12/2021", "0000-01-01", "31/07/21", "soon", ""]) {
+      expect([text, parseTypedDate(text)]).toEqual([text, null]);
+    }
+    expect(parseTypedDate("29/02/2024")).toBe("2024-02-29");
+  });
+
+  it("reads incomplete birth dates where asked", () => {
+    const incomplete = { incomplete: true };
+    expect(parseTypedDate("00/00/1995", incomplete)).toBe("1995-00-00");
+    expect(parseTypedDate("00.07.1995", incomplete)).toBe("1995-07-00");
+    expect(parseTypedDate("07/1995", incomplete)).toBe("1995-07-00");
+    expect(parseTypedDate("1995", incomplete)).toBe("1995-00-00");
+    expect(parseTypedDate("23.09.1986", incomplete)).toBe("1986-09-23");
+    expect(parseTypedDate("30/02/1995", incomplete)).toBeNull();
+    expect(parseTypedDate("00/13/1995", incomplete)).toBeNull();
+  });
+
+  it("knows which ISO dates exist", () => {
+    expect(["2024-02-29", "0001-01-01", "9999-12-31"].every(isCalendarDate)).toBe(true);
+    expect(["2026-02-30", "2023-02-29", "0000-01-01", "2026-13-01", "2026-1-1", "20260101"].some(isCalendarDate)).toBe(false);
+    expect(["1995-00-00", "1995-07-00", "1995-00-31", "2024-02-29"].every(isIncompleteDate)).toBe(true);
+    expect(["1995-02-30", "0000-00-00", "1995-13-00", "1995-00-32"].some(isIncompleteDate)).toBe(false);
+  });
+});
+
+describe("order of names", () => {
+  it("sorts as the reader's language does: accents and case come after the letters", () => {
+    const names = ["Zorro", "Östges", "Goffin", "Ogden", "Gérard", "gerard", "Oz", "Dorothée", "Dorothee"];
+    for (const locale of ["fr", "nl", "de", "en"] as const) {
+      expect([...names].sort(compareText(locale))).toEqual(["Dorothee", "Dorothée", "gerard", "Gérard", "Goffin", "Ogden", "Östges", "Oz", "Zorro"]);
+    }
   });
 });
 

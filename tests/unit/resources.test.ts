@@ -44,12 +44,13 @@ describe("list state → SQL", () => {
     expect(q.params).toContain("10\\%\\_%");
   });
 
-  it("sorts localized names in the reader's language, then the declared default, with the key as tie-breaker", () => {
+  it("sorts localized names in the reader's language and order, then the declared default, with the key as tie-breaker", () => {
     const { sql } = dialect.sqlToQuery(dialectJoin(orderByOf(places, resolveState(places, state({})).sort, t, "de")));
     expect(sql.indexOf("'de'")).toBeLessThan(sql.indexOf("'fr'"));
+    expect(sql).toMatch(/collate "und-x-icu" asc/);
     expect(sql).toMatch(/"id" asc$/);
     const desc = dialect.sqlToQuery(dialectJoin(orderByOf(places, [{ field: "zipCode", dir: "desc" }], t, "fr"))).sql;
-    expect(desc).toMatch(/"zip_code" desc nulls last/);
+    expect(desc).toMatch(/"zip_code"\) collate "und-x-icu" desc nulls last/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { isCalendarDate, isIncompleteDate } from "@/lib/format";
 import type { FieldMeta, Row } from "@/lib/resources";
 
 /**
@@ -48,8 +49,9 @@ export function fromDraft(field: FieldMeta, draft: Draft | undefined): Parsed {
       const cents = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
       return { value: m[1] ? -cents : cents };
     }
+    // Date inputs hand over `YYYY-MM-DD`, or what was typed when it is no date (or only part of one).
     case "date":
-      return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) ? { value: text } : { error: "date" };
+      return (field.incomplete ? isIncompleteDate : isCalendarDate)(text) ? { value: text } : { error: "date" };
     case "ref":
       return { value: /^\d+$/.test(text) ? Number(text) : text };
     case "longtext":

@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
 import { choiceLabel, type UiLocale } from "@/lib/format";
 import type { FieldMeta, Row } from "@/lib/resources";
+import { DateInput, IncompleteDateInput } from "./date-input";
 import type { Draft, FieldError } from "./drafts";
 import { RefInput, type FieldOwner } from "./ref-input";
 import { inputClass } from "./styles";
@@ -63,6 +64,16 @@ export function FieldInput({ field, owner, draft, onChange, error, cell }: Props
     );
   }
 
+  if (field.type === "date" && !field.incomplete) {
+    return (
+      <div className="flex flex-col gap-1">
+        <span id={`${id}-label`} className="text-sm font-medium">{caption}</span>
+        <DateInput value={text} onChange={onChange} labelledBy={`${id}-label`} describedBy={describedBy} invalid={!!error} required={field.required} data={{ "data-field": field.name }} />
+        {notes}
+      </div>
+    );
+  }
+
   let control: React.ReactNode;
   switch (field.type) {
     case "longtext":
@@ -79,8 +90,11 @@ export function FieldInput({ field, owner, draft, onChange, error, cell }: Props
     case "ref":
       control = <RefInput {...common} field={field} owner={owner} value={text} cell={cell} onChange={onChange} />;
       break;
+    case "date":
+      control = <IncompleteDateInput value={text} onChange={onChange} inputProps={{ ...common, placeholder: t("format.datePlaceholder") }} />;
+      break;
     default: {
-      const type = field.type === "date" ? "date" : field.type === "password" ? "password" : "text";
+      const type = field.type === "password" ? "password" : "text";
       const inputMode = field.type === "integer" ? "numeric" : field.type === "money" ? "decimal" : undefined;
       control = (
         <input {...common} type={type} inputMode={inputMode} value={text} onChange={(e) => onChange(e.target.value)} autoComplete={field.type === "password" ? "new-password" : "off"} className={inputClass} />

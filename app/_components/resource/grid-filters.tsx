@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { filterValueOf, isSetFilter as isSet } from "@/lib/filter-summary";
 import { choiceLabel, type UiLocale } from "@/lib/format";
 import type { FilterMeta, ListState, ResourceMeta } from "@/lib/resources";
+import { DateInput, PARTIAL_DATE } from "./date-input";
 import { RefPicker } from "./ref-picker";
 import { inputClass, toolButton } from "./styles";
 
@@ -95,11 +96,19 @@ function FilterControl({ resource, filter, value, onChange }: { resource: string
     );
   }
   if (filter.widget === "date") {
-    return wrap(<input id={id} type="date" value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value || undefined)} className={inputClass} data-filter={filter.name} />);
+    // A date being typed (PARTIAL_DATE) leaves the filter as it is until it is whole.
+    return (
+      <div className="flex min-w-40 flex-col gap-1 text-sm">
+        <span id={`${id}-label`} className="font-medium">{label}</span>
+        <DateInput value={typeof value === "string" ? value : ""} labelledBy={`${id}-label`} data={{ "data-filter": filter.name }}
+          onChange={(v) => v !== PARTIAL_DATE && onChange(v || undefined)} />
+      </div>
+    );
   }
   if (filter.widget === "dateRange") {
     const range = (value ?? {}) as Range;
     const change = (part: keyof Range, v: string) => {
+      if (v === PARTIAL_DATE) return;
       const next = { ...range, [part]: v || undefined };
       onChange(next.from || next.to ? next : undefined);
     };
@@ -107,9 +116,9 @@ function FilterControl({ resource, filter, value, onChange }: { resource: string
       <fieldset className="flex flex-col gap-1 text-sm" data-filter={filter.name}>
         <legend className="font-medium">{label}</legend>
         <div className="flex items-center gap-1">
-          <input type="date" aria-label={t("grid.dateFrom", { filter: label })} value={range.from ?? ""} onChange={(e) => change("from", e.target.value)} className={inputClass} />
+          <DateInput label={t("grid.dateFrom", { filter: label })} value={range.from ?? ""} onChange={(v) => change("from", v)} data={{ "data-part": "from" }} />
           <span aria-hidden="true">–</span>
-          <input type="date" aria-label={t("grid.dateTo", { filter: label })} value={range.to ?? ""} onChange={(e) => change("to", e.target.value)} className={inputClass} />
+          <DateInput label={t("grid.dateTo", { filter: label })} value={range.to ?? ""} onChange={(v) => change("to", v)} data={{ "data-part": "to" }} />
         </div>
       </fieldset>
     );

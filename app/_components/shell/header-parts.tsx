@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { compareText, type UiLocale } from "@/lib/format";
 import { ApiProvider } from "@/app/_components/trpc";
 import { registry } from "@/server/areas";
 import type { SessionUser } from "@/server/auth/session";
@@ -24,7 +25,7 @@ export async function HeaderSearch({ user }: { user: SessionUser }) {
   const t = await getTranslations();
   const resources = searchableResources(registry, user).map((r) => ({ id: r.id, title: t(r.title) }));
   if (resources.length === 0) return null;
-  const hint = t("search.hint", { what: resources.map((r) => r.title).sort((a, b) => a.localeCompare(b)).join(", ") });
+  const hint = t("search.hint", { what: resources.map((r) => r.title).sort(compareText((await getLocale()) as UiLocale)).join(", ") });
   return (
     <ApiProvider>
       <QuickSearch resources={resources} hint={hint} />

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { actorOf, rowChange, writeAudit } from "@/server/audit";
-import { belgianToday } from "@/lib/dates";
+import { belgianToday } from "@/lib/format";
 import { CLIENT_STATE } from "@/server/clients/choices";
 import { coachingActive, primaryCoachOf } from "@/server/coachings/sql";
 import { checkStoredNiss } from "@/server/clients/rules/niss";

@@ -4,13 +4,10 @@ import { defineResource } from "@/server/resources/define";
 import { datetime, integer, longText, text } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
+import { changesText, readerFor, valueText } from "@/server/history/describe";
 import { clientNameOf } from "../sql";
 
 const m = (t: TenantTables) => t.clientMerges;
-/** "table: 3, 5; table: 8" from `{ table: [ids] }`. */
-const listing = (t: TenantTables, column: "moved" | "filled") => column === "moved"
-  ? sql<string>`coalesce((select string_agg(e.key || ': ' || (select string_agg(v, ', ') from jsonb_array_elements_text(e.value) v), '; ' order by e.key) from jsonb_each(${q(t.clientMerges.moved)}) e), '')`
-  : sql<string>`coalesce((select string_agg(e.key || ': ' || coalesce(e.value->>'to', '∅'), '; ' order by e.key) from jsonb_each(${q(t.clientMerges.filled)}) e), '')`;
 
 /** The merges of duplicate clients, to review who merged which client into which and what moved (read-only). */
 export const clientMergesResource = defineResource({
@@ -28,8 +25,15 @@ export const clientMergesResource = defineResource({
       ref: { resource: "clients.clients", display: (t) => clientNameOf(t, q(t.clientMerges.keptId)) },
     },
     mergedName: text("resources.clientMerges.merged", (t) => t.clientMerges.mergedName, { editable: false, width: 26 }),
-    moved: { type: "longtext", label: "resources.clientMerges.moved", width: 40, sortable: false, expr: (t) => listing(t, "moved") },
-    filled: { type: "longtext", label: "resources.clientMerges.filled", width: 40, sortable: false, expr: (t) => listing(t, "filled") },
+    // "Coachings: 3, 5; Addresses: 8" and "Phone: 087 55 66 77", in the reader's words (server/history/describe.ts).
+    moved: {
+      type: "longtext", label: "resources.clientMerges.moved", width: 40, sortable: false, expr: (t) => t.clientMerges.moved,
+      present: (moved, ctx) => (moved && Object.keys(moved).length ? valueText(readerFor(ctx.locale, ctx.handle.t, ctx.registry), undefined, moved) : ""),
+    },
+    filled: {
+      type: "longtext", label: "resources.clientMerges.filled", width: 40, sortable: false, expr: (t) => t.clientMerges.filled,
+      present: (filled, ctx) => changesText(readerFor(ctx.locale, ctx.handle.t, ctx.registry), "clients.clients", filled as Parameters<typeof changesText>[2]),
+    },
     reason: longText("merge.reason", (t) => t.clientMerges.reason, { editable: false }),
   },
   columns: ["at", "user", "kept", "mergedName", "reason"],

@@ -96,7 +96,7 @@ export async function* exportBatches(plan: ExportPlan, format: ExportFormat, opt
       const { rows } = await client.query({ text: `fetch ${BATCH_ROWS} from export_rows`, rowMode: "array" });
       count += rows.length;
       if (opts.max !== undefined && count > opts.max) throw new AppError("EXPORT_TOO_LARGE", { max: opts.max });
-      if (rows.length) yield rows.map((values) => toRow(plan.def, plan.fields, Object.fromEntries(plan.keys.map((k, i) => [k, values[i]]))));
+      if (rows.length) yield rows.map((values) => toRow(plan.def, plan.fields, Object.fromEntries(plan.keys.map((k, i) => [k, values[i]])), plan.ctx));
       if (rows.length < BATCH_ROWS) break;
     }
     complete = true;
@@ -133,6 +133,7 @@ export function describeState(plan: ExportPlan): { filters: string[]; sort: stri
     // A user filter carries the centre's staff as its choices: the export names the user, not the id.
     if ((filter?.widget === "choice" || filter?.widget === "user") && filter.choices) text = choiceLabel(filter.choices, String(value), ctx.locale, t);
     else if (filter?.widget === "boolean") text = yesNo(value);
+    else if (filter?.widget === "date") text = formatDate(String(value), ctx.locale);
     else if (filter?.widget === "dateRange") {
       const range = value as { from?: string; to?: string };
       text = `${formatDate(range.from, ctx.locale)} – ${formatDate(range.to, ctx.locale)}`.trim();

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { formatCell } from "@/lib/format";
+import { brusselsWallClock, formatCell, isCalendarDate } from "@/lib/format";
 import type { FieldMeta, Row } from "@/lib/resources";
 import { exportBatches, type ExportPlan } from "./rows";
 
@@ -10,16 +10,6 @@ import { exportBatches, type ExportPlan } from "./rows";
  * money in euros with two decimals, dates as dates, yes/no as booleans; labels (choices, references,
  * designations) as the user reads them. Written with exceljs' streaming writer, a row at a time.
  */
-
-const brussels = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Brussels", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
-});
-
-/** Spreadsheet times have no zone: a moment is written as the wall clock in Belgium. */
-function brusselsWallClock(iso: string): Date {
-  const p = Object.fromEntries(brussels.formatToParts(new Date(iso)).map((part) => [part.type, Number(part.value)]));
-  return new Date(Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!));
-}
 
 /** Excel's number formats are shown with the reader's own separators; only the date order is ours. */
 function numberFormat(type: FieldMeta["type"], locale: string): string | undefined {
@@ -37,7 +27,8 @@ function xlsxCell(plan: ExportPlan, field: FieldMeta, value: Row[string] | undef
     case "integer": return typeof value === "number" ? value : Number(value);
     case "money": return Number(value) / 100;
     case "boolean": return value === true || value === "true";
-    case "date": return new Date(`${String(value).slice(0, 10)}T00:00:00Z`);
+    // An incomplete date (a birth date "1995-00-00") is no spreadsheet date: it stays text, 00/00/1995.
+    case "date": return isCalendarDate(String(value)) ? new Date(`${String(value)}T00:00:00Z`) : formatCell(field, value, plan.ctx.locale, plan.t);
     case "datetime": return brusselsWallClock(String(value));
     default: return formatCell(field, value, plan.ctx.locale, plan.t);
   }

@@ -2,26 +2,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/format";
 import type { Registry } from "@/server/area";
+import { actionText, changeLabel, readerFor, type Reader } from "@/server/history/describe";
 import { defineWidget } from "../define-widget";
 import { recentChanges, type ChangeView } from "../dashboard-data";
 import { widgetLink } from "./styles";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
-
-/** "Updated", "Deactivated", "Gave a procuration"… from the audit action, in the reader's language. */
-function whatWasDone(t: T, c: ChangeView, registry: Registry): string {
-  const def = c.resource ? registry.resources.get(c.resource) : undefined;
-  if (def && c.action.startsWith(`${def.id}.`)) {
-    const verb = c.action.slice(def.id.length + 1);
-    if (verb.startsWith("transition.")) {
-      const transition = def.workflow?.transitions.find((tr) => tr.name === verb.slice("transition.".length));
-      if (transition) return t(transition.label);
-    }
-    if (t.has(`dashboard.changes.verbs.${verb}`)) return t(`dashboard.changes.verbs.${verb}`);
-  }
-  const key = `dashboard.changes.actions.${c.action.replaceAll(".", "_")}`;
-  return t.has(key) ? t(key) : c.action;
-}
 
 function whoDidIt(t: T, c: ChangeView): string {
   const who = "name" in c.actor
@@ -39,10 +25,7 @@ function whatWasChanged(t: T, c: ChangeView, registry: Registry): string {
   return t.has(key) ? t(key) : c.entity;
 }
 
-const fieldLabels = (t: T, c: ChangeView, registry: Registry) => {
-  const def = c.resource ? registry.resources.get(c.resource) : undefined;
-  return c.fields.map((f) => (def?.fields[f] ? t(def.fields[f].label) : f)).join(", ");
-};
+const fieldLabels = (reader: Reader, c: ChangeView) => c.fields.map((f) => changeLabel(reader, c.entity, f)).join(", ");
 
 /** The last entries of the centre's audit log, for administrators and the security advisor. */
 export const recentChangesWidget = defineWidget({
@@ -51,16 +34,17 @@ export const recentChangesWidget = defineWidget({
   roles: ["SiteAdmin"],
   render: async ({ handle, user, locale, registry }) => {
     const t = await getTranslations();
+    const reader = readerFor(locale, handle.t, registry);
     const changes = await recentChanges(handle, registry, user);
     if (changes.length === 0) return <p className="text-sm text-slate-600">{t("dashboard.changes.none")}</p>;
     return (
       <ol className="space-y-2 text-sm" data-testid="recent-changes">
         {changes.map((c) => {
           const object = whatWasChanged(t, c, registry);
-          const fields = fieldLabels(t, c, registry);
+          const fields = fieldLabels(reader, c);
           return (
             <li key={c.id} className="border-t border-slate-100 pt-1 first:border-0 first:pt-0">
-              <span className="font-medium">{whatWasDone(t, c, registry)}</span>{" "}
+              <span className="font-medium">{actionText(reader, c.entity, c.action)}</span>{" "}
               {c.href ? <Link href={c.href} className={widgetLink}>{object}</Link> : object}
               {fields && <span className="text-slate-600"> ({fields})</span>}
               <br />

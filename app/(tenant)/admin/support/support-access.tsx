@@ -1,15 +1,16 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
+import { formatDateTime, type UiLocale } from "@/lib/format";
 
 /** Durations an administrator may choose, in hours (at most 7 days). */
 const DURATIONS = [1, 4, 8, 24, 72, 168] as const;
 
 export function SupportAccess() {
   const t = useTranslations("support");
-  const format = useFormatter();
+  const locale = useLocale() as UiLocale;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
@@ -17,14 +18,14 @@ export function SupportAccess() {
   const overview = useQuery(trpc.support.overview.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.support.overview.queryKey() });
   const grant = useMutation(trpc.support.grant.mutationOptions({
-    onSuccess: (r) => { setNotice({ ok: true, text: t("granted", { until: format.dateTime(r.endsAt, { dateStyle: "short", timeStyle: "short" }) }) }); void refresh(); },
+    onSuccess: (r) => { setNotice({ ok: true, text: t("granted", { until: formatDateTime(r.endsAt, locale) }) }); void refresh(); },
     onError: (e) => setNotice({ ok: false, text: errorMessage(e) }),
   }));
   const revoke = useMutation(trpc.support.revoke.mutationOptions({
     onSuccess: () => { setNotice({ ok: true, text: t("revoked") }); void refresh(); },
     onError: (e) => { setNotice({ ok: false, text: errorMessage(e) }); void refresh(); },
   }));
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
+  const when = (d: Date) => formatDateTime(d, locale);
   const button = "rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 disabled:opacity-50";
   const small = "rounded border border-slate-400 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50";
   const th = "border-b border-slate-300 px-3 py-2 font-semibold";
@@ -107,7 +108,7 @@ export function SupportAccess() {
             <tbody>
               {overview.data.usage.map((u) => (
                 <tr key={u.id} className="border-b border-slate-200 align-top">
-                  <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(u.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(u.at, locale, { seconds: true })}</td>
                   <td className="px-3 py-2">{u.who}</td>
                   <td className="px-3 py-2">{t.has(`actions.${u.action}`) ? t(`actions.${u.action}`) : u.action}</td>
                   <td className="px-3 py-2 font-mono text-xs">{u.entity === "procedure" || u.entity === "page" || u.entity === "request" ? u.entityId : ""}</td>

@@ -2,14 +2,17 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
+import { compareText, formatDate, type UiLocale } from "@/lib/format";
 import { CARD_TYPES } from "@/server/eid/rules/card-data";
 import { ReaderHandover } from "./reader-handover";
 
 const button = "rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 disabled:opacity-50";
 const panel = "rounded-lg border border-slate-200 bg-white p-5";
+/** The card's fields holding dates (ISO on the wire, shown as the reader writes dates). */
+const DATE_FIELDS = new Set(["birthDate", "cardValidFrom", "cardValidUntil"]);
 
 /**
  * Reads a card from the reader helper's JSON (file or pasted text), then: the client holding it
@@ -18,6 +21,7 @@ const panel = "rounded-lg border border-slate-200 bg-white p-5";
 export function EidReader() {
   const t = useTranslations("eidFlow");
   const tr = useTranslations();
+  const locale = useLocale() as UiLocale;
   const trpc = useTRPC();
   const router = useRouter();
   const errorMessage = useErrorMessage();
@@ -58,6 +62,10 @@ export function EidReader() {
   const summary = found?.summary;
   const typeLabel = (code: string) => (CARD_TYPES[code] ? tr(`eid.cardTypes.${CARD_TYPES[code]}`) : code);
   const fieldLabel = (field: string) => t(`fields.${field}` as never);
+  const date = (iso: string | null | undefined) => formatDate(iso, locale);
+  const shown = (field: string, value: string | null) => (value && DATE_FIELDS.has(field) ? date(value) : value ?? "");
+  const warningParams = (w: { code: string; params: Record<string, string> }) =>
+    w.code === "birthDateMismatch" ? { ...w.params, card: date(w.params.card), niss: date(w.params.niss) } : w.params;
   const error = [lookup, create, compare, apply].find((m) => m.error)?.error;
 
   return (
@@ -90,14 +98,14 @@ export function EidReader() {
           <div className="flex flex-col gap-1 text-sm">
             <h2 id="eid-card" className="text-lg font-semibold">{summary.name}</h2>
             <p>{t("nationalId")}: <span className="font-mono">{summary.nationalId}</span></p>
-            <p>{fieldLabel("birthDate")}: {summary.birthDate}{summary.birthPlace && `, ${summary.birthPlace}`}</p>
+            <p>{fieldLabel("birthDate")}: {date(summary.birthDate)}{summary.birthPlace && `, ${summary.birthPlace}`}</p>
             <p>{fieldLabel("nationalityText")}: {summary.nationalityText}</p>
             <p>{tr("eid.info.card", { number: summary.cardNumber, type: typeLabel(summary.cardType) })}, {tr("eid.info.issuedBy", { issuer: summary.issuer })}</p>
-            <p>{t("validity", { from: summary.validFrom, until: summary.validUntil })}</p>
+            <p>{t("validity", { from: date(summary.validFrom), until: date(summary.validUntil) })}</p>
             <p>{t("address")}: {summary.address}</p>
             {found.warnings.length > 0 && (
               <ul aria-label={t("warnings")} className="mt-2 list-disc pl-5 text-amber-900">
-                {found.warnings.map((w) => <li key={w.code}>{tr(`eid.${w.code}`, w.params)}</li>)}
+                {found.warnings.map((w) => <li key={w.code}>{tr(`eid.${w.code}`, warningParams(w))}</li>)}
               </ul>
             )}
           </div>
@@ -159,15 +167,15 @@ export function EidReader() {
               <table className="text-sm">
                 <thead><tr className="text-left"><th className="pr-3"><span className="sr-only">{t("apply")}</span></th><th className="pr-3">{t("field")}</th><th className="pr-3">{t("old")}</th><th>{t("new")}</th></tr></thead>
                 <tbody>
-                  {[...compare.data.changes].sort((a, b) => fieldLabel(a.field).localeCompare(fieldLabel(b.field))).map((c) => (
+                  {[...compare.data.changes].sort((a, b) => compareText(locale)(fieldLabel(a.field), fieldLabel(b.field))).map((c) => (
                     <tr key={c.key}>
                       <td className="pr-3">
                         <input type="checkbox" aria-label={fieldLabel(c.field)} checked={chosen.has(c.key)}
                           onChange={(e) => setChosen((s) => { const n = new Set(s); if (e.target.checked) n.add(c.key); else n.delete(c.key); return n; })} />
                       </td>
                       <td className="pr-3">{fieldLabel(c.field)}</td>
-                      <td className="pr-3">{c.old ?? ""}</td>
-                      <td>{c.new ?? ""}</td>
+                      <td className="pr-3">{shown(c.field, c.old)}</td>
+                      <td>{shown(c.field, c.new)}</td>
                     </tr>
                   ))}
                 </tbody>

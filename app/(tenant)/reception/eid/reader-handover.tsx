@@ -1,8 +1,9 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useState } from "react";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
+import { formatTime, type UiLocale } from "@/lib/format";
 
 const POLL_MS = 1500;
 
@@ -13,6 +14,7 @@ const POLL_MS = 1500;
  */
 export function ReaderHandover({ onCard }: { onCard: (card: unknown) => void }) {
   const t = useTranslations("eidFlow.reader");
+  const locale = useLocale() as UiLocale;
   const trpc = useTRPC();
   const errorMessage = useErrorMessage();
   const [open, setOpen] = useState<{ token: string; expiresAt: string } | null>(null);
@@ -56,7 +58,7 @@ export function ReaderHandover({ onCard }: { onCard: (card: unknown) => void }) 
         </div>
       ) : (
         <div className="flex flex-col gap-2" data-testid="eid-reader-open" data-post-url={postUrl}>
-          <p role="status">{t("waiting", { until: new Date(open.expiresAt).toLocaleTimeString() })}</p>
+          <p role="status">{t("waiting", { until: formatTime(open.expiresAt, locale) })}</p>
           <p><a href={`beid://${postUrl}`} className="text-brand-700 underline">{t("openHelper")}</a></p>
           <label className="flex flex-col gap-1">
             {t("address")}

@@ -1,0 +1,122 @@
+import { compareText, formatCell, pickLocalized, type UiLocale } from "@/lib/format";
+import type { FieldMeta } from "@/lib/resources";
+import type { TenantTables } from "@/db/tenant/tables";
+import type { Locale } from "@/server/i18n/locale";
+import { choiceLabelKey } from "@/server/resources/choices";
+import type { FieldDef, ResourceDef } from "@/server/resources/define";
+import type { Registry } from "@/server/area";
+import { translatorFor, type Translator } from "@/server/i18n/translator";
+import de from "@/messages/de.json";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
+import nl from "@/messages/nl.json";
+
+/**
+ * How an audit row reads to a person, in their language: the action as words ("Changed", "eID
+ * card read", the workflow's own "Refuse"), and the changes as "Phone: 087 55 66 77 → 087 55 66 78"
+ * with the fields' labels and the values as the grid shows them (dates in the reader's format,
+ * choices by their label, yes/no). Audit rows name the resource (`clients.clients`) as entity and
+ * its field names, or for a few hand-written audits the table's property names (`placeId`), as keys.
+ * Shared by the history lists (and so their exports) and the dashboard's recent changes.
+ */
+
+type Change = { from?: unknown; to?: unknown };
+export interface Reader {
+  locale: Locale;
+  t: Translator;
+  /** The centre's tables, to find the field writing a table column named in a change. */
+  tables: TenantTables;
+  /** The declared resources, whose fields name the changes. */
+  resources: Registry["resources"];
+}
+
+const translators = new Map<Locale, Translator>();
+export const readerFor = (locale: Locale, tables: TenantTables, registry: Pick<Registry, "resources">): Reader => {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = translatorFor(locale)));
+  return { locale, t, tables, resources: registry.resources };
+};
+
+const MESSAGES: Record<Locale, unknown> = { fr, nl, de, en };
+/** The message of `key` if there is one (asking the translator for a missing key logs an error). */
+function maybe({ t, locale }: Pick<Reader, "t" | "locale">, key: string): string | undefined {
+  const found = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), MESSAGES[locale]);
+  return typeof found === "string" ? t(key) : undefined;
+}
+
+/** "Changed", "Deleted", "eID card read", a transition's label, or the named action ("Procuration given"). */
+export function actionText(reader: Reader, entity: string, action: string): string {
+  const { t } = reader;
+  const def = reader.resources.get(entity);
+  if (def && action.startsWith(`${def.id}.`)) {
+    const verb = action.slice(def.id.length + 1);
+    if (verb.startsWith("transition.")) {
+      const transition = def.workflow?.transitions.find((tr) => tr.name === verb.slice("transition.".length));
+      if (transition) return t(transition.label);
+    }
+    const said = maybe(reader, `history.verbs.${verb}`);
+    if (said) return said;
+  }
+  return maybe(reader, `history.actions.${action.replaceAll(".", "_")}`) ?? t("history.otherAction");
+}
+
+/** The declared field behind a key: a field of the resource or of its transitions, or the field writing that table column. */
+function fieldOf(def: ResourceDef, key: string, tables: TenantTables): FieldDef | undefined {
+  if (Object.hasOwn(def.fields, key)) return def.fields[key];
+  for (const tr of def.workflow?.transitions ?? []) if (tr.params && Object.hasOwn(tr.params, key)) return tr.params[key];
+  const table = def.table(tables) as unknown as Record<string, unknown>;
+  const column = Object.hasOwn(table, key) ? table[key] : undefined;
+  return column ? Object.values(def.fields).find((f) => f.column?.(tables) === column) : undefined;
+}
+
+/** A key as the reader knows it: its field's label, or a message of its own (merges, exports, fixes). */
+export function changeLabel(reader: Reader, entity: string, key: string): string {
+  const { t, tables, resources } = reader;
+  // The eID read records "client.firstName" and "address.street".
+  const [target, name] = key.includes(".") ? (key.split(".", 2) as [string, string]) : [null, key];
+  const def = resources.get(target === "address" ? "contacts.addresses" : entity);
+  const field = def && fieldOf(def, name, tables);
+  const label = field ? t(field.label) : maybe(reader, `history.keys.${name}`) ?? maybe(reader, `fields.${name}`) ?? name;
+  return target === "address" ? t("history.cardAddress", { field: label }) : label;
+}
+
+const asMeta = (field: FieldDef): Pick<FieldMeta, "type" | "choices"> => ({
+  type: field.type,
+  choices: field.choices?.values.map((value) => ({ value, label: { key: choiceLabelKey(field.choices!, value) } })),
+});
+
+/** A recorded value as the grid would show it; lists of ids by table ("Coachings: 3, 5"). */
+export function valueText(reader: Reader, field: FieldDef | undefined, value: unknown): string {
+  const { t, locale } = reader;
+  if (value === null || value === undefined || value === "") return "—";
+  if (field && field.type !== "ref") return formatCell(asMeta(field), value as never, locale as UiLocale, t) || "—";
+  if (field?.ref || typeof value === "number") return `#${String(value)}`;
+  if (typeof value === "boolean") return t(value ? "format.yes" : "format.no");
+  if (Array.isArray(value)) return value.map((v) => valueText(reader, undefined, v)).join(", ");
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.every(([k]) => ["fr", "nl", "de", "en"].includes(k))) return pickLocalized(value as Record<string, string>, locale as UiLocale);
+    return entries.map(([k, v]) => `${maybe(reader, `history.tables.${k}`) ?? k}: ${Array.isArray(v) ? v.join(", ") : valueText(reader, undefined, v)}`).join("; ");
+  }
+  return maybe(reader, `history.values.${String(value)}`) ?? String(value);
+}
+
+/** Every change of an audit row, "Label: before → after" (or just the value for what was only set), by label. */
+export function changesText(reader: Reader, entity: string, changes: Record<string, Change> | null | undefined): string {
+  if (!changes) return "";
+  const def = reader.resources.get(entity);
+  const empty = (v: unknown) => v === null || v === undefined || v === "";
+  return Object.entries(changes)
+    // A field that was empty and stays so (a deleted row's unused fields) says nothing.
+    .filter(([, change]) => !(empty(change?.from) && empty(change?.to)))
+    .map(([key, change]) => {
+      const field = def && !key.includes(".") ? fieldOf(def, key, reader.tables) : undefined;
+      const label = changeLabel(reader, entity, key);
+      const to = valueText(reader, field, change?.to);
+      const set = change?.from === null || change?.from === undefined;
+      return { label, text: set ? reader.t("history.set", { field: label, to }) : reader.t("history.changed", { field: label, from: valueText(reader, field, change.from), to }) };
+    })
+    .sort((a, b) => compareText(reader.locale)(a.label, b.label))
+    .map((c) => c.text)
+    .join("; ");
+}

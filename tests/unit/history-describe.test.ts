@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { tenantTables } from "@/db/tenant/tables";
+import { actionText, changeLabel, changesText, readerFor, valueText } from "@/server/history/describe";
+import { LOCALES } from "@/server/i18n/locale";
+import { registry } from "@/server/areas";
+import de from "@/messages/de.json";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
+import nl from "@/messages/nl.json";
+
+// History rows read as sentences in the reader's language: never `update`, `phone` or
+// `clients.clients.eidCreate`.
+const t = tenantTables("t_unit");
+const reader = (locale: (typeof LOCALES)[number]) => readerFor(locale, t, registry);
+const CLIENTS = "clients.clients";
+
+describe("audit actions", () => {
+  it("name every action recorded on a client, in each language", () => {
+    const verbs = ["create", "update", "delete", "export", "eidCreate", "eidRead", "merge", "mergedInto"];
+    const transitions = registry.resources.get(CLIENTS)!.workflow?.transitions.map((tr) => `transition.${tr.name}`) ?? [];
+    expect(transitions.length).toBeGreaterThan(0);
+    for (const locale of LOCALES) {
+      const other = reader(locale).t("history.otherAction");
+      for (const verb of [...verbs, ...transitions]) {
+        const text = actionText(reader(locale), CLIENTS, `${CLIENTS}.${verb}`);
+        expect([locale, verb, text === other || text.includes(".") || text === verb]).toEqual([locale, verb, false]);
+      }
+    }
+    expect(actionText(reader("de"), CLIENTS, `${CLIENTS}.eidCreate`)).toBe("Aus der eID-Karte erstellt");
+    expect(actionText(reader("fr"), CLIENTS, `${CLIENTS}.update`)).toBe("Modification");
+  });
+
+  it("name the actions written outside the declared resources, and say 'other' for an unknown one", () => {
+    for (const action of ["user.language", "authority.give", "settings.update", "support.grant", "checks.problems.fix", "user.provision"]) {
+      expect(actionText(reader("nl"), "users.users", action)).not.toBe(reader("nl").t("history.otherAction"));
+    }
+    expect(actionText(reader("en"), CLIENTS, "something.new")).toBe("Other action");
+  });
+});
+
+describe("audit changes", () => {
+  it("use the fields' labels and show values as the grid does", () => {
+    const changes = {
+      phone: { from: "087 55 66 77", to: "087 55 66 78" },
+      birthDate: { from: null, to: "1986-09-23" },
+      gender: { from: "M", to: "F" },
+      needsWorkPermit: { from: false, to: true },
+      cardValidUntil: { from: "2020-01-31", to: null },
+    };
+    expect(changesText(reader("de"), CLIENTS, changes)).toBe(
+      "Braucht Arbeitserlaubnis: Nein → Ja; Geburtsdatum: 23.09.1986; Geschlecht: Männlich → Weiblich; Karte gültig bis: 31.01.2020 → —; Telefon: 087 55 66 77 → 087 55 66 78",
+    );
+    expect(changesText(reader("fr"), CLIENTS, { birthDate: { from: "1995-00-00", to: "1995-07-00" } })).toBe("Date de naissance : 00/00/1995 → 00/07/1995");
+  });
+
+  it("name table columns, eID card keys, merges and data-check fixes", () => {
+    expect(changeLabel(reader("fr"), CLIENTS, "placeId")).toBe(reader("fr").t(registry.resources.get(CLIENTS)!.fields.place!.label));
+    expect(changeLabel(reader("en"), CLIENTS, "address.street")).toBe("Street (address on the eID card)");
+    expect(changeLabel(reader("en"), CLIENTS, "client.firstName")).toBe("First name");
+    expect(changesText(reader("en"), CLIENTS, { fixedBy: { from: null, to: "dataCheck" } })).toBe("Corrected by: data check");
+    expect(valueText(reader("nl"), undefined, { coachings: [3, 5], tasks: [8] })).toBe("Begeleidingen: 3, 5; Taken: 8");
+  });
+});
+
+describe("history messages", () => {
+  it("have the same keys in the four languages", () => {
+    const keys = (node: unknown, prefix = ""): string[] =>
+      node && typeof node === "object" ? Object.entries(node).flatMap(([k, v]) => keys(v, `${prefix}.${k}`)) : [prefix];
+    const of = (m: { history: unknown }) => keys(m.history).sort();
+    expect(of(nl)).toEqual(of(fr));
+    expect(of(de)).toEqual(of(fr));
+    expect(of(en)).toEqual(of(fr));
+  });
+});
