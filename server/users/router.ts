@@ -9,7 +9,7 @@ import { authedProcedure, enrollingProcedure, roleProcedure } from "@/server/trp
 import { authoritiesOf, giveAuthority, revokeAuthority } from "./authorities";
 import { localized } from "@/server/i18n/locale";
 import { beginTotpEnrollment, confirmTotpEnrollment } from "@/server/auth/two-factor";
-import { createUser, newUserInput, resetPassword, resetTwoFactor, updateUser, userFields } from "./admin";
+import { createUser, newUserInput, resetPassword, resetTwoFactor, updateUser, userPatch } from "./admin";
 import { listUsers, logoutEverywhere } from "./service";
 
 const actor = (ctx: { user: SessionUser }) => actorOf(ctx.user);
@@ -73,7 +73,7 @@ export const usersRouter = router({
     return { id, version };
   }),
   update: admin
-    .input(z.object({ id: z.number().int(), version: z.number().int(), patch: userFields.partial() }))
+    .input(z.object({ id: z.number().int(), version: z.number().int(), patch: userPatch }))
     .output(saved)
     .mutation(async ({ ctx, input }) => {
       const { id, version } = await updateUser(ctx, actor(ctx), input.id, input.version, input.patch);

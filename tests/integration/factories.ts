@@ -69,6 +69,9 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
   "coachings.coachings.ending": (v, _n, { generalEndings }) => generalEndings[v],
 };
 
+/** Numbers values apart across every form filled in by this test file (names, national numbers). */
+let counter = 0;
+
 /**
  * Fills in the forms of any declared resource as `caller` could: from each field's declaration,
  * the choices its form offers and the rows its pickers offer (creating a few rows of the picked
@@ -78,7 +81,6 @@ export async function formFiller(tenant: Tenant, caller: Caller) {
   const h = tenantHandle(tenant);
   const generalEndings = (await h.db.select({ id: h.t.coachingEndings.id }).from(h.t.coachingEndings)
     .where(isNull(h.t.coachingEndings.coachingTypeId)).orderBy(h.t.coachingEndings.id)).map((r) => r.id);
-  let counter = 0;
 
   async function valueOf(resource: string, field: FieldMeta, v: 0 | 1, refsUsed: Map<string, number>): Promise<unknown> {
     const n = counter++;
@@ -89,7 +91,8 @@ export async function formFiller(tenant: Tenant, caller: Caller) {
       case "text": case "password": return word;
       case "longtext": return `${word}\nsecond line`;
       case "integer": case "money": return v + 1;
-      case "date": return v ? "2021-06-30" : "2020-01-15";
+      // Earlier on edit: a start date moved first stays before the end date, which follows it.
+      case "date": return v ? "2019-06-30" : "2020-01-15";
       case "boolean": return v === 1;
       case "localized": return { fr: word, nl: `NL ${n}`, de: `DE ${n}`, en: `EN ${n}` };
       case "choice": return field.choices?.[Math.min(v, field.choices.length - 1)]?.value ?? null;
