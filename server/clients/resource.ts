@@ -11,6 +11,7 @@ import { actorOf } from "@/server/audit";
 import { copyAddressToPrimary } from "@/server/contacts/addresses";
 import { countryRef, placeRef } from "@/server/geo/fields";
 import { uiLanguages } from "@/server/users/resource";
+import { isBirthDate } from "./rules/incomplete-date";
 import { nissSearchVariants, parseNiss } from "./rules/niss";
 import { similarClients } from "./similar";
 import { personPhoneticWords } from "./rules/phonetic";
@@ -32,8 +33,8 @@ import { clientOverviewPanel } from "./panels/overview";
 import { similarClientsPanel } from "./panels/similar";
 
 const p = (t: TenantTables) => t.partners;
-/** Lino's incomplete dates: `1995-00-00` when only the year is known. */
-const incompleteDate = z.string().regex(/^\d{4}-(0\d|1[0-2])-([0-2]\d|3[01])$/).nullable();
+/** Lino's incomplete dates: `1995-00-00` when only the year is known, `1995-07-00` without the day; no 30 February. */
+const incompleteDate = z.string().max(10).refine(isBirthDate).nullable();
 
 /** Clients: persons the centre helps (domain-people §3). */
 export const clientsResource = defineResource({

@@ -1,0 +1,238 @@
+import { count } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import de from "@/messages/de.json";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
+import nl from "@/messages/nl.json";
+import type { FieldMeta, ResourceMeta, Row } from "@/lib/resources";
+import { registry } from "@/server/areas";
+import { rolesOf, USER_TYPES, type UserType } from "@/server/auth/user-types";
+import { can } from "@/server/resources/access";
+import type { ResourceDef } from "@/server/resources/define";
+import type { Tenant } from "@/server/tenancy/registry";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { formFiller, newStaff, useEveryFieldSet } from "./factories";
+import { errorAsSent, newCentre } from "./helpers";
+
+/**
+ * Issue 11 defect 3, "no input can produce a 500": every resource's create and update, for every
+ * field it lets a user write, is sent values of the wrong type, a 1 MB string, NUL bytes, numbers
+ * out of range, impossible dates and unknown fields; and every procedure on a row is sent malformed
+ * ids. Each must be refused with a 4xx whose code has a message in the four languages, naming the
+ * field when a declared field was wrong, and must leave nothing saved. Tried as an administrator,
+ * and as the first other user type that may write the resource.
+ */
+
+type Caller = Awaited<ReturnType<typeof newStaff>>["caller"];
+type Case = { label: string; value: unknown };
+
+const MEGABYTE = "x".repeat(1 << 20);
+const NUL = "a\u0000b";
+const SQL_TEXT = "1'; drop table partners; --";
+
+/** What every field must refuse. */
+const ANY_FIELD: Case[] = [
+  { label: "a 1 MB string", value: MEGABYTE },
+  { label: "a NUL byte", value: NUL },
+  { label: "an object", value: { a: 1 } },
+  { label: "an array", value: ["a"] },
+];
+/** What a field that holds no free text (a number, a date, a choice, a reference, a yes/no) must refuse too. */
+const NOT_TEXT: Case[] = [
+  { label: "SQL text", value: SQL_TEXT },
+  { label: "NaN as text", value: "NaN" },
+];
+const NUMBERS: Case[] = [
+  { label: "2147483648", value: 2_147_483_648 },
+  { label: "-2147483649", value: -2_147_483_649 },
+  { label: "1e308", value: 1e308 },
+  { label: "1.5", value: 1.5 },
+  { label: "a number as text", value: "12" },
+];
+const IMPOSSIBLE_DATES: Case[] = [
+  { label: "30 February", value: "2026-02-30" },
+  { label: "month 13", value: "2026-13-01" },
+  { label: "0000-00-00", value: "0000-00-00" },
+  { label: "a date and time", value: "2026-01-01T00:00:00Z" },
+];
+const LOCALIZED: Case[] = [
+  { label: "a NUL byte in one language", value: { fr: NUL } },
+  { label: "1 MB in one language", value: { fr: MEGABYTE } },
+  { label: "an unknown language", value: { fr: "Nom", xx: "Name" } },
+  { label: "a number in one language", value: { fr: 12 } },
+];
+/** Keys no form has: an unknown one, inherited object properties, SQL. */
+const UNKNOWN_KEYS = ["notAField", "__proto__", "constructor", "name = 'x'; --"];
+/** Ids of no row: SQL, out of range, not integers, NUL bytes. */
+const BAD_IDS: unknown[] = ["1 OR 1=1", "-1", "99999999999", "1.5", " 1", "1e3", "0x10", NUL, "x".repeat(100), 1.5, 2_147_483_648, -2_147_483_649, 1e308];
+
+/** The cases of one writable field, chosen by what it holds. */
+function casesOf(def: ResourceDef, field: FieldMeta): Case[] {
+  const input = def.fields[field.name]!.input!;
+  const cases = [...ANY_FIELD];
+  const isText = field.type === "text" || field.type === "longtext" || field.type === "password";
+  if (!isText) cases.push(...NOT_TEXT);
+  const holdsNumbers = field.type === "integer" || field.type === "money" || field.type === "ref";
+  if (!holdsNumbers) cases.push({ label: "a number", value: 42 });
+  if (field.type !== "boolean") cases.push({ label: "a boolean", value: true });
+  if (holdsNumbers) cases.push(...NUMBERS);
+  if (field.type === "ref") cases.push({ label: "a row that does not exist", value: 2_000_000_000 });
+  if (field.type === "choice") cases.push({ label: "an undeclared choice", value: "zz" });
+  if (field.type === "localized") cases.push(...LOCALIZED);
+  // Dates, and text fields holding a date in a format of their own (Lino's incomplete birth dates).
+  const holdsDates = field.type === "date" || (isText && input.safeParse("1980-05-04").success && !input.safeParse("Alpha").success);
+  if (holdsDates) cases.push(...IMPOSSIBLE_DATES);
+  return cases;
+}
+
+const MESSAGES = { fr, nl, de, en } as Record<string, { errors: Record<string, string> }>;
+const untranslated = (code: string) => Object.entries(MESSAGES).filter(([, m]) => !m.errors[code]?.trim()).map(([l]) => l);
+
+/** Why a refusal does not meet the rule, or null: a 4xx, translated, naming the field it was about. */
+function wrongRefusal(e: unknown, field: string | null): string | null {
+  const sent = errorAsSent(e);
+  if (sent.httpStatus < 400 || sent.httpStatus >= 500) return `answered ${sent.httpStatus} ${sent.appCode}`;
+  const missing = untranslated(sent.appCode);
+  if (missing.length) return `${sent.appCode} has no message in ${missing.join(", ")}`;
+  if (field && sent.appCode === "INVALID_INPUT") {
+    const named = sent.fieldErrors?.some((f) => f.path.split(".")[0] === field) || sent.params.field === field;
+    if (!named) return `INVALID_INPUT without naming the field (${JSON.stringify(sent.fieldErrors ?? sent.params)})`;
+  }
+  return null;
+}
+
+let centre: Tenant;
+const callers = new Map<UserType, Caller>();
+
+beforeAll(async () => {
+  centre = await newCentre("fuzz");
+  await useEveryFieldSet(centre);
+  for (const type of USER_TYPES) callers.set(type, (await newStaff(centre, type)).caller);
+}, 120_000);
+
+/** 900, and the first other user type that may create or edit the resource. */
+function writersOf(def: ResourceDef): UserType[] {
+  const mayWrite = (type: UserType) => can(def, "create", { roles: rolesOf(type) }) || can(def, "edit", { roles: rolesOf(type) });
+  const other = USER_TYPES.find((type) => type !== "900" && mayWrite(type));
+  return mayWrite("900") ? ["900", ...(other ? [other] : [])] : other ? [other] : [];
+}
+
+/** Runs calls a few at a time: the cases of one resource share its rows and the pool. */
+async function inBatches<T>(items: T[], run: (item: T) => Promise<void>, size = 16) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+}
+
+const rowCount = async (def: ResourceDef) => {
+  const h = tenantHandle(centre);
+  return Number((await h.db.select({ n: count() }).from(def.table(h.t)))[0]!.n);
+};
+
+/** Expects the call to be refused the right way; returns the problem, or null. */
+async function refused(call: Promise<unknown>, field: string | null): Promise<string | null> {
+  try {
+    await call;
+    return "accepted";
+  } catch (e) {
+    return wrongRefusal(e, field);
+  }
+}
+
+async function fuzzWrites(def: ResourceDef, type: UserType, problems: string[]): Promise<number> {
+  const caller = callers.get(type)!;
+  const meta = await caller.resources.meta({ resource: def.id });
+  const form = await formFiller(centre, caller);
+  const problem = (what: string, field: string, label: string, p: string | null) => { if (p) problems.push(`${def.id} as ${type}, ${what} ${field} = ${label}: ${p}`); };
+  let tried = 0;
+
+  if (meta.canCreate) {
+    const valid = await form.values(meta, meta.insertFields, 0);
+    const cases = meta.insertFields.flatMap((name) => casesOf(def, meta.fields[name]!).map((c) => ({ field: name, ...c, values: { ...valid, [name]: c.value } })))
+      .concat(UNKNOWN_KEYS.map((key) => ({ field: key, label: "an unknown field", value: 1, values: { ...valid, ...Object.fromEntries([[key, 1]]) } })));
+    const before = await rowCount(def);
+    await inBatches(cases, async (c) => problem("create", c.field, c.label, await refused(caller.resources.create({ resource: def.id, values: c.values, confirmed: true }), Object.hasOwn(meta.fields, c.field) ? c.field : null)));
+    const after = await rowCount(def);
+    if (after !== before) problems.push(`${def.id} as ${type}: create saved ${after - before} rows`);
+    tried += cases.length;
+  }
+
+  if (meta.canEdit) {
+    const id = meta.canCreate ? (await form.create(def.id)).id : await someRowOf(def);
+    if (id === null) return tried;
+    const row = await caller.resources.get({ resource: def.id, id });
+    const writable = Object.values(meta.fields).filter((f) => f.editable).map((f) => f.name);
+    const readOnly = Object.values(meta.fields).find((f) => !f.editable)?.name;
+    const cases = writable.flatMap((name) => casesOf(def, meta.fields[name]!).map((c) => ({ field: name, ...c, patch: { [name]: c.value } as Record<string, unknown> })))
+      .concat([...UNKNOWN_KEYS, ...(readOnly ? [readOnly] : [])].map((key) => ({ field: key, label: "a field no form writes", value: 1, patch: Object.fromEntries([[key, 1]]) })));
+    await inBatches(cases, async (c) => problem("update", c.field, c.label, await refused(caller.resources.update({ resource: def.id, id, version: Number(row.__version), patch: c.patch }), Object.hasOwn(meta.fields, c.field) && meta.fields[c.field]!.editable ? c.field : null)));
+    const after = await caller.resources.get({ resource: def.id, id }).catch((e: unknown) => errorAsSent(e));
+    if (JSON.stringify(after) !== JSON.stringify(row)) problems.push(`${def.id} as ${type}: update changed the row: ${"appCode" in after ? `it cannot be read any more (${after.appCode})` : changedCells(row, after)}`);
+    tried += cases.length;
+  }
+  return tried;
+}
+
+const changedCells = (a: Row, b: Row) => Object.keys({ ...a, ...b }).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => `${k}: ${JSON.stringify(a[k])} → ${JSON.stringify(b[k])}`).join("; ");
+
+/** A row of a resource nobody may create through its form (made by the system), for its edits. */
+async function someRowOf(def: ResourceDef): Promise<string | number | null> {
+  const rows = (await callers.get("900")!.resources.list({ resource: def.id, state: { page: 1, pageSize: 1, sort: [], filters: {}, q: "" } })).rows;
+  return rows[0]?.__id ?? null;
+}
+
+/** Every procedure on a row, with ids of no row: each must be refused the right way. */
+async function fuzzIds(def: ResourceDef, problems: string[]): Promise<number> {
+  const admin = callers.get("900")!;
+  const resource = def.id;
+  const name = def.workflow?.transitions[0]?.name ?? "none";
+  const action = def.actions?.[0]?.name ?? "none";
+  const panel = def.detail.flatMap((tab) => tab.panels ?? [])[0]?.key ?? "none";
+  const calls = BAD_IDS.flatMap((id) => {
+    const rowId = id as string | number;
+    const procedures: Record<string, () => Promise<unknown>> = {
+      get: () => admin.resources.get({ resource, id: rowId }),
+      update: () => admin.resources.update({ resource, id: rowId, version: 1, patch: {} }),
+      remove: () => admin.resources.remove({ resource, id: rowId, version: 1 }),
+      transition: () => admin.resources.transition({ resource, id: rowId, version: 1, name }),
+      action: () => admin.resources.action({ resource, id: rowId, name }),
+      panel: () => admin.resources.panel({ resource, id: rowId, key: panel }),
+    };
+    return Object.entries(procedures).map(([what, call]) => ({ what, id, call }));
+  });
+  const before = await rowCount(def);
+  await inBatches(calls, async (c) => {
+    const p = await refused(c.call(), null);
+    if (p) problems.push(`${resource}: ${c.what} with id ${JSON.stringify(c.id).slice(0, 40)}: ${p}`);
+  });
+  if ((await rowCount(def)) !== before) problems.push(`${resource}: a call with a malformed id changed the rows`);
+  return calls.length;
+}
+
+describe("no input produces a server error", () => {
+  it("refuses bad values in every writable field of every resource's create and update, and saves nothing", async () => {
+    const problems: string[] = [];
+    let cases = 0;
+    let resources = 0;
+    for (const def of registry.resources.values()) {
+      const writers = writersOf(def);
+      if (writers.length) resources++;
+      for (const type of writers) {
+        const t0 = Date.now();
+        cases += await fuzzWrites(def, type, problems).catch((e: unknown) => {
+          problems.push(`${def.id} as ${type}: the fuzz itself failed: ${e instanceof Error ? e.message : String(e)}`);
+          return 0;
+        });
+        console.log("TIMING", def.id, type, Date.now() - t0);
+      }
+    }
+    console.log(`fuzz of writes: ${resources} resources × their fields' cases = ${cases} calls`);
+    expect(problems.join("\n")).toBe("");
+  }, 600_000);
+
+  it("refuses malformed ids on every procedure on a row of every resource", async () => {
+    const problems: string[] = [];
+    let cases = 0;
+    for (const def of registry.resources.values()) cases += await fuzzIds(def, problems);
+    console.log(`fuzz of ids: ${registry.resources.size} resources × ${cases / registry.resources.size} calls = ${cases}`);
+    expect(problems.join("\n")).toBe("");
+  }, 600_000);
+});
