@@ -119,11 +119,11 @@ export async function formFiller(tenant: Tenant, caller: Caller) {
     return out;
   }
 
-  /** A new row of the resource, through its insert form. */
-  async function create(resource: string) {
+  /** A new row of the resource, through its insert form; `over` replaces some of the values. */
+  async function create(resource: string, over: Record<string, unknown> = {}) {
     const meta = await caller.resources.meta({ resource });
-    const values_ = await values(meta, meta.insertFields, 0);
-    return { id: (await caller.resources.create({ resource, values: values_, confirmed: true })).id, values: values_ };
+    const filled = { ...(await values(meta, meta.insertFields, 0)), ...over };
+    return { id: (await caller.resources.create({ resource, values: filled, confirmed: true })).id, values: filled };
   }
 
   return { values, create };

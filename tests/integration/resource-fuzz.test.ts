@@ -4,7 +4,7 @@ import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
-import type { FieldMeta, ResourceMeta, Row } from "@/lib/resources";
+import type { FieldMeta, Row } from "@/lib/resources";
 import { registry } from "@/server/areas";
 import { rolesOf, USER_TYPES, type UserType } from "@/server/auth/user-types";
 import { can } from "@/server/resources/access";
@@ -23,7 +23,6 @@ import { errorAsSent, newCentre } from "./helpers";
  * and as the first other user type that may write the resource.
  */
 
-type Caller = Awaited<ReturnType<typeof newStaff>>["caller"];
 type Case = { label: string; value: unknown };
 
 const MEGABYTE = "x".repeat(1 << 20);
@@ -102,12 +101,14 @@ function wrongRefusal(e: unknown, field: string | null): string | null {
 }
 
 let centre: Tenant;
-const callers = new Map<UserType, Caller>();
+const staff = new Map<UserType, Awaited<ReturnType<typeof newStaff>>>();
+let adminForm: Awaited<ReturnType<typeof formFiller>>;
 
 beforeAll(async () => {
   centre = await newCentre("fuzz");
   await useEveryFieldSet(centre);
-  for (const type of USER_TYPES) callers.set(type, (await newStaff(centre, type)).caller);
+  for (const type of USER_TYPES) staff.set(type, await newStaff(centre, type));
+  adminForm = await formFiller(centre, staff.get("900")!.caller);
 }, 120_000);
 
 /** 900, and the first other user type that may create or edit the resource. */
@@ -126,6 +127,11 @@ const rowCount = async (def: ResourceDef) => {
   const h = tenantHandle(centre);
   return Number((await h.db.select({ n: count() }).from(def.table(h.t)))[0]!.n);
 };
+/** The rows of the resource's table and of the audit trail: a refused call adds to neither. */
+const saved = async (def: ResourceDef) => {
+  const h = tenantHandle(centre);
+  return `${await rowCount(def)} rows, ${Number((await h.db.select({ n: count() }).from(h.t.auditLog))[0]!.n)} audit rows`;
+};
 
 /** Expects the call to be refused the right way; returns the problem, or null. */
 async function refused(call: Promise<unknown>, field: string | null): Promise<string | null> {
@@ -138,7 +144,7 @@ async function refused(call: Promise<unknown>, field: string | null): Promise<st
 }
 
 async function fuzzWrites(def: ResourceDef, type: UserType, problems: string[]): Promise<number> {
-  const caller = callers.get(type)!;
+  const caller = staff.get(type)!.caller;
   const meta = await caller.resources.meta({ resource: def.id });
   const form = await formFiller(centre, caller);
   const problem = (what: string, field: string, label: string, p: string | null) => { if (p) problems.push(`${def.id} as ${type}, ${what} ${field} = ${label}: ${p}`); };
@@ -148,17 +154,21 @@ async function fuzzWrites(def: ResourceDef, type: UserType, problems: string[]):
     const valid = await form.values(meta, meta.insertFields, 0);
     const cases = meta.insertFields.flatMap((name) => casesOf(def, meta.fields[name]!).map((c) => ({ field: name, ...c, values: { ...valid, [name]: c.value } })))
       .concat(UNKNOWN_KEYS.map((key) => ({ field: key, label: "an unknown field", value: 1, values: { ...valid, ...Object.fromEntries([[key, 1]]) } })));
-    const before = await rowCount(def);
+    const before = await saved(def);
     await inBatches(cases, async (c) => problem("create", c.field, c.label, await refused(caller.resources.create({ resource: def.id, values: c.values, confirmed: true }), Object.hasOwn(meta.fields, c.field) ? c.field : null)));
-    const after = await rowCount(def);
-    if (after !== before) problems.push(`${def.id} as ${type}: create saved ${after - before} rows`);
+    const after = await saved(def);
+    if (after !== before) problems.push(`${def.id} as ${type}: refused creates saved something (${before} before, ${after} after)`);
     tried += cases.length;
   }
 
   if (meta.canEdit) {
-    const id = meta.canCreate ? (await form.create(def.id)).id : await someRowOf(def);
-    if (id === null) return tried;
+    const id = meta.canCreate ? (await form.create(def.id)).id : await rowWithoutForm(def, type);
+    if (id === null) {
+      problems.push(`${def.id} as ${type}: no row to try the edits on`);
+      return tried;
+    }
     const row = await caller.resources.get({ resource: def.id, id });
+    const before = await saved(def);
     const writable = Object.values(meta.fields).filter((f) => f.editable).map((f) => f.name);
     const readOnly = Object.values(meta.fields).find((f) => !f.editable)?.name;
     const cases = writable.flatMap((name) => casesOf(def, meta.fields[name]!).map((c) => ({ field: name, ...c, patch: { [name]: c.value } as Record<string, unknown> })))
@@ -166,6 +176,7 @@ async function fuzzWrites(def: ResourceDef, type: UserType, problems: string[]):
     await inBatches(cases, async (c) => problem("update", c.field, c.label, await refused(caller.resources.update({ resource: def.id, id, version: Number(row.__version), patch: c.patch }), Object.hasOwn(meta.fields, c.field) && meta.fields[c.field]!.editable ? c.field : null)));
     const after = await caller.resources.get({ resource: def.id, id }).catch((e: unknown) => errorAsSent(e));
     if (JSON.stringify(after) !== JSON.stringify(row)) problems.push(`${def.id} as ${type}: update changed the row: ${"appCode" in after ? `it cannot be read any more (${after.appCode})` : changedCells(row, after)}`);
+    if ((await saved(def)) !== before) problems.push(`${def.id} as ${type}: refused updates saved something (${before} before, ${await saved(def)} after)`);
     tried += cases.length;
   }
   return tried;
@@ -173,15 +184,25 @@ async function fuzzWrites(def: ResourceDef, type: UserType, problems: string[]):
 
 const changedCells = (a: Row, b: Row) => Object.keys({ ...a, ...b }).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => `${k}: ${JSON.stringify(a[k])} → ${JSON.stringify(b[k])}`).join("; ");
 
-/** A row of a resource nobody may create through its form (made by the system), for its edits. */
-async function someRowOf(def: ResourceDef): Promise<string | number | null> {
-  const rows = (await callers.get("900")!.resources.list({ resource: def.id, state: { page: 1, pageSize: 1, sort: [], filters: {}, q: "" } })).rows;
-  return rows[0]?.__id ?? null;
+/**
+ * The rows a variant without an insert form shows, made through its base resource by an
+ * administrator: "my coachings" are the user's own open ones.
+ */
+const VARIANT_ROWS: Record<string, (userId: number) => Record<string, unknown>> = {
+  "coachings.mine": (userId) => ({ user: userId, endDate: null }),
+};
+
+/** A row `type` may edit in a resource they cannot create rows of. */
+async function rowWithoutForm(def: ResourceDef, type: UserType): Promise<string | number | null> {
+  const own = VARIANT_ROWS[def.id];
+  if (def.variantOf && own) return (await adminForm.create(def.variantOf, own(staff.get(type)!.id))).id;
+  const rows = (await staff.get("900")!.caller.resources.list({ resource: def.id, state: { page: 1, pageSize: 1, sort: [], filters: {}, q: "" } })).rows;
+  return (rows[0]?.__id as string | number | undefined) ?? null;
 }
 
 /** Every procedure on a row, with ids of no row: each must be refused the right way. */
 async function fuzzIds(def: ResourceDef, problems: string[]): Promise<number> {
-  const admin = callers.get("900")!;
+  const admin = staff.get("900")!.caller;
   const resource = def.id;
   const name = def.workflow?.transitions[0]?.name ?? "none";
   const action = def.actions?.[0]?.name ?? "none";
@@ -193,7 +214,7 @@ async function fuzzIds(def: ResourceDef, problems: string[]): Promise<number> {
       update: () => admin.resources.update({ resource, id: rowId, version: 1, patch: {} }),
       remove: () => admin.resources.remove({ resource, id: rowId, version: 1 }),
       transition: () => admin.resources.transition({ resource, id: rowId, version: 1, name }),
-      action: () => admin.resources.action({ resource, id: rowId, name }),
+      action: () => admin.resources.action({ resource, id: rowId, name: action }),
       panel: () => admin.resources.panel({ resource, id: rowId, key: panel }),
     };
     return Object.entries(procedures).map(([what, call]) => ({ what, id, call }));
@@ -216,12 +237,10 @@ describe("no input produces a server error", () => {
       const writers = writersOf(def);
       if (writers.length) resources++;
       for (const type of writers) {
-        const t0 = Date.now();
         cases += await fuzzWrites(def, type, problems).catch((e: unknown) => {
           problems.push(`${def.id} as ${type}: the fuzz itself failed: ${e instanceof Error ? e.message : String(e)}`);
           return 0;
         });
-        console.log("TIMING", def.id, type, Date.now() - t0);
       }
     }
     console.log(`fuzz of writes: ${resources} resources × their fields' cases = ${cases} calls`);
