@@ -228,6 +228,32 @@ async function fuzzIds(def: ResourceDef, problems: string[]): Promise<number> {
   return calls.length;
 }
 
+/** What a list, a picker and the quick search are sent: a list may answer, or refuse the right way, never fail. */
+const BAD_FILTER_VALUES: unknown[] = [NUL, SQL_TEXT, { a: 1 }, [1], true, 2_147_483_648, 1e308, "2026-02-30", { from: "2026-02-30", to: NUL }, MEGABYTE.slice(0, 1000)];
+
+async function fuzzReads(def: ResourceDef, problems: string[]): Promise<number> {
+  const admin = staff.get("900")!.caller;
+  const resource = def.id;
+  const list = (over: Record<string, unknown>) => () => admin.resources.list({ resource, state: { page: 1, pageSize: 5, sort: [], filters: {}, q: "", ...over } as never });
+  const masters = [...registry.resources.values()].flatMap((m) => m.detail.flatMap((tab) => (tab.slaves ?? []).filter((sl) => sl.resource === resource).map((sl) => sl.masterField)));
+  const refFields = Object.keys(def.fields).filter((name) => def.fields[name]!.ref && def.fields[name]!.input);
+  const calls: { what: string; call: () => Promise<unknown> }[] = [
+    ...[NUL, SQL_TEXT, "%_\\", "#99999999999"].map((q) => ({ what: `q ${JSON.stringify(q)}`, call: list({ q }) })),
+    ...Object.keys(def.filters ?? {}).flatMap((name) => BAD_FILTER_VALUES.map((value) => ({ what: `filter ${name} = ${JSON.stringify(value).slice(0, 30)}`, call: list({ filters: { [name]: value } }) }))),
+    ...masters.flatMap((field) => [NUL, "1 OR 1=1", 2_147_483_648, -1].map((value) => ({ what: `master ${field} = ${JSON.stringify(value)}`, call: list({ master: { field, value } }) }))),
+    { what: "sort on an undeclared field", call: list({ sort: [{ field: "password_hash", dir: "asc" }] }) },
+    ...refFields.flatMap((field) => [
+      { what: `picker ${field} searching a NUL byte`, call: () => admin.resources.refOptions({ resource, source: { field }, q: NUL }) },
+      { what: `picker ${field} naming malformed ids`, call: () => admin.resources.refOptions({ resource, source: { field }, ids: [NUL, "1 OR 1=1", 2_147_483_648, -1] }) },
+    ]),
+  ];
+  await inBatches(calls, async (c) => {
+    const p = await c.call().then(() => null, (e: unknown) => wrongRefusal(e, null));
+    if (p) problems.push(`${resource}: ${c.what}: ${p}`);
+  });
+  return calls.length;
+}
+
 describe("no input produces a server error", () => {
   it("refuses bad values in every writable field of every resource's create and update, and saves nothing", async () => {
     const problems: string[] = [];
@@ -244,6 +270,16 @@ describe("no input produces a server error", () => {
       }
     }
     console.log(`fuzz of writes: ${resources} resources × their fields' cases = ${cases} calls`);
+    expect(problems.join("\n")).toBe("");
+  }, 600_000);
+
+  it("answers or refuses malformed searches, filters, masters, sorts and picker requests on every list", async () => {
+    const problems: string[] = [];
+    let cases = 0;
+    for (const def of registry.resources.values()) cases += await fuzzReads(def, problems);
+    const search = await staff.get("900")!.caller.resources.search({ q: NUL }).then(() => null, (e: unknown) => wrongRefusal(e, null));
+    if (search) problems.push(`quick search for a NUL byte: ${search}`);
+    console.log(`fuzz of reads: ${registry.resources.size} resources, ${cases + 1} calls`);
     expect(problems.join("\n")).toBe("");
   }, 600_000);
 
