@@ -10,7 +10,7 @@ import { defineResource, type ResourceCtx, type ResourceDef } from "@/server/res
 import { boolean, choice, date, filters, integer, localizedText, reference, text, wordSearch } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { householdRoles, linkTypes, memberDependencies } from "./choices";
-import { createAutomaticLinks, demoteOtherPrimaries } from "./service";
+import { assertHouseholdTypeExists, createAutomaticLinks, demoteOtherPrimaries } from "./service";
 import { actorOf, created, rowChange, writeAudit } from "@/server/audit";
 import { householdSummarySql, linkSentenceSql } from "./texts";
 
@@ -90,7 +90,7 @@ export const householdsResource: ResourceDef = defineResource({
     create: async (ctx, values) => {
       const { db, t } = ctx.handle;
       return db.transaction(async (tx) => {
-        await assertTypeExists(tx as never, t, values.type);
+        await assertHouseholdTypeExists(tx as never, t, values.type);
         const [row] = await tx.insert(t.partners).values({ kind: "household", language: ctx.user.language, ...partnerValues(values) } as never).returning({ id: t.partners.id });
         await tx.insert(t.households).values({ partnerId: row!.id, typeId: (values.type as number | null | undefined) ?? null });
         await writeAudit(tx, t, actorOf(ctx.user), rowChange(HOUSEHOLDS, "create", row!.id, created(values)));
@@ -100,13 +100,6 @@ export const householdsResource: ResourceDef = defineResource({
     update: async (ctx, id, version, patch) => updateHousehold(ctx, Number(id), version, patch),
   },
 });
-
-/** A type that does not exist is refused on the form's field (the database would name its column). */
-async function assertTypeExists(tx: ResourceCtx["handle"]["db"], t: TenantTables, type: unknown) {
-  if (type === null || type === undefined) return;
-  const [found] = await tx.select({ id: t.householdTypes.id }).from(t.householdTypes).where(eq(t.householdTypes.id, type as number));
-  if (!found) throw new AppError("INVALID_INPUT", { field: "type" });
-}
 
 async function updateHousehold(ctx: ResourceCtx, id: number, version: number, patch: Record<string, unknown>) {
   const { db, t } = ctx.handle;
@@ -120,7 +113,7 @@ async function updateHousehold(ctx: ResourceCtx, id: number, version: number, pa
     if (before.version !== version) throw new AppError("STALE_EDIT");
     await tx.update(t.partners).set({ ...partnerValues(patch), modifiedAt: new Date(), version: sql`${t.partners.version} + 1` } as never).where(eq(t.partners.id, id));
     if ("type" in patch) {
-      await assertTypeExists(tx as never, t, patch.type);
+      await assertHouseholdTypeExists(tx as never, t, patch.type);
       await tx.insert(t.households).values({ partnerId: id, typeId: patch.type as number | null })
         .onConflictDoUpdate({ target: t.households.partnerId, set: { typeId: patch.type as number | null } });
     }

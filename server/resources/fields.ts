@@ -27,7 +27,7 @@ export const boolean = (label: string, col: Col, opts: Opts = {}) => column("boo
 export const choice = (label: string, col: Col, list: ChoiceList, opts: Opts = {}) =>
   column("choice", label, col, opts.required ? z.string().min(1).max(40) : z.string().max(40).nullable(), { ...opts, choices: list });
 /** A row's integer key (a PostgreSQL `serial`): anything else names no row and is refused before SQL. */
-const rowKey = z.number().int().min(1).max(2_147_483_647);
+export const rowKey = z.number().int().min(1).max(2_147_483_647);
 
 /**
  * A field holding another resource's integer key, shown as `display` (text, or `{fr,nl,de,en}`

@@ -1,6 +1,7 @@
 import { eq, isNull } from "drizzle-orm";
 import type { FieldMeta, ResourceMeta } from "@/lib/resources";
 import type { UserType } from "@/server/auth/user-types";
+import type { RefSource } from "@/server/resources/ref-options";
 import { generateNiss } from "@/server/clients/rules/niss";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle, type TenantHandle } from "@/server/tenancy/tenant-db";
@@ -82,7 +83,7 @@ export async function formFiller(tenant: Tenant, caller: Caller) {
   const generalEndings = (await h.db.select({ id: h.t.coachingEndings.id }).from(h.t.coachingEndings)
     .where(isNull(h.t.coachingEndings.coachingTypeId)).orderBy(h.t.coachingEndings.id)).map((r) => r.id);
 
-  async function valueOf(resource: string, field: FieldMeta, v: 0 | 1, refsUsed: Map<string, number>): Promise<unknown> {
+  async function valueOf(resource: string, field: FieldMeta, v: 0 | 1, refsUsed: Map<string, number>, source: RefSource): Promise<unknown> {
     const n = counter++;
     const formatted = FORMATTED[`${resource}.${field.name}`] ?? FORMATTED[field.name];
     if (formatted) return formatted(v, n, { generalEndings });
@@ -100,7 +101,7 @@ export async function formFiller(tenant: Tenant, caller: Caller) {
         // Two references to the same resource (a parent and a child) get different rows.
         const used = refsUsed.get(field.ref!) ?? 0;
         refsUsed.set(field.ref!, used + 1);
-        const options = async () => (await caller.resources.refOptions({ resource, source: { field: field.name } })).options;
+        const options = async () => (await caller.resources.refOptions({ resource, source })).options;
         let offered = await options();
         if (offered.length <= used + 2 * v) {
           for (let i = 0; i < 3; i++) await create(field.ref!);
@@ -112,10 +113,11 @@ export async function formFiller(tenant: Tenant, caller: Caller) {
     }
   }
 
-  async function values(meta: ResourceMeta, names: string[], v: 0 | 1) {
+  /** Values of a form's fields, or of a row action's parameters when `action` names it. */
+  async function values(meta: Pick<ResourceMeta, "id" | "fields">, names: string[], v: 0 | 1, action?: string) {
     const refsUsed = new Map<string, number>();
     const out: Record<string, unknown> = {};
-    for (const name of names) out[name] = await valueOf(meta.id, meta.fields[name]!, v, refsUsed);
+    for (const name of names) out[name] = await valueOf(meta.id, meta.fields[name]!, v, refsUsed, action ? { action, param: name } : { field: name });
     return out;
   }
 

@@ -16,11 +16,12 @@ import { errorAsSent, newCentre } from "./helpers";
 
 /**
  * Issue 11 defect 3, "no input can produce a 500": every resource's create and update, for every
- * field it lets a user write, is sent values of the wrong type, a 1 MB string, NUL bytes, numbers
- * out of range, impossible dates and unknown fields; and every procedure on a row is sent malformed
- * ids. Each must be refused with a 4xx whose code has a message in the four languages, naming the
- * field when a declared field was wrong, and must leave nothing saved. Tried as an administrator,
- * and as the first other user type that may write the resource.
+ * field it lets a user write, and its row actions, for every parameter, are sent values of the
+ * wrong type, a 1 MB string, NUL bytes, numbers out of range, impossible dates and unknown fields;
+ * every procedure on a row is sent malformed ids, every list malformed searches and filters. Each
+ * must be refused with a 4xx whose code has a message in the four languages, naming the field when
+ * a declared field was wrong, and must leave nothing saved (a list may also answer). Tried as an
+ * administrator, and as the first other user type that may write the resource.
  */
 
 type Case = { label: string; value: unknown };
@@ -65,9 +66,8 @@ const UNKNOWN_KEYS = ["notAField", "__proto__", "constructor", "name = 'x'; --"]
 /** Ids of no row: SQL, out of range, not integers, NUL bytes. */
 const BAD_IDS: unknown[] = ["1 OR 1=1", "-1", "99999999999", "1.5", " 1", "1e3", "0x10", NUL, "x".repeat(100), 1.5, 2_147_483_648, -2_147_483_649, 1e308];
 
-/** The cases of one writable field, chosen by what it holds. */
-function casesOf(def: ResourceDef, field: FieldMeta): Case[] {
-  const input = def.fields[field.name]!.input!;
+/** The cases of one writable field (or parameter, whose declaration `input` is), chosen by what it holds. */
+function casesOf(def: ResourceDef, field: FieldMeta, input = def.fields[field.name]!.input!): Case[] {
   const cases = [...ANY_FIELD];
   const isText = field.type === "text" || field.type === "longtext" || field.type === "password";
   if (!isText) cases.push(...NOT_TEXT);
@@ -178,8 +178,33 @@ async function fuzzWrites(def: ResourceDef, type: UserType, problems: string[]):
     if (JSON.stringify(after) !== JSON.stringify(row)) problems.push(`${def.id} as ${type}: update changed the row: ${"appCode" in after ? `it cannot be read any more (${after.appCode})` : changedCells(row, after)}`);
     if ((await saved(def)) !== before) problems.push(`${def.id} as ${type}: refused updates saved something (${before} before, ${await saved(def)} after)`);
     tried += cases.length;
+    tried += await fuzzActionParams(def, type, id, Number(row.__version), problems);
   }
   return tried;
+}
+
+/** Each parameter of the row's actions, alone with a bad value: refused, naming it, and the row unchanged. */
+async function fuzzActionParams(def: ResourceDef, type: UserType, id: string | number, version: number, problems: string[]): Promise<number> {
+  const caller = staff.get(type)!.caller;
+  const meta = await caller.resources.meta({ resource: def.id });
+  const form = await formFiller(centre, caller);
+  const cases = [];
+  for (const action of meta.actions) {
+    // The other parameters valid (the required ones), so that only the one tried can be wrong.
+    const params = Object.fromEntries(action.params.map((p) => [p.name, p]));
+    const valid = await form.values({ id: def.id, fields: params }, action.params.filter((p) => p.required).map((p) => p.name), 0, action.name);
+    for (const param of action.params) {
+      const input = def.actions!.find((a) => a.name === action.name)!.params![param.name]!.input!;
+      cases.push(...casesOf(def, param, input).map((c) => ({ action: action.name, param: param.name, ...c, params: { ...valid, [param.name]: c.value } })));
+    }
+  }
+  const before = await saved(def);
+  await inBatches(cases, async (c) => {
+    const p = await refused(caller.resources.action({ resource: def.id, id, name: c.action, params: c.params, version }), c.param);
+    if (p) problems.push(`${def.id} as ${type}, action ${c.action} ${c.param} = ${c.label}: ${p}`);
+  });
+  if ((await saved(def)) !== before) problems.push(`${def.id} as ${type}: refused actions saved something`);
+  return cases.length;
 }
 
 const changedCells = (a: Row, b: Row) => Object.keys({ ...a, ...b }).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => `${k}: ${JSON.stringify(a[k])} → ${JSON.stringify(b[k])}`).join("; ");
@@ -255,7 +280,7 @@ async function fuzzReads(def: ResourceDef, problems: string[]): Promise<number> 
 }
 
 describe("no input produces a server error", () => {
-  it("refuses bad values in every writable field of every resource's create and update, and saves nothing", async () => {
+  it("refuses bad values in every writable field of every resource's create and update, and every parameter of its row actions, and saves nothing", async () => {
     const problems: string[] = [];
     let cases = 0;
     let resources = 0;
@@ -269,7 +294,7 @@ describe("no input produces a server error", () => {
         });
       }
     }
-    console.log(`fuzz of writes: ${resources} resources × their fields' cases = ${cases} calls`);
+    console.log(`fuzz of writes: ${resources} resources × their fields' and parameters' cases = ${cases} calls`);
     expect(problems.join("\n")).toBe("");
   }, 600_000);
 
