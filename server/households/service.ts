@@ -52,17 +52,17 @@ async function personById(tx: Tx, ctx: ResourceCtx, id: number): Promise<Person>
   return { ...row, gender: row.gender as Gender };
 }
 
-/**
- * Lino's "create household" on a person: the household named after head and partner, the head
- * (role head) and the partner (role partner) as members, everything audited in one transaction.
- */
 /** A household type that does not exist is refused on the form's field (the database would name its column). */
-export async function assertHouseholdTypeExists(tx: ResourceCtx["handle"]["db"], t: TenantTables, type: unknown) {
+export async function assertHouseholdTypeExists(tx: Tx, t: TenantTables, type: unknown) {
   if (type === null || type === undefined) return;
   const [found] = await tx.select({ id: t.householdTypes.id }).from(t.householdTypes).where(eq(t.householdTypes.id, type as number));
   if (!found) throw new AppError("INVALID_INPUT", { field: "type" });
 }
 
+/**
+ * Lino's "create household" on a person: the household named after head and partner, the head
+ * (role head) and the partner (role partner) as members, everything audited in one transaction.
+ */
 export async function createHousehold(ctx: ResourceCtx, headId: number, partnerId: number | null, typeId: number | null): Promise<number> {
   if (partnerId === headId) throw new AppError("INVALID_INPUT", { field: "partner" });
   const { db, t } = ctx.handle;
