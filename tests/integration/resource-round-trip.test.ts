@@ -125,7 +125,7 @@ async function roundTrip(resource: string): Promise<{ done: Step[]; problems: st
 }
 
 describe("every resource with an insert form round-trips for an administrator", () => {
-  it("creates, reads, lists on its master, edits every editable field, reads again and deletes", async () => {
+  it("creates, reads, edits every editable field one at a time, reads again, finds it on its masters' lists and deletes", async () => {
     const resources = [...registry.resources.values()].filter((def) => def.insert);
     const report: string[] = [];
     const notCreatable: string[] = [];
