@@ -100,14 +100,16 @@ export function isCalendarDate(iso: string): boolean {
 
 /**
  * A calendar date, or one of Lino's incomplete dates whose unknown day and/or month is 00
- * ("1995-07-00", "1995-00-00"; domain-people §6): what is known must be possible.
+ * ("1995-07-00", "1995-00-00"; domain-people §6): what is known must be possible, the year is
+ * known, and a day only within a known month (the Belgian federal IncompleteDate: "1995-00-15" says
+ * no more than "1995-00-00").
  */
 export function isIncompleteDate(iso: string): boolean {
   if (isCalendarDate(iso)) return true;
   const m = ISO_DATE.exec(iso);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return year > 0 && month <= 12 && day <= 31 && (month === 0 || day === 0);
+  return year > 0 && month <= 12 && day === 0;
 }
 
 /**

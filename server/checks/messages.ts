@@ -41,14 +41,18 @@ export function messageTemplates(): Record<Locale, Record<string, string>> {
   return (cache = out);
 }
 
-/** `DD/MM/YYYY` or `DD.MM.YYYY`: how `formatDate` writes a date in that language, as a `to_char` pattern. */
+/** `DD/MM/YYYY` or `DD.MM.YYYY`: how `formatDate` writes a date in that language, as a pattern. */
 export const datePattern = (locale: Locale) => formatDate("2001-02-03", locale).replace("2001", "YYYY").replace("02", "MM").replace("03", "DD");
 
-/** The parameter `name` of `params` as the text the message shows in `locale`. */
+/**
+ * The parameter `name` of `params` as the text the message shows in `locale`. A date is rewritten
+ * as text, never parsed: a stored value that is no date is shown as it is instead of failing the list.
+ */
 function paramText(params: SQLWrapper, name: string, locale: Locale): SQL {
   const value = sql`(${params}->>${name}::text)`;
   if (name !== "date") return value;
-  return sql`coalesce(to_char(to_date(${value}, 'YYYY-MM-DD'), ${datePattern(locale)}::text), ${value})`;
+  const replacement = datePattern(locale).replace("YYYY", "\\1").replace("MM", "\\2").replace("DD", "\\3");
+  return sql`regexp_replace(${value}, '^([0-9]{4})-([0-9]{2})-([0-9]{2})$', ${replacement}::text)`;
 }
 
 /** `{fr, nl, de, en}`: the message of `key` in each language, with `params` put in (unknown keys show the key). */

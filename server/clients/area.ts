@@ -2,7 +2,7 @@ import { seedClientFile } from "@/db/seed/client-file";
 import { seedDemoClients } from "@/db/seed/demo-clients";
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
-import { coachingsChecker, eidCardChecker, nissChecker, phoneticWordsChecker } from "./checkers/clients";
+import { birthDatesChecker, coachingsChecker, eidCardChecker, nissChecker, phoneticWordsChecker } from "./checkers/clients";
 import { similarClientsChecker } from "./checkers/similar";
 import { clientMergesResource } from "./merge/resource";
 import { clientsResource } from "./resource";
@@ -32,7 +32,7 @@ export const clientsArea = defineArea({
     ] },
     { menu: "explorer", section: "menu.sections.contacts", entries: [{ resource: "clients.merges", roles: ["SiteAdmin"] }] },
   ],
-  checkers: [nissChecker, coachingsChecker, similarClientsChecker, phoneticWordsChecker, eidCardChecker],
+  checkers: [nissChecker, coachingsChecker, similarClientsChecker, phoneticWordsChecker, eidCardChecker, birthDatesChecker],
   seed: { demo: async (handle, centre) => {
     await seedClientFile(handle, centre);
     await seedDemoClients(handle, centre);

@@ -1,4 +1,4 @@
-import { ilike, or, sql } from "drizzle-orm";
+import { eq, ilike, or, sql } from "drizzle-orm";
 import { defineResource } from "@/server/resources/define";
 import { choice, filters, integer, localizedMatches, localizedText, text } from "@/server/resources/fields";
 import { likePattern, qualified as q } from "@/server/resources/query";
@@ -20,7 +20,8 @@ export const countriesResource = defineResource({
   hiddenColumns: ["places"],
   titleField: "name",
   filters: { name: filters.localized("fields.name", (t) => t.countries.names) },
-  search: (q, t) => or(ilike(t.countries.isoCode, q), localizedMatches(t.countries.names, likePattern(q, "prefix"))),
+  // The code as typed (`be`), never as a LIKE pattern: a `%` or a trailing backslash is text, not syntax.
+  search: (q, t) => or(eq(t.countries.isoCode, q.toUpperCase()), localizedMatches(t.countries.names, likePattern(q, "prefix"))),
   defaultSort: [{ field: "name", dir: "asc" }],
   access: { view: ["SiteUser"] },
   detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["isoCode", "name", "places"] }], slaves: [

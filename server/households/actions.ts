@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import type { ActionDef } from "@/server/resources/define";
+import { rowKey } from "@/server/resources/fields";
 import { createHousehold } from "./service";
 
 /**
@@ -13,11 +13,11 @@ export const createHouseholdAction: ActionDef = {
   roles: ["ContactsUser"],
   params: {
     partner: {
-      type: "ref", label: "resources.households.partner", expr: () => sql`null`, input: z.number().int().nullable(),
+      type: "ref", label: "resources.households.partner", expr: () => sql`null`, input: rowKey.nullable(),
       ref: { resource: "contacts.persons", display: () => sql`null` },
     },
     type: {
-      type: "ref", label: "resources.households.type", expr: () => sql`null`, input: z.number().int().nullable(),
+      type: "ref", label: "resources.households.type", expr: () => sql`null`, input: rowKey.nullable(),
       ref: { resource: "households.types", display: () => sql`null`, localized: true },
     },
   },

@@ -10,7 +10,7 @@ import { defineResource, type ResourceCtx, type ResourceDef } from "@/server/res
 import { boolean, choice, date, filters, integer, localizedText, reference, text, wordSearch } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { householdRoles, linkTypes, memberDependencies } from "./choices";
-import { createAutomaticLinks, demoteOtherPrimaries } from "./service";
+import { assertHouseholdTypeExists, createAutomaticLinks, demoteOtherPrimaries } from "./service";
 import { actorOf, created, rowChange, writeAudit } from "@/server/audit";
 import { householdSummarySql, linkSentenceSql } from "./texts";
 
@@ -93,6 +93,7 @@ export const householdsResource: ResourceDef = defineResource({
     create: async (ctx, values) => {
       const { db, t } = ctx.handle;
       return db.transaction(async (tx) => {
+        await assertHouseholdTypeExists(tx as never, t, values.type);
         const [row] = await tx.insert(t.partners).values({ kind: "household", language: ctx.user.language, ...partnerValues(values) } as never).returning({ id: t.partners.id });
         await tx.insert(t.households).values({ partnerId: row!.id, typeId: (values.type as number | null | undefined) ?? null });
         await writeAudit(tx, t, actorOf(ctx.user), rowChange(HOUSEHOLDS, "create", row!.id, created(values)));
@@ -115,6 +116,7 @@ async function updateHousehold(ctx: ResourceCtx, id: number, version: number, pa
     if (before.version !== version) throw new AppError("STALE_EDIT");
     await tx.update(t.partners).set({ ...partnerValues(patch), modifiedAt: new Date(), version: sql`${t.partners.version} + 1` } as never).where(eq(t.partners.id, id));
     if ("type" in patch) {
+      await assertHouseholdTypeExists(tx as never, t, patch.type);
       await tx.insert(t.households).values({ partnerId: id, typeId: patch.type as number | null })
         .onConflictDoUpdate({ target: t.households.partnerId, set: { typeId: patch.type as number | null } });
     }

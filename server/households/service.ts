@@ -4,6 +4,7 @@ import { automaticLinks, newHousehold, type Gender, type Link, type Person } fro
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import type { TenantTables } from "@/db/tenant/tables";
 
 /** Household writes that span several rows, each in the caller's transaction and audited there. */
 
@@ -51,6 +52,13 @@ async function personById(tx: Tx, ctx: ResourceCtx, id: number): Promise<Person>
   return { ...row, gender: row.gender as Gender };
 }
 
+/** A household type that does not exist is refused on the form's field (the database would name its column). */
+export async function assertHouseholdTypeExists(tx: Tx, t: TenantTables, type: unknown) {
+  if (type === null || type === undefined) return;
+  const [found] = await tx.select({ id: t.householdTypes.id }).from(t.householdTypes).where(eq(t.householdTypes.id, type as number));
+  if (!found) throw new AppError("INVALID_INPUT", { field: "type" });
+}
+
 /**
  * Lino's "create household" on a person: the household named after head and partner, the head
  * (role head) and the partner (role partner) as members, everything audited in one transaction.
@@ -59,6 +67,7 @@ export async function createHousehold(ctx: ResourceCtx, headId: number, partnerI
   if (partnerId === headId) throw new AppError("INVALID_INPUT", { field: "partner" });
   const { db, t } = ctx.handle;
   return db.transaction(async (tx) => {
+    await assertHouseholdTypeExists(tx, t, typeId);
     const head = await personById(tx, ctx, headId);
     const partner = partnerId === null ? null : await personById(tx, ctx, partnerId);
     const plan = newHousehold(head, partner);

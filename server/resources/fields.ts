@@ -39,6 +39,9 @@ export const datetime = (label: string, col: Col) => column("datetime", label, c
 export const boolean = (label: string, col: Col, opts: Opts = {}) => column("boolean", label, col, z.boolean(), opts);
 export const choice = (label: string, col: Col, list: ChoiceList, opts: Opts = {}) =>
   column("choice", label, col, opts.required ? z.string().min(1).max(40) : z.string().max(40).nullable(), { ...opts, choices: list });
+/** A row's integer key (a PostgreSQL `serial`): anything else names no row and is refused before SQL. */
+export const rowKey = z.number().int().min(1).max(2_147_483_647);
+
 /**
  * A field holding another resource's integer key, shown as `display` (text, or `{fr,nl,de,en}`
  * when `localized`) and linked to that row's detail.
@@ -48,7 +51,7 @@ export const reference = (
   opts: { required?: boolean; localized?: boolean; createOnly?: boolean; width?: number; choices?: NonNullable<FieldDef["ref"]>["choices"] } = {},
 ): FieldDef => ({
   type: "ref", label, width: opts.width ?? 20, required: opts.required, createOnly: opts.createOnly, expr: col, column: col,
-  input: opts.required ? z.number().int() : z.number().int().nullable(), ref: { resource, display, localized: opts.localized, choices: opts.choices },
+  input: opts.required ? rowKey : rowKey.nullable(), ref: { resource, display, localized: opts.localized, choices: opts.choices },
 });
 
 /**
@@ -57,14 +60,15 @@ export const reference = (
  */
 export function jsonField(type: "text" | "longtext" | "boolean", label: string, col: Col, key: string, opts: Opts & { max?: number } = {}): FieldDef {
   const raw = (t: TenantTables) => sql`${col(t)}->>${key}`;
-  const expr = type === "boolean" ? (t: TenantTables) => sql<boolean>`coalesce((${raw(t)})::boolean, false)` : (t: TenantTables) => sql<string>`coalesce(${raw(t)}, '')`;
+  // Only a JSON `true` is true: a stored value of another kind must not make every read fail on a cast.
+  const expr = type === "boolean" ? (t: TenantTables) => sql<boolean>`coalesce(${col(t)}->${key} = 'true'::jsonb, false)` : (t: TenantTables) => sql<string>`coalesce(${raw(t)}, '')`;
   const input = type === "boolean" ? z.boolean() : z.string().trim().max(opts.max ?? (type === "longtext" ? 20_000 : 200));
   const { editable = true, ...rest } = opts;
   return { type, label, expr, ...(editable ? { column: col, input, jsonKey: key } : {}), ...rest };
 }
 
 export const localizedText = (label: string, col: Col, opts: Opts = {}) =>
-  column("localized", label, col, z.object({ fr: z.string().trim().min(1).max(200), nl: z.string().trim().max(200).optional(), de: z.string().trim().max(200).optional(), en: z.string().trim().max(200).optional() }), opts);
+  column("localized", label, col, z.strictObject({ fr: z.string().trim().min(1).max(200), nl: z.string().trim().max(200).optional(), de: z.string().trim().max(200).optional(), en: z.string().trim().max(200).optional() }), opts);
 
 /**
  * A text matches a typed word whatever their accents and case ("gerard" finds "Gérard"): both are

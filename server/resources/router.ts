@@ -17,7 +17,8 @@ import { refOptions, refOptionSchema, refSourceSchema } from "./ref-options";
  */
 const resourceId = z.string().max(64);
 const rowId = z.union([z.number().int(), z.string().min(1).max(100)]);
-const values = z.record(z.string().max(64), z.unknown());
+/** Values by field name. A `__proto__` key is refused like any unknown field (zod's record would drop it silently). */
+const values = z.custom<object>((v) => typeof v === "object" && v !== null && !Object.hasOwn(v, "__proto__")).pipe(z.record(z.string().max(64), z.unknown()));
 const versioned = z.object({ version: z.number().int() });
 
 const resourceCtx = ({ handle, user, locale, registry }: ResourceCtx): ResourceCtx => ({ handle, user, locale, registry });

@@ -12,23 +12,31 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 type Handle = Pick<TenantHandle, "db" | "t">;
 type Tx = Parameters<Parameters<Handle["db"]["transaction"]>[0]>[0];
 
-export const userFields = z.object({
+/** What an administrator writes about a user. */
+const userShape = {
   firstName: z.string().trim().max(100),
   lastName: z.string().trim().max(100),
-  initials: z.string().trim().max(10).default(""),
-  email: z.union([z.email(), z.literal("")]).default(""),
+  initials: z.string().trim().max(10),
+  email: z.union([z.email(), z.literal("")]),
   language: z.enum(["fr", "nl", "de", "en"]),
   userType: z.enum(USER_TYPES).nullable(),
-  startDate: isoDate.nullable().default(null),
-  endDate: isoDate.nullable().default(null),
-  active: z.boolean().default(true),
-  remarks: z.string().max(2000).default(""),
-  newcomerQuota: z.number().int().min(0).max(100).default(0),
-  coachingTypeId: z.number().int().positive().nullable().default(null),
-  coachingSupervisor: z.boolean().default(false),
-  newcomerConsultations: z.boolean().default(false),
-  newcomerAppointments: z.boolean().default(false),
-});
+  startDate: isoDate.nullable(),
+  endDate: isoDate.nullable(),
+  active: z.boolean(),
+  remarks: z.string().max(2000),
+  newcomerQuota: z.number().int().min(0).max(100),
+  coachingTypeId: z.number().int().positive().max(2_147_483_647).nullable(),
+  coachingSupervisor: z.boolean(),
+  newcomerConsultations: z.boolean(),
+  newcomerAppointments: z.boolean(),
+};
+
+/**
+ * An edit: the fields sent, and only those. (A `partial()` of fields with defaults would give every
+ * field left out its default: an edit of the name would clear the e-mail, the dates and the service,
+ * and activate a deactivated user.)
+ */
+export const userPatch = z.object(userShape).partial();
 
 /** A service given to a user must be one of the centre's services. */
 async function assertServiceExists(tx: Tx, t: Handle["t"], coachingTypeId: number | null | undefined) {
@@ -36,7 +44,20 @@ async function assertServiceExists(tx: Tx, t: Handle["t"], coachingTypeId: numbe
   const [found] = await tx.select({ id: t.coachingTypes.id }).from(t.coachingTypes).where(eq(t.coachingTypes.id, coachingTypeId));
   if (!found) throw new AppError("INVALID_INPUT", { field: "coachingTypeId" });
 }
-export const newUserInput = userFields.extend({
+/** A new user: the fields not given take their defaults. */
+export const newUserInput = z.object({
+  ...userShape,
+  initials: userShape.initials.default(""),
+  email: userShape.email.default(""),
+  startDate: userShape.startDate.default(null),
+  endDate: userShape.endDate.default(null),
+  active: userShape.active.default(true),
+  remarks: userShape.remarks.default(""),
+  newcomerQuota: userShape.newcomerQuota.default(0),
+  coachingTypeId: userShape.coachingTypeId.default(null),
+  coachingSupervisor: userShape.coachingSupervisor.default(false),
+  newcomerConsultations: userShape.newcomerConsultations.default(false),
+  newcomerAppointments: userShape.newcomerAppointments.default(false),
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,30}$/),
   authMethod: z.enum(["local", "ldap"]),
   password: z.string().optional(),
@@ -65,8 +86,8 @@ export async function createUser({ db, t }: Handle, actor: Actor, raw: z.input<t
  * Saves an edit made on `version`; refuses it if someone saved in between. Deactivating a user or
  * changing their user type ends their open sessions.
  */
-export async function updateUser({ db, t }: Handle, actor: Actor, id: number, version: number, raw: Partial<z.input<typeof userFields>>) {
-  const patch = userFields.partial().parse(raw);
+export async function updateUser({ db, t }: Handle, actor: Actor, id: number, version: number, raw: z.input<typeof userPatch>) {
+  const patch = userPatch.parse(raw);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(t.users).where(eq(t.users.id, id)).for("update");
     if (!before) throw new AppError("NOT_FOUND");

@@ -10,7 +10,7 @@ import { authoritiesOf, giveAuthority, revokeAuthority } from "./authorities";
 import { localized } from "@/server/i18n/locale";
 import { beginTotpEnrollment, confirmTotpEnrollment } from "@/server/auth/two-factor";
 import { isoDate } from "@/server/resources/fields";
-import { createUser, newUserInput, resetPassword, resetTwoFactor, updateUser, userFields } from "./admin";
+import { createUser, newUserInput, resetPassword, resetTwoFactor, updateUser, userPatch } from "./admin";
 import { listUsers, logoutEverywhere } from "./service";
 
 const actor = (ctx: { user: SessionUser }) => actorOf(ctx.user);
@@ -74,7 +74,7 @@ export const usersRouter = router({
     return { id, version };
   }),
   update: admin
-    .input(z.object({ id: z.number().int(), version: z.number().int(), patch: userFields.partial() }))
+    .input(z.object({ id: z.number().int(), version: z.number().int(), patch: userPatch }))
     .output(saved)
     .mutation(async ({ ctx, input }) => {
       const { id, version } = await updateUser(ctx, actor(ctx), input.id, input.version, input.patch);

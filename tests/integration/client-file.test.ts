@@ -4,6 +4,7 @@ import { USER_TYPES, hasRole, type Role } from "@/server/auth/user-types";
 import { addMonths } from "@/server/calendar/rules/reminders";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import type { Tenant } from "@/server/tenancy/registry";
+import { newClient, type PartnerValues } from "./factories";
 import { appCodeOf, newCentre, newUser, signedInCaller, callerOn, centreHost } from "./helpers";
 
 const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 100, sort: [], filters: {}, q: "", ...over });
@@ -18,11 +19,7 @@ let staff: Caller; // 110: SocialStaff and ContactsStaff, not an administrator
 let admin: Caller; // 900
 
 /** A client straight in the database. */
-async function client(tenant: Tenant, lastName: string, fields: Partial<ReturnType<typeof tenantHandle>["t"]["partners"]["$inferInsert"]> = {}) {
-  const h = tenantHandle(tenant);
-  const [row] = await h.db.insert(h.t.partners).values({ kind: "person", isClient: true, clientState: "30", name: `${lastName} Test`, firstName: "Test", lastName, ...fields }).returning({ id: h.t.partners.id });
-  return row!.id;
-}
+const client = (tenant: Tenant, lastName: string, fields: PartnerValues = {}) => newClient(tenant, { lastName, ...fields });
 const firstId = async (tenant: Tenant, table: "dispenseReasons" | "exclusionTypes" | "personGroups") => {
   const h = tenantHandle(tenant);
   return (await h.db.select({ id: h.t[table].id }).from(h.t[table]).orderBy(h.t[table].id))[0]!.id;

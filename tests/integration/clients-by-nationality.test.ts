@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { hasRole, USER_TYPES } from "@/server/auth/user-types";
-import { tenantHandle } from "@/server/tenancy/tenant-db";
 import type { Tenant } from "@/server/tenancy/registry";
+import { newClient } from "./factories";
 import { appCodeOf, newCentre, signedInCaller } from "./helpers";
 
 /** Clients by nationality (domain-people §3.6): a slave grid on a country's detail. */
@@ -12,14 +12,8 @@ let eupen: Tenant;
 let chatelet: Tenant;
 let agent: Caller; // 100, may list clients
 
-async function client(tenant: Tenant, firstName: string, lastName: string, nationalityCode: string | null, isObsolete = false) {
-  const h = tenantHandle(tenant);
-  const [row] = await h.db.insert(h.t.partners).values({
-    kind: "person", isClient: true, clientState: "30", firstName, lastName, name: `${lastName} ${firstName}`, nationalityCode, isObsolete,
-    street: "Hufengasse", streetNo: "7", zipCode: "4700", birthDate: "1980-05-04",
-  }).returning({ id: tenantHandle(tenant).t.partners.id });
-  return row!.id;
-}
+const client = (tenant: Tenant, firstName: string, lastName: string, nationalityCode: string | null, isObsolete = false) =>
+  newClient(tenant, { firstName, lastName, nationalityCode, isObsolete, street: "Hufengasse", streetNo: "7", zipCode: "4700", birthDate: "1980-05-04" });
 
 beforeAll(async () => {
   [eupen, chatelet] = await Promise.all([newCentre("nationality-eupen"), newCentre("nationality-chatelet")]);

@@ -8,6 +8,7 @@ import { usersWithClients } from "@/server/coachings/users-with-clients";
 import { availableWidgets } from "@/server/shell/widgets";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { newClient as clientIn, newCoaching, type PartnerValues } from "./factories";
 import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller } from "./helpers";
 import { WIDGETS } from "@/server/areas";
 
@@ -21,16 +22,8 @@ let staff: Caller; // 110: CoachingsStaff
 let gss: number; // the general social service
 let integ: number; // the integration service
 
-async function newClient(tenant: Tenant, lastName: string, fields: { groupId?: number; isObsolete?: boolean } = {}) {
-  const h = tenantHandle(tenant);
-  const [row] = await h.db.insert(h.t.partners).values({ kind: "person", isClient: true, clientState: "30", name: lastName, firstName: "Test", lastName, ...fields }).returning({ id: h.t.partners.id });
-  return row!.id;
-}
-async function coaching(tenant: Tenant, clientId: number, userId: number, values: { startDate?: string; endDate?: string | null; primary?: boolean } = {}) {
-  const h = tenantHandle(tenant);
-  const [row] = await h.db.insert(h.t.coachings).values({ clientId, userId, startDate: values.startDate ?? "2020-01-01", endDate: values.endDate ?? null, primary: values.primary ?? false }).returning({ id: h.t.coachings.id });
-  return row!.id;
-}
+const newClient = (tenant: Tenant, lastName: string, fields: PartnerValues = {}) => clientIn(tenant, { lastName, ...fields });
+const coaching = newCoaching;
 const asUser = async (tenant: Tenant, userType: Parameters<typeof newUser>[1], fields: Parameters<typeof newUser>[2] = {}) => {
   const { user, claims } = await newUser(tenant, userType, fields);
   return { user, api: await callerOn(centreHost(tenant.slug), {}, claims) };

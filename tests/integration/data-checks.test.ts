@@ -17,6 +17,7 @@ import { LOCALES } from "@/server/i18n/locale";
 import { translatorFor } from "@/server/i18n/translator";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { newClient, newCoaching, type PartnerValues } from "./factories";
 import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller } from "./helpers";
 
 afterAll(closePools);
@@ -28,19 +29,11 @@ let coach: Awaited<ReturnType<typeof newUser>>; // 100, German
 const today = belgianToday();
 const dayOffset = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-type PartnerValues = Partial<ReturnType<typeof tenantHandle>["t"]["partners"]["$inferInsert"]>;
-/** A client straight in the database, with its phonetic words unless given. */
-async function client(tenant: Tenant, firstName: string, lastName: string, values: PartnerValues = {}) {
-  const h = tenantHandle(tenant);
-  const [row] = await h.db.insert(h.t.partners).values({
-    kind: "person", isClient: true, clientState: "10", name: `${lastName} ${firstName}`, firstName, lastName, phoneticWords: personPhoneticWords({ firstName, lastName }), ...values,
-  }).returning({ id: h.t.partners.id });
-  return row!.id;
-}
-async function coaching(tenant: Tenant, clientId: number, userId: number, values: { startDate?: string; endDate?: string | null; primary?: boolean } = {}) {
-  const h = tenantHandle(tenant);
-  await h.db.insert(h.t.coachings).values({ clientId, userId, startDate: values.startDate ?? "2020-01-01", endDate: values.endDate ?? null, primary: values.primary ?? true });
-}
+/** A newcomer straight in the database, with its phonetic words unless given. */
+const client = (tenant: Tenant, firstName: string, lastName: string, values: PartnerValues = {}) =>
+  newClient(tenant, { firstName, lastName, clientState: "10", phoneticWords: personPhoneticWords({ firstName, lastName }), ...values });
+/** A primary coaching unless said otherwise: the coach is the one responsible for the client's problems. */
+const coaching = (tenant: Tenant, clientId: number, userId: number, values: Parameters<typeof newCoaching>[3] = {}) => newCoaching(tenant, clientId, userId, { primary: true, ...values });
 /** What a checker found among `ids` after running on the whole centre: [owner, message key, fixable]. */
 async function found(tenant: Tenant, checker: Checker, ids: number[]) {
   const h = tenantHandle(tenant);

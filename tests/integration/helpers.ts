@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { getErrorShape, getTRPCErrorFromUnknown } from "@trpc/server/unstable-core-do-not-import";
 import { hashPassword } from "@/server/auth/password";
 import { claimsFor, type SessionClaims } from "@/server/auth/session";
 import type { UserType } from "@/server/auth/user-types";
@@ -6,6 +7,8 @@ import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle, type TenantHandle } from "@/server/tenancy/tenant-db";
 import { createInnerContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
+import { t as trpc } from "@/server/trpc/init";
+import type { AppErrorCode } from "@/server/errors";
 import { createTenant, type TenantKind } from "@/server/tenancy/lifecycle";
 import type { HostClass } from "@/server/tenancy/host";
 
@@ -53,4 +56,11 @@ export async function appCodeOf(promise: Promise<unknown>): Promise<string> {
     const cause = (e as { cause?: { code?: string } }).cause;
     return cause?.code ?? (e as { code?: string }).code ?? "unknown";
   }
+}
+
+/** A rejected call's error as the browser receives it: the app's error formatter applied (HTTP status, application code, fields). */
+export function errorAsSent(e: unknown) {
+  const error = getTRPCErrorFromUnknown(e);
+  const shape = getErrorShape({ config: trpc._config, error, type: "mutation", path: undefined, input: undefined, ctx: undefined });
+  return shape.data as { httpStatus: number; appCode: AppErrorCode; params: Record<string, string | number>; fieldErrors?: { path: string; code: string }[] };
 }

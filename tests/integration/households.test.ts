@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { USER_TYPES, hasRole } from "@/server/auth/user-types";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import type { Tenant } from "@/server/tenancy/registry";
+import { newClient } from "./factories";
 import { appCodeOf, newCentre, signedInCaller } from "./helpers";
 
 const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 50, sort: [], filters: {}, q: "", ...over });
@@ -14,11 +15,8 @@ let staff: Caller; // 110: ContactsStaff
 let married: number;
 
 /** A client straight in the database (the client file's own rules are tested elsewhere). */
-async function person(tenant: Tenant, firstName: string, lastName: string, gender: "M" | "F", birthDate: string | null) {
-  const h = tenantHandle(tenant);
-  const [row] = await h.db.insert(h.t.partners).values({ kind: "person", isClient: true, clientState: "10", name: `${lastName} ${firstName}`, firstName, lastName, gender, birthDate }).returning({ id: h.t.partners.id });
-  return row!.id;
-}
+const person = (tenant: Tenant, firstName: string, lastName: string, gender: "M" | "F", birthDate: string | null) =>
+  newClient(tenant, { firstName, lastName, gender, birthDate, clientState: "10" });
 const membersOf = async (caller: Caller, field: "household" | "person", value: number) =>
   (await caller.resources.list({ resource: "households.members", state: state({ master: { field, value } }) })).rows;
 

@@ -5,6 +5,7 @@ import { hasRole, USER_TYPES } from "@/server/auth/user-types";
 import { HANDLED_PARTNER_REFERENCES } from "@/server/clients/merge/references";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import type { Tenant } from "@/server/tenancy/registry";
+import { newClient, newPerson } from "./factories";
 import { appCodeOf, newCentre, signedInCaller } from "./helpers";
 
 type Caller = Awaited<ReturnType<typeof signedInCaller>>;
@@ -15,11 +16,7 @@ let chatelet: Tenant;
 let admin: Caller; // 900: merging is for administrators (domain-people §0)
 
 /** A client straight in the database. */
-async function client(tenant: Tenant, firstName: string, lastName: string, over: Partial<Partner> = {}) {
-  const h = tenantHandle(tenant);
-  const [row] = await h.db.insert(h.t.partners).values({ kind: "person", isClient: true, clientState: "30", name: `${lastName} ${firstName}`, firstName, lastName, ...over }).returning({ id: h.t.partners.id });
-  return row!.id;
-}
+const client = (tenant: Tenant, firstName: string, lastName: string, over: Partial<Partner> = {}) => newClient(tenant, { firstName, lastName, ...over });
 const versionOf = async (tenant: Tenant, id: number) => {
   const h = tenantHandle(tenant);
   return (await h.db.select({ v: h.t.partners.version }).from(h.t.partners).where(eq(h.t.partners.id, id)))[0]?.v;
@@ -134,7 +131,7 @@ describe("merging duplicate clients", () => {
     const h = tenantHandle(eupen);
     const kept = await client(eupen, "Anna", "Lahm", { nationalId: "120601 053-17" });
     const other = await client(eupen, "Anna", "Lahm", { nationalId: "120601 053=46" });
-    const plain = await client(eupen, "Anna", "Lahm", { isClient: false, clientState: null });
+    const plain = await newPerson(eupen, { firstName: "Anna", lastName: "Lahm" });
     const params = (merged: number) => ({ resource: "clients.clients" as const, id: kept, name: "mergeInto", params: { merged } });
     const version = (await versionOf(eupen, kept))!;
     const errorOf = async (p: Promise<unknown>) => {

@@ -61,6 +61,16 @@ describe("user administration", () => {
     expect((await db.select().from(t.users).where(eq(t.users.id, id)))[0]?.lastName).toBe("First");
   });
 
+  it("changes only the fields an edit sends: a deactivated user stays deactivated, the e-mail stays", async () => {
+    const api = await signedInCaller(eupen, "900");
+    const { id, version } = await api.users.create({ ...newcomer("partial"), remarks: "Temps partiel", newcomerQuota: 40 });
+    const { version: v2 } = await api.users.update({ id, version, patch: { active: false } });
+    await api.users.update({ id, version: v2, patch: { lastName: "Renamed" } });
+    const { db, t } = tenantHandle(eupen);
+    const [row] = await db.select().from(t.users).where(eq(t.users.id, id));
+    expect(row).toMatchObject({ lastName: "Renamed", active: false, email: "partial@example.com", remarks: "Temps partiel", newcomerQuota: 40 });
+  });
+
   it("ends the sessions of a user who is deactivated or changes user type", async () => {
     const admin = await signedInCaller(eupen, "900");
     const { user, claims } = await newUser(eupen, "100");

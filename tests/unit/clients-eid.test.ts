@@ -57,7 +57,7 @@ describe("card dates", () => {
   });
 
   it("refuses what it cannot read for sure", () => {
-    for (const bad of ["foo bar", "15 JUI 1968", "15 MA 1968", "31 FEB 1968", "29 FEB 1900", "15 1968", "15 XYZ 1968", "32 JAN 1968", ""]) {
+    for (const bad of ["foo bar", "15 JUI 1968", "15 MA 1968", "31 FEB 1968", "29 FEB 1900", "15 1968", "15 XYZ 1968", "32 JAN 1968", "", "15.00.1968", "00.00.0000"]) {
       expect(parseCardBirthDate(bad), bad).toBeNull();
     }
   });

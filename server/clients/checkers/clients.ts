@@ -3,6 +3,7 @@ import { actorOf, rowChange, writeAudit } from "@/server/audit";
 import { belgianToday } from "@/lib/format";
 import { CLIENT_STATE } from "@/server/clients/choices";
 import { coachingActive, primaryCoachOf } from "@/server/coachings/sql";
+import { isIncompleteDate } from "@/lib/format";
 import { checkStoredNiss } from "@/server/clients/rules/niss";
 import { personPhoneticWords } from "@/server/clients/rules/phonetic";
 import { AppError } from "@/server/errors";
@@ -11,7 +12,7 @@ import { qualified as q } from "@/server/resources/query";
 import { defineChecker, type Handle, type Problem, type Tx } from "@/server/checks/define";
 import { forOwner } from "@/server/checks/sql";
 
-/** The client checkers of domain-people §3.3, §5, §6 and the eID card (§7). */
+/** The client checkers of domain-people §3.3, §5, §6, the eID card (§7) and birth dates. */
 
 /** A fix on a client: the changed columns, a version bump and one audit row, like an edit. */
 async function updateClient(tx: Tx, ctx: ResourceCtx, id: number, before: Record<string, unknown>, values: Record<string, unknown>) {
@@ -109,5 +110,25 @@ export const eidCardChecker = defineChecker({
       .where(sql`${q(p.isClient)}${forOwner(q(p.id), ownerId)} and ${q(p.clientState)} = ${CLIENT_STATE.coached} and ${q(p.cardValidUntil)} < ${belgianToday()}`)
       .orderBy(p.id);
     return rows.map((r) => ({ ownerId: r.id, messageKey: "checks.eidCard.expired", params: { date: r.until! }, responsibleUserId: r.responsible }));
+  },
+});
+
+/**
+ * "Check birth dates": a stored birth date that is no date (`2026-02-30`, written before the rule
+ * of server/clients/rules/incomplete-date.ts or by an import) leaves the age blank until a person
+ * corrects it. The database passes on only what may be wrong (a late day, year 0000, another form).
+ */
+export const birthDatesChecker = defineChecker({
+  id: "birthDates",
+  label: "checks.checkers.birthDates",
+  ownerType: "partner",
+  forClients: true,
+  find: async (h, ownerId) => {
+    const b = q(h.t.partners.birthDate);
+    const rows = await h.db.select({ id: h.t.partners.id, birthDate: h.t.partners.birthDate, responsible: primaryCoachOf(h.t, q(h.t.partners.id)) }).from(h.t.partners)
+      .where(sql`${q(h.t.partners.isClient)}${forOwner(q(h.t.partners.id), ownerId)} and (${b} !~ '^[0-9]{4}-(00-00|(0[1-9]|1[0-2])-([01][0-9]|2[0-8]))$' or ${b} like '0000%')`)
+      .orderBy(h.t.partners.id);
+    return rows.filter((r) => !isIncompleteDate(r.birthDate!))
+      .map((r) => ({ ownerId: r.id, messageKey: "checks.birthDates.invalid", params: { value: r.birthDate! }, responsibleUserId: r.responsible }));
   },
 });

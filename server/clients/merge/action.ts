@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ActionDef } from "@/server/resources/define";
+import { rowKey } from "@/server/resources/fields";
 import { mergeClients } from "./service";
 
 /**
@@ -15,7 +16,7 @@ export const mergeClientAction: ActionDef = {
   confirm: true,
   params: {
     merged: {
-      type: "ref", label: "merge.merged", required: true, expr: () => sql`null`, input: z.number().int().positive(),
+      type: "ref", label: "merge.merged", required: true, expr: () => sql`null`, input: rowKey,
       ref: { resource: "clients.clients", display: () => sql`null` },
     },
     reason: { type: "longtext", label: "merge.reason", expr: () => sql`null`, input: z.string().trim().max(2000) },

@@ -1,3 +1,4 @@
+import { isIncompleteDate } from "@/lib/format";
 import { formatIncompleteDate, isIsoDate } from "@/server/clients/rules/incomplete-date";
 
 /**
@@ -37,8 +38,6 @@ export function monthFromName(word: string): number | null {
   return months.length === 1 ? months[0]! : null;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
 /** `dd.mm.yyyy` → `yyyy-mm-dd`, or null unless it is exactly that and a real date. */
 export function parseCardDate(text: string): string | null {
   const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text.trim());
@@ -63,8 +62,8 @@ export function parseCardBirthDate(text: string): string | null {
   return checked(Number(m[3]), month, m[1] ? Number(m[1]) : 0);
 }
 
+/** The incomplete date, if it is one a client's file keeps (server/clients/rules/incomplete-date.ts). */
 function checked(year: number, month: number, day: number): string | null {
-  if (month > 12 || day > 31) return null;
-  if (month > 0 && day > 0 && !isIsoDate(`${year}-${pad(month)}-${pad(day)}`)) return null;
-  return formatIncompleteDate({ year, month, day });
+  const date = formatIncompleteDate({ year, month, day });
+  return isIncompleteDate(date) ? date : null;
 }

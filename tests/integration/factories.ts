@@ -1,0 +1,132 @@
+import { eq, isNull } from "drizzle-orm";
+import type { FieldMeta, ResourceMeta } from "@/lib/resources";
+import type { UserType } from "@/server/auth/user-types";
+import type { RefSource } from "@/server/resources/ref-options";
+import { generateNiss } from "@/server/clients/rules/niss";
+import type { Tenant } from "@/server/tenancy/registry";
+import { tenantHandle, type TenantHandle } from "@/server/tenancy/tenant-db";
+import { callerOn, centreHost, newUser, uniqueSlug } from "./helpers";
+
+/**
+ * Test data. Rows straight in the database, for tests whose subject is something else (a list, a
+ * checker, an export): the rules of saving a client or a coaching through the app are tested where
+ * they live. And `formFiller`, which fills in the form of any declared resource through the procedures.
+ */
+
+type Tables = TenantHandle["t"];
+export type PartnerValues = Partial<Tables["partners"]["$inferInsert"]>;
+
+async function partner(tenant: Tenant, values: PartnerValues & { firstName?: string; lastName?: string }) {
+  const h = tenantHandle(tenant);
+  const firstName = values.firstName ?? "Test";
+  const lastName = values.lastName ?? "Person";
+  const [row] = await h.db.insert(h.t.partners)
+    .values({ kind: "person", name: `${lastName} ${firstName}`, ...values, firstName, lastName })
+    .returning({ id: h.t.partners.id });
+  return row!.id;
+}
+
+/** A client ("Test Client", coached — state 30 — unless `clientState` says otherwise). */
+export const newClient = (tenant: Tenant, values: PartnerValues = {}) =>
+  partner(tenant, { lastName: "Client", clientState: "30", ...values, isClient: true });
+
+/** A person who is not a client ("Test Person"). */
+export const newPerson = (tenant: Tenant, values: PartnerValues = {}) => partner(tenant, { ...values, isClient: false });
+
+/** A coaching of `clientId` by `userId`, from 1 January 2020, open and not primary unless said otherwise. */
+export async function newCoaching(tenant: Tenant, clientId: number, userId: number, values: Partial<Tables["coachings"]["$inferInsert"]> = {}) {
+  const h = tenantHandle(tenant);
+  const [row] = await h.db.insert(h.t.coachings).values({ clientId, userId, startDate: "2020-01-01", ...values }).returning({ id: h.t.coachings.id });
+  return row!.id;
+}
+
+/** Makes the centre use every optional client field set (Eupen's and Châtelet's), so that every declared field can be tried. */
+export async function useEveryFieldSet(tenant: Tenant) {
+  const h = tenantHandle(tenant);
+  await h.db.update(h.t.siteSettings).set({ clientFieldSets: ["eupen", "chatelet"] }).where(eq(h.t.siteSettings.id, 1));
+}
+
+/** A user of that type and a caller signed in as them, for tests that need both the id and the calls. */
+export async function newStaff(tenant: Tenant, userType: UserType, fields: Parameters<typeof newUser>[2] = {}) {
+  const { user, claims } = await newUser(tenant, userType, fields);
+  return { user, id: user.id, claims, caller: await callerOn(centreHost(tenant.slug), {}, claims) };
+}
+
+type Caller = Awaited<ReturnType<typeof callerOn>>;
+
+/**
+ * Values whose format a field's type does not tell, or that depend on the row's other values, by
+ * `<resource>.<field>` or field name; `v` is 0 on insert and 1 on edit, `n` a number unique in the run.
+ */
+const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: number[] }) => unknown> = {
+  email: (v, n) => `form.${n}.${v}@example.org`,
+  url: (v, n) => `https://example.org/form/${n}/${v}`,
+  // A national number is unique in the centre: a sequence number of its own for each row.
+  nationalId: (v, n) => generateNiss(v ? "1981-07-14" : "1980-05-04", "M", 2 * (n % 400) + 1),
+  birthDate: (v) => (v ? "1981-07-00" : "1980-05-04"),
+  username: () => uniqueSlug("form"),
+  "settings.choices.value": (_v, n) => `form_${n}`,
+  // An ending reason is one of the coaching's service or of none (domain-people §8): one of none.
+  "coachings.coachings.ending": (v, _n, { generalEndings }) => generalEndings[v],
+};
+
+/** Numbers values apart across every form filled in by this test file (names, national numbers). */
+let counter = 0;
+
+/**
+ * Fills in the forms of any declared resource as `caller` could: from each field's declaration,
+ * the choices its form offers and the rows its pickers offer (creating a few rows of the picked
+ * resource when it offers too few). `v` 0 gives the values of an insert, 1 other values for an edit.
+ */
+export async function formFiller(tenant: Tenant, caller: Caller) {
+  const h = tenantHandle(tenant);
+  const generalEndings = (await h.db.select({ id: h.t.coachingEndings.id }).from(h.t.coachingEndings)
+    .where(isNull(h.t.coachingEndings.coachingTypeId)).orderBy(h.t.coachingEndings.id)).map((r) => r.id);
+
+  async function valueOf(resource: string, field: FieldMeta, v: 0 | 1, refsUsed: Map<string, number>, source: RefSource): Promise<unknown> {
+    const n = counter++;
+    const formatted = FORMATTED[`${resource}.${field.name}`] ?? FORMATTED[field.name];
+    if (formatted) return formatted(v, n, { generalEndings });
+    const word = `${v ? "Bravo" : "Alpha"} ${n}`;
+    switch (field.type) {
+      case "text": case "password": return word;
+      case "longtext": return `${word}\nsecond line`;
+      case "integer": case "money": return v + 1;
+      // Earlier on edit: a start date moved first stays before the end date, which follows it.
+      case "date": return v ? "2019-06-30" : "2020-01-15";
+      case "boolean": return v === 1;
+      case "localized": return { fr: word, nl: `NL ${n}`, de: `DE ${n}`, en: `EN ${n}` };
+      case "choice": return field.choices?.[Math.min(v, field.choices.length - 1)]?.value ?? null;
+      case "ref": {
+        // Two references to the same resource (a parent and a child) get different rows.
+        const used = refsUsed.get(field.ref!) ?? 0;
+        refsUsed.set(field.ref!, used + 1);
+        const options = async () => (await caller.resources.refOptions({ resource, source })).options;
+        let offered = await options();
+        if (offered.length <= used + 2 * v) {
+          for (let i = 0; i < 3; i++) await create(field.ref!);
+          offered = await options();
+        }
+        return offered[(used + 2 * v) % offered.length]?.id ?? null;
+      }
+      default: return null;
+    }
+  }
+
+  /** Values of a form's fields, or of a row action's parameters when `action` names it. */
+  async function values(meta: Pick<ResourceMeta, "id" | "fields">, names: string[], v: 0 | 1, action?: string) {
+    const refsUsed = new Map<string, number>();
+    const out: Record<string, unknown> = {};
+    for (const name of names) out[name] = await valueOf(meta.id, meta.fields[name]!, v, refsUsed, action ? { action, param: name } : { field: name });
+    return out;
+  }
+
+  /** A new row of the resource, through its insert form; `over` replaces some of the values. */
+  async function create(resource: string, over: Record<string, unknown> = {}) {
+    const meta = await caller.resources.meta({ resource });
+    const filled = { ...(await values(meta, meta.insertFields, 0)), ...over };
+    return { id: (await caller.resources.create({ resource, values: filled, confirmed: true })).id, values: filled };
+  }
+
+  return { values, create };
+}
