@@ -1,5 +1,5 @@
 import { defineArea } from "@/server/area";
-import { recentChangesWidget } from "@/server/shell/widgets/recent-changes";
+import { recentChangesWidget } from "./widget";
 import { accessLogResource, clientChangesResource, deletedRecordsResource } from "./resources";
 
 /** What changed, what was deleted (and its restoring), and who opened which client file (domain-people §17; accountability). */

@@ -1,8 +1,8 @@
 import { seedDemoUsers } from "@/db/seed/demo-users";
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
-import { centreUsersWidget } from "@/server/shell/widgets/centre-users";
-import { procurationsWidget } from "@/server/shell/widgets/procurations";
+import { centreUsersWidget } from "./widgets/centre-users";
+import { procurationsWidget } from "./widgets/procurations";
 import { usersResource } from "./resource";
 import { usersRouter } from "./router";
 

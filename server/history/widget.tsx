@@ -2,10 +2,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/format";
 import type { Registry } from "@/server/area";
-import { actionText, changeLabel, readerFor, type Reader } from "@/server/history/describe";
-import { defineWidget } from "../define-widget";
-import { recentChanges, type ChangeView } from "../dashboard-data";
-import { widgetLink } from "./styles";
+import { actionText, changeLabel, readerFor, type Reader } from "./describe";
+import { defineWidget } from "@/server/shell/define-widget";
+import { recentChanges, type ChangeView } from "./recent";
+import { widgetLink } from "@/server/shell/widgets/styles";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { formatDate } from "@/lib/format";
-import { defineWidget } from "../define-widget";
-import { myProcurations } from "../dashboard-data";
-import { widgetButton } from "./styles";
+import { defineWidget } from "@/server/shell/define-widget";
+import { myProcurations } from "../dashboard";
+import { widgetButton } from "@/server/shell/widgets/styles";
 
 /** Lino's authorities: colleagues whose work I may take over ("act as"), and those I let take over mine. */
 export const procurationsWidget = defineWidget({

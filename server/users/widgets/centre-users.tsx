@@ -3,9 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { gridHref } from "@/app/_components/resource/list-state";
 import { formatNumber } from "@/lib/format";
 import { listStateSchema } from "@/lib/resources";
-import { defineWidget } from "../define-widget";
-import { centreUsersSummary } from "../dashboard-data";
-import { widgetLink } from "./styles";
+import { defineWidget } from "@/server/shell/define-widget";
+import { centreUsersSummary } from "../dashboard";
+import { widgetLink } from "@/server/shell/widgets/styles";
 
 const usersWith = (filters: Record<string, unknown>) => gridHref("users.users", listStateSchema.parse({ filters }));
 
