@@ -205,6 +205,7 @@ test("a date filter is typed as the reader writes dates, and the title says it t
   await signIn(page, EUPEN, "de", "melanie");
   await page.goto(`${EUPEN}/coachings/coachings`);
   await expect(page.getByTestId("grid-row").first()).toBeVisible();
+  await page.getByTestId("filters-toggle").click();
   const filters = page.getByRole("region", { name: t("grid.filters") });
   const activeOn = filters.getByRole("group", { name: t("resources.coachings.activeOn") });
   await activeOn.getByRole("spinbutton").first().click();
