@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useLocale, useTranslations } from "next-intl";
 import { formatCell, formatDateTime, type UiLocale } from "@/lib/format";
 import { resourceHref, type ResourceMeta } from "@/lib/resources";

@@ -1,6 +1,6 @@
 "use client";
 import { skipToken, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useLocale, useTranslations } from "next-intl";
 import { formatNumber, type UiLocale } from "@/lib/format";
 import type { ListState, ResourceMeta } from "@/lib/resources";
