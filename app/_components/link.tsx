@@ -1,23 +1,15 @@
-"use client";
 // eslint-disable-next-line no-restricted-imports -- the one wrapper of next/link
 import NextLink from "next/link";
-import { useState, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
 
 /**
- * The app's link: `next/link` that prefetches its page only once the user shows intent (pointer
- * over it, keyboard focus, touch). Next's default prefetches every link that scrolls into view, and
- * every page here is rendered per request: a dashboard or menu full of links had the server render
- * dozens of pages nobody opened. The lint rule in eslint.config.js sends every link through here.
+ * The app's link: `next/link` without prefetching. Next prefetches every link that scrolls into
+ * view, and every page here is rendered per request: a dashboard or an open menu had the server
+ * render dozens of pages nobody opened. Prefetching on intent (hover, focus) buys nothing either:
+ * without a loading state to show, the click fetches the page anew (measured: two prefetch
+ * requests on hover, then the full page on click). The lint rule in eslint.config.js sends every
+ * link through here.
  */
-export function Link({ onMouseEnter, onFocus, onTouchStart, ...props }: ComponentProps<typeof NextLink>) {
-  const [intent, setIntent] = useState(false);
-  return (
-    <NextLink
-      {...props}
-      prefetch={intent ? null : false}
-      onMouseEnter={(e) => { setIntent(true); onMouseEnter?.(e); }}
-      onFocus={(e) => { setIntent(true); onFocus?.(e); }}
-      onTouchStart={(e) => { setIntent(true); onTouchStart?.(e); }}
-    />
-  );
+export function Link(props: ComponentProps<typeof NextLink>) {
+  return <NextLink {...props} prefetch={false} />;
 }
