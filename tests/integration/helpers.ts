@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { hashPassword } from "@/server/auth/password";
 import { claimsFor, type SessionClaims } from "@/server/auth/session";
 import type { UserType } from "@/server/auth/user-types";
@@ -52,5 +53,23 @@ export async function appCodeOf(promise: Promise<unknown>): Promise<string> {
   } catch (e) {
     const cause = (e as { cause?: { code?: string } }).cause;
     return cause?.code ?? (e as { code?: string }).code ?? "unknown";
+  }
+}
+
+type Query = (this: pg.Client, ...args: unknown[]) => unknown;
+/** The SQL statements this process sends to PostgreSQL while `fn` runs (every pooled connection), by text. */
+export async function statementsOf<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const statements: string[] = [];
+  const proto = pg.Client.prototype as unknown as { query: Query };
+  const query = proto.query;
+  proto.query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text: string };
+    statements.push(typeof first === "string" ? first : first.text);
+    return query.apply(this, args);
+  };
+  try {
+    return { result: await fn(), statements };
+  } finally {
+    proto.query = query;
   }
 }

@@ -3,9 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/link";
 import { useLocale, useTranslations } from "next-intl";
 import { formatCell, formatDateTime, type UiLocale } from "@/lib/format";
-import { resourceHref, type ResourceMeta } from "@/lib/resources";
+import { resourceHref, rowIdOf, type ResourceMeta } from "@/lib/resources";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
-import { rowIdOf } from "./detail";
 import { TabContent } from "./detail-tabs";
 import { alertClass, primaryButton, toolButton } from "./styles";
 
