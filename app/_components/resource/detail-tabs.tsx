@@ -13,9 +13,9 @@ type Props = { meta: ResourceMeta; row: Row; editing: Editing };
 
 /**
  * The detail's tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs, Tab goes
- * into the panel). A resource with a single tab shows its panel alone. A tab's panels and slave
- * grids load when the tab is first shown (the page brings the first tab's), so that opening a row
- * costs the same however many tabs it has; their fields are always there, for edits to span tabs.
+ * into the panel). A resource with a single tab shows its panel alone. A tab is rendered when
+ * first shown (the page brings the first tab's data), so that opening a row costs the same however
+ * many tabs it has, and stays rendered; edits live in the detail's state and span tabs.
  */
 export function DetailTabs({ meta, row, editing, firstTab }: Props & { firstTab: TabData }) {
   const t = useTranslations();
@@ -64,28 +64,24 @@ export function DetailTabs({ meta, row, editing, firstTab }: Props & { firstTab:
       </div>
       {meta.detail.map((tab, i) => (
         <div key={tab.key} role="tabpanel" id={`${base}-panel-${i}`} aria-labelledby={`${base}-tab-${i}`} hidden={i !== active} tabIndex={0} className="pt-4">
-          {/* Every tab's fields stay mounted, so that edits on another tab are kept and saved together. */}
-          <TabContent meta={meta} tab={tab} row={row} editing={editing} initial={i === 0 ? firstTab : undefined} loaded={shown.tabs.has(i)} />
+          {shown.tabs.has(i) && <TabContent meta={meta} tab={tab} row={row} editing={editing} initial={i === 0 ? firstTab : undefined} />}
         </div>
       ))}
     </div>
   );
 }
 
-/**
- * A tab's top panels, its groups of labelled fields, its other panels, then its slave grids. Until
- * `loaded`, only the fields: panels and slave grids read the server when they appear.
- */
-export function TabContent({ meta, tab, row, editing, initial, loaded = true, print = false }: Props & { tab: DetailTab; initial?: TabData; loaded?: boolean; print?: boolean }) {
+/** A tab's top panels, its groups of labelled fields, its other panels, then its slave grids (`initial`: their data, from the page). */
+export function TabContent({ meta, tab, row, editing, initial, print = false }: Props & { tab: DetailTab; initial?: TabData; print?: boolean }) {
   const t = useTranslations();
   const Fields = editing ? "div" : "dl";
   const panel = (p: DetailTab["panels"][number]) => (
     <DetailPanel key={p.key} resource={meta.id} panel={p} rowId={row.__id as string | number} initialData={initial?.panels[p.key]} />
   );
-  const below = loaded ? tab.panels.filter((p) => !p.top) : [];
+  const below = tab.panels.filter((p) => !p.top);
   return (
     <div className="flex flex-col gap-5">
-      {loaded && tab.panels.filter((p) => p.top).map(panel)}
+      {tab.panels.filter((p) => p.top).map(panel)}
       <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">
         {tab.groups.map((group, g) => (
           <section key={g} className="rounded border border-slate-200 bg-white p-4" aria-label={group.label ? t(group.label) : undefined}>
@@ -110,7 +106,7 @@ export function TabContent({ meta, tab, row, editing, initial, loaded = true, pr
         ))}
       </div>
       {below.length > 0 && <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">{below.map(panel)}</div>}
-      {loaded && tab.slaves.map((slave) => (
+      {tab.slaves.map((slave) => (
         <SlaveGrid key={slave.resource} slave={slave} masterId={row.__id as string | number} print={print} initial={initial?.slaves[slave.resource]} />
       ))}
     </div>
