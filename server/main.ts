@@ -12,10 +12,11 @@ import { rootLogger } from "./logger";
 /**
  * V8 lets a heap grow to up to four times what is live before collecting it in full: the server,
  * with about 100 MB live, held some 550 MB of heap and 800 MB resident after a few thousand
- * requests (`npm run bench`, soak run). One and a half times keeps its memory near what it uses,
- * at the price of more frequent full collections, which run mostly beside the requests.
+ * requests (`npm run bench`, soak run). One and a half times keeps it near what it uses; the more
+ * frequent full collections run mostly beside the requests (two servers side by side, 6 000
+ * requests each: p95 38 ms with it, 41 ms without).
  */
-export const HEAP_GROWING_PERCENT = 50;
+const HEAP_GROWING_PERCENT = 50;
 
 export async function startServer(opts: { dev: boolean; port: number; hostname: string }) {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
