@@ -24,10 +24,12 @@ export default tseslint.config(
   },
   {
     // Routers and area services reach a centre's data only through ctx.db / ctx.t (ARCHITECTURE §2).
-    files: ["server/**/*.ts", "app/**/*.ts", "app/**/*.tsx"],
+    // Links prefetch nothing (app/_components/link.tsx): every page here is rendered per request.
+    files: ["server/**/*.ts", "server/**/*.tsx", "app/**/*.ts", "app/**/*.tsx"],
     ignores: ["server/tenancy/**", "server/db/**", "server/main.ts"],
     rules: {
       "no-restricted-imports": ["error", {
+        paths: [{ name: "next/link", message: "Use Link from @/app/_components/link: it does not prefetch every page in view." }],
         patterns: [
           { group: ["@/server/db/pool", "**/db/pool"], message: "Use ctx.db from the tRPC context; only server/tenancy and server/db open connections." },
           { group: ["@/db/tenant/template", "**/tenant/template"], message: "Template tables exist only for drizzle-kit; use ctx.t." },

@@ -7,6 +7,9 @@
 // BENCH_TENANTS overrides the number of tenants (default 200, or 20 on the embedded database).
 // BENCH_ROWS is the number of rows generated for the grid and export figures (default 100 000, or
 // 10 000 on the embedded database; CI's smoke run uses fewer).
+// The HTTP figures need a production build: the run starts with `next build` (about 3 minutes)
+// unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
+// soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
 import { createHash } from "node:crypto";
 import { registerHooks } from "node:module";
 import pg from "pg";
@@ -53,6 +56,9 @@ const ROWS = Number(process.env.BENCH_ROWS ?? (adminUrl ? 100_000 : 10_000));
 // 4 is what migrateAll uses by default. PGlite has a single backend: the socket server interleaves
 // the protocol messages of concurrent connections, which breaks their unnamed prepared statements.
 const CONCURRENCY = adminUrl ? 4 : 1;
+const SMOKE = ROWS < 100_000;
+const HTTP_SAMPLES = SMOKE ? 20 : 200;
+const SOAK_REQUESTS = Number(process.env.BENCH_SOAK_REQUESTS ?? (SMOKE ? 2_000 : 50_000));
 
 let closePools: (() => Promise<void>) | undefined;
 try {
@@ -73,7 +79,7 @@ async function run() {
   const { getPool } = await import("@/server/db/pool");
   const { createTenant, migrateAll } = await import("@/server/tenancy/lifecycle");
   const { migrateControl, migrateTenant } = await import("@/server/tenancy/migrations");
-  const { findById, forgetTenantHandle, tenantHandle } = await import("@/server/tenancy/tenant-db");
+  const { CACHED_CENTRES, findById, forgetTenantHandle, tenantHandle } = await import("@/server/tenancy/tenant-db");
   type Tenant = typeof c.tenants.$inferSelect;
 
   const pool = getPool();
@@ -82,6 +88,9 @@ async function run() {
   line("postgres_version", version!.version.split(" on ")[0]!.split(",")[0]!);
   line("database", adminUrl ? `postgresql, throwaway database ${benchDb}` : "embedded PGlite (memory://), not representative");
   line("tenants", N);
+  // First, while nothing else is measured: the build the HTTP figures run on.
+  const { benchHttp, buildOnce } = await import("./http");
+  if (adminUrl) buildOnce();
   await migrateControl();
 
   // 1. Create, migrate and seed (reference data) N centres, CONCURRENCY at a time.
@@ -145,6 +154,14 @@ async function run() {
   line("memory_heap_after_n_tenants_mb", mb(heapAfterN));
   line("memory_per_touched_tenant_kb", (heapAfterN - heapAfter1) / Math.max(1, tenants.length - 1) / 1024);
   line("target_memory_per_touched_tenant_kb", 100);
+  // A centre whose every area is used holds all its tables: what each new table adds, per centre.
+  for (const tenant of tenants) forgetTenantHandle(tenant.schemaName);
+  const heapBefore = await heapUsedAfterGc();
+  const some = tenants.slice(0, Math.min(tenants.length, CACHED_CENTRES));
+  for (const tenant of some) for (const table of Object.values(tenantHandle(tenant).t)) void table;
+  line("memory_per_centre_all_tables_kb", (await heapUsedAfterGc() - heapBefore) / some.length / 1024);
+  line("tables_per_centre", Object.keys(tenantHandle(tenants[0]!).t).length);
+  line("centres_with_tables_kept", CACHED_CENTRES);
 
   // 4. Primary-key query: tenant handle vs. the very same SQL text on the raw pool.
   const rawSql = new Map(tenants.map((tenant) => [tenant.id, pkQuery(tenant, 0).toSQL().sql]));
@@ -205,4 +222,8 @@ async function run() {
   // 7. The client file with ROWS generated clients on one centre, and many users over all centres.
   const { benchClients } = await import("./clients");
   await benchClients(tenants.slice(1), ROWS);
+
+  // 8. Pages over HTTP on a production build (on the centre of section 7), and the soak run over 20 centres.
+  if (adminUrl) await benchHttp(tenants[1]!, tenants.slice(0, 20), process.env.DATABASE_URL!, { samples: HTTP_SAMPLES, soakRequests: SOAK_REQUESTS });
+  else line("http", "skipped: the embedded database serves one process only");
 }

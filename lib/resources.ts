@@ -152,3 +152,26 @@ export type ListPage = z.infer<typeof listPageSchema>;
 /** URL of a resource ("geo.places" → "/geo/places") and of one of its rows. */
 export const resourceHref = (id: string, rowId?: string | number) =>
   `/${id.replace(".", "/")}${rowId === undefined ? "" : `/${encodeURIComponent(String(rowId))}`}`;
+
+/** Ids travel as text in the address; numeric keys go back to numbers. */
+export const rowIdOf = (id: string) => (/^\d+$/.test(id) ? Number(id) : id);
+
+/** What a slave grid shows before the user pages: its resource's meta and its first page. */
+export interface SlaveData {
+  meta: ResourceMeta;
+  page: ListPage;
+}
+
+/** The data of one detail tab: its panels' (by key) and its slave grids' (by resource). */
+export interface TabData {
+  panels: Record<string, unknown>;
+  slaves: Record<string, SlaveData>;
+}
+
+/** Rows per page of a slave grid on screen. */
+export const SLAVE_PAGE_SIZE = 10;
+
+/** The list state of a slave grid: the rows of its resource whose `masterField` points to the master row. */
+export const slaveListState = (masterField: string, masterId: string | number, page: number, pageSize: number): ListState => ({
+  page, pageSize, sort: [], filters: {}, q: "", master: { field: masterField, value: masterId },
+});

@@ -37,7 +37,9 @@ const [operator] = await controlDb().select().from(c.operators).where(eq(c.opera
 if (!operator) await createOperator(DEMO_OPERATOR, "demo");
 
 process.env.PORT = String(port);
-const web = await startServer({ dev: !values.prod, port, hostname: "0.0.0.0" });
+// The demo's accounts have public passwords: only this machine may reach it, unless HOSTNAME says otherwise.
+const hostname = process.env.HOSTNAME || "127.0.0.1";
+const web = await startServer({ dev: !values.prod, port, hostname });
 onShutdown(web.close, closePools, db.stop);
 
 const base = process.env.BASE_DOMAIN ?? "localhost";
@@ -45,4 +47,4 @@ console.log(`
 Entraide demo is running${values.prod ? "" : " (development mode: the first page takes a few seconds to compile)"}:
 ${DEMO_CENTRES.map((t) => `  ${t.names[t.defaultLocale] ?? t.names.fr}: http://${t.slug}.${base}:${port}`).join("\n")}
   Operator console: http://console.${base}:${port}   ${DEMO_OPERATOR.email} / ${DEMO_OPERATOR.password}
-Press Ctrl-C to stop.`);
+Listening on ${hostname}${hostname === "127.0.0.1" ? " (this machine only; HOSTNAME=0.0.0.0 opens it to the network)" : ""}. Press Ctrl-C to stop.`);

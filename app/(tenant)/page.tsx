@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Dashboard } from "@/app/_components/shell/dashboard";
 import { currentUser } from "@/server/auth/current";

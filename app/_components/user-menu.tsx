@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/(tenant)/login/actions";
 import type { SessionUser } from "@/server/auth/session";

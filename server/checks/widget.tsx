@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import { resourceHref } from "@/lib/resources";
 import { defineWidget } from "@/server/shell/define-widget";

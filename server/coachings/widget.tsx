@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import { gridHref } from "@/app/_components/resource/list-state";
 import { formatNumber } from "@/lib/format";

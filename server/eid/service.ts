@@ -235,9 +235,13 @@ async function visibleClient(ctx: ResourceCtx, clientId: number) {
 /** The client's photo as a data URL, or null (the page then shows the default silhouette). */
 export async function photo(ctx: ResourceCtx, input: { clientId: number }): Promise<{ dataUrl: string | null }> {
   await visibleClient(ctx, input.clientId);
-  const { db, t } = ctx.handle;
+  return photoOf(ctx, input.clientId);
+}
+
+/** The photo of a client whose visibility the caller checks (e.g. beside the info box, which does). */
+export async function photoOf({ handle: { db, t } }: ResourceCtx, clientId: number): Promise<{ dataUrl: string | null }> {
   const [row] = await db.select({ contentType: t.partnerPhotos.contentType, content: t.partnerPhotos.content })
-    .from(t.partnerPhotos).where(eq(t.partnerPhotos.partnerId, input.clientId)).limit(1);
+    .from(t.partnerPhotos).where(eq(t.partnerPhotos.partnerId, clientId)).limit(1);
   return { dataUrl: row ? `data:${row.contentType};base64,${Buffer.from(row.content).toString("base64")}` : null };
 }
 

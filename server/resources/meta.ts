@@ -3,7 +3,7 @@ import { cellSchema, resourceHref, type ChoiceMeta, type FieldMeta, type FilterM
 import type { SessionUser } from "@/server/auth/session";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { anyOf, can } from "./access";
-import { choicesOf } from "./choices";
+import { choicesOf, type ChoiceList } from "./choices";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { defaultFiltersOf, type FieldDef, type ResourceCtx, type ResourceDef } from "./define";
 import { inReadersOrder } from "@/db/text";
@@ -29,13 +29,17 @@ function insertDefaults(def: ResourceDef, ctx: ResourceCtx | undefined): Record<
 /**
  * What one user's browser needs to render a resource: only what their user type allows. The
  * insert defaults depend on the user and the language, so they are given only with a full `ctx`.
+ * A detail and its slave grids show no filters: `filters: false` leaves them (and their choices) out.
  */
-export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, def: ResourceDef, user: Pick<SessionUser, "roles">, ctx?: ResourceCtx): Promise<ResourceMeta> {
+export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, def: ResourceDef, user: Pick<SessionUser, "roles">, ctx?: ResourceCtx, { filters: withFilters = true } = {}): Promise<ResourceMeta> {
   const canEdit = can(def, "edit", user) && !!def.version;
   const mayOpen = (id: string) => {
     const target = ctx?.registry.resources.get(id);
     return !!target && can(target, "view", user);
   };
+  // A choice list read once, however many fields and parameters offer it.
+  const lists = new Map<string, Promise<ChoiceMeta[]>>();
+  const choicesOnce = (list: ChoiceList) => lists.get(list.id) ?? lists.set(list.id, choicesOf(handle, list, ctx?.registry)).get(list.id)!;
   const fieldMeta = async (name: string, f: FieldDef, editable: boolean): Promise<FieldMeta> => ({
       name,
       label: f.label,
@@ -44,7 +48,7 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
       sortable: f.sortable !== false,
       editable,
       required: !!f.required,
-      ...(f.choices ? { choices: await choicesOf(handle, f.choices, ctx?.registry) } : {}),
+      ...(f.choices ? { choices: await choicesOnce(f.choices) } : {}),
       // A reference links to the row's detail only for users who may open that resource.
       ...(f.ref && mayOpen(f.ref.resource) ? { ref: f.ref.resource } : {}),
       ...(f.help ? { help: f.help } : {}),
@@ -64,9 +68,9 @@ export async function describeResource(handle: Pick<TenantHandle, "db" | "t">, d
   }
   const filters: FilterMeta[] = [];
   let users: ChoiceMeta[] | undefined;
-  for (const [name, f] of Object.entries(def.filters ?? {})) {
+  for (const [name, f] of Object.entries((withFilters && def.filters) || {})) {
     // A user filter offers the centre's staff by name (any reader of the resource may pick one).
-    const choices = f.choices ? await choicesOf(handle, f.choices, ctx?.registry) : f.widget === "user" ? (users ??= await staffChoices(handle)) : undefined;
+    const choices = f.choices ? await choicesOnce(f.choices) : f.widget === "user" ? (users ??= await staffChoices(handle)) : undefined;
     filters.push({ name, label: f.label, widget: f.widget, ...(choices ? { choices } : {}), ...(f.ref ? { ref: f.ref } : {}), ...(f.summary ? { summary: f.summary } : {}) });
   }
   const toolbar = (def.toolbar ?? []).filter((b) => anyOf(user, b.roles)).map((b) => b.key);

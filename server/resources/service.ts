@@ -59,8 +59,17 @@ export async function listRows(ctx: ResourceCtx, def: ResourceDef, state: ListSt
  */
 export async function readPage(ctx: ResourceCtx, def: ResourceDef, state: ListState, opts: ListOptions = {}): Promise<ListPage> {
   const { resolved, rows, total, countLimit, fields } = listQuery(ctx, def, state, undefined, opts);
-  const [page, [counted]] = await Promise.all([rows.limit(resolved.pageSize).offset((resolved.page - 1) * resolved.pageSize), total]);
-  const n = Number(counted?.n ?? 0);
+  const pageQuery = rows.limit(resolved.pageSize).offset((resolved.page - 1) * resolved.pageSize);
+  const counted = async () => Number((await total)[0]?.n ?? 0);
+  let page: unknown[];
+  let n: number;
+  if (state.master && resolved.page === 1) {
+    // A slave grid (one row's related records) seldom fills its first page: its rows are then its count.
+    page = await pageQuery;
+    n = page.length < resolved.pageSize ? page.length : await counted();
+  } else {
+    [page, n] = await Promise.all([pageQuery, counted()]);
+  }
   return { rows: (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r, ctx)), total: Math.min(n, countLimit), totalIsCapped: n > countLimit };
 }
 
@@ -87,7 +96,7 @@ export async function assertMayList(ctx: ResourceCtx, def: ResourceDef, state: P
   const declaring = [...ctx.registry.resources.values()].filter((m) =>
     m.detail.some((tab) => (tab.slaves ?? []).some((s) => s.resource === def.id && s.masterField === master.field)));
   if (declaring.length === 0) throw new AppError("INVALID_INPUT", { field: "master" });
-  for (const m of declaring) if (can(m, "view", ctx.user) && (await rowInScope(ctx, m, master.value))) return;
+  for (const m of declaring) if (can(m, "view", ctx.user) && (await inScope(ctx, m, master.value))) return;
   throw new AppError("NOT_FOUND");
 }
 
@@ -105,22 +114,27 @@ function byId(def: ResourceDef, ctx: ResourceCtx, id: string | number): SQL | un
   return and(eq(def.pk(t), rowIdOf(def, ctx, id)), def.scope?.(t, ctx));
 }
 
-/** Whether the row exists and the user's scope includes it (one indexed lookup). */
-async function rowInScope(ctx: ResourceCtx, def: ResourceDef, id: string | number): Promise<boolean> {
-  const t = ctx.handle.t;
-  const [row] = await ctx.handle.db.select({ id: def.pk(t) }).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
-  return !!row;
-}
-
 /** One row with every field its detail shows; NOT_FOUND when it is out of the user's scope. */
 export async function getRow(ctx: ResourceCtx, def: ResourceDef, id: string | number): Promise<Row> {
   assertCan(def, "view", ctx.user);
   const off = await fieldsOffInCentre(ctx.handle, def);
-  const fields = detailFields(def).filter((n) => !off.has(n));
+  return readRow(ctx, def, id, (name) => !off.has(name));
+}
+
+/** The detail's fields of one row among `shown` (the fields the centre uses); NOT_FOUND out of scope. Callers check access. */
+export async function readRow(ctx: ResourceCtx, def: ResourceDef, id: string | number, shown: (name: string) => boolean): Promise<Row> {
+  const fields = detailFields(def).filter(shown);
   const t = ctx.handle.t;
   const [raw] = await ctx.handle.db.select(selectionOf(def, fields, t) as never).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
   if (!raw) throw new AppError("NOT_FOUND");
   return toRow(def, fields, raw as Record<string, unknown>, ctx);
+}
+
+/** Whether the row exists and is in the user's scope (one primary-key lookup, no fields read). */
+export async function inScope(ctx: ResourceCtx, def: ResourceDef, id: string | number): Promise<boolean> {
+  const t = ctx.handle.t;
+  const [row] = await ctx.handle.db.select({ id: def.pk(t) }).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
+  return !!row;
 }
 
 /**
@@ -128,7 +142,12 @@ export async function getRow(ctx: ResourceCtx, def: ResourceDef, id: string | nu
  * per refetch), with the colleague they act for. Rows out of the user's scope are not recorded.
  */
 export async function recordOpening(ctx: ResourceCtx, def: ResourceDef, id: string | number, what: "detail" | "print"): Promise<void> {
-  if (!def.logsAccess || !can(def, "view", ctx.user) || !(await rowInScope(ctx, def, id))) return;
+  if (!def.logsAccess || !can(def, "view", ctx.user) || !(await inScope(ctx, def, id))) return;
+  await logOpening(ctx, id, what);
+}
+
+/** The access-log row of an opening, for a row the caller has just read in the user's scope. */
+export async function logOpening(ctx: ResourceCtx, id: string | number, what: "detail" | "print"): Promise<void> {
   await ctx.handle.db.insert(ctx.handle.t.accessLog).values({
     userId: ctx.user.realUser?.id ?? ctx.user.id, actingForId: ctx.user.realUser ? ctx.user.id : null, partnerId: Number(id), what,
   });

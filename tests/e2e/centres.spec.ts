@@ -1,3 +1,5 @@
+import { connect } from "node:net";
+import { networkInterfaces } from "node:os";
 import { expect, type Page, test } from "@playwright/test";
 import { CHATELET, CONSOLE, DIRECT, direct, EUPEN, FORMATION, PORT, urlOf } from "./hosts";
 import { msg, saveScreenshot } from "./support";
@@ -115,4 +117,19 @@ test("a spoofed tenant header does not change the centre served", async ({ reque
   await page.goto(EUPEN);
   await expect(page.getByTestId("centre-name")).toHaveText("ÖSHZ Eupen");
   await expect(page.getByText("Châtelet")).toHaveCount(0);
+});
+
+test("the demo, whose accounts have public passwords, listens on this machine only", async () => {
+  // The machine's addresses other than loopback: the demo must refuse connections there.
+  const outward = Object.values(networkInterfaces()).flat().filter((a) => a && a.family === "IPv4" && !a.internal).map((a) => a!.address);
+  test.skip(outward.length === 0, "this machine has no network interface besides loopback");
+  for (const address of outward) {
+    const reached = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: address, port: PORT, timeout: 2_000 });
+      socket.once("connect", () => { socket.destroy(); resolve(true); });
+      socket.once("error", () => resolve(false));
+      socket.once("timeout", () => { socket.destroy(); resolve(false); });
+    });
+    expect(reached, address).toBe(false);
+  }
 });

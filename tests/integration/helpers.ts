@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { getErrorShape, getTRPCErrorFromUnknown } from "@trpc/server/unstable-core-do-not-import";
+import pg from "pg";
 import { hashPassword } from "@/server/auth/password";
 import { claimsFor, type SessionClaims } from "@/server/auth/session";
 import type { UserType } from "@/server/auth/user-types";
@@ -63,4 +64,22 @@ export function errorAsSent(e: unknown) {
   const error = getTRPCErrorFromUnknown(e);
   const shape = getErrorShape({ config: trpc._config, error, type: "mutation", path: undefined, input: undefined, ctx: undefined });
   return shape.data as { httpStatus: number; appCode: AppErrorCode; params: Record<string, string | number>; fieldErrors?: { path: string; code: string }[] };
+}
+
+type Query = (this: pg.Client, ...args: unknown[]) => unknown;
+/** The SQL statements this process sends to PostgreSQL while `fn` runs (every pooled connection), by text. */
+export async function statementsOf<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const statements: string[] = [];
+  const proto = pg.Client.prototype as unknown as { query: Query };
+  const query = proto.query;
+  proto.query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text: string };
+    statements.push(typeof first === "string" ? first : first.text);
+    return query.apply(this, args);
+  };
+  try {
+    return { result: await fn(), statements };
+  } finally {
+    proto.query = query;
+  }
 }

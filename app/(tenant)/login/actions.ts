@@ -1,7 +1,6 @@
 "use server";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { touchSession } from "@/server/auth/current";
 import { signIn, signOut } from "@/server/auth/nextauth";
 
 export async function signInAction(formData: FormData) {
@@ -24,9 +23,4 @@ export async function signInAction(formData: FormData) {
 
 export async function signOutAction() {
   await signOut({ redirectTo: "/login" });
-}
-
-/** Called by the page as the user moves around: keeps an active session alive, reports one ended by inactivity. */
-export async function reportActivityAction() {
-  return touchSession();
 }

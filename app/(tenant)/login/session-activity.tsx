@@ -1,7 +1,6 @@
 "use client";
 import { usePathname } from "next/navigation";
 import { useEffect } from "react";
-import { reportActivityAction } from "./actions";
 
 /** Pages cannot rewrite the session cookie: this reports each navigation, at most once a minute. */
 const EVERY_MS = 60_000;
@@ -12,7 +11,7 @@ export function SessionActivity() {
   useEffect(() => {
     if (pathname === "/login" || Date.now() - lastReport < EVERY_MS) return;
     lastReport = Date.now();
-    void reportActivityAction().then((state) => {
+    void fetch("/api/session/activity", { method: "POST" }).then((res) => res.json() as Promise<{ state: string }>).then(({ state }) => {
       // The session ended while the page was open: show the sign-in page with its explanation.
       if (state === "expired") window.location.assign("/login");
     }, () => undefined);

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useTranslations } from "next-intl";
 import { resourceHref } from "@/lib/resources";
 import type { SimilarClientsPanel } from "@/server/clients/panels/similar";

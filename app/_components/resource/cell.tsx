@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useLocale, useTranslations } from "next-intl";
 import { formatCell, type UiLocale } from "@/lib/format";
 import { resourceHref, type FieldMeta, type Row } from "@/lib/resources";

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
-import type { DetailTab, ResourceMeta, Row } from "@/lib/resources";
+import type { DetailTab, ResourceMeta, Row, TabData } from "@/lib/resources";
 import { CellView } from "./cell";
 import { DetailPanel } from "./detail-panel";
 import type { Draft, Drafts, FieldError } from "./drafts";
@@ -13,15 +13,24 @@ type Props = { meta: ResourceMeta; row: Row; editing: Editing };
 
 /**
  * The detail's tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs, Tab goes
- * into the panel). A resource with a single tab shows its panel alone.
+ * into the panel). A resource with a single tab shows its panel alone. A tab is rendered when
+ * first shown (the page brings the first tab's data), so that opening a row costs the same however
+ * many tabs it has, and stays rendered; edits live in the detail's state and span tabs.
  */
-export function DetailTabs({ meta, row, editing }: Props) {
+export function DetailTabs({ meta, row, editing, firstTab }: Props & { firstTab: TabData }) {
   const t = useTranslations();
   const base = useId();
   const [active, setActive] = useState(0);
+  // The tabs shown so far for this row; moving to another row starts afresh from the tab shown.
+  const [shown, setShown] = useState({ row: row.__id, tabs: new Set([0]) });
+  if (shown.row !== row.__id) setShown({ row: row.__id, tabs: new Set([active]) });
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
-  if (meta.detail.length === 1) return <TabContent meta={meta} tab={meta.detail[0]!} row={row} editing={editing} />;
+  if (meta.detail.length === 1) return <TabContent meta={meta} tab={meta.detail[0]!} row={row} editing={editing} initial={firstTab} />;
 
+  const show = (i: number) => {
+    setActive(i);
+    if (!shown.tabs.has(i)) setShown({ row: shown.row, tabs: new Set([...shown.tabs, i]) });
+  };
   const onKeyDown = (e: KeyboardEvent) => {
     const last = meta.detail.length - 1;
     const next = e.key === "ArrowRight" ? (active === last ? 0 : active + 1)
@@ -29,7 +38,7 @@ export function DetailTabs({ meta, row, editing }: Props) {
       : e.key === "Home" ? 0 : e.key === "End" ? last : null;
     if (next === null) return;
     e.preventDefault();
-    setActive(next);
+    show(next);
     tabs.current[next]?.focus();
   };
 
@@ -46,7 +55,7 @@ export function DetailTabs({ meta, row, editing }: Props) {
             aria-selected={i === active}
             aria-controls={`${base}-panel-${i}`}
             tabIndex={i === active ? 0 : -1}
-            onClick={() => setActive(i)}
+            onClick={() => show(i)}
             className={`-mb-px rounded-t border px-4 py-2 text-sm ${i === active ? "border-slate-300 border-b-white bg-white font-semibold" : "border-transparent text-slate-700 hover:bg-slate-100"}`}
           >
             {t(tab.label)}
@@ -55,19 +64,20 @@ export function DetailTabs({ meta, row, editing }: Props) {
       </div>
       {meta.detail.map((tab, i) => (
         <div key={tab.key} role="tabpanel" id={`${base}-panel-${i}`} aria-labelledby={`${base}-tab-${i}`} hidden={i !== active} tabIndex={0} className="pt-4">
-          {/* Every panel stays mounted, so that edits on another tab are kept and saved together. */}
-          <TabContent meta={meta} tab={tab} row={row} editing={editing} />
+          {shown.tabs.has(i) && <TabContent meta={meta} tab={tab} row={row} editing={editing} initial={i === 0 ? firstTab : undefined} />}
         </div>
       ))}
     </div>
   );
 }
 
-/** A tab's top panels, its groups of labelled fields, its other panels, then its slave grids. */
-export function TabContent({ meta, tab, row, editing, print = false }: Props & { tab: DetailTab; print?: boolean }) {
+/** A tab's top panels, its groups of labelled fields, its other panels, then its slave grids (`initial`: their data, from the page). */
+export function TabContent({ meta, tab, row, editing, initial, print = false }: Props & { tab: DetailTab; initial?: TabData; print?: boolean }) {
   const t = useTranslations();
   const Fields = editing ? "div" : "dl";
-  const panel = (p: DetailTab["panels"][number]) => <DetailPanel key={p.key} resource={meta.id} panel={p} rowId={row.__id as string | number} />;
+  const panel = (p: DetailTab["panels"][number]) => (
+    <DetailPanel key={p.key} resource={meta.id} panel={p} rowId={row.__id as string | number} initialData={initial?.panels[p.key]} />
+  );
   const below = tab.panels.filter((p) => !p.top);
   return (
     <div className="flex flex-col gap-5">
@@ -97,7 +107,7 @@ export function TabContent({ meta, tab, row, editing, print = false }: Props & {
       </div>
       {below.length > 0 && <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">{below.map(panel)}</div>}
       {tab.slaves.map((slave) => (
-        <SlaveGrid key={slave.resource} slave={slave} masterId={row.__id as string | number} print={print} />
+        <SlaveGrid key={slave.resource} slave={slave} masterId={row.__id as string | number} print={print} initial={initial?.slaves[slave.resource]} />
       ))}
     </div>
   );

@@ -1,12 +1,12 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatCell, type UiLocale } from "@/lib/format";
-import { resourceHref, type ResourceMeta, type Row } from "@/lib/resources";
+import { resourceHref, rowIdOf, type ListPage, type ResourceMeta, type Row, type TabData } from "@/lib/resources";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 import { DetailActions } from "./detail-actions";
 import { DetailTabs, type Editing } from "./detail-tabs";
@@ -15,12 +15,14 @@ import { gridHref, readListState, STATE_PARAM } from "./list-state";
 import { RowNav } from "./row-nav";
 import { alertClass, primaryButton, toolButton } from "./styles";
 
-/** Ids travel as text in the address; numeric keys go back to numbers. */
-export const rowIdOf = (id: string) => (/^\d+$/.test(id) ? Number(id) : id);
 const isStale = (e: unknown) => e instanceof TRPCClientError && (e.data as { appCode?: string } | undefined)?.appCode === "STALE_EDIT";
 
-/** The detail of one row: read, edit (optimistic locking on the row's version), workflow, actions. */
-export function Detail({ meta, id }: { meta: ResourceMeta; id: string }) {
+/**
+ * The detail of one row: read, edit (optimistic locking on the row's version), workflow, actions.
+ * The page brings the row, its first tab's data and the page of the grid it was opened from; later
+ * reads (after a save) come from the server.
+ */
+export function Detail({ meta, id, initialRow, firstTab, gridPage }: { meta: ResourceMeta; id: string; initialRow: Row; firstTab: TabData; gridPage?: ListPage }) {
   const t = useTranslations();
   const locale = useLocale() as UiLocale;
   const trpc = useTRPC();
@@ -30,7 +32,7 @@ export function Detail({ meta, id }: { meta: ResourceMeta; id: string }) {
   const errorMessage = useErrorMessage();
   const rowId = rowIdOf(id);
   const listState = params?.has(STATE_PARAM) ? readListState(params) : null;
-  const query = useQuery(trpc.resources.get.queryOptions({ resource: meta.id, id: rowId }));
+  const query = useQuery({ ...trpc.resources.get.queryOptions({ resource: meta.id, id: rowId }), initialData: initialRow });
   const [drafts, setDrafts] = useState<Drafts | null>(null);
   // The row as it was when editing began: its version is what the save claims to be based on,
   // even if the row is fetched again meanwhile (a colleague's save must not be overwritten unseen).
@@ -82,7 +84,7 @@ export function Detail({ meta, id }: { meta: ResourceMeta; id: string }) {
 
   return (
     <article className="flex flex-col gap-4">
-      <RowNav meta={meta} rowId={rowId} state={listState} />
+      <RowNav meta={meta} rowId={rowId} state={listState} initialPage={gridPage} />
       <header className="flex flex-wrap items-center gap-3">
         <div className="mr-auto">
           <p className="text-sm text-slate-700">{t(meta.title)}</p>
@@ -114,7 +116,7 @@ export function Detail({ meta, id }: { meta: ResourceMeta; id: string }) {
       {Object.keys(errors).length > 0 && !save.error && <p role="alert" className={alertClass}>{t("errors.INVALID_INPUT")}</p>}
       <p role="status" className="text-sm text-green-800" data-testid="detail-notice">{notice}</p>
       <form id="detail-form" noValidate onSubmit={(e) => { e.preventDefault(); submit(); }}>
-        <DetailTabs meta={meta} row={row} editing={editing} />
+        <DetailTabs meta={meta} row={row} editing={editing} firstTab={firstTab} />
       </form>
     </article>
   );

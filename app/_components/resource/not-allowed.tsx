@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { getTranslations } from "next-intl/server";
 
 /** Shown instead of a resource that the user's type may not see; the server refuses its data anyway. */

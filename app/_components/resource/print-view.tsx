@@ -1,11 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useLocale, useTranslations } from "next-intl";
 import { formatCell, formatDateTime, type UiLocale } from "@/lib/format";
-import { resourceHref, type ResourceMeta } from "@/lib/resources";
+import { resourceHref, rowIdOf, type ResourceMeta } from "@/lib/resources";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
-import { rowIdOf } from "./detail";
 import { TabContent } from "./detail-tabs";
 import { alertClass, primaryButton, toolButton } from "./styles";
 

@@ -1,9 +1,9 @@
 "use client";
 import { skipToken, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useLocale, useTranslations } from "next-intl";
 import { formatNumber, type UiLocale } from "@/lib/format";
-import type { ListState, ResourceMeta } from "@/lib/resources";
+import type { ListPage, ListState, ResourceMeta } from "@/lib/resources";
 import { useTRPC } from "@/app/_components/trpc";
 import { detailHref, gridHref } from "./list-state";
 
@@ -14,12 +14,13 @@ const off = "rounded border border-slate-200 px-3 py-1.5 text-sm text-slate-600"
  * Back to the grid the user came from, and previous/next row in that grid's order (its page, or
  * the neighbouring page at the edges). Without a grid behind it, only the way back is offered.
  */
-export function RowNav({ meta, rowId, state }: { meta: ResourceMeta; rowId: string | number; state: ListState | null }) {
+export function RowNav({ meta, rowId, state, initialPage }: { meta: ResourceMeta; rowId: string | number; state: ListState | null; initialPage?: ListPage }) {
   const t = useTranslations("detail");
   const locale = useLocale() as UiLocale;
   const trpc = useTRPC();
   const list = (s: ListState | null) => trpc.resources.list.queryOptions(s ? { resource: meta.id, state: s } : skipToken);
-  const here = useQuery(list(state));
+  // The page brings the grid page the row was opened from.
+  const here = useQuery({ ...list(state), initialData: initialPage });
   const rows = here.data?.rows ?? [];
   const total = here.data?.total ?? 0;
   const capped = here.data?.totalIsCapped ?? false;

@@ -1,20 +1,19 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { alignsRight, formatNumber, type UiLocale } from "@/lib/format";
-import { resourceHref, type SlaveMeta } from "@/lib/resources";
+import { resourceHref, SLAVE_PAGE_SIZE, slaveListState, type SlaveData, type SlaveMeta } from "@/lib/resources";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 import { CellView } from "./cell";
 import { InsertDialog } from "./insert-dialog";
 import { alertClass, toolButton } from "./styles";
 
-const PAGE = 10;
 const PRINTED = 200;
 
-/** The rows of another resource that point to this row, in a compact grid, with inline add. */
-export function SlaveGrid({ slave, masterId, print }: { slave: SlaveMeta; masterId: string | number; print: boolean }) {
+/** The rows of another resource that point to this row, in a compact grid, with inline add; `initial` is what the page brought. */
+export function SlaveGrid({ slave, masterId, print, initial }: { slave: SlaveMeta; masterId: string | number; print: boolean; initial?: SlaveData }) {
   const t = useTranslations();
   const locale = useLocale() as UiLocale;
   const trpc = useTRPC();
@@ -22,10 +21,14 @@ export function SlaveGrid({ slave, masterId, print }: { slave: SlaveMeta; master
   const headingId = useId();
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
-  const meta = useQuery(trpc.resources.meta.queryOptions({ resource: slave.resource }, { staleTime: 60_000 }));
-  const pageSize = print ? PRINTED : PAGE;
-  const state = { page, pageSize, sort: [], filters: {}, q: "", master: { field: slave.masterField, value: masterId } };
-  const list = useQuery({ ...trpc.resources.list.queryOptions({ resource: slave.resource, state }), placeholderData: keepPreviousData });
+  const meta = useQuery(trpc.resources.meta.queryOptions({ resource: slave.resource }, { staleTime: 60_000, initialData: initial?.meta }));
+  const pageSize = print ? PRINTED : SLAVE_PAGE_SIZE;
+  const state = slaveListState(slave.masterField, masterId, page, pageSize);
+  const list = useQuery({
+    ...trpc.resources.list.queryOptions({ resource: slave.resource, state }),
+    placeholderData: keepPreviousData,
+    initialData: page === 1 && !print ? initial?.page : undefined,
+  });
   const total = list.data?.total ?? 0;
   // A capped count is a lower bound: more rows than that, so at least one page more.
   const capped = list.data?.totalIsCapped ?? false;

@@ -2,11 +2,12 @@ import "server-only";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ResourceMeta } from "@/lib/resources";
+import { rowIdOf, type ResourceMeta } from "@/lib/resources";
 import { currentUser } from "@/server/auth/current";
 import type { SessionUser } from "@/server/auth/session";
 import { getPreference } from "@/server/preferences/service";
 import { can } from "@/server/resources/access";
+import type { ResourceCtx, ResourceDef } from "@/server/resources/define";
 import { describeResource } from "@/server/resources/meta";
 import { registry } from "@/server/areas";
 import { recordOpening } from "@/server/resources/service";
@@ -19,13 +20,14 @@ export type ResourceParams = Promise<{ area: string; table: string }>;
 export type Loaded =
   | { status: "unavailable" }
   | { status: "forbidden" }
-  | { status: "ok"; meta: ResourceMeta; user: SessionUser; settings: unknown };
+  | { status: "ok"; def: ResourceDef; meta: ResourceMeta; user: SessionUser; ctx: ResourceCtx; settings: unknown };
 
 /**
  * What every generic resource page needs: the declared resource named by the address (404 if
- * none), a signed-in user (else the sign-in page), their right to see it, and its meta for them.
+ * none), a signed-in user (else the sign-in page), their right to see it, and its meta for them
+ * (without its filters for a page that shows none).
  */
-export async function loadResource(params: ResourceParams, { withSettings = false } = {}): Promise<Loaded> {
+export async function loadResource(params: ResourceParams, { withSettings = false, filters = true } = {}): Promise<Loaded> {
   const { area, table } = await params;
   const def = registry.resources.get(`${area}.${table}`);
   if (!def) notFound();
@@ -36,12 +38,13 @@ export async function loadResource(params: ResourceParams, { withSettings = fals
   if (!user) redirect("/login");
   if (!can(def, "view", user)) return { status: "forbidden" };
   const handle = tenantHandle(found.tenant);
+  const ctx: ResourceCtx = { handle, user, locale: (await getLocale()) as Locale, registry };
   const [meta, settings] = await Promise.all([
-    describeResource(handle, def, user, { handle, user, locale: (await getLocale()) as Locale, registry }),
+    describeResource(handle, def, user, ctx, { filters }),
     // Layout choices belong to the person signed in, also while acting for a colleague.
     withSettings ? getPreference(handle, user.realUser?.id ?? user.id, `grid:${def.id}`) : null,
   ]);
-  return { status: "ok", meta, user, settings };
+  return { status: "ok", def, meta, user, ctx, settings };
 }
 
 /** Writes the opening of a row holding personal data to the access log (clients, …). */
@@ -51,7 +54,7 @@ export async function recordPageOpening(params: ResourceParams, id: string, user
   const def = registry.resources.get(`${area}.${table}`);
   if (!found || !def?.logsAccess) return;
   const locale = (await getLocale()) as Locale;
-  await recordOpening({ handle: tenantHandle(found.tenant), user, locale, registry }, def, /^\d+$/.test(id) ? Number(id) : id, what);
+  await recordOpening({ handle: tenantHandle(found.tenant), user, locale, registry }, def, rowIdOf(id), what);
 }
 
 /** The browser tab names the resource ("Orte · Entraide"), so that several open lists can be told apart. */
