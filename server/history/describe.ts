@@ -113,7 +113,8 @@ export function changesText(reader: Reader, entity: string, changes: Record<stri
       const field = def && !key.includes(".") ? fieldOf(def, key, reader.tables) : undefined;
       const label = changeLabel(reader, entity, key);
       const to = valueText(reader, field, change?.to);
-      const set = change?.from === null || change?.from === undefined;
+      // A field stored empty ("") and one stored as nothing were both blank before: both were just set.
+      const set = empty(change?.from);
       return { label, text: set ? reader.t("history.set", { field: label, to }) : reader.t("history.changed", { field: label, from: valueText(reader, field, change.from), to }) };
     })
     .sort((a, b) => compareText(reader.locale)(a.label, b.label))
