@@ -5,6 +5,7 @@ export interface PgError {
   code: string;
   table?: string;
   column?: string;
+  constraint?: string;
   detail?: string;
   message?: string;
 }
@@ -35,8 +36,12 @@ export function appErrorOfDatabase(e: unknown): AppError | null {
         ? new AppError("ROW_IN_USE", { table: pg.table ?? "", messageKey: "deletion.inUseByTable" })
         : new AppError("INVALID_INPUT", { field: pg.column ?? keyColumn(pg.detail) });
     case "23505": return new AppError("DUPLICATE");
-    // Not null, check constraints (an end date before the start date), exclusion constraints.
-    case "23502": case "23514": case "23P01": return new AppError("INVALID_INPUT", { field: pg.column ?? pg.table ?? "" });
+    // Not null, check constraints, exclusion constraints. The `<table>_dates` checks refuse an end
+    // date before the start date: no one field is wrong, so the message says which rule is broken.
+    case "23514":
+      if (pg.constraint?.endsWith("_dates")) return new AppError("INVALID_INPUT", { field: pg.table ?? "", messageKey: "detail.endBeforeStart" });
+      return new AppError("INVALID_INPUT", { field: pg.column ?? pg.table ?? "" });
+    case "23502": case "23P01": return new AppError("INVALID_INPUT", { field: pg.column ?? pg.table ?? "" });
     // Values PostgreSQL cannot take: text that is no number, an impossible date, a number out of
     // range, a text too long, a NUL byte or bytes that are not UTF-8.
     case "22P02": case "22007": case "22008": case "22003": case "22001": case "22021": case "22P05": case "22023": case "22004":

@@ -9,7 +9,7 @@ import { availableWidgets } from "@/server/shell/widgets";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { newClient as clientIn, newCoaching, type PartnerValues } from "./factories";
-import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller } from "./helpers";
+import { appCodeOf, callerOn, centreHost, errorAsSent, newCentre, newUser, signedInCaller } from "./helpers";
 import { WIDGETS } from "@/server/areas";
 
 const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 50, sort: [], filters: {}, q: "", ...over });
@@ -48,6 +48,27 @@ describe("coaching termination reasons", () => {
     expect(rows[0]!.names).toMatchObject({ fr: "Transfert vers collègue", de: "Übergabe an Kollege", nl: "Overdracht aan collega" });
     const [chateletInteg] = await h.db.select().from(h.t.coachingTypes).where(eq(h.t.coachingTypes.doesIntegration, true));
     expect(rows.map((r) => r.coachingTypeId)).toEqual([null, null, null, chateletInteg!.id]);
+  });
+
+  it("refuses an end before the start with a message saying so, on creation and on edit, and saves nothing", async () => {
+    const { api: agent } = await asUser(eupen, "100");
+    const client = await newClient(eupen, "Backwards");
+    const refusal = async (call: Promise<unknown>) => {
+      try {
+        await call;
+      } catch (e) {
+        return errorAsSent(e);
+      }
+      throw new Error("accepted");
+    };
+    // The form shows this message, not "some fields are invalid" with no field marked.
+    const created = await refusal(agent.resources.create({ resource: "coachings.coachings", values: { client, startDate: "2026-12-06", endDate: "2020-02-29" } }));
+    expect(created).toMatchObject({ httpStatus: 400, appCode: "INVALID_INPUT", params: { messageKey: "detail.endBeforeStart" } });
+    const { id } = await agent.resources.create({ resource: "coachings.coachings", values: { client, startDate: "2024-01-01" } });
+    const row = await agent.resources.get({ resource: "coachings.coachings", id });
+    const edited = await refusal(agent.resources.update({ resource: "coachings.coachings", id, version: row.__version as number, patch: { endDate: "2023-12-31" } }));
+    expect(edited).toMatchObject({ httpStatus: 400, appCode: "INVALID_INPUT", params: { messageKey: "detail.endBeforeStart" } });
+    expect(await agent.resources.get({ resource: "coachings.coachings", id })).toMatchObject({ startDate: "2024-01-01", endDate: null });
   });
 
   it("refuses a reason of another service with a clear error and saves nothing; a reason without date ends the coaching today", async () => {
