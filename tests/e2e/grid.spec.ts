@@ -193,6 +193,14 @@ test("a user type without access sees the translated 'not allowed' page", async 
   await expect(page.getByTestId("grid")).toHaveCount(0);
 });
 
+test("a list its user type shows only on its master row answers 'not allowed' at its own address, not an endless loading grid", async ({ page }) => {
+  // Hubert (100) sees a client's coachings on the client, not the centre's list of all coachings.
+  await signIn(page, EUPEN, "de", "hubert");
+  await page.goto(`${EUPEN}/coachings/coachings`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(msg("de", "grid.notAllowed.title"));
+  await expect(page.getByTestId("grid")).toHaveCount(0);
+});
+
 test("unknown resources are 404 and signed-out visitors are sent to sign in", async ({ page }) => {
   await page.goto(`${EUPEN}/geo/places`);
   await expect(page).toHaveURL(`${EUPEN}/login`);

@@ -6,7 +6,7 @@ import { rowIdOf, type ResourceMeta } from "@/lib/resources";
 import { currentUser } from "@/server/auth/current";
 import type { SessionUser } from "@/server/auth/session";
 import { getPreference } from "@/server/preferences/service";
-import { can } from "@/server/resources/access";
+import { can, canListAll } from "@/server/resources/access";
 import type { ResourceCtx, ResourceDef } from "@/server/resources/define";
 import { describeResource } from "@/server/resources/meta";
 import { registry } from "@/server/areas";
@@ -24,10 +24,11 @@ export type Loaded =
 
 /**
  * What every generic resource page needs: the declared resource named by the address (404 if
- * none), a signed-in user (else the sign-in page), their right to see it, and its meta for them
- * (without its filters for a page that shows none).
+ * none), a signed-in user (else the sign-in page), their right to see it (for the list page,
+ * `list`: to see it without a master row, as some user types see a client's coachings only on the
+ * client), and its meta for them (without its filters for a page that shows none).
  */
-export async function loadResource(params: ResourceParams, { withSettings = false, filters = true } = {}): Promise<Loaded> {
+export async function loadResource(params: ResourceParams, { withSettings = false, filters = true, list = false } = {}): Promise<Loaded> {
   const { area, table } = await params;
   const def = registry.resources.get(`${area}.${table}`);
   if (!def) notFound();
@@ -36,7 +37,7 @@ export async function loadResource(params: ResourceParams, { withSettings = fals
   if (!found || found.availability !== "served") return { status: "unavailable" };
   const user = await currentUser();
   if (!user) redirect("/login");
-  if (!can(def, "view", user)) return { status: "forbidden" };
+  if (!can(def, "view", user) || (list && !canListAll(def, user))) return { status: "forbidden" };
   const handle = tenantHandle(found.tenant);
   const ctx: ResourceCtx = { handle, user, locale: (await getLocale()) as Locale, registry };
   const [meta, settings] = await Promise.all([

@@ -8,7 +8,7 @@ export const generateMetadata = ({ params }: { params: ResourceParams }) => reso
 
 /** The grid of any declared resource: /<area>/<table>, e.g. /geo/places. */
 export default async function ResourceGridPage({ params }: { params: ResourceParams }) {
-  const loaded = await loadResource(params, { withSettings: true });
+  const loaded = await loadResource(params, { withSettings: true, list: true });
   if (loaded.status === "unavailable") return null;
   if (loaded.status === "forbidden") return <NotAllowed />;
   return (
