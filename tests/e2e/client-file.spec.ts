@@ -101,3 +101,20 @@ for (const { base, slug, locale, username, firstName } of [
     await saveScreenshot(page, `client-history-${slug}`);
   });
 }
+
+test("on a narrow screen a client's detail fits the width: its tabs wrap instead of widening the page", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await signInAt(page, CHATELET, "fr", "hubert");
+  await page.goto(`${CHATELET}/clients/clients`);
+  await page.getByTestId("grid-row").first().click();
+  await expect(page).toHaveURL(/\/clients\/clients\/\d+(\?|$)/);
+  const tabs = page.getByRole("tab");
+  await expect(tabs.first()).toBeVisible();
+  // Every tab is within the window, and nothing makes the page scroll sideways.
+  for (const tab of await tabs.all()) {
+    const box = (await tab.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await saveScreenshot(page, "client-detail-narrow");
+});

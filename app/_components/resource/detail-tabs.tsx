@@ -44,7 +44,8 @@ export function DetailTabs({ meta, row, editing, firstTab }: Props & { firstTab:
 
   return (
     <div>
-      <div role="tablist" aria-label={t("detail.tabs")} className="flex gap-1 border-b border-slate-300" onKeyDown={onKeyDown}>
+      {/* Tabs wrap on a narrow screen rather than widen the page. */}
+      <div role="tablist" aria-label={t("detail.tabs")} className="flex flex-wrap gap-1 border-b border-slate-300" onKeyDown={onKeyDown}>
         {meta.detail.map((tab, i) => (
           <button
             key={tab.key}
