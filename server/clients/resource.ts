@@ -130,15 +130,16 @@ export const clientsResource = defineResource({
   // The people a desk looks for first, before places and other contacts.
   searchRank: 10,
   defaultSort: [{ field: "name", dir: "asc" }],
-  // Who may delete a client: whoever may edit one (ContactsUser, domain-people §1.3), as in Lino,
-  // where a table's DeleteSelected needs only the roles that edit it (lino/core/boundaction.py; see
+  // Who may register, edit and delete a client: whoever sees clients (SimpleContactsUser,
+  // domain-people §1.3; Lino lets the flexible reception clerk 220 insert and edit clients too); in
+  // Lino a table's DeleteSelected needs only the roles that edit it (lino/core/boundaction.py; see
   // tests/integration/resource-access-walk.test.ts). Protection comes from the refusals, not from
   // the button: a client with a file (coachings, exclusions, convictions, tasks, household
   // memberships, contacts naming them: the areas' relations) cannot be deleted, so what remains
   // deletable is a client registered by mistake, which whoever registers clients must be able to
   // undo; the dialog shows what goes with it, and an administrator can restore it for 30 days
   // (domain-people §0). Was ContactsStaff: the reception clerk (210) could, the social workers not.
-  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"] },
+  access: { view: ["SimpleContactsUser"], create: ["SimpleContactsUser"], edit: ["SimpleContactsUser"] },
   detail: [
     { key: "person", label: "resources.clients.personTab", groups: [
       { fields: ["id", "firstName", "lastName", "gender", "birthDate", "age", "nationalId", "language"] },

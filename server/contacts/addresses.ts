@@ -152,7 +152,7 @@ export const addressesResource = defineResource({
   titleField: "address",
   defaultSort: [{ field: "primary", dir: "desc" }, { field: "id", dir: "asc" }],
   // On a partner for everyone; the list of every address is site staff's (Lino's addresses.Addresses: SiteStaff, 900 910).
-  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsUser"], listAll: ["SiteAdmin"] },
+  access: { view: ["SimpleContactsUser"], create: ["SimpleContactsUser"], edit: ["SimpleContactsUser"], delete: ["SimpleContactsUser"], listAll: ["SiteAdmin"] },
   detail: [{ key: "general", label: "resources.tabs.general", groups: [
     { fields: ["partner", "addressType", "primary", "dataSource", "remark"] },
     { fields: ["street", "streetNo", "streetBox", "zipCode", "place", "country", "addr1", "addr2"] },

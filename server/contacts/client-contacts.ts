@@ -27,7 +27,7 @@ export const clientContactsResource = defineResource({
   titleField: "company",
   defaultSort: [{ field: "type", dir: "asc" }],
   // Read on the client's Coaches tab by everyone (Lino's clients.ContactsByClient: login_required()); the list of all is contacts staff's.
-  access: { view: ["SimpleContactsUser"], edit: ["ContactsUser"], listAll: ["ContactsStaff"] },
+  access: { view: ["SimpleContactsUser"], edit: ["SimpleContactsUser"], listAll: ["ContactsStaff"] },
   detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "type", "company", "contactPerson", "contactRole", "remark"] }] }],
   insert: { fields: ["client", "type", "company", "contactPerson", "contactRole", "remark"] },
   // Someone to contact (an organisation, a person or both), each of the right kind.

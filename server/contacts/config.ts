@@ -6,7 +6,7 @@ import { boolean, integer, localizedText } from "@/server/resources/fields";
 
 const optional = z.string().trim().max(40).optional();
 const localizedInput = z.object({ fr: optional, nl: optional, de: optional, en: optional }).strict();
-const access = { view: ["ContactsUser"], edit: ["ContactsStaff"] } satisfies Parameters<typeof defineResource>[0]["access"];
+const access = { view: ["SimpleContactsUser"], edit: ["ContactsStaff"] } satisfies Parameters<typeof defineResource>[0]["access"];
 
 /** Organisation types ("CompanyType"): a name and an abbreviation in each language. */
 export const companyTypesResource = defineResource({

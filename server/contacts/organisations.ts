@@ -34,7 +34,7 @@ export const organisationsResource = defineResource({
   search: wordSearch((t) => ({ folded: t.partners.searchText }), (t) => [t.partners.id]),
   defaultSort: [{ field: "name", dir: "asc" }],
   // Deleting follows editing, as for clients (see clients.clients): protection comes from the refusals.
-  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"] },
+  access: { view: ["SimpleContactsUser"], create: ["SimpleContactsUser"], edit: ["SimpleContactsUser"] },
   detail: [
     { key: "general", label: "resources.tabs.general", groups: [
       { fields: ["id", "prefix", "name", "type", "vatId", "language", "clientContactType"] },

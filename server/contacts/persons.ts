@@ -52,7 +52,7 @@ export const personsResource = defineResource({
   search: wordSearch((t) => ({ folded: t.partners.searchText }), (t) => [t.partners.id]),
   defaultSort: [{ field: "name", dir: "asc" }],
   // Deleting follows editing, as for clients (see clients.clients): protection comes from the refusals.
-  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"] },
+  access: { view: ["SimpleContactsUser"], create: ["SimpleContactsUser"], edit: ["SimpleContactsUser"] },
   detail: [
     { key: "general", label: "resources.tabs.general", groups: [
       { fields: ["id", "title", "firstName", "middleName", "lastName", "gender", "birthDate", "age", "language"] },

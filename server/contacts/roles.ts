@@ -39,7 +39,7 @@ export const rolesResource = defineResource({
   hiddenColumns: ["id", "label"],
   titleField: "label",
   defaultSort: [{ field: "person", dir: "asc" }],
-  access: { view: ["SimpleContactsUser"], create: ["ContactsUser"], edit: ["ContactsUser"], delete: ["ContactsUser"] },
+  access: { view: ["SimpleContactsUser"], create: ["SimpleContactsUser"], edit: ["SimpleContactsUser"], delete: ["SimpleContactsUser"] },
   detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["person", "type", "company", "startDate", "endDate"] }] }],
   insert: { fields: ["company", "person", "type", "startDate", "endDate"] },
   // The company is an organisation, the person a person, and the period does not end before it starts.

@@ -33,7 +33,7 @@ test("a client opens from the list with at most 3 requests; the other tabs load 
   const requests = recordRequests(page);
 
   await page.getByTestId("grid-row").first().click();
-  await expect(page).toHaveURL(/\/contacts\/clients\/\d+(\?|$)/);
+  await expect(page).toHaveURL(/\/clients\/clients\/\d+(\?|$)/);
   // The first tab shows its panels and slave grid at once.
   await expect(page.getByTestId("client-overview")).toBeVisible();
   await expect(page.getByTestId("panel-eidCard")).toBeVisible();
@@ -61,7 +61,7 @@ test("a client opened by its address comes in one page, its first tab filled in"
   await signInAt(page, EUPEN, "de", "melanie");
   await page.goto(`${EUPEN}/clients/clients`);
   await page.getByTestId("grid-row").first().click();
-  await expect(page).toHaveURL(/\/contacts\/clients\/\d+/);
+  await expect(page).toHaveURL(/\/clients\/clients\/\d+/);
   const path = new URL(page.url()).pathname;
 
   const requests = recordRequests(page);
@@ -121,6 +121,6 @@ test("the dashboard and the main menu prefetch no page", async ({ page }) => {
   await page.waitForLoadState("networkidle");
   expect(requests.prefetches).toEqual([]);
   await clients.click();
-  await expect(page).toHaveURL(/\/contacts\/clients(\?|$)/);
+  await expect(page).toHaveURL(/\/clients\/clients(\?|$)/);
   await expect(page.getByTestId("grid-row").first()).toBeVisible();
 });

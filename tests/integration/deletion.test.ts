@@ -319,7 +319,7 @@ describe("who may preview, delete and restore", () => {
     for (const type of USER_TYPES) {
       const { caller } = await as(eupen, type);
       const refused = type === "000" ? "UNAUTHORIZED" : "FORBIDDEN";
-      const mayDelete = hasRole(type, "ContactsUser");
+      const mayDelete = hasRole(type, "SimpleContactsUser");
       expect([type, "preview", await appCodeOf(caller.resources.deletePreview({ resource: "clients.clients", id: target.id }))]).toEqual([type, "preview", mayDelete ? "resolved" : refused]);
       // A stale version keeps the row: getting that far means the deletion was allowed.
       const removal = await appCodeOf(caller.resources.remove({ resource: "clients.clients", id: target.id, version: 0 }));

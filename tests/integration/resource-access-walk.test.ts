@@ -159,14 +159,6 @@ interface Known { resource: string; type: UserType; now: Cell; why: string }
 const known = (resource: string, types: string, now: Cell, why: string): Known[] =>
   types.split(" ").map((type) => ({ resource, type: type as UserType, now, why }));
 
-// KNOWN: 220 (reception clerk, flexible) holds SimpleContactsUser but not ContactsUser. The code
-// reads SimpleContactsUser ("limited contact data", §1.3) as read-only; Lino limits it to fewer
-// tables (no households, human links, bank accounts) but lets it edit what it sees: eupen.rst lists
-// pcsw.Clients.insert, contacts.Persons.insert and contacts.Companies.insert for 220, and §1.3
-// gives 220 NewcomersOperator, whose point is editing a newcomer's broker and faculty. Giving 220
-// create/edit on these resources (and the combo-box lists behind them) changes several resources,
-// their actions and existing tests: a decision for the lead.
-const SIMPLE_CONTACTS_WRITE = "SimpleContactsUser is read-only in the code, editable in Lino (220)";
 // KNOWN: Entraide edits a partner as the person, organisation, household or client it is; the
 // list of all partners has no editable fields (Lino's contacts.Partners detail is editable).
 const PARTNERS_READ_ONLY = "the all-partners list is read-only; each partner is edited as its kind";
@@ -178,11 +170,6 @@ const TASKS_READ_ONLY = "tasks are read-only until the calendar area exists";
 const COUNTRIES_READ_ONLY = "countries are read-only reference data in the code";
 
 const KNOWN: Known[] = [
-  ...["clients.clients", "clients.byNationality", "reception.clients", "newcomers.clients", "contacts.persons", "contacts.organisations", "contacts.roles"]
-    .flatMap((resource) => known(resource, "220", "V", SIMPLE_CONTACTS_WRITE)),
-  ...known("contacts.addresses", "220", "v", SIMPLE_CONTACTS_WRITE),
-  ...known("contacts.clientContacts", "220", "v", SIMPLE_CONTACTS_WRITE),
-  ...["contacts.companyTypes", "contacts.roleTypes", "contacts.clientContactTypes"].flatMap((resource) => known(resource, "220", "-", SIMPLE_CONTACTS_WRITE)),
   ...known("contacts.partners", "100 110 120 200 210 220 300 400 410 420 500 510 800 900 910", "V", PARTNERS_READ_ONLY),
   ...known("calendar.myTasks", "100 110 120 200 300 400 410 420 500 510 900 910", "V", TASKS_READ_ONLY),
   ...known("geo.countries", "110 120 210 410 420 800 900 910", "V", COUNTRIES_READ_ONLY),
