@@ -13,7 +13,7 @@ export const householdsArea = defineArea({
   ],
   relations: defineRelations([
     // A household's own row and its members go with it; a person who is a member keeps the household's composition.
-    { from: "households.partner_id", to: "partners", onDelete: "volatile", label: "relations.householdType" },
+    { from: "households.partner_id", to: "partners", onDelete: "part", label: "relations.households" },
     { from: "households.type_id", to: "household_types", onDelete: "protect", label: "relations.households" },
     { from: "household_members.household_id", to: "partners", onDelete: "volatile", label: "relations.householdMembers" },
     { from: "household_members.person_id", to: "partners", onDelete: "protect", label: "relations.householdMemberships" },

@@ -88,7 +88,7 @@ function pointingTo(ref: Reference, ids: Id[]): SQL | undefined {
   return and(inArray(ref.column, ids), ownerType ? eq(ref.from.columns.get("owner_type")!, ownerType) : undefined);
 }
 
-/** Rows of one table that a deletion takes, found through the relation labelled `label` (null: the row itself). */
+/** Rows of one table that a deletion takes, found through the relation labelled `label` (null: the row itself or its own part). */
 export interface PlannedRows {
   table: string;
   ids: Id[];
@@ -112,6 +112,9 @@ const counted = (entries: [string, number][]): Kind[] => {
   return [...byLabel].map(([label, n]) => ({ label, count: n }));
 };
 
+/** Rows that go with the row they point to (and come back with it). */
+const goesWith = (relation: Relation) => relation.onDelete === "volatile" || relation.onDelete === "part";
+
 /** What deleting row `id` of table `table` would take, refuse on and empty, as the relations declare. */
 export async function planDeletion(db: Db, t: TenantTables, relations: readonly Relation[], table: string, id: Id): Promise<DeletionPlan> {
   const rows: PlannedRows[] = [{ table, ids: [id], label: null }];
@@ -121,14 +124,14 @@ export async function planDeletion(db: Db, t: TenantTables, relations: readonly 
   for (let i = 0; i < rows.length; i++) {
     const group = rows[i]!;
     for (const relation of relations) {
-      if (relation.to !== group.table || relation.onDelete !== "volatile") continue;
+      if (relation.to !== group.table || !goesWith(relation)) continue;
       const ref = referenceOf(t, relation);
       const found = await db.select({ id: keyOf(ref.from) }).from(ref.from.table).where(pointingTo(ref, group.ids));
       const seen = going.get(ref.from.name) ?? new Map<string, Id>();
       going.set(ref.from.name, seen);
       const fresh = found.map((r) => r.id as Id).filter((v) => !seen.has(String(v)));
       for (const v of fresh) seen.set(String(v), v);
-      if (fresh.length) rows.push({ table: ref.from.name, ids: fresh, label: relation.label });
+      if (fresh.length) rows.push({ table: ref.from.name, ids: fresh, label: relation.onDelete === "part" ? null : relation.label });
     }
   }
   // Then every row that stays and points to one that goes: it refuses the deletion or loses the reference.
@@ -136,7 +139,7 @@ export async function planDeletion(db: Db, t: TenantTables, relations: readonly 
   const cleared: ClearedColumn[] = [];
   for (const [name, ids] of going) {
     for (const relation of relations) {
-      if (relation.to !== name || relation.onDelete === "volatile") continue;
+      if (relation.to !== name || goesWith(relation)) continue;
       const ref = referenceOf(t, relation);
       const alsoGoing = [...(going.get(ref.from.name)?.values() ?? [])];
       const stays = alsoGoing.length ? notInArray(keyOf(ref.from), alsoGoing) : undefined;
@@ -150,7 +153,8 @@ export async function planDeletion(db: Db, t: TenantTables, relations: readonly 
       }
     }
   }
-  return { rows, goes: counted(rows.slice(1).map((g) => [g.label!, g.ids.length])), blockers: counted(blockers), cleared };
+  const listed = rows.slice(1).filter((g) => g.label !== null);
+  return { rows, goes: counted(listed.map((g) => [g.label!, g.ids.length])), blockers: counted(blockers), cleared };
 }
 
 const idList = (ids: Id[]) => sql.join(ids.map((v) => sql`${v}`), sql`, `);

@@ -5,10 +5,13 @@
  * - `protect`: the deletion is refused, naming how many such rows of which kind stand in the way;
  * - `volatile`: the rows are part of the row they point to (a client's addresses, a household's
  *   members); they are shown before the deletion, deleted with it and kept in its snapshot;
+ * - `part`: the row is the same record's own continuation in a table of its kind (a household's
+ *   row beside its partner row): it goes, is kept and comes back with the record like a volatile
+ *   row, but the dialog does not list it as something else going;
  * - `clear`: the column is emptied (a derived or replaceable pointer, e.g. a data problem's
  *   responsible user).
  * server/resources/deletion.ts does all three; the database backs it up: its foreign keys are
- * NO ACTION for `protect` and `volatile` (nothing ever cascades) and SET NULL for `clear`.
+ * NO ACTION for `protect`, `volatile` and `part` (nothing ever cascades) and SET NULL for `clear`.
  * tests/integration/relations.test.ts compares these declarations with the database's catalogue,
  * so a new foreign key fails a test until its area says what happens to its rows.
  */
@@ -17,7 +20,7 @@ export interface Relation {
   from: string;
   /** The table it points to, e.g. `partners`. */
   to: string;
-  onDelete: "protect" | "volatile" | "clear";
+  onDelete: "protect" | "volatile" | "part" | "clear";
   /**
    * Message key counting the referring rows with an ICU plural of `count`, under `relations.*`
    * ("{count, plural, one {# coaching} other {# coachings}}"): what the deletion dialog and the

@@ -1,6 +1,6 @@
 // The areas' declared relations (server/resources/relations.ts) against a real centre's catalogue:
 // every foreign key of the schema is declared, with the action its policy needs (NO ACTION for
-// `protect` and `volatile`, so that nothing cascades behind the application's back; SET NULL for
+// `protect`, `volatile` and `part`, so that nothing cascades behind the application's back; SET NULL for
 // `clear`), and every declared relation exists. A new foreign key fails here until its area says
 // what a deletion does to its rows.
 import { sql } from "drizzle-orm";
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 /** PostgreSQL's confdeltype: a NO ACTION, r RESTRICT, c CASCADE, n SET NULL, d SET DEFAULT. */
-const ACTION = { protect: "a", volatile: "a", clear: "n" } as const;
+const ACTION = { protect: "a", volatile: "a", part: "a", clear: "n" } as const;
 
 describe("declared relations and the database's foreign keys", () => {
   it("declares every foreign key of a centre with the action its policy needs, and declares none that does not exist", async () => {
