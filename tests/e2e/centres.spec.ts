@@ -74,6 +74,13 @@ test("the health endpoint of each host names that host's centre", async ({ page 
   expect(await res?.json()).toMatchObject({ kind: "operator", status: "ok" });
 });
 
+test("every host gives the browser tab its icon", async ({ request }) => {
+  for (const host of [EUPEN, CHATELET, CONSOLE]) {
+    const icon = await request.get(`${host}/favicon.ico`);
+    expect([host, icon.status(), icon.headers()["content-type"]]).toEqual([host, 200, "image/x-icon"]);
+  }
+});
+
 test("a host without a centre is not found", async ({ page, request }) => {
   const res = await page.goto(`http://nowhere.localhost:${PORT}/`);
   expect(res?.status()).toBe(404);
