@@ -12,10 +12,10 @@ import { ConfirmDialog, Modal } from "./modal";
 import { alertClass, dangerButton, primaryButton, toolButton } from "./styles";
 
 type Pending = { kind: "transition"; item: TransitionMeta } | { kind: "action"; item: ActionMeta } | { kind: "delete" } | null;
-type Props = { meta: ResourceMeta; row: Row; rowId: string | number; onChanged: (message: string) => void; onDeleted: () => void };
+type Props = { meta: ResourceMeta; row: Row; rowId: string | number; title: string; onChanged: (message: string) => void; onDeleted: () => void };
 
 /** Workflow buttons (only transitions from the row's current state), row actions and delete (for users who may delete this kind of row). */
-export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props) {
+export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }: Props) {
   const t = useTranslations();
   const locale = useLocale() as UiLocale;
   const trpc = useTRPC();
@@ -67,17 +67,17 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
       {error && !pending && <p role="alert" className={`${alertClass} w-full`}>{errorMessage(error)}</p>}
 
       {pending?.kind === "transition" && (pending.item.params?.length ? (
-        <ParamsForm resource={meta.id} item={pending.item} busy={transition.isPending} error={transition.error} onClose={close} onRun={(params) => runTransition(pending.item, params)} />
+        <ParamsForm resource={meta.id} title={title} item={pending.item} busy={transition.isPending} error={transition.error} onClose={close} onRun={(params) => runTransition(pending.item, params)} />
       ) : (
-        <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label) })} confirmLabel={t(pending.item.label)}
+        <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label), title })} confirmLabel={t(pending.item.label)}
           onConfirm={() => runTransition(pending.item)} onClose={close} busy={transition.isPending} error={transition.error && errorMessage(transition.error)} />
       ))}
       {pending?.kind === "delete" && <DeleteDialog resource={meta.id} rowId={rowId} version={version} onClose={close} onDeleted={onDeleted} />}
       {pending?.kind === "action" && (pending.item.params.length ? (
-        <ParamsForm resource={meta.id} item={pending.item} busy={action.isPending} error={action.error} onClose={close}
+        <ParamsForm resource={meta.id} title={title} item={pending.item} busy={action.isPending} error={action.error} onClose={close}
           onRun={(params) => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, params, version })} />
       ) : (
-        <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label) })} confirmLabel={t(pending.item.label)}
+        <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label), title })} confirmLabel={t(pending.item.label)}
           onConfirm={() => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, version })} onClose={close} busy={action.isPending} error={action.error && errorMessage(action.error)} />
       ))}
     </div>
@@ -85,7 +85,7 @@ export function DetailActions({ meta, row, rowId, onChanged, onDeleted }: Props)
 }
 
 /** The parameters an action or a transition asks for (e.g. a new password, a reason for refusing). */
-function ParamsForm({ resource, item, busy, error, onClose, onRun }: { resource: string; item: { name: string; label: string; confirm: boolean; params: FieldMeta[] }; busy: boolean; error: unknown; onClose: () => void; onRun: (p: Record<string, unknown>) => void }) {
+function ParamsForm({ resource, title, item, busy, error, onClose, onRun }: { resource: string; title: string; item: { name: string; label: string; confirm: boolean; params: FieldMeta[] }; busy: boolean; error: unknown; onClose: () => void; onRun: (p: Record<string, unknown>) => void }) {
   const t = useTranslations();
   const errorMessage = useErrorMessage();
   const [drafts, setDrafts] = useState<Drafts>(() => Object.fromEntries(item.params.map((f) => [f.name, toDraft(f, null)])));
@@ -105,7 +105,7 @@ function ParamsForm({ resource, item, busy, error, onClose, onRun }: { resource:
   return (
     <Modal title={t(item.label)} onClose={onClose}>
       <form noValidate className="flex flex-col gap-3" onSubmit={(e) => { e.preventDefault(); e.stopPropagation(); submit(); }}>
-        {item.confirm && <p>{t("detail.confirmText", { action: t(item.label) })}</p>}
+        {item.confirm && <p>{t("detail.confirmText", { action: t(item.label), title })}</p>}
         {item.params.map((f) => (
           <FieldInput key={f.name} field={f} owner={{ resource, action: item.name }} draft={drafts[f.name]} error={shown[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
         ))}

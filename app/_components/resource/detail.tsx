@@ -104,7 +104,7 @@ export function Detail({ meta, id, initialRow, firstTab, gridPage }: { meta: Res
         )}
       </header>
       {!drafts && (
-        <DetailActions meta={meta} row={row} rowId={rowId} onChanged={(m) => { setNotice(m); void refresh(); }}
+        <DetailActions meta={meta} row={row} rowId={rowId} title={title} onChanged={(m) => { setNotice(m); void refresh(); }}
           onDeleted={() => { void refresh(); router.push(gridHref(meta.id, listState ?? readListState(null))); }} />
       )}
       {save.error && (
