@@ -6,7 +6,17 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "db/migrations/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ["**/*.mjs", "**/*.js"], languageOptions: { globals: globals.node } },
@@ -28,14 +38,28 @@ export default tseslint.config(
     files: ["server/**/*.ts", "server/**/*.tsx", "app/**/*.ts", "app/**/*.tsx"],
     ignores: ["server/tenancy/**", "server/db/**", "server/main.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        paths: [{ name: "next/link", message: "Use Link from @/app/_components/link: it does not prefetch every page in view." }],
-        patterns: [
-          { group: ["@/server/db/pool", "**/db/pool"], message: "Use ctx.db from the tRPC context; only server/tenancy and server/db open connections." },
-          { group: ["@/db/tenant/template", "**/tenant/template"], message: "Template tables exist only for drizzle-kit; use ctx.t." },
-          { group: ["pg", "@electric-sql/*"], message: "Use ctx.db from the tRPC context." },
-        ],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/link",
+              message: "Use Link from @/app/_components/link: it does not prefetch every page in view.",
+            },
+          ],
+          patterns: [
+            {
+              group: ["@/server/db/pool", "**/db/pool"],
+              message: "Use ctx.db from the tRPC context; only server/tenancy and server/db open connections.",
+            },
+            {
+              group: ["@/db/tenant/template", "**/tenant/template"],
+              message: "Template tables exist only for drizzle-kit; use ctx.t.",
+            },
+            { group: ["pg", "@electric-sql/*"], message: "Use ctx.db from the tRPC context." },
+          ],
+        },
+      ],
     },
   },
 );

@@ -8,7 +8,8 @@ export const FORGED_WRITE_PATH = "/api/forged-request";
 // Pure routing: which kind of host this is. No database and no authorization here (see ARCHITECTURE §2).
 export function middleware(req: NextRequest) {
   const host = classifyHost(req.headers.get("host"), process.env.BASE_DOMAIN ?? "localhost");
-  if (host.kind === "unknown") return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain" } });
+  if (host.kind === "unknown")
+    return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain" } });
   // One check for every route handler and server action that changes state: it must come from
   // this host's own pages (server/http/origin.ts says why, and lists the designed exceptions).
   if (forgedWrite(req.method, req.nextUrl.pathname, req.headers)) {
@@ -26,7 +27,8 @@ export function middleware(req: NextRequest) {
 
   const { pathname } = req.nextUrl;
   if (host.kind === "tenant") {
-    if (pathname === "/operator" || pathname.startsWith("/operator/")) return new NextResponse("Not found", { status: 404 });
+    if (pathname === "/operator" || pathname.startsWith("/operator/"))
+      return new NextResponse("Not found", { status: 404 });
     headers.set(TENANT_HEADER, host.slug);
     headers.set("x-entraide-path", pathname); // which page an operator's support session read (server/support/session.ts)
     return NextResponse.next({ request: { headers } });

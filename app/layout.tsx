@@ -11,7 +11,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <IntlProvider locale={locale} timeZone={await getTimeZone()}>{children}</IntlProvider>
+        <IntlProvider locale={locale} timeZone={await getTimeZone()}>
+          {children}
+        </IntlProvider>
       </body>
     </html>
   );

@@ -25,28 +25,49 @@ const TARGET_CONCURRENT_P95_MS = 150;
 /** A signed-in agent of the centre (user type 100) with a tRPC caller, as web requests get it. */
 async function agentOf(tenant: Tenant, username: string) {
   const handle = tenantHandle(tenant);
-  const [user] = await handle.db.insert(handle.t.users).values({ username, firstName: "Bench", lastName: username, userType: "100" }).returning();
+  const [user] = await handle.db
+    .insert(handle.t.users)
+    .values({ username, firstName: "Bench", lastName: username, userType: "100" })
+    .returning();
   const claims = claimsFor(tenant, user!);
   const caller = createCaller(await createInnerContext({ host: { kind: "tenant", slug: tenant.slug }, claims }));
-  const ctx: ResourceCtx = { handle, user: (await resolveSessionUser(handle, tenant, claims))!, locale: "fr", registry };
+  const ctx: ResourceCtx = {
+    handle,
+    user: (await resolveSessionUser(handle, tenant, claims))!,
+    locale: "fr",
+    registry,
+  };
   return { user: user!, caller, ctx };
 }
 
-const state = (over: Partial<ListState>): ListState => ({ page: 1, pageSize: 25, sort: [], filters: {}, q: "", ...over });
+const state = (over: Partial<ListState>): ListState => ({
+  page: 1,
+  pageSize: 25,
+  sort: [],
+  filters: {},
+  q: "",
+  ...over,
+});
 
 export async function benchClients(tenants: Tenant[], count: number) {
   const [big] = tenants as [Tenant];
   const me = await agentOf(big, "bench-coach");
   const colleagues = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((i) => agentOf(big, `bench-coach-${i}`)));
-  const generated = await timed(() => generateClients(tenantHandle(big), count, [me.user.id, ...colleagues.map((c) => c.user.id)]));
+  const generated = await timed(() =>
+    generateClients(tenantHandle(big), count, [me.user.id, ...colleagues.map((c) => c.user.id)]),
+  );
   line("clients_generated", count);
   line("clients_generate_seconds", generated.seconds);
   const pool = getPool(big.clusterId);
 
   // A national number that exists, typed as a clerk would start it (birth date and sequence).
   const { db, t } = me.ctx.handle;
-  const [sample] = await db.select({ nationalId: t.partners.nationalId }).from(t.partners)
-    .where(isNotNull(t.partners.nationalId)).orderBy(desc(t.partners.id)).limit(1);
+  const [sample] = await db
+    .select({ nationalId: t.partners.nationalId })
+    .from(t.partners)
+    .where(isNotNull(t.partners.nationalId))
+    .orderBy(desc(t.partners.id))
+    .limit(1);
   const cases: [string, ListState][] = [
     // The client list as it opens: every client (obsolete ones hidden), sorted by name.
     ["clients_list_by_name", state({ sort: [{ field: "name", dir: "asc" }] })],
@@ -64,15 +85,32 @@ export async function benchClients(tenants: Tenant[], count: number) {
     const { p95, ratioP95 } = await sideBySide(
       name,
       ["procedure", async () => void (await me.caller.resources.list({ resource: "clients.clients", state: s }))],
-      ["raw", async () => void (await Promise.all([pool.query(pageSql.sql, pageSql.params), pool.query(countSql.sql, countSql.params)]))],
+      [
+        "raw",
+        async () =>
+          void (await Promise.all([
+            pool.query(pageSql.sql, pageSql.params),
+            pool.query(countSql.sql, countSql.params),
+          ])),
+      ],
     );
     line(`${name}_target_met`, p95 <= TARGET_P95_MS && ratioP95 <= TARGET_RATIO ? "yes" : "no");
   }
 
   // Opening a client's detail: every field of its tabs, by primary key.
-  const [{ id } = { id: 0 }] = await db.select({ id: t.partners.id }).from(t.partners).orderBy(t.partners.id).offset(Math.floor(count / 2)).limit(1);
+  const [{ id } = { id: 0 }] = await db
+    .select({ id: t.partners.id })
+    .from(t.partners)
+    .orderBy(t.partners.id)
+    .offset(Math.floor(count / 2))
+    .limit(1);
   const detailFields = [...new Set(clientsResource.detail.flatMap((tab) => tab.groups.flatMap((g) => g.fields)))];
-  const detailSql = db.select(selectionOf(clientsResource, detailFields, t) as never).from(t.partners).where(and(eq(t.partners.id, id), clientsResource.scope!(t, me.ctx))).limit(1).toSQL();
+  const detailSql = db
+    .select(selectionOf(clientsResource, detailFields, t) as never)
+    .from(t.partners)
+    .where(and(eq(t.partners.id, id), clientsResource.scope!(t, me.ctx)))
+    .limit(1)
+    .toSQL();
   await sideBySide(
     "client_detail",
     ["procedure", async () => void (await me.caller.resources.get({ resource: "clients.clients", id }))],
@@ -81,13 +119,26 @@ export async function benchClients(tenants: Tenant[], count: number) {
 
   // Many users at once: each of CONCURRENT_USERS agents, spread over every centre, lists the
   // clients it coaches (the big centre's agents hit 100 000 rows; the others a demo-sized list).
-  const agents = await Promise.all(Array.from({ length: CONCURRENT_USERS }, (_, i) => (i < colleagues.length ? colleagues[i]! : null) ?? agentOf(tenants[i % tenants.length]!, `bench-user-${i}`)));
+  const agents = await Promise.all(
+    Array.from(
+      { length: CONCURRENT_USERS },
+      (_, i) =>
+        (i < colleagues.length ? colleagues[i]! : null) ?? agentOf(tenants[i % tenants.length]!, `bench-user-${i}`),
+    ),
+  );
   const samples: number[] = [];
-  await eachConcurrently(Array.from({ length: CONCURRENT_USERS * 20 }, (_, i) => agents[i % agents.length]!), CONCURRENT_USERS, async (agent) => {
-    const start = performance.now();
-    await agent.caller.resources.list({ resource: "clients.clients", state: state({ filters: { coachedBy: agent.user.id }, sort: [{ field: "name", dir: "asc" }] }) });
-    samples.push(performance.now() - start);
-  });
+  await eachConcurrently(
+    Array.from({ length: CONCURRENT_USERS * 20 }, (_, i) => agents[i % agents.length]!),
+    CONCURRENT_USERS,
+    async (agent) => {
+      const start = performance.now();
+      await agent.caller.resources.list({
+        resource: "clients.clients",
+        state: state({ filters: { coachedBy: agent.user.id }, sort: [{ field: "name", dir: "asc" }] }),
+      });
+      samples.push(performance.now() - start);
+    },
+  );
   line("clients_concurrent_users", CONCURRENT_USERS);
   line("clients_concurrent_centres", Math.min(tenants.length, CONCURRENT_USERS));
   line("clients_concurrent_p50_ms", percentile(samples, 50));

@@ -97,14 +97,31 @@ export async function benchGrid(tenant: Tenant, rows: number) {
   line("grid_generate_seconds", seeded.seconds);
 
   // A centre administrator (sees everything), signed in as the web requests would be.
-  const [admin] = await handle.db.insert(handle.t.users).values({ username: "bench-admin", firstName: "Bench", lastName: "Admin", userType: "900" }).returning();
+  const [admin] = await handle.db
+    .insert(handle.t.users)
+    .values({ username: "bench-admin", firstName: "Bench", lastName: "Admin", userType: "900" })
+    .returning();
   const claims = claimsFor(tenant, admin!);
   const caller = createCaller(await createInnerContext({ host: { kind: "tenant", slug: tenant.slug }, claims }));
-  const ctx: ResourceCtx = { handle, user: (await resolveSessionUser(handle, tenant, claims))!, locale: "fr", registry };
+  const ctx: ResourceCtx = {
+    handle,
+    user: (await resolveSessionUser(handle, tenant, claims))!,
+    locale: "fr",
+    registry,
+  };
 
   // 2. The list procedure (tRPC caller: input and output validation, access, two queries) vs. the
   //    very same two SQL statements on the raw pool, sorted by two fields and filtered, page of 25.
-  const filtered: ListState = { page: 1, pageSize: 25, sort: [{ field: "province", dir: "asc" }, { field: "zipCode", dir: "desc" }], filters: { kind: "city" }, q: "" };
+  const filtered: ListState = {
+    page: 1,
+    pageSize: 25,
+    sort: [
+      { field: "province", dir: "asc" },
+      { field: "zipCode", dir: "desc" },
+    ],
+    filters: { kind: "city" },
+    q: "",
+  };
   const first = await caller.resources.list({ resource: "geo.places", state: filtered });
   const matching = first.total;
   // Deep enough to show what OFFSET costs, without making the run last minutes.
@@ -113,26 +130,46 @@ export async function benchGrid(tenant: Tenant, rows: number) {
   line("grid_list_matching_rows", matching);
   line("grid_list_count_capped", first.totalIsCapped ? "yes" : "no"); // then more rows match than counted
   line("grid_list_deep_page", deepPage);
-  for (const [name, page] of [["page1", 1], ["deep", deepPage]] as const) {
+  for (const [name, page] of [
+    ["page1", 1],
+    ["deep", deepPage],
+  ] as const) {
     const state = { ...filtered, page };
     const query = listQuery(ctx, placesResource, state);
-    const pageSql = query.rows.limit(state.pageSize).offset((page - 1) * state.pageSize).toSQL();
+    const pageSql = query.rows
+      .limit(state.pageSize)
+      .offset((page - 1) * state.pageSize)
+      .toSQL();
     const countSql = query.total.toSQL();
     const viaProcedure = async () => void (await caller.resources.list({ resource: "geo.places", state }));
-    const viaRaw = async () => void (await Promise.all([pool.query(pageSql.sql, pageSql.params), pool.query(countSql.sql, countSql.params)]));
+    const viaRaw = async () =>
+      void (await Promise.all([pool.query(pageSql.sql, pageSql.params), pool.query(countSql.sql, countSql.params)]));
     line(`grid_list_${name}_count_per_method`, LIST_ROUNDS * LIST_BATCH);
-    const { ratioP95: ratio } = await sideBySide(`grid_list_${name}`, ["procedure", viaProcedure], ["raw", viaRaw], { rounds: LIST_ROUNDS, batch: LIST_BATCH, warmup: LIST_WARMUP });
+    const { ratioP95: ratio } = await sideBySide(`grid_list_${name}`, ["procedure", viaProcedure], ["raw", viaRaw], {
+      rounds: LIST_ROUNDS,
+      batch: LIST_BATCH,
+      warmup: LIST_WARMUP,
+    });
     line(`grid_list_${name}_ratio_p95_target_met`, ratio <= 1.5 ? "yes" : "no");
   }
   line("target_grid_list_ratio_p95", 1.5);
 
   // 3. Every row of the table exported, written to /dev/null: time, size and peak memory.
   const columns = ["id", "name", "zipCode", "kind", "province", "region", "country"];
-  const formats = [["csv", csvStream], ["xlsx", xlsxStream]] as const;
+  const formats = [
+    ["csv", csvStream],
+    ["xlsx", xlsxStream],
+  ] as const;
   const small: ListState = { page: 1, pageSize: 25, sort: [], filters: { zipCode: "47" }, q: "" };
   for (const [, stream] of formats) await drain(stream(await planExport(ctx, placesResource, small, columns))); // warm-up
   for (const [format, stream] of formats) {
-    const plan = () => planExport(ctx, placesResource, { page: 1, pageSize: 25, sort: [{ field: "zipCode", dir: "asc" }], filters: {}, q: "" }, columns);
+    const plan = () =>
+      planExport(
+        ctx,
+        placesResource,
+        { page: 1, pageSize: 25, sort: [{ field: "zipCode", dir: "asc" }], filters: {}, q: "" },
+        columns,
+      );
     const run = await peakMemory(async () => drain(stream(await plan())));
     line(`grid_export_${format}_rows`, total);
     line(`grid_export_${format}_seconds`, run.seconds);
@@ -143,7 +180,13 @@ export async function benchGrid(tenant: Tenant, rows: number) {
   }
 
   // A PDF is laid out in memory (capped at PDF_MAX_ROWS): the postal codes 1000–1099.
-  const pdfState: ListState = { page: 1, pageSize: 25, sort: [{ field: "zipCode", dir: "asc" }], filters: { zipCode: "10" }, q: "" };
+  const pdfState: ListState = {
+    page: 1,
+    pageSize: 25,
+    sort: [{ field: "zipCode", dir: "asc" }],
+    filters: { zipCode: "10" },
+    q: "",
+  };
   const pdfPlan = await planExport(ctx, placesResource, pdfState, columns);
   const pdfRows = (await listRows(ctx, placesResource, pdfState)).total;
   const pdf = await peakMemory(async () => (await renderPdf(pdfPlan, tenant)).length, { live: false });

@@ -30,7 +30,11 @@ const TARGET_DETAIL_STATEMENTS = 15;
 export function buildOnce() {
   if (process.env.BENCH_SKIP_BUILD === "1") return line("http_build", "reused (BENCH_SKIP_BUILD=1)");
   const start = performance.now();
-  const built = spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const built = spawnSync("npx", ["next", "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (built.status !== 0) throw new Error("next build failed");
   line("http_build_seconds", (performance.now() - start) / 1000);
 }
@@ -45,23 +49,41 @@ async function freePort(): Promise<number> {
 
 /** The production server in a child process, with the probe that counts its SQL and reads its memory. */
 class AppServer {
-  private constructor(private child: ChildProcess, readonly port: number) {}
+  private constructor(
+    private child: ChildProcess,
+    readonly port: number,
+  ) {}
 
   static async start(databaseUrl: string): Promise<AppServer> {
     const port = await freePort();
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "--import", "./bench/server-probe.ts", "server/main.ts"], {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "inherit", "ipc"],
-      serialization: "advanced", // statement parameters keep their types (dates, buffers)
-      env: {
-        ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: "127.0.0.1", BASE_DOMAIN: "localhost",
-        SESSION_SECRET: randomBytes(32).toString("hex"), MASTER_KEY: "entraide-bench-master-key-for-generated-data", SECURE_COOKIES: "false", LOG_LEVEL: "warn",
+    const child = spawn(
+      process.execPath,
+      ["--expose-gc", "--import", "tsx", "--import", "./bench/server-probe.ts", "server/main.ts"],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "ignore", "inherit", "ipc"],
+        serialization: "advanced", // statement parameters keep their types (dates, buffers)
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          DATABASE_URL: databaseUrl,
+          PORT: String(port),
+          HOSTNAME: "127.0.0.1",
+          BASE_DOMAIN: "localhost",
+          SESSION_SECRET: randomBytes(32).toString("hex"),
+          MASTER_KEY: "entraide-bench-master-key-for-generated-data",
+          SECURE_COOKIES: "false",
+          LOG_LEVEL: "warn",
+        },
       },
-    });
+    );
     const server = new AppServer(child, port);
     for (let tries = 0; ; tries++) {
       if (child.exitCode !== null) throw new Error(`the server stopped (${child.exitCode})`);
-      const up = await server.get("console", "/api/health").then(() => true, () => false);
+      const up = await server.get("console", "/api/health").then(
+        () => true,
+        () => false,
+      );
       if (up) return server;
       if (tries > 600) throw new Error("the server did not start within a minute");
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -78,14 +100,28 @@ class AppServer {
   private agent = new http.Agent({ keepAlive: true });
 
   /** One request to `<label>.localhost` (a centre's slug, or "console"), as a browser sends it. */
-  request(label: string, pathname: string, { method = "GET", headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  request(
+    label: string,
+    pathname: string,
+    { method = "GET", headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ) {
     return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-      const req = http.request({ host: "127.0.0.1", port: this.port, path: pathname, method, agent: this.agent, headers: { host: `${label}.localhost:${this.port}`, ...headers } }, (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
-      });
+      const req = http.request(
+        {
+          host: "127.0.0.1",
+          port: this.port,
+          path: pathname,
+          method,
+          agent: this.agent,
+          headers: { host: `${label}.localhost:${this.port}`, ...headers },
+        },
+        (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => (text += chunk));
+          res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
+        },
+      );
       req.on("error", reject);
       req.end(body);
     });
@@ -116,25 +152,39 @@ async function signIn(server: AppServer, slug: string, username: string): Promis
   const cookies = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
   const csrf = await server.get(slug, "/api/auth/csrf");
   keep(csrf.headers);
-  const form = new URLSearchParams({ csrfToken: (JSON.parse(csrf.body) as { csrfToken: string }).csrfToken, username, password: PASSWORD });
+  const form = new URLSearchParams({
+    csrfToken: (JSON.parse(csrf.body) as { csrfToken: string }).csrfToken,
+    username,
+    password: PASSWORD,
+  });
   const signed = await server.request(slug, "/api/auth/callback/credentials", {
-    method: "POST", headers: { cookie: cookies(), "content-type": "application/x-www-form-urlencoded" }, body: form.toString(),
+    method: "POST",
+    headers: { cookie: cookies(), "content-type": "application/x-www-form-urlencoded" },
+    body: form.toString(),
   });
   keep(signed.headers);
-  if (![...jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`${username} could not sign in on ${slug}`);
+  if (![...jar.keys()].some((k) => k.endsWith("session-token")))
+    throw new Error(`${username} could not sign in on ${slug}`);
   return cookies();
 }
 
 /** A user of the centre with a password (user type 100, integration agent), for signing in. */
 async function staffOf(tenant: Tenant, username: string, passwordHash: string) {
   const handle = tenantHandle(tenant);
-  const [user] = await handle.db.insert(handle.t.users).values({ username, firstName: "Bench", lastName: username, userType: "100", passwordHash }).returning();
+  const [user] = await handle.db
+    .insert(handle.t.users)
+    .values({ username, firstName: "Bench", lastName: username, userType: "100", passwordHash })
+    .returning();
   return user!;
 }
 
-const trpcGet = (procedure: string, input: unknown) => `/api/trpc/${procedure}?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: input } }))}`;
+const trpcGet = (procedure: string, input: unknown) =>
+  `/api/trpc/${procedure}?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: input } }))}`;
 /** What the client grid asks for when it opens (page 1, the page size and order it starts with). */
-const CLIENT_LIST_ROWS = trpcGet("resources.list", { resource: "clients.clients", state: { page: 1, pageSize: 25, sort: [], filters: {}, q: "" } });
+const CLIENT_LIST_ROWS = trpcGet("resources.list", {
+  resource: "clients.clients",
+  state: { page: 1, pageSize: 25, sort: [], filters: {}, q: "" },
+});
 
 /**
  * The three requests: the first page after sign-in (the dashboard), a page of the client list (the
@@ -160,11 +210,18 @@ type Statement = { text: string; values: unknown[] };
  * HTTP timings of the three pages on the centre holding the generated clients, each beside its
  * SQL replayed raw; then the soak run over `soakCentres`.
  */
-export async function benchHttp(big: Tenant, soakCentres: Tenant[], databaseUrl: string, { samples, soakRequests }: { samples: number; soakRequests: number }) {
+export async function benchHttp(
+  big: Tenant,
+  soakCentres: Tenant[],
+  databaseUrl: string,
+  { samples, soakRequests }: { samples: number; soakRequests: number },
+) {
   const passwordHash = await hashPassword(PASSWORD);
   const user = await staffOf(big, "bench-http", passwordHash);
   const { db, t } = tenantHandle(big);
-  const ids = (await db.select({ id: t.partners.id }).from(t.partners).where(eq(t.partners.isClient, true)).limit(200)).map((r) => r.id);
+  const ids = (
+    await db.select({ id: t.partners.id }).from(t.partners).where(eq(t.partners.isClient, true)).limit(200)
+  ).map((r) => r.id);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const server = await AppServer.start(databaseUrl);
   try {
@@ -185,7 +242,12 @@ export async function benchHttp(big: Tenant, soakCentres: Tenant[], databaseUrl:
         `http_${view.name}`,
         ["http", () => load(server, big.slug, cookie, view.requests(nextId()))],
         // The same statements one after another on a raw connection (the app runs some side by side).
-        ["raw_sql", async () => { for (const s of recorded) await pool.query(s.text, s.values); }],
+        [
+          "raw_sql",
+          async () => {
+            for (const s of recorded) await pool.query(s.text, s.values);
+          },
+        ],
         { rounds: Math.max(2, Math.round(samples / batch)), batch, warmup: 10 },
       );
       line(`target_http_${view.name}_p95_ms`, TARGET_P95_MS[view.name]);
@@ -209,14 +271,28 @@ export async function benchHttp(big: Tenant, soakCentres: Tenant[], databaseUrl:
  * holds about the same in the second half as at its middle.
  */
 async function soak(server: AppServer, centres: Tenant[], passwordHash: string, total: number, concurrency = 4) {
-  const prepared = await timed(() => Promise.all(centres.map(async (tenant, i) => {
-    const user = await staffOf(tenant, `bench-soak-${i}`, passwordHash);
-    const handle = tenantHandle(tenant);
-    const existing = await handle.db.select({ id: handle.t.partners.id }).from(handle.t.partners).where(eq(handle.t.partners.isClient, true)).limit(20);
-    if (existing.length < 20) await generateClients(handle, 20, [user.id]);
-    const clients = (await handle.db.select({ id: handle.t.partners.id }).from(handle.t.partners).where(eq(handle.t.partners.isClient, true)).limit(20)).map((r) => r.id);
-    return { slug: tenant.slug, cookie: await signIn(server, tenant.slug, user.username), clients };
-  })));
+  const prepared = await timed(() =>
+    Promise.all(
+      centres.map(async (tenant, i) => {
+        const user = await staffOf(tenant, `bench-soak-${i}`, passwordHash);
+        const handle = tenantHandle(tenant);
+        const existing = await handle.db
+          .select({ id: handle.t.partners.id })
+          .from(handle.t.partners)
+          .where(eq(handle.t.partners.isClient, true))
+          .limit(20);
+        if (existing.length < 20) await generateClients(handle, 20, [user.id]);
+        const clients = (
+          await handle.db
+            .select({ id: handle.t.partners.id })
+            .from(handle.t.partners)
+            .where(eq(handle.t.partners.isClient, true))
+            .limit(20)
+        ).map((r) => r.id);
+        return { slug: tenant.slug, cookie: await signIn(server, tenant.slug, user.username), clients };
+      }),
+    ),
+  );
   line("soak_setup_seconds", prepared.seconds);
   const users = prepared.result;
   const every = Math.max(1, Math.round(total / 10));
@@ -234,24 +310,38 @@ async function soak(server: AppServer, centres: Tenant[], passwordHash: string, 
     line(`soak_heap_total_mb_after_${done}`, mb(m.heapTotal));
   };
   // What stays after a full garbage collection, before and after: a leak would show there.
-  const live = async () => mb((await server.ask<{ memory: NodeJS.MemoryUsage }>({ ask: "memory", gc: true })).memory.heapUsed);
+  const live = async () =>
+    mb((await server.ask<{ memory: NodeJS.MemoryUsage }>({ ask: "memory", gc: true })).memory.heapUsed);
   // BENCH_HEAP_SNAPSHOTS=<folder>: heap snapshots before and after, to compare in Chrome's DevTools.
-  const snapshot = (name: string) => process.env.BENCH_HEAP_SNAPSHOTS && server.ask({ ask: "snapshot", path: path.resolve(process.env.BENCH_HEAP_SNAPSHOTS, `soak-${name}.heapsnapshot`) });
+  const snapshot = (name: string) =>
+    process.env.BENCH_HEAP_SNAPSHOTS &&
+    server.ask({ ask: "snapshot", path: path.resolve(process.env.BENCH_HEAP_SNAPSHOTS, `soak-${name}.heapsnapshot`) });
   line("soak_heap_live_mb_before", await live());
   await snapshot("before");
   await report(0);
   let done = 0;
   let failed = 0;
-  const run = await timed(() => eachConcurrently(Array.from({ length: total }, (_, i) => i), concurrency, async (i) => {
-    // Centre after centre; each centre's user makes the pages' requests in turn, on its clients in turn.
-    const u = users[i % users.length]!;
-    const turn = Math.floor(i / users.length);
-    const paths = ["/", "/clients/clients", CLIENT_LIST_ROWS, `/clients/clients/${u.clients[turn % u.clients.length]}`];
-    const res = await server.get(u.slug, paths[turn % paths.length]!, u.cookie);
-    if (res.status !== 200) failed++;
-    done++;
-    if (done % every === 0) await report(done);
-  }));
+  const run = await timed(() =>
+    eachConcurrently(
+      Array.from({ length: total }, (_, i) => i),
+      concurrency,
+      async (i) => {
+        // Centre after centre; each centre's user makes the pages' requests in turn, on its clients in turn.
+        const u = users[i % users.length]!;
+        const turn = Math.floor(i / users.length);
+        const paths = [
+          "/",
+          "/clients/clients",
+          CLIENT_LIST_ROWS,
+          `/clients/clients/${u.clients[turn % u.clients.length]}`,
+        ];
+        const res = await server.get(u.slug, paths[turn % paths.length]!, u.cookie);
+        if (res.status !== 200) failed++;
+        done++;
+        if (done % every === 0) await report(done);
+      },
+    ),
+  );
   line("soak_seconds", run.seconds);
   line("soak_failed_requests", failed);
   const middle = rss[Math.floor(rss.length / 2)]!;

@@ -4,7 +4,8 @@ import { runInNewContext } from "node:vm";
 
 /** One `name: value` line on stdout; fractional numbers keep 4 significant digits. */
 export function line(name: string, value: string | number) {
-  const text = typeof value === "number" && !Number.isInteger(value) ? String(Number(value.toPrecision(4))) : String(value);
+  const text =
+    typeof value === "number" && !Number.isInteger(value) ? String(Number(value.toPrecision(4))) : String(value);
   console.log(`${name}: ${text}`);
 }
 
@@ -24,7 +25,11 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Runs `fn` over `items`, `concurrency` at a time, in order of the list (like migrateAll does). */
-export async function eachConcurrently<T>(items: T[], concurrency: number, fn: (item: T, index: number) => Promise<void>) {
+export async function eachConcurrently<T>(
+  items: T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<void>,
+) {
   let next = 0;
   async function worker() {
     while (next < items.length) {
@@ -68,7 +73,12 @@ export const mb = (bytes: number) => bytes / 1024 / 1024;
  * Times two ways of doing the same thing side by side (warm-up, then alternating batches so that
  * drift hits both alike) and prints `<name>_<a|b>_p50_ms`, `_p95_ms` and their ratios a / b.
  */
-export async function sideBySide(name: string, a: [string, () => Promise<void>], b: [string, () => Promise<void>], { rounds = 20, batch = 10, warmup = 20 } = {}) {
+export async function sideBySide(
+  name: string,
+  a: [string, () => Promise<void>],
+  b: [string, () => Promise<void>],
+  { rounds = 20, batch = 10, warmup = 20 } = {},
+) {
   const samples: [number[], number[]] = [[], []];
   const methods = [a[1], b[1]];
   for (let i = 0; i < warmup; i++) for (const m of methods) await m();

@@ -23,7 +23,8 @@ const PK_WARMUP = 500;
 // Outside Next, `server-only` throws when imported (the tests alias it to an empty module likewise);
 // the session and tRPC modules measured below import it.
 registerHooks({
-  resolve: (specifier, context, next) => (specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context)),
+  resolve: (specifier, context, next) =>
+    specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context),
 });
 
 // App modules read the environment on first use: everything below is set before they are imported.
@@ -83,10 +84,15 @@ async function run() {
   type Tenant = typeof c.tenants.$inferSelect;
 
   const pool = getPool();
-  const { rows: [version] } = await pool.query<{ version: string }>("select version()");
+  const {
+    rows: [version],
+  } = await pool.query<{ version: string }>("select version()");
   line("node_version", process.version);
   line("postgres_version", version!.version.split(" on ")[0]!.split(",")[0]!);
-  line("database", adminUrl ? `postgresql, throwaway database ${benchDb}` : "embedded PGlite (memory://), not representative");
+  line(
+    "database",
+    adminUrl ? `postgresql, throwaway database ${benchDb}` : "embedded PGlite (memory://), not representative",
+  );
   line("tenants", N);
   // First, while nothing else is measured: the build the HTTP figures run on.
   const { benchHttp, buildOnce } = await import("./http");
@@ -115,14 +121,25 @@ async function run() {
   const addColumn = 'ALTER TABLE "tenant_template"."places" ADD COLUMN "bench_note" text';
   const migrations = [
     ...loadMigrations(MIGRATIONS_DIR.tenant),
-    { tag: "9999_bench_add_column", hash: createHash("sha256").update(addColumn).digest("hex"), statements: [addColumn] },
+    {
+      tag: "9999_bench_add_column",
+      hash: createHash("sha256").update(addColumn).digest("hex"),
+      statements: [addColumn],
+    },
   ];
   const listTenants = () =>
-    controlDb().select().from(c.tenants).where(sql`${c.tenants.status} <> 'deleting'`).orderBy(asc(c.tenants.slug));
+    controlDb()
+      .select()
+      .from(c.tenants)
+      .where(sql`${c.tenants.status} <> 'deleting'`)
+      .orderBy(asc(c.tenants.slug));
   let [applied, failed] = [0, 0];
   const column = await timed(async () =>
     eachConcurrently(await listTenants(), CONCURRENCY, async (tenant) => {
-      await migrateTenant(tenant, migrations).then((r) => (applied += r.applied.length), () => failed++);
+      await migrateTenant(tenant, migrations).then(
+        (r) => (applied += r.applied.length),
+        () => failed++,
+      );
     }),
   );
   line("migrate_one_column_seconds_total", column.seconds);
@@ -159,7 +176,7 @@ async function run() {
   const heapBefore = await heapUsedAfterGc();
   const some = tenants.slice(0, Math.min(tenants.length, CACHED_CENTRES));
   for (const tenant of some) for (const table of Object.values(tenantHandle(tenant).t)) void table;
-  line("memory_per_centre_all_tables_kb", (await heapUsedAfterGc() - heapBefore) / some.length / 1024);
+  line("memory_per_centre_all_tables_kb", ((await heapUsedAfterGc()) - heapBefore) / some.length / 1024);
   line("tables_per_centre", Object.keys(tenantHandle(tenants[0]!).t).length);
   line("centres_with_tables_kept", CACHED_CENTRES);
 
@@ -189,7 +206,11 @@ async function run() {
   const handleMs: number[] = [];
   const adhocMs: number[] = [];
   const rawMs: number[] = [];
-  const methods = [[viaHandle, handleMs], [viaAdhoc, adhocMs], [viaRaw, rawMs]] as const;
+  const methods = [
+    [viaHandle, handleMs],
+    [viaAdhoc, adhocMs],
+    [viaRaw, rawMs],
+  ] as const;
   for (let round = 0; round < PK_ROUNDS; round++) {
     // Same workload for all, and the order rotates each round, so drift hits all alike.
     const work = workload(PK_BATCH);
@@ -224,6 +245,10 @@ async function run() {
   await benchClients(tenants.slice(1), ROWS);
 
   // 8. Pages over HTTP on a production build (on the centre of section 7), and the soak run over 20 centres.
-  if (adminUrl) await benchHttp(tenants[1]!, tenants.slice(0, 20), process.env.DATABASE_URL!, { samples: HTTP_SAMPLES, soakRequests: SOAK_REQUESTS });
+  if (adminUrl)
+    await benchHttp(tenants[1]!, tenants.slice(0, 20), process.env.DATABASE_URL!, {
+      samples: HTTP_SAMPLES,
+      soakRequests: SOAK_REQUESTS,
+    });
   else line("http", "skipped: the embedded database serves one process only");
 }

@@ -20,7 +20,8 @@ const query = pg.Client.prototype.query as unknown as Query;
   return query.apply(this, args);
 };
 
-export type ProbeQuestion = { ask: "record" } | { ask: "recorded" } | { ask: "memory"; gc?: boolean } | { ask: "snapshot"; path: string };
+export type ProbeQuestion =
+  { ask: "record" } | { ask: "recorded" } | { ask: "memory"; gc?: boolean } | { ask: "snapshot"; path: string };
 
 process.on("message", (message: ProbeQuestion) => {
   if (message.ask === "record") {

@@ -26,13 +26,19 @@ export function loadMigrations(dir: string): Migration[] {
     return {
       tag,
       hash: createHash("sha256").update(text).digest("hex"),
-      statements: text.split("--> statement-breakpoint").map((s) => s.trim()).filter(Boolean),
+      statements: text
+        .split("--> statement-breakpoint")
+        .map((s) => s.trim())
+        .filter(Boolean),
     };
   });
 }
 
 export class MigrationError extends Error {
-  constructor(message: string, readonly tag?: string) {
+  constructor(
+    message: string,
+    readonly tag?: string,
+  ) {
     super(message);
     this.name = "MigrationError";
   }
@@ -83,7 +89,9 @@ export async function migrateSchema(
       `CREATE TABLE IF NOT EXISTS "${schema}"."__migrations" (
          tag text PRIMARY KEY, hash text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
-    const { rows } = await client.query<{ tag: string; hash: string }>(`SELECT tag, hash FROM "${schema}"."__migrations"`);
+    const { rows } = await client.query<{ tag: string; hash: string }>(
+      `SELECT tag, hash FROM "${schema}"."__migrations"`,
+    );
     const done = new Map(rows.map((r) => [r.tag, r.hash]));
     const applied: string[] = [];
     for (const m of migrations) {
@@ -92,7 +100,8 @@ export async function migrateSchema(
       if (doneHash) throw new MigrationError(`migration ${m.tag} was changed after it was applied to ${schema}`, m.tag);
       for (const statement of m.statements) {
         const sqlText = sentinel ? rewriteStatement(statement, schema, sentinel) : statement;
-        if (!sentinel && NAMES_PUBLIC.test(sqlText)) throw new MigrationError(`refusing SQL naming public in ${m.tag}`, m.tag);
+        if (!sentinel && NAMES_PUBLIC.test(sqlText))
+          throw new MigrationError(`refusing SQL naming public in ${m.tag}`, m.tag);
         try {
           await client.query(sqlText);
         } catch (e) {

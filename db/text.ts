@@ -20,7 +20,13 @@ export const inReadersOrder = (text: SQLWrapper): SQL => sql`${text} collate "un
  * computes it alike. Decomposing (NFD) splits "é" into "e" and its accent, which is then dropped.
  * Its literals are part of the SQL text, not bound values, so that a query's expression is the index's.
  */
-export const folded = (text: SQLWrapper): SQL => sql`replace(lower(regexp_replace(normalize(${text}, NFD), '[\\u0300-\\u036f]', '', 'g')), 'ß', 'ss')`;
+export const folded = (text: SQLWrapper): SQL =>
+  sql`replace(lower(regexp_replace(normalize(${text}, NFD), '[\\u0300-\\u036f]', '', 'g')), 'ß', 'ss')`;
 
 /** What the user typed, folded as `folded` folds the searched text. */
-export const foldedWord = (word: string) => word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replaceAll("ß", "ss");
+export const foldedWord = (word: string) =>
+  word
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replaceAll("ß", "ss");

@@ -28,5 +28,7 @@ type Translate = (key: string, values: { count: number }) => string;
 
 /** "2 addresses, 1 photo and 1 dispense", in the reader's language. */
 export function kindsText(kinds: Kind[], locale: UiLocale, t: Translate): string {
-  return new Intl.ListFormat(intlLocale(locale), { type: "conjunction" }).format(kinds.map((k) => t(k.label, { count: k.count })));
+  return new Intl.ListFormat(intlLocale(locale), { type: "conjunction" }).format(
+    kinds.map((k) => t(k.label, { count: k.count })),
+  );
 }

@@ -20,8 +20,11 @@ export interface SummaryContext {
 export const isSetFilter = (v: unknown) => v !== undefined && v !== null && v !== "";
 
 /** The filter's value in force: the request's, else the resource's default (`null` lifts it). */
-export const filterValueOf = (name: string, values: Record<string, unknown>, defaults: Record<string, unknown>): unknown =>
-  Object.hasOwn(values, name) ? values[name] : defaults[name];
+export const filterValueOf = (
+  name: string,
+  values: Record<string, unknown>,
+  defaults: Record<string, unknown>,
+): unknown => (Object.hasOwn(values, name) ? values[name] : defaults[name]);
 
 type Range = { from?: string; to?: string };
 
@@ -29,10 +32,16 @@ type Range = { from?: string; to?: string };
 function part(filter: FilterMeta, value: unknown, { locale, t, refTitle }: SummaryContext): string | undefined {
   const label = t(filter.label);
   const valued = (text: string | undefined) =>
-    text === undefined || text === "" ? undefined : filter.summary ? t(filter.summary, { value: text }) : t("grid.summary.valued", { label, value: text });
+    text === undefined || text === ""
+      ? undefined
+      : filter.summary
+        ? t(filter.summary, { value: text })
+        : t("grid.summary.valued", { label, value: text });
   switch (filter.widget) {
     case "choice":
-      return filter.summary ? valued(choiceLabel(filter.choices, String(value), locale, t)) : choiceLabel(filter.choices, String(value), locale, t);
+      return filter.summary
+        ? valued(choiceLabel(filter.choices, String(value), locale, t))
+        : choiceLabel(filter.choices, String(value), locale, t);
     case "user":
       return valued(choiceLabel(filter.choices, String(value), locale, t));
     case "ref": {
@@ -59,7 +68,12 @@ function part(filter: FilterMeta, value: unknown, { locale, t, refTitle }: Summa
 }
 
 /** The active filters' texts, in the order the resource declares its filters. */
-export function filterSummary(filters: FilterMeta[], values: Record<string, unknown>, defaults: Record<string, unknown>, ctx: SummaryContext): string[] {
+export function filterSummary(
+  filters: FilterMeta[],
+  values: Record<string, unknown>,
+  defaults: Record<string, unknown>,
+  ctx: SummaryContext,
+): string[] {
   return filters.flatMap((f) => {
     const value = filterValueOf(f.name, values, defaults);
     const text = isSetFilter(value) ? part(f, value, ctx) : undefined;
@@ -68,4 +82,5 @@ export function filterSummary(filters: FilterMeta[], values: Record<string, unkn
 }
 
 /** "Clients (Coached, Hide obsolete)"; the bare title when no filter is active. */
-export const titleWithFilters = (title: string, parts: string[]) => (parts.length ? `${title} (${parts.join(", ")})` : title);
+export const titleWithFilters = (title: string, parts: string[]) =>
+  parts.length ? `${title} (${parts.join(", ")})` : title;

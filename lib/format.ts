@@ -44,9 +44,21 @@ export function formatDate(iso: string | null | undefined, locale: UiLocale): st
   const [, year, month, day] = m;
   const date = new Date(`${year}-${month === "00" ? "01" : month}-${day === "00" ? "01" : day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  const f = cached(`d:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }));
+  const f = cached(
+    `d:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        day: "2-digit",
+        month: "2-digit",
+        year: "numeric",
+        timeZone: "UTC",
+      }),
+  );
   if (month !== "00" && day !== "00") return f.format(date);
-  return f.formatToParts(date).map((p) => (p.type === "day" ? day : p.type === "month" ? month : p.value)).join("");
+  return f
+    .formatToParts(date)
+    .map((p) => (p.type === "day" ? day : p.type === "month" ? month : p.value))
+    .join("");
 }
 
 type Moment = string | Date;
@@ -57,9 +69,20 @@ export function formatDateTime(value: Moment | null | undefined, locale: UiLocal
   if (!value) return "";
   const date = momentOf(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  const f = cached(`dt:${locale}:${seconds}`, () => new Intl.DateTimeFormat(intlLocale(locale), {
-    day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", ...(seconds ? { second: "2-digit" } : {}), hourCycle: "h23", timeZone: TIME_ZONE,
-  }));
+  const f = cached(
+    `dt:${locale}:${seconds}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        day: "2-digit",
+        month: "2-digit",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        ...(seconds ? { second: "2-digit" } : {}),
+        hourCycle: "h23",
+        timeZone: TIME_ZONE,
+      }),
+  );
   return f.format(date);
 }
 
@@ -68,20 +91,41 @@ export function formatTime(value: Moment | null | undefined, locale: UiLocale): 
   if (!value) return "";
   const date = momentOf(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return cached(`t:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE })).format(date);
+  return cached(
+    `t:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+        timeZone: TIME_ZONE,
+      }),
+  ).format(date);
 }
 
 /** Today's date in Belgium (`YYYY-MM-DD`): the centres' day, whatever the server's time zone. */
-export const belgianToday = (now = new Date()) => cached("today", () => new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE })).format(now);
+export const belgianToday = (now = new Date()) =>
+  cached("today", () => new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE })).format(now);
 
 /**
  * The wall clock in Belgium at a moment, as a zone-less date whose UTC fields read that clock
  * (spreadsheets store times without a zone).
  */
 export function brusselsWallClock(value: Moment): Date {
-  const f = cached("wall", () => new Intl.DateTimeFormat("en-GB", {
-    timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
-  }));
+  const f = cached(
+    "wall",
+    () =>
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: TIME_ZONE,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        hourCycle: "h23",
+      }),
+  );
   const p = Object.fromEntries(f.formatToParts(momentOf(value)).map((part) => [part.type, Number(part.value)]));
   return new Date(Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!));
 }
@@ -124,14 +168,23 @@ export function parseTypedDate(text: string, { incomplete = false } = {}): strin
   const dmy = /^(\d{1,2})[/.\-\s]+(\d{1,2})[/.\-\s]+(\d{4})$/.exec(value);
   const my = incomplete ? /^(\d{1,2})[/.\-\s]+(\d{4})$/.exec(value) : null;
   const y = incomplete ? /^(\d{4})$/.exec(value) : null;
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : my ? [my[2], my[1], "0"] : y ? [y[1], "0", "0"] : [];
+  const [year, month, day] = iso
+    ? [iso[1], iso[2], iso[3]]
+    : dmy
+      ? [dmy[3], dmy[2], dmy[1]]
+      : my
+        ? [my[2], my[1], "0"]
+        : y
+          ? [y[1], "0", "0"]
+          : [];
   if (!year) return null;
   const result = `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
   return (incomplete ? isIncompleteDate : isCalendarDate)(result) ? result : null;
 }
 
 /** Compares two texts as the reader's language sorts them ("Gérard" before "Goffin", "Östges" with the O's). */
-export const compareText = (locale: UiLocale) => cached(`c:${locale}`, () => new Intl.Collator(intlLocale(locale))).compare;
+export const compareText = (locale: UiLocale) =>
+  cached(`c:${locale}`, () => new Intl.Collator(intlLocale(locale))).compare;
 
 /** Numbers group thousands from five digits on ("12 345"), so ids and years stay "1234". */
 export function formatNumber(value: number | null | undefined, locale: UiLocale): string {
@@ -142,7 +195,10 @@ export function formatNumber(value: number | null | undefined, locale: UiLocale)
 /** Money is stored as integer cents: 123456 → "1 234,56 €" (fr), "€ 1.234,56" (nl). */
 export function formatMoney(cents: number | null | undefined, locale: UiLocale): string {
   if (cents === null || cents === undefined) return "";
-  return cached(`m:${locale}`, () => new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "EUR" })).format(cents / 100);
+  return cached(
+    `m:${locale}`,
+    () => new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "EUR" }),
+  ).format(cents / 100);
 }
 
 /** The label of a choice value: a message key for declared values, the centre's own name for extras. */
@@ -155,21 +211,35 @@ export function choiceLabel(choices: ChoiceMeta[] | undefined, value: string, lo
 const isLocalized = (v: Cell): v is Localized => typeof v === "object" && v !== null && !("label" in v);
 
 /** The text of any cell as a user reads it (ref cells give their label; the grid links them). */
-export function formatCell(field: Pick<FieldMeta, "type" | "choices">, value: Cell | undefined, locale: UiLocale, t: Translate): string {
+export function formatCell(
+  field: Pick<FieldMeta, "type" | "choices">,
+  value: Cell | undefined,
+  locale: UiLocale,
+  t: Translate,
+): string {
   if (value === null || value === undefined || value === "") return "";
   if (typeof value === "object") {
-    if ("label" in value && "id" in value) return typeof value.label === "string" ? value.label : pickLocalized(value.label, locale);
+    if ("label" in value && "id" in value)
+      return typeof value.label === "string" ? value.label : pickLocalized(value.label, locale);
     return isLocalized(value) ? pickLocalized(value, locale) : "";
   }
   switch (field.type) {
-    case "date": return formatDate(String(value), locale);
-    case "datetime": return formatDateTime(String(value), locale);
-    case "integer": return typeof value === "number" ? formatNumber(value, locale) : String(value);
-    case "money": return typeof value === "number" ? formatMoney(value, locale) : String(value);
-    case "boolean": return t(value === true || value === "true" ? "format.yes" : "format.no");
-    case "choice": return choiceLabel(field.choices, String(value), locale, t);
-    case "password": return "••••••";
-    default: return String(value);
+    case "date":
+      return formatDate(String(value), locale);
+    case "datetime":
+      return formatDateTime(String(value), locale);
+    case "integer":
+      return typeof value === "number" ? formatNumber(value, locale) : String(value);
+    case "money":
+      return typeof value === "number" ? formatMoney(value, locale) : String(value);
+    case "boolean":
+      return t(value === true || value === "true" ? "format.yes" : "format.no");
+    case "choice":
+      return choiceLabel(field.choices, String(value), locale, t);
+    case "password":
+      return "••••••";
+    default:
+      return String(value);
   }
 }
 

@@ -4,7 +4,18 @@ import { z } from "zod";
  * What the browser learns about a resource: plain data derived from its server-side declaration
  * (server/resources/define.ts) for one user. Labels are message keys; the UI translates them.
  */
-export type FieldType = "text" | "password" | "longtext" | "integer" | "money" | "date" | "datetime" | "boolean" | "choice" | "localized" | "ref";
+export type FieldType =
+  | "text"
+  | "password"
+  | "longtext"
+  | "integer"
+  | "money"
+  | "date"
+  | "datetime"
+  | "boolean"
+  | "choice"
+  | "localized"
+  | "ref";
 
 export interface ChoiceMeta {
   value: string;
@@ -140,7 +151,10 @@ export const cellSchema = z.union([
   z.boolean(),
   z.null(),
   z.record(z.string(), z.string().optional()),
-  z.object({ id: z.union([z.string(), z.number()]), label: z.union([z.string(), z.record(z.string(), z.string().optional())]) }),
+  z.object({
+    id: z.union([z.string(), z.number()]),
+    label: z.union([z.string(), z.record(z.string(), z.string().optional())]),
+  }),
 ]);
 export const rowSchema = z.record(z.string(), cellSchema);
 export type Row = z.infer<typeof rowSchema>;
@@ -172,6 +186,16 @@ export interface TabData {
 export const SLAVE_PAGE_SIZE = 10;
 
 /** The list state of a slave grid: the rows of its resource whose `masterField` points to the master row. */
-export const slaveListState = (masterField: string, masterId: string | number, page: number, pageSize: number): ListState => ({
-  page, pageSize, sort: [], filters: {}, q: "", master: { field: masterField, value: masterId },
+export const slaveListState = (
+  masterField: string,
+  masterId: string | number,
+  page: number,
+  pageSize: number,
+): ListState => ({
+  page,
+  pageSize,
+  sort: [],
+  filters: {},
+  q: "",
+  master: { field: masterField, value: masterId },
 });

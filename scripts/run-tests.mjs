@@ -8,15 +8,45 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 const suites = [
-  { name: "unit", cmd: ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/unit.json`], file: `${out}/unit.json` },
-  { name: "integration", cmd: ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/integration.json`], file: `${out}/integration.json` },
-  { name: "e2e", cmd: ["playwright", "test", "--reporter=list,json"], file: `${out}/e2e.json`, env: { PLAYWRIGHT_JSON_OUTPUT_FILE: `${out}/e2e.json` } },
+  {
+    name: "unit",
+    cmd: [
+      "vitest",
+      "run",
+      "--project",
+      "unit",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}/unit.json`,
+    ],
+    file: `${out}/unit.json`,
+  },
+  {
+    name: "integration",
+    cmd: [
+      "vitest",
+      "run",
+      "--project",
+      "integration",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}/integration.json`,
+    ],
+    file: `${out}/integration.json`,
+  },
+  {
+    name: "e2e",
+    cmd: ["playwright", "test", "--reporter=list,json"],
+    file: `${out}/e2e.json`,
+    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: `${out}/e2e.json` },
+  },
 ];
 
 function counts(suite) {
   if (!existsSync(suite.file)) return null;
   const r = JSON.parse(readFileSync(suite.file, "utf8"));
-  if (suite.name === "e2e") return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
+  if (suite.name === "e2e")
+    return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
   return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
 }
 
@@ -30,7 +60,8 @@ for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.na
   // A suite that crashed before reporting counts as one failure, so it can never pass silently.
   if (!c) broken = true;
   else if (run.status !== 0 && c.failed === 0) c.failed = 1;
-  if (c) total = { passed: total.passed + c.passed, failed: total.failed + c.failed, skipped: total.skipped + c.skipped };
+  if (c)
+    total = { passed: total.passed + c.passed, failed: total.failed + c.failed, skipped: total.skipped + c.skipped };
   console.log(`${suite.name}: ${c ? `${c.passed} passed, ${c.failed} failed` : "did not report (crashed)"}`);
 }
 if (broken) total.failed += 1;

@@ -26,8 +26,22 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
  * entries within a menu section and of the dashboard's widgets.
  */
 export const AREAS = [
-  geoArea, checksArea, usersArea, settingsArea, supportArea, clientsArea, coachingsArea, contactsArea, householdsArea,
-  receptionArea, eidArea, calendarArea, historyArea, integArea, newcomersArea, shellArea,
+  geoArea,
+  checksArea,
+  usersArea,
+  settingsArea,
+  supportArea,
+  clientsArea,
+  coachingsArea,
+  contactsArea,
+  householdsArea,
+  receptionArea,
+  eidArea,
+  calendarArea,
+  historyArea,
+  integArea,
+  newcomersArea,
+  shellArea,
 ] as const satisfies readonly Area[];
 
 const all = <K extends "resources" | "menu" | "widgets" | "checkers" | "relations" | "extensibleChoices">(key: K) =>

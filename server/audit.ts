@@ -34,14 +34,31 @@ export interface AuditEntry {
  * The one writer of the audit log. It writes in the caller's transaction (or connection), so that
  * a change and its record stand or fall together.
  */
-export async function writeAudit(db: Pick<TenantHandle["db"], "insert">, t: Pick<TenantTables, "auditLog">, who: Actor, ...entries: AuditEntry[]) {
+export async function writeAudit(
+  db: Pick<TenantHandle["db"], "insert">,
+  t: Pick<TenantTables, "auditLog">,
+  who: Actor,
+  ...entries: AuditEntry[]
+) {
   if (entries.length === 0) return;
-  await db.insert(t.auditLog).values(entries.map((e) => ({ ...who, action: e.action, entity: e.entity, entityId: String(e.id), changes: e.changes ?? {} })));
+  await db.insert(t.auditLog).values(
+    entries.map((e) => ({
+      ...who,
+      action: e.action,
+      entity: e.entity,
+      entityId: String(e.id),
+      changes: e.changes ?? {},
+    })),
+  );
 }
 
 /** A change to a row of a declared resource: the action is `<resource>.<verb>` (create, update, delete, transition.refuse…). */
-export const rowChange = (entity: string, verb: string, id: string | number, changes: Changes = {}): AuditEntry =>
-  ({ action: `${entity}.${verb}`, entity, id, changes });
+export const rowChange = (entity: string, verb: string, id: string | number, changes: Changes = {}): AuditEntry => ({
+  action: `${entity}.${verb}`,
+  entity,
+  id,
+  changes,
+});
 
 /** The audit entry of a new row: every value, from nothing. */
 export const created = (values: Record<string, unknown>): Changes =>

@@ -8,7 +8,10 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
-    BASE_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/, "lower-case host name").default("localhost"),
+    BASE_DOMAIN: z
+      .string()
+      .regex(/^[a-z0-9.-]+$/, "lower-case host name")
+      .default("localhost"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOSTNAME: z.string().default("0.0.0.0"),
     /** Signs operator sessions (and, from the identity issue on, centre sessions). */
@@ -21,14 +24,17 @@ const schema = z
      * Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (comma-separated
      * addresses or CIDR ranges, or `loopback`); from anyone else those headers are ignored.
      */
-    TRUSTED_PROXIES: z.string().default("").refine((v) => {
-      try {
-        compileTrustedProxies(v);
-        return true;
-      } catch {
-        return false;
-      }
-    }, "comma-separated IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal)"),
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .refine((v) => {
+        try {
+          compileTrustedProxies(v);
+          return true;
+        } catch {
+          return false;
+        }
+      }, "comma-separated IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal)"),
     EXPORT_DIR: z.string().default(".data/exports"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),

@@ -7,6 +7,12 @@ export const rootLogger: Logger = pino({
 });
 
 /** A child logger per request, so every line says which centre and which request it belongs to. */
-export function requestLogger(fields: { requestId: string; tenantId?: string; host?: string; operatorId?: string; userId?: number }) {
+export function requestLogger(fields: {
+  requestId: string;
+  tenantId?: string;
+  host?: string;
+  operatorId?: string;
+  userId?: number;
+}) {
   return rootLogger.child(fields);
 }

@@ -46,7 +46,10 @@ export async function startServer(opts: { dev: boolean; port: number; hostname: 
  * which protocol) before anything reads them, so route handlers, Auth.js and the sign-in throttle
  * all see the same, trustworthy answer.
  */
-export function requestListener(handle: (req: IncomingMessage, res: ServerResponse) => unknown, trust: Parameters<typeof trustForwardedHeaders>[1]) {
+export function requestListener(
+  handle: (req: IncomingMessage, res: ServerResponse) => unknown,
+  trust: Parameters<typeof trustForwardedHeaders>[1],
+) {
   return (req: IncomingMessage, res: ServerResponse) => {
     trustForwardedHeaders(req, trust);
     void handle(req, res);

@@ -42,7 +42,9 @@ export default async function TenantLayout({ children }: { children: React.React
         {/* Focus rings in a light colour: the default blue is hard to see on the dark bar. */}
         <div className="bg-brand-700 text-white [&_:focus-visible]:outline-amber-300!">
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-            <Link href="/" className="font-semibold" data-testid="centre-name">{name}</Link>
+            <Link href="/" className="font-semibold" data-testid="centre-name">
+              {name}
+            </Link>
             {shell && <HeaderSearch user={shell} />}
             <div className="ml-auto">
               <LanguageSwitch />
@@ -57,12 +59,16 @@ export default async function TenantLayout({ children }: { children: React.React
         {shell && <HeaderMenu user={shell} />}
         {user?.mustEnrollTotp && (
           <p role="alert" className="bg-red-50 px-4 py-2 text-center text-sm text-red-900">
-            <Link href="/account" className="underline">{t("account.enrollmentRequired")}</Link>
+            <Link href="/account" className="underline">
+              {t("account.enrollmentRequired")}
+            </Link>
           </p>
         )}
       </header>
       {availability === "served" ? (
-        <div id={MAIN_ID} tabIndex={-1} className="outline-none">{children}</div>
+        <div id={MAIN_ID} tabIndex={-1} className="outline-none">
+          {children}
+        </div>
       ) : (
         <main className="mx-auto max-w-xl p-10" data-testid="unavailable">
           <h1 className="text-2xl font-semibold">{t(`unavailable.${availability}.title`)}</h1>

@@ -13,6 +13,18 @@ const MESSAGES: Record<Locale, typeof de> = { de, en, fr, nl };
  * would otherwise write the whole catalogue (about 50 KB, more with every area) into every page,
  * which made up 40 % of a page and a third of the time the server spent on it.
  */
-export function IntlProvider({ locale, timeZone, children }: { locale: Locale; timeZone: string; children: React.ReactNode }) {
-  return <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={MESSAGES[locale]}>{children}</NextIntlClientProvider>;
+export function IntlProvider({
+  locale,
+  timeZone,
+  children,
+}: {
+  locale: Locale;
+  timeZone: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={MESSAGES[locale]}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

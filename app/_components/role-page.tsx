@@ -8,7 +8,17 @@ import type { Role } from "@/server/auth/user-types";
  * A page for the users whose type holds `role`: its title and intro (`<namespace>.title`, `.intro`),
  * then the content, or the refusal `<namespace>.<refusal>` for other user types. Visitors sign in first.
  */
-export async function RolePage({ role, namespace, refusal, children }: { role: Role; namespace: string; refusal: string; children: React.ReactNode }) {
+export async function RolePage({
+  role,
+  namespace,
+  refusal,
+  children,
+}: {
+  role: Role;
+  namespace: string;
+  refusal: string;
+  children: React.ReactNode;
+}) {
   const user = await currentUser();
   if (!user) redirect("/login");
   const t = await getTranslations(namespace);
@@ -19,7 +29,9 @@ export async function RolePage({ role, namespace, refusal, children }: { role: R
       {user.roles.has(role) ? (
         <ApiProvider>{children}</ApiProvider>
       ) : (
-        <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800" data-testid="not-allowed">{t(refusal)}</p>
+        <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800" data-testid="not-allowed">
+          {t(refusal)}
+        </p>
       )}
     </main>
   );

@@ -10,13 +10,17 @@ import type { AppRouter } from "@/server/trpc/root";
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 export function ApiProvider({ children }: { children: React.ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }),
+  );
   const [client] = useState(() =>
     createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={client} queryClient={queryClient}>{children}</TRPCProvider>
+      <TRPCProvider trpcClient={client} queryClient={queryClient}>
+        {children}
+      </TRPCProvider>
     </QueryClientProvider>
   );
 }
@@ -25,7 +29,10 @@ export function ApiProvider({ children }: { children: React.ReactNode }) {
 export function useErrorMessage() {
   const t = useTranslations();
   return (error: unknown) => {
-    const data = error instanceof TRPCClientError ? (error.data as { appCode?: string; params?: Record<string, string> } | undefined) : undefined;
+    const data =
+      error instanceof TRPCClientError
+        ? (error.data as { appCode?: string; params?: Record<string, string> } | undefined)
+        : undefined;
     const params = data?.params ?? {};
     // Some errors name a more precise message (e.g. why a national number is invalid).
     if (params.messageKey && t.has(params.messageKey)) return t(params.messageKey, params);

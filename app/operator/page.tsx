@@ -13,7 +13,9 @@ export default async function OperatorHome() {
       <div className="mb-6 flex items-center justify-between">
         <p className="text-sm text-slate-600">{t("signedInAs", { name: operator.name })}</p>
         <form action="/api/operator/logout" method="post">
-          <button className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100">{t("signOut")}</button>
+          <button className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100">
+            {t("signOut")}
+          </button>
         </form>
       </div>
       <TenantConsole />

@@ -16,8 +16,18 @@ const DISPENSE_REASONS: LocalizedText[] = [
   { fr: "Autre", nl: "Andere", de: "Sonstige", en: "Other" },
 ];
 const EXCLUSION_TYPES: LocalizedText[] = [
-  { fr: "Rendez-vous manqué", nl: "Afspraak niet nagekomen", de: "Termin nicht eingehalten", en: "Appointment not kept" },
-  { fr: "Exigences de l'ONEM non respectées", nl: "Vereisten van de RVA niet nageleefd", de: "LfA-Anforderungen nicht erfüllt", en: "ONEM requirements not met" },
+  {
+    fr: "Rendez-vous manqué",
+    nl: "Afspraak niet nagekomen",
+    de: "Termin nicht eingehalten",
+    en: "Appointment not kept",
+  },
+  {
+    fr: "Exigences de l'ONEM non respectées",
+    nl: "Vereisten van de RVA niet nageleefd",
+    de: "LfA-Anforderungen nicht erfüllt",
+    en: "ONEM requirements not met",
+  },
 ];
 /** Which demo centre uses which optional field set of the client file. */
 const FIELD_SETS: Record<string, string[]> = { eupen: ["eupen"], chatelet: ["chatelet"] };

@@ -5,7 +5,14 @@ import type { UserType } from "@/server/auth/user-types";
 /** The password of every demo user (README). */
 export const DEMO_USER_PASSWORD = "entraide-demo";
 
-type CastMember = { username: string; firstName: string; lastName: string; language?: string; eupen: UserType; chatelet: UserType };
+type CastMember = {
+  username: string;
+  firstName: string;
+  lastName: string;
+  language?: string;
+  eupen: UserType;
+  chatelet: UserType;
+};
 
 // Lino Welfare's demo users (domain-people §20). Châtelet uses the "flexible" types instead of 100/200/400.
 const CAST: CastMember[] = [
@@ -25,11 +32,15 @@ const CAST: CastMember[] = [
 
 /** Each agent's own service: integration (1xx), debt mediation (300), general social service (200, 4xx). */
 async function servicesByKind({ db, t }: Pick<TenantHandle, "db" | "t">) {
-  const rows = await db.select({ id: t.coachingTypes.id, gss: t.coachingTypes.doesGss, integ: t.coachingTypes.doesIntegration }).from(t.coachingTypes).orderBy(t.coachingTypes.id);
+  const rows = await db
+    .select({ id: t.coachingTypes.id, gss: t.coachingTypes.doesGss, integ: t.coachingTypes.doesIntegration })
+    .from(t.coachingTypes)
+    .orderBy(t.coachingTypes.id);
   const integration = rows.find((r) => r.integ)?.id ?? null;
   const gss = rows.find((r) => r.gss)?.id ?? null;
   const debts = rows.find((r) => !r.gss && !r.integ)?.id ?? null;
-  return (type: UserType) => (type.startsWith("1") ? integration : type === "300" ? debts : type === "200" || type.startsWith("4") ? gss : null);
+  return (type: UserType) =>
+    type.startsWith("1") ? integration : type === "300" ? debts : type === "200" || type.startsWith("4") ? gss : null;
 }
 
 // One hash for the shared demo password, so seeding many demo centres stays fast.
@@ -42,15 +53,25 @@ export async function seedDemoUsers({ db, t }: TenantHandle, centre: { defaultLo
   const service = await servicesByKind({ db, t });
   await db
     .insert(t.users)
-    .values(CAST.map((m) => ({
-      username: m.username, firstName: m.firstName, lastName: m.lastName, initials: `${m.firstName[0]}${m.lastName[0]}`,
-      email: `${m.username}@example.com`, language: m.language ?? centre.defaultLocale, userType: m[flavour], passwordHash,
-      newcomerQuota: m[flavour].startsWith("1") || m[flavour].startsWith("2") ? 50 : 0,
-      coachingTypeId: service(m[flavour]),
-    })))
+    .values(
+      CAST.map((m) => ({
+        username: m.username,
+        firstName: m.firstName,
+        lastName: m.lastName,
+        initials: `${m.firstName[0]}${m.lastName[0]}`,
+        email: `${m.username}@example.com`,
+        language: m.language ?? centre.defaultLocale,
+        userType: m[flavour],
+        passwordHash,
+        newcomerQuota: m[flavour].startsWith("1") || m[flavour].startsWith("2") ? 50 : 0,
+        coachingTypeId: service(m[flavour]),
+      })),
+    )
     .onConflictDoNothing();
   // Hubert, Alicia and Mélanie gave Theresia (reception) authority to act for them.
-  const ids = new Map((await db.select({ id: t.users.id, username: t.users.username }).from(t.users)).map((u) => [u.username, u.id]));
+  const ids = new Map(
+    (await db.select({ id: t.users.id, username: t.users.username }).from(t.users)).map((u) => [u.username, u.id]),
+  );
   const theresia = ids.get("theresia")!;
   await db
     .insert(t.authorities)

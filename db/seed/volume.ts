@@ -2,9 +2,56 @@ import { sql } from "drizzle-orm";
 import { personPhoneticWords } from "@/server/clients/rules/phonetic";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
-const FIRST = ["Jean", "Marie", "Luc", "Sophie", "Hans", "Anna", "Karl", "Fatima", "Mehmet", "Nathalie", "Josef", "Chantal", "Kevin", "Laura", "Marcel", "Hildegard"];
-const LAST = ["Dupont", "Lambert", "Dubois", "Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "Schmitz", "Kaivers", "Faymonville", "Yilmaz", "El Amrani", "Renard", "Leclercq", "Lemaire"];
-const STREETS = ["Rue de la Station", "Aachener Straße", "Rue Neuve", "Kirchstraße", "Avenue de la Gare", "Rue du Moulin", "Hauptstraße", "Place communale"];
+const FIRST = [
+  "Jean",
+  "Marie",
+  "Luc",
+  "Sophie",
+  "Hans",
+  "Anna",
+  "Karl",
+  "Fatima",
+  "Mehmet",
+  "Nathalie",
+  "Josef",
+  "Chantal",
+  "Kevin",
+  "Laura",
+  "Marcel",
+  "Hildegard",
+];
+const LAST = [
+  "Dupont",
+  "Lambert",
+  "Dubois",
+  "Peeters",
+  "Janssens",
+  "Maes",
+  "Jacobs",
+  "Mertens",
+  "Willems",
+  "Claes",
+  "Goossens",
+  "Wouters",
+  "Schmitz",
+  "Kaivers",
+  "Faymonville",
+  "Yilmaz",
+  "El Amrani",
+  "Renard",
+  "Leclercq",
+  "Lemaire",
+];
+const STREETS = [
+  "Rue de la Station",
+  "Aachener Straße",
+  "Rue Neuve",
+  "Kirchstraße",
+  "Avenue de la Gare",
+  "Rue du Moulin",
+  "Hauptstraße",
+  "Place communale",
+];
 /** Client states in Lino's proportions: mostly coached, then former, newcomers, a few refused. */
 const STATES = ["30", "10", "30", "20", "30", "50", "30", "50", "30", "10"];
 
@@ -39,7 +86,8 @@ const textArray = (xs: string[]) => sql.raw(`(array[${xs.map((x) => `'${x.replac
  * - Every 6th client heads a household (head, spouse: the next client, child: the one after).
  */
 export async function generateClients({ db, t }: TenantHandle, count: number, coachIds: number[]) {
-  const before = (await db.execute<{ n: number }>(sql`select coalesce(max(id), 0)::int n from ${t.partners}`)).rows[0]!.n;
+  const before = (await db.execute<{ n: number }>(sql`select coalesce(max(id), 0)::int n from ${t.partners}`)).rows[0]!
+    .n;
   const phonetic = phoneticLookup();
   const coach = (offset: number) => sql`(${sql.param(coachIds)}::int[])[1 + (p.id + ${offset}) % ${coachIds.length}]`;
 
@@ -96,5 +144,6 @@ export async function generateClients({ db, t }: TenantHandle, count: number, co
   await db.execute(sql`update ${t.partners} set remarks = '' where id > ${last} and kind = 'household'`);
 
   // What a live database's autovacuum would have done: planner statistics and visibility maps.
-  for (const table of [t.partners, t.addresses, t.coachings, t.households, t.householdMembers]) await db.execute(sql`vacuum analyze ${table}`);
+  for (const table of [t.partners, t.addresses, t.coachings, t.households, t.householdMembers])
+    await db.execute(sql`vacuum analyze ${table}`);
 }

@@ -5,7 +5,10 @@ import { type contactTables } from "./contacts";
 import { type userTables } from "./users";
 
 /** Coachings: which agents of which service accompany a client, and when (domain §8). */
-export function coachingTables(s: PgSchema, deps: { partners: ReturnType<typeof contactTables>["partners"]; users: ReturnType<typeof userTables>["users"] }) {
+export function coachingTables(
+  s: PgSchema,
+  deps: { partners: ReturnType<typeof contactTables>["partners"]; users: ReturnType<typeof userTables>["users"] },
+) {
   /** Services ("coaching types"): general social service, integration service, debt mediation… */
   const coachingTypes = s.table("coaching_types", {
     id: serial("id").primaryKey(),
@@ -23,24 +26,34 @@ export function coachingTables(s: PgSchema, deps: { partners: ReturnType<typeof 
     version: integer("version").notNull().default(1),
   });
 
-  const coachings = s.table("coachings", {
-    id: serial("id").primaryKey(),
-    clientId: integer("client_id").notNull().references(() => deps.partners.id),
-    userId: integer("user_id").notNull().references(() => deps.users.id),
-    coachingTypeId: integer("coaching_type_id").references(() => coachingTypes.id),
-    startDate: date("start_date").notNull(),
-    endDate: date("end_date"),
-    primary: boolean("primary").notNull().default(false),
-    endingId: integer("ending_id").references(() => coachingEndings.id),
-    version: integer("version").notNull().default(1),
-  }, (t) => [
-    index("coachings_client_idx").on(t.clientId),
-    // Covers "clients coached by a user in a period" (an index-only semi-join).
-    index("coachings_user_idx").on(t.userId, t.clientId, t.startDate, t.endDate, t.primary),
-    // Lino's single-primary rule: at most one primary coaching per client.
-    uniqueIndex("coachings_one_primary").on(t.clientId).where(sql`${t.primary}`),
-    check("coachings_dates", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
-  ]);
+  const coachings = s.table(
+    "coachings",
+    {
+      id: serial("id").primaryKey(),
+      clientId: integer("client_id")
+        .notNull()
+        .references(() => deps.partners.id),
+      userId: integer("user_id")
+        .notNull()
+        .references(() => deps.users.id),
+      coachingTypeId: integer("coaching_type_id").references(() => coachingTypes.id),
+      startDate: date("start_date").notNull(),
+      endDate: date("end_date"),
+      primary: boolean("primary").notNull().default(false),
+      endingId: integer("ending_id").references(() => coachingEndings.id),
+      version: integer("version").notNull().default(1),
+    },
+    (t) => [
+      index("coachings_client_idx").on(t.clientId),
+      // Covers "clients coached by a user in a period" (an index-only semi-join).
+      index("coachings_user_idx").on(t.userId, t.clientId, t.startDate, t.endDate, t.primary),
+      // Lino's single-primary rule: at most one primary coaching per client.
+      uniqueIndex("coachings_one_primary")
+        .on(t.clientId)
+        .where(sql`${t.primary}`),
+      check("coachings_dates", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+    ],
+  );
 
   return { coachingTypes, coachingEndings, coachings };
 }

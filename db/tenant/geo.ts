@@ -8,16 +8,22 @@ export function geoTables(s: PgSchema) {
     names: jsonb("names").$type<LocalizedText>().notNull(),
   });
 
-  const places = s.table("places", {
-    id: serial("id").primaryKey(),
-    kind: text("kind").notNull(),
-    zipCode: text("zip_code").notNull().default(""),
-    names: jsonb("names").$type<LocalizedText>().notNull(),
-    province: text("province").notNull().default(""),
-    region: text("region").notNull().default(""),
-    countryCode: text("country_code").notNull().references(() => countries.isoCode),
-    version: integer("version").notNull().default(1),
-  }, (t) => [index("places_zip_idx").on(t.zipCode)]);
+  const places = s.table(
+    "places",
+    {
+      id: serial("id").primaryKey(),
+      kind: text("kind").notNull(),
+      zipCode: text("zip_code").notNull().default(""),
+      names: jsonb("names").$type<LocalizedText>().notNull(),
+      province: text("province").notNull().default(""),
+      region: text("region").notNull().default(""),
+      countryCode: text("country_code")
+        .notNull()
+        .references(() => countries.isoCode),
+      version: integer("version").notNull().default(1),
+    },
+    (t) => [index("places_zip_idx").on(t.zipCode)],
+  );
 
   return { countries, places };
 }

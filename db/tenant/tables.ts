@@ -42,7 +42,8 @@ export type TenantTables = Union<{ [A in keyof Areas]: ReturnType<Areas[A]> }>;
 /** Which area declares each table name, learnt once from the sentinel schema. */
 const areaOf = new Map<string, keyof Areas>();
 for (const area of Object.keys(AREAS) as (keyof Areas)[]) {
-  for (const name of Object.keys((AREAS[area] as Builder)(pgSchema(SENTINEL_SCHEMA), {} as never))) areaOf.set(name, area);
+  for (const name of Object.keys((AREAS[area] as Builder)(pgSchema(SENTINEL_SCHEMA), {} as never)))
+    areaOf.set(name, area);
 }
 
 /**

@@ -32,7 +32,12 @@ export async function keepsDirectorySession(h: TenantHandle, user: User, now = D
   const claimed = await h.db
     .update(h.t.users)
     .set({ directoryCheckedAt: sql`now()` })
-    .where(and(eq(h.t.users.id, user.id), or(isNull(h.t.users.directoryCheckedAt), lt(h.t.users.directoryCheckedAt, threshold))))
+    .where(
+      and(
+        eq(h.t.users.id, user.id),
+        or(isNull(h.t.users.directoryCheckedAt), lt(h.t.users.directoryCheckedAt, threshold)),
+      ),
+    )
     .returning({ id: h.t.users.id });
   if (claimed.length === 0) return true; // another request is checking, or just did
   const settings = await ldapSettingsOf(h);
@@ -42,7 +47,10 @@ export async function keepsDirectorySession(h: TenantHandle, user: User, now = D
     found = await lookupDirectoryUser(settings, user.username);
   } catch (e) {
     if (!isLdapError(e)) throw e;
-    rootLogger.warn({ tenantId: h.tenantId, userId: user.id, err: e.message }, "directory unreachable: session kept until the next check");
+    rootLogger.warn(
+      { tenantId: h.tenantId, userId: user.id, err: e.message },
+      "directory unreachable: session kept until the next check",
+    );
     return true;
   }
   if (found.state !== "present") {

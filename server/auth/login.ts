@@ -18,15 +18,28 @@ export type User = TenantHandle["t"]["users"]["$inferSelect"];
 
 /** Whether an account may be used now: enabled, within its validity dates, with a user type. */
 export function canSignIn(user: Pick<User, "active" | "startDate" | "endDate" | "userType">, today = belgianToday()) {
-  return user.active && isUserType(user.userType) && user.userType !== "000" && (!user.startDate || user.startDate <= today) && (!user.endDate || user.endDate >= today);
+  return (
+    user.active &&
+    isUserType(user.userType) &&
+    user.userType !== "000" &&
+    (!user.startDate || user.startDate <= today) &&
+    (!user.endDate || user.endDate >= today)
+  );
 }
 
 export async function findUserByUsername({ db, t }: TenantHandle, username: string) {
-  const [user] = await db.select().from(t.users).where(eq(sql`lower(${t.users.username})`, username.trim().toLowerCase())).limit(1);
+  const [user] = await db
+    .select()
+    .from(t.users)
+    .where(eq(sql`lower(${t.users.username})`, username.trim().toLowerCase()))
+    .limit(1);
   return user;
 }
 
-async function audit({ db, t }: TenantHandle, row: { username: string; userId?: number; ip: string; method: string; outcome: string }) {
+async function audit(
+  { db, t }: TenantHandle,
+  row: { username: string; userId?: number; ip: string; method: string; outcome: string },
+) {
   await db.insert(t.loginAudit).values(row);
 }
 
@@ -56,7 +69,8 @@ export async function authenticate(h: TenantHandle, input: SignInInput): Promise
   }
   const settings = await findById(h, h.t.siteSettings, 1);
   let user = await findUserByUsername(h, username);
-  const local = user?.authMethod === "local" && Boolean(settings?.allowLocal || hasRole(user.userType as UserType, "SiteAdmin"));
+  const local =
+    user?.authMethod === "local" && Boolean(settings?.allowLocal || hasRole(user.userType as UserType, "SiteAdmin"));
   const method = local || !settings?.allowLdap ? "local" : "ldap";
   const fail = async (outcome: string, code: AppErrorCode = "INVALID_CREDENTIALS") => {
     await audit(h, { ...entry, method, userId: user?.id, outcome });
@@ -68,7 +82,10 @@ export async function authenticate(h: TenantHandle, input: SignInInput): Promise
   };
 
   if (method === "local") {
-    const ok = local && user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await dummyVerify(input.password);
+    const ok =
+      local && user?.passwordHash
+        ? await verifyPassword(user.passwordHash, input.password)
+        : await dummyVerify(input.password);
     if (!user || !ok) throw await fail(user ? "bad_password" : "unknown_user");
   } else {
     const ldap = await ldapSettingsOf(h);
@@ -76,7 +93,10 @@ export async function authenticate(h: TenantHandle, input: SignInInput): Promise
     try {
       user = await provisionFromDirectory(h, user, await authenticateLdap(ldap, username, input.password));
       // The directory just vouched for the account: its sessions are next re-checked a few minutes from now.
-      await h.db.update(h.t.users).set({ directoryCheckedAt: sql`now()` }).where(eq(h.t.users.id, user.id));
+      await h.db
+        .update(h.t.users)
+        .set({ directoryCheckedAt: sql`now()` })
+        .where(eq(h.t.users.id, user.id));
     } catch (e) {
       if (!isLdapError(e)) throw e;
       if (e.code === "LDAP_UNAVAILABLE") throw await fail("ldap_unavailable", "DIRECTORY_UNAVAILABLE");
@@ -91,7 +111,8 @@ export async function authenticate(h: TenantHandle, input: SignInInput): Promise
     const asked = e instanceof AppError && e.code === "TOTP_REQUIRED";
     await audit(h, { ...entry, method, userId: user.id, outcome: asked ? "second_factor_asked" : "bad_second_factor" });
     // A wrong code counts like a wrong password: six digits must not be guessable by repetition.
-    if (!asked && (await recordFailure(h, keys.user, LIMITS.user))) throw new AppError("ACCOUNT_LOCKED", { minutes: LOCK_MINUTES });
+    if (!asked && (await recordFailure(h, keys.user, LIMITS.user)))
+      throw new AppError("ACCOUNT_LOCKED", { minutes: LOCK_MINUTES });
     throw e;
   }
   await clearFailures(h, keys.user);
@@ -104,22 +125,44 @@ export async function authenticate(h: TenantHandle, input: SignInInput): Promise
  * open sessions) refresh names, e-mail and user type from it (a changed user type ends the user's
  * other sessions). Audited either way.
  */
-export async function provisionFromDirectory({ db, t }: TenantHandle, existing: User | undefined, d: LdapUser): Promise<User> {
+export async function provisionFromDirectory(
+  { db, t }: TenantHandle,
+  existing: User | undefined,
+  d: LdapUser,
+): Promise<User> {
   const fields = { firstName: d.firstName, lastName: d.lastName, email: d.email, userType: d.userType, ldapDn: d.dn };
   return db.transaction(async (tx) => {
     if (!existing) {
-      const [created] = await tx.insert(t.users).values({ username: d.username.toLowerCase(), authMethod: "ldap", ...fields }).returning();
-      await writeAudit(tx, t, systemActor("directory"), { action: "user.provision", entity: "users.users", id: created!.id, changes: { userType: { from: null, to: d.userType } } });
+      const [created] = await tx
+        .insert(t.users)
+        .values({ username: d.username.toLowerCase(), authMethod: "ldap", ...fields })
+        .returning();
+      await writeAudit(tx, t, systemActor("directory"), {
+        action: "user.provision",
+        entity: "users.users",
+        id: created!.id,
+        changes: { userType: { from: null, to: d.userType } },
+      });
       return created!;
     }
     const changes = changedFields(existing, fields);
     if (Object.keys(changes).length === 0) return existing;
     const [updated] = await tx
       .update(t.users)
-      .set({ ...fields, version: sql`${t.users.version} + 1`, modifiedAt: sql`now()`, ...("userType" in changes ? { sessionEpoch: sql`${t.users.sessionEpoch} + 1` } : {}) })
+      .set({
+        ...fields,
+        version: sql`${t.users.version} + 1`,
+        modifiedAt: sql`now()`,
+        ...("userType" in changes ? { sessionEpoch: sql`${t.users.sessionEpoch} + 1` } : {}),
+      })
       .where(eq(t.users.id, existing.id))
       .returning();
-    await writeAudit(tx, t, systemActor("directory"), { action: "user.refresh", entity: "users.users", id: existing.id, changes });
+    await writeAudit(tx, t, systemActor("directory"), {
+      action: "user.refresh",
+      entity: "users.users",
+      id: existing.id,
+      changes,
+    });
     return updated!;
   });
 }

@@ -46,7 +46,9 @@ const hostOfRequest = async (request: Request | undefined): Promise<HostClass> =
  */
 async function sessionSecretFor(host: HostClass) {
   const tenant = host.kind === "tenant" ? await findTenantBySlug(host.slug) : null;
-  return createHmac("sha256", env().SESSION_SECRET).update(`entraide centre session v1:${tenant?.id ?? "none"}`).digest("hex");
+  return createHmac("sha256", env().SESSION_SECRET)
+    .update(`entraide centre session v1:${tenant?.id ?? "none"}`)
+    .digest("hex");
 }
 
 const nextAuth = NextAuth(async (request) => ({
@@ -71,7 +73,9 @@ const nextAuth = NextAuth(async (request) => ({
         const tenant = await servedTenantOf(request);
         try {
           const user = await authenticate(tenantHandle(tenant), {
-            username: String(credentials.username ?? ""), password: String(credentials.password ?? ""), ip: clientIp(request.headers),
+            username: String(credentials.username ?? ""),
+            password: String(credentials.password ?? ""),
+            ip: clientIp(request.headers),
             code: credentials.code ? String(credentials.code) : undefined,
           });
           return { id: String(user.id), ...claimsFor(tenant, user) };
@@ -88,7 +92,11 @@ const nextAuth = NextAuth(async (request) => ({
       async authorize(credentials, request) {
         const tenant = await servedTenantOf(request);
         try {
-          const { grant, operator } = await redeemSupportToken(tenantHandle(tenant), tenant, String(credentials.token ?? ""));
+          const { grant, operator } = await redeemSupportToken(
+            tenantHandle(tenant),
+            tenant,
+            String(credentials.token ?? ""),
+          );
           return { id: `support:${grant.id}`, ...supportClaimsFor(tenant, grant.id, operator.id) };
         } catch (e) {
           if (isAppError(e)) throw new SignInRefused(e.code);

@@ -55,16 +55,30 @@ const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v
 
 export const nowSeconds = (now = Date.now()) => Math.floor(now / 1000);
 
-export const claimsFor = (tenant: Pick<Tenant, "id" | "sessionEpoch">, user: Pick<User, "id" | "sessionEpoch">, now = Date.now()): SessionClaims => ({
-  sid: randomUUID(), tid: tenant.id, uid: user.id, ep: user.sessionEpoch, tep: tenant.sessionEpoch, la: nowSeconds(now),
+export const claimsFor = (
+  tenant: Pick<Tenant, "id" | "sessionEpoch">,
+  user: Pick<User, "id" | "sessionEpoch">,
+  now = Date.now(),
+): SessionClaims => ({
+  sid: randomUUID(),
+  tid: tenant.id,
+  uid: user.id,
+  ep: user.sessionEpoch,
+  tep: tenant.sessionEpoch,
+  la: nowSeconds(now),
 });
 
 /** Whether a session unused since its last-activity claim has outlived the centre's idle timeout (no claim: yes). */
-export function idleExpired(claims: Pick<SessionClaims, "la">, idleTimeoutMinutes = DEFAULT_IDLE_MINUTES, now = Date.now()) {
+export function idleExpired(
+  claims: Pick<SessionClaims, "la">,
+  idleTimeoutMinutes = DEFAULT_IDLE_MINUTES,
+  now = Date.now(),
+) {
   return typeof claims.la !== "number" || nowSeconds(now) - claims.la > idleTimeoutMinutes * 60;
 }
 
-const idleMinutesOf = async (h: TenantHandle) => (await findById(h, h.t.siteSettings, 1))?.idleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES;
+const idleMinutesOf = async (h: TenantHandle) =>
+  (await findById(h, h.t.siteSettings, 1))?.idleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES;
 
 /**
  * What every request needs besides the user: the centre's session settings and whether this
@@ -80,7 +94,11 @@ async function sessionState({ db, t }: TenantHandle, sid: string) {
     })
     .from(t.siteSettings)
     .where(eq(t.siteSettings.id, 1));
-  return { revoked: row?.revoked !== false, idleTimeoutMinutes: row?.idleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES, totpRequired: Boolean(row?.totpRequired) };
+  return {
+    revoked: row?.revoked !== false,
+    idleTimeoutMinutes: row?.idleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES,
+    totpRequired: Boolean(row?.totpRequired),
+  };
 }
 
 /**
@@ -124,14 +142,27 @@ export async function resolveSessionUser(
   const shown = target ?? user;
   const shownType = shown.userType as UserType;
   return {
-    id: shown.id, username: shown.username, firstName: shown.firstName, lastName: shown.lastName, language: user.language, userType: shownType, roles: rolesOf(shownType),
+    id: shown.id,
+    username: shown.username,
+    firstName: shown.firstName,
+    lastName: shown.lastName,
+    language: user.language,
+    userType: shownType,
+    roles: rolesOf(shownType),
     mustEnrollTotp,
-    realUser: target ? { id: user.id, username: user.username, firstName: user.firstName, lastName: user.lastName } : null,
+    realUser: target
+      ? { id: user.id, username: user.username, firstName: user.firstName, lastName: user.lastName }
+      : null,
   };
 }
 
 /** Whether these claims are a session of this centre that only inactivity ended (for the sign-in page's message). */
-export async function endedByInactivity(h: TenantHandle, tenant: Pick<Tenant, "id" | "sessionEpoch">, claims: Partial<SessionClaims> | null | undefined, now = Date.now()) {
+export async function endedByInactivity(
+  h: TenantHandle,
+  tenant: Pick<Tenant, "id" | "sessionEpoch">,
+  claims: Partial<SessionClaims> | null | undefined,
+  now = Date.now(),
+) {
   if (!claims || claims.tid !== tenant.id || claims.tep !== tenant.sessionEpoch) return false;
   return idleExpired(claims, await idleMinutesOf(h), now);
 }

@@ -11,7 +11,10 @@ export const throttleKeys = (username: string, ip: string) => ({ user: userThrot
 
 /** The end of the longest running lockout among these keys, if any. */
 export async function lockedUntil({ db, t }: TenantHandle, keys: string[]): Promise<Date | null> {
-  const rows = await db.select({ until: t.loginThrottle.lockedUntil }).from(t.loginThrottle).where(inArray(t.loginThrottle.key, keys));
+  const rows = await db
+    .select({ until: t.loginThrottle.lockedUntil })
+    .from(t.loginThrottle)
+    .where(inArray(t.loginThrottle.key, keys));
   const now = Date.now();
   const ends = rows.map((r) => r.until?.getTime() ?? 0).filter((ms) => ms > now);
   return ends.length ? new Date(Math.max(...ends)) : null;
@@ -33,7 +36,10 @@ export async function recordFailure({ db, t }: TenantHandle, key: string, limit:
     })
     .returning({ failures: t.loginThrottle.failures });
   if ((row?.failures ?? 0) < limit) return false;
-  await db.update(t.loginThrottle).set({ lockedUntil: sql`now() + ${window}`, failures: 0, windowStart: sql`now()` }).where(sql`${t.loginThrottle.key} = ${key}`);
+  await db
+    .update(t.loginThrottle)
+    .set({ lockedUntil: sql`now() + ${window}`, failures: 0, windowStart: sql`now()` })
+    .where(sql`${t.loginThrottle.key} = ${key}`);
   return true;
 }
 

@@ -73,7 +73,9 @@ export function generateRecoveryCodes(count = 10): { codes: string[]; hashes: st
   const codes = new Set<string>();
   while (codes.size < count) {
     // randomInt is unbiased (rejection sampling), unlike a byte modulo 31.
-    const raw = Array.from({ length: RECOVERY_LENGTH }, () => RECOVERY_ALPHABET.charAt(randomInt(RECOVERY_ALPHABET.length))).join("");
+    const raw = Array.from({ length: RECOVERY_LENGTH }, () =>
+      RECOVERY_ALPHABET.charAt(randomInt(RECOVERY_ALPHABET.length)),
+    ).join("");
     codes.add(`${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`);
   }
   const list = [...codes];
@@ -81,7 +83,10 @@ export function generateRecoveryCodes(count = 10): { codes: string[]; hashes: st
 }
 
 /** On success returns the stored hashes minus the one used, which the caller saves so the code cannot be reused. */
-export function consumeRecoveryCode(input: string, hashes: string[]): { ok: true; remaining: string[] } | { ok: false } {
+export function consumeRecoveryCode(
+  input: string,
+  hashes: string[],
+): { ok: true; remaining: string[] } | { ok: false } {
   const normalized = normalizeRecoveryCode(input);
   if (!RECOVERY_FORMAT.test(normalized)) return { ok: false };
   const candidate = Buffer.from(hashRecoveryCode(normalized), "hex");

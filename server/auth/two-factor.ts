@@ -11,7 +11,10 @@ const secretContext = (h: Pick<TenantHandle, "tenantId">, userId: number) => `${
 /** Starts enrolment: a new secret waits, encrypted, until the user proves they scanned it. */
 export async function beginTotpEnrollment(h: TenantHandle, user: Pick<User, "id" | "username">, issuer: string) {
   const secret = generateTotpSecret();
-  await h.db.update(h.t.users).set({ totpPendingSecret: encryptSecret(secret, secretContext(h, user.id)) }).where(eq(h.t.users.id, user.id));
+  await h.db
+    .update(h.t.users)
+    .set({ totpPendingSecret: encryptSecret(secret, secretContext(h, user.id)) })
+    .where(eq(h.t.users.id, user.id));
   return { secret, uri: totpUri({ secret, account: user.username, issuer }) };
 }
 
@@ -25,9 +28,20 @@ export async function confirmTotpEnrollment(h: TenantHandle, userId: number, cod
     const { codes, hashes } = generateRecoveryCodes();
     await tx
       .update(h.t.users)
-      .set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: result.step, recoveryCodeHashes: hashes, version: sql`${h.t.users.version} + 1` })
+      .set({
+        totpSecret: user.totpPendingSecret,
+        totpPendingSecret: null,
+        totpLastStep: result.step,
+        recoveryCodeHashes: hashes,
+        version: sql`${h.t.users.version} + 1`,
+      })
       .where(eq(h.t.users.id, userId));
-    await writeAudit(tx, h.t, { actor: `user:${userId}`, actingFor: null }, { action: "user.enable_two_factor", entity: "users.users", id: userId });
+    await writeAudit(
+      tx,
+      h.t,
+      { actor: `user:${userId}`, actingFor: null },
+      { action: "user.enable_two_factor", entity: "users.users", id: userId },
+    );
     return codes;
   });
 }
@@ -43,15 +57,28 @@ export async function checkSecondFactor(h: TenantHandle, user: User, code: strin
   if (/[a-z]/i.test(input)) {
     const used = consumeRecoveryCode(input, user.recoveryCodeHashes);
     // Conditional on the list read, so one recovery code cannot sign in twice concurrently.
-    const saved = used.ok && (await h.db
-      .update(h.t.users)
-      .set({ recoveryCodeHashes: used.remaining })
-      .where(and(eq(h.t.users.id, user.id), sql`${h.t.users.recoveryCodeHashes} = ${JSON.stringify(user.recoveryCodeHashes)}::jsonb`))
-      .returning({ id: h.t.users.id })).length === 1;
+    const saved =
+      used.ok &&
+      (
+        await h.db
+          .update(h.t.users)
+          .set({ recoveryCodeHashes: used.remaining })
+          .where(
+            and(
+              eq(h.t.users.id, user.id),
+              sql`${h.t.users.recoveryCodeHashes} = ${JSON.stringify(user.recoveryCodeHashes)}::jsonb`,
+            ),
+          )
+          .returning({ id: h.t.users.id })
+      ).length === 1;
     if (!saved) throw new AppError("TOTP_INVALID");
     return;
   }
-  const result = verifyTotp({ secret: decryptSecret(user.totpSecret, secretContext(h, user.id)), code: input, lastUsedStep: user.totpLastStep });
+  const result = verifyTotp({
+    secret: decryptSecret(user.totpSecret, secretContext(h, user.id)),
+    code: input,
+    lastUsedStep: user.totpLastStep,
+  });
   if (!result.ok) throw new AppError("TOTP_INVALID");
   // Saved only if no newer code was used meanwhile: the same code cannot sign in twice.
   const [stored] = await h.db

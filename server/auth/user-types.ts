@@ -1,9 +1,27 @@
 // Lino Welfare's user types and fine-grained roles, declared once: server guards, menus and the
 // permission-matrix test all read this table. Source: domain-people §1.2–1.3 (Eupen role matrix).
 
-export const USER_TYPES = ["000", "100", "110", "120", "200", "210", "220", "300", "400", "410", "420", "500", "510", "800", "900", "910"] as const;
+export const USER_TYPES = [
+  "000",
+  "100",
+  "110",
+  "120",
+  "200",
+  "210",
+  "220",
+  "300",
+  "400",
+  "410",
+  "420",
+  "500",
+  "510",
+  "800",
+  "900",
+  "910",
+] as const;
 export type UserType = (typeof USER_TYPES)[number];
-export const isUserType = (v: unknown): v is UserType => typeof v === "string" && (USER_TYPES as readonly string[]).includes(v);
+export const isUserType = (v: unknown): v is UserType =>
+  typeof v === "string" && (USER_TYPES as readonly string[]).includes(v);
 
 const ALL_BUT_ANONYMOUS = USER_TYPES.filter((t) => t !== "000");
 const types = (list: string) => list.split(" ") as UserType[];
@@ -57,7 +75,10 @@ export type Role = keyof typeof ROLE_MATRIX;
 export const ROLES = Object.keys(ROLE_MATRIX) as Role[];
 
 const rolesByType = new Map<UserType, ReadonlySet<Role>>(
-  USER_TYPES.map((type) => [type, new Set(ROLES.filter((role) => (ROLE_MATRIX[role] as readonly UserType[]).includes(type)))]),
+  USER_TYPES.map((type) => [
+    type,
+    new Set(ROLES.filter((role) => (ROLE_MATRIX[role] as readonly UserType[]).includes(type))),
+  ]),
 );
 
 export function rolesOf(type: UserType | null | undefined): ReadonlySet<Role> {

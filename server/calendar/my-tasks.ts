@@ -23,8 +23,15 @@ export const myTasksResource = defineResource({
     startDate: date("fields.startDate", (t) => t.tasks.startDate, { editable: false }),
     summary: text("resources.myTasks.summary", (t) => t.tasks.summary, { editable: false, width: 36 }),
     client: {
-      ...reference("resources.coachings.client", "clients.clients", (t) => t.tasks.ownerId, (t) => clientNameOf(t, q(t.tasks.ownerId))),
-      expr: (t) => sql`case when ${t.tasks.ownerType} = 'client' then ${t.tasks.ownerId} end`, column: undefined, input: undefined,
+      ...reference(
+        "resources.coachings.client",
+        "clients.clients",
+        (t) => t.tasks.ownerId,
+        (t) => clientNameOf(t, q(t.tasks.ownerId)),
+      ),
+      expr: (t) => sql`case when ${t.tasks.ownerType} = 'client' then ${t.tasks.ownerId} end`,
+      column: undefined,
+      input: undefined,
     },
     state: choice("fields.state", (t) => t.tasks.state, taskStates, { editable: false, width: 10 }),
     modifiedAt: datetime("fields.modifiedAt", (t) => t.tasks.modifiedAt),
@@ -34,5 +41,11 @@ export const myTasksResource = defineResource({
   titleField: "summary",
   defaultSort: [{ field: "startDate", dir: "asc" }],
   access: { view: ["OfficeUser"] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["startDate", "summary", "client", "state", "modifiedAt"] }] }],
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["startDate", "summary", "client", "state", "modifiedAt"] }],
+    },
+  ],
 });

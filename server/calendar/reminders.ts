@@ -14,7 +14,9 @@ const OWNER = "client";
 /** The client's primary coach (§3.5) with the language the reminders are written in; null when none. */
 async function primaryCoachWithLanguage(tx: Tx, ctx: ResourceCtx, clientId: number) {
   const t = ctx.handle.t;
-  const [coach] = await tx.select({ id: t.users.id, language: t.users.language }).from(t.users)
+  const [coach] = await tx
+    .select({ id: t.users.id, language: t.users.language })
+    .from(t.users)
     .where(sql`${t.users.id} = ${primaryCoachOf(t, sql`${clientId}`)}`);
   return coach ?? null;
 }
@@ -29,12 +31,22 @@ export async function updateClientReminders(tx: Tx, ctx: ResourceCtx, id: string
   const clientId = Number(id);
   const coach = await primaryCoachWithLanguage(tx, ctx, clientId);
   if (!coach) return;
-  const [client] = await tx.select({ cardValidUntil: t.partners.cardValidUntil, unavailableUntil: t.partners.unavailableUntil, workPermitSuspendedUntil: t.partners.workPermitSuspendedUntil })
-    .from(t.partners).where(eq(t.partners.id, clientId));
+  const [client] = await tx
+    .select({
+      cardValidUntil: t.partners.cardValidUntil,
+      unavailableUntil: t.partners.unavailableUntil,
+      workPermitSuspendedUntil: t.partners.workPermitSuspendedUntil,
+    })
+    .from(t.partners)
+    .where(eq(t.partners.id, clientId));
   if (!client) return;
-  const tasks = await tx.select().from(t.tasks).where(and(eq(t.tasks.ownerType, OWNER), eq(t.tasks.ownerId, clientId)));
+  const tasks = await tx
+    .select()
+    .from(t.tasks)
+    .where(and(eq(t.tasks.ownerType, OWNER), eq(t.tasks.ownerId, clientId)));
   const translate = translatorFor(isLocale(coach.language) ? coach.language : "fr");
-  const audit = (verb: string, taskId: number, changes: Changes) => writeAudit(tx, t, actorOf(ctx.user), rowChange("calendar.tasks", verb, taskId, changes));
+  const audit = (verb: string, taskId: number, changes: Changes) =>
+    writeAudit(tx, t, actorOf(ctx.user), rowChange("calendar.tasks", verb, taskId, changes));
 
   for (const reminder of CLIENT_REMINDERS) {
     const existing = tasks.find((task) => task.autoType === reminder.autoType) ?? null;
@@ -42,18 +54,35 @@ export async function updateClientReminders(tx: Tx, ctx: ResourceCtx, id: string
     if (step.do === "nothing") continue;
     if (step.do === "delete") {
       await tx.delete(t.tasks).where(eq(t.tasks.id, existing!.id));
-      await audit("delete", existing!.id, { summary: { from: existing!.summary, to: null }, startDate: { from: existing!.startDate, to: null } });
+      await audit("delete", existing!.id, {
+        summary: { from: existing!.summary, to: null },
+        startDate: { from: existing!.startDate, to: null },
+      });
       continue;
     }
     const wanted = { userId: coach.id, summary: translate(reminder.summary), startDate: step.date };
     if (!existing) {
-      const [created] = await tx.insert(t.tasks).values({ ...wanted, ownerType: OWNER, ownerId: clientId, autoType: reminder.autoType }).returning({ id: t.tasks.id });
-      await audit("create", created!.id, Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, { from: null, to: v }])));
+      const [created] = await tx
+        .insert(t.tasks)
+        .values({ ...wanted, ownerType: OWNER, ownerId: clientId, autoType: reminder.autoType })
+        .returning({ id: t.tasks.id });
+      await audit(
+        "create",
+        created!.id,
+        Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, { from: null, to: v }])),
+      );
       continue;
     }
-    const changes = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => existing[k as keyof typeof wanted] !== v).map(([k, v]) => [k, { from: existing[k as keyof typeof wanted], to: v }]));
+    const changes = Object.fromEntries(
+      Object.entries(wanted)
+        .filter(([k, v]) => existing[k as keyof typeof wanted] !== v)
+        .map(([k, v]) => [k, { from: existing[k as keyof typeof wanted], to: v }]),
+    );
     if (!Object.keys(changes).length) continue;
-    await tx.update(t.tasks).set({ ...wanted, modifiedAt: sql`now()`, version: sql`${t.tasks.version} + 1` }).where(eq(t.tasks.id, existing.id));
+    await tx
+      .update(t.tasks)
+      .set({ ...wanted, modifiedAt: sql`now()`, version: sql`${t.tasks.version} + 1` })
+      .where(eq(t.tasks.id, existing.id));
     await audit("update", existing.id, changes);
   }
 }

@@ -8,15 +8,18 @@ import { publicProcedure } from "@/server/trpc/procedures";
 /** What anyone reaching a centre's address may know: its name and whether it is open. */
 export const centreRouter = router({
   info: publicProcedure
-    .output(z.object({
-      slug: z.string(),
-      names: localizedTextSchema,
-      kind: tenantKindSchema,
-      defaultLocale: z.string(),
-      availability: availabilitySchema,
-    }))
+    .output(
+      z.object({
+        slug: z.string(),
+        names: localizedTextSchema,
+        kind: tenantKindSchema,
+        defaultLocale: z.string(),
+        availability: availabilitySchema,
+      }),
+    )
     .query(({ ctx }) => {
-      if (!ctx.tenant) throw new AppError("TENANT_NOT_FOUND", { slug: ctx.host.kind === "tenant" ? ctx.host.slug : "" });
+      if (!ctx.tenant)
+        throw new AppError("TENANT_NOT_FOUND", { slug: ctx.host.kind === "tenant" ? ctx.host.slug : "" });
       const { slug, names, kind, defaultLocale } = ctx.tenant;
       return { slug, names, kind, defaultLocale, availability: availability(ctx.tenant) };
     }),

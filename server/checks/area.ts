@@ -18,6 +18,12 @@ export const checksArea = defineArea({
   // A problem is found again at the next run: it never keeps its row or its responsible user.
   relations: defineRelations([
     { from: "data_problems.responsible_user_id", to: "users", onDelete: "clear", label: "relations.dataProblems" },
-    { from: "data_problems.owner_id", to: "partners", ownerType: "partner", onDelete: "volatile", label: "relations.dataProblems" },
+    {
+      from: "data_problems.owner_id",
+      to: "partners",
+      ownerType: "partner",
+      onDelete: "volatile",
+      label: "relations.dataProblems",
+    },
   ]),
 });

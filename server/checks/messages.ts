@@ -20,7 +20,8 @@ export const PROBLEM_NAMESPACES = ["checks", "niss"] as const;
 
 function flatten(prefix: string, node: unknown, out: Record<string, string>) {
   if (typeof node === "string") out[prefix] = node;
-  else if (node && typeof node === "object") for (const [k, v] of Object.entries(node)) flatten(`${prefix}.${k}`, v, out);
+  else if (node && typeof node === "object")
+    for (const [k, v] of Object.entries(node)) flatten(`${prefix}.${k}`, v, out);
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -34,7 +35,8 @@ export function messageTemplates(): Record<Locale, Record<string, string>> {
     const templates: Record<string, string> = {};
     for (const ns of PROBLEM_NAMESPACES) flatten(ns, MESSAGES[locale][ns], templates);
     for (const [key, text] of Object.entries(templates)) {
-      if (/[{}]/.test(text.replace(PLACEHOLDER, "")) || text.includes("'")) throw new Error(`${locale} ${key}: a problem message may only use plain {placeholders}`);
+      if (/[{}]/.test(text.replace(PLACEHOLDER, "")) || text.includes("'"))
+        throw new Error(`${locale} ${key}: a problem message may only use plain {placeholders}`);
     }
     out[locale] = templates;
   }
@@ -42,7 +44,8 @@ export function messageTemplates(): Record<Locale, Record<string, string>> {
 }
 
 /** `DD/MM/YYYY` or `DD.MM.YYYY`: how `formatDate` writes a date in that language, as a pattern. */
-export const datePattern = (locale: Locale) => formatDate("2001-02-03", locale).replace("2001", "YYYY").replace("02", "MM").replace("03", "DD");
+export const datePattern = (locale: Locale) =>
+  formatDate("2001-02-03", locale).replace("2001", "YYYY").replace("02", "MM").replace("03", "DD");
 
 /**
  * The parameter `name` of `params` as the text the message shows in `locale`. A date is rewritten
@@ -58,10 +61,20 @@ function paramText(params: SQLWrapper, name: string, locale: Locale): SQL {
 /** `{fr, nl, de, en}`: the message of `key` in each language, with `params` put in (unknown keys show the key). */
 export function problemMessageSql(key: SQLWrapper, params: SQLWrapper): SQL {
   const templates = messageTemplates();
-  const names = [...new Set(LOCALES.flatMap((l) => Object.values(templates[l]).flatMap((text) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))))].sort();
-  return sql`jsonb_build_object(${sql.join(LOCALES.map((l) => {
-    let text: SQL = sql`coalesce(${JSON.stringify(templates[l])}::jsonb->>${key}, ${key})`;
-    for (const name of names) text = sql`replace(${text}, ${`{${name}}`}::text, coalesce(${paramText(params, name, l)}, ''))`;
-    return sql`${l}::text, ${text}`;
-  }), sql`, `)})`;
+  const names = [
+    ...new Set(
+      LOCALES.flatMap((l) =>
+        Object.values(templates[l]).flatMap((text) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!)),
+      ),
+    ),
+  ].sort();
+  return sql`jsonb_build_object(${sql.join(
+    LOCALES.map((l) => {
+      let text: SQL = sql`coalesce(${JSON.stringify(templates[l])}::jsonb->>${key}, ${key})`;
+      for (const name of names)
+        text = sql`replace(${text}, ${`{${name}}`}::text, coalesce(${paramText(params, name, l)}, ''))`;
+      return sql`${l}::text, ${text}`;
+    }),
+    sql`, `,
+  )})`;
 }

@@ -22,12 +22,22 @@ const ownerColumn = (t: TenantTables, column: string) =>
 const FIXERS: Role[] = ["ContactsUser"];
 
 /** "Fix" on a fixable problem: the checker repairs its owner, audited, then checks it again. */
-const fixAction: ActionDef = { name: "fix", label: "checks.fix", roles: FIXERS, confirm: true, run: (ctx, id) => fixProblem(ctx, Number(id)) };
+const fixAction: ActionDef = {
+  name: "fix",
+  label: "checks.fix",
+  roles: FIXERS,
+  confirm: true,
+  run: (ctx, id) => fixProblem(ctx, Number(id)),
+};
 
 /** "Check again" on a client: its problems are replaced by what the client checkers find now. */
 export const checkAgainAction: ActionDef = {
-  name: "checkData", label: "checks.checkAgain", roles: ["ContactsUser"],
-  run: async (ctx, id) => { await checkClient(ctx.handle, ctx.registry.checkers, Number(id)); },
+  name: "checkData",
+  label: "checks.checkAgain",
+  roles: ["ContactsUser"],
+  run: async (ctx, id) => {
+    await checkClient(ctx.handle, ctx.registry.checkers, Number(id));
+  },
 };
 
 const fields: ResourceDef["fields"] = {
@@ -35,12 +45,33 @@ const fields: ResourceDef["fields"] = {
   checker: choice("checks.fields.checker", (t) => dp(t).checker, dataCheckers, { editable: false, width: 22 }),
   // The partners' address opens the detail of the owner's kind: a client's file for a client.
   owner: {
-    type: "ref", label: "checks.fields.owner", width: 28, expr: (t) => dp(t).ownerId,
-    ref: { resource: "contacts.partners", display: (t) => sql`(select case when ${q(t.partners.isClient)} then ${clientDisplayName(t.partners)} else trim(${q(t.partners.prefix)} || ' ' || ${q(t.partners.name)}) end from ${t.partners} where ${q(t.partners.id)} = ${q(t.dataProblems.ownerId)})` },
+    type: "ref",
+    label: "checks.fields.owner",
+    width: 28,
+    expr: (t) => dp(t).ownerId,
+    ref: {
+      resource: "contacts.partners",
+      display: (t) =>
+        sql`(select case when ${q(t.partners.isClient)} then ${clientDisplayName(t.partners)} else trim(${q(t.partners.prefix)} || ' ' || ${q(t.partners.name)}) end from ${t.partners} where ${q(t.partners.id)} = ${q(t.dataProblems.ownerId)})`,
+    },
   },
   ownerId: integer("checks.fields.ownerId", (t) => dp(t).ownerId, { editable: false, width: 8 }),
-  message: { type: "localized", label: "checks.fields.message", width: 50, expr: (t) => problemMessageSql(dp(t).messageKey, dp(t).params) },
-  responsible: { ...reference("checks.fields.responsible", "users.users", (t) => dp(t).responsibleUserId, (t) => userNameOf(t, q(t.dataProblems.responsibleUserId))), column: undefined, input: undefined },
+  message: {
+    type: "localized",
+    label: "checks.fields.message",
+    width: 50,
+    expr: (t) => problemMessageSql(dp(t).messageKey, dp(t).params),
+  },
+  responsible: {
+    ...reference(
+      "checks.fields.responsible",
+      "users.users",
+      (t) => dp(t).responsibleUserId,
+      (t) => userNameOf(t, q(t.dataProblems.responsibleUserId)),
+    ),
+    column: undefined,
+    input: undefined,
+  },
   fixable: boolean("checks.fields.fixable", (t) => dp(t).fixable, { editable: false }),
   foundAt: datetime("checks.fields.foundAt", (t) => dp(t).foundAt),
 };
@@ -50,8 +81,17 @@ const common = {
   pk: (t: TenantTables) => dp(t).id,
   fields,
   titleField: "message",
-  defaultSort: [{ field: "checker", dir: "asc" as const }, { field: "ownerId", dir: "asc" as const }],
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["checker", "owner", "message", "responsible", "fixable", "foundAt"] }] }],
+  defaultSort: [
+    { field: "checker", dir: "asc" as const },
+    { field: "ownerId", dir: "asc" as const },
+  ],
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["checker", "owner", "message", "responsible", "fixable", "foundAt"] }],
+    },
+  ],
   actions: [fixAction],
 };
 
@@ -63,7 +103,15 @@ export const myProblemsResource = defineResource({
   scope: (t, ctx) => eq(t.dataProblems.responsibleUserId, ctx.user.id),
   columns: ["checker", "owner", "message", "fixable"],
   hiddenColumns: ["foundAt", "id"],
-  filters: { checker: { label: "checks.fields.checker", widget: "choice", choices: dataCheckers, schema: z.string().max(40), where: (v: string, t) => eq(t.dataProblems.checker, v) } },
+  filters: {
+    checker: {
+      label: "checks.fields.checker",
+      widget: "choice",
+      choices: dataCheckers,
+      schema: z.string().max(40),
+      where: (v: string, t) => eq(t.dataProblems.checker, v),
+    },
+  },
   access: { view: ["CheckdataUser"] },
 });
 
@@ -75,8 +123,19 @@ export const allProblemsResource = defineResource({
   columns: ["checker", "owner", "message", "responsible", "fixable"],
   hiddenColumns: ["foundAt", "id"],
   filters: {
-    checker: { label: "checks.fields.checker", widget: "choice", choices: dataCheckers, schema: z.string().max(40), where: (v: string, t) => eq(t.dataProblems.checker, v) },
-    responsible: { label: "checks.fields.responsible", widget: "user", schema: z.number().int(), where: (v: number, t) => eq(t.dataProblems.responsibleUserId, v) },
+    checker: {
+      label: "checks.fields.checker",
+      widget: "choice",
+      choices: dataCheckers,
+      schema: z.string().max(40),
+      where: (v: string, t) => eq(t.dataProblems.checker, v),
+    },
+    responsible: {
+      label: "checks.fields.responsible",
+      widget: "user",
+      schema: z.number().int(),
+      where: (v: number, t) => eq(t.dataProblems.responsibleUserId, v),
+    },
   },
   access: { view: ["SiteAdmin"] },
   // Runs checks.runAll, which is for administrators too.

@@ -16,12 +16,26 @@ export async function runChecker(handle: Handle, checker: Checker, ownerId?: num
   return db.transaction(async (tx) => {
     const problems = await checker.find({ db: tx, t }, ownerId);
     const dp = t.dataProblems;
-    await tx.delete(dp).where(and(eq(dp.checker, checker.id), ownerId === undefined ? undefined : and(eq(dp.ownerType, checker.ownerType), eq(dp.ownerId, ownerId))));
+    await tx
+      .delete(dp)
+      .where(
+        and(
+          eq(dp.checker, checker.id),
+          ownerId === undefined ? undefined : and(eq(dp.ownerType, checker.ownerType), eq(dp.ownerId, ownerId)),
+        ),
+      );
     for (let i = 0; i < problems.length; i += BATCH) {
-      await tx.insert(dp).values(problems.slice(i, i + BATCH).map((p) => ({
-        checker: checker.id, ownerType: checker.ownerType, ownerId: p.ownerId, messageKey: p.messageKey,
-        params: p.params ?? {}, responsibleUserId: p.responsibleUserId, fixable: p.fixable ?? false,
-      })));
+      await tx.insert(dp).values(
+        problems.slice(i, i + BATCH).map((p) => ({
+          checker: checker.id,
+          ownerType: checker.ownerType,
+          ownerId: p.ownerId,
+          messageKey: p.messageKey,
+          params: p.params ?? {},
+          responsibleUserId: p.responsibleUserId,
+          fixable: p.fixable ?? false,
+        })),
+      );
     }
     return problems.length;
   });
@@ -35,9 +49,14 @@ export async function runAllCheckers(handle: Handle, checkers: readonly Checker[
 }
 
 /** "Check again" on a client: every client checker on that client only. */
-export async function checkClient(handle: Handle, checkers: readonly Checker[], clientId: number): Promise<Record<string, number>> {
+export async function checkClient(
+  handle: Handle,
+  checkers: readonly Checker[],
+  clientId: number,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const checker of checkers.filter((c) => c.forClients)) counts[checker.id] = await runChecker(handle, checker, clientId);
+  for (const checker of checkers.filter((c) => c.forClients))
+    counts[checker.id] = await runChecker(handle, checker, clientId);
   return counts;
 }
 
@@ -53,13 +72,26 @@ export async function fixProblem(ctx: ResourceCtx, problemId: number): Promise<v
   if (!problem.fixable || !checker?.fix) throw new AppError("NOT_FIXABLE");
   await db.transaction(async (tx) => {
     await checker.fix!(tx as never, ctx, problem.ownerId);
-    await writeAudit(tx, t, actorOf(ctx.user), rowChange("checks.problems", "fix", problem.id, created({ checker: problem.checker, owner: problem.ownerId, message: problem.messageKey })));
+    await writeAudit(
+      tx,
+      t,
+      actorOf(ctx.user),
+      rowChange(
+        "checks.problems",
+        "fix",
+        problem.id,
+        created({ checker: problem.checker, owner: problem.ownerId, message: problem.messageKey }),
+      ),
+    );
     await runChecker({ db: tx as never, t }, checker, problem.ownerId);
   });
 }
 
 /** How many problems are assigned to that user (the welcome message). */
 export async function openProblemCount({ db, t }: Handle, userId: number): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(t.dataProblems).where(eq(t.dataProblems.responsibleUserId, userId));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(t.dataProblems)
+    .where(eq(t.dataProblems.responsibleUserId, userId));
   return row?.n ?? 0;
 }

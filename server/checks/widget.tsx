@@ -14,6 +14,12 @@ export const dataProblemsWidget = defineWidget({
     const count = await openProblemCount(handle, user.id);
     if (count === 0) return null;
     const t = await getTranslations("dashboard.dataProblems");
-    return <p className="text-sm"><Link href={resourceHref("checks.myProblems")} className={widgetLink} data-testid="data-problems-link">{t("open", { count })}</Link></p>;
+    return (
+      <p className="text-sm">
+        <Link href={resourceHref("checks.myProblems")} className={widgetLink} data-testid="data-problems-link">
+          {t("open", { count })}
+        </Link>
+      </p>
+    );
   },
 });

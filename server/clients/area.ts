@@ -2,7 +2,13 @@ import { seedClientFile } from "@/db/seed/client-file";
 import { seedDemoClients } from "@/db/seed/demo-clients";
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
-import { birthDatesChecker, coachingsChecker, eidCardChecker, nissChecker, phoneticWordsChecker } from "./checkers/clients";
+import {
+  birthDatesChecker,
+  coachingsChecker,
+  eidCardChecker,
+  nissChecker,
+  phoneticWordsChecker,
+} from "./checkers/clients";
 import { similarClientsChecker } from "./checkers/similar";
 import { clientMergesResource } from "./merge/resource";
 import { clientsResource } from "./resource";
@@ -19,24 +25,45 @@ export const clientsArea = defineArea({
   menu: [
     { menu: "contacts", entries: [{ resource: "clients.clients" }] },
     { menu: "pcsw", entries: [{ resource: "clients.coached", label: "resources.clients.title" }] },
-    { menu: "configure", section: "menu.sections.pcsw", entries: [
-      { resource: "clients.personGroups", roles: ["SocialStaff"] },
-      { resource: "clients.dispenseReasons", roles: ["SocialStaff"] },
-      { resource: "clients.exclusionTypes", roles: ["SocialStaff"] },
-    ] },
-    { menu: "explorer", section: "menu.sections.pcsw", entries: [
-      { resource: "clients.all" },
-      { resource: "clients.dispenses", roles: ["SocialStaff"] },
-      { resource: "clients.exclusions", roles: ["SocialStaff"] },
-      { resource: "clients.convictions", roles: ["SocialStaff"] },
-    ] },
-    { menu: "explorer", section: "menu.sections.contacts", entries: [{ resource: "clients.merges", roles: ["SiteAdmin"] }] },
+    {
+      menu: "configure",
+      section: "menu.sections.pcsw",
+      entries: [
+        { resource: "clients.personGroups", roles: ["SocialStaff"] },
+        { resource: "clients.dispenseReasons", roles: ["SocialStaff"] },
+        { resource: "clients.exclusionTypes", roles: ["SocialStaff"] },
+      ],
+    },
+    {
+      menu: "explorer",
+      section: "menu.sections.pcsw",
+      entries: [
+        { resource: "clients.all" },
+        { resource: "clients.dispenses", roles: ["SocialStaff"] },
+        { resource: "clients.exclusions", roles: ["SocialStaff"] },
+        { resource: "clients.convictions", roles: ["SocialStaff"] },
+      ],
+    },
+    {
+      menu: "explorer",
+      section: "menu.sections.contacts",
+      entries: [{ resource: "clients.merges", roles: ["SiteAdmin"] }],
+    },
   ],
-  checkers: [nissChecker, coachingsChecker, similarClientsChecker, phoneticWordsChecker, eidCardChecker, birthDatesChecker],
-  seed: { demo: async (handle, centre) => {
-    await seedClientFile(handle, centre);
-    await seedDemoClients(handle, centre);
-  } },
+  checkers: [
+    nissChecker,
+    coachingsChecker,
+    similarClientsChecker,
+    phoneticWordsChecker,
+    eidCardChecker,
+    birthDatesChecker,
+  ],
+  seed: {
+    demo: async (handle, centre) => {
+      await seedClientFile(handle, centre);
+      await seedDemoClients(handle, centre);
+    },
+  },
   relations: defineRelations([
     // Lino's volatile dependants of a client (domain-people §0): they go with a client deleted by mistake.
     { from: "dispenses.client_id", to: "partners", onDelete: "volatile", label: "relations.dispenses" },

@@ -11,7 +11,10 @@ import { primaryCoachOf } from "@/server/coachings/sql";
 const primaryCoachId = (t: TenantTables) => primaryCoachOf(t, q(t.partners.id));
 
 export const primaryCoach: FieldDef = {
-  type: "ref", label: "fields.primaryCoach", width: 20, sortable: false,
+  type: "ref",
+  label: "fields.primaryCoach",
+  width: 20,
+  sortable: false,
   expr: primaryCoachId,
   ref: { resource: "users.users", display: (t) => userNameOf(t, primaryCoachId(t)) },
 };

@@ -12,12 +12,19 @@ import type { ClientFieldSet } from "./field-set-names";
 
 /** The field sets the centre uses, from its settings. */
 export async function clientFieldSetsOf({ db, t }: Pick<TenantHandle, "db" | "t">): Promise<ReadonlySet<string>> {
-  const [row] = await db.select({ sets: t.siteSettings.clientFieldSets }).from(t.siteSettings).where(eq(t.siteSettings.id, 1));
+  const [row] = await db
+    .select({ sets: t.siteSettings.clientFieldSets })
+    .from(t.siteSettings)
+    .where(eq(t.siteSettings.id, 1));
   return new Set(row?.sets ?? []);
 }
 
-const extra = (set: ClientFieldSet, type: "text" | "longtext" | "boolean", key: string, opts: { max?: number; editable?: boolean; width?: number } = {}): FieldDef =>
-  ({ ...jsonField(type, `fields.clientExtra.${key}`, (t) => t.partners.extra, key, opts), fieldSet: set });
+const extra = (
+  set: ClientFieldSet,
+  type: "text" | "longtext" | "boolean",
+  key: string,
+  opts: { max?: number; editable?: boolean; width?: number } = {},
+): FieldDef => ({ ...jsonField(type, `fields.clientExtra.${key}`, (t) => t.partners.extra, key, opts), fieldSet: set });
 
 export const eupenFields = {
   gesdosId: extra("eupen", "text", "gesdosId", { max: 40, width: 10 }),

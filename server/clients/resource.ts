@@ -4,7 +4,20 @@ import { partnerNameOrder } from "@/db/tenant/contacts";
 import type { TenantTables } from "@/db/tenant/tables";
 import { defineResource } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
-import { boolean, choice, date, dateRangeSchema, datetime, filters, incompleteDate, integer, longText, reference, text, wordSearch } from "@/server/resources/fields";
+import {
+  boolean,
+  choice,
+  date,
+  dateRangeSchema,
+  datetime,
+  filters,
+  incompleteDate,
+  integer,
+  longText,
+  reference,
+  text,
+  wordSearch,
+} from "@/server/resources/fields";
 import { CLIENT_STATE, cardTypes, civilStates, clientStates, genders, refusalReasons, residenceTypes } from "./choices";
 import { AppError } from "@/server/errors";
 import { actorOf } from "@/server/audit";
@@ -44,18 +57,35 @@ export const clientsResource = defineResource({
   scope: (t) => sql`${t.partners.isClient}`,
   logsAccess: true,
   // Lino's row colours (domain-people §3.6): newcomers green, refused and former clients yellow.
-  rowTone: { field: "clientState", tones: { [CLIENT_STATE.newcomer]: "positive", [CLIENT_STATE.refused]: "warning", [CLIENT_STATE.former]: "warning" } },
+  rowTone: {
+    field: "clientState",
+    tones: { [CLIENT_STATE.newcomer]: "positive", [CLIENT_STATE.refused]: "warning", [CLIENT_STATE.former]: "warning" },
+  },
   fields: {
     id: integer("fields.id", (t) => t.partners.id, { editable: false, width: 7 }),
-    name: { type: "text", label: "fields.name", width: 28, expr: (t) => clientDisplayName(t.partners), orderBy: (t) => partnerNameOrder(t.partners) },
+    name: {
+      type: "text",
+      label: "fields.name",
+      width: 28,
+      expr: (t) => clientDisplayName(t.partners),
+      orderBy: (t) => partnerNameOrder(t.partners),
+    },
     firstName: text("fields.firstName", (t) => t.partners.firstName, { max: 100 }),
     lastName: text("fields.lastName", (t) => t.partners.lastName, { max: 100, required: true }),
     gender: choice("fields.gender", (t) => t.partners.gender, genders, { width: 8 }),
-    birthDate: incompleteDate("fields.birthDate", (t) => t.partners.birthDate, { help: "resources.clients.birthDateHelp" }),
+    birthDate: incompleteDate("fields.birthDate", (t) => t.partners.birthDate, {
+      help: "resources.clients.birthDateHelp",
+    }),
     age: { type: "integer", label: "fields.age", width: 6, expr: (t) => ageInYears(t.partners) },
     language: choice("languages.label", (t) => t.partners.language, uiLanguages, { required: true, width: 10 }),
-    nationalId: { ...text("fields.nationalId", (t) => t.partners.nationalId, { width: 15 }), input: z.string().trim().max(20).nullable() },
-    clientState: choice("fields.clientState", (t) => t.partners.clientState, clientStates, { editable: false, width: 12 }),
+    nationalId: {
+      ...text("fields.nationalId", (t) => t.partners.nationalId, { width: 15 }),
+      input: z.string().trim().max(20).nullable(),
+    },
+    clientState: choice("fields.clientState", (t) => t.partners.clientState, clientStates, {
+      editable: false,
+      width: 12,
+    }),
     refusalReason: choice("fields.refusalReason", (t) => t.partners.refusalReason, refusalReasons, { editable: false }),
     email: { ...text("fields.email", (t) => t.partners.email), input: z.union([z.email(), z.literal("")]) },
     phone: text("fields.phone", (t) => t.partners.phone, { max: 40, width: 14 }),
@@ -78,9 +108,21 @@ export const clientsResource = defineResource({
     unavailableWhy: text("fields.unavailableWhy", (t) => t.partners.unavailableWhy, { max: 100 }),
     remarks: longText("fields.remarks", (t) => t.partners.remarks),
     isObsolete: boolean("fields.isObsolete", (t) => t.partners.isObsolete),
-    coaches: { type: "text", label: "fields.coaches", width: 26, sortable: false, expr: (t) => coachesToday(t.partners, t) },
+    coaches: {
+      type: "text",
+      label: "fields.coaches",
+      width: 26,
+      sortable: false,
+      expr: (t) => coachesToday(t.partners, t),
+    },
     // Who is told about changes to the client: coaching supervisors and today's coaches (§8).
-    observers: { type: "text", label: "resources.clients.observers", width: 26, sortable: false, expr: (t) => clientObserverNames(t, q(t.partners.id)) },
+    observers: {
+      type: "text",
+      label: "resources.clients.observers",
+      width: 26,
+      sortable: false,
+      expr: (t) => clientObserverNames(t, q(t.partners.id)),
+    },
     createdAt: datetime("fields.createdAt", (t) => t.partners.createdAt),
     modifiedAt: datetime("fields.modifiedAt", (t) => t.partners.modifiedAt),
     // The rest of the client file (domain-people §3.1).
@@ -95,7 +137,12 @@ export const clientsResource = defineResource({
     obstacles: longText("fields.obstacles", (t) => t.partners.obstacles),
     skills: longText("fields.skills", (t) => t.partners.skills),
     group: namesRef("fields.integrationPhase", "clients.personGroups", "personGroups", (t) => t.partners.groupId),
-    jobOfficeContact: reference("fields.jobOfficeContact", "contacts.roles", (t) => t.partners.jobOfficeContactId, (t) => contactPersonLabel(t, q(t.partners.jobOfficeContactId))),
+    jobOfficeContact: reference(
+      "fields.jobOfficeContact",
+      "contacts.roles",
+      (t) => t.partners.jobOfficeContactId,
+      (t) => contactPersonLabel(t, q(t.partners.jobOfficeContactId)),
+    ),
     primaryCoach,
     // eID card data comes from the card reader; only site administrators correct it by hand.
     cardNumber: { ...text("fields.cardNumber", (t) => t.partners.cardNumber, { max: 40 }), editRoles: ["SiteAdmin"] },
@@ -103,7 +150,10 @@ export const clientsResource = defineResource({
     cardValidFrom: { ...date("fields.cardValidFrom", (t) => t.partners.cardValidFrom), editRoles: ["SiteAdmin"] },
     cardValidUntil: { ...date("fields.cardValidUntil", (t) => t.partners.cardValidUntil), editRoles: ["SiteAdmin"] },
     cardIssuer: { ...text("fields.cardIssuer", (t) => t.partners.cardIssuer, { max: 200 }), editRoles: ["SiteAdmin"] },
-    nobleCondition: { ...text("fields.nobleCondition", (t) => t.partners.nobleCondition, { max: 200 }), editRoles: ["SiteAdmin"] },
+    nobleCondition: {
+      ...text("fields.nobleCondition", (t) => t.partners.nobleCondition, { max: 200 }),
+      editRoles: ["SiteAdmin"],
+    },
     ...eupenFields,
     ...chateletFields,
   },
@@ -113,20 +163,63 @@ export const clientsResource = defineResource({
   filters: {
     clientState: filters.choice("fields.clientState", clientStates, (t) => t.partners.clientState),
     gender: filters.choice("fields.gender", genders, (t) => t.partners.gender),
-    agedFrom: { label: "resources.clients.agedFrom", summary: "resources.clients.agedFromSummary", widget: "number", schema: z.number().int().min(0).max(130), where: (v: number, t) => sql`${ageInYears(t.partners)} >= ${v}` },
-    agedTo: { label: "resources.clients.agedTo", summary: "resources.clients.agedToSummary", widget: "number", schema: z.number().int().min(0).max(130), where: (v: number, t) => sql`${ageInYears(t.partners)} <= ${v}` },
-    nationality: { label: "fields.nationality", widget: "text", schema: z.string().trim().toUpperCase().min(2).max(4), where: (v: string, t) => eq(t.partners.nationalityCode, v) },
-    hideObsolete: { label: "resources.clients.hideObsolete", widget: "boolean", schema: z.boolean(), where: (v: boolean, t) => (v ? sql`not ${t.partners.isObsolete}` : undefined) },
+    agedFrom: {
+      label: "resources.clients.agedFrom",
+      summary: "resources.clients.agedFromSummary",
+      widget: "number",
+      schema: z.number().int().min(0).max(130),
+      where: (v: number, t) => sql`${ageInYears(t.partners)} >= ${v}`,
+    },
+    agedTo: {
+      label: "resources.clients.agedTo",
+      summary: "resources.clients.agedToSummary",
+      widget: "number",
+      schema: z.number().int().min(0).max(130),
+      where: (v: number, t) => sql`${ageInYears(t.partners)} <= ${v}`,
+    },
+    nationality: {
+      label: "fields.nationality",
+      widget: "text",
+      schema: z.string().trim().toUpperCase().min(2).max(4),
+      where: (v: string, t) => eq(t.partners.nationalityCode, v),
+    },
+    hideObsolete: {
+      label: "resources.clients.hideObsolete",
+      widget: "boolean",
+      schema: z.boolean(),
+      where: (v: boolean, t) => (v ? sql`not ${t.partners.isObsolete}` : undefined),
+    },
     // Period: empty start takes the end (or today), empty end takes the start (domain-people §3.6).
     period: { label: "resources.clients.period", widget: "dateRange", schema: dateRangeSchema, where: () => undefined },
-    onlyPrimary: { label: "resources.clients.onlyPrimary", widget: "boolean", schema: z.boolean(), where: () => undefined },
-    coachedBy: { label: "resources.clients.coachedBy", summary: "resources.clients.coachedBySummary", widget: "user", schema: z.number().int(), where: (v: number, t, _ctx, all) => coachedBy(t, v, all) },
-    andCoachedBy: { label: "resources.clients.andCoachedBy", summary: "resources.clients.andCoachedBySummary", widget: "user", schema: z.number().int(), where: (v: number, t, _ctx, all) => coachedBy(t, v, all) },
+    onlyPrimary: {
+      label: "resources.clients.onlyPrimary",
+      widget: "boolean",
+      schema: z.boolean(),
+      where: () => undefined,
+    },
+    coachedBy: {
+      label: "resources.clients.coachedBy",
+      summary: "resources.clients.coachedBySummary",
+      widget: "user",
+      schema: z.number().int(),
+      where: (v: number, t, _ctx, all) => coachedBy(t, v, all),
+    },
+    andCoachedBy: {
+      label: "resources.clients.andCoachedBy",
+      summary: "resources.clients.andCoachedBySummary",
+      widget: "user",
+      schema: z.number().int(),
+      where: (v: number, t, _ctx, all) => coachedBy(t, v, all),
+    },
     ...clientEventFilters,
   },
   defaultFilters: { hideObsolete: true },
   // Name, phones, e-mail, street, national id: one folded, trigram-indexed text (db/tenant/contacts.ts).
-  search: wordSearch((t) => ({ folded: t.partners.searchText }), (t) => [t.partners.id], nissSearchVariants),
+  search: wordSearch(
+    (t) => ({ folded: t.partners.searchText }),
+    (t) => [t.partners.id],
+    nissSearchVariants,
+  ),
   // The people a desk looks for first, before places and other contacts.
   searchRank: 10,
   defaultSort: [{ field: "name", dir: "asc" }],
@@ -141,52 +234,127 @@ export const clientsResource = defineResource({
   // (domain-people §0). Was ContactsStaff: the reception clerk (210) could, the social workers not.
   access: { view: ["SimpleContactsUser"], create: ["SimpleContactsUser"], edit: ["SimpleContactsUser"] },
   detail: [
-    { key: "person", label: "resources.clients.personTab", groups: [
-      { fields: ["id", "firstName", "lastName", "gender", "birthDate", "age", "nationalId", "language"] },
-      { fields: ["street", "streetNo", "streetBox", "zipCode", "place", "country", "phone", "gsm", "email"] },
-    ], panels: [
-      { key: "clientOverview", label: "panels.clientOverview.title", top: true, load: clientOverviewPanel },
-      { key: "eidCard", label: "panels.eidCard.title", load: eidCardPanel },
-    ], slaves: [
-      { resource: "contacts.addresses", label: "resources.addresses.title", masterField: "partner" },
-    ] },
-    { key: "humanLinks", label: "resources.clients.humanLinksTab", groups: [{ fields: ["childCustody"] }], panels: [{ key: "similarClients", label: "panels.similarClients.title", load: similarClientsPanel }], slaves: [
-      { resource: "households.members", label: "resources.householdMembers.byPerson", masterField: "person" },
-      { resource: "households.humanLinks", label: "resources.humanLinks.title", masterField: "parent" },
-      { resource: "households.humanLinksAsChild", label: "resources.humanLinks.asChildTitle", masterField: "child" },
-    ] },
+    {
+      key: "person",
+      label: "resources.clients.personTab",
+      groups: [
+        { fields: ["id", "firstName", "lastName", "gender", "birthDate", "age", "nationalId", "language"] },
+        { fields: ["street", "streetNo", "streetBox", "zipCode", "place", "country", "phone", "gsm", "email"] },
+      ],
+      panels: [
+        { key: "clientOverview", label: "panels.clientOverview.title", top: true, load: clientOverviewPanel },
+        { key: "eidCard", label: "panels.eidCard.title", load: eidCardPanel },
+      ],
+      slaves: [{ resource: "contacts.addresses", label: "resources.addresses.title", masterField: "partner" }],
+    },
+    {
+      key: "humanLinks",
+      label: "resources.clients.humanLinksTab",
+      groups: [{ fields: ["childCustody"] }],
+      panels: [{ key: "similarClients", label: "panels.similarClients.title", load: similarClientsPanel }],
+      slaves: [
+        { resource: "households.members", label: "resources.householdMembers.byPerson", masterField: "person" },
+        { resource: "households.humanLinks", label: "resources.humanLinks.title", masterField: "parent" },
+        { resource: "households.humanLinksAsChild", label: "resources.humanLinks.asChildTitle", masterField: "child" },
+      ],
+    },
     // Tabs of domain-people §3.7 whose areas exist; centre-specific fields show where the centre uses them.
-    { key: "coaches", label: "resources.clients.coachesTab", groups: [
-      { fields: ["primaryCoach", "coaches", "observers", "jobOfficeContact"] },
-      { fields: ["healthInsurance", "pharmacy", "jobAgents"] },
-    ], slaves: [
-      { resource: "coachings.coachings", label: "resources.coachings.title", masterField: "client" },
-      { resource: "contacts.clientContacts", label: "resources.clients.clientContacts", masterField: "client" },
-    ] },
-    { key: "aids", label: "resources.clients.aidsTab", groups: [
-      { label: "resources.clients.residenceGroup", fields: ["nationality", "nationalityText", "birthCountry", "birthPlace", "civilState", "residenceType", "inBelgiumSince", "residenceUntil", "declaredName", "needsResidencePermit"] },
-      { label: "fields.integrationPhase", fields: ["group"] },
-      { label: "resources.clients.incomesGroup", fields: ["incomeAg", "incomeWg", "incomeKg", "incomeRente", "incomeMisc"] },
-    ] },
+    {
+      key: "coaches",
+      label: "resources.clients.coachesTab",
+      groups: [
+        { fields: ["primaryCoach", "coaches", "observers", "jobOfficeContact"] },
+        { fields: ["healthInsurance", "pharmacy", "jobAgents"] },
+      ],
+      slaves: [
+        { resource: "coachings.coachings", label: "resources.coachings.title", masterField: "client" },
+        { resource: "contacts.clientContacts", label: "resources.clients.clientContacts", masterField: "client" },
+      ],
+    },
+    {
+      key: "aids",
+      label: "resources.clients.aidsTab",
+      groups: [
+        {
+          label: "resources.clients.residenceGroup",
+          fields: [
+            "nationality",
+            "nationalityText",
+            "birthCountry",
+            "birthPlace",
+            "civilState",
+            "residenceType",
+            "inBelgiumSince",
+            "residenceUntil",
+            "declaredName",
+            "needsResidencePermit",
+          ],
+        },
+        { label: "fields.integrationPhase", fields: ["group"] },
+        {
+          label: "resources.clients.incomesGroup",
+          fields: ["incomeAg", "incomeWg", "incomeKg", "incomeRente", "incomeMisc"],
+        },
+      ],
+    },
     // Dispenses, exclusions and convictions are social data: their grids show to social users only.
-    { key: "jobSearch", label: "resources.clients.jobSearchTab", groups: [
-      { fields: ["isSeeking", "seekingSince", "unemployedSince", "needsWorkPermit", "workPermitSuspendedUntil", "hasEsf"] },
-      { fields: ["obstacles", "skills"] },
-    ], slaves: [
-      { resource: "clients.dispenses", label: "resources.dispenses.title", masterField: "client" },
-      { resource: "clients.exclusions", label: "resources.exclusions.title", masterField: "client" },
-      { resource: "clients.convictions", label: "resources.convictions.title", masterField: "client" },
-    ] },
-    { key: "history", label: "resources.clients.historyTab", groups: [], slaves: [
-      { resource: "history.clientChanges", label: "resources.history.changesTitle", masterField: "client" },
-      { resource: "history.accessLog", label: "resources.history.accessTitle", masterField: "client" },
-      { resource: "clients.merges", label: "resources.clientMerges.title", masterField: "kept" },
-    ] },
-    { key: "misc", label: "resources.clients.miscTab", roles: ["SocialStaff", "ContactsStaff"], groups: [
-      { fields: ["clientState", "refusalReason", "isObsolete", "unavailableUntil", "unavailableWhy", "remarks", "createdAt", "modifiedAt"] },
-      { label: "resources.clients.eidCardGroup", fields: ["cardNumber", "cardType", "cardValidFrom", "cardValidUntil", "cardIssuer", "nobleCondition"] },
-      { fields: ["gesdosId", "timId", "isCpas", "isSenior", "remarks2"] },
-    ], slaves: [{ resource: "checks.clientProblems", label: "checks.clientProblems", masterField: "ownerId" }] },
+    {
+      key: "jobSearch",
+      label: "resources.clients.jobSearchTab",
+      groups: [
+        {
+          fields: [
+            "isSeeking",
+            "seekingSince",
+            "unemployedSince",
+            "needsWorkPermit",
+            "workPermitSuspendedUntil",
+            "hasEsf",
+          ],
+        },
+        { fields: ["obstacles", "skills"] },
+      ],
+      slaves: [
+        { resource: "clients.dispenses", label: "resources.dispenses.title", masterField: "client" },
+        { resource: "clients.exclusions", label: "resources.exclusions.title", masterField: "client" },
+        { resource: "clients.convictions", label: "resources.convictions.title", masterField: "client" },
+      ],
+    },
+    {
+      key: "history",
+      label: "resources.clients.historyTab",
+      groups: [],
+      slaves: [
+        { resource: "history.clientChanges", label: "resources.history.changesTitle", masterField: "client" },
+        { resource: "history.accessLog", label: "resources.history.accessTitle", masterField: "client" },
+        { resource: "clients.merges", label: "resources.clientMerges.title", masterField: "kept" },
+      ],
+    },
+    {
+      key: "misc",
+      label: "resources.clients.miscTab",
+      roles: ["SocialStaff", "ContactsStaff"],
+      groups: [
+        {
+          fields: [
+            "clientState",
+            "refusalReason",
+            "isObsolete",
+            "unavailableUntil",
+            "unavailableWhy",
+            "remarks",
+            "createdAt",
+            "modifiedAt",
+          ],
+        },
+        {
+          label: "resources.clients.eidCardGroup",
+          fields: ["cardNumber", "cardType", "cardValidFrom", "cardValidUntil", "cardIssuer", "nobleCondition"],
+        },
+        { fields: ["gesdosId", "timId", "isCpas", "isSenior", "remarks2"] },
+      ],
+      slaves: [{ resource: "checks.clientProblems", label: "checks.clientProblems", masterField: "ownerId" }],
+    },
   ],
   insert: {
     fields: ["firstName", "lastName", "nationalId", "gender", "language"],
@@ -195,16 +363,25 @@ export const clientsResource = defineResource({
     // Lino asks before creating a client who resembles existing ones (domain-people §5).
     confirm: async (ctx, v) => {
       const similar = await similarClients(ctx.handle, {
-        firstName: String(v.firstName ?? ""), lastName: String(v.lastName ?? ""), nationalId: (v.nationalId as string | null) ?? null, birthDate: (v.birthDate as string | null) ?? null,
+        firstName: String(v.firstName ?? ""),
+        lastName: String(v.lastName ?? ""),
+        nationalId: (v.nationalId as string | null) ?? null,
+        birthDate: (v.birthDate as string | null) ?? null,
       });
-      return similar.length ? { messageKey: "resources.clients.similarExist", params: { count: similar.length, names: similar.map((c) => c.displayName).join(", ") } } : null;
+      return similar.length
+        ? {
+            messageKey: "resources.clients.similarExist",
+            params: { count: similar.length, names: similar.map((c) => c.displayName).join(", ") },
+          }
+        : null;
     },
   },
   normalize: (v) => {
     if (!("nationalId" in v)) return v;
     if (v.nationalId === null || v.nationalId === "") return { ...v, nationalId: null };
     const niss = parseNiss(String(v.nationalId));
-    if (!niss.ok) throw new AppError("NISS_INVALID", { ...niss.params, field: "nationalId", messageKey: `niss.${niss.code}` });
+    if (!niss.ok)
+      throw new AppError("NISS_INVALID", { ...niss.params, field: "nationalId", messageKey: `niss.${niss.code}` });
     return { ...v, nationalId: niss.formatted };
   },
   derive: (v) => {
@@ -222,28 +399,52 @@ export const clientsResource = defineResource({
     field: "clientState",
     transitions: [
       {
-        name: "refuse", label: "resources.clients.refuse", from: [CLIENT_STATE.newcomer], to: CLIENT_STATE.refused, roles: ["NewcomersUser"],
+        name: "refuse",
+        label: "resources.clients.refuse",
+        from: [CLIENT_STATE.newcomer],
+        to: CLIENT_STATE.refused,
+        roles: ["NewcomersUser"],
         params: {
-          reason: { ...choice("fields.refusalReason", (t) => t.partners.refusalReason, refusalReasons, { required: true }), input: z.string().min(1).max(40) },
+          reason: {
+            ...choice("fields.refusalReason", (t) => t.partners.refusalReason, refusalReasons, { required: true }),
+            input: z.string().min(1).max(40),
+          },
           remark: longText("resources.clients.remark", (t) => t.partners.remarks),
         },
         effect: async (tx, ctx, id, params) => {
           const t = ctx.handle.t;
-          await tx.update(t.partners).set({ refusalReason: String(params.reason) }).where(eq(t.partners.id, Number(id)));
+          await tx
+            .update(t.partners)
+            .set({ refusalReason: String(params.reason) })
+            .where(eq(t.partners.id, Number(id)));
           return { refusalReason: { from: null, to: params.reason } };
         },
       },
       {
-        name: "former", label: "resources.clients.markFormer", from: [CLIENT_STATE.coached, CLIENT_STATE.newcomer], to: CLIENT_STATE.former, roles: ["NewcomersUser"], confirm: true,
+        name: "former",
+        label: "resources.clients.markFormer",
+        from: [CLIENT_STATE.coached, CLIENT_STATE.newcomer],
+        to: CLIENT_STATE.former,
+        roles: ["NewcomersUser"],
+        confirm: true,
         // Ends the client's open coachings today (domain-people §3.3).
         effect: async (tx, ctx, id) => {
           const t = ctx.handle.t;
-          const ended = await tx.update(t.coachings).set({ endDate: belgianToday(), version: sql`${t.coachings.version} + 1` })
-            .where(sql`${t.coachings.clientId} = ${Number(id)} and ${t.coachings.endDate} is null`).returning({ id: t.coachings.id });
+          const ended = await tx
+            .update(t.coachings)
+            .set({ endDate: belgianToday(), version: sql`${t.coachings.version} + 1` })
+            .where(sql`${t.coachings.clientId} = ${Number(id)} and ${t.coachings.endDate} is null`)
+            .returning({ id: t.coachings.id });
           return { endedCoachings: { from: null, to: ended.map((c) => c.id) } };
         },
       },
-      { name: "backToNewcomer", label: "resources.clients.backToNewcomer", from: [CLIENT_STATE.former], to: CLIENT_STATE.newcomer, roles: ["NewcomersUser"] },
+      {
+        name: "backToNewcomer",
+        label: "resources.clients.backToNewcomer",
+        from: [CLIENT_STATE.former],
+        to: CLIENT_STATE.newcomer,
+        roles: ["NewcomersUser"],
+      },
     ],
   },
 });

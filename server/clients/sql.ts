@@ -26,7 +26,8 @@ export const addressLine = (p: P, t: TenantTables): SQL<string> => sql<string>`c
  * check it before anything is cast, so that one bad row never makes a list fail.
  */
 export const ageInYears = (p: P): SQL<number | null> => {
-  const part = (from: number, length: number) => sql`substr(${p.birthDate}, ${sql.raw(String(from))}, ${sql.raw(String(length))})::int`;
+  const part = (from: number, length: number) =>
+    sql`substr(${p.birthDate}, ${sql.raw(String(from))}, ${sql.raw(String(length))})::int`;
   const [year, month, day] = [part(1, 4), part(6, 2), part(9, 2)];
   const leap = sql`(${year} % 4 = 0 and (${year} % 100 <> 0 or ${year} % 400 = 0))`;
   const daysInMonth = sql`case when ${month} = 2 then case when ${leap} then 29 else 28 end when ${month} in (4, 6, 9, 11) then 30 else 31 end`;

@@ -20,7 +20,12 @@ import { belgianToday } from "@/lib/format";
 type Table = "personGroups" | "dispenseReasons" | "exclusionTypes";
 
 /** A configurable list of names in the four languages (reasons, types, phases). */
-function namesTable(id: string, title: string, table: Table, extra: Partial<Pick<ResourceDef, "fields" | "columns">> & { view?: Role[] } = {}): ResourceDef {
+function namesTable(
+  id: string,
+  title: string,
+  table: Table,
+  extra: Partial<Pick<ResourceDef, "fields" | "columns">> & { view?: Role[] } = {},
+): ResourceDef {
   const fields = {
     id: integer("fields.id", (t) => t[table].id, { editable: false, width: 6 }),
     name: localizedText("fields.name", (t) => t[table].names, { required: true }),
@@ -28,9 +33,15 @@ function namesTable(id: string, title: string, table: Table, extra: Partial<Pick
   };
   const shown = ["name", ...(extra.columns ?? [])];
   return defineResource({
-    id, title,
-    table: (t) => t[table], pk: (t) => t[table].id, version: (t) => t[table].version,
-    fields, columns: shown, hiddenColumns: ["id"], titleField: "name",
+    id,
+    title,
+    table: (t) => t[table],
+    pk: (t) => t[table].id,
+    version: (t) => t[table].version,
+    fields,
+    columns: shown,
+    hiddenColumns: ["id"],
+    titleField: "name",
     defaultSort: [{ field: "id", dir: "asc" }],
     access: { view: extra.view ?? ["SocialUser"], edit: ["SocialStaff"] },
     detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: shown }] }],
@@ -54,26 +65,45 @@ export const personGroupsResource = namesTable("clients.personGroups", "resource
   },
   columns: ["refName", "active"],
 });
-export const dispenseReasonsResource = namesTable("clients.dispenseReasons", "resources.dispenseReasons.title", "dispenseReasons");
-export const exclusionTypesResource = namesTable("clients.exclusionTypes", "resources.exclusionTypes.title", "exclusionTypes");
+export const dispenseReasonsResource = namesTable(
+  "clients.dispenseReasons",
+  "resources.dispenseReasons.title",
+  "dispenseReasons",
+);
+export const exclusionTypesResource = namesTable(
+  "clients.exclusionTypes",
+  "resources.exclusionTypes.title",
+  "exclusionTypes",
+);
 
 /** A reference to a phase, reason or type, shown in the reader's language. */
 export const namesRef = (label: string, resource: string, table: Table, col: (t: TenantTables) => AnyPgColumn) =>
   reference(label, resource, col, (t) => namesOf(t, table, col(t)), { localized: true });
 
 const clientRef = (col: (t: TenantTables) => AnyPgColumn) =>
-  reference("resources.coachings.client", "clients.clients", col, (t) => clientNameOf(t, q(col(t))), { required: true, createOnly: true });
+  reference("resources.coachings.client", "clients.clients", col, (t) => clientNameOf(t, q(col(t))), {
+    required: true,
+    createOnly: true,
+  });
 
 /** Refuses a row attached to a partner that is not a client of this centre. */
 async function assertClient(tx: TenantHandle["db"], t: TenantTables, id: unknown) {
   if (id === undefined) return;
-  const [row] = await tx.select({ id: t.partners.id }).from(t.partners).where(and(eq(t.partners.id, Number(id)), eq(t.partners.isClient, true)));
+  const [row] = await tx
+    .select({ id: t.partners.id })
+    .from(t.partners)
+    .where(and(eq(t.partners.id, Number(id)), eq(t.partners.isClient, true)));
   if (!row) throw new AppError("INVALID_INPUT", { field: "client" });
 }
-const clientOnly = async (tx: TenantHandle["db"], ctx: ResourceCtx, _id: unknown, values: Record<string, unknown>) => assertClient(tx, ctx.handle.t, values.client);
+const clientOnly = async (tx: TenantHandle["db"], ctx: ResourceCtx, _id: unknown, values: Record<string, unknown>) =>
+  assertClient(tx, ctx.handle.t, values.client);
 
 /** Rows of a client's file: SocialUser on the client's detail, the global list for SocialStaff. */
-const clientRowsAccess = { view: ["SocialUser"], edit: ["SocialUser"], listAll: ["SocialStaff"] } satisfies ResourceDef["access"];
+const clientRowsAccess = {
+  view: ["SocialUser"],
+  edit: ["SocialUser"],
+  listAll: ["SocialStaff"],
+} satisfies ResourceDef["access"];
 
 const periodInOrder = (from: string, until: string) => (_ctx: ResourceCtx, v: Record<string, unknown>) => {
   if (v[from] && v[until] && String(v[until]) < String(v[from])) throw new AppError("INVALID_INPUT", { field: until });
@@ -82,11 +112,18 @@ const periodInOrder = (from: string, until: string) => (_ctx: ResourceCtx, v: Re
 export const dispensesResource = defineResource({
   id: "clients.dispenses",
   title: "resources.dispenses.title",
-  table: (t) => t.dispenses, pk: (t) => t.dispenses.id, version: (t) => t.dispenses.version,
+  table: (t) => t.dispenses,
+  pk: (t) => t.dispenses.id,
+  version: (t) => t.dispenses.version,
   fields: {
     id: integer("fields.id", (t) => t.dispenses.id, { editable: false, width: 6 }),
     client: clientRef((t) => t.dispenses.clientId),
-    reason: namesRef("resources.dispenses.reason", "clients.dispenseReasons", "dispenseReasons", (t) => t.dispenses.reasonId),
+    reason: namesRef(
+      "resources.dispenses.reason",
+      "clients.dispenseReasons",
+      "dispenseReasons",
+      (t) => t.dispenses.reasonId,
+    ),
     startDate: date("fields.startDate", (t) => t.dispenses.startDate),
     endDate: date("fields.endDate", (t) => t.dispenses.endDate),
     remarks: longText("fields.remarks", (t) => t.dispenses.remarks),
@@ -96,15 +133,26 @@ export const dispensesResource = defineResource({
   titleField: "reason",
   defaultSort: [{ field: "startDate", dir: "desc" }],
   access: clientRowsAccess,
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "reason", "startDate", "endDate", "remarks"] }] }],
-  insert: { fields: ["client", "reason", "startDate", "endDate", "remarks"], validate: periodInOrder("startDate", "endDate") },
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["client", "reason", "startDate", "endDate", "remarks"] }],
+    },
+  ],
+  insert: {
+    fields: ["client", "reason", "startDate", "endDate", "remarks"],
+    validate: periodInOrder("startDate", "endDate"),
+  },
   beforeSave: clientOnly,
 });
 
 export const exclusionsResource = defineResource({
   id: "clients.exclusions",
   title: "resources.exclusions.title",
-  table: (t) => t.exclusions, pk: (t) => t.exclusions.id, version: (t) => t.exclusions.version,
+  table: (t) => t.exclusions,
+  pk: (t) => t.exclusions.id,
+  version: (t) => t.exclusions.version,
   fields: {
     id: integer("fields.id", (t) => t.exclusions.id, { editable: false, width: 6 }),
     client: clientRef((t) => t.exclusions.clientId),
@@ -118,16 +166,26 @@ export const exclusionsResource = defineResource({
   titleField: "type",
   defaultSort: [{ field: "excludedFrom", dir: "desc" }],
   access: clientRowsAccess,
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "type", "excludedFrom", "excludedUntil", "remark"] }] }],
-  insert: { fields: ["client", "type", "excludedFrom", "excludedUntil", "remark"], validate: periodInOrder("excludedFrom", "excludedUntil") },
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["client", "type", "excludedFrom", "excludedUntil", "remark"] }],
+    },
+  ],
+  insert: {
+    fields: ["client", "type", "excludedFrom", "excludedUntil", "remark"],
+    validate: periodInOrder("excludedFrom", "excludedUntil"),
+  },
   beforeSave: clientOnly,
 });
-
 
 export const convictionsResource = defineResource({
   id: "clients.convictions",
   title: "resources.convictions.title",
-  table: (t) => t.convictions, pk: (t) => t.convictions.id, version: (t) => t.convictions.version,
+  table: (t) => t.convictions,
+  pk: (t) => t.convictions.id,
+  version: (t) => t.convictions.version,
   fields: {
     id: integer("fields.id", (t) => t.convictions.id, { editable: false, width: 6 }),
     client: clientRef((t) => t.convictions.clientId),
@@ -140,11 +198,22 @@ export const convictionsResource = defineResource({
   titleField: "designation",
   defaultSort: [{ field: "date", dir: "desc" }],
   access: clientRowsAccess,
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "date", "prejudicial", "designation"] }] }],
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["client", "date", "prejudicial", "designation"] }],
+    },
+  ],
   insert: { fields: ["client", "date", "prejudicial", "designation"], defaults: () => ({ date: belgianToday() }) },
   beforeSave: clientOnly,
 });
 
 export const CLIENT_FILE_RESOURCES = [
-  personGroupsResource, dispenseReasonsResource, exclusionTypesResource, dispensesResource, exclusionsResource, convictionsResource,
+  personGroupsResource,
+  dispenseReasonsResource,
+  exclusionTypesResource,
+  dispensesResource,
+  exclusionsResource,
+  convictionsResource,
 ];

@@ -36,7 +36,19 @@ export const clientsByNationalityResource = defineVariant(clientsResource, {
   title: "resources.clients.byNationalityTitle",
   defaultFilters: {},
   columns: ["name", "nationalId", "clientState", "address", "age"],
-  hiddenColumns: ["gsm", "email", "phone", "id", "language", "coaches", "birthDate", "gender", "nationality", "createdAt", "modifiedAt"],
+  hiddenColumns: [
+    "gsm",
+    "email",
+    "phone",
+    "id",
+    "language",
+    "coaches",
+    "birthDate",
+    "gender",
+    "nationality",
+    "createdAt",
+    "modifiedAt",
+  ],
   view: clientsResource.access.view,
 });
 

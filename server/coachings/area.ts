@@ -15,13 +15,25 @@ export const coachingsArea = defineArea({
   // PCSW → the coachings active today (the explorer's default, which its filters widen) (§1.4).
   menu: [
     { menu: "pcsw", entries: [{ resource: "coachings.mine" }] },
-    { menu: "configure", section: "menu.sections.pcsw", entries: [
-      { resource: "coachings.types", roles: ["CoachingsStaff"] },
-      { resource: "coachings.endings", roles: ["CoachingsStaff"] },
-    ] },
-    { menu: "explorer", section: "menu.sections.pcsw", entries: [{
-      href: gridHref("coachings.coachings", listStateSchema.parse({ filters: { observedEvent: "active" } })), label: "resources.coachings.title", roles: ["CoachingsStaff"],
-    }] },
+    {
+      menu: "configure",
+      section: "menu.sections.pcsw",
+      entries: [
+        { resource: "coachings.types", roles: ["CoachingsStaff"] },
+        { resource: "coachings.endings", roles: ["CoachingsStaff"] },
+      ],
+    },
+    {
+      menu: "explorer",
+      section: "menu.sections.pcsw",
+      entries: [
+        {
+          href: gridHref("coachings.coachings", listStateSchema.parse({ filters: { observedEvent: "active" } })),
+          label: "resources.coachings.title",
+          roles: ["CoachingsStaff"],
+        },
+      ],
+    },
   ],
   widgets: [usersWithClientsWidget],
   seed: { reference: seedCoachingTypes, demo: seedCoachingEndings },
@@ -31,6 +43,11 @@ export const coachingsArea = defineArea({
     { from: "coachings.user_id", to: "users", onDelete: "protect", label: "relations.coachings" },
     { from: "coachings.coaching_type_id", to: "coaching_types", onDelete: "protect", label: "relations.coachings" },
     { from: "coachings.ending_id", to: "coaching_endings", onDelete: "protect", label: "relations.coachings" },
-    { from: "coaching_endings.coaching_type_id", to: "coaching_types", onDelete: "protect", label: "relations.coachingEndings" },
+    {
+      from: "coaching_endings.coaching_type_id",
+      to: "coaching_types",
+      onDelete: "protect",
+      label: "relations.coachingEndings",
+    },
   ]),
 });

@@ -25,8 +25,13 @@ export const coachingEndingsResource = defineResource({
   fields: {
     id: integer("fields.id", (t) => t.coachingEndings.id, { editable: false, width: 6 }),
     name: localizedText("fields.name", (t) => t.coachingEndings.names, { required: true }),
-    coachingType: reference("resources.coachings.coachingType", "coachings.types", (t) => t.coachingEndings.coachingTypeId,
-      (t) => coachingTypeNameOf(t, q(t.coachingEndings.coachingTypeId)), { localized: true }),
+    coachingType: reference(
+      "resources.coachings.coachingType",
+      "coachings.types",
+      (t) => t.coachingEndings.coachingTypeId,
+      (t) => coachingTypeNameOf(t, q(t.coachingEndings.coachingTypeId)),
+      { localized: true },
+    ),
   },
   columns: ["name", "coachingType"],
   hiddenColumns: ["id"],

@@ -28,7 +28,14 @@ export const coachingTypesResource = defineResource({
   titleField: "name",
   defaultSort: [{ field: "name", dir: "asc" }],
   access: { view: ["CoachingsUser"], edit: ["CoachingsStaff"] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["name", "doesGss", "doesIntegration"] }], slaves: [] }],
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["name", "doesGss", "doesIntegration"] }],
+      slaves: [],
+    },
+  ],
   insert: { fields: ["name", "doesGss", "doesIntegration"] },
 });
 
@@ -44,13 +51,37 @@ export const coachingsResource = defineResource({
   version: (t) => t.coachings.version,
   fields: {
     id: integer("fields.id", (t) => t.coachings.id, { editable: false, width: 6 }),
-    client: reference("resources.coachings.client", "clients.clients", (t) => t.coachings.clientId, (t) => clientNameOf(t, q(t.coachings.clientId)), { required: true, createOnly: true }),
-    user: reference("resources.coachings.user", "users.users", (t) => t.coachings.userId, (t) => userNameOf(t, q(t.coachings.userId)), { required: true, choices: activeStaff }),
-    coachingType: reference("resources.coachings.coachingType", "coachings.types", (t) => t.coachings.coachingTypeId, (t) => coachingTypeNameOf(t, q(t.coachings.coachingTypeId)), { localized: true }),
+    client: reference(
+      "resources.coachings.client",
+      "clients.clients",
+      (t) => t.coachings.clientId,
+      (t) => clientNameOf(t, q(t.coachings.clientId)),
+      { required: true, createOnly: true },
+    ),
+    user: reference(
+      "resources.coachings.user",
+      "users.users",
+      (t) => t.coachings.userId,
+      (t) => userNameOf(t, q(t.coachings.userId)),
+      { required: true, choices: activeStaff },
+    ),
+    coachingType: reference(
+      "resources.coachings.coachingType",
+      "coachings.types",
+      (t) => t.coachings.coachingTypeId,
+      (t) => coachingTypeNameOf(t, q(t.coachings.coachingTypeId)),
+      { localized: true },
+    ),
     startDate: date("fields.startDate", (t) => t.coachings.startDate, { required: true }),
     endDate: date("fields.endDate", (t) => t.coachings.endDate),
     primary: boolean("resources.coachings.primary", (t) => t.coachings.primary),
-    ending: reference("resources.coachings.ending", "coachings.endings", (t) => t.coachings.endingId, (t) => coachingEndingNameOf(t, q(t.coachings.endingId)), { localized: true }),
+    ending: reference(
+      "resources.coachings.ending",
+      "coachings.endings",
+      (t) => t.coachings.endingId,
+      (t) => coachingEndingNameOf(t, q(t.coachings.endingId)),
+      { localized: true },
+    ),
   },
   columns: ["client", "user", "coachingType", "startDate", "endDate", "primary", "ending"],
   hiddenColumns: ["id"],
@@ -60,7 +91,13 @@ export const coachingsResource = defineResource({
   // Read on the client's Coaches tab by everyone (Lino's CoachingsByClient: login_required()); given and
   // edited by coaching users (§8: 220 reads, cannot create); the list of all is coaching staff's (Explorer).
   access: { view: ["SiteUser"], edit: ["CoachingsUser"], listAll: ["CoachingsStaff"] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "user", "coachingType", "startDate", "endDate", "primary", "ending"] }] }],
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["client", "user", "coachingType", "startDate", "endDate", "primary", "ending"] }],
+    },
+  ],
   insert: {
     fields: ["client", "user", "coachingType", "startDate", "endDate", "primary", "ending"],
     // The coach is the creating user; the coaching starts today unless dates are given.

@@ -21,19 +21,33 @@ const auditUpdate = (tx: Tx, ctx: ResourceCtx, id: number, changes: Changes) =>
 async function endingRules(tx: Tx, ctx: ResourceCtx, id: string | number | undefined, values: Values) {
   const t = ctx.handle.t;
   if (!("ending" in values) && !("coachingType" in values)) return;
-  const [before] = id === undefined ? [] : await tx
-    .select({ coachingType: t.coachings.coachingTypeId, ending: t.coachings.endingId, endDate: t.coachings.endDate })
-    .from(t.coachings).where(eq(t.coachings.id, Number(id)));
-  const now = <K extends "coachingType" | "ending" | "endDate">(key: K) => (key in values ? values[key] : before?.[key]) ?? null;
+  const [before] =
+    id === undefined
+      ? []
+      : await tx
+          .select({
+            coachingType: t.coachings.coachingTypeId,
+            ending: t.coachings.endingId,
+            endDate: t.coachings.endDate,
+          })
+          .from(t.coachings)
+          .where(eq(t.coachings.id, Number(id)));
+  const now = <K extends "coachingType" | "ending" | "endDate">(key: K) =>
+    (key in values ? values[key] : before?.[key]) ?? null;
   const ending = now("ending");
   if (ending === null) return;
-  const [reason] = await tx.select({ coachingType: t.coachingEndings.coachingTypeId }).from(t.coachingEndings).where(eq(t.coachingEndings.id, Number(ending)));
+  const [reason] = await tx
+    .select({ coachingType: t.coachingEndings.coachingTypeId })
+    .from(t.coachingEndings)
+    .where(eq(t.coachingEndings.id, Number(ending)));
   if (!reason) throw new AppError("INVALID_INPUT", { field: "ending" });
-  if (reason.coachingType !== null && reason.coachingType !== now("coachingType")) throw new AppError("COACHING_ENDING_OF_OTHER_SERVICE");
+  if (reason.coachingType !== null && reason.coachingType !== now("coachingType"))
+    throw new AppError("COACHING_ENDING_OF_OTHER_SERVICE");
   if ("ending" in values && now("endDate") === null) {
     values.endDate = belgianToday();
     // The generic edit audited what the user sent; the date set here is audited on its own.
-    if (id !== undefined) await auditUpdate(tx, ctx, Number(id), { endDate: { from: before?.endDate ?? null, to: values.endDate } });
+    if (id !== undefined)
+      await auditUpdate(tx, ctx, Number(id), { endDate: { from: before?.endDate ?? null, to: values.endDate } });
   }
 }
 
@@ -41,9 +55,24 @@ async function endingRules(tx: Tx, ctx: ResourceCtx, id: string | number | undef
 async function singlePrimary(tx: Tx, ctx: ResourceCtx, id: string | number | undefined, values: Values) {
   if (values.primary !== true) return;
   const t = ctx.handle.t;
-  const clientId = values.client ?? (await tx.select({ c: t.coachings.clientId }).from(t.coachings).where(eq(t.coachings.id, Number(id))))[0]?.c;
-  const demoted = await tx.update(t.coachings).set({ primary: false, version: sql`${t.coachings.version} + 1` })
-    .where(and(eq(t.coachings.clientId, Number(clientId)), eq(t.coachings.primary, true), id === undefined ? undefined : ne(t.coachings.id, Number(id))))
+  const clientId =
+    values.client ??
+    (
+      await tx
+        .select({ c: t.coachings.clientId })
+        .from(t.coachings)
+        .where(eq(t.coachings.id, Number(id)))
+    )[0]?.c;
+  const demoted = await tx
+    .update(t.coachings)
+    .set({ primary: false, version: sql`${t.coachings.version} + 1` })
+    .where(
+      and(
+        eq(t.coachings.clientId, Number(clientId)),
+        eq(t.coachings.primary, true),
+        id === undefined ? undefined : ne(t.coachings.id, Number(id)),
+      ),
+    )
     .returning({ id: t.coachings.id });
   for (const row of demoted) await auditUpdate(tx, ctx, row.id, { primary: { from: true, to: false } });
 }
@@ -52,7 +81,10 @@ async function singlePrimary(tx: Tx, ctx: ResourceCtx, id: string | number | und
 async function serviceOfCoach(tx: Tx, ctx: ResourceCtx, id: string | number | undefined, values: Values) {
   if (id !== undefined || (values.coachingType ?? null) !== null || typeof values.user !== "number") return;
   const t = ctx.handle.t;
-  const [coach] = await tx.select({ coachingType: t.users.coachingTypeId }).from(t.users).where(eq(t.users.id, values.user));
+  const [coach] = await tx
+    .select({ coachingType: t.users.coachingTypeId })
+    .from(t.users)
+    .where(eq(t.users.id, values.user));
   if (coach?.coachingType != null) values.coachingType = coach.coachingType;
 }
 
@@ -64,10 +96,16 @@ async function coachIsStaff(tx: Tx, ctx: ResourceCtx, id: string | number | unde
   if (!("user" in values)) return;
   const t = ctx.handle.t;
   if (id !== undefined) {
-    const [before] = await tx.select({ user: t.coachings.userId }).from(t.coachings).where(eq(t.coachings.id, Number(id)));
+    const [before] = await tx
+      .select({ user: t.coachings.userId })
+      .from(t.coachings)
+      .where(eq(t.coachings.id, Number(id)));
     if (before?.user === values.user) return;
   }
-  const [coach] = await tx.select({ id: t.users.id }).from(t.users).where(and(eq(t.users.id, Number(values.user)), activeStaff(t)));
+  const [coach] = await tx
+    .select({ id: t.users.id })
+    .from(t.users)
+    .where(and(eq(t.users.id, Number(values.user)), activeStaff(t)));
   if (!coach) throw new AppError("INVALID_INPUT", { field: "user" });
 }
 

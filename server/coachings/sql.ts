@@ -12,7 +12,10 @@ export const coachingActive = (t: TenantTables, from: string | SQL, to: string |
   sql`${q(t.coachings.startDate)} <= ${to} and (${q(t.coachings.endDate)} is null or ${q(t.coachings.endDate)} >= ${from})`;
 
 /** Names of the users coaching the client today, as "Hubert Huppertz, Mélanie Mélard". */
-export const coachesToday = (p: P, t: TenantTables): SQL<string> => sql<string>`(select string_agg(trim(${q(t.users.firstName)} || ' ' || ${q(t.users.lastName)}), ', ' order by ${sql.join(byStaffName({ lastName: q(t.users.lastName), firstName: q(t.users.firstName) }), sql`, `)})
+export const coachesToday = (
+  p: P,
+  t: TenantTables,
+): SQL<string> => sql<string>`(select string_agg(trim(${q(t.users.firstName)} || ' ' || ${q(t.users.lastName)}), ', ' order by ${sql.join(byStaffName({ lastName: q(t.users.lastName), firstName: q(t.users.firstName) }), sql`, `)})
   from ${t.coachings} join ${t.users} on ${q(t.users.id)} = ${q(t.coachings.userId)}
   where ${q(t.coachings.clientId)} = ${q(p.id)} and ${coachingActive(t, sql`current_date`, sql`current_date`)})`;
 
@@ -21,4 +24,6 @@ export const coachesToday = (p: P, t: TenantTables): SQL<string> => sql<string>`
  * at most one primary coaching per client, so "the unique primary coaching" is simply that one.
  */
 export const primaryCoachOf = (t: TenantTables, clientId: SQLWrapper): SQL<number | null> =>
-  sql<number | null>`(select ${q(t.coachings.userId)} from ${t.coachings} where ${q(t.coachings.clientId)} = ${clientId} and ${q(t.coachings.primary)})`;
+  sql<
+    number | null
+  >`(select ${q(t.coachings.userId)} from ${t.coachings} where ${q(t.coachings.clientId)} = ${clientId} and ${q(t.coachings.primary)})`;

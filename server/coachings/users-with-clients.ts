@@ -23,38 +23,69 @@ export interface UserWithClients {
 
 const ADMIN_TYPES: readonly UserType[] = ROLE_MATRIX.SiteAdmin;
 
-export async function usersWithClients({ db, t }: Pick<TenantHandle, "db" | "t">, viewer: Pick<SessionUser, "roles">, today: string) {
-  const phases = await db.select({ id: t.personGroups.id, refName: t.personGroups.refName, names: t.personGroups.names })
-    .from(t.personGroups).where(ne(t.personGroups.refName, "")).orderBy(asc(t.personGroups.refName), asc(t.personGroups.id));
+export async function usersWithClients(
+  { db, t }: Pick<TenantHandle, "db" | "t">,
+  viewer: Pick<SessionUser, "roles">,
+  today: string,
+) {
+  const phases = await db
+    .select({ id: t.personGroups.id, refName: t.personGroups.refName, names: t.personGroups.names })
+    .from(t.personGroups)
+    .where(ne(t.personGroups.refName, ""))
+    .orderBy(asc(t.personGroups.refName), asc(t.personGroups.id));
   const types = ROLE_MATRIX.IntegUser.filter((type) => viewer.roles.has("SiteAdmin") || !ADMIN_TYPES.includes(type));
   // One row per user and phase of the clients they coach today (a client coached twice counts once).
-  const coached = db.$with("coached").as(db
-    .select({ userId: t.coachings.userId, clientId: t.coachings.clientId, primary: sql<boolean>`bool_or(${t.coachings.primary})`.as("is_primary") })
-    .from(t.coachings)
-    .where(coachingActive(t, today, today))
-    .groupBy(t.coachings.userId, t.coachings.clientId));
-  const rows = await db.with(coached)
+  const coached = db.$with("coached").as(
+    db
+      .select({
+        userId: t.coachings.userId,
+        clientId: t.coachings.clientId,
+        primary: sql<boolean>`bool_or(${t.coachings.primary})`.as("is_primary"),
+      })
+      .from(t.coachings)
+      .where(coachingActive(t, today, today))
+      .groupBy(t.coachings.userId, t.coachings.clientId),
+  );
+  const rows = await db
+    .with(coached)
     .select({
-      userId: t.users.id, firstName: t.users.firstName, lastName: t.users.lastName, username: t.users.username, phase: t.partners.groupId,
+      userId: t.users.id,
+      firstName: t.users.firstName,
+      lastName: t.users.lastName,
+      username: t.users.username,
+      phase: t.partners.groupId,
       total: sql<number>`count(*)::int`,
       primary: sql<number>`(count(*) filter (where ${coached.primary}))::int`,
       active: sql<number>`(count(*) filter (where ${coached.primary} and coalesce(${t.personGroups.active}, false)))::int`,
     })
     .from(coached)
     .innerJoin(t.users, sql`${t.users.id} = ${coached.userId}`)
-    .innerJoin(t.partners, sql`${t.partners.id} = ${coached.clientId} and ${t.partners.isClient} and not ${t.partners.isObsolete}`)
+    .innerJoin(
+      t.partners,
+      sql`${t.partners.id} = ${coached.clientId} and ${t.partners.isClient} and not ${t.partners.isObsolete}`,
+    )
     .leftJoin(t.personGroups, sql`${t.personGroups.id} = ${t.partners.groupId}`)
     .where(inArray(t.users.userType, [...types]))
     .groupBy(t.users.id, t.partners.groupId)
     .orderBy(asc(t.users.username));
   const users = new Map<number, UserWithClients>();
   for (const r of rows) {
-    const u = users.get(r.userId) ?? { userId: r.userId, name: [r.firstName, r.lastName].filter(Boolean).join(" ") || r.username, byPhase: {}, primary: 0, active: 0, total: 0 };
+    const u = users.get(r.userId) ?? {
+      userId: r.userId,
+      name: [r.firstName, r.lastName].filter(Boolean).join(" ") || r.username,
+      byPhase: {},
+      primary: 0,
+      active: 0,
+      total: 0,
+    };
     if (r.phase !== null) u.byPhase[r.phase] = r.total;
     u.primary += r.primary;
     u.active += r.active;
     u.total += r.total;
     users.set(r.userId, u);
   }
-  return { phases: phases.map((p) => ({ id: p.id, refName: p.refName, names: p.names as LocalizedText })), users: [...users.values()] };
+  return {
+    phases: phases.map((p) => ({ id: p.id, refName: p.refName, names: p.names as LocalizedText })),
+    users: [...users.values()],
+  };
 }

@@ -24,7 +24,15 @@ export const usersWithClientsWidget = defineWidget({
     const { phases, users } = await usersWithClients(handle, user, belgianToday());
     if (users.length === 0) return <p className="text-sm">{t("none")}</p>;
     const cell = (count: number, href: string, key?: number) => (
-      <td key={key} className="px-2 py-0.5 text-right tabular-nums">{count ? <Link href={href} className={widgetLink}>{formatNumber(count, locale)}</Link> : formatNumber(0, locale)}</td>
+      <td key={key} className="px-2 py-0.5 text-right tabular-nums">
+        {count ? (
+          <Link href={href} className={widgetLink}>
+            {formatNumber(count, locale)}
+          </Link>
+        ) : (
+          formatNumber(0, locale)
+        )}
+      </td>
     );
     return (
       <div className="overflow-x-auto text-sm">
@@ -32,18 +40,32 @@ export const usersWithClientsWidget = defineWidget({
           <caption className="sr-only">{t("caption")}</caption>
           <thead>
             <tr className="text-left text-slate-600">
-              <th scope="col" className="pr-2 font-medium">{t("user")}</th>
+              <th scope="col" className="pr-2 font-medium">
+                {t("user")}
+              </th>
               {/* Padded apart: phase names such as "4" and "4bis" must not read as one ("1244bis9"). */}
-              {phases.map((p) => <th key={p.id} scope="col" className="whitespace-nowrap px-2 text-right font-medium"><abbr title={localized(p.names, locale)}>{p.refName}</abbr></th>)}
-              <th scope="col" className="px-2 text-right font-medium">{t("primary")}</th>
-              <th scope="col" className="px-2 text-right font-medium">{t("active")}</th>
-              <th scope="col" className="px-2 text-right font-medium">{t("total")}</th>
+              {phases.map((p) => (
+                <th key={p.id} scope="col" className="whitespace-nowrap px-2 text-right font-medium">
+                  <abbr title={localized(p.names, locale)}>{p.refName}</abbr>
+                </th>
+              ))}
+              <th scope="col" className="px-2 text-right font-medium">
+                {t("primary")}
+              </th>
+              <th scope="col" className="px-2 text-right font-medium">
+                {t("active")}
+              </th>
+              <th scope="col" className="px-2 text-right font-medium">
+                {t("total")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.userId} className="border-t border-slate-100">
-                <th scope="row" className="pr-2 text-left font-normal">{u.name}</th>
+                <th scope="row" className="pr-2 text-left font-normal">
+                  {u.name}
+                </th>
                 {phases.map((p) => cell(u.byPhase[p.id] ?? 0, clientsOf(u.userId, { group: p.id }), p.id))}
                 {cell(u.primary, clientsOf(u.userId, { onlyPrimary: true }))}
                 {cell(u.active, clientsOf(u.userId, { onlyPrimary: true, onlyActive: true }))}

@@ -12,8 +12,12 @@ import { createRegistry } from "@/server/resources/registry";
 import { readPage } from "@/server/resources/service";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
-export const tenantKinds = defineChoiceList("tenantKinds", ["production", "training", "demo"], { namespace: "operator.kinds" });
-export const tenantStatuses = defineChoiceList("tenantStatuses", ["provisioning", "active", "suspended", "deleting"], { namespace: "operator.statuses" });
+export const tenantKinds = defineChoiceList("tenantKinds", ["production", "training", "demo"], {
+  namespace: "operator.kinds",
+});
+export const tenantStatuses = defineChoiceList("tenantStatuses", ["provisioning", "active", "suspended", "deleting"], {
+  namespace: "operator.statuses",
+});
 
 /**
  * The operator console's list of centres, declared like any resource. Its tables are the control
@@ -48,11 +52,22 @@ export const tenantsResource = defineResource({
 });
 
 /** The console's own resource, apart from the centres' declarations. */
-const CONSOLE_REGISTRY = createRegistry({ resources: [tenantsResource], menu: [], relations: [], checkers: [], extensibleChoices: [] });
+const CONSOLE_REGISTRY = createRegistry({
+  resources: [tenantsResource],
+  menu: [],
+  relations: [],
+  checkers: [],
+  extensibleChoices: [],
+});
 
 /** A page of centres for the console, through the same query translation as every centre grid. */
 export async function listTenants(state: ListState, locale: Locale): Promise<ListPage> {
   const handle = { db: controlDb(), t: {} as TenantTables } as unknown as TenantHandle;
-  const ctx: ResourceCtx = { handle, user: { roles: new Set() } as unknown as ResourceCtx["user"], locale, registry: CONSOLE_REGISTRY };
+  const ctx: ResourceCtx = {
+    handle,
+    user: { roles: new Set() } as unknown as ResourceCtx["user"],
+    locale,
+    registry: CONSOLE_REGISTRY,
+  };
   return readPage(ctx, tenantsResource, state);
 }

@@ -11,11 +11,15 @@ export const contactsArea = defineArea({
   // Contacts → Persons, Organisations; Configure → Contacts → organisation types, functions, client contact types.
   menu: [
     { menu: "contacts", entries: [{ resource: "contacts.persons" }, { resource: "contacts.organisations" }] },
-    { menu: "configure", section: "menu.sections.contacts", entries: [
-      { resource: "contacts.companyTypes", roles: ["ContactsStaff"] },
-      { resource: "contacts.roleTypes", roles: ["ContactsStaff"] },
-      { resource: "contacts.clientContactTypes", roles: ["ContactsStaff"] },
-    ] },
+    {
+      menu: "configure",
+      section: "menu.sections.contacts",
+      entries: [
+        { resource: "contacts.companyTypes", roles: ["ContactsStaff"] },
+        { resource: "contacts.roleTypes", roles: ["ContactsStaff"] },
+        { resource: "contacts.clientContactTypes", roles: ["ContactsStaff"] },
+      ],
+    },
   ],
   checkers: [addressesChecker],
   // Demo contacts come after the demo clients, which are seeded only into a centre without partners.
@@ -33,7 +37,12 @@ export const contactsArea = defineArea({
     { from: "partners.country_code", to: "countries", onDelete: "protect", label: "relations.partners" },
     { from: "partners.place_id", to: "places", onDelete: "protect", label: "relations.partners" },
     { from: "partners.company_type_id", to: "company_types", onDelete: "protect", label: "relations.organisations" },
-    { from: "partners.client_contact_type_id", to: "client_contact_types", onDelete: "protect", label: "relations.partners" },
+    {
+      from: "partners.client_contact_type_id",
+      to: "client_contact_types",
+      onDelete: "protect",
+      label: "relations.partners",
+    },
     // A contact person is the link between a person and an organisation: it goes with either.
     { from: "roles.company_id", to: "partners", onDelete: "volatile", label: "relations.roles" },
     { from: "roles.person_id", to: "partners", onDelete: "volatile", label: "relations.roles" },
@@ -42,8 +51,18 @@ export const contactsArea = defineArea({
     // someone's list is still needed there.
     { from: "client_contacts.client_id", to: "partners", onDelete: "volatile", label: "relations.clientContacts" },
     { from: "client_contacts.company_id", to: "partners", onDelete: "protect", label: "relations.clientContacts" },
-    { from: "client_contacts.contact_person_id", to: "partners", onDelete: "protect", label: "relations.clientContacts" },
-    { from: "client_contacts.type_id", to: "client_contact_types", onDelete: "protect", label: "relations.clientContacts" },
+    {
+      from: "client_contacts.contact_person_id",
+      to: "partners",
+      onDelete: "protect",
+      label: "relations.clientContacts",
+    },
+    {
+      from: "client_contacts.type_id",
+      to: "client_contact_types",
+      onDelete: "protect",
+      label: "relations.clientContacts",
+    },
     { from: "client_contacts.role_type_id", to: "role_types", onDelete: "protect", label: "relations.clientContacts" },
   ]),
 });

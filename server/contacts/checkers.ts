@@ -17,7 +17,15 @@ const POSTAL = ["countryCode", "placeId", "zipCode", "street", "streetNo", "stre
 const POSTAL_COLUMNS = ["country_code", "place_id", "zip_code", "street", "street_no", "street_box", "addr1", "addr2"];
 
 type Code = "uniqueNotPrimary" | "matchingNotPrimary" | "missingPrimary" | "multiplePrimaries";
-type Row = { id: number; is_client: boolean; responsible: number | null; addresses: number; primaries: number; matching: number | null; has_address: boolean };
+type Row = {
+  id: number;
+  is_client: boolean;
+  responsible: number | null;
+  addresses: number;
+  primaries: number;
+  matching: number | null;
+  has_address: boolean;
+};
 
 /** Which problem a partner has, from its address counts, or null. */
 function problemOf(r: Row): Code | null {
@@ -45,13 +53,21 @@ async function partnerRows(tx: Tx, t: ResourceCtx["handle"]["t"], ownerId: numbe
 
 /** A repair of an address, audited as an edit made by the data check. */
 const auditFix = (tx: Tx, ctx: ResourceCtx, verb: string, id: number, changes: Changes) =>
-  writeAudit(tx, ctx.handle.t, actorOf(ctx.user), rowChange("contacts.addresses", verb, id, { ...changes, fixedBy: { from: null, to: "dataCheck" } }));
+  writeAudit(
+    tx,
+    ctx.handle.t,
+    actorOf(ctx.user),
+    rowChange("contacts.addresses", verb, id, { ...changes, fixedBy: { from: null, to: "dataCheck" } }),
+  );
 
 /** Marks an address primary (audited); the partner's fields then mirror it (audited there). */
 async function makePrimary(tx: Tx, ctx: ResourceCtx, partnerId: number, addressId: number) {
   const t = ctx.handle.t;
-  const [address] = await tx.update(t.addresses).set({ primary: true, version: sql`${t.addresses.version} + 1` })
-    .where(and(eq(t.addresses.id, addressId), eq(t.addresses.partnerId, partnerId))).returning({ id: t.addresses.id });
+  const [address] = await tx
+    .update(t.addresses)
+    .set({ primary: true, version: sql`${t.addresses.version} + 1` })
+    .where(and(eq(t.addresses.id, addressId), eq(t.addresses.partnerId, partnerId)))
+    .returning({ id: t.addresses.id });
   if (!address) throw new AppError("NOT_FOUND");
   await auditFix(tx, ctx, "update", addressId, { primary: { from: false, to: true } });
   await mirrorPrimaryAddress(tx, t, partnerId, actorOf(ctx.user));
@@ -62,10 +78,20 @@ export const addressesChecker = defineChecker({
   label: "checks.checkers.addresses",
   ownerType: "partner",
   forClients: true,
-  find: async ({ db, t }, ownerId) => (await partnerRows(db, t, ownerId)).flatMap((r) => {
-    const code = problemOf(r);
-    return code ? [{ ownerId: r.id, messageKey: `checks.addresses.${code}`, responsibleUserId: r.responsible, fixable: code !== "multiplePrimaries" }] : [];
-  }),
+  find: async ({ db, t }, ownerId) =>
+    (await partnerRows(db, t, ownerId)).flatMap((r) => {
+      const code = problemOf(r);
+      return code
+        ? [
+            {
+              ownerId: r.id,
+              messageKey: `checks.addresses.${code}`,
+              responsibleUserId: r.responsible,
+              fixable: code !== "multiplePrimaries",
+            },
+          ]
+        : [];
+    }),
   fix: async (tx, ctx, id) => {
     const t = ctx.handle.t;
     await tx.select({ id: t.partners.id }).from(t.partners).where(eq(t.partners.id, id)).for("update");
@@ -74,14 +100,28 @@ export const addressesChecker = defineChecker({
     if (!row || !code) return;
     if (code === "multiplePrimaries") throw new AppError("NOT_FIXABLE");
     if (code === "missingPrimary") {
-      const [partner] = await tx.select(Object.fromEntries(POSTAL.map((k) => [k, t.partners[k]]))).from(t.partners).where(eq(t.partners.id, id));
-      const values = { partnerId: id, addressType: ADDRESS_TYPE.official, dataSource: "manual", primary: true, ...partner };
-      const [inserted] = await tx.insert(t.addresses).values(values as typeof t.addresses.$inferInsert).returning({ id: t.addresses.id });
+      const [partner] = await tx
+        .select(Object.fromEntries(POSTAL.map((k) => [k, t.partners[k]])))
+        .from(t.partners)
+        .where(eq(t.partners.id, id));
+      const values = {
+        partnerId: id,
+        addressType: ADDRESS_TYPE.official,
+        dataSource: "manual",
+        primary: true,
+        ...partner,
+      };
+      const [inserted] = await tx
+        .insert(t.addresses)
+        .values(values as typeof t.addresses.$inferInsert)
+        .returning({ id: t.addresses.id });
       await auditFix(tx, ctx, "create", inserted!.id, created(values));
       return;
     }
-    const addressId = code === "matchingNotPrimary" ? Number(row.matching)
-      : (await tx.select({ id: t.addresses.id }).from(t.addresses).where(eq(t.addresses.partnerId, id)))[0]!.id;
+    const addressId =
+      code === "matchingNotPrimary"
+        ? Number(row.matching)
+        : (await tx.select({ id: t.addresses.id }).from(t.addresses).where(eq(t.addresses.partnerId, id)))[0]!.id;
     await makePrimary(tx, ctx, id, addressId);
   },
 });

@@ -15,10 +15,18 @@ export const clientContactsResource = defineResource({
   version: (t) => t.clientContacts.version,
   fields: {
     id: integer("fields.id", (t) => t.clientContacts.id, { editable: false, width: 6 }),
-    client: reference("resources.clientContacts.client", "clients.clients", (t) => t.clientContacts.clientId, (t) => clientNameOf(t, q(t.clientContacts.clientId)), { required: true, createOnly: true, width: 24 }),
+    client: reference(
+      "resources.clientContacts.client",
+      "clients.clients",
+      (t) => t.clientContacts.clientId,
+      (t) => clientNameOf(t, q(t.clientContacts.clientId)),
+      { required: true, createOnly: true, width: 24 },
+    ),
     type: clientContactTypeRefOf("resources.clientContactTypes.one", (t) => t.clientContacts.typeId),
     company: organisationRef("resources.clientContacts.company", (t) => t.clientContacts.companyId, { width: 24 }),
-    contactPerson: personRef("resources.clientContacts.contactPerson", (t) => t.clientContacts.contactPersonId, { width: 24 }),
+    contactPerson: personRef("resources.clientContacts.contactPerson", (t) => t.clientContacts.contactPersonId, {
+      width: 24,
+    }),
     contactRole: roleTypeRef("resources.roles.type", (t) => t.clientContacts.roleTypeId),
     remark: text("resources.clientContacts.remark", (t) => t.clientContacts.remark, { max: 200, width: 24 }),
   },
@@ -28,12 +36,24 @@ export const clientContactsResource = defineResource({
   defaultSort: [{ field: "type", dir: "asc" }],
   // Read on the client's Coaches tab by everyone (Lino's clients.ContactsByClient: login_required()); the list of all is contacts staff's.
   access: { view: ["SimpleContactsUser"], edit: ["SimpleContactsUser"], listAll: ["ContactsStaff"] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["client", "type", "company", "contactPerson", "contactRole", "remark"] }] }],
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["client", "type", "company", "contactPerson", "contactRole", "remark"] }],
+    },
+  ],
   insert: { fields: ["client", "type", "company", "contactPerson", "contactRole", "remark"] },
   // Someone to contact (an organisation, a person or both), each of the right kind.
   beforeSave: async (tx, ctx, id, values) => {
     const t = ctx.handle.t;
-    const [current] = id === undefined ? [undefined] : await tx.select().from(t.clientContacts).where(eq(t.clientContacts.id, Number(id)));
+    const [current] =
+      id === undefined
+        ? [undefined]
+        : await tx
+            .select()
+            .from(t.clientContacts)
+            .where(eq(t.clientContacts.id, Number(id)));
     await assertKinds(tx, t, {
       client: { id: values.client, kind: "person", client: true },
       company: { id: values.company, kind: "organisation" },
@@ -41,6 +61,7 @@ export const clientContactsResource = defineResource({
     });
     const company = values.company === undefined ? current?.companyId : values.company;
     const person = values.contactPerson === undefined ? current?.contactPersonId : values.contactPerson;
-    if ((company ?? null) === null && (person ?? null) === null) throw new AppError("INVALID_INPUT", { field: "company" });
+    if ((company ?? null) === null && (person ?? null) === null)
+      throw new AppError("INVALID_INPUT", { field: "company" });
   },
 });

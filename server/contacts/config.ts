@@ -6,7 +6,9 @@ import { boolean, integer, localizedText } from "@/server/resources/fields";
 
 const optional = z.string().trim().max(40).optional();
 const localizedInput = z.object({ fr: optional, nl: optional, de: optional, en: optional }).strict();
-const access = { view: ["SimpleContactsUser"], edit: ["ContactsStaff"] } satisfies Parameters<typeof defineResource>[0]["access"];
+const access = { view: ["SimpleContactsUser"], edit: ["ContactsStaff"] } satisfies Parameters<
+  typeof defineResource
+>[0]["access"];
 
 /** Organisation types ("CompanyType"): a name and an abbreviation in each language. */
 export const companyTypesResource = defineResource({
@@ -19,7 +21,11 @@ export const companyTypesResource = defineResource({
     id: integer("fields.id", (t) => t.companyTypes.id, { editable: false, width: 6 }),
     name: localizedText("fields.name", (t) => t.companyTypes.names, { required: true }),
     // Unlike the name, the abbreviation may be empty in every language.
-    abbreviation: { ...localizedText("resources.companyTypes.abbreviation", (t) => t.companyTypes.abbreviation), width: 12, input: localizedInput },
+    abbreviation: {
+      ...localizedText("resources.companyTypes.abbreviation", (t) => t.companyTypes.abbreviation),
+      width: 12,
+      input: localizedInput,
+    },
   },
   columns: ["name", "abbreviation"],
   hiddenColumns: ["id"],
@@ -48,9 +54,14 @@ export const roleTypesResource = defineResource({
   titleField: "name",
   defaultSort: [{ field: "name", dir: "asc" }],
   access,
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["name", "canSign", "useInContracts"] }], slaves: [
-    { resource: "contacts.roles", label: "resources.roles.title", masterField: "type" },
-  ] }],
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["name", "canSign", "useInContracts"] }],
+      slaves: [{ resource: "contacts.roles", label: "resources.roles.title", masterField: "type" }],
+    },
+  ],
   insert: { fields: ["name", "canSign", "useInContracts"], defaults: () => ({ canSign: false, useInContracts: true }) },
 });
 
@@ -73,9 +84,20 @@ export const clientContactTypesResource = defineResource({
   defaultSort: [{ field: "name", dir: "asc" }],
   access,
   // "Partners by client contact type": the organisations and persons of this type.
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["name", "canRefund", "isBailiff"] }], slaves: [
-    { resource: "contacts.organisations", label: "resources.organisations.title", masterField: "clientContactType" },
-    { resource: "contacts.persons", label: "resources.persons.title", masterField: "clientContactType" },
-  ] }],
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["name", "canRefund", "isBailiff"] }],
+      slaves: [
+        {
+          resource: "contacts.organisations",
+          label: "resources.organisations.title",
+          masterField: "clientContactType",
+        },
+        { resource: "contacts.persons", label: "resources.persons.title", masterField: "clientContactType" },
+      ],
+    },
+  ],
   insert: { fields: ["name", "canRefund", "isBailiff"], defaults: () => ({ canRefund: false, isBailiff: false }) },
 });

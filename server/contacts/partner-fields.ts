@@ -4,7 +4,16 @@ import type { TenantTables } from "@/db/tenant/tables";
 import { addressLine } from "@/server/clients/sql";
 import { countryRef, placeRef } from "@/server/geo/fields";
 import type { FieldDef } from "@/server/resources/define";
-import { boolean, choice, datetime, integer, localizedMatches, longText, reference, text } from "@/server/resources/fields";
+import {
+  boolean,
+  choice,
+  datetime,
+  integer,
+  localizedMatches,
+  longText,
+  reference,
+  text,
+} from "@/server/resources/fields";
 import { likePattern, qualified as q } from "@/server/resources/query";
 import { uiLanguages } from "@/server/users/resource";
 
@@ -15,8 +24,14 @@ const readOnly = { editable: false } as const;
 
 /** A partner's client contact type, shown by its name in the reader's language. */
 export const clientContactTypeRef = (label = "resources.clientContactTypes.one") =>
-  reference(label, "contacts.clientContactTypes", (t) => p(t).clientContactTypeId,
-    (t) => sql`(select ${t.clientContactTypes.names} from ${t.clientContactTypes} where ${q(t.clientContactTypes.id)} = ${q(p(t).clientContactTypeId)})`, { localized: true });
+  reference(
+    label,
+    "contacts.clientContactTypes",
+    (t) => p(t).clientContactTypeId,
+    (t) =>
+      sql`(select ${t.clientContactTypes.names} from ${t.clientContactTypes} where ${q(t.clientContactTypes.id)} = ${q(p(t).clientContactTypeId)})`,
+    { localized: true },
+  );
 
 export const partnerFields = {
   id: integer("fields.id", (t) => p(t).id, { editable: false, width: 7 }),
@@ -25,7 +40,10 @@ export const partnerFields = {
   phone: text("fields.phone", (t) => p(t).phone, { max: 40, width: 14 }),
   gsm: text("fields.gsm", (t) => p(t).gsm, { max: 40, width: 14 }),
   fax: text("resources.partners.fax", (t) => p(t).fax, { max: 40, width: 14 }),
-  url: { ...text("resources.partners.url", (t) => p(t).url, { max: 200 }), input: z.union([z.url({ protocol: /^https?$/ }), z.literal("")]) },
+  url: {
+    ...text("resources.partners.url", (t) => p(t).url, { max: 200 }),
+    input: z.union([z.url({ protocol: /^https?$/ }), z.literal("")]),
+  },
   clientContactType: clientContactTypeRef(),
   remarks: longText("fields.remarks", (t) => p(t).remarks),
   isObsolete: boolean("fields.isObsolete", (t) => p(t).isObsolete),
@@ -48,12 +66,16 @@ export const POSTAL_ADDRESS = ["street", "streetNo", "streetBox", "zipCode", "pl
 
 /** Partners of one client contact type, by its name in any language ("pharm" finds pharmacies). */
 export const clientContactTypeFilter = {
-  label: "resources.clientContactTypes.one", widget: "text" as const, schema: z.string().trim().min(1).max(100),
+  label: "resources.clientContactTypes.one",
+  widget: "text" as const,
+  schema: z.string().trim().min(1).max(100),
   where: (v: string, t: TenantTables) => sql`exists (select 1 from ${t.clientContactTypes}
     where ${q(t.clientContactTypes.id)} = ${q(p(t).clientContactTypeId)} and ${localizedMatches(q(t.clientContactTypes.names), likePattern(v))})`,
 };
 
 export const hideObsoleteFilter = {
-  label: "resources.clients.hideObsolete", widget: "boolean" as const, schema: z.boolean(),
+  label: "resources.clients.hideObsolete",
+  widget: "boolean" as const,
+  schema: z.boolean(),
   where: (v: boolean, t: TenantTables) => (v ? sql`not ${p(t).isObsolete}` : undefined),
 };

@@ -16,6 +16,9 @@ export async function partnerDetailHref(rawId: string): Promise<string | null> {
   const found = await currentTenant();
   if (!found || found.availability !== "served" || !(await currentUser())) return null;
   const { db, t } = tenantHandle(found.tenant);
-  const [partner] = await db.select({ kind: t.partners.kind, isClient: t.partners.isClient }).from(t.partners).where(eq(t.partners.id, id));
+  const [partner] = await db
+    .select({ kind: t.partners.kind, isClient: t.partners.isClient })
+    .from(t.partners)
+    .where(eq(t.partners.id, id));
   return partner ? resourceHref(partnerResourceOf(partner.kind, partner.isClient), id) : null;
 }

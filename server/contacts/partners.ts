@@ -9,7 +9,13 @@ export const partnerKinds = defineChoiceList("partnerKinds", ["person", "organis
 
 /** Where a partner's detail lives: a client's file, a person, an organisation or a household. */
 export const partnerResourceOf = (kind: string, isClient: boolean) =>
-  isClient ? "clients.clients" : kind === "organisation" ? "contacts.organisations" : kind === "household" ? "households.households" : "contacts.persons";
+  isClient
+    ? "clients.clients"
+    : kind === "organisation"
+      ? "contacts.organisations"
+      : kind === "household"
+        ? "households.households"
+        : "contacts.persons";
 
 /**
  * Every partner, read-only: what a reference to "any partner" (an address's owner) picks from. Its
@@ -22,7 +28,13 @@ export const partnersResource = defineResource({
   pk: (t) => t.partners.id,
   fields: {
     id: partnerFields.id,
-    name: { type: "text", label: "fields.name", width: 30, expr: (t) => sql`trim(${t.partners.prefix} || ' ' || ${t.partners.name})`, orderBy: (t) => partnerNameOrder(t.partners) },
+    name: {
+      type: "text",
+      label: "fields.name",
+      width: 30,
+      expr: (t) => sql`trim(${t.partners.prefix} || ' ' || ${t.partners.name})`,
+      orderBy: (t) => partnerNameOrder(t.partners),
+    },
     kind: choice("resources.partners.kind", (t) => t.partners.kind, partnerKinds, { editable: false }),
     address: partnerFields.address,
     email: { ...partnerFields.email, column: undefined, input: undefined },
@@ -33,5 +45,11 @@ export const partnersResource = defineResource({
   filters: { kind: filters.choice("resources.partners.kind", partnerKinds, (t) => t.partners.kind) },
   defaultSort: [{ field: "name", dir: "asc" }],
   access: { view: ["SimpleContactsUser"] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["id", "name", "kind", "address", "email", "phone"] }] }],
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["id", "name", "kind", "address", "email", "phone"] }],
+    },
+  ],
 });

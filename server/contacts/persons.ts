@@ -6,7 +6,13 @@ import { defineResource } from "@/server/resources/define";
 import { boolean, filters, text, wordSearch } from "@/server/resources/fields";
 import { genders } from "@/server/clients/choices";
 import { createHouseholdAction } from "@/server/households/actions";
-import { CONTACT_DATA, POSTAL_ADDRESS, clientContactTypeFilter, hideObsoleteFilter, partnerFields } from "./partner-fields";
+import {
+  CONTACT_DATA,
+  POSTAL_ADDRESS,
+  clientContactTypeFilter,
+  hideObsoleteFilter,
+  partnerFields,
+} from "./partner-fields";
 
 /** A person's name as Lino stores it, "last first", with its phonetic words (domain-people §2.2). */
 export const personName = (v: Record<string, unknown>) => {
@@ -28,7 +34,13 @@ export const personsResource = defineResource({
   scope: (t) => sql`${t.partners.kind} = 'person'`,
   fields: {
     ...partnerFields,
-    name: { type: "text", label: "fields.name", width: 28, expr: (t) => t.partners.name, orderBy: (t) => partnerNameOrder(t.partners) },
+    name: {
+      type: "text",
+      label: "fields.name",
+      width: 28,
+      expr: (t) => t.partners.name,
+      orderBy: (t) => partnerNameOrder(t.partners),
+    },
     title: text("resources.persons.personTitle", (t) => t.partners.title, { max: 40, width: 8 }),
     firstName: firstName!,
     middleName: text("resources.persons.middleName", (t) => t.partners.middleName, { max: 100 }),
@@ -49,22 +61,39 @@ export const personsResource = defineResource({
   },
   defaultFilters: { hideObsolete: true },
   // Name, phones, e-mail, address, numbers: the partners' folded, trigram-indexed search text (db/tenant/contacts.ts).
-  search: wordSearch((t) => ({ folded: t.partners.searchText }), (t) => [t.partners.id]),
+  search: wordSearch(
+    (t) => ({ folded: t.partners.searchText }),
+    (t) => [t.partners.id],
+  ),
   defaultSort: [{ field: "name", dir: "asc" }],
   // Deleting follows editing, as for clients (see clients.clients): protection comes from the refusals.
   access: { view: ["SimpleContactsUser"], create: ["SimpleContactsUser"], edit: ["SimpleContactsUser"] },
   detail: [
-    { key: "general", label: "resources.tabs.general", groups: [
-      { fields: ["id", "title", "firstName", "middleName", "lastName", "gender", "birthDate", "age", "language"] },
-      { fields: CONTACT_DATA.filter((f) => f !== "url") },
-    ], slaves: [{ resource: "contacts.roles", label: "resources.roles.byPerson", masterField: "person" }] },
-    { key: "contact", label: "resources.persons.contactTab", groups: [{ fields: POSTAL_ADDRESS }, { fields: ["remarks"] }], slaves: [
-      { resource: "contacts.addresses", label: "resources.addresses.title", masterField: "partner" },
-      { resource: "households.members", label: "resources.householdMembers.byPerson", masterField: "person" },
-      { resource: "households.humanLinks", label: "resources.humanLinks.title", masterField: "parent" },
-      { resource: "households.humanLinksAsChild", label: "resources.humanLinks.asChildTitle", masterField: "child" },
-    ] },
-    { key: "misc", label: "resources.clients.miscTab", groups: [{ fields: ["url", "clientContactType", "isClient", "isObsolete", "createdAt", "modifiedAt"] }] },
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [
+        { fields: ["id", "title", "firstName", "middleName", "lastName", "gender", "birthDate", "age", "language"] },
+        { fields: CONTACT_DATA.filter((f) => f !== "url") },
+      ],
+      slaves: [{ resource: "contacts.roles", label: "resources.roles.byPerson", masterField: "person" }],
+    },
+    {
+      key: "contact",
+      label: "resources.persons.contactTab",
+      groups: [{ fields: POSTAL_ADDRESS }, { fields: ["remarks"] }],
+      slaves: [
+        { resource: "contacts.addresses", label: "resources.addresses.title", masterField: "partner" },
+        { resource: "households.members", label: "resources.householdMembers.byPerson", masterField: "person" },
+        { resource: "households.humanLinks", label: "resources.humanLinks.title", masterField: "parent" },
+        { resource: "households.humanLinksAsChild", label: "resources.humanLinks.asChildTitle", masterField: "child" },
+      ],
+    },
+    {
+      key: "misc",
+      label: "resources.clients.miscTab",
+      groups: [{ fields: ["url", "clientContactType", "isClient", "isObsolete", "createdAt", "modifiedAt"] }],
+    },
   ],
   insert: {
     fields: ["title", "firstName", "lastName", "gender", "language"],

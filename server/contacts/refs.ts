@@ -26,23 +26,48 @@ export const partnerRef = (label: string, col: Col, opts: Opts = {}) =>
   reference(label, "contacts.partners", col, (t) => partnerNameOf(t, q(col(t))), opts);
 
 export const roleTypeRef = (label: string, col: Col) =>
-  reference(label, "contacts.roleTypes", col, (t) => sql`(select ${t.roleTypes.names} from ${t.roleTypes} where ${q(t.roleTypes.id)} = ${q(col(t))})`, { localized: true });
+  reference(
+    label,
+    "contacts.roleTypes",
+    col,
+    (t) => sql`(select ${t.roleTypes.names} from ${t.roleTypes} where ${q(t.roleTypes.id)} = ${q(col(t))})`,
+    { localized: true },
+  );
 export const clientContactTypeRefOf = (label: string, col: Col) =>
-  reference(label, "contacts.clientContactTypes", col, (t) => sql`(select ${t.clientContactTypes.names} from ${t.clientContactTypes} where ${q(t.clientContactTypes.id)} = ${q(col(t))})`, { localized: true });
+  reference(
+    label,
+    "contacts.clientContactTypes",
+    col,
+    (t) =>
+      sql`(select ${t.clientContactTypes.names} from ${t.clientContactTypes} where ${q(t.clientContactTypes.id)} = ${q(col(t))})`,
+    { localized: true },
+  );
 
 /** The kind of each partner id among `ids` (for checking what a reference points to). */
 export async function kindsOf(tx: TenantHandle["db"], t: TenantTables, ids: number[]) {
   if (!ids.length) return new Map<number, { kind: string; isClient: boolean }>();
-  const rows = await tx.select({ id: t.partners.id, kind: t.partners.kind, isClient: t.partners.isClient }).from(t.partners).where(inArray(t.partners.id, ids));
+  const rows = await tx
+    .select({ id: t.partners.id, kind: t.partners.kind, isClient: t.partners.isClient })
+    .from(t.partners)
+    .where(inArray(t.partners.id, ids));
   return new Map(rows.map((r) => [r.id, { kind: r.kind, isClient: r.isClient }]));
 }
 
 /** Refuses a reference to a partner of another kind (an organisation as a person, …) as invalid input. */
-export async function assertKinds(tx: TenantHandle["db"], t: TenantTables, expected: Record<string, { id: unknown; kind: "person" | "organisation"; client?: boolean }>) {
+export async function assertKinds(
+  tx: TenantHandle["db"],
+  t: TenantTables,
+  expected: Record<string, { id: unknown; kind: "person" | "organisation"; client?: boolean }>,
+) {
   const given = Object.entries(expected).filter(([, e]) => e.id !== null && e.id !== undefined);
-  const kinds = await kindsOf(tx, t, given.map(([, e]) => Number(e.id)));
+  const kinds = await kindsOf(
+    tx,
+    t,
+    given.map(([, e]) => Number(e.id)),
+  );
   for (const [field, e] of given) {
     const found = kinds.get(Number(e.id));
-    if (!found || found.kind !== e.kind || (e.client && !found.isClient)) throw new AppError("INVALID_INPUT", { field });
+    if (!found || found.kind !== e.kind || (e.client && !found.isClient))
+      throw new AppError("INVALID_INPUT", { field });
   }
 }

@@ -8,6 +8,13 @@ import { rolesResource } from "./roles";
 
 /** Every resource of the contacts area, for the registry. */
 export const contactsResources = [
-  personsResource, organisationsResource, partnersResource, companyTypesResource, roleTypesResource, rolesResource,
-  clientContactTypesResource, clientContactsResource, addressesResource,
+  personsResource,
+  organisationsResource,
+  partnersResource,
+  companyTypesResource,
+  roleTypesResource,
+  rolesResource,
+  clientContactTypesResource,
+  clientContactsResource,
+  addressesResource,
 ];

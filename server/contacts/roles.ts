@@ -15,8 +15,14 @@ const AT = { fr: "chez", nl: "bij", de: "bei", en: "at" } as const;
 const roleSentence = (t: TenantTables) => {
   const person = sql`(select trim(${t.partners.firstName} || ' ' || ${t.partners.lastName}) from ${t.partners} where ${q(t.partners.id)} = ${q(r(t).personId)})`;
   const company = sql`(select ${t.partners.name} from ${t.partners} where ${q(t.partners.id)} = ${q(r(t).companyId)})`;
-  const fn = (l: string) => sql`(select coalesce(nullif(${t.roleTypes.names}->>${l}, ''), ${t.roleTypes.names}->>'fr') from ${t.roleTypes} where ${q(t.roleTypes.id)} = ${q(r(t).typeId)})`;
-  return sql`jsonb_build_object(${sql.join(LOCALES.map((l) => sql`${l}::text, ${person} || ' (' || coalesce(${fn(l)} || ${` ${AT[l]} `}, '') || ${company} || ')'`), sql`, `)})`;
+  const fn = (l: string) =>
+    sql`(select coalesce(nullif(${t.roleTypes.names}->>${l}, ''), ${t.roleTypes.names}->>'fr') from ${t.roleTypes} where ${q(t.roleTypes.id)} = ${q(r(t).typeId)})`;
+  return sql`jsonb_build_object(${sql.join(
+    LOCALES.map(
+      (l) => sql`${l}::text, ${person} || ' (' || coalesce(${fn(l)} || ${` ${AT[l]} `}, '') || ${company} || ')'`,
+    ),
+    sql`, `,
+  )})`;
 };
 
 /** Contact persons ("Role"): a person acting in a function for an organisation (domain-people §2.4). */
@@ -39,14 +45,34 @@ export const rolesResource = defineResource({
   hiddenColumns: ["id", "label"],
   titleField: "label",
   defaultSort: [{ field: "person", dir: "asc" }],
-  access: { view: ["SimpleContactsUser"], create: ["SimpleContactsUser"], edit: ["SimpleContactsUser"], delete: ["SimpleContactsUser"] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["person", "type", "company", "startDate", "endDate"] }] }],
+  access: {
+    view: ["SimpleContactsUser"],
+    create: ["SimpleContactsUser"],
+    edit: ["SimpleContactsUser"],
+    delete: ["SimpleContactsUser"],
+  },
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["person", "type", "company", "startDate", "endDate"] }],
+    },
+  ],
   insert: { fields: ["company", "person", "type", "startDate", "endDate"] },
   // The company is an organisation, the person a person, and the period does not end before it starts.
   beforeSave: async (tx, ctx, id, values) => {
     const t = ctx.handle.t;
-    const [current] = id === undefined ? [undefined] : await tx.select().from(t.roles).where(eq(t.roles.id, Number(id)));
-    await assertKinds(tx, t, { company: { id: values.company, kind: "organisation" }, person: { id: values.person, kind: "person" } });
+    const [current] =
+      id === undefined
+        ? [undefined]
+        : await tx
+            .select()
+            .from(t.roles)
+            .where(eq(t.roles.id, Number(id)));
+    await assertKinds(tx, t, {
+      company: { id: values.company, kind: "organisation" },
+      person: { id: values.person, kind: "person" },
+    });
     const start = (values.startDate === undefined ? current?.startDate : values.startDate) as string | null | undefined;
     const end = (values.endDate === undefined ? current?.endDate : values.endDate) as string | null | undefined;
     if (start && end && end < start) throw new AppError("INVALID_INPUT", { field: "endDate" });

@@ -11,7 +11,11 @@ export interface PgError {
 }
 
 export function pgErrorIn(e: unknown): PgError | null {
-  for (let cur = e, depth = 0; cur && typeof cur === "object" && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
+  for (
+    let cur = e, depth = 0;
+    cur && typeof cur === "object" && depth < 5;
+    cur = (cur as { cause?: unknown }).cause, depth++
+  ) {
     const code = (cur as { code?: unknown }).code;
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return cur as PgError;
   }
@@ -35,19 +39,34 @@ export function appErrorOfDatabase(e: unknown): AppError | null {
       return pg.message?.startsWith("update or delete on table")
         ? new AppError("ROW_IN_USE", { table: pg.table ?? "", messageKey: "deletion.inUseByTable" })
         : new AppError("INVALID_INPUT", { field: pg.column ?? keyColumn(pg.detail) });
-    case "23505": return new AppError("DUPLICATE");
+    case "23505":
+      return new AppError("DUPLICATE");
     // Not null, check constraints, exclusion constraints. The `<table>_dates` checks refuse an end
     // date before the start date: no one field is wrong, so the message says which rule is broken.
     case "23514":
-      if (pg.constraint?.endsWith("_dates")) return new AppError("INVALID_INPUT", { field: pg.table ?? "", messageKey: "detail.endBeforeStart" });
+      if (pg.constraint?.endsWith("_dates"))
+        return new AppError("INVALID_INPUT", { field: pg.table ?? "", messageKey: "detail.endBeforeStart" });
       return new AppError("INVALID_INPUT", { field: pg.column ?? pg.table ?? "" });
-    case "23502": case "23P01": return new AppError("INVALID_INPUT", { field: pg.column ?? pg.table ?? "" });
+    case "23502":
+    case "23P01":
+      return new AppError("INVALID_INPUT", { field: pg.column ?? pg.table ?? "" });
     // Values PostgreSQL cannot take: text that is no number, an impossible date, a number out of
     // range, a text too long, a NUL byte or bytes that are not UTF-8.
-    case "22P02": case "22007": case "22008": case "22003": case "22001": case "22021": case "22P05": case "22023": case "22004":
+    case "22P02":
+    case "22007":
+    case "22008":
+    case "22003":
+    case "22001":
+    case "22021":
+    case "22P05":
+    case "22023":
+    case "22004":
       return new AppError("INVALID_INPUT", { field: pg.column ?? "" });
     // Two transactions wanted the same rows at once: the loser is told to reload, as after a stale edit.
-    case "40001": case "40P01": return new AppError("STALE_EDIT");
-    default: return null;
+    case "40001":
+    case "40P01":
+      return new AppError("STALE_EDIT");
+    default:
+      return null;
   }
 }

@@ -33,7 +33,11 @@ export async function ensureExtensions(pool: pg.Pool): Promise<void> {
         await client.query(`CREATE SCHEMA IF NOT EXISTS "${EXTENSIONS_SCHEMA}"`);
         for (const name of await missing(client)) {
           const { rowCount } = await client.query("SELECT 1 FROM pg_extension WHERE extname = $1", [name]);
-          await client.query(rowCount ? `ALTER EXTENSION "${name}" SET SCHEMA "${EXTENSIONS_SCHEMA}"` : `CREATE EXTENSION "${name}" WITH SCHEMA "${EXTENSIONS_SCHEMA}"`);
+          await client.query(
+            rowCount
+              ? `ALTER EXTENSION "${name}" SET SCHEMA "${EXTENSIONS_SCHEMA}"`
+              : `CREATE EXTENSION "${name}" WITH SCHEMA "${EXTENSIONS_SCHEMA}"`,
+          );
         }
         await client.query("COMMIT");
       } catch (e) {

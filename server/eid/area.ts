@@ -8,5 +8,7 @@ export const eidArea = defineArea({
   // Reception → "Read eID card" (Lino's global "find by eID" quick link), for those who may read cards.
   menu: [{ menu: "reception", entries: [{ href: "/reception/eid", label: "menu.eid", roles: ["BeIdUser"] }] }],
   router: eidRouter,
-  relations: defineRelations([{ from: "partner_photos.partner_id", to: "partners", onDelete: "volatile", label: "relations.photos" }]),
+  relations: defineRelations([
+    { from: "partner_photos.partner_id", to: "partners", onDelete: "volatile", label: "relations.photos" },
+  ]),
 });

@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
-import { CANONICAL_SCHEMA_ID, canonicalCardSchema, canonicalFailureSchema, readerCardSchema, readerFailureSchema, readerToCanonical, type CanonicalCard, type CanonicalRead, type EidWarning, type ReaderData } from "@/server/eid/rules/card-data";
+import {
+  CANONICAL_SCHEMA_ID,
+  canonicalCardSchema,
+  canonicalFailureSchema,
+  readerCardSchema,
+  readerFailureSchema,
+  readerToCanonical,
+  type CanonicalCard,
+  type CanonicalRead,
+  type EidWarning,
+  type ReaderData,
+} from "@/server/eid/rules/card-data";
 import { cardHolderName, cardToClient, type CardData } from "@/server/eid/rules/card-client";
 
 /**
@@ -8,7 +19,12 @@ import { cardHolderName, cardToClient, type CardData } from "@/server/eid/rules/
  * of Lino's reader helper `eidreader`, converted on arrival. Canonical comes first: the reader's
  * loose objects would also accept a canonical failure.
  */
-export const cardInputSchema = z.union([canonicalCardSchema, canonicalFailureSchema, readerCardSchema, readerFailureSchema]);
+export const cardInputSchema = z.union([
+  canonicalCardSchema,
+  canonicalFailureSchema,
+  readerCardSchema,
+  readerFailureSchema,
+]);
 export type CardInput = z.infer<typeof cardInputSchema>;
 
 export type ReadCard = { read: CanonicalCard; data: CardData; warnings: EidWarning[] };
@@ -21,11 +37,13 @@ export function readCardInput(input: CardInput, now = new Date()): ReadCard {
     read = input as CanonicalRead;
   } else {
     const converted = readerToCanonical(input as ReaderData, { readAt: now.toISOString() });
-    if (!converted.ok) throw new AppError("INVALID_INPUT", { ...converted.params, messageKey: `eid.${converted.code}` });
+    if (!converted.ok)
+      throw new AppError("INVALID_INPUT", { ...converted.params, messageKey: `eid.${converted.code}` });
     read = converted.read;
     warnings = converted.warnings;
   }
-  if (!read.status.success) throw new AppError("INVALID_INPUT", { message: read.status.message, messageKey: "eid.readFailed" });
+  if (!read.status.success)
+    throw new AppError("INVALID_INPUT", { message: read.status.message, messageKey: "eid.readFailed" });
   const card = read as CanonicalCard;
   return { read: card, data: cardToClient(card), warnings };
 }

@@ -13,26 +13,42 @@ import { receiveCard } from "@/server/eid/pickup";
 function refusalOf(e: unknown): { code: AppErrorCode; status: number; params: Record<string, string | number> } {
   const cause = e instanceof TRPCError ? e.cause : e;
   const status = e instanceof TRPCError ? getHTTPStatusCodeFromError(e) : 500;
-  if (isAppError(cause)) return { code: cause.code, status: getHTTPStatusCodeFromError(new TRPCError({ code: ERRORS[cause.code] })), params: cause.params };
-  if (cause instanceof ZodError || (e instanceof TRPCError && e.code === "BAD_REQUEST")) return { code: "INVALID_INPUT", status: 400, params: {} };
-  if (e instanceof TRPCError && (e.code === "UNAUTHORIZED" || e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { code: e.code, status, params: {} };
+  if (isAppError(cause))
+    return {
+      code: cause.code,
+      status: getHTTPStatusCodeFromError(new TRPCError({ code: ERRORS[cause.code] })),
+      params: cause.params,
+    };
+  if (cause instanceof ZodError || (e instanceof TRPCError && e.code === "BAD_REQUEST"))
+    return { code: "INVALID_INPUT", status: 400, params: {} };
+  if (e instanceof TRPCError && (e.code === "UNAUTHORIZED" || e.code === "FORBIDDEN" || e.code === "NOT_FOUND"))
+    return { code: e.code, status, params: {} };
   return { code: "INTERNAL", status: 500, params: {} };
 }
 
 /** A card read with its photo is some tens of kilobytes; anything much larger is not a card. */
 const MAX_BODY_BYTES = 512 * 1024;
 
-type Answer = { answer: (status: number, body: unknown) => Response; refuse: (status: number, code: AppErrorCode, params?: Record<string, string | number>) => Response };
+type Answer = {
+  answer: (status: number, body: unknown) => Response;
+  refuse: (status: number, code: AppErrorCode, params?: Record<string, string | number>) => Response;
+};
 
 /** Reads the posted JSON card (JSON content type required, size capped) and answers in the reader's language. */
-async function withPostedCard(req: Request, ctx: Context, handle: (card: unknown, a: Answer) => Promise<Response>): Promise<Response> {
+async function withPostedCard(
+  req: Request,
+  ctx: Context,
+  handle: (card: unknown, a: Answer) => Promise<Response>,
+): Promise<Response> {
   const tr = translatorFor(ctx.locale);
-  const answer = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
+  const answer = (status: number, body: unknown) =>
+    Response.json(body, { status, headers: { "cache-control": "no-store" } });
   const refuse = (status: number, code: AppErrorCode, params: Record<string, string | number> = {}) => {
     const key = typeof params.messageKey === "string" ? params.messageKey : `errors.${code}`;
     return answer(status, { error: code, message: tr(key, params) });
   };
-  if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) return refuse(415, "INVALID_INPUT");
+  if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json"))
+    return refuse(415, "INVALID_INPUT");
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return refuse(413, "INVALID_INPUT");
   let card: unknown;
   try {
@@ -59,7 +75,9 @@ async function withPostedCard(req: Request, ctx: Context, handle: (card: unknown
  * content type is required, so another site cannot post a form with the user's cookie.
  */
 export function cardPost(req: Request, ctx: Context): Promise<Response> {
-  return withPostedCard(req, ctx, async (card, { answer }) => answer(200, await createCaller(ctx).eid.lookup({ card: card as never })));
+  return withPostedCard(req, ctx, async (card, { answer }) =>
+    answer(200, await createCaller(ctx).eid.lookup({ card: card as never })),
+  );
 }
 
 /**

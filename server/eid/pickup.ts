@@ -20,8 +20,13 @@ export async function openRead(ctx: ResourceCtx): Promise<{ token: string; expir
   const { db, t } = ctx.handle;
   const token = randomBytes(24).toString("base64url");
   await db.delete(t.eidCardReads).where(lt(t.eidCardReads.expiresAt, sql`now()`));
-  const [row] = await db.insert(t.eidCardReads)
-    .values({ tokenHash: hashOf(token), userId: ctx.user.id, expiresAt: sql`now() + make_interval(secs => ${READ_LIFETIME_SECONDS})` })
+  const [row] = await db
+    .insert(t.eidCardReads)
+    .values({
+      tokenHash: hashOf(token),
+      userId: ctx.user.id,
+      expiresAt: sql`now() + make_interval(secs => ${READ_LIFETIME_SECONDS})`,
+    })
     .returning({ expiresAt: t.eidCardReads.expiresAt });
   return { token, expiresAt: row!.expiresAt.toISOString() };
 }
@@ -34,8 +39,16 @@ export async function openRead(ctx: ResourceCtx): Promise<{ token: string; expir
 export async function receiveCard(handle: Pick<TenantHandle, "db" | "t">, token: string, body: unknown): Promise<void> {
   if (!cardInputSchema.safeParse(body).success) throw new AppError("INVALID_INPUT");
   const { db, t } = handle;
-  const stored = await db.update(t.eidCardReads).set({ card: JSON.stringify(body) })
-    .where(and(eq(t.eidCardReads.tokenHash, hashOf(token)), gt(t.eidCardReads.expiresAt, sql`now()`), isNull(t.eidCardReads.card)))
+  const stored = await db
+    .update(t.eidCardReads)
+    .set({ card: JSON.stringify(body) })
+    .where(
+      and(
+        eq(t.eidCardReads.tokenHash, hashOf(token)),
+        gt(t.eidCardReads.expiresAt, sql`now()`),
+        isNull(t.eidCardReads.card),
+      ),
+    )
     .returning({ tokenHash: t.eidCardReads.tokenHash });
   if (stored.length === 0) throw new AppError("EID_READ_CLOSED");
 }
@@ -46,9 +59,14 @@ export type Pickup = { status: "waiting" } | { status: "expired" } | { status: "
 export async function pickUp(ctx: ResourceCtx, token: string): Promise<Pickup> {
   const { db, t } = ctx.handle;
   const mine = and(eq(t.eidCardReads.tokenHash, hashOf(token)), eq(t.eidCardReads.userId, ctx.user.id));
-  const [taken] = await db.delete(t.eidCardReads).where(and(mine, sql`${t.eidCardReads.card} is not null`))
+  const [taken] = await db
+    .delete(t.eidCardReads)
+    .where(and(mine, sql`${t.eidCardReads.card} is not null`))
     .returning({ card: t.eidCardReads.card });
   if (taken) return { status: "read", card: JSON.parse(taken.card!) as CardInput };
-  const [open] = await db.select({ live: sql<boolean>`${t.eidCardReads.expiresAt} > now()` }).from(t.eidCardReads).where(mine);
+  const [open] = await db
+    .select({ live: sql<boolean>`${t.eidCardReads.expiresAt} > now()` })
+    .from(t.eidCardReads)
+    .where(mine);
   return open?.live ? { status: "waiting" } : { status: "expired" };
 }

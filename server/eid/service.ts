@@ -9,7 +9,14 @@ import { qualified as q } from "@/server/resources/query";
 import { CLIENT_STATE } from "@/server/clients/choices";
 import { clientsResource } from "@/server/clients/resource";
 import { CARD_TYPES } from "@/server/eid/rules/card-data";
-import { cardHolderName, eidInfo, planCardRead, type CardAddressFields, type CardClientFields, type ExistingClient } from "@/server/eid/rules/card-client";
+import {
+  cardHolderName,
+  eidInfo,
+  planCardRead,
+  type CardAddressFields,
+  type CardClientFields,
+  type ExistingClient,
+} from "@/server/eid/rules/card-client";
 import { personPhoneticWords } from "@/server/clients/rules/phonetic";
 import { similarClients } from "@/server/clients/similar";
 import { readCardInput, summaryOf, type CardInput, type ReadCard } from "@/server/eid/card";
@@ -27,17 +34,26 @@ type T = ResourceCtx["handle"]["t"];
 const OFFICIAL = "01";
 const EID_SOURCE = "eid";
 
-const displayName = (p: { id: number; firstName: string; lastName: string }) => `${p.lastName.toUpperCase()} ${p.firstName} (${p.id})`;
+const displayName = (p: { id: number; firstName: string; lastName: string }) =>
+  `${p.lastName.toUpperCase()} ${p.firstName} (${p.id})`;
 
 async function clientByNationalId(db: Tx, t: T, nationalId: string) {
   const p = t.partners;
-  const [row] = await db.select({ id: p.id, firstName: p.firstName, lastName: p.lastName, version: p.version })
-    .from(p).where(and(eq(p.nationalId, nationalId), eq(p.isClient, true))).limit(1);
+  const [row] = await db
+    .select({ id: p.id, firstName: p.firstName, lastName: p.lastName, version: p.version })
+    .from(p)
+    .where(and(eq(p.nationalId, nationalId), eq(p.isClient, true)))
+    .limit(1);
   return row ? { id: row.id, displayName: displayName(row), version: row.version } : null;
 }
 
 const similarOf = (ctx: ResourceCtx, c: CardClientFields) =>
-  similarClients(ctx.handle, { firstName: c.firstName, lastName: c.lastName, nationalId: c.nationalId, birthDate: c.birthDate });
+  similarClients(ctx.handle, {
+    firstName: c.firstName,
+    lastName: c.lastName,
+    nationalId: c.nationalId,
+    birthDate: c.birthDate,
+  });
 
 /** "Find by eID": the client with the card's national number, otherwise the clients resembling the holder. */
 export async function lookup(ctx: ResourceCtx, input: CardInput) {
@@ -51,17 +67,39 @@ export async function lookup(ctx: ResourceCtx, input: CardInput) {
  * The place the card's municipality names in the reader's country (any language, the card's zip
  * first), created when unknown as Lino does; no place when the country is not in the list.
  */
-async function placeFor(tx: Tx, t: T, a: CardAddressFields): Promise<{ countryCode: string | null; placeId: number | null }> {
-  const [country] = await tx.select({ code: t.countries.isoCode }).from(t.countries).where(eq(t.countries.isoCode, a.countryCode)).limit(1);
+async function placeFor(
+  tx: Tx,
+  t: T,
+  a: CardAddressFields,
+): Promise<{ countryCode: string | null; placeId: number | null }> {
+  const [country] = await tx
+    .select({ code: t.countries.isoCode })
+    .from(t.countries)
+    .where(eq(t.countries.isoCode, a.countryCode))
+    .limit(1);
   if (!country) return { countryCode: null, placeId: null };
   if (!a.city) return { countryCode: country.code, placeId: null };
   const city = a.city;
-  const [found] = await tx.select({ id: t.places.id }).from(t.places)
-    .where(and(eq(t.places.countryCode, country.code), sql`exists (select 1 from jsonb_each_text(${q(t.places.names)}) n where lower(n.value) = lower(${city}))`))
-    .orderBy(sql`${q(t.places.zipCode)} = ${a.zipCode ?? ""} desc`, t.places.id).limit(1);
+  const [found] = await tx
+    .select({ id: t.places.id })
+    .from(t.places)
+    .where(
+      and(
+        eq(t.places.countryCode, country.code),
+        sql`exists (select 1 from jsonb_each_text(${q(t.places.names)}) n where lower(n.value) = lower(${city}))`,
+      ),
+    )
+    .orderBy(sql`${q(t.places.zipCode)} = ${a.zipCode ?? ""} desc`, t.places.id)
+    .limit(1);
   if (found) return { countryCode: country.code, placeId: found.id };
-  const [created] = await tx.insert(t.places)
-    .values({ kind: "city", zipCode: a.zipCode ?? "", names: { fr: city, nl: city, de: city, en: city }, countryCode: country.code })
+  const [created] = await tx
+    .insert(t.places)
+    .values({
+      kind: "city",
+      zipCode: a.zipCode ?? "",
+      names: { fr: city, nl: city, de: city, en: city },
+      countryCode: country.code,
+    })
     .returning({ id: t.places.id });
   return { countryCode: country.code, placeId: created!.id };
 }
@@ -69,13 +107,29 @@ async function placeFor(tx: Tx, t: T, a: CardAddressFields): Promise<{ countryCo
 /** The address columns (of `addresses` and of the partner's mirror) a card's address gives. */
 async function addressColumns(tx: Tx, t: T, a: CardAddressFields) {
   const { countryCode, placeId } = await placeFor(tx, t, a);
-  return { countryCode, placeId, street: a.street ?? "", streetNo: a.streetNo ?? "", streetBox: a.streetBox ?? "", addr2: a.addr2 ?? "", zipCode: a.zipCode ?? "" };
+  return {
+    countryCode,
+    placeId,
+    street: a.street ?? "",
+    streetNo: a.streetNo ?? "",
+    streetBox: a.streetBox ?? "",
+    addr2: a.addr2 ?? "",
+    zipCode: a.zipCode ?? "",
+  };
 }
 
 async function savePhoto(tx: Tx, t: T, partnerId: number, read: ReadCard["read"]) {
   if (!read.photo) return false;
-  const row = { contentType: read.photo.mime, content: Buffer.from(read.photo.base64, "base64"), source: EID_SOURCE, updatedAt: new Date() };
-  await tx.insert(t.partnerPhotos).values({ partnerId, ...row }).onConflictDoUpdate({ target: t.partnerPhotos.partnerId, set: row });
+  const row = {
+    contentType: read.photo.mime,
+    content: Buffer.from(read.photo.base64, "base64"),
+    source: EID_SOURCE,
+    updatedAt: new Date(),
+  };
+  await tx
+    .insert(t.partnerPhotos)
+    .values({ partnerId, ...row })
+    .onConflictDoUpdate({ target: t.partnerPhotos.partnerId, set: row });
   return true;
 }
 
@@ -86,7 +140,10 @@ const audit = (tx: Tx, ctx: ResourceCtx, verb: string, id: number, changes: Chan
  * A newcomer client from a card: identity and card fields, the eID address (primary: a new client
  * has no other) mirrored into the partner, the photo. Asks first when similar clients exist.
  */
-export async function createClient(ctx: ResourceCtx, input: { card: CardInput; confirmSimilar: boolean }): Promise<{ id: number }> {
+export async function createClient(
+  ctx: ResourceCtx,
+  input: { card: CardInput; confirmSimilar: boolean },
+): Promise<{ id: number }> {
   const card = readCardInput(input.card);
   const c = card.data.client;
   const { db, t } = ctx.handle;
@@ -94,42 +151,87 @@ export async function createClient(ctx: ResourceCtx, input: { card: CardInput; c
   if (existing) throw new AppError("DUPLICATE", { name: existing.displayName, messageKey: "eidFlow.alreadyClient" });
   const similar = await similarOf(ctx, c);
   if (similar.length && !input.confirmSimilar) {
-    throw new AppError("CONFIRMATION_REQUIRED", { count: similar.length, names: similar.map((s) => s.displayName).join(", "), messageKey: "resources.clients.similarExist" });
+    throw new AppError("CONFIRMATION_REQUIRED", {
+      count: similar.length,
+      names: similar.map((s) => s.displayName).join(", "),
+      messageKey: "resources.clients.similarExist",
+    });
   }
-  return db.transaction(async (tx) => {
-    const address = await addressColumns(tx, t, card.data.address);
-    const identity = {
-      firstName: c.firstName, middleName: c.middleName, lastName: c.lastName, gender: c.gender, birthDate: c.birthDate, nationalId: c.nationalId,
-      birthPlace: c.birthPlace ?? "", nationalityText: c.nationalityText ?? "", nobleCondition: c.nobleCondition ?? "",
-      cardNumber: c.cardNumber, cardType: c.cardType, cardValidFrom: c.cardValidFrom, cardValidUntil: c.cardValidUntil, cardIssuer: c.cardIssuer,
-    };
-    const [created] = await tx.insert(t.partners).values({
-      kind: "person", isClient: true, clientState: CLIENT_STATE.newcomer, language: ctx.user.language,
-      name: `${c.lastName} ${c.firstName}`.trim(), phoneticWords: personPhoneticWords(c), ...identity, ...address,
-    }).returning({ id: t.partners.id });
-    const id = created!.id;
-    await tx.insert(t.addresses).values({ partnerId: id, addressType: OFFICIAL, dataSource: EID_SOURCE, primary: true, ...address });
-    const photo = await savePhoto(tx, t, id, card.read);
-    const changes = Object.fromEntries(Object.entries({ ...identity, ...address, photo }).map(([k, v]) => [k, { from: null, to: v }]));
-    await audit(tx, ctx, "eidCreate", id, changes);
-    return { id };
-  }).catch((e: unknown) => {
-    const pg = ((e as { cause?: unknown }).cause ?? e) as { code?: string };
-    throw pg.code === "23505" ? new AppError("DUPLICATE") : e;
-  });
+  return db
+    .transaction(async (tx) => {
+      const address = await addressColumns(tx, t, card.data.address);
+      const identity = {
+        firstName: c.firstName,
+        middleName: c.middleName,
+        lastName: c.lastName,
+        gender: c.gender,
+        birthDate: c.birthDate,
+        nationalId: c.nationalId,
+        birthPlace: c.birthPlace ?? "",
+        nationalityText: c.nationalityText ?? "",
+        nobleCondition: c.nobleCondition ?? "",
+        cardNumber: c.cardNumber,
+        cardType: c.cardType,
+        cardValidFrom: c.cardValidFrom,
+        cardValidUntil: c.cardValidUntil,
+        cardIssuer: c.cardIssuer,
+      };
+      const [created] = await tx
+        .insert(t.partners)
+        .values({
+          kind: "person",
+          isClient: true,
+          clientState: CLIENT_STATE.newcomer,
+          language: ctx.user.language,
+          name: `${c.lastName} ${c.firstName}`.trim(),
+          phoneticWords: personPhoneticWords(c),
+          ...identity,
+          ...address,
+        })
+        .returning({ id: t.partners.id });
+      const id = created!.id;
+      await tx
+        .insert(t.addresses)
+        .values({ partnerId: id, addressType: OFFICIAL, dataSource: EID_SOURCE, primary: true, ...address });
+      const photo = await savePhoto(tx, t, id, card.read);
+      const changes = Object.fromEntries(
+        Object.entries({ ...identity, ...address, photo }).map(([k, v]) => [k, { from: null, to: v }]),
+      );
+      await audit(tx, ctx, "eidCreate", id, changes);
+      return { id };
+    })
+    .catch((e: unknown) => {
+      const pg = ((e as { cause?: unknown }).cause ?? e) as { code?: string };
+      throw pg.code === "23505" ? new AppError("DUPLICATE") : e;
+    });
 }
 
 const cardColumns = (t: T) => ({
-  id: t.partners.id, version: t.partners.version, clientState: t.partners.clientState,
-  nationalId: t.partners.nationalId, firstName: t.partners.firstName, middleName: t.partners.middleName, lastName: t.partners.lastName,
-  birthDate: t.partners.birthDate, gender: t.partners.gender, cardNumber: t.partners.cardNumber, cardType: t.partners.cardType,
-  cardValidFrom: t.partners.cardValidFrom, cardValidUntil: t.partners.cardValidUntil, cardIssuer: t.partners.cardIssuer,
-  nobleCondition: t.partners.nobleCondition, birthPlace: t.partners.birthPlace, nationalityText: t.partners.nationalityText,
+  id: t.partners.id,
+  version: t.partners.version,
+  clientState: t.partners.clientState,
+  nationalId: t.partners.nationalId,
+  firstName: t.partners.firstName,
+  middleName: t.partners.middleName,
+  lastName: t.partners.lastName,
+  birthDate: t.partners.birthDate,
+  gender: t.partners.gender,
+  cardNumber: t.partners.cardNumber,
+  cardType: t.partners.cardType,
+  cardValidFrom: t.partners.cardValidFrom,
+  cardValidUntil: t.partners.cardValidUntil,
+  cardIssuer: t.partners.cardIssuer,
+  nobleCondition: t.partners.nobleCondition,
+  birthPlace: t.partners.birthPlace,
+  nationalityText: t.partners.nationalityText,
 });
 
 /** The client as the card compares it, locked when `lock`; NOT_FOUND outside this centre's clients, STALE_EDIT on another version. */
 async function clientForCard(tx: Tx, t: T, clientId: number, version: number | null, lock = false) {
-  const query = tx.select(cardColumns(t)).from(t.partners).where(and(eq(t.partners.id, clientId), eq(t.partners.isClient, true)));
+  const query = tx
+    .select(cardColumns(t))
+    .from(t.partners)
+    .where(and(eq(t.partners.id, clientId), eq(t.partners.isClient, true)));
   const [row] = await (lock ? query.for("update") : query);
   if (!row) throw new AppError("NOT_FOUND");
   if (version !== null && row.version !== version) throw new AppError("STALE_EDIT");
@@ -139,10 +241,25 @@ async function clientForCard(tx: Tx, t: T, clientId: number, version: number | n
 /** The client's eID address with the names of its place, to compare the card's municipality with. */
 async function eidAddressOf(tx: Tx, t: T, clientId: number) {
   const a = t.addresses;
-  const [row] = await tx.select({
-    id: a.id, primary: a.primary, street: a.street, streetNo: a.streetNo, streetBox: a.streetBox, addr2: a.addr2, zipCode: a.zipCode, countryCode: a.countryCode,
-    names: sql<Record<string, string> | null>`(select ${q(t.places.names)} from ${t.places} where ${q(t.places.id)} = ${q(a.placeId)})`,
-  }).from(a).where(and(eq(a.partnerId, clientId), eq(a.dataSource, EID_SOURCE))).orderBy(a.id).limit(1);
+  const [row] = await tx
+    .select({
+      id: a.id,
+      primary: a.primary,
+      street: a.street,
+      streetNo: a.streetNo,
+      streetBox: a.streetBox,
+      addr2: a.addr2,
+      zipCode: a.zipCode,
+      countryCode: a.countryCode,
+      names: sql<Record<
+        string,
+        string
+      > | null>`(select ${q(t.places.names)} from ${t.places} where ${q(t.places.id)} = ${q(a.placeId)})`,
+    })
+    .from(a)
+    .where(and(eq(a.partnerId, clientId), eq(a.dataSource, EID_SOURCE)))
+    .orderBy(a.id)
+    .limit(1);
   return row ? { ...row, cityNames: row.names ? Object.values(row.names) : [] } : null;
 }
 
@@ -150,14 +267,25 @@ const changeKey = (c: { target: string; field: string }) => `${c.target}.${c.fie
 
 async function planFor(tx: Tx, t: T, client: Awaited<ReturnType<typeof clientForCard>>, card: ReadCard) {
   const address = await eidAddressOf(tx, t, client.id);
-  const taken = !client.nationalId && (await tx.select({ id: t.partners.id }).from(t.partners)
-    .where(and(eq(t.partners.nationalId, card.data.client.nationalId), ne(t.partners.id, client.id))).limit(1)).length > 0;
+  const taken =
+    !client.nationalId &&
+    (
+      await tx
+        .select({ id: t.partners.id })
+        .from(t.partners)
+        .where(and(eq(t.partners.nationalId, card.data.client.nationalId), ne(t.partners.id, client.id)))
+        .limit(1)
+    ).length > 0;
   const plan = planCardRead(client as ExistingClient, address, card.data, taken);
   if (!plan.ok) {
     const code = plan.code === "nationalIdTaken" ? "DUPLICATE" : "INVALID_INPUT";
     throw new AppError(code, { ...plan.params, messageKey: `eid.${plan.code}` });
   }
-  return { address, takeOverNationalId: plan.takeOverNationalId, changes: plan.changes.map((c) => ({ key: changeKey(c), ...c })) };
+  return {
+    address,
+    takeOverNationalId: plan.takeOverNationalId,
+    changes: plan.changes.map((c) => ({ key: changeKey(c), ...c })),
+  };
 }
 
 /** "Read eID card" on a client: take over the number, or refuse another one; the changes old → new, none when up to date. */
@@ -167,8 +295,12 @@ export async function readCard(ctx: ResourceCtx, input: { clientId: number; vers
   const client = await clientForCard(db, t, input.clientId, input.version);
   const plan = await planFor(db, t, client, card);
   return {
-    summary: summaryOf(card), warnings: card.warnings, client: displayName(client), version: client.version,
-    takeOverNationalId: plan.takeOverNationalId, changes: plan.changes,
+    summary: summaryOf(card),
+    warnings: card.warnings,
+    client: displayName(client),
+    version: client.version,
+    takeOverNationalId: plan.takeOverNationalId,
+    changes: plan.changes,
   };
 }
 
@@ -178,7 +310,10 @@ export async function readCard(ctx: ResourceCtx, input: { clientId: number; vers
  * missing, primary when the client has none, mirrored when primary) and the photo. One transaction,
  * audited; STALE_EDIT when the client was saved since it was read.
  */
-export async function apply(ctx: ResourceCtx, input: { clientId: number; version: number; card: CardInput; fields: string[] }) {
+export async function apply(
+  ctx: ResourceCtx,
+  input: { clientId: number; version: number; card: CardInput; fields: string[] },
+) {
   const card = readCardInput(input.card);
   const { db, t } = ctx.handle;
   return db.transaction(async (tx) => {
@@ -189,12 +324,23 @@ export async function apply(ctx: ResourceCtx, input: { clientId: number; version
     if (unknown) throw new AppError("INVALID_INPUT", { field: unknown });
     const chosen = plan.changes.filter((c) => input.fields.includes(c.key));
 
-    const patch: Record<string, unknown> = Object.fromEntries(chosen.filter((c) => c.target === "client").map((c) => [c.field, c.new]));
+    const patch: Record<string, unknown> = Object.fromEntries(
+      chosen.filter((c) => c.target === "client").map((c) => [c.field, c.new]),
+    );
     if (plan.takeOverNationalId) patch.nationalId = card.data.client.nationalId;
-    const changes: Record<string, { from: unknown; to: unknown }> = Object.fromEntries(chosen.map((c) => [c.key, { from: c.old, to: c.new }]));
+    const changes: Record<string, { from: unknown; to: unknown }> = Object.fromEntries(
+      chosen.map((c) => [c.key, { from: c.old, to: c.new }]),
+    );
     if (plan.takeOverNationalId) changes.nationalId = { from: null, to: card.data.client.nationalId };
-    const names = { firstName: String(patch.firstName ?? client.firstName), lastName: String(patch.lastName ?? client.lastName) };
-    if ("firstName" in patch || "lastName" in patch) Object.assign(patch, { name: `${names.lastName} ${names.firstName}`.trim(), phoneticWords: personPhoneticWords(names) });
+    const names = {
+      firstName: String(patch.firstName ?? client.firstName),
+      lastName: String(patch.lastName ?? client.lastName),
+    };
+    if ("firstName" in patch || "lastName" in patch)
+      Object.assign(patch, {
+        name: `${names.lastName} ${names.firstName}`.trim(),
+        phoneticWords: personPhoneticWords(names),
+      });
 
     const addressChanges = chosen.filter((c) => c.target === "address");
     if (addressChanges.length > 0) {
@@ -202,25 +348,40 @@ export async function apply(ctx: ResourceCtx, input: { clientId: number; version
       const picked = Object.fromEntries(addressChanges.map((c) => [c.field, c.new])) as Partial<CardAddressFields>;
       const full = await addressColumns(tx, t, { ...card.data.address });
       const columns = {
-        ...("street" in picked ? { street: full.street } : {}), ...("streetNo" in picked ? { streetNo: full.streetNo } : {}),
-        ...("streetBox" in picked ? { streetBox: full.streetBox } : {}), ...("addr2" in picked ? { addr2: full.addr2 } : {}),
-        ...("zipCode" in picked ? { zipCode: full.zipCode } : {}), ...("city" in picked ? { placeId: full.placeId } : {}),
+        ...("street" in picked ? { street: full.street } : {}),
+        ...("streetNo" in picked ? { streetNo: full.streetNo } : {}),
+        ...("streetBox" in picked ? { streetBox: full.streetBox } : {}),
+        ...("addr2" in picked ? { addr2: full.addr2 } : {}),
+        ...("zipCode" in picked ? { zipCode: full.zipCode } : {}),
+        ...("city" in picked ? { placeId: full.placeId } : {}),
         ...("countryCode" in picked ? { countryCode: full.countryCode } : {}),
       };
       let primary = plan.address?.primary ?? false;
       if (plan.address) {
-        await tx.update(t.addresses).set({ ...columns, version: sql`${t.addresses.version} + 1` }).where(eq(t.addresses.id, plan.address.id));
+        await tx
+          .update(t.addresses)
+          .set({ ...columns, version: sql`${t.addresses.version} + 1` })
+          .where(eq(t.addresses.id, plan.address.id));
       } else {
-        const [hasPrimary] = await tx.select({ id: t.addresses.id }).from(t.addresses).where(and(eq(t.addresses.partnerId, client.id), eq(t.addresses.primary, true))).limit(1);
+        const [hasPrimary] = await tx
+          .select({ id: t.addresses.id })
+          .from(t.addresses)
+          .where(and(eq(t.addresses.partnerId, client.id), eq(t.addresses.primary, true)))
+          .limit(1);
         primary = !hasPrimary;
-        await tx.insert(t.addresses).values({ partnerId: client.id, addressType: OFFICIAL, dataSource: EID_SOURCE, primary, ...columns });
+        await tx
+          .insert(t.addresses)
+          .values({ partnerId: client.id, addressType: OFFICIAL, dataSource: EID_SOURCE, primary, ...columns });
       }
       // The partner's own address fields mirror its primary address.
       if (primary) Object.assign(patch, columns);
     }
     const photo = await savePhoto(tx, t, client.id, card.read);
     if (photo) changes.photo = { from: null, to: true };
-    await tx.update(t.partners).set({ ...patch, modifiedAt: new Date(), version: sql`${t.partners.version} + 1` } as never).where(eq(t.partners.id, client.id));
+    await tx
+      .update(t.partners)
+      .set({ ...patch, modifiedAt: new Date(), version: sql`${t.partners.version} + 1` } as never)
+      .where(eq(t.partners.id, client.id));
     await audit(tx, ctx, "eidRead", client.id, changes);
     return { version: client.version + 1, applied: chosen.length };
   });
@@ -239,9 +400,15 @@ export async function photo(ctx: ResourceCtx, input: { clientId: number }): Prom
 }
 
 /** The photo of a client whose visibility the caller checks (e.g. beside the info box, which does). */
-export async function photoOf({ handle: { db, t } }: ResourceCtx, clientId: number): Promise<{ dataUrl: string | null }> {
-  const [row] = await db.select({ contentType: t.partnerPhotos.contentType, content: t.partnerPhotos.content })
-    .from(t.partnerPhotos).where(eq(t.partnerPhotos.partnerId, clientId)).limit(1);
+export async function photoOf(
+  { handle: { db, t } }: ResourceCtx,
+  clientId: number,
+): Promise<{ dataUrl: string | null }> {
+  const [row] = await db
+    .select({ contentType: t.partnerPhotos.contentType, content: t.partnerPhotos.content })
+    .from(t.partnerPhotos)
+    .where(eq(t.partnerPhotos.partnerId, clientId))
+    .limit(1);
   return { dataUrl: row ? `data:${row.contentType};base64,${Buffer.from(row.content).toString("base64")}` : null };
 }
 
@@ -255,10 +422,28 @@ export async function infoBox(ctx: ResourceCtx, input: { clientId: number }, tod
   const mustRead = info.mustRead && c.clientState === CLIENT_STATE.coached;
   const tr = translatorFor(ctx.locale);
   const typeName = info.cardType ? CARD_TYPES[info.cardType] : undefined;
-  const lines = info.cardNumber ? [
-    tr("eid.info.card", { number: info.cardNumber, type: typeName ? tr(`eid.cardTypes.${typeName}`) : (info.cardType ?? "") }),
-    ...(info.issuer ? [tr("eid.info.issuedBy", { issuer: info.issuer })] : []),
-    ...(info.validFrom && info.validUntil ? [tr("eid.info.valid", { from: formatDate(info.validFrom, ctx.locale), until: formatDate(info.validUntil, ctx.locale) })] : []),
-  ] : [];
-  return { ...info, mustRead, lines, mustReadText: mustRead ? tr("eid.info.mustRead") : null, holder: cardHolderName(c) };
+  const lines = info.cardNumber
+    ? [
+        tr("eid.info.card", {
+          number: info.cardNumber,
+          type: typeName ? tr(`eid.cardTypes.${typeName}`) : (info.cardType ?? ""),
+        }),
+        ...(info.issuer ? [tr("eid.info.issuedBy", { issuer: info.issuer })] : []),
+        ...(info.validFrom && info.validUntil
+          ? [
+              tr("eid.info.valid", {
+                from: formatDate(info.validFrom, ctx.locale),
+                until: formatDate(info.validUntil, ctx.locale),
+              }),
+            ]
+          : []),
+      ]
+    : [];
+  return {
+    ...info,
+    mustRead,
+    lines,
+    mustReadText: mustRead ? tr("eid.info.mustRead") : null,
+    holder: cardHolderName(c),
+  };
 }

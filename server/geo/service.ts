@@ -13,7 +13,13 @@ export async function searchPlaces(db: TenantDb, t: Pick<TenantTables, "places">
   const prefix = `${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const name = (lang: string) => matches(sql<string>`${t.places.names}->>${lang}`, prefix);
   return db
-    .select({ id: t.places.id, zipCode: t.places.zipCode, names: t.places.names, kind: t.places.kind, province: t.places.province })
+    .select({
+      id: t.places.id,
+      zipCode: t.places.zipCode,
+      names: t.places.names,
+      kind: t.places.kind,
+      province: t.places.province,
+    })
     .from(t.places)
     .where(and(eq(t.places.countryCode, "BE"), or(ilike(t.places.zipCode, prefix), name("fr"), name("nl"), name("de"))))
     .orderBy(asc(t.places.zipCode), asc(t.places.id))

@@ -40,7 +40,12 @@ export const readerFor = (locale: Locale, tables: TenantTables, registry: Pick<R
 const MESSAGES: Record<Locale, unknown> = { fr, nl, de, en };
 /** The message of `key` if there is one (asking the translator for a missing key logs an error). */
 function maybe({ t, locale }: Pick<Reader, "t" | "locale">, key: string): string | undefined {
-  const found = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), MESSAGES[locale]);
+  const found = key
+    .split(".")
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+      MESSAGES[locale],
+    );
   return typeof found === "string" ? t(key) : undefined;
 }
 
@@ -63,7 +68,8 @@ export function actionText(reader: Reader, entity: string, action: string): stri
 /** The declared field behind a key: a field of the resource or of its transitions, or the field writing that table column. */
 function fieldOf(def: ResourceDef, key: string, tables: TenantTables): FieldDef | undefined {
   if (Object.hasOwn(def.fields, key)) return def.fields[key];
-  for (const tr of def.workflow?.transitions ?? []) if (tr.params && Object.hasOwn(tr.params, key)) return tr.params[key];
+  for (const tr of def.workflow?.transitions ?? [])
+    if (tr.params && Object.hasOwn(tr.params, key)) return tr.params[key];
   const table = def.table(tables) as unknown as Record<string, unknown>;
   const column = Object.hasOwn(table, key) ? table[key] : undefined;
   return column ? Object.values(def.fields).find((f) => f.column?.(tables) === column) : undefined;
@@ -76,7 +82,9 @@ export function changeLabel(reader: Reader, entity: string, key: string): string
   const [target, name] = key.includes(".") ? (key.split(".", 2) as [string, string]) : [null, key];
   const def = resources.get(target === "address" ? "contacts.addresses" : entity);
   const field = def && fieldOf(def, name, tables);
-  const label = field ? t(field.label) : maybe(reader, `history.keys.${name}`) ?? maybe(reader, `fields.${name}`) ?? name;
+  const label = field
+    ? t(field.label)
+    : (maybe(reader, `history.keys.${name}`) ?? maybe(reader, `fields.${name}`) ?? name);
   return target === "address" ? t("history.cardAddress", { field: label }) : label;
 }
 
@@ -95,29 +103,46 @@ export function valueText(reader: Reader, field: FieldDef | undefined, value: un
   if (Array.isArray(value)) return value.map((v) => valueText(reader, undefined, v)).join(", ");
   if (typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.every(([k]) => ["fr", "nl", "de", "en"].includes(k))) return pickLocalized(value as Record<string, string>, locale as UiLocale);
-    return entries.map(([k, v]) => `${maybe(reader, `history.tables.${k}`) ?? k}: ${Array.isArray(v) ? v.join(", ") : valueText(reader, undefined, v)}`).join("; ");
+    if (entries.every(([k]) => ["fr", "nl", "de", "en"].includes(k)))
+      return pickLocalized(value as Record<string, string>, locale as UiLocale);
+    return entries
+      .map(
+        ([k, v]) =>
+          `${maybe(reader, `history.tables.${k}`) ?? k}: ${Array.isArray(v) ? v.join(", ") : valueText(reader, undefined, v)}`,
+      )
+      .join("; ");
   }
   return maybe(reader, `history.values.${String(value)}`) ?? String(value);
 }
 
 /** Every change of an audit row, "Label: before → after" (or just the value for what was only set), by label. */
-export function changesText(reader: Reader, entity: string, changes: Record<string, Change> | null | undefined): string {
+export function changesText(
+  reader: Reader,
+  entity: string,
+  changes: Record<string, Change> | null | undefined,
+): string {
   if (!changes) return "";
   const def = reader.resources.get(entity);
   const empty = (v: unknown) => v === null || v === undefined || v === "";
-  return Object.entries(changes)
-    // A field that was empty and stays so (a deleted row's unused fields) says nothing.
-    .filter(([, change]) => !(empty(change?.from) && empty(change?.to)))
-    .map(([key, change]) => {
-      const field = def && !key.includes(".") ? fieldOf(def, key, reader.tables) : undefined;
-      const label = changeLabel(reader, entity, key);
-      const to = valueText(reader, field, change?.to);
-      // A field stored empty ("") and one stored as nothing were both blank before: both were just set.
-      const set = empty(change?.from);
-      return { label, text: set ? reader.t("history.set", { field: label, to }) : reader.t("history.changed", { field: label, from: valueText(reader, field, change.from), to }) };
-    })
-    .sort((a, b) => compareText(reader.locale)(a.label, b.label))
-    .map((c) => c.text)
-    .join("; ");
+  return (
+    Object.entries(changes)
+      // A field that was empty and stays so (a deleted row's unused fields) says nothing.
+      .filter(([, change]) => !(empty(change?.from) && empty(change?.to)))
+      .map(([key, change]) => {
+        const field = def && !key.includes(".") ? fieldOf(def, key, reader.tables) : undefined;
+        const label = changeLabel(reader, entity, key);
+        const to = valueText(reader, field, change?.to);
+        // A field stored empty ("") and one stored as nothing were both blank before: both were just set.
+        const set = empty(change?.from);
+        return {
+          label,
+          text: set
+            ? reader.t("history.set", { field: label, to })
+            : reader.t("history.changed", { field: label, from: valueText(reader, field, change.from), to }),
+        };
+      })
+      .sort((a, b) => compareText(reader.locale)(a.label, b.label))
+      .map((c) => c.text)
+      .join("; ")
+  );
 }

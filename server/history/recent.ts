@@ -25,12 +25,29 @@ export interface ChangeView {
 const userIdOf = (actor: string | null) => (actor?.startsWith("user:") ? Number(actor.slice(5)) || null : null);
 
 /** The last rows of the centre's audit log, with people's names, newest first. */
-export async function recentChanges(h: Handle, registry: Pick<Registry, "resources">, reader: Pick<SessionUser, "roles">, limit = 10): Promise<ChangeView[]> {
+export async function recentChanges(
+  h: Handle,
+  registry: Pick<Registry, "resources">,
+  reader: Pick<SessionUser, "roles">,
+  limit = 10,
+): Promise<ChangeView[]> {
   const { db, t } = h;
   const rows = await db.select().from(t.auditLog).orderBy(desc(t.auditLog.at), desc(t.auditLog.id)).limit(limit);
-  const ids = [...new Set(rows.flatMap((r) => [userIdOf(r.actor), userIdOf(r.actingFor)]).filter((id): id is number => id !== null))];
+  const ids = [
+    ...new Set(
+      rows.flatMap((r) => [userIdOf(r.actor), userIdOf(r.actingFor)]).filter((id): id is number => id !== null),
+    ),
+  ];
   const people = ids.length
-    ? await db.select({ id: t.users.id, firstName: t.users.firstName, lastName: t.users.lastName, username: t.users.username }).from(t.users).where(inArray(t.users.id, ids))
+    ? await db
+        .select({
+          id: t.users.id,
+          firstName: t.users.firstName,
+          lastName: t.users.lastName,
+          username: t.users.username,
+        })
+        .from(t.users)
+        .where(inArray(t.users.id, ids))
     : [];
   const nameOf = (id: number) => {
     const p = people.find((u) => u.id === id);

@@ -18,13 +18,18 @@ const actorName = (t: TenantTables, actor: SQL) =>
   sql<string>`coalesce((select trim(${q(t.users.firstName)} || ' ' || ${q(t.users.lastName)}) from ${t.users} where 'user:' || ${q(t.users.id)} = ${actor}), ${actor})`;
 type SQL = ReturnType<typeof sql>;
 const clientRef = (expr: (t: TenantTables) => SQL, id: (t: TenantTables) => SQL): FieldDef => ({
-  type: "ref", label: "resources.history.client", width: 26, expr,
+  type: "ref",
+  label: "resources.history.client",
+  width: 26,
+  expr,
   ref: { resource: "clients.clients", display: (t) => clientNameOf(t, id(t)) },
 });
 const onDay = (col: (t: TenantTables) => AnyPgColumn) => ({
-  label: "resources.history.period", widget: "dateRange" as const,
+  label: "resources.history.period",
+  widget: "dateRange" as const,
   schema: dateRangeSchema,
-  where: (v: { from?: string; to?: string }, t: TenantTables) => sql`(${col(t)} at time zone 'Europe/Brussels')::date between coalesce(${v.from ?? null}::date, '-infinity') and coalesce(${v.to ?? null}::date, 'infinity')`,
+  where: (v: { from?: string; to?: string }, t: TenantTables) =>
+    sql`(${col(t)} at time zone 'Europe/Brussels')::date between coalesce(${v.from ?? null}::date, '-infinity') and coalesce(${v.to ?? null}::date, 'infinity')`,
 });
 
 const CLIENTS = "clients.clients";
@@ -39,19 +44,45 @@ export const clientChangesResource = defineResource({
   scope: (t) => sql`${t.auditLog.entity} = ${CLIENTS} and ${t.auditLog.entityId} <> '*'`,
   fields: {
     at: datetime("resources.history.at", (t) => t.auditLog.at),
-    who: { type: "text", label: "resources.history.who", width: 20, expr: (t) => actorName(t, sql`${q(t.auditLog.actor)}`) },
-    actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`case when ${q(t.auditLog.actingFor)} is null then '' else ${actorName(t, sql`${q(t.auditLog.actingFor)}`)} end` },
+    who: {
+      type: "text",
+      label: "resources.history.who",
+      width: 20,
+      expr: (t) => actorName(t, sql`${q(t.auditLog.actor)}`),
+    },
+    actingFor: {
+      type: "text",
+      label: "resources.history.actingFor",
+      width: 20,
+      expr: (t) =>
+        sql`case when ${q(t.auditLog.actingFor)} is null then '' else ${actorName(t, sql`${q(t.auditLog.actingFor)}`)} end`,
+    },
     // Stored as codes and JSON; read in the reader's words (server/history/describe.ts), in lists and exports alike.
     action: {
-      type: "text", label: "resources.history.action", width: 18, expr: (t) => t.auditLog.action,
+      type: "text",
+      label: "resources.history.action",
+      width: 18,
+      expr: (t) => t.auditLog.action,
       present: (action, ctx) => actionText(readerFor(ctx.locale, ctx.handle.t, ctx.registry), CLIENTS, String(action)),
     },
     changes: {
-      type: "longtext", label: "resources.history.changes", width: 60, sortable: false, expr: (t) => t.auditLog.changes,
-      present: (changes, ctx) => changesText(readerFor(ctx.locale, ctx.handle.t, ctx.registry), CLIENTS, changes as Parameters<typeof changesText>[2]),
+      type: "longtext",
+      label: "resources.history.changes",
+      width: 60,
+      sortable: false,
+      expr: (t) => t.auditLog.changes,
+      present: (changes, ctx) =>
+        changesText(
+          readerFor(ctx.locale, ctx.handle.t, ctx.registry),
+          CLIENTS,
+          changes as Parameters<typeof changesText>[2],
+        ),
     },
     // A hand-written audit row with another kind of id must not break the list.
-    client: clientRef((t) => sql`${t.auditLog.entityId}`, (t) => sql`case when ${q(t.auditLog.entityId)} ~ '^[0-9]+$' then ${q(t.auditLog.entityId)}::int end`),
+    client: clientRef(
+      (t) => sql`${t.auditLog.entityId}`,
+      (t) => sql`case when ${q(t.auditLog.entityId)} ~ '^[0-9]+$' then ${q(t.auditLog.entityId)}::int end`,
+    ),
   },
   columns: ["at", "who", "actingFor", "action", "changes"],
   hiddenColumns: ["client"],
@@ -60,7 +91,13 @@ export const clientChangesResource = defineResource({
   defaultSort: [{ field: "at", dir: "desc" }],
   // Read on a client; the list of all changes is for administrators (Lino's Explorer).
   access: { view: ["SimpleContactsUser"], listAll: ["SiteAdmin"] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["at", "who", "actingFor", "action", "client", "changes"] }] }],
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["at", "who", "actingFor", "action", "client", "changes"] }],
+    },
+  ],
 });
 
 const openings = defineChoiceList("accessKinds", ["detail", "print"]);
@@ -74,25 +111,60 @@ export const accessLogResource = defineResource({
   fields: {
     id: integer("fields.id", (t) => t.accessLog.id, { editable: false, width: 8 }),
     at: datetime("resources.history.at", (t) => t.accessLog.at),
-    user: { type: "text", label: "resources.history.who", width: 20, expr: (t) => userNameOf(t, q(t.accessLog.userId)) },
-    actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`coalesce(${userNameOf(t, q(t.accessLog.actingForId))}, '')` },
-    client: clientRef((t) => sql`${t.accessLog.partnerId}`, (t) => sql`${q(t.accessLog.partnerId)}`),
+    user: {
+      type: "text",
+      label: "resources.history.who",
+      width: 20,
+      expr: (t) => userNameOf(t, q(t.accessLog.userId)),
+    },
+    actingFor: {
+      type: "text",
+      label: "resources.history.actingFor",
+      width: 20,
+      expr: (t) => sql`coalesce(${userNameOf(t, q(t.accessLog.actingForId))}, '')`,
+    },
+    client: clientRef(
+      (t) => sql`${t.accessLog.partnerId}`,
+      (t) => sql`${q(t.accessLog.partnerId)}`,
+    ),
     what: choice("resources.history.what", (t) => t.accessLog.what, openings, { editable: false, width: 10 }),
   },
   columns: ["at", "user", "actingFor", "client", "what"],
   hiddenColumns: ["id"],
   titleField: "client",
   filters: {
-    user: { label: "resources.history.who", widget: "user", schema: z.number().int(), where: (v: number, t) => sql`${t.accessLog.userId} = ${v}` },
-    client: { label: "resources.history.client", widget: "ref", ref: "clients.clients", schema: z.number().int(), where: (v: number, t) => sql`${t.accessLog.partnerId} = ${v}` },
+    user: {
+      label: "resources.history.who",
+      widget: "user",
+      schema: z.number().int(),
+      where: (v: number, t) => sql`${t.accessLog.userId} = ${v}`,
+    },
+    client: {
+      label: "resources.history.client",
+      widget: "ref",
+      ref: "clients.clients",
+      schema: z.number().int(),
+      where: (v: number, t) => sql`${t.accessLog.partnerId} = ${v}`,
+    },
     period: onDay((t) => t.accessLog.at),
   },
   defaultSort: [{ field: "at", dir: "desc" }],
   access: { view: ["SecurityAdvisor"] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["at", "user", "actingFor", "client", "what"] }] }],
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["at", "user", "actingFor", "client", "what"] }],
+    },
+  ],
 });
 
-const localizedColumn = (label: string, expr: FieldDef["expr"], width = 24): FieldDef => ({ type: "localized", label, width, expr });
+const localizedColumn = (label: string, expr: FieldDef["expr"], width = 24): FieldDef => ({
+  type: "localized",
+  label,
+  width,
+  expr,
+});
 
 /**
  * Records deleted in the last RESTORE_DAYS days, with what went with them (server/resources/deletion.ts),
@@ -106,14 +178,35 @@ export const deletedRecordsResource = defineResource({
   fields: {
     id: integer("fields.id", (t) => t.deletedRows.id, { editable: false, width: 8 }),
     deletedAt: datetime("resources.deleted.deletedAt", (t) => t.deletedRows.deletedAt),
-    who: { type: "text", label: "resources.deleted.who", width: 20, expr: (t) => actorName(t, sql`${q(t.deletedRows.actor)}`) },
-    actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`case when ${q(t.deletedRows.actingFor)} is null then '' else ${actorName(t, sql`${q(t.deletedRows.actingFor)}`)} end` },
+    who: {
+      type: "text",
+      label: "resources.deleted.who",
+      width: 20,
+      expr: (t) => actorName(t, sql`${q(t.deletedRows.actor)}`),
+    },
+    actingFor: {
+      type: "text",
+      label: "resources.history.actingFor",
+      width: 20,
+      expr: (t) =>
+        sql`case when ${q(t.deletedRows.actingFor)} is null then '' else ${actorName(t, sql`${q(t.deletedRows.actingFor)}`)} end`,
+    },
     kind: localizedColumn("resources.deleted.list", (t) => t.deletedRows.kind, 16),
     title: localizedColumn("resources.deleted.record", (t) => t.deletedRows.title, 26),
     withIt: { ...localizedColumn("resources.deleted.withIt", (t) => t.deletedRows.withIt, 30), sortable: false },
-    restorableUntil: { type: "datetime", label: "resources.deleted.restorableUntil", width: 17, expr: (t) => sql`${t.deletedRows.deletedAt} + make_interval(days => ${RESTORE_DAYS})` },
+    restorableUntil: {
+      type: "datetime",
+      label: "resources.deleted.restorableUntil",
+      width: 17,
+      expr: (t) => sql`${t.deletedRows.deletedAt} + make_interval(days => ${RESTORE_DAYS})`,
+    },
     restoredAt: datetime("resources.deleted.restoredAt", (t) => t.deletedRows.restoredAt),
-    restoredBy: { type: "text", label: "resources.deleted.restoredBy", width: 20, expr: (t) => sql`coalesce(${actorName(t, sql`${q(t.deletedRows.restoredBy)}`)}, '')` },
+    restoredBy: {
+      type: "text",
+      label: "resources.deleted.restoredBy",
+      width: 20,
+      expr: (t) => sql`coalesce(${actorName(t, sql`${q(t.deletedRows.restoredBy)}`)}, '')`,
+    },
   },
   columns: ["deletedAt", "who", "kind", "title", "withIt", "restorableUntil", "restoredAt"],
   hiddenColumns: ["id", "actingFor", "restoredBy"],
@@ -122,9 +215,23 @@ export const deletedRecordsResource = defineResource({
   defaultSort: [{ field: "deletedAt", dir: "desc" }],
   // Lino's Explorer is site staff's; restoring puts back personal data others deleted.
   access: { view: ["SiteAdmin"] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [
-    { fields: ["kind", "title", "withIt"] },
-    { fields: ["deletedAt", "who", "actingFor", "restorableUntil", "restoredAt", "restoredBy"] },
-  ] }],
-  actions: [{ name: "restore", label: "resources.deleted.restore", roles: ["SiteAdmin"], confirm: true, run: (ctx, id) => restoreRecord(ctx, Number(id)) }],
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [
+        { fields: ["kind", "title", "withIt"] },
+        { fields: ["deletedAt", "who", "actingFor", "restorableUntil", "restoredAt", "restoredBy"] },
+      ],
+    },
+  ],
+  actions: [
+    {
+      name: "restore",
+      label: "resources.deleted.restore",
+      roles: ["SiteAdmin"],
+      confirm: true,
+      run: (ctx, id) => restoreRecord(ctx, Number(id)),
+    },
+  ],
 });

@@ -10,11 +10,14 @@ import { widgetLink } from "@/server/shell/widgets/styles";
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
 function whoDidIt(t: T, c: ChangeView): string {
-  const who = "name" in c.actor
-    ? c.actor.name
-    : c.actor.system.startsWith("operator:")
-      ? t("dashboard.changes.operator", { email: c.actor.system.slice("operator:".length) })
-      : t.has(`dashboard.changes.system.${c.actor.system}`) ? t(`dashboard.changes.system.${c.actor.system}`) : c.actor.system;
+  const who =
+    "name" in c.actor
+      ? c.actor.name
+      : c.actor.system.startsWith("operator:")
+        ? t("dashboard.changes.operator", { email: c.actor.system.slice("operator:".length) })
+        : t.has(`dashboard.changes.system.${c.actor.system}`)
+          ? t(`dashboard.changes.system.${c.actor.system}`)
+          : c.actor.system;
   return c.actingFor ? t("dashboard.changes.actingFor", { who, whom: c.actingFor }) : who;
 }
 
@@ -45,7 +48,13 @@ export const recentChangesWidget = defineWidget({
           return (
             <li key={c.id} className="border-t border-slate-100 pt-1 first:border-0 first:pt-0">
               <span className="font-medium">{actionText(reader, c.entity, c.action)}</span>{" "}
-              {c.href ? <Link href={c.href} className={widgetLink}>{object}</Link> : object}
+              {c.href ? (
+                <Link href={c.href} className={widgetLink}>
+                  {object}
+                </Link>
+              ) : (
+                object
+              )}
               {fields && <span className="text-slate-600"> ({fields})</span>}
               <br />
               <span className="text-slate-600">

@@ -13,15 +13,26 @@ export const createHouseholdAction: ActionDef = {
   roles: ["ContactsUser"],
   params: {
     partner: {
-      type: "ref", label: "resources.households.partner", expr: () => sql`null`, input: rowKey.nullable(),
+      type: "ref",
+      label: "resources.households.partner",
+      expr: () => sql`null`,
+      input: rowKey.nullable(),
       ref: { resource: "contacts.persons", display: () => sql`null` },
     },
     type: {
-      type: "ref", label: "resources.households.type", expr: () => sql`null`, input: rowKey.nullable(),
+      type: "ref",
+      label: "resources.households.type",
+      expr: () => sql`null`,
+      input: rowKey.nullable(),
       ref: { resource: "households.types", display: () => sql`null`, localized: true },
     },
   },
   run: async (ctx, id, params) => {
-    await createHousehold(ctx, Number(id), (params.partner as number | null | undefined) ?? null, (params.type as number | null | undefined) ?? null);
+    await createHousehold(
+      ctx,
+      Number(id),
+      (params.partner as number | null | undefined) ?? null,
+      (params.type as number | null | undefined) ?? null,
+    );
   },
 };

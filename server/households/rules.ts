@@ -12,11 +12,23 @@ export type Gender = "M" | "F" | null;
 
 /** Member roles (choice values): head, spouse, partner, cohabitant, child, relative, adopted, foster, other. */
 export const MEMBER_ROLE = {
-  head: "01", spouse: "02", partner: "03", cohabitant: "04", child: "05",
-  relative: "06", adopted: "07", foster: "08", other: "10",
+  head: "01",
+  spouse: "02",
+  partner: "03",
+  cohabitant: "04",
+  child: "05",
+  relative: "06",
+  adopted: "07",
+  foster: "08",
+  other: "10",
 } as const;
 /** Members whose children get automatic links, and the children concerned (Lino: not foster children). */
-export const PARENT_ROLES: readonly string[] = [MEMBER_ROLE.head, MEMBER_ROLE.spouse, MEMBER_ROLE.partner, MEMBER_ROLE.cohabitant];
+export const PARENT_ROLES: readonly string[] = [
+  MEMBER_ROLE.head,
+  MEMBER_ROLE.spouse,
+  MEMBER_ROLE.partner,
+  MEMBER_ROLE.cohabitant,
+];
 export const CHILD_ROLES: readonly string[] = [MEMBER_ROLE.child, MEMBER_ROLE.adopted];
 
 /** Human link types by value; symmetric ones read the same from both sides (husband/wife, brother/sister). */
@@ -48,7 +60,12 @@ export type Member = { personId: number | null; role: string };
  * existing parent, adoptive or foster link is kept; if the child already has a parent of the
  * same gender, the new one becomes foster parent, otherwise (natural) parent.
  */
-export function automaticLinks(member: Member, otherMembers: readonly Member[], existingLinks: readonly Link[], genderOf: (personId: number) => Gender): Link[] {
+export function automaticLinks(
+  member: Member,
+  otherMembers: readonly Member[],
+  existingLinks: readonly Link[],
+  genderOf: (personId: number) => Gender,
+): Link[] {
   if (member.personId === null) return [];
   const me = member.personId;
   const pairs: [number, number][] = CHILD_ROLES.includes(member.role)
@@ -76,7 +93,10 @@ export type Membership = { householdId: number; primary: boolean; startDate: str
  * The household whose composition a person's detail shows: the only one, else the primary one,
  * else the one active today; otherwise why there is none (message keys under `households.`).
  */
-export function compositionHousehold(memberships: readonly Membership[], today: string): { householdId: number } | { problem: "notMember" | "multipleHouseholds" } {
+export function compositionHousehold(
+  memberships: readonly Membership[],
+  today: string,
+): { householdId: number } | { problem: "notMember" | "multipleHouseholds" } {
   if (memberships.length === 0) return { problem: "notMember" };
   if (memberships.length === 1) return { householdId: memberships[0]!.householdId };
   const primary = memberships.filter((m) => m.primary);
@@ -96,22 +116,31 @@ export const ADULT_AGE = 18;
 export const isAdult = (birthDate: string | null, today: string, adultAge = ADULT_AGE): boolean =>
   (ageOn(birthDate, today) ?? -1) >= adultAge;
 
-export function adultsAndChildren(members: readonly { birthDate: string | null }[], today: string, adultAge = ADULT_AGE) {
+export function adultsAndChildren(
+  members: readonly { birthDate: string | null }[],
+  today: string,
+  adultAge = ADULT_AGE,
+) {
   const adults = members.filter((m) => isAdult(m.birthDate, today, adultAge)).length;
   return { adults, children: members.length - adults };
 }
 
 /** Clothing-bank refund per member, in cents: 20.00 for adults, 10.00 for children and unknown ages. */
-export const refundCents = (birthDate: string | null, today: string): number => (isAdult(birthDate, today) ? 2000 : 1000);
+export const refundCents = (birthDate: string | null, today: string): number =>
+  isAdult(birthDate, today) ? 2000 : 1000;
 
 /** "2 adults and 3 children", "1 adult and 1 child", "2 adults" (used in aid certificates). */
-export function householdSummary(t: Translate, members: readonly { birthDate: string | null }[], today: string): string {
+export function householdSummary(
+  t: Translate,
+  members: readonly { birthDate: string | null }[],
+  today: string,
+): string {
   const { adults, children } = adultsAndChildren(members, today);
   const parts = [
     ...(adults ? [t("households.summary.adults", { count: adults })] : []),
     ...(children ? [t("households.summary.children", { count: children })] : []),
   ];
-  return parts.length === 2 ? t("households.summary.and", { first: parts[0]!, second: parts[1]! }) : parts[0] ?? "";
+  return parts.length === 2 ? t("households.summary.and", { first: parts[0]!, second: parts[1]! }) : (parts[0] ?? "");
 }
 
 /** The age as shown beside a name: "12 years", "3 years 2 months", "±45 years", "unknown". */
@@ -145,16 +174,29 @@ const elides = (name: string) => (/^[aeiouyhàâäéèêëîïôöûüÿœæ]/i.
  */
 export function linkSentence(t: Translate, link: Link, parent: Person, child: Person, aboutParent: boolean): string {
   const [subject, other] = aboutParent ? [parent, child] : [child, parent];
-  const role = t(`households.linkNouns.${LINK_TYPES[link.type].name}.${side(link.type, aboutParent)}`, { gender: genderParam(subject.gender) });
+  const role = t(`households.linkNouns.${LINK_TYPES[link.type].name}.${side(link.type, aboutParent)}`, {
+    gender: genderParam(subject.gender),
+  });
   const otherName = familyMemberName(subject, other);
-  return t("households.linkSentence", { person: subject.firstName, role, other: otherName, elision: elides(otherName) });
+  return t("households.linkSentence", {
+    person: subject.firstName,
+    role,
+    other: otherName,
+    elision: elides(otherName),
+  });
 }
 
 /**
  * A person's links as Lino's panel lists them, the youngest relatives first:
  * "Paul is" + ["Father of Dennis (12 years)", "Husband of Petra ZWEITH (45 years)", …].
  */
-export function personLinks(t: Translate, person: Person, links: readonly Link[], personById: (id: number) => Person | undefined, today: string) {
+export function personLinks(
+  t: Translate,
+  person: Person,
+  links: readonly Link[],
+  personById: (id: number) => Person | undefined,
+  today: string,
+) {
   const items = links.flatMap((link) => {
     const asParent = link.parentId === person.id;
     if (!asParent && link.childId !== person.id) return [];
@@ -166,7 +208,15 @@ export function personLinks(t: Translate, person: Person, links: readonly Link[]
     heading: items.length ? t("households.linksHeading", { person: person.firstName }) : t("households.noLinks"),
     items: items.map(({ link, other, role }) => {
       const name = familyMemberName(person, other);
-      return { link, text: t("households.linkItem", { role, other: name, elision: elides(name), age: ageText(t, other.birthDate, today) }) };
+      return {
+        link,
+        text: t("households.linkItem", {
+          role,
+          other: name,
+          elision: elides(name),
+          age: ageText(t, other.birthDate, today),
+        }),
+      };
     }),
   };
 }

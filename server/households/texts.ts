@@ -1,7 +1,14 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
 import { ageInYears } from "@/server/clients/sql";
-import { LINK_TYPES, householdSummary, linkSentence, type Gender, type LinkTypeValue, type Person } from "@/server/households/rules";
+import {
+  LINK_TYPES,
+  householdSummary,
+  linkSentence,
+  type Gender,
+  type LinkTypeValue,
+  type Person,
+} from "@/server/households/rules";
 import { LOCALES } from "@/server/i18n/locale";
 import { translatorFor } from "@/server/i18n/translator";
 import { qualified as q } from "@/server/resources/query";
@@ -33,7 +40,13 @@ function sentences() {
           // Same last names, so the rule names the other by the first name: the marker, after a
           // letter that makes the rule choose the wanted elision ("d’Anna" / "de Paul").
           const subject: Person = { id: 1, firstName: A, lastName: "X", gender, birthDate: null };
-          const other: Person = { id: 2, firstName: `${elision === "yes" ? "a" : "b"}${B}`, lastName: "X", gender: null, birthDate: null };
+          const other: Person = {
+            id: 2,
+            firstName: `${elision === "yes" ? "a" : "b"}${B}`,
+            lastName: "X",
+            gender: null,
+            birthDate: null,
+          };
           const key = `${locale}|${type}|${gender ?? ""}|${elision}`;
           const clean = (s: string) => s.replace(`a${B}`, B).replace(`b${B}`, B);
           out.parent[key] = clean(linkSentence(t, { parentId: 1, childId: 2, type }, subject, other, true));
@@ -60,7 +73,9 @@ function summaries() {
           ...Array.from({ length: count(c, many.children) }, () => ({ birthDate: null })),
         ];
         // Every number in the text is a count; markers let SQL put the real counts in without collisions.
-        out[`${locale}|${a}|${c}`] = householdSummary(t, members, "2000-01-01").replace(/\b11\b/, A).replace(/\b12\b/, B);
+        out[`${locale}|${a}|${c}`] = householdSummary(t, members, "2000-01-01")
+          .replace(/\b11\b/, A)
+          .replace(/\b12\b/, B);
       }
     }
   }
@@ -69,17 +84,30 @@ function summaries() {
 
 /** `{fr, nl, de, en}`, each language reading its own templates (keys without the language). */
 const perLocale = (templates: Templates, text: (localeTemplates: SQL) => SQL): SQL =>
-  sql`jsonb_build_object(${sql.join(LOCALES.map((l) => {
-    const own = Object.fromEntries(Object.entries(templates).filter(([k]) => k.startsWith(`${l}|`)).map(([k, v]) => [k.slice(l.length + 1), v]));
-    return sql`${l}::text, ${text(sql`${JSON.stringify(own)}::jsonb`)}`;
-  }), sql`, `)})`;
+  sql`jsonb_build_object(${sql.join(
+    LOCALES.map((l) => {
+      const own = Object.fromEntries(
+        Object.entries(templates)
+          .filter(([k]) => k.startsWith(`${l}|`))
+          .map(([k, v]) => [k.slice(l.length + 1), v]),
+      );
+      return sql`${l}::text, ${text(sql`${JSON.stringify(own)}::jsonb`)}`;
+    }),
+    sql`, `,
+  )})`;
 
 /** The partners table under another name inside a subquery, with its columns named through it. */
 function partnersAs(t: TenantTables, name: string) {
   const column = (c: string) => sql`${sql.identifier(name)}.${sql.identifier(c)}`;
   return {
     from: sql`${t.partners} as ${sql.identifier(name)}`,
-    columns: { id: column("id"), firstName: column("first_name"), lastName: column("last_name"), gender: column("gender"), birthDate: column("birth_date") },
+    columns: {
+      id: column("id"),
+      firstName: column("first_name"),
+      lastName: column("last_name"),
+      gender: column("gender"),
+      birthDate: column("birth_date"),
+    },
   };
 }
 
@@ -93,7 +121,8 @@ const ELIDES = "^[aeiouyhàâäéèêëîïôöûüÿœæ]";
 export function linkSentenceSql(t: TenantTables, about: "parent" | "child"): SQL {
   const { columns: subject, from: subjectFrom } = partnersAs(t, "link_subject");
   const { columns: other, from: otherFrom } = partnersAs(t, "link_other");
-  const [subjectId, otherId] = about === "parent" ? [t.humanLinks.parentId, t.humanLinks.childId] : [t.humanLinks.childId, t.humanLinks.parentId];
+  const [subjectId, otherId] =
+    about === "parent" ? [t.humanLinks.parentId, t.humanLinks.childId] : [t.humanLinks.childId, t.humanLinks.parentId];
   const otherName = sql`case when ${other.lastName} = ${subject.lastName} then ${other.firstName} else ${other.firstName} || ' ' || upper(${other.lastName}) end`;
   return sql`(select ${perLocale(sentences()[about], (templates) => sql`replace(replace(coalesce(${templates} ->> (${q(t.humanLinks.type)} || '|' || coalesce(${subject.gender}, '') || '|' || case when (${otherName}) ~* ${ELIDES} then 'yes' else 'no' end), ''), ${A}, ${subject.firstName}), ${B}, ${otherName})`)}
     from ${subjectFrom}, ${otherFrom} where ${subject.id} = ${q(subjectId)} and ${other.id} = ${q(otherId)})`;

@@ -18,16 +18,32 @@ export function trustForwardedHeaders(req: IncomingMessage, trust: (addr: string
   const viaProxy = trust(peer, 0);
   // proxyaddr walks X-Forwarded-For from the right while each hop is trusted.
   const client = viaProxy ? proxyaddr(req, trust) : peer;
-  const forwardedProto = viaProxy ? String(req.headers["x-forwarded-proto"] ?? "").split(",")[0]?.trim().toLowerCase() : "";
+  const forwardedProto = viaProxy
+    ? String(req.headers["x-forwarded-proto"] ?? "")
+        .split(",")[0]
+        ?.trim()
+        .toLowerCase()
+    : "";
   const tls = Boolean((req.socket as { encrypted?: boolean }).encrypted);
-  for (const name of ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "x-real-ip", "forwarded"]) delete req.headers[name];
+  for (const name of [
+    "x-forwarded-for",
+    "x-forwarded-proto",
+    "x-forwarded-host",
+    "x-forwarded-port",
+    "x-real-ip",
+    "forwarded",
+  ])
+    delete req.headers[name];
   req.headers["x-forwarded-for"] = client || "unknown";
   req.headers["x-forwarded-proto"] = tls || forwardedProto === "https" ? "https" : "http";
 }
 
 /** The trust function of a TRUSTED_PROXIES value (comma-separated); throws on an entry that is no address or range. */
 export function compileTrustedProxies(list: string): (addr: string, hop: number) => boolean {
-  const entries = list.split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return proxyaddr.compile(entries);
 }
 

@@ -4,7 +4,8 @@ export const LOCALES = ["fr", "nl", "de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = "entraide_locale";
 
-export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);
+export const isLocale = (v: unknown): v is Locale =>
+  typeof v === "string" && (LOCALES as readonly string[]).includes(v);
 
 /** Picks the best designation: the wanted language, then French, Dutch, German, English. */
 export function localized(text: LocalizedText, locale: Locale): string {

@@ -12,5 +12,6 @@ export type Translator = Translate & ((key: string, values?: Record<string, stri
 /** Translates full message keys ("errors.FORBIDDEN") outside React, as next-intl does in pages. */
 export function translatorFor(locale: Locale): Translator {
   const t = createTranslator({ locale, messages: MESSAGES[locale] as never });
-  return (key: string, values?: Record<string, string | number | Date>) => (t as unknown as (k: string, v?: object) => string)(key, values);
+  return (key: string, values?: Record<string, string | number | Date>) =>
+    (t as unknown as (k: string, v?: object) => string)(key, values);
 }

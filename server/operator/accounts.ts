@@ -22,11 +22,23 @@ export async function createOperator(input: { email: string; name: string; passw
       ? await tx
           .update(c.operators)
           // A password reset also ends the operator's open sessions.
-          .set({ name, passwordHash, active: true, failedLogins: 0, lockedUntil: null, sessionEpoch: sql`${c.operators.sessionEpoch} + 1` })
+          .set({
+            name,
+            passwordHash,
+            active: true,
+            failedLogins: 0,
+            lockedUntil: null,
+            sessionEpoch: sql`${c.operators.sessionEpoch} + 1`,
+          })
           .where(eq(c.operators.id, existing.id))
           .returning({ id: c.operators.id, email: c.operators.email })
-      : await tx.insert(c.operators).values({ email, name, passwordHash }).returning({ id: c.operators.id, email: c.operators.email });
-    await tx.insert(c.controlAudit).values({ actor, action: existing ? "operator.reset" : "operator.create", details: { email } });
+      : await tx
+          .insert(c.operators)
+          .values({ email, name, passwordHash })
+          .returning({ id: c.operators.id, email: c.operators.email });
+    await tx
+      .insert(c.controlAudit)
+      .values({ actor, action: existing ? "operator.reset" : "operator.create", details: { email } });
     return row!;
   });
 }
@@ -35,7 +47,11 @@ export async function createOperator(input: { email: string; name: string; passw
 export async function authenticateOperator(emailRaw: string, password: string) {
   const email = emailRaw.trim().toLowerCase();
   const db = controlDb();
-  const [op] = await db.select().from(c.operators).where(eq(sql`lower(${c.operators.email})`, email)).limit(1);
+  const [op] = await db
+    .select()
+    .from(c.operators)
+    .where(eq(sql`lower(${c.operators.email})`, email))
+    .limit(1);
   if (!op || !op.active) {
     await verify(await DUMMY_HASH, password).catch(() => false);
     throw new AppError("INVALID_CREDENTIALS");
@@ -48,9 +64,14 @@ export async function authenticateOperator(emailRaw: string, password: string) {
     await db.transaction(async (tx) => {
       await tx
         .update(c.operators)
-        .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock ? sql`now() + make_interval(mins => ${LOCKOUT_MINUTES})` : op.lockedUntil })
+        .set({
+          failedLogins: lock ? 0 : failures,
+          lockedUntil: lock ? sql`now() + make_interval(mins => ${LOCKOUT_MINUTES})` : op.lockedUntil,
+        })
         .where(eq(c.operators.id, op.id));
-      await tx.insert(c.controlAudit).values({ actor: `operator:${op.email}`, action: lock ? "operator.locked" : "operator.login_failed" });
+      await tx
+        .insert(c.controlAudit)
+        .values({ actor: `operator:${op.email}`, action: lock ? "operator.locked" : "operator.login_failed" });
     });
     throw new AppError(lock ? "ACCOUNT_LOCKED" : "INVALID_CREDENTIALS", { minutes: LOCKOUT_MINUTES });
   }
@@ -63,7 +84,13 @@ export async function authenticateOperator(emailRaw: string, password: string) {
 
 export async function findActiveOperator(id: string) {
   const [op] = await controlDb()
-    .select({ id: c.operators.id, email: c.operators.email, name: c.operators.name, active: c.operators.active, sessionEpoch: c.operators.sessionEpoch })
+    .select({
+      id: c.operators.id,
+      email: c.operators.email,
+      name: c.operators.name,
+      active: c.operators.active,
+      sessionEpoch: c.operators.sessionEpoch,
+    })
     .from(c.operators)
     .where(eq(c.operators.id, id))
     .limit(1);

@@ -1,11 +1,24 @@
 import { z } from "zod";
 import { env } from "@/server/env";
-import { createTenant, listTenants, migrateOne, resetTenant, resumeTenant, suspendTenant, LOCALES } from "@/server/tenancy/lifecycle";
+import {
+  createTenant,
+  listTenants,
+  migrateOne,
+  resetTenant,
+  resumeTenant,
+  suspendTenant,
+  LOCALES,
+} from "@/server/tenancy/lifecycle";
 import { AppError } from "@/server/errors";
 import { activeGrantsByTenant } from "@/server/support/grants";
 import { issueSupportToken } from "@/server/support/token";
 import { availability, findTenantBySlug } from "@/server/tenancy/registry";
-import { availabilitySchema, localizedTextSchema, tenantKindSchema, tenantStatusSchema } from "@/server/tenancy/schemas";
+import {
+  availabilitySchema,
+  localizedTextSchema,
+  tenantKindSchema,
+  tenantStatusSchema,
+} from "@/server/tenancy/schemas";
 import { TENANT_SCHEMA_VERSION } from "@/server/tenancy/version";
 import { router } from "@/server/trpc/init";
 import { operatorProcedure } from "@/server/trpc/procedures";
@@ -36,7 +49,9 @@ function publicUrl(slug: string) {
 // Operators manage centres from the control plane; nothing here reads a centre's own schema. Reading
 // a centre's data takes a support session, which only the centre's administrators can allow.
 export const operatorRouter = router({
-  me: operatorProcedure.output(z.object({ email: z.string(), name: z.string() })).query(({ ctx }) => ({ email: ctx.operator.email, name: ctx.operator.name })),
+  me: operatorProcedure
+    .output(z.object({ email: z.string(), name: z.string() }))
+    .query(({ ctx }) => ({ email: ctx.operator.email, name: ctx.operator.name })),
 
   tenants: router({
     list: operatorProcedure
@@ -47,41 +62,60 @@ export const operatorRouter = router({
         return {
           codeVersion: TENANT_SCHEMA_VERSION,
           tenants: rows.map((r) => ({
-            ...r, url: publicUrl(r.slug), availability: availability(r), migrationError: r.migrationState === "failed" ? r.migrationError : null,
+            ...r,
+            url: publicUrl(r.slug),
+            availability: availability(r),
+            migrationError: r.migrationState === "failed" ? r.migrationError : null,
             support: grants.get(r.id) ?? null,
           })),
         };
       }),
 
     create: operatorProcedure
-      .input(z.object({
-        slug: z.string().min(1).max(63),
-        name: z.string().trim().min(2).max(120),
-        /** The home page's welcome in the default language, as the centre writes it; none gives a neutral one. */
-        greeting: z.string().trim().max(200).optional(),
-        locale: z.enum(LOCALES),
-        kind: tenantKindSchema,
-      }))
+      .input(
+        z.object({
+          slug: z.string().min(1).max(63),
+          name: z.string().trim().min(2).max(120),
+          /** The home page's welcome in the default language, as the centre writes it; none gives a neutral one. */
+          greeting: z.string().trim().max(200).optional(),
+          locale: z.enum(LOCALES),
+          kind: tenantKindSchema,
+        }),
+      )
       .output(z.object({ slug: z.string(), url: z.string(), created: z.boolean() }))
       .mutation(async ({ ctx, input }) => {
         const { tenant, created } = await createTenant(
-          { slug: input.slug, names: { fr: input.name, [input.locale]: input.name }, greetings: input.greeting ? { [input.locale]: input.greeting } : {}, defaultLocale: input.locale, kind: input.kind },
+          {
+            slug: input.slug,
+            names: { fr: input.name, [input.locale]: input.name },
+            greetings: input.greeting ? { [input.locale]: input.greeting } : {},
+            defaultLocale: input.locale,
+            kind: input.kind,
+          },
           actorOf(ctx),
         );
         ctx.log.info({ slug: tenant.slug, created }, "tenant created from console");
         return { slug: tenant.slug, url: publicUrl(tenant.slug), created };
       }),
 
-    suspend: operatorProcedure.input(slugInput).output(z.object({ status: z.string() }))
+    suspend: operatorProcedure
+      .input(slugInput)
+      .output(z.object({ status: z.string() }))
       .mutation(async ({ ctx, input }) => ({ status: (await suspendTenant(input.slug, actorOf(ctx))).status })),
-    resume: operatorProcedure.input(slugInput).output(z.object({ status: z.string() }))
+    resume: operatorProcedure
+      .input(slugInput)
+      .output(z.object({ status: z.string() }))
       .mutation(async ({ ctx, input }) => ({ status: (await resumeTenant(input.slug, actorOf(ctx))).status })),
-    migrate: operatorProcedure.input(slugInput).output(z.object({ applied: z.array(z.string()), version: z.number() }))
+    migrate: operatorProcedure
+      .input(slugInput)
+      .output(z.object({ applied: z.array(z.string()), version: z.number() }))
       .mutation(async ({ ctx, input }) => {
         const { applied, version } = await migrateOne(input.slug, actorOf(ctx));
         return { applied, version };
       }),
-    reset: operatorProcedure.input(slugInput).output(z.object({ status: z.string() }))
+    reset: operatorProcedure
+      .input(slugInput)
+      .output(z.object({ status: z.string() }))
       .mutation(async ({ ctx, input }) => ({ status: (await resetTenant(input.slug, actorOf(ctx))).tenant.status })),
   }),
 
@@ -90,14 +124,19 @@ export const operatorRouter = router({
      * The address that opens a support session on the centre: a single-use token valid two
      * minutes, issued only while the centre's administrators grant support access.
      */
-    open: operatorProcedure.input(slugInput).output(z.object({ url: z.string(), endsAt: z.date() }))
+    open: operatorProcedure
+      .input(slugInput)
+      .output(z.object({ url: z.string(), endsAt: z.date() }))
       .mutation(async ({ ctx, input }) => {
         const tenant = await findTenantBySlug(input.slug);
         if (!tenant) throw new AppError("TENANT_NOT_FOUND", { slug: input.slug });
         if (availability(tenant) !== "served") throw new AppError("TENANT_UNAVAILABLE");
         const { token, grant } = await issueSupportToken(ctx.operator, tenant);
         ctx.log.info({ slug: tenant.slug, grantId: grant.id }, "support session token issued");
-        return { url: `${publicUrl(tenant.slug)}/api/support/enter?token=${encodeURIComponent(token)}`, endsAt: grant.endsAt };
+        return {
+          url: `${publicUrl(tenant.slug)}/api/support/enter?token=${encodeURIComponent(token)}`,
+          endsAt: grant.endsAt,
+        };
       }),
   }),
 });

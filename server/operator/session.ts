@@ -36,7 +36,11 @@ export async function readOperatorSession(token: string | undefined) {
     if (!payload.sub || !UUID.test(payload.sub) || !payload.jti || !UUID.test(payload.jti)) return null;
     const [op] = await controlDb()
       .select({
-        id: c.operators.id, email: c.operators.email, name: c.operators.name, active: c.operators.active, sessionEpoch: c.operators.sessionEpoch,
+        id: c.operators.id,
+        email: c.operators.email,
+        name: c.operators.name,
+        active: c.operators.active,
+        sessionEpoch: c.operators.sessionEpoch,
         revoked: sql<boolean>`exists (select 1 from ${c.revokedOperatorSessions} where ${c.revokedOperatorSessions.sid} = ${payload.jti})`,
       })
       .from(c.operators)
@@ -64,7 +68,10 @@ export async function revokeOperatorSession(token: string | undefined) {
   const { jti, exp } = decodeJwt(token);
   if (!jti || !UUID.test(jti) || typeof exp !== "number") return;
   const db = controlDb();
-  await db.insert(c.revokedOperatorSessions).values({ sid: jti, expiresAt: new Date(exp * 1000) }).onConflictDoNothing();
+  await db
+    .insert(c.revokedOperatorSessions)
+    .values({ sid: jti, expiresAt: new Date(exp * 1000) })
+    .onConflictDoNothing();
   await db.delete(c.revokedOperatorSessions).where(lt(c.revokedOperatorSessions.expiresAt, sql`now()`));
 }
 

@@ -7,9 +7,13 @@ import { getPreference, preferenceKey, setPreference } from "./service";
 const ownerOf = (user: { id: number; realUser: { id: number } | null }) => user.realUser?.id ?? user.id;
 
 export const preferencesRouter = router({
-  get: authedProcedure.input(z.object({ key: preferenceKey })).output(z.unknown())
+  get: authedProcedure
+    .input(z.object({ key: preferenceKey }))
+    .output(z.unknown())
     .query(({ ctx, input }) => getPreference(ctx.handle, ownerOf(ctx.user), input.key)),
-  set: authedProcedure.input(z.object({ key: preferenceKey, value: z.unknown() })).output(z.object({ ok: z.literal(true) }))
+  set: authedProcedure
+    .input(z.object({ key: preferenceKey, value: z.unknown() }))
+    .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       await setPreference(ctx.handle, ownerOf(ctx.user), input.key, input.value);
       return { ok: true as const };

@@ -17,19 +17,31 @@ export const schemaOf = (key: PreferenceKey) => (key === "dashboard" ? dashboard
 type Handle = Pick<TenantHandle, "db" | "t">;
 
 export async function getPreference({ db, t }: Handle, userId: number, key: PreferenceKey): Promise<unknown> {
-  const [row] = await db.select({ value: t.userPreferences.value }).from(t.userPreferences)
+  const [row] = await db
+    .select({ value: t.userPreferences.value })
+    .from(t.userPreferences)
     .where(and(eq(t.userPreferences.userId, userId), eq(t.userPreferences.key, key)));
   const parsed = row ? schemaOf(key).safeParse(row.value) : undefined;
   return parsed?.success ? parsed.data : null;
 }
 
 /** Stores or (with `null`) forgets a preference. Layout choices are not audited: they change no data. */
-export async function setPreference({ db, t }: Handle, userId: number, key: PreferenceKey, value: unknown): Promise<void> {
+export async function setPreference(
+  { db, t }: Handle,
+  userId: number,
+  key: PreferenceKey,
+  value: unknown,
+): Promise<void> {
   if (value === null) {
     await db.delete(t.userPreferences).where(and(eq(t.userPreferences.userId, userId), eq(t.userPreferences.key, key)));
     return;
   }
   const parsed = schemaOf(key).parse(value);
-  await db.insert(t.userPreferences).values({ userId, key, value: parsed })
-    .onConflictDoUpdate({ target: [t.userPreferences.userId, t.userPreferences.key], set: { value: parsed, updatedAt: sql`now()` } });
+  await db
+    .insert(t.userPreferences)
+    .values({ userId, key, value: parsed })
+    .onConflictDoUpdate({
+      target: [t.userPreferences.userId, t.userPreferences.key],
+      set: { value: parsed, updatedAt: sql`now()` },
+    });
 }

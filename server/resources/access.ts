@@ -6,7 +6,8 @@ import type { ResourceDef } from "./define";
 export type ResourceAction = "view" | "create" | "edit" | "delete";
 
 /** Whether the user has one of these roles (none given: no). */
-export const anyOf = (user: Pick<SessionUser, "roles">, roles: Role[] | undefined) => !!roles?.some((r) => user.roles.has(r));
+export const anyOf = (user: Pick<SessionUser, "roles">, roles: Role[] | undefined) =>
+  !!roles?.some((r) => user.roles.has(r));
 
 /** Whether the user's type allows an action; actions without their own roles need edit rights. */
 export function can(def: ResourceDef, action: ResourceAction, user: Pick<SessionUser, "roles">): boolean {
@@ -17,7 +18,8 @@ export function can(def: ResourceDef, action: ResourceAction, user: Pick<Session
 }
 
 /** Whether the user may list the resource without a master row (some lists are for staff only; others see rows on their master). */
-export const canListAll = (def: ResourceDef, user: Pick<SessionUser, "roles">) => !def.access.listAll || anyOf(user, def.access.listAll);
+export const canListAll = (def: ResourceDef, user: Pick<SessionUser, "roles">) =>
+  !def.access.listAll || anyOf(user, def.access.listAll);
 
 export function assertCan(def: ResourceDef, action: ResourceAction, user: Pick<SessionUser, "roles">) {
   if (!can(def, action, user)) throw new AppError("FORBIDDEN");

@@ -17,12 +17,25 @@ export interface ChoiceList {
   fromRegistry?: (registry: Registry) => readonly string[];
 }
 
-export function defineChoiceList<const V extends string>(id: string, values: readonly V[], opts: { extensible?: boolean; namespace?: string } = {}) {
-  return { id, values, extensible: opts.extensible ?? false, namespace: opts.namespace ?? `choices.${id}` } satisfies ChoiceList;
+export function defineChoiceList<const V extends string>(
+  id: string,
+  values: readonly V[],
+  opts: { extensible?: boolean; namespace?: string } = {},
+) {
+  return {
+    id,
+    values,
+    extensible: opts.extensible ?? false,
+    namespace: opts.namespace ?? `choices.${id}`,
+  } satisfies ChoiceList;
 }
 
 /** A list whose values the areas declare (every data checker, every extensible list). */
-export function registryChoiceList(id: string, fromRegistry: (registry: Registry) => readonly string[], opts: { namespace?: string } = {}): ChoiceList {
+export function registryChoiceList(
+  id: string,
+  fromRegistry: (registry: Registry) => readonly string[],
+  opts: { namespace?: string } = {},
+): ChoiceList {
   return { id, values: [], extensible: false, namespace: opts.namespace ?? `choices.${id}`, fromRegistry };
 }
 
@@ -33,8 +46,15 @@ const declaredValues = (list: ChoiceList, registry: Registry | undefined) =>
 export const choiceLabelKey = (list: ChoiceList, value: string) => `${list.namespace}.${value}`;
 
 /** The values offered to this centre's users: declared ones, then the centre's active extras. */
-export async function choicesOf(handle: Pick<TenantHandle, "db" | "t">, list: ChoiceList, registry?: Registry): Promise<ChoiceMeta[]> {
-  const declared: ChoiceMeta[] = declaredValues(list, registry).map((value) => ({ value, label: { key: choiceLabelKey(list, value) } }));
+export async function choicesOf(
+  handle: Pick<TenantHandle, "db" | "t">,
+  list: ChoiceList,
+  registry?: Registry,
+): Promise<ChoiceMeta[]> {
+  const declared: ChoiceMeta[] = declaredValues(list, registry).map((value) => ({
+    value,
+    label: { key: choiceLabelKey(list, value) },
+  }));
   if (!list.extensible) return declared;
   const { db, t } = handle;
   const extras = await db
@@ -46,7 +66,12 @@ export async function choicesOf(handle: Pick<TenantHandle, "db" | "t">, list: Ch
 }
 
 /** Whether a value may be stored: declared, or an active extra of this centre. */
-export async function isAllowedChoice(handle: Pick<TenantHandle, "db" | "t">, list: ChoiceList, value: string, registry?: Registry): Promise<boolean> {
+export async function isAllowedChoice(
+  handle: Pick<TenantHandle, "db" | "t">,
+  list: ChoiceList,
+  value: string,
+  registry?: Registry,
+): Promise<boolean> {
   if (declaredValues(list, registry).includes(value)) return true;
   if (!list.extensible) return false;
   return (await choicesOf(handle, list)).some((c) => c.value === value);

@@ -36,7 +36,12 @@ export interface FieldDef {
    * For `ref` fields: target resource and the text shown for the value; `choices` narrows the rows
    * a picker offers (server/resources/ref-options.ts), e.g. active staff only.
    */
-  ref?: { resource: string; display: Expr; localized?: boolean; choices?: (t: TenantTables, ctx: ResourceCtx) => SQL | undefined };
+  ref?: {
+    resource: string;
+    display: Expr;
+    localized?: boolean;
+    choices?: (t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
+  };
   width?: number;
   sortable?: boolean;
   /** What sorting uses when it differs from the shown value (e.g. an indexed column). */
@@ -82,7 +87,12 @@ export interface TransitionDef {
   /** What the user is asked for (e.g. a refusal reason); stored in the audit row. */
   params?: Record<string, FieldDef>;
   /** Side effects in the same transaction (e.g. end open coachings). */
-  effect?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number, params: Record<string, unknown>) => Promise<Record<string, { from: unknown; to: unknown }> | void>;
+  effect?: (
+    tx: TenantHandle["db"],
+    ctx: ResourceCtx,
+    id: string | number,
+    params: Record<string, unknown>,
+  ) => Promise<Record<string, { from: unknown; to: unknown }> | void>;
 }
 
 /** A button on a row that runs custom code (e.g. reset a password), with optional parameters. */
@@ -165,7 +175,14 @@ export interface ResourceDef {
   /** Rows this user may see at all (applied to every read). */
   scope?: (t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
   /** A tab with `roles` is shown only to users having one of them. */
-  detail: { key: string; label: string; groups: DetailGroup[]; panels?: PanelDef[]; slaves?: SlaveDef[]; roles?: Role[] }[];
+  detail: {
+    key: string;
+    label: string;
+    groups: DetailGroup[];
+    panels?: PanelDef[];
+    slaves?: SlaveDef[];
+    roles?: Role[];
+  }[];
   /** The optional field sets the user's centre uses (see `FieldDef.fieldSet`). */
   fieldSets?: (handle: Pick<TenantHandle, "db" | "t">) => Promise<ReadonlySet<string>>;
   insert?: {
@@ -178,7 +195,10 @@ export interface ResourceDef {
      * Something the user should see before the row is created (e.g. similar clients exist); the
      * creation is refused with CONFIRMATION_REQUIRED until it is sent again with `confirmed`.
      */
-    confirm?: (ctx: ResourceCtx, values: Patch) => Promise<{ messageKey: string; params: Record<string, string | number> } | null>;
+    confirm?: (
+      ctx: ResourceCtx,
+      values: Patch,
+    ) => Promise<{ messageKey: string; params: Record<string, string | number> } | null>;
   };
   workflow?: { field: string; transitions: TransitionDef[] };
   /**
@@ -192,7 +212,12 @@ export interface ResourceDef {
    */
   normalize?: (values: Record<string, unknown>) => Record<string, unknown>;
   /** Keeps rules spanning several rows (e.g. one primary coaching), in the saving transaction. */
-  beforeSave?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number | undefined, values: Record<string, unknown>) => Promise<void>;
+  beforeSave?: (
+    tx: TenantHandle["db"],
+    ctx: ResourceCtx,
+    id: string | number | undefined,
+    values: Record<string, unknown>,
+  ) => Promise<void>;
   /** Runs after every interactive insert and edit, in the saving transaction (e.g. automatic reminders). */
   afterSave?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => Promise<void>;
   /**
@@ -224,7 +249,10 @@ type FilterValues = Record<string, unknown>;
 export type DefaultFilters = FilterValues | ((ctx: Pick<ResourceCtx, "user">) => FilterValues);
 
 /** The default filters for this reader; without a reader only fixed ones are known. */
-export const defaultFiltersOf = (def: Pick<ResourceDef, "defaultFilters">, ctx?: Pick<ResourceCtx, "user">): FilterValues =>
+export const defaultFiltersOf = (
+  def: Pick<ResourceDef, "defaultFilters">,
+  ctx?: Pick<ResourceCtx, "user">,
+): FilterValues =>
   typeof def.defaultFilters === "function" ? (ctx ? def.defaultFilters(ctx) : {}) : (def.defaultFilters ?? {});
 
 export const defineResource = (def: ResourceDef): ResourceDef => def;

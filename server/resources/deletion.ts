@@ -52,7 +52,12 @@ export function tableNamed(t: TenantTables, name: string): TableInfo {
       if (!is(table, PgTable)) continue; // an enum type
       const config = getTableConfig(table);
       const keys = config.primaryKeys.length ? [] : config.columns.filter((c) => c.primary);
-      found.set(config.name, { name: config.name, table, pk: keys.length === 1 ? keys[0] : undefined, columns: new Map(config.columns.map((c) => [c.name, c])) });
+      found.set(config.name, {
+        name: config.name,
+        table,
+        pk: keys.length === 1 ? keys[0] : undefined,
+        columns: new Map(config.columns.map((c) => [c.name, c])),
+      });
     }
     tablesOf.set(t, (tables = found));
   }
@@ -78,7 +83,8 @@ function referenceOf(t: TenantTables, relation: Relation): Reference {
   const from = tableNamed(t, table);
   const col = from.columns.get(column);
   if (!col) throw new Error(`relation ${relation.from}: no such column`);
-  if (relation.ownerType && !from.columns.has("owner_type")) throw new Error(`relation ${relation.from}: an owner reference needs an owner_type column`);
+  if (relation.ownerType && !from.columns.has("owner_type"))
+    throw new Error(`relation ${relation.from}: an owner reference needs an owner_type column`);
   return { relation, from, column: col };
 }
 
@@ -116,7 +122,13 @@ const counted = (entries: [string, number][]): Kind[] => {
 const goesWith = (relation: Relation) => relation.onDelete === "volatile" || relation.onDelete === "part";
 
 /** What deleting row `id` of table `table` would take, refuse on and empty, as the relations declare. */
-export async function planDeletion(db: Db, t: TenantTables, relations: readonly Relation[], table: string, id: Id): Promise<DeletionPlan> {
+export async function planDeletion(
+  db: Db,
+  t: TenantTables,
+  relations: readonly Relation[],
+  table: string,
+  id: Id,
+): Promise<DeletionPlan> {
   const rows: PlannedRows[] = [{ table, ids: [id], label: null }];
   /** Table → the ids of its rows that go, by their text (ids come back from SQL as numbers or text). */
   const going = new Map<string, Map<string, Id>>([[table, new Map([[String(id), id]])]]);
@@ -126,12 +138,16 @@ export async function planDeletion(db: Db, t: TenantTables, relations: readonly 
     for (const relation of relations) {
       if (relation.to !== group.table || !goesWith(relation)) continue;
       const ref = referenceOf(t, relation);
-      const found = await db.select({ id: keyOf(ref.from) }).from(ref.from.table).where(pointingTo(ref, group.ids));
+      const found = await db
+        .select({ id: keyOf(ref.from) })
+        .from(ref.from.table)
+        .where(pointingTo(ref, group.ids));
       const seen = going.get(ref.from.name) ?? new Map<string, Id>();
       going.set(ref.from.name, seen);
       const fresh = found.map((r) => r.id as Id).filter((v) => !seen.has(String(v)));
       for (const v of fresh) seen.set(String(v), v);
-      if (fresh.length) rows.push({ table: ref.from.name, ids: fresh, label: relation.onDelete === "part" ? null : relation.label });
+      if (fresh.length)
+        rows.push({ table: ref.from.name, ids: fresh, label: relation.onDelete === "part" ? null : relation.label });
     }
   }
   // Then every row that stays and points to one that goes: it refuses the deletion or loses the reference.
@@ -148,8 +164,18 @@ export async function planDeletion(db: Db, t: TenantTables, relations: readonly 
         const [row] = await db.select({ n: count() }).from(ref.from.table).where(where);
         if (row?.n) blockers.push([relation.label, Number(row.n)]);
       } else {
-        const found = await db.select({ id: keyOf(ref.from), value: ref.column }).from(ref.from.table).where(where);
-        cleared.push(...found.map((r) => ({ table: ref.from.name, id: r.id as Id, column: ref.column.name, value: r.value as Id })));
+        const found = await db
+          .select({ id: keyOf(ref.from), value: ref.column })
+          .from(ref.from.table)
+          .where(where);
+        cleared.push(
+          ...found.map((r) => ({
+            table: ref.from.name,
+            id: r.id as Id,
+            column: ref.column.name,
+            value: r.value as Id,
+          })),
+        );
       }
     }
   }
@@ -157,7 +183,11 @@ export async function planDeletion(db: Db, t: TenantTables, relations: readonly 
   return { rows, goes: counted(listed.map((g) => [g.label!, g.ids.length])), blockers: counted(blockers), cleared };
 }
 
-const idList = (ids: Id[]) => sql.join(ids.map((v) => sql`${v}`), sql`, `);
+const idList = (ids: Id[]) =>
+  sql.join(
+    ids.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 /**
  * Carries out a plan without blockers, in the caller's transaction: reads every row that goes
@@ -168,12 +198,16 @@ export async function executeDeletion(tx: Db, t: TenantTables, plan: DeletionPla
   for (const group of plan.rows) {
     const info = tableNamed(t, group.table);
     const { rows } = await tx.execute<{ row: Record<string, unknown> }>(
-      sql`select to_jsonb(r) as row from ${info.table} r where r.${sql.identifier(keyOf(info).name)} in (${idList(group.ids)}) for update`);
+      sql`select to_jsonb(r) as row from ${info.table} r where r.${sql.identifier(keyOf(info).name)} in (${idList(group.ids)}) for update`,
+    );
     snapshot.push(...rows.map((r) => ({ table: group.table, row: r.row })));
   }
   for (const c of plan.cleared) {
     const info = tableNamed(t, c.table);
-    await tx.update(info.table).set({ [propertyOf(info, c.column)]: null }).where(eq(keyOf(info), c.id));
+    await tx
+      .update(info.table)
+      .set({ [propertyOf(info, c.column)]: null })
+      .where(eq(keyOf(info), c.id));
   }
   for (const group of [...plan.rows].reverse()) {
     const info = tableNamed(t, group.table);
@@ -191,24 +225,39 @@ function propertyOf(info: TableInfo, column: string): string {
 }
 
 /** Puts rows of a snapshot back with their ids, in its order, and the references a deletion emptied. */
-export async function restoreRows(tx: Db, t: TenantTables, rows: SnapshotRow[], cleared: ClearedColumn[]): Promise<void> {
+export async function restoreRows(
+  tx: Db,
+  t: TenantTables,
+  rows: SnapshotRow[],
+  cleared: ClearedColumn[],
+): Promise<void> {
   for (const { table, row } of rows) {
     const info = tableNamed(t, table);
     // Only the columns the snapshot has (a column added since takes its default), never a generated one (PostgreSQL computes it again).
     const stored = [...info.columns.values()].filter((c) => Object.hasOwn(row, c.name) && !c.generated);
-    const columns = sql.join(stored.map((c) => sql.identifier(c.name)), sql`, `);
-    await tx.execute(sql`insert into ${info.table} (${columns}) select ${columns} from jsonb_populate_record(null::${info.table}, ${JSON.stringify(row)}::jsonb)`);
+    const columns = sql.join(
+      stored.map((c) => sql.identifier(c.name)),
+      sql`, `,
+    );
+    await tx.execute(
+      sql`insert into ${info.table} (${columns}) select ${columns} from jsonb_populate_record(null::${info.table}, ${JSON.stringify(row)}::jsonb)`,
+    );
   }
   for (const c of cleared) {
     const info = tableNamed(t, c.table);
     const column = info.columns.get(c.column)!;
-    await tx.update(info.table).set({ [propertyOf(info, c.column)]: c.value }).where(and(eq(keyOf(info), c.id), sql`${column} is null`));
+    await tx
+      .update(info.table)
+      .set({ [propertyOf(info, c.column)]: c.value })
+      .where(and(eq(keyOf(info), c.id), sql`${column} is null`));
   }
 }
 
 /** Snapshots older than RESTORE_DAYS hold personal data nobody may restore any more: they go (lazily, at each deletion and restore). */
 export async function purgeExpired(db: Pick<Db, "delete">, t: TenantTables): Promise<void> {
-  await db.delete(t.deletedRows).where(lt(t.deletedRows.deletedAt, sql`now() - make_interval(days => ${RESTORE_DAYS})`));
+  await db
+    .delete(t.deletedRows)
+    .where(lt(t.deletedRows.deletedAt, sql`now() - make_interval(days => ${RESTORE_DAYS})`));
 }
 
 /** Table → ids of the rows of a snapshot after its first (the row itself): what the audit lists as gone or back with it. */
@@ -240,25 +289,46 @@ const entityOf = (def: ResourceDef) => def.variantOf ?? def.id;
  * refuses with ROW_IN_USE naming the blockers in the user's language, keeps the snapshot, and
  * audits the row's fields (from → nothing) with what went with it.
  */
-export async function deleteRecord(tx: Db, ctx: ResourceCtx, def: ResourceDef, id: Id, title: unknown, fields: Changes): Promise<void> {
+export async function deleteRecord(
+  tx: Db,
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  id: Id,
+  title: unknown,
+  fields: Changes,
+): Promise<void> {
   const { t } = ctx.handle;
   const plan = await planDeletion(tx, t, ctx.registry.relations, tableNameOf(def, t), id);
   const titles = titleTexts(title);
   if (plan.blockers.length) throw inUse(ctx, localized(titles, ctx.locale), plan.blockers);
   const rows = await executeDeletion(tx, t, plan);
   const actor = actorOf(ctx.user);
-  const [record] = await tx.insert(t.deletedRows).values({
-    ...actor, entity: entityOf(def), entityId: String(id), title: titles, rows, cleared: plan.cleared,
-    kind: inEveryLanguage((l) => translatorFor(l)(def.title)),
-    withIt: inEveryLanguage((l) => (plan.goes.length ? kindsText(plan.goes, l, translatorFor(l)) : "")),
-  }).returning({ id: t.deletedRows.id });
+  const [record] = await tx
+    .insert(t.deletedRows)
+    .values({
+      ...actor,
+      entity: entityOf(def),
+      entityId: String(id),
+      title: titles,
+      rows,
+      cleared: plan.cleared,
+      kind: inEveryLanguage((l) => translatorFor(l)(def.title)),
+      withIt: inEveryLanguage((l) => (plan.goes.length ? kindsText(plan.goes, l, translatorFor(l)) : "")),
+    })
+    .returning({ id: t.deletedRows.id });
   const emptied: Record<string, Id[]> = {};
   for (const c of plan.cleared) (emptied[`${c.table}.${c.column}`] ??= []).push(c.id);
-  await writeAudit(tx, t, actor, rowChange(entityOf(def), "delete", id, {
-    ...fields, deletedWith: { from: withItByTable(rows, t), to: null },
-    ...(plan.cleared.length ? { emptied: { from: emptied, to: null } } : {}),
-    snapshot: { from: null, to: record!.id },
-  }));
+  await writeAudit(
+    tx,
+    t,
+    actor,
+    rowChange(entityOf(def), "delete", id, {
+      ...fields,
+      deletedWith: { from: withItByTable(rows, t), to: null },
+      ...(plan.cleared.length ? { emptied: { from: emptied, to: null } } : {}),
+      snapshot: { from: null, to: record!.id },
+    }),
+  );
   await purgeExpired(tx, t);
 }
 
@@ -282,8 +352,16 @@ function restoreRefusal(e: unknown, ctx: ResourceCtx, what: string): unknown {
   const pg = pgErrorIn(e);
   const key = keyOfDetail(pg?.detail);
   if (!pg || !key || (pg.code !== "23505" && pg.code !== "23503")) return e;
-  const field = key[1]!.split(", ").map((c) => columnLabel(ctx, pg.table ?? "", c)).join(", ");
-  return new AppError("RESTORE_CONFLICT", { messageKey: pg.code === "23505" ? "deletion.restoreTaken" : "deletion.restoreMissing", what, field, value: key[2]! });
+  const field = key[1]!
+    .split(", ")
+    .map((c) => columnLabel(ctx, pg.table ?? "", c))
+    .join(", ");
+  return new AppError("RESTORE_CONFLICT", {
+    messageKey: pg.code === "23505" ? "deletion.restoreTaken" : "deletion.restoreMissing",
+    what,
+    field,
+    value: key[2]!,
+  });
 }
 
 /**
@@ -295,11 +373,20 @@ export async function restoreRecord(ctx: ResourceCtx, deletedId: number): Promis
   const { db, t } = ctx.handle;
   try {
     await db.transaction(async (tx) => {
-      const [record] = await tx.select({
-        id: t.deletedRows.id, entity: t.deletedRows.entity, entityId: t.deletedRows.entityId, title: t.deletedRows.title, rows: t.deletedRows.rows,
-        cleared: t.deletedRows.cleared, restoredAt: t.deletedRows.restoredAt,
-        expired: sql<boolean>`${t.deletedRows.deletedAt} < now() - make_interval(days => ${RESTORE_DAYS})`,
-      }).from(t.deletedRows).where(eq(t.deletedRows.id, deletedId)).for("update");
+      const [record] = await tx
+        .select({
+          id: t.deletedRows.id,
+          entity: t.deletedRows.entity,
+          entityId: t.deletedRows.entityId,
+          title: t.deletedRows.title,
+          rows: t.deletedRows.rows,
+          cleared: t.deletedRows.cleared,
+          restoredAt: t.deletedRows.restoredAt,
+          expired: sql<boolean>`${t.deletedRows.deletedAt} < now() - make_interval(days => ${RESTORE_DAYS})`,
+        })
+        .from(t.deletedRows)
+        .where(eq(t.deletedRows.id, deletedId))
+        .for("update");
       if (!record) throw new AppError("NOT_FOUND");
       const what = localized(record.title, ctx.locale);
       if (record.restoredAt) throw new AppError("RESTORE_CONFLICT", { messageKey: "deletion.alreadyRestored", what });
@@ -310,14 +397,31 @@ export async function restoreRecord(ctx: ResourceCtx, deletedId: number): Promis
         throw restoreRefusal(e, ctx, what);
       }
       const actor = actorOf(ctx.user);
-      await tx.update(t.deletedRows).set({ restoredAt: new Date(), restoredBy: actor.actor }).where(eq(t.deletedRows.id, record.id));
+      await tx
+        .update(t.deletedRows)
+        .set({ restoredAt: new Date(), restoredBy: actor.actor })
+        .where(eq(t.deletedRows.id, record.id));
       // The restored row's fields (nothing → value), as the audit of its creation lists them.
       const def = ctx.registry.resources.get(record.entity);
-      const [values] = def ? await tx.select(auditedSelection(def, t) as never).from(def.table(t)).where(eq(def.pk(t), record.rows[0]!.row[keyOf(tableNamed(t, record.rows[0]!.table)).name] as Id)) : [];
-      const fields = Object.fromEntries(Object.entries((values ?? {}) as Record<string, unknown>).map(([k, v]) => [k, { from: null, to: v }]));
-      await writeAudit(tx, t, actor, rowChange(record.entity, "restore", record.entityId, {
-        ...fields, restoredWith: { from: null, to: withItByTable(record.rows, t) }, snapshot: { from: null, to: record.id },
-      }));
+      const [values] = def
+        ? await tx
+            .select(auditedSelection(def, t) as never)
+            .from(def.table(t))
+            .where(eq(def.pk(t), record.rows[0]!.row[keyOf(tableNamed(t, record.rows[0]!.table)).name] as Id))
+        : [];
+      const fields = Object.fromEntries(
+        Object.entries((values ?? {}) as Record<string, unknown>).map(([k, v]) => [k, { from: null, to: v }]),
+      );
+      await writeAudit(
+        tx,
+        t,
+        actor,
+        rowChange(record.entity, "restore", record.entityId, {
+          ...fields,
+          restoredWith: { from: null, to: withItByTable(record.rows, t) },
+          snapshot: { from: null, to: record.id },
+        }),
+      );
     });
   } finally {
     await purgeExpired(db, t);

@@ -1,4 +1,11 @@
-import { SLAVE_PAGE_SIZE, slaveListState, type DetailTab, type ResourceMeta, type Row, type TabData } from "@/lib/resources";
+import {
+  SLAVE_PAGE_SIZE,
+  slaveListState,
+  type DetailTab,
+  type ResourceMeta,
+  type Row,
+  type TabData,
+} from "@/lib/resources";
 import { assertCan } from "./access";
 import type { ResourceCtx, ResourceDef } from "./define";
 import { describeResource } from "./meta";
@@ -12,7 +19,12 @@ import { logOpening, readPage, readRow } from "./service";
  * the same however many tabs its resource declares. The opening of a row holding personal data
  * is written to the access log. NOT_FOUND when the row is out of the user's scope.
  */
-export async function openDetail(ctx: ResourceCtx, def: ResourceDef, meta: ResourceMeta, id: string | number): Promise<{ row: Row; firstTab: TabData }> {
+export async function openDetail(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  meta: ResourceMeta,
+  id: string | number,
+): Promise<{ row: Row; firstTab: TabData }> {
   assertCan(def, "view", ctx.user);
   // `meta` already leaves out the fields the centre does not use.
   const row = await readRow(ctx, def, id, (name) => name in meta.fields);
@@ -27,16 +39,18 @@ export async function openDetail(ctx: ResourceCtx, def: ResourceDef, meta: Resou
 async function loadTab(ctx: ResourceCtx, def: ResourceDef, tab: DetailTab, id: string | number): Promise<TabData> {
   const [panels, slaves] = await Promise.all([
     Promise.all(tab.panels.map(async (p) => [p.key, await panelLoader(ctx, def, p.key)(ctx, Number(id))] as const)),
-    Promise.all(tab.slaves.map(async (s) => {
-      const slave = resourceOf(ctx.registry, s.resource);
-      // The master is the row just read in the user's scope, and `meta` lists only slaves they may see.
-      assertCan(slave, "view", ctx.user);
-      const [meta, page] = await Promise.all([
-        describeResource(ctx.handle, slave, ctx.user, ctx, { filters: false }),
-        readPage(ctx, slave, slaveListState(s.masterField, id, 1, SLAVE_PAGE_SIZE)),
-      ]);
-      return [s.resource, { meta, page }] as const;
-    })),
+    Promise.all(
+      tab.slaves.map(async (s) => {
+        const slave = resourceOf(ctx.registry, s.resource);
+        // The master is the row just read in the user's scope, and `meta` lists only slaves they may see.
+        assertCan(slave, "view", ctx.user);
+        const [meta, page] = await Promise.all([
+          describeResource(ctx.handle, slave, ctx.user, ctx, { filters: false }),
+          readPage(ctx, slave, slaveListState(s.masterField, id, 1, SLAVE_PAGE_SIZE)),
+        ]);
+        return [s.resource, { meta, page }] as const;
+      }),
+    ),
   ]);
   return { panels: Object.fromEntries(panels), slaves: Object.fromEntries(slaves) };
 }

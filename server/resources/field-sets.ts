@@ -3,7 +3,10 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import type { FieldDef, ResourceDef } from "./define";
 
 /** Fields of optional field sets the centre does not use: neither shown, read nor written there. */
-export async function fieldsOffInCentre(handle: Pick<TenantHandle, "db" | "t">, def: ResourceDef): Promise<ReadonlySet<string>> {
+export async function fieldsOffInCentre(
+  handle: Pick<TenantHandle, "db" | "t">,
+  def: ResourceDef,
+): Promise<ReadonlySet<string>> {
   const gated = Object.entries(def.fields).filter(([, f]) => f.fieldSet);
   if (!gated.length) return new Set();
   const enabled = (await def.fieldSets?.(handle)) ?? new Set<string>();

@@ -40,7 +40,8 @@ export function resolveState(def: ResourceDef, state: ListState, ctx?: Pick<Reso
     if (!parsed.success) throw new AppError("INVALID_INPUT", { field: name });
     filters.push({ name, value: parsed.data });
   }
-  if (state.master && !own(def.fields, state.master.field)) throw new AppError("INVALID_INPUT", { field: state.master.field });
+  if (state.master && !own(def.fields, state.master.field))
+    throw new AppError("INVALID_INPUT", { field: state.master.field });
   if (state.q && !def.search) throw new AppError("INVALID_INPUT", { field: "q" });
   const sort = state.sort.length ? state.sort : def.defaultSort;
   return { page: state.page, pageSize: state.pageSize, sort, filters, q: state.q, master: state.master };
@@ -49,7 +50,10 @@ export function resolveState(def: ResourceDef, state: ListState, ctx?: Pick<Reso
 /** A `{fr, nl, de, en}` value in the reader's language, falling back like `localized()`. */
 export function localizedText(json: SQLWrapper, locale: Locale): SQL<string> {
   const order = [locale, ...LOCALES.filter((l) => l !== locale)];
-  return sql<string>`coalesce(${sql.join(order.map((l) => sql`nullif(${json}->>${sql.raw(`'${l}'`)}, '')`), sql`, `)}, '')`;
+  return sql<string>`coalesce(${sql.join(
+    order.map((l) => sql`nullif(${json}->>${sql.raw(`'${l}'`)}, '')`),
+    sql`, `,
+  )}, '')`;
 }
 
 /**
@@ -59,7 +63,10 @@ export function localizedText(json: SQLWrapper, locale: Locale): SQL<string> {
 export function sortExpression(field: FieldDef, t: TenantTables, locale: Locale): SQLWrapper {
   if (field.orderBy) return field.orderBy(t);
   if (field.type === "localized") return inReadersOrder(localizedText(field.expr(t), locale));
-  if (field.ref) return inReadersOrder(field.ref.localized ? localizedText(field.ref.display(t), locale) : sql`(${field.ref.display(t)})::text`);
+  if (field.ref)
+    return inReadersOrder(
+      field.ref.localized ? localizedText(field.ref.display(t), locale) : sql`(${field.ref.display(t)})::text`,
+    );
   if (field.type === "text" || field.type === "longtext") return inReadersOrder(sql`(${field.expr(t)})`);
   return field.expr(t);
 }

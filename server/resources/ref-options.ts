@@ -44,12 +44,17 @@ function mayFill(def: ResourceDef, name: string, field: FieldDef, ctx: ResourceC
 }
 
 /** The referenced resource and the source's narrowing, once the user's right to the source is checked. */
-async function refTarget(ctx: ResourceCtx, def: ResourceDef, source: RefSource): Promise<{ target: ResourceDef; choices?: Choices }> {
+async function refTarget(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  source: RefSource,
+): Promise<{ target: ResourceDef; choices?: Choices }> {
   if (!can(def, "view", ctx.user)) throw new AppError("FORBIDDEN");
   let ref: { resource: string; choices?: Choices } | undefined;
   if ("field" in source) {
     const field = own(def.fields, source.field);
-    if (!field?.ref || (await fieldsOffInCentre(ctx.handle, def)).has(source.field)) throw new AppError("INVALID_INPUT", { field: source.field });
+    if (!field?.ref || (await fieldsOffInCentre(ctx.handle, def)).has(source.field))
+      throw new AppError("INVALID_INPUT", { field: source.field });
     if (!mayFill(def, source.field, field, ctx)) throw new AppError("FORBIDDEN");
     ref = field.ref;
   } else if ("filter" in source) {
@@ -59,7 +64,9 @@ async function refTarget(ctx: ResourceCtx, def: ResourceDef, source: RefSource):
     if (!canListAll(def, ctx.user)) throw new AppError("FORBIDDEN");
     ref = { resource: filter.ref };
   } else {
-    const action = def.actions?.find((a) => a.name === source.action) ?? def.workflow?.transitions.find((tr) => tr.name === source.action);
+    const action =
+      def.actions?.find((a) => a.name === source.action) ??
+      def.workflow?.transitions.find((tr) => tr.name === source.action);
     const param = own(action?.params, source.param);
     if (!action || !param?.ref) throw new AppError("INVALID_INPUT", { field: source.param });
     if (!anyOf(ctx.user, action.roles)) throw new AppError("FORBIDDEN");
@@ -87,16 +94,33 @@ export interface RefOptionsRequest {
 }
 
 /** One page of options, ordered as the target's own list; `more` when another page follows. */
-export async function refOptions(ctx: ResourceCtx, def: ResourceDef, source: RefSource, { q = "", page = 1, ids }: RefOptionsRequest = {}): Promise<{ options: RefOption[]; more: boolean }> {
+export async function refOptions(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  source: RefSource,
+  { q = "", page = 1, ids }: RefOptionsRequest = {},
+): Promise<{ options: RefOption[]; more: boolean }> {
   const { target, choices } = await refTarget(ctx, def, source);
   const t = ctx.handle.t;
   const pk = target.pk(t);
   // Ids of the key's own type only: anything else cannot name a row (and must not reach SQL as a cast error).
-  const wanted = ids?.map((id) => (pk.dataType === "number" ? (typeof id === "number" || /^\d{1,9}$/.test(id) ? Number(id) : null) : String(id)))
+  const wanted = ids
+    ?.map((id) =>
+      pk.dataType === "number" ? (typeof id === "number" || /^\d{1,9}$/.test(id) ? Number(id) : null) : String(id),
+    )
     .filter((id) => id !== null && (typeof id === "string" || id <= 2_147_483_647));
   if (wanted && !wanted.length) return { options: [], more: false };
   const title = titleOf(target, t, ctx);
-  const words = q.trim() ? (target.search?.(q.trim(), t, ctx) ?? and(...q.trim().split(/\s+/).slice(0, 8).map((w) => sql`${title} ilike ${likePattern(w)}`))) : undefined;
+  const words = q.trim()
+    ? (target.search?.(q.trim(), t, ctx) ??
+      and(
+        ...q
+          .trim()
+          .split(/\s+/)
+          .slice(0, 8)
+          .map((w) => sql`${title} ilike ${likePattern(w)}`),
+      ))
+    : undefined;
   const where = and(target.scope?.(t, ctx), choices?.(t, ctx), words, wanted ? inArray(pk, wanted) : undefined);
   const rows = await ctx.handle.db
     .select({ id: pk, label: sql<string | null>`${title}` })
@@ -105,6 +129,8 @@ export async function refOptions(ctx: ResourceCtx, def: ResourceDef, source: Ref
     .orderBy(...orderByOf(target, target.defaultSort, t, ctx.locale))
     .limit(REF_PAGE_SIZE + 1)
     .offset((page - 1) * REF_PAGE_SIZE);
-  const options = rows.slice(0, REF_PAGE_SIZE).map((r) => ({ id: r.id as number | string, label: r.label?.trim() || String(r.id) }));
+  const options = rows
+    .slice(0, REF_PAGE_SIZE)
+    .map((r) => ({ id: r.id as number | string, label: r.label?.trim() || String(r.id) }));
   return { options, more: rows.length > REF_PAGE_SIZE };
 }

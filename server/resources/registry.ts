@@ -26,7 +26,8 @@ export function createRegistry(parts: { resources: readonly ResourceDef[] } & Om
   for (const def of parts.resources) {
     for (const [name, field] of Object.entries(def.fields)) named(`${def.id}.${name}`, field.ref?.resource);
     for (const [name, filter] of Object.entries(def.filters ?? {})) named(`${def.id} filter ${name}`, filter.ref);
-    for (const tab of def.detail) for (const slave of tab.slaves ?? []) named(`${def.id} tab ${tab.key}`, slave.resource);
+    for (const tab of def.detail)
+      for (const slave of tab.slaves ?? []) named(`${def.id} tab ${tab.key}`, slave.resource);
     named(`${def.id} (variant)`, def.variantOf);
   }
   const checkers = new Set<string>();

@@ -4,7 +4,8 @@ import type { Row } from "@/lib/resources";
 import type { ResourceCtx, ResourceDef } from "./define";
 
 /** The fields a user may change on an existing row. */
-export const editableNames = (def: ResourceDef) => Object.keys(def.fields).filter((n) => def.fields[n]!.input && !def.fields[n]!.createOnly);
+export const editableNames = (def: ResourceDef) =>
+  Object.keys(def.fields).filter((n) => def.fields[n]!.input && !def.fields[n]!.createOnly);
 
 /**
  * What the audit lists of a row that is edited, deleted or restored: its editable fields stored on
@@ -12,7 +13,9 @@ export const editableNames = (def: ResourceDef) => Object.keys(def.fields).filte
  */
 export function auditedSelection(def: ResourceDef, t: TenantTables): Record<string, SQLWrapper> {
   const names = editableNames(def).filter((n) => def.fields[n]!.column);
-  return Object.fromEntries(names.map((n) => [n, def.fields[n]!.jsonKey ? def.fields[n]!.expr(t) : def.fields[n]!.column!(t)]));
+  return Object.fromEntries(
+    names.map((n) => [n, def.fields[n]!.jsonKey ? def.fields[n]!.expr(t) : def.fields[n]!.column!(t)]),
+  );
 }
 
 /**
@@ -28,7 +31,10 @@ export function toRow(def: ResourceDef, fieldNames: string[], raw: Record<string
     if (field.present) {
       row[name] = field.present(value, ctx);
     } else if (field.ref) {
-      row[name] = value === null || value === undefined ? null : { id: value as string | number, label: (raw[`${name}__label`] ?? "") as string };
+      row[name] =
+        value === null || value === undefined
+          ? null
+          : { id: value as string | number, label: (raw[`${name}__label`] ?? "") as string };
     } else if (value instanceof Date) {
       row[name] = field.type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
     } else if (typeof value === "bigint") {

@@ -15,8 +15,17 @@ import { auditedSelection, editableNames, toRow } from "./rows";
 
 /** Handlers of the generic resource procedures; plain functions that tests call directly. */
 
-export const listFields = (def: ResourceDef) => [...new Set([...def.columns, ...(def.hiddenColumns ?? []), def.titleField, ...(def.rowTone ? [def.rowTone.field] : [])])];
-const detailFields = (def: ResourceDef) => [...new Set([...listFields(def), ...def.detail.flatMap((tab) => tab.groups.flatMap((g) => g.fields))])];
+export const listFields = (def: ResourceDef) => [
+  ...new Set([
+    ...def.columns,
+    ...(def.hiddenColumns ?? []),
+    def.titleField,
+    ...(def.rowTone ? [def.rowTone.field] : []),
+  ]),
+];
+const detailFields = (def: ResourceDef) => [
+  ...new Set([...listFields(def), ...def.detail.flatMap((tab) => tab.groups.flatMap((g) => g.fields))]),
+];
 
 /**
  * A list counts its matching rows up to this many and then stops: beyond it the total is a lower
@@ -30,7 +39,13 @@ export interface ListOptions {
 }
 
 /** The select for a list, shared by the grid, the exports and the benchmark. */
-export function listQuery(ctx: ResourceCtx, def: ResourceDef, state: ListState, fields = listFields(def), { countCap = COUNT_CAP }: ListOptions = {}) {
+export function listQuery(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  state: ListState,
+  fields = listFields(def),
+  { countCap = COUNT_CAP }: ListOptions = {},
+) {
   const resolved = resolveState(def, state, ctx);
   const t = ctx.handle.t;
   const where = whereOf(def, resolved, t, ctx);
@@ -41,12 +56,22 @@ export function listQuery(ctx: ResourceCtx, def: ResourceDef, state: ListState, 
     .orderBy(...orderByOf(def, resolved.sort, t, ctx.locale));
   // Counting stops one row past the limit: that row says there are more.
   const countLimit = Math.max(countCap, resolved.page * resolved.pageSize);
-  const matching = ctx.handle.db.select({ one: sql<number>`1`.as("one") }).from(def.table(t)).where(where).limit(countLimit + 1).as("matching");
+  const matching = ctx.handle.db
+    .select({ one: sql<number>`1`.as("one") })
+    .from(def.table(t))
+    .where(where)
+    .limit(countLimit + 1)
+    .as("matching");
   const total = ctx.handle.db.select({ n: count() }).from(matching);
   return { resolved, rows, total, countLimit, fields };
 }
 
-export async function listRows(ctx: ResourceCtx, def: ResourceDef, state: ListState, opts: ListOptions = {}): Promise<ListPage> {
+export async function listRows(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  state: ListState,
+  opts: ListOptions = {},
+): Promise<ListPage> {
   assertCan(def, "view", ctx.user);
   await assertMayList(ctx, def, state);
   return readPage(ctx, def, state, opts);
@@ -57,7 +82,12 @@ export async function listRows(ctx: ResourceCtx, def: ResourceDef, state: ListSt
  * do it). The two queries run side by side on two pooled connections: tables are
  * schema-qualified, so neither depends on a connection's search_path, and both only read.
  */
-export async function readPage(ctx: ResourceCtx, def: ResourceDef, state: ListState, opts: ListOptions = {}): Promise<ListPage> {
+export async function readPage(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  state: ListState,
+  opts: ListOptions = {},
+): Promise<ListPage> {
   const { resolved, rows, total, countLimit, fields } = listQuery(ctx, def, state, undefined, opts);
   const pageQuery = rows.limit(resolved.pageSize).offset((resolved.page - 1) * resolved.pageSize);
   const counted = async () => Number((await total)[0]?.n ?? 0);
@@ -70,7 +100,11 @@ export async function readPage(ctx: ResourceCtx, def: ResourceDef, state: ListSt
   } else {
     [page, n] = await Promise.all([pageQuery, counted()]);
   }
-  return { rows: (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r, ctx)), total: Math.min(n, countLimit), totalIsCapped: n > countLimit };
+  return {
+    rows: (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r, ctx)),
+    total: Math.min(n, countLimit),
+    totalIsCapped: n > countLimit,
+  };
 }
 
 /** The first rows of a list, without counting them (what the quick search shows). */
@@ -94,7 +128,8 @@ export async function assertMayList(ctx: ResourceCtx, def: ResourceDef, state: P
     return;
   }
   const declaring = [...ctx.registry.resources.values()].filter((m) =>
-    m.detail.some((tab) => (tab.slaves ?? []).some((s) => s.resource === def.id && s.masterField === master.field)));
+    m.detail.some((tab) => (tab.slaves ?? []).some((s) => s.resource === def.id && s.masterField === master.field)),
+  );
   if (declaring.length === 0) throw new AppError("INVALID_INPUT", { field: "master" });
   for (const m of declaring) if (can(m, "view", ctx.user) && (await inScope(ctx, m, master.value))) return;
   throw new AppError("NOT_FOUND");
@@ -122,10 +157,19 @@ export async function getRow(ctx: ResourceCtx, def: ResourceDef, id: string | nu
 }
 
 /** The detail's fields of one row among `shown` (the fields the centre uses); NOT_FOUND out of scope. Callers check access. */
-export async function readRow(ctx: ResourceCtx, def: ResourceDef, id: string | number, shown: (name: string) => boolean): Promise<Row> {
+export async function readRow(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  id: string | number,
+  shown: (name: string) => boolean,
+): Promise<Row> {
   const fields = detailFields(def).filter(shown);
   const t = ctx.handle.t;
-  const [raw] = await ctx.handle.db.select(selectionOf(def, fields, t) as never).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
+  const [raw] = await ctx.handle.db
+    .select(selectionOf(def, fields, t) as never)
+    .from(def.table(t))
+    .where(byId(def, ctx, id))
+    .limit(1);
   if (!raw) throw new AppError("NOT_FOUND");
   return toRow(def, fields, raw as Record<string, unknown>, ctx);
 }
@@ -133,7 +177,11 @@ export async function readRow(ctx: ResourceCtx, def: ResourceDef, id: string | n
 /** Whether the row exists and is in the user's scope (one primary-key lookup, no fields read). */
 export async function inScope(ctx: ResourceCtx, def: ResourceDef, id: string | number): Promise<boolean> {
   const t = ctx.handle.t;
-  const [row] = await ctx.handle.db.select({ id: def.pk(t) }).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
+  const [row] = await ctx.handle.db
+    .select({ id: def.pk(t) })
+    .from(def.table(t))
+    .where(byId(def, ctx, id))
+    .limit(1);
   return !!row;
 }
 
@@ -141,7 +189,12 @@ export async function inScope(ctx: ResourceCtx, def: ResourceDef, id: string | n
  * Records that a person opened a row of a resource holding personal data (once per page shown, not
  * per refetch), with the colleague they act for. Rows out of the user's scope are not recorded.
  */
-export async function recordOpening(ctx: ResourceCtx, def: ResourceDef, id: string | number, what: "detail" | "print"): Promise<void> {
+export async function recordOpening(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  id: string | number,
+  what: "detail" | "print",
+): Promise<void> {
   if (!def.logsAccess || !can(def, "view", ctx.user) || !(await inScope(ctx, def, id))) return;
   await logOpening(ctx, id, what);
 }
@@ -149,23 +202,29 @@ export async function recordOpening(ctx: ResourceCtx, def: ResourceDef, id: stri
 /** The access-log row of an opening, for a row the caller has just read in the user's scope. */
 export async function logOpening(ctx: ResourceCtx, id: string | number, what: "detail" | "print"): Promise<void> {
   await ctx.handle.db.insert(ctx.handle.t.accessLog).values({
-    userId: ctx.user.realUser?.id ?? ctx.user.id, actingForId: ctx.user.realUser ? ctx.user.id : null, partnerId: Number(id), what,
+    userId: ctx.user.realUser?.id ?? ctx.user.id,
+    actingForId: ctx.user.realUser ? ctx.user.id : null,
+    partnerId: Number(id),
+    what,
   });
 }
 
 /** Whether a value holds a NUL byte anywhere (in a text, a language of a name, a list). */
 const holdsNul = (value: unknown): boolean =>
-  typeof value === "string" ? value.includes("\0") : value !== null && typeof value === "object" && Object.values(value).some(holdsNul);
+  typeof value === "string"
+    ? value.includes("\0")
+    : value !== null && typeof value === "object" && Object.values(value).some(holdsNul);
 
 /**
  * Refuses NUL bytes, which PostgreSQL cannot store in a text, before any SQL and naming the field,
  * so that the form shows which one is wrong.
  */
-const withoutNul = <T extends z.ZodType>(schema: T) => schema.superRefine((values, ctx) => {
-  for (const [name, value] of Object.entries(values as Record<string, unknown>)) {
-    if (holdsNul(value)) ctx.addIssue({ code: "custom", path: [name], message: "NUL byte" });
-  }
-});
+const withoutNul = <T extends z.ZodType>(schema: T) =>
+  schema.superRefine((values, ctx) => {
+    for (const [name, value] of Object.entries(values as Record<string, unknown>)) {
+      if (holdsNul(value)) ctx.addIssue({ code: "custom", path: [name], message: "NUL byte" });
+    }
+  });
 
 const formSchemas = new WeakMap<ResourceDef, Map<"insert" | "update", z.ZodType>>();
 /**
@@ -177,7 +236,11 @@ function formSchemaOf(def: ResourceDef, form: "insert" | "update"): z.ZodType {
   formSchemas.set(def, schemas);
   let schema = schemas.get(form);
   if (!schema) {
-    schema = withoutNul(form === "insert" ? inputSchemaOf(def, def.insert?.fields ?? []) : inputSchemaOf(def, editableNames(def)).partial());
+    schema = withoutNul(
+      form === "insert"
+        ? inputSchemaOf(def, def.insert?.fields ?? [])
+        : inputSchemaOf(def, editableNames(def)).partial(),
+    );
     schemas.set(form, schema);
   }
   return schema;
@@ -196,7 +259,12 @@ export function inputSchemaOf(def: ResourceDef, names: string[]) {
 async function checkChoices(ctx: ResourceCtx, def: ResourceDef, values: Record<string, unknown>) {
   for (const [name, value] of Object.entries(values)) {
     const list = def.fields[name]?.choices;
-    if (list && value !== null && value !== undefined && !(await isAllowedChoice(ctx.handle, list, String(value), ctx.registry))) {
+    if (
+      list &&
+      value !== null &&
+      value !== undefined &&
+      !(await isAllowedChoice(ctx.handle, list, String(value), ctx.registry))
+    ) {
       throw new AppError("INVALID_INPUT", { field: name });
     }
   }
@@ -215,7 +283,12 @@ async function assertWritable(ctx: ResourceCtx, def: ResourceDef, values: Record
  * Columns to write, keyed by the table's property names. Fields kept as keys of a JSON column are
  * merged into it: on an edit the other keys stay as they are.
  */
-function columnValues(def: ResourceDef, ctx: ResourceCtx, values: Record<string, unknown>, { workflow = false, insert = false } = {}) {
+function columnValues(
+  def: ResourceDef,
+  ctx: ResourceCtx,
+  values: Record<string, unknown>,
+  { workflow = false, insert = false } = {},
+) {
   const t = ctx.handle.t;
   const out: Record<string, unknown> = {};
   const merged = new Map<string, { column: unknown; keys: Record<string, unknown> }>();
@@ -225,7 +298,10 @@ function columnValues(def: ResourceDef, ctx: ResourceCtx, values: Record<string,
     const column = field?.column?.(t) ?? (workflow ? field?.expr(t) : undefined);
     if (!column) throw new AppError("INVALID_INPUT", { field: name });
     const key = tableKeyOf(def, ctx, column, name);
-    if (!field!.jsonKey) { out[key] = value; continue; }
+    if (!field!.jsonKey) {
+      out[key] = value;
+      continue;
+    }
     const entry = merged.get(key) ?? { column, keys: {} };
     entry.keys[field!.jsonKey] = value ?? null;
     merged.set(key, entry);
@@ -237,12 +313,21 @@ function columnValues(def: ResourceDef, ctx: ResourceCtx, values: Record<string,
 }
 
 /** A variant's rows are its base resource's rows: one history per row, whichever table was used. */
-const audit = (def: ResourceDef, verb: string, id: string | number, changes: Changes) => rowChange(def.variantOf ?? def.id, verb, id, changes);
+const audit = (def: ResourceDef, verb: string, id: string | number, changes: Changes) =>
+  rowChange(def.variantOf ?? def.id, verb, id, changes);
 
-export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<string, unknown>, confirmed = false): Promise<{ id: string | number }> {
+export async function createRow(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  raw: Record<string, unknown>,
+  confirmed = false,
+): Promise<{ id: string | number }> {
   assertCan(def, "create", ctx.user);
   if (!def.insert) throw new AppError("FORBIDDEN");
-  const parsed = formSchemaOf(def, "insert").parse({ ...def.insert.defaults?.(ctx), ...raw }) as Record<string, unknown>;
+  const parsed = formSchemaOf(def, "insert").parse({ ...def.insert.defaults?.(ctx), ...raw }) as Record<
+    string,
+    unknown
+  >;
   const values = def.normalize ? def.normalize(parsed) : parsed;
   await assertWritable(ctx, def, parsed);
   await checkChoices(ctx, def, values);
@@ -251,15 +336,26 @@ export async function createRow(ctx: ResourceCtx, def: ResourceDef, raw: Record<
   if (question) throw new AppError("CONFIRMATION_REQUIRED", { ...question.params, messageKey: question.messageKey });
   if (def.hooks?.create) return namingFields(ctx, def, def.hooks.create(ctx, values));
   const { db, t } = ctx.handle;
-  return namingFields(ctx, def, db.transaction(async (tx) => {
-    await def.beforeSave?.(tx as never, ctx, undefined, values);
-    const row = { ...def.insert!.columns, ...columnValues(def, ctx, values, { insert: true }), ...def.derive?.(values) };
-    const [inserted] = await tx.insert(def.table(t)).values(row as never).returning({ id: def.pk(t) });
-    const id = inserted!.id as string | number;
-    await def.afterSave?.(tx as never, ctx, id);
-    await writeAudit(tx, t, actorOf(ctx.user), audit(def, "create", id, created(values)));
-    return { id };
-  }));
+  return namingFields(
+    ctx,
+    def,
+    db.transaction(async (tx) => {
+      await def.beforeSave?.(tx as never, ctx, undefined, values);
+      const row = {
+        ...def.insert!.columns,
+        ...columnValues(def, ctx, values, { insert: true }),
+        ...def.derive?.(values),
+      };
+      const [inserted] = await tx
+        .insert(def.table(t))
+        .values(row as never)
+        .returning({ id: def.pk(t) });
+      const id = inserted!.id as string | number;
+      await def.afterSave?.(tx as never, ctx, id);
+      await writeAudit(tx, t, actorOf(ctx.user), audit(def, "create", id, created(values)));
+      return { id };
+    }),
+  );
 }
 
 /**
@@ -272,13 +368,21 @@ async function namingFields<T>(ctx: ResourceCtx, def: ResourceDef, saving: Promi
   } catch (e) {
     const refusal = isAppError(e) ? null : appErrorOfDatabase(e);
     const column = refusal?.code === "INVALID_INPUT" ? refusal.params.field : undefined;
-    const field = column ? Object.keys(def.fields).find((name) => def.fields[name]!.column?.(ctx.handle.t).name === column) : undefined;
+    const field = column
+      ? Object.keys(def.fields).find((name) => def.fields[name]!.column?.(ctx.handle.t).name === column)
+      : undefined;
     throw field ? new AppError("INVALID_INPUT", { field }) : e;
   }
 }
 
 /** Saves an edit made on `version`; refuses it with STALE_EDIT if someone saved in between. */
-export async function updateRow(ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number, raw: Record<string, unknown>): Promise<{ version: number }> {
+export async function updateRow(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  id: string | number,
+  version: number,
+  raw: Record<string, unknown>,
+): Promise<{ version: number }> {
   assertCan(def, "edit", ctx.user);
   if (!def.version) throw new AppError("FORBIDDEN");
   const parsed = formSchemaOf(def, "update").parse(raw) as Record<string, unknown>;
@@ -289,19 +393,26 @@ export async function updateRow(ctx: ResourceCtx, def: ResourceDef, id: string |
   if (def.hooks?.update) {
     await namingFields(ctx, def, def.hooks.update(ctx, id, version, patch));
   } else {
-    await namingFields(ctx, def, db.transaction(async (tx) => {
-      const before = await lockedRow(tx as never, ctx, def, id, version);
-      const changes = Object.fromEntries(
-        Object.entries(patch)
-          .filter(([k, v]) => JSON.stringify(before[k] ?? null) !== JSON.stringify(v ?? null))
-          .map(([k, v]) => [k, { from: before[k] ?? null, to: v }]),
-      );
-      await def.beforeSave?.(tx as never, ctx, id, patch);
-      const derived = def.derive?.({ ...before, ...patch });
-      await tx.update(def.table(t)).set({ ...columnValues(def, ctx, patch), ...derived, ...versionBump(def, ctx) } as never).where(eq(def.pk(t), id));
-      await def.afterSave?.(tx as never, ctx, id);
-      await writeAudit(tx, t, actorOf(ctx.user), audit(def, "update", id, changes));
-    }));
+    await namingFields(
+      ctx,
+      def,
+      db.transaction(async (tx) => {
+        const before = await lockedRow(tx as never, ctx, def, id, version);
+        const changes = Object.fromEntries(
+          Object.entries(patch)
+            .filter(([k, v]) => JSON.stringify(before[k] ?? null) !== JSON.stringify(v ?? null))
+            .map(([k, v]) => [k, { from: before[k] ?? null, to: v }]),
+        );
+        await def.beforeSave?.(tx as never, ctx, id, patch);
+        const derived = def.derive?.({ ...before, ...patch });
+        await tx
+          .update(def.table(t))
+          .set({ ...columnValues(def, ctx, patch), ...derived, ...versionBump(def, ctx) } as never)
+          .where(eq(def.pk(t), id));
+        await def.afterSave?.(tx as never, ctx, id);
+        await writeAudit(tx, t, actorOf(ctx.user), audit(def, "update", id, changes));
+      }),
+    );
   }
   return { version: Number((await getRow(ctx, def, id)).__version) };
 }
@@ -336,9 +447,18 @@ async function lockedRow(tx: Tx, ctx: ResourceCtx, def: ResourceDef, id: string 
 }
 
 /** The title of a row the user sees (what the detail's heading shows); NOT_FOUND out of their scope. */
-async function titleOf(db: Tx, ctx: ResourceCtx, def: ResourceDef, id: string | number): Promise<DeletionPreview["title"]> {
+async function titleOf(
+  db: Tx,
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  id: string | number,
+): Promise<DeletionPreview["title"]> {
   const t = ctx.handle.t;
-  const [raw] = await db.select(selectionOf(def, [def.titleField], t) as never).from(def.table(t)).where(byId(def, ctx, id)).limit(1);
+  const [raw] = await db
+    .select(selectionOf(def, [def.titleField], t) as never)
+    .from(def.table(t))
+    .where(byId(def, ctx, id))
+    .limit(1);
   if (!raw) throw new AppError("NOT_FOUND");
   const title = toRow(def, [def.titleField], raw as Record<string, unknown>, ctx)[def.titleField];
   const text = title && typeof title === "object" && "label" in title ? title.label : title;
@@ -351,7 +471,11 @@ const mayDelete = (ctx: ResourceCtx, def: ResourceDef) => {
 };
 
 /** What deleting a row would take with it and what forbids it, for users who may delete it (the confirmation dialog). */
-export async function deletionPreview(ctx: ResourceCtx, def: ResourceDef, id: string | number): Promise<DeletionPreview> {
+export async function deletionPreview(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  id: string | number,
+): Promise<DeletionPreview> {
   mayDelete(ctx, def);
   const rowId = rowIdOf(def, ctx, id);
   const { db, t } = ctx.handle;
@@ -364,20 +488,36 @@ export async function deletionPreview(ctx: ResourceCtx, def: ResourceDef, id: st
  * Deletes a row the user sees, seen at `version`, with what belongs to it (server/resources/deletion.ts);
  * a row other records still need is kept and they are named in the error.
  */
-export async function deleteRow(ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number): Promise<void> {
+export async function deleteRow(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  id: string | number,
+  version: number,
+): Promise<void> {
   mayDelete(ctx, def);
   const rowId = rowIdOf(def, ctx, id);
   await ctx.handle.db.transaction(async (tx) => {
     const before = await lockedRow(tx as never, ctx, def, rowId, version);
     await def.beforeDelete?.(tx as never, ctx, rowId);
     const title = await titleOf(tx as never, ctx, def, rowId);
-    const fields = Object.fromEntries(Object.entries(before).filter(([k]) => k !== "__version").map(([k, v]) => [k, { from: v, to: null }]));
+    const fields = Object.fromEntries(
+      Object.entries(before)
+        .filter(([k]) => k !== "__version")
+        .map(([k, v]) => [k, { from: v, to: null }]),
+    );
     await deleteRecord(tx as never, ctx, def, rowId, title, fields);
   });
 }
 
 /** Runs a declared workflow transition if the row is in one of its source states and the user may. */
-export async function runTransition(ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number, name: string, raw: Record<string, unknown> = {}): Promise<{ version: number }> {
+export async function runTransition(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  id: string | number,
+  version: number,
+  name: string,
+  raw: Record<string, unknown> = {},
+): Promise<{ version: number }> {
   assertCan(def, "view", ctx.user);
   const transition = def.workflow?.transitions.find((tr) => tr.name === name);
   if (!transition) throw new AppError("INVALID_INPUT", { field: "transition" });
@@ -385,7 +525,8 @@ export async function runTransition(ctx: ResourceCtx, def: ResourceDef, id: stri
   const field = def.workflow!.field;
   const current = await getRow(ctx, def, id);
   if (current.__version !== version) throw new AppError("STALE_EDIT");
-  if (!transition.from.includes(String(current[field]))) throw new AppError("TRANSITION_NOT_ALLOWED", { from: String(current[field]) });
+  if (!transition.from.includes(String(current[field])))
+    throw new AppError("TRANSITION_NOT_ALLOWED", { from: String(current[field]) });
   const value = def.fields[field]!.type === "boolean" ? transition.to === "true" : transition.to;
   const params = paramsSchema(transition.params).parse(raw);
   if (def.hooks?.update) {
@@ -395,22 +536,39 @@ export async function runTransition(ctx: ResourceCtx, def: ResourceDef, id: stri
   const { db, t } = ctx.handle;
   await db.transaction(async (tx) => {
     await lockedRow(tx as never, ctx, def, id, version);
-    await tx.update(def.table(t)).set({ ...columnValues(def, ctx, { [field]: value }, { workflow: true }), ...versionBump(def, ctx) } as never).where(eq(def.pk(t), id));
+    await tx
+      .update(def.table(t))
+      .set({ ...columnValues(def, ctx, { [field]: value }, { workflow: true }), ...versionBump(def, ctx) } as never)
+      .where(eq(def.pk(t), id));
     const effects = (await transition.effect?.(tx as never, ctx, id, params)) ?? {};
     const asked = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { from: null, to: v }]));
-    await writeAudit(tx, t, actorOf(ctx.user), audit(def, `transition.${name}`, id, { [field]: { from: current[field], to: value }, ...asked, ...effects }));
+    await writeAudit(
+      tx,
+      t,
+      actorOf(ctx.user),
+      audit(def, `transition.${name}`, id, { [field]: { from: current[field], to: value }, ...asked, ...effects }),
+    );
   });
   return { version: version + 1 };
 }
 
 /** The zod shape of an action's or transition's parameters; required unless declared optional. */
 function paramsSchema(params: Record<string, FieldDef> | undefined) {
-  const shape = Object.fromEntries(Object.entries(params ?? {}).map(([n, f]) => [n, f.required ? f.input! : f.input!.optional()]));
+  const shape = Object.fromEntries(
+    Object.entries(params ?? {}).map(([n, f]) => [n, f.required ? f.input! : f.input!.optional()]),
+  );
   return withoutNul(z.object(shape).strict());
 }
 
 /** Runs a declared row action with its parameters, for users whose type allows it. */
-export async function runAction(ctx: ResourceCtx, def: ResourceDef, id: string | number, name: string, raw: Record<string, unknown>, version?: number): Promise<void> {
+export async function runAction(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  id: string | number,
+  name: string,
+  raw: Record<string, unknown>,
+  version?: number,
+): Promise<void> {
   assertCan(def, "view", ctx.user);
   const action = def.actions?.find((a) => a.name === name);
   if (!action) throw new AppError("INVALID_INPUT", { field: "action" });
@@ -432,14 +590,25 @@ export interface SearchHit {
  * Quick search across every resource that declares it and that the user may see, a few hits each,
  * in the order of their `searchRank` (clients before places); variants list their rows under their base.
  */
-export async function quickSearch(ctx: ResourceCtx, q: string, perResource = 5): Promise<{ resource: string; hits: SearchHit[] }[]> {
+export async function quickSearch(
+  ctx: ResourceCtx,
+  q: string,
+  perResource = 5,
+): Promise<{ resource: string; hits: SearchHit[] }[]> {
   const searchable = [...ctx.registry.resources.values()]
     .filter((def) => def.search && !def.variantOf && can(def, "view", ctx.user) && canListAll(def, ctx.user))
     .sort((a, b) => (a.searchRank ?? DEFAULT_SEARCH_RANK) - (b.searchRank ?? DEFAULT_SEARCH_RANK));
   const groups = await Promise.all(
     searchable.map(async (def) => {
       const rows = await firstRows(ctx, def, { page: 1, pageSize: perResource, sort: [], filters: {}, q });
-      return { resource: def.id, hits: rows.map((r) => ({ resource: def.id, id: r.__id as string | number, title: r[def.titleField] as SearchHit["title"] })) };
+      return {
+        resource: def.id,
+        hits: rows.map((r) => ({
+          resource: def.id,
+          id: r.__id as string | number,
+          title: r[def.titleField] as SearchHit["title"],
+        })),
+      };
     }),
   );
   return groups.filter((g) => g.hits.length > 0);

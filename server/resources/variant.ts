@@ -23,7 +23,11 @@ export interface VariantSpec {
 export function defineVariant(base: ResourceDef, spec: VariantSpec): ResourceDef {
   if (base.variantOf) throw new Error(`${spec.id}: a variant of the variant ${base.id}`);
   const { view, ...own } = spec;
-  const named = [...(spec.columns ?? []), ...(spec.hiddenColumns ?? []), ...(spec.defaultSort ?? []).map((s) => s.field)];
+  const named = [
+    ...(spec.columns ?? []),
+    ...(spec.hiddenColumns ?? []),
+    ...(spec.defaultSort ?? []).map((s) => s.field),
+  ];
   for (const name of named) if (!Object.hasOwn(base.fields, name)) throw new Error(`${spec.id}: unknown field ${name}`);
   return { ...base, ...own, access: { ...base.access, view }, variantOf: base.id };
 }

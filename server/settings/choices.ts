@@ -15,10 +15,21 @@ export const choiceExtrasResource = defineResource({
   pk: (t) => t.choiceExtras.id,
   version: (t) => t.choiceExtras.version,
   fields: {
-    list: choice("resources.choiceExtras.list", (t) => t.choiceExtras.list, extensibleLists, { required: true, createOnly: true }),
+    list: choice("resources.choiceExtras.list", (t) => t.choiceExtras.list, extensibleLists, {
+      required: true,
+      createOnly: true,
+    }),
     value: {
-      ...text("resources.choiceExtras.value", (t) => t.choiceExtras.value, { required: true, width: 14, createOnly: true }),
-      input: z.string().trim().toLowerCase().regex(/^[a-z0-9_]{1,40}$/),
+      ...text("resources.choiceExtras.value", (t) => t.choiceExtras.value, {
+        required: true,
+        width: 14,
+        createOnly: true,
+      }),
+      input: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9_]{1,40}$/),
       help: "resources.choiceExtras.valueHelp",
     },
     name: localizedText("fields.name", (t) => t.choiceExtras.names, { required: true }),
@@ -26,10 +37,18 @@ export const choiceExtrasResource = defineResource({
   },
   columns: ["list", "value", "name", "active"],
   titleField: "value",
-  filters: { list: filters.choice("resources.choiceExtras.list", extensibleLists, (t) => t.choiceExtras.list), active: filters.boolean("fields.active", (t) => t.choiceExtras.active) },
-  defaultSort: [{ field: "list", dir: "asc" }, { field: "value", dir: "asc" }],
+  filters: {
+    list: filters.choice("resources.choiceExtras.list", extensibleLists, (t) => t.choiceExtras.list),
+    active: filters.boolean("fields.active", (t) => t.choiceExtras.active),
+  },
+  defaultSort: [
+    { field: "list", dir: "asc" },
+    { field: "value", dir: "asc" },
+  ],
   access: { view: ["SiteAdmin"], edit: ["SiteAdmin"] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["list", "value", "name", "active"] }] }],
+  detail: [
+    { key: "general", label: "resources.tabs.general", groups: [{ fields: ["list", "value", "name", "active"] }] },
+  ],
   insert: {
     fields: ["list", "value", "name", "active"],
     // A centre's value may not shadow one declared in code.

@@ -6,8 +6,20 @@ import type { Registry } from "@/server/area";
 
 /** Lino Welfare's top-level menus (domain-people §1.4), in their order; labels are `menu.<id>`. */
 export const TOP_MENUS = [
-  "contacts", "office", "calendar", "reception", "pcsw", "accounting", "integration", "courses",
-  "newcomers", "debts", "reports", "configure", "explorer", "site",
+  "contacts",
+  "office",
+  "calendar",
+  "reception",
+  "pcsw",
+  "accounting",
+  "integration",
+  "courses",
+  "newcomers",
+  "debts",
+  "reports",
+  "configure",
+  "explorer",
+  "site",
 ] as const;
 export type TopMenu = (typeof TOP_MENUS)[number];
 
@@ -39,16 +51,28 @@ export interface MenuContribution {
   entries: MenuEntry[];
 }
 
-
-export interface MenuItemView { label: string; href: string }
-export interface MenuSectionView { label: string | null; items: MenuItemView[] }
-export interface MenuView { id: TopMenu; label: string; sections: MenuSectionView[] }
+export interface MenuItemView {
+  label: string;
+  href: string;
+}
+export interface MenuSectionView {
+  label: string | null;
+  items: MenuItemView[];
+}
+export interface MenuView {
+  id: TopMenu;
+  label: string;
+  sections: MenuSectionView[];
+}
 
 type MenuUser = Pick<SessionUser, "roles" | "support">;
 const anyRole = (user: MenuUser, roles: Role[]) => roles.some((r) => user.roles.has(r));
 
 function itemFor(entry: MenuEntry, user: MenuUser, registry: Pick<Registry, "resources">): MenuItemView | null {
-  if ("href" in entry) return anyRole(user, entry.roles) && !(entry.personal && user.support) ? { label: entry.label, href: entry.href } : null;
+  if ("href" in entry)
+    return anyRole(user, entry.roles) && !(entry.personal && user.support)
+      ? { label: entry.label, href: entry.href }
+      : null;
   const def = registry.resources.get(entry.resource);
   // A declaration naming a resource that does not exist is a programming error the menu test catches.
   if (!def || !can(def, "view", user) || (entry.roles && !anyRole(user, entry.roles))) return null;
@@ -66,7 +90,9 @@ export function menuFor(user: MenuUser, registry: Pick<Registry, "resources" | "
       section.items.push(...items);
       sections.set(key, section);
     }
-    const ordered = [...sections.values()].filter((s) => s.items.length > 0).sort((a, b) => sectionRank(a.label) - sectionRank(b.label));
+    const ordered = [...sections.values()]
+      .filter((s) => s.items.length > 0)
+      .sort((a, b) => sectionRank(a.label) - sectionRank(b.label));
     return { id, label: `menu.${id}`, sections: ordered };
   }).filter((m) => m.sections.length > 0);
 }

@@ -9,7 +9,11 @@ export const availableWidgets = (user: Pick<SessionUser, "roles">, widgets: read
  * The widgets shown: the user's own choice once they made one (preference `dashboard`, which lists
  * every widget they hide, default-hidden ones included), else the default of their user type.
  */
-export function shownWidgets(user: Pick<SessionUser, "roles" | "userType">, saved: { hidden: string[] } | null, widgets: readonly Widget[]) {
+export function shownWidgets(
+  user: Pick<SessionUser, "roles" | "userType">,
+  saved: { hidden: string[] } | null,
+  widgets: readonly Widget[],
+) {
   const available = availableWidgets(user, widgets);
   if (saved) return available.filter((w) => !saved.hidden.includes(w.id));
   return available.filter((w) => !w.defaultFor || w.defaultFor.includes(user.userType));

@@ -17,7 +17,8 @@ export const grantInput = z.object({
   hours: z.number().int().min(1).max(MAX_SUPPORT_HOURS),
 });
 
-const activeAt = (now: Date) => and(isNull(c.supportGrants.revokedAt), lte(c.supportGrants.startsAt, now), gt(c.supportGrants.endsAt, now));
+const activeAt = (now: Date) =>
+  and(isNull(c.supportGrants.revokedAt), lte(c.supportGrants.startsAt, now), gt(c.supportGrants.endsAt, now));
 
 export function grantState(g: Pick<SupportGrant, "revokedAt" | "startsAt" | "endsAt">, now = new Date()): GrantState {
   if (g.revokedAt) return "revoked";
@@ -50,7 +51,12 @@ export async function currentGrant(tenantId: string, now = new Date()) {
 export async function activeGrantsByTenant(tenantIds: string[], now = new Date()) {
   if (tenantIds.length === 0) return new Map<string, { endsAt: Date; grantedByName: string; reason: string }>();
   const rows = await controlDb()
-    .select({ tenantId: c.supportGrants.tenantId, endsAt: c.supportGrants.endsAt, grantedByName: c.supportGrants.grantedByName, reason: c.supportGrants.reason })
+    .select({
+      tenantId: c.supportGrants.tenantId,
+      endsAt: c.supportGrants.endsAt,
+      grantedByName: c.supportGrants.grantedByName,
+      reason: c.supportGrants.reason,
+    })
     .from(c.supportGrants)
     .where(and(inArray(c.supportGrants.tenantId, tenantIds), activeAt(now)))
     .orderBy(c.supportGrants.endsAt);
@@ -73,7 +79,15 @@ export async function supportUsage({ db, t }: Pick<TenantHandle, "db" | "t">, li
   // Operators are named by their e-mail address; centre users by their name.
   const who = sql<string>`coalesce(nullif(trim(${t.users.firstName} || ' ' || ${t.users.lastName}), ''), ${t.users.username}, regexp_replace(${t.auditLog.actor}, '^operator:', ''))`;
   return db
-    .select({ id: t.auditLog.id, at: t.auditLog.at, actor: t.auditLog.actor, who, action: t.auditLog.action, entity: t.auditLog.entity, entityId: t.auditLog.entityId })
+    .select({
+      id: t.auditLog.id,
+      at: t.auditLog.at,
+      actor: t.auditLog.actor,
+      who,
+      action: t.auditLog.action,
+      entity: t.auditLog.entity,
+      entityId: t.auditLog.entityId,
+    })
     .from(t.auditLog)
     .leftJoin(t.users, eq(t.auditLog.actor, sql`'user:' || ${t.users.id}`))
     .where(like(t.auditLog.action, "support.%"))
@@ -84,33 +98,70 @@ export async function supportUsage({ db, t }: Pick<TenantHandle, "db" | "t">, li
 type Admin = { id: number; name: string };
 
 /** A centre administrator grants operators read access for `hours`, starting now; audited in the centre and in control. */
-export async function grantSupport(h: Pick<TenantHandle, "db" | "t">, tenant: Pick<Tenant, "id" | "slug">, who: Actor, admin: Admin, input: z.input<typeof grantInput>, now = new Date()) {
+export async function grantSupport(
+  h: Pick<TenantHandle, "db" | "t">,
+  tenant: Pick<Tenant, "id" | "slug">,
+  who: Actor,
+  admin: Admin,
+  input: z.input<typeof grantInput>,
+  now = new Date(),
+) {
   const { reason, hours } = grantInput.parse(input);
   const endsAt = new Date(now.getTime() + hours * 3600_000);
   const [grant] = await controlDb()
     .insert(c.supportGrants)
     .values({ tenantId: tenant.id, grantedById: admin.id, grantedByName: admin.name, reason, startsAt: now, endsAt })
     .returning();
-  await writeAudit(h.db, h.t, who, { action: "support.grant", entity: "support_grants", id: grant!.id, changes: created({ endsAt: endsAt.toISOString(), reason }) });
-  await controlDb().insert(c.controlAudit).values({
-    actor: `centre-user:${admin.id}`, action: "support.grant", tenantId: tenant.id, tenantSlug: tenant.slug,
-    details: { grantId: grant!.id, by: admin.name, reason, endsAt: endsAt.toISOString() },
+  await writeAudit(h.db, h.t, who, {
+    action: "support.grant",
+    entity: "support_grants",
+    id: grant!.id,
+    changes: created({ endsAt: endsAt.toISOString(), reason }),
   });
+  await controlDb()
+    .insert(c.controlAudit)
+    .values({
+      actor: `centre-user:${admin.id}`,
+      action: "support.grant",
+      tenantId: tenant.id,
+      tenantSlug: tenant.slug,
+      details: { grantId: grant!.id, by: admin.name, reason, endsAt: endsAt.toISOString() },
+    });
   return grant!;
 }
 
 /** Ends a grant at once; open support sessions on it end with their next request. */
-export async function revokeSupport(h: Pick<TenantHandle, "db" | "t">, tenant: Pick<Tenant, "id" | "slug">, who: Actor, admin: Admin, grantId: string, now = new Date()) {
+export async function revokeSupport(
+  h: Pick<TenantHandle, "db" | "t">,
+  tenant: Pick<Tenant, "id" | "slug">,
+  who: Actor,
+  admin: Admin,
+  grantId: string,
+  now = new Date(),
+) {
   if (!z.uuid().safeParse(grantId).success) throw new AppError("NOT_FOUND");
   const [row] = await controlDb()
     .update(c.supportGrants)
     .set({ revokedAt: now, revokedById: admin.id, revokedByName: admin.name })
-    .where(and(eq(c.supportGrants.id, grantId), eq(c.supportGrants.tenantId, tenant.id), isNull(c.supportGrants.revokedAt)))
+    .where(
+      and(eq(c.supportGrants.id, grantId), eq(c.supportGrants.tenantId, tenant.id), isNull(c.supportGrants.revokedAt)),
+    )
     .returning();
   if (!row) throw new AppError("NOT_FOUND");
-  await writeAudit(h.db, h.t, who, { action: "support.revoke", entity: "support_grants", id: grantId, changes: created({ revokedAt: now.toISOString() }) });
-  await controlDb().insert(c.controlAudit).values({
-    actor: `centre-user:${admin.id}`, action: "support.revoke", tenantId: tenant.id, tenantSlug: tenant.slug, details: { grantId, by: admin.name },
+  await writeAudit(h.db, h.t, who, {
+    action: "support.revoke",
+    entity: "support_grants",
+    id: grantId,
+    changes: created({ revokedAt: now.toISOString() }),
   });
+  await controlDb()
+    .insert(c.controlAudit)
+    .values({
+      actor: `centre-user:${admin.id}`,
+      action: "support.revoke",
+      tenantId: tenant.id,
+      tenantSlug: tenant.slug,
+      details: { grantId, by: admin.name },
+    });
   return row;
 }

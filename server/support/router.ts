@@ -27,14 +27,38 @@ const grantRow = z.object({
 /** Support access, managed by the centre's administrators (900, 910): grants to the operators, and what they did with them. */
 export const supportRouter = router({
   overview: admin
-    .output(z.object({
-      grants: z.array(grantRow),
-      usage: z.array(z.object({ id: z.number(), at: z.date(), actor: z.string(), who: z.string(), action: z.string(), entity: z.string(), entityId: z.string() })),
-    }))
+    .output(
+      z.object({
+        grants: z.array(grantRow),
+        usage: z.array(
+          z.object({
+            id: z.number(),
+            at: z.date(),
+            actor: z.string(),
+            who: z.string(),
+            action: z.string(),
+            entity: z.string(),
+            entityId: z.string(),
+          }),
+        ),
+      }),
+    )
     .query(async ({ ctx }) => {
       const [grants, usage] = await Promise.all([listGrants(ctx.tenant.id), supportUsage(ctx.handle)]);
       return {
-        grants: grants.map(({ id, grantedByName, reason, startsAt, endsAt, createdAt, revokedAt, revokedByName, state }) => ({ id, grantedByName, reason, startsAt, endsAt, createdAt, revokedAt, revokedByName, state })),
+        grants: grants.map(
+          ({ id, grantedByName, reason, startsAt, endsAt, createdAt, revokedAt, revokedByName, state }) => ({
+            id,
+            grantedByName,
+            reason,
+            startsAt,
+            endsAt,
+            createdAt,
+            revokedAt,
+            revokedByName,
+            state,
+          }),
+        ),
         usage,
       };
     }),

@@ -27,8 +27,22 @@ export interface SupportIdentity {
 export const SUPPORT_USER_TYPE = "900" as const;
 
 /** Session claims of a support session (uid 0: no user of the centre has that id). */
-export function supportClaimsFor(tenant: Pick<Tenant, "id" | "sessionEpoch">, grantId: string, operatorId: string, now = Date.now()): SessionClaims {
-  return { sid: randomUUID(), tid: tenant.id, tep: tenant.sessionEpoch, uid: 0, ep: 0, la: Math.floor(now / 1000), sup: grantId, op: operatorId };
+export function supportClaimsFor(
+  tenant: Pick<Tenant, "id" | "sessionEpoch">,
+  grantId: string,
+  operatorId: string,
+  now = Date.now(),
+): SessionClaims {
+  return {
+    sid: randomUUID(),
+    tid: tenant.id,
+    tep: tenant.sessionEpoch,
+    uid: 0,
+    ep: 0,
+    la: Math.floor(now / 1000),
+    sup: grantId,
+    op: operatorId,
+  };
 }
 
 /** The support identity of a support session's claims, or null once its grant ended or was revoked, or its operator was deactivated. */
@@ -53,7 +67,13 @@ export async function resolveSupportSession(
     roles: rolesOf(SUPPORT_USER_TYPE),
     mustEnrollTotp: false,
     realUser: null,
-    support: { grantId: grant.id, operatorId: operator.id, operatorEmail: operator.email, operatorName: operator.name, endsAt: grant.endsAt },
+    support: {
+      grantId: grant.id,
+      operatorId: operator.id,
+      operatorEmail: operator.email,
+      operatorName: operator.name,
+      endsAt: grant.endsAt,
+    },
   };
 }
 
@@ -76,13 +96,21 @@ export async function supportCall<R extends CallResult>(
     throw new AppError("SUPPORT_READ_ONLY");
   }
   const result = await run();
-  await writeAudit(h.db, h.t, operator, { action: result.ok ? "support.read" : "support.read_failed", entity: "procedure", id: call.path });
+  await writeAudit(h.db, h.t, operator, {
+    action: result.ok ? "support.read" : "support.read_failed",
+    entity: "procedure",
+    id: call.path,
+  });
   return result;
 }
 
 /** Pages read centre data on the server without a procedure: each page a support session renders is audited too. */
 export async function auditSupportPage(h: Pick<TenantHandle, "db" | "t">, support: SupportIdentity, path: string) {
-  await writeAudit(h.db, h.t, operatorActor(support.operatorEmail), { action: "support.page", entity: "page", id: path.slice(0, 300) });
+  await writeAudit(h.db, h.t, operatorActor(support.operatorEmail), {
+    action: "support.page",
+    entity: "page",
+    id: path.slice(0, 300),
+  });
 }
 
 /**
@@ -90,17 +118,32 @@ export async function auditSupportPage(h: Pick<TenantHandle, "db" | "t">, suppor
  * each such request is audited with its method, path and query, so an export names its filters.
  * `refused` marks a request the support session may not make (it changed nothing).
  */
-export async function auditSupportRequest(h: Pick<TenantHandle, "db" | "t">, support: SupportIdentity, req: Pick<Request, "method" | "url">, refused = false) {
+export async function auditSupportRequest(
+  h: Pick<TenantHandle, "db" | "t">,
+  support: SupportIdentity,
+  req: Pick<Request, "method" | "url">,
+  refused = false,
+) {
   const url = new URL(req.url);
   await writeAudit(h.db, h.t, operatorActor(support.operatorEmail), {
-    action: refused ? "support.refused" : "support.request", entity: "request", id: `${req.method} ${url.pathname}${url.search}`.slice(0, 300),
+    action: refused ? "support.refused" : "support.request",
+    entity: "request",
+    id: `${req.method} ${url.pathname}${url.search}`.slice(0, 300),
   });
 }
 
 /** A support session signed out: the end is written to the centre's audit. */
 export async function endSupportSession(h: Pick<TenantHandle, "db" | "t">, claims: Partial<SessionClaims>) {
   if (typeof claims.op !== "string" || typeof claims.sup !== "string") return;
-  const [operator] = await controlDb().select({ email: c.operators.email }).from(c.operators).where(eq(c.operators.id, claims.op)).limit(1);
+  const [operator] = await controlDb()
+    .select({ email: c.operators.email })
+    .from(c.operators)
+    .where(eq(c.operators.id, claims.op))
+    .limit(1);
   if (!operator) return;
-  await writeAudit(h.db, h.t, operatorActor(operator.email), { action: "support.session_end", entity: "support_grants", id: claims.sup });
+  await writeAudit(h.db, h.t, operatorActor(operator.email), {
+    action: "support.session_end",
+    entity: "support_grants",
+    id: claims.sup,
+  });
 }

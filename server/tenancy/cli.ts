@@ -8,7 +8,15 @@ import { ensureDatabase } from "@/server/db/embedded";
 import { type AppError, isAppError } from "@/server/errors";
 import { createOperator } from "@/server/operator/accounts";
 import {
-  createTenant, deleteTenant, listTenants, LOCALES, migrateAll, migrateOne, resetTenant, resumeTenant, suspendTenant,
+  createTenant,
+  deleteTenant,
+  listTenants,
+  LOCALES,
+  migrateAll,
+  migrateOne,
+  resetTenant,
+  resumeTenant,
+  suspendTenant,
   type Locale,
 } from "./lifecycle";
 import { migrateControl } from "./migrations";
@@ -46,8 +54,14 @@ async function main(argv: string[]) {
     args: argv,
     allowPositionals: true,
     options: {
-      name: { type: "string" }, greeting: { type: "string" }, locale: { type: "string" }, kind: { type: "string" }, json: { type: "boolean" },
-      all: { type: "boolean" }, password: { type: "string" }, help: { type: "boolean", short: "h" },
+      name: { type: "string" },
+      greeting: { type: "string" },
+      locale: { type: "string" },
+      kind: { type: "string" },
+      json: { type: "boolean" },
+      all: { type: "boolean" },
+      password: { type: "string" },
+      help: { type: "boolean", short: "h" },
     },
   });
   const [command, arg] = positionals;
@@ -59,18 +73,27 @@ async function main(argv: string[]) {
       const locale = (values.locale ?? "fr") as Locale;
       if (!LOCALES.includes(locale)) throw new UsageError(`--locale must be one of ${LOCALES.join(", ")}`);
       const kind = values.kind ?? "production";
-      if (kind !== "production" && kind !== "training" && kind !== "demo") throw new UsageError("--kind must be production, training or demo");
+      if (kind !== "production" && kind !== "training" && kind !== "demo")
+        throw new UsageError("--kind must be production, training or demo");
       if (!values.name) throw new UsageError('missing --name "<name>"');
       const { created } = await createTenant(
-        { slug: requireSlug(arg), names: { fr: values.name, [locale]: values.name }, greetings: values.greeting?.trim() ? { [locale]: values.greeting.trim() } : {}, defaultLocale: locale, kind },
-        actor, say,
+        {
+          slug: requireSlug(arg),
+          names: { fr: values.name, [locale]: values.name },
+          greetings: values.greeting?.trim() ? { [locale]: values.greeting.trim() } : {},
+          defaultLocale: locale,
+          kind,
+        },
+        actor,
+        say,
       );
       return say(created ? "done" : "nothing to do");
     }
     case "list": {
       const rows = await listTenants();
       if (values.json) return say(JSON.stringify(rows, null, 2));
-      for (const r of rows) say(`${r.slug.padEnd(20)} ${r.kind.padEnd(10)} ${r.status.padEnd(12)} v${r.schemaVersion}  ${r.names.fr}`);
+      for (const r of rows)
+        say(`${r.slug.padEnd(20)} ${r.kind.padEnd(10)} ${r.status.padEnd(12)} v${r.schemaVersion}  ${r.names.fr}`);
       return say(`${rows.length} centre(s)`);
     }
     case "status": {
@@ -78,7 +101,9 @@ async function main(argv: string[]) {
       say(`code expects tenant schema version ${TENANT_SCHEMA_VERSION}`);
       for (const r of rows) {
         const state = availability(r);
-        say(`${r.slug.padEnd(20)} ${state.padEnd(12)} v${r.schemaVersion}${r.migrationState === "failed" ? `  last migration failed: ${r.migrationError}` : ""}`);
+        say(
+          `${r.slug.padEnd(20)} ${state.padEnd(12)} v${r.schemaVersion}${r.migrationState === "failed" ? `  last migration failed: ${r.migrationError}` : ""}`,
+        );
       }
       return;
     }
@@ -92,10 +117,18 @@ async function main(argv: string[]) {
       const r = await migrateOne(arg, actor);
       return say(`${arg}: ${r.applied.length ? `applied ${r.applied.join(", ")}` : "up to date"} (v${r.version})`);
     }
-    case "suspend": await suspendTenant(requireSlug(arg), actor); return say(`${arg} suspended`);
-    case "resume": await resumeTenant(requireSlug(arg), actor); return say(`${arg} active`);
-    case "reset": await resetTenant(requireSlug(arg), actor, say); return say("done");
-    case "delete": await deleteTenant(requireSlug(arg), actor, say); return;
+    case "suspend":
+      await suspendTenant(requireSlug(arg), actor);
+      return say(`${arg} suspended`);
+    case "resume":
+      await resumeTenant(requireSlug(arg), actor);
+      return say(`${arg} active`);
+    case "reset":
+      await resetTenant(requireSlug(arg), actor, say);
+      return say("done");
+    case "delete":
+      await deleteTenant(requireSlug(arg), actor, say);
+      return;
     case "operator": {
       if (!arg || !values.password) throw new UsageError("operator <email> --password <password> is required");
       const op = await createOperator({ email: arg, name: values.name ?? arg, password: values.password }, actor);
@@ -111,8 +144,10 @@ try {
   await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) console.error(`error: ${e.message}\n\n${USAGE}`);
-  else if (e instanceof ZodError) console.error(`error: ${e.issues.map((i) => `${i.path.join(".") || "value"}: ${i.message}`).join("; ")}`);
-  else if (isAppError(e)) console.error(`error: ${describeError(e)}${e.message !== e.code ? `\n  (${e.message})` : ""}`);
+  else if (e instanceof ZodError)
+    console.error(`error: ${e.issues.map((i) => `${i.path.join(".") || "value"}: ${i.message}`).join("; ")}`);
+  else if (isAppError(e))
+    console.error(`error: ${describeError(e)}${e.message !== e.code ? `\n  (${e.message})` : ""}`);
   else console.error(`error: ${(e as Error).message}`);
   process.exitCode = 2;
 } finally {

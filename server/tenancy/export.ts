@@ -25,13 +25,26 @@ export async function exportSchema(tenant: Tenant, dir: string): Promise<SchemaE
   const base = path.resolve(dir, `${tenant.slug}-${tenant.id}-${stamp}`);
   try {
     const file = `${base}.sql`;
-    await run("pg_dump", ["--schema", tenant.schemaName, "--no-owner", "--no-privileges", "--file", file, "--dbname", clusterUrl(tenant.clusterId)]);
+    await run("pg_dump", [
+      "--schema",
+      tenant.schemaName,
+      "--no-owner",
+      "--no-privileges",
+      "--file",
+      file,
+      "--dbname",
+      clusterUrl(tenant.clusterId),
+    ]);
     return { file, format: "pg_dump" };
   } catch (dumpError) {
     try {
       return { file: await exportJson(tenant, `${base}.json`), format: "json" };
     } catch (e) {
-      throw new AppError("EXPORT_FAILED", { slug: tenant.slug }, `${(dumpError as Error).message}; ${(e as Error).message}`);
+      throw new AppError(
+        "EXPORT_FAILED",
+        { slug: tenant.slug },
+        `${(dumpError as Error).message}; ${(e as Error).message}`,
+      );
     }
   }
 }
@@ -43,7 +56,9 @@ async function exportJson(tenant: Tenant, file: string) {
     [tenant.schemaName],
   );
   const out = createWriteStream(file);
-  out.write(`{"schema":${JSON.stringify(tenant.schemaName)},"tenant":${JSON.stringify({ id: tenant.id, slug: tenant.slug })},"tables":{`);
+  out.write(
+    `{"schema":${JSON.stringify(tenant.schemaName)},"tenant":${JSON.stringify({ id: tenant.id, slug: tenant.slug })},"tables":{`,
+  );
   for (const [i, { name }] of tables.entries()) {
     const { rows } = await pool.query(`SELECT * FROM "${tenant.schemaName}"."${name.replace(/"/g, '""')}"`);
     out.write(`${i ? "," : ""}${JSON.stringify(name)}:${JSON.stringify(rows)}`);

@@ -32,7 +32,9 @@ export interface CreateTenantInput {
 }
 
 async function audit(actor: Actor, action: string, tenant: Pick<Tenant, "id" | "slug"> | null, details = {}) {
-  await controlDb().insert(c.controlAudit).values({ actor, action, tenantId: tenant?.id, tenantSlug: tenant?.slug, details });
+  await controlDb()
+    .insert(c.controlAudit)
+    .values({ actor, action, tenantId: tenant?.id, tenantSlug: tenant?.slug, details });
 }
 
 function getOrThrow(tenant: Tenant | null, slug: string): Tenant {
@@ -69,14 +71,26 @@ export async function createTenant(input: CreateTenantInput, actor: Actor, progr
       const [row] = await tx
         .insert(c.tenants)
         .values({
-          id, slug, names, greetings: input.greetings ?? {}, defaultLocale: input.defaultLocale, kind: input.kind ?? "production",
-          clusterId: input.clusterId ?? "default", schemaName: tenantSchemaName(id), status: "provisioning",
+          id,
+          slug,
+          names,
+          greetings: input.greetings ?? {},
+          defaultLocale: input.defaultLocale,
+          kind: input.kind ?? "production",
+          clusterId: input.clusterId ?? "default",
+          schemaName: tenantSchemaName(id),
+          status: "provisioning",
         })
         .onConflictDoNothing()
         .returning();
       if (!row) return null;
-      await tx.insert(c.domains).values({ host: `${slug}.${env().BASE_DOMAIN}`, tenantId: id }).onConflictDoNothing();
-      await tx.insert(c.controlAudit).values({ actor, action: "tenant.create", tenantId: id, tenantSlug: slug, details: { kind: row.kind } });
+      await tx
+        .insert(c.domains)
+        .values({ host: `${slug}.${env().BASE_DOMAIN}`, tenantId: id })
+        .onConflictDoNothing();
+      await tx
+        .insert(c.controlAudit)
+        .values({ actor, action: "tenant.create", tenantId: id, tenantSlug: slug, details: { kind: row.kind } });
       return row;
     });
     // Another creator won the race for this slug: carry on with its row.
@@ -91,7 +105,11 @@ export async function createTenant(input: CreateTenantInput, actor: Actor, progr
   await seedTenant(tenantHandle(tenant), tenant);
   const [active] = await db.transaction(async (tx) => {
     await tx.insert(c.controlAudit).values({ actor, action: "tenant.activate", tenantId: tenant.id, tenantSlug: slug });
-    return tx.update(c.tenants).set({ status: "active", updatedAt: sql`now()` }).where(eq(c.tenants.id, tenant.id)).returning();
+    return tx
+      .update(c.tenants)
+      .set({ status: "active", updatedAt: sql`now()` })
+      .where(eq(c.tenants.id, tenant.id))
+      .returning();
   });
   invalidateTenant(slug);
   progress(`${slug} is active`);
@@ -102,20 +120,30 @@ async function setStatus(slug: string, from: Tenant["status"][], to: Tenant["sta
   const tenant = await getTenant(slug);
   if (!from.includes(tenant.status)) throw new AppError("TENANT_STATE_CONFLICT", { slug, status: tenant.status });
   const [row] = await controlDb().transaction(async (tx) => {
-    await tx.insert(c.controlAudit).values({ actor, action, tenantId: tenant.id, tenantSlug: slug, details: { from: tenant.status } });
-    return tx
-      .update(c.tenants)
-      // Suspension and deletion end every open session of the centre at once.
-      .set({ status: to, updatedAt: sql`now()`, sessionEpoch: to === "active" ? tenant.sessionEpoch : tenant.sessionEpoch + 1 })
-      .where(eq(c.tenants.id, tenant.id))
-      .returning();
+    await tx
+      .insert(c.controlAudit)
+      .values({ actor, action, tenantId: tenant.id, tenantSlug: slug, details: { from: tenant.status } });
+    return (
+      tx
+        .update(c.tenants)
+        // Suspension and deletion end every open session of the centre at once.
+        .set({
+          status: to,
+          updatedAt: sql`now()`,
+          sessionEpoch: to === "active" ? tenant.sessionEpoch : tenant.sessionEpoch + 1,
+        })
+        .where(eq(c.tenants.id, tenant.id))
+        .returning()
+    );
   });
   invalidateTenant(slug);
   return row!;
 }
 
-export const suspendTenant = (slug: string, actor: Actor) => setStatus(slug, ["active"], "suspended", actor, "tenant.suspend");
-export const resumeTenant = (slug: string, actor: Actor) => setStatus(slug, ["suspended"], "active", actor, "tenant.resume");
+export const suspendTenant = (slug: string, actor: Actor) =>
+  setStatus(slug, ["active"], "suspended", actor, "tenant.suspend");
+export const resumeTenant = (slug: string, actor: Actor) =>
+  setStatus(slug, ["suspended"], "active", actor, "tenant.resume");
 
 async function dropSchema(tenant: Tenant) {
   await getPool(tenant.clusterId).query(`DROP SCHEMA IF EXISTS "${tenant.schemaName}" CASCADE`);
@@ -131,19 +159,26 @@ export async function resetTenant(slug: string, actor: Actor, progress: Progress
   await dropSchema(tenant);
   await controlDb().update(c.tenants).set({ schemaVersion: 0 }).where(eq(c.tenants.id, tenant.id));
   invalidateTenant(slug);
-  return createTenant({ slug, names: tenant.names, defaultLocale: tenant.defaultLocale as Locale, kind: tenant.kind }, actor, progress);
+  return createTenant(
+    { slug, names: tenant.names, defaultLocale: tenant.defaultLocale as Locale, kind: tenant.kind },
+    actor,
+    progress,
+  );
 }
 
 /** Suspends the centre, exports its schema to a file, then drops the schema and the control rows. */
 export async function deleteTenant(slug: string, actor: Actor, progress: Progress = quiet) {
   let tenant = await getTenant(slug);
-  if (tenant.status !== "deleting") tenant = await setStatus(slug, ["active", "suspended", "provisioning"], "deleting", actor, "tenant.delete");
+  if (tenant.status !== "deleting")
+    tenant = await setStatus(slug, ["active", "suspended", "provisioning"], "deleting", actor, "tenant.delete");
   progress(`exporting schema ${tenant.schemaName}`);
   const exported = await exportSchema(tenant, env().EXPORT_DIR);
   progress(`exported to ${exported.file} (${exported.format})`);
   await dropSchema(tenant);
   await controlDb().transaction(async (tx) => {
-    await tx.insert(c.controlAudit).values({ actor, action: "tenant.drop", tenantId: tenant.id, tenantSlug: slug, details: { ...exported } });
+    await tx
+      .insert(c.controlAudit)
+      .values({ actor, action: "tenant.drop", tenantId: tenant.id, tenantSlug: slug, details: { ...exported } });
     await tx.delete(c.tenants).where(eq(c.tenants.id, tenant.id));
   });
   invalidateTenant(slug);
@@ -154,9 +189,17 @@ export async function deleteTenant(slug: string, actor: Actor, progress: Progres
 export async function listTenants() {
   return controlDb()
     .select({
-      id: c.tenants.id, slug: c.tenants.slug, names: c.tenants.names, kind: c.tenants.kind, status: c.tenants.status,
-      defaultLocale: c.tenants.defaultLocale, schemaVersion: c.tenants.schemaVersion, clusterId: c.tenants.clusterId,
-      createdAt: c.tenants.createdAt, migrationState: c.tenantMigrations.state, migrationError: c.tenantMigrations.lastError,
+      id: c.tenants.id,
+      slug: c.tenants.slug,
+      names: c.tenants.names,
+      kind: c.tenants.kind,
+      status: c.tenants.status,
+      defaultLocale: c.tenants.defaultLocale,
+      schemaVersion: c.tenants.schemaVersion,
+      clusterId: c.tenants.clusterId,
+      createdAt: c.tenants.createdAt,
+      migrationState: c.tenantMigrations.state,
+      migrationError: c.tenantMigrations.lastError,
     })
     .from(c.tenants)
     .leftJoin(c.tenantMigrations, eq(c.tenantMigrations.tenantId, c.tenants.id))
@@ -173,7 +216,11 @@ export async function migrateOne(slug: string, actor: Actor) {
 
 /** Migrates every centre, a few at a time; one failure does not stop the others. */
 export async function migrateAll(actor: Actor, progress: Progress = quiet, concurrency = 4) {
-  const all = await controlDb().select().from(c.tenants).where(sql`${c.tenants.status} <> 'deleting'`).orderBy(asc(c.tenants.slug));
+  const all = await controlDb()
+    .select()
+    .from(c.tenants)
+    .where(sql`${c.tenants.status} <> 'deleting'`)
+    .orderBy(asc(c.tenants.slug));
   const failed: { slug: string; error: string }[] = [];
   let done = 0;
   const queue = [...all];
@@ -181,7 +228,9 @@ export async function migrateAll(actor: Actor, progress: Progress = quiet, concu
     for (let tenant = queue.shift(); tenant; tenant = queue.shift()) {
       try {
         const r = await migrateTenant(tenant);
-        progress(`[${++done}/${all.length}] ${tenant.slug}: ${r.applied.length ? `applied ${r.applied.join(", ")}` : "up to date"} (v${r.version})`);
+        progress(
+          `[${++done}/${all.length}] ${tenant.slug}: ${r.applied.length ? `applied ${r.applied.join(", ")}` : "up to date"} (v${r.version})`,
+        );
       } catch (e) {
         failed.push({ slug: tenant.slug, error: (e as Error).message });
         progress(`[${++done}/${all.length}] ${tenant.slug}: FAILED ${(e as Error).message}`);

@@ -46,7 +46,10 @@ export async function migrateTenant(tenant: Tenant, migrations: Migration[] = co
     const client = await getPool(tenant.clusterId).connect();
     const result = await migrateSchema(client, tenant.schemaName, migrations).finally(() => client.release());
     await db.transaction(async (tx) => {
-      await tx.update(c.tenants).set({ schemaVersion: result.version, updatedAt: sql`now()` }).where(eq(c.tenants.id, tenant.id));
+      await tx
+        .update(c.tenants)
+        .set({ schemaVersion: result.version, updatedAt: sql`now()` })
+        .where(eq(c.tenants.id, tenant.id));
       await tx
         .update(c.tenantMigrations)
         .set({ state: "ok", version: result.version, finishedAt: sql`now()` })

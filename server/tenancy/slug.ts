@@ -2,8 +2,29 @@ import { AppError } from "@/server/errors";
 
 /** Host labels that belong to the platform itself, never to a centre. */
 export const RESERVED_SLUGS = new Set([
-  "console", "www", "api", "admin", "app", "auth", "dav", "mail", "smtp", "imap", "ftp", "ns1", "ns2",
-  "static", "assets", "cdn", "status", "help", "support", "docs", "operator", "localhost", "test",
+  "console",
+  "www",
+  "api",
+  "admin",
+  "app",
+  "auth",
+  "dav",
+  "mail",
+  "smtp",
+  "imap",
+  "ftp",
+  "ns1",
+  "ns2",
+  "static",
+  "assets",
+  "cdn",
+  "status",
+  "help",
+  "support",
+  "docs",
+  "operator",
+  "localhost",
+  "test",
 ]);
 
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -21,7 +21,10 @@ export interface TenantHandle {
 export const CACHED_CENTRES = 200;
 
 // Table objects are the only per-tenant state; the drizzle instance is shared per cluster pool.
-const tablesBySchema = new LRUCache<string, TenantTables>({ max: CACHED_CENTRES, dispose: (_tables, schema) => forgetQueries(schema) });
+const tablesBySchema = new LRUCache<string, TenantTables>({
+  max: CACHED_CENTRES,
+  dispose: (_tables, schema) => forgetQueries(schema),
+});
 const dbByPool = new WeakMap<object, TenantDb>();
 
 export function tenantSchemaName(tenantId: string): string {
@@ -56,14 +59,23 @@ const byIdQueries = new Map<string, ByIdQuery>();
  * One row by primary key, the lookup every detail view makes. The query is built once per table
  * and reused (unnamed, so the server keeps no per-connection state for each of many schemas).
  */
-export async function findById<T extends PgTable>(handle: TenantHandle, table: T, id: string | number): Promise<T["$inferSelect"] | undefined> {
+export async function findById<T extends PgTable>(
+  handle: TenantHandle,
+  table: T,
+  id: string | number,
+): Promise<T["$inferSelect"] | undefined> {
   const { name, schema, columns } = getTableConfig(table);
   const key = `${schema}.${name}`;
   let query = byIdQueries.get(key);
   if (!query) {
     const pk = columns.find((c) => c.primary);
     if (!pk) throw new Error(`${key} has no single-column primary key`);
-    query = handle.db.select().from(table as PgTable).where(eq(pk, sql.placeholder("id"))).limit(1).prepare("") as unknown as ByIdQuery;
+    query = handle.db
+      .select()
+      .from(table as PgTable)
+      .where(eq(pk, sql.placeholder("id")))
+      .limit(1)
+      .prepare("") as unknown as ByIdQuery;
     byIdQueries.set(key, query);
   }
   const [row] = await query.execute({ id });

@@ -38,7 +38,10 @@ export async function createInnerContext(opts: {
   const tenant = opts.host.kind === "tenant" ? await findTenantBySlug(opts.host.slug) : null;
   const operator = opts.host.kind === "operator" ? await readOperatorSession(opts.cookies?.[OPERATOR_COOKIE]) : null;
   const actAs = Number(opts.cookies?.[ACT_AS_COOKIE]) || null;
-  const user = tenant && availability(tenant) === "served" ? await resolveSessionUser(tenantHandle(tenant), tenant, opts.claims, actAs) : null;
+  const user =
+    tenant && availability(tenant) === "served"
+      ? await resolveSessionUser(tenantHandle(tenant), tenant, opts.claims, actAs)
+      : null;
   const log = requestLogger({ requestId, tenantId: tenant?.id, operatorId: operator?.id, userId: user?.id });
   const chosen = opts.cookies?.[LOCALE_COOKIE];
   const locale = [chosen, user?.language, tenant?.defaultLocale].find(isLocale) ?? "fr";
@@ -64,10 +67,22 @@ export function hostOf(req: Request): HostClass {
  * A route handler's request made by an operator's support session is written to the centre's
  * audit here; tRPC passes `perProcedureAudit`, as it audits each procedure call instead.
  */
-export async function createContext({ req, claims, perProcedureAudit = false }: { req: Request; claims: SessionClaims | null; perProcedureAudit?: boolean }) {
+export async function createContext({
+  req,
+  claims,
+  perProcedureAudit = false,
+}: {
+  req: Request;
+  claims: SessionClaims | null;
+  perProcedureAudit?: boolean;
+}) {
   const ctx = await createInnerContext({
-    host: hostOf(req), cookies: parseCookies(req.headers.get("cookie")), claims, requestId: req.headers.get("x-request-id") ?? undefined,
+    host: hostOf(req),
+    cookies: parseCookies(req.headers.get("cookie")),
+    claims,
+    requestId: req.headers.get("x-request-id") ?? undefined,
   });
-  if (ctx.user?.support && ctx.tenant && !perProcedureAudit) await auditSupportRequest(tenantHandle(ctx.tenant), ctx.user.support, req);
+  if (ctx.user?.support && ctx.tenant && !perProcedureAudit)
+    await auditSupportRequest(tenantHandle(ctx.tenant), ctx.user.support, req);
   return ctx;
 }

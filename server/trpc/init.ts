@@ -13,10 +13,13 @@ export const t = initTRPC.context<Context>().create({
       ? cause.code
       : cause instanceof ZodError || error.code === "BAD_REQUEST"
         ? "INVALID_INPUT"
-        : error.code === "UNAUTHORIZED" ? "UNAUTHORIZED"
-        : error.code === "FORBIDDEN" ? "FORBIDDEN"
-        : error.code === "NOT_FOUND" ? "NOT_FOUND"
-        : "INTERNAL";
+        : error.code === "UNAUTHORIZED"
+          ? "UNAUTHORIZED"
+          : error.code === "FORBIDDEN"
+            ? "FORBIDDEN"
+            : error.code === "NOT_FOUND"
+              ? "NOT_FOUND"
+              : "INTERNAL";
     return {
       // The client shows the translation of `appCode`; the raw message never reaches a user.
       message: appCode,
@@ -25,7 +28,8 @@ export const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         appCode,
         params: isAppError(cause) ? cause.params : {},
-        fieldErrors: cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.join("."), code: i.code })) : undefined,
+        fieldErrors:
+          cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.join("."), code: i.code })) : undefined,
       },
     };
   },
@@ -37,13 +41,20 @@ export const t = initTRPC.context<Context>().create({
  */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  const cause = result.ok ? null : isAppError(result.error.cause) ? result.error.cause : appErrorOfDatabase(result.error.cause);
+  const cause = result.ok
+    ? null
+    : isAppError(result.error.cause)
+      ? result.error.cause
+      : appErrorOfDatabase(result.error.cause);
   if (!result.ok && cause) {
     return { ...result, error: new TRPCError({ code: ERRORS[cause.code], message: cause.code, cause }) };
   }
   // A service's own validation failed: bad input, not a server error.
   if (!result.ok && result.error.cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR") {
-    return { ...result, error: new TRPCError({ code: "BAD_REQUEST", message: "INVALID_INPUT", cause: result.error.cause }) };
+    return {
+      ...result,
+      error: new TRPCError({ code: "BAD_REQUEST", message: "INVALID_INPUT", cause: result.error.cause }),
+    };
   }
   return result;
 });

@@ -41,7 +41,10 @@ export const userPatch = z.object(userShape).partial();
 /** A service given to a user must be one of the centre's services. */
 async function assertServiceExists(tx: Tx, t: Handle["t"], coachingTypeId: number | null | undefined) {
   if (coachingTypeId == null) return;
-  const [found] = await tx.select({ id: t.coachingTypes.id }).from(t.coachingTypes).where(eq(t.coachingTypes.id, coachingTypeId));
+  const [found] = await tx
+    .select({ id: t.coachingTypes.id })
+    .from(t.coachingTypes)
+    .where(eq(t.coachingTypes.id, coachingTypeId));
   if (!found) throw new AppError("INVALID_INPUT", { field: "coachingTypeId" });
 }
 /** A new user: the fields not given take their defaults. */
@@ -58,7 +61,11 @@ export const newUserInput = z.object({
   coachingSupervisor: userShape.coachingSupervisor.default(false),
   newcomerConsultations: userShape.newcomerConsultations.default(false),
   newcomerAppointments: userShape.newcomerAppointments.default(false),
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,30}$/),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{2,30}$/),
   authMethod: z.enum(["local", "ldap"]),
   password: z.string().optional(),
 });
@@ -70,12 +77,17 @@ export async function createUser({ db, t }: Handle, actor: Actor, raw: z.input<t
   const input = newUserInput.parse(raw);
   // A local account created without a password cannot sign in until an administrator sets one.
   const password = input.authMethod === "local" && input.password ? input.password : null;
-  if (password !== null) checkPasswordPolicy(password, { username: input.username, names: [input.firstName, input.lastName] });
+  if (password !== null)
+    checkPasswordPolicy(password, { username: input.username, names: [input.firstName, input.lastName] });
   const passwordHash = password !== null ? await hashPassword(password) : null;
   const { password: _password, ...fields } = input;
   return db.transaction(async (tx) => {
     await assertServiceExists(tx, t, fields.coachingTypeId);
-    const [user] = await tx.insert(t.users).values({ ...fields, passwordHash }).onConflictDoNothing().returning();
+    const [user] = await tx
+      .insert(t.users)
+      .values({ ...fields, passwordHash })
+      .onConflictDoNothing()
+      .returning();
     if (!user) throw new AppError("USERNAME_TAKEN", { username: input.username });
     await audit(tx, t, actor, "user.create", user.id, { userType: { from: null, to: user.userType } });
     return user;
@@ -86,7 +98,13 @@ export async function createUser({ db, t }: Handle, actor: Actor, raw: z.input<t
  * Saves an edit made on `version`; refuses it if someone saved in between. Deactivating a user or
  * changing their user type ends their open sessions.
  */
-export async function updateUser({ db, t }: Handle, actor: Actor, id: number, version: number, raw: z.input<typeof userPatch>) {
+export async function updateUser(
+  { db, t }: Handle,
+  actor: Actor,
+  id: number,
+  version: number,
+  raw: z.input<typeof userPatch>,
+) {
   const patch = userPatch.parse(raw);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(t.users).where(eq(t.users.id, id)).for("update");
@@ -97,7 +115,12 @@ export async function updateUser({ db, t }: Handle, actor: Actor, id: number, ve
     const endsSessions = "userType" in changes || ("active" in changes && patch.active === false);
     const [after] = await tx
       .update(t.users)
-      .set({ ...patch, version: sql`${t.users.version} + 1`, modifiedAt: sql`now()`, ...(endsSessions ? { sessionEpoch: sql`${t.users.sessionEpoch} + 1` } : {}) })
+      .set({
+        ...patch,
+        version: sql`${t.users.version} + 1`,
+        modifiedAt: sql`now()`,
+        ...(endsSessions ? { sessionEpoch: sql`${t.users.sessionEpoch} + 1` } : {}),
+      })
       .where(and(eq(t.users.id, id), eq(t.users.version, version)))
       .returning();
     await audit(tx, t, actor, "user.update", id, changes);
@@ -113,7 +136,12 @@ export async function resetPassword({ db, t }: Handle, actor: Actor, id: number,
     checkPasswordPolicy(password, { username: user.username, names: [user.firstName, user.lastName] });
     await tx
       .update(t.users)
-      .set({ passwordHash: await hashPassword(password), sessionEpoch: sql`${t.users.sessionEpoch} + 1`, version: sql`${t.users.version} + 1`, modifiedAt: sql`now()` })
+      .set({
+        passwordHash: await hashPassword(password),
+        sessionEpoch: sql`${t.users.sessionEpoch} + 1`,
+        version: sql`${t.users.version} + 1`,
+        modifiedAt: sql`now()`,
+      })
       .where(eq(t.users.id, id));
     await tx.delete(t.loginThrottle).where(eq(t.loginThrottle.key, userThrottleKey(user.username)));
     await audit(tx, t, actor, "user.reset_password", id);
@@ -124,7 +152,13 @@ export async function resetTwoFactor({ db, t }: Handle, actor: Actor, id: number
   await db.transaction(async (tx) => {
     const [user] = await tx
       .update(t.users)
-      .set({ totpSecret: null, totpLastStep: null, recoveryCodeHashes: [], version: sql`${t.users.version} + 1`, modifiedAt: sql`now()` })
+      .set({
+        totpSecret: null,
+        totpLastStep: null,
+        recoveryCodeHashes: [],
+        version: sql`${t.users.version} + 1`,
+        modifiedAt: sql`now()`,
+      })
       .where(eq(t.users.id, id))
       .returning({ id: t.users.id });
     if (!user) throw new AppError("NOT_FOUND");

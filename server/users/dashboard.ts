@@ -22,7 +22,11 @@ export async function myProcurations(h: Handle, user: Pick<SessionUser, "id" | "
 /** How many accounts of each user type (null: no access) and how many are deactivated. */
 export async function centreUsersSummary({ db, t }: Handle) {
   const rows = await db
-    .select({ userType: t.users.userType, total: sql<number>`count(*)::int`, inactive: sql<number>`(count(*) filter (where not ${t.users.active}))::int` })
+    .select({
+      userType: t.users.userType,
+      total: sql<number>`count(*)::int`,
+      inactive: sql<number>`(count(*) filter (where not ${t.users.active}))::int`,
+    })
     .from(t.users)
     .groupBy(t.users.userType)
     .orderBy(t.users.userType);

@@ -4,7 +4,18 @@ import { USER_TYPES } from "@/server/auth/user-types";
 import { actorOf } from "@/server/audit";
 import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource } from "@/server/resources/define";
-import { boolean, choice, date, datetime, filters, integer, longText, matches, reference, text } from "@/server/resources/fields";
+import {
+  boolean,
+  choice,
+  date,
+  datetime,
+  filters,
+  integer,
+  longText,
+  matches,
+  reference,
+  text,
+} from "@/server/resources/fields";
 import { coachingTypeNameOf } from "@/server/coachings/endings";
 import { likePattern, qualified as q } from "@/server/resources/query";
 import { createUser, resetPassword, resetTwoFactor, updateUser } from "./admin";
@@ -23,8 +34,21 @@ export const usersResource = defineResource({
   fields: {
     id: integer("fields.id", (t) => t.users.id, { editable: false, width: 6 }),
     // Set once: it is the directory key of LDAP accounts.
-    username: { ...text("fields.username", (t) => t.users.username, { width: 14, required: true }), input: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,30}$/), createOnly: true },
-    fullName: { type: "text", label: "fields.fullName", width: 24, expr: (t) => sql<string>`trim(${t.users.lastName} || ' ' || ${t.users.firstName})` },
+    username: {
+      ...text("fields.username", (t) => t.users.username, { width: 14, required: true }),
+      input: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9._-]{2,30}$/),
+      createOnly: true,
+    },
+    fullName: {
+      type: "text",
+      label: "fields.fullName",
+      width: 24,
+      expr: (t) => sql<string>`trim(${t.users.lastName} || ' ' || ${t.users.firstName})`,
+    },
     firstName: text("fields.firstName", (t) => t.users.firstName, { max: 100 }),
     lastName: text("fields.lastName", (t) => t.users.lastName, { max: 100 }),
     initials: text("fields.initials", (t) => t.users.initials, { max: 10, width: 8 }),
@@ -35,13 +59,23 @@ export const usersResource = defineResource({
     active: boolean("fields.active", (t) => t.users.active, { editable: false }),
     startDate: date("fields.startDate", (t) => t.users.startDate),
     endDate: date("fields.endDate", (t) => t.users.endDate),
-    coachingTypeId: reference("fields.coachingService", "coachings.types", (t) => t.users.coachingTypeId, (t) => coachingTypeNameOf(t, q(t.users.coachingTypeId)), { localized: true }),
+    coachingTypeId: reference(
+      "fields.coachingService",
+      "coachings.types",
+      (t) => t.users.coachingTypeId,
+      (t) => coachingTypeNameOf(t, q(t.users.coachingTypeId)),
+      { localized: true },
+    ),
     coachingSupervisor: boolean("fields.coachingSupervisor", (t) => t.users.coachingSupervisor),
     newcomerQuota: integer("fields.newcomerQuota", (t) => t.users.newcomerQuota, { min: 0, max: 100 }),
     newcomerConsultations: boolean("fields.newcomerConsultations", (t) => t.users.newcomerConsultations),
     newcomerAppointments: boolean("fields.newcomerAppointments", (t) => t.users.newcomerAppointments),
     remarks: longText("fields.remarks", (t) => t.users.remarks),
-    twoFactor: { type: "boolean", label: "fields.twoFactor", expr: (t) => sql<boolean>`${t.users.totpSecret} is not null` },
+    twoFactor: {
+      type: "boolean",
+      label: "fields.twoFactor",
+      expr: (t) => sql<boolean>`${t.users.totpSecret} is not null`,
+    },
     modifiedAt: datetime("fields.modifiedAt", (t) => t.users.modifiedAt),
   },
   columns: ["username", "fullName", "userType", "language", "active", "authMethod"],
@@ -54,20 +88,36 @@ export const usersResource = defineResource({
   },
   search: (q, t) => {
     const p = likePattern(q, "prefix");
-    return or(matches(t.users.username, p), matches(t.users.lastName, p), matches(t.users.firstName, p), and(sql`${q} ~ '^[^ ]+ [^ ]+$'`, matches(sql`${t.users.firstName} || ' ' || ${t.users.lastName}`, p)));
+    return or(
+      matches(t.users.username, p),
+      matches(t.users.lastName, p),
+      matches(t.users.firstName, p),
+      and(sql`${q} ~ '^[^ ]+ [^ ]+$'`, matches(sql`${t.users.firstName} || ' ' || ${t.users.lastName}`, p)),
+    );
   },
-  defaultSort: [{ field: "fullName", dir: "asc" }, { field: "username", dir: "asc" }],
+  defaultSort: [
+    { field: "fullName", dir: "asc" },
+    { field: "username", dir: "asc" },
+  ],
   access: { view: ["SiteAdmin"], edit: ["SiteAdmin"], delete: [] },
   detail: [
-    { key: "general", label: "resources.tabs.general", groups: [
-      { fields: ["username", "firstName", "lastName", "initials", "email", "language"] },
-      { fields: ["userType", "authMethod", "active", "twoFactor", "startDate", "endDate"] },
-    ] },
-    { key: "coaching", label: "resources.users.coachingTab", groups: [
-      { fields: ["coachingTypeId", "coachingSupervisor"] },
-      { fields: ["newcomerQuota", "newcomerConsultations", "newcomerAppointments"] },
-      { fields: ["remarks", "modifiedAt"] },
-    ] },
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [
+        { fields: ["username", "firstName", "lastName", "initials", "email", "language"] },
+        { fields: ["userType", "authMethod", "active", "twoFactor", "startDate", "endDate"] },
+      ],
+    },
+    {
+      key: "coaching",
+      label: "resources.users.coachingTab",
+      groups: [
+        { fields: ["coachingTypeId", "coachingSupervisor"] },
+        { fields: ["newcomerQuota", "newcomerConsultations", "newcomerAppointments"] },
+        { fields: ["remarks", "modifiedAt"] },
+      ],
+    },
   ],
   insert: {
     fields: ["username", "firstName", "lastName", "email", "language", "userType", "authMethod"],
@@ -76,24 +126,47 @@ export const usersResource = defineResource({
   workflow: {
     field: "active",
     transitions: [
-      { name: "deactivate", label: "resources.users.deactivate", from: ["true"], to: "false", roles: ["SiteAdmin"], confirm: true },
+      {
+        name: "deactivate",
+        label: "resources.users.deactivate",
+        from: ["true"],
+        to: "false",
+        roles: ["SiteAdmin"],
+        confirm: true,
+      },
       { name: "activate", label: "resources.users.activate", from: ["false"], to: "true", roles: ["SiteAdmin"] },
     ],
   },
   actions: [
     {
-      name: "resetPassword", label: "resources.users.resetPassword", roles: ["SiteAdmin"],
-      params: { password: { type: "password", label: "fields.newPassword", expr: (t) => t.users.passwordHash, input: z.string().min(1).max(200), required: true } },
+      name: "resetPassword",
+      label: "resources.users.resetPassword",
+      roles: ["SiteAdmin"],
+      params: {
+        password: {
+          type: "password",
+          label: "fields.newPassword",
+          expr: (t) => t.users.passwordHash,
+          input: z.string().min(1).max(200),
+          required: true,
+        },
+      },
       run: (ctx, id, params) => resetPassword(ctx.handle, actorOf(ctx.user), Number(id), String(params.password)),
     },
     {
-      name: "resetTwoFactor", label: "resources.users.resetTwoFactor", roles: ["SiteAdmin"], confirm: true,
+      name: "resetTwoFactor",
+      label: "resources.users.resetTwoFactor",
+      roles: ["SiteAdmin"],
+      confirm: true,
       run: (ctx, id) => resetTwoFactor(ctx.handle, actorOf(ctx.user), Number(id)),
     },
   ],
   hooks: {
     create: async (ctx, values) => {
-      const user = await createUser(ctx.handle, actorOf(ctx.user), { ...values, username: String(values.username) } as Parameters<typeof createUser>[2]);
+      const user = await createUser(ctx.handle, actorOf(ctx.user), {
+        ...values,
+        username: String(values.username),
+      } as Parameters<typeof createUser>[2]);
       return { id: user.id };
     },
     update: async (ctx, id, version, patch) => {

@@ -19,15 +19,29 @@ const ownAccount = enrollingProcedure.use(({ ctx, next }) => {
   if (ctx.user.realUser) throw new AppError("FORBIDDEN");
   return next();
 });
-const authorityRow = z.object({ id: z.number(), userId: z.number(), authorizedId: z.number(), validUntil: z.string().nullable(), otherName: z.string() });
+const authorityRow = z.object({
+  id: z.number(),
+  userId: z.number(),
+  authorizedId: z.number(),
+  validUntil: z.string().nullable(),
+  otherName: z.string(),
+});
 const saved = z.object({ id: z.number(), version: z.number() });
 const admin = roleProcedure("SiteAdmin");
 
 export const usersRouter = router({
   me: enrollingProcedure
-    .output(z.object({
-      id: z.number(), username: z.string(), firstName: z.string(), lastName: z.string(), userType: z.enum(USER_TYPES), roles: z.array(z.string()), mustEnrollTotp: z.boolean(),
-    }))
+    .output(
+      z.object({
+        id: z.number(),
+        username: z.string(),
+        firstName: z.string(),
+        lastName: z.string(),
+        userType: z.enum(USER_TYPES),
+        roles: z.array(z.string()),
+        mustEnrollTotp: z.boolean(),
+      }),
+    )
     .query(({ ctx }) => ({ ...ctx.user, roles: [...ctx.user.roles] })),
 
   logoutEverywhere: enrollingProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
@@ -36,12 +50,16 @@ export const usersRouter = router({
   }),
 
   twoFactor: router({
-    begin: ownAccount.output(z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() })).mutation(async ({ ctx }) => {
-      const issuer = `Entraide – ${localized(ctx.tenant.names, ctx.user.language as "fr")}`;
-      const { secret, uri } = await beginTotpEnrollment(ctx.handle, ctx.user, issuer);
-      return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", margin: 1 }) };
-    }),
-    confirm: ownAccount.input(z.object({ code: z.string().max(20) })).output(z.object({ recoveryCodes: z.array(z.string()) }))
+    begin: ownAccount
+      .output(z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() }))
+      .mutation(async ({ ctx }) => {
+        const issuer = `Entraide – ${localized(ctx.tenant.names, ctx.user.language as "fr")}`;
+        const { secret, uri } = await beginTotpEnrollment(ctx.handle, ctx.user, issuer);
+        return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", margin: 1 }) };
+      }),
+    confirm: ownAccount
+      .input(z.object({ code: z.string().max(20) }))
+      .output(z.object({ recoveryCodes: z.array(z.string()) }))
       .mutation(async ({ ctx, input }) => ({
         recoveryCodes: await confirmTotpEnrollment(ctx.handle, ctx.user.id, input.code),
       })),
@@ -54,25 +72,57 @@ export const usersRouter = router({
     give: authedProcedure
       .input(z.object({ authorizedId: z.number().int(), validUntil: isoDate.nullable().default(null) }))
       .output(z.object({ id: z.number() }))
-      .mutation(async ({ ctx, input }) => ({ id: (await giveAuthority(ctx, actor(ctx), ctx.user.realUser?.id ?? ctx.user.id, input.authorizedId, input.validUntil)).id })),
-    revoke: authedProcedure.input(z.object({ id: z.number().int() })).output(z.object({ ok: z.literal(true) }))
+      .mutation(async ({ ctx, input }) => ({
+        id: (
+          await giveAuthority(
+            ctx,
+            actor(ctx),
+            ctx.user.realUser?.id ?? ctx.user.id,
+            input.authorizedId,
+            input.validUntil,
+          )
+        ).id,
+      })),
+    revoke: authedProcedure
+      .input(z.object({ id: z.number().int() }))
+      .output(z.object({ ok: z.literal(true) }))
       .mutation(async ({ ctx, input }) => {
-        await revokeAuthority(ctx, actor(ctx), { id: ctx.user.realUser?.id ?? ctx.user.id, userType: ctx.user.userType }, input.id);
+        await revokeAuthority(
+          ctx,
+          actor(ctx),
+          { id: ctx.user.realUser?.id ?? ctx.user.id, userType: ctx.user.userType },
+          input.id,
+        );
         return { ok: true as const };
       }),
   }),
 
   list: roleProcedure("SiteAdmin")
-    .output(z.array(z.object({
-      id: z.number(), username: z.string(), firstName: z.string(), lastName: z.string(), email: z.string(), userType: z.string().nullable(),
-      active: z.boolean(), authMethod: z.enum(["local", "ldap"]), startDate: z.string().nullable(), endDate: z.string().nullable(),
-    })))
+    .output(
+      z.array(
+        z.object({
+          id: z.number(),
+          username: z.string(),
+          firstName: z.string(),
+          lastName: z.string(),
+          email: z.string(),
+          userType: z.string().nullable(),
+          active: z.boolean(),
+          authMethod: z.enum(["local", "ldap"]),
+          startDate: z.string().nullable(),
+          endDate: z.string().nullable(),
+        }),
+      ),
+    )
     .query(({ ctx }) => listUsers(ctx)),
 
-  create: admin.input(newUserInput).output(saved).mutation(async ({ ctx, input }) => {
-    const { id, version } = await createUser(ctx, actor(ctx), input);
-    return { id, version };
-  }),
+  create: admin
+    .input(newUserInput)
+    .output(saved)
+    .mutation(async ({ ctx, input }) => {
+      const { id, version } = await createUser(ctx, actor(ctx), input);
+      return { id, version };
+    }),
   update: admin
     .input(z.object({ id: z.number().int(), version: z.number().int(), patch: userPatch }))
     .output(saved)
@@ -80,12 +130,16 @@ export const usersRouter = router({
       const { id, version } = await updateUser(ctx, actor(ctx), input.id, input.version, input.patch);
       return { id, version };
     }),
-  resetPassword: admin.input(z.object({ id: z.number().int(), password: z.string() })).output(z.object({ ok: z.literal(true) }))
+  resetPassword: admin
+    .input(z.object({ id: z.number().int(), password: z.string() }))
+    .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       await resetPassword(ctx, actor(ctx), input.id, input.password);
       return { ok: true as const };
     }),
-  resetTwoFactor: admin.input(z.object({ id: z.number().int() })).output(z.object({ ok: z.literal(true) }))
+  resetTwoFactor: admin
+    .input(z.object({ id: z.number().int() }))
+    .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       await resetTwoFactor(ctx, actor(ctx), input.id);
       return { ok: true as const };

@@ -10,4 +10,7 @@ export const userNameOf = (t: TenantTables, id: SQLWrapper): SQL<string> =>
 /** Users who work in the centre now: active, with a user type (who may be given a client, a task). */
 export const activeStaff = (t: TenantTables): SQL => and(eq(t.users.active, true), isNotNull(t.users.userType))!;
 /** Staff listed by last then first name, in the readers' order ("Öztürk" among the O's); `users` may be an alias. */
-export const byStaffName = (users: { lastName: SQLWrapper; firstName: SQLWrapper }): SQL[] => [inReadersOrder(users.lastName), inReadersOrder(users.firstName)];
+export const byStaffName = (users: { lastName: SQLWrapper; firstName: SQLWrapper }): SQL[] => [
+  inReadersOrder(users.lastName),
+  inReadersOrder(users.firstName),
+];

@@ -21,6 +21,8 @@ test("the console sign-in page has no serious accessibility violations", async (
 test("the console's centre list has no serious accessibility violations", async ({ page }) => {
   await signIn(page);
   // The centre list is the generic grid; Eupen's row is the one whose address cell says so.
-  await expect(page.getByTestId("grid-row").filter({ has: page.getByRole("cell", { name: "eupen", exact: true }) })).toBeVisible();
+  await expect(
+    page.getByTestId("grid-row").filter({ has: page.getByRole("cell", { name: "eupen", exact: true }) }),
+  ).toBeVisible();
   expect(await seriousAxeViolations(page)).toEqual([]);
 });

@@ -14,7 +14,11 @@ test("procuration: Theresia acts as Hubert through the user menu, then switches 
   await page.getByLabel(msg("de", "auth.actAs")).selectOption({ label: hubert });
   await page.getByRole("button", { name: msg("de", "auth.actAsGo"), exact: true }).click();
   await expect(page.getByTestId("signed-in-as")).toHaveText(
-    msg("de", "auth.actingAs", { name: "Hubert Huppertz", userType: msg("de", "userTypes.100"), real: "Theresia Thelen" }),
+    msg("de", "auth.actingAs", {
+      name: "Hubert Huppertz",
+      userType: msg("de", "userTypes.100"),
+      real: "Theresia Thelen",
+    }),
   );
   await saveScreenshot(page, "eupen-acting-as-hubert");
   // Still acting after a reload: the choice is a cookie checked against the authority on every request.

@@ -4,7 +4,9 @@ import { expect, msg, saveScreenshot, seriousAxeViolations, signInAt } from "./s
 
 test.use({ locale: "en-GB" });
 
-test("an administrator sets up the centre's directory, saves it and tests the connection; an agent may not", async ({ page }) => {
+test("an administrator sets up the centre's directory, saves it and tests the connection; an agent may not", async ({
+  page,
+}) => {
   // Rolf's profile language is German, as the centre's.
   await signInAt(page, EUPEN, "de", "rolf");
   const t = (key: string, params?: Record<string, string | number>) => msg("de", key, params);
@@ -30,8 +32,13 @@ test("an administrator sets up the centre's directory, saves it and tests the co
   await page.reload();
   await expect(page.getByLabel(t("centreSettings.fields.baseDn"))).toHaveValue("ou=people,dc=eupen,dc=test");
   await expect(page.getByLabel(t("centreSettings.fields.bindPassword"))).toHaveValue("");
-  await expect(page.getByLabel(t("centreSettings.fields.bindPassword"))).toHaveAttribute("placeholder", t("centreSettings.bindPasswordKept"));
-  await expect(page.getByLabel(t("centreSettings.groupDn", { n: 1 }))).toHaveValue("cn=social,ou=groups,dc=eupen,dc=test");
+  await expect(page.getByLabel(t("centreSettings.fields.bindPassword"))).toHaveAttribute(
+    "placeholder",
+    t("centreSettings.bindPasswordKept"),
+  );
+  await expect(page.getByLabel(t("centreSettings.groupDn", { n: 1 }))).toHaveValue(
+    "cn=social,ou=groups,dc=eupen,dc=test",
+  );
 
   // Nothing listens on that port: the test reports the failure instead of hanging.
   await page.getByRole("button", { name: t("centreSettings.testConnection") }).click();

@@ -40,7 +40,10 @@ test("only the training centre shows the training banner", async ({ page }) => {
 test("a language chosen on one centre sticks there and nowhere else", async ({ page, context }) => {
   await page.goto(CHATELET);
   await expect(heading(page)).toHaveText("Bienvenue au CPAS de Châtelet");
-  await page.getByRole("form", { name: msg("fr", "languages.label") }).getByRole("button", { name: "Deutsch" }).click();
+  await page
+    .getByRole("form", { name: msg("fr", "languages.label") })
+    .getByRole("button", { name: "Deutsch" })
+    .click();
 
   await expect(heading(page)).toHaveText("Willkommen im ÖSHZ Châtelet");
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
@@ -59,7 +62,10 @@ test("a language chosen on one centre sticks there and nowhere else", async ({ p
   await expect(heading(page)).toHaveText("Willkommen im ÖSHZ Eupen");
   expect((await context.cookies(CHATELET)).find((c) => c.name === "entraide_locale")?.value).toBe("de");
   for (const other of [EUPEN, FORMATION, CONSOLE]) {
-    expect((await context.cookies(other)).map((c) => c.name), other).not.toContain("entraide_locale");
+    expect(
+      (await context.cookies(other)).map((c) => c.name),
+      other,
+    ).not.toContain("entraide_locale");
   }
 });
 
@@ -91,7 +97,12 @@ test("a host without a centre is not found", async ({ page, request }) => {
   expect(health?.status()).toBe(404);
 
   // Hosts outside <label>.localhost never reach the app.
-  for (const host of [`127.0.0.1:${PORT}`, `localhost:${PORT}`, `deep.eupen.localhost:${PORT}`, `eupen.example.org:${PORT}`]) {
+  for (const host of [
+    `127.0.0.1:${PORT}`,
+    `localhost:${PORT}`,
+    `deep.eupen.localhost:${PORT}`,
+    `eupen.example.org:${PORT}`,
+  ]) {
     const r = await request.get(`${DIRECT}/`, { headers: { host }, maxRedirects: 0 });
     expect(r.status(), host).toBe(404);
     expect(await r.text(), host).not.toContain("Eupen");
@@ -116,7 +127,10 @@ test("a spoofed tenant header does not change the centre served", async ({ reque
   expect(res.status()).toBe(200);
   expect(await res.json()).toMatchObject({ kind: "tenant", slug: "eupen" });
 
-  const operatorSpoof = await request.get(`${DIRECT}/api/health`, direct("eupen", { "x-entraide-host-kind": "operator" }));
+  const operatorSpoof = await request.get(
+    `${DIRECT}/api/health`,
+    direct("eupen", { "x-entraide-host-kind": "operator" }),
+  );
   expect(await operatorSpoof.json()).toMatchObject({ kind: "tenant", slug: "eupen" });
 
   // The same from the browser, on the page itself.
@@ -128,14 +142,23 @@ test("a spoofed tenant header does not change the centre served", async ({ reque
 
 test("the demo, whose accounts have public passwords, listens on this machine only", async () => {
   // The machine's addresses other than loopback: the demo must refuse connections there.
-  const outward = Object.values(networkInterfaces()).flat().filter((a) => a && a.family === "IPv4" && !a.internal).map((a) => a!.address);
+  const outward = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === "IPv4" && !a.internal)
+    .map((a) => a!.address);
   test.skip(outward.length === 0, "this machine has no network interface besides loopback");
   for (const address of outward) {
     const reached = await new Promise<boolean>((resolve) => {
       const socket = connect({ host: address, port: PORT, timeout: 2_000 });
-      socket.once("connect", () => { socket.destroy(); resolve(true); });
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
       socket.once("error", () => resolve(false));
-      socket.once("timeout", () => { socket.destroy(); resolve(false); });
+      socket.once("timeout", () => {
+        socket.destroy();
+        resolve(false);
+      });
     });
     expect(reached, address).toBe(false);
   }

@@ -8,7 +8,11 @@ import { expect, msg, saveScreenshot, seriousAxeViolations, signInAt } from "./s
 test.use({ locale: "en-GB" });
 
 /** A name no demo client has, so the search finds exactly the client this run created. */
-const uniqueName = (base: string) => `${base}${Date.now().toString(36).slice(-5).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
+const uniqueName = (base: string) =>
+  `${base}${Date.now()
+    .toString(36)
+    .slice(-5)
+    .replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
 
 async function openTab(page: Page, name: string) {
   await page.getByRole("tab", { name }).click();
@@ -21,7 +25,9 @@ for (const { base, slug, locale, username, firstName } of [
 ]) {
   const t = (key: string, params?: Record<string, string | number>) => msg(locale, key, params);
 
-  test(`${slug}: a social worker creates a client, finds them by quick search, coaches, edits and reads the history`, async ({ page }) => {
+  test(`${slug}: a social worker creates a client, finds them by quick search, coaches, edits and reads the history`, async ({
+    page,
+  }) => {
     const lastName = uniqueName("Zwetschge");
     await signInAt(page, base, locale, username);
 
@@ -62,7 +68,8 @@ for (const { base, slug, locale, username, firstName } of [
     // as text (its day or month may be unknown), another date in the date picker's segments, where
     // a typed separator moves on to the month and the year.
     const [birth, since] = locale === "de" ? ["23.09.1986", "1.7.2021"] : ["23/09/1986", "1/7/2021"];
-    const shown = (iso: string) => (locale === "de" ? iso.split("-").reverse().join(".") : iso.split("-").reverse().join("/"));
+    const shown = (iso: string) =>
+      locale === "de" ? iso.split("-").reverse().join(".") : iso.split("-").reverse().join("/");
     await openTab(page, t("resources.clients.personTab"));
     await page.getByRole("button", { name: t("detail.edit") }).click();
     await page.getByLabel(t("fields.gsm"), { exact: true }).fill("+32 470 12 34 56");
@@ -102,7 +109,9 @@ for (const { base, slug, locale, username, firstName } of [
   });
 }
 
-test("on a narrow screen a client's detail fits the width: its tabs wrap instead of widening the page", async ({ page }) => {
+test("on a narrow screen a client's detail fits the width: its tabs wrap instead of widening the page", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 800 });
   await signInAt(page, CHATELET, "fr", "hubert");
   await page.goto(`${CHATELET}/clients/clients`);

@@ -15,15 +15,21 @@ const en = (key: string, params?: Record<string, string | number>) => msg("en", 
 // The centre list is the generic grid: a centre's row is the one whose address cell is its slug.
 const table = (page: Page) => page.getByTestId("grid");
 // The grid's row count is a live region too: the console's own notice is told apart by its test id.
-const notice = (page: Page, role: "status" | "alert") => page.getByRole("main").getByRole(role).and(page.getByTestId("console-notice"));
-const row = (page: Page, s: string) => page.getByTestId("grid-row").filter({ has: page.getByRole("cell", { name: s, exact: true }) });
+const notice = (page: Page, role: "status" | "alert") =>
+  page.getByRole("main").getByRole(role).and(page.getByTestId("console-notice"));
+const row = (page: Page, s: string) =>
+  page.getByTestId("grid-row").filter({ has: page.getByRole("cell", { name: s, exact: true }) });
 
 /** The texts of one column of the grid, by field name, in display order. */
 async function columnTexts(page: Page, column: string): Promise<string[]> {
-  const names = await table(page).locator("thead th").evaluateAll((ths) => ths.map((th) => th.getAttribute("data-column")));
+  const names = await table(page)
+    .locator("thead th")
+    .evaluateAll((ths) => ths.map((th) => th.getAttribute("data-column")));
   const index = names.indexOf(column);
   if (index < 0) return [];
-  return table(page).locator(`tbody tr td:nth-child(${index + 1})`).allInnerTexts();
+  return table(page)
+    .locator(`tbody tr td:nth-child(${index + 1})`)
+    .allInnerTexts();
 }
 
 test("a wrong password is refused with a translated message", async ({ page, context }) => {
@@ -59,17 +65,26 @@ test("the centre list sorts, filters, searches and keeps its layout in the brows
 
   // Sorted by address by default; one click on its header turns the order round.
   const slugs = () => columnTexts(page, "slug");
-  const sorted = (values: string[], dir: 1 | -1) => values.length > 1 && values.every((v, i) => i === 0 || dir * values[i - 1]!.localeCompare(v) <= 0);
+  const sorted = (values: string[], dir: 1 | -1) =>
+    values.length > 1 && values.every((v, i) => i === 0 || dir * values[i - 1]!.localeCompare(v) <= 0);
   await expect.poll(async () => sorted(await slugs(), 1)).toBe(true);
-  await page.getByRole("columnheader", { name: en("operator.columns.slug") }).getByRole("button").click();
-  await expect(page.getByRole("columnheader", { name: en("operator.columns.slug") })).toHaveAttribute("aria-sort", "descending");
+  await page
+    .getByRole("columnheader", { name: en("operator.columns.slug") })
+    .getByRole("button")
+    .click();
+  await expect(page.getByRole("columnheader", { name: en("operator.columns.slug") })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
   await expect.poll(async () => sorted(await slugs(), -1)).toBe(true);
 
   // Filter by kind: only training centres remain; then by status. The filters hide behind a button.
   await page.getByTestId("filters-toggle").click();
   const filters = page.getByRole("region", { name: en("grid.filters") });
   await filters.getByLabel(en("operator.columns.kind")).selectOption("training");
-  await expect.poll(async () => new Set(await columnTexts(page, "kind"))).toEqual(new Set([en("operator.kinds.training")]));
+  await expect
+    .poll(async () => new Set(await columnTexts(page, "kind")))
+    .toEqual(new Set([en("operator.kinds.training")]));
   await expect(row(page, "formation")).toBeVisible();
   await expect(row(page, "eupen")).toHaveCount(0);
   await filters.getByLabel(en("operator.columns.status")).selectOption("suspended");
@@ -132,7 +147,9 @@ test("a reserved address is refused with a translated message", async ({ page })
 test("a suspended centre shows a notice until it is resumed", async ({ page, context }) => {
   await signIn(page);
   await expect(row(page, slug)).toBeVisible();
-  await row(page, slug).getByRole("button", { name: en("operator.actions.suspend") }).click();
+  await row(page, slug)
+    .getByRole("button", { name: en("operator.actions.suspend") })
+    .click();
   await expect(notice(page, "status")).toHaveText(en("operator.done"));
   await expect(row(page, slug)).toContainText(en("operator.statuses.suspended"));
 
@@ -145,7 +162,9 @@ test("a suspended centre shows a notice until it is resumed", async ({ page, con
   expect(health?.status()).toBe(503);
   expect(await health?.json()).toMatchObject({ slug, status: "suspended", availability: "suspended" });
 
-  await row(page, slug).getByRole("button", { name: en("operator.actions.resume") }).click();
+  await row(page, slug)
+    .getByRole("button", { name: en("operator.actions.resume") })
+    .click();
   await expect(row(page, slug)).toContainText(en("operator.statuses.active"));
   await expect(row(page, slug).getByRole("button", { name: en("operator.actions.suspend") })).toBeVisible();
 

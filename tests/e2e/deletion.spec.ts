@@ -8,7 +8,11 @@ import { expect, msg, saveScreenshot, seriousAxeViolations, signInAt } from "./s
 test.use({ locale: "en-GB" });
 
 /** A name no demo client has. */
-const uniqueName = (base: string) => `${base}${Date.now().toString(36).slice(-5).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
+const uniqueName = (base: string) =>
+  `${base}${Date.now()
+    .toString(36)
+    .slice(-5)
+    .replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
 
 async function openTab(page: Page, name: string) {
   await page.getByRole("tab", { name }).click();
@@ -18,14 +22,28 @@ async function openTab(page: Page, name: string) {
 // The sentences as the dialog writes them (ICU plurals, which `msg` does not render).
 const CENTRES = [
   {
-    base: CHATELET, slug: "chatelet", locale: "fr" as const, clerk: "theresia", admin: "romain", firstName: "Ginette",
-    goes: (who: string) => `Vous allez supprimer 1 bénéficiaire (${who}) et ce qui en fait partie : 1 adresse. Confirmez-vous ?`,
-    blocked: (who: string) => `Impossible de supprimer 1 bénéficiaire (${who}) car d'autres enregistrements y font référence : 1 accompagnement.`,
+    base: CHATELET,
+    slug: "chatelet",
+    locale: "fr" as const,
+    clerk: "theresia",
+    admin: "romain",
+    firstName: "Ginette",
+    goes: (who: string) =>
+      `Vous allez supprimer 1 bénéficiaire (${who}) et ce qui en fait partie : 1 adresse. Confirmez-vous ?`,
+    blocked: (who: string) =>
+      `Impossible de supprimer 1 bénéficiaire (${who}) car d'autres enregistrements y font référence : 1 accompagnement.`,
   },
   {
-    base: EUPEN, slug: "eupen", locale: "de" as const, clerk: "theresia", admin: "rolf", firstName: "Gerd",
-    goes: (who: string) => `Sie sind dabei, 1 Klient (${who}) und alles, was dazu gehört, zu löschen: 1 Adresse. Sind Sie sicher?`,
-    blocked: (who: string) => `1 Klient (${who}) kann nicht gelöscht werden, weil andere Datensätze darauf verweisen: 1 Begleitung.`,
+    base: EUPEN,
+    slug: "eupen",
+    locale: "de" as const,
+    clerk: "theresia",
+    admin: "rolf",
+    firstName: "Gerd",
+    goes: (who: string) =>
+      `Sie sind dabei, 1 Klient (${who}) und alles, was dazu gehört, zu löschen: 1 Adresse. Sind Sie sicher?`,
+    blocked: (who: string) =>
+      `1 Klient (${who}) kann nicht gelöscht werden, weil andere Datensätze darauf verweisen: 1 Begleitung.`,
   },
 ];
 
@@ -44,7 +62,9 @@ for (const { base, slug, locale, clerk, admin, firstName, goes, blocked } of CEN
     return Number(new URL(page.url()).pathname.split("/").pop());
   }
 
-  test(`${slug}: the delete dialog says what goes, a coached client cannot be deleted, an administrator restores the client`, async ({ page }) => {
+  test(`${slug}: the delete dialog says what goes, a coached client cannot be deleted, an administrator restores the client`, async ({
+    page,
+  }) => {
     // Theresia (210, reception) registers clients, so she may delete one registered by mistake.
     await signInAt(page, base, locale, clerk);
     const lastName = uniqueName("Irrtum");

@@ -8,7 +8,11 @@ import { expect, msg, saveScreenshot, seriousAxeViolations, signInAt } from "./s
 test.use({ locale: "en-GB" });
 
 const t = (key: string, params?: Record<string, string | number>) => msg("de", key, params);
-const uniqueName = (base: string) => `${base}${Date.now().toString(36).slice(-5).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
+const uniqueName = (base: string) =>
+  `${base}${Date.now()
+    .toString(36)
+    .slice(-5)
+    .replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
 
 async function openTab(page: Page, name: string) {
   await page.getByRole("tab", { name }).click();
@@ -16,7 +20,12 @@ async function openTab(page: Page, name: string) {
 }
 
 /** Creates a client from the clients list; a look-alike is created after the question. Returns its id. */
-async function createClient(page: Page, firstName: string, lastName: string, { expectQuestion }: { expectQuestion: boolean }) {
+async function createClient(
+  page: Page,
+  firstName: string,
+  lastName: string,
+  { expectQuestion }: { expectQuestion: boolean },
+) {
   await page.goto(`${EUPEN}/clients/clients`);
   // Exactly "Neu": an administrator's menu also has "Neuanträge".
   await page.getByRole("button", { name: t("grid.new"), exact: true }).click();
@@ -33,7 +42,9 @@ async function createClient(page: Page, firstName: string, lastName: string, { e
   return Number(new URL(page.url()).pathname.split("/").pop());
 }
 
-test("a look-alike is created after a question, panels show it, and an administrator merges it into the kept client", async ({ page }) => {
+test("a look-alike is created after a question, panels show it, and an administrator merges it into the kept client", async ({
+  page,
+}) => {
   // Rolf (900) is an administrator: merging is for administrators only (domain-people §0).
   await signInAt(page, EUPEN, "de", "rolf");
   const lastName = uniqueName("Doppelgaenger");
@@ -50,8 +61,9 @@ test("a look-alike is created after a question, panels show it, and an administr
   // Human links: the similar-clients panel links to the duplicate.
   await openTab(page, t("resources.clients.humanLinksTab"));
   const similar = page.getByTestId("panel-similarClients");
-  await expect(similar.getByRole("link", { name: new RegExp(`${lastName.toUpperCase()} Dorothee \\(${duplicate}\\)`) }))
-    .toHaveAttribute("href", new RegExp(`/clients/clients/${duplicate}$`));
+  await expect(
+    similar.getByRole("link", { name: new RegExp(`${lastName.toUpperCase()} Dorothee \\(${duplicate}\\)`) }),
+  ).toHaveAttribute("href", new RegExp(`/clients/clients/${duplicate}$`));
   expect(await seriousAxeViolations(page)).toEqual([]);
 
   // "Merge into this client…": pick the duplicate (searching by name), give a reason, confirm.
@@ -91,7 +103,9 @@ test("a social worker who is no administrator sees the overview but not the merg
   await expect(page.getByRole("button", { name: t("merge.action") })).toHaveCount(0);
 });
 
-test("the integration clients list names its filters in its title; an administrator runs all data checkers", async ({ page }) => {
+test("the integration clients list names its filters in its title; an administrator runs all data checkers", async ({
+  page,
+}) => {
   // Hubert (100): "Klienten (Integration)" opens on his coached clients of today, and says so.
   await signInAt(page, EUPEN, "de", "hubert");
   await page.goto(`${EUPEN}/integ/clients`);

@@ -8,7 +8,10 @@ test.use({ locale: "en-GB" });
 
 const CARD = path.resolve(import.meta.dirname, "../fixtures/eid/card_test_1.json");
 
-test("a reception clerk reads an eID card, creates the client and lands on its detail", async ({ page, playwright }) => {
+test("a reception clerk reads an eID card, creates the client and lands on its detail", async ({
+  page,
+  playwright,
+}) => {
   // Theresia (210, reception clerk) works in German, as the centre.
   await signInAt(page, EUPEN, "de", "theresia");
   const t = (key: string, params?: Record<string, string | number>) => msg("de", key, params);
@@ -23,7 +26,9 @@ test("a reception clerk reads an eID card, creates the client and lands on its d
   await page.getByRole("button", { name: t("eidFlow.read") }).click();
   const summary = page.getByTestId("eid-summary");
   await expect(summary.getByRole("heading", { name: "Jean-Jacques Jeffin" })).toBeVisible();
-  await expect(summary.getByRole("img", { name: t("eidFlow.photoAlt", { name: "Jean-Jacques Jeffin" }) })).toBeVisible();
+  await expect(
+    summary.getByRole("img", { name: t("eidFlow.photoAlt", { name: "Jean-Jacques Jeffin" }) }),
+  ).toBeVisible();
   await expect(summary).toContainText("680601 053-29");
   // The card's dates as a German reader writes them.
   await expect(summary).toContainText(`${t("eidFlow.fields.birthDate")}: 01.06.1968`);
@@ -45,11 +50,17 @@ test("a reception clerk reads an eID card, creates the client and lands on its d
   await page.goto(`${EUPEN}/reception/eid`);
   await page.getByRole("button", { name: t("eidFlow.reader.start") }).click();
   const open = page.getByTestId("eid-reader-open");
-  await expect(open.getByRole("link", { name: t("eidFlow.reader.openHelper") })).toHaveAttribute("href", /^beid:\/\/http/);
+  await expect(open.getByRole("link", { name: t("eidFlow.reader.openHelper") })).toHaveAttribute(
+    "href",
+    /^beid:\/\/http/,
+  );
   const postUrl = await open.getAttribute("data-post-url");
   const helper = await playwright.request.newContext();
   const { pathname } = new URL(postUrl!);
-  const posted = await helper.post(`${DIRECT}${pathname}`, { data: readFileSync(CARD, "utf8"), ...direct("eupen", { "content-type": "application/json" }) });
+  const posted = await helper.post(`${DIRECT}${pathname}`, {
+    data: readFileSync(CARD, "utf8"),
+    ...direct("eupen", { "content-type": "application/json" }),
+  });
   expect(posted.status()).toBe(202);
   await helper.dispose();
   await expect(page.getByTestId("eid-reader").getByRole("status")).toHaveText(t("eidFlow.reader.received"));

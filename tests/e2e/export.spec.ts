@@ -11,7 +11,13 @@ import { msg, signInAt } from "./support";
 const t = (key: string, params?: Record<string, string | number>) => msg("de", key, params);
 test.use({ locale: "en-GB", acceptDownloads: true });
 
-const STATE = { filters: { zipCode: "47" }, sort: [{ field: "zipCode", dir: "desc" }, { field: "name", dir: "asc" }] };
+const STATE = {
+  filters: { zipCode: "47" },
+  sort: [
+    { field: "zipCode", dir: "desc" },
+    { field: "name", dir: "asc" },
+  ],
+};
 
 /** Clicks the toolbar's export link of that format; the saved file. */
 async function download(page: Page, format: "csv" | "xlsx" | "pdf") {
@@ -19,15 +25,21 @@ async function download(page: Page, format: "csv" | "xlsx" | "pdf") {
   if (!(await link.isVisible())) await page.getByRole("button", { name: t("grid.export") }).click(); // the menu stays open after a download
   const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
   // Named like the grid's heading, in its language: "Orte (Postleitzahl: 47)" without the colon no file system likes.
-  expect(file.suggestedFilename()).toMatch(new RegExp(`^${t("resources.places.title")} \\(${t("fields.zipCode")} 47\\) \\d{4}-\\d{2}-\\d{2}\\.${format}$`));
+  expect(file.suggestedFilename()).toMatch(
+    new RegExp(`^${t("resources.places.title")} \\(${t("fields.zipCode")} 47\\) \\d{4}-\\d{2}-\\d{2}\\.${format}$`),
+  );
   return readFile(await file.path());
 }
 
 /** The grid's column headers and the texts of its rows, as shown. */
 async function gridShown(page: Page) {
   const grid = page.getByTestId("grid");
-  const columns = await grid.locator("thead th").evaluateAll((ths) => ths.map((th) => th.getAttribute("data-column")).filter((c): c is string => !!c));
-  const rows = await grid.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())));
+  const columns = await grid
+    .locator("thead th")
+    .evaluateAll((ths) => ths.map((th) => th.getAttribute("data-column")).filter((c): c is string => !!c));
+  const rows = await grid
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())));
   return { columns, rows };
 }
 

@@ -12,7 +12,11 @@ const CENTRES = [
 ];
 
 /** A name no demo client has, so that this run's client is found by it alone. */
-const uniqueName = (base: string) => `${base}${Date.now().toString(36).slice(-5).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
+const uniqueName = (base: string) =>
+  `${base}${Date.now()
+    .toString(36)
+    .slice(-5)
+    .replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
 
 /** Fails the test on any uncaught error of the page (e.g. a TypeError that empties it). */
 function watchErrors(page: Page) {
@@ -24,7 +28,9 @@ function watchErrors(page: Page) {
 for (const { base, slug, locale, agent } of CENTRES) {
   const t = (key: string, params?: Record<string, string | number>) => msg(locale, key, params);
 
-  test(`${slug}: an integration agent makes a colleague the primary coach of a new client, sees it at once and prints the file`, async ({ page }) => {
+  test(`${slug}: an integration agent makes a colleague the primary coach of a new client, sees it at once and prints the file`, async ({
+    page,
+  }) => {
     const errors = watchErrors(page);
     await signInAt(page, base, locale, agent);
     await page.goto(`${base}/clients/clients`);
@@ -57,12 +63,16 @@ for (const { base, slug, locale, agent } of CENTRES) {
     await page.getByRole("link", { name: t("detail.print") }).click();
     const print = page.getByTestId("print-view");
     await expect(print.getByRole("button", { name: t("detail.printNow") })).toBeVisible();
-    await expect(print.getByTestId("slave-coachings.coachings").getByRole("row").filter({ hasText: "Mélanie Mélard" })).toHaveCount(1);
+    await expect(
+      print.getByTestId("slave-coachings.coachings").getByRole("row").filter({ hasText: "Mélanie Mélard" }),
+    ).toHaveCount(1);
     await saveScreenshot(page, `first-use-print-${slug}`);
     expect(errors).toEqual([]);
   });
 
-  test(`${slug}: the clients list starts on a laptop's screen, keyboard users skip to it, and its filters open from a button`, async ({ page }) => {
+  test(`${slug}: the clients list starts on a laptop's screen, keyboard users skip to it, and its filters open from a button`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await signInAt(page, base, locale, "melanie");
     await page.goto(`${base}/clients/clients`);
@@ -115,19 +125,31 @@ for (const { base, slug, locale, agent } of CENTRES) {
     const table = page.getByTestId("users-with-clients");
     await expect(table).toBeVisible();
     // Each phase's name ("1", "2", "4", "4bis", "9") leaves room before the next one's.
-    const gaps = await table.locator("thead th").evaluateAll((ths) => ths.map((th) => {
-      const range = document.createRange();
-      range.selectNodeContents(th);
-      const box = range.getBoundingClientRect();
-      return { left: box.left, right: box.right };
-    }).flatMap((box, i, all) => (i > 0 ? [box.left - all[i - 1]!.right] : [])));
+    const gaps = await table.locator("thead th").evaluateAll((ths) =>
+      ths
+        .map((th) => {
+          const range = document.createRange();
+          range.selectNodeContents(th);
+          const box = range.getBoundingClientRect();
+          return { left: box.left, right: box.right };
+        })
+        .flatMap((box, i, all) => (i > 0 ? [box.left - all[i - 1]!.right] : [])),
+    );
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(8);
 
     // Quick links: grouped under the names of the main menus, in their order.
-    const menus = await page.getByRole("navigation", { name: t("menu.label") }).locator("[data-testid^=menu-]:not([data-testid=menu-toggle])").allInnerTexts();
+    const menus = await page
+      .getByRole("navigation", { name: t("menu.label") })
+      .locator("[data-testid^=menu-]:not([data-testid=menu-toggle])")
+      .allInnerTexts();
     const groups = await page.getByTestId("quick-links").getByRole("heading", { level: 3 }).allInnerTexts();
     expect(groups.map((g) => g.toLowerCase())).toEqual(menus.map((m) => m.replace("▾", "").trim().toLowerCase()));
-    await expect(page.getByTestId("quick-links").getByRole("link", { name: t("resources.clients.title") }).first()).toBeVisible();
+    await expect(
+      page
+        .getByTestId("quick-links")
+        .getByRole("link", { name: t("resources.clients.title") })
+        .first(),
+    ).toBeVisible();
     await saveScreenshot(page, `first-use-dashboard-${slug}`);
   });
 }
@@ -140,21 +162,32 @@ test("chatelet: a newcomer's detail shows its state in bold before the allowed t
   await page.getByTestId("grid-row").first().click();
   const workflow = page.getByTestId("workflow");
   await expect(workflow.getByTestId("workflow-state")).toHaveText(t("choices.clientStates.10"));
-  await expect(workflow).toHaveText(new RegExp(`^${t("fields.clientState")}\\s*${t("choices.clientStates.10")}\\s*→\\s*${t("resources.clients.refuse")}`));
+  await expect(workflow).toHaveText(
+    new RegExp(
+      `^${t("fields.clientState")}\\s*${t("choices.clientStates.10")}\\s*→\\s*${t("resources.clients.refuse")}`,
+    ),
+  );
   await saveScreenshot(page, "first-use-workflow-chatelet");
 });
 
-test("eupen: a user's detail says whether the account is active before the button that changes it", async ({ page }) => {
+test("eupen: a user's detail says whether the account is active before the button that changes it", async ({
+  page,
+}) => {
   const t = (key: string) => msg("de", key);
   await signInAt(page, EUPEN, "de", "rolf");
   await page.goto(`${EUPEN}/users/users`);
   await page.getByTestId("grid-row").filter({ hasText: "theresia" }).click();
   const workflow = page.getByTestId("workflow");
-  await expect(workflow).toHaveText(new RegExp(`^${t("fields.active")}\\s*${t("format.yes")}\\s*→\\s*${t("resources.users.deactivate")}$`));
+  await expect(workflow).toHaveText(
+    new RegExp(`^${t("fields.active")}\\s*${t("format.yes")}\\s*→\\s*${t("resources.users.deactivate")}$`),
+  );
   await saveScreenshot(page, "first-use-workflow-eupen");
 });
 
-test("a centre created without a greeting is welcomed without a wrong article, until its administrator writes one", async ({ page, browser }) => {
+test("a centre created without a greeting is welcomed without a wrong article, until its administrator writes one", async ({
+  page,
+  browser,
+}) => {
   const slug = `ux-${Date.now().toString(36)}`;
   const name = `Formation UX ${slug.slice(3)}`;
   await signIn(page);
@@ -164,7 +197,9 @@ test("a centre created without a greeting is welcomed without a wrong article, u
   await form.getByLabel(msg("en", "operator.create.kind")).selectOption("training");
   await saveScreenshot(page, "first-use-console-create");
   await form.getByRole("button", { name: msg("en", "operator.create.submit") }).click();
-  await expect(page.getByTestId("console-notice")).toHaveText(msg("en", "operator.create.created", { name, url: urlOf(slug) }));
+  await expect(page.getByTestId("console-notice")).toHaveText(
+    msg("en", "operator.create.created", { name, url: urlOf(slug) }),
+  );
 
   // A visitor: "Bienvenue — Formation UX …", never "Bienvenue au Formation UX …"; in German too.
   const visitor = await browser.newContext({ locale: "en-GB" });

@@ -10,7 +10,9 @@ const signIn = signInAt;
 
 /** The texts of one column of the grid, by field name, in display order. */
 async function columnTexts(page: Page, column: string): Promise<string[]> {
-  const names = await page.locator("[data-testid=grid] thead th").evaluateAll((ths) => ths.map((th) => th.getAttribute("data-column")));
+  const names = await page
+    .locator("[data-testid=grid] thead th")
+    .evaluateAll((ths) => ths.map((th) => th.getAttribute("data-column")));
   const index = names.indexOf(column);
   if (index < 0) return [];
   return page.locator(`[data-testid=grid] tbody tr td:nth-child(${index + 1})`).allInnerTexts();
@@ -20,9 +22,11 @@ const isSorted = (values: string[], dir: "asc" | "desc") =>
   values.length > 1 && values.every((v, i) => i === 0 || (dir === "asc" ? values[i - 1]! <= v : values[i - 1]! >= v));
 
 /** "Page 2 of …" in the grid's language, whatever the number of pages. */
-const pageOf = (locale: Locale, page: number) => new RegExp(`^${msg(locale, "grid.pageOf", { page, pages: "__" }).replace("__", "\\d+")}$`);
+const pageOf = (locale: Locale, page: number) =>
+  new RegExp(`^${msg(locale, "grid.pageOf", { page, pages: "__" }).replace("__", "\\d+")}$`);
 
-const stateOf = (page: Page) => JSON.parse(new URL(page.url()).searchParams.get("s") ?? "{}") as Record<string, unknown>;
+const stateOf = (page: Page) =>
+  JSON.parse(new URL(page.url()).searchParams.get("s") ?? "{}") as Record<string, unknown>;
 
 for (const { base, slug, locale, search, place } of [
   { base: EUPEN, slug: "eupen", locale: "de" as const, search: "4700", place: "Eupen" },
@@ -45,13 +49,18 @@ for (const { base, slug, locale, search, place } of [
     await expect.poll(async () => isSorted(await columnTexts(page, "zipCode"), "asc")).toBe(true);
     await zipHeader.click();
     await expect.poll(async () => isSorted(await columnTexts(page, "zipCode"), "desc")).toBe(true);
-    await expect(page.getByRole("columnheader", { name: t("fields.zipCode") })).toHaveAttribute("aria-sort", "descending");
+    await expect(page.getByRole("columnheader", { name: t("fields.zipCode") })).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
 
     // Filter by kind: only villages remain. The filters hide behind a button.
     await page.getByTestId("filters-toggle").click();
     const filters = page.getByRole("region", { name: t("grid.filters") });
     await filters.getByLabel(t("fields.placeKind")).selectOption("village");
-    await expect.poll(async () => new Set(await columnTexts(page, "kind"))).toEqual(new Set([t("choices.placeKinds.village")]));
+    await expect
+      .poll(async () => new Set(await columnTexts(page, "kind")))
+      .toEqual(new Set([t("choices.placeKinds.village")]));
     await expect(page.getByTestId("row-count")).toContainText("54");
     await filters.getByRole("button", { name: t("grid.clearFilters") }).click();
 
@@ -64,7 +73,10 @@ for (const { base, slug, locale, search, place } of [
 
     // Page forward; back in the browser returns to page 1.
     const firstOfPage1 = (await columnTexts(page, "name"))[0];
-    await page.getByRole("navigation", { name: t("grid.paging") }).getByRole("button", { name: t("grid.nextPage"), exact: true }).click();
+    await page
+      .getByRole("navigation", { name: t("grid.paging") })
+      .getByRole("button", { name: t("grid.nextPage"), exact: true })
+      .click();
     await expect(page.getByTestId("page-of")).toHaveText(pageOf(locale, 2));
     await expect.poll(async () => (await columnTexts(page, "name"))[0]).not.toBe(firstOfPage1);
     expect(stateOf(page).page).toBe(2);
@@ -82,11 +94,21 @@ for (const { base, slug, locale, search, place } of [
     const saved = page.waitForResponse((r) => r.url().includes("preferences.set") && r.ok());
     await moveLeft.click();
     const order = ["name", "zipCode", "kind", "province", "region", "country"];
-    await expect.poll(() => page.locator("[data-testid=grid] thead th").evaluateAll((ths) => ths.map((th) => th.getAttribute("data-column")))).toEqual(order);
+    await expect
+      .poll(() =>
+        page
+          .locator("[data-testid=grid] thead th")
+          .evaluateAll((ths) => ths.map((th) => th.getAttribute("data-column"))),
+      )
+      .toEqual(order);
     await saved;
     await page.reload();
     await expect(page.getByRole("columnheader", { name: t("fields.region") })).toBeVisible();
-    expect(await page.locator("[data-testid=grid] thead th").evaluateAll((ths) => ths.map((th) => th.getAttribute("data-column")))).toEqual(order);
+    expect(
+      await page
+        .locator("[data-testid=grid] thead th")
+        .evaluateAll((ths) => ths.map((th) => th.getAttribute("data-column"))),
+    ).toEqual(order);
     await page.getByTestId("column-chooser").click();
     await page.getByRole("button", { name: t("grid.resetColumns") }).click();
     await expect(page.getByRole("columnheader", { name: t("fields.region") })).toHaveCount(0);
@@ -100,7 +122,10 @@ for (const { base, slug, locale, search, place } of [
     await expect(rows.first()).toBeFocused();
   });
 
-  test(`${slug}: place detail — edit, stale edit refused, language switch, accessibility`, async ({ page, context }) => {
+  test(`${slug}: place detail — edit, stale edit refused, language switch, accessibility`, async ({
+    page,
+    context,
+  }) => {
     await signIn(page, base, locale, "melanie");
     await page.goto(`${base}/geo/places`);
     await page.getByTestId("quick-search").fill(search);
@@ -146,14 +171,22 @@ for (const { base, slug, locale, search, place } of [
     await expect(page.getByTestId("print-view").locator("dd[data-field=province]")).toHaveText("First save");
 
     // Another language: the same grid's headers are translated.
-    await page.getByRole("banner").getByRole("button", { name: msg("en", "languages.en") }).click();
+    await page
+      .getByRole("banner")
+      .getByRole("button", { name: msg("en", "languages.en") })
+      .click();
     await page.goto(`${base}/geo/places`);
     await expect(page.getByRole("columnheader", { name: msg("en", "fields.zipCode") })).toBeVisible();
     await expect(page.getByRole("columnheader", { name: msg("en", "fields.placeKind") })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(msg("en", "resources.places.title"));
     // The choice may be remembered for the user: leave them with their own language.
-    await page.getByRole("banner").getByRole("button", { name: msg(locale, `languages.${locale}`) }).click();
-    await expect(page.getByRole("banner").getByRole("button", { name: msg(locale, `languages.${locale}`) })).toHaveAttribute("aria-pressed", "true");
+    await page
+      .getByRole("banner")
+      .getByRole("button", { name: msg(locale, `languages.${locale}`) })
+      .click();
+    await expect(
+      page.getByRole("banner").getByRole("button", { name: msg(locale, `languages.${locale}`) }),
+    ).toHaveAttribute("aria-pressed", "true");
   });
 }
 
@@ -193,7 +226,9 @@ test("a user type without access sees the translated 'not allowed' page", async 
   await expect(page.getByTestId("grid")).toHaveCount(0);
 });
 
-test("a list its user type shows only on its master row answers 'not allowed' at its own address, not an endless loading grid", async ({ page }) => {
+test("a list its user type shows only on its master row answers 'not allowed' at its own address, not an endless loading grid", async ({
+  page,
+}) => {
   // Hubert (100) sees a client's coachings on the client, not the centre's list of all coachings.
   await signIn(page, EUPEN, "de", "hubert");
   await page.goto(`${EUPEN}/coachings/coachings`);
@@ -221,6 +256,8 @@ test("a date filter is typed as the reader writes dates, and the title says it t
   await page.keyboard.type("1.7.2021");
   await expect(activeOn.getByRole("spinbutton")).toHaveText(["01", "07", "2021"]);
   await expect.poll(() => (stateOf(page).filters as Record<string, unknown> | undefined)?.activeOn).toBe("2021-07-01");
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${t("resources.coachings.activeOn")}: 01.07.2021`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    `${t("resources.coachings.activeOn")}: 01.07.2021`,
+  );
   expect(await seriousAxeViolations(page)).toEqual([]);
 });

@@ -18,6 +18,8 @@ export const CONSOLE = urlOf("console");
 
 /** Where requests from the test process (not the browser) connect; pass `direct(label).headers` along. */
 export const DIRECT = `http://127.0.0.1:${PORT}`;
-export const direct = (label: string, extra: Record<string, string> = {}) => ({ headers: { host: hostOf(label), ...extra } });
+export const direct = (label: string, extra: Record<string, string> = {}) => ({
+  headers: { host: hostOf(label), ...extra },
+});
 
 export const OPERATOR = { email: "operator@entraide.test", password: "entraide-demo" };

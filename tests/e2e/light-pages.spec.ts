@@ -13,19 +13,35 @@ function recordRequests(page: Page) {
   const seen: Request[] = [];
   page.on("request", (r) => {
     const url = new URL(r.url());
-    if (url.origin === EUPEN && !url.pathname.startsWith("/_next/static/") && url.pathname !== "/favicon.ico") seen.push(r);
+    if (url.origin === EUPEN && !url.pathname.startsWith("/_next/static/") && url.pathname !== "/favicon.ico")
+      seen.push(r);
   });
   return {
-    get all() { return seen.map((r) => `${r.method()} ${decodeURIComponent(r.url().slice(EUPEN.length))}`); },
-    get prefetches() { return seen.filter((r) => r.headers()["next-router-prefetch"]).map((r) => r.url()); },
+    get all() {
+      return seen.map((r) => `${r.method()} ${decodeURIComponent(r.url().slice(EUPEN.length))}`);
+    },
+    get prefetches() {
+      return seen.filter((r) => r.headers()["next-router-prefetch"]).map((r) => r.url());
+    },
     clear: () => void seen.splice(0),
   };
 }
 
 /** Resources and panels of the client's tabs after the first (Person): none of them may load before their tab opens. */
-const LATER_TABS = ["similarClients", "households.members", "households.humanLinks", "coachings.coachings", "contacts.clientContacts", "clients.dispenses", "history.clientChanges", "checks.clientProblems"];
+const LATER_TABS = [
+  "similarClients",
+  "households.members",
+  "households.humanLinks",
+  "coachings.coachings",
+  "contacts.clientContacts",
+  "clients.dispenses",
+  "history.clientChanges",
+  "checks.clientProblems",
+];
 
-test("a client opens from the list with at most 3 requests; the other tabs load when opened, by mouse or keyboard", async ({ page }) => {
+test("a client opens from the list with at most 3 requests; the other tabs load when opened, by mouse or keyboard", async ({
+  page,
+}) => {
   await signInAt(page, EUPEN, "de", "melanie");
   await page.goto(`${EUPEN}/clients/clients`);
   await expect(page.getByTestId("grid-row").first()).toBeVisible();
@@ -52,7 +68,10 @@ test("a client opens from the list with at most 3 requests; the other tabs load 
   // The keyboard reaches the next tab (arrow key), whose slave grids load in turn.
   await page.getByRole("tab", { name: t("resources.clients.humanLinksTab") }).press("ArrowRight");
   await expect(page.getByRole("tab", { name: t("resources.clients.coachesTab") })).toBeFocused();
-  await expect(page.getByRole("tab", { name: t("resources.clients.coachesTab") })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tab", { name: t("resources.clients.coachesTab") })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
   await expect(page.getByTestId("slave-coachings.coachings")).toBeVisible();
   await expect(page.getByTestId("slave-coachings.coachings").getByRole("row").first()).toBeVisible();
 });
@@ -70,11 +89,16 @@ test("a client opened by its address comes in one page, its first tab filled in"
   await expect(page.getByTestId("slave-contacts.addresses")).not.toContainText(t("grid.loading"));
   await page.waitForLoadState("networkidle");
   // The page, and at most the once-a-minute report of activity that keeps the session alive.
-  expect(requests.all.filter((r) => r !== `GET ${path}`).every((r) => r === "POST /api/session/activity"), requests.all.join("\n")).toBe(true);
+  expect(
+    requests.all.filter((r) => r !== `GET ${path}`).every((r) => r === "POST /api/session/activity"),
+    requests.all.join("\n"),
+  ).toBe(true);
   expect(requests.all.length, requests.all.join("\n")).toBeLessThanOrEqual(2);
 });
 
-test("a client opened after a minute of work is rendered and logged once, as the session is kept alive", async ({ browser }) => {
+test("a client opened after a minute of work is rendered and logged once, as the session is kept alive", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const advisor = await browser.newPage();
   await signInAt(advisor, EUPEN, "de", "patrick");
@@ -98,7 +122,10 @@ test("a client opened after a minute of work is rendered and logged once, as the
   await row.click();
   await expect(agent.getByTestId("client-overview")).toBeVisible();
   await agent.waitForLoadState("networkidle");
-  expect(requests.all.some((r) => r.startsWith("POST ")), requests.all.join("\n")).toBe(true);
+  expect(
+    requests.all.some((r) => r.startsWith("POST ")),
+    requests.all.join("\n"),
+  ).toBe(true);
   expect(await openings()).toBe(before + 1);
 });
 

@@ -15,7 +15,9 @@ async function signIn(page: Page, base: string, locale: "de" | "fr", username: s
 
 test("a German centre: sign in, see who you are, sign out", async ({ page }) => {
   await signIn(page, EUPEN, "de", "hubert", DEMO_PASSWORD);
-  await expect(page.getByTestId("signed-in-as")).toHaveText(msg("de", "auth.signedInAs", { name: "Hubert Huppertz", userType: msg("de", "userTypes.100") }));
+  await expect(page.getByTestId("signed-in-as")).toHaveText(
+    msg("de", "auth.signedInAs", { name: "Hubert Huppertz", userType: msg("de", "userTypes.100") }),
+  );
   await saveScreenshot(page, "eupen-signed-in");
   await page.getByRole("button", { name: msg("de", "auth.signOut"), exact: true }).click();
   await expect(page).toHaveURL(`${EUPEN}/login`);
@@ -28,7 +30,9 @@ test("a French centre: wrong password is refused in French, then the right one w
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(msg("fr", "errors.INVALID_CREDENTIALS"));
   await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
   await signIn(page, CHATELET, "fr", "caroline", DEMO_PASSWORD);
-  await expect(page.getByTestId("signed-in-as")).toHaveText(msg("fr", "auth.signedInAs", { name: "Caroline Carnol", userType: msg("fr", "userTypes.220") }));
+  await expect(page.getByTestId("signed-in-as")).toHaveText(
+    msg("fr", "auth.signedInAs", { name: "Caroline Carnol", userType: msg("fr", "userTypes.220") }),
+  );
 });
 
 test("a session cookie from one centre is worthless on another", async ({ page, context }) => {
@@ -40,7 +44,16 @@ test("a session cookie from one centre is worthless on another", async ({ page, 
   // Host-only: the browser itself never sends it to another centre.
   expect((await context.cookies(CHATELET)).some((c) => c.name === session!.name)).toBe(false);
   // Even planted on Châtelet's host (robin exists there too), it signs nobody in.
-  await context.addCookies([{ name: session!.name, value: session!.value, domain: "chatelet.localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    {
+      name: session!.name,
+      value: session!.value,
+      domain: "chatelet.localhost",
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+    },
+  ]);
   await page.goto(`${CHATELET}/`);
   await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
   await expect(page.getByText(msg("fr", "auth.signInPrompt"))).toBeVisible();
@@ -48,7 +61,10 @@ test("a session cookie from one centre is worthless on another", async ({ page, 
 
 test("two-factor: set up in the account page, then asked for at the next sign-in", async ({ page }) => {
   await signIn(page, EUPEN, "de", "kerstin", DEMO_PASSWORD);
-  await page.getByRole("banner").getByRole("link", { name: msg("de", "account.menu") }).click();
+  await page
+    .getByRole("banner")
+    .getByRole("link", { name: msg("de", "account.menu") })
+    .click();
   await page.getByRole("button", { name: msg("de", "account.twoFactor.start") }).click();
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
   const totp = new TOTP({ secret: Secret.fromBase32(secret) });

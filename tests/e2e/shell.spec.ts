@@ -9,7 +9,9 @@ const signIn = signInAt;
 
 const mainMenu = (page: Page, locale: Locale) => page.getByRole("navigation", { name: msg(locale, "menu.label") });
 
-test("the main menu follows the user type: an administrator configures places and users, an agent does not", async ({ page }) => {
+test("the main menu follows the user type: an administrator configures places and users, an agent does not", async ({
+  page,
+}) => {
   // Robin's profile language is English (Lino's demo): it wins over the centre's German once signed in.
   await signIn(page, EUPEN, "de", "robin");
   const t = (key: string) => msg("en", key);
@@ -72,7 +74,9 @@ test("on a narrow screen the menu hides behind one button", async ({ page }) => 
   await saveScreenshot(page, "shell-menu-narrow");
 });
 
-test("quick search: '/' focuses it, hits are grouped by resource, arrows and Enter open the detail", async ({ page }) => {
+test("quick search: '/' focuses it, hits are grouped by resource, arrows and Enter open the detail", async ({
+  page,
+}) => {
   await signIn(page, EUPEN, "de", "hubert");
   const search = page.getByRole("combobox", { name: msg("de", "search.label") });
   // The shortcut works once the page is interactive (hydrated): retry the key until it takes.
@@ -111,7 +115,9 @@ test("quick search: '/' focuses it, hits are grouped by resource, arrows and Ent
   await expect(page.getByTestId("search-empty")).toHaveText(msg("de", "search.noResults", { q: "zzzz-nothing" }));
 });
 
-test("the dashboard: widgets of the user type, hide one and it stays hidden; act as from a procuration", async ({ page }) => {
+test("the dashboard: widgets of the user type, hide one and it stays hidden; act as from a procuration", async ({
+  page,
+}) => {
   const t = (key: string, params?: Record<string, string>) => msg("de", key, params);
   await signIn(page, EUPEN, "de", "theresia");
   const widget = (key: string) => page.getByRole("region", { name: t(key) });
@@ -132,10 +138,14 @@ test("the dashboard: widgets of the user type, hide one and it stays hidden; act
   await page.getByRole("checkbox", { name: t("dashboard.quickLinks.title") }).check();
   await expect(widget("dashboard.quickLinks.title")).toBeVisible();
 
-  await page.getByRole("button", { name: msg("de", "dashboard.procurations.actAs", { name: "Huppertz Hubert" }) }).click();
+  await page
+    .getByRole("button", { name: msg("de", "dashboard.procurations.actAs", { name: "Huppertz Hubert" }) })
+    .click();
   await expect(page.getByTestId("signed-in-as")).toContainText("Hubert Huppertz");
   await page.getByRole("button", { name: t("auth.stopActing") }).click();
-  await expect(page.getByTestId("signed-in-as")).toHaveText(t("auth.signedInAs", { name: "Theresia Thelen", userType: t("userTypes.210") }));
+  await expect(page.getByTestId("signed-in-as")).toHaveText(
+    t("auth.signedInAs", { name: "Theresia Thelen", userType: t("userTypes.210") }),
+  );
 });
 
 test("administrators see the centre's users and the recent changes", async ({ page }) => {
@@ -150,26 +160,43 @@ test("administrators see the centre's users and the recent changes", async ({ pa
   await expect(page).toHaveURL(`${EUPEN}/users/users`);
 });
 
-test("a language chosen while signed in follows the user: after signing out and in, and on another device", async ({ page, browser }) => {
+test("a language chosen while signed in follows the user: after signing out and in, and on another device", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, CHATELET, "fr", "judith");
   await page.goto(`${CHATELET}/account`);
-  await page.getByRole("banner").getByRole("button", { name: msg("nl", "languages.nl") }).click();
+  await page
+    .getByRole("banner")
+    .getByRole("button", { name: msg("nl", "languages.nl") })
+    .click();
   await expect(page).toHaveURL(`${CHATELET}/account`); // back on the same page
-  await expect(page.getByTestId("signed-in-as")).toHaveText(msg("nl", "auth.signedInAs", { name: "Judith Jousten", userType: msg("nl", "userTypes.420") }));
+  await expect(page.getByTestId("signed-in-as")).toHaveText(
+    msg("nl", "auth.signedInAs", { name: "Judith Jousten", userType: msg("nl", "userTypes.420") }),
+  );
 
   await page.getByRole("button", { name: msg("nl", "auth.signOut"), exact: true }).click();
   await expect(page).toHaveURL(`${CHATELET}/login`);
   await signIn(page, CHATELET, "nl", "judith");
-  await expect(page.getByTestId("signed-in-as")).toHaveText(msg("nl", "auth.signedInAs", { name: "Judith Jousten", userType: msg("nl", "userTypes.420") }));
+  await expect(page.getByTestId("signed-in-as")).toHaveText(
+    msg("nl", "auth.signedInAs", { name: "Judith Jousten", userType: msg("nl", "userTypes.420") }),
+  );
 
   // Another browser, without any language cookie: the sign-in page is in the centre's language,
   // the pages after sign-in in the user's.
   const other = await browser.newContext({ locale: "en-GB" });
   const elsewhere = await other.newPage();
   await signIn(elsewhere, CHATELET, "fr", "judith");
-  await expect(elsewhere.getByTestId("signed-in-as")).toHaveText(msg("nl", "auth.signedInAs", { name: "Judith Jousten", userType: msg("nl", "userTypes.420") }));
+  await expect(elsewhere.getByTestId("signed-in-as")).toHaveText(
+    msg("nl", "auth.signedInAs", { name: "Judith Jousten", userType: msg("nl", "userTypes.420") }),
+  );
   // Back as it was.
-  await elsewhere.getByRole("banner").getByRole("button", { name: msg("fr", "languages.fr") }).click();
-  await expect(elsewhere.getByTestId("signed-in-as")).toHaveText(msg("fr", "auth.signedInAs", { name: "Judith Jousten", userType: msg("fr", "userTypes.420") }));
+  await elsewhere
+    .getByRole("banner")
+    .getByRole("button", { name: msg("fr", "languages.fr") })
+    .click();
+  await expect(elsewhere.getByTestId("signed-in-as")).toHaveText(
+    msg("fr", "auth.signedInAs", { name: "Judith Jousten", userType: msg("fr", "userTypes.420") }),
+  );
   await other.close();
 });

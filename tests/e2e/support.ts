@@ -10,13 +10,22 @@ type Catalogue = { [key: string]: string | Catalogue };
 const catalogues = new Map<string, Catalogue>();
 
 /** A UI text from messages/<locale>.json with its {placeholders} filled, as the app renders it. */
-export function msg(locale: "fr" | "nl" | "de" | "en", key: string, params: Record<string, string | number> = {}): string {
+export function msg(
+  locale: "fr" | "nl" | "de" | "en",
+  key: string,
+  params: Record<string, string | number> = {},
+): string {
   let catalogue = catalogues.get(locale);
   if (!catalogue) {
     catalogue = JSON.parse(readFileSync(path.join(root, "messages", `${locale}.json`), "utf8")) as Catalogue;
     catalogues.set(locale, catalogue);
   }
-  const text = key.split(".").reduce<string | Catalogue | undefined>((node, part) => (typeof node === "object" ? node[part] : undefined), catalogue);
+  const text = key
+    .split(".")
+    .reduce<string | Catalogue | undefined>(
+      (node, part) => (typeof node === "object" ? node[part] : undefined),
+      catalogue,
+    );
   if (typeof text !== "string") throw new Error(`no message ${locale}:${key}`);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
@@ -33,7 +42,13 @@ export const DEMO_PASSWORD = "entraide-demo";
  * Signs a demo user in on a centre through its form; `locale` is the sign-in page's language (the
  * centre's, or the device's choice). Ends when the header names the user.
  */
-export async function signInAt(page: Page, base: string, locale: "fr" | "nl" | "de" | "en", username: string, password = DEMO_PASSWORD) {
+export async function signInAt(
+  page: Page,
+  base: string,
+  locale: "fr" | "nl" | "de" | "en",
+  username: string,
+  password = DEMO_PASSWORD,
+) {
   await page.goto(`${base}/login`);
   await page.getByLabel(msg(locale, "auth.username")).fill(username);
   await page.getByLabel(msg(locale, "auth.password")).fill(password);

@@ -18,10 +18,17 @@ beforeAll(async () => {
   [eupen, chatelet] = [await newCentre("auth-eupen", "production"), await newCentre("auth-chatelet", "production")];
 });
 
-const login = (tenant: Tenant, username: string, password: string, ip = "192.0.2.10") => authenticate(tenantHandle(tenant), { username, password, ip });
+const login = (tenant: Tenant, username: string, password: string, ip = "192.0.2.10") =>
+  authenticate(tenantHandle(tenant), { username, password, ip });
 const outcomes = async (tenant: Tenant, username: string) => {
   const { db, t } = tenantHandle(tenant);
-  return (await db.select({ outcome: t.loginAudit.outcome }).from(t.loginAudit).where(eq(t.loginAudit.username, username)).orderBy(t.loginAudit.id)).map((r) => r.outcome);
+  return (
+    await db
+      .select({ outcome: t.loginAudit.outcome })
+      .from(t.loginAudit)
+      .where(eq(t.loginAudit.username, username))
+      .orderBy(t.loginAudit.id)
+  ).map((r) => r.outcome);
 };
 
 describe("local sign-in", () => {
@@ -46,7 +53,8 @@ describe("local sign-in", () => {
 
   it("locks an account name after repeated failures, even against the right password", async () => {
     const { user } = await newUser(eupen, "100");
-    for (let i = 1; i < LIMITS.user; i++) expect(await appCodeOf(login(eupen, user.username, `wrong ${i}`))).toBe("INVALID_CREDENTIALS");
+    for (let i = 1; i < LIMITS.user; i++)
+      expect(await appCodeOf(login(eupen, user.username, `wrong ${i}`))).toBe("INVALID_CREDENTIALS");
     expect(await appCodeOf(login(eupen, user.username, "wrong again"))).toBe("ACCOUNT_LOCKED");
     expect(await appCodeOf(login(eupen, user.username, TEST_PASSWORD))).toBe("ACCOUNT_LOCKED");
     expect((await outcomes(eupen, user.username)).at(-1)).toBe("locked");
@@ -92,7 +100,10 @@ describe("sessions", () => {
     await api.users.logoutEverywhere();
     expect(await appCodeOf((await callerOn(centreHost(eupen.slug), {}, claims)).users.me())).toBe("UNAUTHORIZED");
     const { db, t } = tenantHandle(eupen);
-    const audit = await db.select().from(t.auditLog).where(eq(t.auditLog.entityId, String(claims.uid)));
+    const audit = await db
+      .select()
+      .from(t.auditLog)
+      .where(eq(t.auditLog.entityId, String(claims.uid)));
     expect(audit.map((a) => a.action)).toContain("user.logout_everywhere");
   });
 
@@ -118,7 +129,8 @@ describe("demo cast", () => {
     const demoEupen = await newCentre("cast-eupen", "production");
     await seedDemoUsers(tenantHandle(demoEupen), { defaultLocale: "de" });
     await seedDemoUsers(tenantHandle(chatelet), { defaultLocale: "fr" });
-    const typeOf = async (tenant: Tenant, username: string) => (await login(tenant, username, DEMO_USER_PASSWORD)).userType;
+    const typeOf = async (tenant: Tenant, username: string) =>
+      (await login(tenant, username, DEMO_USER_PASSWORD)).userType;
     expect(await typeOf(demoEupen, "hubert")).toBe("100");
     expect(await typeOf(chatelet, "hubert")).toBe("120");
     expect(await typeOf(demoEupen, "caroline")).toBe("200");

@@ -22,7 +22,14 @@ const AUDIENCE: Record<(typeof ALL_TABLES)[number], string> = {
   "newcomers.clients": "120 200 220 300 420 900 910",
 };
 
-const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 50, sort: [], filters: {}, q: "", ...over });
+const state = (over: Record<string, unknown> = {}) => ({
+  page: 1,
+  pageSize: 50,
+  sort: [],
+  filters: {},
+  q: "",
+  ...over,
+});
 type Caller = Awaited<ReturnType<typeof signedInCaller>>;
 const today = new Date().toISOString().slice(0, 10);
 const SURNAME = "Tabellenkunde";
@@ -35,12 +42,28 @@ let admin: Caller;
 const ids: Record<string, number> = {};
 const firstNames = new Map<number, string>();
 
-async function client(tenant: Tenant, firstName: string, clientState: string, extra: { isObsolete?: boolean; coachedBy?: number[] } = {}) {
+async function client(
+  tenant: Tenant,
+  firstName: string,
+  clientState: string,
+  extra: { isObsolete?: boolean; coachedBy?: number[] } = {},
+) {
   const h = tenantHandle(tenant);
-  const [row] = await h.db.insert(h.t.partners).values({
-    kind: "person", isClient: true, clientState, name: `${SURNAME} ${firstName}`, firstName, lastName: SURNAME, isObsolete: extra.isObsolete ?? false, phone: "087 11 22 33",
-  }).returning({ id: h.t.partners.id });
-  for (const userId of extra.coachedBy ?? []) await h.db.insert(h.t.coachings).values({ clientId: row!.id, userId, startDate: "2020-01-01" });
+  const [row] = await h.db
+    .insert(h.t.partners)
+    .values({
+      kind: "person",
+      isClient: true,
+      clientState,
+      name: `${SURNAME} ${firstName}`,
+      firstName,
+      lastName: SURNAME,
+      isObsolete: extra.isObsolete ?? false,
+      phone: "087 11 22 33",
+    })
+    .returning({ id: h.t.partners.id });
+  for (const userId of extra.coachedBy ?? [])
+    await h.db.insert(h.t.coachings).values({ clientId: row!.id, userId, startDate: "2020-01-01" });
   if (tenant === eupen) firstNames.set(row!.id, firstName);
   return row!.id;
 }
@@ -50,11 +73,20 @@ async function agent(tenant: Tenant, userType: "100" | "110", firstName: string,
 }
 /** The first names of this test's clients a table lists, in name order (the centre also holds demo clients). */
 const firstNamesIn = async (caller: Caller, resource: string, filters: Record<string, unknown> = {}) =>
-  (await caller.resources.list({ resource, state: state({ q: SURNAME, filters, sort: [{ field: "name", dir: "asc" }] }) })).rows.map((r) => firstNames.get(Number(r.__id)) ?? String(r.name));
+  (
+    await caller.resources.list({
+      resource,
+      state: state({ q: SURNAME, filters, sort: [{ field: "name", dir: "asc" }] }),
+    })
+  ).rows.map((r) => firstNames.get(Number(r.__id)) ?? String(r.name));
 
 beforeAll(async () => {
   [eupen, chatelet] = await Promise.all([newCentre("tables-eupen"), newCentre("tables-chatelet")]);
-  [hubert, melanie, admin] = await Promise.all([agent(eupen, "100", "Hubert", "Huppertz"), agent(eupen, "110", "Mélanie", "Mélard"), signedInCaller(eupen, "900")]);
+  [hubert, melanie, admin] = await Promise.all([
+    agent(eupen, "100", "Hubert", "Huppertz"),
+    agent(eupen, "110", "Mélanie", "Mélard"),
+    signedInCaller(eupen, "900"),
+  ]);
   ids.newcomer = await client(eupen, "Nina", "10");
   ids.refused = await client(eupen, "Rudi", "20");
   ids.hubertsOwn = await client(eupen, "Hanna", "30", { coachedBy: [hubert.id] });
@@ -76,12 +108,36 @@ describe("client tables (domain-people §3.6)", () => {
 
     const meta = async (resource: string) => admin.resources.meta({ resource });
     const contacts = await meta("clients.clients");
-    expect(contacts).toMatchObject({ title: "resources.clients.title", defaultFilters: { hideObsolete: true }, columns: ["name", "clientState", "nationalId", "gsm", "address", "age", "email", "phone", "id", "language"] });
-    expect(await meta("clients.coached")).toMatchObject({ title: "resources.clients.coachedTitle", href: "/clients/coached", defaultFilters: { clientState: "30", hideObsolete: true }, columns: contacts.columns });
-    expect(await meta("reception.clients")).toMatchObject({ title: "resources.clients.receptionTitle", defaultFilters: { clientState: "30" }, columns: ["name", "address", "nationalId", "clientState"] });
-    expect(await meta("integ.clients")).toMatchObject({ title: "resources.clients.integrationTitle", columns: ["name", "nationalId", "gsm", "address", "age", "email", "phone", "id", "language"] });
-    expect(await meta("clients.all")).toMatchObject({ title: "resources.clients.allTitle", defaultFilters: {}, columns: contacts.columns });
-    expect(await meta("newcomers.clients")).toMatchObject({ title: "resources.clients.newTitle", defaultFilters: { clientState: "10" }, columns: ["name", "clientState", "nationalId", "gsm", "address", "age", "email", "phone"] });
+    expect(contacts).toMatchObject({
+      title: "resources.clients.title",
+      defaultFilters: { hideObsolete: true },
+      columns: ["name", "clientState", "nationalId", "gsm", "address", "age", "email", "phone", "id", "language"],
+    });
+    expect(await meta("clients.coached")).toMatchObject({
+      title: "resources.clients.coachedTitle",
+      href: "/clients/coached",
+      defaultFilters: { clientState: "30", hideObsolete: true },
+      columns: contacts.columns,
+    });
+    expect(await meta("reception.clients")).toMatchObject({
+      title: "resources.clients.receptionTitle",
+      defaultFilters: { clientState: "30" },
+      columns: ["name", "address", "nationalId", "clientState"],
+    });
+    expect(await meta("integ.clients")).toMatchObject({
+      title: "resources.clients.integrationTitle",
+      columns: ["name", "nationalId", "gsm", "address", "age", "email", "phone", "id", "language"],
+    });
+    expect(await meta("clients.all")).toMatchObject({
+      title: "resources.clients.allTitle",
+      defaultFilters: {},
+      columns: contacts.columns,
+    });
+    expect(await meta("newcomers.clients")).toMatchObject({
+      title: "resources.clients.newTitle",
+      defaultFilters: { clientState: "10" },
+      columns: ["name", "clientState", "nationalId", "gsm", "address", "age", "email", "phone"],
+    });
     // Same filters, detail and workflow as Contacts → Clients.
     const coached = await meta("clients.coached");
     expect(coached.filters).toEqual(contacts.filters);
@@ -90,14 +146,46 @@ describe("client tables (domain-people §3.6)", () => {
 
     // Reception rows carry what its columns name (and the state, for the row colour).
     const [row] = (await admin.resources.list({ resource: "reception.clients", state: state({ q: SURNAME }) })).rows;
-    expect(Object.keys(row!).sort()).toEqual(["__id", "__version", "address", "age", "birthDate", "clientState", "coaches", "email", "gender", "gsm", "id", "language", "name", "nationalId", "phone"].sort());
+    expect(Object.keys(row!).sort()).toEqual(
+      [
+        "__id",
+        "__version",
+        "address",
+        "age",
+        "birthDate",
+        "clientState",
+        "coaches",
+        "email",
+        "gender",
+        "gsm",
+        "id",
+        "language",
+        "name",
+        "nationalId",
+        "phone",
+      ].sort(),
+    );
     // A default filter is lifted with null, as on any table.
-    expect(await firstNamesIn(admin, "newcomers.clients", { clientState: null })).toEqual(["Franz", "Hanna", "Maria", "Nina", "Rudi"]);
+    expect(await firstNamesIn(admin, "newcomers.clients", { clientState: null })).toEqual([
+      "Franz",
+      "Hanna",
+      "Maria",
+      "Nina",
+      "Rudi",
+    ]);
   });
 
   it("Integration → Clients shows the coached clients the reader coaches today: each agent their own", async () => {
-    expect((await hubert.caller.resources.meta({ resource: "integ.clients" })).defaultFilters).toEqual({ clientState: "30", coachedBy: hubert.id, hideObsolete: true });
-    expect((await melanie.caller.resources.meta({ resource: "integ.clients" })).defaultFilters).toEqual({ clientState: "30", coachedBy: melanie.id, hideObsolete: true });
+    expect((await hubert.caller.resources.meta({ resource: "integ.clients" })).defaultFilters).toEqual({
+      clientState: "30",
+      coachedBy: hubert.id,
+      hideObsolete: true,
+    });
+    expect((await melanie.caller.resources.meta({ resource: "integ.clients" })).defaultFilters).toEqual({
+      clientState: "30",
+      coachedBy: melanie.id,
+      hideObsolete: true,
+    });
     expect(await firstNamesIn(hubert.caller, "integ.clients")).toEqual(["Hanna"]);
     expect(await firstNamesIn(melanie.caller, "integ.clients")).toEqual(["Maria"]);
     // A colleague's clients, or everyone's, when the user asks for them.
@@ -106,7 +194,10 @@ describe("client tables (domain-people §3.6)", () => {
     // A coaching that ended yesterday no longer counts.
     const h = tenantHandle(eupen);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    await h.db.update(h.t.coachings).set({ endDate: yesterday }).where(and(eq(h.t.coachings.clientId, ids.hubertsOwn!), eq(h.t.coachings.userId, hubert.id)));
+    await h.db
+      .update(h.t.coachings)
+      .set({ endDate: yesterday })
+      .where(and(eq(h.t.coachings.clientId, ids.hubertsOwn!), eq(h.t.coachings.userId, hubert.id)));
     expect(await firstNamesIn(hubert.caller, "integ.clients")).toEqual([]);
     await h.db.update(h.t.coachings).set({ endDate: null }).where(eq(h.t.coachings.clientId, ids.hubertsOwn!));
     expect(await firstNamesIn(hubert.caller, "integ.clients", { period: { from: today } })).toEqual(["Hanna"]);
@@ -121,7 +212,9 @@ describe("client tables (domain-people §3.6)", () => {
         // Anonymous (000) is not even signed in for the application.
         const refused = userType === "000" ? "UNAUTHORIZED" : "FORBIDDEN";
         expect(listed, `${userType} ${resource}`).toBe(allowed ? "resolved" : refused);
-        expect(await appCodeOf(caller.resources.meta({ resource })), `${userType} ${resource} meta`).toBe(allowed ? "resolved" : refused);
+        expect(await appCodeOf(caller.resources.meta({ resource })), `${userType} ${resource} meta`).toBe(
+          allowed ? "resolved" : refused,
+        );
       }
     }
   });
@@ -131,8 +224,14 @@ describe("client tables (domain-people §3.6)", () => {
     const chateletAdmin = await callerOn(centreHost(chatelet.slug), {}, claims);
     for (const resource of ALL_TABLES) {
       // Every default filter lifted: Châtelet's own client of that name, never one of Eupen's.
-      const { rows } = await chateletAdmin.resources.list({ resource, state: state({ q: SURNAME, filters: { clientState: null, hideObsolete: null, coachedBy: null } }) });
-      expect(rows.map((r) => String(r.name).replace(/ \(.*\)$/, "")), resource).toEqual([`${SURNAME.toUpperCase()} Charles`]);
+      const { rows } = await chateletAdmin.resources.list({
+        resource,
+        state: state({ q: SURNAME, filters: { clientState: null, hideObsolete: null, coachedBy: null } }),
+      });
+      expect(
+        rows.map((r) => String(r.name).replace(/ \(.*\)$/, "")),
+        resource,
+      ).toEqual([`${SURNAME.toUpperCase()} Charles`]);
       // An Eupen id is another row or none in Châtelet (each centre numbers its own), never Eupen's client.
       for (const id of Object.values(ids)) {
         const found = await chateletAdmin.resources.get({ resource, id }).catch(() => null);
@@ -141,7 +240,14 @@ describe("client tables (domain-people §3.6)", () => {
     }
     // An Eupen session is refused on Châtelet's address.
     const eupenClaims = (await newUser(eupen, "910")).claims;
-    expect(await appCodeOf((await callerOn(centreHost(chatelet.slug), {}, eupenClaims)).resources.list({ resource: "clients.all", state: state() }))).toBe("UNAUTHORIZED");
+    expect(
+      await appCodeOf(
+        (await callerOn(centreHost(chatelet.slug), {}, eupenClaims)).resources.list({
+          resource: "clients.all",
+          state: state(),
+        }),
+      ),
+    ).toBe("UNAUTHORIZED");
   });
 
   it("a row opens in the table's own detail; the opening is logged and changes join the client's history", async () => {
@@ -150,17 +256,34 @@ describe("client tables (domain-people §3.6)", () => {
     const h = tenantHandle(eupen);
     const [u] = await h.db.select().from(h.t.users).where(eq(h.t.users.id, hubert.id));
     const asHubert = { ...u!, roles: rolesOf("100"), mustEnrollTotp: false, realUser: null } as unknown as SessionUser;
-    await recordOpening({ handle: h, user: asHubert, locale: "de", registry }, resourceOf(registry, "integ.clients"), ids.hubertsOwn!, "detail");
+    await recordOpening(
+      { handle: h, user: asHubert, locale: "de", registry },
+      resourceOf(registry, "integ.clients"),
+      ids.hubertsOwn!,
+      "detail",
+    );
     const opened = await h.db.select().from(h.t.accessLog).where(eq(h.t.accessLog.partnerId, ids.hubertsOwn!));
     expect(opened.map((o) => [o.userId, o.what])).toEqual([[hubert.id, "detail"]]);
 
     // Refusing a newcomer from Newcomers → New clients is a change of that client, like from Contacts.
     const newcomersUser = await signedInCaller(eupen, "200");
     const nina = await newcomersUser.resources.get({ resource: "newcomers.clients", id: ids.newcomer! });
-    await newcomersUser.resources.transition({ resource: "newcomers.clients", id: ids.newcomer!, version: Number(nina.__version), name: "refuse", params: { reason: "10" } });
-    const audited = await h.db.select({ entity: h.t.auditLog.entity, action: h.t.auditLog.action }).from(h.t.auditLog).where(eq(h.t.auditLog.entityId, String(ids.newcomer)));
+    await newcomersUser.resources.transition({
+      resource: "newcomers.clients",
+      id: ids.newcomer!,
+      version: Number(nina.__version),
+      name: "refuse",
+      params: { reason: "10" },
+    });
+    const audited = await h.db
+      .select({ entity: h.t.auditLog.entity, action: h.t.auditLog.action })
+      .from(h.t.auditLog)
+      .where(eq(h.t.auditLog.entityId, String(ids.newcomer)));
     expect(audited).toEqual([{ entity: "clients.clients", action: "clients.clients.transition.refuse" }]);
-    const history = await admin.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: ids.newcomer! } }) });
+    const history = await admin.resources.list({
+      resource: "history.clientChanges",
+      state: state({ master: { field: "client", value: ids.newcomer! } }),
+    });
     expect(history.total).toBe(1);
     // Now refused, Nina has left New clients.
     expect(await firstNamesIn(admin, "newcomers.clients")).toEqual([]);
@@ -169,8 +292,14 @@ describe("client tables (domain-people §3.6)", () => {
   it("quick search lists a client once, under Clients, not once per table; the state colours rows", async () => {
     // Hanna is a client (and as any client also a person), but only once among the clients.
     const groups = await admin.resources.search({ q: `${SURNAME} Hanna` });
-    expect(groups.map((g) => [g.resource, g.hits.map((hit) => hit.id)])).toEqual([["clients.clients", [ids.hubertsOwn]], ["contacts.persons", [ids.hubertsOwn]]]);
+    expect(groups.map((g) => [g.resource, g.hits.map((hit) => hit.id)])).toEqual([
+      ["clients.clients", [ids.hubertsOwn]],
+      ["contacts.persons", [ids.hubertsOwn]],
+    ]);
     const meta = await admin.resources.meta({ resource: "integ.clients" });
-    expect(meta.rowTone).toEqual({ field: "clientState", tones: { "10": "positive", "20": "warning", "50": "warning" } });
+    expect(meta.rowTone).toEqual({
+      field: "clientState",
+      tones: { "10": "positive", "20": "warning", "50": "warning" },
+    });
   });
 });

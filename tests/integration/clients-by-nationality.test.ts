@@ -6,14 +6,36 @@ import { appCodeOf, newCentre, signedInCaller } from "./helpers";
 
 /** Clients by nationality (domain-people §3.6): a slave grid on a country's detail. */
 const RESOURCE = "clients.byNationality";
-const state = (value: string) => ({ page: 1, pageSize: 50, sort: [{ field: "name", dir: "asc" as const }], filters: {}, q: "", master: { field: "nationality", value } });
+const state = (value: string) => ({
+  page: 1,
+  pageSize: 50,
+  sort: [{ field: "name", dir: "asc" as const }],
+  filters: {},
+  q: "",
+  master: { field: "nationality", value },
+});
 type Caller = Awaited<ReturnType<typeof signedInCaller>>;
 let eupen: Tenant;
 let chatelet: Tenant;
 let agent: Caller; // 100, may list clients
 
-const client = (tenant: Tenant, firstName: string, lastName: string, nationalityCode: string | null, isObsolete = false) =>
-  newClient(tenant, { firstName, lastName, nationalityCode, isObsolete, street: "Hufengasse", streetNo: "7", zipCode: "4700", birthDate: "1980-05-04" });
+const client = (
+  tenant: Tenant,
+  firstName: string,
+  lastName: string,
+  nationalityCode: string | null,
+  isObsolete = false,
+) =>
+  newClient(tenant, {
+    firstName,
+    lastName,
+    nationalityCode,
+    isObsolete,
+    street: "Hufengasse",
+    streetNo: "7",
+    zipCode: "4700",
+    birthDate: "1980-05-04",
+  });
 
 beforeAll(async () => {
   [eupen, chatelet] = await Promise.all([newCentre("nationality-eupen"), newCentre("nationality-chatelet")]);
@@ -29,19 +51,35 @@ beforeAll(async () => {
 describe("clients by nationality", () => {
   it("lists a country's clients, obsolete ones too, with name, national id, state, address and age", async () => {
     const page = await agent.resources.list({ resource: RESOURCE, state: state("MA") });
-    expect(page.rows.map((r) => String(r.name))).toEqual([expect.stringContaining("Ahmed"), expect.stringContaining("Fatima")]);
+    expect(page.rows.map((r) => String(r.name))).toEqual([
+      expect.stringContaining("Ahmed"),
+      expect.stringContaining("Fatima"),
+    ]);
     expect(page.total).toBe(2);
-    expect((await agent.resources.list({ resource: RESOURCE, state: state("UA") })).rows.map((r) => String(r.name))).toEqual([expect.stringContaining("Oleg")]);
+    expect(
+      (await agent.resources.list({ resource: RESOURCE, state: state("UA") })).rows.map((r) => String(r.name)),
+    ).toEqual([expect.stringContaining("Oleg")]);
     const meta = await agent.resources.meta({ resource: RESOURCE });
-    expect(meta).toMatchObject({ title: "resources.clients.byNationalityTitle", columns: ["name", "nationalId", "clientState", "address", "age"] });
-    expect(page.rows[0]).toMatchObject({ clientState: "30", address: expect.stringContaining("Hufengasse 7"), age: expect.any(Number) });
+    expect(meta).toMatchObject({
+      title: "resources.clients.byNationalityTitle",
+      columns: ["name", "nationalId", "clientState", "address", "age"],
+    });
+    expect(page.rows[0]).toMatchObject({
+      clientState: "30",
+      address: expect.stringContaining("Hufengasse 7"),
+      age: expect.any(Number),
+    });
   });
 
   it("never shows another centre's clients of that country", async () => {
     const chateletUser = await signedInCaller(chatelet, "100");
-    const names = (await chateletUser.resources.list({ resource: RESOURCE, state: state("MA") })).rows.map((r) => String(r.name));
+    const names = (await chateletUser.resources.list({ resource: RESOURCE, state: state("MA") })).rows.map((r) =>
+      String(r.name),
+    );
     expect(names).toEqual([expect.stringContaining("Karim")]);
-    expect((await agent.resources.list({ resource: RESOURCE, state: state("MA") })).rows.map((r) => String(r.name))).not.toContainEqual(expect.stringContaining("Karim"));
+    expect(
+      (await agent.resources.list({ resource: RESOURCE, state: state("MA") })).rows.map((r) => String(r.name)),
+    ).not.toContainEqual(expect.stringContaining("Karim"));
   });
 
   it("appears on a country's detail, and is listed, only for user types that may list clients", async () => {
@@ -56,7 +94,9 @@ describe("clients by nationality", () => {
       const slaves = country.detail.flatMap((tab) => tab.slaves.map((s) => s.resource));
       expect(slaves.includes(RESOURCE), userType).toBe(listsClients);
       expect(slaves, userType).toContain("geo.places");
-      expect(await appCodeOf(caller.resources.list({ resource: RESOURCE, state: state("MA") })), userType).toBe(listsClients ? "resolved" : "FORBIDDEN");
+      expect(await appCodeOf(caller.resources.list({ resource: RESOURCE, state: state("MA") })), userType).toBe(
+        listsClients ? "resolved" : "FORBIDDEN",
+      );
     }
   });
 });

@@ -12,7 +12,14 @@ import { newClient as clientIn, newCoaching, type PartnerValues } from "./factor
 import { appCodeOf, callerOn, centreHost, errorAsSent, newCentre, newUser, signedInCaller } from "./helpers";
 import { WIDGETS } from "@/server/areas";
 
-const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 50, sort: [], filters: {}, q: "", ...over });
+const state = (over: Record<string, unknown> = {}) => ({
+  page: 1,
+  pageSize: 50,
+  sort: [],
+  filters: {},
+  q: "",
+  ...over,
+});
 type Caller = Awaited<ReturnType<typeof signedInCaller>>;
 const today = belgianToday();
 
@@ -22,15 +29,23 @@ let staff: Caller; // 110: CoachingsStaff
 let gss: number; // the general social service
 let integ: number; // the integration service
 
-const newClient = (tenant: Tenant, lastName: string, fields: PartnerValues = {}) => clientIn(tenant, { lastName, ...fields });
+const newClient = (tenant: Tenant, lastName: string, fields: PartnerValues = {}) =>
+  clientIn(tenant, { lastName, ...fields });
 const coaching = newCoaching;
-const asUser = async (tenant: Tenant, userType: Parameters<typeof newUser>[1], fields: Parameters<typeof newUser>[2] = {}) => {
+const asUser = async (
+  tenant: Tenant,
+  userType: Parameters<typeof newUser>[1],
+  fields: Parameters<typeof newUser>[2] = {},
+) => {
   const { user, claims } = await newUser(tenant, userType, fields);
   return { user, api: await callerOn(centreHost(tenant.slug), {}, claims) };
 };
 
 beforeAll(async () => {
-  [eupen, chatelet] = await Promise.all([newCentre("coach-eupen", "production"), newCentre("coach-chatelet", "production")]);
+  [eupen, chatelet] = await Promise.all([
+    newCentre("coach-eupen", "production"),
+    newCentre("coach-chatelet", "production"),
+  ]);
   staff = await signedInCaller(eupen, "110");
   const h = tenantHandle(eupen);
   const types = await h.db.select().from(h.t.coachingTypes);
@@ -44,9 +59,21 @@ describe("coaching termination reasons", () => {
     await seedCoachingEndings(h);
     await seedCoachingEndings(h);
     const rows = await h.db.select().from(h.t.coachingEndings).orderBy(h.t.coachingEndings.id);
-    expect(rows.map((r) => r.names.en)).toEqual(["Transfer to colleague", "End of right on social aid", "Moved to another town", "Found a job"]);
-    expect(rows[0]!.names).toMatchObject({ fr: "Transfert vers collègue", de: "Übergabe an Kollege", nl: "Overdracht aan collega" });
-    const [chateletInteg] = await h.db.select().from(h.t.coachingTypes).where(eq(h.t.coachingTypes.doesIntegration, true));
+    expect(rows.map((r) => r.names.en)).toEqual([
+      "Transfer to colleague",
+      "End of right on social aid",
+      "Moved to another town",
+      "Found a job",
+    ]);
+    expect(rows[0]!.names).toMatchObject({
+      fr: "Transfert vers collègue",
+      de: "Übergabe an Kollege",
+      nl: "Overdracht aan collega",
+    });
+    const [chateletInteg] = await h.db
+      .select()
+      .from(h.t.coachingTypes)
+      .where(eq(h.t.coachingTypes.doesIntegration, true));
     expect(rows.map((r) => r.coachingTypeId)).toEqual([null, null, null, chateletInteg!.id]);
   });
 
@@ -62,63 +89,182 @@ describe("coaching termination reasons", () => {
       throw new Error("accepted");
     };
     // The form shows this message, not "some fields are invalid" with no field marked.
-    const created = await refusal(agent.resources.create({ resource: "coachings.coachings", values: { client, startDate: "2026-12-06", endDate: "2020-02-29" } }));
-    expect(created).toMatchObject({ httpStatus: 400, appCode: "INVALID_INPUT", params: { messageKey: "detail.endBeforeStart" } });
-    const { id } = await agent.resources.create({ resource: "coachings.coachings", values: { client, startDate: "2024-01-01" } });
+    const created = await refusal(
+      agent.resources.create({
+        resource: "coachings.coachings",
+        values: { client, startDate: "2026-12-06", endDate: "2020-02-29" },
+      }),
+    );
+    expect(created).toMatchObject({
+      httpStatus: 400,
+      appCode: "INVALID_INPUT",
+      params: { messageKey: "detail.endBeforeStart" },
+    });
+    const { id } = await agent.resources.create({
+      resource: "coachings.coachings",
+      values: { client, startDate: "2024-01-01" },
+    });
     const row = await agent.resources.get({ resource: "coachings.coachings", id });
-    const edited = await refusal(agent.resources.update({ resource: "coachings.coachings", id, version: row.__version as number, patch: { endDate: "2023-12-31" } }));
-    expect(edited).toMatchObject({ httpStatus: 400, appCode: "INVALID_INPUT", params: { messageKey: "detail.endBeforeStart" } });
-    expect(await agent.resources.get({ resource: "coachings.coachings", id })).toMatchObject({ startDate: "2024-01-01", endDate: null });
+    const edited = await refusal(
+      agent.resources.update({
+        resource: "coachings.coachings",
+        id,
+        version: row.__version as number,
+        patch: { endDate: "2023-12-31" },
+      }),
+    );
+    expect(edited).toMatchObject({
+      httpStatus: 400,
+      appCode: "INVALID_INPUT",
+      params: { messageKey: "detail.endBeforeStart" },
+    });
+    expect(await agent.resources.get({ resource: "coachings.coachings", id })).toMatchObject({
+      startDate: "2024-01-01",
+      endDate: null,
+    });
   });
 
   it("refuses a reason of another service with a clear error and saves nothing; a reason without date ends the coaching today", async () => {
     const { user: me, api: agent } = await asUser(eupen, "100");
-    const foundJob = Number((await staff.resources.create({ resource: "coachings.endings", values: { name: { fr: "A trouvé du travail", en: "Found a job" }, coachingType: integ } })).id);
-    const moved = Number((await staff.resources.create({ resource: "coachings.endings", values: { name: { fr: "Déménagement", en: "Moved" } } })).id);
+    const foundJob = Number(
+      (
+        await staff.resources.create({
+          resource: "coachings.endings",
+          values: { name: { fr: "A trouvé du travail", en: "Found a job" }, coachingType: integ },
+        })
+      ).id,
+    );
+    const moved = Number(
+      (
+        await staff.resources.create({
+          resource: "coachings.endings",
+          values: { name: { fr: "Déménagement", en: "Moved" } },
+        })
+      ).id,
+    );
     const client = await newClient(eupen, "Ending");
     const h = tenantHandle(eupen);
-    const countOf = async () => (await h.db.select().from(h.t.coachings).where(eq(h.t.coachings.clientId, client))).length;
+    const countOf = async () =>
+      (await h.db.select().from(h.t.coachings).where(eq(h.t.coachings.clientId, client))).length;
 
-    expect(await appCodeOf(agent.resources.create({ resource: "coachings.coachings", values: { client, coachingType: gss, startDate: "2024-01-01", ending: foundJob } }))).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
-    expect(await appCodeOf(agent.resources.create({ resource: "coachings.coachings", values: { client, startDate: "2024-01-01", ending: foundJob } }))).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
+    expect(
+      await appCodeOf(
+        agent.resources.create({
+          resource: "coachings.coachings",
+          values: { client, coachingType: gss, startDate: "2024-01-01", ending: foundJob },
+        }),
+      ),
+    ).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
+    expect(
+      await appCodeOf(
+        agent.resources.create({
+          resource: "coachings.coachings",
+          values: { client, startDate: "2024-01-01", ending: foundJob },
+        }),
+      ),
+    ).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
     expect(await countOf()).toBe(0);
 
     // Same service: accepted, and without an end date the coaching ends today.
-    const { id: ended } = await agent.resources.create({ resource: "coachings.coachings", values: { client, coachingType: integ, startDate: "2024-01-01", ending: foundJob } });
+    const { id: ended } = await agent.resources.create({
+      resource: "coachings.coachings",
+      values: { client, coachingType: integ, startDate: "2024-01-01", ending: foundJob },
+    });
     const endedRow = await agent.resources.get({ resource: "coachings.coachings", id: ended });
-    expect(endedRow).toMatchObject({ endDate: today, ending: { id: foundJob, label: { en: "Found a job" } }, user: { id: me.id } });
+    expect(endedRow).toMatchObject({
+      endDate: today,
+      ending: { id: foundJob, label: { en: "Found a job" } },
+      user: { id: me.id },
+    });
 
     // Without dates the coaching starts today, coached by the creating user.
-    const { id: open } = await agent.resources.create({ resource: "coachings.coachings", values: { client, coachingType: gss } });
+    const { id: open } = await agent.resources.create({
+      resource: "coachings.coachings",
+      values: { client, coachingType: gss },
+    });
     const openRow = await agent.resources.get({ resource: "coachings.coachings", id: open });
     expect(openRow).toMatchObject({ startDate: today, endDate: null, user: { id: me.id } });
 
     // An edit: a reason of another service is refused, a general one ends it today (audited).
-    expect(await appCodeOf(agent.resources.update({ resource: "coachings.coachings", id: open, version: openRow.__version as number, patch: { ending: foundJob } }))).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
-    await agent.resources.update({ resource: "coachings.coachings", id: open, version: openRow.__version as number, patch: { ending: moved } });
-    expect(await agent.resources.get({ resource: "coachings.coachings", id: open })).toMatchObject({ endDate: today, ending: { id: moved } });
-    const audit = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entity, "coachings.coachings"), eq(h.t.auditLog.entityId, String(open))));
+    expect(
+      await appCodeOf(
+        agent.resources.update({
+          resource: "coachings.coachings",
+          id: open,
+          version: openRow.__version as number,
+          patch: { ending: foundJob },
+        }),
+      ),
+    ).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
+    await agent.resources.update({
+      resource: "coachings.coachings",
+      id: open,
+      version: openRow.__version as number,
+      patch: { ending: moved },
+    });
+    expect(await agent.resources.get({ resource: "coachings.coachings", id: open })).toMatchObject({
+      endDate: today,
+      ending: { id: moved },
+    });
+    const audit = await h.db
+      .select()
+      .from(h.t.auditLog)
+      .where(and(eq(h.t.auditLog.entity, "coachings.coachings"), eq(h.t.auditLog.entityId, String(open))));
     expect(audit.map((a) => a.changes)).toContainEqual({ endDate: { from: null, to: today } });
 
     // Moving the ended coaching to another service than its reason's is refused too.
     const again = await agent.resources.get({ resource: "coachings.coachings", id: ended });
-    expect(await appCodeOf(agent.resources.update({ resource: "coachings.coachings", id: ended, version: again.__version as number, patch: { coachingType: gss } }))).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
+    expect(
+      await appCodeOf(
+        agent.resources.update({
+          resource: "coachings.coachings",
+          id: ended,
+          version: again.__version as number,
+          patch: { coachingType: gss },
+        }),
+      ),
+    ).toBe("COACHING_ENDING_OF_OTHER_SERVICE");
 
     // The client's coachings show the reason.
-    const byClient = (await agent.resources.list({ resource: "coachings.coachings", state: state({ master: { field: "client", value: client } }) })).rows;
-    expect(byClient.map((r) => [r.__id, (r.ending as { id: number }).id])).toEqual(expect.arrayContaining([[ended, foundJob], [open, moved]]));
+    const byClient = (
+      await agent.resources.list({
+        resource: "coachings.coachings",
+        state: state({ master: { field: "client", value: client } }),
+      })
+    ).rows;
+    expect(byClient.map((r) => [r.__id, (r.ending as { id: number }).id])).toEqual(
+      expect.arrayContaining([
+        [ended, foundJob],
+        [open, moved],
+      ]),
+    );
     const meta = await agent.resources.meta({ resource: "coachings.coachings" });
     expect(meta.columns).toContain("ending");
 
     // The reason and service filters offer those tables' rows to pick; the value sent stays the id.
     expect(meta.filters.find((f) => f.name === "ending")).toMatchObject({ widget: "ref", ref: "coachings.endings" });
-    expect(meta.filters.find((f) => f.name === "coachingType")).toMatchObject({ widget: "ref", ref: "coachings.types" });
+    expect(meta.filters.find((f) => f.name === "coachingType")).toMatchObject({
+      widget: "ref",
+      ref: "coachings.types",
+    });
     // (On the client: the list of every coaching is coaching staff's.)
     const onClient = { field: "client", value: client };
-    const byReason = (await agent.resources.list({ resource: "coachings.coachings", state: state({ master: onClient, filters: { ending: foundJob, coachingType: integ } }) })).rows;
+    const byReason = (
+      await agent.resources.list({
+        resource: "coachings.coachings",
+        state: state({ master: onClient, filters: { ending: foundJob, coachingType: integ } }),
+      })
+    ).rows;
     expect(byReason.map((r) => r.__id)).toContain(ended);
     expect(byReason.every((r) => (r.ending as { id: number }).id === foundJob)).toBe(true);
-    expect(await appCodeOf(agent.resources.list({ resource: "coachings.coachings", state: state({ master: onClient, filters: { ending: "Found a job" } }) }))).toBe("INVALID_INPUT");
+    expect(
+      await appCodeOf(
+        agent.resources.list({
+          resource: "coachings.coachings",
+          state: state({ master: onClient, filters: { ending: "Found a job" } }),
+        }),
+      ),
+    ).toBe("INVALID_INPUT");
   });
 
   it("a new coaching takes its coach's service unless one is chosen; administrators set a user's service", async () => {
@@ -127,41 +273,81 @@ describe("coaching termination reasons", () => {
     const { user: colleague } = await asUser(eupen, "200", { coachingTypeId: gss });
     const meRow = await admin.resources.get({ resource: "users.users", id: me.id });
     expect(meRow.coachingTypeId).toBeNull();
-    await admin.resources.update({ resource: "users.users", id: me.id, version: meRow.__version as number, patch: { coachingTypeId: integ } });
-    expect(await admin.resources.get({ resource: "users.users", id: me.id })).toMatchObject({ coachingTypeId: { id: integ, label: { en: "Integration service" } } });
+    await admin.resources.update({
+      resource: "users.users",
+      id: me.id,
+      version: meRow.__version as number,
+      patch: { coachingTypeId: integ },
+    });
+    expect(await admin.resources.get({ resource: "users.users", id: me.id })).toMatchObject({
+      coachingTypeId: { id: integ, label: { en: "Integration service" } },
+    });
     // A service of another centre (or none at all) is refused.
     const again = await admin.resources.get({ resource: "users.users", id: me.id });
-    expect(await appCodeOf(admin.resources.update({ resource: "users.users", id: me.id, version: again.__version as number, patch: { coachingTypeId: 999_999 } }))).toBe("INVALID_INPUT");
+    expect(
+      await appCodeOf(
+        admin.resources.update({
+          resource: "users.users",
+          id: me.id,
+          version: again.__version as number,
+          patch: { coachingTypeId: 999_999 },
+        }),
+      ),
+    ).toBe("INVALID_INPUT");
 
     const client = await newClient(eupen, "Service");
-    const typeOf = async (id: string | number) => ((await agent.resources.get({ resource: "coachings.coachings", id })).coachingType as { id: number } | null)?.id ?? null;
+    const typeOf = async (id: string | number) =>
+      ((await agent.resources.get({ resource: "coachings.coachings", id })).coachingType as { id: number } | null)
+        ?.id ?? null;
     const mine = (await agent.resources.create({ resource: "coachings.coachings", values: { client } })).id;
     expect(await typeOf(mine)).toBe(integ);
-    const theirs = (await agent.resources.create({ resource: "coachings.coachings", values: { client, user: colleague.id } })).id;
+    const theirs = (
+      await agent.resources.create({ resource: "coachings.coachings", values: { client, user: colleague.id } })
+    ).id;
     expect(await typeOf(theirs)).toBe(gss);
-    const chosen = (await agent.resources.create({ resource: "coachings.coachings", values: { client, coachingType: gss } })).id;
+    const chosen = (
+      await agent.resources.create({ resource: "coachings.coachings", values: { client, coachingType: gss } })
+    ).id;
     expect(await typeOf(chosen)).toBe(gss);
     // The service taken over is in the creation's audit row.
     const h = tenantHandle(eupen);
-    const [created] = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entity, "coachings.coachings"), eq(h.t.auditLog.entityId, String(mine))));
+    const [created] = await h.db
+      .select()
+      .from(h.t.auditLog)
+      .where(and(eq(h.t.auditLog.entity, "coachings.coachings"), eq(h.t.auditLog.entityId, String(mine))));
     expect(created!.changes).toMatchObject({ coachingType: { from: null, to: integ } });
   });
 
   it("stays in its centre", async () => {
-    const { id } = await staff.resources.create({ resource: "coachings.endings", values: { name: { fr: "Motif d'Eupen seulement" } } });
-    const inEupen = (await staff.resources.list({ resource: "coachings.endings", state: state({ pageSize: 100 }) })).rows;
+    const { id } = await staff.resources.create({
+      resource: "coachings.endings",
+      values: { name: { fr: "Motif d'Eupen seulement" } },
+    });
+    const inEupen = (await staff.resources.list({ resource: "coachings.endings", state: state({ pageSize: 100 }) }))
+      .rows;
     expect(inEupen.some((r) => (r.name as { en?: string }).en === "Transfer to colleague")).toBe(false);
     const theirStaff = await signedInCaller(chatelet, "110");
-    const inChatelet = (await theirStaff.resources.list({ resource: "coachings.endings", state: state({ pageSize: 100 }) })).rows;
+    const inChatelet = (
+      await theirStaff.resources.list({ resource: "coachings.endings", state: state({ pageSize: 100 }) })
+    ).rows;
     expect(inChatelet.some((r) => (r.name as { fr?: string }).fr === "Motif d'Eupen seulement")).toBe(false);
     // The same id in Châtelet is another row or none at all, never Eupen's.
     const code = await appCodeOf(theirStaff.resources.get({ resource: "coachings.endings", id }));
-    if (code === "resolved") expect((await theirStaff.resources.get({ resource: "coachings.endings", id })).name).not.toMatchObject({ fr: "Motif d'Eupen seulement" });
+    if (code === "resolved")
+      expect((await theirStaff.resources.get({ resource: "coachings.endings", id })).name).not.toMatchObject({
+        fr: "Motif d'Eupen seulement",
+      });
     else expect(code).toBe("NOT_FOUND");
     // Châtelet's user sees none of Eupen's coachings, in their list or their "my coachings".
-    const eupenCoachings = (await staff.resources.list({ resource: "coachings.coachings", state: state({ pageSize: 5 }) })).rows;
+    const eupenCoachings = (
+      await staff.resources.list({ resource: "coachings.coachings", state: state({ pageSize: 5 }) })
+    ).rows;
     expect(eupenCoachings.length).toBeGreaterThan(0);
-    expect(await appCodeOf(theirStaff.resources.get({ resource: "coachings.coachings", id: eupenCoachings[0]!.__id as number }))).toBe("NOT_FOUND");
+    expect(
+      await appCodeOf(
+        theirStaff.resources.get({ resource: "coachings.coachings", id: eupenCoachings[0]!.__id as number }),
+      ),
+    ).toBe("NOT_FOUND");
     expect((await theirStaff.resources.list({ resource: "coachings.mine", state: state() })).rows).toEqual([]);
   });
 });
@@ -170,7 +356,9 @@ describe("my coachings and the coachings explorer", () => {
   it("lists my coachings active today, nobody else's; creating there is not offered", async () => {
     const { user: me, api } = await asUser(eupen, "100");
     const { user: colleague } = await newUser(eupen, "100");
-    const [a, b, c, d] = await Promise.all(["MineActive", "MineEnded", "MineFuture", "Theirs"].map((n) => newClient(eupen, n)));
+    const [a, b, c, d] = await Promise.all(
+      ["MineActive", "MineEnded", "MineFuture", "Theirs"].map((n) => newClient(eupen, n)),
+    );
     const active = await coaching(eupen, a!, me.id, { primary: true });
     const ended = await coaching(eupen, b!, me.id, { endDate: "2021-12-31" });
     await coaching(eupen, c!, me.id, { startDate: "2099-01-01" });
@@ -178,13 +366,29 @@ describe("my coachings and the coachings explorer", () => {
     const { rows } = await api.resources.list({ resource: "coachings.mine", state: state() });
     expect(rows.map((r) => [r.__id, (r.client as { id: number }).id, r.primary])).toEqual([[active, a, true]]);
     expect(await appCodeOf(api.resources.get({ resource: "coachings.mine", id: ended }))).toBe("NOT_FOUND");
-    expect(await appCodeOf(api.resources.create({ resource: "coachings.mine", values: { client: a } }))).toBe("FORBIDDEN");
-    expect((await api.resources.meta({ resource: "coachings.mine" })).columns).toEqual(["client", "startDate", "endDate", "coachingType", "primary"]);
+    expect(await appCodeOf(api.resources.create({ resource: "coachings.mine", values: { client: a } }))).toBe(
+      "FORBIDDEN",
+    );
+    expect((await api.resources.meta({ resource: "coachings.mine" })).columns).toEqual([
+      "client",
+      "startDate",
+      "endDate",
+      "coachingType",
+      "primary",
+    ]);
     // Ending it from here is audited in the coaching's own history.
     const row = await api.resources.get({ resource: "coachings.mine", id: active });
-    await api.resources.update({ resource: "coachings.mine", id: active, version: row.__version as number, patch: { endDate: "2099-12-31" } });
+    await api.resources.update({
+      resource: "coachings.mine",
+      id: active,
+      version: row.__version as number,
+      patch: { endDate: "2099-12-31" },
+    });
     const h = tenantHandle(eupen);
-    const audit = await h.db.select().from(h.t.auditLog).where(and(eq(h.t.auditLog.entityId, String(active)), eq(h.t.auditLog.action, "coachings.coachings.update")));
+    const audit = await h.db
+      .select()
+      .from(h.t.auditLog)
+      .where(and(eq(h.t.auditLog.entityId, String(active)), eq(h.t.auditLog.action, "coachings.coachings.update")));
     expect(audit.map((a) => a.changes)).toContainEqual({ endDate: { from: null, to: "2099-12-31" } });
   });
 
@@ -198,11 +402,20 @@ describe("my coachings and the coachings explorer", () => {
     const h = tenantHandle(eupen);
     await h.db.update(h.t.coachings).set({ coachingTypeId: integ }).where(eq(h.t.coachings.id, annY));
     const ids = async (filters: Record<string, unknown>) =>
-      (await staff.resources.list({ resource: "coachings.coachings", state: state({ filters: { coachedBy: ann.id, ...filters } }) })).rows.map((r) => r.__id).sort();
+      (
+        await staff.resources.list({
+          resource: "coachings.coachings",
+          state: state({ filters: { coachedBy: ann.id, ...filters } }),
+        })
+      ).rows
+        .map((r) => r.__id)
+        .sort();
     expect(await ids({})).toEqual([annX, annY].sort());
     // "Active" in a period: today by default.
     expect(await ids({ observedEvent: "active" })).toEqual([annX]);
-    expect(await ids({ observedEvent: "active", period: { from: "2023-05-01", to: "2023-05-31" } })).toEqual([annX, annY].sort());
+    expect(await ids({ observedEvent: "active", period: { from: "2023-05-01", to: "2023-05-31" } })).toEqual(
+      [annX, annY].sort(),
+    );
     expect(await ids({ observedEvent: "ended", period: { from: "2023-06-01", to: "2023-06-30" } })).toEqual([annY]);
     expect(await ids({ observedEvent: "started", period: { from: "2023-01-01" } })).toEqual([annX, annY].sort());
     expect(await ids({ primary: true })).toEqual([annX]);
@@ -211,13 +424,24 @@ describe("my coachings and the coachings explorer", () => {
     // And coached by Bob (today by default, or in the period).
     expect(await ids({ andCoachedBy: bob.id })).toEqual([annX]);
     expect(await ids({ andCoachedBy: bob.id, period: { from: "2022-01-01", to: "2022-12-31" } })).toEqual([]);
-    expect(await appCodeOf(staff.resources.list({ resource: "coachings.coachings", state: state({ filters: { observedEvent: "nonsense" } }) }))).toBe("INVALID_INPUT");
+    expect(
+      await appCodeOf(
+        staff.resources.list({
+          resource: "coachings.coachings",
+          state: state({ filters: { observedEvent: "nonsense" } }),
+        }),
+      ),
+    ).toBe("INVALID_INPUT");
   });
 });
 
 describe("client observers", () => {
   it("are the coaching supervisors and the client's coaches of today, also shown on the client", async () => {
-    const { user: supervisor } = await newUser(eupen, "110", { firstName: "Sonja", lastName: "Supervisor", coachingSupervisor: true });
+    const { user: supervisor } = await newUser(eupen, "110", {
+      firstName: "Sonja",
+      lastName: "Supervisor",
+      coachingSupervisor: true,
+    });
     const { user: coach } = await newUser(eupen, "100", { firstName: "Conrad", lastName: "Coach" });
     const { user: former } = await newUser(eupen, "100", { firstName: "Frieda", lastName: "Former" });
     const { user: elsewhere } = await newUser(eupen, "100", { firstName: "Elmar", lastName: "Elsewhere" });
@@ -245,11 +469,14 @@ describe("users with their clients", () => {
   it("counts each integration agent's clients of today by phase, primary, active and in all; admins only for admins", async () => {
     const centre = await newCentre("coach-overview", "production");
     const h = tenantHandle(centre);
-    const [p1, p2, p3] = await h.db.insert(h.t.personGroups).values([
-      { names: { fr: "Bilan", en: "Assessment" }, refName: "1", active: true },
-      { names: { fr: "Suspendu", en: "Suspended" }, refName: "2", active: false },
-      { names: { fr: "Sans référence", en: "Unreferenced" }, refName: "", active: true },
-    ]).returning({ id: h.t.personGroups.id });
+    const [p1, p2, p3] = await h.db
+      .insert(h.t.personGroups)
+      .values([
+        { names: { fr: "Bilan", en: "Assessment" }, refName: "1", active: true },
+        { names: { fr: "Suspendu", en: "Suspended" }, refName: "2", active: false },
+        { names: { fr: "Sans référence", en: "Unreferenced" }, refName: "", active: true },
+      ])
+      .returning({ id: h.t.personGroups.id });
     const { user: ann } = await newUser(centre, "100", { username: "a-ann", firstName: "Ann", lastName: "Agent" });
     const { user: bea } = await newUser(centre, "110", { username: "b-bea", firstName: "Bea", lastName: "Staff" });
     const { user: ada } = await newUser(centre, "900", { username: "c-ada", firstName: "Ada", lastName: "Admin" });
@@ -274,17 +501,38 @@ describe("users with their clients", () => {
     const forStaff = await usersWithClients(h, { roles: rolesOf("110") }, today);
     expect(forStaff.phases.map((p) => p.refName)).toEqual(["1", "2"]);
     expect(forStaff.users).toEqual([
-      { userId: ann.id, name: "Ann Agent", byPhase: { [p1!.id]: 1, [p2!.id]: 1, [p3!.id]: 1 }, primary: 3, active: 1, total: 4 },
+      {
+        userId: ann.id,
+        name: "Ann Agent",
+        byPhase: { [p1!.id]: 1, [p2!.id]: 1, [p3!.id]: 1 },
+        primary: 3,
+        active: 1,
+        total: 4,
+      },
       { userId: bea.id, name: "Bea Staff", byPhase: { [p1!.id]: 1 }, primary: 1, active: 1, total: 1 },
     ]);
     const forAdmin = await usersWithClients(h, { roles: rolesOf("900") }, today);
-    expect(forAdmin.users.map((u) => [u.name, u.total])).toEqual([["Ann Agent", 4], ["Bea Staff", 1], ["Ada Admin", 1]]);
+    expect(forAdmin.users.map((u) => [u.name, u.total])).toEqual([
+      ["Ann Agent", 4],
+      ["Bea Staff", 1],
+      ["Ada Admin", 1],
+    ]);
     // Another day, another count: in 2021 Ann still coached C6; in 2019 nobody coached anyone.
-    expect((await usersWithClients(h, { roles: rolesOf("110") }, "2021-06-01")).users[0]).toEqual(
-      { userId: ann.id, name: "Ann Agent", byPhase: { [p1!.id]: 2, [p2!.id]: 1, [p3!.id]: 1 }, primary: 3, active: 1, total: 5 });
+    expect((await usersWithClients(h, { roles: rolesOf("110") }, "2021-06-01")).users[0]).toEqual({
+      userId: ann.id,
+      name: "Ann Agent",
+      byPhase: { [p1!.id]: 2, [p2!.id]: 1, [p3!.id]: 1 },
+      primary: 3,
+      active: 1,
+      total: 5,
+    });
     expect((await usersWithClients(h, { roles: rolesOf("110") }, "2019-06-01")).users).toEqual([]);
     // Another centre sees none of it.
-    expect((await usersWithClients(tenantHandle(chatelet), { roles: rolesOf("900") }, today)).users.some((u) => u.userId === ann.id && u.total === 4)).toBe(false);
+    expect(
+      (await usersWithClients(tenantHandle(chatelet), { roles: rolesOf("900") }, today)).users.some(
+        (u) => u.userId === ann.id && u.total === 4,
+      ),
+    ).toBe(false);
   });
 
   it("is a widget for integration users (IntegUser) only", () => {
@@ -297,13 +545,18 @@ describe("users with their clients", () => {
 
 describe("access per user type", () => {
   it("reasons: read by coaching users, configured by coaching staff; my coachings for coaching users", async () => {
-    const { id: reason } = await staff.resources.create({ resource: "coachings.endings", values: { name: { fr: "Motif de test" } } });
+    const { id: reason } = await staff.resources.create({
+      resource: "coachings.endings",
+      values: { name: { fr: "Motif de test" } },
+    });
     for (const userType of USER_TYPES) {
       const caller = await signedInCaller(eupen, userType);
       const user = hasRole(userType, "CoachingsUser");
       const list = await appCodeOf(caller.resources.list({ resource: "coachings.endings", state: state() }));
       const mine = await appCodeOf(caller.resources.list({ resource: "coachings.mine", state: state() }));
-      const create = await appCodeOf(caller.resources.create({ resource: "coachings.endings", values: { name: { fr: `Motif ${userType}` } } }));
+      const create = await appCodeOf(
+        caller.resources.create({ resource: "coachings.endings", values: { name: { fr: `Motif ${userType}` } } }),
+      );
       const read = await appCodeOf(caller.resources.get({ resource: "coachings.endings", id: reason }));
       if (userType === "000") {
         for (const code of [list, mine, create, read]) expect(code, userType).not.toBe("resolved");

@@ -8,7 +8,14 @@ import { appCodeOf, callerOn, centreHost, consoleHost, newCentre, newUser, uniqu
 
 afterAll(closePools);
 
-const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 200, sort: [], filters: {}, q: "", ...over });
+const state = (over: Record<string, unknown> = {}) => ({
+  page: 1,
+  pageSize: 200,
+  sort: [],
+  filters: {},
+  q: "",
+  ...over,
+});
 let cookies: Record<string, string>;
 let training: Tenant;
 let production: Tenant;
@@ -16,7 +23,9 @@ let production: Tenant;
 beforeAll(async () => {
   const email = `${uniqueSlug("op")}@entraide.test`;
   await createOperator({ email, name: "Grid Operator", password: "correct horse battery" }, "test");
-  cookies = { [OPERATOR_COOKIE]: await signOperatorSession(await authenticateOperator(email, "correct horse battery")) };
+  cookies = {
+    [OPERATOR_COOKIE]: await signOperatorSession(await authenticateOperator(email, "correct horse battery")),
+  };
   [training, production] = await Promise.all([newCentre("con-train"), newCentre("con-prod", "production")]);
 });
 
@@ -34,7 +43,9 @@ describe("console centre list (a declared resource on the control plane)", () =>
     const desc = await op.console.tenants({ state: state({ sort: [{ field: "slug", dir: "desc" }] }) });
     const all = desc.rows.map((r) => String(r.slug));
     expect(all).toEqual([...all].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
-    expect(await appCodeOf(op.console.tenants({ state: state({ sort: [{ field: "schemaName", dir: "asc" }] }) }))).toBe("INVALID_INPUT");
+    expect(await appCodeOf(op.console.tenants({ state: state({ sort: [{ field: "schemaName", dir: "asc" }] }) }))).toBe(
+      "INVALID_INPUT",
+    );
   });
 
   it("is refused to anonymous visitors and to every centre user, on any host", async () => {
@@ -45,6 +56,8 @@ describe("console centre list (a declared resource on the control plane)", () =>
       expect([type, await appCodeOf(onCentre.console.tenants({ state: state() }))]).toEqual([type, "NOT_FOUND"]);
     }
     // An operator cookie presented on a centre host is not an operator session there.
-    expect(await appCodeOf((await callerOn(centreHost(training.slug), cookies)).console.tenantsMeta())).toBe("NOT_FOUND");
+    expect(await appCodeOf((await callerOn(centreHost(training.slug), cookies)).console.tenantsMeta())).toBe(
+      "NOT_FOUND",
+    );
   });
 });

@@ -38,7 +38,12 @@ describe("dashboard widgets per user type", () => {
       // "Users with their clients" is for integration users (IntegUser, §8).
       const integ = hasRole(userType, "IntegUser") ? ["users-with-clients"] : [];
       if (userType === "000") expect(ids(userType)).toEqual([]);
-      else expect(ids(userType), userType).toEqual([...problems, ...(admin ? ["procurations", "centre-users", ...integ, "recent-changes"] : ["procurations", ...integ]), "quick-links"]);
+      else
+        expect(ids(userType), userType).toEqual([
+          ...problems,
+          ...(admin ? ["procurations", "centre-users", ...integ, "recent-changes"] : ["procurations", ...integ]),
+          "quick-links",
+        ]);
     }
     expect(shown("100")).toEqual(["data-problems", "procurations", "quick-links"]);
     expect(shown("210")).toEqual(["procurations", "quick-links"]);
@@ -50,10 +55,28 @@ describe("dashboard widgets per user type", () => {
   });
 
   it("follows the saved choice, which also keeps default-hidden widgets hidden; unknown ids are ignored", () => {
-    expect(shownWidgets(probe("900"), { hidden: ["recent-changes", "procurations", "data-problems", "nonsense"] }, WIDGETS).map((w) => w.id)).toEqual(["centre-users", "users-with-clients", "quick-links"]);
-    expect(shownWidgets(probe("900"), { hidden: [] }, WIDGETS).map((w) => w.id)).toEqual(["data-problems", "procurations", "centre-users", "users-with-clients", "recent-changes", "quick-links"]);
+    expect(
+      shownWidgets(
+        probe("900"),
+        { hidden: ["recent-changes", "procurations", "data-problems", "nonsense"] },
+        WIDGETS,
+      ).map((w) => w.id),
+    ).toEqual(["centre-users", "users-with-clients", "quick-links"]);
+    expect(shownWidgets(probe("900"), { hidden: [] }, WIDGETS).map((w) => w.id)).toEqual([
+      "data-problems",
+      "procurations",
+      "centre-users",
+      "users-with-clients",
+      "recent-changes",
+      "quick-links",
+    ]);
     // A saved choice cannot give a widget to a user type whose roles do not allow it.
-    expect(shownWidgets(probe("100"), { hidden: [] }, WIDGETS).map((w) => w.id)).toEqual(["data-problems", "procurations", "users-with-clients", "quick-links"]);
+    expect(shownWidgets(probe("100"), { hidden: [] }, WIDGETS).map((w) => w.id)).toEqual([
+      "data-problems",
+      "procurations",
+      "users-with-clients",
+      "quick-links",
+    ]);
   });
 
   it("searches, in the header, only what the user type may view", () => {
@@ -76,7 +99,10 @@ describe("dashboard data", () => {
       { userId: me.id, authorizedId: helper.id },
     ]);
     const mine = await myProcurations(ha, await sessionOf(a, claims));
-    expect(mine.received.map((r) => [r.otherName, r.valid])).toEqual([["Agent Ann", true], ["Other Olga", false]]);
+    expect(mine.received.map((r) => [r.otherName, r.valid])).toEqual([
+      ["Agent Ann", true],
+      ["Other Olga", false],
+    ]);
     expect(mine.given.map((r) => r.otherName)).toEqual(["Helper Hugo"]);
 
     // Another centre's handle never sees them, even for a user with the same id.
@@ -91,7 +117,15 @@ describe("dashboard data", () => {
     await newUser(c, "900");
     await newUser(c, null);
     const summary = await centreUsersSummary(tenantHandle(c));
-    expect(summary).toEqual({ byType: [{ userType: "100", count: 2 }, { userType: "900", count: 1 }, { userType: null, count: 1 }], total: 4, inactive: 1 });
+    expect(summary).toEqual({
+      byType: [
+        { userType: "100", count: 2 },
+        { userType: "900", count: 1 },
+        { userType: null, count: 1 },
+      ],
+      total: 4,
+      inactive: 1,
+    });
     const other = await centreUsersSummary(tenantHandle(b));
     expect(other.byType.some((r) => r.count === 2 && r.userType === "100")).toBe(false);
   });
@@ -99,14 +133,29 @@ describe("dashboard data", () => {
   it("shows recent changes with who, for whom, what and a link the reader may follow; only the centre's own", async () => {
     const { user: admin, claims } = await newUser(a, "900", { firstName: "Ada", lastName: "Admin" });
     const api = await callerOn(centreHost(a.slug), {}, claims);
-    const [place] = (await api.resources.list({ resource: "geo.places", state: { page: 1, pageSize: 1, sort: [], filters: {}, q: "" } })).rows;
-    await api.resources.update({ resource: "geo.places", id: place!.__id as number, version: place!.__version as number, patch: { province: "Dashboard test" } });
+    const [place] = (
+      await api.resources.list({
+        resource: "geo.places",
+        state: { page: 1, pageSize: 1, sort: [], filters: {}, q: "" },
+      })
+    ).rows;
+    await api.resources.update({
+      resource: "geo.places",
+      id: place!.__id as number,
+      version: place!.__version as number,
+      patch: { province: "Dashboard test" },
+    });
 
     const ha = tenantHandle(a);
     const [latest] = await recentChanges(ha, registry, probe("900"), 1);
     expect(latest).toMatchObject({
-      actor: { userId: admin.id, name: "Ada Admin" }, actingFor: null, action: "geo.places.update", resource: "geo.places",
-      entityId: String(place!.__id), href: `/geo/places/${place!.__id}`, fields: ["province"],
+      actor: { userId: admin.id, name: "Ada Admin" },
+      actingFor: null,
+      action: "geo.places.update",
+      resource: "geo.places",
+      entityId: String(place!.__id),
+      href: `/geo/places/${place!.__id}`,
+      fields: ["province"],
     });
     // A user type that may not open users gets no link to a user record.
     await saveUserLanguage(ha, actorOf(await sessionOf(a, claims)), admin.id, "nl");
@@ -127,13 +176,21 @@ describe("the language remembered per user", () => {
     expect(await saveUserLanguage(ha, actorOf(me), user.id, "de")).toBe(true);
     const [after] = await ha.db.select().from(ha.t.users).where(eq(ha.t.users.id, user.id));
     expect(after).toMatchObject({ language: "de", version: user.version + 1 });
-    const audits = await ha.db.select().from(ha.t.auditLog).where(eq(ha.t.auditLog.entityId, String(user.id)));
-    expect(audits.filter((r) => r.action === "user.language").map((r) => r.changes)).toEqual([{ language: { from: "fr", to: "de" } }]);
+    const audits = await ha.db
+      .select()
+      .from(ha.t.auditLog)
+      .where(eq(ha.t.auditLog.entityId, String(user.id)));
+    expect(audits.filter((r) => r.action === "user.language").map((r) => r.changes)).toEqual([
+      { language: { from: "fr", to: "de" } },
+    ]);
     expect((await sessionOf(a, claims)).language).toBe("de");
 
     // Choosing the same language again changes and audits nothing.
     expect(await saveUserLanguage(ha, actorOf(me), user.id, "de")).toBe(false);
-    const again = await ha.db.select().from(ha.t.auditLog).where(eq(ha.t.auditLog.entityId, String(user.id)));
+    const again = await ha.db
+      .select()
+      .from(ha.t.auditLog)
+      .where(eq(ha.t.auditLog.entityId, String(user.id)));
     expect(again.filter((r) => r.action === "user.language")).toHaveLength(1);
   });
 

@@ -13,7 +13,12 @@ import { createInnerContext } from "@/server/trpc/context";
 import { appCodeOf, centreHost, newCentre, newUser, signedInCaller, statementsOf } from "./helpers";
 
 /** What the detail page does for a user of the centre: resolve the session, describe the resource (no filters on a detail), open the row. */
-async function openAs(tenant: Tenant, claims: Parameters<typeof createInnerContext>[0]["claims"], def: ResourceDef, id: number) {
+async function openAs(
+  tenant: Tenant,
+  claims: Parameters<typeof createInnerContext>[0]["claims"],
+  def: ResourceDef,
+  id: number,
+) {
   const { user } = await createInnerContext({ host: centreHost(tenant.slug), claims });
   const ctx: ResourceCtx = { handle: tenantHandle(tenant), user: user!, locale: "fr", registry };
   const meta = await describeResource(ctx.handle, def, ctx.user, ctx, { filters: false });
@@ -23,7 +28,9 @@ async function openAs(tenant: Tenant, claims: Parameters<typeof createInnerConte
 /** The client file with each of its tabs declared `times` times over (the areas still to come add tabs). */
 const withTabsTimes = (times: number): ResourceDef => ({
   ...clientsResource,
-  detail: Array.from({ length: times }, (_, n) => clientsResource.detail.map((tab) => ({ ...tab, key: n ? `${tab.key}${n}` : tab.key }))).flat(),
+  detail: Array.from({ length: times }, (_, n) =>
+    clientsResource.detail.map((tab) => ({ ...tab, key: n ? `${tab.key}${n}` : tab.key })),
+  ).flat(),
 });
 
 const clientsResource = resourceOf(registry, "clients.clients");
@@ -36,8 +43,18 @@ beforeAll(async () => {
   [eupen, chatelet] = await Promise.all([newCentre("open-eupen"), newCentre("open-chatelet")]);
   agent = await newUser(eupen, "110");
   const admin = await signedInCaller(eupen, "900");
-  clientId = Number((await admin.resources.create({ resource: "clients.clients", values: { firstName: "Olga", lastName: "Opening", language: "de" } })).id);
-  await admin.resources.create({ resource: "contacts.addresses", values: { partner: clientId, addressType: "01", street: "Rue Haute", streetNo: "5", zipCode: "4700" } });
+  clientId = Number(
+    (
+      await admin.resources.create({
+        resource: "clients.clients",
+        values: { firstName: "Olga", lastName: "Opening", language: "de" },
+      })
+    ).id,
+  );
+  await admin.resources.create({
+    resource: "contacts.addresses",
+    values: { partner: clientId, addressType: "01", street: "Rue Haute", streetNo: "5", zipCode: "4700" },
+  });
 });
 
 describe("opening a row's detail", () => {
@@ -60,12 +77,20 @@ describe("opening a row's detail", () => {
     expect(addresses.page).toMatchObject({ total: 1, totalIsCapped: false });
     expect(addresses.page.rows[0]!.address).toContain("Rue Haute 5");
     const ctx = { handle: tenantHandle(eupen), user: caller.user!, locale: "fr" as const, registry };
-    expect(addresses.meta).toEqual(await describeResource(ctx.handle, resourceOf(registry, "contacts.addresses"), ctx.user, ctx, { filters: false }));
+    expect(addresses.meta).toEqual(
+      await describeResource(ctx.handle, resourceOf(registry, "contacts.addresses"), ctx.user, ctx, { filters: false }),
+    );
   });
 
   it("writes the opening to the access log, once", async () => {
     const advisor = await signedInCaller(eupen, "910");
-    const logged = async () => (await advisor.resources.list({ resource: "history.accessLog", state: { page: 1, pageSize: 50, sort: [], filters: { client: clientId }, q: "" } })).total;
+    const logged = async () =>
+      (
+        await advisor.resources.list({
+          resource: "history.accessLog",
+          state: { page: 1, pageSize: 50, sort: [], filters: { client: clientId }, q: "" },
+        })
+      ).total;
     const before = await logged();
     await openAs(eupen, agent.claims, clientsResource, clientId);
     expect(await logged()).toBe(before + 1);
@@ -85,15 +110,25 @@ describe("opening a row's detail", () => {
 describe("a slave grid's first page", () => {
   it("is its own count when not full (one statement), and is counted when full", async () => {
     const admin = await signedInCaller(eupen, "900");
-    const owner = Number((await admin.resources.create({ resource: "clients.clients", values: { firstName: "Sven", lastName: "Slave" } })).id);
-    const street = (n: number) => admin.resources.create({ resource: "contacts.addresses", values: { partner: owner, addressType: "98", street: `Rue ${n}`, streetNo: "1", zipCode: "4700" } });
+    const owner = Number(
+      (await admin.resources.create({ resource: "clients.clients", values: { firstName: "Sven", lastName: "Slave" } }))
+        .id,
+    );
+    const street = (n: number) =>
+      admin.resources.create({
+        resource: "contacts.addresses",
+        values: { partner: owner, addressType: "98", street: `Rue ${n}`, streetNo: "1", zipCode: "4700" },
+      });
     for (let n = 0; n < 3; n++) await street(n);
     const { user } = await createInnerContext({ host: centreHost(eupen.slug), claims: agent.claims });
     const ctx: ResourceCtx = { handle: tenantHandle(eupen), user: user!, locale: "fr", registry };
-    const page = (pageSize: number, p = 1) => listRows(ctx, resourceOf(registry, "contacts.addresses"), slaveListState("partner", owner, p, pageSize));
+    const page = (pageSize: number, p = 1) =>
+      listRows(ctx, resourceOf(registry, "contacts.addresses"), slaveListState("partner", owner, p, pageSize));
 
     // What a detail's first tab runs, its master row being already read.
-    const short = await statementsOf(() => readPage(ctx, resourceOf(registry, "contacts.addresses"), slaveListState("partner", owner, 1, 10)));
+    const short = await statementsOf(() =>
+      readPage(ctx, resourceOf(registry, "contacts.addresses"), slaveListState("partner", owner, 1, 10)),
+    );
     expect(short.result).toMatchObject({ total: 3, totalIsCapped: false });
     expect(short.result.rows).toHaveLength(3);
     expect(short.statements).toHaveLength(1);

@@ -15,9 +15,21 @@ let eupen: Tenant;
 let chatelet: Tenant;
 
 /** What the route handler answers a request on `tenant`'s host with that session (null: none). */
-async function post(tenant: Tenant, claims: Awaited<ReturnType<typeof newUser>>["claims"] | null, body: string, contentType = "application/json") {
+async function post(
+  tenant: Tenant,
+  claims: Awaited<ReturnType<typeof newUser>>["claims"] | null,
+  body: string,
+  contentType = "application/json",
+) {
   const ctx = await createInnerContext({ host: centreHost(tenant.slug), claims });
-  const res = await cardPost(new Request("https://example.test/api/eid/card", { method: "POST", headers: { "content-type": contentType }, body }), ctx);
+  const res = await cardPost(
+    new Request("https://example.test/api/eid/card", {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body,
+    }),
+    ctx,
+  );
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -41,10 +53,19 @@ describe("POST /api/eid/card (the reader helper's direct endpoint)", () => {
 
   it("refuses bad bodies, other content types, sessions of another centre and users who may not read cards", async () => {
     const clerk = await newUser(eupen, "210");
-    expect(await post(eupen, clerk.claims, "{not json")).toMatchObject({ status: 400, body: { error: "INVALID_INPUT" } });
-    expect(await post(eupen, clerk.claims, JSON.stringify({ hello: 1 }))).toMatchObject({ status: 400, body: { error: "INVALID_INPUT", message: expect.any(String) } });
+    expect(await post(eupen, clerk.claims, "{not json")).toMatchObject({
+      status: 400,
+      body: { error: "INVALID_INPUT" },
+    });
+    expect(await post(eupen, clerk.claims, JSON.stringify({ hello: 1 }))).toMatchObject({
+      status: 400,
+      body: { error: "INVALID_INPUT", message: expect.any(String) },
+    });
     expect(await post(eupen, clerk.claims, JSON.stringify(JEFFIN), "text/plain")).toMatchObject({ status: 415 });
-    expect(await post(eupen, null, JSON.stringify(JEFFIN))).toMatchObject({ status: 401, body: { error: "UNAUTHORIZED" } });
+    expect(await post(eupen, null, JSON.stringify(JEFFIN))).toMatchObject({
+      status: 401,
+      body: { error: "UNAUTHORIZED" },
+    });
     // A Châtelet session on Eupen's host is no session there.
     const foreign = await newUser(chatelet, "210");
     expect(await post(eupen, foreign.claims, JSON.stringify(JEFFIN))).toMatchObject({ status: 401 });
@@ -59,7 +80,15 @@ describe("POST /api/eid/card (the reader helper's direct endpoint)", () => {
 /** The helper posting under a token, without any session, on `tenant`'s host. */
 async function helperPost(tenant: Tenant, token: string, body: string, contentType = "application/json") {
   const ctx = await createInnerContext({ host: centreHost(tenant.slug) });
-  const res = await tokenCardPost(new Request(`https://example.test/api/eid/card/${token}`, { method: "POST", headers: { "content-type": contentType }, body }), ctx, token);
+  const res = await tokenCardPost(
+    new Request(`https://example.test/api/eid/card/${token}`, {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body,
+    }),
+    ctx,
+    token,
+  );
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -71,7 +100,10 @@ describe("a read opened by the page, posted by the helper under its token, picke
     expect(await page.eid.pickUp({ token })).toEqual({ status: "waiting" });
     expect(await helperPost(eupen, token, JSON.stringify(JEFFIN))).toMatchObject({ status: 202 });
     // A second card under the same token is refused; the first one stays.
-    expect(await helperPost(eupen, token, JSON.stringify({ ...JEFFIN, surname: "Other" }))).toMatchObject({ status: 404, body: { error: "EID_READ_CLOSED" } });
+    expect(await helperPost(eupen, token, JSON.stringify({ ...JEFFIN, surname: "Other" }))).toMatchObject({
+      status: 404,
+      body: { error: "EID_READ_CLOSED" },
+    });
     // Another user of the centre cannot take it.
     const colleague = await signedInCaller(eupen, "210");
     expect(await colleague.eid.pickUp({ token })).toEqual({ status: "expired" });
@@ -89,18 +121,32 @@ describe("a read opened by the page, posted by the helper under its token, picke
     const clerk = await newUser(eupen, "210");
     const page = await callerOn(centreHost(eupen.slug), {}, clerk.claims);
     const { token } = await page.eid.openRead();
-    expect(await helperPost(eupen, "x".repeat(32), JSON.stringify(JEFFIN))).toMatchObject({ status: 404, body: { error: "EID_READ_CLOSED" } });
+    expect(await helperPost(eupen, "x".repeat(32), JSON.stringify(JEFFIN))).toMatchObject({
+      status: 404,
+      body: { error: "EID_READ_CLOSED" },
+    });
     expect(await helperPost(eupen, "../../etc", JSON.stringify(JEFFIN))).toMatchObject({ status: 404 });
     // The token is Eupen's: posted on Châtelet's host it opens nothing there.
-    expect(await helperPost(chatelet, token, JSON.stringify(JEFFIN))).toMatchObject({ status: 404, body: { error: "EID_READ_CLOSED" } });
+    expect(await helperPost(chatelet, token, JSON.stringify(JEFFIN))).toMatchObject({
+      status: 404,
+      body: { error: "EID_READ_CLOSED" },
+    });
     expect(await helperPost(eupen, token, "{nope")).toMatchObject({ status: 400 });
-    expect(await helperPost(eupen, token, JSON.stringify({ hello: 1 }))).toMatchObject({ status: 400, body: { error: "INVALID_INPUT" } });
+    expect(await helperPost(eupen, token, JSON.stringify({ hello: 1 }))).toMatchObject({
+      status: 400,
+      body: { error: "INVALID_INPUT" },
+    });
     expect(await helperPost(eupen, token, JSON.stringify(JEFFIN), "text/plain")).toMatchObject({ status: 415 });
-    expect(await helperPost(eupen, token, JSON.stringify({ ...JEFFIN, pad: "x".repeat(600_000) }))).toMatchObject({ status: 413 });
+    expect(await helperPost(eupen, token, JSON.stringify({ ...JEFFIN, pad: "x".repeat(600_000) }))).toMatchObject({
+      status: 413,
+    });
     // Still open after the refusals; then it expires.
     expect(await page.eid.pickUp({ token })).toEqual({ status: "waiting" });
     const h = tenantHandle(eupen);
-    await h.db.update(h.t.eidCardReads).set({ expiresAt: sql`now() - interval '1 second'` }).where(sql`true`);
+    await h.db
+      .update(h.t.eidCardReads)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(sql`true`);
     expect(await helperPost(eupen, token, JSON.stringify(JEFFIN))).toMatchObject({ status: 404 });
     expect(await page.eid.pickUp({ token })).toEqual({ status: "expired" });
     // Opening a new read sweeps the expired ones of the centre.
@@ -111,7 +157,8 @@ describe("a read opened by the page, posted by the helper under its token, picke
       const caller = await signedInCaller(eupen, userType);
       const expected = hasRole(userType, "BeIdUser") ? "resolved" : userType === "000" ? "UNAUTHORIZED" : "FORBIDDEN";
       expect(await appCodeOf(caller.eid.openRead()), userType).toBe(expected);
-      if (expected !== "resolved") expect(await appCodeOf(caller.eid.pickUp({ token: "y".repeat(32) })), userType).toBe(expected);
+      if (expected !== "resolved")
+        expect(await appCodeOf(caller.eid.pickUp({ token: "y".repeat(32) })), userType).toBe(expected);
     }
   });
 });

@@ -21,7 +21,14 @@ import { usersResource } from "@/server/users/resource";
 import { newCentre, newUser } from "./helpers";
 import { registry } from "@/server/areas";
 
-const state = (over: Partial<ListState> = {}): ListState => ({ page: 1, pageSize: 25, sort: [], filters: {}, q: "", ...over });
+const state = (over: Partial<ListState> = {}): ListState => ({
+  page: 1,
+  pageSize: 25,
+  sort: [],
+  filters: {},
+  q: "",
+  ...over,
+});
 const bytesOf = async (stream: ReadableStream<Uint8Array>) => Buffer.from(await new Response(stream).arrayBuffer());
 const csvRecords = (buffer: Buffer) => parse(buffer, { delimiter: ";", bom: true }) as string[][];
 
@@ -47,32 +54,60 @@ async function allPages(ctx: ResourceCtx, def: ResourceDef, s: ListState): Promi
 /** A GET of the export route as a browser on that centre's host would send it. */
 function get(tenant: Tenant, file: string, params: { state?: unknown; columns?: string } = {}, cookies = "") {
   const query = new URLSearchParams();
-  if (params.state !== undefined) query.set("state", typeof params.state === "string" ? params.state : JSON.stringify(params.state));
+  if (params.state !== undefined)
+    query.set("state", typeof params.state === "string" ? params.state : JSON.stringify(params.state));
   if (params.columns !== undefined) query.set("columns", params.columns);
-  return new Request(`http://${tenant.slug}.localhost/api/export/${file}?${query}`, { headers: { host: `${tenant.slug}.localhost`, cookie: cookies } });
+  return new Request(`http://${tenant.slug}.localhost/api/export/${file}?${query}`, {
+    headers: { host: `${tenant.slug}.localhost`, cookie: cookies },
+  });
 }
 
 beforeAll(async () => {
   [eupen, chatelet] = await Promise.all([newCentre("exp-eupen"), newCentre("exp-chatelet")]);
 });
 
-const placesState = state({ filters: { zipCode: "47" }, sort: [{ field: "zipCode", dir: "desc" }, { field: "name", dir: "asc" }] });
+const placesState = state({
+  filters: { zipCode: "47" },
+  sort: [
+    { field: "zipCode", dir: "desc" },
+    { field: "name", dir: "asc" },
+  ],
+});
 
 describe("export rows", () => {
   it("reads through the cursor exactly the rows, order and cells of the grid, all pages", async () => {
     const ctx = await ctxOf(eupen, "110");
     const expected = await allPages(ctx, placesResource, placesState);
     expect(expected.length).toBeGreaterThan(20);
-    const plan = await planExport(ctx, placesResource, { ...placesState, page: 3, pageSize: 5 }, ["zipCode", "name", "kind", "country", "id"]);
+    const plan = await planExport(ctx, placesResource, { ...placesState, page: 3, pageSize: 5 }, [
+      "zipCode",
+      "name",
+      "kind",
+      "country",
+      "id",
+    ]);
     const got: Row[] = [];
     for await (const batch of exportBatches(plan, "csv", { audit: false })) got.push(...batch);
-    expect(got).toEqual(expected.map((r) => ({ __id: r.__id, __version: r.__version, zipCode: r.zipCode, name: r.name, kind: r.kind, country: r.country, id: r.id })));
+    expect(got).toEqual(
+      expected.map((r) => ({
+        __id: r.__id,
+        __version: r.__version,
+        zipCode: r.zipCode,
+        name: r.name,
+        kind: r.kind,
+        country: r.country,
+        id: r.id,
+      })),
+    );
   });
 
   it("names a filtered user by name in the export's filter line, not by id", async () => {
     const ctx = await ctxOf(eupen, "110", "de");
     const { user: coach } = await newUser(eupen, "100", { firstName: "Mélanie", lastName: "Exportmann" });
-    const plan = await planExport(ctx, coachingsResource, state({ filters: { coachedBy: coach.id } }), ["client", "user"]);
+    const plan = await planExport(ctx, coachingsResource, state({ filters: { coachedBy: coach.id } }), [
+      "client",
+      "user",
+    ]);
     const { filters } = describeState(plan);
     expect(filters.some((f) => f.includes("Exportmann Mélanie"))).toBe(true);
     expect(filters.some((f) => f.endsWith(`: ${coach.id}`))).toBe(false);
@@ -82,10 +117,19 @@ describe("export rows", () => {
     const ctx = await ctxOf(eupen, "900");
     await newUser(eupen, "100", { lastName: "Zzexport", startDate: "2024-03-05", newcomerQuota: 7 });
     const s = state({ q: "Zzexport" });
-    const plan = await planExport(ctx, usersResource, s, ["id", "fullName", "startDate", "active", "modifiedAt", "userType"]);
+    const plan = await planExport(ctx, usersResource, s, [
+      "id",
+      "fullName",
+      "startDate",
+      "active",
+      "modifiedAt",
+      "userType",
+    ]);
     const got: Row[] = [];
     for await (const batch of exportBatches(plan, "csv", { audit: false })) got.push(...batch);
-    const expected = (await listRows(ctx, usersResource, s)).rows.map((r) => Object.fromEntries(["__id", "__version", ...plan.fields].map((k) => [k, r[k]])));
+    const expected = (await listRows(ctx, usersResource, s)).rows.map((r) =>
+      Object.fromEntries(["__id", "__version", ...plan.fields].map((k) => [k, r[k]])),
+    );
     expect(got).toEqual(expected);
     expect(got[0]).toMatchObject({ startDate: "2024-03-05", active: true, userType: "100" });
   });
@@ -111,7 +155,11 @@ describe("CSV", () => {
 
   it("writes the same rows in French with French labels", async () => {
     const ctx = await ctxOf(chatelet, "110", "fr");
-    const plan = await planExport(ctx, placesResource, state({ filters: { zipCode: "6200" } }), ["name", "zipCode", "country"]);
+    const plan = await planExport(ctx, placesResource, state({ filters: { zipCode: "6200" } }), [
+      "name",
+      "zipCode",
+      "country",
+    ]);
     const [header, ...records] = csvRecords(await bytesOf(csvStream(plan)));
     expect(header).toContain("Code postal");
     expect(records.map((r) => r[0])).toContain("Châtelet");
@@ -120,7 +168,7 @@ describe("CSV", () => {
 
   it("neutralises text that a spreadsheet would run as a formula", async () => {
     const ctx = await ctxOf(eupen, "900", "en");
-    await newUser(eupen, "100", { lastName: "=HYPERLINK(\"http://evil\")", firstName: "Zzformula" });
+    await newUser(eupen, "100", { lastName: '=HYPERLINK("http://evil")', firstName: "Zzformula" });
     const plan = await planExport(ctx, usersResource, state({ q: "Zzformula" }), ["fullName"]);
     const [, record] = csvRecords(await bytesOf(csvStream(plan)));
     expect(record![0]!.startsWith("'=")).toBe(true);
@@ -131,10 +179,16 @@ describe("CSV", () => {
     const plan = await planExport(ctx, placesResource, placesState, ["zipCode", "name"]);
     const [, ...records] = csvRecords(await bytesOf(csvStream(plan)));
     const h = tenantHandle(eupen);
-    const audits = (await h.db.select().from(h.t.auditLog)).filter((a) => a.action === "geo.places.export" && a.actor === `user:${ctx.user.id}`);
+    const audits = (await h.db.select().from(h.t.auditLog)).filter(
+      (a) => a.action === "geo.places.export" && a.actor === `user:${ctx.user.id}`,
+    );
     expect(audits).toHaveLength(1);
     expect(audits[0]!.entity).toBe("geo.places");
-    expect(audits[0]!.changes).toMatchObject({ format: { to: "csv" }, rows: { to: records.length }, filters: { to: { zipCode: "47" } } });
+    expect(audits[0]!.changes).toMatchObject({
+      format: { to: "csv" },
+      rows: { to: records.length },
+      filters: { to: { zipCode: "47" } },
+    });
   });
 
   it("gives the connection back and audits a partial export when the download is cancelled", async () => {
@@ -145,7 +199,9 @@ describe("CSV", () => {
     await reader.read(); // the first batch
     await reader.cancel();
     const h = tenantHandle(eupen);
-    const audit = (await h.db.select().from(h.t.auditLog)).find((a) => a.action === "geo.places.export" && a.actor === `user:${ctx.user.id}`);
+    const audit = (await h.db.select().from(h.t.auditLog)).find(
+      (a) => a.action === "geo.places.export" && a.actor === `user:${ctx.user.id}`,
+    );
     expect(audit?.changes).toMatchObject({ complete: { to: false } });
     // The batch being read when the download stopped may still count; the rest was never read.
     const { total } = await listRows(ctx, placesResource, state());
@@ -163,7 +219,14 @@ describe("XLSX", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await bytesOf(xlsxStream(plan))) as never);
     const sheet = workbook.worksheets[0]!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["ID", "Nom complet", "Valide à partir du", "Actif", "Modifié le", "Type d'utilisateur"]);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      "ID",
+      "Nom complet",
+      "Valide à partir du",
+      "Actif",
+      "Modifié le",
+      "Type d'utilisateur",
+    ]);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(columns.map((_, i) => sheet.getColumn(i + 1).width)).toEqual(columns.map((c) => plan.meta.fields[c]!.width));
     expect(sheet.rowCount).toBe(2);
@@ -204,17 +267,27 @@ describe("PDF", () => {
     const document = await getDocumentProxy(new Uint8Array(pdf));
     const { text, totalPages } = await extractText(document, { mergePages: false });
     expect(totalPages).toBeGreaterThan(10);
-    expect(text.every((page, i) => page.includes("Lieux") && page.includes("Code postal") && page.includes(`Page ${i + 1} sur ${totalPages}`))).toBe(true);
+    expect(
+      text.every(
+        (page, i) =>
+          page.includes("Lieux") && page.includes("Code postal") && page.includes(`Page ${i + 1} sur ${totalPages}`),
+      ),
+    ).toBe(true);
   });
 
   it("refuses more rows than a PDF can hold", async () => {
     const big = await newCentre("exp-big");
     const h = tenantHandle(big);
     const { sql } = await import("drizzle-orm");
-    await h.db.execute(sql`insert into ${h.t.places} (kind, zip_code, names, country_code) select 'city', '9' || g, jsonb_build_object('fr', 'Lieu ' || g), 'BE' from generate_series(1, ${PDF_MAX_ROWS}) g`);
+    await h.db.execute(
+      sql`insert into ${h.t.places} (kind, zip_code, names, country_code) select 'city', '9' || g, jsonb_build_object('fr', 'Lieu ' || g), 'BE' from generate_series(1, ${PDF_MAX_ROWS}) g`,
+    );
     const ctx = await ctxOf(big, "110", "en");
     const plan = await planExport(ctx, placesResource, state(), ["name"]);
-    await expect(renderPdf(plan, big)).rejects.toMatchObject({ code: "EXPORT_TOO_LARGE", params: { max: PDF_MAX_ROWS } });
+    await expect(renderPdf(plan, big)).rejects.toMatchObject({
+      code: "EXPORT_TOO_LARGE",
+      params: { max: PDF_MAX_ROWS },
+    });
     const narrowed = await planExport(ctx, placesResource, state({ filters: { zipCode: "47" } }), ["name"]);
     expect((await renderPdf(narrowed, big)).subarray(0, 4).toString()).toBe("%PDF");
 
@@ -222,7 +295,9 @@ describe("PDF", () => {
     const { claims } = await newUser(big, "110");
     const res = await exportResponse(get(big, "geo.places.pdf", { columns: "name" }, "entraide_locale=en"), claims);
     expect(res.status).toBe(400);
-    expect(await res.text()).toBe(`Too many rows for a PDF (at most ${PDF_MAX_ROWS}). Filter the list or export to CSV or XLSX.`);
+    expect(await res.text()).toBe(
+      `Too many rows for a PDF (at most ${PDF_MAX_ROWS}). Filter the list or export to CSV or XLSX.`,
+    );
   });
 });
 
@@ -241,7 +316,9 @@ describe("export route", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     // "Orte (Postleitzahl: 47)", without the colon that Windows refuses in a file name.
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="Orte \(Postleitzahl 47\) \d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''Orte%20%28Postleitzahl%2047%29%20\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="Orte \(Postleitzahl 47\) \d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''Orte%20%28Postleitzahl%2047%29%20\d{4}-\d{2}-\d{2}\.csv$/,
+    );
     const [header, ...records] = csvRecords(Buffer.from(await res.arrayBuffer()));
     expect(header).toHaveLength(2);
     expect(records.every((r) => r[0]!.startsWith("47"))).toBe(true);
@@ -249,24 +326,41 @@ describe("export route", () => {
 
   it("names a file in any language safely: UTF-8 in filename*, an ASCII look-alike in filename", async () => {
     const h = tenantHandle(eupen);
-    const [phase] = await h.db.select({ id: h.t.personGroups.id, names: h.t.personGroups.names }).from(h.t.personGroups).limit(1);
+    const [phase] = await h.db
+      .select({ id: h.t.personGroups.id, names: h.t.personGroups.names })
+      .from(h.t.personGroups)
+      .limit(1);
     const state = { filters: { clientState: "30", group: phase!.id } };
-    const res = await exportResponse(get(eupen, "clients.clients.pdf", { state, columns: "name" }, "entraide_locale=fr"), agent);
+    const res = await exportResponse(
+      get(eupen, "clients.clients.pdf", { state, columns: "name" }, "entraide_locale=fr"),
+      agent,
+    );
     expect(res.status).toBe(200);
     const header = res.headers.get("content-disposition")!;
     const utf8 = decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(header)![1]!);
-    expect(utf8).toMatch(new RegExp(`^Bénéficiaires \\(Accompagné, Masquer les obsolètes, ${phase!.names.fr!.replace(/[()]/g, "\\$&")}\\) \\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    expect(utf8).toMatch(
+      new RegExp(
+        `^Bénéficiaires \\(Accompagné, Masquer les obsolètes, ${phase!.names.fr!.replace(/[()]/g, "\\$&")}\\) \\d{4}-\\d{2}-\\d{2}\\.pdf$`,
+      ),
+    );
     const ascii = /filename="([^"]*)"/.exec(header)![1]!;
     expect(ascii).toMatch(/^Beneficiaires \(Accompagne, /);
     expect(ascii).toMatch(/^[\x20-\x7e]+$/);
   });
 
   it("answers every format", async () => {
-    for (const [ext, type, magic] of [["xlsx", "spreadsheetml", "PK"], ["pdf", "application/pdf", "%P"]] as const) {
+    for (const [ext, type, magic] of [
+      ["xlsx", "spreadsheetml", "PK"],
+      ["pdf", "application/pdf", "%P"],
+    ] as const) {
       const res = await exportResponse(get(eupen, `geo.places.${ext}`, params), agent);
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toContain(type);
-      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString("latin1")).toBe(magic);
+      expect(
+        Buffer.from(await res.arrayBuffer())
+          .subarray(0, 2)
+          .toString("latin1"),
+      ).toBe(magic);
     }
   });
 

@@ -20,7 +20,8 @@ async function partner(tenant: Tenant, values: PartnerValues & { firstName?: str
   const h = tenantHandle(tenant);
   const firstName = values.firstName ?? "Test";
   const lastName = values.lastName ?? "Person";
-  const [row] = await h.db.insert(h.t.partners)
+  const [row] = await h.db
+    .insert(h.t.partners)
     .values({ kind: "person", name: `${lastName} ${firstName}`, ...values, firstName, lastName })
     .returning({ id: h.t.partners.id });
   return row!.id;
@@ -31,19 +32,31 @@ export const newClient = (tenant: Tenant, values: PartnerValues = {}) =>
   partner(tenant, { lastName: "Client", clientState: "30", ...values, isClient: true });
 
 /** A person who is not a client ("Test Person"). */
-export const newPerson = (tenant: Tenant, values: PartnerValues = {}) => partner(tenant, { ...values, isClient: false });
+export const newPerson = (tenant: Tenant, values: PartnerValues = {}) =>
+  partner(tenant, { ...values, isClient: false });
 
 /** A coaching of `clientId` by `userId`, from 1 January 2020, open and not primary unless said otherwise. */
-export async function newCoaching(tenant: Tenant, clientId: number, userId: number, values: Partial<Tables["coachings"]["$inferInsert"]> = {}) {
+export async function newCoaching(
+  tenant: Tenant,
+  clientId: number,
+  userId: number,
+  values: Partial<Tables["coachings"]["$inferInsert"]> = {},
+) {
   const h = tenantHandle(tenant);
-  const [row] = await h.db.insert(h.t.coachings).values({ clientId, userId, startDate: "2020-01-01", ...values }).returning({ id: h.t.coachings.id });
+  const [row] = await h.db
+    .insert(h.t.coachings)
+    .values({ clientId, userId, startDate: "2020-01-01", ...values })
+    .returning({ id: h.t.coachings.id });
   return row!.id;
 }
 
 /** Makes the centre use every optional client field set (Eupen's and Châtelet's), so that every declared field can be tried. */
 export async function useEveryFieldSet(tenant: Tenant) {
   const h = tenantHandle(tenant);
-  await h.db.update(h.t.siteSettings).set({ clientFieldSets: ["eupen", "chatelet"] }).where(eq(h.t.siteSettings.id, 1));
+  await h.db
+    .update(h.t.siteSettings)
+    .set({ clientFieldSets: ["eupen", "chatelet"] })
+    .where(eq(h.t.siteSettings.id, 1));
 }
 
 /** A user of that type and a caller signed in as them, for tests that need both the id and the calls. */
@@ -80,23 +93,43 @@ let counter = 0;
  */
 export async function formFiller(tenant: Tenant, caller: Caller) {
   const h = tenantHandle(tenant);
-  const generalEndings = (await h.db.select({ id: h.t.coachingEndings.id }).from(h.t.coachingEndings)
-    .where(isNull(h.t.coachingEndings.coachingTypeId)).orderBy(h.t.coachingEndings.id)).map((r) => r.id);
+  const generalEndings = (
+    await h.db
+      .select({ id: h.t.coachingEndings.id })
+      .from(h.t.coachingEndings)
+      .where(isNull(h.t.coachingEndings.coachingTypeId))
+      .orderBy(h.t.coachingEndings.id)
+  ).map((r) => r.id);
 
-  async function valueOf(resource: string, field: FieldMeta, v: 0 | 1, refsUsed: Map<string, number>, source: RefSource): Promise<unknown> {
+  async function valueOf(
+    resource: string,
+    field: FieldMeta,
+    v: 0 | 1,
+    refsUsed: Map<string, number>,
+    source: RefSource,
+  ): Promise<unknown> {
     const n = counter++;
     const formatted = FORMATTED[`${resource}.${field.name}`] ?? FORMATTED[field.name];
     if (formatted) return formatted(v, n, { generalEndings });
     const word = `${v ? "Bravo" : "Alpha"} ${n}`;
     switch (field.type) {
-      case "text": case "password": return word;
-      case "longtext": return `${word}\nsecond line`;
-      case "integer": case "money": return v + 1;
+      case "text":
+      case "password":
+        return word;
+      case "longtext":
+        return `${word}\nsecond line`;
+      case "integer":
+      case "money":
+        return v + 1;
       // Earlier on edit: a start date moved first stays before the end date, which follows it.
-      case "date": return v ? "2019-06-30" : "2020-01-15";
-      case "boolean": return v === 1;
-      case "localized": return { fr: word, nl: `NL ${n}`, de: `DE ${n}`, en: `EN ${n}` };
-      case "choice": return field.choices?.[Math.min(v, field.choices.length - 1)]?.value ?? null;
+      case "date":
+        return v ? "2019-06-30" : "2020-01-15";
+      case "boolean":
+        return v === 1;
+      case "localized":
+        return { fr: word, nl: `NL ${n}`, de: `DE ${n}`, en: `EN ${n}` };
+      case "choice":
+        return field.choices?.[Math.min(v, field.choices.length - 1)]?.value ?? null;
       case "ref": {
         // Two references to the same resource (a parent and a child) get different rows.
         const used = refsUsed.get(field.ref!) ?? 0;
@@ -109,7 +142,8 @@ export async function formFiller(tenant: Tenant, caller: Caller) {
         }
         return offered[(used + 2 * v) % offered.length]?.id ?? null;
       }
-      default: return null;
+      default:
+        return null;
     }
   }
 
@@ -117,7 +151,14 @@ export async function formFiller(tenant: Tenant, caller: Caller) {
   async function values(meta: Pick<ResourceMeta, "id" | "fields">, names: string[], v: 0 | 1, action?: string) {
     const refsUsed = new Map<string, number>();
     const out: Record<string, unknown> = {};
-    for (const name of names) out[name] = await valueOf(meta.id, meta.fields[name]!, v, refsUsed, action ? { action, param: name } : { field: name });
+    for (const name of names)
+      out[name] = await valueOf(
+        meta.id,
+        meta.fields[name]!,
+        v,
+        refsUsed,
+        action ? { action, param: name } : { field: name },
+      );
     return out;
   }
 

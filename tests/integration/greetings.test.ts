@@ -7,7 +7,16 @@ import { OPERATOR_COOKIE, signOperatorSession } from "@/server/operator/session"
 import { getTenant } from "@/server/tenancy/lifecycle";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
-import { appCodeOf, callerOn, centreHost, consoleHost, newCentre, newUser, signedInCaller, uniqueSlug } from "./helpers";
+import {
+  appCodeOf,
+  callerOn,
+  centreHost,
+  consoleHost,
+  newCentre,
+  newUser,
+  signedInCaller,
+  uniqueSlug,
+} from "./helpers";
 
 // A centre's home page greets in the centre's own words ("Bienvenue au CPAS de Châtelet"): the
 // operator may write the greeting at creation, the centre's administrators change it later.
@@ -23,14 +32,28 @@ describe("the greeting at a centre's creation", () => {
   it("is the operator's text in the default language, or none", async () => {
     const email = `${uniqueSlug("op")}@entraide.test`;
     await createOperator({ email, name: "Olivia Operator", password: "correct horse battery" }, "test");
-    const console = await callerOn(consoleHost, { [OPERATOR_COOKIE]: await signOperatorSession(await authenticateOperator(email, "correct horse battery")) });
+    const console = await callerOn(consoleHost, {
+      [OPERATOR_COOKIE]: await signOperatorSession(await authenticateOperator(email, "correct horse battery")),
+    });
 
     const withGreeting = uniqueSlug("greet-la");
-    await console.operator.tenants.create({ slug: withGreeting, name: "Maison sociale", greeting: "  Bienvenue à la Maison sociale ", locale: "fr", kind: "training" });
+    await console.operator.tenants.create({
+      slug: withGreeting,
+      name: "Maison sociale",
+      greeting: "  Bienvenue à la Maison sociale ",
+      locale: "fr",
+      kind: "training",
+    });
     expect((await getTenant(withGreeting)).greetings).toEqual({ fr: "Bienvenue à la Maison sociale" });
 
     const without = uniqueSlug("greet-none");
-    await console.operator.tenants.create({ slug: without, name: "Formation UX", greeting: " ", locale: "de", kind: "training" });
+    await console.operator.tenants.create({
+      slug: without,
+      name: "Formation UX",
+      greeting: " ",
+      locale: "de",
+      kind: "training",
+    });
     expect((await getTenant(without)).greetings).toEqual({});
   });
 });
@@ -40,17 +63,29 @@ describe("the centre's administrators", () => {
     const { user: admin, claims } = await newUser(eupen, "900");
     const api = await callerOn(centreHost(eupen.slug), {}, claims);
     expect(await api.settings.greetings()).toEqual({});
-    const saved = await api.settings.updateGreetings({ before: {}, greetings: { fr: " Bienvenue au CPAS d'Eupen ", de: "Willkommen im ÖSHZ Eupen", nl: "" } });
+    const saved = await api.settings.updateGreetings({
+      before: {},
+      greetings: { fr: " Bienvenue au CPAS d'Eupen ", de: "Willkommen im ÖSHZ Eupen", nl: "" },
+    });
     expect(saved).toEqual({ fr: "Bienvenue au CPAS d'Eupen", de: "Willkommen im ÖSHZ Eupen" });
     expect(await api.settings.greetings()).toEqual(saved);
     expect((await getTenant(eupen.slug)).greetings).toEqual(saved);
     expect((await getTenant(chatelet.slug)).greetings).toEqual({});
 
-    const [trail] = await controlDb().select().from(c.controlAudit)
-      .where(and(eq(c.controlAudit.tenantId, eupen.id), eq(c.controlAudit.action, "tenant.greetings"))).orderBy(desc(c.controlAudit.id)).limit(1);
+    const [trail] = await controlDb()
+      .select()
+      .from(c.controlAudit)
+      .where(and(eq(c.controlAudit.tenantId, eupen.id), eq(c.controlAudit.action, "tenant.greetings")))
+      .orderBy(desc(c.controlAudit.id))
+      .limit(1);
     expect(trail).toMatchObject({ actor: `centre-user:${admin.id}`, details: { from: {}, to: saved } });
     const h = tenantHandle(eupen);
-    const [local] = await h.db.select().from(h.t.auditLog).where(eq(h.t.auditLog.action, "settings.greetings")).orderBy(desc(h.t.auditLog.id)).limit(1);
+    const [local] = await h.db
+      .select()
+      .from(h.t.auditLog)
+      .where(eq(h.t.auditLog.action, "settings.greetings"))
+      .orderBy(desc(h.t.auditLog.id))
+      .limit(1);
     expect(local).toMatchObject({ actor: `user:${admin.id}`, changes: { greetings: { from: {}, to: saved } } });
   });
 
@@ -59,11 +94,17 @@ describe("the centre's administrators", () => {
     const second = await signedInCaller(chatelet, "910");
     const loaded = await second.settings.greetings();
     await first.settings.updateGreetings({ before: loaded, greetings: { fr: "Bienvenue au CPAS de Châtelet" } });
-    expect(await appCodeOf(second.settings.updateGreetings({ before: loaded, greetings: { fr: "Bonjour" } }))).toBe("STALE_EDIT");
+    expect(await appCodeOf(second.settings.updateGreetings({ before: loaded, greetings: { fr: "Bonjour" } }))).toBe(
+      "STALE_EDIT",
+    );
     expect(await second.settings.greetings()).toEqual({ fr: "Bienvenue au CPAS de Châtelet" });
     const now = await second.settings.greetings();
-    expect(await appCodeOf(second.settings.updateGreetings({ before: now, greetings: { fr: "x".repeat(201) } }))).toBe("BAD_REQUEST");
-    expect(await appCodeOf(second.settings.updateGreetings({ before: now, greetings: { it: "Benvenuti" } as never }))).toBe("BAD_REQUEST");
+    expect(await appCodeOf(second.settings.updateGreetings({ before: now, greetings: { fr: "x".repeat(201) } }))).toBe(
+      "BAD_REQUEST",
+    );
+    expect(
+      await appCodeOf(second.settings.updateGreetings({ before: now, greetings: { it: "Benvenuti" } as never })),
+    ).toBe("BAD_REQUEST");
     expect(await second.settings.greetings()).toEqual(now);
   });
 
@@ -73,7 +114,10 @@ describe("the centre's administrators", () => {
       const expected = type === "000" ? "UNAUTHORIZED" : hasRole(type, "SiteAdmin") ? "resolved" : "FORBIDDEN";
       expect([type, await appCodeOf(api.settings.greetings())]).toEqual([type, expected]);
       const current = hasRole(type, "SiteAdmin") ? await api.settings.greetings() : {};
-      expect([type, await appCodeOf(api.settings.updateGreetings({ before: current, greetings: current }))]).toEqual([type, expected]);
+      expect([type, await appCodeOf(api.settings.updateGreetings({ before: current, greetings: current }))]).toEqual([
+        type,
+        expected,
+      ]);
     }
   });
 
@@ -82,7 +126,9 @@ describe("the centre's administrators", () => {
     const elsewhere = await callerOn(centreHost(chatelet.slug), {}, claims);
     const before = (await getTenant(chatelet.slug)).greetings;
     expect(await appCodeOf(elsewhere.settings.greetings())).toBe("UNAUTHORIZED");
-    expect(await appCodeOf(elsewhere.settings.updateGreetings({ before, greetings: { fr: "Piraté" } }))).toBe("UNAUTHORIZED");
+    expect(await appCodeOf(elsewhere.settings.updateGreetings({ before, greetings: { fr: "Piraté" } }))).toBe(
+      "UNAUTHORIZED",
+    );
     expect((await getTenant(chatelet.slug)).greetings).toEqual(before);
   });
 });

@@ -17,12 +17,19 @@ export const uniqueSlug = (prefix: string) => `${prefix}-${randomBytes(4).toStri
 
 /** A fresh, active centre with reference data. */
 export async function newCentre(prefix: string, kind: TenantKind = "training", name = `CPAS ${prefix}`) {
-  const { tenant } = await createTenant({ slug: uniqueSlug(prefix), names: { fr: name }, defaultLocale: "fr", kind }, "test");
+  const { tenant } = await createTenant(
+    { slug: uniqueSlug(prefix), names: { fr: name }, defaultLocale: "fr", kind },
+    "test",
+  );
   return tenant;
 }
 
 /** A tRPC caller as a request on that host (with those cookies and session claims) would get it. */
-export async function callerOn(host: HostClass, cookies: Record<string, string> = {}, claims: SessionClaims | null = null) {
+export async function callerOn(
+  host: HostClass,
+  cookies: Record<string, string> = {},
+  claims: SessionClaims | null = null,
+) {
   return createCaller(await createInnerContext({ host, cookies, claims }));
 }
 
@@ -30,11 +37,22 @@ export const TEST_PASSWORD = "a long test passphrase";
 let passwordHash: Promise<string> | undefined;
 
 /** A user of that centre with that user type, and the session claims a sign-in would give. */
-export async function newUser(tenant: Tenant, userType: UserType | null, fields: Partial<TenantHandle["t"]["users"]["$inferInsert"]> = {}) {
+export async function newUser(
+  tenant: Tenant,
+  userType: UserType | null,
+  fields: Partial<TenantHandle["t"]["users"]["$inferInsert"]> = {},
+) {
   const h = tenantHandle(tenant);
   const [user] = await h.db
     .insert(h.t.users)
-    .values({ username: uniqueSlug(`u${userType ?? "none"}`), firstName: "Test", lastName: `User ${userType}`, userType, passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)), ...fields })
+    .values({
+      username: uniqueSlug(`u${userType ?? "none"}`),
+      firstName: "Test",
+      lastName: `User ${userType}`,
+      userType,
+      passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
+      ...fields,
+    })
     .returning();
   return { user: user!, claims: claimsFor(tenant, user!) };
 }
@@ -62,8 +80,20 @@ export async function appCodeOf(promise: Promise<unknown>): Promise<string> {
 /** A rejected call's error as the browser receives it: the app's error formatter applied (HTTP status, application code, fields). */
 export function errorAsSent(e: unknown) {
   const error = getTRPCErrorFromUnknown(e);
-  const shape = getErrorShape({ config: trpc._config, error, type: "mutation", path: undefined, input: undefined, ctx: undefined });
-  return shape.data as { httpStatus: number; appCode: AppErrorCode; params: Record<string, string | number>; fieldErrors?: { path: string; code: string }[] };
+  const shape = getErrorShape({
+    config: trpc._config,
+    error,
+    type: "mutation",
+    path: undefined,
+    input: undefined,
+    ctx: undefined,
+  });
+  return shape.data as {
+    httpStatus: number;
+    appCode: AppErrorCode;
+    params: Record<string, string | number>;
+    fieldErrors?: { path: string; code: string }[];
+  };
 }
 
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;

@@ -11,7 +11,14 @@ import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller } from "./helpers";
 
-const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 50, sort: [], filters: {}, q: "", ...over });
+const state = (over: Record<string, unknown> = {}) => ({
+  page: 1,
+  pageSize: 50,
+  sort: [],
+  filters: {},
+  q: "",
+  ...over,
+});
 let eupen: Tenant;
 let chatelet: Tenant;
 
@@ -19,38 +26,96 @@ beforeAll(async () => {
   [eupen, chatelet] = await Promise.all([newCentre("hist-eupen"), newCentre("hist-chatelet")]);
 });
 
-const sessionUser = (user: { id: number; username: string; firstName: string; lastName: string; language: string; userType: string | null }, realUser: SessionUser["realUser"] = null): SessionUser =>
-  ({ ...user, userType: user.userType as never, roles: rolesOf(user.userType as never), mustEnrollTotp: false, realUser }) as SessionUser;
+const sessionUser = (
+  user: {
+    id: number;
+    username: string;
+    firstName: string;
+    lastName: string;
+    language: string;
+    userType: string | null;
+  },
+  realUser: SessionUser["realUser"] = null,
+): SessionUser =>
+  ({
+    ...user,
+    userType: user.userType as never,
+    roles: rolesOf(user.userType as never),
+    mustEnrollTotp: false,
+    realUser,
+  }) as SessionUser;
 
 describe("client history", () => {
   it("shows who changed which field of a client, from what to what, newest first", async () => {
     const { user, claims } = await newUser(eupen, "200", { firstName: "Carla", lastName: "Changer" });
     const agent = await callerOn(centreHost(eupen.slug), {}, claims);
-    const { id } = await agent.resources.create({ resource: "clients.clients", values: { firstName: "Hans", lastName: "Historie" } });
+    const { id } = await agent.resources.create({
+      resource: "clients.clients",
+      values: { firstName: "Hans", lastName: "Historie" },
+    });
     const row = await agent.resources.get({ resource: "clients.clients", id });
-    await agent.resources.update({ resource: "clients.clients", id, version: row.__version as number, patch: { firstName: "Johannes" } });
-    const { rows } = await agent.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: id } }) });
+    await agent.resources.update({
+      resource: "clients.clients",
+      id,
+      version: row.__version as number,
+      patch: { firstName: "Johannes" },
+    });
+    const { rows } = await agent.resources.list({
+      resource: "history.clientChanges",
+      state: state({ master: { field: "client", value: id } }),
+    });
     // In the reader's words: the action and the field's label, never `update` or `firstName`.
     expect(rows.map((r) => r.action)).toEqual(["Modification", "Création"]);
-    expect(rows[0]).toMatchObject({ who: `${user.firstName} ${user.lastName}`, actingFor: "", changes: "Prénom : Hans → Johannes" });
+    expect(rows[0]).toMatchObject({
+      who: `${user.firstName} ${user.lastName}`,
+      actingFor: "",
+      changes: "Prénom : Hans → Johannes",
+    });
   });
 
   it("reads in the reader's language: labels, dates, choices, yes/no, eID reads and workflow actions, in the list and its export", async () => {
     const { claims } = await newUser(eupen, "200", { language: "de" });
     const agent = await callerOn(centreHost(eupen.slug), {}, claims);
-    const { id } = await agent.resources.create({ resource: "clients.clients", values: { firstName: "Greta", lastName: "Geschichte" } });
+    const { id } = await agent.resources.create({
+      resource: "clients.clients",
+      values: { firstName: "Greta", lastName: "Geschichte" },
+    });
     const row = await agent.resources.get({ resource: "clients.clients", id });
-    await agent.resources.update({ resource: "clients.clients", id, version: row.__version as number, patch: { birthDate: "1986-09-23", gender: "F", needsWorkPermit: true, phone: "087 55 66 77" } });
+    await agent.resources.update({
+      resource: "clients.clients",
+      id,
+      version: row.__version as number,
+      patch: { birthDate: "1986-09-23", gender: "F", needsWorkPermit: true, phone: "087 55 66 77" },
+    });
     const h = tenantHandle(eupen);
-    await h.db.insert(h.t.auditLog).values({ actor: "system", action: "clients.clients.eidCreate", entity: "clients.clients", entityId: String(id), changes: { "address.street": { from: null, to: "Rue Haute" }, cardValidUntil: { from: null, to: "2030-01-31" } } });
-    const { rows } = await agent.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: id } }) });
+    await h.db.insert(h.t.auditLog).values({
+      actor: "system",
+      action: "clients.clients.eidCreate",
+      entity: "clients.clients",
+      entityId: String(id),
+      changes: {
+        "address.street": { from: null, to: "Rue Haute" },
+        cardValidUntil: { from: null, to: "2030-01-31" },
+      },
+    });
+    const { rows } = await agent.resources.list({
+      resource: "history.clientChanges",
+      state: state({ master: { field: "client", value: id } }),
+    });
     expect(rows.map((r) => r.action)).toEqual(["Aus der eID-Karte erstellt", "Geändert", "Erstellt"]);
-    expect(rows[1]!.changes).toBe("Braucht Arbeitserlaubnis: Nein → Ja; Geburtsdatum: 23.09.1986; Geschlecht: Weiblich; Telefon: 087 55 66 77");
+    expect(rows[1]!.changes).toBe(
+      "Braucht Arbeitserlaubnis: Nein → Ja; Geburtsdatum: 23.09.1986; Geschlecht: Weiblich; Telefon: 087 55 66 77",
+    );
     expect(rows[0]!.changes).toBe("Karte gültig bis: 31.01.2030; Straße (Adresse der eID-Karte): Rue Haute");
     expect(JSON.stringify(rows)).not.toMatch(/clients\.clients|"update"|phone|birthDate/);
     // An export of the list shows the same text.
     const ctx = { handle: h, user: (await resolveSessionUser(h, eupen, claims))!, locale: "de" as const, registry };
-    const plan = await planExport(ctx, resourceOf(registry, "history.clientChanges"), { ...state(), master: { field: "client", value: id } }, []);
+    const plan = await planExport(
+      ctx,
+      resourceOf(registry, "history.clientChanges"),
+      { ...state(), master: { field: "client", value: id } },
+      [],
+    );
     const csv = Buffer.from(await new Response(csvStream(plan)).arrayBuffer()).toString("utf8");
     expect(csv).toContain("Geburtsdatum: 23.09.1986");
     expect(csv).toContain("Aus der eID-Karte erstellt");
@@ -58,18 +123,36 @@ describe("client history", () => {
 
   it("lists a client's changes on the client; the centre-wide list of changes is for administrators only", async () => {
     const admin = await signedInCaller(eupen, "900");
-    const { id } = await admin.resources.create({ resource: "clients.clients", values: { firstName: "Gerda", lastName: "Globalliste" } });
+    const { id } = await admin.resources.create({
+      resource: "clients.clients",
+      values: { firstName: "Gerda", lastName: "Globalliste" },
+    });
     // An export of the client list is audited on the list ("*"), not on a client: it is no client's change, and the list still reads.
     const h = tenantHandle(eupen);
-    await h.db.insert(h.t.auditLog).values({ actor: "system", action: "clients.clients.export", entity: "clients.clients", entityId: "*", changes: { format: { from: null, to: "csv" } } });
+    await h.db.insert(h.t.auditLog).values({
+      actor: "system",
+      action: "clients.clients.export",
+      entity: "clients.clients",
+      entityId: "*",
+      changes: { format: { from: null, to: "csv" } },
+    });
     const all = await admin.resources.list({ resource: "history.clientChanges", state: state() });
     expect(all.rows.length).toBeGreaterThan(0);
     expect(all.rows.map((r) => r.action)).not.toContain("Exportation");
     for (const type of USER_TYPES.filter((u) => hasRole(u, "SimpleContactsUser"))) {
       const caller = await signedInCaller(eupen, type);
-      const onClient = await appCodeOf(caller.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: id } }) }));
+      const onClient = await appCodeOf(
+        caller.resources.list({
+          resource: "history.clientChanges",
+          state: state({ master: { field: "client", value: id } }),
+        }),
+      );
       const everything = await appCodeOf(caller.resources.list({ resource: "history.clientChanges", state: state() }));
-      expect([type, onClient, everything]).toEqual([type, "resolved", hasRole(type, "SiteAdmin") ? "resolved" : "FORBIDDEN"]);
+      expect([type, onClient, everything]).toEqual([
+        type,
+        "resolved",
+        hasRole(type, "SiteAdmin") ? "resolved" : "FORBIDDEN",
+      ]);
     }
   });
 });
@@ -79,22 +162,51 @@ describe("access log", () => {
     const { user: theresia } = await newUser(eupen, "210", { firstName: "Theresia", lastName: "Opener" });
     const { user: hubert } = await newUser(eupen, "100", { firstName: "Hubert", lastName: "Actedfor" });
     const admin = await signedInCaller(eupen, "900");
-    const { id } = await admin.resources.create({ resource: "clients.clients", values: { firstName: "Petra", lastName: "Private" } });
+    const { id } = await admin.resources.create({
+      resource: "clients.clients",
+      values: { firstName: "Petra", lastName: "Private" },
+    });
     const handle = tenantHandle(eupen);
     const asTheresia = sessionUser(theresia);
-    const theresiaForHubert = sessionUser(hubert, { id: theresia.id, username: theresia.username, firstName: theresia.firstName, lastName: theresia.lastName });
-    await recordOpening({ handle, user: asTheresia, locale: "de", registry }, resourceOf(registry, "clients.clients"), id as number, "detail");
-    await recordOpening({ handle, user: theresiaForHubert, locale: "de", registry }, resourceOf(registry, "clients.clients"), id as number, "print");
+    const theresiaForHubert = sessionUser(hubert, {
+      id: theresia.id,
+      username: theresia.username,
+      firstName: theresia.firstName,
+      lastName: theresia.lastName,
+    });
+    await recordOpening(
+      { handle, user: asTheresia, locale: "de", registry },
+      resourceOf(registry, "clients.clients"),
+      id as number,
+      "detail",
+    );
+    await recordOpening(
+      { handle, user: theresiaForHubert, locale: "de", registry },
+      resourceOf(registry, "clients.clients"),
+      id as number,
+      "print",
+    );
     // Places hold no personal data: nothing is recorded.
-    await recordOpening({ handle, user: asTheresia, locale: "de", registry }, resourceOf(registry, "geo.places"), 1, "detail");
+    await recordOpening(
+      { handle, user: asTheresia, locale: "de", registry },
+      resourceOf(registry, "geo.places"),
+      1,
+      "detail",
+    );
 
     const advisor = await signedInCaller(eupen, "910");
-    const { rows } = await advisor.resources.list({ resource: "history.accessLog", state: state({ filters: { client: id } }) });
+    const { rows } = await advisor.resources.list({
+      resource: "history.accessLog",
+      state: state({ filters: { client: id } }),
+    });
     expect(rows.map((r) => [r.user, r.actingFor, r.what])).toEqual([
       ["Theresia Opener", "Hubert Actedfor", "print"],
       ["Theresia Opener", "", "detail"],
     ]);
-    const byUser = await advisor.resources.list({ resource: "history.accessLog", state: state({ filters: { user: theresia.id } }) });
+    const byUser = await advisor.resources.list({
+      resource: "history.accessLog",
+      state: state({ filters: { user: theresia.id } }),
+    });
     expect(byUser.total).toBe(2);
   });
 
@@ -105,7 +217,14 @@ describe("access log", () => {
       expect([type, code]).toEqual([type, hasRole(type, "SecurityAdvisor") ? "resolved" : "FORBIDDEN"]);
     }
     const { claims } = await newUser(eupen, "910");
-    expect(await appCodeOf((await callerOn(centreHost(chatelet.slug), {}, claims)).resources.list({ resource: "history.accessLog", state: state() }))).toBe("UNAUTHORIZED");
+    expect(
+      await appCodeOf(
+        (await callerOn(centreHost(chatelet.slug), {}, claims)).resources.list({
+          resource: "history.accessLog",
+          state: state(),
+        }),
+      ),
+    ).toBe("UNAUTHORIZED");
     const chateletAdvisor = await signedInCaller(chatelet, "910");
     expect((await chateletAdvisor.resources.list({ resource: "history.accessLog", state: state() })).total).toBe(0);
   });

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endedByInactivity, idleExpired, refreshedActivity, resolveSessionUser, type SessionClaims } from "@/server/auth/session";
+import {
+  endedByInactivity,
+  idleExpired,
+  refreshedActivity,
+  resolveSessionUser,
+  type SessionClaims,
+} from "@/server/auth/session";
 import { closePools } from "@/server/db/pool";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
@@ -16,7 +22,10 @@ beforeAll(async () => {
 });
 
 /** The claims as they would be if the last activity was `minutesAgo` minutes ago. */
-const idleFor = (claims: SessionClaims, minutesAgo: number): SessionClaims => ({ ...claims, la: Math.floor((Date.now() - minutesAgo * MINUTE) / 1000) });
+const idleFor = (claims: SessionClaims, minutesAgo: number): SessionClaims => ({
+  ...claims,
+  la: Math.floor((Date.now() - minutesAgo * MINUTE) / 1000),
+});
 
 async function setIdleTimeout(minutes: number) {
   const api = await callerOn(centreHost(centre.slug), {}, admin.claims);
@@ -33,7 +42,9 @@ describe("idle timeout", () => {
     expect((await resolveSessionUser(h, centre, idleFor(claims, 479)))?.id).toBe(user.id);
     expect(await resolveSessionUser(h, centre, idleFor(claims, 481))).toBeNull();
     // Through the API: the expired session is anonymous, the recent one is served.
-    expect(await appCodeOf((await callerOn(centreHost(centre.slug), {}, idleFor(claims, 481))).users.me())).toBe("UNAUTHORIZED");
+    expect(await appCodeOf((await callerOn(centreHost(centre.slug), {}, idleFor(claims, 481))).users.me())).toBe(
+      "UNAUTHORIZED",
+    );
     expect((await (await callerOn(centreHost(centre.slug), {}, idleFor(claims, 1))).users.me()).id).toBe(user.id);
     // A token without a last-activity claim (issued before idle timeouts were enforced) is refused.
     const { la: _la, ...withoutActivity } = claims;
@@ -62,7 +73,9 @@ describe("idle timeout", () => {
     expect(await refreshedActivity(idleFor(claims, 481), now)).toBeNull();
     // A session of a suspended-then-resumed centre (epoch bumped) or of no centre is not refreshed.
     expect(await refreshedActivity({ ...idleFor(claims, 2), tep: centre.sessionEpoch + 1 }, now)).toBeNull();
-    expect(await refreshedActivity({ ...idleFor(claims, 2), tid: "00000000-0000-0000-0000-000000000000" }, now)).toBeNull();
+    expect(
+      await refreshedActivity({ ...idleFor(claims, 2), tid: "00000000-0000-0000-0000-000000000000" }, now),
+    ).toBeNull();
     expect(await refreshedActivity({ ...idleFor(claims, 2), tid: "not a uuid" }, now)).toBeNull();
   });
 

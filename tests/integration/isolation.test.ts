@@ -13,8 +13,14 @@ afterAll(closePools);
 let eupen: Tenant;
 let chatelet: Tenant;
 beforeAll(async () => {
-  [eupen, chatelet] = [await newCentre("iso-eupen", "production", "ÖSHZ Eupen"), await newCentre("iso-chatelet", "production", "CPAS de Châtelet")];
-  for (const [tenant, name] of [[eupen, "Zzeupenonly"], [chatelet, "Zzchateletonly"]] as const) {
+  [eupen, chatelet] = [
+    await newCentre("iso-eupen", "production", "ÖSHZ Eupen"),
+    await newCentre("iso-chatelet", "production", "CPAS de Châtelet"),
+  ];
+  for (const [tenant, name] of [
+    [eupen, "Zzeupenonly"],
+    [chatelet, "Zzchateletonly"],
+  ] as const) {
     const { db, t } = tenantHandle(tenant);
     await db.insert(t.places).values({ kind: "village", zipCode: "0001", names: { fr: name }, countryCode: "BE" });
   }
@@ -49,19 +55,28 @@ describe("isolation between centres", () => {
   });
 
   it("tRPC: centre data needs a signed-in user", async () => {
-    expect(await appCodeOf((await callerOn(centreHost(eupen.slug))).geo.searchPlaces({ q: "Zz" }))).toBe("UNAUTHORIZED");
+    expect(await appCodeOf((await callerOn(centreHost(eupen.slug))).geo.searchPlaces({ q: "Zz" }))).toBe(
+      "UNAUTHORIZED",
+    );
   });
 
   it("tRPC: the console and unknown centres reach no centre data", async () => {
     expect(await appCodeOf((await callerOn(consoleHost)).geo.searchPlaces({ q: "Zz" }))).toBe("TENANT_NOT_FOUND");
-    expect(await appCodeOf((await callerOn(centreHost("no-such-centre"))).geo.searchPlaces({ q: "Zz" }))).toBe("TENANT_NOT_FOUND");
-    expect(await appCodeOf((await callerOn({ kind: "unknown" })).geo.searchPlaces({ q: "Zz" }))).toBe("TENANT_NOT_FOUND");
+    expect(await appCodeOf((await callerOn(centreHost("no-such-centre"))).geo.searchPlaces({ q: "Zz" }))).toBe(
+      "TENANT_NOT_FOUND",
+    );
+    expect(await appCodeOf((await callerOn({ kind: "unknown" })).geo.searchPlaces({ q: "Zz" }))).toBe(
+      "TENANT_NOT_FOUND",
+    );
   });
 
   it("health: each host reports its own centre, and a spoofed tenant header changes nothing", async () => {
     expect((await healthOf(`${eupen.slug}.localhost:3000`)).body.slug).toBe(eupen.slug);
     expect((await healthOf(`${chatelet.slug}.localhost`)).body.slug).toBe(chatelet.slug);
-    const spoofed = await healthOf(`${eupen.slug}.localhost`, { "x-entraide-host-kind": "tenant", "x-entraide-tenant": chatelet.slug });
+    const spoofed = await healthOf(`${eupen.slug}.localhost`, {
+      "x-entraide-host-kind": "tenant",
+      "x-entraide-tenant": chatelet.slug,
+    });
     expect(spoofed.status).toBe(404);
     expect(JSON.stringify(spoofed.body)).not.toContain(chatelet.slug);
     expect((await healthOf("unknown.example.com")).status).toBe(404);
@@ -77,8 +92,14 @@ describe("isolation between centres", () => {
   it("lookups by primary key stay in their centre, even for the same id", async () => {
     const e = tenantHandle(eupen);
     const ch = tenantHandle(chatelet);
-    const [row] = await ch.db.select({ id: ch.t.places.id }).from(ch.t.places).where(sql`${ch.t.places.names}->>'fr' = 'Zzchateletonly'`);
-    await e.db.update(e.t.places).set({ names: { fr: "Eupen's row with that id" } }).where(sql`${e.t.places.id} = ${row!.id}`);
+    const [row] = await ch.db
+      .select({ id: ch.t.places.id })
+      .from(ch.t.places)
+      .where(sql`${ch.t.places.names}->>'fr' = 'Zzchateletonly'`);
+    await e.db
+      .update(e.t.places)
+      .set({ names: { fr: "Eupen's row with that id" } })
+      .where(sql`${e.t.places.id} = ${row!.id}`);
     expect((await findById(ch, ch.t.places, row!.id))?.names.fr).toBe("Zzchateletonly");
     expect((await findById(e, e.t.places, row!.id))?.names.fr).toBe("Eupen's row with that id");
     expect(await findById(e, e.t.places, -1)).toBeUndefined();
@@ -86,11 +107,16 @@ describe("isolation between centres", () => {
 
   it("a centre whose schema is behind the code is not served", async () => {
     const lagging = await newCentre("iso-lag");
-    await controlDb().update(c.tenants).set({ schemaVersion: 0 }).where(sql`${c.tenants.id} = ${lagging.id}`);
+    await controlDb()
+      .update(c.tenants)
+      .set({ schemaVersion: 0 })
+      .where(sql`${c.tenants.id} = ${lagging.id}`);
     const { invalidateTenant } = await import("@/server/tenancy/registry");
     invalidateTenant(lagging.slug);
     const { claims } = await newUser(lagging, "900");
-    expect(await appCodeOf((await callerOn(centreHost(lagging.slug), {}, claims)).geo.searchPlaces({ q: "Eu" }))).toBe("TENANT_UNAVAILABLE");
+    expect(await appCodeOf((await callerOn(centreHost(lagging.slug), {}, claims)).geo.searchPlaces({ q: "Eu" }))).toBe(
+      "TENANT_UNAVAILABLE",
+    );
     const h = await healthOf(`${lagging.slug}.localhost`);
     expect(h.status).toBe(503);
     expect(h.body.availability).toBe("maintenance");

@@ -26,8 +26,20 @@ async function configure(tenant: Tenant, url: string, claims: typeof adminClaims
   await api.settings.update({
     version,
     patch: {
-      allowLocal, allowLdap: true, ldapBindPassword: SERVICE.password,
-      ldap: { url, startTls: false, bindDn: SERVICE.dn, baseDn: slapd.baseDn, usernameAttribute: "uid", userObjectClass: "person", groupMappings: mappings, connectTimeoutMs: 1000, operationTimeoutMs: 3000 },
+      allowLocal,
+      allowLdap: true,
+      ldapBindPassword: SERVICE.password,
+      ldap: {
+        url,
+        startTls: false,
+        bindDn: SERVICE.dn,
+        baseDn: slapd.baseDn,
+        usernameAttribute: "uid",
+        userObjectClass: "person",
+        groupMappings: mappings,
+        connectTimeoutMs: 1000,
+        operationTimeoutMs: 3000,
+      },
     },
   });
   return api;
@@ -44,21 +56,37 @@ afterAll(async () => {
   await closePools();
 });
 
-const signIn = (tenant: Tenant, username: string, password: string) => authenticate(tenantHandle(tenant), { username, password, ip: "192.0.2.50" });
+const signIn = (tenant: Tenant, username: string, password: string) =>
+  authenticate(tenantHandle(tenant), { username, password, ip: "192.0.2.50" });
 
 describe("sign-in through the centre's directory", () => {
   it("provisions the user on first sign-in, with names, e-mail and the mapped user type", async () => {
     const user = await signIn(centre, "hubert", USERS.hubert.password);
-    expect(user).toMatchObject({ username: "hubert", firstName: "Hubert", lastName: "Huppertz", userType: "100", authMethod: "ldap", passwordHash: null });
+    expect(user).toMatchObject({
+      username: "hubert",
+      firstName: "Hubert",
+      lastName: "Huppertz",
+      userType: "100",
+      authMethod: "ldap",
+      passwordHash: null,
+    });
     const { db, t } = tenantHandle(centre);
-    expect((await db.select().from(t.auditLog).where(eq(t.auditLog.entityId, String(user.id)))).map((a) => a.action)).toContain("user.provision");
+    expect(
+      (
+        await db
+          .select()
+          .from(t.auditLog)
+          .where(eq(t.auditLog.entityId, String(user.id)))
+      ).map((a) => a.action),
+    ).toContain("user.provision");
     expect((await signIn(centre, "hubert", USERS.hubert.password)).id).toBe(user.id); // no second row
   });
 
   it("follows a group change on the next sign-in", async () => {
     const theresia = await signIn(centre, "theresia", USERS.theresia.password);
     expect(theresia.userType).toBe("210");
-    const change = (group: string, op: "add" | "delete") => `dn: ${groupDn(group)}\nchangetype: modify\n${op}: member\nmember: ${userDn("theresia")}\n`;
+    const change = (group: string, op: "add" | "delete") =>
+      `dn: ${groupDn(group)}\nchangetype: modify\n${op}: member\nmember: ${userDn("theresia")}\n`;
     await slapd.ldapModify(`${change("entraide-admins", "add")}\n${change("entraide-reception", "delete")}`);
     try {
       expect((await signIn(centre, "theresia", USERS.theresia.password)).userType).toBe("900");
@@ -94,7 +122,8 @@ describe("sign-in through the centre's directory", () => {
 
   it("re-checks an open session against the directory every few minutes: gone or out of every mapped group ends it", async () => {
     const h = tenantHandle(centre);
-    const member = (uid: string, op: "add" | "delete") => `dn: ${groupDn("entraide-integration")}\nchangetype: modify\n${op}: member\nmember: ${userDn(uid)}\n`;
+    const member = (uid: string, op: "add" | "delete") =>
+      `dn: ${groupDn("entraide-integration")}\nchangetype: modify\n${op}: member\nmember: ${userDn(uid)}\n`;
     const arrive = async (uid: string) => {
       const person = { givenName: "Lea", sn: `Leaver ${uid}`, password: `${uid}-pw-1` };
       await slapd.ldapModify(userLdif(uid, person).replace(/^(dn: .*)$/m, "$1\nchangetype: add"));
@@ -103,8 +132,18 @@ describe("sign-in through the centre's directory", () => {
       return { user, claims: claimsFor(centre, user) };
     };
     /** As if the last check was longer ago than the re-check interval. */
-    const checkedLongAgo = (id: number) => h.db.update(h.t.users).set({ directoryCheckedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(h.t.users.id, id));
-    const actions = async (id: number) => (await h.db.select().from(h.t.auditLog).where(eq(h.t.auditLog.entityId, String(id)))).map((a) => a.action);
+    const checkedLongAgo = (id: number) =>
+      h.db
+        .update(h.t.users)
+        .set({ directoryCheckedAt: new Date(Date.now() - 10 * 60_000) })
+        .where(eq(h.t.users.id, id));
+    const actions = async (id: number) =>
+      (
+        await h.db
+          .select()
+          .from(h.t.auditLog)
+          .where(eq(h.t.auditLog.entityId, String(id)))
+      ).map((a) => a.action);
 
     // Removed from the directory: the session lasts until the next check, which ends it.
     const gone = await arrive("leaver1");
@@ -133,7 +172,11 @@ describe("sign-in through the centre's directory", () => {
     const down = await newCentre("ldap-recheck-down", "production");
     const { claims: adminOfDown } = await newUser(down, "900");
     await configure(down, "ldap://127.0.0.1:1", adminOfDown, false); // nothing listens on port 1
-    const { user, claims } = await newUser(down, "100", { authMethod: "ldap", passwordHash: null, directoryCheckedAt: new Date(Date.now() - 60 * 60_000) });
+    const { user, claims } = await newUser(down, "100", {
+      authMethod: "ldap",
+      passwordHash: null,
+      directoryCheckedAt: new Date(Date.now() - 60 * 60_000),
+    });
     expect((await resolveSessionUser(tenantHandle(down), down, claims))?.id).toBe(user.id);
     // The failed attempt counts as a check: the next one is a few minutes away, not on every request.
     const h = tenantHandle(down);
@@ -156,7 +199,8 @@ describe("sign-in through the centre's directory", () => {
   });
 
   it("is for administrators only, and refuses a stale settings edit", async () => {
-    for (const type of ["100", "210", "800"] as const) expect(await appCodeOf((await signedInCaller(centre, type)).settings.get()), type).toBe("FORBIDDEN");
+    for (const type of ["100", "210", "800"] as const)
+      expect(await appCodeOf((await signedInCaller(centre, type)).settings.get()), type).toBe("FORBIDDEN");
     const api = await callerOn(centreHost(centre.slug), {}, adminClaims);
     const { version } = await api.settings.get();
     await api.settings.update({ version, patch: { idleTimeoutMinutes: 60 } });

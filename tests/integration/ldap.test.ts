@@ -1,6 +1,11 @@
 import { Client } from "ldapts";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { authenticateLdap, isLdapError, testLdapConnection, type LdapSettingsInput } from "@/server/integrations/ldap/client";
+import {
+  authenticateLdap,
+  isLdapError,
+  testLdapConnection,
+  type LdapSettingsInput,
+} from "@/server/integrations/ldap/client";
 import { freePort, groupDn, SERVICE, startSlapd, userDn, userLdif, USERS, type Slapd } from "./ldap/slapd";
 
 let slapd: Slapd;
@@ -42,7 +47,8 @@ async function outcome(attempt: Promise<unknown>): Promise<string> {
     throw e;
   }
 }
-const login = (username: string, password: string, over: Partial<LdapSettingsInput> = {}) => authenticateLdap(settings(over), username, password);
+const login = (username: string, password: string, over: Partial<LdapSettingsInput> = {}) =>
+  authenticateLdap(settings(over), username, password);
 
 describe("LDAP sign-in", () => {
   it("returns the directory's names, email, DN and the mapped user type", async () => {
@@ -83,7 +89,10 @@ describe("LDAP sign-in", () => {
     const attempts = ["*", "*)(uid=*", "hubert)(|(uid=*", "hub*", "\\2a", "hubert)", "(uid=hubert)"];
     for (const username of attempts) {
       for (const password of [USERS.hubert.password, "wrong"]) {
-        expect([username, await outcome(login(username, password))]).toEqual([username, expect.stringMatching(/^(INVALID_CREDENTIALS|LDAP_INVALID_USERNAME)$/)]);
+        expect([username, await outcome(login(username, password))]).toEqual([
+          username,
+          expect.stringMatching(/^(INVALID_CREDENTIALS|LDAP_INVALID_USERNAME)$/),
+        ]);
       }
     }
   });
@@ -108,23 +117,31 @@ describe("LDAP sign-in", () => {
 
   it("follows group changes in the directory, first mapping winning", async () => {
     const hubert = userDn("hubert");
-    const change = (group: string, op: "add" | "delete") => `dn: ${groupDn(group)}\nchangetype: modify\n${op}: member\nmember: ${hubert}\n`;
+    const change = (group: string, op: "add" | "delete") =>
+      `dn: ${groupDn(group)}\nchangetype: modify\n${op}: member\nmember: ${hubert}\n`;
     try {
       await slapd.ldapModify(change("entraide-admins", "add"));
       expect((await login("hubert", USERS.hubert.password)).userType).toBe("100");
       await slapd.ldapModify(change("entraide-integration", "delete"));
       expect((await login("hubert", USERS.hubert.password)).userType).toBe("900");
     } finally {
-      await slapd.ldapModify(`${change("entraide-admins", "delete")}\n${change("entraide-integration", "add")}`).catch(() => undefined);
+      await slapd
+        .ldapModify(`${change("entraide-admins", "delete")}\n${change("entraide-integration", "add")}`)
+        .catch(() => undefined);
     }
     expect((await login("hubert", USERS.hubert.password)).userType).toBe("100");
   });
 
   it("refuses a user deleted from the directory, and one removed from every mapped group", async () => {
     const leaver = { givenName: "Lea", sn: "Leaver", password: "Leaver-pw-1" };
-    const memberOf = (uid: string, group: string, op: "add" | "delete") => `dn: ${groupDn(group)}\nchangetype: modify\n${op}: member\nmember: ${userDn(uid)}\n`;
-    await slapd.ldapModify(`${userLdif("leaver", leaver).replace("\n", "\nchangetype: add\n")}\n${memberOf("leaver", "entraide-reception", "add")}`);
-    await slapd.ldapModify(`${userLdif("drifter", leaver).replace("\n", "\nchangetype: add\n")}\n${memberOf("drifter", "entraide-reception", "add")}`);
+    const memberOf = (uid: string, group: string, op: "add" | "delete") =>
+      `dn: ${groupDn(group)}\nchangetype: modify\n${op}: member\nmember: ${userDn(uid)}\n`;
+    await slapd.ldapModify(
+      `${userLdif("leaver", leaver).replace("\n", "\nchangetype: add\n")}\n${memberOf("leaver", "entraide-reception", "add")}`,
+    );
+    await slapd.ldapModify(
+      `${userLdif("drifter", leaver).replace("\n", "\nchangetype: add\n")}\n${memberOf("drifter", "entraide-reception", "add")}`,
+    );
     try {
       expect((await login("leaver", leaver.password)).userType).toBe("210");
       await slapd.ldapModify(`dn: ${userDn("leaver")}\nchangetype: delete\n`);
@@ -134,7 +151,8 @@ describe("LDAP sign-in", () => {
       await slapd.ldapModify(memberOf("drifter", "entraide-reception", "delete"));
       expect(await outcome(login("drifter", leaver.password))).toBe("LDAP_NO_ACCESS");
     } finally {
-      for (const uid of ["leaver", "drifter"]) await slapd.ldapModify(`dn: ${userDn(uid)}\nchangetype: delete\n`).catch(() => undefined);
+      for (const uid of ["leaver", "drifter"])
+        await slapd.ldapModify(`dn: ${userDn(uid)}\nchangetype: delete\n`).catch(() => undefined);
     }
   });
 
@@ -197,24 +215,40 @@ describe("LDAP over TLS", () => {
   const tlsSettings = (over: Partial<LdapSettingsInput>) => settings({ url: secure.url, ...over });
 
   it("signs in over StartTLS when the centre's CA is given", async () => {
-    const user = await authenticateLdap(tlsSettings({ startTls: true, caCertPem: secure.caCertPem }), "hubert", USERS.hubert.password);
+    const user = await authenticateLdap(
+      tlsSettings({ startTls: true, caCertPem: secure.caCertPem }),
+      "hubert",
+      USERS.hubert.password,
+    );
     expect(user.userType).toBe("100");
   });
 
   it("signs in over ldaps:// when the centre's CA is given", async () => {
-    const user = await authenticateLdap(tlsSettings({ url: secure.ldapsUrl, caCertPem: secure.caCertPem }), "hubert", USERS.hubert.password);
+    const user = await authenticateLdap(
+      tlsSettings({ url: secure.ldapsUrl, caCertPem: secure.caCertPem }),
+      "hubert",
+      USERS.hubert.password,
+    );
     expect(user.userType).toBe("100");
   });
 
   it("refuses a certificate issued for another host name", async () => {
     // The certificate names 127.0.0.1 only; reaching the same server as "localhost" must fail the check.
-    const error = await authenticateLdap(tlsSettings({ url: secure.url.replace("127.0.0.1", "localhost"), startTls: true, caCertPem: secure.caCertPem }), "hubert", USERS.hubert.password).catch((e: unknown) => e);
+    const error = await authenticateLdap(
+      tlsSettings({ url: secure.url.replace("127.0.0.1", "localhost"), startTls: true, caCertPem: secure.caCertPem }),
+      "hubert",
+      USERS.hubert.password,
+    ).catch((e: unknown) => e);
     expect(isLdapError(error) && error.code).toBe("LDAP_UNAVAILABLE");
     expect((error as Error).message).toMatch(/does not match/);
   });
 
   it("refuses a server certificate its CA does not vouch for", async () => {
-    expect(await outcome(authenticateLdap(tlsSettings({ startTls: true }), "hubert", USERS.hubert.password))).toBe("LDAP_UNAVAILABLE");
-    expect(await outcome(authenticateLdap(tlsSettings({ url: secure.ldapsUrl }), "hubert", USERS.hubert.password))).toBe("LDAP_UNAVAILABLE");
+    expect(await outcome(authenticateLdap(tlsSettings({ startTls: true }), "hubert", USERS.hubert.password))).toBe(
+      "LDAP_UNAVAILABLE",
+    );
+    expect(
+      await outcome(authenticateLdap(tlsSettings({ url: secure.ldapsUrl }), "hubert", USERS.hubert.password)),
+    ).toBe("LDAP_UNAVAILABLE");
   });
 });

@@ -3,7 +3,14 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { c, controlDb } from "@/server/db/control";
 import { closePools, getPool } from "@/server/db/pool";
-import { createTenant, deleteTenant, getTenant, resetTenant, resumeTenant, suspendTenant } from "@/server/tenancy/lifecycle";
+import {
+  createTenant,
+  deleteTenant,
+  getTenant,
+  resetTenant,
+  resumeTenant,
+  suspendTenant,
+} from "@/server/tenancy/lifecycle";
 import { availability } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { TENANT_SCHEMA_VERSION } from "@/server/tenancy/version";
@@ -19,14 +26,28 @@ const placeCount = async (tenant: Parameters<typeof tenantHandle>[0]) => {
 const schemaExists = async (schema: string) =>
   (await getPool().query("select 1 from information_schema.schemata where schema_name=$1", [schema])).rowCount === 1;
 const auditActions = async (tenantId: string) =>
-  (await controlDb().select({ action: c.controlAudit.action }).from(c.controlAudit).where(eq(c.controlAudit.tenantId, tenantId))).map((r) => r.action);
+  (
+    await controlDb()
+      .select({ action: c.controlAudit.action })
+      .from(c.controlAudit)
+      .where(eq(c.controlAudit.tenantId, tenantId))
+  ).map((r) => r.action);
 
 describe("creating a centre", () => {
   it("registers, migrates, seeds and activates it, with its domain and an audit trail", async () => {
     const slug = uniqueSlug("create");
-    const { tenant, created } = await createTenant({ slug, names: { fr: "CPAS de Test", de: "ÖSHZ Test" }, defaultLocale: "de", kind: "production" }, "test");
+    const { tenant, created } = await createTenant(
+      { slug, names: { fr: "CPAS de Test", de: "ÖSHZ Test" }, defaultLocale: "de", kind: "production" },
+      "test",
+    );
     expect(created).toBe(true);
-    expect(tenant).toMatchObject({ slug, status: "active", kind: "production", defaultLocale: "de", schemaVersion: TENANT_SCHEMA_VERSION });
+    expect(tenant).toMatchObject({
+      slug,
+      status: "active",
+      kind: "production",
+      defaultLocale: "de",
+      schemaVersion: TENANT_SCHEMA_VERSION,
+    });
     expect(tenant.schemaName).toBe(`t_${tenant.id.replace(/-/g, "")}`);
     expect(await placeCount(tenant)).toBeGreaterThan(2500);
     const [domain] = await controlDb().select().from(c.domains).where(eq(c.domains.tenantId, tenant.id));
@@ -49,12 +70,17 @@ describe("creating a centre", () => {
     const crashAtSeeding = (line: string) => {
       if (line.startsWith("seeding")) throw new Error("simulated crash");
     };
-    await expect(createTenant({ slug: slug, names: { fr: "CPAS Crash" }, defaultLocale: "fr" }, "test", crashAtSeeding)).rejects.toThrow("simulated crash");
+    await expect(
+      createTenant({ slug: slug, names: { fr: "CPAS Crash" }, defaultLocale: "fr" }, "test", crashAtSeeding),
+    ).rejects.toThrow("simulated crash");
     const halfway = await getTenant(slug);
     expect(halfway.status).toBe("provisioning");
     expect(availability(halfway)).toBe("provisioning");
 
-    const { tenant, created } = await createTenant({ slug: slug, names: { fr: "CPAS Crash" }, defaultLocale: "fr" }, "test");
+    const { tenant, created } = await createTenant(
+      { slug: slug, names: { fr: "CPAS Crash" }, defaultLocale: "fr" },
+      "test",
+    );
     expect(created).toBe(true);
     expect(tenant.status).toBe("active");
     const seeded = await placeCount(tenant);
@@ -63,9 +89,15 @@ describe("creating a centre", () => {
   });
 
   it("refuses invalid and reserved addresses with their own error codes", async () => {
-    expect(await appCodeOf(createTenant({ slug: "Not valid!", names: { fr: "x" }, defaultLocale: "fr" }, "test"))).toBe("SLUG_INVALID");
-    expect(await appCodeOf(createTenant({ slug: "console", names: { fr: "x" }, defaultLocale: "fr" }, "test"))).toBe("SLUG_RESERVED");
-    expect(await appCodeOf(createTenant({ slug: uniqueSlug("noname"), names: { fr: "  " }, defaultLocale: "fr" }, "test"))).toBe("INVALID_INPUT");
+    expect(await appCodeOf(createTenant({ slug: "Not valid!", names: { fr: "x" }, defaultLocale: "fr" }, "test"))).toBe(
+      "SLUG_INVALID",
+    );
+    expect(await appCodeOf(createTenant({ slug: "console", names: { fr: "x" }, defaultLocale: "fr" }, "test"))).toBe(
+      "SLUG_RESERVED",
+    );
+    expect(
+      await appCodeOf(createTenant({ slug: uniqueSlug("noname"), names: { fr: "  " }, defaultLocale: "fr" }, "test")),
+    ).toBe("INVALID_INPUT");
   });
 });
 
@@ -83,7 +115,9 @@ describe("suspending, resetting and deleting", () => {
   it("resets a training centre to fresh seed data, and refuses to reset a production centre", async () => {
     const training = await newCentre("reset", "training");
     const h = tenantHandle(training);
-    await h.db.insert(h.t.places).values({ kind: "village", zipCode: "9999", names: { fr: "Added in training" }, countryCode: "BE" });
+    await h.db
+      .insert(h.t.places)
+      .values({ kind: "village", zipCode: "9999", names: { fr: "Added in training" }, countryCode: "BE" });
     const before = await placeCount(training);
     const { tenant } = await resetTenant(training.slug, "test");
     expect(tenant.id).toBe(training.id);
@@ -98,7 +132,9 @@ describe("suspending, resetting and deleting", () => {
   it("exports the schema to a file before dropping it, then forgets the centre", async () => {
     const tenant = await newCentre("del");
     const h = tenantHandle(tenant);
-    await h.db.insert(h.t.places).values({ kind: "city", zipCode: "7777", names: { fr: "Export-Me" }, countryCode: "BE" });
+    await h.db
+      .insert(h.t.places)
+      .values({ kind: "city", zipCode: "7777", names: { fr: "Export-Me" }, countryCode: "BE" });
     const exported = await deleteTenant(tenant.slug, "test");
     expect(existsSync(exported.file)).toBe(true);
     expect(readFileSync(exported.file, "utf8")).toContain("Export-Me");

@@ -17,7 +17,9 @@ afterAll(closePools);
 
 const real = loadMigrations(MIGRATIONS_DIR.tenant);
 const extra = (tag: string, statements: string[]): Migration => ({
-  tag, statements, hash: createHash("sha256").update(statements.join("\n")).digest("hex"),
+  tag,
+  statements,
+  hash: createHash("sha256").update(statements.join("\n")).digest("hex"),
 });
 
 async function withClient<T>(fn: (client: PoolClient) => Promise<T>) {
@@ -30,9 +32,19 @@ async function withClient<T>(fn: (client: PoolClient) => Promise<T>) {
 }
 
 const tablesOf = async (schema: string) =>
-  (await getPool().query<{ t: string }>("select table_name t from information_schema.tables where table_schema=$1 order by 1", [schema])).rows.map((r) => r.t);
+  (
+    await getPool().query<{ t: string }>(
+      "select table_name t from information_schema.tables where table_schema=$1 order by 1",
+      [schema],
+    )
+  ).rows.map((r) => r.t);
 const columnsOf = async (schema: string, table: string) =>
-  (await getPool().query<{ c: string }>("select column_name c from information_schema.columns where table_schema=$1 and table_name=$2", [schema, table])).rows.map((r) => r.c);
+  (
+    await getPool().query<{ c: string }>(
+      "select column_name c from information_schema.columns where table_schema=$1 and table_name=$2",
+      [schema, table],
+    )
+  ).rows.map((r) => r.c);
 
 describe("tenant migration runner", () => {
   it("creates the schema once and applies nothing on a second run", async () => {
@@ -43,13 +55,18 @@ describe("tenant migration runner", () => {
     expect(second.applied).toEqual([]);
     expect(second.version).toBe(real.length);
     // Exactly the tables the code declares, no more, no fewer.
-    const declared = (Object.values(tenantTables(schema)) as unknown[]).filter((x): x is PgTable => is(x, PgTable)).map((table) => getTableConfig(table).name);
+    const declared = (Object.values(tenantTables(schema)) as unknown[])
+      .filter((x): x is PgTable => is(x, PgTable))
+      .map((table) => getTableConfig(table).name);
     expect(await tablesOf(schema)).toEqual(["__migrations", ...declared].sort());
   });
 
   it("lets two runners race on one schema: one applies, the other finds it done", async () => {
     const schema = `t_${uniqueSlug("race").replace(/-/g, "_")}`;
-    const results = await Promise.all([withClient((cl) => migrateSchema(cl, schema, real)), withClient((cl) => migrateSchema(cl, schema, real))]);
+    const results = await Promise.all([
+      withClient((cl) => migrateSchema(cl, schema, real)),
+      withClient((cl) => migrateSchema(cl, schema, real)),
+    ]);
     const applied = results.map((r) => r.applied.length).sort();
     expect(applied).toEqual([0, real.length]);
     const { rows } = await getPool().query(`select tag from "${schema}".__migrations`);
@@ -60,7 +77,9 @@ describe("tenant migration runner", () => {
     const schema = `t_${uniqueSlug("hash").replace(/-/g, "_")}`;
     await withClient((cl) => migrateSchema(cl, schema, real));
     const tampered = real.map((m, i) => (i === 0 ? { ...m, hash: "0".repeat(64) } : m));
-    await expect(withClient((cl) => migrateSchema(cl, schema, tampered))).rejects.toThrow(/changed after it was applied/);
+    await expect(withClient((cl) => migrateSchema(cl, schema, tampered))).rejects.toThrow(
+      /changed after it was applied/,
+    );
   });
 
   it("refuses SQL naming the public schema and leaves nothing behind", async () => {
@@ -78,11 +97,16 @@ describe("a migration failing on one centre", () => {
     const bad = await newCentre("mig-bad");
     // Data only the second centre has makes the new constraint fail there.
     const h = tenantHandle(bad);
-    await h.db.insert(h.t.places).values({ kind: "city", zipCode: "12345", names: { fr: "Nowhere" }, countryCode: "BE" });
-    const next = [...real, extra("0100_zip_check", [
-      `ALTER TABLE "tenant_template"."places" ADD COLUMN "checked" boolean DEFAULT false NOT NULL`,
-      `ALTER TABLE "tenant_template"."places" ADD CONSTRAINT "places_zip_len" CHECK (length(zip_code) <= 4)`,
-    ])];
+    await h.db
+      .insert(h.t.places)
+      .values({ kind: "city", zipCode: "12345", names: { fr: "Nowhere" }, countryCode: "BE" });
+    const next = [
+      ...real,
+      extra("0100_zip_check", [
+        `ALTER TABLE "tenant_template"."places" ADD COLUMN "checked" boolean DEFAULT false NOT NULL`,
+        `ALTER TABLE "tenant_template"."places" ADD CONSTRAINT "places_zip_len" CHECK (length(zip_code) <= 4)`,
+      ]),
+    ];
 
     await migrateTenant(good, next);
     expect(await appCodeOf(migrateTenant(bad, next))).toBe("MIGRATION_FAILED");
@@ -113,7 +137,9 @@ describe("migration 0013: resource ids that start with their area", () => {
       ('user:1', 'pcsw.coachings.transition.end', 'pcsw.coachings', '3'),
       ('user:1', 'user.language', 'users', '1'),
       ('user:1', 'contacts.persons.update', 'contacts.persons', '9')`);
-    await q(`insert into $S.user_preferences (user_id, key, value) values (1, 'grid:pcsw.coachings', '{}'), (1, 'grid:geo.places', '{}'), (1, 'dashboard', '{}')`);
+    await q(
+      `insert into $S.user_preferences (user_id, key, value) values (1, 'grid:pcsw.coachings', '{}'), (1, 'grid:geo.places', '{}'), (1, 'dashboard', '{}')`,
+    );
     await withClient((cl) => migrateSchema(cl, schema, real));
     const audit = (await q(`select entity, action from $S.audit_log order by id`)).rows;
     expect(audit).toEqual([

@@ -14,8 +14,17 @@ let agent: Caller; // 100
 
 /** A client created as a user would (so its phonetic words are computed), confirming similar ones. */
 const newClient = async (firstName: string, lastName: string) =>
-  Number((await agent.resources.create({ resource: "clients.clients", values: { firstName, lastName, language: "de" }, confirmed: true })).id);
-const panel = (caller: Caller, id: number, key: string) => caller.resources.panel({ resource: "clients.clients", id, key });
+  Number(
+    (
+      await agent.resources.create({
+        resource: "clients.clients",
+        values: { firstName, lastName, language: "de" },
+        confirmed: true,
+      })
+    ).id,
+  );
+const panel = (caller: Caller, id: number, key: string) =>
+  caller.resources.panel({ resource: "clients.clients", id, key });
 
 beforeAll(async () => {
   [eupen, chatelet] = await Promise.all([newCentre("panels-eupen"), newCentre("panels-chatelet")]);
@@ -29,7 +38,9 @@ describe("detail panels", () => {
       { key: "clientOverview", label: "panels.clientOverview.title", top: true },
       { key: "eidCard", label: "panels.eidCard.title" },
     ]);
-    expect(meta.detail.find((tab) => tab.key === "humanLinks")!.panels).toEqual([{ key: "similarClients", label: "panels.similarClients.title" }]);
+    expect(meta.detail.find((tab) => tab.key === "humanLinks")!.panels).toEqual([
+      { key: "similarClients", label: "panels.similarClients.title" },
+    ]);
   });
 
   it("lists the similar clients of each Dorothée of the demo trio, with the phonetic words", async () => {
@@ -51,9 +62,20 @@ describe("detail panels", () => {
   it("shows the eID card panel: photo, card lines, and the warning when a coached client's card is missing", async () => {
     const h = tenantHandle(eupen);
     const id = await newClient("Jeff", "Jeffin");
-    await h.db.update(h.t.partners).set({ cardNumber: "591413288107", cardType: "1", cardValidFrom: "2020-01-01", cardValidUntil: "2099-12-31", cardIssuer: "Eupen", clientState: "30" })
+    await h.db
+      .update(h.t.partners)
+      .set({
+        cardNumber: "591413288107",
+        cardType: "1",
+        cardValidFrom: "2020-01-01",
+        cardValidUntil: "2099-12-31",
+        cardIssuer: "Eupen",
+        clientState: "30",
+      })
       .where(eq(h.t.partners.id, id));
-    await h.db.insert(h.t.partnerPhotos).values({ partnerId: id, contentType: "image/jpeg", content: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
+    await h.db
+      .insert(h.t.partnerPhotos)
+      .values({ partnerId: id, contentType: "image/jpeg", content: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
     const withCard = (await panel(agent, id, "eidCard")) as EidCardPanel;
     expect(withCard.photo).toBe("data:image/jpeg;base64,/9j/4A==");
     expect(withCard).toMatchObject({ cardNumber: "591413288107", mustRead: false, mustReadText: null });
@@ -67,12 +89,23 @@ describe("detail panels", () => {
 
   it("refuses panels a resource does not declare, another centre's clients, and users who may not see clients", async () => {
     const id = await newClient("Erna", "Emonts-Gast");
-    await tenantHandle(eupen).db.insert(tenantHandle(eupen).t.partnerPhotos).values({ partnerId: id, contentType: "image/jpeg", content: Buffer.from([0xff, 0xd8]) });
+    await tenantHandle(eupen)
+      .db.insert(tenantHandle(eupen).t.partnerPhotos)
+      .values({ partnerId: id, contentType: "image/jpeg", content: Buffer.from([0xff, 0xd8]) });
     expect(await appCodeOf(panel(agent, id, "nonsense"))).toBe("INVALID_INPUT");
-    expect(await appCodeOf(agent.resources.panel({ resource: "coachings.coachings", id, key: "similarClients" }))).toBe("INVALID_INPUT");
+    expect(await appCodeOf(agent.resources.panel({ resource: "coachings.coachings", id, key: "similarClients" }))).toBe(
+      "INVALID_INPUT",
+    );
     // Another centre: the same number is not this client there (NOT_FOUND), whatever the user type.
     const foreign = await signedInCaller(chatelet, "910");
-    const chateletMax = Number((await foreign.resources.list({ resource: "clients.clients", state: { page: 1, pageSize: 1, sort: [{ field: "id", dir: "desc" }], filters: { hideObsolete: null }, q: "" } })).rows[0]?.id ?? 0);
+    const chateletMax = Number(
+      (
+        await foreign.resources.list({
+          resource: "clients.clients",
+          state: { page: 1, pageSize: 1, sort: [{ field: "id", dir: "desc" }], filters: { hideObsolete: null }, q: "" },
+        })
+      ).rows[0]?.id ?? 0,
+    );
     expect(chateletMax).toBeLessThan(id);
     expect(await appCodeOf(panel(foreign, id, "eidCard"))).toBe("NOT_FOUND");
     expect(await appCodeOf(panel(foreign, id, "similarClients"))).toBe("NOT_FOUND");

@@ -36,7 +36,9 @@ const PUBLIC: Record<string, string> = {
 /** Procedures the walk cannot judge from their guards, with the reason (none at present). */
 const UNCLASSIFIED: Record<string, string> = {};
 
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>).sort(([a], [b]) => a.localeCompare(b));
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>).sort(([a], [b]) =>
+  a.localeCompare(b),
+);
 
 class ProbeReached extends Error {}
 /** An input no procedure accepts: it is refused by the first input parser, after the guards before it. */
@@ -47,20 +49,34 @@ async function probe(path: string, procedure: Procedure, ctx: Context): Promise<
   const middlewares = procedure._def.middlewares;
   // tRPC appends the resolver as the last middleware; refuse to walk anything else.
   expect(middlewares.at(-1)?.name, `${path}: resolver is the last middleware`).toBe("resolveMiddleware");
-  const chain: Middleware[] = [...middlewares.slice(0, -1), async () => { throw new ProbeReached(); }];
+  const chain: Middleware[] = [
+    ...middlewares.slice(0, -1),
+    async () => {
+      throw new ProbeReached();
+    },
+  ];
   type Opts = { ctx: Context; input: unknown; getRawInput: () => Promise<unknown> };
   const call = async (index: number, opts: Opts): Promise<{ ok: boolean; error?: TRPCError }> => {
     try {
       return await chain[index]!({
-        ...opts, path, type: procedure._def.type, meta: procedure._def.meta, signal: undefined,
-        next: (n?: Partial<Opts>) => call(index + 1, {
-          ctx: n?.ctx ? { ...opts.ctx, ...n.ctx } : opts.ctx,
-          input: n && "input" in n ? n.input : opts.input,
-          getRawInput: n?.getRawInput ?? opts.getRawInput,
-        }),
+        ...opts,
+        path,
+        type: procedure._def.type,
+        meta: procedure._def.meta,
+        signal: undefined,
+        next: (n?: Partial<Opts>) =>
+          call(index + 1, {
+            ctx: n?.ctx ? { ...opts.ctx, ...n.ctx } : opts.ctx,
+            input: n && "input" in n ? n.input : opts.input,
+            getRawInput: n?.getRawInput ?? opts.getRawInput,
+          }),
       });
     } catch (cause) {
-      return { ok: false, error: cause instanceof TRPCError ? cause : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: cause as Error }) };
+      return {
+        ok: false,
+        error:
+          cause instanceof TRPCError ? cause : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: cause as Error }),
+      };
     }
   };
   const result = await call(0, { ctx, input: undefined, getRawInput: async () => INVALID_INPUT });
@@ -100,9 +116,15 @@ let operatorCookieOnCentre: Context;
 beforeAll(async () => {
   [own, foreign] = [await newCentre("walk", "production"), await newCentre("walk-foreign", "production")];
   for (const type of USER_TYPES) {
-    contexts.set(type, await createInnerContext({ host: centreHost(own.slug), claims: (await newUser(own, type)).claims }));
+    contexts.set(
+      type,
+      await createInnerContext({ host: centreHost(own.slug), claims: (await newUser(own, type)).claims }),
+    );
     // A session of the foreign centre (where the same user type exists) presented on this centre's host.
-    foreignContexts.set(type, await createInnerContext({ host: centreHost(own.slug), claims: (await newUser(foreign, type)).claims }));
+    foreignContexts.set(
+      type,
+      await createInnerContext({ host: centreHost(own.slug), claims: (await newUser(foreign, type)).claims }),
+    );
   }
   anonymous = await createInnerContext({ host: centreHost(own.slug) });
   const email = `${uniqueSlug("walk")}@entraide.test`;
@@ -111,7 +133,13 @@ beforeAll(async () => {
   const cookies = { [OPERATOR_COOKIE]: await signOperatorSession(operator) };
   operatorOnConsole = await createInnerContext({ host: consoleHost, cookies });
   operatorCookieOnCentre = await createInnerContext({ host: centreHost(own.slug), cookies });
-  const grant = await grantSupport(tenantHandle(own), own, { actor: "test", actingFor: null }, { id: 0, name: "Test" }, { reason: "permission walk", hours: 1 });
+  const grant = await grantSupport(
+    tenantHandle(own),
+    own,
+    { actor: "test", actingFor: null },
+    { id: 0, name: "Test" },
+    { reason: "permission walk", hours: 1 },
+  );
   const claims: SessionClaims = supportClaimsFor(own, grant.id, operator.id);
   support = await createInnerContext({ host: centreHost(own.slug), claims });
   expect(support.user?.support).toBeTruthy();
@@ -122,11 +150,19 @@ describe("permission walk over every procedure", () => {
     expect(procedures.length).toBeGreaterThan(30);
     for (const [path, procedure] of procedures) {
       const kind = classify(path, procedure);
-      if (kind === "public") expect(PUBLIC[path], `${path} is public: list it in PUBLIC with a reason, or guard it`).toBeTruthy();
+      if (kind === "public")
+        expect(PUBLIC[path], `${path} is public: list it in PUBLIC with a reason, or guard it`).toBeTruthy();
       // A centre procedure reachable without signing in must be justified the same way.
-      expect(kind, `${path} serves anonymous visitors of a centre: list it in UNCLASSIFIED with a reason, or guard it`).not.toBe("anonymous-centre");
+      expect(
+        kind,
+        `${path} serves anonymous visitors of a centre: list it in UNCLASSIFIED with a reason, or guard it`,
+      ).not.toBe("anonymous-centre");
     }
-    for (const listed of [...Object.keys(PUBLIC), ...Object.keys(UNCLASSIFIED)]) expect(procedures.map(([p]) => p), `${listed} is listed but no longer exists`).toContain(listed);
+    for (const listed of [...Object.keys(PUBLIC), ...Object.keys(UNCLASSIFIED)])
+      expect(
+        procedures.map(([p]) => p),
+        `${listed} is listed but no longer exists`,
+      ).toContain(listed);
   });
 
   it("allows each user type exactly what its roles grant, on its own centre", async () => {
@@ -136,9 +172,13 @@ describe("permission walk over every procedure", () => {
       if (kind === null || kind === "public" || kind === "operator") continue;
       for (const type of USER_TYPES) {
         // 000 is Lino's "anonymous" type: it cannot sign in, so its session is no session.
-        const expected = type === "000" ? refusal("UNAUTHORIZED")
-          : kind === "signed-in" || hasRole(type, (kind as { role: { role: Parameters<typeof hasRole>[1] } }).role.role) ? "allowed"
-          : refusal("FORBIDDEN");
+        const expected =
+          type === "000"
+            ? refusal("UNAUTHORIZED")
+            : kind === "signed-in" ||
+                hasRole(type, (kind as { role: { role: Parameters<typeof hasRole>[1] } }).role.role)
+              ? "allowed"
+              : refusal("FORBIDDEN");
         const got = outcome(await probe(path, procedure, contexts.get(type)!));
         if (got !== expected) mismatches.push(`${path} as ${type}: expected ${expected}, got ${got}`);
       }
@@ -153,7 +193,11 @@ describe("permission walk over every procedure", () => {
       if (kind === null || kind === "public") continue;
       // Operator procedures do not exist on a centre's address.
       const expected = kind === "operator" ? refusal("NOT_FOUND") : refusal("UNAUTHORIZED");
-      for (const [who, ctx] of [...[...foreignContexts].map(([type, c]) => [`foreign ${type}`, c] as const), ["no session", anonymous] as const, ["operator cookie", operatorCookieOnCentre] as const]) {
+      for (const [who, ctx] of [
+        ...[...foreignContexts].map(([type, c]) => [`foreign ${type}`, c] as const),
+        ["no session", anonymous] as const,
+        ["operator cookie", operatorCookieOnCentre] as const,
+      ]) {
         const got = outcome(await probe(path, procedure, ctx));
         if (got !== expected) mismatches.push(`${path} with ${who}: expected ${expected}, got ${got}`);
       }
@@ -166,7 +210,11 @@ describe("permission walk over every procedure", () => {
     const mismatches: string[] = [];
     for (const [path, procedure] of procedures) {
       if (classify(path, procedure) !== "operator") continue;
-      for (const [who, ctx, expected] of [["operator", operatorOnConsole, "allowed"], ["nobody", consoleAnonymous, refusal("UNAUTHORIZED")], ["centre admin", contexts.get("900")!, refusal("NOT_FOUND")]] as const) {
+      for (const [who, ctx, expected] of [
+        ["operator", operatorOnConsole, "allowed"],
+        ["nobody", consoleAnonymous, refusal("UNAUTHORIZED")],
+        ["centre admin", contexts.get("900")!, refusal("NOT_FOUND")],
+      ] as const) {
         const got = outcome(await probe(path, procedure, ctx));
         if (got !== expected) mismatches.push(`${path} as ${who}: expected ${expected}, got ${got}`);
       }

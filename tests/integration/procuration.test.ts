@@ -15,7 +15,8 @@ beforeAll(async () => {
   centre = await newCentre("proc", "production");
 });
 
-const actingCaller = (claims: Parameters<typeof callerOn>[2], actAs: number) => callerOn(centreHost(centre.slug), { [ACT_AS_COOKIE]: String(actAs) }, claims);
+const actingCaller = (claims: Parameters<typeof callerOn>[2], actAs: number) =>
+  callerOn(centreHost(centre.slug), { [ACT_AS_COOKIE]: String(actAs) }, claims);
 
 describe("procuration", () => {
   it("lets a colleague act with the giver's permissions, and audits both people", async () => {
@@ -29,7 +30,11 @@ describe("procuration", () => {
     expect(me.roles).toContain("IntegUser"); // the agent's role, which a reception clerk lacks
     await acting.users.logoutEverywhere(); // a change made while acting: ends the clerk's own sessions
     const { db, t } = tenantHandle(centre);
-    const [row] = await db.select().from(t.auditLog).where(eq(t.auditLog.action, "user.logout_everywhere")).orderBy(t.auditLog.id);
+    const [row] = await db
+      .select()
+      .from(t.auditLog)
+      .where(eq(t.auditLog.action, "user.logout_everywhere"))
+      .orderBy(t.auditLog.id);
     expect(row).toMatchObject({ actor: `user:${clerk.id}`, actingFor: `user:${agent.id}`, entityId: String(clerk.id) });
   });
 
@@ -62,7 +67,9 @@ describe("procuration", () => {
   it("keeps personal security settings out of reach of the colleague acting", async () => {
     const { user: giver, claims: giverClaims } = await newUser(centre, "100");
     const { user: colleague, claims } = await newUser(centre, "210");
-    await (await callerOn(centreHost(centre.slug), {}, giverClaims)).users.authorities.give({ authorizedId: colleague.id });
+    await (
+      await callerOn(centreHost(centre.slug), {}, giverClaims)
+    ).users.authorities.give({ authorizedId: colleague.id });
     expect(await appCodeOf((await actingCaller(claims, giver.id)).users.twoFactor.begin())).toBe("FORBIDDEN");
   });
 
@@ -78,6 +85,10 @@ describe("procuration", () => {
     const h = tenantHandle(demo);
     await seedDemoUsers(h, { defaultLocale: "de" });
     const [theresia] = await h.db.select().from(h.t.users).where(eq(h.t.users.username, "theresia"));
-    expect((await actAsChoices(h, { id: theresia!.id, userType: "210" })).map((u) => u.username)).toEqual(["alicia", "hubert", "melanie"]);
+    expect((await actAsChoices(h, { id: theresia!.id, userType: "210" })).map((u) => u.username)).toEqual([
+      "alicia",
+      "hubert",
+      "melanie",
+    ]);
   });
 });

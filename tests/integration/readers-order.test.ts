@@ -16,13 +16,35 @@ import { callerOn, centreHost, newCentre, newUser } from "./helpers";
 let centre: Tenant;
 let clerk: Awaited<ReturnType<typeof callerOn>>;
 const ids: Record<string, number> = {};
-const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 100, sort: [], filters: { hideObsolete: null }, q: "", ...over });
+const state = (over: Record<string, unknown> = {}) => ({
+  page: 1,
+  pageSize: 100,
+  sort: [],
+  filters: { hideObsolete: null },
+  q: "",
+  ...over,
+});
 
 // Last names as the centres meet them; the first names tell them apart.
 const PEOPLE: [string, string][] = [
-  ["Östges", "Olga"], ["Ogden", "Oscar"], ["Oz", "Otto"], ["Gérard", "Gaston"], ["Goffin", "Gilles"], ["gerard", "Gina"],
-  ["van Damme", "Victor"], ["Vandamme", "Vera"], ["Zorro", "Zoé"], ["Dorothée", "Dora"], ["Dorothee", "Dirk"], ["Straße", "Sepp"],
-  ["Çelik", "Can"], ["Celik", "Cem"], ["Łukasz", "Lena"], ["Müller", "Max"], ["Mueller", "Mia"], ["Muller", "Marc"],
+  ["Östges", "Olga"],
+  ["Ogden", "Oscar"],
+  ["Oz", "Otto"],
+  ["Gérard", "Gaston"],
+  ["Goffin", "Gilles"],
+  ["gerard", "Gina"],
+  ["van Damme", "Victor"],
+  ["Vandamme", "Vera"],
+  ["Zorro", "Zoé"],
+  ["Dorothée", "Dora"],
+  ["Dorothee", "Dirk"],
+  ["Straße", "Sepp"],
+  ["Çelik", "Can"],
+  ["Celik", "Cem"],
+  ["Łukasz", "Lena"],
+  ["Müller", "Max"],
+  ["Mueller", "Mia"],
+  ["Muller", "Marc"],
 ];
 
 beforeAll(async () => {
@@ -30,18 +52,23 @@ beforeAll(async () => {
   const { claims } = await newUser(centre, "210", { language: "de" });
   clerk = await callerOn(centreHost(centre.slug), {}, claims);
   for (const [lastName, firstName] of PEOPLE) {
-    ids[lastName] = (await clerk.resources.create({ resource: "clients.clients", values: { firstName, lastName }, confirmed: true })).id as number;
+    ids[lastName] = (
+      await clerk.resources.create({ resource: "clients.clients", values: { firstName, lastName }, confirmed: true })
+    ).id as number;
   }
 });
 
 const clientNames = async (over: Record<string, unknown>) =>
-  (await clerk.resources.list({ resource: "clients.clients", state: state(over) })).rows.map((r) => PEOPLE.find(([last]) => ids[last] === r.__id)?.[0]);
+  (await clerk.resources.list({ resource: "clients.clients", state: state(over) })).rows.map(
+    (r) => PEOPLE.find(([last]) => ids[last] === r.__id)?.[0],
+  );
 
 describe("the order of lists", () => {
   it("sorts clients by name as French, Dutch, German and English readers sort them", async () => {
     const shown = await clientNames({ sort: [{ field: "name", dir: "asc" }] });
     // partners.name is "last first": the reader's order of those.
-    const byName = (locale: "fr" | "nl" | "de" | "en") => [...PEOPLE].sort(([l1, f1], [l2, f2]) => compareText(locale)(`${l1} ${f1}`, `${l2} ${f2}`)).map(([l]) => l);
+    const byName = (locale: "fr" | "nl" | "de" | "en") =>
+      [...PEOPLE].sort(([l1, f1], [l2, f2]) => compareText(locale)(`${l1} ${f1}`, `${l2} ${f2}`)).map(([l]) => l);
     for (const locale of ["fr", "nl", "de", "en"] as const) expect(shown).toEqual(byName(locale));
     expect(shown.indexOf("Gérard")).toBeLessThan(shown.indexOf("Goffin"));
     expect(shown.slice(shown.indexOf("Ogden"), shown.indexOf("Oz") + 1)).toEqual(["Ogden", "Östges", "Oz"]);
@@ -52,19 +79,35 @@ describe("the order of lists", () => {
 
   it("sorts any text column the same way (street, a column without an index of its own)", async () => {
     const h = tenantHandle(centre);
-    const streets: Record<string, string> = { Oz: "Rue de l'Église", Ogden: "rue Haute", Zorro: "Écluse", Goffin: "Zeedijk", Vandamme: "Esplanade" };
-    for (const [last, street] of Object.entries(streets)) await h.db.update(h.t.partners).set({ street }).where(eq(h.t.partners.id, ids[last]!));
+    const streets: Record<string, string> = {
+      Oz: "Rue de l'Église",
+      Ogden: "rue Haute",
+      Zorro: "Écluse",
+      Goffin: "Zeedijk",
+      Vandamme: "Esplanade",
+    };
+    for (const [last, street] of Object.entries(streets))
+      await h.db.update(h.t.partners).set({ street }).where(eq(h.t.partners.id, ids[last]!));
     const shown = (await clientNames({ sort: [{ field: "street", dir: "asc" }] })).filter((n) => n! in streets);
     expect(shown.map((n) => streets[n!])).toEqual(["Écluse", "Esplanade", "Rue de l'Église", "rue Haute", "Zeedijk"]);
   });
 
   it("has every reader's language agree with the one collation used (PostgreSQL with ICU; PGlite has only the root one)", async () => {
     const h = tenantHandle(centre);
-    const available = await h.db.execute<{ collname: string }>(sql`select collname from pg_collation where collname in ('fr-BE-x-icu', 'nl-BE-x-icu', 'de-BE-x-icu', 'en-BE-x-icu')`);
+    const available = await h.db.execute<{ collname: string }>(
+      sql`select collname from pg_collation where collname in ('fr-BE-x-icu', 'nl-BE-x-icu', 'de-BE-x-icu', 'en-BE-x-icu')`,
+    );
     const names = PEOPLE.map(([l, f]) => `${l} ${f}`);
-    const values = sql.join(names.map((n) => sql`(${n})`), sql`, `);
+    const values = sql.join(
+      names.map((n) => sql`(${n})`),
+      sql`, `,
+    );
     const ordered = async (collation: string) =>
-      (await h.db.execute<{ s: string }>(sql`select string_agg(x, '|' order by x collate ${sql.identifier(collation)}) as s from (values ${values}) v(x)`)).rows[0]!.s;
+      (
+        await h.db.execute<{ s: string }>(
+          sql`select string_agg(x, '|' order by x collate ${sql.identifier(collation)}) as s from (values ${values}) v(x)`,
+        )
+      ).rows[0]!.s;
     const root = await ordered("und-x-icu");
     expect(root.split("|")).toEqual([...names].sort(compareText("fr")));
     for (const { collname } of available.rows) expect([collname, await ordered(collname)]).toEqual([collname, root]);
@@ -79,7 +122,13 @@ describe("the order of lists", () => {
       const ctx: ResourceCtx = { handle: h, user: reader, locale: "nl", registry };
       for (const [name, field] of Object.entries(def.fields)) {
         if (field.sortable === false) continue;
-        const page = await readPage(ctx, def, { page: 1, pageSize: 5, sort: [{ field: name, dir: "asc" }], filters: {}, q: "" }).catch((e: unknown) => e);
+        const page = await readPage(ctx, def, {
+          page: 1,
+          pageSize: 5,
+          sort: [{ field: name, dir: "asc" }],
+          filters: {},
+          q: "",
+        }).catch((e: unknown) => e);
         expect([def.id, name, page instanceof Error ? page.message : "ok"]).toEqual([def.id, name, "ok"]);
       }
     }
@@ -87,12 +136,13 @@ describe("the order of lists", () => {
 });
 
 describe("the quick search", () => {
-  const found = async (q: string) => (await clerk.resources.list({ resource: "clients.clients", state: state({ q }) })).rows.map((r) => r.__id);
+  const found = async (q: string) =>
+    (await clerk.resources.list({ resource: "clients.clients", state: state({ q }) })).rows.map((r) => r.__id);
 
   it("ignores accents and case", async () => {
     expect(await found("gerard")).toEqual(expect.arrayContaining([ids["Gérard"], ids.gerard]));
     expect((await found("gerard")).length).toBe(2);
-    expect((await found("GÉRARD gaston"))).toEqual([ids["Gérard"]]);
+    expect(await found("GÉRARD gaston")).toEqual([ids["Gérard"]]);
     expect((await found("dorothee")).sort()).toEqual([ids["Dorothée"], ids.Dorothee].sort());
     expect(await found("östges")).toEqual([ids["Östges"]]);
     expect(await found("ostges")).toEqual([ids["Östges"]]);
@@ -120,31 +170,71 @@ describe("the quick search", () => {
 });
 
 /** The tRPC code of a refused call: BAD_REQUEST is HTTP 400, shown as the translated INVALID_INPUT (a server failure would be INTERNAL_SERVER_ERROR). */
-const trpcCodeOf = (call: Promise<unknown>) => call.then(() => "resolved", (e: { code?: string }) => e.code);
+const trpcCodeOf = (call: Promise<unknown>) =>
+  call.then(
+    () => "resolved",
+    (e: { code?: string }) => e.code,
+  );
 
 describe("dates a user sends", () => {
   it("refuses a day the calendar lacks with a 400, and saves nothing", async () => {
     const id = ids.Oz!;
     const before = await clerk.resources.get({ resource: "clients.clients", id });
-    for (const patch of [{ residenceUntil: "2026-02-30" }, { inBelgiumSince: "0000-01-01" }, { birthDate: "1995-02-30" }, { unavailableUntil: "2026-02-30", remarks: "half a save" }]) {
-      expect([patch, await trpcCodeOf(clerk.resources.update({ resource: "clients.clients", id, version: Number(before.__version), patch }))]).toEqual([patch, "BAD_REQUEST"]);
+    for (const patch of [
+      { residenceUntil: "2026-02-30" },
+      { inBelgiumSince: "0000-01-01" },
+      { birthDate: "1995-02-30" },
+      { unavailableUntil: "2026-02-30", remarks: "half a save" },
+    ]) {
+      expect([
+        patch,
+        await trpcCodeOf(
+          clerk.resources.update({ resource: "clients.clients", id, version: Number(before.__version), patch }),
+        ),
+      ]).toEqual([patch, "BAD_REQUEST"]);
     }
     expect(await clerk.resources.get({ resource: "clients.clients", id })).toEqual(before);
     // A birth date with an unknown day or month is fine (domain-people §6).
-    await clerk.resources.update({ resource: "clients.clients", id, version: Number(before.__version), patch: { birthDate: "1995-07-00", residenceUntil: "2028-02-29" } });
-    expect(await clerk.resources.get({ resource: "clients.clients", id })).toMatchObject({ birthDate: "1995-07-00", residenceUntil: "2028-02-29" });
+    await clerk.resources.update({
+      resource: "clients.clients",
+      id,
+      version: Number(before.__version),
+      patch: { birthDate: "1995-07-00", residenceUntil: "2028-02-29" },
+    });
+    expect(await clerk.resources.get({ resource: "clients.clients", id })).toMatchObject({
+      birthDate: "1995-07-00",
+      residenceUntil: "2028-02-29",
+    });
   });
 
   it("refuses such a day in a filter too, instead of failing in the database", async () => {
     for (const filters of [{ period: { from: "0000-01-01" } }, { period: { to: "2026-02-30" } }]) {
-      expect(await trpcCodeOf(clerk.resources.list({ resource: "clients.clients", state: state({ filters }) }))).toBe("BAD_REQUEST");
+      expect(await trpcCodeOf(clerk.resources.list({ resource: "clients.clients", state: state({ filters }) }))).toBe(
+        "BAD_REQUEST",
+      );
     }
-    expect((await clerk.resources.list({ resource: "clients.clients", state: state({ filters: { period: { from: "2024-02-29" } } }) })).rows).toBeDefined();
+    expect(
+      (
+        await clerk.resources.list({
+          resource: "clients.clients",
+          state: state({ filters: { period: { from: "2024-02-29" } } }),
+        })
+      ).rows,
+    ).toBeDefined();
   });
 
   it("writes the eID card's validity in the reader's format inside the sentence", async () => {
     const h = tenantHandle(centre);
-    await h.db.update(h.t.partners).set({ cardNumber: "591413288107", cardType: "01", cardIssuer: "Eupen", cardValidFrom: "2019-08-19", cardValidUntil: "2029-08-19" }).where(eq(h.t.partners.id, ids.Ogden!));
+    await h.db
+      .update(h.t.partners)
+      .set({
+        cardNumber: "591413288107",
+        cardType: "01",
+        cardIssuer: "Eupen",
+        cardValidFrom: "2019-08-19",
+        cardValidUntil: "2029-08-19",
+      })
+      .where(eq(h.t.partners.id, ids.Ogden!));
     const info = await clerk.eid.infoBox({ clientId: ids.Ogden! });
     expect(info.lines).toContain("gültig von 19.08.2019 bis 19.08.2029");
   });

@@ -25,7 +25,14 @@ beforeAll(async () => {
 describe("the coach picker of a new coaching", () => {
   it("offers an integration agent the centre's active staff by name, though they may not list users", async () => {
     const agent = await signedInCaller(eupen, "100");
-    expect(await appCodeOf(agent.resources.list({ resource: "users.users", state: { page: 1, pageSize: 25, sort: [], filters: {}, q: "" } }))).toBe("FORBIDDEN");
+    expect(
+      await appCodeOf(
+        agent.resources.list({
+          resource: "users.users",
+          state: { page: 1, pageSize: 25, sort: [], filters: {}, q: "" },
+        }),
+      ),
+    ).toBe("FORBIDDEN");
 
     const { options, more } = await agent.resources.refOptions(coachSource);
     expect(more).toBe(false);
@@ -42,20 +49,31 @@ describe("the coach picker of a new coaching", () => {
 
   it("searches by name, pages, and names the current value only if it is an option", async () => {
     const agent = await signedInCaller(eupen, "100");
-    expect((await agent.resources.refOptions({ ...coachSource, q: "quér" })).options).toEqual([{ id: colleague, label: "Quérouille Xavière" }]);
+    expect((await agent.resources.refOptions({ ...coachSource, q: "quér" })).options).toEqual([
+      { id: colleague, label: "Quérouille Xavière" },
+    ]);
     expect((await agent.resources.refOptions({ ...coachSource, q: "Leftlongago" })).options).toEqual([]);
-    expect((await agent.resources.refOptions({ ...coachSource, ids: [colleague] })).options).toEqual([{ id: colleague, label: "Quérouille Xavière" }]);
-    expect((await agent.resources.refOptions({ ...coachSource, ids: [String(colleague)] })).options).toEqual([{ id: colleague, label: "Quérouille Xavière" }]);
+    expect((await agent.resources.refOptions({ ...coachSource, ids: [colleague] })).options).toEqual([
+      { id: colleague, label: "Quérouille Xavière" },
+    ]);
+    expect((await agent.resources.refOptions({ ...coachSource, ids: [String(colleague)] })).options).toEqual([
+      { id: colleague, label: "Quérouille Xavière" },
+    ]);
     expect((await agent.resources.refOptions({ ...coachSource, page: 2 })).options).toEqual([]);
     // Ids that cannot name a row are no options, not a server error.
-    expect(await agent.resources.refOptions({ ...coachSource, ids: ["x'; drop table users; --", 99_999_999_999, "-1"] })).toEqual({ options: [], more: false });
+    expect(
+      await agent.resources.refOptions({ ...coachSource, ids: ["x'; drop table users; --", 99_999_999_999, "-1"] }),
+    ).toEqual({ options: [], more: false });
   });
 
   it("is offered to every user type that may give a coaching, and refused to the others", async () => {
     for (const type of USER_TYPES) {
       const caller = await signedInCaller(eupen, type);
       const answer = await appCodeOf(caller.resources.refOptions(coachSource));
-      expect([type, answer]).toEqual([type, type === "000" ? "UNAUTHORIZED" : hasRole(type, "CoachingsUser") ? "resolved" : "FORBIDDEN"]);
+      expect([type, answer]).toEqual([
+        type,
+        type === "000" ? "UNAUTHORIZED" : hasRole(type, "CoachingsUser") ? "resolved" : "FORBIDDEN",
+      ]);
     }
   });
 
@@ -67,43 +85,91 @@ describe("the coach picker of a new coaching", () => {
     const labels = (await chateletAgent.resources.refOptions(coachSource)).options.map((o) => o.label);
     expect(labels).toContain("Étrangère Foreign");
     expect(labels).not.toContain("Quérouille Xavière");
-    expect((await chateletAgent.resources.refOptions({ ...coachSource, ids: [colleague] })).options.map((o) => o.label)).not.toContain("Quérouille Xavière");
+    expect(
+      (await chateletAgent.resources.refOptions({ ...coachSource, ids: [colleague] })).options.map((o) => o.label),
+    ).not.toContain("Quérouille Xavière");
   });
 });
 
 describe("other sources", () => {
   it("a ref filter is for users of the resource's own list; its options keep to the target's scope", async () => {
     const h = tenantHandle(eupen);
-    const [client] = await h.db.insert(h.t.partners).values({ kind: "person", isClient: true, clientState: "30", name: "Zwiebel Zora", firstName: "Zora", lastName: "Zwiebel" }).returning({ id: h.t.partners.id });
-    await h.db.insert(h.t.partners).values({ kind: "person", isClient: false, name: "Zwiebel Zeno", firstName: "Zeno", lastName: "Zwiebel" });
+    const [client] = await h.db
+      .insert(h.t.partners)
+      .values({
+        kind: "person",
+        isClient: true,
+        clientState: "30",
+        name: "Zwiebel Zora",
+        firstName: "Zora",
+        lastName: "Zwiebel",
+      })
+      .returning({ id: h.t.partners.id });
+    await h.db
+      .insert(h.t.partners)
+      .values({ kind: "person", isClient: false, name: "Zwiebel Zeno", firstName: "Zeno", lastName: "Zwiebel" });
     // Who opened which client file is for the security advisor: so is its client filter.
     const advisor = await signedInCaller(eupen, "910");
-    const found = await advisor.resources.refOptions({ resource: "history.accessLog", source: { filter: "client" }, q: "Zwiebel" });
+    const found = await advisor.resources.refOptions({
+      resource: "history.accessLog",
+      source: { filter: "client" },
+      q: "Zwiebel",
+    });
     expect(found.options.map((o) => o.id)).toEqual([client!.id]); // the person who is no client is not offered
-    expect(await appCodeOf((await signedInCaller(eupen, "100")).resources.refOptions({ resource: "history.accessLog", source: { filter: "client" } }))).toBe("FORBIDDEN");
+    expect(
+      await appCodeOf(
+        (await signedInCaller(eupen, "100")).resources.refOptions({
+          resource: "history.accessLog",
+          source: { filter: "client" },
+        }),
+      ),
+    ).toBe("FORBIDDEN");
   });
 
   it("a field the user may see but not write offers nothing", async () => {
     // Clients' integration phase: written by contacts users; a reception clerk of type 210 is one, a 500 accountant too.
     const accountant = await signedInCaller(eupen, "500");
-    expect((await accountant.resources.refOptions({ resource: "clients.clients", source: { field: "group" } })).options.length).toBeGreaterThan(0);
+    expect(
+      (await accountant.resources.refOptions({ resource: "clients.clients", source: { field: "group" } })).options
+        .length,
+    ).toBeGreaterThan(0);
     // Users' service: administrators only.
-    expect(await appCodeOf(accountant.resources.refOptions({ resource: "users.users", source: { field: "coachingTypeId" } }))).toBe("FORBIDDEN");
+    expect(
+      await appCodeOf(
+        accountant.resources.refOptions({ resource: "users.users", source: { field: "coachingTypeId" } }),
+      ),
+    ).toBe("FORBIDDEN");
     // The coach of an existing coaching shown on "my coachings", a list nobody creates in, is still written on edit.
-    expect(await appCodeOf((await signedInCaller(eupen, "100")).resources.refOptions({ resource: "coachings.mine", source: { field: "user" } }))).toBe("resolved");
+    expect(
+      await appCodeOf(
+        (await signedInCaller(eupen, "100")).resources.refOptions({
+          resource: "coachings.mine",
+          source: { field: "user" },
+        }),
+      ),
+    ).toBe("resolved");
   });
 
   it("an action's parameter is for the action's roles", async () => {
     // Merging is for administrators (domain-people §0).
     const staff = await signedInCaller(eupen, "900");
-    expect(await appCodeOf(staff.resources.refOptions({ resource: "clients.clients", source: { action: "mergeInto", param: "merged" } }))).toBe("resolved");
+    expect(
+      await appCodeOf(
+        staff.resources.refOptions({ resource: "clients.clients", source: { action: "mergeInto", param: "merged" } }),
+      ),
+    ).toBe("resolved");
     const agent = await signedInCaller(eupen, "100");
-    expect(await appCodeOf(agent.resources.refOptions({ resource: "clients.clients", source: { action: "mergeInto", param: "merged" } }))).toBe("FORBIDDEN");
+    expect(
+      await appCodeOf(
+        agent.resources.refOptions({ resource: "clients.clients", source: { action: "mergeInto", param: "merged" } }),
+      ),
+    ).toBe("FORBIDDEN");
   });
 
   it("refuses what is no reference: other fields, undeclared names, inherited properties", async () => {
     const admin = await signedInCaller(eupen, "900");
-    const ask = (source: Record<string, string>) => appCodeOf(admin.resources.refOptions({ resource: "coachings.coachings", source: source as never }));
+    const ask = (source: Record<string, string>) =>
+      appCodeOf(admin.resources.refOptions({ resource: "coachings.coachings", source: source as never }));
     expect(await ask({ field: "startDate" })).toEqual(INVALID);
     expect(await ask({ field: "nothing" })).toEqual(INVALID);
     expect(await ask({ field: "constructor" })).toEqual(INVALID);
@@ -116,19 +182,64 @@ describe("other sources", () => {
 describe("saving what the picker did not offer", () => {
   it("refuses a coach who is not active staff, and saves nothing", async () => {
     const h = tenantHandle(eupen);
-    const [client] = await h.db.insert(h.t.partners).values({ kind: "person", isClient: true, clientState: "30", name: "Knoblauch Kai", firstName: "Kai", lastName: "Knoblauch" }).returning({ id: h.t.partners.id });
+    const [client] = await h.db
+      .insert(h.t.partners)
+      .values({
+        kind: "person",
+        isClient: true,
+        clientState: "30",
+        name: "Knoblauch Kai",
+        firstName: "Kai",
+        lastName: "Knoblauch",
+      })
+      .returning({ id: h.t.partners.id });
     const { user: gone } = await newUser(eupen, "100", { active: false });
     const agent = await signedInCaller(eupen, "100");
-    const create = (user: number) => agent.resources.create({ resource: "coachings.coachings", values: { client: client!.id, user } });
+    const create = (user: number) =>
+      agent.resources.create({ resource: "coachings.coachings", values: { client: client!.id, user } });
     expect(await appCodeOf(create(gone.id))).toBe("INVALID_INPUT");
-    const { rows } = await agent.resources.list({ resource: "coachings.coachings", state: { page: 1, pageSize: 25, sort: [], filters: { observedEvent: null }, q: "", master: { field: "client", value: client!.id } } });
+    const { rows } = await agent.resources.list({
+      resource: "coachings.coachings",
+      state: {
+        page: 1,
+        pageSize: 25,
+        sort: [],
+        filters: { observedEvent: null },
+        q: "",
+        master: { field: "client", value: client!.id },
+      },
+    });
     expect(rows).toEqual([]);
     expect(await appCodeOf(create(colleague))).toBe("resolved");
 
     // A coaching of a colleague who has left stays editable; it cannot be given to them anew.
-    const [kept] = await h.db.insert(h.t.coachings).values({ clientId: client!.id, userId: gone.id, startDate: "2020-01-01" }).returning({ id: h.t.coachings.id });
-    expect(await appCodeOf(agent.resources.update({ resource: "coachings.coachings", id: kept!.id, version: 1, patch: { user: gone.id, endDate: "2021-01-01" } }))).toBe("resolved");
-    const [other] = await h.db.insert(h.t.coachings).values({ clientId: client!.id, userId: colleague, startDate: "2020-01-01", endDate: "2020-06-30" }).returning({ id: h.t.coachings.id });
-    expect(await appCodeOf(agent.resources.update({ resource: "coachings.coachings", id: other!.id, version: 1, patch: { user: gone.id } }))).toBe("INVALID_INPUT");
+    const [kept] = await h.db
+      .insert(h.t.coachings)
+      .values({ clientId: client!.id, userId: gone.id, startDate: "2020-01-01" })
+      .returning({ id: h.t.coachings.id });
+    expect(
+      await appCodeOf(
+        agent.resources.update({
+          resource: "coachings.coachings",
+          id: kept!.id,
+          version: 1,
+          patch: { user: gone.id, endDate: "2021-01-01" },
+        }),
+      ),
+    ).toBe("resolved");
+    const [other] = await h.db
+      .insert(h.t.coachings)
+      .values({ clientId: client!.id, userId: colleague, startDate: "2020-01-01", endDate: "2020-06-30" })
+      .returning({ id: h.t.coachings.id });
+    expect(
+      await appCodeOf(
+        agent.resources.update({
+          resource: "coachings.coachings",
+          id: other!.id,
+          version: 1,
+          patch: { user: gone.id },
+        }),
+      ),
+    ).toBe("INVALID_INPUT");
   });
 });

@@ -25,7 +25,13 @@ const ACTION = { protect: "a", volatile: "a", part: "a", clear: "n" } as const;
 describe("declared relations and the database's foreign keys", () => {
   it("declares every foreign key of a centre with the action its policy needs, and declares none that does not exist", async () => {
     const h = tenantHandle(centre);
-    const { rows } = await h.db.execute<{ ref: string; target: string; target_column: string; action: string; columns: number }>(sql`
+    const { rows } = await h.db.execute<{
+      ref: string;
+      target: string;
+      target_column: string;
+      action: string;
+      columns: number;
+    }>(sql`
       select cl.relname || '.' || a.attname as ref, tc.relname as target, ta.attname as target_column, c.confdeltype as action, cardinality(c.conkey) as columns
       from pg_constraint c
       join pg_class cl on cl.oid = c.conrelid
@@ -36,9 +42,15 @@ describe("declared relations and the database's foreign keys", () => {
       where c.contype = 'f' and n.nspname = ${h.schema}
       order by 1`);
     expect(rows.length).toBeGreaterThan(40);
-    expect(rows.filter((r) => Number(r.columns) !== 1).map((r) => r.ref), "foreign keys over several columns").toEqual([]);
+    expect(
+      rows.filter((r) => Number(r.columns) !== 1).map((r) => r.ref),
+      "foreign keys over several columns",
+    ).toEqual([]);
     const inDatabase = rows.map((r) => `${r.ref} → ${r.target} ${r.action}`).sort();
-    const declared = registry.relations.filter((r) => !r.ownerType).map((r) => `${r.from} → ${r.to} ${ACTION[r.onDelete]}`).sort();
+    const declared = registry.relations
+      .filter((r) => !r.ownerType)
+      .map((r) => `${r.from} → ${r.to} ${ACTION[r.onDelete]}`)
+      .sort();
     expect(inDatabase).toEqual(declared);
     // The deletion follows a reference to the primary key of the table it names.
     for (const r of rows) expect([r.ref, r.target_column]).toEqual([r.ref, tableNamed(h.t, r.target).pk?.name]);
@@ -47,13 +59,21 @@ describe("declared relations and the database's foreign keys", () => {
   it("declares each relation once, and owner references on columns that exist, next to an owner type, without a foreign key", async () => {
     const h = tenantHandle(centre);
     const froms = registry.relations.map((r) => `${r.from}${r.ownerType ? `#${r.ownerType}` : ""}`);
-    expect(froms.filter((f, i) => froms.indexOf(f) !== i), "declared twice").toEqual([]);
+    expect(
+      froms.filter((f, i) => froms.indexOf(f) !== i),
+      "declared twice",
+    ).toEqual([]);
     const owners = registry.relations.filter((r) => r.ownerType);
     expect(owners.length).toBeGreaterThan(0);
     for (const r of owners) {
       const [table, column] = r.from.split(".") as [string, string];
       const info = tableNamed(h.t, table);
-      expect([r.from, info.columns.has(column), info.columns.has("owner_type"), !!tableNamed(h.t, r.to).pk]).toEqual([r.from, true, true, true]);
+      expect([r.from, info.columns.has(column), info.columns.has("owner_type"), !!tableNamed(h.t, r.to).pk]).toEqual([
+        r.from,
+        true,
+        true,
+        true,
+      ]);
     }
   });
 

@@ -47,115 +47,120 @@ const COLUMNS = "000 100 110 120 200 210 220 300 400 410 420 500 510 800 900 910
 const EXPECTED: Record<string, string> = {
   //                              000 100 110 120 200 210 220 300 400 410 420 500 510 800 900 910
   // §1.1 "only admins (900/910) may open/insert users"; Lino users.AllUsers: SiteAdmin.
-  "users.users":                 "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
+  "users.users": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
   // A centre's own choice values are site configuration: Lino system.SiteConfigs: SiteStaff (= 900, 910).
-  "settings.choices":            "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
+  "settings.choices": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
 
   // ── Clients: the tables of §3.6, each editable by whoever sees it ──
   // Contacts → Clients: pcsw.Clients, SimpleContactsUser (§3.6); eupen.rst: pcsw.Clients.insert and
   // .detail visible for all but 000; §1.3 NewcomersOperator (with 220) edits broker, faculty, refusal reason.
-  "clients.clients":             "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+  "clients.clients": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
   // pcsw.ClientsByNationality extends pcsw.Clients (same roles).
-  "clients.byNationality":       "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+  "clients.byNationality": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
   // PCSW → Clients: pcsw.CoachedClients, SocialUser.
-  "clients.coached":             "-   E   E   E   E   -   -   E   E   E   E   -   -   -   E   E",
+  "clients.coached": "-   E   E   E   E   -   -   E   E   E   E   -   -   -   E   E",
   // Reception → Clients: reception.Clients, OfficeUser or OfficeOperator (= every signed-in type).
-  "reception.clients":           "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+  "reception.clients": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
   // Integration → Clients: integ.Clients, IntegUser.
-  "integ.clients":               "-   E   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "integ.clients": "-   E   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
   // Explorer → All clients: pcsw.AllClients, SocialStaff.
-  "clients.all":                 "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
+  "clients.all": "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
   // Newcomers → New clients: newcomers.NewClients, NewcomersUser.
-  "newcomers.clients":           "-   -   -   E   E   -   E   E   -   -   E   -   -   -   E   E",
+  "newcomers.clients": "-   -   -   E   E   -   E   E   -   -   E   -   -   -   E   E",
 
   // ── The client file's small entities (§3.8) ──
   // "All visible to SocialUser on the client; global lists for SocialStaff": pcsw.DispensesByClient,
   // ExclusionsByClient, ConvictionsByClient SocialUser; pcsw.Dispenses, Exclusions, Convictions SocialStaff.
-  "clients.dispenses":           "-   e   E   E   e   -   -   e   e   E   E   -   -   -   E   E",
-  "clients.exclusions":          "-   e   E   E   e   -   -   e   e   E   E   -   -   -   E   E",
-  "clients.convictions":         "-   e   E   E   e   -   -   e   e   E   E   -   -   -   E   E",
+  "clients.dispenses": "-   e   E   E   e   -   -   e   e   E   E   -   -   -   E   E",
+  "clients.exclusions": "-   e   E   E   e   -   -   e   e   E   E   -   -   -   E   E",
+  "clients.convictions": "-   e   E   E   e   -   -   e   e   E   E   -   -   -   E   E",
   // pcsw.DispenseReasons, ExclusionTypes: SocialStaff; chosen on dispenses and exclusions (SocialUser).
-  "clients.dispenseReasons":     "-   V   E   E   V   -   -   V   V   E   E   -   -   -   E   E",
-  "clients.exclusionTypes":      "-   V   E   E   V   -   -   V   V   E   E   -   -   -   E   E",
+  "clients.dispenseReasons": "-   V   E   E   V   -   -   V   V   E   E   -   -   -   E   E",
+  "clients.exclusionTypes": "-   V   E   E   V   -   -   V   V   E   E   -   -   -   E   E",
   // pcsw.PersonGroups: SocialStaff; chosen as a client's integration phase on the Aids tab, which
   // every client editor sees (clients_eupen.rst: aids_tab and `group` without restriction).
-  "clients.personGroups":        "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  "clients.personGroups": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
   // §0 "Merge: admin-only action"; eupen.rst: pcsw.Clients.merge_row visible for admin 910. The
   // merges' record is read by those who may merge.
-  "clients.merges":              "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
+  "clients.merges": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
 
   // ── Coachings (§8) ──
   // coachings.CoachingsByClient: login_required() (clients_eupen.rst: the Coaches tab and its
   // coachings visible for all but 000); creating and editing need CoachingsUser ("220 has not", §8;
   // a coach edits their own, CoachingsStaff everyone's: Coaching.manager_roles_required); the global
   // list coachings.Coachings (Explorer) is CoachingsStaff.
-  "coachings.coachings":         "-   e   E   E   e   E   v   e   e   E   E   v   v   v   E   E",
+  "coachings.coachings": "-   e   E   E   e   E   v   e   e   E   E   v   v   v   E   E",
   // PCSW → My coachings: coachings.MyCoachings (CoachingsByUser), CoachingsUser.
-  "coachings.mine":              "-   E   E   E   E   E   -   E   E   E   E   -   -   -   E   E",
+  "coachings.mine": "-   E   E   E   E   E   -   E   E   E   E   -   -   -   E   E",
   // coachings.CoachingTypes, CoachingEndings: CoachingsStaff (eupen.rst: CoachingEndings.detail 110
   // 120 210 410 420 admin 910); chosen on the coachings a CoachingsUser edits.
-  "coachings.types":             "-   V   E   E   V   E   -   V   V   E   E   -   -   -   E   E",
-  "coachings.endings":           "-   V   E   E   V   E   -   V   V   E   E   -   -   -   E   E",
+  "coachings.types": "-   V   E   E   V   E   -   V   V   E   E   -   -   -   E   E",
+  "coachings.endings": "-   V   E   E   V   E   -   V   V   E   E   -   -   -   E   E",
 
   // ── History (§17) and the access log ──
   // changes.ChangesByMaster: login_required(), editable = False; changes.Changes (Explorer): SiteStaff.
-  "history.clientChanges":       "-   v   v   v   v   v   v   v   v   v   v   v   v   v   V   V",
+  "history.clientChanges": "-   v   v   v   v   v   v   v   v   v   v   v   v   v   V   V",
   // Reads of client files are logged for the security advisor (ARCHITECTURE §5; §1.2: 910).
-  "history.accessLog":           "-   -   -   -   -   -   -   -   -   -   -   -   -   -   -   V",
+  "history.accessLog": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   -   V",
   // Records deleted in the last 30 days (issue 11 §2), which administrators may restore: Explorer is
   // site staff's (changes.Changes: SiteStaff), and restoring puts back what colleagues deleted.
-  "history.deleted":             "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
+  "history.deleted": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
 
   // ── Households and human links (§4) ──
   // households.Households: ContactsUser (eupen.rst: Households.detail/insert for all but 000 and 220).
-  "households.households":       "-   E   E   E   E   E   -   E   E   E   E   E   E   E   E   E",
+  "households.households": "-   E   E   E   E   E   -   E   E   E   E   E   E   E   E   E",
   // households.MembersByHousehold, MembersByPerson: ContactsUser; households.Members (Explorer): ContactsStaff.
-  "households.members":          "-   e   E   E   e   E   -   e   e   E   E   e   e   E   E   E",
+  "households.members": "-   e   E   E   e   E   -   e   e   E   E   e   e   E   E   E",
   // humanlinks.LinksByHuman: ContactsUser (creates links too); humanlinks.Links (Explorer): ContactsStaff.
-  "households.humanLinks":       "-   e   E   E   e   E   -   e   e   E   E   e   e   E   E   E",
+  "households.humanLinks": "-   e   E   E   e   E   -   e   e   E   E   e   e   E   E   E",
   "households.humanLinksAsChild": "-  e   E   E   e   E   -   e   e   E   E   e   e   E   E   E",
   // households.Types: ContactsStaff; chosen by whoever creates or edits a household (ContactsUser).
-  "households.types":            "-   V   E   E   V   E   -   V   V   E   E   V   V   E   E   E",
+  "households.types": "-   V   E   E   V   E   -   V   V   E   E   V   V   E   E   E",
 
   // ── Contacts (§2) ──
   // contacts.Persons, Companies, Partners: SimpleContactsUser, all editable (eupen.rst: Persons and
   // Companies .insert/.detail, Partners.detail visible for all but 000).
-  "contacts.persons":            "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
-  "contacts.organisations":      "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
-  "contacts.partners":           "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+  "contacts.persons": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+  "contacts.organisations": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+  "contacts.partners": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
   // contacts.RolesByCompany, RolesByPerson: SimpleContactsUser. The global list stays open: a
   // client's job office contact is chosen among the contact persons of organisations.
-  "contacts.roles":              "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+  "contacts.roles": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
   // contacts.CompanyTypes, RoleTypes, clients.ClientContactTypes: ContactsStaff; chosen on
   // organisations, contact persons, client contacts and partners, which every signed-in type edits.
-  "contacts.companyTypes":       "-   V   E   E   V   E   V   V   V   E   E   V   V   E   E   E",
-  "contacts.roleTypes":          "-   V   E   E   V   E   V   V   V   E   E   V   V   E   E   E",
+  "contacts.companyTypes": "-   V   E   E   V   E   V   V   V   E   E   V   V   E   E   E",
+  "contacts.roleTypes": "-   V   E   E   V   E   V   V   V   E   E   V   V   E   E   E",
   "contacts.clientContactTypes": "-   V   E   E   V   E   V   V   V   E   E   V   V   E   E   E",
   // clients.ContactsByClient: login_required() (clients_eupen.rst: on the Coaches tab for all but
   // 000); clients.ClientContacts (Explorer): ContactsStaff.
-  "contacts.clientContacts":     "-   e   E   E   e   E   e   e   e   E   E   e   e   E   E   E",
+  "contacts.clientContacts": "-   e   E   E   e   E   e   e   e   E   E   e   e   E   E   E",
   // addresses.AddressesByPartner: login_required(); addresses.Addresses: SiteStaff (eupen.rst:
   // Addresses.detail visible for admin 910).
-  "contacts.addresses":          "-   e   e   e   e   e   e   e   e   e   e   e   e   e   E   E",
+  "contacts.addresses": "-   e   e   e   e   e   e   e   e   e   e   e   e   e   E   E",
 
   // ── Tasks and data problems (§10.5, §18) ──
   // Calendar → My tasks: cal.MyTasks, OfficeUser; a task's owner edits it.
-  "calendar.myTasks":            "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+  "calendar.myTasks": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
   // checkdata.Problems are `editable = False`. MyProblems: CheckdataUser; AllProblems: SiteStaff;
   // ProblemsByOwner: login_required() (clients_eupen.rst misc_5: visible for all but 000).
-  "checks.myProblems":           "-   V   V   V   V   -   -   V   V   V   V   -   -   -   V   V",
-  "checks.allProblems":          "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
-  "checks.clientProblems":       "-   v   v   v   v   v   v   v   v   v   v   v   v   v   V   V",
+  "checks.myProblems": "-   V   V   V   V   -   -   V   V   V   V   -   -   -   V   V",
+  "checks.allProblems": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
+  "checks.clientProblems": "-   v   v   v   v   v   v   v   v   v   v   v   v   v   V   V",
 
   // ── Countries and places (§2.6) ──
   // countries.Countries, Places: ContactsStaff (eupen.rst: .detail/.insert 110 120 210 410 420 800
   // admin 910; §1.4: Theresia (210) configures countries and places); chosen on every address.
-  "geo.countries":               "-   V   E   E   V   E   V   V   V   E   E   V   V   E   E   E",
-  "geo.places":                  "-   V   E   E   V   E   V   V   V   E   E   V   V   E   E   E",
+  "geo.countries": "-   V   E   E   V   E   V   V   V   E   E   V   V   E   E   E",
+  "geo.places": "-   V   E   E   V   E   V   V   V   E   E   V   V   E   E   E",
 };
 
 /** A cell whose behaviour differs from the domain today, what it does now, and why it is not fixed here. */
-interface Known { resource: string; type: UserType; now: Cell; why: string }
+interface Known {
+  resource: string;
+  type: UserType;
+  now: Cell;
+  why: string;
+}
 const known = (resource: string, types: string, now: Cell, why: string): Known[] =>
   types.split(" ").map((type) => ({ resource, type: type as UserType, now, why }));
 
@@ -176,12 +181,17 @@ const KNOWN: Known[] = [
 ];
 
 const DESCRIBE: Record<Cell, string> = {
-  "-": "nothing", v: "read on its master row", V: "read, also the global list", e: "edit on its master row", E: "edit, also the global list",
+  "-": "nothing",
+  v: "read on its master row",
+  V: "read, also the global list",
+  e: "edit on its master row",
+  E: "edit, also the global list",
 };
 
 function parseRow(resource: string, row: string): Record<UserType, Cell> {
   const cells = row.trim().split(/\s+/);
-  if (cells.length !== USER_TYPES.length || cells.some((c) => !(c in DESCRIBE))) throw new Error(`${resource}: a row needs ${USER_TYPES.length} cells of - v V e E`);
+  if (cells.length !== USER_TYPES.length || cells.some((c) => !(c in DESCRIBE)))
+    throw new Error(`${resource}: a row needs ${USER_TYPES.length} cells of - v V e E`);
   return Object.fromEntries(USER_TYPES.map((type, i) => [type, cells[i] as Cell])) as Record<UserType, Cell>;
 }
 
@@ -190,11 +200,21 @@ function servedResourceIds(): string[] {
   return [...registry.resources.keys()].sort();
 }
 
-const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 10, sort: [], filters: {}, q: "", ...over });
+const state = (over: Record<string, unknown> = {}) => ({
+  page: 1,
+  pageSize: 10,
+  sort: [],
+  filters: {},
+  q: "",
+  ...over,
+});
 type Caller = Awaited<ReturnType<typeof callerOn>>;
 type RowId = number | string;
 /** The row each user type tries, and the master row its detail is shown on (for slave resources). */
-interface Fixture { id: RowId | ((type: UserType) => RowId); master?: { field: string; value: RowId } }
+interface Fixture {
+  id: RowId | ((type: UserType) => RowId);
+  master?: { field: string; value: RowId };
+}
 
 let centre: Tenant;
 const callers = new Map<UserType, Caller>();
@@ -210,7 +230,8 @@ beforeAll(async () => {
   }
   const admin = callers.get("900")!;
   const h = tenantHandle(centre);
-  const create = async (resource: string, values: Record<string, unknown>) => Number((await admin.resources.create({ resource, values, confirmed: true })).id);
+  const create = async (resource: string, values: Record<string, unknown>) =>
+    Number((await admin.resources.create({ resource, values, confirmed: true })).id);
   const name = (fr: string) => ({ fr });
   const today = new Date().toISOString().slice(0, 10);
 
@@ -228,7 +249,12 @@ beforeAll(async () => {
   const choice = await create("settings.choices", { list: "placeKinds", value: "hamlet", name: name("Hameau") });
   // Partners.
   const client = await create("clients.clients", { firstName: "Walter", lastName: "Walk", language: "fr" });
-  await admin.resources.update({ resource: "clients.clients", id: client, version: Number((await admin.resources.get({ resource: "clients.clients", id: client })).__version), patch: { nationality: "BE" } });
+  await admin.resources.update({
+    resource: "clients.clients",
+    id: client,
+    version: Number((await admin.resources.get({ resource: "clients.clients", id: client })).__version),
+    patch: { nationality: "BE" },
+  });
   const person = await create("contacts.persons", { firstName: "Paula", lastName: "Walk", language: "fr" });
   const child = await create("contacts.persons", { firstName: "Peter", lastName: "Walk", language: "fr" });
   const organisation = await create("contacts.organisations", { name: "Walk SA", type: companyType, language: "fr" });
@@ -237,25 +263,68 @@ beforeAll(async () => {
   const member = await create("households.members", { household, person, role: "05", dependency: "02" });
   const link = await create("households.humanLinks", { parent: person, type: "01", child });
   const role = await create("contacts.roles", { company: organisation, person, type: roleType });
-  const clientContact = await create("contacts.clientContacts", { client, type: clientContactType, company: organisation });
+  const clientContact = await create("contacts.clientContacts", {
+    client,
+    type: clientContactType,
+    company: organisation,
+  });
   const address = await create("contacts.addresses", { partner: client, addressType: "99", street: "Rue du Pas" });
   const dispense = await create("clients.dispenses", { client, reason: dispenseReason });
   const exclusion = await create("clients.exclusions", { client, type: exclusionType });
   const conviction = await create("clients.convictions", { client, date: today, designation: "Vol" });
-  const coaching = await create("coachings.coachings", { client, user: userIds.get("100")!, coachingType, startDate: today, primary: true });
+  const coaching = await create("coachings.coachings", {
+    client,
+    user: userIds.get("100")!,
+    coachingType,
+    startDate: today,
+    primary: true,
+  });
   // Each user's own rows, for the lists of "my" things.
   const own = new Map<UserType, { coaching: number; task: number; problem: number }>();
   for (const type of USER_TYPES) {
     const userId = userIds.get(type)!;
-    const [task] = await h.db.insert(h.t.tasks).values({ userId, ownerType: "client", ownerId: client, summary: `Rappel ${type}`, startDate: today }).returning({ id: h.t.tasks.id });
-    const [problem] = await h.db.insert(h.t.dataProblems).values({ checker: "phoneticWords", ownerType: "partner", ownerId: client, messageKey: "checks.phoneticWords.missing", responsibleUserId: userId }).returning({ id: h.t.dataProblems.id });
-    own.set(type, { coaching: await create("coachings.coachings", { client, user: userId, startDate: today, primary: false }), task: task!.id, problem: problem!.id });
+    const [task] = await h.db
+      .insert(h.t.tasks)
+      .values({ userId, ownerType: "client", ownerId: client, summary: `Rappel ${type}`, startDate: today })
+      .returning({ id: h.t.tasks.id });
+    const [problem] = await h.db
+      .insert(h.t.dataProblems)
+      .values({
+        checker: "phoneticWords",
+        ownerType: "partner",
+        ownerId: client,
+        messageKey: "checks.phoneticWords.missing",
+        responsibleUserId: userId,
+      })
+      .returning({ id: h.t.dataProblems.id });
+    own.set(type, {
+      coaching: await create("coachings.coachings", { client, user: userId, startDate: today, primary: false }),
+      task: task!.id,
+      problem: problem!.id,
+    });
   }
   // Rows only the system writes: a change of the client (audited by the edit above), an opening of
   // its file, a merge into it.
-  const [change] = (await admin.resources.list({ resource: "history.clientChanges", state: state({ master: { field: "client", value: client } }) })).rows;
-  const [opening] = await h.db.insert(h.t.accessLog).values({ userId: userIds.get("100")!, partnerId: client, what: "detail" }).returning({ id: h.t.accessLog.id });
-  const [merge] = await h.db.insert(h.t.clientMerges).values({ userId: userIds.get("900")!, keptId: client, mergedId: 999_999, mergedName: "WALK Walter (999999)", mergedRow: {} }).returning({ id: h.t.clientMerges.id });
+  const [change] = (
+    await admin.resources.list({
+      resource: "history.clientChanges",
+      state: state({ master: { field: "client", value: client } }),
+    })
+  ).rows;
+  const [opening] = await h.db
+    .insert(h.t.accessLog)
+    .values({ userId: userIds.get("100")!, partnerId: client, what: "detail" })
+    .returning({ id: h.t.accessLog.id });
+  const [merge] = await h.db
+    .insert(h.t.clientMerges)
+    .values({
+      userId: userIds.get("900")!,
+      keptId: client,
+      mergedId: 999_999,
+      mergedName: "WALK Walter (999999)",
+      mergedRow: {},
+    })
+    .returning({ id: h.t.clientMerges.id });
   const { user: someone } = await newUser(centre, "400");
   // A deleted place, kept for its restore.
   const gone = await create("geo.places", { name: name("Goneville"), zipCode: "9998", kind: "city", country: "BE" });
@@ -320,10 +389,18 @@ async function observe(resource: string, type: UserType): Promise<string> {
   const fixture = fixtures.get(resource);
   if (!fixture) return "no fixture row (add one to the walk's beforeAll)";
   const id = typeof fixture.id === "function" ? fixture.id(type) : fixture.id;
-  const meta = await caller.resources.meta({ resource: resource as never }).then((m) => ({ code: "ok", canEdit: m.canEdit }), async (e: unknown) => ({ code: await appCodeOf(Promise.reject(e)), canEdit: false }));
+  const meta = await caller.resources.meta({ resource: resource as never }).then(
+    (m) => ({ code: "ok", canEdit: m.canEdit }),
+    async (e: unknown) => ({ code: await appCodeOf(Promise.reject(e)), canEdit: false }),
+  );
   let version = 1;
-  const get = await appCodeOf(caller.resources.get({ resource: resource as never, id }).then((row) => { version = Number(row.__version ?? 1); }));
-  const list = async (master?: Fixture["master"]) => appCodeOf(caller.resources.list({ resource: resource as never, state: state(master ? { master } : {}) }));
+  const get = await appCodeOf(
+    caller.resources.get({ resource: resource as never, id }).then((row) => {
+      version = Number(row.__version ?? 1);
+    }),
+  );
+  const list = async (master?: Fixture["master"]) =>
+    appCodeOf(caller.resources.list({ resource: resource as never, state: state(master ? { master } : {}) }));
   const listAll = await list();
   const listOnMaster = fixture.master ? await list(fixture.master) : listAll;
   const update = await appCodeOf(caller.resources.update({ resource: resource as never, id, version, patch: {} }));
@@ -342,9 +419,18 @@ describe("resource access walk: every resource × every user type against the do
   it("has a row for every resource the procedures serve, and none for a resource that does not exist", () => {
     const served = servedResourceIds();
     expect(served.length).toBeGreaterThan(30);
-    expect(served.filter((id) => !(id in EXPECTED)), "resources without a row in EXPECTED: add one, with its source").toEqual([]);
-    expect(Object.keys(EXPECTED).filter((id) => !served.includes(id)), "rows in EXPECTED for resources that do not exist").toEqual([]);
-    expect(KNOWN.filter((k) => !(k.resource in EXPECTED)), "KNOWN cells of resources without a row").toEqual([]);
+    expect(
+      served.filter((id) => !(id in EXPECTED)),
+      "resources without a row in EXPECTED: add one, with its source",
+    ).toEqual([]);
+    expect(
+      Object.keys(EXPECTED).filter((id) => !served.includes(id)),
+      "rows in EXPECTED for resources that do not exist",
+    ).toEqual([]);
+    expect(
+      KNOWN.filter((k) => !(k.resource in EXPECTED)),
+      "KNOWN cells of resources without a row",
+    ).toEqual([]);
     expect(COLUMNS.split(" ")).toEqual([...USER_TYPES]);
     for (const [resource, row] of Object.entries(EXPECTED)) parseRow(resource, row);
   });
@@ -359,9 +445,20 @@ describe("resource access walk: every resource × every user type against the do
         const want = expected[type];
         const note = KNOWN.find((k) => k.resource === resource && k.type === type);
         const show = (c: string) => (c in DESCRIBE ? `${c} (${DESCRIBE[c as Cell]})` : c);
-        if (note && got === note.now) { knownSeen.push(`${resource} × ${type}`); continue; }
-        if (note && got === want) { mismatches.push(`${resource} × ${type}: now as the domain says (${show(want)}); remove its KNOWN note ("${note.why}")`); continue; }
-        if (got !== want) mismatches.push(`${resource} × ${type}: expected ${show(want)}, got ${show(got)}${note ? ` (KNOWN today: ${show(note.now)})` : ""}`);
+        if (note && got === note.now) {
+          knownSeen.push(`${resource} × ${type}`);
+          continue;
+        }
+        if (note && got === want) {
+          mismatches.push(
+            `${resource} × ${type}: now as the domain says (${show(want)}); remove its KNOWN note ("${note.why}")`,
+          );
+          continue;
+        }
+        if (got !== want)
+          mismatches.push(
+            `${resource} × ${type}: expected ${show(want)}, got ${show(got)}${note ? ` (KNOWN today: ${show(note.now)})` : ""}`,
+          );
       }
     }
     expect(mismatches, `${mismatches.length} cells differ from the domain:\n${mismatches.join("\n")}`).toEqual([]);

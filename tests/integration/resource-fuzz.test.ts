@@ -64,7 +64,21 @@ const LOCALIZED: Case[] = [
 /** Keys no form has: an unknown one, inherited object properties, SQL. */
 const UNKNOWN_KEYS = ["notAField", "__proto__", "constructor", "name = 'x'; --"];
 /** Ids of no row: SQL, out of range, not integers, NUL bytes. */
-const BAD_IDS: unknown[] = ["1 OR 1=1", "-1", "99999999999", "1.5", " 1", "1e3", "0x10", NUL, "x".repeat(100), 1.5, 2_147_483_648, -2_147_483_649, 1e308];
+const BAD_IDS: unknown[] = [
+  "1 OR 1=1",
+  "-1",
+  "99999999999",
+  "1.5",
+  " 1",
+  "1e3",
+  "0x10",
+  NUL,
+  "x".repeat(100),
+  1.5,
+  2_147_483_648,
+  -2_147_483_649,
+  1e308,
+];
 
 /** The cases of one writable field (or parameter, whose declaration `input` is), chosen by what it holds. */
 function casesOf(def: ResourceDef, field: FieldMeta, input = def.fields[field.name]!.input!): Case[] {
@@ -79,13 +93,17 @@ function casesOf(def: ResourceDef, field: FieldMeta, input = def.fields[field.na
   if (field.type === "choice") cases.push({ label: "an undeclared choice", value: "zz" });
   if (field.type === "localized") cases.push(...LOCALIZED);
   // Dates, and text fields holding a date in a format of their own (Lino's incomplete birth dates).
-  const holdsDates = field.type === "date" || (isText && input.safeParse("1980-05-04").success && !input.safeParse("Alpha").success);
+  const holdsDates =
+    field.type === "date" || (isText && input.safeParse("1980-05-04").success && !input.safeParse("Alpha").success);
   if (holdsDates) cases.push(...IMPOSSIBLE_DATES);
   return cases;
 }
 
 const MESSAGES = { fr, nl, de, en } as Record<string, { errors: Record<string, string> }>;
-const untranslated = (code: string) => Object.entries(MESSAGES).filter(([, m]) => !m.errors[code]?.trim()).map(([l]) => l);
+const untranslated = (code: string) =>
+  Object.entries(MESSAGES)
+    .filter(([, m]) => !m.errors[code]?.trim())
+    .map(([l]) => l);
 
 /** Why a refusal does not meet the rule, or null: a 4xx, translated, naming the field it was about. */
 function wrongRefusal(e: unknown, field: string | null): string | null {
@@ -113,7 +131,8 @@ beforeAll(async () => {
 
 /** 900, and the first other user type that may create or edit the resource. */
 function writersOf(def: ResourceDef): UserType[] {
-  const mayWrite = (type: UserType) => can(def, "create", { roles: rolesOf(type) }) || can(def, "edit", { roles: rolesOf(type) });
+  const mayWrite = (type: UserType) =>
+    can(def, "create", { roles: rolesOf(type) }) || can(def, "edit", { roles: rolesOf(type) });
   const other = USER_TYPES.find((type) => type !== "900" && mayWrite(type));
   return mayWrite("900") ? ["900", ...(other ? [other] : [])] : other ? [other] : [];
 }
@@ -147,17 +166,40 @@ async function fuzzWrites(def: ResourceDef, type: UserType, problems: string[]):
   const caller = staff.get(type)!.caller;
   const meta = await caller.resources.meta({ resource: def.id });
   const form = await formFiller(centre, caller);
-  const problem = (what: string, field: string, label: string, p: string | null) => { if (p) problems.push(`${def.id} as ${type}, ${what} ${field} = ${label}: ${p}`); };
+  const problem = (what: string, field: string, label: string, p: string | null) => {
+    if (p) problems.push(`${def.id} as ${type}, ${what} ${field} = ${label}: ${p}`);
+  };
   let tried = 0;
 
   if (meta.canCreate) {
     const valid = await form.values(meta, meta.insertFields, 0);
-    const cases = meta.insertFields.flatMap((name) => casesOf(def, meta.fields[name]!).map((c) => ({ field: name, ...c, values: { ...valid, [name]: c.value } })))
-      .concat(UNKNOWN_KEYS.map((key) => ({ field: key, label: "an unknown field", value: 1, values: { ...valid, ...Object.fromEntries([[key, 1]]) } })));
+    const cases = meta.insertFields
+      .flatMap((name) =>
+        casesOf(def, meta.fields[name]!).map((c) => ({ field: name, ...c, values: { ...valid, [name]: c.value } })),
+      )
+      .concat(
+        UNKNOWN_KEYS.map((key) => ({
+          field: key,
+          label: "an unknown field",
+          value: 1,
+          values: { ...valid, ...Object.fromEntries([[key, 1]]) },
+        })),
+      );
     const before = await saved(def);
-    await inBatches(cases, async (c) => problem("create", c.field, c.label, await refused(caller.resources.create({ resource: def.id, values: c.values, confirmed: true }), Object.hasOwn(meta.fields, c.field) ? c.field : null)));
+    await inBatches(cases, async (c) =>
+      problem(
+        "create",
+        c.field,
+        c.label,
+        await refused(
+          caller.resources.create({ resource: def.id, values: c.values, confirmed: true }),
+          Object.hasOwn(meta.fields, c.field) ? c.field : null,
+        ),
+      ),
+    );
     const after = await saved(def);
-    if (after !== before) problems.push(`${def.id} as ${type}: refused creates saved something (${before} before, ${after} after)`);
+    if (after !== before)
+      problems.push(`${def.id} as ${type}: refused creates saved something (${before} before, ${after} after)`);
     tried += cases.length;
   }
 
@@ -169,14 +211,46 @@ async function fuzzWrites(def: ResourceDef, type: UserType, problems: string[]):
     }
     const row = await caller.resources.get({ resource: def.id, id });
     const before = await saved(def);
-    const writable = Object.values(meta.fields).filter((f) => f.editable).map((f) => f.name);
+    const writable = Object.values(meta.fields)
+      .filter((f) => f.editable)
+      .map((f) => f.name);
     const readOnly = Object.values(meta.fields).find((f) => !f.editable)?.name;
-    const cases = writable.flatMap((name) => casesOf(def, meta.fields[name]!).map((c) => ({ field: name, ...c, patch: { [name]: c.value } as Record<string, unknown> })))
-      .concat([...UNKNOWN_KEYS, ...(readOnly ? [readOnly] : [])].map((key) => ({ field: key, label: "a field no form writes", value: 1, patch: Object.fromEntries([[key, 1]]) })));
-    await inBatches(cases, async (c) => problem("update", c.field, c.label, await refused(caller.resources.update({ resource: def.id, id, version: Number(row.__version), patch: c.patch }), Object.hasOwn(meta.fields, c.field) && meta.fields[c.field]!.editable ? c.field : null)));
+    const cases = writable
+      .flatMap((name) =>
+        casesOf(def, meta.fields[name]!).map((c) => ({
+          field: name,
+          ...c,
+          patch: { [name]: c.value } as Record<string, unknown>,
+        })),
+      )
+      .concat(
+        [...UNKNOWN_KEYS, ...(readOnly ? [readOnly] : [])].map((key) => ({
+          field: key,
+          label: "a field no form writes",
+          value: 1,
+          patch: Object.fromEntries([[key, 1]]),
+        })),
+      );
+    await inBatches(cases, async (c) =>
+      problem(
+        "update",
+        c.field,
+        c.label,
+        await refused(
+          caller.resources.update({ resource: def.id, id, version: Number(row.__version), patch: c.patch }),
+          Object.hasOwn(meta.fields, c.field) && meta.fields[c.field]!.editable ? c.field : null,
+        ),
+      ),
+    );
     const after = await caller.resources.get({ resource: def.id, id }).catch((e: unknown) => errorAsSent(e));
-    if (JSON.stringify(after) !== JSON.stringify(row)) problems.push(`${def.id} as ${type}: update changed the row: ${"appCode" in after ? `it cannot be read any more (${after.appCode})` : changedCells(row, after)}`);
-    if ((await saved(def)) !== before) problems.push(`${def.id} as ${type}: refused updates saved something (${before} before, ${await saved(def)} after)`);
+    if (JSON.stringify(after) !== JSON.stringify(row))
+      problems.push(
+        `${def.id} as ${type}: update changed the row: ${"appCode" in after ? `it cannot be read any more (${after.appCode})` : changedCells(row, after)}`,
+      );
+    if ((await saved(def)) !== before)
+      problems.push(
+        `${def.id} as ${type}: refused updates saved something (${before} before, ${await saved(def)} after)`,
+      );
     tried += cases.length;
     tried += await fuzzActionParams(def, type, id, Number(row.__version), problems);
   }
@@ -184,7 +258,13 @@ async function fuzzWrites(def: ResourceDef, type: UserType, problems: string[]):
 }
 
 /** Each parameter of the row's actions, alone with a bad value: refused, naming it, and the row unchanged. */
-async function fuzzActionParams(def: ResourceDef, type: UserType, id: string | number, version: number, problems: string[]): Promise<number> {
+async function fuzzActionParams(
+  def: ResourceDef,
+  type: UserType,
+  id: string | number,
+  version: number,
+  problems: string[],
+): Promise<number> {
   const caller = staff.get(type)!.caller;
   const meta = await caller.resources.meta({ resource: def.id });
   const form = await formFiller(centre, caller);
@@ -192,22 +272,41 @@ async function fuzzActionParams(def: ResourceDef, type: UserType, id: string | n
   for (const action of meta.actions) {
     // The other parameters valid (the required ones), so that only the one tried can be wrong.
     const params = Object.fromEntries(action.params.map((p) => [p.name, p]));
-    const valid = await form.values({ id: def.id, fields: params }, action.params.filter((p) => p.required).map((p) => p.name), 0, action.name);
+    const valid = await form.values(
+      { id: def.id, fields: params },
+      action.params.filter((p) => p.required).map((p) => p.name),
+      0,
+      action.name,
+    );
     for (const param of action.params) {
       const input = def.actions!.find((a) => a.name === action.name)!.params![param.name]!.input!;
-      cases.push(...casesOf(def, param, input).map((c) => ({ action: action.name, param: param.name, ...c, params: { ...valid, [param.name]: c.value } })));
+      cases.push(
+        ...casesOf(def, param, input).map((c) => ({
+          action: action.name,
+          param: param.name,
+          ...c,
+          params: { ...valid, [param.name]: c.value },
+        })),
+      );
     }
   }
   const before = await saved(def);
   await inBatches(cases, async (c) => {
-    const p = await refused(caller.resources.action({ resource: def.id, id, name: c.action, params: c.params, version }), c.param);
+    const p = await refused(
+      caller.resources.action({ resource: def.id, id, name: c.action, params: c.params, version }),
+      c.param,
+    );
     if (p) problems.push(`${def.id} as ${type}, action ${c.action} ${c.param} = ${c.label}: ${p}`);
   });
   if ((await saved(def)) !== before) problems.push(`${def.id} as ${type}: refused actions saved something`);
   return cases.length;
 }
 
-const changedCells = (a: Row, b: Row) => Object.keys({ ...a, ...b }).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => `${k}: ${JSON.stringify(a[k])} → ${JSON.stringify(b[k])}`).join("; ");
+const changedCells = (a: Row, b: Row) =>
+  Object.keys({ ...a, ...b })
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => `${k}: ${JSON.stringify(a[k])} → ${JSON.stringify(b[k])}`)
+    .join("; ");
 
 /**
  * The rows a variant without an insert form shows, made through its base resource by an
@@ -221,7 +320,11 @@ const VARIANT_ROWS: Record<string, (userId: number) => Record<string, unknown>> 
 async function rowWithoutForm(def: ResourceDef, type: UserType): Promise<string | number | null> {
   const own = VARIANT_ROWS[def.id];
   if (def.variantOf && own) return (await adminForm.create(def.variantOf, own(staff.get(type)!.id))).id;
-  const rows = (await staff.get("900")!.caller.resources.list({ resource: def.id, state: { page: 1, pageSize: 1, sort: [], filters: {}, q: "" } })).rows;
+  const rows = (
+    await staff
+      .get("900")!
+      .caller.resources.list({ resource: def.id, state: { page: 1, pageSize: 1, sort: [], filters: {}, q: "" } })
+  ).rows;
   return (rows[0]?.__id as string | number | undefined) ?? null;
 }
 
@@ -254,26 +357,60 @@ async function fuzzIds(def: ResourceDef, problems: string[]): Promise<number> {
 }
 
 /** What a list, a picker and the quick search are sent: a list may answer, or refuse the right way, never fail. */
-const BAD_FILTER_VALUES: unknown[] = [NUL, SQL_TEXT, { a: 1 }, [1], true, 2_147_483_648, 1e308, "2026-02-30", { from: "2026-02-30", to: NUL }, MEGABYTE.slice(0, 1000)];
+const BAD_FILTER_VALUES: unknown[] = [
+  NUL,
+  SQL_TEXT,
+  { a: 1 },
+  [1],
+  true,
+  2_147_483_648,
+  1e308,
+  "2026-02-30",
+  { from: "2026-02-30", to: NUL },
+  MEGABYTE.slice(0, 1000),
+];
 
 async function fuzzReads(def: ResourceDef, problems: string[]): Promise<number> {
   const admin = staff.get("900")!.caller;
   const resource = def.id;
-  const list = (over: Record<string, unknown>) => () => admin.resources.list({ resource, state: { page: 1, pageSize: 5, sort: [], filters: {}, q: "", ...over } as never });
-  const masters = [...registry.resources.values()].flatMap((m) => m.detail.flatMap((tab) => (tab.slaves ?? []).filter((sl) => sl.resource === resource).map((sl) => sl.masterField)));
+  const list = (over: Record<string, unknown>) => () =>
+    admin.resources.list({ resource, state: { page: 1, pageSize: 5, sort: [], filters: {}, q: "", ...over } as never });
+  const masters = [...registry.resources.values()].flatMap((m) =>
+    m.detail.flatMap((tab) => (tab.slaves ?? []).filter((sl) => sl.resource === resource).map((sl) => sl.masterField)),
+  );
   const refFields = Object.keys(def.fields).filter((name) => def.fields[name]!.ref && def.fields[name]!.input);
   const calls: { what: string; call: () => Promise<unknown> }[] = [
     ...[NUL, SQL_TEXT, "%_\\", "#99999999999"].map((q) => ({ what: `q ${JSON.stringify(q)}`, call: list({ q }) })),
-    ...Object.keys(def.filters ?? {}).flatMap((name) => BAD_FILTER_VALUES.map((value) => ({ what: `filter ${name} = ${JSON.stringify(value).slice(0, 30)}`, call: list({ filters: { [name]: value } }) }))),
-    ...masters.flatMap((field) => [NUL, "1 OR 1=1", 2_147_483_648, -1].map((value) => ({ what: `master ${field} = ${JSON.stringify(value)}`, call: list({ master: { field, value } }) }))),
+    ...Object.keys(def.filters ?? {}).flatMap((name) =>
+      BAD_FILTER_VALUES.map((value) => ({
+        what: `filter ${name} = ${JSON.stringify(value).slice(0, 30)}`,
+        call: list({ filters: { [name]: value } }),
+      })),
+    ),
+    ...masters.flatMap((field) =>
+      [NUL, "1 OR 1=1", 2_147_483_648, -1].map((value) => ({
+        what: `master ${field} = ${JSON.stringify(value)}`,
+        call: list({ master: { field, value } }),
+      })),
+    ),
     { what: "sort on an undeclared field", call: list({ sort: [{ field: "password_hash", dir: "asc" }] }) },
     ...refFields.flatMap((field) => [
-      { what: `picker ${field} searching a NUL byte`, call: () => admin.resources.refOptions({ resource, source: { field }, q: NUL }) },
-      { what: `picker ${field} naming malformed ids`, call: () => admin.resources.refOptions({ resource, source: { field }, ids: [NUL, "1 OR 1=1", 2_147_483_648, -1] }) },
+      {
+        what: `picker ${field} searching a NUL byte`,
+        call: () => admin.resources.refOptions({ resource, source: { field }, q: NUL }),
+      },
+      {
+        what: `picker ${field} naming malformed ids`,
+        call: () =>
+          admin.resources.refOptions({ resource, source: { field }, ids: [NUL, "1 OR 1=1", 2_147_483_648, -1] }),
+      },
     ]),
   ];
   await inBatches(calls, async (c) => {
-    const p = await c.call().then(() => null, (e: unknown) => wrongRefusal(e, null));
+    const p = await c.call().then(
+      () => null,
+      (e: unknown) => wrongRefusal(e, null),
+    );
     if (p) problems.push(`${resource}: ${c.what}: ${p}`);
   });
   return calls.length;
@@ -302,7 +439,13 @@ describe("no input produces a server error", () => {
     const problems: string[] = [];
     let cases = 0;
     for (const def of registry.resources.values()) cases += await fuzzReads(def, problems);
-    const search = await staff.get("900")!.caller.resources.search({ q: NUL }).then(() => null, (e: unknown) => wrongRefusal(e, null));
+    const search = await staff
+      .get("900")!
+      .caller.resources.search({ q: NUL })
+      .then(
+        () => null,
+        (e: unknown) => wrongRefusal(e, null),
+      );
     if (search) problems.push(`quick search for a NUL byte: ${search}`);
     console.log(`fuzz of reads: ${registry.resources.size} resources, ${cases + 1} calls`);
     expect(problems.join("\n")).toBe("");
@@ -312,7 +455,9 @@ describe("no input produces a server error", () => {
     const problems: string[] = [];
     let cases = 0;
     for (const def of registry.resources.values()) cases += await fuzzIds(def, problems);
-    console.log(`fuzz of ids: ${registry.resources.size} resources × ${cases / registry.resources.size} calls = ${cases}`);
+    console.log(
+      `fuzz of ids: ${registry.resources.size} resources × ${cases / registry.resources.size} calls = ${cases}`,
+    );
     expect(problems.join("\n")).toBe("");
   }, 600_000);
 });

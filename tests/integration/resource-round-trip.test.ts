@@ -21,11 +21,25 @@ const STEPS: Step[] = ["create", "read", "edit", "read after edit", "master list
 
 /** Steps a resource refuses by design: the refusal the test expects, and why. */
 const REFUSED_BY_DESIGN: Record<string, Partial<Record<Step, { code: AppErrorCode; why: string }>>> = {
-  "users.users": { delete: { code: "FORBIDDEN", why: "a user is deactivated, never deleted: their name stays on what they did" } },
-  "contacts.addresses": { delete: { code: "PRIMARY_ADDRESS_REQUIRED", why: "a partner's primary address (the edit made it primary) goes only when another address replaces it" } },
+  "users.users": {
+    delete: { code: "FORBIDDEN", why: "a user is deactivated, never deleted: their name stays on what they did" },
+  },
+  "contacts.addresses": {
+    delete: {
+      code: "PRIMARY_ADDRESS_REQUIRED",
+      why: "a partner's primary address (the edit made it primary) goes only when another address replaces it",
+    },
+  },
 };
 
-const state = (over: Record<string, unknown> = {}) => ({ page: 1, pageSize: 200, sort: [], filters: {}, q: "", ...over });
+const state = (over: Record<string, unknown> = {}) => ({
+  page: 1,
+  pageSize: 200,
+  sort: [],
+  filters: {},
+  q: "",
+  ...over,
+});
 
 let centre: Tenant;
 let admin: Caller;
@@ -44,9 +58,12 @@ function differences(meta: ResourceMeta, sent: Record<string, unknown>, row: Row
     if (!(name in row)) return [`${name} is not read back`];
     const got = row[name];
     const field = meta.fields[name]!;
-    const same = field.type === "ref" ? ((got as { id?: unknown } | null)?.id ?? null) === value
-      : field.type === "localized" ? Object.entries(value as Record<string, string>).every(([l, s]) => (got as Record<string, string>)[l] === s)
-      : JSON.stringify(got) === JSON.stringify(value);
+    const same =
+      field.type === "ref"
+        ? ((got as { id?: unknown } | null)?.id ?? null) === value
+        : field.type === "localized"
+          ? Object.entries(value as Record<string, string>).every(([l, s]) => (got as Record<string, string>)[l] === s)
+          : JSON.stringify(got) === JSON.stringify(value);
     return same ? [] : [`${name}: sent ${JSON.stringify(value)}, read ${JSON.stringify(got)}`];
   });
 }
@@ -60,7 +77,11 @@ function describeError(e: unknown): string {
 
 /** The master lists a row of `resource` is shown on: every slave grid declaring it. */
 const mastersOf = (resource: string) =>
-  [...registry.resources.values()].flatMap((m) => m.detail.flatMap((tab) => (tab.slaves ?? []).filter((s) => s.resource === resource).map((s) => ({ master: m.id, field: s.masterField }))));
+  [...registry.resources.values()].flatMap((m) =>
+    m.detail.flatMap((tab) =>
+      (tab.slaves ?? []).filter((s) => s.resource === resource).map((s) => ({ master: m.id, field: s.masterField })),
+    ),
+  );
 
 async function roundTrip(resource: string): Promise<{ done: Step[]; problems: string[] }> {
   const done: Step[] = [];
@@ -70,7 +91,10 @@ async function roundTrip(resource: string): Promise<{ done: Step[]; problems: st
   const run = async (next: Step, body: () => Promise<void>) => {
     step = next;
     const refusal = REFUSED_BY_DESIGN[resource]?.[next];
-    if (!refusal) return body().then(() => { done.push(next); });
+    if (!refusal)
+      return body().then(() => {
+        done.push(next);
+      });
     const code = await appCodeOf(body());
     if (code === refusal.code) done.push(next);
     else problems.push(`${next}: expected the refusal ${refusal.code} (${refusal.why}), got ${code}`);
@@ -80,21 +104,35 @@ async function roundTrip(resource: string): Promise<{ done: Step[]; problems: st
     const created = await form.values(meta, meta.insertFields, 0);
     let id: string | number = 0;
     let row: Row = {};
-    await run("create", async () => { ({ id } = await admin.resources.create({ resource, values: created, confirmed: true })); });
+    await run("create", async () => {
+      ({ id } = await admin.resources.create({ resource, values: created, confirmed: true }));
+    });
     await run("read", async () => {
       row = await admin.resources.get({ resource, id });
       problems.push(...differences(meta, created, row).map((d) => `read: ${d}`));
     });
-    const editable = Object.values(meta.fields).filter((f) => f.editable).map((f) => f.name);
+    const editable = Object.values(meta.fields)
+      .filter((f) => f.editable)
+      .map((f) => f.name);
     const patch = await form.values(meta, editable, 1);
     // One field at a time, as a user edits: the others keep their values.
     await run("edit", async () => {
       for (const name of editable) {
         const before = row;
-        await admin.resources.update({ resource, id, version: Number(before.__version), patch: { [name]: patch[name] } });
+        await admin.resources.update({
+          resource,
+          id,
+          version: Number(before.__version),
+          patch: { [name]: patch[name] },
+        });
         row = await admin.resources.get({ resource, id });
-        const others = editable.filter((other) => other !== name && JSON.stringify(row[other]) !== JSON.stringify(before[other]));
-        if (others.length) problems.push(`edit: editing ${name} also changed ${others.map((o) => `${o} (${JSON.stringify(before[o])} → ${JSON.stringify(row[o])})`).join(", ")}`);
+        const others = editable.filter(
+          (other) => other !== name && JSON.stringify(row[other]) !== JSON.stringify(before[other]),
+        );
+        if (others.length)
+          problems.push(
+            `edit: editing ${name} also changed ${others.map((o) => `${o} (${JSON.stringify(before[o])} → ${JSON.stringify(row[o])})`).join(", ")}`,
+          );
       }
     });
     await run("read after edit", async () => {
@@ -109,8 +147,12 @@ async function roundTrip(resource: string): Promise<{ done: Step[]; problems: st
         const cell = row[field];
         const value = cell !== null && typeof cell === "object" && "id" in cell ? cell.id : cell;
         if (value === null || value === undefined || value === "") continue;
-        const listed = await admin.resources.list({ resource, state: state({ master: { field, value }, filters: lifted }) });
-        if (!listed.rows.some((r) => r.__id === id)) problems.push(`master list: not in the list on its ${master} (${field} = ${JSON.stringify(value)})`);
+        const listed = await admin.resources.list({
+          resource,
+          state: state({ master: { field, value }, filters: lifted }),
+        });
+        if (!listed.rows.some((r) => r.__id === id))
+          problems.push(`master list: not in the list on its ${master} (${field} = ${JSON.stringify(value)})`);
       }
     });
     await run("delete", async () => {
@@ -140,7 +182,9 @@ describe("every resource with an insert form round-trips for an administrator", 
       if (problems.length) report.push(`${def.id}:\n  ${problems.join("\n  ")}`);
     }
     const tried = resources.length - notCreatable.length;
-    console.log(`round trip: ${tried} resources × ${STEPS.length} steps (${steps} done); not creatable by 900: ${notCreatable.join(", ") || "none"}`);
+    console.log(
+      `round trip: ${tried} resources × ${STEPS.length} steps (${steps} done); not creatable by 900: ${notCreatable.join(", ") || "none"}`,
+    );
     expect(report.join("\n")).toBe("");
     // Only resources whose access leaves 900 out of creation are left out (e.g. "my coachings").
     expect(notCreatable.every((id) => (registry.resources.get(id)!.access.create ?? ["x"]).length === 0)).toBe(true);

@@ -1,10 +1,22 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { claimsFor, endedByInactivity, resolveSessionUser, revokeSession, touchedToken, type SessionClaims } from "@/server/auth/session";
+import {
+  claimsFor,
+  endedByInactivity,
+  resolveSessionUser,
+  revokeSession,
+  touchedToken,
+  type SessionClaims,
+} from "@/server/auth/session";
 import { c, controlDb } from "@/server/db/control";
 import { closePools } from "@/server/db/pool";
 import { authenticateOperator, createOperator } from "@/server/operator/accounts";
-import { OPERATOR_COOKIE, readOperatorSession, revokeOperatorSession, signOperatorSession } from "@/server/operator/session";
+import {
+  OPERATOR_COOKIE,
+  readOperatorSession,
+  revokeOperatorSession,
+  signOperatorSession,
+} from "@/server/operator/session";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { appCodeOf, callerOn, centreHost, consoleHost, newCentre, newUser, uniqueSlug } from "./helpers";
@@ -75,7 +87,8 @@ describe("signing out of the console", () => {
     await createOperator({ email, name: "Oscar Operator", password: "a long operator passphrase" }, "test");
     const op = await authenticateOperator(email, "a long operator passphrase");
     const [first, second] = [await signOperatorSession(op), await signOperatorSession(op)];
-    const tenants = async (token: string) => appCodeOf((await callerOn(consoleHost, { [OPERATOR_COOKIE]: token })).operator.tenants.list());
+    const tenants = async (token: string) =>
+      appCodeOf((await callerOn(consoleHost, { [OPERATOR_COOKIE]: token })).operator.tenants.list());
     expect(await tenants(first)).toBe("resolved");
     await revokeOperatorSession(first);
     expect(await readOperatorSession(first)).toBeNull();

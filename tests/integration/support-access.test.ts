@@ -39,13 +39,23 @@ async function openSession(tenant = centre) {
   const { grant, operator } = await redeemSupportToken(tenantHandle(tenant), tenant, tokenOf(url));
   return supportClaimsFor(tenant, grant.id, operator.id);
 }
-const trpcCode = async (p: Promise<unknown>) => p.then(() => "resolved", (e: { code?: string }) => e.code);
+const trpcCode = async (p: Promise<unknown>) =>
+  p.then(
+    () => "resolved",
+    (e: { code?: string }) => e.code,
+  );
 
 describe("operator support access", () => {
   it("is refused while the centre has granted nothing, and the console cookie reads nothing in a centre", async () => {
-    expect(await appCodeOf((await consoleApi()).operator.support.open({ slug: centre.slug }))).toBe("SUPPORT_NOT_GRANTED");
-    expect((await (await consoleApi()).operator.tenants.list()).tenants.find((t) => t.slug === centre.slug)?.support).toBeNull();
-    expect(await appCodeOf(callerOn(centreHost(centre.slug), consoleCookies).then((api) => api.users.list()))).toBe("UNAUTHORIZED");
+    expect(await appCodeOf((await consoleApi()).operator.support.open({ slug: centre.slug }))).toBe(
+      "SUPPORT_NOT_GRANTED",
+    );
+    expect(
+      (await (await consoleApi()).operator.tenants.list()).tenants.find((t) => t.slug === centre.slug)?.support,
+    ).toBeNull();
+    expect(await appCodeOf(callerOn(centreHost(centre.slug), consoleCookies).then((api) => api.users.list()))).toBe(
+      "UNAUTHORIZED",
+    );
   });
 
   it("once granted: the console shows it, the support identity reads as an administrator, every change is refused, all is audited", async () => {
@@ -62,8 +72,21 @@ describe("operator support access", () => {
     expect(await support.settings.get()).toMatchObject({ idleTimeoutMinutes: 480 });
 
     // Every mutation is refused, including granting itself more time.
-    expect(await appCodeOf(support.users.create({ username: "intruder", firstName: "I", lastName: "N", userType: "900", authMethod: "local", password: "a long enough passphrase 1" } as never))).toBe("SUPPORT_READ_ONLY");
-    expect(await trpcCode(support.settings.update({ version: 1, patch: { idleTimeoutMinutes: 60 } }))).toBe("FORBIDDEN");
+    expect(
+      await appCodeOf(
+        support.users.create({
+          username: "intruder",
+          firstName: "I",
+          lastName: "N",
+          userType: "900",
+          authMethod: "local",
+          password: "a long enough passphrase 1",
+        } as never),
+      ),
+    ).toBe("SUPPORT_READ_ONLY");
+    expect(await trpcCode(support.settings.update({ version: 1, patch: { idleTimeoutMinutes: 60 } }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await trpcCode(support.support.grant({ reason: "more time please", hours: 100 }))).toBe("FORBIDDEN");
     expect(await trpcCode(support.users.logoutEverywhere())).toBe("FORBIDDEN");
 
@@ -82,24 +105,41 @@ describe("operator support access", () => {
     ]);
     // The administrators see the grant and the use made of it.
     const overview = await admin.support.overview();
-    expect(overview.grants.find((g) => g.id === grantId)).toMatchObject({ state: "active", reason: "Ticket 4711: grid does not load" });
+    expect(overview.grants.find((g) => g.id === grantId)).toMatchObject({
+      state: "active",
+      reason: "Ticket 4711: grid does not load",
+    });
     expect(overview.usage.filter((u) => u.actor === `operator:${email}`).length).toBe(8);
     // And the platform keeps its own trail.
-    const controlRows = await controlDb().select().from(c.controlAudit).where(and(eq(c.controlAudit.tenantId, centre.id), like(c.controlAudit.action, "support.%")));
-    expect(new Set(controlRows.map((r) => r.action))).toEqual(new Set(["support.grant", "support.token_issued", "support.session_start"]));
+    const controlRows = await controlDb()
+      .select()
+      .from(c.controlAudit)
+      .where(and(eq(c.controlAudit.tenantId, centre.id), like(c.controlAudit.action, "support.%")));
+    expect(new Set(controlRows.map((r) => r.action))).toEqual(
+      new Set(["support.grant", "support.token_issued", "support.session_start"]),
+    );
   });
 
   it("refuses a token used twice, and a token for one centre presented to another", async () => {
-    await (await centreApi((await newUser(other, "910")).claims, other)).support.grant({ reason: "both centres", hours: 1 });
+    await (
+      await centreApi((await newUser(other, "910")).claims, other)
+    ).support.grant({ reason: "both centres", hours: 1 });
     const { url } = await (await consoleApi()).operator.support.open({ slug: centre.slug });
     const token = tokenOf(url);
     // On the other centre (which has a grant of its own) the token is worthless, and stays unused.
     expect(await appCodeOf(redeemSupportToken(tenantHandle(other), other, token))).toBe("SUPPORT_TOKEN_INVALID");
     await redeemSupportToken(tenantHandle(centre), centre, token);
     expect(await appCodeOf(redeemSupportToken(tenantHandle(centre), centre, token))).toBe("SUPPORT_TOKEN_INVALID");
-    expect(await appCodeOf(redeemSupportToken(tenantHandle(centre), centre, `${token.slice(0, -2)}xx`))).toBe("SUPPORT_TOKEN_INVALID");
-    expect(await appCodeOf(redeemSupportToken(tenantHandle(centre), centre, "not a token"))).toBe("SUPPORT_TOKEN_INVALID");
-    const [jti] = await controlDb().select().from(c.supportTokens).where(eq(c.supportTokens.jti, JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()).jti));
+    expect(await appCodeOf(redeemSupportToken(tenantHandle(centre), centre, `${token.slice(0, -2)}xx`))).toBe(
+      "SUPPORT_TOKEN_INVALID",
+    );
+    expect(await appCodeOf(redeemSupportToken(tenantHandle(centre), centre, "not a token"))).toBe(
+      "SUPPORT_TOKEN_INVALID",
+    );
+    const [jti] = await controlDb()
+      .select()
+      .from(c.supportTokens)
+      .where(eq(c.supportTokens.jti, JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()).jti));
     expect(jti?.usedAt).toBeInstanceOf(Date);
     // A support session of one centre is anonymous on another.
     const claims = await openSession();
@@ -116,12 +156,15 @@ describe("operator support access", () => {
       return supportClaimsFor(centre, grantId, operator.id);
     };
     // Revoke every grant but the new one, so the console opens sessions on it.
-    for (const g of (await admin.support.overview()).grants) if (g.state === "active" && g.id !== id) await admin.support.revoke({ id: g.id });
+    for (const g of (await admin.support.overview()).grants)
+      if (g.state === "active" && g.id !== id) await admin.support.revoke({ id: g.id });
     const claims = await byGrant(id);
     expect((await (await centreApi(claims)).users.me()).id).toBe(0);
     await admin.support.revoke({ id });
     expect(await appCodeOf((await centreApi(claims)).users.me())).toBe("UNAUTHORIZED");
-    expect(await appCodeOf((await consoleApi()).operator.support.open({ slug: centre.slug }))).toBe("SUPPORT_NOT_GRANTED");
+    expect(await appCodeOf((await consoleApi()).operator.support.open({ slug: centre.slug }))).toBe(
+      "SUPPORT_NOT_GRANTED",
+    );
     expect(await appCodeOf(admin.support.revoke({ id }))).toBe("NOT_FOUND");
 
     // A grant that ran out.
@@ -129,7 +172,10 @@ describe("operator support access", () => {
     const shortClaims = await byGrant(shortId);
     const { url } = await (await consoleApi()).operator.support.open({ slug: centre.slug });
     expect((await (await centreApi(shortClaims)).users.me()).id).toBe(0);
-    await controlDb().update(c.supportGrants).set({ startsAt: new Date(Date.now() - 2 * 3600_000), endsAt: new Date(Date.now() - 1000) }).where(eq(c.supportGrants.id, shortId));
+    await controlDb()
+      .update(c.supportGrants)
+      .set({ startsAt: new Date(Date.now() - 2 * 3600_000), endsAt: new Date(Date.now() - 1000) })
+      .where(eq(c.supportGrants.id, shortId));
     expect(await appCodeOf((await centreApi(shortClaims)).users.me())).toBe("UNAUTHORIZED");
     // A token issued before the end and used after it opens nothing.
     expect(await appCodeOf(redeemSupportToken(tenantHandle(centre), centre, tokenOf(url)))).toBe("SUPPORT_NOT_GRANTED");
@@ -148,7 +194,8 @@ describe("operator support access", () => {
   it("lists every request of a support session for the administrators, downloads and exports included", async () => {
     const admin = await centreApi(adminClaims);
     const { id } = await admin.support.grant({ reason: "export check", hours: 1 });
-    for (const g of (await admin.support.overview()).grants) if (g.state === "active" && g.id !== id) await admin.support.revoke({ id: g.id });
+    for (const g of (await admin.support.overview()).grants)
+      if (g.state === "active" && g.id !== id) await admin.support.revoke({ id: g.id });
     const claims = await openSession();
     // The export route handler, as Next calls it for a download link.
     const url = `http://0.0.0.0:3000/api/export/geo.places.csv?state=${encodeURIComponent(JSON.stringify({ sort: [], filters: {} }))}&columns=name`;
@@ -171,13 +218,20 @@ describe("operator support access", () => {
       expect(granted, type).toBe(expected);
     }
     const { grants } = await (await centreApi(adminClaims)).support.overview();
-    expect(grants.filter((g) => g.reason.startsWith("walk ")).map((g) => g.reason).sort()).toEqual(["walk 900", "walk 910"]);
+    expect(
+      grants
+        .filter((g) => g.reason.startsWith("walk "))
+        .map((g) => g.reason)
+        .sort(),
+    ).toEqual(["walk 900", "walk 910"]);
     // The other centre's administrators neither see nor revoke them.
     const otherAdmin = await centreApi((await newUser(other, "900")).claims, other);
     expect((await otherAdmin.support.overview()).grants.some((g) => g.reason.startsWith("walk "))).toBe(false);
     expect(await appCodeOf(otherAdmin.support.revoke({ id: grants[0]!.id }))).toBe("NOT_FOUND");
     // A session of another centre is anonymous here.
-    expect(await appCodeOf(centreApi((await newUser(other, "900")).claims).then((api) => api.support.overview()))).toBe("UNAUTHORIZED");
+    expect(await appCodeOf(centreApi((await newUser(other, "900")).claims).then((api) => api.support.overview()))).toBe(
+      "UNAUTHORIZED",
+    );
     // Bad input: too long, no reason.
     const admin = await centreApi(adminClaims);
     expect(await appCodeOf(admin.support.grant({ reason: "too long", hours: 7 * 24 + 1 }))).toBe("BAD_REQUEST");

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { CACHED_CENTRES, cachedCentres, tenantHandle } from "@/server/tenancy/tenant-db";
 
 // Centres that exist for this test only: building a handle touches no database.
-const centre = (n: number) => ({ id: `00000000-0000-0000-0000-${String(n).padStart(12, "0")}`, schemaName: `t_handles_${n}`, clusterId: "default" });
+const centre = (n: number) => ({
+  id: `00000000-0000-0000-0000-${String(n).padStart(12, "0")}`,
+  schemaName: `t_handles_${n}`,
+  clusterId: "default",
+});
 
 describe("tenant handles", () => {
   it("keep the table objects of the most recently used centres only, so memory stays bounded however many centres a server serves", () => {

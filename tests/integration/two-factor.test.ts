@@ -24,7 +24,9 @@ async function enrolledUser() {
   const api = await callerOn(centreHost(centre.slug), {}, claims);
   const { secret, uri } = await api.users.twoFactor.begin();
   expect(uri).toMatch(/^otpauth:\/\/totp\//);
-  expect(await appCodeOf(api.users.twoFactor.confirm({ code: "000000" === codeFor(secret) ? "111111" : "000000" }))).toBe("TOTP_INVALID");
+  expect(
+    await appCodeOf(api.users.twoFactor.confirm({ code: "000000" === codeFor(secret) ? "111111" : "000000" })),
+  ).toBe("TOTP_INVALID");
   const { recoveryCodes } = await api.users.twoFactor.confirm({ code: codeFor(secret) });
   return { user, secret, recoveryCodes, claims };
 }
@@ -45,7 +47,9 @@ describe("two-factor sign-in", () => {
   it("asks for a code after the password, refuses a wrong or replayed one, accepts a fresh one", async () => {
     const { user, secret } = await enrolledUser();
     expect(await appCodeOf(login(user.username))).toBe("TOTP_REQUIRED");
-    expect(await appCodeOf(login(user.username, "123456" === codeFor(secret, 1) ? "654321" : "123456"))).toBe("TOTP_INVALID");
+    expect(await appCodeOf(login(user.username, "123456" === codeFor(secret, 1) ? "654321" : "123456"))).toBe(
+      "TOTP_INVALID",
+    );
     const next = codeFor(secret, 1); // the enrolment used the current step
     expect((await login(user.username, next)).id).toBe(user.id);
     expect(await appCodeOf(login(user.username, next))).toBe("TOTP_INVALID");

@@ -9,15 +9,28 @@ const root = path.resolve(import.meta.dirname, "../..");
 const IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']/gm;
 
 function resolve(from: string, spec: string): string | null {
-  const base = spec.startsWith("@/") ? path.join(root, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : null;
+  const base = spec.startsWith("@/")
+    ? path.join(root, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(from), spec)
+      : null;
   if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    path.join(base, "index.tsx"),
+  ]) {
     if (existsSync(candidate) && candidate.match(/\.tsx?$/)) return candidate;
   }
   return null;
 }
 
-const importsOf = (file: string) => [...readFileSync(file, "utf8").matchAll(IMPORT)].map((m) => resolve(file, m[1]!)).filter((f): f is string => f !== null);
+const importsOf = (file: string) =>
+  [...readFileSync(file, "utf8").matchAll(IMPORT)]
+    .map((m) => resolve(file, m[1]!))
+    .filter((f): f is string => f !== null);
 
 /** Every module reachable from `start` by value imports. */
 function reachable(start: string): Set<string> {
@@ -42,14 +55,17 @@ describe("the list of areas", () => {
   it("names each area after its folder, and each resource id starts with its area's id", () => {
     for (const area of AREAS as readonly Area[]) {
       expect(existsSync(path.join(root, "server", area.id, "area.ts")), area.id).toBe(true);
-      for (const def of area.resources ?? []) expect(def.id.startsWith(`${area.id}.`), `${def.id} in area ${area.id}`).toBe(true);
+      for (const def of area.resources ?? [])
+        expect(def.id.startsWith(`${area.id}.`), `${def.id} in area ${area.id}`).toBe(true);
     }
   });
 
   it("is never imported by an area's own modules (the registry reaches them through their context)", () => {
     const list = path.join(root, "server/areas.ts");
     for (const area of AREAS) {
-      const importers = [...reachable(path.join(root, "server", area.id, "area.ts"))].filter((f) => importsOf(f).includes(list));
+      const importers = [...reachable(path.join(root, "server", area.id, "area.ts"))].filter((f) =>
+        importsOf(f).includes(list),
+      );
       expect(importers.map(rel), area.id).toEqual([]);
     }
   });
@@ -57,7 +73,10 @@ describe("the list of areas", () => {
   it("keeps the shared machinery free of areas: server/resources imports platform modules only", () => {
     const areaFolders = new Set<string>(AREAS.map((a) => a.id));
     const offending = filesUnder("server/resources").flatMap((file) =>
-      importsOf(file).filter((dep) => areaFolders.has(rel(dep).split(path.sep)[1]!) && rel(dep).startsWith("server")).map((dep) => `${rel(file)} → ${rel(dep)}`));
+      importsOf(file)
+        .filter((dep) => areaFolders.has(rel(dep).split(path.sep)[1]!) && rel(dep).startsWith("server"))
+        .map((dep) => `${rel(file)} → ${rel(dep)}`),
+    );
     expect(offending).toEqual([]);
   });
 });

@@ -1,8 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import {
-  LINK_TYPES, MEMBER_ROLE, adultsAndChildren, ageText, automaticLinks, byBirthDate, compositionHousehold, householdDisplayName, householdSummary,
-  linkRole, linkSentence, newHousehold, personLinks, refundCents, type Gender, type Link, type LinkTypeValue, type Person,
+  LINK_TYPES,
+  MEMBER_ROLE,
+  adultsAndChildren,
+  ageText,
+  automaticLinks,
+  byBirthDate,
+  compositionHousehold,
+  householdDisplayName,
+  householdSummary,
+  linkRole,
+  linkSentence,
+  newHousehold,
+  personLinks,
+  refundCents,
+  type Gender,
+  type Link,
+  type LinkTypeValue,
+  type Person,
 } from "@/server/households/rules";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
@@ -11,11 +27,20 @@ import en from "@/messages/en.json";
 
 /** next-intl's translator with plain string keys, as the rules receive it. */
 const translator = (locale: string, messages: object) =>
-  createTranslator({ locale, messages }) as unknown as (key: string, params?: Record<string, string | number>) => string;
+  createTranslator({ locale, messages }) as unknown as (
+    key: string,
+    params?: Record<string, string | number>,
+  ) => string;
 const t = { fr: translator("fr", fr), nl: translator("nl", nl), de: translator("de", de), en: translator("en", en) };
 
 const TODAY = "2014-05-22"; // the demo's today
-const person = (id: number, firstName: string, lastName: string, gender: Gender, birthDate: string | null): Person => ({ id, firstName, lastName, gender, birthDate });
+const person = (id: number, firstName: string, lastName: string, gender: Gender, birthDate: string | null): Person => ({
+  id,
+  firstName,
+  lastName,
+  gender,
+  birthDate,
+});
 
 describe("household summary", () => {
   const born = (...dates: (string | null)[]) => dates.map((birthDate) => ({ birthDate }));
@@ -37,29 +62,44 @@ describe("household summary", () => {
     expect(adultsAndChildren(born(melba), "2020-05-21")).toEqual({ adults: 0, children: 1 });
     expect(adultsAndChildren(born(melba), "2020-05-22")).toEqual({ adults: 1, children: 0 });
     expect(adultsAndChildren(born(null, "1990-00-00", "1996-00-00"), TODAY)).toEqual({ adults: 2, children: 1 });
-    expect([refundCents("1970-01-01", TODAY), refundCents(melba, "2019-05-22"), refundCents(null, TODAY)]).toEqual([2000, 1000, 1000]);
+    expect([refundCents("1970-01-01", TODAY), refundCents(melba, "2019-05-22"), refundCents(null, TODAY)]).toEqual([
+      2000, 1000, 1000,
+    ]);
   });
 });
 
 describe("household composition", () => {
-  const m = (householdId: number, primary = false, startDate: string | null = null, endDate: string | null = null) => ({ householdId, primary, startDate, endDate });
+  const m = (householdId: number, primary = false, startDate: string | null = null, endDate: string | null = null) => ({
+    householdId,
+    primary,
+    startDate,
+    endDate,
+  });
 
   it("uses the only household, else the primary one, else the one active today", () => {
     expect(compositionHousehold([], TODAY)).toEqual({ problem: "notMember" });
     expect(compositionHousehold([m(1)], TODAY)).toEqual({ householdId: 1 });
     expect(compositionHousehold([m(1), m(2, true)], TODAY)).toEqual({ householdId: 2 });
-    expect(compositionHousehold([m(1, false, "2000-01-01", "2010-12-31"), m(2, false, "2011-01-01")], TODAY)).toEqual({ householdId: 2 });
+    expect(compositionHousehold([m(1, false, "2000-01-01", "2010-12-31"), m(2, false, "2011-01-01")], TODAY)).toEqual({
+      householdId: 2,
+    });
     expect(compositionHousehold([m(1), m(2)], TODAY)).toEqual({ problem: "multipleHouseholds" });
     expect(compositionHousehold([m(1, true), m(2, true)], TODAY)).toEqual({ problem: "multipleHouseholds" });
   });
 
   it("says why there is none, in the person's words", () => {
-    expect(t.de("households.multipleHouseholds", { person: "BRAUN Bruno (259)" })).toBe("BRAUN Bruno (259) ist in mehreren Haushalten zugleich");
+    expect(t.de("households.multipleHouseholds", { person: "BRAUN Bruno (259)" })).toBe(
+      "BRAUN Bruno (259) ist in mehreren Haushalten zugleich",
+    );
     expect(t.fr("households.notMember", { person: "Anna" })).toBe("Anna ne fait partie d’aucun ménage");
   });
 
   it("orders members by birth date, unknown first", () => {
-    const rows = [{ id: 1, birthDate: "1970-01-01" }, { id: 2, birthDate: null }, { id: 3, birthDate: "1969-05-00" }];
+    const rows = [
+      { id: 1, birthDate: "1970-01-01" },
+      { id: 2, birthDate: null },
+      { id: 3, birthDate: "1969-05-00" },
+    ];
     expect(byBirthDate(rows).map((r) => r.id)).toEqual([2, 3, 1]);
   });
 
@@ -67,8 +107,12 @@ describe("household composition", () => {
     const robin = person(179, "Robin", "Dubois", "M", null);
     const lisa = person(176, "Lisa", "Lahm", "F", null);
     expect(newHousehold(robin, lisa)).toEqual({
-      name: "Dubois-Lahm", prefix: "Robin & Lisa",
-      members: [{ personId: 179, role: MEMBER_ROLE.head }, { personId: 176, role: MEMBER_ROLE.partner }],
+      name: "Dubois-Lahm",
+      prefix: "Robin & Lisa",
+      members: [
+        { personId: 179, role: MEMBER_ROLE.head },
+        { personId: 176, role: MEMBER_ROLE.partner },
+      ],
     });
     expect(newHousehold(robin, null)).toMatchObject({ name: "Dubois", prefix: "Robin", members: [{ personId: 179 }] });
     expect(householdDisplayName(newHousehold(robin, lisa), "Getrennt")).toBe("Robin & Lisa Dubois-Lahm (Getrennt)");
@@ -85,16 +129,20 @@ describe("automatic parent/child links", () => {
 
   it("links a new child to every parent-role member", () => {
     expect(automaticLinks(paul, [hubert, gaby], [], genderOf)).toEqual([
-      { parentId: 1, childId: 3, type: "01" }, { parentId: 2, childId: 3, type: "01" },
+      { parentId: 1, childId: 3, type: "01" },
+      { parentId: 2, childId: 3, type: "01" },
     ]);
     const adopted = { personId: 6, role: MEMBER_ROLE.adopted };
-    expect(automaticLinks(adopted, [hubert, { personId: 4, role: MEMBER_ROLE.cohabitant }], [], genderOf)).toHaveLength(2);
+    expect(automaticLinks(adopted, [hubert, { personId: 4, role: MEMBER_ROLE.cohabitant }], [], genderOf)).toHaveLength(
+      2,
+    );
   });
 
   it("links a new parent-role member to every child, and nobody for other roles", () => {
     const clara = { personId: 5, role: MEMBER_ROLE.child };
     expect(automaticLinks(gaby, [hubert, paul, clara], [], genderOf)).toEqual([
-      { parentId: 2, childId: 3, type: "01" }, { parentId: 2, childId: 5, type: "01" },
+      { parentId: 2, childId: 3, type: "01" },
+      { parentId: 2, childId: 5, type: "01" },
     ]);
     for (const role of [MEMBER_ROLE.relative, MEMBER_ROLE.foster, MEMBER_ROLE.other]) {
       expect(automaticLinks({ personId: 6, role }, [hubert, paul], [], genderOf), role).toEqual([]);
@@ -107,10 +155,13 @@ describe("automatic parent/child links", () => {
     expect(automaticLinks(paul, [hubert, gaby], existing, genderOf)).toEqual([{ parentId: 2, childId: 3, type: "01" }]);
     const stepfather = { personId: 4, role: MEMBER_ROLE.partner };
     expect(automaticLinks(paul, [hubert, stepfather], [], genderOf)).toEqual([
-      { parentId: 1, childId: 3, type: "01" }, { parentId: 4, childId: 3, type: "09" },
+      { parentId: 1, childId: 3, type: "01" },
+      { parentId: 4, childId: 3, type: "09" },
     ]);
     // Other link types (e.g. stepparent) are not parent links and do not count.
-    expect(automaticLinks(paul, [stepfather], [{ parentId: 4, childId: 3, type: "08" }], genderOf)).toEqual([{ parentId: 4, childId: 3, type: "01" }]);
+    expect(automaticLinks(paul, [stepfather], [{ parentId: 4, childId: 3, type: "08" }], genderOf)).toEqual([
+      { parentId: 4, childId: 3, type: "01" },
+    ]);
   });
 
   it("never links a person to themself", () => {
@@ -149,7 +200,9 @@ describe("human link texts", () => {
           for (const gender of ["M", "F", null] as Gender[]) {
             const label = linkRole(tr, type, asParent, gender);
             expect(label, `${locale} ${type} ${asParent} ${gender}`).toMatch(/^\p{Lu}[^{}]*$/u);
-            expect(linkSentence(tr, { parentId: 1, childId: 2, type }, { ...anna, gender }, { ...paul, gender }, asParent)).not.toMatch(/[{}]|households\./);
+            expect(
+              linkSentence(tr, { parentId: 1, childId: 2, type }, { ...anna, gender }, { ...paul, gender }, asParent),
+            ).not.toMatch(/[{}]|households\./);
           }
         }
       }
@@ -162,13 +215,19 @@ describe("human link texts", () => {
 
   it("lists a person's links like Lino's panel, youngest relatives first (Paul Frisch of the demo)", () => {
     const people = [
-      person(240, "Paul", "Frisch", "M", "1968-06-01"), person(248, "Dennis", "Frisch", "M", "2001-09-03"),
-      person(247, "Clara", "Frisch", "F", "1999-11-02"), person(246, "Philippe", "Frisch", "M", "1998-01-15"),
-      person(245, "Peter", "Frisch", "M", "1987-08-10"), person(244, "Petra", "Zweith", "F", "1968-12-01"),
-      person(242, "Gaby", "Frogemuth", "F", "1934-10-05"), person(241, "Hubert", "Frisch", "M", "1933-07-01"),
+      person(240, "Paul", "Frisch", "M", "1968-06-01"),
+      person(248, "Dennis", "Frisch", "M", "2001-09-03"),
+      person(247, "Clara", "Frisch", "F", "1999-11-02"),
+      person(246, "Philippe", "Frisch", "M", "1998-01-15"),
+      person(245, "Peter", "Frisch", "M", "1987-08-10"),
+      person(244, "Petra", "Zweith", "F", "1968-12-01"),
+      person(242, "Gaby", "Frogemuth", "F", "1934-10-05"),
+      person(241, "Hubert", "Frisch", "M", "1933-07-01"),
     ];
     const links: Link[] = [
-      { parentId: 241, childId: 240, type: "01" }, { parentId: 242, childId: 240, type: "01" }, { parentId: 240, childId: 244, type: "05" },
+      { parentId: 241, childId: 240, type: "01" },
+      { parentId: 242, childId: 240, type: "01" },
+      { parentId: 240, childId: 244, type: "05" },
       ...[245, 246, 247, 248].map((childId): Link => ({ parentId: 240, childId, type: "01" })),
       { parentId: 241, childId: 242, type: "05" },
     ];
@@ -176,8 +235,13 @@ describe("human link texts", () => {
     const shown = personLinks(t.de, people[0]!, links, byId, TODAY);
     expect(shown.heading).toBe("Paul ist");
     expect(shown.items.map((i) => i.text)).toEqual([
-      "Vater von Dennis (12 Jahre)", "Vater von Clara (14 Jahre)", "Vater von Philippe (16 Jahre)", "Vater von Peter (26 Jahre)",
-      "Ehemann von Petra ZWEITH (45 Jahre)", "Sohn von Gaby FROGEMUTH (79 Jahre)", "Sohn von Hubert (80 Jahre)",
+      "Vater von Dennis (12 Jahre)",
+      "Vater von Clara (14 Jahre)",
+      "Vater von Philippe (16 Jahre)",
+      "Vater von Peter (26 Jahre)",
+      "Ehemann von Petra ZWEITH (45 Jahre)",
+      "Sohn von Gaby FROGEMUTH (79 Jahre)",
+      "Sohn von Hubert (80 Jahre)",
     ]);
     expect(personLinks(t.fr, people[0]!, links, byId, TODAY).items[5]!.text).toBe("Fils de Gaby FROGEMUTH (79 ans)");
     expect(personLinks(t.en, people[4]!, [], byId, TODAY).heading).toBe("No relationships.");

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ageDisplay, ageOn, ageRangeBounds, filterPeriod, isActiveIn, isActiveOn, isCoachedBy } from "@/server/clients/rules/period";
+import {
+  ageDisplay,
+  ageOn,
+  ageRangeBounds,
+  filterPeriod,
+  isActiveIn,
+  isActiveOn,
+  isCoachedBy,
+} from "@/server/clients/rules/period";
 
 const TODAY = "2014-05-22";
 
@@ -39,7 +47,7 @@ describe("active in a period", () => {
     expect(isActiveOn(c("2012-01-01", "2014-05-21"), TODAY)).toBe(false);
   });
 
-  it("\"coached by\" needs the user's coaching active in the period, primary when asked", () => {
+  it('"coached by" needs the user\'s coaching active in the period, primary when asked', () => {
     const coachings = [
       { userId: 7, primary: false, startDate: "2013-01-01", endDate: null },
       { userId: 8, primary: true, startDate: "2012-01-01", endDate: "2013-06-30" },
@@ -88,7 +96,15 @@ describe("age", () => {
     const { bornOnOrBefore, bornAfter } = ageRangeBounds(18, 25, TODAY);
     expect({ bornOnOrBefore, bornAfter }).toEqual({ bornOnOrBefore: "1996-05-22", bornAfter: "1988-05-22" });
     const inRange = (b: string) => b <= bornOnOrBefore! && b > bornAfter!;
-    for (const b of ["1996-05-22", "1996-05-23", "1988-05-22", "1988-05-23", "1996-00-00", "1988-00-00", "1990-07-14"]) {
+    for (const b of [
+      "1996-05-22",
+      "1996-05-23",
+      "1988-05-22",
+      "1988-05-23",
+      "1996-00-00",
+      "1988-00-00",
+      "1990-07-14",
+    ]) {
       const age = ageOn(b, TODAY)!;
       expect(inRange(b), `${b} (${age})`).toBe(age >= 18 && age <= 25);
     }

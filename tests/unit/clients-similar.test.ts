@@ -5,15 +5,32 @@ import { findSimilarClients, similarClientsPrefilter, type DupablePerson } from 
 describe("phonetic words", () => {
   it("gives the words of Lino's demo clients (welfare docs/specs/dupable_clients)", () => {
     const expected: [string, string, string][] = [
-      ["Ausdemwald", "Alfons", "ASTMLT ALFNS"], ["Brecht", "Bernd", "PRKT PRNT"], ["Collard", "Charlotte", "KLRT XRLT"],
-      ["Dobbelstein", "Dorothée", "TPLSTN TR0"], ["Dubois", "Robin", "TP RPN"], ["Emonts", "Daniel", "AMNTS TNL"],
-      ["Emonts-Gast", "Erna", "AMNTS KST ARN"], ["Engels", "Edgar", "ANJLS ATKR"], ["Evers", "Eberhart", "AFRS APRRT"],
-      ["Groteclaes", "Gregory", "KRTKLS KRKR"], ["Hilgers", "Hildegard", "HLKRS HLTKRT"], ["Jacobs", "Jacqueline", "JKPS JKLN"],
-      ["Jeanémart", "Jérôme", "JNMRT JRM"], ["Jonas", "Josef", "JNS JSF"], ["Kaivers", "Karl", "KFRS KRL"],
-      ["Keller", "Karl", "KLR KRL"], ["Lambertz", "Guido", "LMPRTS KT"], ["Lazarus", "Line", "LSRS LN"],
-      ["Malmendier", "Marc", "MLMNT MRK"], ["Meessen", "Melissa", "MSN MLS"], ["Radermacher", "Christian", "RTRMKR KRSXN"],
-      ["Radermacher", "Edgard", "RTRMKR ATKRT"], ["Radermecker", "Rik", "RTRMKR RK"], ["da Vinci", "David", "FNS TFT"],
-      ["van Veen", "Vincent", "FN FNSNT"], ["Östges", "Otto", "ASTJS AT"],
+      ["Ausdemwald", "Alfons", "ASTMLT ALFNS"],
+      ["Brecht", "Bernd", "PRKT PRNT"],
+      ["Collard", "Charlotte", "KLRT XRLT"],
+      ["Dobbelstein", "Dorothée", "TPLSTN TR0"],
+      ["Dubois", "Robin", "TP RPN"],
+      ["Emonts", "Daniel", "AMNTS TNL"],
+      ["Emonts-Gast", "Erna", "AMNTS KST ARN"],
+      ["Engels", "Edgar", "ANJLS ATKR"],
+      ["Evers", "Eberhart", "AFRS APRRT"],
+      ["Groteclaes", "Gregory", "KRTKLS KRKR"],
+      ["Hilgers", "Hildegard", "HLKRS HLTKRT"],
+      ["Jacobs", "Jacqueline", "JKPS JKLN"],
+      ["Jeanémart", "Jérôme", "JNMRT JRM"],
+      ["Jonas", "Josef", "JNS JSF"],
+      ["Kaivers", "Karl", "KFRS KRL"],
+      ["Keller", "Karl", "KLR KRL"],
+      ["Lambertz", "Guido", "LMPRTS KT"],
+      ["Lazarus", "Line", "LSRS LN"],
+      ["Malmendier", "Marc", "MLMNT MRK"],
+      ["Meessen", "Melissa", "MSN MLS"],
+      ["Radermacher", "Christian", "RTRMKR KRSXN"],
+      ["Radermacher", "Edgard", "RTRMKR ATKRT"],
+      ["Radermecker", "Rik", "RTRMKR RK"],
+      ["da Vinci", "David", "FNS TFT"],
+      ["van Veen", "Vincent", "FN FNSNT"],
+      ["Östges", "Otto", "ASTJS AT"],
     ];
     for (const [lastName, firstName, words] of expected) {
       expect(personPhoneticWords({ lastName, firstName }), `${lastName} ${firstName}`).toEqual(words.split(" "));
@@ -56,8 +73,14 @@ describe("phonetic words", () => {
 });
 
 type Client = DupablePerson & { id: number };
-const client = (id: number, lastName: string, firstName: string, over: Partial<Client> = {}): Client =>
-  ({ id, lastName, firstName, nationalId: null, birthDate: null, ...over });
+const client = (id: number, lastName: string, firstName: string, over: Partial<Client> = {}): Client => ({
+  id,
+  lastName,
+  firstName,
+  nationalId: null,
+  birthDate: null,
+  ...over,
+});
 const ids = (found: { person: { id?: number } }[]) => found.map((f) => f.person.id);
 
 describe("similar clients", () => {
@@ -69,8 +92,13 @@ describe("similar clients", () => {
   ];
   const demo = [
     ...dorothees,
-    client(153, "Radermacher", "Alfons"), client(155, "Radermacher", "Christian"), client(173, "Radermecker", "Rik"),
-    client(128, "Emonts", "Daniel"), client(152, "Emonts-Gast", "Erna"), client(141, "Kaivers", "Karl"), client(178, "Keller", "Karl"),
+    client(153, "Radermacher", "Alfons"),
+    client(155, "Radermacher", "Christian"),
+    client(173, "Radermecker", "Rik"),
+    client(128, "Emonts", "Daniel"),
+    client(152, "Emonts-Gast", "Erna"),
+    client(141, "Kaivers", "Karl"),
+    client(178, "Keller", "Karl"),
   ];
 
   it("finds the demo duplicates exactly as Lino's doctest shows them", () => {
@@ -98,10 +126,14 @@ describe("similar clients", () => {
 
   it("with a national id, looks only among clients without one", () => {
     const withId = client(1, "Dobbelstein", "Dorothée", { nationalId: "680601 053-29" });
-    expect(ids(findSimilarClients(withId, [client(2, "Dobbelstein", "Dorothée", { nationalId: "700101 002-17" })]))).toEqual([]);
+    expect(
+      ids(findSimilarClients(withId, [client(2, "Dobbelstein", "Dorothée", { nationalId: "700101 002-17" })])),
+    ).toEqual([]);
     expect(ids(findSimilarClients(withId, [client(3, "Dobbelstein", "Dorothée")]))).toEqual([3]);
     const withoutId = client(4, "Dobbelstein", "Dorothée");
-    expect(ids(findSimilarClients(withoutId, [client(2, "Dobbelstein", "Dorothée", { nationalId: "700101 002-17" })]))).toEqual([2]);
+    expect(
+      ids(findSimilarClients(withoutId, [client(2, "Dobbelstein", "Dorothée", { nationalId: "700101 002-17" })])),
+    ).toEqual([2]);
   });
 
   it("with a birth date, looks only among clients with the same or no birth date (incomplete ones compared as stored)", () => {
@@ -132,10 +164,23 @@ describe("similar clients", () => {
 
   it("tells the database query what it can filter on first", () => {
     expect(similarClientsPrefilter(client(123, "Dobbelstein-Demeulenaere", "Dorothée"))).toEqual({
-      words: ["TPLSTN", "TMLNR", "TR0"], excludeId: 123, withoutNationalId: false, birthDates: null,
+      words: ["TPLSTN", "TMLNR", "TR0"],
+      excludeId: 123,
+      withoutNationalId: false,
+      birthDates: null,
     });
-    expect(similarClientsPrefilter({ lastName: "Jonas", firstName: "Josef", nationalId: "680601 053-29", birthDate: "1968-06-01" })).toEqual({
-      words: ["JNS", "JSF"], excludeId: null, withoutNationalId: true, birthDates: [null, "1968-06-01"],
+    expect(
+      similarClientsPrefilter({
+        lastName: "Jonas",
+        firstName: "Josef",
+        nationalId: "680601 053-29",
+        birthDate: "1968-06-01",
+      }),
+    ).toEqual({
+      words: ["JNS", "JSF"],
+      excludeId: null,
+      withoutNationalId: true,
+      birthDates: [null, "1968-06-01"],
     });
   });
 });

@@ -13,7 +13,9 @@ const accepts = (schema: z.ZodType, value: unknown) => schema.safeParse(value).s
 
 const dateInputs = [...registry.resources.values()].flatMap((def) => {
   const named = (where: string, fields: Record<string, FieldDef> | undefined) =>
-    Object.entries(fields ?? {}).filter(([, f]) => f.type === "date" && f.input).map(([name, f]) => ({ id: `${def.id}${where}.${name}`, field: f }));
+    Object.entries(fields ?? {})
+      .filter(([, f]) => f.type === "date" && f.input)
+      .map(([name, f]) => ({ id: `${def.id}${where}.${name}`, field: f }));
   return [
     ...named("", def.fields),
     ...(def.actions ?? []).flatMap((a) => named(`/${a.name}`, a.params)),
@@ -21,7 +23,10 @@ const dateInputs = [...registry.resources.values()].flatMap((def) => {
   ];
 });
 const dateFilters = [...registry.resources.values()].flatMap((def) =>
-  Object.entries(def.filters ?? {}).filter(([, f]) => f.widget === "date" || f.widget === "dateRange").map(([name, f]) => ({ id: `${def.id}?${name}`, filter: f })));
+  Object.entries(def.filters ?? {})
+    .filter(([, f]) => f.widget === "date" || f.widget === "dateRange")
+    .map(([name, f]) => ({ id: `${def.id}?${name}`, filter: f })),
+);
 
 describe("dates a request carries", () => {
   it("are checked against the calendar in every editable date field", () => {
@@ -39,21 +44,33 @@ describe("dates a request carries", () => {
     expect(dateFilters.length).toBeGreaterThan(3);
     for (const { id, filter } of dateFilters) {
       const wrap = (v: string) => (filter.widget === "date" ? v : { from: v });
-      for (const value of IMPOSSIBLE) expect([id, value, accepts(filter.schema, wrap(value))]).toEqual([id, value, false]);
-      if (filter.widget === "dateRange") expect([id, accepts(filter.schema, { to: "2026-02-30" })]).toEqual([id, false]);
+      for (const value of IMPOSSIBLE)
+        expect([id, value, accepts(filter.schema, wrap(value))]).toEqual([id, value, false]);
+      if (filter.widget === "dateRange")
+        expect([id, accepts(filter.schema, { to: "2026-02-30" })]).toEqual([id, false]);
       expect([id, accepts(filter.schema, wrap("2024-02-29"))]).toEqual([id, true]);
     }
   });
 });
 
 describe("date drafts in forms", () => {
-  const field = (over: Partial<FieldMeta> = {}): FieldMeta => ({ name: "d", label: "fields.d", type: "date", width: 11, sortable: true, editable: true, required: false, ...over });
+  const field = (over: Partial<FieldMeta> = {}): FieldMeta => ({
+    name: "d",
+    label: "fields.d",
+    type: "date",
+    width: 11,
+    sortable: true,
+    editable: true,
+    required: false,
+    ...over,
+  });
 
   it("sends whole calendar dates and refuses the rest, half-typed ones included", () => {
     expect(fromDraft(field(), "2024-02-29")).toEqual({ value: "2024-02-29" });
     expect(fromDraft(field(), "")).toEqual({ value: null });
     expect(fromDraft(field({ required: true }), "")).toEqual({ error: "required" });
-    for (const draft of ["2026-02-30", "partial", "31/07/2021", "1995-00-00"]) expect(fromDraft(field(), draft)).toEqual({ error: "date" });
+    for (const draft of ["2026-02-30", "partial", "31/07/2021", "1995-00-00"])
+      expect(fromDraft(field(), draft)).toEqual({ error: "date" });
   });
 
   it("lets a birth date leave its day or month unknown", () => {

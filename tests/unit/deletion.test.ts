@@ -12,7 +12,10 @@ const MESSAGES = { fr, nl, de, en };
 
 describe("the words of a deletion", () => {
   it("count every declared relation's rows, and every resource's own, in the four languages", () => {
-    const labels = new Set([...registry.relations.map((r) => r.label), ...[...registry.resources.values()].flatMap((d) => (d.countLabel ? [d.countLabel] : []))]);
+    const labels = new Set([
+      ...registry.relations.map((r) => r.label),
+      ...[...registry.resources.values()].flatMap((d) => (d.countLabel ? [d.countLabel] : [])),
+    ]);
     expect(labels.size).toBeGreaterThan(15);
     for (const locale of LOCALES) {
       const t = translatorFor(locale);
@@ -26,7 +29,11 @@ describe("the words of a deletion", () => {
   });
 
   it("lists kinds as the reader's language joins them", () => {
-    const kinds = [{ label: "relations.addresses", count: 2 }, { label: "relations.photos", count: 1 }, { label: "relations.dispenses", count: 1 }];
+    const kinds = [
+      { label: "relations.addresses", count: 2 },
+      { label: "relations.photos", count: 1 },
+      { label: "relations.dispenses", count: 1 },
+    ];
     expect(kindsText(kinds, "fr", translatorFor("fr"))).toBe("2 adresses, 1 photo et 1 dispense");
     expect(kindsText(kinds, "de", translatorFor("de"))).toBe("2 Adressen, 1 Foto und 1 Dispenz");
     expect(kindsText(kinds, "nl", translatorFor("nl"))).toBe("2 adressen, 1 foto en 1 vrijstelling");

@@ -15,18 +15,41 @@ const MESSAGES = { fr, nl, de, en };
 
 /** The integration clients' filters as the browser gets them (see server/clients/resource.ts). */
 const FILTERS: FilterMeta[] = [
-  { name: "clientState", label: "fields.clientState", widget: "choice", choices: [
-    { value: "10", label: { key: "choices.clientStates.10" } }, { value: "30", label: { key: "choices.clientStates.30" } },
-  ] },
-  { name: "agedFrom", label: "resources.clients.agedFrom", summary: "resources.clients.agedFromSummary", widget: "number" },
+  {
+    name: "clientState",
+    label: "fields.clientState",
+    widget: "choice",
+    choices: [
+      { value: "10", label: { key: "choices.clientStates.10" } },
+      { value: "30", label: { key: "choices.clientStates.30" } },
+    ],
+  },
+  {
+    name: "agedFrom",
+    label: "resources.clients.agedFrom",
+    summary: "resources.clients.agedFromSummary",
+    widget: "number",
+  },
   { name: "nationality", label: "fields.nationality", widget: "text" },
   { name: "hideObsolete", label: "resources.clients.hideObsolete", widget: "boolean" },
   { name: "period", label: "resources.clients.period", widget: "dateRange" },
-  { name: "coachedBy", label: "resources.clients.coachedBy", summary: "resources.clients.coachedBySummary", widget: "user", choices: [
-    { value: "7", label: { names: { fr: "Mélard Mélanie" } } }, { value: "8", label: { names: { fr: "Helen Hubert" } } },
-  ] },
+  {
+    name: "coachedBy",
+    label: "resources.clients.coachedBy",
+    summary: "resources.clients.coachedBySummary",
+    widget: "user",
+    choices: [
+      { value: "7", label: { names: { fr: "Mélard Mélanie" } } },
+      { value: "8", label: { names: { fr: "Helen Hubert" } } },
+    ],
+  },
   { name: "group", label: "fields.integrationPhase", widget: "ref", ref: "clients.personGroups" },
-  { name: "who", label: "resources.history.who", widget: "user", choices: [{ value: "8", label: { names: { fr: "Helen Hubert" } } }] },
+  {
+    name: "who",
+    label: "resources.history.who",
+    widget: "user",
+    choices: [{ value: "8", label: { names: { fr: "Helen Hubert" } } }],
+  },
 ];
 const DEFAULTS = { clientState: "30", coachedBy: 7, hideObsolete: true };
 const PHASES: Record<string, string> = { "2": "Phase 2" };
@@ -39,21 +62,38 @@ const ctxFor = (locale: UiLocale): SummaryContext => {
     refTitle: (filter, id) => (filter.ref === "clients.personGroups" ? PHASES[id] : undefined),
   };
 };
-const summary = (values: Record<string, unknown>, locale: UiLocale = "en", defaults: Record<string, unknown> = DEFAULTS) =>
-  filterSummary(FILTERS, values, defaults, ctxFor(locale));
+const summary = (
+  values: Record<string, unknown>,
+  locale: UiLocale = "en",
+  defaults: Record<string, unknown> = DEFAULTS,
+) => filterSummary(FILTERS, values, defaults, ctxFor(locale));
 
 describe("the grid title names the filters in force", () => {
   it("shows the resource's defaults as active: the choice's label, the boolean's label, the user behind the filter", () => {
     const coached = en.choices.clientStates["30"];
     expect(summary({})).toEqual([coached, "Hide obsolete", "Coached by Mélard Mélanie"]);
-    expect(titleWithFilters("Clients (integration)", summary({}))).toBe(`Clients (integration) (${coached}, Hide obsolete, Coached by Mélard Mélanie)`);
-    expect(summary({}, "fr")).toEqual([fr.choices.clientStates["30"], "Masquer les obsolètes", "Accompagné par Mélard Mélanie"]);
-    expect(summary({}, "de")).toEqual([de.choices.clientStates["30"], "Veraltete ausblenden", "Begleitet durch Mélard Mélanie"]);
+    expect(titleWithFilters("Clients (integration)", summary({}))).toBe(
+      `Clients (integration) (${coached}, Hide obsolete, Coached by Mélard Mélanie)`,
+    );
+    expect(summary({}, "fr")).toEqual([
+      fr.choices.clientStates["30"],
+      "Masquer les obsolètes",
+      "Accompagné par Mélard Mélanie",
+    ]);
+    expect(summary({}, "de")).toEqual([
+      de.choices.clientStates["30"],
+      "Veraltete ausblenden",
+      "Begleitet durch Mélard Mélanie",
+    ]);
   });
 
   it("leaves out a default lifted with null, and shows the value the user chose instead of a default", () => {
     expect(summary({ coachedBy: null, clientState: null })).toEqual(["Hide obsolete"]);
-    expect(summary({ coachedBy: 8, clientState: "10" })).toEqual([en.choices.clientStates["10"], "Hide obsolete", "Coached by Helen Hubert"]);
+    expect(summary({ coachedBy: 8, clientState: "10" })).toEqual([
+      en.choices.clientStates["10"],
+      "Hide obsolete",
+      "Coached by Helen Hubert",
+    ]);
     expect(titleWithFilters("Clients", summary({}, "en", {}))).toBe("Clients");
   });
 
@@ -87,16 +127,23 @@ describe("the grid title names the filters in force", () => {
 });
 
 describe("declared ref filters and title phrases", () => {
-  const declared = [...RESOURCES.values()].flatMap((def) => Object.entries(def.filters ?? {}).map(([name, f]) => ({ id: `${def.id}.${name}`, f })));
+  const declared = [...RESOURCES.values()].flatMap((def) =>
+    Object.entries(def.filters ?? {}).map(([name, f]) => ({ id: `${def.id}.${name}`, f })),
+  );
 
   it("point to a registered resource, and only ref filters name one", () => {
     for (const { id, f } of declared) {
       expect(f.widget === "ref", id).toBe(!!f.ref);
       if (f.ref) expect(RESOURCES.has(f.ref), `${id} → ${f.ref}`).toBe(true);
     }
-    expect(declared.filter(({ f }) => f.widget === "ref").map(({ id }) => id)).toEqual(expect.arrayContaining([
-      "coachings.coachings.coachingType", "coachings.coachings.ending", "clients.clients.group", "integ.clients.group",
-    ]));
+    expect(declared.filter(({ f }) => f.widget === "ref").map(({ id }) => id)).toEqual(
+      expect.arrayContaining([
+        "coachings.coachings.coachingType",
+        "coachings.coachings.ending",
+        "clients.clients.group",
+        "integ.clients.group",
+      ]),
+    );
   });
 
   it("have their title phrase, with its value, in the four languages", () => {

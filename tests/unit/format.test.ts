@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
-  belgianToday, brusselsWallClock, choiceLabel, compareText, formatCell, formatDate, formatDateTime, formatMoney, formatNumber, formatTime,
-  isCalendarDate, isIncompleteDate, parseTypedDate, pickLocalized,
+  belgianToday,
+  brusselsWallClock,
+  choiceLabel,
+  compareText,
+  formatCell,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatTime,
+  isCalendarDate,
+  isIncompleteDate,
+  parseTypedDate,
+  pickLocalized,
 } from "@/lib/format";
 import type { ChoiceMeta } from "@/lib/resources";
 
@@ -67,7 +79,19 @@ describe("typed dates", () => {
   });
 
   it("refuses dates the calendar does not have, and other text", () => {
-    for (const text of ["30/02/2026", "29.02.2023", "31/04/2026", "2026-02-30", "00/00/1995", "1995", "12/2021", "0000-01-01", "31/07/21", "soon", ""]) {
+    for (const text of [
+      "30/02/2026",
+      "29.02.2023",
+      "31/04/2026",
+      "2026-02-30",
+      "00/00/1995",
+      "1995",
+      "12/2021",
+      "0000-01-01",
+      "31/07/21",
+      "soon",
+      "",
+    ]) {
       expect([text, parseTypedDate(text)]).toEqual([text, null]);
     }
     expect(parseTypedDate("29/02/2024")).toBe("2024-02-29");
@@ -86,7 +110,9 @@ describe("typed dates", () => {
 
   it("knows which ISO dates exist", () => {
     expect(["2024-02-29", "0001-01-01", "9999-12-31"].every(isCalendarDate)).toBe(true);
-    expect(["2026-02-30", "2023-02-29", "0000-01-01", "2026-13-01", "2026-1-1", "20260101"].some(isCalendarDate)).toBe(false);
+    expect(["2026-02-30", "2023-02-29", "0000-01-01", "2026-13-01", "2026-1-1", "20260101"].some(isCalendarDate)).toBe(
+      false,
+    );
     expect(["1995-00-00", "1995-07-00", "2024-02-29"].every(isIncompleteDate)).toBe(true);
     // A day is known only within a known month (Belgif's IncompleteDate), and the year is always known.
     expect(["1995-02-30", "0000-00-00", "1995-13-00", "1995-00-31", "1995-00-32"].some(isIncompleteDate)).toBe(false);
@@ -97,7 +123,17 @@ describe("order of names", () => {
   it("sorts as the reader's language does: accents and case come after the letters", () => {
     const names = ["Zorro", "Östges", "Goffin", "Ogden", "Gérard", "gerard", "Oz", "Dorothée", "Dorothee"];
     for (const locale of ["fr", "nl", "de", "en"] as const) {
-      expect([...names].sort(compareText(locale))).toEqual(["Dorothee", "Dorothée", "gerard", "Gérard", "Goffin", "Ogden", "Östges", "Oz", "Zorro"]);
+      expect([...names].sort(compareText(locale))).toEqual([
+        "Dorothee",
+        "Dorothée",
+        "gerard",
+        "Gérard",
+        "Goffin",
+        "Ogden",
+        "Östges",
+        "Oz",
+        "Zorro",
+      ]);
     }
   });
 });
@@ -156,7 +192,9 @@ describe("cells", () => {
   });
 
   it("shows a reference by its label, localized when it is a designation", () => {
-    expect(formatCell({ type: "ref" }, { id: "BE", label: { fr: "Belgique", de: "Belgien" } }, "de", t)).toBe("Belgien");
+    expect(formatCell({ type: "ref" }, { id: "BE", label: { fr: "Belgique", de: "Belgien" } }, "de", t)).toBe(
+      "Belgien",
+    );
     expect(formatCell({ type: "ref" }, { id: 7, label: "Robin Dubois" }, "fr", t)).toBe("Robin Dubois");
   });
 

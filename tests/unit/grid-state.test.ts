@@ -4,21 +4,48 @@ import { detailHref, exportHref, gridHref, readListState, stateParam } from "@/a
 import type { FieldMeta, ListState } from "@/lib/resources";
 
 const params = (s?: string) => new URLSearchParams(s === undefined ? "" : { s });
-const state = (over: Partial<ListState> = {}): ListState => ({ page: 1, pageSize: 25, sort: [], filters: {}, q: "", ...over });
-const field = (type: FieldMeta["type"], over: Partial<FieldMeta> = {}): FieldMeta =>
-  ({ name: "f", label: "fields.f", type, width: 10, sortable: true, editable: true, required: false, ...over });
+const state = (over: Partial<ListState> = {}): ListState => ({
+  page: 1,
+  pageSize: 25,
+  sort: [],
+  filters: {},
+  q: "",
+  ...over,
+});
+const field = (type: FieldMeta["type"], over: Partial<FieldMeta> = {}): FieldMeta => ({
+  name: "f",
+  label: "fields.f",
+  type,
+  width: 10,
+  sortable: true,
+  editable: true,
+  required: false,
+  ...over,
+});
 
 describe("grid state in the address", () => {
   it("writes only what differs from the defaults, and reads it back", () => {
-    const s = state({ page: 3, sort: [{ field: "zipCode", dir: "desc" }], filters: { kind: "city", empty: "" }, q: "eu" });
+    const s = state({
+      page: 3,
+      sort: [{ field: "zipCode", dir: "desc" }],
+      filters: { kind: "city", empty: "" },
+      q: "eu",
+    });
     const written = stateParam(s);
-    expect(JSON.parse(written)).toEqual({ page: 3, sort: [{ field: "zipCode", dir: "desc" }], filters: { kind: "city" }, q: "eu" });
+    expect(JSON.parse(written)).toEqual({
+      page: 3,
+      sort: [{ field: "zipCode", dir: "desc" }],
+      filters: { kind: "city" },
+      q: "eu",
+    });
     expect(readListState(params(written))).toEqual({ ...s, filters: { kind: "city" } });
     expect(stateParam(state())).toBe("");
   });
 
   it("keeps null filters, which lift a resource's default filter", () => {
-    expect(JSON.parse(stateParam(state({ filters: { hideObsolete: null } })))).toEqual({ filters: { hideObsolete: null } });
+    expect(JSON.parse(stateParam(state({ filters: { hideObsolete: null } })))).toEqual({
+      filters: { hideObsolete: null },
+    });
   });
 
   it("takes the user's page size unless the address names one", () => {
@@ -36,7 +63,9 @@ describe("grid state in the address", () => {
   it("builds grid, detail and export addresses", () => {
     const s = state({ sort: [{ field: "name", dir: "asc" }] });
     expect(gridHref("geo.places", state())).toBe("/geo/places");
-    expect(decodeURIComponent(detailHref("geo.places", 12, s))).toBe('/geo/places/12?s={"pageSize":25,"sort":[{"field":"name","dir":"asc"}]}');
+    expect(decodeURIComponent(detailHref("geo.places", 12, s))).toBe(
+      '/geo/places/12?s={"pageSize":25,"sort":[{"field":"name","dir":"asc"}]}',
+    );
     expect(exportHref("geo.places", "xlsx", s, ["name", "zipCode"])).toBe(
       `/api/export/geo.places.xlsx?state=${encodeURIComponent(JSON.stringify(s))}&columns=name,zipCode`,
     );
@@ -58,14 +87,22 @@ describe("form drafts", () => {
     expect(fromDraft(field("integer"), "")).toEqual({ value: null });
     expect(fromDraft(field("date"), "2024-02-30x")).toEqual({ error: "date" });
     expect(fromDraft(field("localized", { required: true }), { fr: "", nl: "Gent" })).toEqual({ error: "required" });
-    expect(fromDraft(field("localized"), { fr: " Gand ", nl: "Gent", de: "" })).toEqual({ value: { fr: "Gand", nl: "Gent" } });
+    expect(fromDraft(field("localized"), { fr: " Gand ", nl: "Gent", de: "" })).toEqual({
+      value: { fr: "Gand", nl: "Gent" },
+    });
   });
 
   it("sends only what changed, whatever the key order of a stored designation", () => {
     const name = field("localized", { name: "name" });
     const zip = field("text", { name: "zipCode" });
     const kind = field("choice", { name: "kind" });
-    const row = { __id: 1, __version: 3, name: { de: "Gent", en: "Ghent", fr: "Gand", nl: "Gent" }, zipCode: null, kind: "city" };
+    const row = {
+      __id: 1,
+      __version: 3,
+      name: { de: "Gent", en: "Ghent", fr: "Gand", nl: "Gent" },
+      zipCode: null,
+      kind: "city",
+    };
     const drafts = { name: toDraft(name, row.name), zipCode: "", kind: "town" };
     expect(patchOf([name, zip, kind], drafts, row)).toEqual({ values: { kind: "town" }, errors: {} });
   });
@@ -77,7 +114,16 @@ describe("form drafts", () => {
   });
 
   it("maps the server's field errors to the fields", () => {
-    const error = { data: { appCode: "INVALID_INPUT", params: { field: "zipCode" }, fieldErrors: [{ path: "name.fr", code: "too_small" }, { path: "remarks", code: "too_big" }] } };
+    const error = {
+      data: {
+        appCode: "INVALID_INPUT",
+        params: { field: "zipCode" },
+        fieldErrors: [
+          { path: "name.fr", code: "too_small" },
+          { path: "remarks", code: "too_big" },
+        ],
+      },
+    };
     expect(serverFieldErrors(error)).toEqual({ name: "required", remarks: "tooLong", zipCode: "invalid" });
     expect(serverFieldErrors(new Error("network"))).toEqual({});
   });

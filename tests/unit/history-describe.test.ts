@@ -17,7 +17,8 @@ const CLIENTS = "clients.clients";
 describe("audit actions", () => {
   it("name every action recorded on a client, in each language", () => {
     const verbs = ["create", "update", "delete", "restore", "export", "eidCreate", "eidRead", "merge", "mergedInto"];
-    const transitions = registry.resources.get(CLIENTS)!.workflow?.transitions.map((tr) => `transition.${tr.name}`) ?? [];
+    const transitions =
+      registry.resources.get(CLIENTS)!.workflow?.transitions.map((tr) => `transition.${tr.name}`) ?? [];
     expect(transitions.length).toBeGreaterThan(0);
     for (const locale of LOCALES) {
       const other = reader(locale).t("history.otherAction");
@@ -29,11 +30,20 @@ describe("audit actions", () => {
     expect(actionText(reader("de"), CLIENTS, `${CLIENTS}.eidCreate`)).toBe("Aus der eID-Karte erstellt");
     expect(actionText(reader("fr"), CLIENTS, `${CLIENTS}.update`)).toBe("Modification");
     // A record put back from "deleted records" (any resource) says so, not "Other action".
-    expect(actionText(reader("de"), "households.households", "households.households.restore")).toBe("Wiederhergestellt");
+    expect(actionText(reader("de"), "households.households", "households.households.restore")).toBe(
+      "Wiederhergestellt",
+    );
   });
 
   it("name the actions written outside the declared resources, and say 'other' for an unknown one", () => {
-    for (const action of ["user.language", "authority.give", "settings.update", "support.grant", "checks.problems.fix", "user.provision"]) {
+    for (const action of [
+      "user.language",
+      "authority.give",
+      "settings.update",
+      "support.grant",
+      "checks.problems.fix",
+      "user.provision",
+    ]) {
       expect(actionText(reader("nl"), "users.users", action)).not.toBe(reader("nl").t("history.otherAction"));
     }
     expect(actionText(reader("en"), CLIENTS, "something.new")).toBe("Other action");
@@ -52,20 +62,28 @@ describe("audit changes", () => {
     expect(changesText(reader("de"), CLIENTS, changes)).toBe(
       "Braucht Arbeitserlaubnis: Nein → Ja; Geburtsdatum: 23.09.1986; Geschlecht: Männlich → Weiblich; Karte gültig bis: 31.01.2020 → —; Telefon: 087 55 66 77 → 087 55 66 78",
     );
-    expect(changesText(reader("fr"), CLIENTS, { birthDate: { from: "1995-00-00", to: "1995-07-00" } })).toBe("Date de naissance : 00/00/1995 → 00/07/1995");
+    expect(changesText(reader("fr"), CLIENTS, { birthDate: { from: "1995-00-00", to: "1995-07-00" } })).toBe(
+      "Date de naissance : 00/00/1995 → 00/07/1995",
+    );
   });
 
   it("read a field filled for the first time alike, whether it was stored empty or as nothing", () => {
     // A phone stored as "" and a birth date stored as null, both typed in one edit.
     const changes = { phone: { from: "", to: "071 12 34 56" }, birthDate: { from: null, to: "1980-03-15" } };
-    expect(changesText(reader("fr"), CLIENTS, changes)).toBe("Date de naissance : 15/03/1980; Téléphone : 071 12 34 56");
+    expect(changesText(reader("fr"), CLIENTS, changes)).toBe(
+      "Date de naissance : 15/03/1980; Téléphone : 071 12 34 56",
+    );
   });
 
   it("name table columns, eID card keys, merges and data-check fixes", () => {
-    expect(changeLabel(reader("fr"), CLIENTS, "placeId")).toBe(reader("fr").t(registry.resources.get(CLIENTS)!.fields.place!.label));
+    expect(changeLabel(reader("fr"), CLIENTS, "placeId")).toBe(
+      reader("fr").t(registry.resources.get(CLIENTS)!.fields.place!.label),
+    );
     expect(changeLabel(reader("en"), CLIENTS, "address.street")).toBe("Street (address on the eID card)");
     expect(changeLabel(reader("en"), CLIENTS, "client.firstName")).toBe("First name");
-    expect(changesText(reader("en"), CLIENTS, { fixedBy: { from: null, to: "dataCheck" } })).toBe("Corrected by: data check");
+    expect(changesText(reader("en"), CLIENTS, { fixedBy: { from: null, to: "dataCheck" } })).toBe(
+      "Corrected by: data check",
+    );
     expect(valueText(reader("nl"), undefined, { coachings: [3, 5], tasks: [8] })).toBe("Begeleidingen: 3, 5; Taken: 8");
   });
 });

@@ -12,12 +12,19 @@ const RESOURCES = registry.resources;
 /** A menu as "menu > section > entry" lines of message keys, easy to compare and to read in a failure. */
 const linesOf = (userType: UserType) =>
   menuFor({ roles: rolesOf(userType) }, registry).flatMap((m) =>
-    m.sections.flatMap((s) => s.items.map((i) => [m.label, s.label, i.label].filter(Boolean).join(" > ") + ` (${i.href})`)));
+    m.sections.flatMap((s) =>
+      s.items.map((i) => [m.label, s.label, i.label].filter(Boolean).join(" > ") + ` (${i.href})`),
+    ),
+  );
 
 const ACCOUNT = "menu.site > account.menu (/account)";
 const CLIENTS = "menu.contacts > resources.clients.title (/clients/clients)";
 /** Everyone signed in finds persons and organisations next to the clients (SimpleContactsUser). */
-const CONTACTS = [CLIENTS, "menu.contacts > resources.persons.title (/contacts/persons)", "menu.contacts > resources.organisations.title (/contacts/organisations)"];
+const CONTACTS = [
+  CLIENTS,
+  "menu.contacts > resources.persons.title (/contacts/persons)",
+  "menu.contacts > resources.organisations.title (/contacts/organisations)",
+];
 const HOUSEHOLDS = "menu.contacts > resources.households.title (/households/households)";
 const EID = "menu.reception > menu.eid (/reception/eid)";
 const PCSW_CLIENTS = "menu.pcsw > resources.clients.title (/clients/coached)";
@@ -29,7 +36,8 @@ const ALL_CLIENTS = "menu.explorer > menu.sections.pcsw > resources.clients.allT
 /** Coaching users follow their own coachings; coaching staff configure termination reasons and explore coachings (active today by default) (§8). */
 const MY_COACHINGS = "menu.pcsw > resources.coachings.myTitle (/coachings/mine)";
 const ENDINGS = "menu.configure > menu.sections.pcsw > resources.coachingEndings.title (/coachings/endings)";
-const COACHINGS_EXPLORER = "menu.explorer > menu.sections.pcsw > resources.coachings.title (/coachings/coachings?s=%7B%22filters%22%3A%7B%22observedEvent%22%3A%22active%22%7D%7D)";
+const COACHINGS_EXPLORER =
+  "menu.explorer > menu.sections.pcsw > resources.coachings.title (/coachings/coachings?s=%7B%22filters%22%3A%7B%22observedEvent%22%3A%22active%22%7D%7D)";
 const PLACES = [
   "menu.configure > menu.sections.places > resources.countries.title (/geo/countries)",
   "menu.configure > menu.sections.places > resources.places.title (/geo/places)",
@@ -70,7 +78,24 @@ const ADMINISTRATION = [
 ];
 /** Social workers: clients in Contacts, Reception and PCSW, their data problems, reading eID cards, their coachings. */
 const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_PROBLEMS, MY_TASKS, RECEPTION_CLIENTS, EID, PCSW_CLIENTS, MY_COACHINGS];
-const ADMIN = [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, SYSTEM, MERGES, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ALL_PROBLEMS, DELETED, ACCOUNT, ...ADMINISTRATION];
+const ADMIN = [
+  ...SOCIAL,
+  INTEG_CLIENTS,
+  NEW_CLIENTS,
+  ...PLACES,
+  ...CONTACTS_CONFIG,
+  ...SOCIAL_CONFIG,
+  SERVICES,
+  ENDINGS,
+  SYSTEM,
+  MERGES,
+  ...SOCIAL_EXPLORER,
+  COACHINGS_EXPLORER,
+  ALL_PROBLEMS,
+  DELETED,
+  ACCOUNT,
+  ...ADMINISTRATION,
+];
 
 // domain-people §1.4, §3.6 (Configure's sections in Lino's order: places, contacts, PCSW): everyone signed in finds clients in Contacts and Reception; social users (SocialUser) also in
 // PCSW with their own coachings (CoachingsUser; all coachings are in Explorer for CoachingsStaff, "PCSW → only My coachings" for 210), integration users in Integration, newcomers users in Newcomers, social staff all clients in Explorer; contacts staff (110 120 210 410 420 800 900 910) configure
@@ -80,15 +105,72 @@ const ADMIN = [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, ...PLACES, ...CONTACTS_CON
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
   "100": [...SOCIAL, INTEG_CLIENTS, ACCOUNT],
-  "110": [...SOCIAL, INTEG_CLIENTS, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
-  "120": [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
+  "110": [
+    ...SOCIAL,
+    INTEG_CLIENTS,
+    ...PLACES,
+    ...CONTACTS_CONFIG,
+    ...SOCIAL_CONFIG,
+    SERVICES,
+    ENDINGS,
+    ...SOCIAL_EXPLORER,
+    COACHINGS_EXPLORER,
+    ACCOUNT,
+  ],
+  "120": [
+    ...SOCIAL,
+    INTEG_CLIENTS,
+    NEW_CLIENTS,
+    ...PLACES,
+    ...CONTACTS_CONFIG,
+    ...SOCIAL_CONFIG,
+    SERVICES,
+    ENDINGS,
+    ...SOCIAL_EXPLORER,
+    COACHINGS_EXPLORER,
+    ACCOUNT,
+  ],
   "200": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
-  "210": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, MY_COACHINGS, ...PLACES, ...CONTACTS_CONFIG, SERVICES, ENDINGS, COACHINGS_EXPLORER, ACCOUNT],
+  "210": [
+    ...CONTACTS,
+    HOUSEHOLDS,
+    RECEPTION_CLIENTS,
+    EID,
+    MY_COACHINGS,
+    ...PLACES,
+    ...CONTACTS_CONFIG,
+    SERVICES,
+    ENDINGS,
+    COACHINGS_EXPLORER,
+    ACCOUNT,
+  ],
   "220": [...CONTACTS, RECEPTION_CLIENTS, EID, NEW_CLIENTS, ACCOUNT],
   "300": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
   "400": [...SOCIAL, ACCOUNT],
-  "410": [...SOCIAL, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
-  "420": [...SOCIAL, INTEG_CLIENTS, NEW_CLIENTS, ...PLACES, ...CONTACTS_CONFIG, ...SOCIAL_CONFIG, SERVICES, ENDINGS, ...SOCIAL_EXPLORER, COACHINGS_EXPLORER, ACCOUNT],
+  "410": [
+    ...SOCIAL,
+    ...PLACES,
+    ...CONTACTS_CONFIG,
+    ...SOCIAL_CONFIG,
+    SERVICES,
+    ENDINGS,
+    ...SOCIAL_EXPLORER,
+    COACHINGS_EXPLORER,
+    ACCOUNT,
+  ],
+  "420": [
+    ...SOCIAL,
+    INTEG_CLIENTS,
+    NEW_CLIENTS,
+    ...PLACES,
+    ...CONTACTS_CONFIG,
+    ...SOCIAL_CONFIG,
+    SERVICES,
+    ENDINGS,
+    ...SOCIAL_EXPLORER,
+    COACHINGS_EXPLORER,
+    ACCOUNT,
+  ],
   "500": [...CONTACTS, HOUSEHOLDS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
   "510": [...CONTACTS, HOUSEHOLDS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
   "800": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, ...PLACES, ...CONTACTS_CONFIG, ACCOUNT],
@@ -110,8 +192,16 @@ describe("the main menu per user type", () => {
   });
 
   it("leaves personal entries (my account) out of an operator's support session", () => {
-    const support = { grantId: "g", operatorId: "o", operatorEmail: "op@example.org", operatorName: "Op", endsAt: new Date() };
-    const lines = menuFor({ roles: rolesOf("900"), support }, registry).flatMap((m) => m.sections.flatMap((s) => s.items.map((i) => i.href)));
+    const support = {
+      grantId: "g",
+      operatorId: "o",
+      operatorEmail: "op@example.org",
+      operatorName: "Op",
+      endsAt: new Date(),
+    };
+    const lines = menuFor({ roles: rolesOf("900"), support }, registry).flatMap((m) =>
+      m.sections.flatMap((s) => s.items.map((i) => i.href)),
+    );
     expect(lines).not.toContain("/account");
     expect(lines).toContain("/users/users");
   });
@@ -122,15 +212,24 @@ describe("the main menu per user type", () => {
       { menu: "contacts", entries: [{ href: "/y", label: "y", roles: ["SiteUser"] }] },
       { menu: "debts", entries: [{ href: "/z", label: "z", roles: ["DebtsStaff"] }] },
     ];
-    expect(menuFor({ roles: rolesOf("100") }, { ...registry, menu: contributions }).map((m) => m.id)).toEqual(["contacts", "site"]);
-    expect(menuFor({ roles: rolesOf("900") }, { ...registry, menu: contributions }).map((m) => m.id)).toEqual(["contacts", "debts", "site"]);
+    expect(menuFor({ roles: rolesOf("100") }, { ...registry, menu: contributions }).map((m) => m.id)).toEqual([
+      "contacts",
+      "site",
+    ]);
+    expect(menuFor({ roles: rolesOf("900") }, { ...registry, menu: contributions }).map((m) => m.id)).toEqual([
+      "contacts",
+      "debts",
+      "site",
+    ]);
   });
 
   it("an entry for a resource follows the resource's own view rule", () => {
     const contributions: MenuContribution[] = [{ menu: "site", entries: [{ resource: "users.users" }] }];
     for (const userType of USER_TYPES) {
       const canView = RESOURCES.get("users.users")!.access.view.some((r) => rolesOf(userType).has(r));
-      expect(menuFor({ roles: rolesOf(userType) }, { ...registry, menu: contributions }).length, userType).toBe(canView ? 1 : 0);
+      expect(menuFor({ roles: rolesOf(userType) }, { ...registry, menu: contributions }).length, userType).toBe(
+        canView ? 1 : 0,
+      );
     }
   });
 
@@ -148,7 +247,9 @@ describe("the main menu per user type", () => {
     }
     for (const [lang, catalogue] of Object.entries({ fr, nl, de, en })) {
       for (const key of keys) {
-        const text = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
+        const text = key
+          .split(".")
+          .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
         expect(typeof text, `${lang}: ${key}`).toBe("string");
       }
     }

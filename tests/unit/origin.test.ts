@@ -10,10 +10,17 @@ const refused = (res: Response) => res.headers.get("x-middleware-rewrite") === `
 
 describe("cross-site form posts (CSRF)", () => {
   it("refuses a state-changing request from a sibling host, whatever the route", () => {
-    for (const path of ["/api/act-as", "/api/locale", "/api/eid/card", "/api/trpc/users.logoutEverywhere", "/clients"]) {
+    for (const path of [
+      "/api/act-as",
+      "/api/locale",
+      "/api/eid/card",
+      "/api/trpc/users.logoutEverywhere",
+      "/clients",
+    ]) {
       expect(refused(post(path, { origin: "http://evil.localhost:3000" })), path).toBe(true);
     }
-    for (const method of ["PUT", "PATCH", "DELETE"]) expect(refused(post("/api/locale", { origin: "http://evil.localhost:3000" }, method)), method).toBe(true);
+    for (const method of ["PUT", "PATCH", "DELETE"])
+      expect(refused(post("/api/locale", { origin: "http://evil.localhost:3000" }, method)), method).toBe(true);
     expect(refused(post("/api/locale", { origin: "null" }))).toBe(true);
     expect(refused(post("/api/locale", { "sec-fetch-site": "same-site" }))).toBe(true);
     expect(refused(post("/api/locale", { "sec-fetch-site": "cross-site" }))).toBe(true);
@@ -26,9 +33,16 @@ describe("cross-site form posts (CSRF)", () => {
     // No Origin and no Sec-Fetch-Site: no browser, so no cookie it was not given on purpose.
     expect(refused(post("/api/locale", {}))).toBe(false);
     // The console's own sign-in form.
-    const consoleLogin = middleware(new NextRequest("http://console.localhost:3000/api/operator/login", { method: "POST", headers: { host: "console.localhost:3000", origin: "http://console.localhost:3000" } }));
+    const consoleLogin = middleware(
+      new NextRequest("http://console.localhost:3000/api/operator/login", {
+        method: "POST",
+        headers: { host: "console.localhost:3000", origin: "http://console.localhost:3000" },
+      }),
+    );
     expect(consoleLogin.headers.get("x-middleware-rewrite")).toBeNull();
-    expect(forgedWrite("POST", "/api/operator/login", new Headers({ host: "console.localhost:3000", origin: EUPEN }))).toBe(true);
+    expect(
+      forgedWrite("POST", "/api/operator/login", new Headers({ host: "console.localhost:3000", origin: EUPEN })),
+    ).toBe(true);
   });
 
   it("takes the eID reader helper's token-authenticated posts from anywhere, and only those", () => {

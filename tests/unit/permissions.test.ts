@@ -15,12 +15,33 @@ const probe = router(Object.fromEntries(ROLES.map((role) => [role, roleProcedure
 const createCaller = trpc.createCallerFactory(probe);
 
 const tenant = {
-  id: "00000000-0000-0000-0000-000000000001", slug: "eupen", schemaName: "t_probe", clusterId: "default", status: "active",
-  schemaVersion: 999, sessionEpoch: 0,
+  id: "00000000-0000-0000-0000-000000000001",
+  slug: "eupen",
+  schemaName: "t_probe",
+  clusterId: "default",
+  status: "active",
+  schemaVersion: 999,
+  sessionEpoch: 0,
 } as Tenant;
 const ctxFor = (userType: UserType): Context => ({
-  requestId: "test", host: { kind: "tenant", slug: "eupen" }, tenant, operator: null, log: rootLogger, locale: "fr", registry,
-  user: { id: 1, username: "probe", firstName: "", lastName: "", language: "fr", userType, roles: rolesOf(userType), mustEnrollTotp: false, realUser: null },
+  requestId: "test",
+  host: { kind: "tenant", slug: "eupen" },
+  tenant,
+  operator: null,
+  log: rootLogger,
+  locale: "fr",
+  registry,
+  user: {
+    id: 1,
+    username: "probe",
+    firstName: "",
+    lastName: "",
+    language: "fr",
+    userType,
+    roles: rolesOf(userType),
+    mustEnrollTotp: false,
+    realUser: null,
+  },
 });
 
 describe("the permission matrix", () => {
@@ -29,7 +50,8 @@ describe("the permission matrix", () => {
       const caller = createCaller(ctxFor(userType));
       for (const role of ROLES) {
         const call = (caller as unknown as Record<Role, () => Promise<string>>)[role]();
-        if ((ROLE_MATRIX[role] as readonly string[]).includes(userType)) await expect(call, `${userType} ${role}`).resolves.toBe("ok");
+        if ((ROLE_MATRIX[role] as readonly string[]).includes(userType))
+          await expect(call, `${userType} ${role}`).resolves.toBe("ok");
         else await expect(call, `${userType} ${role}`).rejects.toMatchObject({ code: "FORBIDDEN" });
       }
     });
@@ -37,7 +59,9 @@ describe("the permission matrix", () => {
 
   it("refuses every role to a visitor who is not signed in", async () => {
     const caller = createCaller({ ...ctxFor("900"), user: null });
-    await expect((caller as unknown as Record<Role, () => Promise<string>>).SiteUser()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect((caller as unknown as Record<Role, () => Promise<string>>).SiteUser()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 
   // Facts from Lino's own doctests (domain-people §1.3), checked independently of the table above.
@@ -46,8 +70,31 @@ describe("the permission matrix", () => {
     expect(hasRole("100", "ContactsStaff")).toBe(false);
     expect(hasRole("210", "OfficeOperator")).toBe(true);
     expect(hasRole("210", "OfficeUser")).toBe(false);
-    expect(USER_TYPES.filter((t) => hasRole(t, "OfficeUser"))).toEqual(["100", "110", "120", "200", "300", "400", "410", "420", "500", "510", "900", "910"]);
-    expect(USER_TYPES.filter((t) => hasRole(t, "IntegUser") || hasRole(t, "SocialCoordinator"))).toEqual(["100", "110", "120", "210", "400", "410", "420", "900", "910"]);
+    expect(USER_TYPES.filter((t) => hasRole(t, "OfficeUser"))).toEqual([
+      "100",
+      "110",
+      "120",
+      "200",
+      "300",
+      "400",
+      "410",
+      "420",
+      "500",
+      "510",
+      "900",
+      "910",
+    ]);
+    expect(USER_TYPES.filter((t) => hasRole(t, "IntegUser") || hasRole(t, "SocialCoordinator"))).toEqual([
+      "100",
+      "110",
+      "120",
+      "210",
+      "400",
+      "410",
+      "420",
+      "900",
+      "910",
+    ]);
     expect([...rolesOf("420")].sort()).toEqual([...rolesOf("120")].sort());
     expect(rolesOf("000").size).toBe(0);
     expect(USER_TYPES.filter((t) => hasRole(t, "Supervisor"))).toEqual(["800", "900", "910"]);

@@ -24,11 +24,19 @@ const render = (s: ResolvedState) => dialect.sqlToQuery(whereOf(places, s, t, ct
 describe("list state → SQL", () => {
   it("refuses sort and filter names that are not declared, whatever they contain", () => {
     for (const field of ["version", "names", "1; drop table x", "__id", "constructor"]) {
-      expect(() => resolveState(places, state({ sort: [{ field, dir: "asc" }] }))).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
-      expect(() => resolveState(places, state({ filters: { [field]: "x" } }))).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
+      expect(() => resolveState(places, state({ sort: [{ field, dir: "asc" }] }))).toThrow(
+        expect.objectContaining({ code: "INVALID_INPUT" }),
+      );
+      expect(() => resolveState(places, state({ filters: { [field]: "x" } }))).toThrow(
+        expect.objectContaining({ code: "INVALID_INPUT" }),
+      );
     }
-    expect(() => resolveState(places, state({ filters: { kind: ["city"] } }))).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
-    expect(() => resolveState(places, state({ master: { field: "country_code", value: "BE" } }))).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
+    expect(() => resolveState(places, state({ filters: { kind: ["city"] } }))).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT" }),
+    );
+    expect(() => resolveState(places, state({ master: { field: "country_code", value: "BE" } }))).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT" }),
+    );
   });
 
   it("binds filter values as parameters, never as SQL text", () => {
@@ -56,14 +64,24 @@ describe("list state → SQL", () => {
 
 describe("declarations", () => {
   const catalogues = { fr, nl, de, en } as Record<string, unknown>;
-  const has = (messages: unknown, key: string) => key.split(".").reduce<unknown>((m, k) => (m as Record<string, unknown> | undefined)?.[k], messages) !== undefined;
+  const has = (messages: unknown, key: string) =>
+    key.split(".").reduce<unknown>((m, k) => (m as Record<string, unknown> | undefined)?.[k], messages) !== undefined;
 
   it("name only declared fields in columns, layouts, filters and inserts", () => {
     for (const def of RESOURCES.values()) {
-      const named = [...def.columns, ...(def.hiddenColumns ?? []), def.titleField, ...def.detail.flatMap((tab) => tab.groups.flatMap((g) => g.fields)), ...(def.insert?.fields ?? []), ...def.defaultSort.map((s) => s.field)];
+      const named = [
+        ...def.columns,
+        ...(def.hiddenColumns ?? []),
+        def.titleField,
+        ...def.detail.flatMap((tab) => tab.groups.flatMap((g) => g.fields)),
+        ...(def.insert?.fields ?? []),
+        ...def.defaultSort.map((s) => s.field),
+      ];
       for (const name of named) expect([def.id, name, !!def.fields[name]]).toEqual([def.id, name, true]);
-      for (const slave of def.detail.flatMap((tab) => tab.slaves ?? [])) expect(RESOURCES.get(slave.resource)?.fields[slave.masterField]).toBeDefined();
-      if (def.insert || Object.values(def.fields).some((f) => f.input)) expect([def.id, !!def.version]).toEqual([def.id, true]);
+      for (const slave of def.detail.flatMap((tab) => tab.slaves ?? []))
+        expect(RESOURCES.get(slave.resource)?.fields[slave.masterField]).toBeDefined();
+      if (def.insert || Object.values(def.fields).some((f) => f.input))
+        expect([def.id, !!def.version]).toEqual([def.id, true]);
     }
   });
 
@@ -83,7 +101,11 @@ describe("declarations", () => {
         for (const f of Object.values(step.params ?? {})) keys.add(f.label);
       }
     }
-    const missing = [...keys].flatMap((key) => Object.entries(catalogues).filter(([, m]) => !has(m, key)).map(([l]) => `${l}:${key}`));
+    const missing = [...keys].flatMap((key) =>
+      Object.entries(catalogues)
+        .filter(([, m]) => !has(m, key))
+        .map(([l]) => `${l}:${key}`),
+    );
     expect(missing).toEqual([]);
   });
 });
@@ -105,7 +127,15 @@ describe("renamed resource ids", () => {
 
   it("redirect the grid, detail and print addresses of an old id, keeping what follows", () => {
     const redirects = renamedResourceRedirects();
-    expect(redirects).toContainEqual({ source: "/pcsw/coachings", destination: "/coachings/coachings", permanent: true });
-    expect(redirects).toContainEqual({ source: "/contacts/clients/:rest*", destination: "/clients/clients/:rest*", permanent: true });
+    expect(redirects).toContainEqual({
+      source: "/pcsw/coachings",
+      destination: "/coachings/coachings",
+      permanent: true,
+    });
+    expect(redirects).toContainEqual({
+      source: "/contacts/clients/:rest*",
+      destination: "/clients/clients/:rest*",
+      permanent: true,
+    });
   });
 });

@@ -18,9 +18,12 @@ describe("validateSlug", () => {
     expect(validateSlug("a1")).toBe("a1");
   });
 
-  it.each(["e", "-eupen", "eupen-", "eu_pen", "eupen.be", "xn--eupen", "é", "a".repeat(64), ""])("refuses %j", (slug) => {
-    expect(codeOf(slug)).toBe("SLUG_INVALID");
-  });
+  it.each(["e", "-eupen", "eupen-", "eu_pen", "eupen.be", "xn--eupen", "é", "a".repeat(64), ""])(
+    "refuses %j",
+    (slug) => {
+      expect(codeOf(slug)).toBe("SLUG_INVALID");
+    },
+  );
 
   it.each(["console", "www", "api", "CONSOLE"])("keeps %s for the platform", (slug) => {
     expect(codeOf(slug)).toBe("SLUG_RESERVED");

@@ -1,6 +1,12 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { consumeRecoveryCode, generateRecoveryCodes, generateTotpSecret, totpUri, verifyTotp } from "@/server/auth/totp";
+import {
+  consumeRecoveryCode,
+  generateRecoveryCodes,
+  generateTotpSecret,
+  totpUri,
+  verifyTotp,
+} from "@/server/auth/totp";
 
 // RFC 6238 Appendix B: the ASCII secret "12345678901234567890", base32-encoded.
 const SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
@@ -25,7 +31,10 @@ describe("verifyTotp", () => {
     [20000000000, "353130"],
   ])("matches the RFC 6238 SHA-1 vector at T=%i", (seconds, code) => {
     expect(hotp(Math.floor(seconds / 30))).toBe(code);
-    expect(verifyTotp({ secret: SECRET, code, now: at(seconds) })).toEqual({ ok: true, step: Math.floor(seconds / 30) });
+    expect(verifyTotp({ secret: SECRET, code, now: at(seconds) })).toEqual({
+      ok: true,
+      step: Math.floor(seconds / 30),
+    });
   });
 
   it("accepts the previous and next step, not two steps away", () => {
@@ -47,7 +56,12 @@ describe("verifyTotp", () => {
     // 1111111109 and 1111111111 fall in consecutive steps: use the newer code, then try the older one.
     const newer = verifyTotp({ secret: SECRET, code: "050471", now: at(1111111111) });
     expect(newer.ok).toBe(true);
-    const older = verifyTotp({ secret: SECRET, code: "081804", now: at(1111111111), lastUsedStep: newer.ok ? newer.step : null });
+    const older = verifyTotp({
+      secret: SECRET,
+      code: "081804",
+      now: at(1111111111),
+      lastUsedStep: newer.ok ? newer.step : null,
+    });
     expect(older).toEqual({ ok: false, reason: "replay" });
     // Without the stored step, the older code alone would have been accepted (drift window).
     expect(verifyTotp({ secret: SECRET, code: "081804", now: at(1111111111) }).ok).toBe(true);

@@ -6,7 +6,10 @@ import { signIn, signOut } from "@/server/auth/nextauth";
 export async function signInAction(formData: FormData) {
   try {
     await signIn("credentials", {
-      username: formData.get("username"), password: formData.get("password"), code: formData.get("code") ?? "", redirectTo: "/",
+      username: formData.get("username"),
+      password: formData.get("password"),
+      code: formData.get("code") ?? "",
+      redirectTo: "/",
     });
   } catch (e) {
     // Success is a redirect thrown by signIn; only refusals are handled here.
@@ -14,7 +17,9 @@ export async function signInAction(formData: FormData) {
       const code = (e as AuthError & { code?: string }).code;
       const reason = code && code !== "credentials" ? code : "INVALID_CREDENTIALS";
       // Keep the user name when only the second factor is missing or wrong.
-      const keep = reason.startsWith("TOTP_") ? `&username=${encodeURIComponent(String(formData.get("username") ?? ""))}` : "";
+      const keep = reason.startsWith("TOTP_")
+        ? `&username=${encodeURIComponent(String(formData.get("username") ?? ""))}`
+        : "";
       redirect(`/login?error=${encodeURIComponent(reason)}${keep}`);
     }
     throw e;

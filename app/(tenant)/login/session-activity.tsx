@@ -11,10 +11,15 @@ export function SessionActivity() {
   useEffect(() => {
     if (pathname === "/login" || Date.now() - lastReport < EVERY_MS) return;
     lastReport = Date.now();
-    void fetch("/api/session/activity", { method: "POST" }).then((res) => res.json() as Promise<{ state: string }>).then(({ state }) => {
-      // The session ended while the page was open: show the sign-in page with its explanation.
-      if (state === "expired") window.location.assign("/login");
-    }, () => undefined);
+    void fetch("/api/session/activity", { method: "POST" })
+      .then((res) => res.json() as Promise<{ state: string }>)
+      .then(
+        ({ state }) => {
+          // The session ended while the page was open: show the sign-in page with its explanation.
+          if (state === "expired") window.location.assign("/login");
+        },
+        () => undefined,
+      );
   }, [pathname]);
   return null;
 }

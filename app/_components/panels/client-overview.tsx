@@ -6,26 +6,53 @@ import type { ClientOverviewPanel } from "@/server/clients/panels/overview";
 export function ClientOverviewPanelView({ data }: { data: unknown }) {
   const t = useTranslations("panels.clientOverview");
   const o = data as ClientOverviewPanel;
-  const contacts = ([["phone", o.phone], ["gsm", o.gsm], ["email", o.email]] as const).filter(([, value]) => value);
+  const contacts = (
+    [
+      ["phone", o.phone],
+      ["gsm", o.gsm],
+      ["email", o.email],
+    ] as const
+  ).filter(([, value]) => value);
   return (
     <div className="flex flex-col gap-2 text-sm" data-testid="client-overview">
       <address className="not-italic">
-        <p className="font-bold" data-testid="overview-name">{o.name}</p>
-        {o.addressLines.map((line) => <p key={line} data-testid="overview-address-line">{line}</p>)}
+        <p className="font-bold" data-testid="overview-name">
+          {o.name}
+        </p>
+        {o.addressLines.map((line) => (
+          <p key={line} data-testid="overview-address-line">
+            {line}
+          </p>
+        ))}
       </address>
       {contacts.length > 0 && (
         <dl className="flex flex-wrap gap-x-4 gap-y-1">
           {contacts.map(([kind, value]) => (
             <div key={kind} className="flex gap-1">
               <dt className="text-slate-700">{t(kind)}</dt>
-              <dd data-testid={`overview-${kind}`}>{kind === "email" ? <a className="text-brand-700 underline" href={`mailto:${value}`}>{value}</a> : value}</dd>
+              <dd data-testid={`overview-${kind}`}>
+                {kind === "email" ? (
+                  <a className="text-brand-700 underline" href={`mailto:${value}`}>
+                    {value}
+                  </a>
+                ) : (
+                  value
+                )}
+              </dd>
             </div>
           ))}
         </dl>
       )}
       <div data-testid="overview-eid">
         {o.eidLines.length > 0 ? <p>{o.eidLines.join(", ")}</p> : !o.mustReadText && <p>{t("noCard")}</p>}
-        {o.mustReadText && <p className="mt-1 inline-block rounded bg-red-700 px-3 py-1.5 font-semibold text-white" data-testid="overview-must-read-eid">{o.mustReadText}</p>}
+        {o.mustReadText && (
+          <p
+            className="mt-1 inline-block rounded bg-red-700 px-3 py-1.5 font-semibold text-white"
+            data-testid="overview-must-read-eid"
+          >
+            {o.mustReadText}
+          </p>
+        )}
       </div>
       {/* Important notes (in red) come here with the notes area. */}
     </div>

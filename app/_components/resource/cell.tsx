@@ -8,12 +8,25 @@ import { resourceHref, type FieldMeta, type Row } from "@/lib/resources";
  * One value as the user reads it; a reference links to the referenced row's detail. In a grid the
  * link stays out of the tab order (the grid is one tab stop; its rows open with Enter).
  */
-export function CellView({ field, value, inGrid = false }: { field: FieldMeta; value: Row[string] | undefined; inGrid?: boolean }) {
+export function CellView({
+  field,
+  value,
+  inGrid = false,
+}: {
+  field: FieldMeta;
+  value: Row[string] | undefined;
+  inGrid?: boolean;
+}) {
   const t = useTranslations();
   const text = formatCell(field, value, useLocale() as UiLocale, t);
   if (field.ref && value && typeof value === "object" && "id" in value) {
     return (
-      <Link href={resourceHref(field.ref, value.id)} className="text-blue-800 underline" onClick={(e) => e.stopPropagation()} tabIndex={inGrid ? -1 : undefined}>
+      <Link
+        href={resourceHref(field.ref, value.id)}
+        className="text-blue-800 underline"
+        onClick={(e) => e.stopPropagation()}
+        tabIndex={inGrid ? -1 : undefined}
+      >
         {text}
       </Link>
     );

@@ -20,7 +20,8 @@ export function ColumnHeader({ header, field }: { header: Header<GridFeatures, R
   const sortIndex = column.getSortIndex();
   const many = column.table.atoms.sorting.get().length > 1;
   const resize = header.getResizeHandler();
-  const setWidth = (width: number) => column.table.setColumnSizing((s) => ({ ...s, [column.id]: Math.max(column.columnDef.minSize ?? 48, width) }));
+  const setWidth = (width: number) =>
+    column.table.setColumnSizing((s) => ({ ...s, [column.id]: Math.max(column.columnDef.minSize ?? 48, width) }));
   const resizeByKey = (e: React.KeyboardEvent) => {
     if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
       e.preventDefault();
@@ -47,7 +48,8 @@ export function ColumnHeader({ header, field }: { header: Header<GridFeatures, R
           <span className="truncate">{label}</span>
           {sorted && (
             <span aria-hidden="true" className="text-xs">
-              {sorted === "asc" ? "▲" : "▼"}{many ? sortIndex + 1 : ""}
+              {sorted === "asc" ? "▲" : "▼"}
+              {many ? sortIndex + 1 : ""}
             </span>
           )}
           {sorted && <span className="sr-only">{t(sorted === "asc" ? "grid.sortedAsc" : "grid.sortedDesc")}</span>}

@@ -3,8 +3,19 @@ import { parseDate, type CalendarDate } from "@internationalized/date";
 import { useLocale } from "next-intl";
 import { useContext, useState } from "react";
 import {
-  Button, Calendar, CalendarCell, CalendarGrid, DateInput as Segments, DatePicker, DatePickerStateContext, DateSegment,
-  Dialog, Group, Heading, I18nProvider, Popover,
+  Button,
+  Calendar,
+  CalendarCell,
+  CalendarGrid,
+  DateInput as Segments,
+  DatePicker,
+  DatePickerStateContext,
+  DateSegment,
+  Dialog,
+  Group,
+  Heading,
+  I18nProvider,
+  Popover,
 } from "react-aria-components";
 import { formatDate, intlLocale, isCalendarDate, parseTypedDate, type UiLocale } from "@/lib/format";
 import { inputClass } from "./styles";
@@ -56,7 +67,10 @@ export function DateInput({ value, onChange, labelledBy, label, describedBy, inv
     <I18nProvider locale={intlLocale(locale)}>
       <DatePicker
         value={shown}
-        onChange={(d) => { setShown(d); report(isoOf(d)); }}
+        onChange={(d) => {
+          setShown(d);
+          report(isoOf(d));
+        }}
         aria-labelledby={labelledBy}
         aria-label={labelledBy ? undefined : label}
         aria-describedby={describedBy}
@@ -72,13 +86,20 @@ export function DateInput({ value, onChange, labelledBy, label, describedBy, inv
           <Dialog className="outline-none">
             <Calendar className="text-sm">
               <header className="mb-2 flex items-center justify-between gap-2">
-                <Button slot="previous" className="rounded px-2 py-1 hover:bg-slate-100">‹</Button>
+                <Button slot="previous" className="rounded px-2 py-1 hover:bg-slate-100">
+                  ‹
+                </Button>
                 <Heading className="font-medium" />
-                <Button slot="next" className="rounded px-2 py-1 hover:bg-slate-100">›</Button>
+                <Button slot="next" className="rounded px-2 py-1 hover:bg-slate-100">
+                  ›
+                </Button>
               </header>
               <CalendarGrid className="border-separate border-spacing-0.5">
                 {(date) => (
-                  <CalendarCell date={date} className="rounded px-2 py-1 text-center outline-none hover:bg-slate-100 data-[focus-visible]:ring-2 data-[focus-visible]:ring-brand-600 data-[outside-month]:text-slate-400 data-[selected]:bg-brand-700 data-[selected]:text-white" />
+                  <CalendarCell
+                    date={date}
+                    className="rounded px-2 py-1 text-center outline-none hover:bg-slate-100 data-[focus-visible]:ring-2 data-[focus-visible]:ring-brand-600 data-[outside-month]:text-slate-400 data-[selected]:bg-brand-700 data-[selected]:text-white"
+                  />
                 )}
               </CalendarGrid>
             </Calendar>
@@ -120,7 +141,8 @@ function Typing({ onLeave, data }: { onLeave: (value: string) => void; data?: Pr
         const empty = segments.filter((s) => s.hasAttribute("data-placeholder")).length;
         if (empty === segments.length) return onLeave("");
         if (empty > 0) return onLeave(PARTIAL_DATE);
-        const part = (type: string) => segments.find((s) => s.dataset.type === type)?.getAttribute("aria-valuenow") ?? "";
+        const part = (type: string) =>
+          segments.find((s) => s.dataset.type === type)?.getAttribute("aria-valuenow") ?? "";
         const typed = `${part("year").padStart(4, "0")}-${part("month").padStart(2, "0")}-${part("day").padStart(2, "0")}`;
         // A whole date that does not exist (30 February) is React Aria's to correct, and it reports the result itself.
         if (isCalendarDate(typed)) onLeave(Number(part("year")) < 1000 ? PARTIAL_DATE : typed);
@@ -128,11 +150,16 @@ function Typing({ onLeave, data }: { onLeave: (value: string) => void; data?: Pr
     >
       <Segments className="flex flex-1 px-2 py-1.5">
         {(segment) => (
-          <DateSegment segment={segment} className="rounded px-0.5 tabular-nums outline-none focus:bg-brand-700 focus:text-white data-[placeholder]:text-slate-500" />
+          <DateSegment
+            segment={segment}
+            className="rounded px-0.5 tabular-nums outline-none focus:bg-brand-700 focus:text-white data-[placeholder]:text-slate-500"
+          />
         )}
       </Segments>
       <Button className="border-l border-slate-300 px-2 py-1.5 hover:bg-slate-100">
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current"><path d="M6 2v2H4a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2h-2V2h-2v2H8V2zm-2 6h12v8H4z" /></svg>
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current">
+          <path d="M6 2v2H4a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2h-2V2h-2v2H8V2zm-2 6h12v8H4z" />
+        </svg>
       </Button>
     </Group>
   );
@@ -144,7 +171,15 @@ function Typing({ onLeave, data }: { onLeave: (value: string) => void; data?: Pr
  * day 00. Reports the ISO form ("1995-00-00"), "" when empty, or the text as typed when it is no
  * date (the form then refuses it).
  */
-export function IncompleteDateInput({ value, onChange, inputProps }: { value: string; onChange: (value: string) => void; inputProps: React.InputHTMLAttributes<HTMLInputElement> & Record<`data-${string}`, string> }) {
+export function IncompleteDateInput({
+  value,
+  onChange,
+  inputProps,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  inputProps: React.InputHTMLAttributes<HTMLInputElement> & Record<`data-${string}`, string>;
+}) {
   const locale = useLocale() as UiLocale;
   const [text, setText] = useState(() => formatDate(value, locale));
   const [reported, setReported] = useState(value);
@@ -162,7 +197,7 @@ export function IncompleteDateInput({ value, onChange, inputProps }: { value: st
       onChange={(e) => {
         setText(e.target.value);
         const typed = e.target.value.trim();
-        const next = typed ? parseTypedDate(typed, { incomplete: true }) ?? typed : "";
+        const next = typed ? (parseTypedDate(typed, { incomplete: true }) ?? typed) : "";
         setReported(next);
         onChange(next);
       }}

@@ -11,8 +11,16 @@ import { DeleteDialog } from "./delete-dialog";
 import { ConfirmDialog, Modal } from "./modal";
 import { alertClass, dangerButton, primaryButton, toolButton } from "./styles";
 
-type Pending = { kind: "transition"; item: TransitionMeta } | { kind: "action"; item: ActionMeta } | { kind: "delete" } | null;
-type Props = { meta: ResourceMeta; row: Row; rowId: string | number; title: string; onChanged: (message: string) => void; onDeleted: () => void };
+type Pending =
+  { kind: "transition"; item: TransitionMeta } | { kind: "action"; item: ActionMeta } | { kind: "delete" } | null;
+type Props = {
+  meta: ResourceMeta;
+  row: Row;
+  rowId: string | number;
+  title: string;
+  onChanged: (message: string) => void;
+  onDeleted: () => void;
+};
 
 /** Workflow buttons (only transitions from the row's current state), row actions and delete (for users who may delete this kind of row). */
 export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }: Props) {
@@ -31,13 +39,16 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
     close();
     onChanged(message);
   };
-  const transition = useMutation(trpc.resources.transition.mutationOptions({ onSuccess: () => done(t("detail.done")) }));
+  const transition = useMutation(
+    trpc.resources.transition.mutationOptions({ onSuccess: () => done(t("detail.done")) }),
+  );
   const action = useMutation(trpc.resources.action.mutationOptions({ onSuccess: () => done(t("detail.done")) }));
 
   const state = meta.workflow ? String(row[meta.workflow.field]) : null;
   const transitions = meta.workflow?.transitions.filter((tr) => tr.from.includes(state!)) ?? [];
   const stateField = meta.workflow && meta.fields[meta.workflow.field];
-  const runTransition = (tr: TransitionMeta, params: Record<string, unknown> = {}) => transition.mutate({ resource: meta.id, id: rowId, version, name: tr.name, params });
+  const runTransition = (tr: TransitionMeta, params: Record<string, unknown> = {}) =>
+    transition.mutate({ resource: meta.id, id: rowId, version, name: tr.name, params });
   const asks = (item: { confirm: boolean; params?: unknown[] }) => item.confirm || !!item.params?.length;
   const error = transition.error ?? action.error;
 
@@ -45,50 +56,127 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
     <div className="flex flex-wrap items-center gap-2">
       {/* Lino's workflow buttons: the current state in bold, then → and the transitions allowed from it. */}
       {stateField && (
-        <p className="mr-3 flex flex-wrap items-center gap-2 rounded border border-slate-300 bg-slate-50 px-2 py-1" data-testid="workflow">
+        <p
+          className="mr-3 flex flex-wrap items-center gap-2 rounded border border-slate-300 bg-slate-50 px-2 py-1"
+          data-testid="workflow"
+        >
           <span className="text-sm text-slate-700">{t(stateField.label)}</span>
           <strong data-testid="workflow-state">{formatCell(stateField, row[stateField.name], locale, t)}</strong>
           {transitions.length > 0 && <span aria-hidden="true">→</span>}
           {transitions.map((tr) => (
-            <button key={tr.name} type="button" className={toolButton} disabled={transition.isPending}
-              onClick={() => (asks(tr) ? setPending({ kind: "transition", item: tr }) : runTransition(tr))}>
+            <button
+              key={tr.name}
+              type="button"
+              className={toolButton}
+              disabled={transition.isPending}
+              onClick={() => (asks(tr) ? setPending({ kind: "transition", item: tr }) : runTransition(tr))}
+            >
               {t(tr.label)}
             </button>
           ))}
         </p>
       )}
       {meta.actions.map((a) => (
-        <button key={a.name} type="button" className={toolButton}
-          onClick={() => (asks(a) ? setPending({ kind: "action", item: a }) : action.mutate({ resource: meta.id, id: rowId, name: a.name, version }))}>
+        <button
+          key={a.name}
+          type="button"
+          className={toolButton}
+          onClick={() =>
+            asks(a)
+              ? setPending({ kind: "action", item: a })
+              : action.mutate({ resource: meta.id, id: rowId, name: a.name, version })
+          }
+        >
           {t(a.label)}
         </button>
       ))}
-      {meta.canDelete && <button type="button" className={dangerButton} onClick={() => setPending({ kind: "delete" })}>{t("detail.delete")}</button>}
-      {error && !pending && <p role="alert" className={`${alertClass} w-full`}>{errorMessage(error)}</p>}
+      {meta.canDelete && (
+        <button type="button" className={dangerButton} onClick={() => setPending({ kind: "delete" })}>
+          {t("detail.delete")}
+        </button>
+      )}
+      {error && !pending && (
+        <p role="alert" className={`${alertClass} w-full`}>
+          {errorMessage(error)}
+        </p>
+      )}
 
-      {pending?.kind === "transition" && (pending.item.params?.length ? (
-        <ParamsForm resource={meta.id} title={title} item={pending.item} busy={transition.isPending} error={transition.error} onClose={close} onRun={(params) => runTransition(pending.item, params)} />
-      ) : (
-        <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label), title })} confirmLabel={t(pending.item.label)}
-          onConfirm={() => runTransition(pending.item)} onClose={close} busy={transition.isPending} error={transition.error && errorMessage(transition.error)} />
-      ))}
-      {pending?.kind === "delete" && <DeleteDialog resource={meta.id} rowId={rowId} version={version} onClose={close} onDeleted={onDeleted} />}
-      {pending?.kind === "action" && (pending.item.params.length ? (
-        <ParamsForm resource={meta.id} title={title} item={pending.item} busy={action.isPending} error={action.error} onClose={close}
-          onRun={(params) => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, params, version })} />
-      ) : (
-        <ConfirmDialog title={t(pending.item.label)} text={t("detail.confirmText", { action: t(pending.item.label), title })} confirmLabel={t(pending.item.label)}
-          onConfirm={() => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, version })} onClose={close} busy={action.isPending} error={action.error && errorMessage(action.error)} />
-      ))}
+      {pending?.kind === "transition" &&
+        (pending.item.params?.length ? (
+          <ParamsForm
+            resource={meta.id}
+            title={title}
+            item={pending.item}
+            busy={transition.isPending}
+            error={transition.error}
+            onClose={close}
+            onRun={(params) => runTransition(pending.item, params)}
+          />
+        ) : (
+          <ConfirmDialog
+            title={t(pending.item.label)}
+            text={t("detail.confirmText", { action: t(pending.item.label), title })}
+            confirmLabel={t(pending.item.label)}
+            onConfirm={() => runTransition(pending.item)}
+            onClose={close}
+            busy={transition.isPending}
+            error={transition.error && errorMessage(transition.error)}
+          />
+        ))}
+      {pending?.kind === "delete" && (
+        <DeleteDialog resource={meta.id} rowId={rowId} version={version} onClose={close} onDeleted={onDeleted} />
+      )}
+      {pending?.kind === "action" &&
+        (pending.item.params.length ? (
+          <ParamsForm
+            resource={meta.id}
+            title={title}
+            item={pending.item}
+            busy={action.isPending}
+            error={action.error}
+            onClose={close}
+            onRun={(params) =>
+              action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, params, version })
+            }
+          />
+        ) : (
+          <ConfirmDialog
+            title={t(pending.item.label)}
+            text={t("detail.confirmText", { action: t(pending.item.label), title })}
+            confirmLabel={t(pending.item.label)}
+            onConfirm={() => action.mutate({ resource: meta.id, id: rowId, name: pending.item.name, version })}
+            onClose={close}
+            busy={action.isPending}
+            error={action.error && errorMessage(action.error)}
+          />
+        ))}
     </div>
   );
 }
 
 /** The parameters an action or a transition asks for (e.g. a new password, a reason for refusing). */
-function ParamsForm({ resource, title, item, busy, error, onClose, onRun }: { resource: string; title: string; item: { name: string; label: string; confirm: boolean; params: FieldMeta[] }; busy: boolean; error: unknown; onClose: () => void; onRun: (p: Record<string, unknown>) => void }) {
+function ParamsForm({
+  resource,
+  title,
+  item,
+  busy,
+  error,
+  onClose,
+  onRun,
+}: {
+  resource: string;
+  title: string;
+  item: { name: string; label: string; confirm: boolean; params: FieldMeta[] };
+  busy: boolean;
+  error: unknown;
+  onClose: () => void;
+  onRun: (p: Record<string, unknown>) => void;
+}) {
   const t = useTranslations();
   const errorMessage = useErrorMessage();
-  const [drafts, setDrafts] = useState<Drafts>(() => Object.fromEntries(item.params.map((f) => [f.name, toDraft(f, null)])));
+  const [drafts, setDrafts] = useState<Drafts>(() =>
+    Object.fromEntries(item.params.map((f) => [f.name, toDraft(f, null)])),
+  );
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const shown = { ...(error ? serverFieldErrors(error) : {}), ...errors };
   const submit = () => {
@@ -104,15 +192,38 @@ function ParamsForm({ resource, title, item, busy, error, onClose, onRun }: { re
   };
   return (
     <Modal title={t(item.label)} onClose={onClose}>
-      <form noValidate className="flex flex-col gap-3" onSubmit={(e) => { e.preventDefault(); e.stopPropagation(); submit(); }}>
+      <form
+        noValidate
+        className="flex flex-col gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          e.stopPropagation();
+          submit();
+        }}
+      >
         {item.confirm && <p>{t("detail.confirmText", { action: t(item.label), title })}</p>}
         {item.params.map((f) => (
-          <FieldInput key={f.name} field={f} owner={{ resource, action: item.name }} draft={drafts[f.name]} error={shown[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
+          <FieldInput
+            key={f.name}
+            field={f}
+            owner={{ resource, action: item.name }}
+            draft={drafts[f.name]}
+            error={shown[f.name]}
+            onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))}
+          />
         ))}
-        {!!error && <p role="alert" className={alertClass}>{errorMessage(error)}</p>}
+        {!!error && (
+          <p role="alert" className={alertClass}>
+            {errorMessage(error)}
+          </p>
+        )}
         <div className="flex justify-end gap-2">
-          <button type="button" className={toolButton} onClick={onClose}>{t("detail.cancel")}</button>
-          <button className={primaryButton} disabled={busy}>{t(item.label)}</button>
+          <button type="button" className={toolButton} onClick={onClose}>
+            {t("detail.cancel")}
+          </button>
+          <button className={primaryButton} disabled={busy}>
+            {t(item.label)}
+          </button>
         </div>
       </form>
     </Modal>

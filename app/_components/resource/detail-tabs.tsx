@@ -8,7 +8,11 @@ import type { Draft, Drafts, FieldError } from "./drafts";
 import { FieldInput } from "./field-input";
 import { SlaveGrid } from "./slave-grid";
 
-export type Editing = { drafts: Drafts; errors: Record<string, FieldError>; onChange: (name: string, d: Draft) => void } | null;
+export type Editing = {
+  drafts: Drafts;
+  errors: Record<string, FieldError>;
+  onChange: (name: string, d: Draft) => void;
+} | null;
 type Props = { meta: ResourceMeta; row: Row; editing: Editing };
 
 /**
@@ -25,7 +29,8 @@ export function DetailTabs({ meta, row, editing, firstTab }: Props & { firstTab:
   const [shown, setShown] = useState({ row: row.__id, tabs: new Set([0]) });
   if (shown.row !== row.__id) setShown({ row: row.__id, tabs: new Set([active]) });
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
-  if (meta.detail.length === 1) return <TabContent meta={meta} tab={meta.detail[0]!} row={row} editing={editing} initial={firstTab} />;
+  if (meta.detail.length === 1)
+    return <TabContent meta={meta} tab={meta.detail[0]!} row={row} editing={editing} initial={firstTab} />;
 
   const show = (i: number) => {
     setActive(i);
@@ -33,9 +38,20 @@ export function DetailTabs({ meta, row, editing, firstTab }: Props & { firstTab:
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const last = meta.detail.length - 1;
-    const next = e.key === "ArrowRight" ? (active === last ? 0 : active + 1)
-      : e.key === "ArrowLeft" ? (active === 0 ? last : active - 1)
-      : e.key === "Home" ? 0 : e.key === "End" ? last : null;
+    const next =
+      e.key === "ArrowRight"
+        ? active === last
+          ? 0
+          : active + 1
+        : e.key === "ArrowLeft"
+          ? active === 0
+            ? last
+            : active - 1
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? last
+              : null;
     if (next === null) return;
     e.preventDefault();
     show(next);
@@ -45,11 +61,18 @@ export function DetailTabs({ meta, row, editing, firstTab }: Props & { firstTab:
   return (
     <div>
       {/* Tabs wrap on a narrow screen rather than widen the page. */}
-      <div role="tablist" aria-label={t("detail.tabs")} className="flex flex-wrap gap-1 border-b border-slate-300" onKeyDown={onKeyDown}>
+      <div
+        role="tablist"
+        aria-label={t("detail.tabs")}
+        className="flex flex-wrap gap-1 border-b border-slate-300"
+        onKeyDown={onKeyDown}
+      >
         {meta.detail.map((tab, i) => (
           <button
             key={tab.key}
-            ref={(el) => { tabs.current[i] = el; }}
+            ref={(el) => {
+              tabs.current[i] = el;
+            }}
             type="button"
             role="tab"
             id={`${base}-tab-${i}`}
@@ -64,8 +87,18 @@ export function DetailTabs({ meta, row, editing, firstTab }: Props & { firstTab:
         ))}
       </div>
       {meta.detail.map((tab, i) => (
-        <div key={tab.key} role="tabpanel" id={`${base}-panel-${i}`} aria-labelledby={`${base}-tab-${i}`} hidden={i !== active} tabIndex={0} className="pt-4">
-          {shown.tabs.has(i) && <TabContent meta={meta} tab={tab} row={row} editing={editing} initial={i === 0 ? firstTab : undefined} />}
+        <div
+          key={tab.key}
+          role="tabpanel"
+          id={`${base}-panel-${i}`}
+          aria-labelledby={`${base}-tab-${i}`}
+          hidden={i !== active}
+          tabIndex={0}
+          className="pt-4"
+        >
+          {shown.tabs.has(i) && (
+            <TabContent meta={meta} tab={tab} row={row} editing={editing} initial={i === 0 ? firstTab : undefined} />
+          )}
         </div>
       ))}
     </div>
@@ -73,11 +106,24 @@ export function DetailTabs({ meta, row, editing, firstTab }: Props & { firstTab:
 }
 
 /** A tab's top panels, its groups of labelled fields, its other panels, then its slave grids (`initial`: their data, from the page). */
-export function TabContent({ meta, tab, row, editing, initial, print = false }: Props & { tab: DetailTab; initial?: TabData; print?: boolean }) {
+export function TabContent({
+  meta,
+  tab,
+  row,
+  editing,
+  initial,
+  print = false,
+}: Props & { tab: DetailTab; initial?: TabData; print?: boolean }) {
   const t = useTranslations();
   const Fields = editing ? "div" : "dl";
   const panel = (p: DetailTab["panels"][number]) => (
-    <DetailPanel key={p.key} resource={meta.id} panel={p} rowId={row.__id as string | number} initialData={initial?.panels[p.key]} />
+    <DetailPanel
+      key={p.key}
+      resource={meta.id}
+      panel={p}
+      rowId={row.__id as string | number}
+      initialData={initial?.panels[p.key]}
+    />
   );
   const below = tab.panels.filter((p) => !p.top);
   return (
@@ -85,20 +131,36 @@ export function TabContent({ meta, tab, row, editing, initial, print = false }: 
       {tab.panels.filter((p) => p.top).map(panel)}
       <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">
         {tab.groups.map((group, g) => (
-          <section key={g} className="rounded border border-slate-200 bg-white p-4" aria-label={group.label ? t(group.label) : undefined}>
+          <section
+            key={g}
+            className="rounded border border-slate-200 bg-white p-4"
+            aria-label={group.label ? t(group.label) : undefined}
+          >
             {group.label && <h3 className="mb-2 font-semibold">{t(group.label)}</h3>}
             {/* Read mode is a description list; in edit mode inputs carry their own labels. */}
             <Fields className="flex flex-col gap-3">
               {group.fields.map((name) => {
                 const field = meta.fields[name]!;
                 if (editing && field.editable) {
-                  return <FieldInput key={name} field={field} owner={{ resource: meta.id }} draft={editing.drafts[name]} error={editing.errors[name]} cell={row[name]} onChange={(d) => editing.onChange(name, d)} />;
+                  return (
+                    <FieldInput
+                      key={name}
+                      field={field}
+                      owner={{ resource: meta.id }}
+                      draft={editing.drafts[name]}
+                      error={editing.errors[name]}
+                      cell={row[name]}
+                      onChange={(d) => editing.onChange(name, d)}
+                    />
+                  );
                 }
                 const [Term, Value] = editing ? (["span", "span"] as const) : (["dt", "dd"] as const);
                 return (
                   <div key={name} className="flex flex-col">
                     <Term className="text-xs font-medium text-slate-700">{t(field.label)}</Term>
-                    <Value className="min-h-6" data-field={name}><CellView field={field} value={row[name]} /></Value>
+                    <Value className="min-h-6" data-field={name}>
+                      <CellView field={field} value={row[name]} />
+                    </Value>
                   </div>
                 );
               })}
@@ -108,7 +170,13 @@ export function TabContent({ meta, tab, row, editing, initial, print = false }: 
       </div>
       {below.length > 0 && <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">{below.map(panel)}</div>}
       {tab.slaves.map((slave) => (
-        <SlaveGrid key={slave.resource} slave={slave} masterId={row.__id as string | number} print={print} initial={initial?.slaves[slave.resource]} />
+        <SlaveGrid
+          key={slave.resource}
+          slave={slave}
+          masterId={row.__id as string | number}
+          print={print}
+          initial={initial?.slaves[slave.resource]}
+        />
       ))}
     </div>
   );

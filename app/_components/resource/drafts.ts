@@ -16,7 +16,10 @@ const LANGS = ["fr", "nl", "de", "en"] as const;
 export function toDraft(field: FieldMeta, value: Row[string] | undefined): Draft {
   if (field.type === "boolean") return value === true;
   if (field.type === "localized") {
-    const v = (value && typeof value === "object" && !("id" in value) ? value : {}) as Record<string, string | undefined>;
+    const v = (value && typeof value === "object" && !("id" in value) ? value : {}) as Record<
+      string,
+      string | undefined
+    >;
     return Object.fromEntries(LANGS.map((l) => [l, v[l] ?? ""]));
   }
   if (value === null || value === undefined) return "";
@@ -62,14 +65,25 @@ export function fromDraft(field: FieldMeta, draft: Draft | undefined): Parsed {
 }
 
 /** The server's comparable form of a row's current value (refs by id). */
-const current = (value: Row[string] | undefined) => (value && typeof value === "object" && "id" in value ? value.id : value ?? null);
+const current = (value: Row[string] | undefined) =>
+  value && typeof value === "object" && "id" in value ? value.id : (value ?? null);
 /** Equal values, whatever the order of an object's keys (jsonb reorders them); empty text counts as none. */
 const canonical = (v: unknown): string =>
-  v && typeof v === "object" ? JSON.stringify(Object.entries(v).filter(([, x]) => x !== "" && x !== undefined).sort(([a], [b]) => a.localeCompare(b))) : JSON.stringify(v === "" ? null : (v ?? null));
+  v && typeof v === "object"
+    ? JSON.stringify(
+        Object.entries(v)
+          .filter(([, x]) => x !== "" && x !== undefined)
+          .sort(([a], [b]) => a.localeCompare(b)),
+      )
+    : JSON.stringify(v === "" ? null : (v ?? null));
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** The changed fields as values to send, or the errors found; unchanged fields are left out. */
-export function patchOf(fields: FieldMeta[], drafts: Drafts, row?: Row): { values: Record<string, unknown>; errors: Record<string, FieldError> } {
+export function patchOf(
+  fields: FieldMeta[],
+  drafts: Drafts,
+  row?: Row,
+): { values: Record<string, unknown>; errors: Record<string, FieldError> } {
   const values: Record<string, unknown> = {};
   const errors: Record<string, FieldError> = {};
   for (const field of fields) {
@@ -84,11 +98,21 @@ export function patchOf(fields: FieldMeta[], drafts: Drafts, row?: Row): { value
 
 /** Per-field errors the server sent: zod issue paths (`name.fr`) or an INVALID_INPUT naming its field. */
 export function serverFieldErrors(error: unknown): Record<string, FieldError> {
-  const data = (error as { data?: { fieldErrors?: { path: string; code: string }[]; appCode?: string; params?: { field?: string } } } | null)?.data;
+  const data = (
+    error as {
+      data?: { fieldErrors?: { path: string; code: string }[]; appCode?: string; params?: { field?: string } };
+    } | null
+  )?.data;
   const out: Record<string, FieldError> = {};
   for (const issue of data?.fieldErrors ?? []) {
     const name = issue.path.split(".")[0];
-    if (name) out[name] = issue.code === "too_small" || issue.code === "invalid_type" ? "required" : issue.code === "too_big" ? "tooLong" : "invalid";
+    if (name)
+      out[name] =
+        issue.code === "too_small" || issue.code === "invalid_type"
+          ? "required"
+          : issue.code === "too_big"
+            ? "tooLong"
+            : "invalid";
   }
   if (data?.appCode === "INVALID_INPUT" && data.params?.field) out[data.params.field] ??= "invalid";
   return out;

@@ -8,7 +8,14 @@ import type { Draft, FieldError } from "./drafts";
 import { RefInput, type FieldOwner } from "./ref-input";
 import { inputClass } from "./styles";
 
-type Props = { field: FieldMeta; owner: FieldOwner; draft: Draft | undefined; onChange: (d: Draft) => void; error?: FieldError; cell?: Row[string] };
+type Props = {
+  field: FieldMeta;
+  owner: FieldOwner;
+  draft: Draft | undefined;
+  onChange: (d: Draft) => void;
+  error?: FieldError;
+  cell?: Row[string];
+};
 
 const LANGS = ["fr", "nl", "de", "en"] as const;
 
@@ -19,21 +26,51 @@ export function FieldInput({ field, owner, draft, onChange, error, cell }: Props
   const id = useId();
   const label = t(field.label);
   const describedBy = [error && `${id}-error`, field.help && `${id}-help`].filter(Boolean).join(" ") || undefined;
-  const common = { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, "aria-required": field.required || undefined, "data-field": field.name };
+  const common = {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+    "aria-required": field.required || undefined,
+    "data-field": field.name,
+  };
   const text = typeof draft === "string" ? draft : "";
   const notes = (
     <>
-      {field.help && <p id={`${id}-help`} className="text-xs text-slate-700">{t(field.help)}</p>}
-      {error && <p id={`${id}-error`} className="text-sm text-red-800">{t(`detail.fieldError.${error}`)}</p>}
+      {field.help && (
+        <p id={`${id}-help`} className="text-xs text-slate-700">
+          {t(field.help)}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-800">
+          {t(`detail.fieldError.${error}`)}
+        </p>
+      )}
     </>
   );
-  const caption = <>{label}{field.required && <span aria-hidden="true" className="text-red-800"> *</span>}</>;
+  const caption = (
+    <>
+      {label}
+      {field.required && (
+        <span aria-hidden="true" className="text-red-800">
+          {" "}
+          *
+        </span>
+      )}
+    </>
+  );
 
   if (field.type === "boolean") {
     return (
       <div className="flex flex-col gap-1">
         <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium">
-          <input type="checkbox" {...common} checked={draft === true} onChange={(e) => onChange(e.target.checked)} className="h-4 w-4" />
+          <input
+            type="checkbox"
+            {...common}
+            checked={draft === true}
+            onChange={(e) => onChange(e.target.checked)}
+            className="h-4 w-4"
+          />
           {label}
         </label>
         {notes}
@@ -47,7 +84,9 @@ export function FieldInput({ field, owner, draft, onChange, error, cell }: Props
         <legend className="text-sm font-medium">{caption}</legend>
         {LANGS.map((l) => (
           <label key={l} className="flex items-center gap-2 text-sm">
-            <span className="w-20 shrink-0" lang={l}>{t(`languages.${l}`)}</span>
+            <span className="w-20 shrink-0" lang={l}>
+              {t(`languages.${l}`)}
+            </span>
             <input
               value={values[l] ?? ""}
               onChange={(e) => onChange({ ...values, [l]: e.target.value })}
@@ -67,8 +106,18 @@ export function FieldInput({ field, owner, draft, onChange, error, cell }: Props
   if (field.type === "date" && !field.incomplete) {
     return (
       <div className="flex flex-col gap-1">
-        <span id={`${id}-label`} className="text-sm font-medium">{caption}</span>
-        <DateInput value={text} onChange={onChange} labelledBy={`${id}-label`} describedBy={describedBy} invalid={!!error} required={field.required} data={{ "data-field": field.name }} />
+        <span id={`${id}-label`} className="text-sm font-medium">
+          {caption}
+        </span>
+        <DateInput
+          value={text}
+          onChange={onChange}
+          labelledBy={`${id}-label`}
+          describedBy={describedBy}
+          invalid={!!error}
+          required={field.required}
+          data={{ "data-field": field.name }}
+        />
         {notes}
       </div>
     );
@@ -77,13 +126,19 @@ export function FieldInput({ field, owner, draft, onChange, error, cell }: Props
   let control: React.ReactNode;
   switch (field.type) {
     case "longtext":
-      control = <textarea {...common} rows={4} value={text} onChange={(e) => onChange(e.target.value)} className={inputClass} />;
+      control = (
+        <textarea {...common} rows={4} value={text} onChange={(e) => onChange(e.target.value)} className={inputClass} />
+      );
       break;
     case "choice":
       control = (
         <select {...common} value={text} onChange={(e) => onChange(e.target.value)} className={inputClass}>
           {(!field.required || !text) && <option value="">{t("detail.none")}</option>}
-          {(field.choices ?? []).map((c) => <option key={c.value} value={c.value}>{choiceLabel([c], c.value, locale, t)}</option>)}
+          {(field.choices ?? []).map((c) => (
+            <option key={c.value} value={c.value}>
+              {choiceLabel([c], c.value, locale, t)}
+            </option>
+          ))}
         </select>
       );
       break;
@@ -91,19 +146,35 @@ export function FieldInput({ field, owner, draft, onChange, error, cell }: Props
       control = <RefInput {...common} field={field} owner={owner} value={text} cell={cell} onChange={onChange} />;
       break;
     case "date":
-      control = <IncompleteDateInput value={text} onChange={onChange} inputProps={{ ...common, placeholder: t("format.datePlaceholder") }} />;
+      control = (
+        <IncompleteDateInput
+          value={text}
+          onChange={onChange}
+          inputProps={{ ...common, placeholder: t("format.datePlaceholder") }}
+        />
+      );
       break;
     default: {
       const type = field.type === "password" ? "password" : "text";
       const inputMode = field.type === "integer" ? "numeric" : field.type === "money" ? "decimal" : undefined;
       control = (
-        <input {...common} type={type} inputMode={inputMode} value={text} onChange={(e) => onChange(e.target.value)} autoComplete={field.type === "password" ? "new-password" : "off"} className={inputClass} />
+        <input
+          {...common}
+          type={type}
+          inputMode={inputMode}
+          value={text}
+          onChange={(e) => onChange(e.target.value)}
+          autoComplete={field.type === "password" ? "new-password" : "off"}
+          className={inputClass}
+        />
       );
     }
   }
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">{caption}</label>
+      <label htmlFor={id} className="text-sm font-medium">
+        {caption}
+      </label>
       {control}
       {notes}
     </div>

@@ -34,7 +34,16 @@ type Props = {
  * The rows of the current page. One row at a time is in the tab order (roving focus): arrow keys
  * move between rows, Home/End jump, Enter or a click opens the row's detail.
  */
-export function GridTable({ meta, table, state, loading, fetching, caption, opensDetail = true, extraColumns = [] }: Props) {
+export function GridTable({
+  meta,
+  table,
+  state,
+  loading,
+  fetching,
+  caption,
+  opensDetail = true,
+  extraColumns = [],
+}: Props) {
   const t = useTranslations("grid");
   const router = useRouter();
   const [current, setCurrent] = useState(0);
@@ -64,41 +73,65 @@ export function GridTable({ meta, table, state, loading, fetching, caption, open
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
           <tr>
-            {headers.map((header) => <ColumnHeader key={header.id} header={header} field={meta.fields[header.column.id]!} />)}
+            {headers.map((header) => (
+              <ColumnHeader key={header.id} header={header} field={meta.fields[header.column.id]!} />
+            ))}
             {extraColumns.map((c) => (
-              <th key={c.id} scope="col" className="border-r border-slate-300 px-2 py-2 text-left font-semibold" style={{ width: c.width }} data-column={c.id}>{c.label}</th>
+              <th
+                key={c.id}
+                scope="col"
+                className="border-r border-slate-300 px-2 py-2 text-left font-semibold"
+                style={{ width: c.width }}
+                data-column={c.id}
+              >
+                {c.label}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody className={fetching && !loading ? "opacity-60" : undefined}>
           {loading || rows.length === 0 ? (
             <tr>
-              <td colSpan={headers.length + extraColumns.length || 1} className="p-6 text-center text-slate-700" role="status">
+              <td
+                colSpan={headers.length + extraColumns.length || 1}
+                className="p-6 text-center text-slate-700"
+                role="status"
+              >
                 {loading ? t("loading") : t("empty")}
               </td>
             </tr>
-          ) : rows.map((row, i) => (
-            <tr
-              key={row.id}
-              tabIndex={i === Math.min(current, rows.length - 1) ? 0 : -1}
-              onFocus={() => setCurrent(i)}
-              onClick={() => open(row.original)}
-              onKeyDown={(e) => onKeyDown(e, row.original)}
-              className={`border-t border-slate-200 hover:bg-brand-50 focus:bg-brand-50 ${toneOf(meta, row.original)} ${opensDetail ? "cursor-pointer" : ""}`}
-              data-testid="grid-row"
-              data-tone={meta.rowTone?.tones[String(row.original[meta.rowTone.field])]}
-            >
-              {row.getVisibleCells().map((cell) => {
-                const field = meta.fields[cell.column.id]!;
-                return (
-                  <td key={cell.id} className={`truncate px-2 py-1.5 ${alignsRight(field.type) ? "text-right tabular-nums" : ""}`} style={{ width: cell.column.getSize() }}>
-                    <CellView field={field} value={row.original[cell.column.id]} inGrid />
+          ) : (
+            rows.map((row, i) => (
+              <tr
+                key={row.id}
+                tabIndex={i === Math.min(current, rows.length - 1) ? 0 : -1}
+                onFocus={() => setCurrent(i)}
+                onClick={() => open(row.original)}
+                onKeyDown={(e) => onKeyDown(e, row.original)}
+                className={`border-t border-slate-200 hover:bg-brand-50 focus:bg-brand-50 ${toneOf(meta, row.original)} ${opensDetail ? "cursor-pointer" : ""}`}
+                data-testid="grid-row"
+                data-tone={meta.rowTone?.tones[String(row.original[meta.rowTone.field])]}
+              >
+                {row.getVisibleCells().map((cell) => {
+                  const field = meta.fields[cell.column.id]!;
+                  return (
+                    <td
+                      key={cell.id}
+                      className={`truncate px-2 py-1.5 ${alignsRight(field.type) ? "text-right tabular-nums" : ""}`}
+                      style={{ width: cell.column.getSize() }}
+                    >
+                      <CellView field={field} value={row.original[cell.column.id]} inGrid />
+                    </td>
+                  );
+                })}
+                {extraColumns.map((c) => (
+                  <td key={c.id} className="px-2 py-1.5" style={{ width: c.width }}>
+                    {c.render(row.original)}
                   </td>
-                );
-              })}
-              {extraColumns.map((c) => <td key={c.id} className="px-2 py-1.5" style={{ width: c.width }}>{c.render(row.original)}</td>)}
-            </tr>
-          ))}
+                ))}
+              </tr>
+            ))
+          )}
         </tbody>
       </table>
     </div>

@@ -13,11 +13,18 @@ function useRefTitles(meta: ResourceMeta, values: Record<string, unknown>) {
   const trpc = useTRPC();
   const picked = meta.filters.flatMap((f) => {
     const v = filterValueOf(f.name, values, meta.defaultFilters ?? {});
-    return f.widget === "ref" && f.ref && isSetFilter(v) && (typeof v === "number" || typeof v === "string") ? [{ filter: f, id: String(v) }] : [];
+    return f.widget === "ref" && f.ref && isSetFilter(v) && (typeof v === "number" || typeof v === "string")
+      ? [{ filter: f, id: String(v) }]
+      : [];
   });
   // The filter's own options name the row, also for a user who may not open the referenced table.
   const named = useQueries({
-    queries: picked.map((p) => trpc.resources.refOptions.queryOptions({ resource: meta.id, source: { filter: p.filter.name }, ids: [p.id] }, { staleTime: 60_000 })),
+    queries: picked.map((p) =>
+      trpc.resources.refOptions.queryOptions(
+        { resource: meta.id, source: { filter: p.filter.name }, ids: [p.id] },
+        { staleTime: 60_000 },
+      ),
+    ),
   });
   const titles = new Map<string, string>();
   picked.forEach((p, i) => {
@@ -37,7 +44,10 @@ export function GridTitle({ meta }: { meta: ResourceMeta }) {
   const locale = useLocale() as UiLocale;
   const { state } = useListState(25);
   const refTitle = useRefTitles(meta, state.filters);
-  const title = titleWithFilters(t(meta.title), filterSummary(meta.filters, state.filters, meta.defaultFilters ?? {}, { locale, t, refTitle }));
+  const title = titleWithFilters(
+    t(meta.title),
+    filterSummary(meta.filters, state.filters, meta.defaultFilters ?? {}, { locale, t, refTitle }),
+  );
   const tab = `${title} · ${t("app.name")}`;
   const plainTab = `${t(meta.title)} · ${t("app.name")}`;
   useEffect(() => {

@@ -28,13 +28,24 @@ type Props = {
 
 const FORMATS = ["csv", "xlsx", "pdf"] as const;
 
-export function GridToolbar({ meta, state, setState, table, visibleColumns, onResetLayout, exports, filtersToggle }: Props) {
+export function GridToolbar({
+  meta,
+  state,
+  setState,
+  table,
+  visibleColumns,
+  onResetLayout,
+  exports,
+  filtersToggle,
+}: Props) {
   const t = useTranslations("grid");
   const router = useRouter();
   const [inserting, setInserting] = useState(false);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {meta.quickSearch && <QuickSearch value={state.q} onSearch={(q) => setState({ ...state, q, page: 1 }, { replace: true })} />}
+      {meta.quickSearch && (
+        <QuickSearch value={state.q} onSearch={(q) => setState({ ...state, q, page: 1 }, { replace: true })} />
+      )}
       {filtersToggle}
       <div className="ml-auto flex flex-wrap items-center gap-2">
         {(meta.toolbar ?? []).map((key) => {
@@ -49,7 +60,12 @@ export function GridToolbar({ meta, state, setState, table, visibleColumns, onRe
         {exports && (
           <Menu label={t("export")}>
             {FORMATS.map((f) => (
-              <a key={f} href={exportHref(meta.id, f, state, visibleColumns)} className="block px-3 py-1.5 hover:bg-slate-100 focus:bg-slate-100" data-testid={`export-${f}`}>
+              <a
+                key={f}
+                href={exportHref(meta.id, f, state, visibleColumns)}
+                className="block px-3 py-1.5 hover:bg-slate-100 focus:bg-slate-100"
+                data-testid={`export-${f}`}
+              >
                 {t(`exportAs.${f}`)}
               </a>
             ))}
@@ -58,7 +74,11 @@ export function GridToolbar({ meta, state, setState, table, visibleColumns, onRe
         <ColumnChooser meta={meta} table={table} onReset={onResetLayout} />
       </div>
       {inserting && (
-        <InsertDialog meta={meta} onClose={() => setInserting(false)} onCreated={(id) => router.push(detailHref(meta.id, id, state))} />
+        <InsertDialog
+          meta={meta}
+          onClose={() => setInserting(false)}
+          onCreated={(id) => router.push(detailHref(meta.id, id, state))}
+        />
       )}
     </div>
   );

@@ -1,7 +1,17 @@
 "use client";
 import {
-  columnOrderingFeature, columnResizingFeature, columnSizingFeature, columnVisibilityFeature, functionalUpdate,
-  rowPaginationFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type PaginationState, type SortingState,
+  columnOrderingFeature,
+  columnResizingFeature,
+  columnSizingFeature,
+  columnVisibilityFeature,
+  functionalUpdate,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type PaginationState,
+  type SortingState,
 } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
@@ -17,7 +27,12 @@ import { useListState } from "./use-list-state";
 
 /** Sorting, paging and filtering happen on the server; the table keeps the layout and renders the page. */
 export const gridFeatures = tableFeatures({
-  rowSortingFeature, rowPaginationFeature, columnVisibilityFeature, columnOrderingFeature, columnSizingFeature, columnResizingFeature,
+  rowSortingFeature,
+  rowPaginationFeature,
+  columnVisibilityFeature,
+  columnOrderingFeature,
+  columnSizingFeature,
+  columnResizingFeature,
 });
 export type GridFeatures = typeof gridFeatures;
 const NO_ROWS: Row[] = [];
@@ -37,7 +52,15 @@ function columnsOf(meta: ResourceMeta, label: (key: string) => string): ColumnDe
  * The grid of any resource, rendered from its meta. Its rows come from the generic list procedure
  * unless the page brings another source (the operator console's centre list).
  */
-export function Grid({ meta, initialSettings, source = resourceSource(meta) }: { meta: ResourceMeta; initialSettings: unknown; source?: GridSource }) {
+export function Grid({
+  meta,
+  initialSettings,
+  source = resourceSource(meta),
+}: {
+  meta: ResourceMeta;
+  initialSettings: unknown;
+  source?: GridSource;
+}) {
   const t = useTranslations();
   const errorMessage = useErrorMessage();
   const { layout, update, reset } = useGridLayout(meta, initialSettings, source.layout);
@@ -45,7 +68,10 @@ export function Grid({ meta, initialSettings, source = resourceSource(meta) }: {
   const list = source.useList(state);
   const columns = useMemo(() => columnsOf(meta, t), [meta, t]);
 
-  const sorting: SortingState = (state.sort.length ? state.sort : meta.defaultSort).map((k) => ({ id: k.field, desc: k.dir === "desc" }));
+  const sorting: SortingState = (state.sort.length ? state.sort : meta.defaultSort).map((k) => ({
+    id: k.field,
+    desc: k.dir === "desc",
+  }));
   const pagination: PaginationState = { pageIndex: state.page - 1, pageSize: state.pageSize };
   const table = useTable({
     features: gridFeatures,
@@ -60,7 +86,13 @@ export function Grid({ meta, initialSettings, source = resourceSource(meta) }: {
     enableMultiSort: true,
     maxMultiSortColCount: 5,
     columnResizeMode: "onChange",
-    state: { sorting, pagination, columnVisibility: layout.visible, columnOrder: layout.order, columnSizing: layout.widths },
+    state: {
+      sorting,
+      pagination,
+      columnVisibility: layout.visible,
+      columnOrder: layout.order,
+      columnSizing: layout.widths,
+    },
     onSortingChange: (u) => {
       const next = functionalUpdate(u, sorting);
       setState({ ...state, page: 1, sort: next.map((s) => ({ field: s.id, dir: s.desc ? "desc" : "asc" })) });
@@ -84,14 +116,40 @@ export function Grid({ meta, initialSettings, source = resourceSource(meta) }: {
   return (
     <div className="flex flex-col gap-3">
       <GridToolbar
-        meta={meta} state={state} setState={setState} table={table} visibleColumns={visibleColumns} onResetLayout={reset} exports={source.exports}
-        filtersToggle={hasFilters && <FiltersToggle meta={meta} state={state} open={filtersOpen} onToggle={() => setFiltersOpen(!filtersOpen)} controls={filtersId} />}
+        meta={meta}
+        state={state}
+        setState={setState}
+        table={table}
+        visibleColumns={visibleColumns}
+        onResetLayout={reset}
+        exports={source.exports}
+        filtersToggle={
+          hasFilters && (
+            <FiltersToggle
+              meta={meta}
+              state={state}
+              open={filtersOpen}
+              onToggle={() => setFiltersOpen(!filtersOpen)}
+              controls={filtersId}
+            />
+          )
+        }
       />
       {hasFilters && <GridFilters id={filtersId} hidden={!filtersOpen} meta={meta} state={state} setState={setState} />}
-      {list.error != null && <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">{errorMessage(list.error)}</p>}
+      {list.error != null && (
+        <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">
+          {errorMessage(list.error)}
+        </p>
+      )}
       <GridTable
-        meta={meta} table={table} state={state} loading={list.isPending} fetching={list.isFetching}
-        caption={t(source.detail ? "grid.keyboardHint" : "grid.keyboardHintNoDetail")} opensDetail={source.detail} extraColumns={source.extraColumns}
+        meta={meta}
+        table={table}
+        state={state}
+        loading={list.isPending}
+        fetching={list.isFetching}
+        caption={t(source.detail ? "grid.keyboardHint" : "grid.keyboardHintNoDetail")}
+        opensDetail={source.detail}
+        extraColumns={source.extraColumns}
       />
       <GridPager table={table} total={list.data?.total} capped={list.data?.totalIsCapped} />
     </div>

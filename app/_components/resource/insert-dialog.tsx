@@ -26,18 +26,26 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
   const errorMessage = useErrorMessage();
   const fields = meta.insertFields.filter((n) => !(n in preset)).map((n) => meta.fields[n]!);
   // The declared defaults show prefilled, so the user sees what a new row gets unless they change it.
-  const [drafts, setDrafts] = useState<Drafts>(() => Object.fromEntries(fields.map((f) => [f.name, toDraft(f, meta.insertDefaults?.[f.name] ?? null)])));
+  const [drafts, setDrafts] = useState<Drafts>(() =>
+    Object.fromEntries(fields.map((f) => [f.name, toDraft(f, meta.insertDefaults?.[f.name] ?? null)])),
+  );
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
-  const create = useMutation(trpc.resources.create.mutationOptions({
-    onSuccess: async ({ id }) => {
-      // A new row may change the row whose detail is open (a client's primary coach after a
-      // coaching is added on it), not only the lists.
-      await Promise.all([trpc.resources.list, trpc.resources.get, trpc.resources.panel].map((p) => queryClient.invalidateQueries({ queryKey: p.queryKey() })));
-      onCreated(id);
-      onClose();
-    },
-    onError: (e) => setErrors(serverFieldErrors(e)),
-  }));
+  const create = useMutation(
+    trpc.resources.create.mutationOptions({
+      onSuccess: async ({ id }) => {
+        // A new row may change the row whose detail is open (a client's primary coach after a
+        // coaching is added on it), not only the lists.
+        await Promise.all(
+          [trpc.resources.list, trpc.resources.get, trpc.resources.panel].map((p) =>
+            queryClient.invalidateQueries({ queryKey: p.queryKey() }),
+          ),
+        );
+        onCreated(id);
+        onClose();
+      },
+      onError: (e) => setErrors(serverFieldErrors(e)),
+    }),
+  );
 
   // The server may ask a question first (e.g. similar clients exist); the user answers by creating anyway.
   const question = create.error && appCodeOf(create.error) === "CONFIRMATION_REQUIRED";
@@ -49,7 +57,11 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
       const parsed = fromDraft(field, drafts[field.name]);
       if ("error" in parsed) {
         if (parsed.error !== "required") found[field.name] = parsed.error;
-      } else if (parsed.value !== null && parsed.value !== "" && !(field.type === "boolean" && parsed.value === false)) {
+      } else if (
+        parsed.value !== null &&
+        parsed.value !== "" &&
+        !(field.type === "boolean" && parsed.value === false)
+      ) {
         values[field.name] = parsed.value;
       }
     }
@@ -59,21 +71,48 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
 
   return (
     <Modal title={t("grid.newTitle", { resource: t(meta.title) })} onClose={onClose} wide>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); e.stopPropagation(); submit(); }} className="flex flex-col gap-3" data-testid="insert-form">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          e.stopPropagation();
+          submit();
+        }}
+        className="flex flex-col gap-3"
+        data-testid="insert-form"
+      >
         {fields.map((f) => (
-          <FieldInput key={f.name} field={f} owner={{ resource: meta.id }} draft={drafts[f.name]} error={errors[f.name]} onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))} />
+          <FieldInput
+            key={f.name}
+            field={f}
+            owner={{ resource: meta.id }}
+            draft={drafts[f.name]}
+            error={errors[f.name]}
+            onChange={(d) => setDrafts((s) => ({ ...s, [f.name]: d }))}
+          />
         ))}
-        {create.error && <p role="alert" className={alertClass}>{errorMessage(create.error)}</p>}
+        {create.error && (
+          <p role="alert" className={alertClass}>
+            {errorMessage(create.error)}
+          </p>
+        )}
         {question && (
-          <button type="button" className={primaryButton} onClick={() => submit(true)} disabled={create.isPending}>{t("detail.createAnyway")}</button>
+          <button type="button" className={primaryButton} onClick={() => submit(true)} disabled={create.isPending}>
+            {t("detail.createAnyway")}
+          </button>
         )}
         <div className="flex justify-end gap-2">
-          <button type="button" className={toolButton} onClick={onClose}>{t("detail.cancel")}</button>
-          <button className={primaryButton} disabled={create.isPending}>{t("detail.create")}</button>
+          <button type="button" className={toolButton} onClick={onClose}>
+            {t("detail.cancel")}
+          </button>
+          <button className={primaryButton} disabled={create.isPending}>
+            {t("detail.create")}
+          </button>
         </div>
       </form>
     </Modal>
   );
 }
 
-const appCodeOf = (error: unknown) => (error instanceof TRPCClientError ? (error.data as { appCode?: string } | undefined)?.appCode : undefined);
+const appCodeOf = (error: unknown) =>
+  error instanceof TRPCClientError ? (error.data as { appCode?: string } | undefined)?.appCode : undefined;

@@ -43,7 +43,8 @@ const withState = (path: string, state: ListState, defaultPageSize?: number) => 
 };
 
 /** The grid of a resource showing this state. */
-export const gridHref = (resource: string, state: ListState, defaultPageSize?: number) => withState(resourceHref(resource), state, defaultPageSize);
+export const gridHref = (resource: string, state: ListState, defaultPageSize?: number) =>
+  withState(resourceHref(resource), state, defaultPageSize);
 
 /** A row's detail, remembering the grid it was opened from (page size included: the detail has no preferences). */
 export const detailHref = (resource: string, id: string | number, state?: ListState) =>

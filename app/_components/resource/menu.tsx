@@ -35,10 +35,22 @@ export function Menu({ label, children, testId }: { label: string; children: Rea
         if (e.relatedTarget && !root.current?.contains(e.relatedTarget as Node)) setOpen(false);
       }}
     >
-      <button ref={button} type="button" className={toolButton} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)} data-testid={testId}>
+      <button
+        ref={button}
+        type="button"
+        className={toolButton}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+        data-testid={testId}
+      >
         {label} <span aria-hidden="true">▾</span>
       </button>
-      <div id={panelId} hidden={!open} className="absolute right-0 z-20 mt-1 min-w-52 rounded border border-slate-300 bg-white py-1 text-sm shadow-lg">
+      <div
+        id={panelId}
+        hidden={!open}
+        className="absolute right-0 z-20 mt-1 min-w-52 rounded border border-slate-300 bg-white py-1 text-sm shadow-lg"
+      >
         {children}
       </div>
     </div>

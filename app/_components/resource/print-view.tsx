@@ -23,7 +23,12 @@ export function PrintView({ meta, id }: { meta: ResourceMeta; id: string }) {
   const errorMessage = useErrorMessage();
   const rowId = rowIdOf(id);
   const query = useQuery(trpc.resources.get.queryOptions({ resource: meta.id, id: rowId }));
-  if (query.error) return <p role="alert" className={alertClass}>{errorMessage(query.error)}</p>;
+  if (query.error)
+    return (
+      <p role="alert" className={alertClass}>
+        {errorMessage(query.error)}
+      </p>
+    );
   if (!query.data) return <p role="status">{t("grid.loading")}</p>;
   const row = query.data;
   const title = formatCell(meta.fields[meta.titleField]!, row[meta.titleField], locale, t) || String(row.__id);
@@ -32,13 +37,19 @@ export function PrintView({ meta, id }: { meta: ResourceMeta; id: string }) {
     <article className="flex flex-col gap-6" data-testid="print-view">
       <style>{PRINT_CSS}</style>
       <div className="flex gap-2" data-print="hide">
-        <button type="button" className={primaryButton} onClick={() => window.print()}>{t("detail.printNow")}</button>
-        <Link href={resourceHref(meta.id, rowId)} className={toolButton}>{t("detail.backToDetail")}</Link>
+        <button type="button" className={primaryButton} onClick={() => window.print()}>
+          {t("detail.printNow")}
+        </button>
+        <Link href={resourceHref(meta.id, rowId)} className={toolButton}>
+          {t("detail.backToDetail")}
+        </Link>
       </div>
       <header className="border-b border-slate-400 pb-2">
         <p className="text-sm text-slate-700">{t(meta.title)}</p>
         <h1 className="text-2xl font-semibold">{title}</h1>
-        <p className="text-xs text-slate-700">{t("detail.printedAt", { when: formatDateTime(new Date().toISOString(), locale) })}</p>
+        <p className="text-xs text-slate-700">
+          {t("detail.printedAt", { when: formatDateTime(new Date().toISOString(), locale) })}
+        </p>
       </header>
       {meta.detail.map((tab) => (
         <section key={tab.key} className="flex flex-col gap-3 print:break-inside-auto">

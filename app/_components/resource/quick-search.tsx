@@ -21,9 +21,26 @@ export function QuickSearch({ value, onSearch }: { value: string; onSearch: (q: 
   }, [text, value, onSearch]);
 
   return (
-    <form role="search" className="flex items-center gap-2" onSubmit={(e) => { e.preventDefault(); onSearch(text.trim()); }}>
-      <label htmlFor={id} className="text-sm font-medium">{t("search")}</label>
-      <input id={id} type="search" value={text} onChange={(e) => setText(e.target.value)} maxLength={100} className={`${inputClass} w-64`} data-testid="quick-search" />
+    <form
+      role="search"
+      className="flex items-center gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch(text.trim());
+      }}
+    >
+      <label htmlFor={id} className="text-sm font-medium">
+        {t("search")}
+      </label>
+      <input
+        id={id}
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={100}
+        className={`${inputClass} w-64`}
+        data-testid="quick-search"
+      />
     </form>
   );
 }

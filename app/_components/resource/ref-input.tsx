@@ -23,7 +23,10 @@ type Props = {
 export function RefInput({ field, owner, value, cell, onChange, ...aria }: Props) {
   const t = useTranslations();
   const locale = useLocale() as UiLocale;
-  const known = value && cell && typeof cell === "object" && "id" in cell && String(cell.id) === value ? formatCell(field, cell, locale, t) : undefined;
+  const known =
+    value && cell && typeof cell === "object" && "id" in cell && String(cell.id) === value
+      ? formatCell(field, cell, locale, t)
+      : undefined;
   const source = owner.action ? { action: owner.action, param: field.name } : { field: field.name };
   return (
     <RefPicker

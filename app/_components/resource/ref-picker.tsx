@@ -6,7 +6,12 @@ import type { RefSource } from "@/server/resources/ref-options";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 import { alertClass, inputClass } from "./styles";
 
-type SelectProps = { id?: string; "aria-invalid"?: boolean; "aria-describedby"?: string; "aria-required"?: boolean } & Record<`data-${string}`, string>;
+type SelectProps = {
+  id?: string;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
+  "aria-required"?: boolean;
+} & Record<`data-${string}`, string>;
 
 /** Which picker of which resource: one of its ref fields, ref filters or action parameters. */
 export type RefOwner = { resource: string; source: RefSource };
@@ -29,29 +34,53 @@ type Props = RefOwner & {
  * parameter (`resources.refOptions`: what the user may choose, even when they may not open the
  * referenced table), always including the current value. A search box narrows long lists.
  */
-export function RefPicker({ resource, source, value, onChange, emptyLabel, knownLabel, searchLabel, selectProps }: Props) {
+export function RefPicker({
+  resource,
+  source,
+  value,
+  onChange,
+  emptyLabel,
+  knownLabel,
+  searchLabel,
+  selectProps,
+}: Props) {
   const t = useTranslations();
   const trpc = useTRPC();
   const errorMessage = useErrorMessage();
   const [search, setSearch] = useState("");
   const q = useDeferredValue(search.trim());
-  const page = useQuery({ ...trpc.resources.refOptions.queryOptions({ resource, source, q }, { staleTime: 30_000 }), placeholderData: keepPreviousData });
+  const page = useQuery({
+    ...trpc.resources.refOptions.queryOptions({ resource, source, q }, { staleTime: 30_000 }),
+    placeholderData: keepPreviousData,
+  });
   const listed = page.data?.options ?? [];
   // The current value may be beyond the first page or outside a search: ask for its title alone.
   const unnamed = !!value && !knownLabel && !!page.data && !listed.some((o) => String(o.id) === value);
-  const current = useQuery(trpc.resources.refOptions.queryOptions({ resource, source, ids: [value] }, { enabled: unnamed, staleTime: 60_000 }));
+  const current = useQuery(
+    trpc.resources.refOptions.queryOptions({ resource, source, ids: [value] }, { enabled: unnamed, staleTime: 60_000 }),
+  );
 
   const options = new Map<string, string>();
-  if (value && !listed.some((o) => String(o.id) === value)) options.set(value, knownLabel ?? current.data?.options[0]?.label ?? value);
+  if (value && !listed.some((o) => String(o.id) === value))
+    options.set(value, knownLabel ?? current.data?.options[0]?.label ?? value);
   for (const o of listed) options.set(String(o.id), o.label);
   const searchable = search !== "" || !!page.data?.more;
 
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap gap-2">
-        <select {...selectProps} value={value} onChange={(e) => onChange(e.target.value)} className={`${inputClass} min-w-48 flex-1`}>
+        <select
+          {...selectProps}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          className={`${inputClass} min-w-48 flex-1`}
+        >
           {emptyLabel !== null && <option value="">{emptyLabel}</option>}
-          {[...options].map(([id, label]) => <option key={id} value={id}>{label}</option>)}
+          {[...options].map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
         </select>
         {searchable && (
           <input
@@ -65,7 +94,11 @@ export function RefPicker({ resource, source, value, onChange, emptyLabel, known
           />
         )}
       </div>
-      {page.error && <p role="alert" className={alertClass}>{errorMessage(page.error)}</p>}
+      {page.error && (
+        <p role="alert" className={alertClass}>
+          {errorMessage(page.error)}
+        </p>
+      )}
     </div>
   );
 }

@@ -22,7 +22,11 @@ export function defaultLayout(meta: ResourceMeta): GridLayout {
   return { order, visible: Object.fromEntries(order.map((c) => [c, meta.columns.includes(c)])), widths: {} };
 }
 
-interface Saved { columns: string[]; widths?: Record<string, number>; pageSize?: number }
+interface Saved {
+  columns: string[];
+  widths?: Record<string, number>;
+  pageSize?: number;
+}
 
 /** The saved settings (`preferences` key `grid:<id>`), minus columns the resource no longer declares. */
 export function layoutFrom(meta: ResourceMeta, saved: unknown): GridLayout {
@@ -37,7 +41,9 @@ export function layoutFrom(meta: ResourceMeta, saved: unknown): GridLayout {
 
 const toSaved = (l: GridLayout): Saved => ({
   columns: l.order.filter((c) => l.visible[c]),
-  widths: Object.fromEntries(Object.entries(l.widths).map(([c, w]) => [c, Math.min(2000, Math.max(30, Math.round(w)))])),
+  widths: Object.fromEntries(
+    Object.entries(l.widths).map(([c, w]) => [c, Math.min(2000, Math.max(30, Math.round(w)))]),
+  ),
   ...(l.pageSize ? { pageSize: l.pageSize } : {}),
 });
 

@@ -23,7 +23,9 @@ export function DashboardChooser({ widgets }: { widgets: ChooserWidget[] }) {
   const [open, setOpen] = useState(false);
   const [refreshing, startRefresh] = useTransition();
   const panelId = useId();
-  const save = useMutation(trpc.preferences.set.mutationOptions({ onSuccess: () => startRefresh(() => router.refresh()) }));
+  const save = useMutation(
+    trpc.preferences.set.mutationOptions({ onSuccess: () => startRefresh(() => router.refresh()) }),
+  );
   const busy = save.isPending || refreshing;
   // The boxes follow a click at once; the page's widgets follow once the choice is saved.
   const [checked, setChecked] = useState(() => widgets.filter((w) => w.shown).map((w) => w.id));
@@ -51,24 +53,40 @@ export function DashboardChooser({ widgets }: { widgets: ChooserWidget[] }) {
       >
         {t("customize")}
       </button>
-      <div id={panelId} hidden={!open} className="absolute right-0 z-20 mt-1 w-72 rounded border border-slate-300 bg-white p-3 text-sm shadow-lg">
+      <div
+        id={panelId}
+        hidden={!open}
+        className="absolute right-0 z-20 mt-1 w-72 rounded border border-slate-300 bg-white p-3 text-sm shadow-lg"
+      >
         <fieldset disabled={busy} aria-busy={busy}>
           <legend className="font-medium">{t("shownWidgets")}</legend>
           <ul className="mt-2 space-y-1">
             {widgets.map((w) => (
               <li key={w.id}>
                 <label className="flex items-center gap-2">
-                  <input type="checkbox" checked={checked.includes(w.id)} onChange={(e) => toggle(w.id, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={checked.includes(w.id)}
+                    onChange={(e) => toggle(w.id, e.target.checked)}
+                  />
                   {w.title}
                 </label>
               </li>
             ))}
           </ul>
-          <button type="button" className="mt-3 text-blue-800 underline" onClick={() => save.mutate({ key: "dashboard", value: null })}>
+          <button
+            type="button"
+            className="mt-3 text-blue-800 underline"
+            onClick={() => save.mutate({ key: "dashboard", value: null })}
+          >
             {t("resetWidgets")}
           </button>
         </fieldset>
-        {save.isError && <p role="alert" className="mt-2 text-red-800">{errorMessage(save.error)}</p>}
+        {save.isError && (
+          <p role="alert" className="mt-2 text-red-800">
+            {errorMessage(save.error)}
+          </p>
+        )}
       </div>
     </div>
   );

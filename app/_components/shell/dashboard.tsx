@@ -22,7 +22,17 @@ async function WidgetBody({ widget, ctx }: { widget: Widget; ctx: WidgetCtx }) {
 }
 
 /** The signed-in user's dashboard: the widgets of their user type, minus the ones they hid. */
-export async function Dashboard({ handle, user, locale, heading }: { handle: TenantHandle; user: SessionUser; locale: Locale; heading: string }) {
+export async function Dashboard({
+  handle,
+  user,
+  locale,
+  heading,
+}: {
+  handle: TenantHandle;
+  user: SessionUser;
+  locale: Locale;
+  heading: string;
+}) {
   const t = await getTranslations();
   // Layout choices belong to the person signed in, also while acting for a colleague.
   const saved = (await getPreference(handle, user.realUser?.id ?? user.id, "dashboard")) as { hidden: string[] } | null;
@@ -39,7 +49,13 @@ export async function Dashboard({ handle, user, locale, heading }: { handle: Ten
         {/* An operator's support session may change nothing, not even a layout. */}
         {!user.support && (
           <ApiProvider>
-            <DashboardChooser widgets={availableWidgets(user, WIDGETS).map((w) => ({ id: w.id, title: t(w.title), shown: chosen.includes(w) }))} />
+            <DashboardChooser
+              widgets={availableWidgets(user, WIDGETS).map((w) => ({
+                id: w.id,
+                title: t(w.title),
+                shown: chosen.includes(w),
+              }))}
+            />
           </ApiProvider>
         )}
       </div>
@@ -48,8 +64,15 @@ export async function Dashboard({ handle, user, locale, heading }: { handle: Ten
       ) : (
         <div className="mt-4 grid gap-4 md:grid-cols-2" data-testid="dashboard">
           {shown.map((w, i) => (
-            <section key={w.id} aria-labelledby={`widget-${w.id}`} className="rounded border border-slate-200 bg-white p-4 shadow-sm" data-testid={`widget-${w.id}`}>
-              <h2 id={`widget-${w.id}`} className="mb-2 text-lg font-semibold">{t(w.title)}</h2>
+            <section
+              key={w.id}
+              aria-labelledby={`widget-${w.id}`}
+              className="rounded border border-slate-200 bg-white p-4 shadow-sm"
+              data-testid={`widget-${w.id}`}
+            >
+              <h2 id={`widget-${w.id}`} className="mb-2 text-lg font-semibold">
+                {t(w.title)}
+              </h2>
               {bodies[i]}
             </section>
           ))}

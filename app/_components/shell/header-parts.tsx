@@ -14,7 +14,10 @@ export async function HeaderMenu({ user }: { user: SessionUser }) {
   const menus = menuFor(user, registry).map((m) => ({
     id: m.id,
     label: t(m.label),
-    sections: m.sections.map((s) => ({ label: s.label && t(s.label), items: s.items.map((i) => ({ label: t(i.label), href: i.href })) })),
+    sections: m.sections.map((s) => ({
+      label: s.label && t(s.label),
+      items: s.items.map((i) => ({ label: t(i.label), href: i.href })),
+    })),
   }));
   if (menus.length === 0) return null;
   return <MainMenu menus={menus} label={t("menu.label")} toggleLabel={t("menu.toggle")} />;
@@ -25,7 +28,12 @@ export async function HeaderSearch({ user }: { user: SessionUser }) {
   const t = await getTranslations();
   const resources = searchableResources(registry, user).map((r) => ({ id: r.id, title: t(r.title) }));
   if (resources.length === 0) return null;
-  const hint = t("search.hint", { what: resources.map((r) => r.title).sort(compareText((await getLocale()) as UiLocale)).join(", ") });
+  const hint = t("search.hint", {
+    what: resources
+      .map((r) => r.title)
+      .sort(compareText((await getLocale()) as UiLocale))
+      .join(", "),
+  });
   return (
     <ApiProvider>
       <QuickSearch resources={resources} hint={hint} />

@@ -103,9 +103,13 @@ export function MainMenu({ menus, label, toggleLabel }: { menus: MainMenuData[];
         onClick={() => setExpanded(!expanded)}
         data-testid="menu-toggle"
       >
-        <span aria-hidden="true">☰ </span>{toggleLabel}
+        <span aria-hidden="true">☰ </span>
+        {toggleLabel}
       </button>
-      <ul id={`${baseId}-list`} className={`${expanded ? "flex" : "hidden"} flex-col pb-2 md:flex md:flex-row md:flex-wrap md:pb-0`}>
+      <ul
+        id={`${baseId}-list`}
+        className={`${expanded ? "flex" : "hidden"} flex-col pb-2 md:flex md:flex-row md:flex-wrap md:pb-0`}
+      >
         {menus.map((menu, index) => (
           <li key={menu.id} className="relative">
             <button
@@ -121,7 +125,10 @@ export function MainMenu({ menus, label, toggleLabel }: { menus: MainMenuData[];
               onKeyDown={(e) => onButtonKey(e, index, menu.id)}
               data-testid={`menu-${menu.id}`}
             >
-              {menu.label} <span aria-hidden="true" className="text-xs">▾</span>
+              {menu.label}{" "}
+              <span aria-hidden="true" className="text-xs">
+                ▾
+              </span>
             </button>
             <div
               id={panelId(menu.id)}
@@ -133,7 +140,14 @@ export function MainMenu({ menus, label, toggleLabel }: { menus: MainMenuData[];
                 const headingId = `${panelId(menu.id)}-${s}`;
                 return (
                   <div key={s} className="py-1 [&+&]:border-t [&+&]:border-slate-200">
-                    {section.label && <p id={headingId} className="px-3 pt-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{section.label}</p>}
+                    {section.label && (
+                      <p
+                        id={headingId}
+                        className="px-3 pt-1 text-xs font-semibold uppercase tracking-wide text-slate-600"
+                      >
+                        {section.label}
+                      </p>
+                    )}
                     <ul aria-labelledby={section.label ? headingId : undefined}>
                       {section.items.map((item) => (
                         <li key={item.href}>

@@ -11,7 +11,8 @@ const DEBOUNCE_MS = 250;
 
 /** Whether a key press happened where "/" is typed as text rather than used as a shortcut. */
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
 /**
  * The header's quick search: a WAI-ARIA combobox whose list shows the hits of every resource the
@@ -50,7 +51,11 @@ export function QuickSearch({ resources, hint }: { resources: { id: string; titl
     return () => document.removeEventListener("keydown", shortcut);
   }, []);
 
-  const search = useQuery({ ...trpc.resources.search.queryOptions({ q }), enabled: q.length > 0, placeholderData: (previous) => previous });
+  const search = useQuery({
+    ...trpc.resources.search.queryOptions({ q }),
+    enabled: q.length > 0,
+    placeholderData: (previous) => previous,
+  });
   const groups = q ? (search.data ?? []) : [];
   const hits = groups.flatMap((g) => g.hits);
   const optionId = (index: number) => `${id}-option-${index}`;
@@ -87,13 +92,23 @@ export function QuickSearch({ resources, hint }: { resources: { id: string; titl
   };
 
   // What a screen reader hears after each search: searching, nothing found, or how many hits.
-  const status = !q ? "" : search.isError ? t("error") : search.isFetching && !search.data ? t("searching") : hits.length === 0 ? t("noResults", { q }) : t("results", { count: hits.length });
+  const status = !q
+    ? ""
+    : search.isError
+      ? t("error")
+      : search.isFetching && !search.data
+        ? t("searching")
+        : hits.length === 0
+          ? t("noResults", { q })
+          : t("results", { count: hits.length });
   // Where each group's hits start in the flat list that the arrow keys walk.
   const starts = groups.map((_, g) => groups.slice(0, g).reduce((n, x) => n + x.hits.length, 0));
 
   return (
     <div className="relative w-full sm:w-80" role="search">
-      <label htmlFor={`${id}-input`} className="sr-only">{t("label")}</label>
+      <label htmlFor={`${id}-input`} className="sr-only">
+        {t("label")}
+      </label>
       <input
         ref={input}
         id={`${id}-input`}
@@ -127,10 +142,19 @@ export function QuickSearch({ resources, hint }: { resources: { id: string; titl
         className="w-full rounded border border-white/60 bg-white px-3 py-1.5 text-sm text-slate-900 placeholder:text-slate-600"
         data-testid="header-search"
       />
-      <p id={`${id}-hint`} className={focused && !text ? "absolute z-40 mt-1 w-full rounded border border-slate-300 bg-white p-2 text-xs text-slate-700 shadow" : "sr-only"}>
+      <p
+        id={`${id}-hint`}
+        className={
+          focused && !text
+            ? "absolute z-40 mt-1 w-full rounded border border-slate-300 bg-white p-2 text-xs text-slate-700 shadow"
+            : "sr-only"
+        }
+      >
         {hint}
       </p>
-      <p role="status" className="sr-only">{status}</p>
+      <p role="status" className="sr-only">
+        {status}
+      </p>
       <div
         id={`${id}-listbox`}
         role="listbox"
@@ -142,7 +166,11 @@ export function QuickSearch({ resources, hint }: { resources: { id: string; titl
       >
         {groups.map((group, g) => (
           <ul key={group.resource} role="group" aria-labelledby={`${id}-group-${group.resource}`}>
-            <li role="presentation" id={`${id}-group-${group.resource}`} className="px-3 pb-0.5 pt-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <li
+              role="presentation"
+              id={`${id}-group-${group.resource}`}
+              className="px-3 pb-0.5 pt-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600"
+            >
               {titleOf(group.resource)}
             </li>
             {group.hits.map((hit, h) => {
@@ -166,7 +194,10 @@ export function QuickSearch({ resources, hint }: { resources: { id: string; titl
         ))}
       </div>
       {open && q && hits.length === 0 && !search.isFetching && (
-        <p className="absolute z-40 mt-1 w-full rounded border border-slate-300 bg-white p-2 text-sm text-slate-700 shadow" data-testid="search-empty">
+        <p
+          className="absolute z-40 mt-1 w-full rounded border border-slate-300 bg-white p-2 text-sm text-slate-700 shadow"
+          data-testid="search-empty"
+        >
           {search.isError ? t("error") : t("noResults", { q })}
         </p>
       )}

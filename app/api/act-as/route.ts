@@ -18,11 +18,15 @@ export async function POST(req: Request) {
   if (real.support) {
     await auditSupportRequest(h, real.support, req, true);
     const t = await getTranslations({ locale: found.tenant.defaultLocale, namespace: "errors" });
-    return new Response(t("SUPPORT_READ_ONLY"), { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response(t("SUPPORT_READ_ONLY"), {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
   const target = Number((await req.formData()).get("userId")) || null;
   const res = seeOther("/");
-  if (target && (await actAsTarget(h, real, target))) res.cookies.set(ACT_AS_COOKIE, String(target), { path: "/", httpOnly: true, sameSite: "lax" });
+  if (target && (await actAsTarget(h, real, target)))
+    res.cookies.set(ACT_AS_COOKIE, String(target), { path: "/", httpOnly: true, sameSite: "lax" });
   else res.cookies.set(ACT_AS_COOKIE, "", { path: "/", maxAge: 0 });
   return res;
 }

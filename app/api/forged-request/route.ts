@@ -8,7 +8,10 @@ import { createContext } from "@/server/trpc/context";
 async function refuse(req: Request) {
   const { locale } = await createContext({ req, claims: null });
   const t = await getTranslations({ locale, namespace: "errors" });
-  return new Response(t("FORGED_REQUEST"), { status: 403, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(t("FORGED_REQUEST"), {
+    status: 403,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 export { refuse as GET, refuse as POST, refuse as PUT, refuse as PATCH, refuse as DELETE };

@@ -19,7 +19,14 @@ export async function GET(req: Request) {
     if (!tenant) return Response.json({ kind: "tenant", slug: host.slug, status: "unknown" }, { status: 404 });
     const state = availability(tenant);
     return Response.json(
-      { kind: "tenant", slug: tenant.slug, status: tenant.status, availability: state, schemaVersion: tenant.schemaVersion, codeSchemaVersion: TENANT_SCHEMA_VERSION },
+      {
+        kind: "tenant",
+        slug: tenant.slug,
+        status: tenant.status,
+        availability: state,
+        schemaVersion: tenant.schemaVersion,
+        codeSchemaVersion: TENANT_SCHEMA_VERSION,
+      },
       { status: state === "served" ? 200 : 503 },
     );
   } catch {

@@ -9,7 +9,8 @@ import { currentTenant } from "@/server/tenancy/current";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 
 /** Only a path on this host: never an address elsewhere ("//evil", "https://…"). */
-const localPath = (value: string | null | undefined) => (value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : null);
+const localPath = (value: string | null | undefined) =>
+  value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : null;
 
 /** The page the form was sent from, when the browser says so; only its path is used, on this host. */
 function refererPath(req: Request): string | null {

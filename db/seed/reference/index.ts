@@ -13,15 +13,32 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 for (const locale of [fr, nl, de, en]) countries.registerLocale(locale);
 
 function countryRows() {
-  const names = { fr: countries.getNames("fr"), nl: countries.getNames("nl"), de: countries.getNames("de"), en: countries.getNames("en") };
+  const names = {
+    fr: countries.getNames("fr"),
+    nl: countries.getNames("nl"),
+    de: countries.getNames("de"),
+    en: countries.getNames("en"),
+  };
   return Object.keys(names.fr).map((isoCode) => ({
     isoCode,
-    names: { fr: names.fr[isoCode]!, nl: names.nl[isoCode], de: names.de[isoCode], en: names.en[isoCode] } satisfies LocalizedText,
+    names: {
+      fr: names.fr[isoCode]!,
+      nl: names.nl[isoCode],
+      de: names.de[isoCode],
+      en: names.en[isoCode],
+    } satisfies LocalizedText,
   }));
 }
 
 interface PlaceCsvRow {
-  kind: string; zip_code: string; name_fr: string; name_nl: string; name_de: string; name_en: string; province_fr: string; region: string;
+  kind: string;
+  zip_code: string;
+  name_fr: string;
+  name_nl: string;
+  name_de: string;
+  name_en: string;
+  province_fr: string;
+  region: string;
 }
 
 let placeCache: ReturnType<typeof placeRowsUncached> | undefined;

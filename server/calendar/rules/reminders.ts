@@ -12,7 +12,8 @@ export const CLIENT_REMINDERS = [
 ] as const;
 export type ClientReminder = (typeof CLIENT_REMINDERS)[number];
 
-const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+const iso = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** The same day `months` months later (earlier if negative), clamped to the month's last day: 31 March − 1 month = 28/29 February. */
@@ -41,7 +42,12 @@ export const isUserModified = (task: { state: string }) => task.state !== "todo"
  * is no more than a week ago, the task is created or brought up to date; otherwise (or without a
  * client date) it is deleted. A task the user already modified is kept as it is in both cases.
  */
-export function reminderStep(eventDate: string | null, months: number, existing: ExistingTask, today: string): ReminderStep {
+export function reminderStep(
+  eventDate: string | null,
+  months: number,
+  existing: ExistingTask,
+  today: string,
+): ReminderStep {
   if (existing && isUserModified(existing)) return { do: "nothing" };
   const date = eventDate ? addMonths(eventDate, -months) : null;
   if (date && date >= addDays(today, -7)) return { do: "upsert", date };

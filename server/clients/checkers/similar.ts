@@ -14,8 +14,18 @@ import { defineChecker, type Handle } from "@/server/checks/define";
 const CANDIDATES = 20;
 
 type PairRow = {
-  id: number; first_name: string; last_name: string; national_id: string | null; birth_date: string | null; responsible: number | null;
-  other_id: number; other_first_name: string; other_last_name: string; other_national_id: string | null; other_birth_date: string | null; other_words: string[];
+  id: number;
+  first_name: string;
+  last_name: string;
+  national_id: string | null;
+  birth_date: string | null;
+  responsible: number | null;
+  other_id: number;
+  other_first_name: string;
+  other_last_name: string;
+  other_national_id: string | null;
+  other_birth_date: string | null;
+  other_words: string[];
 };
 
 /**
@@ -64,11 +74,35 @@ export const similarClientsChecker = defineChecker({
     for (const row of rows) byClient.set(row.id, [...(byClient.get(row.id) ?? []), row]);
     return [...byClient.values()].flatMap((pairs) => {
       const c = pairs[0]!;
-      const others = pairs.map((o) => ({ id: o.other_id, firstName: o.other_first_name, lastName: o.other_last_name, nationalId: o.other_national_id, birthDate: o.other_birth_date, phoneticWords: o.other_words }));
-      const [first] = findSimilarClients({ id: c.id, firstName: c.first_name, lastName: c.last_name, nationalId: c.national_id, birthDate: c.birth_date }, others, 1);
+      const others = pairs.map((o) => ({
+        id: o.other_id,
+        firstName: o.other_first_name,
+        lastName: o.other_last_name,
+        nationalId: o.other_national_id,
+        birthDate: o.other_birth_date,
+        phoneticWords: o.other_words,
+      }));
+      const [first] = findSimilarClients(
+        {
+          id: c.id,
+          firstName: c.first_name,
+          lastName: c.last_name,
+          nationalId: c.national_id,
+          birthDate: c.birth_date,
+        },
+        others,
+        1,
+      );
       if (!first) return [];
       const name = `${first.person.lastName.toUpperCase()} ${first.person.firstName} (${first.person.id})`;
-      return [{ ownerId: c.id, messageKey: "checks.similarClients.found", params: { name }, responsibleUserId: c.responsible }];
+      return [
+        {
+          ownerId: c.id,
+          messageKey: "checks.similarClients.found",
+          params: { name },
+          responsibleUserId: c.responsible,
+        },
+      ];
     });
   },
 });

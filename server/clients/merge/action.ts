@@ -16,7 +16,11 @@ export const mergeClientAction: ActionDef = {
   confirm: true,
   params: {
     merged: {
-      type: "ref", label: "merge.merged", required: true, expr: () => sql`null`, input: rowKey,
+      type: "ref",
+      label: "merge.merged",
+      required: true,
+      expr: () => sql`null`,
+      input: rowKey,
       ref: { resource: "clients.clients", display: () => sql`null` },
     },
     reason: { type: "longtext", label: "merge.reason", expr: () => sql`null`, input: z.string().trim().max(2000) },

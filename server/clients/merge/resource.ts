@@ -18,21 +18,50 @@ export const clientMergesResource = defineResource({
   fields: {
     id: integer("fields.id", (t) => t.clientMerges.id, { editable: false, width: 7 }),
     at: datetime("resources.history.at", (t) => t.clientMerges.at),
-    user: { type: "text", label: "resources.history.who", width: 20, expr: (t) => userNameOf(t, q(t.clientMerges.userId)) },
-    actingFor: { type: "text", label: "resources.history.actingFor", width: 20, expr: (t) => sql`coalesce(${userNameOf(t, q(t.clientMerges.actingForId))}, '')` },
+    user: {
+      type: "text",
+      label: "resources.history.who",
+      width: 20,
+      expr: (t) => userNameOf(t, q(t.clientMerges.userId)),
+    },
+    actingFor: {
+      type: "text",
+      label: "resources.history.actingFor",
+      width: 20,
+      expr: (t) => sql`coalesce(${userNameOf(t, q(t.clientMerges.actingForId))}, '')`,
+    },
     kept: {
-      type: "ref", label: "resources.clientMerges.kept", width: 26, expr: (t) => t.clientMerges.keptId,
+      type: "ref",
+      label: "resources.clientMerges.kept",
+      width: 26,
+      expr: (t) => t.clientMerges.keptId,
       ref: { resource: "clients.clients", display: (t) => clientNameOf(t, q(t.clientMerges.keptId)) },
     },
     mergedName: text("resources.clientMerges.merged", (t) => t.clientMerges.mergedName, { editable: false, width: 26 }),
     // "Coachings: 3, 5; Addresses: 8" and "Phone: 087 55 66 77", in the reader's words (server/history/describe.ts).
     moved: {
-      type: "longtext", label: "resources.clientMerges.moved", width: 40, sortable: false, expr: (t) => t.clientMerges.moved,
-      present: (moved, ctx) => (moved && Object.keys(moved).length ? valueText(readerFor(ctx.locale, ctx.handle.t, ctx.registry), undefined, moved) : ""),
+      type: "longtext",
+      label: "resources.clientMerges.moved",
+      width: 40,
+      sortable: false,
+      expr: (t) => t.clientMerges.moved,
+      present: (moved, ctx) =>
+        moved && Object.keys(moved).length
+          ? valueText(readerFor(ctx.locale, ctx.handle.t, ctx.registry), undefined, moved)
+          : "",
     },
     filled: {
-      type: "longtext", label: "resources.clientMerges.filled", width: 40, sortable: false, expr: (t) => t.clientMerges.filled,
-      present: (filled, ctx) => changesText(readerFor(ctx.locale, ctx.handle.t, ctx.registry), "clients.clients", filled as Parameters<typeof changesText>[2]),
+      type: "longtext",
+      label: "resources.clientMerges.filled",
+      width: 40,
+      sortable: false,
+      expr: (t) => t.clientMerges.filled,
+      present: (filled, ctx) =>
+        changesText(
+          readerFor(ctx.locale, ctx.handle.t, ctx.registry),
+          "clients.clients",
+          filled as Parameters<typeof changesText>[2],
+        ),
     },
     reason: longText("merge.reason", (t) => t.clientMerges.reason, { editable: false }),
   },
@@ -42,8 +71,14 @@ export const clientMergesResource = defineResource({
   defaultSort: [{ field: "at", dir: "desc" }],
   // Whoever may merge may review merges: administrators (domain-people §0, Lino's merge_row).
   access: { view: ["SiteAdmin"] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [
-    { fields: ["at", "user", "actingFor", "kept", "mergedName", "reason"] },
-    { fields: ["moved", "filled"] },
-  ] }],
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [
+        { fields: ["at", "user", "actingFor", "kept", "mergedName", "reason"] },
+        { fields: ["moved", "filled"] },
+      ],
+    },
+  ],
 });

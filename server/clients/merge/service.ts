@@ -19,22 +19,34 @@ type Changes = Record<string, { from: unknown; to: unknown }>;
 const ENTITY = "clients.clients";
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === "";
-const displayName = (p: Pick<Partner, "id" | "firstName" | "lastName">) => `${p.lastName.toUpperCase()} ${p.firstName} (${p.id})`;
+const displayName = (p: Pick<Partner, "id" | "firstName" | "lastName">) =>
+  `${p.lastName.toUpperCase()} ${p.firstName} (${p.id})`;
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
 
 /** The two partners locked (in id order, so two opposite merges cannot deadlock), with the refusals. */
 async function lockBoth(tx: Tx, t: T, keptId: number, mergedId: number, version: number | undefined) {
   if (keptId === mergedId) throw new AppError("INVALID_INPUT", { field: "merged", messageKey: "merge.self" });
   if (version === undefined) throw new AppError("INVALID_INPUT", { field: "version" });
-  const rows = await tx.select().from(t.partners).where(inArray(t.partners.id, [keptId, mergedId])).orderBy(t.partners.id).for("update");
+  const rows = await tx
+    .select()
+    .from(t.partners)
+    .where(inArray(t.partners.id, [keptId, mergedId]))
+    .orderBy(t.partners.id)
+    .for("update");
   const kept = rows.find((r) => r.id === keptId);
   const merged = rows.find((r) => r.id === mergedId);
   if (!kept?.isClient) throw new AppError("NOT_FOUND");
   if (kept.version !== version) throw new AppError("STALE_EDIT");
   if (!merged) throw new AppError("INVALID_INPUT", { field: "merged", messageKey: "merge.notFound" });
-  if (!merged.isClient || merged.kind !== "person") throw new AppError("INVALID_INPUT", { field: "merged", name: merged.name, messageKey: "merge.notClient" });
+  if (!merged.isClient || merged.kind !== "person")
+    throw new AppError("INVALID_INPUT", { field: "merged", name: merged.name, messageKey: "merge.notClient" });
   if (!isEmpty(kept.nationalId) && !isEmpty(merged.nationalId) && kept.nationalId !== merged.nationalId) {
-    throw new AppError("INVALID_INPUT", { field: "merged", kept: kept.nationalId!, merged: merged.nationalId!, messageKey: "merge.nationalIdsDiffer" });
+    throw new AppError("INVALID_INPUT", {
+      field: "merged",
+      kept: kept.nationalId!,
+      merged: merged.nationalId!,
+      messageKey: "merge.nationalIdsDiffer",
+    });
   }
   return { kept, merged };
 }
@@ -42,25 +54,74 @@ async function lockBoth(tx: Tx, t: T, keptId: number, mergedId: number, version:
 /** Moves the rows of the simple references; returns table → ids moved. */
 async function moveSimple(tx: Tx, t: T, from: number, to: number) {
   const moved: Record<string, number[]> = {};
-  const add = (name: string, rows: { id: number }[]) => { if (rows.length) moved[name] = [...(moved[name] ?? []), ...ids(rows)]; };
-  add("dispenses", await tx.update(t.dispenses).set({ clientId: to }).where(eq(t.dispenses.clientId, from)).returning({ id: t.dispenses.id }));
-  add("exclusions", await tx.update(t.exclusions).set({ clientId: to }).where(eq(t.exclusions.clientId, from)).returning({ id: t.exclusions.id }));
-  add("convictions", await tx.update(t.convictions).set({ clientId: to }).where(eq(t.convictions.clientId, from)).returning({ id: t.convictions.id }));
-  add("roles", await tx.update(t.roles).set({ personId: to }).where(eq(t.roles.personId, from)).returning({ id: t.roles.id }));
-  add("roles", await tx.update(t.roles).set({ companyId: to }).where(eq(t.roles.companyId, from)).returning({ id: t.roles.id }));
+  const add = (name: string, rows: { id: number }[]) => {
+    if (rows.length) moved[name] = [...(moved[name] ?? []), ...ids(rows)];
+  };
+  add(
+    "dispenses",
+    await tx
+      .update(t.dispenses)
+      .set({ clientId: to })
+      .where(eq(t.dispenses.clientId, from))
+      .returning({ id: t.dispenses.id }),
+  );
+  add(
+    "exclusions",
+    await tx
+      .update(t.exclusions)
+      .set({ clientId: to })
+      .where(eq(t.exclusions.clientId, from))
+      .returning({ id: t.exclusions.id }),
+  );
+  add(
+    "convictions",
+    await tx
+      .update(t.convictions)
+      .set({ clientId: to })
+      .where(eq(t.convictions.clientId, from))
+      .returning({ id: t.convictions.id }),
+  );
+  add(
+    "roles",
+    await tx.update(t.roles).set({ personId: to }).where(eq(t.roles.personId, from)).returning({ id: t.roles.id }),
+  );
+  add(
+    "roles",
+    await tx.update(t.roles).set({ companyId: to }).where(eq(t.roles.companyId, from)).returning({ id: t.roles.id }),
+  );
   const cc = t.clientContacts;
-  add("client_contacts", await tx.update(cc).set({ clientId: to }).where(eq(cc.clientId, from)).returning({ id: cc.id }));
-  add("client_contacts", await tx.update(cc).set({ companyId: to }).where(eq(cc.companyId, from)).returning({ id: cc.id }));
-  add("client_contacts", await tx.update(cc).set({ contactPersonId: to }).where(eq(cc.contactPersonId, from)).returning({ id: cc.id }));
-  const merges = await tx.update(t.clientMerges).set({ keptId: to }).where(eq(t.clientMerges.keptId, from)).returning({ id: t.clientMerges.id });
-  add("client_merges", merges.map((m) => ({ id: Number(m.id) })));
+  add(
+    "client_contacts",
+    await tx.update(cc).set({ clientId: to }).where(eq(cc.clientId, from)).returning({ id: cc.id }),
+  );
+  add(
+    "client_contacts",
+    await tx.update(cc).set({ companyId: to }).where(eq(cc.companyId, from)).returning({ id: cc.id }),
+  );
+  add(
+    "client_contacts",
+    await tx.update(cc).set({ contactPersonId: to }).where(eq(cc.contactPersonId, from)).returning({ id: cc.id }),
+  );
+  const merges = await tx
+    .update(t.clientMerges)
+    .set({ keptId: to })
+    .where(eq(t.clientMerges.keptId, from))
+    .returning({ id: t.clientMerges.id });
+  add(
+    "client_merges",
+    merges.map((m) => ({ id: Number(m.id) })),
+  );
   return moved;
 }
 
 /** Coachings move; the kept client's primary coaching stays the only primary one. */
 async function moveCoachings(tx: Tx, t: T, from: number, to: number) {
   const c = t.coachings;
-  const [primary] = await tx.select({ id: c.id }).from(c).where(and(eq(c.clientId, to), eq(c.primary, true))).limit(1);
+  const [primary] = await tx
+    .select({ id: c.id })
+    .from(c)
+    .where(and(eq(c.clientId, to), eq(c.primary, true)))
+    .limit(1);
   if (primary) await tx.update(c).set({ primary: false }).where(eq(c.clientId, from));
   return ids(await tx.update(c).set({ clientId: to }).where(eq(c.clientId, from)).returning({ id: c.id }));
 }
@@ -68,7 +129,11 @@ async function moveCoachings(tx: Tx, t: T, from: number, to: number) {
 /** Addresses move; never two primary ones. */
 async function moveAddresses(tx: Tx, t: T, from: number, to: number) {
   const a = t.addresses;
-  const [primary] = await tx.select({ id: a.id }).from(a).where(and(eq(a.partnerId, to), eq(a.primary, true))).limit(1);
+  const [primary] = await tx
+    .select({ id: a.id })
+    .from(a)
+    .where(and(eq(a.partnerId, to), eq(a.primary, true)))
+    .limit(1);
   if (primary) await tx.update(a).set({ primary: false }).where(eq(a.partnerId, from));
   return ids(await tx.update(a).set({ partnerId: to }).where(eq(a.partnerId, from)).returning({ id: a.id }));
 }
@@ -77,28 +142,58 @@ async function moveAddresses(tx: Tx, t: T, from: number, to: number) {
 async function moveMemberships(tx: Tx, t: T, from: number, to: number) {
   const m = t.householdMembers;
   const asHousehold = await tx.select({ id: m.id }).from(m).where(eq(m.householdId, from)).limit(1);
-  const [household] = await tx.select({ id: t.households.partnerId }).from(t.households).where(eq(t.households.partnerId, from)).limit(1);
-  if (asHousehold.length || household) throw new AppError("INVALID_INPUT", { field: "merged", messageKey: "merge.notClient" });
-  const dropped = ids(await tx.delete(m).where(and(eq(m.personId, from),
-    sql`${q(m.householdId)} in (select k.household_id from ${m} k where k.person_id = ${to})`)).returning({ id: m.id }));
-  const [primary] = await tx.select({ id: m.id }).from(m).where(and(eq(m.personId, to), eq(m.primary, true))).limit(1);
+  const [household] = await tx
+    .select({ id: t.households.partnerId })
+    .from(t.households)
+    .where(eq(t.households.partnerId, from))
+    .limit(1);
+  if (asHousehold.length || household)
+    throw new AppError("INVALID_INPUT", { field: "merged", messageKey: "merge.notClient" });
+  const dropped = ids(
+    await tx
+      .delete(m)
+      .where(
+        and(
+          eq(m.personId, from),
+          sql`${q(m.householdId)} in (select k.household_id from ${m} k where k.person_id = ${to})`,
+        ),
+      )
+      .returning({ id: m.id }),
+  );
+  const [primary] = await tx
+    .select({ id: m.id })
+    .from(m)
+    .where(and(eq(m.personId, to), eq(m.primary, true)))
+    .limit(1);
   if (primary) await tx.update(m).set({ primary: false }).where(eq(m.personId, from));
-  return { moved: ids(await tx.update(m).set({ personId: to }).where(eq(m.personId, from)).returning({ id: m.id })), dropped };
+  return {
+    moved: ids(await tx.update(m).set({ personId: to }).where(eq(m.personId, from)).returning({ id: m.id })),
+    dropped,
+  };
 }
 
 /** Human links move; links that would join the kept client to itself, or repeat one of its links, are dropped. */
 async function moveHumanLinks(tx: Tx, t: T, from: number, to: number) {
   const l = t.humanLinks;
-  const self = await tx.delete(l).where(or(and(eq(l.parentId, from), eq(l.childId, to)), and(eq(l.parentId, to), eq(l.childId, from)))).returning({ id: l.id });
+  const self = await tx
+    .delete(l)
+    .where(or(and(eq(l.parentId, from), eq(l.childId, to)), and(eq(l.parentId, to), eq(l.childId, from))))
+    .returning({ id: l.id });
   const twin = (mine: typeof l.parentId, other: typeof l.childId) =>
     sql`exists (select 1 from ${l} k where k.${sql.raw(mine.name)} = ${to} and k.${sql.raw(other.name)} = ${q(other)} and k.type = ${q(l.type)})`;
   const repeated = [
-    ...await tx.delete(l).where(and(eq(l.parentId, from), twin(l.parentId, l.childId))).returning({ id: l.id }),
-    ...await tx.delete(l).where(and(eq(l.childId, from), twin(l.childId, l.parentId))).returning({ id: l.id }),
+    ...(await tx
+      .delete(l)
+      .where(and(eq(l.parentId, from), twin(l.parentId, l.childId)))
+      .returning({ id: l.id })),
+    ...(await tx
+      .delete(l)
+      .where(and(eq(l.childId, from), twin(l.childId, l.parentId)))
+      .returning({ id: l.id })),
   ];
   const moved = [
-    ...await tx.update(l).set({ parentId: to }).where(eq(l.parentId, from)).returning({ id: l.id }),
-    ...await tx.update(l).set({ childId: to }).where(eq(l.childId, from)).returning({ id: l.id }),
+    ...(await tx.update(l).set({ parentId: to }).where(eq(l.parentId, from)).returning({ id: l.id })),
+    ...(await tx.update(l).set({ childId: to }).where(eq(l.childId, from)).returning({ id: l.id })),
   ];
   return { moved: ids(moved), dropped: [...ids(self), ...ids(repeated)] };
 }
@@ -106,19 +201,45 @@ async function moveHumanLinks(tx: Tx, t: T, from: number, to: number) {
 /** Tasks and data problems about the duplicate; an automatic task the kept client already has becomes a manual one. */
 async function moveOwned(tx: Tx, t: T, from: number, to: number) {
   const k = t.tasks;
-  await tx.update(k).set({ autoType: null }).where(and(eq(k.ownerType, CLIENT_OWNER_TYPE), eq(k.ownerId, from),
-    sql`${q(k.autoType)} in (select o.auto_type from ${k} o where o.owner_type = ${CLIENT_OWNER_TYPE} and o.owner_id = ${to} and o.auto_type is not null)`));
-  const tasks = ids(await tx.update(k).set({ ownerId: to }).where(and(eq(k.ownerType, CLIENT_OWNER_TYPE), eq(k.ownerId, from))).returning({ id: k.id }));
+  await tx
+    .update(k)
+    .set({ autoType: null })
+    .where(
+      and(
+        eq(k.ownerType, CLIENT_OWNER_TYPE),
+        eq(k.ownerId, from),
+        sql`${q(k.autoType)} in (select o.auto_type from ${k} o where o.owner_type = ${CLIENT_OWNER_TYPE} and o.owner_id = ${to} and o.auto_type is not null)`,
+      ),
+    );
+  const tasks = ids(
+    await tx
+      .update(k)
+      .set({ ownerId: to })
+      .where(and(eq(k.ownerType, CLIENT_OWNER_TYPE), eq(k.ownerId, from)))
+      .returning({ id: k.id }),
+  );
   const d = t.dataProblems;
-  const problems = await tx.update(d).set({ ownerId: to }).where(and(eq(d.ownerType, CLIENT_OWNER_TYPE), eq(d.ownerId, from))).returning({ id: d.id });
+  const problems = await tx
+    .update(d)
+    .set({ ownerId: to })
+    .where(and(eq(d.ownerType, CLIENT_OWNER_TYPE), eq(d.ownerId, from)))
+    .returning({ id: d.id });
   return { tasks, dataProblems: problems.map((p) => Number(p.id)) };
 }
 
 /** The duplicate's photo, when the kept client has none. */
 async function movePhoto(tx: Tx, t: T, from: number, to: number) {
-  const [own] = await tx.select({ id: t.partnerPhotos.partnerId }).from(t.partnerPhotos).where(eq(t.partnerPhotos.partnerId, to)).limit(1);
+  const [own] = await tx
+    .select({ id: t.partnerPhotos.partnerId })
+    .from(t.partnerPhotos)
+    .where(eq(t.partnerPhotos.partnerId, to))
+    .limit(1);
   if (own) return [];
-  const moved = await tx.update(t.partnerPhotos).set({ partnerId: to }).where(eq(t.partnerPhotos.partnerId, from)).returning({ id: t.partnerPhotos.partnerId });
+  const moved = await tx
+    .update(t.partnerPhotos)
+    .set({ partnerId: to })
+    .where(eq(t.partnerPhotos.partnerId, from))
+    .returning({ id: t.partnerPhotos.partnerId });
   return moved.length ? [from] : [];
 }
 
@@ -140,20 +261,32 @@ function fillsOf(kept: Partner, merged: Partner) {
 /** The duplicate's row as JSON (dates as text), kept in the merge record. */
 const snapshotOf = (p: Partner): Record<string, unknown> => JSON.parse(JSON.stringify(p)) as Record<string, unknown>;
 
-export interface MergeResult { mergeId: number; moved: Record<string, number[]>; filled: Changes }
+export interface MergeResult {
+  mergeId: number;
+  moved: Record<string, number[]>;
+  filled: Changes;
+}
 
 /**
  * Merges client `mergedId` into client `keptId` (seen by the user at `version`). Refuses a merge
  * into itself, a duplicate that is not a client of this centre, two different national numbers and
  * a kept client saved since it was read (STALE_EDIT).
  */
-export async function mergeClients(ctx: ResourceCtx, keptId: number, version: number | undefined, mergedId: number, reason = ""): Promise<MergeResult> {
+export async function mergeClients(
+  ctx: ResourceCtx,
+  keptId: number,
+  version: number | undefined,
+  mergedId: number,
+  reason = "",
+): Promise<MergeResult> {
   const { db, t } = ctx.handle;
   return db.transaction(async (tx) => {
     const { kept, merged } = await lockBoth(tx, t, keptId, mergedId, version);
     const moved = await moveSimple(tx, t, mergedId, keptId);
     const dropped: Record<string, number[]> = {};
-    const put = (name: string, list: number[], into = moved) => { if (list.length) into[name] = [...(into[name] ?? []), ...list]; };
+    const put = (name: string, list: number[], into = moved) => {
+      if (list.length) into[name] = [...(into[name] ?? []), ...list];
+    };
     put("coachings", await moveCoachings(tx, t, mergedId, keptId));
     put("addresses", await moveAddresses(tx, t, mergedId, keptId));
     const members = await moveMemberships(tx, t, mergedId, keptId);
@@ -175,17 +308,41 @@ export async function mergeClients(ctx: ResourceCtx, keptId: number, version: nu
     if (rest.blockers.length) throw inUse(ctx, displayName(merged), rest.blockers);
     await executeDeletion(tx, t, rest);
     for (const group of rest.rows.slice(1)) put(group.table, group.ids.map(Number), dropped);
-    await tx.update(t.partners).set({ ...patch, modifiedAt: new Date(), version: sql`${t.partners.version} + 1` } as never).where(eq(t.partners.id, keptId));
+    await tx
+      .update(t.partners)
+      .set({ ...patch, modifiedAt: new Date(), version: sql`${t.partners.version} + 1` } as never)
+      .where(eq(t.partners.id, keptId));
 
     const actor = actorOf(ctx.user);
     const mergedName = displayName(merged);
-    const [record] = await tx.insert(t.clientMerges).values({
-      userId: ctx.user.realUser?.id ?? ctx.user.id, actingForId: ctx.user.realUser ? ctx.user.id : null,
-      keptId, mergedId, mergedName, mergedRow: snapshotOf(merged), moved, filled, reason,
-    }).returning({ id: t.clientMerges.id });
-    const summary: Changes = { merged: { from: mergedName, to: null }, ...(reason ? { reason: { from: null, to: reason } } : {}) };
-    await writeAudit(tx, t, actor,
-      rowChange(ENTITY, "merge", keptId, { ...summary, ...filled, moved: { from: null, to: moved }, dropped: { from: null, to: dropped } }),
+    const [record] = await tx
+      .insert(t.clientMerges)
+      .values({
+        userId: ctx.user.realUser?.id ?? ctx.user.id,
+        actingForId: ctx.user.realUser ? ctx.user.id : null,
+        keptId,
+        mergedId,
+        mergedName,
+        mergedRow: snapshotOf(merged),
+        moved,
+        filled,
+        reason,
+      })
+      .returning({ id: t.clientMerges.id });
+    const summary: Changes = {
+      merged: { from: mergedName, to: null },
+      ...(reason ? { reason: { from: null, to: reason } } : {}),
+    };
+    await writeAudit(
+      tx,
+      t,
+      actor,
+      rowChange(ENTITY, "merge", keptId, {
+        ...summary,
+        ...filled,
+        moved: { from: null, to: moved },
+        dropped: { from: null, to: dropped },
+      }),
       rowChange(ENTITY, "mergedInto", mergedId, { mergedInto: { from: null, to: displayName(kept) } }),
     );
     return { mergeId: Number(record!.id), moved, filled };

@@ -18,7 +18,11 @@ export interface PostalParts {
 }
 
 const HOME_COUNTRY = "BE";
-const joined = (...parts: string[]) => parts.map((p) => p.trim()).filter(Boolean).join(" ");
+const joined = (...parts: string[]) =>
+  parts
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join(" ");
 
 /** "Rue de la Station 12 B", "6200 Châtelet", then the country abroad; empty lines are left out. */
 export function belgianAddressLines(a: PostalParts): string[] {
@@ -44,19 +48,41 @@ export interface ClientOverviewPanel {
 export async function clientOverviewPanel(ctx: ResourceCtx, clientId: number): Promise<ClientOverviewPanel> {
   const { db, t } = ctx.handle;
   const p = t.partners;
-  const [row] = await db.select({
-    firstName: p.firstName, lastName: p.lastName, addr1: p.addr1, street: p.street, streetNo: p.streetNo, streetBox: p.streetBox, addr2: p.addr2,
-    zipCode: p.zipCode, placeNames: t.places.names, countryCode: p.countryCode, countryNames: t.countries.names, phone: p.phone, gsm: p.gsm, email: p.email,
-  }).from(p)
+  const [row] = await db
+    .select({
+      firstName: p.firstName,
+      lastName: p.lastName,
+      addr1: p.addr1,
+      street: p.street,
+      streetNo: p.streetNo,
+      streetBox: p.streetBox,
+      addr2: p.addr2,
+      zipCode: p.zipCode,
+      placeNames: t.places.names,
+      countryCode: p.countryCode,
+      countryNames: t.countries.names,
+      phone: p.phone,
+      gsm: p.gsm,
+      email: p.email,
+    })
+    .from(p)
     .leftJoin(t.places, eq(t.places.id, p.placeId))
     .leftJoin(t.countries, eq(t.countries.isoCode, p.countryCode))
-    .where(and(eq(p.id, clientId), eq(p.isClient, true))).limit(1);
+    .where(and(eq(p.id, clientId), eq(p.isClient, true)))
+    .limit(1);
   if (!row) throw new AppError("NOT_FOUND");
   const eid = await infoBox(ctx, { clientId });
   return {
     name: joined(row.firstName, row.lastName),
-    addressLines: belgianAddressLines({ ...row, place: pickLocalized(row.placeNames, ctx.locale), country: pickLocalized(row.countryNames, ctx.locale) }),
-    phone: row.phone, gsm: row.gsm, email: row.email,
-    eidLines: eid.lines, mustReadText: eid.mustReadText,
+    addressLines: belgianAddressLines({
+      ...row,
+      place: pickLocalized(row.placeNames, ctx.locale),
+      country: pickLocalized(row.countryNames, ctx.locale),
+    }),
+    phone: row.phone,
+    gsm: row.gsm,
+    email: row.email,
+    eidLines: eid.lines,
+    mustReadText: eid.mustReadText,
   };
 }

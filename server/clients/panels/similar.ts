@@ -13,9 +13,24 @@ export interface SimilarClientsPanel {
 export async function similarClientsPanel(ctx: ResourceCtx, clientId: number): Promise<SimilarClientsPanel> {
   const { db, t } = ctx.handle;
   const p = t.partners;
-  const [client] = await db.select({ id: p.id, firstName: p.firstName, lastName: p.lastName, nationalId: p.nationalId, birthDate: p.birthDate, phoneticWords: p.phoneticWords })
-    .from(p).where(and(eq(p.id, clientId), eq(p.isClient, true))).limit(1);
+  const [client] = await db
+    .select({
+      id: p.id,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      nationalId: p.nationalId,
+      birthDate: p.birthDate,
+      phoneticWords: p.phoneticWords,
+    })
+    .from(p)
+    .where(and(eq(p.id, clientId), eq(p.isClient, true)))
+    .limit(1);
   if (!client) throw new AppError("NOT_FOUND");
-  const similar = await similarClients(ctx.handle, { ...client, nationalId: client.nationalId || null, birthDate: client.birthDate || null, phoneticWords: client.phoneticWords ?? undefined });
+  const similar = await similarClients(ctx.handle, {
+    ...client,
+    nationalId: client.nationalId || null,
+    birthDate: client.birthDate || null,
+    phoneticWords: client.phoneticWords ?? undefined,
+  });
   return { similar, phoneticWords: client.phoneticWords ?? [] };
 }

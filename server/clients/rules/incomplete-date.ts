@@ -19,7 +19,6 @@ export function parseIncompleteDate(value: string | null | undefined): Incomplet
   return { year, month, day };
 }
 
-
 export const formatIncompleteDate = ({ year, month, day }: IncompleteDate): string =>
   `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 

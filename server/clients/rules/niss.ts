@@ -15,8 +15,15 @@ export type NissCentury = 1800 | 1900 | 2000;
 export type Gender = "M" | "F";
 /** Each code is a message key under `niss.` in messages/*.json. */
 export type NissErrorCode =
-  | "empty" | "notDigits" | "rawLength" | "formattedLength"
-  | "month" | "day" | "sequence" | "checkDigit" | "unrecognizedCheckDigit";
+  | "empty"
+  | "notDigits"
+  | "rawLength"
+  | "formattedLength"
+  | "month"
+  | "day"
+  | "sequence"
+  | "checkDigit"
+  | "unrecognizedCheckDigit";
 
 export type NissOk = {
   ok: true;
@@ -36,7 +43,11 @@ export type NissResult = NissOk | NissError;
 
 const MARKER: Record<NissCentury, string> = { 1800: "*", 1900: "-", 2000: "=" };
 
-const fail = (code: NissErrorCode, params: Record<string, string | number> = {}): NissError => ({ ok: false, code, params });
+const fail = (code: NissErrorCode, params: Record<string, string | number> = {}): NissError => ({
+  ok: false,
+  code,
+  params,
+});
 
 /** The check number of the first 9 digits; never 0, since 97 − 0 gives 97. */
 export function nissCheckDigits(nineDigits: string, century: NissCentury): number {
@@ -66,16 +77,29 @@ export function parseNiss(input: string): NissResult {
   if (!/^\d+$/.test(raw)) return fail("notDigits", { value });
   if (raw.length !== 11) return fail("rawLength", { value, length: raw.length });
 
-  const [yy, mm, dd, seq, cd] = [raw.slice(0, 2), Number(raw.slice(2, 4)), Number(raw.slice(4, 6)), raw.slice(6, 9), Number(raw.slice(9))];
-  const kind: NissKind | null = mm <= 12 ? "national" : mm >= 20 && mm <= 32 ? "bis20" : mm >= 40 && mm <= 52 ? "bis40" : null;
+  const [yy, mm, dd, seq, cd] = [
+    raw.slice(0, 2),
+    Number(raw.slice(2, 4)),
+    Number(raw.slice(4, 6)),
+    raw.slice(6, 9),
+    Number(raw.slice(9)),
+  ];
+  const kind: NissKind | null =
+    mm <= 12 ? "national" : mm >= 20 && mm <= 32 ? "bis20" : mm >= 40 && mm <= 52 ? "bis40" : null;
   if (!kind) return fail("month", { value, month: raw.slice(2, 4) });
   const month = kind === "bis20" ? mm - 20 : kind === "bis40" ? mm - 40 : mm;
   if (dd > 31) return fail("day", { value, day: raw.slice(4, 6) });
   if (seq === "000") return fail("sequence", { value });
 
   const nine = raw.slice(0, 9);
-  const century: NissCentury | null = cd === nissCheckDigits(nine, 1900) ? (value.includes("*") ? 1800 : 1900)
-    : cd === nissCheckDigits(nine, 2000) ? 2000 : null;
+  const century: NissCentury | null =
+    cd === nissCheckDigits(nine, 1900)
+      ? value.includes("*")
+        ? 1800
+        : 1900
+      : cd === nissCheckDigits(nine, 2000)
+        ? 2000
+        : null;
   if (!century) return fail("unrecognizedCheckDigit", { value });
 
   const year = century + Number(yy);
@@ -110,9 +134,7 @@ export function validateFormattedNiss(stored: string): NissResult {
 }
 
 export type StoredNissCheck =
-  | { status: "ok" }
-  | { status: "malformed"; expected: string }
-  | { status: "invalid"; error: NissError };
+  { status: "ok" } | { status: "malformed"; expected: string } | { status: "invalid"; error: NissError };
 
 /**
  * The data checker "Check for invalid SSINs": a stored value that parses but is not in the stored
@@ -132,8 +154,9 @@ export function generateNiss(birthDate: string, gender: Gender, sequence?: numbe
   const d = parseIncompleteDate(birthDate);
   if (!d || d.year < 1900 || d.year > 2099) throw new Error(`Cannot make a NISS for birth date ${birthDate}`);
   const century: NissCentury = d.year >= 2000 ? 2000 : 1900;
-  const nine = [d.year % 100, d.month, d.day].map((n) => String(n).padStart(2, "0")).join("")
-    + String(sequence ?? (gender === "M" ? 1 : 2)).padStart(3, "0");
+  const nine =
+    [d.year % 100, d.month, d.day].map((n) => String(n).padStart(2, "0")).join("") +
+    String(sequence ?? (gender === "M" ? 1 : 2)).padStart(3, "0");
   return formatNiss(nine + String(nissCheckDigits(nine, century)).padStart(2, "0"), century);
 }
 

@@ -12,7 +12,11 @@ export type Dated = { startDate: string | null; endDate: string | null };
  * The period of the client filters: an empty start takes the end, or today; an empty end takes
  * the start. So without dates the period is today, and one date gives that single day.
  */
-export function filterPeriod(startDate: string | null | undefined, endDate: string | null | undefined, today: string): Period {
+export function filterPeriod(
+  startDate: string | null | undefined,
+  endDate: string | null | undefined,
+  today: string,
+): Period {
   const start = startDate || endDate || today;
   return { start, end: endDate || start };
 }
@@ -29,8 +33,12 @@ export const isActiveOn = (row: Dated, date: string): boolean => isActiveIn(row,
 export type CoachingLike = Dated & { userId: number; primary: boolean };
 
 /** The "coached by" filter: a coaching by the user active in the period (primary if asked). */
-export const isCoachedBy = (coachings: readonly CoachingLike[], userId: number, period: Period, onlyPrimary = false): boolean =>
-  coachings.some((c) => c.userId === userId && (!onlyPrimary || c.primary) && isActiveIn(c, period));
+export const isCoachedBy = (
+  coachings: readonly CoachingLike[],
+  userId: number,
+  period: Period,
+  onlyPrimary = false,
+): boolean => coachings.some((c) => c.userId === userId && (!onlyPrimary || c.primary) && isActiveIn(c, period));
 
 /**
  * Age in whole years on `today`, from a possibly incomplete birth date; null without a year.
@@ -68,7 +76,11 @@ export function ageDisplay(birthDate: string | null | undefined, today: string):
  * `bornOnOrBefore` and after `bornAfter`. Strings compare like the stored incomplete dates.
  * (Lino approximates with 365-day years; whole years match the age shown.)
  */
-export function ageRangeBounds(agedFrom: number | null, agedTo: number | null, today: string): { bornOnOrBefore: string | null; bornAfter: string | null } {
+export function ageRangeBounds(
+  agedFrom: number | null,
+  agedTo: number | null,
+  today: string,
+): { bornOnOrBefore: string | null; bornAfter: string | null } {
   const yearsBefore = (n: number) => {
     const [y, m, d] = today.split("-").map(Number) as [number, number, number];
     return `${String(y - n).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(d, daysInMonth(y - n, m))).padStart(2, "0")}`;

@@ -8,7 +8,25 @@ import { doubleMetaphone } from "double-metaphone";
 
 // Checked in this order: two-word prefixes first, so that "VAN DER" wins over "VAN".
 const TWO_WORD_PREFIXES = ["VAN DEN", "VAN DER", "VAN DE", "IN HET", "VON DER", "DE LA"];
-const ONE_WORD_PREFIXES = ["HET", "'T", "VAN", "DER", "TER", "DEN", "VOM", "VON", "OF", "DE", "DU", "DA", "DI", "DO", "DOS", "EL", "AL"];
+const ONE_WORD_PREFIXES = [
+  "HET",
+  "'T",
+  "VAN",
+  "DER",
+  "TER",
+  "DEN",
+  "VOM",
+  "VON",
+  "OF",
+  "DE",
+  "DU",
+  "DA",
+  "DI",
+  "DO",
+  "DOS",
+  "EL",
+  "AL",
+];
 
 /**
  * The upper-cased name without its leading prefix: at most one two-word prefix, then at most one
@@ -39,7 +57,10 @@ export function phoneticWord(word: string): string {
  * (a word of digits has none) and without repeats, so that "Karl Karl" does not count twice.
  */
 export function phoneticWords(text: string): string[] {
-  const words = stripNamePrefix(text).replace(/[-,/&+]/g, " ").split(/\s+/).filter(Boolean);
+  const words = stripNamePrefix(text)
+    .replace(/[-,/&+]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
   return [...new Set(words.map(phoneticWord).filter(Boolean))];
 }
 
@@ -48,4 +69,5 @@ export const personName = (p: { lastName: string; firstName: string }): string =
   [p.lastName.trim(), p.firstName.trim()].filter(Boolean).join(" ");
 
 /** The words to store in `partners.phonetic_words` (recomputed whenever the name changes). */
-export const personPhoneticWords = (p: { lastName: string; firstName: string }): string[] => phoneticWords(personName(p));
+export const personPhoneticWords = (p: { lastName: string; firstName: string }): string[] =>
+  phoneticWords(personName(p));

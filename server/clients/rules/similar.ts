@@ -35,7 +35,11 @@ const isEmpty = (v: string | null | undefined) => v === null || v === undefined 
  * by id). Lino counts the limit before its last-name check, so it can show fewer than it could;
  * here the limit applies to the result.
  */
-export function findSimilarClients<T extends DupablePerson>(candidate: DupablePerson, others: readonly T[], limit?: number): SimilarPerson<T>[] {
+export function findSimilarClients<T extends DupablePerson>(
+  candidate: DupablePerson,
+  others: readonly T[],
+  limit?: number,
+): SimilarPerson<T>[] {
   const words = new Set(personPhoneticWords(candidate));
   const lastNameWords = new Set(phoneticWords(candidate.lastName));
   const found: SimilarPerson<T>[] = [];

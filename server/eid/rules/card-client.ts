@@ -49,7 +49,7 @@ export function splitStreet(text: string): Pick<CardAddressFields, "street" | "s
   return { street: m[1]!.trim(), streetNo: m[2]!, ...(box.length > 5 ? { addr2: box } : { streetBox: box }) };
 }
 
-const nonEmpty = <K extends string>(key: K, value: string) => (value ? { [key]: value } as Record<K, string> : {});
+const nonEmpty = <K extends string>(key: K, value: string) => (value ? ({ [key]: value } as Record<K, string>) : {});
 
 /** The client and eID address fields a canonical card read carries. */
 export function cardToClient(read: CanonicalCard): CardData {
@@ -88,8 +88,14 @@ export const cardHolderName = (c: Pick<CardClientFields, "firstName" | "middleNa
   [c.firstName, c.middleName, c.lastName].filter(Boolean).join(" ");
 
 /** The name parts "find by eID" compares, case-insensitively, with existing persons (empty ones ignored). */
-export function sameNameCriteria(c: Pick<CardClientFields, "firstName" | "middleName" | "lastName">): Partial<Record<"lastName" | "middleName" | "firstName", string>> {
-  return { ...nonEmpty("lastName", c.lastName), ...nonEmpty("middleName", c.middleName), ...nonEmpty("firstName", c.firstName) };
+export function sameNameCriteria(
+  c: Pick<CardClientFields, "firstName" | "middleName" | "lastName">,
+): Partial<Record<"lastName" | "middleName" | "firstName", string>> {
+  return {
+    ...nonEmpty("lastName", c.lastName),
+    ...nonEmpty("middleName", c.middleName),
+    ...nonEmpty("firstName", c.firstName),
+  };
 }
 
 /** Each code is a message key under `eid.` in messages/*.json. */
@@ -102,11 +108,19 @@ export type FindByEidDecision =
  * "Find by eID": the client with the card's national id gets the card read; without one, a new
  * client is proposed unless persons with the same names exist, which a human must sort out.
  */
-export function findByEid(card: CardClientFields, clientWithNationalId: { id: number } | null, personsWithSameName: number): FindByEidDecision {
+export function findByEid(
+  card: CardClientFields,
+  clientWithNationalId: { id: number } | null,
+  personsWithSameName: number,
+): FindByEidDecision {
   if (clientWithNationalId) return { action: "read", clientId: clientWithNationalId.id };
   const name = cardHolderName(card);
   if (personsWithSameName === 0) return { action: "confirmCreate", params: { name } };
-  return { action: "refuse", code: personsWithSameName === 1 ? "personExists" : "severalPersonsExist", params: { name } };
+  return {
+    action: "refuse",
+    code: personsWithSameName === 1 ? "personExists" : "severalPersonsExist",
+    params: { name },
+  };
 }
 
 export type ExistingClient = { [K in keyof CardClientFields]?: string | null } & { nationalId: string | null };
@@ -128,10 +142,16 @@ const norm = (v: string | null | undefined) => (v ?? "").trim();
  * match"; compared by digits, so a legacy unformatted value still matches). Otherwise the
  * changes, old → new, for the user to confirm; none means "up-to-date".
  */
-export function planCardRead(client: ExistingClient, address: ExistingEidAddress | null, card: CardData, nationalIdTakenByOther: boolean): CardReadPlan {
+export function planCardRead(
+  client: ExistingClient,
+  address: ExistingEidAddress | null,
+  card: CardData,
+  nationalIdTakenByOther: boolean,
+): CardReadPlan {
   const cardId = card.client.nationalId;
   const existingId = norm(client.nationalId);
-  if (!existingId && nationalIdTakenByOther) return { ok: false, code: "nationalIdTaken", params: { existing: "", card: cardId } };
+  if (!existingId && nationalIdTakenByOther)
+    return { ok: false, code: "nationalIdTaken", params: { existing: "", card: cardId } };
   if (existingId && nissDigits(existingId) !== nissDigits(cardId)) {
     return { ok: false, code: "nationalIdsDontMatch", params: { existing: existingId, card: cardId } };
   }
@@ -158,7 +178,13 @@ export function planCardRead(client: ExistingClient, address: ExistingEidAddress
 export const sortChanges = (changes: FieldChange[], label: (c: FieldChange) => string): FieldChange[] =>
   [...changes].sort((a, b) => label(a).localeCompare(label(b)));
 
-export type CardHolder = { cardNumber: string | null; cardType: string | null; cardIssuer: string | null; cardValidFrom: string | null; cardValidUntil: string | null };
+export type CardHolder = {
+  cardNumber: string | null;
+  cardType: string | null;
+  cardIssuer: string | null;
+  cardValidFrom: string | null;
+  cardValidUntil: string | null;
+};
 
 /** Card data count when there is a card number and the card is valid today. */
 export const hasValidCardData = (c: CardHolder, today: string): boolean =>

@@ -105,7 +105,9 @@ export const canonicalCardSchema = z.object({
   }),
   holder: z.object({
     /** 11 digits; must pass the NISS checksum. */
-    nationalNumber: z.string().refine((v) => /^\d{11}$/.test(v) && parseNiss(v).ok, { message: "eid.invalidNationalNumber" }),
+    nationalNumber: z
+      .string()
+      .refine((v) => /^\d{11}$/.test(v) && parseNiss(v).ok, { message: "eid.invalidNationalNumber" }),
     surname: z.string().min(1),
     firstNames: z.string(),
     /** First letter of the third given name, or "". */
@@ -151,11 +153,27 @@ export type EidConversion = { ok: true; read: CanonicalRead; warnings: EidWarnin
  * registration certificate, which has no chip.
  */
 export const CARD_TYPES: Record<string, string> = {
-  "01": "belgian_citizen", "06": "kids_card", "11": "foreigner_a", "12": "foreigner_b",
-  "13": "foreigner_c", "14": "foreigner_d", "15": "foreigner_e", "16": "foreigner_e_plus",
-  "17": "foreigner_f", "18": "foreigner_f_plus", "19": "foreigner_h", "20": "foreigner_i",
-  "21": "foreigner_j", "22": "foreigner_m", "23": "foreigner_n", "27": "foreigner_k",
-  "28": "foreigner_l", "31": "eu", "32": "eu_plus", "33": "foreigner_a", "99": "orange_card",
+  "01": "belgian_citizen",
+  "06": "kids_card",
+  "11": "foreigner_a",
+  "12": "foreigner_b",
+  "13": "foreigner_c",
+  "14": "foreigner_d",
+  "15": "foreigner_e",
+  "16": "foreigner_e_plus",
+  "17": "foreigner_f",
+  "18": "foreigner_f_plus",
+  "19": "foreigner_h",
+  "20": "foreigner_i",
+  "21": "foreigner_j",
+  "22": "foreigner_m",
+  "23": "foreigner_n",
+  "27": "foreigner_k",
+  "28": "foreigner_l",
+  "31": "eu",
+  "32": "eu_plus",
+  "33": "foreigner_a",
+  "99": "orange_card",
 };
 
 /** Old cards say "1" where newer ones say "01" (Lino's old2new). */
@@ -180,23 +198,40 @@ export function cardNumberChecks(cardNumber: string): boolean {
  * cannot be stored correctly: unreadable dates and a national number that fails its checksum.
  */
 export function readerToCanonical(data: ReaderData, source: { readAt: string; simulated?: boolean }): EidConversion {
-  const src = { agent: `eidreader/${data.eidreader_version ?? "unknown"}`, readAt: source.readAt, simulated: source.simulated ?? false };
+  const src = {
+    agent: `eidreader/${data.eidreader_version ?? "unknown"}`,
+    readAt: source.readAt,
+    simulated: source.simulated ?? false,
+  };
   if (!data.success) {
-    return { ok: true, read: { schema: CANONICAL_SCHEMA_ID, source: src, status: { success: false, message: data.message } }, warnings: [] };
+    return {
+      ok: true,
+      read: { schema: CANONICAL_SCHEMA_ID, source: src, status: { success: false, message: data.message } },
+      warnings: [],
+    };
   }
   const validFrom = parseCardDate(data.validity_begin_date);
   const validUntil = parseCardDate(data.validity_end_date);
   const birthDate = parseCardBirthDate(data.date_of_birth);
-  if (!validFrom) return { ok: false, code: "invalidDate", params: { field: "validity_begin_date", value: data.validity_begin_date } };
-  if (!validUntil) return { ok: false, code: "invalidDate", params: { field: "validity_end_date", value: data.validity_end_date } };
-  if (!birthDate) return { ok: false, code: "invalidDate", params: { field: "date_of_birth", value: data.date_of_birth } };
+  if (!validFrom)
+    return {
+      ok: false,
+      code: "invalidDate",
+      params: { field: "validity_begin_date", value: data.validity_begin_date },
+    };
+  if (!validUntil)
+    return { ok: false, code: "invalidDate", params: { field: "validity_end_date", value: data.validity_end_date } };
+  if (!birthDate)
+    return { ok: false, code: "invalidDate", params: { field: "date_of_birth", value: data.date_of_birth } };
   const niss = parseNiss(data.national_number);
-  if (!niss.ok) return { ok: false, code: "invalidNationalNumber", params: { value: data.national_number, reason: niss.code } };
+  if (!niss.ok)
+    return { ok: false, code: "invalidNationalNumber", params: { value: data.national_number, reason: niss.code } };
 
   const warnings: EidWarning[] = [];
   const cardNumber = data.card_number.trim();
   if (!cardNumberChecks(cardNumber)) warnings.push({ code: "cardNumberChecksum", params: { cardNumber } });
-  if (!sameKnownParts(birthDate, niss.birthDate)) warnings.push({ code: "birthDateMismatch", params: { card: birthDate, niss: niss.birthDate } });
+  if (!sameKnownParts(birthDate, niss.birthDate))
+    warnings.push({ code: "birthDateMismatch", params: { card: birthDate, niss: niss.birthDate } });
   const gender = genderFromCard(data.gender);
   if (!gender) warnings.push({ code: "unknownGender", params: { gender: data.gender } });
   const documentType = normalizeDocumentType(data.document_type);
@@ -207,7 +242,14 @@ export function readerToCanonical(data: ReaderData, source: { readAt: string; si
     schema: CANONICAL_SCHEMA_ID,
     source: src,
     status: { success: true, message: data.message },
-    card: { documentType, cardNumber, validFrom, validUntil, issuingMunicipality: data.issuing_municipality.trim(), specialStatus: data.special_status },
+    card: {
+      documentType,
+      cardNumber,
+      validFrom,
+      validUntil,
+      issuingMunicipality: data.issuing_municipality.trim(),
+      specialStatus: data.special_status,
+    },
     holder: {
       nationalNumber: niss.raw,
       surname: data.surname.trim(),

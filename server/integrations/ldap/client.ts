@@ -1,12 +1,28 @@
 import { isIP } from "node:net";
 import type { ConnectionOptions } from "node:tls";
-import { AndFilter, Client, EqualityFilter, InvalidCredentialsError, InvalidDNSyntaxError, NoSuchObjectError, type Entry, type Filter } from "ldapts";
+import {
+  AndFilter,
+  Client,
+  EqualityFilter,
+  InvalidCredentialsError,
+  InvalidDNSyntaxError,
+  NoSuchObjectError,
+  type Entry,
+  type Filter,
+} from "ldapts";
 import type { UserType } from "@/server/auth/user-types";
 import { describeError, LdapError } from "./errors";
 import { ldapSettingsSchema, mapUserType, type LdapSettings, type LdapSettingsInput } from "./settings";
 
 export { isLdapError, LdapError, type LdapErrorCode } from "./errors";
-export { ldapSettingsSchema, mapUserType, normaliseDn, type LdapGroupMapping, type LdapSettings, type LdapSettingsInput } from "./settings";
+export {
+  ldapSettingsSchema,
+  mapUserType,
+  normaliseDn,
+  type LdapGroupMapping,
+  type LdapSettings,
+  type LdapSettingsInput,
+} from "./settings";
 
 export type LdapUser = {
   dn: string;
@@ -32,7 +48,11 @@ const MAX_USERNAME_LENGTH = 64;
 const MAX_PASSWORD_LENGTH = 1024;
 
 /** Signs a user in against the centre's directory; throws LdapError on every refusal. */
-export async function authenticateLdap(input: LdapSettingsInput, username: string, password: string): Promise<LdapUser> {
+export async function authenticateLdap(
+  input: LdapSettingsInput,
+  username: string,
+  password: string,
+): Promise<LdapUser> {
   const name = checkUsername(username);
   // An empty password makes a simple bind "unauthenticated", which many servers (AD among them)
   // accept as an anonymous success: it must never reach the directory.
@@ -53,7 +73,8 @@ export async function authenticateLdap(input: LdapSettingsInput, username: strin
     try {
       await client.bind(entry.dn, password);
     } catch (e) {
-      if (e instanceof InvalidCredentialsError) throw new LdapError("INVALID_CREDENTIALS", "wrong password", { cause: e });
+      if (e instanceof InvalidCredentialsError)
+        throw new LdapError("INVALID_CREDENTIALS", "wrong password", { cause: e });
       throw e;
     }
   });
@@ -89,18 +110,34 @@ export async function lookupDirectoryUser(input: LdapSettingsInput, username: st
 const AD_ACCOUNT_DISABLED = 0x2;
 
 /** The one entry of a user name, found with the service account. */
-async function searchUser(client: Client, s: LdapSettings, name: string): Promise<{ ok: true; entry: Entry } | { ok: false; reason: string }> {
+async function searchUser(
+  client: Client,
+  s: LdapSettings,
+  name: string,
+): Promise<{ ok: true; entry: Entry } | { ok: false; reason: string }> {
   await serviceBind(client, s);
   const { searchEntries } = await client.search(s.baseDn, {
     scope: "sub",
     sizeLimit: 2,
     timeLimit: Math.ceil(s.operationTimeoutMs / 1000),
     // Filter objects are sent as BER values, never as text, so `*)(uid=*` stays a literal name.
-    filter: new AndFilter({ filters: [userClassFilter(s), new EqualityFilter({ attribute: s.usernameAttribute, value: name })] }),
-    attributes: [s.usernameAttribute, "givenName", "sn", "mail", "memberOf", "cn", "userAccountControl", "pwdAccountLockedTime"],
+    filter: new AndFilter({
+      filters: [userClassFilter(s), new EqualityFilter({ attribute: s.usernameAttribute, value: name })],
+    }),
+    attributes: [
+      s.usernameAttribute,
+      "givenName",
+      "sn",
+      "mail",
+      "memberOf",
+      "cn",
+      "userAccountControl",
+      "pwdAccountLockedTime",
+    ],
   });
   const [only] = searchEntries;
-  if (!only || searchEntries.length > 1) return { ok: false, reason: searchEntries.length ? "ambiguous user name" : "no such user" };
+  if (!only || searchEntries.length > 1)
+    return { ok: false, reason: searchEntries.length ? "ambiguous user name" : "no such user" };
   return { ok: true, entry: only };
 }
 
@@ -139,7 +176,15 @@ export async function testLdapConnection(input: LdapSettingsInput): Promise<Ldap
       for (const { groupDn, userType } of s.groupMappings) {
         const found = await entryExists(client, groupDn);
         // Counting users by memberOf counts exactly whom sign-in would map, and avoids AD's ranged `member` values.
-        const members = found ? await countEntries(client, s, new AndFilter({ filters: [userClassFilter(s), new EqualityFilter({ attribute: "memberOf", value: groupDn })] })) : 0;
+        const members = found
+          ? await countEntries(
+              client,
+              s,
+              new AndFilter({
+                filters: [userClassFilter(s), new EqualityFilter({ attribute: "memberOf", value: groupDn })],
+              }),
+            )
+          : 0;
         groups.push({ groupDn, userType, members, found });
       }
       return { bindOk, userCount, groups };
@@ -170,12 +215,14 @@ async function serviceBind(client: Client, s: LdapSettings): Promise<void> {
     await client.bind(s.bindDn, s.bindPassword);
   } catch (e) {
     // The centre's configuration is wrong, not the user's password: never INVALID_CREDENTIALS here.
-    if (e instanceof InvalidCredentialsError) throw new LdapError("LDAP_UNAVAILABLE", `service account ${s.bindDn} refused`, { cause: e });
+    if (e instanceof InvalidCredentialsError)
+      throw new LdapError("LDAP_UNAVAILABLE", `service account ${s.bindDn} refused`, { cause: e });
     throw e;
   }
 }
 
-const userClassFilter = (s: LdapSettings): Filter => new EqualityFilter({ attribute: "objectClass", value: s.userObjectClass });
+const userClassFilter = (s: LdapSettings): Filter =>
+  new EqualityFilter({ attribute: "objectClass", value: s.userObjectClass });
 
 /**
  * Runs `fn` on a fresh connection (upgraded with StartTLS when configured) and always unbinds.
@@ -221,7 +268,13 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, message: string):
 
 async function countEntries(client: Client, s: LdapSettings, filter: Filter): Promise<number> {
   let count = 0;
-  const pages = client.searchPaginated(s.baseDn, { scope: "sub", filter, attributes: ["1.1"], paged: { pageSize: 500 }, timeLimit: Math.ceil(s.operationTimeoutMs / 1000) });
+  const pages = client.searchPaginated(s.baseDn, {
+    scope: "sub",
+    filter,
+    attributes: ["1.1"],
+    paged: { pageSize: 500 },
+    timeLimit: Math.ceil(s.operationTimeoutMs / 1000),
+  });
   for await (const page of pages) count += page.searchEntries.length;
   return count;
 }

@@ -30,7 +30,10 @@ export function isLdapError(e: unknown): e is LdapError {
 /** A log-safe description of any error, with the given secrets blanked out just in case. */
 export function describeError(e: unknown, secrets: readonly string[] = []): string {
   // ldapts result errors carry only the server's (often empty) diagnostic; their name says what happened.
-  let text = e instanceof Error ? `${["Error", "LdapError"].includes(e.name) ? "" : `${e.name}: `}${e.message.trim()}` : String(e);
+  let text =
+    e instanceof Error
+      ? `${["Error", "LdapError"].includes(e.name) ? "" : `${e.name}: `}${e.message.trim()}`
+      : String(e);
   for (const secret of secrets) if (secret) text = text.split(secret).join("***");
   return text;
 }

@@ -3,8 +3,16 @@ import { USER_TYPES, type UserType } from "@/server/auth/user-types";
 
 // Attribute and object-class names go into search filters; restricting them to the LDAP
 // "descr" syntax keeps a mistyped or malicious setting from changing the filter's meaning.
-const ldapName = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, "not an LDAP attribute name");
-const dn = z.string().trim().min(3).max(1024).regex(/^[^=,]+=.+/, "not a distinguished name");
+const ldapName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, "not an LDAP attribute name");
+const dn = z
+  .string()
+  .trim()
+  .min(3)
+  .max(1024)
+  .regex(/^[^=,]+=.+/, "not a distinguished name");
 
 /** ldap://host[:port] or ldaps://host[:port]; ldapts takes no path, query or credentials. */
 const ldapUrl = z
@@ -13,7 +21,14 @@ const ldapUrl = z
   .refine((value) => {
     try {
       const u = new URL(value);
-      return (u.protocol === "ldap:" || u.protocol === "ldaps:") && u.hostname !== "" && !u.username && !u.password && (u.pathname === "" || u.pathname === "/") && !u.search;
+      return (
+        (u.protocol === "ldap:" || u.protocol === "ldaps:") &&
+        u.hostname !== "" &&
+        !u.username &&
+        !u.password &&
+        (u.pathname === "" || u.pathname === "/") &&
+        !u.search
+      );
     } catch {
       return false;
     }
@@ -66,5 +81,8 @@ export function mapUserType(mappings: readonly LdapGroupMapping[], memberOf: rea
 
 /** Directories differ in case and in spaces after commas ("CN=x, OU=y"); neither is significant. */
 export function normaliseDn(dn: string): string {
-  return dn.trim().replace(/(?<!\\),\s+/g, ",").toLowerCase();
+  return dn
+    .trim()
+    .replace(/(?<!\\),\s+/g, ",")
+    .toLowerCase();
 }

@@ -26,9 +26,16 @@ function csvCells(plan: ExportPlan, row: Row): (string | number)[] {
 
 /** The grid's rows as a CSV download, produced a batch at a time as the browser reads. */
 export function csvStream(plan: ExportPlan): ReadableStream<Uint8Array> {
-  const decimals = new Intl.NumberFormat(intlLocale(plan.ctx.locale), { useGrouping: false, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const decimals = new Intl.NumberFormat(intlLocale(plan.ctx.locale), {
+    useGrouping: false,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const isMoney = plan.columns.map((c) => c.field.type === "money");
-  const options = { ...OPTIONS, cast: { number: (n: number, { index }: { index: number }) => (isMoney[index] ? decimals.format(n) : String(n)) } };
+  const options = {
+    ...OPTIONS,
+    cast: { number: (n: number, { index }: { index: number }) => (isMoney[index] ? decimals.format(n) : String(n)) },
+  };
   const encoder = new TextEncoder();
   const batches = exportBatches(plan, "csv");
   return new ReadableStream<Uint8Array>({
@@ -38,7 +45,14 @@ export function csvStream(plan: ExportPlan): ReadableStream<Uint8Array> {
     async pull(controller) {
       const next = await batches.next();
       if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(stringify(next.value.map((row) => csvCells(plan, row)), options)));
+      controller.enqueue(
+        encoder.encode(
+          stringify(
+            next.value.map((row) => csvCells(plan, row)),
+            options,
+          ),
+        ),
+      );
     },
     async cancel() {
       await batches.return(undefined);

@@ -17,9 +17,18 @@ import { auditExport, describeState, exportBatches, PDF_MAX_ROWS, type ExportPla
 // DejaVu Sans (Debian's fonts-dejavu-extra, installed by .ci/run and with LibreOffice) covers the
 // names of every European language; PDF's built-in Helvetica only covers Western European ones.
 const DEJAVU = "/usr/share/fonts/truetype/dejavu";
-const FONT = existsSync(`${DEJAVU}/DejaVuSansCondensed.ttf`) && existsSync(`${DEJAVU}/DejaVuSansCondensed-Bold.ttf`) ? "DejaVu" : "Helvetica";
+const FONT =
+  existsSync(`${DEJAVU}/DejaVuSansCondensed.ttf`) && existsSync(`${DEJAVU}/DejaVuSansCondensed-Bold.ttf`)
+    ? "DejaVu"
+    : "Helvetica";
 if (FONT === "DejaVu") {
-  Font.register({ family: "DejaVu", fonts: [{ src: `${DEJAVU}/DejaVuSansCondensed.ttf` }, { src: `${DEJAVU}/DejaVuSansCondensed-Bold.ttf`, fontWeight: "bold" }] });
+  Font.register({
+    family: "DejaVu",
+    fonts: [
+      { src: `${DEJAVU}/DejaVuSansCondensed.ttf` },
+      { src: `${DEJAVU}/DejaVuSansCondensed-Bold.ttf`, fontWeight: "bold" },
+    ],
+  });
   Font.registerHyphenationCallback((word) => [word]); // cut nothing: names must stay whole
 }
 
@@ -36,15 +45,45 @@ const HEADER = 92;
 const ROW = 13;
 
 const styles = StyleSheet.create({
-  page: { paddingTop: MARGIN, paddingBottom: FOOTER, paddingHorizontal: MARGIN, fontFamily: FONT, fontSize: 8, color: "#0f172a" },
+  page: {
+    paddingTop: MARGIN,
+    paddingBottom: FOOTER,
+    paddingHorizontal: MARGIN,
+    fontFamily: FONT,
+    fontSize: 8,
+    color: "#0f172a",
+  },
   header: { height: HEADER, justifyContent: "flex-end" },
   centre: { fontSize: 9, color: "#475569" },
   title: { fontSize: 14, fontWeight: "bold", marginTop: 2, marginBottom: 4, maxLines: 1, textOverflow: "ellipsis" },
   meta: { fontSize: 8, color: "#475569", marginBottom: 1, maxLines: 2, textOverflow: "ellipsis" },
-  headerRow: { flexDirection: "row", alignItems: "flex-end", borderBottomWidth: 1, borderBottomColor: "#0f172a", marginTop: 4, paddingBottom: 2, fontWeight: "bold" },
-  row: { flexDirection: "row", alignItems: "center", height: ROW, borderBottomWidth: 0.5, borderBottomColor: "#cbd5e1" },
+  headerRow: {
+    flexDirection: "row",
+    alignItems: "flex-end",
+    borderBottomWidth: 1,
+    borderBottomColor: "#0f172a",
+    marginTop: 4,
+    paddingBottom: 2,
+    fontWeight: "bold",
+  },
+  row: {
+    flexDirection: "row",
+    alignItems: "center",
+    height: ROW,
+    borderBottomWidth: 0.5,
+    borderBottomColor: "#cbd5e1",
+  },
   cell: { paddingHorizontal: 2, maxLines: 1, textOverflow: "ellipsis" },
-  footer: { position: "absolute", bottom: 12, left: MARGIN, right: MARGIN, fontSize: 7, color: "#475569", flexDirection: "row", justifyContent: "space-between" },
+  footer: {
+    position: "absolute",
+    bottom: 12,
+    left: MARGIN,
+    right: MARGIN,
+    fontSize: 7,
+    color: "#475569",
+    flexDirection: "row",
+    justifyContent: "space-between",
+  },
 });
 
 /** Without an embedded font, keep to what Helvetica's encoding can show (e.g. no narrow spaces). */
@@ -63,27 +102,66 @@ export async function renderPdf(plan: ExportPlan, tenant: Pick<Tenant, "names">,
   const perPage = Math.floor((pageHeight - MARGIN - FOOTER - HEADER - 4) / ROW);
   const pages = Math.max(1, Math.ceil(rows.length / perPage));
   const { filters, sort } = describeState(plan);
-  const cellStyle = (c: (typeof columns)[number]) => [styles.cell, { width: `${((c.field.width / totalWidth) * 100).toFixed(3)}%`, textAlign: alignsRight(c.field.type) ? ("right" as const) : ("left" as const) }];
+  const cellStyle = (c: (typeof columns)[number]) => [
+    styles.cell,
+    {
+      width: `${((c.field.width / totalWidth) * 100).toFixed(3)}%`,
+      textAlign: alignsRight(c.field.type) ? ("right" as const) : ("left" as const),
+    },
+  ];
 
-  const header = h(View, { style: styles.header },
+  const header = h(
+    View,
+    { style: styles.header },
     h(Text, { style: styles.centre }, printable(centre)),
     h(Text, { style: styles.title }, printable(title)),
-    h(Text, { style: styles.meta }, printable(`${t("export.filters")}: ${filters.length ? filters.join(" · ") : t("export.noFilters")}`)),
+    h(
+      Text,
+      { style: styles.meta },
+      printable(`${t("export.filters")}: ${filters.length ? filters.join(" · ") : t("export.noFilters")}`),
+    ),
     h(Text, { style: styles.meta }, printable(`${t("export.sort")}: ${sort}`)),
-    h(Text, { style: styles.meta }, printable(`${t("export.exportedAt", { date: formatDateTime(now.toISOString(), ctx.locale) })} · ${t("export.rowCount", { count: rows.length })}`)),
-    h(View, { style: styles.headerRow }, ...columns.map((c) => h(Text, { key: c.name, style: cellStyle(c) }, printable(c.label)))),
+    h(
+      Text,
+      { style: styles.meta },
+      printable(
+        `${t("export.exportedAt", { date: formatDateTime(now.toISOString(), ctx.locale) })} · ${t("export.rowCount", { count: rows.length })}`,
+      ),
+    ),
+    h(
+      View,
+      { style: styles.headerRow },
+      ...columns.map((c) => h(Text, { key: c.name, style: cellStyle(c) }, printable(c.label))),
+    ),
   );
   const page = (index: number) =>
-    h(Page, { key: index, size: "A4", orientation: landscape ? "landscape" : "portrait", style: styles.page, wrap: false },
+    h(
+      Page,
+      { key: index, size: "A4", orientation: landscape ? "landscape" : "portrait", style: styles.page, wrap: false },
       header,
-      ...rows.slice(index * perPage, (index + 1) * perPage).map((row) =>
-        h(View, { key: String(row.__id), style: styles.row },
-          ...columns.map((c) => h(Text, { key: c.name, style: cellStyle(c) }, printable(formatCell(c.field, row[c.name], ctx.locale, t)))))),
-      h(View, { style: styles.footer },
+      ...rows
+        .slice(index * perPage, (index + 1) * perPage)
+        .map((row) =>
+          h(
+            View,
+            { key: String(row.__id), style: styles.row },
+            ...columns.map((c) =>
+              h(Text, { key: c.name, style: cellStyle(c) }, printable(formatCell(c.field, row[c.name], ctx.locale, t))),
+            ),
+          ),
+        ),
+      h(
+        View,
+        { style: styles.footer },
         h(Text, null, printable(`${centre} · ${title}`)),
-        h(Text, null, t("export.page", { page: index + 1, pages }))),
+        h(Text, null, t("export.page", { page: index + 1, pages })),
+      ),
     );
-  const document = h(Document, { title, author: centre, creator: "Entraide", language: ctx.locale }, ...Array.from({ length: pages }, (_, i) => page(i)));
+  const document = h(
+    Document,
+    { title, author: centre, creator: "Entraide", language: ctx.locale },
+    ...Array.from({ length: pages }, (_, i) => page(i)),
+  );
   const pdf = await renderToBuffer(document as ReactElement<never>);
   await auditExport(plan, "pdf", rows.length);
   return pdf;

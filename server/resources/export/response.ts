@@ -53,10 +53,15 @@ export async function exportResponse(req: Request, claims: SessionClaims | null)
   const ctx = await createContext({ req, claims });
   const t = translatorFor(ctx.locale);
   const refuse = (status: number, message: string) =>
-    new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
-  const refuseWith = (code: AppErrorCode, params: Record<string, string | number> = {}) => refuse(statusOf(code), t(`errors.${code}`, params));
+    new Response(message, {
+      status,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+  const refuseWith = (code: AppErrorCode, params: Record<string, string | number> = {}) =>
+    refuse(statusOf(code), t(`errors.${code}`, params));
 
-  if (ctx.host.kind !== "tenant" || !ctx.tenant) return refuseWith("TENANT_NOT_FOUND", { slug: ctx.host.kind === "tenant" ? ctx.host.slug : "" });
+  if (ctx.host.kind !== "tenant" || !ctx.tenant)
+    return refuseWith("TENANT_NOT_FOUND", { slug: ctx.host.kind === "tenant" ? ctx.host.slug : "" });
   if (availability(ctx.tenant) !== "served") return refuseWith("TENANT_UNAVAILABLE");
   if (!ctx.user) return refuseWith("UNAUTHORIZED");
   if (ctx.user.mustEnrollTotp) return refuseWith("TOTP_ENROLLMENT_REQUIRED");
@@ -73,14 +78,25 @@ export async function exportResponse(req: Request, claims: SessionClaims | null)
   } catch {
     return refuse(400, t("export.invalid.state"));
   }
-  const columns = (url.searchParams.get("columns") ?? "").split(",").map((c) => c.trim()).filter(Boolean);
+  const columns = (url.searchParams.get("columns") ?? "")
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
 
-  const resourceCtx: ResourceCtx = { handle: tenantHandle(ctx.tenant), user: ctx.user, locale: ctx.locale, registry: ctx.registry };
+  const resourceCtx: ResourceCtx = {
+    handle: tenantHandle(ctx.tenant),
+    user: ctx.user,
+    locale: ctx.locale,
+    registry: ctx.registry,
+  };
   try {
     const plan = await planExport(resourceCtx, def, state, columns);
     const fileName = exportFileName(await listTitle(plan), format);
     const log = (err: unknown) => ctx.log.error({ err, resource: def.id, format }, "export failed while streaming");
-    const body = format === "pdf" ? new Uint8Array(await renderPdf(plan, ctx.tenant)) : logFailures(format === "csv" ? csvStream(plan) : xlsxStream(plan), log);
+    const body =
+      format === "pdf"
+        ? new Uint8Array(await renderPdf(plan, ctx.tenant))
+        : logFailures(format === "csv" ? csvStream(plan) : xlsxStream(plan), log);
     return new Response(body, {
       headers: {
         "content-type": CONTENT_TYPES[format],
@@ -94,8 +110,10 @@ export async function exportResponse(req: Request, claims: SessionClaims | null)
       ctx.log.error({ err: e, resource: def.id, format }, "export failed");
       return refuseWith("INTERNAL");
     }
-    if (e.code === "INVALID_INPUT" && e.params.column !== undefined) return refuse(400, t("export.invalid.columns", { column: e.params.column }));
-    if (e.code === "INVALID_INPUT" && e.params.field !== undefined) return refuse(400, t("export.invalid.field", { field: e.params.field }));
+    if (e.code === "INVALID_INPUT" && e.params.column !== undefined)
+      return refuse(400, t("export.invalid.columns", { column: e.params.column }));
+    if (e.code === "INVALID_INPUT" && e.params.field !== undefined)
+      return refuse(400, t("export.invalid.field", { field: e.params.field }));
     return refuseWith(e.code, e.params);
   }
 }

@@ -48,7 +48,12 @@ export interface ExportPlan {
 }
 
 /** Checks an export request like the list procedure checks a grid request; INVALID_INPUT names what is wrong. */
-export async function planExport(ctx: ResourceCtx, def: ResourceDef, state: ListState, columnNames: string[]): Promise<ExportPlan> {
+export async function planExport(
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  state: ListState,
+  columnNames: string[],
+): Promise<ExportPlan> {
   assertCan(def, "view", ctx.user);
   await assertMayList(ctx, def, state);
   const meta = await describeResource(ctx.handle, def, ctx.user, ctx);
@@ -64,7 +69,13 @@ export async function planExport(ctx: ResourceCtx, def: ResourceDef, state: List
   const { resolved, rows } = listQuery(ctx, def, { ...state, page: 1 }, names);
   const query = rows.toSQL();
   return {
-    ctx, def, meta, t, resolved, query, fields: names,
+    ctx,
+    def,
+    meta,
+    t,
+    resolved,
+    query,
+    fields: names,
     keys: Object.keys(selectionOf(def, names, ctx.handle.t)),
     columns: names.map((name) => ({ name, label: t(meta.fields[name]!.label), field: meta.fields[name]! })),
   };
@@ -75,7 +86,8 @@ interface CursorClient {
   query(q: { text: string; values?: unknown[]; rowMode?: "array" }): Promise<{ rows: unknown[][] }>;
   release(destroy?: boolean): void;
 }
-const poolOf = (db: ResourceCtx["handle"]["db"]) => (db as unknown as { $client: { connect(): Promise<CursorClient> } }).$client;
+const poolOf = (db: ResourceCtx["handle"]["db"]) =>
+  (db as unknown as { $client: { connect(): Promise<CursorClient> } }).$client;
 
 /**
  * The plan's rows in batches, read with `DECLARE … CURSOR` / `FETCH` in one read-only transaction
@@ -84,19 +96,29 @@ const poolOf = (db: ResourceCtx["handle"]["db"]) => (db as unknown as { $client:
  * Unless `audit` is false, the export is audited once the connection is back in the pool (a
  * one-connection pool, as on the embedded database, could not audit while the cursor holds it).
  */
-export async function* exportBatches(plan: ExportPlan, format: ExportFormat, opts: { max?: number; audit?: boolean } = {}): AsyncGenerator<Row[]> {
+export async function* exportBatches(
+  plan: ExportPlan,
+  format: ExportFormat,
+  opts: { max?: number; audit?: boolean } = {},
+): AsyncGenerator<Row[]> {
   const client = await poolOf(plan.ctx.handle.db).connect();
   let count = 0;
   let complete = false;
   let broken = false;
   try {
     await client.query({ text: "begin transaction isolation level repeatable read read only" });
-    await client.query({ text: `declare export_rows no scroll cursor for ${plan.query.sql}`, values: plan.query.params });
+    await client.query({
+      text: `declare export_rows no scroll cursor for ${plan.query.sql}`,
+      values: plan.query.params,
+    });
     for (;;) {
       const { rows } = await client.query({ text: `fetch ${BATCH_ROWS} from export_rows`, rowMode: "array" });
       count += rows.length;
       if (opts.max !== undefined && count > opts.max) throw new AppError("EXPORT_TOO_LARGE", { max: opts.max });
-      if (rows.length) yield rows.map((values) => toRow(plan.def, plan.fields, Object.fromEntries(plan.keys.map((k, i) => [k, values[i]])), plan.ctx));
+      if (rows.length)
+        yield rows.map((values) =>
+          toRow(plan.def, plan.fields, Object.fromEntries(plan.keys.map((k, i) => [k, values[i]])), plan.ctx),
+        );
       if (rows.length < BATCH_ROWS) break;
     }
     complete = true;
@@ -110,7 +132,11 @@ export async function* exportBatches(plan: ExportPlan, format: ExportFormat, opt
 /** Exports of personal data must be traceable: who exported which rows of what, in what format. */
 export async function auditExport(plan: ExportPlan, format: ExportFormat, rows: number, complete = true) {
   const { ctx, def, resolved } = plan;
-  const filters = { ...Object.fromEntries(resolved.filters.map((f) => [f.name, f.value])), ...(resolved.q ? { q: resolved.q } : {}), ...(resolved.master ? { master: resolved.master } : {}) };
+  const filters = {
+    ...Object.fromEntries(resolved.filters.map((f) => [f.name, f.value])),
+    ...(resolved.q ? { q: resolved.q } : {}),
+    ...(resolved.master ? { master: resolved.master } : {}),
+  };
   const changes: Changes = {
     format: { from: null, to: format },
     rows: { from: null, to: rows },
@@ -131,7 +157,8 @@ export function describeState(plan: ExportPlan): { filters: string[]; sort: stri
     const filter = meta.filters.find((f) => f.name === name);
     let text: string;
     // A user filter carries the centre's staff as its choices: the export names the user, not the id.
-    if ((filter?.widget === "choice" || filter?.widget === "user") && filter.choices) text = choiceLabel(filter.choices, String(value), ctx.locale, t);
+    if ((filter?.widget === "choice" || filter?.widget === "user") && filter.choices)
+      text = choiceLabel(filter.choices, String(value), ctx.locale, t);
     else if (filter?.widget === "boolean") text = yesNo(value);
     else if (filter?.widget === "date") text = formatDate(String(value), ctx.locale);
     else if (filter?.widget === "dateRange") {
@@ -142,7 +169,10 @@ export function describeState(plan: ExportPlan): { filters: string[]; sort: stri
   });
   if (resolved.q) filters.push(`${t("export.search")}: ${resolved.q}`);
   const sort = resolved.sort
-    .map((key) => `${t(meta.fields[key.field]!.label)} (${t(key.dir === "asc" ? "export.ascending" : "export.descending")})`)
+    .map(
+      (key) =>
+        `${t(meta.fields[key.field]!.label)} (${t(key.dir === "asc" ? "export.ascending" : "export.descending")})`,
+    )
     .join(", ");
   return { filters, sort };
 }
@@ -162,7 +192,10 @@ export async function listTitle(plan: ExportPlan): Promise<string> {
     const { options } = await refOptions(ctx, def, { filter: f.name }, { ids: [value] }).catch(() => ({ options: [] }));
     if (options[0]) refTitles.set(f.name, options[0].label);
   }
-  return titleWithFilters(t(meta.title), filterSummary(meta.filters, values, {}, { locale: ctx.locale, t, refTitle: (f) => refTitles.get(f.name) }));
+  return titleWithFilters(
+    t(meta.title),
+    filterSummary(meta.filters, values, {}, { locale: ctx.locale, t, refTitle: (f) => refTitles.get(f.name) }),
+  );
 }
 
 /**
@@ -170,8 +203,18 @@ export async function listTitle(plan: ExportPlan): Promise<string> {
  * the characters some file system refuses (\ / : * ? " < > |, controls, a trailing dot or space).
  */
 export function exportFileName(title: string, format: ExportFormat, now = new Date()) {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  const safe = title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, " ").replace(/\s+/g, " ").trim().slice(0, 150).replace(/[. ]+$/, "");
+  const day = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Brussels",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+  const safe = title
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 150)
+    .replace(/[. ]+$/, "");
   return `${safe || "export"} ${day}.${format}`;
 }
 
@@ -180,7 +223,10 @@ export function exportFileName(title: string, format: ExportFormat, now = new Da
  * (RFC 8187), which every current browser reads, and an ASCII look-alike in `filename` for others.
  */
 export function attachmentHeader(name: string) {
-  const ascii = name.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  const ascii = name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^\x20-\x7e]|["\\%]/g, "_");
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

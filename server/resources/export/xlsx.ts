@@ -24,13 +24,21 @@ function numberFormat(type: FieldMeta["type"], locale: string): string | undefin
 function xlsxCell(plan: ExportPlan, field: FieldMeta, value: Row[string] | undefined): ExcelJS.CellValue {
   if (value === null || value === undefined || value === "") return null;
   switch (field.type) {
-    case "integer": return typeof value === "number" ? value : Number(value);
-    case "money": return Number(value) / 100;
-    case "boolean": return value === true || value === "true";
+    case "integer":
+      return typeof value === "number" ? value : Number(value);
+    case "money":
+      return Number(value) / 100;
+    case "boolean":
+      return value === true || value === "true";
     // An incomplete date (a birth date "1995-00-00") is no spreadsheet date: it stays text, 00/00/1995.
-    case "date": return isCalendarDate(String(value)) ? new Date(`${String(value)}T00:00:00Z`) : formatCell(field, value, plan.ctx.locale, plan.t);
-    case "datetime": return brusselsWallClock(String(value));
-    default: return formatCell(field, value, plan.ctx.locale, plan.t);
+    case "date":
+      return isCalendarDate(String(value))
+        ? new Date(`${String(value)}T00:00:00Z`)
+        : formatCell(field, value, plan.ctx.locale, plan.t);
+    case "datetime":
+      return brusselsWallClock(String(value));
+    default:
+      return formatCell(field, value, plan.ctx.locale, plan.t);
   }
 }
 
@@ -45,7 +53,8 @@ const MAX_PENDING_XML = 1 << 20;
 async function zipCaughtUp(sheet: ExcelJS.Worksheet) {
   const pending = (sheet as unknown as { stream?: { pipes?: PendingXml[] } }).stream?.pipes?.[0];
   // archiver's PassThrough comes from readable-stream 2, which has no `writableLength` getter yet.
-  if (pending && (pending.writableLength ?? pending._writableState?.length ?? 0) > MAX_PENDING_XML) await once(pending, "drain");
+  if (pending && (pending.writableLength ?? pending._writableState?.length ?? 0) > MAX_PENDING_XML)
+    await once(pending, "drain");
 }
 type PendingXml = Writable & { _writableState?: { length: number } };
 

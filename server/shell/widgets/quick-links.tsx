@@ -7,8 +7,15 @@ import { menuFor, type MenuItemView } from "../menu";
 import { widgetLink } from "./styles";
 
 /** The user's menus with every entry one click away, in the main menu's order and grouping (labels are message keys). */
-export function quickLinkGroups(user: Pick<SessionUser, "roles" | "support">, registry: Pick<Registry, "resources" | "menu">): { id: string; label: string; items: MenuItemView[] }[] {
-  return menuFor(user, registry).map((menu) => ({ id: menu.id, label: menu.label, items: menu.sections.flatMap((s) => s.items) }));
+export function quickLinkGroups(
+  user: Pick<SessionUser, "roles" | "support">,
+  registry: Pick<Registry, "resources" | "menu">,
+): { id: string; label: string; items: MenuItemView[] }[] {
+  return menuFor(user, registry).map((menu) => ({
+    id: menu.id,
+    label: menu.label,
+    items: menu.sections.flatMap((s) => s.items),
+  }));
 }
 
 /** Every list and page of the user's main menu, grouped by menu as there. */
@@ -22,9 +29,17 @@ export const quickLinksWidget = defineWidget({
       <div className="gap-6 text-sm sm:columns-2" data-testid="quick-links">
         {quickLinkGroups(user, registry).map((group) => (
           <section key={group.id} aria-labelledby={`quick-links-${group.id}`} className="mb-3 break-inside-avoid">
-            <h3 id={`quick-links-${group.id}`} className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t(group.label)}</h3>
+            <h3 id={`quick-links-${group.id}`} className="text-xs font-semibold uppercase tracking-wide text-slate-600">
+              {t(group.label)}
+            </h3>
             <ul>
-              {group.items.map((l) => <li key={l.href}><Link href={l.href} className={widgetLink}>{t(l.label)}</Link></li>)}
+              {group.items.map((l) => (
+                <li key={l.href}>
+                  <Link href={l.href} className={widgetLink}>
+                    {t(l.label)}
+                  </Link>
+                </li>
+              ))}
             </ul>
           </section>
         ))}

@@ -23,17 +23,25 @@ export const centreUsersWidget = defineWidget({
           <caption className="sr-only">{t("dashboard.centreUsers.caption")}</caption>
           <thead>
             <tr className="text-left text-slate-600">
-              <th scope="col" className="font-medium">{t("fields.userType")}</th>
-              <th scope="col" className="text-right font-medium">{t("dashboard.centreUsers.count")}</th>
+              <th scope="col" className="font-medium">
+                {t("fields.userType")}
+              </th>
+              <th scope="col" className="text-right font-medium">
+                {t("dashboard.centreUsers.count")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {summary.byType.map((r) => (
               <tr key={r.userType ?? "none"} className="border-t border-slate-100">
                 <td>
-                  {r.userType
-                    ? <Link href={usersWith({ userType: r.userType })} className={widgetLink}>{t(`userTypes.${r.userType}`)}</Link>
-                    : t("dashboard.centreUsers.noUserType")}
+                  {r.userType ? (
+                    <Link href={usersWith({ userType: r.userType })} className={widgetLink}>
+                      {t(`userTypes.${r.userType}`)}
+                    </Link>
+                  ) : (
+                    t("dashboard.centreUsers.noUserType")
+                  )}
                 </td>
                 <td className="text-right tabular-nums">{formatNumber(r.count, locale)}</td>
               </tr>
@@ -41,7 +49,9 @@ export const centreUsersWidget = defineWidget({
           </tbody>
           <tfoot>
             <tr className="border-t border-slate-300 font-medium">
-              <th scope="row" className="text-left">{t("dashboard.centreUsers.total")}</th>
+              <th scope="row" className="text-left">
+                {t("dashboard.centreUsers.total")}
+              </th>
               <td className="text-right tabular-nums">{formatNumber(summary.total, locale)}</td>
             </tr>
           </tfoot>
@@ -51,7 +61,9 @@ export const centreUsersWidget = defineWidget({
             {t("dashboard.centreUsers.inactive", { count: summary.inactive })}
           </Link>
           {" · "}
-          <Link href="/users/users" className={widgetLink}>{t("dashboard.centreUsers.all")}</Link>
+          <Link href="/users/users" className={widgetLink}>
+            {t("dashboard.centreUsers.all")}
+          </Link>
         </p>
       </div>
     );

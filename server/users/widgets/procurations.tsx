@@ -24,7 +24,11 @@ export const procurationsWidget = defineWidget({
             <ul className="mt-1 space-y-1" data-testid="procurations-received">
               {received.map((a) => (
                 <li key={a.id} className="flex flex-wrap items-center justify-between gap-2">
-                  <span>{a.otherName}{until(a.validUntil)}{!a.valid && <> ({t("expired")})</>}</span>
+                  <span>
+                    {a.otherName}
+                    {until(a.validUntil)}
+                    {!a.valid && <> ({t("expired")})</>}
+                  </span>
                   {a.valid && !user.realUser && (
                     <form action="/api/act-as" method="post">
                       <input type="hidden" name="userId" value={a.userId} />
@@ -40,7 +44,13 @@ export const procurationsWidget = defineWidget({
           <div>
             <h3 className="font-medium">{t("given")}</h3>
             <ul className="mt-1 space-y-1" data-testid="procurations-given">
-              {given.map((a) => <li key={a.id}>{a.otherName}{until(a.validUntil)}{!a.valid && <> ({t("expired")})</>}</li>)}
+              {given.map((a) => (
+                <li key={a.id}>
+                  {a.otherName}
+                  {until(a.validUntil)}
+                  {!a.valid && <> ({t("expired")})</>}
+                </li>
+              ))}
             </ul>
           </div>
         )}

@@ -54,15 +54,23 @@ export async function freePort(): Promise<number> {
 
 export function userLdif(uid: string, person: { givenName: string; sn: string; password: string }): string {
   return [
-    `dn: ${userDn(uid)}`, "objectClass: inetOrgPerson", `uid: ${uid}`, `cn: ${person.givenName} ${person.sn}`,
-    `givenName: ${person.givenName}`, `sn: ${person.sn}`, `mail: ${uid}@cpas-test.be`, `userPassword: ${person.password}`, "",
+    `dn: ${userDn(uid)}`,
+    "objectClass: inetOrgPerson",
+    `uid: ${uid}`,
+    `cn: ${person.givenName} ${person.sn}`,
+    `givenName: ${person.givenName}`,
+    `sn: ${person.sn}`,
+    `mail: ${uid}@cpas-test.be`,
+    `userPassword: ${person.password}`,
+    "",
   ].join("\n");
 }
 
 /** Starts a private OpenLDAP server on 127.0.0.1 with an AD-like tree: memberOf is kept up to date from groups' `member`. */
 export async function startSlapd(options: { tls?: boolean } = {}): Promise<Slapd> {
   if (!existsSync(SLAPD)) throw new Error("slapd is not installed: apt-get install slapd ldap-utils");
-  if (!existsSync(path.join(MODULES, "memberof.la"))) throw new Error(`the memberof overlay is missing from ${MODULES}`);
+  if (!existsSync(path.join(MODULES, "memberof.la")))
+    throw new Error(`the memberof overlay is missing from ${MODULES}`);
   const dir = await mkdtemp(path.join(os.tmpdir(), "entraide-slapd-"));
   try {
     const adminDn = `cn=admin,${BASE_DN}`;
@@ -70,28 +78,51 @@ export async function startSlapd(options: { tls?: boolean } = {}): Promise<Slapd
     const rootpw = (await run("slappasswd", ["-s", adminPassword])).stdout.trim();
     const tls = options.tls ? await makeCertificates(dir) : undefined;
     await mkdir(path.join(dir, "db"));
-    await writeFile(path.join(dir, "slapd.conf"), [
-      ...SCHEMAS.map((s) => `include ${s}`),
-      `pidfile ${dir}/slapd.pid`, `argsfile ${dir}/slapd.args`,
-      `modulepath ${MODULES}`, "moduleload back_mdb", "moduleload memberof", "moduleload refint",
-      // Like AD, accept a DN with an empty password as an anonymous ("unauthenticated") bind, so the
-      // tests prove the client refuses empty passwords itself.
-      "allow bind_anon_dn",
-      ...(tls ? [`TLSCACertificateFile ${tls.caFile}`, `TLSCertificateFile ${tls.certFile}`, `TLSCertificateKeyFile ${tls.keyFile}`] : []),
-      "database mdb", `suffix "${BASE_DN}"`, `rootdn "${adminDn}"`, `rootpw ${rootpw}`, `directory ${dir}/db`, "maxsize 104857600",
-      // Passwords are only usable for binding; the rest needs an authenticated session, as in AD.
-      "access to attrs=userPassword by self write by anonymous auth by * none",
-      "access to * by users read by * none",
-      "overlay memberof", "overlay refint", "refint_attributes member", `refint_nothing ${PLACEHOLDER}`,
-      "",
-    ].join("\n"));
+    await writeFile(
+      path.join(dir, "slapd.conf"),
+      [
+        ...SCHEMAS.map((s) => `include ${s}`),
+        `pidfile ${dir}/slapd.pid`,
+        `argsfile ${dir}/slapd.args`,
+        `modulepath ${MODULES}`,
+        "moduleload back_mdb",
+        "moduleload memberof",
+        "moduleload refint",
+        // Like AD, accept a DN with an empty password as an anonymous ("unauthenticated") bind, so the
+        // tests prove the client refuses empty passwords itself.
+        "allow bind_anon_dn",
+        ...(tls
+          ? [
+              `TLSCACertificateFile ${tls.caFile}`,
+              `TLSCertificateFile ${tls.certFile}`,
+              `TLSCertificateKeyFile ${tls.keyFile}`,
+            ]
+          : []),
+        "database mdb",
+        `suffix "${BASE_DN}"`,
+        `rootdn "${adminDn}"`,
+        `rootpw ${rootpw}`,
+        `directory ${dir}/db`,
+        "maxsize 104857600",
+        // Passwords are only usable for binding; the rest needs an authenticated session, as in AD.
+        "access to attrs=userPassword by self write by anonymous auth by * none",
+        "access to * by users read by * none",
+        "overlay memberof",
+        "overlay refint",
+        "refint_attributes member",
+        `refint_nothing ${PLACEHOLDER}`,
+        "",
+      ].join("\n"),
+    );
 
     const port = await freePort();
     const ldapsPort = tls ? await freePort() : undefined;
     const url = `ldap://127.0.0.1:${port}`;
     const urls = [url, ...(ldapsPort ? [`ldaps://127.0.0.1:${ldapsPort}`] : [])].map((u) => `${u}/`).join(" ");
     // -d 0 keeps slapd in the foreground: we own its pid and see why it exits early.
-    const child = spawn(SLAPD, ["-f", path.join(dir, "slapd.conf"), "-h", urls, "-d", "0"], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(SLAPD, ["-f", path.join(dir, "slapd.conf"), "-h", urls, "-d", "0"], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -108,13 +139,32 @@ export async function startSlapd(options: { tls?: boolean } = {}): Promise<Slapd
       await rm(dir, { recursive: true, force: true });
     };
     try {
-      await waitForPort(port, () => running, () => stderr);
-      if (ldapsPort) await waitForPort(ldapsPort, () => running, () => stderr);
+      await waitForPort(
+        port,
+        () => running,
+        () => stderr,
+      );
+      if (ldapsPort)
+        await waitForPort(
+          ldapsPort,
+          () => running,
+          () => stderr,
+        );
       const asAdmin = ["-x", "-H", url, "-D", adminDn, "-w", adminPassword];
       const ldapModify = (ldif: string) => runWithInput("ldapmodify", asAdmin, ldif);
       await runWithInput("ldapadd", asAdmin, seedLdif());
       const caCertPem = tls ? await readFile(tls.caFile, "utf8") : undefined;
-      return { url, port, baseDn: BASE_DN, adminDn, adminPassword, ldapsUrl: ldapsPort ? `ldaps://127.0.0.1:${ldapsPort}` : undefined, caCertPem, stop, ldapModify };
+      return {
+        url,
+        port,
+        baseDn: BASE_DN,
+        adminDn,
+        adminPassword,
+        ldapsUrl: ldapsPort ? `ldaps://127.0.0.1:${ldapsPort}` : undefined,
+        caCertPem,
+        stop,
+        ldapModify,
+      };
     } catch (e) {
       await stop();
       throw e;
@@ -133,9 +183,18 @@ function seedLdif(): string {
     `dn: ${SERVICE.dn}\nobjectClass: organizationalRole\nobjectClass: simpleSecurityObject\ncn: entraide-service\nuserPassword: ${SERVICE.password}\n`,
     ...Object.entries(USERS).map(([uid, person]) => userLdif(uid, person)),
     ...GROUPS.map((cn) => {
-      const members = Object.entries(USERS).filter(([, p]) => p.group === cn).map(([uid]) => `member: ${userDn(uid)}`);
+      const members = Object.entries(USERS)
+        .filter(([, p]) => p.group === cn)
+        .map(([uid]) => `member: ${userDn(uid)}`);
       // groupOfNames needs one member at least; the dangling placeholder lets tests empty a group as in AD.
-      return [`dn: ${groupDn(cn)}`, "objectClass: groupOfNames", `cn: ${cn}`, `member: ${PLACEHOLDER}`, ...members, ""].join("\n");
+      return [
+        `dn: ${groupDn(cn)}`,
+        "objectClass: groupOfNames",
+        `cn: ${cn}`,
+        `member: ${PLACEHOLDER}`,
+        ...members,
+        "",
+      ].join("\n");
     }),
   ];
   return entries.join("\n");
@@ -157,7 +216,9 @@ async function waitForPort(port: number, alive: () => boolean, log: () => string
 
 function runWithInput(command: string, args: string[], input: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = execFile(command, args, (error, _stdout, stderr) => (error ? reject(new Error(`${command} failed: ${stderr || error.message}`)) : resolve()));
+    const child = execFile(command, args, (error, _stdout, stderr) =>
+      error ? reject(new Error(`${command} failed: ${stderr || error.message}`)) : resolve(),
+    );
     child.stdin?.end(input);
   });
 }
@@ -166,9 +227,37 @@ function runWithInput(command: string, args: string[], input: string): Promise<v
 async function makeCertificates(dir: string) {
   const f = (name: string) => path.join(dir, name);
   const ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
-  await run("openssl", ["req", "-x509", ...ec, "-keyout", f("ca.key"), "-out", f("ca.pem"), "-days", "2", "-subj", "/CN=Entraide test CA"]);
+  await run("openssl", [
+    "req",
+    "-x509",
+    ...ec,
+    "-keyout",
+    f("ca.key"),
+    "-out",
+    f("ca.pem"),
+    "-days",
+    "2",
+    "-subj",
+    "/CN=Entraide test CA",
+  ]);
   await run("openssl", ["req", ...ec, "-keyout", f("server.key"), "-out", f("server.csr"), "-subj", "/CN=127.0.0.1"]);
   await writeFile(f("server.ext"), "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
-  await run("openssl", ["x509", "-req", "-in", f("server.csr"), "-CA", f("ca.pem"), "-CAkey", f("ca.key"), "-CAcreateserial", "-days", "2", "-extfile", f("server.ext"), "-out", f("server.pem")]);
+  await run("openssl", [
+    "x509",
+    "-req",
+    "-in",
+    f("server.csr"),
+    "-CA",
+    f("ca.pem"),
+    "-CAkey",
+    f("ca.key"),
+    "-CAcreateserial",
+    "-days",
+    "2",
+    "-extfile",
+    f("server.ext"),
+    "-out",
+    f("server.pem"),
+  ]);
   return { caFile: f("ca.pem"), certFile: f("server.pem"), keyFile: f("server.key") };
 }

@@ -28,7 +28,10 @@ export type Loaded =
  * `list`: to see it without a master row, as some user types see a client's coachings only on the
  * client), and its meta for them (without its filters for a page that shows none).
  */
-export async function loadResource(params: ResourceParams, { withSettings = false, filters = true, list = false } = {}): Promise<Loaded> {
+export async function loadResource(
+  params: ResourceParams,
+  { withSettings = false, filters = true, list = false } = {},
+): Promise<Loaded> {
   const { area, table } = await params;
   const def = registry.resources.get(`${area}.${table}`);
   if (!def) notFound();
@@ -49,7 +52,12 @@ export async function loadResource(params: ResourceParams, { withSettings = fals
 }
 
 /** Writes the opening of a row holding personal data to the access log (clients, …). */
-export async function recordPageOpening(params: ResourceParams, id: string, user: SessionUser, what: "detail" | "print") {
+export async function recordPageOpening(
+  params: ResourceParams,
+  id: string,
+  user: SessionUser,
+  what: "detail" | "print",
+) {
   const { area, table } = await params;
   const found = await currentTenant();
   const def = registry.resources.get(`${area}.${table}`);

@@ -7,7 +7,8 @@ import { CLIENT_FIELD_SETS } from "@/server/clients/field-set-names";
 import { DirectoryFields, directoryFrom, type DirectoryDraft } from "./directory-fields";
 
 const box = "rounded-lg border border-slate-200 bg-white p-5";
-const button = "rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-50";
+const button =
+  "rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-50";
 
 /** The centre's sign-in settings; saved with the version they were loaded at, so a colleague's save is never overwritten. */
 export function CentreSettingsForm() {
@@ -19,14 +20,26 @@ export function CentreSettingsForm() {
   const settings = useQuery(trpc.settings.get.queryOptions());
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [directory, setDirectory] = useState<DirectoryDraft | null>(null);
-  const save = useMutation(trpc.settings.update.mutationOptions({
-    onSuccess: () => { setNotice({ ok: true, text: t("saved") }); void queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() }); },
-    onError: (e) => setNotice({ ok: false, text: errorMessage(e) }),
-  }));
-  const test = useMutation(trpc.settings.testDirectory.mutationOptions({ onError: (e) => setNotice({ ok: false, text: errorMessage(e) }) }));
+  const save = useMutation(
+    trpc.settings.update.mutationOptions({
+      onSuccess: () => {
+        setNotice({ ok: true, text: t("saved") });
+        void queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() });
+      },
+      onError: (e) => setNotice({ ok: false, text: errorMessage(e) }),
+    }),
+  );
+  const test = useMutation(
+    trpc.settings.testDirectory.mutationOptions({ onError: (e) => setNotice({ ok: false, text: errorMessage(e) }) }),
+  );
 
   if (settings.isPending) return <p className="text-sm text-slate-600">{t("loading")}</p>;
-  if (settings.isError) return <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">{errorMessage(settings.error)}</p>;
+  if (settings.isError)
+    return (
+      <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">
+        {errorMessage(settings.error)}
+      </p>
+    );
   const s = settings.data;
   const draft = directory ?? directoryFrom(s.ldap);
 
@@ -51,18 +64,40 @@ export function CentreSettingsForm() {
   return (
     <div className="flex flex-col gap-6">
       {notice && (
-        <p role={notice.ok ? "status" : "alert"} className={`rounded p-3 text-sm ${notice.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}>{notice.text}</p>
+        <p
+          role={notice.ok ? "status" : "alert"}
+          className={`rounded p-3 text-sm ${notice.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}
+        >
+          {notice.text}
+        </p>
       )}
       <form onSubmit={onSubmit} className="flex flex-col gap-6" key={s.version}>
         <fieldset className={box}>
           <legend className="px-1 text-lg font-semibold">{t("signIn")}</legend>
           <div className="flex flex-col gap-2 text-sm">
-            <label className="flex items-center gap-2"><input type="checkbox" name="allowLocal" defaultChecked={s.allowLocal} />{t("allowLocal")}</label>
-            <label className="flex items-center gap-2"><input type="checkbox" name="allowLdap" defaultChecked={s.allowLdap} />{t("allowLdap")}</label>
-            <label className="flex items-center gap-2"><input type="checkbox" name="totpRequired" defaultChecked={s.totpRequired} />{t("totpRequired")}</label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="allowLocal" defaultChecked={s.allowLocal} />
+              {t("allowLocal")}
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="allowLdap" defaultChecked={s.allowLdap} />
+              {t("allowLdap")}
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="totpRequired" defaultChecked={s.totpRequired} />
+              {t("totpRequired")}
+            </label>
             <label className="mt-2 flex flex-col gap-1">
               {t("idleTimeout")}
-              <input type="number" name="idleTimeoutMinutes" min={5} max={1440} required defaultValue={s.idleTimeoutMinutes} className="w-32 rounded border border-slate-400 px-2 py-1" />
+              <input
+                type="number"
+                name="idleTimeoutMinutes"
+                min={5}
+                max={1440}
+                required
+                defaultValue={s.idleTimeoutMinutes}
+                className="w-32 rounded border border-slate-400 px-2 py-1"
+              />
             </label>
           </div>
         </fieldset>
@@ -71,15 +106,23 @@ export function CentreSettingsForm() {
           <div className="flex flex-col gap-2 text-sm">
             {CLIENT_FIELD_SETS.map((set) => (
               <label key={set} className="flex items-center gap-2">
-                <input type="checkbox" name={`fieldSet.${set}`} defaultChecked={s.clientFieldSets.includes(set)} />{t(`fieldSets.${set}`)}
+                <input type="checkbox" name={`fieldSet.${set}`} defaultChecked={s.clientFieldSets.includes(set)} />
+                {t(`fieldSets.${set}`)}
               </label>
             ))}
           </div>
         </fieldset>
         <DirectoryFields draft={draft} onChange={setDirectory} hasBindPassword={s.hasLdapBindPassword} />
         <div className="flex gap-3">
-          <button className={button} disabled={save.isPending}>{t("save")}</button>
-          <button type="button" className="rounded border border-slate-400 px-4 py-2 text-sm hover:bg-slate-100" disabled={test.isPending} onClick={() => test.mutate()}>
+          <button className={button} disabled={save.isPending}>
+            {t("save")}
+          </button>
+          <button
+            type="button"
+            className="rounded border border-slate-400 px-4 py-2 text-sm hover:bg-slate-100"
+            disabled={test.isPending}
+            onClick={() => test.mutate()}
+          >
             {t("testConnection")}
           </button>
         </div>
@@ -91,7 +134,13 @@ export function CentreSettingsForm() {
           {test.data.bindOk && <p className="text-sm">{t("userCount", { count: test.data.userCount })}</p>}
           <ul className="mt-2 list-disc pl-5 text-sm">
             {test.data.groups.map((g) => (
-              <li key={g.groupDn}>{t(g.found ? "groupFound" : "groupMissing", { group: g.groupDn, members: g.members, userType: tt(`userTypes.${g.userType}`) })}</li>
+              <li key={g.groupDn}>
+                {t(g.found ? "groupFound" : "groupMissing", {
+                  group: g.groupDn,
+                  members: g.members,
+                  userType: tt(`userTypes.${g.userType}`),
+                })}
+              </li>
             ))}
           </ul>
         </section>

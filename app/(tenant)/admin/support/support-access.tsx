@@ -17,14 +17,27 @@ export function SupportAccess() {
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const overview = useQuery(trpc.support.overview.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.support.overview.queryKey() });
-  const grant = useMutation(trpc.support.grant.mutationOptions({
-    onSuccess: (r) => { setNotice({ ok: true, text: t("granted", { until: formatDateTime(r.endsAt, locale) }) }); void refresh(); },
-    onError: (e) => setNotice({ ok: false, text: errorMessage(e) }),
-  }));
-  const revoke = useMutation(trpc.support.revoke.mutationOptions({
-    onSuccess: () => { setNotice({ ok: true, text: t("revoked") }); void refresh(); },
-    onError: (e) => { setNotice({ ok: false, text: errorMessage(e) }); void refresh(); },
-  }));
+  const grant = useMutation(
+    trpc.support.grant.mutationOptions({
+      onSuccess: (r) => {
+        setNotice({ ok: true, text: t("granted", { until: formatDateTime(r.endsAt, locale) }) });
+        void refresh();
+      },
+      onError: (e) => setNotice({ ok: false, text: errorMessage(e) }),
+    }),
+  );
+  const revoke = useMutation(
+    trpc.support.revoke.mutationOptions({
+      onSuccess: () => {
+        setNotice({ ok: true, text: t("revoked") });
+        void refresh();
+      },
+      onError: (e) => {
+        setNotice({ ok: false, text: errorMessage(e) });
+        void refresh();
+      },
+    }),
+  );
   const when = (d: Date) => formatDateTime(d, locale);
   const button = "rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 disabled:opacity-50";
   const small = "rounded border border-slate-400 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50";
@@ -39,37 +52,67 @@ export function SupportAccess() {
   return (
     <div className="flex flex-col gap-8">
       {notice && (
-        <p role={notice.ok ? "status" : "alert"} className={`rounded p-3 text-sm ${notice.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}>
+        <p
+          role={notice.ok ? "status" : "alert"}
+          className={`rounded p-3 text-sm ${notice.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}
+        >
           {notice.text}
         </p>
       )}
       <section aria-labelledby="grant-title" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="grant-title" className="mb-2 text-lg font-semibold">{t("grantTitle")}</h2>
+        <h2 id="grant-title" className="mb-2 text-lg font-semibold">
+          {t("grantTitle")}
+        </h2>
         <p className="mb-4 text-sm text-slate-700">{t("grantIntro")}</p>
         <form onSubmit={onGrant} className="flex flex-col gap-3">
           <label className="flex flex-col gap-1 text-sm">
             {t("reason")}
-            <textarea name="reason" required minLength={3} maxLength={500} rows={2} className="rounded border border-slate-400 px-3 py-2" />
+            <textarea
+              name="reason"
+              required
+              minLength={3}
+              maxLength={500}
+              rows={2}
+              className="rounded border border-slate-400 px-3 py-2"
+            />
           </label>
           <label className="flex flex-col gap-1 text-sm">
             {t("duration")}
             <select name="hours" defaultValue="4" className="w-48 rounded border border-slate-400 px-3 py-2">
-              {DURATIONS.map((h) => <option key={h} value={h}>{t(`durations.h${h}`)}</option>)}
+              {DURATIONS.map((h) => (
+                <option key={h} value={h}>
+                  {t(`durations.h${h}`)}
+                </option>
+              ))}
             </select>
           </label>
           <div>
-            <button className={button} disabled={grant.isPending}>{t("grant")}</button>
+            <button className={button} disabled={grant.isPending}>
+              {t("grant")}
+            </button>
           </div>
         </form>
       </section>
 
       <section aria-labelledby="grants-title">
-        <h2 id="grants-title" className="mb-3 text-lg font-semibold">{t("grantsTitle")}</h2>
-        {overview.isPending ? <p>{t("loading")}</p> : overview.isError ? <p role="alert">{errorMessage(overview.error)}</p> : overview.data.grants.length === 0 ? <p className="text-sm text-slate-700">{t("noGrants")}</p> : (
+        <h2 id="grants-title" className="mb-3 text-lg font-semibold">
+          {t("grantsTitle")}
+        </h2>
+        {overview.isPending ? (
+          <p>{t("loading")}</p>
+        ) : overview.isError ? (
+          <p role="alert">{errorMessage(overview.error)}</p>
+        ) : overview.data.grants.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("noGrants")}</p>
+        ) : (
           <table className="w-full border-collapse bg-white text-sm" data-testid="support-grants">
             <thead className="bg-slate-100 text-left">
               <tr>
-                {(["grantedBy", "reason", "from", "until", "state", "actions"] as const).map((c) => <th key={c} scope="col" className={th}>{t(`columns.${c}`)}</th>)}
+                {(["grantedBy", "reason", "from", "until", "state", "actions"] as const).map((c) => (
+                  <th key={c} scope="col" className={th}>
+                    {t(`columns.${c}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -81,11 +124,15 @@ export function SupportAccess() {
                   <td className="px-3 py-2">{when(g.revokedAt ?? g.endsAt)}</td>
                   <td className="px-3 py-2">
                     {t(`states.${g.state}`)}
-                    {g.revokedByName && <span className="block text-xs text-slate-600">{t("revokedBy", { name: g.revokedByName })}</span>}
+                    {g.revokedByName && (
+                      <span className="block text-xs text-slate-600">{t("revokedBy", { name: g.revokedByName })}</span>
+                    )}
                   </td>
                   <td className="px-3 py-2">
                     {(g.state === "active" || g.state === "scheduled") && (
-                      <button className={small} disabled={revoke.isPending} onClick={() => revoke.mutate({ id: g.id })}>{t("revoke")}</button>
+                      <button className={small} disabled={revoke.isPending} onClick={() => revoke.mutate({ id: g.id })}>
+                        {t("revoke")}
+                      </button>
                     )}
                   </td>
                 </tr>
@@ -96,27 +143,38 @@ export function SupportAccess() {
       </section>
 
       <section aria-labelledby="usage-title">
-        <h2 id="usage-title" className="mb-1 text-lg font-semibold">{t("usageTitle")}</h2>
+        <h2 id="usage-title" className="mb-1 text-lg font-semibold">
+          {t("usageTitle")}
+        </h2>
         <p className="mb-3 text-sm text-slate-700">{t("usageIntro")}</p>
-        {overview.data && (overview.data.usage.length === 0 ? <p className="text-sm text-slate-700">{t("noUsage")}</p> : (
-          <table className="w-full border-collapse bg-white text-sm" data-testid="support-usage">
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                {(["at", "who", "what", "detail"] as const).map((c) => <th key={c} scope="col" className={th}>{t(`columns.${c}`)}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {overview.data.usage.map((u) => (
-                <tr key={u.id} className="border-b border-slate-200 align-top">
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(u.at, locale, { seconds: true })}</td>
-                  <td className="px-3 py-2">{u.who}</td>
-                  <td className="px-3 py-2">{t.has(`actions.${u.action}`) ? t(`actions.${u.action}`) : u.action}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{u.entity === "procedure" || u.entity === "page" || u.entity === "request" ? u.entityId : ""}</td>
+        {overview.data &&
+          (overview.data.usage.length === 0 ? (
+            <p className="text-sm text-slate-700">{t("noUsage")}</p>
+          ) : (
+            <table className="w-full border-collapse bg-white text-sm" data-testid="support-usage">
+              <thead className="bg-slate-100 text-left">
+                <tr>
+                  {(["at", "who", "what", "detail"] as const).map((c) => (
+                    <th key={c} scope="col" className={th}>
+                      {t(`columns.${c}`)}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
+              </thead>
+              <tbody>
+                {overview.data.usage.map((u) => (
+                  <tr key={u.id} className="border-b border-slate-200 align-top">
+                    <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(u.at, locale, { seconds: true })}</td>
+                    <td className="px-3 py-2">{u.who}</td>
+                    <td className="px-3 py-2">{t.has(`actions.${u.action}`) ? t(`actions.${u.action}`) : u.action}</td>
+                    <td className="px-3 py-2 font-mono text-xs">
+                      {u.entity === "procedure" || u.entity === "page" || u.entity === "request" ? u.entityId : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
       </section>
     </div>
   );

@@ -6,7 +6,6 @@ import { OPERATOR_COOKIE, operatorCookieOptions, signOperatorSession } from "@/s
 import { hostOf } from "@/server/trpc/context";
 import { seeOther } from "@/app/api/see-other";
 
-
 // A plain form post, so signing in works before any script has loaded.
 export async function POST(req: Request) {
   if (hostOf(req).kind !== "operator") return new NextResponse("Not found", { status: 404 });

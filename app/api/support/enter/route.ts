@@ -20,7 +20,9 @@ export async function GET(req: Request) {
     // Success is a redirect thrown by signIn; a refusal goes to the sign-in page with its reason.
     if (e instanceof AuthError) {
       const code = (e as AuthError & { code?: string }).code;
-      return seeOther(`/login?error=${encodeURIComponent(code && code !== "credentials" ? code : "SUPPORT_TOKEN_INVALID")}`);
+      return seeOther(
+        `/login?error=${encodeURIComponent(code && code !== "credentials" ? code : "SUPPORT_TOKEN_INVALID")}`,
+      );
     }
     throw e;
   }

@@ -11,7 +11,8 @@ async function handler(req: Request) {
     router: appRouter,
     createContext: () => createContext({ req, claims, perProcedureAudit: true }),
     onError({ error, path, ctx }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") ctx?.log.error({ err: error.cause ?? error, path }, "procedure failed");
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        ctx?.log.error({ err: error.cause ?? error, path }, "procedure failed");
     },
   });
 }

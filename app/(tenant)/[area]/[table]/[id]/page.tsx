@@ -21,13 +21,22 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  * and its first tab's panels and slave grids (the other tabs load when opened) and, opened from a
  * grid, that grid's page, for previous and next.
  */
-export default async function ResourceDetailPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function ResourceDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const loaded = await loadResource(params, { filters: false });
   if (loaded.status === "unavailable") return null;
   if (loaded.status === "forbidden") return <NotAllowed />;
   const id = decodeURIComponent((await params).id);
   const query = await searchParams;
-  const listState = typeof query[STATE_PARAM] === "string" ? readListState(new URLSearchParams({ [STATE_PARAM]: query[STATE_PARAM] })) : null;
+  const listState =
+    typeof query[STATE_PARAM] === "string"
+      ? readListState(new URLSearchParams({ [STATE_PARAM]: query[STATE_PARAM] }))
+      : null;
   const [opened, gridPage] = await Promise.all([
     openDetail(loaded.ctx, loaded.def, loaded.meta, rowIdOf(id)).catch((e: unknown) => {
       if (isAppError(e)) return e;
@@ -38,7 +47,13 @@ export default async function ResourceDetailPage({ params, searchParams }: { par
   ]);
   if (isAppError(opened)) {
     const t = await getTranslations();
-    return <main className="w-full p-4 sm:p-6"><p role="alert" className={alertClass}>{t(`errors.${opened.code}`, opened.params)}</p></main>;
+    return (
+      <main className="w-full p-4 sm:p-6">
+        <p role="alert" className={alertClass}>
+          {t(`errors.${opened.code}`, opened.params)}
+        </p>
+      </main>
+    );
   }
   return (
     <main className="w-full p-4 sm:p-6">
