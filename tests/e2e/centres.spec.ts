@@ -80,10 +80,10 @@ test("the health endpoint of each host names that host's centre", async ({ page 
   expect(await res?.json()).toMatchObject({ kind: "operator", status: "ok" });
 });
 
-test("every host gives the browser tab its icon", async ({ request }) => {
+test("every host gives the browser tab its icon", async ({ page }) => {
   for (const host of [EUPEN, CHATELET, CONSOLE]) {
-    const icon = await request.get(`${host}/favicon.ico`);
-    expect([host, icon.status(), icon.headers()["content-type"]]).toEqual([host, 200, "image/x-icon"]);
+    const icon = await page.goto(`${host}/favicon.ico`);
+    expect([host, icon?.status(), icon?.headers()["content-type"]]).toEqual([host, 200, "image/x-icon"]);
   }
 });
 
