@@ -28,7 +28,8 @@ function whatWasChanged(t: T, c: ChangeView, registry: Registry): string {
   return t.has(key) ? t(key) : c.entity;
 }
 
-const fieldLabels = (reader: Reader, c: ChangeView) => c.fields.map((f) => changeLabel(reader, c.entity, f)).join(", ");
+const fieldLabels = (reader: Reader, c: ChangeView) =>
+  c.fields.map((f) => changeLabel(reader, c.entity, f, c.fields)).join(", ");
 
 /** The last entries of the centre's audit log, for administrators and the security advisor. */
 export const recentChangesWidget = defineWidget({

@@ -88,6 +88,22 @@ describe("audit changes", () => {
   });
 });
 
+describe("a parameter named like a transition's", () => {
+  it("reads as the merge's reason in a merge, and as the refusal's reason (its choice) in a refusal", () => {
+    const merge = {
+      merged: { from: "DUMONT Dorothée (60)", to: null },
+      reason: { from: null, to: "Encodée deux fois" },
+    };
+    expect(changesText(reader("fr"), CLIENTS, merge)).toContain("Motif : Encodée deux fois");
+    expect(changesText(reader("fr"), CLIENTS, merge)).not.toContain("refus");
+    expect(changeLabel(reader("de"), CLIENTS, "reason", Object.keys(merge))).toBe(
+      reader("de").t("history.keys.reason"),
+    );
+    const refusal = { clientState: { from: "10", to: "20" }, reason: { from: null, to: "20" } };
+    expect(changesText(reader("fr"), CLIENTS, refusal)).toContain("Raison du refus : Le CPAS n'est pas compétent");
+  });
+});
+
 describe("history messages", () => {
   it("have the same keys in the four languages", () => {
     const keys = (node: unknown, prefix = ""): string[] =>
