@@ -23,7 +23,7 @@ function whoDidIt(t: T, c: ChangeView): string {
 
 function whatWasChanged(t: T, c: ChangeView, registry: Registry): string {
   const def = c.resource ? registry.resources.get(c.resource) : undefined;
-  if (def) return `${t(def.title)} #${c.entityId}`;
+  if (def) return c.entityId === null ? t(def.title) : `${t(def.title)} #${c.entityId}`;
   const key = `dashboard.changes.entities.${c.entity}`;
   return t.has(key) ? t(key) : c.entity;
 }
