@@ -132,7 +132,9 @@ export function changesText(
   if (!changes) return "";
   const def = reader.resources.get(entity);
   const keys = Object.keys(changes);
-  const empty = (v: unknown) => v === null || v === undefined || v === "";
+  // A merge that moved or dropped nothing records an empty list: it says nothing either.
+  const empty = (v: unknown) =>
+    v === null || v === undefined || v === "" || (typeof v === "object" && Object.keys(v).length === 0);
   return (
     Object.entries(changes)
       // A field that was empty and stays so (a deleted row's unused fields) says nothing.

@@ -96,6 +96,10 @@ describe("a parameter named like a transition's", () => {
     };
     expect(changesText(reader("fr"), CLIENTS, merge)).toContain("Motif : Encodée deux fois");
     expect(changesText(reader("fr"), CLIENTS, merge)).not.toContain("refus");
+    // Nothing dropped: no "Données abandonnées" with nothing after it.
+    expect(changesText(reader("fr"), CLIENTS, { ...merge, dropped: { from: null, to: {} } })).not.toContain(
+      "abandonnées",
+    );
     expect(changeLabel(reader("de"), CLIENTS, "reason", Object.keys(merge))).toBe(
       reader("de").t("history.keys.reason"),
     );
