@@ -114,9 +114,11 @@ export function valueText(reader: Reader, field: FieldDef | undefined, value: un
     if (entries.every(([k]) => ["fr", "nl", "de", "en"].includes(k)))
       return pickLocalized(value as Record<string, string>, locale as UiLocale);
     return entries
-      .map(
-        ([k, v]) =>
-          `${maybe(reader, `history.tables.${k}`) ?? k}: ${Array.isArray(v) ? v.join(", ") : valueText(reader, undefined, v)}`,
+      .map(([k, v]) =>
+        t("history.set", {
+          field: maybe(reader, `history.tables.${k}`) ?? k,
+          to: Array.isArray(v) ? v.join(", ") : valueText(reader, undefined, v),
+        }),
       )
       .join("; ");
   }

@@ -85,6 +85,7 @@ describe("audit changes", () => {
       "Corrected by: data check",
     );
     expect(valueText(reader("nl"), undefined, { coachings: [3, 5], tasks: [8] })).toBe("Begeleidingen: 3, 5; Taken: 8");
+    expect(valueText(reader("fr"), undefined, { coachings: [3, 5] })).toBe("Accompagnements : 3, 5");
   });
 });
 
