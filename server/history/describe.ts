@@ -156,6 +156,8 @@ export function changesText(
       })
       .sort((a, b) => compareText(reader.locale)(a.label, b.label))
       .map((c) => c.text)
+      // A refusal records its reason as asked and as stored in the client: one line says it.
+      .filter((text, i, texts) => texts.indexOf(text) === i)
       .join("; ")
   );
 }

@@ -106,6 +106,10 @@ describe("a parameter named like a transition's", () => {
     );
     const refusal = { clientState: { from: "10", to: "20" }, reason: { from: null, to: "20" } };
     expect(changesText(reader("fr"), CLIENTS, refusal)).toContain("Raison du refus : Le CPAS n'est pas compétent");
+    // The refusal stores the reason it asked for in the client: the history says it once.
+    expect(changesText(reader("fr"), CLIENTS, { ...refusal, refusalReason: { from: null, to: "20" } })).toBe(
+      "État : Nouveau → Refusé; Raison du refus : Le CPAS n'est pas compétent",
+    );
   });
 });
 
