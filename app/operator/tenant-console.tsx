@@ -161,14 +161,19 @@ export function TenantConsole() {
 
   function onCreate(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    create.mutate({
-      slug: String(f.get("slug")),
-      name: String(f.get("name")),
-      greeting: String(f.get("greeting") ?? ""),
-      locale: String(f.get("locale")) as Locale,
-      kind: String(f.get("kind")) as Kind,
-    });
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    create.mutate(
+      {
+        slug: String(f.get("slug")),
+        name: String(f.get("name")),
+        greeting: String(f.get("greeting") ?? ""),
+        locale: String(f.get("locale")) as Locale,
+        kind: String(f.get("kind")) as Kind,
+      },
+      // Emptied once the centre exists, ready for the next one; kept as typed when refused, to correct it.
+      { onSuccess: () => form.reset() },
+    );
   }
 
   return (

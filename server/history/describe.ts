@@ -65,23 +65,31 @@ export function actionText(reader: Reader, entity: string, action: string): stri
   return maybe(reader, `history.actions.${action.replaceAll(".", "_")}`) ?? t("history.otherAction");
 }
 
-/** The declared field behind a key: a field of the resource or of its transitions, or the field writing that table column. */
-function fieldOf(def: ResourceDef, key: string, tables: TenantTables): FieldDef | undefined {
+/**
+ * The declared field behind a key: a field of the resource, of its transitions (only in a transition's
+ * row, which records the workflow field next to its parameters: a merge's "reason" is no refusal's), or
+ * the field writing that table column.
+ */
+function fieldOf(def: ResourceDef, key: string, tables: TenantTables, keys: readonly string[]): FieldDef | undefined {
   if (Object.hasOwn(def.fields, key)) return def.fields[key];
-  for (const tr of def.workflow?.transitions ?? [])
+  const transitional = def.workflow && keys.includes(def.workflow.field);
+  for (const tr of transitional ? def.workflow!.transitions : [])
     if (tr.params && Object.hasOwn(tr.params, key)) return tr.params[key];
   const table = def.table(tables) as unknown as Record<string, unknown>;
   const column = Object.hasOwn(table, key) ? table[key] : undefined;
   return column ? Object.values(def.fields).find((f) => f.column?.(tables) === column) : undefined;
 }
 
-/** A key as the reader knows it: its field's label, or a message of its own (merges, exports, fixes). */
-export function changeLabel(reader: Reader, entity: string, key: string): string {
+/**
+ * A key as the reader knows it: its field's label, or a message of its own (merges, exports, fixes).
+ * `keys` are all the keys of its audit row.
+ */
+export function changeLabel(reader: Reader, entity: string, key: string, keys: readonly string[] = [key]): string {
   const { t, tables, resources } = reader;
   // The eID read records "client.firstName" and "address.street".
   const [target, name] = key.includes(".") ? (key.split(".", 2) as [string, string]) : [null, key];
   const def = resources.get(target === "address" ? "contacts.addresses" : entity);
-  const field = def && fieldOf(def, name, tables);
+  const field = def && fieldOf(def, name, tables, keys);
   const label = field
     ? t(field.label)
     : (maybe(reader, `history.keys.${name}`) ?? maybe(reader, `fields.${name}`) ?? name);
@@ -106,9 +114,11 @@ export function valueText(reader: Reader, field: FieldDef | undefined, value: un
     if (entries.every(([k]) => ["fr", "nl", "de", "en"].includes(k)))
       return pickLocalized(value as Record<string, string>, locale as UiLocale);
     return entries
-      .map(
-        ([k, v]) =>
-          `${maybe(reader, `history.tables.${k}`) ?? k}: ${Array.isArray(v) ? v.join(", ") : valueText(reader, undefined, v)}`,
+      .map(([k, v]) =>
+        t("history.set", {
+          field: maybe(reader, `history.tables.${k}`) ?? k,
+          to: Array.isArray(v) ? v.join(", ") : valueText(reader, undefined, v),
+        }),
       )
       .join("; ");
   }
@@ -123,14 +133,17 @@ export function changesText(
 ): string {
   if (!changes) return "";
   const def = reader.resources.get(entity);
-  const empty = (v: unknown) => v === null || v === undefined || v === "";
+  const keys = Object.keys(changes);
+  // A merge that moved or dropped nothing records an empty list: it says nothing either.
+  const empty = (v: unknown) =>
+    v === null || v === undefined || v === "" || (typeof v === "object" && Object.keys(v).length === 0);
   return (
     Object.entries(changes)
       // A field that was empty and stays so (a deleted row's unused fields) says nothing.
       .filter(([, change]) => !(empty(change?.from) && empty(change?.to)))
       .map(([key, change]) => {
-        const field = def && !key.includes(".") ? fieldOf(def, key, reader.tables) : undefined;
-        const label = changeLabel(reader, entity, key);
+        const field = def && !key.includes(".") ? fieldOf(def, key, reader.tables, keys) : undefined;
+        const label = changeLabel(reader, entity, key, keys);
         const to = valueText(reader, field, change?.to);
         // A field stored empty ("") and one stored as nothing were both blank before: both were just set.
         const set = empty(change?.from);
@@ -143,6 +156,8 @@ export function changesText(
       })
       .sort((a, b) => compareText(reader.locale)(a.label, b.label))
       .map((c) => c.text)
+      // A refusal records its reason as asked and as stored in the client: one line says it.
+      .filter((text, i, texts) => texts.indexOf(text) === i)
       .join("; ")
   );
 }

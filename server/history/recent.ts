@@ -17,7 +17,8 @@ export interface ChangeView {
   entity: string;
   /** The changed record, with a link when it is a resource the reader may open. */
   resource: string | null;
-  entityId: string;
+  /** Null when the change concerns a whole list (an export is audited on id "*"). */
+  entityId: string | null;
   href: string | null;
   fields: string[];
 }
@@ -59,6 +60,7 @@ export async function recentChanges(
     // Resource changes are audited with the resource id as entity; authorities and settings by their table.
     const def = registry.resources.get(r.entity) ?? null;
     const resource = def?.id ?? null;
+    const entityId = r.entityId === "*" ? null : r.entityId;
     return {
       id: r.id,
       at: r.at.toISOString(),
@@ -67,8 +69,8 @@ export async function recentChanges(
       action: r.action,
       entity: r.entity,
       resource,
-      entityId: r.entityId,
-      href: def && can(def, "view", reader) ? resourceHref(def.id, r.entityId) : null,
+      entityId,
+      href: def && can(def, "view", reader) ? resourceHref(def.id, entityId ?? undefined) : null,
       fields: Object.keys(r.changes ?? {}),
     };
   });

@@ -23,12 +23,13 @@ function whoDidIt(t: T, c: ChangeView): string {
 
 function whatWasChanged(t: T, c: ChangeView, registry: Registry): string {
   const def = c.resource ? registry.resources.get(c.resource) : undefined;
-  if (def) return `${t(def.title)} #${c.entityId}`;
+  if (def) return c.entityId === null ? t(def.title) : `${t(def.title)} #${c.entityId}`;
   const key = `dashboard.changes.entities.${c.entity}`;
   return t.has(key) ? t(key) : c.entity;
 }
 
-const fieldLabels = (reader: Reader, c: ChangeView) => c.fields.map((f) => changeLabel(reader, c.entity, f)).join(", ");
+const fieldLabels = (reader: Reader, c: ChangeView) =>
+  c.fields.map((f) => changeLabel(reader, c.entity, f, c.fields)).join(", ");
 
 /** The last entries of the centre's audit log, for administrators and the security advisor. */
 export const recentChangesWidget = defineWidget({

@@ -124,6 +124,9 @@ test("a new training centre is served at once on its own host", async ({ page })
   await expect(notice(page, "status")).toHaveText(en("operator.create.created", { name, url: urlOf(slug) }));
   await expect(row(page, slug)).toContainText(name);
   await expect(row(page, slug)).toContainText(en("operator.statuses.active"));
+  // The form is empty again, ready for the next centre (its address is taken now).
+  await expect(form.getByLabel(en("operator.create.slug"))).toHaveValue("");
+  await expect(form.getByLabel(en("operator.create.name"), { exact: true })).toHaveValue("");
 
   await page.goto(urlOf(slug));
   await expect(page.getByTestId("centre-name")).toHaveText(name);

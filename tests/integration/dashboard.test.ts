@@ -5,6 +5,8 @@ import { resolveSessionUser, type SessionUser } from "@/server/auth/session";
 import { hasRole, rolesOf, USER_TYPES, type UserType } from "@/server/auth/user-types";
 import { closePools } from "@/server/db/pool";
 import { recentChanges } from "@/server/history/recent";
+import { placesResource } from "@/server/geo/resources";
+import { exportBatches, planExport } from "@/server/resources/export/rows";
 import { centreUsersSummary, myProcurations } from "@/server/users/dashboard";
 import { saveUserLanguage } from "@/server/shell/language";
 import { searchableResources } from "@/server/shell/search";
@@ -165,6 +167,19 @@ describe("dashboard data", () => {
 
     const inB = await recentChanges(tenantHandle(b), registry, probe("900"), 50);
     expect(inB.some((c) => c.action === "geo.places.update" && c.fields.includes("province"))).toBe(false);
+  });
+});
+
+describe("recent changes", () => {
+  it("name an export by its list and link to the list, not to a record '#*'", async () => {
+    const { claims } = await newUser(a, "900");
+    const ctx = { handle: tenantHandle(a), user: await sessionOf(a, claims), locale: "fr" as const, registry };
+    const plan = await planExport(ctx, placesResource, { page: 1, pageSize: 25, sort: [], filters: {}, q: "" }, [
+      "name",
+    ]);
+    for await (const batch of exportBatches(plan, "csv")) void batch;
+    const [exported] = await recentChanges(tenantHandle(a), registry, probe("900"), 1);
+    expect(exported).toMatchObject({ action: "geo.places.export", entityId: null, href: "/geo/places" });
   });
 });
 

@@ -260,6 +260,16 @@ describe("PDF", () => {
     for (const row of expected) expect(text).toContain(pickLocalized(row.name as Record<string, string>, "de"));
   });
 
+  it("writes its filter and sort lines with the reader's punctuation: a space before the colon in French", async () => {
+    const ctx = await ctxOf(eupen, "110", "fr");
+    const plan = await planExport(ctx, placesResource, { ...placesState, q: "Eu" }, ["zipCode", "name"]);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await renderPdf(plan, eupen))), {
+      mergePages: true,
+    });
+    expect(text).toContain("Filtres : Code postal : 47 · Recherche : Eu");
+    expect(text).toContain("Tri : Code postal (décroissant), Nom (croissant)");
+  });
+
   it("cuts long lists into pages, each with the header, numbered", async () => {
     const ctx = await ctxOf(eupen, "110", "fr");
     const plan = await planExport(ctx, placesResource, state(), ["name", "zipCode"]);

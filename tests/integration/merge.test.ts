@@ -248,7 +248,7 @@ describe("merging duplicate clients", () => {
     });
     const detail = await admin.resources.get({ resource: "clients.merges", id: record!.id });
     // In the reader's words (French here): what moved by its name, the filled fields by their labels.
-    expect(String(detail.moved)).toContain(`Interventions: ${coachings[1]!.id}`);
+    expect(String(detail.moved)).toContain(`Accompagnements : ${coachings[1]!.id}`);
     expect(String(detail.filled)).toContain("E-mail : doro@example.org");
   });
 

@@ -85,6 +85,31 @@ describe("audit changes", () => {
       "Corrected by: data check",
     );
     expect(valueText(reader("nl"), undefined, { coachings: [3, 5], tasks: [8] })).toBe("Begeleidingen: 3, 5; Taken: 8");
+    expect(valueText(reader("fr"), undefined, { coachings: [3, 5] })).toBe("Accompagnements : 3, 5");
+  });
+});
+
+describe("a parameter named like a transition's", () => {
+  it("reads as the merge's reason in a merge, and as the refusal's reason (its choice) in a refusal", () => {
+    const merge = {
+      merged: { from: "DUMONT Dorothée (60)", to: null },
+      reason: { from: null, to: "Encodée deux fois" },
+    };
+    expect(changesText(reader("fr"), CLIENTS, merge)).toContain("Motif : Encodée deux fois");
+    expect(changesText(reader("fr"), CLIENTS, merge)).not.toContain("refus");
+    // Nothing dropped: no "Données abandonnées" with nothing after it.
+    expect(changesText(reader("fr"), CLIENTS, { ...merge, dropped: { from: null, to: {} } })).not.toContain(
+      "abandonnées",
+    );
+    expect(changeLabel(reader("de"), CLIENTS, "reason", Object.keys(merge))).toBe(
+      reader("de").t("history.keys.reason"),
+    );
+    const refusal = { clientState: { from: "10", to: "20" }, reason: { from: null, to: "20" } };
+    expect(changesText(reader("fr"), CLIENTS, refusal)).toContain("Raison du refus : Le CPAS n'est pas compétent");
+    // The refusal stores the reason it asked for in the client: the history says it once.
+    expect(changesText(reader("fr"), CLIENTS, { ...refusal, refusalReason: { from: null, to: "20" } })).toBe(
+      "État : Nouveau → Refusé; Raison du refus : Le CPAS n'est pas compétent",
+    );
   });
 });
 

@@ -118,9 +118,14 @@ export async function renderPdf(plan: ExportPlan, tenant: Pick<Tenant, "names">,
     h(
       Text,
       { style: styles.meta },
-      printable(`${t("export.filters")}: ${filters.length ? filters.join(" · ") : t("export.noFilters")}`),
+      printable(
+        t("export.labelled", {
+          label: t("export.filters"),
+          value: filters.length ? filters.join(" · ") : t("export.noFilters"),
+        }),
+      ),
     ),
-    h(Text, { style: styles.meta }, printable(`${t("export.sort")}: ${sort}`)),
+    h(Text, { style: styles.meta }, printable(t("export.labelled", { label: t("export.sort"), value: sort }))),
     h(
       Text,
       { style: styles.meta },

@@ -165,9 +165,9 @@ export function describeState(plan: ExportPlan): { filters: string[]; sort: stri
       const range = value as { from?: string; to?: string };
       text = `${formatDate(range.from, ctx.locale)} – ${formatDate(range.to, ctx.locale)}`.trim();
     } else text = typeof value === "object" ? JSON.stringify(value) : String(value);
-    return `${filter ? t(filter.label) : name}: ${text}`;
+    return t("export.labelled", { label: filter ? t(filter.label) : name, value: text });
   });
-  if (resolved.q) filters.push(`${t("export.search")}: ${resolved.q}`);
+  if (resolved.q) filters.push(t("export.labelled", { label: t("export.search"), value: resolved.q }));
   const sort = resolved.sort
     .map(
       (key) =>
