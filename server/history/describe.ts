@@ -125,6 +125,10 @@ export function valueText(reader: Reader, field: FieldDef | undefined, value: un
   return maybe(reader, `history.values.${String(value)}`) ?? String(value);
 }
 
+/** The labels of an audit row's changed fields, each once (a refusal's reason and the field it writes share one). */
+export const fieldLabels = (reader: Reader, entity: string, fields: string[]) =>
+  [...new Set(fields.map((f) => changeLabel(reader, entity, f, fields)))].join(", ");
+
 /** Every change of an audit row, "Label: before → after" (or just the value for what was only set), by label. */
 export function changesText(
   reader: Reader,

@@ -2,7 +2,7 @@ import { Link } from "@/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/format";
 import type { Registry } from "@/server/area";
-import { actionText, changeLabel, readerFor, type Reader } from "./describe";
+import { actionText, fieldLabels, readerFor } from "./describe";
 import { defineWidget } from "@/server/shell/define-widget";
 import { recentChanges, type ChangeView } from "./recent";
 import { widgetLink } from "@/server/shell/widgets/styles";
@@ -28,9 +28,6 @@ function whatWasChanged(t: T, c: ChangeView, registry: Registry): string {
   return t.has(key) ? t(key) : c.entity;
 }
 
-const fieldLabels = (reader: Reader, c: ChangeView) =>
-  c.fields.map((f) => changeLabel(reader, c.entity, f, c.fields)).join(", ");
-
 /** The last entries of the centre's audit log, for administrators and the security advisor. */
 export const recentChangesWidget = defineWidget({
   id: "recent-changes",
@@ -45,7 +42,7 @@ export const recentChangesWidget = defineWidget({
       <ol className="space-y-2 text-sm" data-testid="recent-changes">
         {changes.map((c) => {
           const object = whatWasChanged(t, c, registry);
-          const fields = fieldLabels(reader, c);
+          const fields = fieldLabels(reader, c.entity, c.fields);
           return (
             <li key={c.id} className="border-t border-slate-100 pt-1 first:border-0 first:pt-0">
               <span className="font-medium">{actionText(reader, c.entity, c.action)}</span>{" "}

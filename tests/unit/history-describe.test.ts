@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tenantTables } from "@/db/tenant/tables";
-import { actionText, changeLabel, changesText, readerFor, valueText } from "@/server/history/describe";
+import { actionText, changeLabel, changesText, fieldLabels, readerFor, valueText } from "@/server/history/describe";
 import { LOCALES } from "@/server/i18n/locale";
 import { registry } from "@/server/areas";
 import de from "@/messages/de.json";
@@ -109,6 +109,14 @@ describe("a parameter named like a transition's", () => {
     // The refusal stores the reason it asked for in the client: the history says it once.
     expect(changesText(reader("fr"), CLIENTS, { ...refusal, refusalReason: { from: null, to: "20" } })).toBe(
       "État : Nouveau → Refusé; Raison du refus : Le CPAS n'est pas compétent",
+    );
+  });
+});
+
+describe("the changed fields of a recent change", () => {
+  it("name each label once: a refusal's reason and the reason it stores read as one", () => {
+    expect(fieldLabels(reader("fr"), CLIENTS, ["reason", "remarks", "clientState", "refusalReason"])).toBe(
+      "Raison du refus, Remarques, État",
     );
   });
 });
