@@ -93,6 +93,8 @@ export interface ActionMeta {
   label: string;
   confirm: boolean;
   params: FieldMeta[];
+  /** Offered only while this field of the row is empty. */
+  onlyWhileEmpty?: string;
 }
 
 /** A row's background by the value of one of its fields (e.g. newcomer clients in green); the field must be listed. */

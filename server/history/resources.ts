@@ -231,6 +231,8 @@ export const deletedRecordsResource = defineResource({
       label: "resources.deleted.restore",
       roles: ["SiteAdmin"],
       confirm: true,
+      // Once restored, the record has nothing left to restore (a second try is refused anyway).
+      onlyWhileEmpty: "restoredAt",
       run: (ctx, id) => restoreRecord(ctx, Number(id)),
     },
   ],

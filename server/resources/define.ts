@@ -102,6 +102,8 @@ export interface ActionDef {
   roles: Role[];
   confirm?: boolean;
   params?: Record<string, FieldDef>;
+  /** Offered only while this field of the row is empty (e.g. restore, until the record is restored). */
+  onlyWhileEmpty?: string;
   /** `version` is the row's version the user saw, when the browser sent it (for actions that refuse stale rows). */
   run: (ctx: ResourceCtx, id: string | number, params: Record<string, unknown>, version?: number) => Promise<void>;
 }

@@ -99,7 +99,13 @@ export async function describeResource(
   for (const action of def.actions ?? []) {
     if (!anyOf(user, action.roles)) continue;
     const params = await Promise.all(Object.entries(action.params ?? {}).map(([n, f]) => fieldMeta(n, f, true)));
-    actions.push({ name: action.name, label: action.label, confirm: !!action.confirm, params });
+    actions.push({
+      name: action.name,
+      label: action.label,
+      confirm: !!action.confirm,
+      params,
+      ...(action.onlyWhileEmpty ? { onlyWhileEmpty: action.onlyWhileEmpty } : {}),
+    });
   }
   const filters: FilterMeta[] = [];
   let users: ChoiceMeta[] | undefined;

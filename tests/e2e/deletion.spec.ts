@@ -120,6 +120,8 @@ for (const { base, slug, locale, clerk, admin, firstName, goes, blocked } of CEN
     await confirm.getByRole("button", { name: t("resources.deleted.restore") }).click();
     await expect(page.getByTestId("detail-notice")).toHaveText(t("detail.done"));
     await expect(page.locator("dd[data-field=restoredAt]")).not.toBeEmpty();
+    // A restored record offers no second restore.
+    await expect(page.getByRole("button", { name: t("resources.deleted.restore") })).toHaveCount(0);
 
     // The client opens again, with its address.
     await page.goto(`${base}/clients/clients/${mistake}`);

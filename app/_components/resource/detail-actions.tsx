@@ -51,6 +51,8 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
     transition.mutate({ resource: meta.id, id: rowId, version, name: tr.name, params });
   const asks = (item: { confirm: boolean; params?: unknown[] }) => item.confirm || !!item.params?.length;
   const error = transition.error ?? action.error;
+  const isEmpty = (value: unknown) => value === null || value === undefined || value === "";
+  const actions = meta.actions.filter((a) => !a.onlyWhileEmpty || isEmpty(row[a.onlyWhileEmpty]));
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -76,7 +78,7 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
           ))}
         </p>
       )}
-      {meta.actions.map((a) => (
+      {actions.map((a) => (
         <button
           key={a.name}
           type="button"
