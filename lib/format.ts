@@ -210,6 +210,10 @@ export function choiceLabel(choices: ChoiceMeta[] | undefined, value: string, lo
 
 const isLocalized = (v: Cell): v is Localized => typeof v === "object" && v !== null && !("label" in v);
 
+/** A value that shows as nothing: absent, null or empty text. */
+export const isEmptyValue = (value: unknown): value is null | undefined | "" =>
+  value === null || value === undefined || value === "";
+
 /** The text of any cell as a user reads it (ref cells give their label; the grid links them). */
 export function formatCell(
   field: Pick<FieldMeta, "type" | "choices">,
@@ -217,7 +221,7 @@ export function formatCell(
   locale: UiLocale,
   t: Translate,
 ): string {
-  if (value === null || value === undefined || value === "") return "";
+  if (isEmptyValue(value)) return "";
   if (typeof value === "object") {
     if ("label" in value && "id" in value)
       return typeof value.label === "string" ? value.label : pickLocalized(value.label, locale);

@@ -1,4 +1,4 @@
-import { compareText, formatCell, pickLocalized, type UiLocale } from "@/lib/format";
+import { compareText, formatCell, isEmptyValue, pickLocalized, type UiLocale } from "@/lib/format";
 import type { FieldMeta } from "@/lib/resources";
 import type { TenantTables } from "@/db/tenant/tables";
 import type { Locale } from "@/server/i18n/locale";
@@ -104,7 +104,7 @@ const asMeta = (field: FieldDef): Pick<FieldMeta, "type" | "choices"> => ({
 /** A recorded value as the grid would show it; lists of ids by table ("Coachings: 3, 5"). */
 export function valueText(reader: Reader, field: FieldDef | undefined, value: unknown): string {
   const { t, locale } = reader;
-  if (value === null || value === undefined || value === "") return "—";
+  if (isEmptyValue(value)) return "—";
   if (field && field.type !== "ref") return formatCell(asMeta(field), value as never, locale as UiLocale, t) || "—";
   if (field?.ref || typeof value === "number") return `#${String(value)}`;
   if (typeof value === "boolean") return t(value ? "format.yes" : "format.no");
@@ -139,8 +139,7 @@ export function changesText(
   const def = reader.resources.get(entity);
   const keys = Object.keys(changes);
   // A merge that moved or dropped nothing records an empty list: it says nothing either.
-  const empty = (v: unknown) =>
-    v === null || v === undefined || v === "" || (typeof v === "object" && Object.keys(v).length === 0);
+  const empty = (v: unknown) => isEmptyValue(v) || (typeof v === "object" && Object.keys(v).length === 0);
   return (
     Object.entries(changes)
       // A field that was empty and stays so (a deleted row's unused fields) says nothing.

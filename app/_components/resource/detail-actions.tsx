@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatCell, type UiLocale } from "@/lib/format";
+import { formatCell, isEmptyValue, type UiLocale } from "@/lib/format";
 import type { ActionMeta, FieldMeta, ResourceMeta, Row, TransitionMeta } from "@/lib/resources";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 import { fromDraft, serverFieldErrors, toDraft, type Drafts, type FieldError } from "./drafts";
@@ -51,8 +51,7 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
     transition.mutate({ resource: meta.id, id: rowId, version, name: tr.name, params });
   const asks = (item: { confirm: boolean; params?: unknown[] }) => item.confirm || !!item.params?.length;
   const error = transition.error ?? action.error;
-  const isEmpty = (value: unknown) => value === null || value === undefined || value === "";
-  const actions = meta.actions.filter((a) => !a.onlyWhileEmpty || isEmpty(row[a.onlyWhileEmpty]));
+  const actions = meta.actions.filter((a) => !a.onlyWhileEmpty || isEmptyValue(row[a.onlyWhileEmpty]));
 
   return (
     <div className="flex flex-wrap items-center gap-2">

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { actorOf, rowChange, writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
+import { isEmptyValue } from "@/lib/format";
 import type { ResourceCtx } from "@/server/resources/define";
 import { executeDeletion, inUse, planDeletion } from "@/server/resources/deletion";
 import { qualified as q } from "@/server/resources/query";
@@ -18,7 +19,6 @@ type Partner = T["partners"]["$inferSelect"];
 type Changes = Record<string, { from: unknown; to: unknown }>;
 const ENTITY = "clients.clients";
 
-const isEmpty = (v: unknown) => v === null || v === undefined || v === "";
 const displayName = (p: Pick<Partner, "id" | "firstName" | "lastName">) =>
   `${p.lastName.toUpperCase()} ${p.firstName} (${p.id})`;
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
@@ -40,7 +40,7 @@ async function lockBoth(tx: Tx, t: T, keptId: number, mergedId: number, version:
   if (!merged) throw new AppError("INVALID_INPUT", { field: "merged", messageKey: "merge.notFound" });
   if (!merged.isClient || merged.kind !== "person")
     throw new AppError("INVALID_INPUT", { field: "merged", name: merged.name, messageKey: "merge.notClient" });
-  if (!isEmpty(kept.nationalId) && !isEmpty(merged.nationalId) && kept.nationalId !== merged.nationalId) {
+  if (!isEmptyValue(kept.nationalId) && !isEmptyValue(merged.nationalId) && kept.nationalId !== merged.nationalId) {
     throw new AppError("INVALID_INPUT", {
       field: "merged",
       kept: kept.nationalId!,
@@ -248,9 +248,9 @@ function fillsOf(kept: Partner, merged: Partner) {
   const patch: Record<string, unknown> = {};
   const filled: Changes = {};
   for (const group of FILLABLE_GROUPS) {
-    if (!group.every((f) => isEmpty(kept[f])) || group.every((f) => isEmpty(merged[f]))) continue;
+    if (!group.every((f) => isEmptyValue(kept[f])) || group.every((f) => isEmptyValue(merged[f]))) continue;
     for (const f of group) {
-      if (isEmpty(merged[f])) continue;
+      if (isEmptyValue(merged[f])) continue;
       patch[f] = merged[f];
       filled[f] = { from: kept[f], to: merged[f] };
     }

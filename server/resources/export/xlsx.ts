@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
+import { isEmptyValue } from "@/lib/format";
 import { brusselsWallClock, formatCell, isCalendarDate } from "@/lib/format";
 import type { FieldMeta, Row } from "@/lib/resources";
 import { exportBatches, type ExportPlan } from "./rows";
@@ -22,7 +23,7 @@ function numberFormat(type: FieldMeta["type"], locale: string): string | undefin
 }
 
 function xlsxCell(plan: ExportPlan, field: FieldMeta, value: Row[string] | undefined): ExcelJS.CellValue {
-  if (value === null || value === undefined || value === "") return null;
+  if (isEmptyValue(value)) return null;
   switch (field.type) {
     case "integer":
       return typeof value === "number" ? value : Number(value);
