@@ -23,7 +23,7 @@ const HEAP_GROWING_PERCENT = 50;
 export async function startServer(opts: { dev: boolean; port: number; hostname: string }) {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   // `hostname` is where to listen, not Next's own: Next builds its internal URLs from its hostname,
-  // and with 127.0.0.1 there (which it reads as localhost) the console's middleware rewrites
+  // and with 127.0.0.1 there (which it reads as localhost) the console's proxy rewrites
   // became requests to another host, answered 404.
   const app = next({ dev: opts.dev, dir: projectPath(), port: opts.port });
   await app.prepare();

@@ -1,4 +1,4 @@
-// Pure: used by middleware.ts, so no Node or database imports here.
+// Pure: used by proxy.ts, so no database imports here.
 
 type HeaderSource = Pick<Headers, "get">;
 

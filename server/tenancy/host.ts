@@ -1,4 +1,4 @@
-// Pure: used by middleware.ts (edge runtime), so no Node or database imports here.
+// Pure: used by proxy.ts, the routing step in front of every request, so no database imports here.
 
 export const TENANT_HEADER = "x-entraide-tenant";
 export const HOST_KIND_HEADER = "x-entraide-host-kind";
@@ -23,7 +23,7 @@ export function classifyHost(hostHeader: string | null | undefined, baseDomain: 
 }
 
 /**
- * The host class server code acts on: always derived from the Host header itself. When middleware
+ * The host class server code acts on: always derived from the Host header itself. When the proxy
  * ran, its header must agree; a disagreement means something bypassed or spoofed it, so nothing is served.
  */
 export function trustedHost(get: (name: string) => string | null, baseDomain: string): HostClass {

@@ -1,11 +1,11 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { FORGED_WRITE_PATH, middleware } from "@/middleware";
+import { FORGED_WRITE_PATH, proxy } from "@/proxy";
 import { forgedWrite } from "@/server/http/origin";
 
 const EUPEN = "http://eupen.localhost:3000";
 const post = (path: string, headers: Record<string, string>, method = "POST") =>
-  middleware(new NextRequest(`${EUPEN}${path}`, { method, headers: { host: "eupen.localhost:3000", ...headers } }));
+  proxy(new NextRequest(`${EUPEN}${path}`, { method, headers: { host: "eupen.localhost:3000", ...headers } }));
 const refused = (res: Response) => res.headers.get("x-middleware-rewrite") === `${EUPEN}${FORGED_WRITE_PATH}`;
 
 describe("cross-site form posts (CSRF)", () => {
@@ -33,7 +33,7 @@ describe("cross-site form posts (CSRF)", () => {
     // No Origin and no Sec-Fetch-Site: no browser, so no cookie it was not given on purpose.
     expect(refused(post("/api/locale", {}))).toBe(false);
     // The console's own sign-in form.
-    const consoleLogin = middleware(
+    const consoleLogin = proxy(
       new NextRequest("http://console.localhost:3000/api/operator/login", {
         method: "POST",
         headers: { host: "console.localhost:3000", origin: "http://console.localhost:3000" },

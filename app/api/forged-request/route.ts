@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { createContext } from "@/server/trpc/context";
 
 /**
- * middleware.ts sends here every state-changing request that came from another origin (cross-site
+ * proxy.ts sends here every state-changing request that came from another origin (cross-site
  * request forgery): nothing is done, the answer is a 403 in the reader's language.
  */
 async function refuse(req: Request) {

@@ -1,17 +1,17 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { middleware } from "@/middleware";
+import { proxy } from "@/proxy";
 import { HOST_KIND_HEADER, TENANT_HEADER } from "@/server/tenancy/host";
 
 function run(url: string, headers: Record<string, string> = {}) {
   const u = new URL(url);
-  return middleware(new NextRequest(url, { headers: { host: u.host, ...headers } }));
+  return proxy(new NextRequest(url, { headers: { host: u.host, ...headers } }));
 }
 
-/** Headers middleware forwards to the app are encoded as x-middleware-request-* on the response. */
+/** Headers the proxy forwards to the app are encoded as x-middleware-request-* on the response. */
 const forwarded = (res: Response, name: string) => res.headers.get(`x-middleware-request-${name}`);
 
-describe("middleware", () => {
+describe("proxy", () => {
   it("replaces a client-sent tenant header with the one of the host", () => {
     const res = run("http://eupen.localhost:3000/", { [TENANT_HEADER]: "chatelet", [HOST_KIND_HEADER]: "operator" });
     expect(res.status).toBe(200);

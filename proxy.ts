@@ -6,7 +6,7 @@ import { classifyHost, HOST_KIND_HEADER, TENANT_HEADER } from "@/server/tenancy/
 export const FORGED_WRITE_PATH = "/api/forged-request";
 
 // Pure routing: which kind of host this is. No database and no authorization here (see ARCHITECTURE §2).
-export function middleware(req: NextRequest) {
+export function proxy(req: NextRequest) {
   const host = classifyHost(req.headers.get("host"), process.env.BASE_DOMAIN ?? "localhost");
   if (host.kind === "unknown")
     return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain" } });
