@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { NextRequest } from "next/server";
@@ -15,6 +16,7 @@ import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { redeemSupportToken } from "@/server/support/token";
 import { endSupportSession, supportClaimsFor } from "@/server/support/session";
 import { authenticate } from "./login";
+import { decodeOnce } from "./opened-tokens";
 import { activityStale, claimsFor, revokeSession, touchedToken, type SessionClaims } from "./session";
 
 /**
@@ -51,10 +53,12 @@ async function sessionSecretFor(host: HostClass) {
     .digest("hex");
 }
 
+const secureCookies = () => env().SECURE_COOKIES ?? env().NODE_ENV === "production";
+
 const nextAuth = NextAuth(async (request) => ({
   secret: await sessionSecretFor(await hostOfRequest(request)),
-  trustHost: true, // only hosts that middleware classified reach Auth.js; the rest got 404
-  useSecureCookies: env().SECURE_COOKIES ?? env().NODE_ENV === "production",
+  trustHost: true, // only hosts that the proxy classified reach Auth.js; the rest got 404
+  useSecureCookies: secureCookies(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
   logger: {
@@ -166,9 +170,16 @@ async function servedTenantOf(request: Request) {
  * claim older than a minute is rewritten; pages cannot write cookies and pass `touch: false`.
  */
 export async function sessionClaims({ touch = true }: { touch?: boolean } = {}): Promise<SessionClaims | null> {
-  const session = (await auth()) as { claims?: SessionClaims } | null;
-  const claims = session?.claims ?? null;
-  if (touch && claims && activityStale(claims)) {
+  const token = await getToken({
+    req: { headers: await headers() },
+    secret: await sessionSecretFor(await hostOfRequest(undefined)),
+    secureCookie: secureCookies(),
+    decode: decodeOnce,
+  }).catch(() => null);
+  if (!token) return null;
+  const { sid, tid, uid, ep, tep, la, sup, op } = token as unknown as SessionClaims;
+  const claims: SessionClaims = { sid, tid, uid, ep, tep, la, sup, op };
+  if (touch && activityStale(claims)) {
     try {
       await unstable_update({});
     } catch {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, lt, sql } from "drizzle-orm";
+import { eq, getTableColumns, lt, sql } from "drizzle-orm";
 import { rolesOf, type Role, type UserType } from "./user-types";
 import { keepsDirectorySession } from "./directory-check";
 import { canSignIn, type User } from "./login";
@@ -80,24 +80,42 @@ export function idleExpired(
 const idleMinutesOf = async (h: TenantHandle) =>
   (await findById(h, h.t.siteSettings, 1))?.idleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES;
 
+type SessionStateQuery = {
+  execute: (params: {
+    sid: string;
+    uid: number | null;
+  }) => Promise<{ revoked: boolean; idleTimeoutMinutes: number; totpRequired: boolean; user: User | null }[]>;
+};
+const sessionStateQueries = new WeakMap<TenantHandle["t"], SessionStateQuery>();
+
 /**
- * What every request needs besides the user: the centre's session settings and whether this
- * session was signed out. One query, so revocation costs an index probe, not a round trip. (The
- * settings row is seeded before a centre is served; without it the session is refused.)
+ * What every request needs: the centre's session settings, whether this session was signed out,
+ * and the session's user row. One statement, built once per centre, so a request pays one round
+ * trip for all three. (The settings row is seeded before a centre is served; without it the
+ * session is refused.)
  */
-async function sessionState({ db, t }: TenantHandle, sid: string) {
-  const [row] = await db
-    .select({
-      revoked: sql<boolean>`exists (select 1 from ${t.revokedSessions} where ${t.revokedSessions.sid} = ${sid})`,
-      idleTimeoutMinutes: t.siteSettings.idleTimeoutMinutes,
-      totpRequired: t.siteSettings.totpRequired,
-    })
-    .from(t.siteSettings)
-    .where(eq(t.siteSettings.id, 1));
+async function sessionState({ db, t }: TenantHandle, sid: string, uid: number | null) {
+  let query = sessionStateQueries.get(t);
+  if (!query) {
+    query = db
+      .select({
+        revoked: sql<boolean>`exists (select 1 from ${t.revokedSessions} where ${t.revokedSessions.sid} = ${sql.placeholder("sid")})`,
+        idleTimeoutMinutes: t.siteSettings.idleTimeoutMinutes,
+        totpRequired: t.siteSettings.totpRequired,
+        user: getTableColumns(t.users),
+      })
+      .from(t.siteSettings)
+      .leftJoin(t.users, eq(t.users.id, sql.placeholder("uid")))
+      .where(eq(t.siteSettings.id, 1))
+      .prepare("") as unknown as SessionStateQuery;
+    sessionStateQueries.set(t, query);
+  }
+  const [row] = await query.execute({ sid, uid });
   return {
     revoked: row?.revoked !== false,
     idleTimeoutMinutes: row?.idleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES,
     totpRequired: Boolean(row?.totpRequired),
+    user: row?.user ?? null,
   };
 }
 
@@ -127,12 +145,13 @@ export async function resolveSessionUser(
   now = Date.now(),
 ): Promise<SessionUser | null> {
   if (!claims || claims.tid !== tenant.id || claims.tep !== tenant.sessionEpoch || !isUuid(claims.sid)) return null;
-  const settings = await sessionState(h, claims.sid);
+  const support = claims.sup !== undefined;
+  const uid = !support && Number.isInteger(claims.uid) && claims.uid! > 0 && claims.uid! < 2 ** 31 ? claims.uid! : null;
+  const settings = await sessionState(h, claims.sid, uid);
   if (settings.revoked || idleExpired(claims, settings.idleTimeoutMinutes, now)) return null;
   // An operator's support session: no user row; the grant is checked on every request.
-  if (claims.sup !== undefined) return resolveSupportSession(h, tenant, claims, new Date(now));
-  if (typeof claims.uid !== "number") return null;
-  const user = await findById(h, h.t.users, claims.uid);
+  if (support) return resolveSupportSession(h, tenant, claims, new Date(now));
+  const user = settings.user;
   if (!user || user.sessionEpoch !== claims.ep || !canSignIn(user)) return null;
   if (!(await keepsDirectorySession(h, user, now))) return null;
   const userType = user.userType as UserType;
