@@ -22,17 +22,22 @@ import { logOpening, readPage, readRow } from "./service";
 export async function openDetail(
   ctx: ResourceCtx,
   def: ResourceDef,
-  meta: ResourceMeta,
+  meta: ResourceMeta | Promise<ResourceMeta>,
   id: string | number,
-): Promise<{ row: Row; firstTab: TabData }> {
+): Promise<{ row: Row; firstTab: TabData; meta: ResourceMeta }> {
   assertCan(def, "view", ctx.user);
-  // `meta` already leaves out the fields the centre does not use.
-  const row = await readRow(ctx, def, id, (name) => name in meta.fields);
+  // The row is read while the meta is described: every field of the detail, then only those the
+  // meta shows (it leaves out the fields the centre does not use).
+  const [read, described] = await Promise.all([readRow(ctx, def, id, () => true), meta]);
+  const row: Row = Object.fromEntries(
+    Object.entries(read).filter(([name]) => name.startsWith("__") || name in described.fields),
+  ) as Row;
+  meta = described;
   const [firstTab] = await Promise.all([
     meta.detail[0] ? loadTab(ctx, def, meta.detail[0], id) : { panels: {}, slaves: {} },
     def.logsAccess ? logOpening(ctx, id, "detail") : undefined,
   ]);
-  return { row, firstTab };
+  return { row, firstTab, meta };
 }
 
 /** The panels and slave grids of one tab of a row that is in the user's scope. */

@@ -90,7 +90,10 @@ export async function describeResource(
     ...(f.incomplete ? { incomplete: true } : {}),
   });
   // Fields of a field set the centre does not use are left out everywhere, also from the detail.
-  const off = await fieldsOffInCentre(handle, def);
+  // The choice lists are asked for at the same time, so their reads go side by side.
+  const offRead = fieldsOffInCentre(handle, def);
+  for (const f of Object.values(def.fields)) if (f.choices) void choicesOnce(f.choices).catch(() => undefined);
+  const off = await offRead;
   const fields: Record<string, FieldMeta> = {};
   for (const [name, f] of Object.entries(def.fields)) {
     if (!off.has(name)) fields[name] = await fieldMeta(name, f, canEdit && mayWriteField(f, user) && !f.createOnly);

@@ -21,8 +21,8 @@ async function openAs(
 ) {
   const { user } = await createInnerContext({ host: centreHost(tenant.slug), claims });
   const ctx: ResourceCtx = { handle: tenantHandle(tenant), user: user!, locale: "fr", registry };
-  const meta = await describeResource(ctx.handle, def, ctx.user, ctx, { filters: false });
-  return { meta, ...(await openDetail(ctx, def, meta, id)) };
+  // As the page does: the row is read while the meta is described.
+  return openDetail(ctx, def, describeResource(ctx.handle, def, ctx.user, ctx, { filters: false }), id);
 }
 
 /** The client file with each of its tabs declared `times` times over (the areas still to come add tabs). */

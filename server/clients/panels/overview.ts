@@ -48,30 +48,33 @@ export interface ClientOverviewPanel {
 export async function clientOverviewPanel(ctx: ResourceCtx, clientId: number): Promise<ClientOverviewPanel> {
   const { db, t } = ctx.handle;
   const p = t.partners;
-  const [row] = await db
-    .select({
-      firstName: p.firstName,
-      lastName: p.lastName,
-      addr1: p.addr1,
-      street: p.street,
-      streetNo: p.streetNo,
-      streetBox: p.streetBox,
-      addr2: p.addr2,
-      zipCode: p.zipCode,
-      placeNames: t.places.names,
-      countryCode: p.countryCode,
-      countryNames: t.countries.names,
-      phone: p.phone,
-      gsm: p.gsm,
-      email: p.email,
-    })
-    .from(p)
-    .leftJoin(t.places, eq(t.places.id, p.placeId))
-    .leftJoin(t.countries, eq(t.countries.isoCode, p.countryCode))
-    .where(and(eq(p.id, clientId), eq(p.isClient, true)))
-    .limit(1);
+  // The eID info box checks on its own that the client is visible: both reads go side by side.
+  const [[row], eid] = await Promise.all([
+    db
+      .select({
+        firstName: p.firstName,
+        lastName: p.lastName,
+        addr1: p.addr1,
+        street: p.street,
+        streetNo: p.streetNo,
+        streetBox: p.streetBox,
+        addr2: p.addr2,
+        zipCode: p.zipCode,
+        placeNames: t.places.names,
+        countryCode: p.countryCode,
+        countryNames: t.countries.names,
+        phone: p.phone,
+        gsm: p.gsm,
+        email: p.email,
+      })
+      .from(p)
+      .leftJoin(t.places, eq(t.places.id, p.placeId))
+      .leftJoin(t.countries, eq(t.countries.isoCode, p.countryCode))
+      .where(and(eq(p.id, clientId), eq(p.isClient, true)))
+      .limit(1),
+    infoBox(ctx, { clientId }),
+  ]);
   if (!row) throw new AppError("NOT_FOUND");
-  const eid = await infoBox(ctx, { clientId });
   return {
     name: joined(row.firstName, row.lastName),
     addressLines: belgianAddressLines({

@@ -17,21 +17,22 @@ import { tenantHandle } from "@/server/tenancy/tenant-db";
 
 export type ResourceParams = Promise<{ area: string; table: string }>;
 
+export type Authorized =
+  | { status: "unavailable" }
+  | { status: "forbidden" }
+  | { status: "ok"; def: ResourceDef; user: SessionUser; ctx: ResourceCtx };
+
 export type Loaded =
   | { status: "unavailable" }
   | { status: "forbidden" }
   | { status: "ok"; def: ResourceDef; meta: ResourceMeta; user: SessionUser; ctx: ResourceCtx; settings: unknown };
 
 /**
- * What every generic resource page needs: the declared resource named by the address (404 if
- * none), a signed-in user (else the sign-in page), their right to see it (for the list page,
- * `list`: to see it without a master row, as some user types see a client's coachings only on the
- * client), and its meta for them (without its filters for a page that shows none).
+ * The declared resource named by the address (404 if none), a signed-in user (else the sign-in
+ * page) and their right to see it (for the list page, `list`: to see it without a master row, as
+ * some user types see a client's coachings only on the client).
  */
-export async function loadResource(
-  params: ResourceParams,
-  { withSettings = false, filters = true, list = false } = {},
-): Promise<Loaded> {
+export async function authorizeResource(params: ResourceParams, { list = false } = {}): Promise<Authorized> {
   const { area, table } = await params;
   const def = registry.resources.get(`${area}.${table}`);
   if (!def) notFound();
@@ -41,12 +42,30 @@ export async function loadResource(
   const user = await currentUser();
   if (!user) redirect("/login");
   if (!can(def, "view", user) || (list && !canListAll(def, user))) return { status: "forbidden" };
-  const handle = tenantHandle(found.tenant);
-  const ctx: ResourceCtx = { handle, user, locale: (await getLocale()) as Locale, registry };
+  const ctx: ResourceCtx = {
+    handle: tenantHandle(found.tenant),
+    user,
+    locale: (await getLocale()) as Locale,
+    registry,
+  };
+  return { status: "ok", def, user, ctx };
+}
+
+/**
+ * What every generic resource page needs: the resource authorized as above, and its meta for the
+ * user (without its filters for a page that shows none).
+ */
+export async function loadResource(
+  params: ResourceParams,
+  { withSettings = false, filters = true, list = false } = {},
+): Promise<Loaded> {
+  const authorized = await authorizeResource(params, { list });
+  if (authorized.status !== "ok") return authorized;
+  const { def, user, ctx } = authorized;
   const [meta, settings] = await Promise.all([
-    describeResource(handle, def, user, ctx, { filters }),
+    describeResource(ctx.handle, def, user, ctx, { filters }),
     // Layout choices belong to the person signed in, also while acting for a colleague.
-    withSettings ? getPreference(handle, user.realUser?.id ?? user.id, `grid:${def.id}`) : null,
+    withSettings ? getPreference(ctx.handle, user.realUser?.id ?? user.id, `grid:${def.id}`) : null,
   ]);
   return { status: "ok", def, meta, user, ctx, settings };
 }

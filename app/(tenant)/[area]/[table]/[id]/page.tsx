@@ -8,7 +8,8 @@ import { ApiProvider } from "@/app/_components/trpc";
 import { isAppError } from "@/server/errors";
 import { openDetail } from "@/server/resources/detail";
 import { listRows } from "@/server/resources/service";
-import { loadResource, resourceMetadata, type ResourceParams } from "../load";
+import { describeResource } from "@/server/resources/meta";
+import { authorizeResource, resourceMetadata, type ResourceParams } from "../load";
 
 export const generateMetadata = ({ params }: { params: ResourceParams }) => resourceMetadata(params);
 
@@ -28,7 +29,7 @@ export default async function ResourceDetailPage({
   params: Params;
   searchParams: SearchParams;
 }) {
-  const loaded = await loadResource(params, { filters: false });
+  const loaded = await authorizeResource(params);
   if (loaded.status === "unavailable") return null;
   if (loaded.status === "forbidden") return <NotAllowed />;
   const id = decodeURIComponent((await params).id);
@@ -38,7 +39,13 @@ export default async function ResourceDetailPage({
       ? readListState(new URLSearchParams({ [STATE_PARAM]: query[STATE_PARAM] }))
       : null;
   const [opened, gridPage] = await Promise.all([
-    openDetail(loaded.ctx, loaded.def, loaded.meta, rowIdOf(id)).catch((e: unknown) => {
+    // The row is read while its meta is described (openDetail waits for both).
+    openDetail(
+      loaded.ctx,
+      loaded.def,
+      describeResource(loaded.ctx.handle, loaded.def, loaded.user, loaded.ctx, { filters: false }),
+      rowIdOf(id),
+    ).catch((e: unknown) => {
       if (isAppError(e)) return e;
       throw e;
     }),
@@ -58,7 +65,7 @@ export default async function ResourceDetailPage({
   return (
     <main className="w-full p-4 sm:p-6">
       <ApiProvider>
-        <Detail meta={loaded.meta} id={id} initialRow={opened.row} firstTab={opened.firstTab} gridPage={gridPage} />
+        <Detail meta={opened.meta} id={id} initialRow={opened.row} firstTab={opened.firstTab} gridPage={gridPage} />
       </ApiProvider>
     </main>
   );
