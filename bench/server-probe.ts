@@ -21,7 +21,11 @@ const query = pg.Client.prototype.query as unknown as Query;
 };
 
 export type ProbeQuestion =
-  { ask: "record" } | { ask: "recorded" } | { ask: "memory"; gc?: boolean } | { ask: "snapshot"; path: string };
+  | { ask: "record" }
+  | { ask: "recorded" }
+  | { ask: "memory"; gc?: boolean }
+  | { ask: "cpu" }
+  | { ask: "snapshot"; path: string };
 
 process.on("message", (message: ProbeQuestion) => {
   if (message.ask === "record") {
@@ -33,6 +37,8 @@ process.on("message", (message: ProbeQuestion) => {
   } else if (message.ask === "memory") {
     if (message.gc) globalThis.gc?.();
     process.send!({ memory: process.memoryUsage() });
+  } else if (message.ask === "cpu") {
+    process.send!({ cpu: process.cpuUsage() });
   } else if (message.ask === "snapshot") {
     process.send!({ path: writeHeapSnapshot(message.path) });
   }
