@@ -154,8 +154,8 @@ export function TenantConsole() {
     exports: false,
     detail: false,
     extraColumns: [
-      { id: "support", label: t("columns.support"), width: 220, render: supportCell },
-      { id: "actions", label: t("columns.actions"), width: 300, render: actionsCell },
+      { id: "support", label: t("columns.support"), width: 180, render: supportCell },
+      { id: "actions", label: t("columns.actions"), width: 260, render: actionsCell },
     ],
   };
 

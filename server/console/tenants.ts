@@ -30,15 +30,16 @@ export const tenantsResource = defineResource({
   pk: () => tenants.id,
   fields: {
     slug: text("operator.columns.slug", () => tenants.slug, { editable: false, width: 16 }),
-    name: localizedText("operator.columns.name", () => tenants.names, { editable: false }),
+    name: localizedText("operator.columns.name", () => tenants.names, { editable: false, width: 20 }),
     kind: choice("operator.columns.kind", () => tenants.kind, tenantKinds, { editable: false }),
     status: choice("operator.columns.status", () => tenants.status, tenantStatuses, { editable: false }),
     language: text("languages.label", () => tenants.defaultLocale, { editable: false, width: 8 }),
     schemaVersion: integer("operator.columns.schemaVersion", () => tenants.schemaVersion, { editable: false }),
     createdAt: datetime("operator.columns.createdAt", () => tenants.createdAt),
   },
-  columns: ["slug", "name", "kind", "status", "schemaVersion", "createdAt"],
-  hiddenColumns: ["language"],
+  // What fits beside the support and action columns on a 1280 px screen; the rest is in the column chooser.
+  columns: ["slug", "name", "kind", "status", "schemaVersion"],
+  hiddenColumns: ["language", "createdAt"],
   titleField: "name",
   filters: {
     kind: filters.choice("operator.columns.kind", tenantKinds, () => tenants.kind),

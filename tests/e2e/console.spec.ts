@@ -32,6 +32,18 @@ async function columnTexts(page: Page, column: string): Promise<string[]> {
     .allInnerTexts();
 }
 
+/** On a 1280 px screen, a centre's actions are in view without scrolling the list sideways. */
+async function expectActionsOnScreen(page: Page, locale: "en" | "fr") {
+  expect(page.viewportSize()!.width).toBe(1280);
+  // The table scrolls inside its frame: what sticks out of the frame is hidden.
+  const list = (await table(page).locator("xpath=..").boundingBox())!;
+  const actions = row(page, "eupen").getByRole("button");
+  for (const name of ["operator.actions.suspend", "operator.actions.migrate", "operator.actions.reset"]) {
+    const box = (await actions.filter({ hasText: msg(locale, name) }).boundingBox())!;
+    expect(box.x + box.width, name).toBeLessThanOrEqual(list.x + list.width);
+  }
+}
+
 test("a wrong password is refused with a translated message", async ({ page, context }) => {
   await signIn(page, "not-the-password");
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(en("errors.INVALID_CREDENTIALS"));
@@ -50,10 +62,20 @@ test("the operator signs in and sees every centre", async ({ page, context }) =>
   await expect(row(page, "formation")).toContainText("Entraide training centre");
   await expect(row(page, "formation")).toContainText(en("operator.kinds.training"));
   await saveScreenshot(page, "console-tenants");
+  await expectActionsOnScreen(page, "en");
 
   // The session cookie belongs to the console host alone.
   expect((await context.cookies(CONSOLE)).map((c) => c.name)).toContain("entraide_operator");
   expect((await context.cookies(EUPEN)).map((c) => c.name)).not.toContain("entraide_operator");
+});
+
+test.describe("in French", () => {
+  test.use({ locale: "fr-BE" });
+  test("the longer French labels still leave every centre's actions on a 1280 px screen", async ({ page }) => {
+    await signIn(page, undefined, "fr");
+    await expect(row(page, "eupen")).toBeVisible();
+    await expectActionsOnScreen(page, "fr");
+  });
 });
 
 test("the centre list sorts, filters, searches and keeps its layout in the browser", async ({ page }) => {

@@ -57,11 +57,11 @@ export async function signInAt(
 }
 
 /** Signs in on the console through its form; the page ends on the tenant list. */
-export async function signIn(page: Page, password = OPERATOR.password) {
+export async function signIn(page: Page, password = OPERATOR.password, locale: "fr" | "nl" | "de" | "en" = "en") {
   await page.goto(`${CONSOLE}/login`);
-  await page.getByLabel(msg("en", "operator.email")).fill(OPERATOR.email);
-  await page.getByLabel(msg("en", "operator.password")).fill(password);
-  await page.getByRole("button", { name: msg("en", "operator.signIn") }).click();
+  await page.getByLabel(msg(locale, "operator.email")).fill(OPERATOR.email);
+  await page.getByLabel(msg(locale, "operator.password")).fill(password);
+  await page.getByRole("button", { name: msg(locale, "operator.signIn") }).click();
 }
 
 /** Serious and critical axe violations of the page as it is now, one readable line per element. */
