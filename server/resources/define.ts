@@ -174,7 +174,10 @@ export interface ResourceDef {
    */
   defaultFilters?: DefaultFilters;
   access: ResourceAccess;
-  /** Rows this user may see at all (applied to every read). */
+  /**
+   * Rows this user may see at all (applied to every read). A scope that does not name `ctx` (one
+   * parameter) is the same for every reader, so a row's statement can be built once per centre.
+   */
   scope?: (t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
   /** A tab with `roles` is shown only to users having one of them. */
   detail: {
