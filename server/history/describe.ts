@@ -4,6 +4,7 @@ import type { TenantTables } from "@/db/tenant/tables";
 import type { Locale } from "@/server/i18n/locale";
 import { choiceLabelKey } from "@/server/resources/choices";
 import type { FieldDef, ResourceDef } from "@/server/resources/define";
+import { tableNameOf } from "@/server/resources/deletion";
 import type { Registry } from "@/server/area";
 import { translatorFor, type Translator } from "@/server/i18n/translator";
 import de from "@/messages/de.json";
@@ -28,14 +29,44 @@ export interface Reader {
   tables: TenantTables;
   /** The declared resources, whose fields name the changes. */
   resources: Registry["resources"];
+  /** The titles of the rows the changes refer to, read for the page (server/history/titles.ts). */
+  titles?: RowTitles;
 }
 
+/** Titles of rows by resource and by id as text; a row absent from it is gone (or was never read). */
+export type RowTitles = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
 const translators = new Map<Locale, Translator>();
-export const readerFor = (locale: Locale, tables: TenantTables, registry: Pick<Registry, "resources">): Reader => {
+export const readerFor = (
+  locale: Locale,
+  tables: TenantTables,
+  registry: Pick<Registry, "resources">,
+  titles?: RowTitles,
+): Reader => {
   let t = translators.get(locale);
   if (!t) translators.set(locale, (t = translatorFor(locale)));
-  return { locale, t, tables, resources: registry.resources };
+  return { locale, t, tables, resources: registry.resources, titles };
 };
+
+const resourcesByTable = new WeakMap<Registry["resources"], Map<string, ResourceDef | null>>();
+/**
+ * The resource showing a table's rows, for the ids a merge lists by table ("coachings": [3, 5]): its
+ * own resource rather than a variant, and one showing all its rows (no scope) when there is one.
+ */
+export function resourceOfTable(reader: Pick<Reader, "resources" | "tables">, table: string): ResourceDef | null {
+  let byTable = resourcesByTable.get(reader.resources);
+  if (!byTable) resourcesByTable.set(reader.resources, (byTable = new Map()));
+  if (!byTable.has(table)) {
+    const showing = [...reader.resources.values()]
+      .filter((def) => !def.variantOf && tableNameOf(def, reader.tables) === table)
+      .sort((a, b) => Number(!!a.scope) - Number(!!b.scope));
+    byTable.set(table, showing[0] ?? null);
+  }
+  return byTable.get(table)!;
+}
+
+const titleOf = (reader: Reader, resource: string | undefined, id: unknown) =>
+  resource === undefined ? undefined : reader.titles?.get(resource)?.get(String(id));
 
 const MESSAGES: Record<Locale, unknown> = { fr, nl, de, en };
 /** The message of `key` if there is one (asking the translator for a missing key logs an error). */
@@ -106,7 +137,8 @@ export function valueText(reader: Reader, field: FieldDef | undefined, value: un
   const { t, locale } = reader;
   if (isEmptyValue(value)) return "—";
   if (field && field.type !== "ref") return formatCell(asMeta(field), value as never, locale as UiLocale, t) || "—";
-  if (field?.ref || typeof value === "number") return `#${String(value)}`;
+  if (field?.ref) return titleOf(reader, field.ref.resource, value) ?? `#${String(value)}`;
+  if (typeof value === "number") return `#${String(value)}`;
   if (typeof value === "boolean") return t(value ? "format.yes" : "format.no");
   if (Array.isArray(value)) return value.map((v) => valueText(reader, undefined, v)).join(", ");
   if (typeof value === "object") {
@@ -117,12 +149,54 @@ export function valueText(reader: Reader, field: FieldDef | undefined, value: un
       .map(([k, v]) =>
         t("history.set", {
           field: maybe(reader, `history.tables.${k}`) ?? k,
-          to: Array.isArray(v) ? v.join(", ") : valueText(reader, undefined, v),
+          to: Array.isArray(v)
+            ? v.map((id: unknown) => titleOf(reader, resourceOfTable(reader, k)?.id, id) ?? String(id)).join(", ")
+            : valueText(reader, undefined, v),
         }),
       )
       .join("; ");
   }
   return maybe(reader, `history.values.${String(value)}`) ?? String(value);
+}
+
+/** Where an audit row's changes refer to other rows, by resource: by a ref field, or listed by table (a merge's). */
+export interface NamedRows {
+  byField: Map<string, Set<string | number>>;
+  byTable: Map<string, Set<string | number>>;
+}
+export const noNamedRows = (): NamedRows => ({ byField: new Map(), byTable: new Map() });
+
+const add = (into: Map<string, Set<string | number>>, resource: string, id: unknown) => {
+  if (typeof id !== "string" && typeof id !== "number") return;
+  let ids = into.get(resource);
+  if (!ids) into.set(resource, (ids = new Set()));
+  ids.add(id);
+};
+
+/**
+ * Adds to `into` the rows an audit row's changes refer to, read as `changesText` reads them: the
+ * values before and after of its ref fields, and ids listed by table.
+ */
+export function rowsNamedBy(
+  reader: Pick<Reader, "resources" | "tables">,
+  entity: string,
+  changes: Record<string, Change> | null | undefined,
+  into: NamedRows,
+): void {
+  if (!changes || typeof changes !== "object") return;
+  const def = reader.resources.get(entity);
+  const keys = Object.keys(changes);
+  for (const [key, change] of Object.entries(changes)) {
+    const field = def && !key.includes(".") ? fieldOf(def, key, reader.tables, keys) : undefined;
+    for (const value of [change?.from, change?.to]) {
+      if (field?.ref) add(into.byField, field.ref.resource, value);
+      else if (!field && value && typeof value === "object" && !Array.isArray(value))
+        for (const [table, ids] of Object.entries(value as Record<string, unknown>)) {
+          const listing = Array.isArray(ids) ? resourceOfTable(reader, table) : null;
+          for (const id of listing ? (ids as unknown[]) : []) add(into.byTable, listing!.id, id);
+        }
+    }
+  }
 }
 
 /** The labels of an audit row's changed fields, each once (a refusal's reason and the field it writes share one). */

@@ -9,7 +9,8 @@ import { defineResource, type FieldDef } from "@/server/resources/define";
 import { RESTORE_DAYS, restoreRecord } from "@/server/resources/deletion";
 import { choice, dateRangeSchema, datetime, integer } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
-import { actionText, changesText, readerFor } from "./describe";
+import { actionText, changesText, readerFor, type RowTitles } from "./describe";
+import { titlesNamedIn } from "./titles";
 
 /** Accountability (issue 5 §8): what changed on a client, and who opened which client file. */
 
@@ -71,9 +72,10 @@ export const clientChangesResource = defineResource({
       width: 60,
       sortable: false,
       expr: (t) => t.auditLog.changes,
-      present: (changes, ctx) =>
+      // Rows it refers to by their names ("Country: Belgium → Germany"), read once for the page (presentPage).
+      present: (changes, ctx, titles) =>
         changesText(
-          readerFor(ctx.locale, ctx.handle.t, ctx.registry),
+          readerFor(ctx.locale, ctx.handle.t, ctx.registry, titles as RowTitles | undefined),
           CLIENTS,
           changes as Parameters<typeof changesText>[2],
         ),
@@ -84,6 +86,12 @@ export const clientChangesResource = defineResource({
       (t) => sql`case when ${q(t.auditLog.entityId)} ~ '^[0-9]+$' then ${q(t.auditLog.entityId)}::int end`,
     ),
   },
+  presentPage: (raws, ctx) =>
+    titlesNamedIn(
+      ctx,
+      CLIENTS,
+      raws.map((r) => r.changes),
+    ),
   columns: ["at", "who", "actingFor", "action", "changes"],
   hiddenColumns: ["client"],
   titleField: "action",

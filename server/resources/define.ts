@@ -57,9 +57,10 @@ export interface FieldDef {
   incomplete?: boolean;
   /**
    * The value as the reader reads it, computed from the stored one after reading (e.g. an audit
-   * row's changes in words and in their language); sorting and filtering still use `expr`.
+   * row's changes in words and in their language); sorting and filtering still use `expr`. `page`
+   * is what the resource's `presentPage` read for the rows presented with this one.
    */
-  present?: (value: unknown, ctx: ResourceCtx) => string;
+  present?: (value: unknown, ctx: ResourceCtx, page?: unknown) => string;
 }
 
 export interface FilterDef {
@@ -238,6 +239,12 @@ export interface ResourceDef {
    */
   toolbar?: { key: string; roles: Role[] }[];
   hooks?: ResourceHooks;
+  /**
+   * Reads, once for every set of rows presented together (a list's page, an export's batch, a detail),
+   * what its fields' `present` need about all of them, e.g. the names of the rows an audit row refers
+   * to: a few queries per page instead of some per row. Its result is `present`'s `page`.
+   */
+  presentPage?: (raws: Record<string, unknown>[], ctx: ResourceCtx) => Promise<unknown>;
   /** Rows hold personal data: every opening of a detail is written to the access log. */
   logsAccess?: boolean;
   /** A row's background by the value of one listed field (Lino's row colours, e.g. newcomers in green). */

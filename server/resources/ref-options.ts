@@ -93,6 +93,37 @@ export interface RefOptionsRequest {
   ids?: (string | number)[];
 }
 
+/** Ids of the key's own type only: anything else cannot name a row (and must not reach SQL as a cast error). */
+function idsOfKey(target: ResourceDef, t: TenantTables, ids: readonly (string | number)[]): (string | number)[] {
+  const pk = target.pk(t);
+  return ids
+    .map((id) =>
+      pk.dataType === "number" ? (typeof id === "number" || /^\d{1,9}$/.test(id) ? Number(id) : null) : String(id),
+    )
+    .filter((id): id is string | number => id !== null && (typeof id === "string" || id <= 2_147_483_647));
+}
+
+/**
+ * The titles of some rows of a resource, in the reader's language, by id as text: what a picker
+ * names them (one query). Rows outside the resource's scope, or gone, are absent. Callers decide
+ * whether the user may know them.
+ */
+export async function rowTitles(
+  ctx: ResourceCtx,
+  target: ResourceDef,
+  ids: readonly (string | number)[],
+): Promise<Map<string, string>> {
+  const t = ctx.handle.t;
+  const wanted = idsOfKey(target, t, ids);
+  if (!wanted.length) return new Map();
+  const pk = target.pk(t);
+  const rows = await ctx.handle.db
+    .select({ id: pk, label: sql<string | null>`${titleOf(target, t, ctx)}` })
+    .from(target.table(t))
+    .where(and(target.scope?.(t, ctx), inArray(pk, wanted)));
+  return new Map(rows.filter((r) => r.label?.trim()).map((r) => [String(r.id), r.label!.trim()]));
+}
+
 /** One page of options, ordered as the target's own list; `more` when another page follows. */
 export async function refOptions(
   ctx: ResourceCtx,
@@ -103,12 +134,7 @@ export async function refOptions(
   const { target, choices } = await refTarget(ctx, def, source);
   const t = ctx.handle.t;
   const pk = target.pk(t);
-  // Ids of the key's own type only: anything else cannot name a row (and must not reach SQL as a cast error).
-  const wanted = ids
-    ?.map((id) =>
-      pk.dataType === "number" ? (typeof id === "number" || /^\d{1,9}$/.test(id) ? Number(id) : null) : String(id),
-    )
-    .filter((id) => id !== null && (typeof id === "string" || id <= 2_147_483_647));
+  const wanted = ids && idsOfKey(target, t, ids);
   if (wanted && !wanted.length) return { options: [], more: false };
   const title = titleOf(target, t, ctx);
   const words = q.trim()

@@ -22,14 +22,20 @@ export function auditedSelection(def: ResourceDef, t: TenantTables): Record<stri
  * A database row as the browser receives it: ids and versions under `__id`/`__version`, refs as
  * `{id, label}`, and fields that `present` their value in the reader's words (`ctx`) as those.
  */
-export function toRow(def: ResourceDef, fieldNames: string[], raw: Record<string, unknown>, ctx: ResourceCtx): Row {
+export function toRow(
+  def: ResourceDef,
+  fieldNames: string[],
+  raw: Record<string, unknown>,
+  ctx: ResourceCtx,
+  page?: unknown,
+): Row {
   const row: Row = { __id: raw.__id as string | number };
   if (def.version) row.__version = Number(raw.__version);
   for (const name of fieldNames) {
     const field = def.fields[name]!;
     const value = raw[name];
     if (field.present) {
-      row[name] = field.present(value, ctx);
+      row[name] = field.present(value, ctx, page);
     } else if (field.ref) {
       row[name] =
         value === null || value === undefined
@@ -46,4 +52,15 @@ export function toRow(def: ResourceDef, fieldNames: string[], raw: Record<string
     }
   }
   return row;
+}
+
+/** Rows read together, as the browser receives them, after the resource's `presentPage` read what they need. */
+export async function toRows(
+  def: ResourceDef,
+  fieldNames: string[],
+  raws: Record<string, unknown>[],
+  ctx: ResourceCtx,
+): Promise<Row[]> {
+  const page = raws.length && def.presentPage ? await def.presentPage(raws, ctx) : undefined;
+  return raws.map((raw) => toRow(def, fieldNames, raw, ctx, page));
 }

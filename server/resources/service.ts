@@ -11,7 +11,7 @@ import { isAllowedChoice } from "./choices";
 import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
 import { deleteRecord, planDeletion, RESTORE_DAYS, tableNameOf } from "./deletion";
 import { orderByOf, resolveState, selectionOf, whereOf } from "./query";
-import { auditedSelection, editableNames, toRow } from "./rows";
+import { auditedSelection, editableNames, toRows } from "./rows";
 
 /** Handlers of the generic resource procedures; plain functions that tests call directly. */
 
@@ -101,7 +101,7 @@ export async function readPage(
     [page, n] = await Promise.all([pageQuery, counted()]);
   }
   return {
-    rows: (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r, ctx)),
+    rows: await toRows(def, fields, page as Record<string, unknown>[], ctx),
     total: Math.min(n, countLimit),
     totalIsCapped: n > countLimit,
   };
@@ -113,7 +113,7 @@ async function firstRows(ctx: ResourceCtx, def: ResourceDef, state: ListState): 
   await assertMayList(ctx, def, state);
   const { resolved, rows, fields } = listQuery(ctx, def, state);
   const page = await rows.limit(resolved.pageSize);
-  return (page as Record<string, unknown>[]).map((r) => toRow(def, fields, r, ctx));
+  return toRows(def, fields, page as Record<string, unknown>[], ctx);
 }
 
 /**
@@ -176,7 +176,7 @@ export async function readRow(
           .limit(1)
       : await rowQuery(ctx, def, fields).execute({ id: rowId });
   if (!raw) throw new AppError("NOT_FOUND");
-  return toRow(def, fields, raw as Record<string, unknown>, ctx);
+  return (await toRows(def, fields, [raw as Record<string, unknown>], ctx))[0]!;
 }
 
 type RowQuery = { execute: (params: { id: string | number }) => Promise<unknown[]> };
@@ -491,7 +491,8 @@ async function titleOf(
     .where(byId(def, ctx, id))
     .limit(1);
   if (!raw) throw new AppError("NOT_FOUND");
-  const title = toRow(def, [def.titleField], raw as Record<string, unknown>, ctx)[def.titleField];
+  const [row] = await toRows(def, [def.titleField], [raw as Record<string, unknown>], ctx);
+  const title = row![def.titleField];
   const text = title && typeof title === "object" && "label" in title ? title.label : title;
   return typeof text === "object" && text ? text : String(text ?? "");
 }

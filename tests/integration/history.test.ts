@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { USER_TYPES, hasRole, rolesOf } from "@/server/auth/user-types";
 import type { SessionUser } from "@/server/auth/session";
@@ -9,7 +10,8 @@ import { csvStream } from "@/server/resources/export/csv";
 import { planExport } from "@/server/resources/export/rows";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
-import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller } from "./helpers";
+import { newClient } from "./factories";
+import { appCodeOf, callerOn, centreHost, newCentre, newUser, signedInCaller, statementsOf } from "./helpers";
 
 const state = (over: Record<string, unknown> = {}) => ({
   page: 1,
@@ -154,6 +156,144 @@ describe("client history", () => {
         hasRole(type, "SiteAdmin") ? "resolved" : "FORBIDDEN",
       ]);
     }
+  });
+});
+
+describe("rows a change refers to", () => {
+  const names = (fr: string, de: string) => ({ fr, de, nl: de, en: de });
+  /** A place of the centre, with a French and a German name. */
+  async function place(tenant: Tenant, fr: string, de: string, id?: number) {
+    const h = tenantHandle(tenant);
+    await h.db
+      .insert(h.t.countries)
+      .values({ isoCode: "BE", names: names("Belgique", "Belgien") })
+      .onConflictDoNothing();
+    const [row] = await h.db
+      .insert(h.t.places)
+      .values({ ...(id ? { id } : {}), kind: "70", zipCode: "4720", names: names(fr, de), countryCode: "BE" })
+      .returning({ id: h.t.places.id });
+    return row!.id;
+  }
+  async function admin(language: string) {
+    const { claims } = await newUser(eupen, "900", { language });
+    return callerOn(centreHost(eupen.slug), {}, claims);
+  }
+  const historyOf = async (caller: Awaited<ReturnType<typeof admin>>, client: string | number) =>
+    (
+      await caller.resources.list({
+        resource: "history.clientChanges",
+        state: state({ master: { field: "client", value: client } }),
+      })
+    ).rows.map((r) => r.changes);
+
+  it("reads them by their names in the reader's language, in the list and its export; a deleted row by its id", async () => {
+    const h = tenantHandle(eupen);
+    await h.db
+      .insert(h.t.countries)
+      .values([
+        { isoCode: "BE", names: names("Belgique", "Belgien") },
+        { isoCode: "DE", names: names("Allemagne", "Deutschland") },
+      ])
+      .onConflictDoNothing();
+    const kelmis = await place(eupen, "La Calamine", "Kelmis");
+    const gone = await place(eupen, "Lieu provisoire", "Vorläufiger Ort");
+    const fr = await admin("fr");
+    const { id } = await fr.resources.create({
+      resource: "clients.clients",
+      values: { firstName: "Nora", lastName: "Namen" },
+    });
+    const edit = async (patch: Record<string, unknown>) => {
+      const row = await fr.resources.get({ resource: "clients.clients", id });
+      await fr.resources.update({ resource: "clients.clients", id, version: row.__version as number, patch });
+    };
+    await edit({ country: "BE", place: gone });
+    await edit({ country: "DE", place: kelmis });
+    await h.db.delete(h.t.places).where(eq(h.t.places.id, gone));
+    // A duplicate merged into the client brings its address: the history names it, not its id.
+    const dup = await newClient(eupen, { firstName: "Nora", lastName: "Namen" });
+    const [address] = await h.db
+      .insert(h.t.addresses)
+      .values({ partnerId: dup, street: "Rue de l'Église", streetNo: "12", primary: true })
+      .returning({ id: h.t.addresses.id });
+    const version = (await fr.resources.get({ resource: "clients.clients", id })).__version as number;
+    await fr.resources.action({
+      resource: "clients.clients",
+      id,
+      name: "mergeInto",
+      params: { merged: dup, reason: "" },
+      version,
+    });
+
+    const inFrench = await historyOf(fr, id);
+    expect(inFrench[1]).toBe(`Localité : #${gone} → La Calamine; Pays : Belgique → Allemagne`);
+    expect(inFrench[2]).toBe(`Localité : #${gone}; Pays : Belgique`);
+    expect(inFrench[0]).toContain("Données reprises : Adresses : Rue de l'Église 12");
+    expect(inFrench[0]).not.toContain(`Adresses : ${address!.id}`);
+
+    const de = await admin("de");
+    const inGerman = await historyOf(de, id);
+    expect(inGerman[1]).toBe(`Land: Belgien → Deutschland; Ort: #${gone} → Kelmis`);
+    expect(inGerman[0]).toContain("Adressen: Rue de l'Église 12");
+    // An export of the list names them alike.
+    const ctx = {
+      handle: h,
+      user: (await resolveSessionUser(h, eupen, (await newUser(eupen, "900", { language: "de" })).claims))!,
+      locale: "de" as const,
+      registry,
+    };
+    const plan = await planExport(
+      ctx,
+      resourceOf(registry, "history.clientChanges"),
+      { ...state(), master: { field: "client", value: id } },
+      [],
+    );
+    const csv = Buffer.from(await new Response(csvStream(plan)).arrayBuffer()).toString("utf8");
+    expect(csv).toContain("Land: Belgien → Deutschland");
+    expect(csv).not.toContain("#DE");
+  });
+
+  it("never names a row of another centre", async () => {
+    const elsewhere = await place(chatelet, "Lieu de Châtelet", "Ort in Châtelet", 900_001);
+    const id = await newClient(eupen, { firstName: "Olga", lastName: "Ortsfremd" });
+    const h = tenantHandle(eupen);
+    await h.db.insert(h.t.auditLog).values({
+      actor: "system",
+      action: "clients.clients.update",
+      entity: "clients.clients",
+      entityId: String(id),
+      changes: { place: { from: null, to: elsewhere } },
+    });
+    expect(await historyOf(await admin("fr"), id)).toEqual([`Localité : #${elsewhere}`]);
+  });
+
+  it("are read with one query per referenced list, however many rows the page holds", async () => {
+    const h = tenantHandle(eupen);
+    const places = await Promise.all(Array.from({ length: 30 }, (_, i) => place(eupen, `Lieu ${i}`, `Ort ${i}`)));
+    const auditedClient = async (changes: number) => {
+      const id = await newClient(eupen, { firstName: "Sam", lastName: `Statements ${changes}` });
+      await h.db.insert(h.t.auditLog).values(
+        places.slice(0, changes).map((p, i) => ({
+          actor: "system",
+          action: "clients.clients.update",
+          entity: "clients.clients",
+          entityId: String(id),
+          changes: { place: { from: places[i + 1] ?? null, to: p }, nationality: { from: "BE", to: null } },
+        })),
+      );
+      return id;
+    };
+    const [few, many] = [await auditedClient(2), await auditedClient(30)];
+    const fr = await admin("fr");
+    await historyOf(fr, few); // warms what is read once per process
+    const small = await statementsOf(() => historyOf(fr, few));
+    const large = await statementsOf(() => historyOf(fr, many));
+    expect(large.result).toHaveLength(30);
+    expect(
+      large.result.every((text) =>
+        /^Localité : Lieu \d+( → Lieu \d+)?; Nationalité : Belgique → —$/.test(String(text)),
+      ),
+    ).toBe(true);
+    expect(large.statements.length).toBe(small.statements.length);
   });
 });
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { tenantTables } from "@/db/tenant/tables";
-import { actionText, changeLabel, changesText, fieldLabels, readerFor, valueText } from "@/server/history/describe";
+import {
+  actionText,
+  changeLabel,
+  changesText,
+  fieldLabels,
+  noNamedRows,
+  readerFor,
+  rowsNamedBy,
+  valueText,
+} from "@/server/history/describe";
 import { LOCALES } from "@/server/i18n/locale";
 import { registry } from "@/server/areas";
 import de from "@/messages/de.json";
@@ -86,6 +95,65 @@ describe("audit changes", () => {
     );
     expect(valueText(reader("nl"), undefined, { coachings: [3, 5], tasks: [8] })).toBe("Begeleidingen: 3, 5; Taken: 8");
     expect(valueText(reader("fr"), undefined, { coachings: [3, 5] })).toBe("Accompagnements : 3, 5");
+  });
+});
+
+describe("rows a change refers to", () => {
+  const titles = new Map([
+    [
+      "geo.countries",
+      new Map([
+        ["BE", "Belgique"],
+        ["DE", "Allemagne"],
+      ]),
+    ],
+    ["geo.places", new Map([["12", "La Calamine"]])],
+    ["contacts.addresses", new Map([["8", "Rue Haute 5"]])],
+  ]);
+  const named = readerFor("fr", t, registry, titles);
+
+  it("read by the titles found for the page, by their id when the row is gone", () => {
+    const changes = {
+      country: { from: "BE", to: "DE" },
+      place: { from: 11, to: 12 },
+      nationality: { from: null, to: "BE" },
+    };
+    expect(changesText(named, CLIENTS, changes)).toBe(
+      "Localité : #11 → La Calamine; Nationalité : Belgique; Pays : Belgique → Allemagne",
+    );
+    expect(changesText(reader("fr"), CLIENTS, changes)).toBe(
+      "Localité : #11 → #12; Nationalité : #BE; Pays : #BE → #DE",
+    );
+    // A table column (a hand-written audit) reads as its field does.
+    expect(changesText(named, CLIENTS, { placeId: { from: null, to: 12 } })).toBe("Localité : La Calamine");
+    expect(valueText(named, undefined, { addresses: [8, 9], coachings: [3] })).toBe(
+      "Adresses : Rue Haute 5, 9; Accompagnements : 3",
+    );
+  });
+
+  it("are collected from ref fields before and after and from ids listed by table, once each", () => {
+    const into = noNamedRows();
+    rowsNamedBy(
+      named,
+      CLIENTS,
+      { country: { from: "BE", to: "DE" }, placeId: { from: 11, to: 12 }, phone: { to: "1" } },
+      into,
+    );
+    rowsNamedBy(
+      named,
+      CLIENTS,
+      { nationality: { from: "BE" }, moved: { from: null, to: { addresses: [8], coachings: [3] } } },
+      into,
+    );
+    rowsNamedBy(named, CLIENTS, null, into);
+    expect(Object.fromEntries([...into.byField].map(([r, ids]) => [r, [...ids]]))).toEqual({
+      "geo.countries": ["BE", "DE"],
+      "geo.places": [11, 12],
+    });
+    expect(Object.fromEntries([...into.byTable].map(([r, ids]) => [r, [...ids]]))).toEqual({
+      "contacts.addresses": [8],
+      "coachings.coachings": [3],
+    });
   });
 });
 

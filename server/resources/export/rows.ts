@@ -1,3 +1,4 @@
+import { drizzle } from "drizzle-orm/node-postgres";
 import type { FieldMeta, ListState, ResourceMeta, Row } from "@/lib/resources";
 import { filterSummary, titleWithFilters } from "@/lib/filter-summary";
 import { choiceLabel, formatDate } from "@/lib/format";
@@ -9,7 +10,7 @@ import type { ResourceCtx, ResourceDef } from "../define";
 import { describeResource } from "../meta";
 import { selectionOf, type ResolvedState } from "../query";
 import { refOptions } from "../ref-options";
-import { toRow } from "../rows";
+import { toRows } from "../rows";
 import { assertMayList, listFields, listQuery } from "../service";
 
 /**
@@ -106,6 +107,7 @@ export async function* exportBatches(
   let complete = false;
   let broken = false;
   try {
+    const batchCtx = { ...plan.ctx, handle: { ...plan.ctx.handle, db: drizzle(client as never) } };
     await client.query({ text: "begin transaction isolation level repeatable read read only" });
     await client.query({
       text: `declare export_rows no scroll cursor for ${plan.query.sql}`,
@@ -116,8 +118,13 @@ export async function* exportBatches(
       count += rows.length;
       if (opts.max !== undefined && count > opts.max) throw new AppError("EXPORT_TOO_LARGE", { max: opts.max });
       if (rows.length)
-        yield rows.map((values) =>
-          toRow(plan.def, plan.fields, Object.fromEntries(plan.keys.map((k, i) => [k, values[i]])), plan.ctx),
+        yield await toRows(
+          plan.def,
+          plan.fields,
+          rows.map((values) => Object.fromEntries(plan.keys.map((k, i) => [k, values[i]]))),
+          // A one-connection pool (the embedded database) is held by the cursor: what a batch reads to
+          // present its rows (presentPage) is read on the cursor's connection, in its snapshot.
+          batchCtx,
         );
       if (rows.length < BATCH_ROWS) break;
     }
