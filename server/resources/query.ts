@@ -119,7 +119,11 @@ function rendered(t: TenantTables, def: ResourceDef, name: string, expr: () => S
   let found = cache.get(key);
   if (!found) {
     const original = expr();
-    const { sql: text, params } = dialect.sqlToQuery(sql`${original}`.getSQL());
+    // As drizzle writes a single-table select: the table's own columns at the top level unqualified
+    // (shorter text for PostgreSQL to parse), columns nested deeper (subqueries) as written.
+    const bare = (chunk: unknown) => (is(chunk, Column) ? sql.identifier(chunk.name) : chunk);
+    const top = is(original, SQL) ? new SQL(original.queryChunks.map(bare) as SQL["queryChunks"]) : bare(original);
+    const { sql: text, params } = dialect.sqlToQuery(sql`${top}`.getSQL());
     const decoder = is(original, Column) ? original : is(original, SQL) ? decoderOf(original) : undefined;
     found = params.length > 0 || !decoder ? original : sql.raw(text).mapWith(decoder);
     cache.set(key, found);
