@@ -4,7 +4,7 @@ import { rolesOf, type Role, type UserType } from "./user-types";
 import { keepsDirectorySession } from "./directory-check";
 import { canSignIn, type User } from "./login";
 import { c, controlDb } from "@/server/db/control";
-import { findById, tenantHandle, type TenantHandle } from "@/server/tenancy/tenant-db";
+import { findById, onceForCentre, tenantHandle, type TenantHandle } from "@/server/tenancy/tenant-db";
 import { actAsTarget } from "@/server/users/authorities";
 import type { Tenant } from "@/server/tenancy/registry";
 import { resolveSupportSession, type SupportIdentity } from "@/server/support/session";
@@ -86,7 +86,6 @@ type SessionStateQuery = {
     uid: number | null;
   }) => Promise<{ revoked: boolean; idleTimeoutMinutes: number; totpRequired: boolean; user: User | null }[]>;
 };
-const sessionStateQueries = new WeakMap<TenantHandle["t"], SessionStateQuery>();
 
 /**
  * What every request needs: the centre's session settings, whether this session was signed out,
@@ -95,21 +94,22 @@ const sessionStateQueries = new WeakMap<TenantHandle["t"], SessionStateQuery>();
  * session is refused.)
  */
 async function sessionState({ db, t }: TenantHandle, sid: string, uid: number | null) {
-  let query = sessionStateQueries.get(t);
-  if (!query) {
-    query = db
-      .select({
-        revoked: sql<boolean>`exists (select 1 from ${t.revokedSessions} where ${t.revokedSessions.sid} = ${sql.placeholder("sid")})`,
-        idleTimeoutMinutes: t.siteSettings.idleTimeoutMinutes,
-        totpRequired: t.siteSettings.totpRequired,
-        user: getTableColumns(t.users),
-      })
-      .from(t.siteSettings)
-      .leftJoin(t.users, eq(t.users.id, sql.placeholder("uid")))
-      .where(eq(t.siteSettings.id, 1))
-      .prepare("") as unknown as SessionStateQuery;
-    sessionStateQueries.set(t, query);
-  }
+  const query = onceForCentre(
+    t,
+    "session state",
+    () =>
+      db
+        .select({
+          revoked: sql<boolean>`exists (select 1 from ${t.revokedSessions} where ${t.revokedSessions.sid} = ${sql.placeholder("sid")})`,
+          idleTimeoutMinutes: t.siteSettings.idleTimeoutMinutes,
+          totpRequired: t.siteSettings.totpRequired,
+          user: getTableColumns(t.users),
+        })
+        .from(t.siteSettings)
+        .leftJoin(t.users, eq(t.users.id, sql.placeholder("uid")))
+        .where(eq(t.siteSettings.id, 1))
+        .prepare("") as unknown as SessionStateQuery,
+  );
   const [row] = await query.execute({ sid, uid });
   return {
     revoked: row?.revoked !== false,

@@ -5,6 +5,7 @@ import type { TenantTables } from "@/db/tenant/tables";
 import type { ListState, SortKey } from "@/lib/resources";
 import { AppError } from "@/server/errors";
 import { LOCALES, type Locale } from "@/server/i18n/locale";
+import { onceForCentre } from "@/server/tenancy/tenant-db";
 import { defaultFiltersOf, type FieldDef, type ResourceCtx, type ResourceDef } from "./define";
 
 /**
@@ -104,8 +105,6 @@ export function selectionOf(def: ResourceDef, fieldNames: string[], t: TenantTab
 const dialect = new PgDialect();
 /** How drizzle maps a fragment's value (`mapWith`); drizzle keeps it internal. */
 const decoderOf = (fragment: SQL) => (fragment as unknown as { decoder: DriverValueDecoder<unknown, unknown> }).decoder;
-const renderedExpressions = new WeakMap<TenantTables, Map<string, SQLWrapper>>();
-
 /**
  * A selected expression as one piece of SQL text, rendered once per centre's tables. Drizzle walks
  * every fragment of a query each time it is built, which made a client's detail (70 fields, many
@@ -113,11 +112,7 @@ const renderedExpressions = new WeakMap<TenantTables, Map<string, SQLWrapper>>()
  * parameter is kept as it is; the text keeps the original's decoder, so rows map the same.
  */
 function rendered(t: TenantTables, def: ResourceDef, name: string, expr: () => SQLWrapper): SQLWrapper {
-  let cache = renderedExpressions.get(t);
-  if (!cache) renderedExpressions.set(t, (cache = new Map()));
-  const key = `${def.id}\0${name}`;
-  let found = cache.get(key);
-  if (!found) {
+  return onceForCentre(t, `selected\0${def.id}\0${name}`, () => {
     const original = expr();
     // As drizzle writes a single-table select: the table's own columns at the top level unqualified
     // (shorter text for PostgreSQL to parse), columns nested deeper (subqueries) as written.
@@ -125,10 +120,8 @@ function rendered(t: TenantTables, def: ResourceDef, name: string, expr: () => S
     const top = is(original, SQL) ? new SQL(original.queryChunks.map(bare) as SQL["queryChunks"]) : bare(original);
     const { sql: text, params } = dialect.sqlToQuery(sql`${top}`.getSQL());
     const decoder = is(original, Column) ? original : is(original, SQL) ? decoderOf(original) : undefined;
-    found = params.length > 0 || !decoder ? original : sql.raw(text).mapWith(decoder);
-    cache.set(key, found);
-  }
-  return found;
+    return params.length > 0 || !decoder ? original : sql.raw(text).mapWith(decoder);
+  });
 }
 
 /**

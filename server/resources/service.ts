@@ -5,6 +5,7 @@ import type { ListPage, ListState, Row } from "@/lib/resources";
 import { actorOf, created, rowChange, writeAudit, type Changes } from "@/server/audit";
 import { appErrorOfDatabase } from "@/server/db/errors";
 import { AppError, isAppError } from "@/server/errors";
+import { onceForCentre } from "@/server/tenancy/tenant-db";
 import { anyOf, assertCan, can, canListAll } from "./access";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { isAllowedChoice } from "./choices";
@@ -180,30 +181,24 @@ export async function readRow(
 }
 
 type RowQuery = { execute: (params: { id: string | number }) => Promise<unknown[]> };
-const rowQueries = new WeakMap<object, Map<string, RowQuery>>();
 
 /**
  * One row of a resource whose scope is the same for every reader, by id, as a statement built once
  * per centre and list of fields: building the client's detail statement (70 fields) cost more CPU
  * and memory on each opening than PostgreSQL took to run it.
  */
-function rowQuery(ctx: ResourceCtx, def: ResourceDef, fields: string[]): RowQuery {
-  const t = ctx.handle.t;
-  let byKey = rowQueries.get(t);
-  if (!byKey) rowQueries.set(t, (byKey = new Map()));
-  const key = `${def.id}\0${fields.join(",")}`;
-  let query = byKey.get(key);
-  if (!query) {
-    query = ctx.handle.db
-      .select(selectionOf(def, fields, t) as never)
-      .from(def.table(t))
-      .where(and(eq(def.pk(t), sql.placeholder("id")), def.scope?.(t, ctx)))
-      .limit(1)
-      .prepare("") as unknown as RowQuery;
-    byKey.set(key, query);
-  }
-  return query;
-}
+const rowQuery = (ctx: ResourceCtx, def: ResourceDef, fields: string[]): RowQuery =>
+  onceForCentre(
+    ctx.handle.t,
+    `row\0${def.id}\0${fields.join(",")}`,
+    () =>
+      ctx.handle.db
+        .select(selectionOf(def, fields, ctx.handle.t) as never)
+        .from(def.table(ctx.handle.t))
+        .where(and(eq(def.pk(ctx.handle.t), sql.placeholder("id")), def.scope?.(ctx.handle.t, ctx)))
+        .limit(1)
+        .prepare("") as unknown as RowQuery,
+  );
 
 /** Whether the row exists and is in the user's scope (one primary-key lookup, no fields read). */
 export async function inScope(ctx: ResourceCtx, def: ResourceDef, id: string | number): Promise<boolean> {

@@ -21,10 +21,7 @@ export interface TenantHandle {
 export const CACHED_CENTRES = 200;
 
 // Table objects are the only per-tenant state; the drizzle instance is shared per cluster pool.
-const tablesBySchema = new LRUCache<string, TenantTables>({
-  max: CACHED_CENTRES,
-  dispose: (_tables, schema) => forgetQueries(schema),
-});
+const tablesBySchema = new LRUCache<string, TenantTables>({ max: CACHED_CENTRES });
 const dbByPool = new WeakMap<object, TenantDb>();
 
 export function tenantSchemaName(tenantId: string): string {
@@ -48,12 +45,20 @@ export function forgetTenantHandle(schemaName: string) {
 /** How many centres have their table objects built (for tests and the benchmark). */
 export const cachedCentres = () => tablesBySchema.size;
 
-function forgetQueries(schemaName: string) {
-  for (const key of byIdQueries.keys()) if (key.startsWith(`${schemaName}.`)) byIdQueries.delete(key);
+const builtForCentre = new WeakMap<TenantTables, Map<string, unknown>>();
+
+/**
+ * What is built once from a centre's table objects and then reused (statements, SQL text), under
+ * `key`. It is kept with those objects, so it goes when the centre leaves the cache above.
+ */
+export function onceForCentre<V>(t: TenantTables, key: string, build: () => V): V {
+  let built = builtForCentre.get(t);
+  if (!built) builtForCentre.set(t, (built = new Map()));
+  if (!built.has(key)) built.set(key, build());
+  return built.get(key) as V;
 }
 
 type ByIdQuery = { execute: (params: { id: unknown }) => Promise<unknown[]> };
-const byIdQueries = new Map<string, ByIdQuery>();
 
 /**
  * One row by primary key, the lookup every detail view makes. The query is built once per table
@@ -65,19 +70,16 @@ export async function findById<T extends PgTable>(
   id: string | number,
 ): Promise<T["$inferSelect"] | undefined> {
   const { name, schema, columns } = getTableConfig(table);
-  const key = `${schema}.${name}`;
-  let query = byIdQueries.get(key);
-  if (!query) {
+  const query = onceForCentre(handle.t, `byId\0${schema}.${name}`, () => {
     const pk = columns.find((c) => c.primary);
-    if (!pk) throw new Error(`${key} has no single-column primary key`);
-    query = handle.db
+    if (!pk) throw new Error(`${schema}.${name} has no single-column primary key`);
+    return handle.db
       .select()
       .from(table as PgTable)
       .where(eq(pk, sql.placeholder("id")))
       .limit(1)
       .prepare("") as unknown as ByIdQuery;
-    byIdQueries.set(key, query);
-  }
+  });
   const [row] = await query.execute({ id });
   return row as T["$inferSelect"] | undefined;
 }
