@@ -47,6 +47,17 @@ const sessionUser = (
     realUser,
   }) as SessionUser;
 
+/** A client's history exported as CSV, as `ctx`'s user reads it. */
+async function historyCsv(ctx: Parameters<typeof planExport>[0], clientId: string | number) {
+  const plan = await planExport(
+    ctx,
+    resourceOf(registry, "history.clientChanges"),
+    { ...state(), master: { field: "client", value: clientId } },
+    [],
+  );
+  return Buffer.from(await new Response(csvStream(plan)).arrayBuffer()).toString("utf8");
+}
+
 describe("client history", () => {
   it("shows who changed which field of a client, from what to what, newest first", async () => {
     const { user, claims } = await newUser(eupen, "200", { firstName: "Carla", lastName: "Changer" });
@@ -112,13 +123,7 @@ describe("client history", () => {
     expect(JSON.stringify(rows)).not.toMatch(/clients\.clients|"update"|phone|birthDate/);
     // An export of the list shows the same text.
     const ctx = { handle: h, user: (await resolveSessionUser(h, eupen, claims))!, locale: "de" as const, registry };
-    const plan = await planExport(
-      ctx,
-      resourceOf(registry, "history.clientChanges"),
-      { ...state(), master: { field: "client", value: id } },
-      [],
-    );
-    const csv = Buffer.from(await new Response(csvStream(plan)).arrayBuffer()).toString("utf8");
+    const csv = await historyCsv(ctx, id);
     expect(csv).toContain("Geburtsdatum: 23.09.1986");
     expect(csv).toContain("Aus der eID-Karte erstellt");
   });
@@ -241,13 +246,7 @@ describe("rows a change refers to", () => {
       locale: "de" as const,
       registry,
     };
-    const plan = await planExport(
-      ctx,
-      resourceOf(registry, "history.clientChanges"),
-      { ...state(), master: { field: "client", value: id } },
-      [],
-    );
-    const csv = Buffer.from(await new Response(csvStream(plan)).arrayBuffer()).toString("utf8");
+    const csv = await historyCsv(ctx, id);
     expect(csv).toContain("Land: Belgien → Deutschland");
     expect(csv).not.toContain("#DE");
   });
