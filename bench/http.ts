@@ -21,7 +21,7 @@ import type { ProbeQuestion } from "./server-probe";
 import { eachConcurrently, line, sideBySide, timed } from "./lib";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-export const PASSWORD = "bench password, long enough";
+const PASSWORD = "bench password, long enough";
 const TARGET_P95_MS = { first_page: 30, client_list_page: 15, client_detail: 30 };
 const TARGET_DETAIL_REQUESTS = 3;
 const TARGET_DETAIL_STATEMENTS = 15;
@@ -48,7 +48,7 @@ async function freePort(): Promise<number> {
 }
 
 /** The production server in a child process, with the probe that counts its SQL and reads its memory. */
-export class AppServer {
+class AppServer {
   private constructor(
     private child: ChildProcess,
     readonly port: number,
@@ -61,7 +61,7 @@ export class AppServer {
       ["--expose-gc", "--import", "tsx", "--import", "./bench/server-probe.ts", "server/main.ts"],
       {
         cwd: ROOT,
-        stdio: ["ignore", process.env.BENCH_SERVER_STDOUT ? "inherit" : "ignore", "inherit", "ipc"],
+        stdio: ["ignore", "ignore", "inherit", "ipc"],
         serialization: "advanced", // statement parameters keep their types (dates, buffers)
         env: {
           ...process.env,
@@ -140,7 +140,7 @@ export class AppServer {
 }
 
 /** Signs in through Auth.js as the sign-in form does; the session cookie comes back. */
-export async function signIn(server: AppServer, slug: string, username: string): Promise<string> {
+async function signIn(server: AppServer, slug: string, username: string): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (headers: http.IncomingHttpHeaders) => {
     for (const cookie of headers["set-cookie"] ?? []) {
@@ -169,7 +169,7 @@ export async function signIn(server: AppServer, slug: string, username: string):
 }
 
 /** A user of the centre with a password (user type 100, integration agent), for signing in. */
-export async function staffOf(tenant: Tenant, username: string, passwordHash: string) {
+async function staffOf(tenant: Tenant, username: string, passwordHash: string) {
   const handle = tenantHandle(tenant);
   const [user] = await handle.db
     .insert(handle.t.users)
@@ -191,13 +191,13 @@ const CLIENT_LIST_ROWS = trpcGet("resources.list", {
  * rows the grid asks for) and a client's detail (the page, which brings the row and its first tab).
  */
 type View = { name: keyof typeof TARGET_P95_MS; requests: (clientId: number) => string[] };
-export const VIEWS: View[] = [
+const VIEWS: View[] = [
   { name: "first_page", requests: () => ["/"] },
   { name: "client_list_page", requests: () => [CLIENT_LIST_ROWS] },
   { name: "client_detail", requests: (id) => [`/clients/clients/${id}`] },
 ];
 
-export async function load(server: AppServer, slug: string, cookie: string, paths: string[]) {
+async function load(server: AppServer, slug: string, cookie: string, paths: string[]) {
   for (const p of paths) {
     const res = await server.get(slug, p, cookie);
     if (res.status !== 200) throw new Error(`${slug}${p}: ${res.status}`);

@@ -133,7 +133,7 @@ const nextAuth = NextAuth(async (request) => ({
   },
 }));
 
-export const { auth, signIn, signOut, unstable_update } = nextAuth;
+export const { signIn, signOut, unstable_update } = nextAuth;
 
 /**
  * Auth.js's own routes build their redirects from the request URL, which Next makes from the
