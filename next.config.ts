@@ -9,7 +9,15 @@ const config: NextConfig = {
   turbopack: { root: import.meta.dirname },
   poweredByHeader: false,
   redirects: async () => renamedResourceRedirects(),
-  serverExternalPackages: ["pg", "@node-rs/argon2", "pino", "@electric-sql/pglite", "@react-pdf/renderer", "exceljs"],
+  serverExternalPackages: [
+    "pg",
+    "pg-boss",
+    "@node-rs/argon2",
+    "pino",
+    "@electric-sql/pglite",
+    "@react-pdf/renderer",
+    "exceljs",
+  ],
 };
 
 export default withNextIntl(config);

@@ -1,5 +1,7 @@
 import type { AnyRouter } from "@trpc/server";
 import type { Checker } from "@/server/checks/define";
+import type { JobDef } from "@/server/jobs/define";
+import type { ChangeListener } from "@/server/resources/changes";
 import type { ChoiceList } from "@/server/resources/choices";
 import type { ResourceDef } from "@/server/resources/define";
 import type { Relation } from "@/server/resources/relations";
@@ -42,6 +44,10 @@ export interface Area {
   relations?: readonly Relation[];
   /** Choice lists to which a centre may add its own values (Configure → System → choices). */
   extensibleChoices?: readonly ChoiceList[];
+  /** Background jobs it runs on the queue (server/jobs), each for one centre; some on a schedule. */
+  jobs?: readonly JobDef[];
+  /** What it does after every audited change of a declared row, in the saving transaction (notifications). */
+  onChange?: ChangeListener;
 }
 
 /**
@@ -56,6 +62,8 @@ export interface Registry {
   relations: readonly Relation[];
   checkers: readonly Checker[];
   extensibleChoices: readonly ChoiceList[];
+  jobs: readonly JobDef[];
+  changeListeners: readonly ChangeListener[];
 }
 
 /** Keeps the literal id and the router's type, so that the app's router stays fully typed. */

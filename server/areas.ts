@@ -9,7 +9,9 @@ import { geoArea } from "@/server/geo/area";
 import { historyArea } from "@/server/history/area";
 import { householdsArea } from "@/server/households/area";
 import { integArea } from "@/server/integ/area";
+import { jobsArea } from "@/server/jobs/area";
 import { newcomersArea } from "@/server/newcomers/area";
+import { notifyArea } from "@/server/notify/area";
 import { receptionArea } from "@/server/reception/area";
 import { createRegistry } from "@/server/resources/registry";
 import { settingsArea } from "@/server/settings/area";
@@ -28,6 +30,7 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 export const AREAS = [
   geoArea,
   checksArea,
+  jobsArea,
   usersArea,
   settingsArea,
   supportArea,
@@ -41,10 +44,12 @@ export const AREAS = [
   historyArea,
   integArea,
   newcomersArea,
+  notifyArea,
   shellArea,
 ] as const satisfies readonly Area[];
 
-const all = <K extends "resources" | "menu" | "widgets" | "checkers" | "relations" | "extensibleChoices">(key: K) =>
+type Listed = "resources" | "menu" | "widgets" | "checkers" | "relations" | "extensibleChoices" | "jobs";
+const all = <K extends Listed>(key: K) =>
   AREAS.flatMap((area): NonNullable<Area[K]>[number][] => [...((area as Area)[key] ?? [])]);
 
 /** Every declaration the machinery works from, checked once at start-up (server/resources/registry.ts). */
@@ -54,6 +59,8 @@ export const registry: Registry = createRegistry({
   relations: all("relations"),
   checkers: all("checkers"),
   extensibleChoices: all("extensibleChoices"),
+  jobs: all("jobs"),
+  changeListeners: AREAS.flatMap((area) => ((area as Area).onChange ? [(area as Area).onChange!] : [])),
 });
 
 export const WIDGETS = all("widgets");

@@ -27,6 +27,7 @@ export async function startServer(opts: { dev: boolean; port: number; hostname: 
   // became requests to another host, answered 404.
   const app = next({ dev: opts.dev, dir: projectPath(), port: opts.port });
   await app.prepare();
+  const workers = await startWorkers();
   const server = createServer(requestListener(app.getRequestHandler(), compileTrustedProxies(env().TRUSTED_PROXIES)));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -36,9 +37,17 @@ export async function startServer(opts: { dev: boolean; port: number; hostname: 
     server,
     close: async () => {
       await new Promise((resolve) => server.close(resolve));
+      await workers?.stop();
       await app.close();
     },
   };
+}
+
+/** The background jobs' workers, in every app instance unless JOB_WORKERS=off (e.g. a web-only instance). */
+async function startWorkers() {
+  if (process.env.JOB_WORKERS === "off") return null;
+  const [{ registry }, { startJobWorkers }] = await Promise.all([import("./areas"), import("./jobs/queue")]);
+  return startJobWorkers(registry);
 }
 
 /**

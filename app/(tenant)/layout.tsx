@@ -2,7 +2,7 @@ import { Link } from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/app/_components/language-switch";
-import { HeaderMenu, HeaderSearch } from "@/app/_components/shell/header-parts";
+import { HeaderBell, HeaderMenu, HeaderSearch } from "@/app/_components/shell/header-parts";
 import { FocusOnNavigation, MAIN_ID, SkipLink } from "@/app/_components/shell/page-focus";
 import { UserMenu } from "@/app/_components/user-menu";
 import { SessionActivity } from "./login/session-activity";
@@ -46,7 +46,8 @@ export default async function TenantLayout({ children }: { children: React.React
               {name}
             </Link>
             {shell && <HeaderSearch user={shell} />}
-            <div className="ml-auto">
+            <div className="ml-auto flex items-center gap-3">
+              {shell && <HeaderBell />}
               <LanguageSwitch />
             </div>
           </div>

@@ -9,6 +9,8 @@ import { householdTables } from "./households";
 import { clientTables } from "./clients";
 import { calendarTables } from "./calendar";
 import { checksTables } from "./checks";
+import { jobTables } from "./jobs";
+import { notifyTables } from "./notify";
 import { settingsTables } from "./settings";
 import { userTables } from "./users";
 
@@ -32,6 +34,8 @@ const AREAS = {
   clients: clientTables,
   calendar: calendarTables,
   checks: checksTables,
+  jobs: jobTables,
+  notify: notifyTables,
 };
 
 type Areas = typeof AREAS;

@@ -44,4 +44,6 @@ export const {
   eidCardReads,
   tasks,
   dataProblems,
+  jobFailures,
+  notifyMessages,
 } = tenantTables(SENTINEL_SCHEMA);

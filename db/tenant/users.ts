@@ -45,6 +45,10 @@ export function userTables(s: PgSchema, deps: { coachingTypes: { id: AnyPgColumn
       /** The service of the coachings this user takes on; new coachings default to it. */
       coachingTypeId: integer("coaching_type_id").references(() => deps.coachingTypes.id, { onDelete: "set null" }),
       coachingSupervisor: boolean("coaching_supervisor").notNull().default(false),
+      /** How notifications reach the user by e-mail (domain-people §16; server/notify/choices.ts). */
+      mailMode: text("mail_mode").notNull().default("often"),
+      /** Whether the user is told about their own changes too. */
+      notifyMyself: boolean("notify_myself").notNull().default(false),
       newcomerQuota: integer("newcomer_quota").notNull().default(0),
       newcomerConsultations: boolean("newcomer_consultations").notNull().default(false),
       newcomerAppointments: boolean("newcomer_appointments").notNull().default(false),

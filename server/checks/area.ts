@@ -1,6 +1,7 @@
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
 import { allProblemsResource, clientProblemsResource, myProblemsResource } from "./resources";
+import { nightlyCheckersJob } from "./jobs";
 import { checksRouter } from "./router";
 import { dataProblemsWidget } from "./widget";
 
@@ -15,6 +16,7 @@ export const checksArea = defineArea({
   ],
   widgets: [dataProblemsWidget],
   router: checksRouter,
+  jobs: [nightlyCheckersJob],
   // A problem is found again at the next run: it never keeps its row or its responsible user.
   relations: defineRelations([
     { from: "data_problems.responsible_user_id", to: "users", onDelete: "clear", label: "relations.dataProblems" },

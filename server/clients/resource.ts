@@ -55,6 +55,8 @@ export const clientsResource = defineResource({
   pk: (t) => t.partners.id,
   version: (t) => t.partners.version,
   scope: (t) => sql`${t.partners.isClient}`,
+  // The client's observers are told of every change (domain-people §16).
+  notifies: { client: (t) => t.partners.id, type: "change", what: "notify.what.client" },
   logsAccess: true,
   // Lino's row colours (domain-people §3.6): newcomers green, refused and former clients yellow.
   rowTone: {

@@ -49,6 +49,7 @@ export const coachingsResource = defineResource({
   table: (t) => t.coachings,
   pk: (t) => t.coachings.id,
   version: (t) => t.coachings.version,
+  notifies: { client: (t) => t.coachings.clientId, type: "coachings", what: "notify.what.coaching" },
   fields: {
     id: integer("fields.id", (t) => t.coachings.id, { editable: false, width: 6 }),
     client: reference(

@@ -1,4 +1,4 @@
-import { ilike, or } from "drizzle-orm";
+import { ilike, or, sql } from "drizzle-orm";
 import { tenants } from "@/db/control/schema";
 import type { TenantTables } from "@/db/tenant/tables";
 import type { ListPage, ListState } from "@/lib/resources";
@@ -11,6 +11,8 @@ import { likePattern } from "@/server/resources/query";
 import { createRegistry } from "@/server/resources/registry";
 import { readPage } from "@/server/resources/service";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { QUEUE_SCHEMA } from "@/server/db/job-queue";
+import { queue } from "@/server/jobs/queue";
 
 export const tenantKinds = defineChoiceList("tenantKinds", ["production", "training", "demo"], {
   namespace: "operator.kinds",
@@ -36,9 +38,18 @@ export const tenantsResource = defineResource({
     language: text("languages.label", () => tenants.defaultLocale, { editable: false, width: 8 }),
     schemaVersion: integer("operator.columns.schemaVersion", () => tenants.schemaVersion, { editable: false }),
     createdAt: datetime("operator.columns.createdAt", () => tenants.createdAt),
+    // Jobs of the centre that failed after their retries and that its administrators have not
+    // retried or dismissed (server/jobs).
+    failedJobs: {
+      type: "integer",
+      label: "operator.columns.failedJobs",
+      width: 10,
+      expr: () =>
+        sql<number>`(select count(*)::int from ${sql.identifier(QUEUE_SCHEMA)}.job j where j.state = 'failed' and j.data->>'tenantId' = ${tenants.id}::text)`,
+    },
   },
   // What fits beside the support and action columns on a 1280 px screen; the rest is in the column chooser.
-  columns: ["slug", "name", "kind", "status", "schemaVersion"],
+  columns: ["slug", "name", "kind", "status", "schemaVersion", "failedJobs"],
   hiddenColumns: ["language", "createdAt"],
   titleField: "name",
   filters: {
@@ -59,10 +70,13 @@ const CONSOLE_REGISTRY = createRegistry({
   relations: [],
   checkers: [],
   extensibleChoices: [],
+  jobs: [],
+  changeListeners: [],
 });
 
 /** A page of centres for the console, through the same query translation as every centre grid. */
 export async function listTenants(state: ListState, locale: Locale): Promise<ListPage> {
+  await queue(); // installs the queue's schema, which the failed jobs' count reads, if nothing did yet
   const handle = { db: controlDb(), t: {} as TenantTables } as unknown as TenantHandle;
   const ctx: ResourceCtx = {
     handle,

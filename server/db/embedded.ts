@@ -31,6 +31,7 @@ const urlFor = (port: number) => `postgres://postgres:postgres@127.0.0.1:${port}
 function connectEmbedded(port: number) {
   process.env.DATABASE_URL = urlFor(port);
   process.env.DB_POOL_MAX ??= "1";
+  process.env.DB_EMBEDDED = "1";
   resetEnvCache();
   return process.env.DATABASE_URL;
 }

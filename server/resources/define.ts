@@ -245,6 +245,11 @@ export interface ResourceDef {
    * to: a few queries per page instead of some per row. Its result is `present`'s `page`.
    */
   presentPage?: (raws: Record<string, unknown>[], ctx: ResourceCtx) => Promise<unknown>;
+  /**
+   * The rows are about a client whose observers are told of their changes (domain-people §16): the
+   * client's column, the message type, and the message key naming the row ("a coaching of {client}").
+   */
+  notifies?: { client: (t: TenantTables) => AnyPgColumn; type: string; what: string };
   /** Rows hold personal data: every opening of a detail is written to the access log. */
   logsAccess?: boolean;
   /** A row's background by the value of one listed field (Lino's row colours, e.g. newcomers in green). */

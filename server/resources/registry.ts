@@ -35,5 +35,10 @@ export function createRegistry(parts: { resources: readonly ResourceDef[] } & Om
     if (checkers.has(checker.id)) throw new Error(`checker ${checker.id} is declared twice`);
     checkers.add(checker.id);
   }
+  const jobs = new Set<string>();
+  for (const job of parts.jobs) {
+    if (jobs.has(job.name)) throw new Error(`job ${job.name} is declared twice`);
+    jobs.add(job.name);
+  }
   return { ...parts, resources };
 }

@@ -2,11 +2,12 @@ import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DeletionPreview } from "@/lib/deletion";
 import type { ListPage, ListState, Row } from "@/lib/resources";
-import { actorOf, created, rowChange, writeAudit, type Changes } from "@/server/audit";
+import { created } from "@/server/audit";
 import { appErrorOfDatabase } from "@/server/db/errors";
 import { AppError, isAppError } from "@/server/errors";
 import { onceForCentre } from "@/server/tenancy/tenant-db";
 import { anyOf, assertCan, can, canListAll } from "./access";
+import { recordChange } from "./changes";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { isAllowedChoice } from "./choices";
 import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
@@ -338,10 +339,6 @@ function columnValues(
   return out;
 }
 
-/** A variant's rows are its base resource's rows: one history per row, whichever table was used. */
-const audit = (def: ResourceDef, verb: string, id: string | number, changes: Changes) =>
-  rowChange(def.variantOf ?? def.id, verb, id, changes);
-
 export async function createRow(
   ctx: ResourceCtx,
   def: ResourceDef,
@@ -378,7 +375,7 @@ export async function createRow(
         .returning({ id: def.pk(t) });
       const id = inserted!.id as string | number;
       await def.afterSave?.(tx as never, ctx, id);
-      await writeAudit(tx, t, actorOf(ctx.user), audit(def, "create", id, created(values)));
+      await recordChange(tx as never, ctx, def, "create", id, created(values));
       return { id };
     }),
   );
@@ -436,7 +433,7 @@ export async function updateRow(
           .set({ ...columnValues(def, ctx, patch), ...derived, ...versionBump(def, ctx) } as never)
           .where(eq(def.pk(t), id));
         await def.afterSave?.(tx as never, ctx, id);
-        await writeAudit(tx, t, actorOf(ctx.user), audit(def, "update", id, changes));
+        await recordChange(tx as never, ctx, def, "update", id, changes);
       }),
     );
   }
@@ -569,12 +566,11 @@ export async function runTransition(
       .where(eq(def.pk(t), id));
     const effects = (await transition.effect?.(tx as never, ctx, id, params)) ?? {};
     const asked = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { from: null, to: v }]));
-    await writeAudit(
-      tx,
-      t,
-      actorOf(ctx.user),
-      audit(def, `transition.${name}`, id, { [field]: { from: current[field], to: value }, ...asked, ...effects }),
-    );
+    await recordChange(tx as never, ctx, def, `transition.${name}`, id, {
+      [field]: { from: current[field], to: value },
+      ...asked,
+      ...effects,
+    });
   });
   return { version: version + 1 };
 }

@@ -29,6 +29,8 @@ const userShape = {
   coachingSupervisor: z.boolean(),
   newcomerConsultations: z.boolean(),
   newcomerAppointments: z.boolean(),
+  mailMode: z.enum(["silent", "never", "often", "daily", "weekly"]),
+  notifyMyself: z.boolean(),
 };
 
 /**
@@ -61,6 +63,8 @@ export const newUserInput = z.object({
   coachingSupervisor: userShape.coachingSupervisor.default(false),
   newcomerConsultations: userShape.newcomerConsultations.default(false),
   newcomerAppointments: userShape.newcomerAppointments.default(false),
+  mailMode: userShape.mailMode.default("often"),
+  notifyMyself: userShape.notifyMyself.default(false),
   username: z
     .string()
     .trim()

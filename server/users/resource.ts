@@ -17,6 +17,7 @@ import {
   text,
 } from "@/server/resources/fields";
 import { coachingTypeNameOf } from "@/server/coachings/endings";
+import { mailModes } from "@/server/notify/choices";
 import { likePattern, qualified as q } from "@/server/resources/query";
 import { createUser, resetPassword, resetTwoFactor, updateUser } from "./admin";
 
@@ -67,6 +68,8 @@ export const usersResource = defineResource({
       { localized: true },
     ),
     coachingSupervisor: boolean("fields.coachingSupervisor", (t) => t.users.coachingSupervisor),
+    mailMode: choice("fields.mailMode", (t) => t.users.mailMode, mailModes, { required: true }),
+    notifyMyself: boolean("fields.notifyMyself", (t) => t.users.notifyMyself),
     newcomerQuota: integer("fields.newcomerQuota", (t) => t.users.newcomerQuota, { min: 0, max: 100 }),
     newcomerConsultations: boolean("fields.newcomerConsultations", (t) => t.users.newcomerConsultations),
     newcomerAppointments: boolean("fields.newcomerAppointments", (t) => t.users.newcomerAppointments),
@@ -107,6 +110,7 @@ export const usersResource = defineResource({
       groups: [
         { fields: ["username", "firstName", "lastName", "initials", "email", "language"] },
         { fields: ["userType", "authMethod", "active", "twoFactor", "startDate", "endDate"] },
+        { fields: ["mailMode", "notifyMyself"] },
       ],
     },
     {

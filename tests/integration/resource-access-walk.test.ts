@@ -146,6 +146,10 @@ const EXPECTED: Record<string, string> = {
   "checks.myProblems": "-   V   V   V   V   -   -   V   V   V   V   -   -   -   V   V",
   "checks.allProblems": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
   "checks.clientProblems": "-   v   v   v   v   v   v   v   v   v   v   v   v   v   V   V",
+  // §16 notify.MyMessages: login_required, each user's own messages; read-only (marked seen by an action).
+  "notify.messages": "-   V   V   V   V   V   V   V   V   V   V   V   V   V   V   V",
+  // Background jobs that failed (beyond Lino: its jobs are cron scripts): the site staff's, as System explorer tables.
+  "jobs.failures": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
 
   // ── Countries and places (§2.6) ──
   // countries.Countries, Places: ContactsStaff (eupen.rst: .detail/.insert 110 120 210 410 420 800
@@ -280,7 +284,7 @@ beforeAll(async () => {
     primary: true,
   });
   // Each user's own rows, for the lists of "my" things.
-  const own = new Map<UserType, { coaching: number; task: number; problem: number }>();
+  const own = new Map<UserType, { coaching: number; task: number; problem: number; message: number }>();
   for (const type of USER_TYPES) {
     const userId = userIds.get(type)!;
     const [task] = await h.db
@@ -297,7 +301,12 @@ beforeAll(async () => {
         responsibleUserId: userId,
       })
       .returning({ id: h.t.dataProblems.id });
+    const [message] = await h.db
+      .insert(h.t.notifyMessages)
+      .values({ userId, messageType: "system", subject: `Message ${type}`, mailMode: "never" })
+      .returning({ id: h.t.notifyMessages.id });
     own.set(type, {
+      message: message!.id,
       coaching: await create("coachings.coachings", { client, user: userId, startDate: today, primary: false }),
       task: task!.id,
       problem: problem!.id,
@@ -326,6 +335,10 @@ beforeAll(async () => {
     })
     .returning({ id: h.t.clientMerges.id });
   const { user: someone } = await newUser(centre, "400");
+  const [failure] = await h.db
+    .insert(h.t.jobFailures)
+    .values({ jobId: "00000000-0000-4000-8000-000000000001", jobName: "checks.nightly", error: "boom", attempts: 4 })
+    .returning({ id: h.t.jobFailures.id });
   // A deleted place, kept for its restore.
   const gone = await create("geo.places", { name: name("Goneville"), zipCode: "9998", kind: "city", country: "BE" });
   await admin.resources.remove({ resource: "geo.places", id: gone, version: 1 });
@@ -374,6 +387,8 @@ beforeAll(async () => {
     ["checks.myProblems", { id: (type) => own.get(type)!.problem }],
     ["checks.allProblems", { id: own.get("900")!.problem }],
     ["checks.clientProblems", { id: own.get("900")!.problem, master: { field: "ownerId", value: client } }],
+    ["notify.messages", { id: (type) => own.get(type)!.message }],
+    ["jobs.failures", { id: failure!.id }],
     ["geo.countries", { id: "BE" }],
     ["geo.places", { id: place, master: { field: "country", value: "BE" } }],
   ];

@@ -69,6 +69,9 @@ const MERGES = "menu.explorer > menu.sections.contacts > resources.clientMerges.
 /** Data problems (§18): assigned to me for data-check users (CheckdataUser), all of them for site staff (900, 910). */
 const MY_PROBLEMS = "menu.office > checks.myProblems (/checks/myProblems)";
 const ALL_PROBLEMS = "menu.explorer > menu.sections.system > checks.allProblems (/checks/allProblems)";
+/** Notifications (§16): everyone signed in reads their own; administrators see the centre's failed background jobs. */
+const MY_NOTIFICATIONS = "menu.office > notify.myMessages (/notify/messages)";
+const FAILED_JOBS = "menu.explorer > menu.sections.system > jobs.failures.title (/jobs/failures)";
 /** Records deleted in the last 30 days, which administrators may restore (issue 11 §2). */
 const DELETED = "menu.explorer > menu.sections.system > resources.deleted.title (/history/deleted)";
 const ADMINISTRATION = [
@@ -77,7 +80,17 @@ const ADMINISTRATION = [
   "menu.site > menu.sections.administration > menu.supportAccess (/admin/support)",
 ];
 /** Social workers: clients in Contacts, Reception and PCSW, their data problems, reading eID cards, their coachings. */
-const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_PROBLEMS, MY_TASKS, RECEPTION_CLIENTS, EID, PCSW_CLIENTS, MY_COACHINGS];
+const SOCIAL = [
+  ...CONTACTS,
+  HOUSEHOLDS,
+  MY_PROBLEMS,
+  MY_NOTIFICATIONS,
+  MY_TASKS,
+  RECEPTION_CLIENTS,
+  EID,
+  PCSW_CLIENTS,
+  MY_COACHINGS,
+];
 const ADMIN = [
   ...SOCIAL,
   INTEG_CLIENTS,
@@ -92,6 +105,7 @@ const ADMIN = [
   ...SOCIAL_EXPLORER,
   COACHINGS_EXPLORER,
   ALL_PROBLEMS,
+  FAILED_JOBS,
   DELETED,
   ACCOUNT,
   ...ADMINISTRATION,
@@ -134,6 +148,7 @@ const EXPECTED: Record<UserType, string[]> = {
   "210": [
     ...CONTACTS,
     HOUSEHOLDS,
+    MY_NOTIFICATIONS,
     RECEPTION_CLIENTS,
     EID,
     MY_COACHINGS,
@@ -144,7 +159,7 @@ const EXPECTED: Record<UserType, string[]> = {
     COACHINGS_EXPLORER,
     ACCOUNT,
   ],
-  "220": [...CONTACTS, RECEPTION_CLIENTS, EID, NEW_CLIENTS, ACCOUNT],
+  "220": [...CONTACTS, MY_NOTIFICATIONS, RECEPTION_CLIENTS, EID, NEW_CLIENTS, ACCOUNT],
   "300": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
   "400": [...SOCIAL, ACCOUNT],
   "410": [
@@ -171,9 +186,9 @@ const EXPECTED: Record<UserType, string[]> = {
     COACHINGS_EXPLORER,
     ACCOUNT,
   ],
-  "500": [...CONTACTS, HOUSEHOLDS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
-  "510": [...CONTACTS, HOUSEHOLDS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
-  "800": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, ...PLACES, ...CONTACTS_CONFIG, ACCOUNT],
+  "500": [...CONTACTS, HOUSEHOLDS, MY_NOTIFICATIONS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
+  "510": [...CONTACTS, HOUSEHOLDS, MY_NOTIFICATIONS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
+  "800": [...CONTACTS, HOUSEHOLDS, MY_NOTIFICATIONS, RECEPTION_CLIENTS, EID, ...PLACES, ...CONTACTS_CONFIG, ACCOUNT],
   "900": ADMIN,
   "910": [...ADMIN, "menu.site > menu.sections.security > resources.history.accessTitle (/history/accessLog)"],
 };

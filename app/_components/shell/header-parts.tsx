@@ -5,7 +5,10 @@ import { registry } from "@/server/areas";
 import type { SessionUser } from "@/server/auth/session";
 import { menuFor } from "@/server/shell/menu";
 import { searchableResources } from "@/server/shell/search";
+import { messageTypes } from "@/server/notify/choices";
+import { resourceHref } from "@/lib/resources";
 import { MainMenu } from "./main-menu";
+import { NotificationBell } from "./notification-bell";
 import { QuickSearch } from "./quick-search";
 
 /** The main menu of the user's type (server/shell/menu.ts), translated. */
@@ -37,6 +40,17 @@ export async function HeaderSearch({ user }: { user: SessionUser }) {
   return (
     <ApiProvider>
       <QuickSearch resources={resources} hint={hint} />
+    </ApiProvider>
+  );
+}
+
+/** The notification bell, live (app/_components/shell/notification-bell.tsx). */
+export async function HeaderBell() {
+  const t = await getTranslations();
+  const types = messageTypes.values.map((id) => ({ id, label: t(`notify.types.${id}`) }));
+  return (
+    <ApiProvider>
+      <NotificationBell types={types} listHref={resourceHref("notify.messages")} />
     </ApiProvider>
   );
 }

@@ -1,0 +1,161 @@
+import { eq, sql } from "drizzle-orm";
+import { fromDrizzle, type Job, type PgBoss } from "pg-boss";
+import { z } from "zod";
+import type { Registry } from "@/server/area";
+import { c, controlDb } from "@/server/db/control";
+import { newQueueClient, QUEUE_SCHEMA } from "@/server/db/job-queue";
+import { rootLogger } from "@/server/logger";
+import { availability } from "@/server/tenancy/registry";
+import { tenantHandle, type TenantHandle } from "@/server/tenancy/tenant-db";
+import { DEFAULT_RETRY, type JobDef } from "./define";
+
+/** Every job travels as its centre's id and its payload. */
+const envelope = z.object({ tenantId: z.uuid(), payload: z.unknown() });
+type Envelope = z.infer<typeof envelope>;
+
+/** Failed jobs stay countable this long (the console's counts), then pg-boss drops them. */
+const KEEP_FAILED_SECONDS = 30 * 24 * 3600;
+
+interface Queue {
+  boss: PgBoss;
+  queues: Set<string>;
+}
+// One queue client per process (Next loads separate copies of this module for pages and routes).
+const g = globalThis as unknown as { __entraideQueue?: Promise<Queue> };
+
+/** The process's queue client, started on first use (it installs or updates its schema). */
+export function queue(): Promise<Queue> {
+  g.__entraideQueue ??= (async () => {
+    const boss = newQueueClient({ supervise: false });
+    await boss.start();
+    return { boss, queues: new Set<string>() };
+  })().catch((err) => {
+    g.__entraideQueue = undefined;
+    throw err;
+  });
+  return g.__entraideQueue;
+}
+
+async function ensureQueue(q: Queue, def: JobDef) {
+  if (q.queues.has(def.name)) return;
+  const retry = def.retry ?? DEFAULT_RETRY;
+  const options = {
+    retryLimit: retry.limit,
+    retryDelay: retry.delaySeconds,
+    retryBackoff: true,
+    deleteAfterSeconds: KEEP_FAILED_SECONDS,
+  };
+  await q.boss.createQueue(def.name, options).catch(async () => q.boss.updateQueue(def.name, options));
+  q.queues.add(def.name);
+}
+
+/**
+ * Puts a job for the handle's centre on the queue, in the caller's transaction when `tx` is given:
+ * a change and the jobs it asks for are saved together or not at all.
+ */
+export async function enqueue(
+  handle: Pick<TenantHandle, "tenantId">,
+  def: JobDef,
+  payload: unknown,
+  opts: { tx?: TenantHandle["db"]; startAfter?: Date; singletonKey?: string } = {},
+): Promise<string | null> {
+  const q = await queue();
+  await ensureQueue(q, def);
+  const data: Envelope = { tenantId: handle.tenantId, payload: def.payload.parse(payload) };
+  return q.boss.send(def.name, data, {
+    ...(opts.tx ? { db: fromDrizzle(opts.tx as never, sql as never) } : {}),
+    ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
+    ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
+  });
+}
+
+async function tenantById(id: string) {
+  const [tenant] = await controlDb().select().from(c.tenants).where(eq(c.tenants.id, id)).limit(1);
+  return tenant ?? null;
+}
+
+/**
+ * Runs one job for its centre. A centre that is gone or suspended drops its jobs (logged); one
+ * being migrated retries them later. A job that fails its last attempt is written down for the
+ * centre's administrators (jobs.failures) before the queue marks it failed.
+ */
+export async function runJob(registry: Registry, def: JobDef, job: Pick<Job<unknown>, "id" | "data" | "retryCount">) {
+  const { tenantId, payload } = envelope.parse(job.data);
+  const log = rootLogger.child({ job: def.name, jobId: job.id, tenantId, attempt: job.retryCount });
+  const tenant = await tenantById(tenantId);
+  const state = tenant ? availability(tenant) : "gone";
+  if (state === "gone" || state === "suspended") {
+    log.warn({ state }, "job dropped: its centre is not served");
+    return;
+  }
+  if (state !== "served") throw new Error(`centre ${tenantId} is ${state}`);
+  const handle = tenantHandle(tenant!);
+  try {
+    await def.run(handle, def.payload.parse(payload), { attempt: job.retryCount, log, registry });
+  } catch (err) {
+    log.error({ err }, "job failed");
+    const limit = (def.retry ?? DEFAULT_RETRY).limit;
+    if (job.retryCount >= limit) {
+      await handle.db.insert(handle.t.jobFailures).values({
+        jobId: job.id,
+        jobName: def.name,
+        payload: (payload ?? {}) as object,
+        error: err instanceof Error ? err.message : String(err),
+        attempts: job.retryCount + 1,
+      });
+    }
+    throw err;
+  }
+}
+
+/** The tick of a scheduled job: the same job, once for every served centre. */
+async function fanOut(def: JobDef) {
+  const tenants = await controlDb().select().from(c.tenants);
+  for (const tenant of tenants) {
+    if (availability(tenant) !== "served") continue;
+    await enqueue({ tenantId: tenant.id }, def, {});
+  }
+}
+
+const tickName = (def: JobDef) => `${def.name}.tick`;
+
+/**
+ * Starts this process's workers for every declared job, and the schedules. Several app instances
+ * may each start them: the queue hands every job to one worker only.
+ */
+export async function startJobWorkers(registry: Registry, opts: { pollingIntervalSeconds?: number } = {}) {
+  const boss = newQueueClient({ supervise: true });
+  await boss.start();
+  const q: Queue = { boss, queues: new Set() };
+  const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 };
+  for (const def of registry.jobs) {
+    await ensureQueue(q, def);
+    await boss.work(def.name, polling, async ([job]) => runJob(registry, def, job!));
+    if (!def.schedule) continue;
+    await boss.createQueue(tickName(def)).catch(() => undefined);
+    await boss.schedule(tickName(def), def.schedule, {}, { tz: "Europe/Brussels" });
+    await boss.work(tickName(def), polling, async () => fanOut(def));
+  }
+  return { stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+}
+
+/** Puts a failed job back on the queue (an administrator's "retry"). */
+export async function retryJob(name: string, jobId: string) {
+  const q = await queue();
+  await q.boss.retry(name, jobId);
+}
+
+/** Forgets a failed job (an administrator's "dismiss"). */
+export async function forgetJob(name: string, jobId: string) {
+  const q = await queue();
+  await q.boss.deleteJob(name, jobId);
+}
+
+/** Failed jobs per centre, for the operator's console. */
+export async function failedJobCounts(): Promise<Map<string, number>> {
+  await queue();
+  const { rows } = await controlDb().execute<{ tenant: string; n: number }>(
+    sql`select data->>'tenantId' as tenant, count(*)::int as n from ${sql.identifier(QUEUE_SCHEMA)}.job where state = 'failed' group by 1`,
+  );
+  return new Map(rows.map((r) => [r.tenant, r.n]));
+}
