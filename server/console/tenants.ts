@@ -49,8 +49,8 @@ export const tenantsResource = defineResource({
     },
   },
   // What fits beside the support and action columns on a 1280 px screen; the rest is in the column chooser.
-  columns: ["slug", "name", "kind", "status", "schemaVersion", "failedJobs"],
-  hiddenColumns: ["language", "createdAt"],
+  columns: ["slug", "name", "kind", "status", "failedJobs"],
+  hiddenColumns: ["schemaVersion", "language", "createdAt"],
   titleField: "name",
   filters: {
     kind: filters.choice("operator.columns.kind", tenantKinds, () => tenants.kind),

@@ -123,14 +123,14 @@ test("the centre list sorts, filters, searches and keeps its layout in the brows
 
   // A hidden column stays hidden after a reload (operators have no preferences: the browser keeps it).
   await page.getByTestId("column-chooser").click();
-  await page.getByRole("checkbox", { name: en("operator.columns.schemaVersion") }).uncheck();
+  await page.getByRole("checkbox", { name: en("operator.columns.kind") }).uncheck();
   await page.keyboard.press("Escape");
-  await expect(page.getByRole("columnheader", { name: en("operator.columns.schemaVersion") })).toHaveCount(0);
+  await expect(page.getByRole("columnheader", { name: en("operator.columns.kind") })).toHaveCount(0);
   await page.waitForTimeout(600);
   await page.reload();
   await expect(row(page, "eupen")).toBeVisible();
   await expect(page.getByRole("columnheader", { name: en("operator.columns.slug") })).toBeVisible();
-  await expect(page.getByRole("columnheader", { name: en("operator.columns.schemaVersion") })).toHaveCount(0);
+  await expect(page.getByRole("columnheader", { name: en("operator.columns.kind") })).toHaveCount(0);
 });
 
 test("a new training centre is served at once on its own host", async ({ page }) => {
