@@ -19,6 +19,7 @@ import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import type { ProbeQuestion } from "./server-probe";
 import { eachConcurrently, line, sideBySide, timed } from "./lib";
+import { benchLive } from "./live";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PASSWORD = "bench password, long enough";
@@ -48,7 +49,7 @@ async function freePort(): Promise<number> {
 }
 
 /** The production server in a child process, with the probe that counts its SQL and reads its memory. */
-class AppServer {
+export class AppServer {
   private constructor(
     private child: ChildProcess,
     readonly port: number,
@@ -74,6 +75,8 @@ class AppServer {
           MASTER_KEY: "entraide-bench-master-key-for-generated-data",
           SECURE_COOKIES: "false",
           LOG_LEVEL: "warn",
+          // Web requests are what is measured here: background jobs would run beside them.
+          JOB_WORKERS: "off",
         },
       },
     );
@@ -214,7 +217,11 @@ export async function benchHttp(
   big: Tenant,
   soakCentres: Tenant[],
   databaseUrl: string,
-  { samples, soakRequests }: { samples: number; soakRequests: number },
+  {
+    samples,
+    soakRequests,
+    live,
+  }: { samples: number; soakRequests: number; live: { changes: number; connections: number } },
 ) {
   const passwordHash = await hashPassword(PASSWORD);
   const user = await staffOf(big, "bench-http", passwordHash);
@@ -273,6 +280,14 @@ export async function benchHttp(
       }
     }
     await soak(server, soakCentres, passwordHash, soakRequests);
+    // The notification bell's live channel: one user on each of the soak's centres.
+    const sessions = await Promise.all(
+      soakCentres.map(async (tenant, i) => {
+        const user = await staffOf(tenant, `bench-live-${i}`, passwordHash);
+        return { slug: tenant.slug, cookie: await signIn(server, tenant.slug, user.username), userId: user.id, tenant };
+      }),
+    );
+    await benchLive(server, sessions, live);
   } finally {
     await server.stop();
     await pool.end();

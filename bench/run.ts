@@ -249,6 +249,7 @@ async function run() {
     await benchHttp(tenants[1]!, tenants.slice(0, 20), process.env.DATABASE_URL!, {
       samples: HTTP_SAMPLES,
       soakRequests: SOAK_REQUESTS,
+      live: SMOKE ? { changes: 20, connections: 40 } : { changes: 100, connections: 500 },
     });
   else line("http", "skipped: the embedded database serves one process only");
 }

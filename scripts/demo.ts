@@ -9,7 +9,10 @@ import { closePools } from "@/server/db/pool";
 import { ensureDatabase } from "@/server/db/embedded";
 import { onShutdown, startServer } from "@/server/main";
 import { createOperator } from "@/server/operator/accounts";
+import { startMailSink } from "@/server/integrations/mail/sink";
+import { env } from "@/server/env";
 import { createTenant } from "@/server/tenancy/lifecycle";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { migrateControl, migrateTenant } from "@/server/tenancy/migrations";
 
 const { values } = parseArgs({
@@ -29,9 +32,25 @@ const log = (line: string) => console.log(`  ${line}`);
 const db = await ensureDatabase({ dataDir: values.memory ? "memory://" : undefined });
 console.log(db.embedded ? "Embedded PostgreSQL (PGlite) ready" : "Using DATABASE_URL");
 await migrateControl();
+// A real SMTP server on loopback catches what the centres send; their administrators read it on
+// /outbox/caught. Each demo centre signs in to it with its slug, which names its mailbox.
+const mailSink = await startMailSink({ dir: env().MAILBOX_DIR });
 for (const centre of DEMO_CENTRES) {
   const { tenant, created } = await createTenant(centre, "demo", log);
   if (!created) await migrateTenant(tenant);
+  const { db, t } = tenantHandle(tenant);
+  await db
+    .update(t.mailSettings)
+    .set({
+      enabled: true,
+      host: "127.0.0.1",
+      port: mailSink.port,
+      security: "none",
+      username: tenant.slug,
+      fromAddress: `noreply@${tenant.slug}.demo.entraide.test`,
+      fromName: centre.names[centre.defaultLocale] ?? tenant.slug,
+    })
+    .where(eq(t.mailSettings.id, 1));
 }
 const [operator] = await controlDb().select().from(c.operators).where(eq(c.operators.email, DEMO_OPERATOR.email));
 if (!operator) await createOperator(DEMO_OPERATOR, "demo");
@@ -40,11 +59,12 @@ process.env.PORT = String(port);
 // The demo's accounts have public passwords: only this machine may reach it, unless HOSTNAME says otherwise.
 const hostname = process.env.HOSTNAME || "127.0.0.1";
 const web = await startServer({ dev: !values.prod, port, hostname });
-onShutdown(web.close, closePools, db.stop);
+onShutdown(web.close, mailSink.close, closePools, db.stop);
 
 const base = process.env.BASE_DOMAIN ?? "localhost";
 console.log(`
 Entraide demo is running${values.prod ? "" : " (development mode: the first page takes a few seconds to compile)"}:
 ${DEMO_CENTRES.map((t) => `  ${t.names[t.defaultLocale] ?? t.names.fr}: http://${t.slug}.${base}:${port}`).join("\n")}
   Operator console: http://console.${base}:${port}   ${DEMO_OPERATOR.email} / ${DEMO_OPERATOR.password}
+  Mails the centres send are caught by a local mail server: /outbox/caught in each centre (administrators).
 Listening on ${hostname}${hostname === "127.0.0.1" ? " (this machine only; HOSTNAME=0.0.0.0 opens it to the network)" : ""}. Press Ctrl-C to stop.`);

@@ -12,6 +12,7 @@ import { integArea } from "@/server/integ/area";
 import { jobsArea } from "@/server/jobs/area";
 import { newcomersArea } from "@/server/newcomers/area";
 import { notifyArea } from "@/server/notify/area";
+import { outboxArea } from "@/server/outbox/area";
 import { receptionArea } from "@/server/reception/area";
 import { createRegistry } from "@/server/resources/registry";
 import { settingsArea } from "@/server/settings/area";
@@ -45,6 +46,7 @@ export const AREAS = [
   integArea,
   newcomersArea,
   notifyArea,
+  outboxArea,
   shellArea,
 ] as const satisfies readonly Area[];
 

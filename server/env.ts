@@ -36,6 +36,8 @@ const schema = z
         }
       }, "comma-separated IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal)"),
     EXPORT_DIR: z.string().default(".data/exports"),
+    /** Where the demo's mail server keeps the mails it catches, one folder per centre (server/integrations/mail/sink.ts). */
+    MAILBOX_DIR: z.string().default(".data/mailbox"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   })

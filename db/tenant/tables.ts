@@ -11,6 +11,7 @@ import { calendarTables } from "./calendar";
 import { checksTables } from "./checks";
 import { jobTables } from "./jobs";
 import { notifyTables } from "./notify";
+import { outboxTables } from "./outbox";
 import { settingsTables } from "./settings";
 import { userTables } from "./users";
 
@@ -36,6 +37,7 @@ const AREAS = {
   checks: checksTables,
   jobs: jobTables,
   notify: notifyTables,
+  outbox: outboxTables,
 };
 
 type Areas = typeof AREAS;

@@ -46,4 +46,7 @@ export const {
   dataProblems,
   jobFailures,
   notifyMessages,
+  mailSettings,
+  mails,
+  mailRecipients,
 } = tenantTables(SENTINEL_SCHEMA);

@@ -1,6 +1,7 @@
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
 import { notifyClientObservers } from "./changes";
+import { notificationMailJobs } from "./mail";
 import { myMessagesResource } from "./resources";
 import { notifyRouter } from "./router";
 import { seedNotifications } from "./seed";
@@ -14,6 +15,7 @@ export const notifyArea = defineArea({
   widgets: [myNotificationsWidget],
   router: notifyRouter,
   onChange: notifyClientObservers,
+  jobs: notificationMailJobs,
   seed: { demo: seedNotifications },
   // A message is the recipient's and about its owner: it goes with either.
   relations: defineRelations([

@@ -46,6 +46,8 @@ describe("dashboard widgets per user type", () => {
           ...(admin ? ["procurations", "centre-users", ...integ, "recent-changes"] : ["procurations", ...integ]),
           // "You have N unseen notifications" (§16): everyone signed in.
           "my-notifications",
+          // What the demo's mail server caught: administrators (shown only where there is a demo mailbox).
+          ...(admin ? ["caught-mails"] : []),
           "quick-links",
         ]);
     }
@@ -58,6 +60,7 @@ describe("dashboard widgets per user type", () => {
       "centre-users",
       "recent-changes",
       "my-notifications",
+      "caught-mails",
       "quick-links",
     ]);
     // Integration staff see their agents' clients without asking.
@@ -77,7 +80,7 @@ describe("dashboard widgets per user type", () => {
         { hidden: ["recent-changes", "procurations", "data-problems", "nonsense"] },
         WIDGETS,
       ).map((w) => w.id),
-    ).toEqual(["centre-users", "users-with-clients", "my-notifications", "quick-links"]);
+    ).toEqual(["centre-users", "users-with-clients", "my-notifications", "caught-mails", "quick-links"]);
     expect(shownWidgets(probe("900"), { hidden: [] }, WIDGETS).map((w) => w.id)).toEqual([
       "data-problems",
       "procurations",
@@ -85,6 +88,7 @@ describe("dashboard widgets per user type", () => {
       "users-with-clients",
       "recent-changes",
       "my-notifications",
+      "caught-mails",
       "quick-links",
     ]);
     // A saved choice cannot give a widget to a user type whose roles do not allow it.

@@ -150,6 +150,14 @@ const EXPECTED: Record<string, string> = {
   "notify.messages": "-   V   V   V   V   V   V   V   V   V   V   V   V   V   V   V",
   // Background jobs that failed (beyond Lino: its jobs are cron scripts): the site staff's, as System explorer tables.
   "jobs.failures": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
+  // §15 outbox.MyOutbox: OfficeUser, each their own mails; mails are records (read-only once written here).
+  "outbox.mine": "-   V   V   V   V   -   -   V   V   V   V   V   V   -   V   V",
+  // Every mail of the centre, notifications included: site staff (Lino: outbox.Mails in Explorer, SiteStaff).
+  "outbox.mails": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
+  // A mail's recipients, on the mail (outbox.RecipientsByMail): whoever reads the mail.
+  "outbox.recipients": "-   v   v   v   v   -   -   v   v   v   v   v   v   -   v   v",
+  // The centre's mail server: site configuration (Lino's SiteConfig and settings.py: SiteStaff).
+  "outbox.settings": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
 
   // ── Countries and places (§2.6) ──
   // countries.Countries, Places: ContactsStaff (eupen.rst: .detail/.insert 110 120 210 410 420 800
@@ -217,7 +225,8 @@ type RowId = number | string;
 /** The row each user type tries, and the master row its detail is shown on (for slave resources). */
 interface Fixture {
   id: RowId | ((type: UserType) => RowId);
-  master?: { field: string; value: RowId };
+  /** The master row the list is shown on; per user type where each reads their own (a mail's recipients). */
+  master?: { field: string; value: RowId | ((type: UserType) => RowId) };
 }
 
 let centre: Tenant;
@@ -284,7 +293,10 @@ beforeAll(async () => {
     primary: true,
   });
   // Each user's own rows, for the lists of "my" things.
-  const own = new Map<UserType, { coaching: number; task: number; problem: number; message: number }>();
+  const own = new Map<
+    UserType,
+    { coaching: number; task: number; problem: number; message: number; mail: number; recipient: number }
+  >();
   for (const type of USER_TYPES) {
     const userId = userIds.get(type)!;
     const [task] = await h.db
@@ -305,7 +317,17 @@ beforeAll(async () => {
       .insert(h.t.notifyMessages)
       .values({ userId, messageType: "system", subject: `Message ${type}`, mailMode: "never" })
       .returning({ id: h.t.notifyMessages.id });
+    const [mail] = await h.db
+      .insert(h.t.mails)
+      .values({ userId, subject: `Mail ${type}`, state: "sent" })
+      .returning({ id: h.t.mails.id });
+    const [recipient] = await h.db
+      .insert(h.t.mailRecipients)
+      .values({ mailId: mail!.id, address: `r${type}@example.org` })
+      .returning({ id: h.t.mailRecipients.id });
     own.set(type, {
+      mail: mail!.id,
+      recipient: recipient!.id,
       message: message!.id,
       coaching: await create("coachings.coachings", { client, user: userId, startDate: today, primary: false }),
       task: task!.id,
@@ -389,6 +411,14 @@ beforeAll(async () => {
     ["checks.clientProblems", { id: own.get("900")!.problem, master: { field: "ownerId", value: client } }],
     ["notify.messages", { id: (type) => own.get(type)!.message }],
     ["jobs.failures", { id: failure!.id }],
+    ["outbox.mine", { id: (type) => own.get(type)!.mail }],
+    ["outbox.mails", { id: own.get("900")!.mail }],
+    // Each reader's own mail's recipient, listed on that mail.
+    [
+      "outbox.recipients",
+      { id: (type) => own.get(type)!.recipient, master: { field: "mail", value: (type) => own.get(type)!.mail } },
+    ],
+    ["outbox.settings", { id: 1 }],
     ["geo.countries", { id: "BE" }],
     ["geo.places", { id: place, master: { field: "country", value: "BE" } }],
   ];
@@ -414,10 +444,14 @@ async function observe(resource: string, type: UserType): Promise<string> {
       version = Number(row.__version ?? 1);
     }),
   );
-  const list = async (master?: Fixture["master"]) =>
+  const list = async (master?: { field: string; value: RowId }) =>
     appCodeOf(caller.resources.list({ resource: resource as never, state: state(master ? { master } : {}) }));
   const listAll = await list();
-  const listOnMaster = fixture.master ? await list(fixture.master) : listAll;
+  const master = fixture.master && {
+    field: fixture.master.field,
+    value: typeof fixture.master.value === "function" ? fixture.master.value(type) : fixture.master.value,
+  };
+  const listOnMaster = master ? await list(master) : listAll;
   const update = await appCodeOf(caller.resources.update({ resource: resource as never, id, version, patch: {} }));
 
   const ok = (code: string) => code === "ok" || code === "resolved";

@@ -72,6 +72,10 @@ const ALL_PROBLEMS = "menu.explorer > menu.sections.system > checks.allProblems 
 /** Notifications (§16): everyone signed in reads their own; administrators see the centre's failed background jobs. */
 const MY_NOTIFICATIONS = "menu.office > notify.myMessages (/notify/messages)";
 const FAILED_JOBS = "menu.explorer > menu.sections.system > jobs.failures.title (/jobs/failures)";
+/** The outbox (§15): office users their own mails; administrators every mail and the mail server. */
+const MY_OUTBOX = "menu.office > outbox.mine (/outbox/mine)";
+const ALL_MAILS = "menu.explorer > menu.sections.system > outbox.all (/outbox/mails)";
+const MAIL_SERVER = "menu.site > menu.sections.administration > outbox.settings (/outbox/settings)";
 /** Records deleted in the last 30 days, which administrators may restore (issue 11 §2). */
 const DELETED = "menu.explorer > menu.sections.system > resources.deleted.title (/history/deleted)";
 const ADMINISTRATION = [
@@ -85,6 +89,7 @@ const SOCIAL = [
   HOUSEHOLDS,
   MY_PROBLEMS,
   MY_NOTIFICATIONS,
+  MY_OUTBOX,
   MY_TASKS,
   RECEPTION_CLIENTS,
   EID,
@@ -107,8 +112,10 @@ const ADMIN = [
   ALL_PROBLEMS,
   FAILED_JOBS,
   DELETED,
+  ALL_MAILS,
   ACCOUNT,
   ...ADMINISTRATION,
+  MAIL_SERVER,
 ];
 
 // domain-people §1.4, §3.6 (Configure's sections in Lino's order: places, contacts, PCSW): everyone signed in finds clients in Contacts and Reception; social users (SocialUser) also in
@@ -186,8 +193,8 @@ const EXPECTED: Record<UserType, string[]> = {
     COACHINGS_EXPLORER,
     ACCOUNT,
   ],
-  "500": [...CONTACTS, HOUSEHOLDS, MY_NOTIFICATIONS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
-  "510": [...CONTACTS, HOUSEHOLDS, MY_NOTIFICATIONS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
+  "500": [...CONTACTS, HOUSEHOLDS, MY_NOTIFICATIONS, MY_OUTBOX, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
+  "510": [...CONTACTS, HOUSEHOLDS, MY_NOTIFICATIONS, MY_OUTBOX, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
   "800": [...CONTACTS, HOUSEHOLDS, MY_NOTIFICATIONS, RECEPTION_CLIENTS, EID, ...PLACES, ...CONTACTS_CONFIG, ACCOUNT],
   "900": ADMIN,
   "910": [...ADMIN, "menu.site > menu.sections.security > resources.history.accessTitle (/history/accessLog)"],

@@ -102,6 +102,15 @@ async function moveSimple(tx: Tx, t: T, from: number, to: number) {
     "client_contacts",
     await tx.update(cc).set({ contactPersonId: to }).where(eq(cc.contactPersonId, from)).returning({ id: cc.id }),
   );
+  add(
+    "mails",
+    await tx.update(t.mails).set({ clientId: to }).where(eq(t.mails.clientId, from)).returning({ id: t.mails.id }),
+  );
+  const mr = t.mailRecipients;
+  add(
+    "mail_recipients",
+    await tx.update(mr).set({ partnerId: to }).where(eq(mr.partnerId, from)).returning({ id: mr.id }),
+  );
   const merges = await tx
     .update(t.clientMerges)
     .set({ keptId: to })

@@ -1,0 +1,66 @@
+import type { Readable } from "node:stream";
+import nodemailer from "nodemailer";
+
+/** How to reach a centre's mail server (the password decrypted). */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  security: string;
+  username: string;
+  password: string | null;
+  fromAddress: string;
+  fromName: string;
+}
+
+export interface OutgoingMail {
+  to: { address: string; name?: string }[];
+  cc?: { address: string; name?: string }[];
+  bcc?: { address: string; name?: string }[];
+  subject: string;
+  text: string;
+  /** Sent by the centre itself (notifications): marked so that auto-responders stay quiet. */
+  automatic?: boolean;
+  attachments?: { filename: string; content: Buffer | Readable; contentType?: string }[];
+}
+
+/** A refusal the mail server will give again (5xx): retrying cannot help. */
+export class PermanentMailError extends Error {}
+
+const TIMEOUT_MS = 15_000;
+
+/** Hands one mail to the centre's SMTP server; returns its Message-ID. */
+export async function deliver(settings: SmtpSettings, mail: OutgoingMail): Promise<string> {
+  const transport = nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.security === "tls",
+    requireTLS: settings.security === "starttls",
+    ignoreTLS: settings.security === "none",
+    auth: settings.username ? { user: settings.username, pass: settings.password ?? "" } : undefined,
+    connectionTimeout: TIMEOUT_MS,
+    greetingTimeout: TIMEOUT_MS,
+    socketTimeout: TIMEOUT_MS,
+  });
+  const list = (rs?: { address: string; name?: string }[]) =>
+    rs?.map((r) => ({ address: r.address, name: r.name ?? "" }));
+  try {
+    const info: { rejected: unknown[]; messageId: string } = await transport.sendMail({
+      from: { address: settings.fromAddress, name: settings.fromName },
+      to: list(mail.to),
+      cc: list(mail.cc),
+      bcc: list(mail.bcc),
+      subject: mail.subject,
+      text: mail.text,
+      attachments: mail.attachments,
+      headers: mail.automatic ? { "Auto-Submitted": "auto-generated" } : undefined,
+    });
+    if (info.rejected.length > 0) throw new PermanentMailError(`rejected: ${info.rejected.join(", ")}`);
+    return info.messageId;
+  } catch (err) {
+    const code = (err as { responseCode?: number }).responseCode;
+    if (code && code >= 500) throw new PermanentMailError((err as Error).message);
+    throw err;
+  } finally {
+    transport.close();
+  }
+}

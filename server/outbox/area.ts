@@ -1,0 +1,30 @@
+import { defineArea } from "@/server/area";
+import { defineRelations } from "@/server/resources/relations";
+import { allMailsResource, mailSettingsResource, myMailsResource, recipientsResource } from "./resources";
+import { sendMailJob } from "./send";
+import { caughtMailsWidget } from "./widget";
+
+/** E-mails (domain-people §15): the outbox, the centre's mail server, and sending on the job queue. */
+export const outboxArea = defineArea({
+  id: "outbox",
+  resources: [myMailsResource, allMailsResource, recipientsResource, mailSettingsResource],
+  menu: [
+    { menu: "office", entries: [{ resource: "outbox.mine" }] },
+    { menu: "explorer", section: "menu.sections.system", entries: [{ resource: "outbox.mails" }] },
+    { menu: "site", section: "menu.sections.administration", entries: [{ resource: "outbox.settings" }] },
+  ],
+  jobs: [sendMailJob],
+  widgets: [caughtMailsWidget],
+  seed: {
+    reference: async ({ db, t }) => {
+      await db.insert(t.mailSettings).values({ id: 1 }).onConflictDoNothing();
+    },
+  },
+  relations: defineRelations([
+    // A mail is a record of what was sent: its sender stays.
+    { from: "mails.user_id", to: "users", onDelete: "protect", label: "relations.mails" },
+    { from: "mails.client_id", to: "partners", onDelete: "volatile", label: "relations.mails" },
+    { from: "mail_recipients.mail_id", to: "mails", onDelete: "part", label: "relations.mailRecipients" },
+    { from: "mail_recipients.partner_id", to: "partners", onDelete: "clear", label: "relations.mailRecipients" },
+  ]),
+});

@@ -1,0 +1,181 @@
+import { eq } from "drizzle-orm";
+import { simpleParser } from "mailparser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registry } from "@/server/areas";
+import { closePools } from "@/server/db/pool";
+import { startMailSink, type CaughtMail } from "@/server/integrations/mail/sink";
+import { runJob } from "@/server/jobs/queue";
+import { mailNotifications } from "@/server/notify/mail";
+import { notify } from "@/server/notify/emit";
+import { sendMailJob } from "@/server/outbox/send";
+import type { Tenant } from "@/server/tenancy/registry";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { newStaff } from "./factories";
+import { appCodeOf, errorAsSent, newCentre } from "./helpers";
+
+// E-mail through a real SMTP server on loopback (the demo's mail sink): notifications mailed at
+// once or as digests, in the recipient's language; refusals and lost connections kept on the mail.
+
+const caught: CaughtMail[] = [];
+let sink: Awaited<ReturnType<typeof startMailSink>>;
+let a: Tenant;
+let b: Tenant;
+
+beforeAll(async () => {
+  sink = await startMailSink({ onMail: (m) => caught.push(m), refuse: (address) => address.startsWith("nobody@") });
+  a = await newCentre("mail-a", "production");
+  b = await newCentre("mail-b", "production");
+});
+afterAll(async () => {
+  await sink.close();
+  await closePools();
+});
+
+/** Configures the centre's mail server as its administrator does, through the procedures. */
+async function configure(tenant: Tenant, port = sink.port) {
+  const admin = await newStaff(tenant, "900");
+  const row = await admin.caller.resources.get({ resource: "outbox.settings", id: 1 });
+  await admin.caller.resources.update({
+    resource: "outbox.settings",
+    id: 1,
+    version: row.__version as number,
+    patch: {
+      enabled: true,
+      host: "127.0.0.1",
+      port,
+      security: "none",
+      username: tenant.slug,
+      fromAddress: "cpas@example.org",
+      fromName: "CPAS",
+    },
+  });
+  await admin.caller.resources.action({
+    resource: "outbox.settings",
+    id: 1,
+    name: "setPassword",
+    params: { password: "s3cret" },
+  });
+  return admin;
+}
+
+/** Runs the send jobs of the centre's queued mails, as the workers would. */
+async function sendQueued(tenant: Tenant, attempt = 0) {
+  const h = tenantHandle(tenant);
+  const queued = await h.db.select({ id: h.t.mails.id }).from(h.t.mails).where(eq(h.t.mails.state, "queued"));
+  for (const { id } of queued)
+    await runJob(registry, sendMailJob, {
+      id: `send-${id}`,
+      retryCount: attempt,
+      data: { tenantId: tenant.id, payload: { mailId: id } },
+    }).catch(() => undefined);
+}
+
+const message = (tenant: Tenant, userId: number, subject: string) => {
+  const h = tenantHandle(tenant);
+  return h.db.transaction((tx) =>
+    notify(tx, h, null, [userId], { type: "system", owner: null, compose: () => ({ subject }) }),
+  );
+};
+
+describe("notification e-mails", () => {
+  it("go at once to users in 'often' mode and as one digest for 'daily' users, in their language, each once", async () => {
+    await configure(a);
+    const often = await newStaff(a, "100", { email: "often@example.org", mailMode: "often", language: "de" });
+    const daily = await newStaff(a, "100", { email: "daily@example.org", mailMode: "daily", language: "fr" });
+    const never = await newStaff(a, "100", { email: "never@example.org", mailMode: "never" });
+    for (const user of [often, daily, never]) {
+      await message(a, user.id, `Erste ${user.id}`);
+      await message(a, user.id, `Zweite ${user.id}`);
+    }
+    caught.length = 0;
+    const h = tenantHandle(a);
+    expect(await mailNotifications(h, "often")).toBe(2);
+    expect(await mailNotifications(h, "daily")).toBe(1);
+    expect(await mailNotifications(h, "often")).toBe(0); // nothing twice
+    await sendQueued(a);
+
+    const to = (address: string) => caught.filter((m) => m.to.includes(address));
+    expect(to("often@example.org")).toHaveLength(2);
+    expect(to("never@example.org")).toHaveLength(0);
+    const [digest] = to("daily@example.org");
+    const parsed = await simpleParser(digest!.raw);
+    expect(parsed.subject).toBe("2 notifications");
+    expect(parsed.text).toContain(`Erste ${daily.id}`);
+    expect(parsed.text).toContain(`Zweite ${daily.id}`);
+    expect(parsed.from?.text).toBe('"CPAS" <cpas@example.org>');
+    expect(parsed.headers.get("auto-submitted")).toBe("auto-generated");
+    // The centre signed in to its mail server with its own user name.
+    expect(digest!.mailbox).toBe(a.slug);
+    const mails = await h.db.select().from(h.t.mails);
+    expect(mails.every((m) => m.state === "sent" && m.messageId)).toBe(true);
+  });
+
+  it("refused by the server for good fail at once, with the server's answer; a lost connection is retried", async () => {
+    await configure(b);
+    const hb = tenantHandle(b);
+    const nobody = await newStaff(b, "100", { email: "nobody@example.org", mailMode: "often" });
+    await message(b, nobody.id, "Refused");
+    await mailNotifications(hb, "often");
+    await sendQueued(b);
+    const [refused] = await hb.db.select().from(hb.t.mails);
+    expect(refused).toMatchObject({ state: "failed", attempts: 1 });
+    expect(refused!.error).toMatch(/550/);
+
+    // The server is gone: the attempt's error is kept and the job is to be retried.
+    await configure(b, 1); // nothing listens on port 1
+    const someone = await newStaff(b, "100", { email: "someone@example.org", mailMode: "often" });
+    await message(b, someone.id, "Later");
+    await mailNotifications(hb, "often");
+    await sendQueued(b);
+    const [later] = await hb.db.select().from(hb.t.mails).where(eq(hb.t.mails.subject, "Later"));
+    expect(later).toMatchObject({ state: "queued", attempts: 1 });
+    expect(later!.error).toMatch(/ECONNREFUSED/);
+    // After the last retry it fails for good.
+    await sendQueued(b, 4);
+    const [given] = await hb.db.select().from(hb.t.mails).where(eq(hb.t.mails.subject, "Later"));
+    expect(given!.state).toBe("failed");
+  });
+});
+
+describe("the mail server settings", () => {
+  it("keep the password secret and each centre's own; only administrators see them", async () => {
+    const admin = await configure(a);
+    const row = await admin.caller.resources.get({ resource: "outbox.settings", id: 1 });
+    expect(row).toMatchObject({ host: "127.0.0.1", hasPassword: true });
+    expect(JSON.stringify(row)).not.toContain("s3cret");
+    const h = tenantHandle(a);
+    const [stored] = await h.db.select().from(h.t.mailSettings);
+    expect(stored!.passwordEnc).not.toContain("s3cret");
+
+    const otherAdmin = await newStaff(b, "900");
+    expect((await otherAdmin.caller.resources.get({ resource: "outbox.settings", id: 1 })).username).toBe(b.slug);
+    const agent = await newStaff(a, "100");
+    expect(await appCodeOf(agent.caller.resources.get({ resource: "outbox.settings", id: 1 }))).toBe("FORBIDDEN");
+    expect(
+      await appCodeOf(
+        agent.caller.resources.action({
+          resource: "outbox.settings",
+          id: 1,
+          name: "setPassword",
+          params: { password: "x" },
+        }),
+      ),
+    ).toBe("FORBIDDEN");
+  });
+
+  it("send a test mail at once, and say what the server answered when it refuses", async () => {
+    const admin = await configure(a);
+    caught.length = 0;
+    await admin.caller.resources.action({
+      resource: "outbox.settings",
+      id: 1,
+      name: "sendTest",
+      params: { address: "test@example.org" },
+    });
+    expect(caught.map((m) => m.to)).toEqual([["test@example.org"]]);
+    const refusal = await admin.caller.resources
+      .action({ resource: "outbox.settings", id: 1, name: "sendTest", params: { address: "nobody@example.org" } })
+      .catch(errorAsSent);
+    expect(refusal).toMatchObject({ httpStatus: 400, params: { messageKey: "outbox.errors.sendFailed" } });
+  });
+});
