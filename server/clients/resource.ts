@@ -327,6 +327,7 @@ export const clientsResource = defineResource({
       label: "resources.clients.historyTab",
       groups: [],
       slaves: [
+        { resource: "outbox.byClient", label: "outbox.byClientTitle", masterField: "client" },
         { resource: "history.clientChanges", label: "resources.history.changesTitle", masterField: "client" },
         { resource: "history.accessLog", label: "resources.history.accessTitle", masterField: "client" },
         { resource: "clients.merges", label: "resources.clientMerges.title", masterField: "kept" },

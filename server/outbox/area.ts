@@ -1,13 +1,19 @@
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
-import { allMailsResource, mailSettingsResource, myMailsResource, recipientsResource } from "./resources";
+import {
+  allMailsResource,
+  clientMailsResource,
+  mailSettingsResource,
+  myMailsResource,
+  recipientsResource,
+} from "./resources";
 import { sendMailJob } from "./send";
 import { caughtMailsWidget } from "./widget";
 
 /** E-mails (domain-people §15): the outbox, the centre's mail server, and sending on the job queue. */
 export const outboxArea = defineArea({
   id: "outbox",
-  resources: [myMailsResource, allMailsResource, recipientsResource, mailSettingsResource],
+  resources: [myMailsResource, allMailsResource, clientMailsResource, recipientsResource, mailSettingsResource],
   menu: [
     { menu: "office", entries: [{ resource: "outbox.mine" }] },
     { menu: "explorer", section: "menu.sections.system", entries: [{ resource: "outbox.mails" }] },

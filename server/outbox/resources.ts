@@ -1,18 +1,21 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
 import { actorOf, rowChange, writeAudit } from "@/server/audit";
-import { clientNameOf } from "@/server/clients/sql";
+import type { Role } from "@/server/auth/user-types";
+import { clientDisplayName, clientNameOf } from "@/server/clients/sql";
+import { enqueue } from "@/server/jobs/queue";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { encryptSecret } from "@/server/crypto/secrets";
 import { AppError } from "@/server/errors";
 import { deliver } from "@/server/integrations/mail/transport";
 import { translatorFor } from "@/server/i18n/translator";
-import { defineResource, type ResourceDef } from "@/server/resources/define";
+import { defineResource, type ResourceCtx, type ResourceDef } from "@/server/resources/define";
 import { boolean, choice, datetime, integer, longText, reference, text } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
 import { mailSecurities, mailStates, recipientKinds } from "./choices";
-import { passwordContext, smtpSettingsOf } from "./send";
+import { passwordContext, sendMailJob, smtpSettingsOf } from "./send";
 
 const mails = (t: TenantTables) => t.mails;
 
@@ -52,12 +55,51 @@ const mailFields: ResourceDef["fields"] = {
     expr: (t) =>
       sql<string>`(select string_agg(${q(t.mailRecipients.address)}, ', ' order by ${q(t.mailRecipients.id)}) from ${t.mailRecipients} where ${q(t.mailRecipients.mailId)} = ${q(t.mails.id)})`,
   },
-  subject: text("outbox.fields.subject", (t) => mails(t).subject, { editable: false, width: 40 }),
-  body: longText("outbox.fields.body", (t) => mails(t).body, { editable: false }),
+  // Written while the mail is a draft, by its sender (draftOnly below).
+  subject: text("outbox.fields.subject", (t) => mails(t).subject, { max: 200, required: true, width: 40 }),
+  body: longText("outbox.fields.body", (t) => mails(t).body),
   state: choice("outbox.fields.state", (t) => mails(t).state, mailStates, { editable: false, width: 12 }),
   attempts: integer("outbox.fields.attempts", (t) => mails(t).attempts, { editable: false, width: 8 }),
   error: { ...longText("outbox.fields.error", (t) => mails(t).error, { editable: false }), present: presentError },
   sentAt: datetime("outbox.fields.sentAt", (t) => mails(t).sentAt),
+};
+
+/** A mail is written while it is a draft, by its sender only; once queued it is a record. */
+async function draftOnly(tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number | undefined) {
+  if (id === undefined) return;
+  const [mail] = await tx
+    .select({ state: mails(ctx.handle.t).state, userId: mails(ctx.handle.t).userId })
+    .from(mails(ctx.handle.t))
+    .where(eq(mails(ctx.handle.t).id, Number(id)));
+  if (!mail) throw new AppError("NOT_FOUND");
+  if (mail.userId !== ctx.user.id) throw new AppError("FORBIDDEN");
+  if (mail.state !== "draft") throw new AppError("INVALID_INPUT", { messageKey: "outbox.errors.notDraft" });
+}
+
+/**
+ * "Send" (§15): only a draft, only by its sender, only with a recipient; the mail is queued and its
+ * job asked for in the same transaction.
+ */
+const sendTransition = {
+  name: "send",
+  label: "outbox.send",
+  from: ["draft"],
+  to: "queued",
+  roles: ["OfficeUser"] as Role[],
+  effect: async (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => {
+    const { t } = ctx.handle;
+    const [mail] = await tx
+      .select({ userId: t.mails.userId })
+      .from(t.mails)
+      .where(eq(t.mails.id, Number(id)));
+    if (mail?.userId !== ctx.user.id) throw new AppError("FORBIDDEN");
+    const recipients = await tx
+      .select({ id: t.mailRecipients.id })
+      .from(t.mailRecipients)
+      .where(eq(t.mailRecipients.mailId, Number(id)));
+    if (recipients.length === 0) throw new AppError("INVALID_INPUT", { messageKey: "outbox.errors.noRecipient" });
+    await enqueue(ctx.handle, sendMailJob, { mailId: Number(id) }, { tx });
+  },
 };
 
 const mailCommon = {
@@ -76,6 +118,9 @@ const mailCommon = {
       where: (v: string, t: TenantTables) => eq(mails(t).state, v),
     },
   },
+  workflow: { field: "state", transitions: [sendTransition] },
+  beforeSave: draftOnly,
+  beforeDelete: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => draftOnly(tx, ctx, id),
   detail: [
     {
       key: "general",
@@ -91,7 +136,18 @@ const mailCommon = {
   ],
 };
 
-/** Office → My outbox (§15): the mails I wrote. */
+/** The writer of a new mail is its sender. */
+async function senderIsWriter(tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) {
+  const { t } = ctx.handle;
+  const [mail] = await tx
+    .update(t.mails)
+    .set({ userId: ctx.user.id })
+    .where(and(eq(t.mails.id, Number(id)), isNull(t.mails.userId)))
+    .returning({ clientId: t.mails.clientId });
+  return mail ?? null;
+}
+
+/** Office → My outbox (§15): the mails I wrote; "New" starts a draft, its recipients added on it. */
 export const myMailsResource = defineResource({
   ...mailCommon,
   id: "outbox.mine",
@@ -99,7 +155,47 @@ export const myMailsResource = defineResource({
   scope: (t, ctx) => eq(mails(t).userId, ctx.user.id),
   columns: ["createdAt", "recipients", "subject", "state", "sentAt"],
   hiddenColumns: ["id", "client", "attempts"],
-  access: { view: ["OfficeUser"], edit: [], delete: [] },
+  access: { view: ["OfficeUser"], edit: ["OfficeUser"], delete: ["OfficeUser"] },
+  insert: { fields: ["subject", "body"] },
+  afterSave: async (tx, ctx, id) => void (await senderIsWriter(tx, ctx, id)),
+});
+
+/**
+ * A client's mails (History tab): written from there to the client ("Add" makes a draft addressed
+ * to the client's e-mail), sent with "Send". Any office user reads a client's mails; only their
+ * sender writes or sends them.
+ */
+export const clientMailsResource = defineResource({
+  ...mailCommon,
+  id: "outbox.byClient",
+  title: "outbox.byClientTitle",
+  fields: {
+    ...mailFields,
+    client: reference(
+      "fields.client",
+      "clients.clients",
+      (t) => mails(t).clientId,
+      (t) => clientNameOf(t, q(t.mails.clientId)),
+    ),
+  },
+  columns: ["createdAt", "sender", "recipients", "subject", "state"],
+  hiddenColumns: ["id", "client", "attempts", "sentAt"],
+  access: { view: ["OfficeUser"], edit: ["OfficeUser"], delete: ["OfficeUser"], listAll: [] },
+  insert: { fields: ["client", "subject", "body"] },
+  // The writer is its sender; a new mail goes to the client, when the client has an e-mail address.
+  afterSave: async (tx, ctx, id) => {
+    const { t } = ctx.handle;
+    const mail = await senderIsWriter(tx, ctx, id);
+    if (!mail?.clientId) return;
+    const [client] = await tx
+      .select({ email: t.partners.email, name: clientDisplayName(t.partners) })
+      .from(t.partners)
+      .where(eq(t.partners.id, mail.clientId));
+    if (client?.email)
+      await tx
+        .insert(t.mailRecipients)
+        .values({ mailId: Number(id), address: client.email, name: client.name, partnerId: mail.clientId });
+  },
 });
 
 /**
@@ -116,6 +212,14 @@ export const allMailsResource = defineResource({
 });
 
 const r = (t: TenantTables) => t.mailRecipients;
+const recipientMail = async (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => {
+  const [row] = await tx
+    .select({ mailId: r(ctx.handle.t).mailId })
+    .from(r(ctx.handle.t))
+    .where(eq(r(ctx.handle.t).id, Number(id)));
+  if (!row) throw new AppError("NOT_FOUND");
+  return row.mailId;
+};
 export const recipientsResource = defineResource({
   id: "outbox.recipients",
   title: "outbox.recipientsTitle",
@@ -124,22 +228,39 @@ export const recipientsResource = defineResource({
   version: (t) => r(t).version,
   fields: {
     id: integer("fields.id", (t) => r(t).id, { editable: false, width: 7 }),
-    mail: integer("outbox.fields.mail", (t) => r(t).mailId, { editable: false }),
-    kind: choice("outbox.fields.kind", (t) => r(t).kind, recipientKinds, { editable: false, width: 8 }),
-    address: text("fields.email", (t) => r(t).address, { editable: false, width: 30 }),
-    name: text("fields.name", (t) => r(t).name, { editable: false, width: 30 }),
+    mail: {
+      ...reference(
+        "outbox.fields.mail",
+        "outbox.mine",
+        (t) => r(t).mailId,
+        (t) => sql<string>`(select ${q(t.mails.subject)} from ${t.mails} where ${q(t.mails.id)} = ${q(r(t).mailId)})`,
+      ),
+      createOnly: true,
+    },
+    kind: choice("outbox.fields.kind", (t) => r(t).kind, recipientKinds, { required: true, width: 8 }),
+    email: { ...text("fields.email", (t) => r(t).address, { required: true, width: 30 }), input: z.email() },
+    name: text("fields.name", (t) => r(t).name, { max: 200, width: 30 }),
   },
-  columns: ["kind", "address", "name"],
+  columns: ["kind", "email", "name"],
   hiddenColumns: ["id"],
-  titleField: "address",
+  titleField: "email",
   defaultSort: [{ field: "id", dir: "asc" }],
+  insert: { fields: ["mail", "kind", "email", "name"], defaults: () => ({ kind: "to" }) },
+  // Recipients are added to and taken from a draft, by its sender.
+  beforeSave: async (tx, ctx, id, values) => {
+    const mailId = id === undefined ? values.mail : await recipientMail(tx, ctx, id);
+    await draftOnly(tx, ctx, Number(mailId));
+  },
+  beforeDelete: async (tx, ctx, id) => draftOnly(tx, ctx, await recipientMail(tx, ctx, id)),
   // Whoever may read the mail reads its recipients, on the mail: the sender, or an administrator.
   scope: (t, ctx) =>
     ctx.user.roles.has("SiteAdmin")
       ? undefined
       : sql`exists (select 1 from ${t.mails} where ${q(t.mails.id)} = ${q(r(t).mailId)} and ${q(t.mails.userId)} = ${ctx.user.id})`,
-  access: { view: ["OfficeUser", "SiteAdmin"], edit: [], delete: [], listAll: [] },
-  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["kind", "address", "name"] }] }],
+  access: { view: ["OfficeUser", "SiteAdmin"], edit: ["OfficeUser"], delete: ["OfficeUser"], listAll: [] },
+  detail: [
+    { key: "general", label: "resources.tabs.general", groups: [{ fields: ["mail", "kind", "email", "name"] }] },
+  ],
 });
 
 const s = (t: TenantTables) => t.mailSettings;

@@ -10,7 +10,7 @@ import { notify } from "@/server/notify/emit";
 import { sendMailJob } from "@/server/outbox/send";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
-import { newStaff } from "./factories";
+import { newClient, newStaff } from "./factories";
 import { appCodeOf, errorAsSent, newCentre } from "./helpers";
 
 // E-mail through a real SMTP server on loopback (the demo's mail sink): notifications mailed at
@@ -134,6 +134,65 @@ describe("notification e-mails", () => {
     await sendQueued(b, 4);
     const [given] = await hb.db.select().from(hb.t.mails).where(eq(hb.t.mails.subject, "Later"));
     expect(given!.state).toBe("failed");
+  });
+});
+
+describe("mails written in a client's file (§15)", () => {
+  it("go to the client, are sent by their writer only, and stay as they were sent", async () => {
+    await configure(a);
+    const writer = await newStaff(a, "100");
+    const colleague = await newStaff(a, "100");
+    const client = await newClient(a, { firstName: "Marie", lastName: "Dubois", email: "marie.dubois@example.org" });
+    const { id } = await writer.caller.resources.create({
+      resource: "outbox.byClient",
+      values: { client, subject: "Votre rendez-vous", body: "Bonjour Madame Dubois, …" },
+    });
+    const draft = await writer.caller.resources.get({ resource: "outbox.byClient", id });
+    expect(draft).toMatchObject({ recipients: "marie.dubois@example.org", state: "draft" });
+
+    // A colleague reads it on the client, but neither changes nor sends it.
+    const seen = await colleague.caller.resources.get({ resource: "outbox.byClient", id });
+    const version = seen.__version as number;
+    expect(
+      await appCodeOf(
+        colleague.caller.resources.update({ resource: "outbox.byClient", id, version, patch: { subject: "x" } }),
+      ),
+    ).toBe("FORBIDDEN");
+    expect(
+      await appCodeOf(
+        colleague.caller.resources.transition({ resource: "outbox.byClient", id, version, name: "send" }),
+      ),
+    ).toBe("FORBIDDEN");
+
+    caught.length = 0;
+    await writer.caller.resources.transition({ resource: "outbox.byClient", id, version, name: "send" });
+    const queued = await writer.caller.resources.get({ resource: "outbox.mine", id });
+    expect(queued.state).toBe("queued");
+    const refusal = await writer.caller.resources
+      .update({ resource: "outbox.mine", id, version: queued.__version as number, patch: { subject: "changed" } })
+      .catch(errorAsSent);
+    expect(refusal).toMatchObject({ httpStatus: 400, params: { messageKey: "outbox.errors.notDraft" } });
+    await sendQueued(a);
+    const [sent] = caught;
+    expect(sent?.to).toEqual(["marie.dubois@example.org"]);
+    expect((await simpleParser(sent!.raw)).subject).toBe("Votre rendez-vous");
+
+    // Another centre's user finds nothing under that id.
+    const other = await newStaff(b, "100");
+    expect(await appCodeOf(other.caller.resources.get({ resource: "outbox.byClient", id }))).toBe("NOT_FOUND");
+  });
+
+  it("without a recipient is not sent", async () => {
+    const writer = await newStaff(a, "100");
+    const client = await newClient(a); // no e-mail address
+    const { id } = await writer.caller.resources.create({
+      resource: "outbox.byClient",
+      values: { client, subject: "Sans adresse", body: "" },
+    });
+    const refusal = await writer.caller.resources
+      .transition({ resource: "outbox.byClient", id, version: 1, name: "send" })
+      .catch(errorAsSent);
+    expect(refusal).toMatchObject({ httpStatus: 400, params: { messageKey: "outbox.errors.noRecipient" } });
   });
 });
 

@@ -150,12 +150,14 @@ const EXPECTED: Record<string, string> = {
   "notify.messages": "-   V   V   V   V   V   V   V   V   V   V   V   V   V   V   V",
   // Background jobs that failed (beyond Lino: its jobs are cron scripts): the site staff's, as System explorer tables.
   "jobs.failures": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
-  // §15 outbox.MyOutbox: OfficeUser, each their own mails; mails are records (read-only once written here).
-  "outbox.mine": "-   V   V   V   V   -   -   V   V   V   V   V   V   -   V   V",
+  // §15 outbox.MyOutbox: OfficeUser, each their own mails, written while drafts.
+  "outbox.mine": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+  // outbox.MailsByProject: OfficeUser, on the client; each writes their own drafts.
+  "outbox.byClient": "-   e   e   e   e   -   -   e   e   e   e   e   e   -   e   e",
   // Every mail of the centre, notifications included: site staff (Lino: outbox.Mails in Explorer, SiteStaff).
   "outbox.mails": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
-  // A mail's recipients, on the mail (outbox.RecipientsByMail): whoever reads the mail.
-  "outbox.recipients": "-   v   v   v   v   -   -   v   v   v   v   v   v   -   v   v",
+  // A mail's recipients, on the mail (outbox.RecipientsByMail): whoever writes the mail.
+  "outbox.recipients": "-   e   e   e   e   -   -   e   e   e   e   e   e   -   e   e",
   // The centre's mail server: site configuration (Lino's SiteConfig and settings.py: SiteStaff).
   "outbox.settings": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
 
@@ -319,7 +321,7 @@ beforeAll(async () => {
       .returning({ id: h.t.notifyMessages.id });
     const [mail] = await h.db
       .insert(h.t.mails)
-      .values({ userId, subject: `Mail ${type}`, state: "sent" })
+      .values({ userId, clientId: client, subject: `Mail ${type}`, state: "draft" })
       .returning({ id: h.t.mails.id });
     const [recipient] = await h.db
       .insert(h.t.mailRecipients)
@@ -413,6 +415,7 @@ beforeAll(async () => {
     ["jobs.failures", { id: failure!.id }],
     ["outbox.mine", { id: (type) => own.get(type)!.mail }],
     ["outbox.mails", { id: own.get("900")!.mail }],
+    ["outbox.byClient", { id: (type) => own.get(type)!.mail, master: onClient }],
     // Each reader's own mail's recipient, listed on that mail.
     [
       "outbox.recipients",
