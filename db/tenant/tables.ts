@@ -10,6 +10,7 @@ import { clientTables } from "./clients";
 import { calendarTables } from "./calendar";
 import { checksTables } from "./checks";
 import { settingsTables } from "./settings";
+import { uploadTables } from "./uploads";
 import { userTables } from "./users";
 
 /** The schema drizzle-kit generates against; the migration runner rewrites it per tenant. */
@@ -32,6 +33,7 @@ const AREAS = {
   clients: clientTables,
   calendar: calendarTables,
   checks: checksTables,
+  uploads: uploadTables,
 };
 
 type Areas = typeof AREAS;

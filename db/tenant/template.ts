@@ -44,4 +44,6 @@ export const {
   eidCardReads,
   tasks,
   dataProblems,
+  uploadTypes,
+  uploads,
 } = tenantTables(SENTINEL_SCHEMA);
