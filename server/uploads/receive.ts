@@ -27,10 +27,19 @@ export interface IncomingFile {
   body: AsyncIterable<Uint8Array>;
 }
 
+/** The body as it arrives; if it stops short (the client went away, the connection broke), the upload is refused. */
+async function* arriving(body: AsyncIterable<Uint8Array>) {
+  try {
+    for await (const chunk of body) yield chunk;
+  } catch {
+    throw new AppError("UPLOAD_INTERRUPTED");
+  }
+}
+
 /** Refuses the body as soon as it passes `max` bytes, without reading further. */
 async function* limited(body: AsyncIterable<Uint8Array>, max: number) {
   let total = 0;
-  for await (const chunk of body) {
+  for await (const chunk of arriving(body)) {
     total += chunk.byteLength;
     if (total > max) throw new AppError("UPLOAD_TOO_LARGE", { max: Math.floor(max / MEGABYTE) });
     yield chunk;

@@ -79,6 +79,9 @@ export function unitsBefore(date: string, unit: ExpiryUnit, value: number): stri
 /**
  * An upload's expiry reminder (domain-people §13): for a needed upload whose type has an expiry
  * unit, a task on its end date minus the type's warning; otherwise none. Then the rule of §3.4.
+ * Beyond Lino: a document scanned when its warning date has already passed but that is still
+ * valid (a residence permit ending in six weeks, warned two months ahead) gets its reminder today;
+ * Lino would create none, and the permit would expire unannounced.
  */
 export function expiryReminderStep(
   upload: { endDate: string | null; needed: boolean; unit: string | null; value: number },
@@ -86,6 +89,7 @@ export function expiryReminderStep(
   today: string,
 ): ReminderStep {
   const unit = EXPIRY_UNITS.find((u) => u === upload.unit);
-  const date = upload.needed && unit && upload.endDate ? unitsBefore(upload.endDate, unit, upload.value) : null;
-  return autoTaskStep(date, existing, today);
+  if (!upload.needed || !unit || !upload.endDate) return autoTaskStep(null, existing, today);
+  const warning = unitsBefore(upload.endDate, unit, upload.value);
+  return autoTaskStep(warning < today && upload.endDate >= today ? today : warning, existing, today);
 }
