@@ -360,7 +360,6 @@ export async function createRow(
 ): Promise<{ id: string | number }> {
   assertCan(def, "create", ctx.user);
   if (!def.insert) throw new AppError("FORBIDDEN");
-  if (def.insert.upload && !attached) throw new AppError("INVALID_INPUT", { field: "file" });
   const parsed = formSchemaOf(def, "insert").parse({ ...def.insert.defaults?.(ctx), ...raw }) as Record<
     string,
     unknown
@@ -369,6 +368,8 @@ export async function createRow(
   await assertWritable(ctx, def, parsed);
   await checkChoices(ctx, def, values);
   def.insert.validate?.(ctx, values);
+  // Checked after the values, so that a wrong value is named before the missing file.
+  if (def.insert.upload && !attached) throw new AppError("INVALID_INPUT", { field: "file" });
   const question = confirmed ? null : await def.insert.confirm?.(ctx, values);
   if (question) throw new AppError("CONFIRMATION_REQUIRED", { ...question.params, messageKey: question.messageKey });
   if (def.hooks?.create) return namingFields(ctx, def, def.hooks.create(ctx, values));

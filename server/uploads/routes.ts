@@ -54,8 +54,14 @@ function resourceCtxOf(ctx: Context): ResourceCtx | Refusal {
   return { handle: tenantHandle(ctx.tenant), user: ctx.user, locale: ctx.locale, registry: ctx.registry };
 }
 
+/**
+ * The form's values are handed on as JSON parsed them (own keys only, `__proto__` included), so that
+ * the resource's strict form schema refuses any key it does not know, as it does for `resources.create`.
+ */
+const plainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 const uploadHeaders = z.object({
-  values: z.record(z.string(), z.unknown()),
+  values: z.custom<Record<string, unknown>>(plainObject),
   confirmed: z.boolean().optional(),
 });
 

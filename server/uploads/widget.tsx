@@ -14,6 +14,8 @@ export const myExpiringUploadsWidget = defineWidget({
   id: "my-expiring-uploads",
   title: "dashboard.myExpiringUploads.title",
   roles: ["OfficeUser", "OfficeOperator"],
+  // Shown without asking to those who coach clients; others (reception, accounting) may add it.
+  defaultFor: ["100", "110", "120", "200", "300", "400", "410", "420"],
   render: async ({ handle, user, locale }) => {
     const t = await getTranslations("dashboard.myExpiringUploads");
     const today = belgianToday();

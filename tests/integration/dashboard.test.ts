@@ -44,16 +44,24 @@ describe("dashboard widgets per user type", () => {
         expect(ids(userType), userType).toEqual([
           ...problems,
           ...(admin ? ["procurations", "centre-users", ...integ, "recent-changes"] : ["procurations", ...integ]),
+          // Everyone handling documents (OfficeUser or OfficeOperator) may follow their clients' expiring ones (§13).
+          "my-expiring-uploads",
           "quick-links",
         ]);
     }
-    expect(shown("100")).toEqual(["data-problems", "procurations", "quick-links"]);
+    expect(shown("100")).toEqual(["data-problems", "procurations", "my-expiring-uploads", "quick-links"]);
     expect(shown("210")).toEqual(["procurations", "quick-links"]);
     // Supervisors may act as anyone: procurations are theirs to add.
     expect(shown("800")).toEqual(["quick-links"]);
     expect(shown("900")).toEqual(["data-problems", "centre-users", "recent-changes", "quick-links"]);
     // Integration staff see their agents' clients without asking.
-    expect(shown("110")).toEqual(["data-problems", "procurations", "users-with-clients", "quick-links"]);
+    expect(shown("110")).toEqual([
+      "data-problems",
+      "procurations",
+      "users-with-clients",
+      "my-expiring-uploads",
+      "quick-links",
+    ]);
   });
 
   it("follows the saved choice, which also keeps default-hidden widgets hidden; unknown ids are ignored", () => {
@@ -63,13 +71,14 @@ describe("dashboard widgets per user type", () => {
         { hidden: ["recent-changes", "procurations", "data-problems", "nonsense"] },
         WIDGETS,
       ).map((w) => w.id),
-    ).toEqual(["centre-users", "users-with-clients", "quick-links"]);
+    ).toEqual(["centre-users", "users-with-clients", "my-expiring-uploads", "quick-links"]);
     expect(shownWidgets(probe("900"), { hidden: [] }, WIDGETS).map((w) => w.id)).toEqual([
       "data-problems",
       "procurations",
       "centre-users",
       "users-with-clients",
       "recent-changes",
+      "my-expiring-uploads",
       "quick-links",
     ]);
     // A saved choice cannot give a widget to a user type whose roles do not allow it.
@@ -77,6 +86,7 @@ describe("dashboard widgets per user type", () => {
       "data-problems",
       "procurations",
       "users-with-clients",
+      "my-expiring-uploads",
       "quick-links",
     ]);
   });

@@ -147,6 +147,15 @@ const EXPECTED: Record<string, string> = {
   "checks.allProblems": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
   "checks.clientProblems": "-   v   v   v   v   v   v   v   v   v   v   v   v   v   V   V",
 
+  // ── Scanned documents (§13) ──
+  // uploads.UploadTypes: OfficeStaff configure them; offered in every upload form (the combo box rule).
+  "uploads.types": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  // uploads.UploadsByProject on the client (OfficeUser or OfficeOperator: §1.4 gives Theresia (210)
+  // "My uploads"); uploads.AllUploads (Explorer → Office): OfficeStaff.
+  "uploads.uploads": "-   e   E   E   e   e   e   e   e   E   E   e   e   e   E   E",
+  // Office → My uploads: uploads.MyUploads, OfficeUser or OfficeOperator; the uploader edits them.
+  "uploads.mine": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+
   // ── Countries and places (§2.6) ──
   // countries.Countries, Places: ContactsStaff (eupen.rst: .detail/.insert 110 120 210 410 420 800
   // admin 910; §1.4: Theresia (210) configures countries and places); chosen on every address.
@@ -280,9 +289,23 @@ beforeAll(async () => {
     primary: true,
   });
   // Each user's own rows, for the lists of "my" things.
-  const own = new Map<UserType, { coaching: number; task: number; problem: number }>();
+  const own = new Map<UserType, { coaching: number; task: number; problem: number; upload: number }>();
+  const [uploadType] = await h.db.select({ id: h.t.uploadTypes.id }).from(h.t.uploadTypes).limit(1);
   for (const type of USER_TYPES) {
     const userId = userIds.get(type)!;
+    // Its file is not needed to read or edit the row (the upload route and its test deal with files).
+    const [upload] = await h.db
+      .insert(h.t.uploads)
+      .values({
+        storageKey: `00/00000000-0000-4000-8000-${String(userId).padStart(12, "0")}`,
+        fileName: `scan-${type}.pdf`,
+        mimeType: "application/pdf",
+        fileSize: 1000,
+        typeId: uploadType!.id,
+        userId,
+        clientId: client,
+      })
+      .returning({ id: h.t.uploads.id });
     const [task] = await h.db
       .insert(h.t.tasks)
       .values({ userId, ownerType: "client", ownerId: client, summary: `Rappel ${type}`, startDate: today })
@@ -301,6 +324,7 @@ beforeAll(async () => {
       coaching: await create("coachings.coachings", { client, user: userId, startDate: today, primary: false }),
       task: task!.id,
       problem: problem!.id,
+      upload: upload!.id,
     });
   }
   // Rows only the system writes: a change of the client (audited by the edit above), an opening of
@@ -374,6 +398,9 @@ beforeAll(async () => {
     ["checks.myProblems", { id: (type) => own.get(type)!.problem }],
     ["checks.allProblems", { id: own.get("900")!.problem }],
     ["checks.clientProblems", { id: own.get("900")!.problem, master: { field: "ownerId", value: client } }],
+    ["uploads.types", { id: uploadType!.id }],
+    ["uploads.uploads", { id: own.get("900")!.upload, master: onClient }],
+    ["uploads.mine", { id: (type) => own.get(type)!.upload }],
     ["geo.countries", { id: "BE" }],
     ["geo.places", { id: place, master: { field: "country", value: "BE" } }],
   ];

@@ -71,24 +71,40 @@ const MY_PROBLEMS = "menu.office > checks.myProblems (/checks/myProblems)";
 const ALL_PROBLEMS = "menu.explorer > menu.sections.system > checks.allProblems (/checks/allProblems)";
 /** Records deleted in the last 30 days, which administrators may restore (issue 11 §2). */
 const DELETED = "menu.explorer > menu.sections.system > resources.deleted.title (/history/deleted)";
+/** Scanned documents (§13): everyone handling documents (OfficeUser, OfficeOperator) has their own; office staff configure the types and explore all. */
+const MY_UPLOADS = "menu.office > resources.uploads.myTitle (/uploads/mine)";
+const UPLOAD_TYPES = "menu.configure > menu.sections.office > resources.uploadTypes.title (/uploads/types)";
+const ALL_UPLOADS = "menu.explorer > menu.sections.office > resources.uploads.title (/uploads/uploads)";
 const ADMINISTRATION = [
   "menu.site > menu.sections.administration > resources.users.title (/users/users)",
   "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
   "menu.site > menu.sections.administration > menu.supportAccess (/admin/support)",
 ];
 /** Social workers: clients in Contacts, Reception and PCSW, their data problems, reading eID cards, their coachings. */
-const SOCIAL = [...CONTACTS, HOUSEHOLDS, MY_PROBLEMS, MY_TASKS, RECEPTION_CLIENTS, EID, PCSW_CLIENTS, MY_COACHINGS];
+const SOCIAL = [
+  ...CONTACTS,
+  HOUSEHOLDS,
+  MY_PROBLEMS,
+  MY_UPLOADS,
+  MY_TASKS,
+  RECEPTION_CLIENTS,
+  EID,
+  PCSW_CLIENTS,
+  MY_COACHINGS,
+];
 const ADMIN = [
   ...SOCIAL,
   INTEG_CLIENTS,
   NEW_CLIENTS,
   ...PLACES,
   ...CONTACTS_CONFIG,
+  UPLOAD_TYPES,
   ...SOCIAL_CONFIG,
   SERVICES,
   ENDINGS,
   SYSTEM,
   MERGES,
+  ALL_UPLOADS,
   ...SOCIAL_EXPLORER,
   COACHINGS_EXPLORER,
   ALL_PROBLEMS,
@@ -110,9 +126,11 @@ const EXPECTED: Record<UserType, string[]> = {
     INTEG_CLIENTS,
     ...PLACES,
     ...CONTACTS_CONFIG,
+    UPLOAD_TYPES,
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ACCOUNT,
@@ -123,9 +141,11 @@ const EXPECTED: Record<UserType, string[]> = {
     NEW_CLIENTS,
     ...PLACES,
     ...CONTACTS_CONFIG,
+    UPLOAD_TYPES,
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ACCOUNT,
@@ -134,6 +154,7 @@ const EXPECTED: Record<UserType, string[]> = {
   "210": [
     ...CONTACTS,
     HOUSEHOLDS,
+    MY_UPLOADS,
     RECEPTION_CLIENTS,
     EID,
     MY_COACHINGS,
@@ -144,16 +165,18 @@ const EXPECTED: Record<UserType, string[]> = {
     COACHINGS_EXPLORER,
     ACCOUNT,
   ],
-  "220": [...CONTACTS, RECEPTION_CLIENTS, EID, NEW_CLIENTS, ACCOUNT],
+  "220": [...CONTACTS, MY_UPLOADS, RECEPTION_CLIENTS, EID, NEW_CLIENTS, ACCOUNT],
   "300": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
   "400": [...SOCIAL, ACCOUNT],
   "410": [
     ...SOCIAL,
     ...PLACES,
     ...CONTACTS_CONFIG,
+    UPLOAD_TYPES,
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ACCOUNT,
@@ -164,16 +187,18 @@ const EXPECTED: Record<UserType, string[]> = {
     NEW_CLIENTS,
     ...PLACES,
     ...CONTACTS_CONFIG,
+    UPLOAD_TYPES,
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ACCOUNT,
   ],
-  "500": [...CONTACTS, HOUSEHOLDS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
-  "510": [...CONTACTS, HOUSEHOLDS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
-  "800": [...CONTACTS, HOUSEHOLDS, RECEPTION_CLIENTS, EID, ...PLACES, ...CONTACTS_CONFIG, ACCOUNT],
+  "500": [...CONTACTS, HOUSEHOLDS, MY_UPLOADS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
+  "510": [...CONTACTS, HOUSEHOLDS, MY_UPLOADS, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
+  "800": [...CONTACTS, HOUSEHOLDS, MY_UPLOADS, RECEPTION_CLIENTS, EID, ...PLACES, ...CONTACTS_CONFIG, ACCOUNT],
   "900": ADMIN,
   "910": [...ADMIN, "menu.site > menu.sections.security > resources.history.accessTitle (/history/accessLog)"],
 };
