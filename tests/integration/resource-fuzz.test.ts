@@ -267,14 +267,9 @@ async function fuzzActionParams(
   version: number,
   problems: string[],
 ): Promise<number> {
-  const { caller, claims } = staff.get(type)!;
+  const caller = staff.get(type)!.caller;
   const meta = await caller.resources.meta({ resource: def.id });
-  const form = await formFiller(centre, caller, claims);
-  // A row that comes with a file is created through its upload route, as its form does.
-  const create = (values: Record<string, unknown>) =>
-    meta.insertUpload
-      ? createWithFile(centre, meta.insertUpload, values, claims)
-      : caller.resources.create({ resource: def.id, values, confirmed: true });
+  const form = await formFiller(centre, caller);
   const cases = [];
   for (const action of meta.actions) {
     // The other parameters valid (the required ones), so that only the one tried can be wrong.

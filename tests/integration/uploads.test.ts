@@ -187,7 +187,7 @@ describe("uploading a scanned document", () => {
 
   it("refuses a file above the centre's limit, and bad form values, keeping nothing", async () => {
     const h = tenantHandle(eupen);
-    await h.db.update(h.t.siteSettings).set({ uploadMaxMegabytes: 1 });
+    await h.db.update(h.t.siteSettings).set({ uploadMaxMegabytes: 1 }).where(eq(h.t.siteSettings.id, 1));
     const before = { rows: (await rowsOf(eupen)).length, files: await filesOf(eupen) };
     try {
       const big = stream(demoPdf("Big"), Buffer.alloc(1024 * 1024, 32), Buffer.alloc(1024 * 1024, 32));
@@ -195,7 +195,7 @@ describe("uploading a scanned document", () => {
       expect(res.status).toBe(413);
       expect((await res.json()).error).toBe("UPLOAD_TOO_LARGE");
     } finally {
-      await h.db.update(h.t.siteSettings).set({ uploadMaxMegabytes: 50 });
+      await h.db.update(h.t.siteSettings).set({ uploadMaxMegabytes: 50 }).where(eq(h.t.siteSettings.id, 1));
     }
     // The form's values are checked like the generic form's: a type that does not exist names its field.
     const bad = await uploadPost(post(eupen, demoPdf("x"), { client: clientId, type: 999_999 }), clerk.claims);
