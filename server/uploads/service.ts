@@ -1,4 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { qualified as q } from "@/server/resources/query";
+import { userNameOf } from "@/server/users/sql";
 import { actorOf } from "@/server/audit";
 import { updateUploadReminder } from "@/server/calendar/reminders";
 import { AppError } from "@/server/errors";
@@ -61,6 +63,8 @@ export interface UploadFileLink {
   mimeType: string;
   /** Opens in the browser (a PDF, an image) rather than being saved. */
   inline: boolean;
+  /** Its expiry reminder, when it has one: the uploader's task (server/calendar/reminders.ts). */
+  reminders: { summary: string; date: string; user: string; state: string }[];
 }
 
 /** The upload detail's link to its file (the panel "File"). */
@@ -71,5 +75,15 @@ export async function fileLinkOf(ctx: ResourceCtx, id: number): Promise<UploadFi
     .from(t.uploads)
     .where(eq(t.uploads.id, id));
   if (!row) throw new AppError("NOT_FOUND");
-  return { href: downloadHref(id, row.fileName), ...row, inline: shownInline(row.mimeType) };
+  const reminders = await ctx.handle.db
+    .select({
+      summary: t.tasks.summary,
+      date: sql<string>`${t.tasks.startDate}`,
+      user: userNameOf(t, q(t.tasks.userId)),
+      state: t.tasks.state,
+    })
+    .from(t.tasks)
+    .where(and(eq(t.tasks.ownerType, "upload"), eq(t.tasks.ownerId, id)))
+    .orderBy(t.tasks.startDate);
+  return { href: downloadHref(id, row.fileName), ...row, inline: shownInline(row.mimeType), reminders };
 }
