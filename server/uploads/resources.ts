@@ -136,6 +136,7 @@ export const uploadsResource = defineResource({
     fileSize: {
       ...text("resources.uploads.fileSize", (t) => t.uploads.fileSize, { editable: false, width: 9 }),
       present: (value, ctx) => formatBytes(value === null ? null : Number(value), ctx.locale),
+      orderBy: (t) => t.uploads.fileSize,
     },
     mimeType: text("resources.uploads.mimeType", (t) => t.uploads.mimeType, { editable: false, width: 16 }),
     user: {
