@@ -90,7 +90,8 @@ export function localStorage(root: string): UploadStorage {
         throw e;
       }
       const { size } = await handle.stat();
-      return { stream: handle.createReadStream(), size };
+      // 1 MB reads: a large scan goes out in a few hundred chunks rather than thousands.
+      return { stream: handle.createReadStream({ highWaterMark: 1024 * 1024 }), size };
     },
 
     async exists(centre, key) {
