@@ -42,4 +42,7 @@ export function proxy(req: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Not for scanned documents (/api/uploads): Next copies into memory the whole body of every request
+// the proxy sees, so a file's upload could not stream; those routes make the proxy's checks
+// themselves (server/uploads/routes.ts).
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/uploads).*)"] };

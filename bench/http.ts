@@ -8,6 +8,8 @@
 // build is made once (`next build`) unless BENCH_SKIP_BUILD=1 says the current one is fresh.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import http from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -18,7 +20,7 @@ import { hashPassword } from "@/server/auth/password";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import type { ProbeQuestion } from "./server-probe";
-import { eachConcurrently, line, sideBySide, timed } from "./lib";
+import { eachConcurrently, line, mb, sideBySide, timed } from "./lib";
 import { benchLive } from "./live";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -39,6 +41,8 @@ export function buildOnce() {
   if (built.status !== 0) throw new Error("next build failed");
   line("http_build_seconds", (performance.now() - start) / 1000);
 }
+
+const BENCH_UPLOADS = path.join(tmpdir(), `entraide-bench-uploads-${process.pid}`);
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -77,6 +81,8 @@ export class AppServer {
           LOG_LEVEL: "warn",
           // Web requests are what is measured here: background jobs would run beside them.
           JOB_WORKERS: "off",
+          // The uploaded test files go to a folder of the run's own, removed when the server stops.
+          UPLOADS_DIR: BENCH_UPLOADS,
         },
       },
     );
@@ -139,6 +145,7 @@ export class AppServer {
     const exited = new Promise((resolve) => this.child.once("exit", resolve));
     this.child.kill("SIGTERM");
     await exited;
+    rmSync(BENCH_UPLOADS, { recursive: true, force: true });
   }
 }
 
@@ -279,6 +286,7 @@ export async function benchHttp(
         line("target_http_client_detail_sql_statements", TARGET_DETAIL_STATEMENTS);
       }
     }
+    await uploadRoundTrip(server, big, cookie);
     await soak(server, soakCentres, passwordHash, soakRequests);
     // The notification bell's live channel: one user on each of the soak's centres.
     const sessions = await Promise.all(
@@ -379,4 +387,117 @@ async function soak(server: AppServer, centres: Tenant[], passwordHash: string, 
   line("soak_rss_peak_mb", mb(Math.max(...rss)));
   line("soak_heap_live_mb_after", await live());
   await snapshot("after");
+}
+
+const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 200);
+const TARGET_UPLOAD_RSS_GROWTH_MB = 50;
+const TARGET_UPLOAD_MB_PER_S = 100;
+
+/**
+ * A scanned document of UPLOAD_MB megabytes through the upload route and back through the download
+ * route, on loopback: throughput each way, and how far the server's resident memory rose above
+ * where it stood before (sampled every 50 ms). The file is generated as it is sent (a PDF's first
+ * bytes, then filler), so the benchmark itself holds one chunk at a time.
+ */
+async function uploadRoundTrip(server: AppServer, centre: Tenant, cookie: string) {
+  const { db, t } = tenantHandle(centre);
+  await db
+    .update(t.siteSettings)
+    .set({ uploadMaxMegabytes: UPLOAD_MB + 10 })
+    .where(eq(t.siteSettings.id, 1));
+  const [client] = await db
+    .select({ id: t.partners.id })
+    .from(t.partners)
+    .where(eq(t.partners.isClient, true))
+    .limit(1);
+  const [type] = await db.select({ id: t.uploadTypes.id }).from(t.uploadTypes).limit(1);
+  const rss = async () => (await server.ask<{ memory: NodeJS.MemoryUsage }>({ ask: "memory", gc: true })).memory.rss;
+  const watch = () => {
+    let peak = 0;
+    const timer = setInterval(() => {
+      void server.ask<{ memory: NodeJS.MemoryUsage }>({ ask: "memory" }).then(({ memory }) => {
+        peak = Math.max(peak, memory.rss);
+      });
+    }, 50);
+    return () => {
+      clearInterval(timer);
+      return peak;
+    };
+  };
+  const host = `${centre.slug}.localhost:${server.port}`;
+  const chunk = Buffer.alloc(1024 * 1024, 0x20);
+  const head = Buffer.from("%PDF-1.4\n%bench\n");
+
+  const upload = (megabytes: number) =>
+    new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: "127.0.0.1",
+          port: server.port,
+          path: "/api/uploads",
+          method: "POST",
+          headers: {
+            host,
+            origin: `http://${host}`,
+            cookie,
+            "content-type": "application/pdf",
+            "content-length": String(megabytes * chunk.length),
+            "x-upload-name": "bench.pdf",
+            "x-upload-fields": encodeURIComponent(JSON.stringify({ values: { client: client!.id, type: type!.id } })),
+          },
+        },
+        (res) => {
+          let text = "";
+          res.on("data", (c: Buffer) => (text += c.toString()));
+          res.on("end", () =>
+            res.statusCode === 201
+              ? resolve((JSON.parse(text) as { id: number }).id)
+              : reject(new Error(`upload answered ${res.statusCode}: ${text}`)),
+          );
+        },
+      );
+      req.on("error", reject);
+      let sent = 0;
+      const write = () => {
+        while (sent < megabytes) {
+          const piece = sent === 0 ? Buffer.concat([head, chunk.subarray(head.length)]) : chunk;
+          sent++;
+          if (!req.write(piece)) return void req.once("drain", write);
+        }
+        req.end();
+      };
+      write();
+    });
+  const download = (id: number) =>
+    new Promise<number>((resolve, reject) => {
+      http
+        .get({ host: "127.0.0.1", port: server.port, path: `/api/uploads/${id}`, headers: { host, cookie } }, (res) => {
+          if (res.statusCode !== 200) reject(new Error(`download answered ${res.statusCode}`));
+          let bytes = 0;
+          res.on("data", (c: Buffer) => (bytes += c.length));
+          res.on("end", () => resolve(bytes));
+        })
+        .on("error", reject);
+    });
+  // Both routes once with a small file first: the first request of a route loads its code.
+  await download(await upload(1));
+
+  const before = await rss();
+  const stopUp = watch();
+  const up = await timed(() => upload(UPLOAD_MB));
+  const upPeak = stopUp();
+  line("upload_200mb_seconds", up.seconds.toFixed(2));
+  line("upload_mb_per_s", (UPLOAD_MB / up.seconds).toFixed(0));
+  line("upload_server_rss_growth_mb", mb(Math.max(0, upPeak - before)).toFixed(1));
+
+  const beforeDown = await rss();
+  const stopDown = watch();
+  const down = await timed(() => download(up.result));
+  const downPeak = stopDown();
+  if (down.result !== UPLOAD_MB * chunk.length) throw new Error(`downloaded ${down.result} bytes`);
+  line("download_200mb_seconds", down.seconds.toFixed(2));
+  line("download_mb_per_s", (UPLOAD_MB / down.seconds).toFixed(0));
+  line("download_server_rss_growth_mb", mb(Math.max(0, downPeak - beforeDown)).toFixed(1));
+  line("target_upload_rss_growth_mb", TARGET_UPLOAD_RSS_GROWTH_MB);
+  line("target_upload_mb_per_s", TARGET_UPLOAD_MB_PER_S);
 }

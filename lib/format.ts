@@ -193,6 +193,24 @@ export function formatNumber(value: number | null | undefined, locale: UiLocale)
 }
 
 /** Money is stored as integer cents: 123456 → "1 234,56 €" (fr), "€ 1.234,56" (nl). */
+/** A file's size as its reader writes it: "830 B", "12.5 kB", "3.2 MB" (decimal units, as file managers show them). */
+export function formatBytes(bytes: number | null | undefined, locale: UiLocale): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return "";
+  const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
+  let i = 0;
+  let value = bytes;
+  while (value >= 1000 && i < units.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: "unit",
+    unit: units[i],
+    unitDisplay: "short",
+    maximumFractionDigits: i === 0 ? 0 : 1,
+  }).format(value);
+}
+
 export function formatMoney(cents: number | null | undefined, locale: UiLocale): string {
   if (cents === null || cents === undefined) return "";
   return cached(

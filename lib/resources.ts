@@ -121,6 +121,8 @@ export interface ResourceMeta {
   insertFields: string[];
   /** The declared insert defaults for this user (e.g. their language), shown prefilled in the insert form. */
   insertDefaults: Record<string, Row[string]>;
+  /** The row comes with a file: the insert form posts the file and its values to this route. */
+  insertUpload?: string;
   canCreate: boolean;
   canEdit: boolean;
   canDelete: boolean;

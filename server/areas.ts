@@ -18,6 +18,7 @@ import { createRegistry } from "@/server/resources/registry";
 import { settingsArea } from "@/server/settings/area";
 import { shellArea } from "@/server/shell/area";
 import { supportArea } from "@/server/support/area";
+import { uploadsArea } from "@/server/uploads/area";
 import { usersArea } from "@/server/users/area";
 import type { Area, Registry, SeedCentre } from "@/server/area";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
@@ -43,6 +44,7 @@ export const AREAS = [
   eidArea,
   calendarArea,
   historyArea,
+  uploadsArea,
   integArea,
   newcomersArea,
   notifyArea,

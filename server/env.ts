@@ -38,6 +38,15 @@ const schema = z
     EXPORT_DIR: z.string().default(".data/exports"),
     /** Where the demo's mail server keeps the mails it catches, one folder per centre (server/integrations/mail/sink.ts). */
     MAILBOX_DIR: z.string().default(".data/mailbox"),
+    /**
+     * Where scanned documents are kept, one folder per centre (server/uploads/storage.ts). Outside
+     * the web root: files leave only through the download route, which checks who asks.
+     */
+    UPLOADS_DIR: z
+      .string()
+      .min(1)
+      .default(".data/uploads")
+      .refine((v) => !/(^|[\\/])public([\\/]|$)/.test(v), "must not be inside the web root (public/)"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   })

@@ -23,6 +23,8 @@ export function settingsTables(s: PgSchema) {
         .array()
         .notNull()
         .default(sql`'{}'::text[]`),
+      /** The largest file a user may upload, in megabytes (server/uploads/receive.ts). */
+      uploadMaxMegabytes: integer("upload_max_megabytes").notNull().default(50),
       version: integer("version").notNull().default(1),
       modifiedAt: timestamp("modified_at", { withTimezone: true }).notNull().defaultNow(),
     },

@@ -13,6 +13,7 @@ import { jobTables } from "./jobs";
 import { notifyTables } from "./notify";
 import { outboxTables } from "./outbox";
 import { settingsTables } from "./settings";
+import { uploadTables } from "./uploads";
 import { userTables } from "./users";
 
 /** The schema drizzle-kit generates against; the migration runner rewrites it per tenant. */
@@ -38,6 +39,7 @@ const AREAS = {
   jobs: jobTables,
   notify: notifyTables,
   outbox: outboxTables,
+  uploads: uploadTables,
 };
 
 type Areas = typeof AREAS;

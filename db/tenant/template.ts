@@ -49,4 +49,6 @@ export const {
   mailSettings,
   mails,
   mailRecipients,
+  uploadTypes,
+  uploads,
 } = tenantTables(SENTINEL_SCHEMA);

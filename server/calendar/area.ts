@@ -11,5 +11,7 @@ export const calendarArea = defineArea({
     { from: "tasks.user_id", to: "users", onDelete: "protect", label: "relations.tasks" },
     // A task about a client stays the coach's to do or to close: the client cannot go under it.
     { from: "tasks.owner_id", to: "partners", ownerType: "client", onDelete: "protect", label: "relations.tasks" },
+    // An upload's expiry reminder has no reason to exist without the upload.
+    { from: "tasks.owner_id", to: "uploads", ownerType: "upload", onDelete: "volatile", label: "relations.tasks" },
   ]),
 });

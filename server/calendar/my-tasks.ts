@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import type { TenantTables } from "@/db/tenant/tables";
 import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
@@ -7,6 +8,13 @@ import { clientNameOf } from "@/server/clients/sql";
 
 /** Task states (domain-people §10.5); labels under `choices.taskStates`. */
 export const taskStates = defineChoiceList("taskStates", ["todo", "important", "started", "done", "cancelled"]);
+
+/**
+ * The client a task is about: its owner, or the client of the upload whose expiry it announces.
+ * Qualified: the expression also stands inside the display's subquery.
+ */
+const clientOfTask = (t: TenantTables) =>
+  sql`case ${q(t.tasks.ownerType)} when 'client' then ${q(t.tasks.ownerId)} when 'upload' then (select ${q(t.uploads.clientId)} from ${t.uploads} where ${q(t.uploads.id)} = ${q(t.tasks.ownerId)}) end`;
 
 /**
  * My tasks: the current user's tasks, read-only until the calendar area brings their workflow; for
@@ -27,9 +35,9 @@ export const myTasksResource = defineResource({
         "resources.coachings.client",
         "clients.clients",
         (t) => t.tasks.ownerId,
-        (t) => clientNameOf(t, q(t.tasks.ownerId)),
+        (t) => clientNameOf(t, clientOfTask(t)),
       ),
-      expr: (t) => sql`case when ${t.tasks.ownerType} = 'client' then ${t.tasks.ownerId} end`,
+      expr: clientOfTask,
       column: undefined,
       input: undefined,
     },

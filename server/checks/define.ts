@@ -7,11 +7,15 @@ import type { ResourceCtx } from "@/server/resources/define";
  * so that every reader sees it in their own language.
  */
 
-export type Handle = Pick<TenantHandle, "db" | "t">;
+/** The centre a checker looks at: its tables, and its id for what is kept outside them (stored files). */
+export type Handle = Pick<TenantHandle, "db" | "t" | "tenantId">;
 export type Tx = TenantHandle["db"];
 
-/** What a checker's owners are: partners (clients included); `ownerId` is a partner id. */
-export type OwnerType = "partner";
+/**
+ * What a checker's owners are: partners (clients included), `ownerId` being a partner id; or the
+ * centre itself (`ownerId` 0) for what belongs to no row, e.g. a stored file no upload names.
+ */
+export type OwnerType = "partner" | "centre";
 
 export interface Problem {
   ownerId: number;

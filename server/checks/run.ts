@@ -12,9 +12,9 @@ const BATCH = 1000;
  * by what it finds now, in one transaction. Returns how many problems it found.
  */
 export async function runChecker(handle: Handle, checker: Checker, ownerId?: number): Promise<number> {
-  const { db, t } = handle;
+  const { db, t, tenantId } = handle;
   return db.transaction(async (tx) => {
-    const problems = await checker.find({ db: tx, t }, ownerId);
+    const problems = await checker.find({ db: tx, t, tenantId }, ownerId);
     const dp = t.dataProblems;
     await tx
       .delete(dp)
@@ -83,12 +83,12 @@ export async function fixProblem(ctx: ResourceCtx, problemId: number): Promise<v
         created({ checker: problem.checker, owner: problem.ownerId, message: problem.messageKey }),
       ),
     );
-    await runChecker({ db: tx as never, t }, checker, problem.ownerId);
+    await runChecker({ db: tx as never, t, tenantId: ctx.handle.tenantId }, checker, problem.ownerId);
   });
 }
 
 /** How many problems are assigned to that user (the welcome message). */
-export async function openProblemCount({ db, t }: Handle, userId: number): Promise<number> {
+export async function openProblemCount({ db, t }: Pick<Handle, "db" | "t">, userId: number): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(t.dataProblems)

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { uploadsSummaryPanel } from "@/server/uploads/summary";
 import { z } from "zod";
 import { partnerNameOrder } from "@/db/tenant/contacts";
 import type { TenantTables } from "@/db/tenant/tables";
@@ -298,6 +299,16 @@ export const clientsResource = defineResource({
           fields: ["incomeAg", "incomeWg", "incomeKg", "incomeRente", "incomeMisc"],
         },
       ],
+    },
+    // Scanned documents (domain-people §13): the summary by type with the identifying document,
+    // then every upload of the client; for those who handle documents (Lino: OfficeUser, OfficeOperator).
+    {
+      key: "documents",
+      label: "resources.clients.documentsTab",
+      roles: ["OfficeUser", "OfficeOperator"],
+      groups: [],
+      panels: [{ key: "uploadsSummary", label: "panels.uploadsSummary.title", top: true, load: uploadsSummaryPanel }],
+      slaves: [{ resource: "uploads.uploads", label: "resources.uploads.byClient", masterField: "client" }],
     },
     // Dispenses, exclusions and convictions are social data: their grids show to social users only.
     {

@@ -108,7 +108,7 @@ export const clientChangesResource = defineResource({
   ],
 });
 
-const openings = defineChoiceList("accessKinds", ["detail", "print"]);
+const openings = defineChoiceList("accessKinds", ["detail", "print", "download"]);
 
 /** Who opened which client file, for the security advisor (910) only. */
 export const accessLogResource = defineResource({

@@ -40,7 +40,7 @@ const mailFields: ResourceDef["fields"] = {
   },
   client: {
     ...reference(
-      "fields.client",
+      "outbox.fields.client",
       "clients.clients",
       (t) => mails(t).clientId,
       (t) => clientNameOf(t, q(t.mails.clientId)),
@@ -172,7 +172,7 @@ export const clientMailsResource = defineResource({
   fields: {
     ...mailFields,
     client: reference(
-      "fields.client",
+      "outbox.fields.client",
       "clients.clients",
       (t) => mails(t).clientId,
       (t) => clientNameOf(t, q(t.mails.clientId)),

@@ -205,6 +205,12 @@ export interface ResourceDef {
       ctx: ResourceCtx,
       values: Patch,
     ) => Promise<{ messageKey: string; params: Record<string, string | number> } | null>;
+    /**
+     * The row comes with a file: the form posts it, with its values, to this route (e.g. a scanned
+     * document to `/api/uploads`), which stores the file and creates the row through `createRow`
+     * with the file's columns; `resources.create` alone refuses to create such a row.
+     */
+    upload?: string;
   };
   workflow?: { field: string; transitions: TransitionDef[] };
   /**
@@ -230,7 +236,15 @@ export interface ResourceDef {
    * Refuses a deletion (throws an AppError) or completes it, in the deleting transaction before the
    * row goes; what goes with the row and what forbids its deletion are declared as the areas' relations.
    */
-  beforeDelete?: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => Promise<void>;
+  /**
+   * It may return what to do once the deletion is committed, outside the transaction (removing the
+   * row's stored file): never before, since a rolled-back deletion must find its file in place.
+   */
+  beforeDelete?: (
+    tx: TenantHandle["db"],
+    ctx: ResourceCtx,
+    id: string | number,
+  ) => Promise<void | (() => Promise<void>)>;
   actions?: ActionDef[];
   /**
    * Buttons of the grid's toolbar that act on the whole table (e.g. "Run all checkers"), each shown

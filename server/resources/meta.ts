@@ -169,6 +169,7 @@ export async function describeResource(
       })),
     insertFields: (def.insert?.fields ?? []).filter((n) => !off.has(n)),
     insertDefaults: can(def, "create", user) ? insertDefaults(def, ctx) : {},
+    ...(def.insert?.upload ? { insertUpload: def.insert.upload } : {}),
     actions,
     ...(toolbar.length ? { toolbar } : {}),
     canCreate: can(def, "create", user) && !!def.insert,

@@ -227,7 +227,11 @@ export async function recordOpening(
 }
 
 /** The access-log row of an opening, for a row the caller has just read in the user's scope. */
-export async function logOpening(ctx: ResourceCtx, id: string | number, what: "detail" | "print"): Promise<void> {
+export async function logOpening(
+  ctx: ResourceCtx,
+  id: string | number,
+  what: "detail" | "print" | "download",
+): Promise<void> {
   await ctx.handle.db.insert(ctx.handle.t.accessLog).values({
     userId: ctx.user.realUser?.id ?? ctx.user.id,
     actingForId: ctx.user.realUser ? ctx.user.id : null,
@@ -339,11 +343,17 @@ function columnValues(
   return out;
 }
 
+/**
+ * Creates a row from what a user sent. `attached` are columns the caller wrote itself beside the
+ * form's values (a stored file's name, type and size: see `insert.upload`), keyed by the table's
+ * property names; a resource whose rows come with a file is created only with them.
+ */
 export async function createRow(
   ctx: ResourceCtx,
   def: ResourceDef,
   raw: Record<string, unknown>,
   confirmed = false,
+  attached?: Record<string, unknown>,
 ): Promise<{ id: string | number }> {
   assertCan(def, "create", ctx.user);
   if (!def.insert) throw new AppError("FORBIDDEN");
@@ -355,6 +365,8 @@ export async function createRow(
   await assertWritable(ctx, def, parsed);
   await checkChoices(ctx, def, values);
   def.insert.validate?.(ctx, values);
+  // Checked after the values, so that a wrong value is named before the missing file.
+  if (def.insert.upload && !attached) throw new AppError("INVALID_INPUT", { field: "file" });
   const question = confirmed ? null : await def.insert.confirm?.(ctx, values);
   if (question) throw new AppError("CONFIRMATION_REQUIRED", { ...question.params, messageKey: question.messageKey });
   if (def.hooks?.create) return namingFields(ctx, def, def.hooks.create(ctx, values));
@@ -368,6 +380,7 @@ export async function createRow(
         ...def.insert!.columns,
         ...columnValues(def, ctx, values, { insert: true }),
         ...def.derive?.(values),
+        ...attached,
       };
       const [inserted] = await tx
         .insert(def.table(t))
@@ -520,9 +533,9 @@ export async function deleteRow(
 ): Promise<void> {
   mayDelete(ctx, def);
   const rowId = rowIdOf(def, ctx, id);
-  await ctx.handle.db.transaction(async (tx) => {
+  const afterCommit = await ctx.handle.db.transaction(async (tx) => {
     const before = await lockedRow(tx as never, ctx, def, rowId, version);
-    await def.beforeDelete?.(tx as never, ctx, rowId);
+    const then = await def.beforeDelete?.(tx as never, ctx, rowId);
     const title = await titleOf(tx as never, ctx, def, rowId);
     const fields = Object.fromEntries(
       Object.entries(before)
@@ -530,7 +543,9 @@ export async function deleteRow(
         .map(([k, v]) => [k, { from: v, to: null }]),
     );
     await deleteRecord(tx as never, ctx, def, rowId, title, fields);
+    return then;
   });
+  await afterCommit?.();
 }
 
 /** Runs a declared workflow transition if the row is in one of its source states and the user may. */

@@ -39,6 +39,8 @@ export const settingsPatch = z
       .int()
       .min(5)
       .max(24 * 60),
+    /** The largest scanned document a user may upload (server/uploads/receive.ts). */
+    uploadMaxMegabytes: z.number().int().min(1).max(2048),
     /** Optional field sets of the client file the centre uses (Eupen's, Châtelet's). */
     clientFieldSets: z
       .array(z.enum(CLIENT_FIELD_SETS))

@@ -44,6 +44,8 @@ describe("dashboard widgets per user type", () => {
         expect(ids(userType), userType).toEqual([
           ...problems,
           ...(admin ? ["procurations", "centre-users", ...integ, "recent-changes"] : ["procurations", ...integ]),
+          // Everyone handling documents (OfficeUser or OfficeOperator) may follow their clients' expiring ones (§13).
+          "my-expiring-uploads",
           // "You have N unseen notifications" (§16): everyone signed in.
           "my-notifications",
           // What the demo's mail server caught: administrators (shown only where there is a demo mailbox).
@@ -51,7 +53,13 @@ describe("dashboard widgets per user type", () => {
           "quick-links",
         ]);
     }
-    expect(shown("100")).toEqual(["data-problems", "procurations", "my-notifications", "quick-links"]);
+    expect(shown("100")).toEqual([
+      "data-problems",
+      "procurations",
+      "my-expiring-uploads",
+      "my-notifications",
+      "quick-links",
+    ]);
     expect(shown("210")).toEqual(["procurations", "my-notifications", "quick-links"]);
     // Supervisors may act as anyone: procurations are theirs to add.
     expect(shown("800")).toEqual(["my-notifications", "quick-links"]);
@@ -68,6 +76,7 @@ describe("dashboard widgets per user type", () => {
       "data-problems",
       "procurations",
       "users-with-clients",
+      "my-expiring-uploads",
       "my-notifications",
       "quick-links",
     ]);
@@ -80,13 +89,21 @@ describe("dashboard widgets per user type", () => {
         { hidden: ["recent-changes", "procurations", "data-problems", "nonsense"] },
         WIDGETS,
       ).map((w) => w.id),
-    ).toEqual(["centre-users", "users-with-clients", "my-notifications", "caught-mails", "quick-links"]);
+    ).toEqual([
+      "centre-users",
+      "users-with-clients",
+      "my-expiring-uploads",
+      "my-notifications",
+      "caught-mails",
+      "quick-links",
+    ]);
     expect(shownWidgets(probe("900"), { hidden: [] }, WIDGETS).map((w) => w.id)).toEqual([
       "data-problems",
       "procurations",
       "centre-users",
       "users-with-clients",
       "recent-changes",
+      "my-expiring-uploads",
       "my-notifications",
       "caught-mails",
       "quick-links",
@@ -96,6 +113,7 @@ describe("dashboard widgets per user type", () => {
       "data-problems",
       "procurations",
       "users-with-clients",
+      "my-expiring-uploads",
       "my-notifications",
       "quick-links",
     ]);

@@ -1,6 +1,11 @@
+import { TRPCError } from "@trpc/server";
 import { eq, isNull } from "drizzle-orm";
 import type { FieldMeta, ResourceMeta } from "@/lib/resources";
+import type { SessionClaims } from "@/server/auth/session";
 import type { UserType } from "@/server/auth/user-types";
+import { AppError, ERRORS, type AppErrorCode } from "@/server/errors";
+import { uploadPost } from "@/server/uploads/routes";
+import { demoPdf } from "@/server/uploads/seed";
 import type { RefSource } from "@/server/resources/ref-options";
 import { generateNiss } from "@/server/clients/rules/niss";
 import type { Tenant } from "@/server/tenancy/registry";
@@ -90,8 +95,9 @@ let counter = 0;
  * Fills in the forms of any declared resource as `caller` could: from each field's declaration,
  * the choices its form offers and the rows its pickers offer (creating a few rows of the picked
  * resource when it offers too few). `v` 0 gives the values of an insert, 1 other values for an edit.
+ * A row that comes with a file is posted to its upload route with the session `claims`.
  */
-export async function formFiller(tenant: Tenant, caller: Caller) {
+export async function formFiller(tenant: Tenant, caller: Caller, claims: SessionClaims | null = null) {
   const h = tenantHandle(tenant);
   const generalEndings = (
     await h.db
@@ -166,8 +172,54 @@ export async function formFiller(tenant: Tenant, caller: Caller) {
   async function create(resource: string, over: Record<string, unknown> = {}) {
     const meta = await caller.resources.meta({ resource });
     const filled = { ...(await values(meta, meta.insertFields, 0)), ...over };
-    return { id: (await caller.resources.create({ resource, values: filled, confirmed: true })).id, values: filled };
+    const id = meta.insertUpload
+      ? (await createWithFile(tenant, meta.insertUpload, filled, claims)).id
+      : (await caller.resources.create({ resource, values: filled, confirmed: true })).id;
+    return { id, values: filled };
   }
 
   return { values, create };
+}
+
+/** The routes that create rows coming with a file (`insert.upload`), by the path the resource names. */
+const UPLOAD_ROUTES: Record<string, (req: Request, claims: SessionClaims | null) => Promise<Response>> = {
+  "/api/uploads": uploadPost,
+};
+
+/**
+ * Creates a row that comes with a file as its insert form does: a one-page PDF and the form's values
+ * posted to the resource's upload route. A refusal is thrown as the tRPC error it stands for, so
+ * that tests read it like any procedure's.
+ */
+export async function createWithFile(
+  tenant: Tenant,
+  route: string,
+  values: Record<string, unknown>,
+  claims: SessionClaims | null,
+): Promise<{ id: number }> {
+  const res = await UPLOAD_ROUTES[route]!(
+    new Request(`http://${tenant.slug}.localhost${route}`, {
+      method: "POST",
+      body: new Uint8Array(demoPdf("Test document")),
+      duplex: "half",
+      headers: {
+        host: `${tenant.slug}.localhost`,
+        "content-type": "application/pdf",
+        "x-upload-name": "document.pdf",
+        "x-upload-fields": encodeURIComponent(JSON.stringify({ values, confirmed: true })),
+      },
+    } as RequestInit),
+    claims,
+  );
+  const body = (await res.json()) as {
+    id?: number;
+    error?: AppErrorCode;
+    data?: { params?: Record<string, string | number>; fieldErrors?: { path: string; code: string }[] };
+  };
+  if (res.ok && body.id) return { id: body.id };
+  const code = body.error ?? "INTERNAL";
+  // A value the form's schema refused is named as the procedure's refusal of one field names it.
+  const named = body.data?.fieldErrors?.[0]?.path.split(".")[0];
+  const cause = new AppError(code, named ? { field: named } : (body.data?.params ?? {}));
+  throw new TRPCError({ code: ERRORS[code], message: code, cause });
 }

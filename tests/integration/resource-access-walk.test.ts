@@ -161,6 +161,15 @@ const EXPECTED: Record<string, string> = {
   // The centre's mail server: site configuration (Lino's SiteConfig and settings.py: SiteStaff).
   "outbox.settings": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
 
+  // ── Scanned documents (§13) ──
+  // uploads.UploadTypes: OfficeStaff configure them; offered in every upload form (the combo box rule).
+  "uploads.types": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  // uploads.UploadsByProject on the client (OfficeUser or OfficeOperator: §1.4 gives Theresia (210)
+  // "My uploads"); uploads.AllUploads (Explorer → Office): OfficeStaff.
+  "uploads.uploads": "-   e   E   E   e   e   e   e   e   E   E   e   e   e   E   E",
+  // Office → My uploads: uploads.MyUploads, OfficeUser or OfficeOperator; the uploader edits them.
+  "uploads.mine": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+
   // ── Countries and places (§2.6) ──
   // countries.Countries, Places: ContactsStaff (eupen.rst: .detail/.insert 110 120 210 410 420 800
   // admin 910; §1.4: Theresia (210) configures countries and places); chosen on every address.
@@ -297,10 +306,32 @@ beforeAll(async () => {
   // Each user's own rows, for the lists of "my" things.
   const own = new Map<
     UserType,
-    { coaching: number; task: number; problem: number; message: number; mail: number; recipient: number }
+    {
+      coaching: number;
+      task: number;
+      problem: number;
+      message: number;
+      mail: number;
+      recipient: number;
+      upload: number;
+    }
   >();
+  const [uploadType] = await h.db.select({ id: h.t.uploadTypes.id }).from(h.t.uploadTypes).limit(1);
   for (const type of USER_TYPES) {
     const userId = userIds.get(type)!;
+    // Its file is not needed to read or edit the row (the upload route and its test deal with files).
+    const [upload] = await h.db
+      .insert(h.t.uploads)
+      .values({
+        storageKey: `00/00000000-0000-4000-8000-${String(userId).padStart(12, "0")}`,
+        fileName: `scan-${type}.pdf`,
+        mimeType: "application/pdf",
+        fileSize: 1000,
+        typeId: uploadType!.id,
+        userId,
+        clientId: client,
+      })
+      .returning({ id: h.t.uploads.id });
     const [task] = await h.db
       .insert(h.t.tasks)
       .values({ userId, ownerType: "client", ownerId: client, summary: `Rappel ${type}`, startDate: today })
@@ -334,6 +365,7 @@ beforeAll(async () => {
       coaching: await create("coachings.coachings", { client, user: userId, startDate: today, primary: false }),
       task: task!.id,
       problem: problem!.id,
+      upload: upload!.id,
     });
   }
   // Rows only the system writes: a change of the client (audited by the edit above), an opening of
@@ -422,6 +454,9 @@ beforeAll(async () => {
       { id: (type) => own.get(type)!.recipient, master: { field: "mail", value: (type) => own.get(type)!.mail } },
     ],
     ["outbox.settings", { id: 1 }],
+    ["uploads.types", { id: uploadType!.id }],
+    ["uploads.uploads", { id: own.get("900")!.upload, master: onClient }],
+    ["uploads.mine", { id: (type) => own.get(type)!.upload }],
     ["geo.countries", { id: "BE" }],
     ["geo.places", { id: place, master: { field: "country", value: "BE" } }],
   ];

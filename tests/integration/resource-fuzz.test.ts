@@ -11,7 +11,7 @@ import { can } from "@/server/resources/access";
 import type { ResourceDef } from "@/server/resources/define";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
-import { formFiller, newStaff, useEveryFieldSet } from "./factories";
+import { createWithFile, formFiller, newStaff, useEveryFieldSet } from "./factories";
 import { errorAsSent, newCentre } from "./helpers";
 
 /**
@@ -163,9 +163,14 @@ async function refused(call: Promise<unknown>, field: string | null): Promise<st
 }
 
 async function fuzzWrites(def: ResourceDef, type: UserType, problems: string[]): Promise<number> {
-  const caller = staff.get(type)!.caller;
+  const { caller, claims } = staff.get(type)!;
   const meta = await caller.resources.meta({ resource: def.id });
-  const form = await formFiller(centre, caller);
+  const form = await formFiller(centre, caller, claims);
+  // A row that comes with a file is created through its upload route, as its form does.
+  const create = (values: Record<string, unknown>) =>
+    meta.insertUpload
+      ? createWithFile(centre, meta.insertUpload, values, claims)
+      : caller.resources.create({ resource: def.id, values, confirmed: true });
   const problem = (what: string, field: string, label: string, p: string | null) => {
     if (p) problems.push(`${def.id} as ${type}, ${what} ${field} = ${label}: ${p}`);
   };
@@ -191,10 +196,7 @@ async function fuzzWrites(def: ResourceDef, type: UserType, problems: string[]):
         "create",
         c.field,
         c.label,
-        await refused(
-          caller.resources.create({ resource: def.id, values: c.values, confirmed: true }),
-          Object.hasOwn(meta.fields, c.field) ? c.field : null,
-        ),
+        await refused(create(c.values), Object.hasOwn(meta.fields, c.field) ? c.field : null),
       ),
     );
     const after = await saved(def);

@@ -3,10 +3,14 @@ import type { ComponentType } from "react";
 import { ClientOverviewPanelView } from "./client-overview";
 import { EidCardPanelView } from "./eid-card";
 import { SimilarClientsPanelView } from "./similar-clients";
+import { UploadFilePanelView } from "./upload-file";
+import { UploadsSummaryPanelView } from "./uploads-summary";
 
 /** The component of each detail panel, by the key the resource declares (server/resources/panels.ts loads the data). */
 export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> = {
   similarClients: SimilarClientsPanelView,
   eidCard: EidCardPanelView,
   clientOverview: ClientOverviewPanelView,
+  uploadsSummary: UploadsSummaryPanelView,
+  uploadFile: UploadFilePanelView,
 };

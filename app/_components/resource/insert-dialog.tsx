@@ -7,6 +7,7 @@ import { TRPCClientError } from "@trpc/client";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 import { fromDraft, serverFieldErrors, toDraft, type Drafts, type FieldError } from "./drafts";
 import { FieldInput } from "./field-input";
+import { FilePicker, postWithFile, UploadRefused } from "./file-upload";
 import { Modal } from "./modal";
 import { alertClass, primaryButton, toolButton } from "./styles";
 
@@ -30,22 +31,32 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
     Object.fromEntries(fields.map((f) => [f.name, toDraft(f, meta.insertDefaults?.[f.name] ?? null)])),
   );
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
-  const create = useMutation(
+  const [file, setFile] = useState<File | null>(null);
+  const created = async ({ id }: { id: string | number }) => {
+    // A new row may change the row whose detail is open (a client's primary coach after a
+    // coaching is added on it), not only the lists.
+    await Promise.all(
+      [trpc.resources.list, trpc.resources.get, trpc.resources.panel].map((p) =>
+        queryClient.invalidateQueries({ queryKey: p.queryKey() }),
+      ),
+    );
+    onCreated(id);
+    onClose();
+  };
+  const createRow = useMutation(
     trpc.resources.create.mutationOptions({
-      onSuccess: async ({ id }) => {
-        // A new row may change the row whose detail is open (a client's primary coach after a
-        // coaching is added on it), not only the lists.
-        await Promise.all(
-          [trpc.resources.list, trpc.resources.get, trpc.resources.panel].map((p) =>
-            queryClient.invalidateQueries({ queryKey: p.queryKey() }),
-          ),
-        );
-        onCreated(id);
-        onClose();
-      },
+      onSuccess: created,
       onError: (e) => setErrors(serverFieldErrors(e)),
     }),
   );
+  // A row that comes with a file (a scanned document) is posted with it to the route the resource names.
+  const upload = useMutation({
+    mutationFn: (input: { values: Record<string, unknown>; confirmed: boolean }) =>
+      postWithFile(meta.insertUpload!, file!, input),
+    onSuccess: created,
+    onError: (e) => setErrors(serverFieldErrors(e)),
+  });
+  const create = meta.insertUpload ? upload : createRow;
 
   // The server may ask a question first (e.g. similar clients exist); the user answers by creating anyway.
   const question = create.error && appCodeOf(create.error) === "CONFIRMATION_REQUIRED";
@@ -65,8 +76,11 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
         values[field.name] = parsed.value;
       }
     }
+    if (meta.insertUpload && !file) found.file = "required";
     setErrors(found);
-    if (Object.keys(found).length === 0) create.mutate({ resource: meta.id, values, confirmed });
+    if (Object.keys(found).length > 0) return;
+    if (meta.insertUpload) upload.mutate({ values, confirmed });
+    else createRow.mutate({ resource: meta.id, values, confirmed });
   };
 
   return (
@@ -81,6 +95,7 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
         className="flex flex-col gap-3"
         data-testid="insert-form"
       >
+        {meta.insertUpload && <FilePicker error={errors.file} onChange={setFile} />}
         {fields.map((f) => (
           <FieldInput
             key={f.name}
@@ -93,7 +108,7 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
         ))}
         {create.error && (
           <p role="alert" className={alertClass}>
-            {errorMessage(create.error)}
+            {create.error instanceof UploadRefused ? create.error.message : errorMessage(create.error)}
           </p>
         )}
         {question && (
@@ -115,4 +130,6 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
 }
 
 const appCodeOf = (error: unknown) =>
-  error instanceof TRPCClientError ? (error.data as { appCode?: string } | undefined)?.appCode : undefined;
+  error instanceof TRPCClientError || error instanceof UploadRefused
+    ? (error.data as { appCode?: string } | undefined)?.appCode
+    : undefined;

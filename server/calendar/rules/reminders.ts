@@ -48,8 +48,48 @@ export function reminderStep(
   existing: ExistingTask,
   today: string,
 ): ReminderStep {
+  return autoTaskStep(eventDate ? addMonths(eventDate, -months) : null, existing, today);
+}
+
+/** Lino's rule for any automatic task due on `date` (none: the task has no reason to exist). */
+export function autoTaskStep(date: string | null, existing: ExistingTask, today: string): ReminderStep {
   if (existing && isUserModified(existing)) return { do: "nothing" };
-  const date = eventDate ? addMonths(eventDate, -months) : null;
   if (date && date >= addDays(today, -7)) return { do: "upsert", date };
   return existing ? { do: "delete" } : { do: "nothing" };
+}
+
+/** Lino's recurrence units as an upload type's expiry warning uses them (domain-people §13). */
+export const EXPIRY_UNITS = ["daily", "weekly", "monthly", "yearly"] as const;
+export type ExpiryUnit = (typeof EXPIRY_UNITS)[number];
+
+/** `date` moved `value` units earlier; months and years keep the day, clamped to the month's end. */
+export function unitsBefore(date: string, unit: ExpiryUnit, value: number): string {
+  switch (unit) {
+    case "daily":
+      return addDays(date, -value);
+    case "weekly":
+      return addDays(date, -7 * value);
+    case "monthly":
+      return addMonths(date, -value);
+    case "yearly":
+      return addMonths(date, -12 * value);
+  }
+}
+
+/**
+ * An upload's expiry reminder (domain-people §13): for a needed upload whose type has an expiry
+ * unit, a task on its end date minus the type's warning; otherwise none. Then the rule of §3.4.
+ * Beyond Lino: a document scanned when its warning date has already passed but that is still
+ * valid (a residence permit ending in six weeks, warned two months ahead) gets its reminder today;
+ * Lino would create none, and the permit would expire unannounced.
+ */
+export function expiryReminderStep(
+  upload: { endDate: string | null; needed: boolean; unit: string | null; value: number },
+  existing: ExistingTask,
+  today: string,
+): ReminderStep {
+  const unit = EXPIRY_UNITS.find((u) => u === upload.unit);
+  if (!upload.needed || !unit || !upload.endDate) return autoTaskStep(null, existing, today);
+  const warning = unitsBefore(upload.endDate, unit, upload.value);
+  return autoTaskStep(warning < today && upload.endDate >= today ? today : warning, existing, today);
 }

@@ -25,6 +25,9 @@ export const HANDLED_PARTNER_REFERENCES = [
   "partner_photos.partner_id",
   "roles.company_id",
   "roles.person_id",
+  "uploads.client_id",
+  "uploads.company_id",
+  "uploads.contact_person_id",
 ] as const;
 
 /** Rows that name a client without a foreign key: tasks and data problems about "client" N. */

@@ -111,6 +111,14 @@ async function moveSimple(tx: Tx, t: T, from: number, to: number) {
     "mail_recipients",
     await tx.update(mr).set({ partnerId: to }).where(eq(mr.partnerId, from)).returning({ id: mr.id }),
   );
+  // The duplicate's scanned documents are the kept client's (domain-people §13), as are those it issued.
+  const up = t.uploads;
+  add("uploads", await tx.update(up).set({ clientId: to }).where(eq(up.clientId, from)).returning({ id: up.id }));
+  add("uploads", await tx.update(up).set({ companyId: to }).where(eq(up.companyId, from)).returning({ id: up.id }));
+  add(
+    "uploads",
+    await tx.update(up).set({ contactPersonId: to }).where(eq(up.contactPersonId, from)).returning({ id: up.id }),
+  );
   const merges = await tx
     .update(t.clientMerges)
     .set({ keptId: to })

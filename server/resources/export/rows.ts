@@ -229,11 +229,11 @@ export function exportFileName(title: string, format: ExportFormat, now = new Da
  * The Content-Disposition of a download named `name` (RFC 6266): the UTF-8 name in `filename*`
  * (RFC 8187), which every current browser reads, and an ASCII look-alike in `filename` for others.
  */
-export function attachmentHeader(name: string) {
+export function attachmentHeader(name: string, disposition: "attachment" | "inline" = "attachment") {
   const ascii = name
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .replace(/[^\x20-\x7e]|["\\%]/g, "_");
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

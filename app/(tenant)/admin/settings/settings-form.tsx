@@ -54,6 +54,7 @@ export function CentreSettingsForm() {
         allowLdap: f.get("allowLdap") === "on",
         totpRequired: f.get("totpRequired") === "on",
         idleTimeoutMinutes: Number(f.get("idleTimeoutMinutes")),
+        uploadMaxMegabytes: Number(f.get("uploadMaxMegabytes")),
         clientFieldSets: CLIENT_FIELD_SETS.filter((set) => f.get(`fieldSet.${set}`) === "on"),
         ldap,
         ...(bindPassword ? { ldapBindPassword: bindPassword } : {}),
@@ -96,6 +97,23 @@ export function CentreSettingsForm() {
                 max={1440}
                 required
                 defaultValue={s.idleTimeoutMinutes}
+                className="w-32 rounded border border-slate-400 px-2 py-1"
+              />
+            </label>
+          </div>
+        </fieldset>
+        <fieldset className={box}>
+          <legend className="px-1 text-lg font-semibold">{t("uploads")}</legend>
+          <div className="flex flex-col gap-2 text-sm">
+            <label className="flex flex-col gap-1">
+              {t("uploadMaxMegabytes")}
+              <input
+                type="number"
+                name="uploadMaxMegabytes"
+                min={1}
+                max={2048}
+                required
+                defaultValue={s.uploadMaxMegabytes}
                 className="w-32 rounded border border-slate-400 px-2 py-1"
               />
             </label>
