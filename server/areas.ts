@@ -10,6 +10,7 @@ import { historyArea } from "@/server/history/area";
 import { householdsArea } from "@/server/households/area";
 import { integArea } from "@/server/integ/area";
 import { newcomersArea } from "@/server/newcomers/area";
+import { notesArea } from "@/server/notes/area";
 import { receptionArea } from "@/server/reception/area";
 import { createRegistry } from "@/server/resources/registry";
 import { settingsArea } from "@/server/settings/area";
@@ -38,6 +39,7 @@ export const AREAS = [
   receptionArea,
   eidArea,
   calendarArea,
+  notesArea,
   historyArea,
   integArea,
   newcomersArea,

@@ -9,6 +9,7 @@ import { householdTables } from "./households";
 import { clientTables } from "./clients";
 import { calendarTables } from "./calendar";
 import { checksTables } from "./checks";
+import { noteTables } from "./notes";
 import { settingsTables } from "./settings";
 import { userTables } from "./users";
 
@@ -32,6 +33,7 @@ const AREAS = {
   clients: clientTables,
   calendar: calendarTables,
   checks: checksTables,
+  notes: noteTables,
 };
 
 type Areas = typeof AREAS;

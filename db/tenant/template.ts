@@ -44,4 +44,7 @@ export const {
   eidCardReads,
   tasks,
   dataProblems,
+  noteTypes,
+  noteEventTypes,
+  notes,
 } = tenantTables(SENTINEL_SCHEMA);

@@ -20,6 +20,8 @@ export const HANDLED_PARTNER_REFERENCES = [
   "households.partner_id",
   "human_links.child_id",
   "human_links.parent_id",
+  "notes.client_id",
+  "notes.company_id",
   "partner_photos.partner_id",
   "roles.company_id",
   "roles.person_id",
