@@ -93,7 +93,7 @@ export function noteTables(
       ownerId: integer("owner_id"),
       /** The recipient: an organisation and one of its contact persons. */
       companyId: integer("company_id").references(() => deps.partners.id),
-      contactPersonId: integer("contact_person_id").references(() => deps.roles.id),
+      contactPersonId: integer("contact_person_id").references(() => deps.roles.id, { onDelete: "set null" }),
       /** The author. */
       userId: integer("user_id")
         .notNull()

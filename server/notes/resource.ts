@@ -43,8 +43,7 @@ async function assertMayChange(tx: Tx, ctx: ResourceCtx, id: string | number) {
 
 /**
  * Completes a new note: its author is the user (the colleague acted for), its language the
- * client's (else the author's), its importance its type's, its owner its client. An edit keeps
- * the recipient's organisation and contact person together.
+ * client's (else the author's), its importance its type's, its owner its client.
  */
 async function noteBeforeSave(
   tx: Tx,
@@ -58,15 +57,15 @@ async function noteBeforeSave(
     client: { id: values.client, kind: "person", client: true },
     company: { id: values.company, kind: "organisation" },
   });
-  if (values.contactPerson !== undefined && values.contactPerson !== null) {
+  // A contact person names its organisation: a note given only the person is addressed to both
+  // (Lino offers the persons of the chosen organisation but refuses no other).
+  if (typeof values.contactPerson === "number" && (values.company ?? null) === null) {
+    const company = id === undefined ? null : await currentCompany(tx, t, id);
     const [role] = await tx
       .select({ companyId: t.roles.companyId })
       .from(t.roles)
-      .where(eq(t.roles.id, Number(values.contactPerson)));
-    if (!role) throw new AppError("INVALID_INPUT", { field: "contactPerson" });
-    const company = values.company ?? (id === undefined ? undefined : await currentCompany(tx, t, id));
-    if (company === undefined || company === null) values.company = role.companyId;
-    else if (company !== role.companyId) throw new AppError("INVALID_INPUT", { field: "contactPerson" });
+      .where(eq(t.roles.id, values.contactPerson));
+    if (company === null && role) values.company = role.companyId;
   }
   if (id !== undefined) return;
   values.user = ctx.user.id;

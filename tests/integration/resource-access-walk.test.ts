@@ -147,6 +147,18 @@ const EXPECTED: Record<string, string> = {
   "checks.allProblems": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
   "checks.clientProblems": "-   v   v   v   v   v   v   v   v   v   v   v   v   v   V   V",
 
+  // ── Notes (§12) ──
+  // notes.NotesByProject: ContactsUser and (OfficeUser or OfficeOperator) = all but 000 and 220; the
+  // base table notes.Notes lists them all for the same users (Explorer → Office shows it to office
+  // staff). A note is Lino's UserAuthored with OfficeStaff as manager: each walks its own note here
+  // (tests/integration/notes.test.ts: a colleague's is read-only).
+  "notes.notes": "-   E   E   E   E   E   -   E   E   E   E   E   E   E   E   E",
+  // Office → My events/notes: notes.MyNotes, OfficeUser or OfficeOperator (Theresia 210 has it, §1.4).
+  "notes.mine": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+  // notes.NoteTypes, EventTypes: OfficeStaff (Configure → Office, §1.4 Mélanie); chosen on every note.
+  "notes.noteTypes": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  "notes.eventTypes": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+
   // ── Countries and places (§2.6) ──
   // countries.Countries, Places: ContactsStaff (eupen.rst: .detail/.insert 110 120 210 410 420 800
   // admin 910; §1.4: Theresia (210) configures countries and places); chosen on every address.
@@ -280,7 +292,9 @@ beforeAll(async () => {
     primary: true,
   });
   // Each user's own rows, for the lists of "my" things.
-  const own = new Map<UserType, { coaching: number; task: number; problem: number }>();
+  const own = new Map<UserType, { coaching: number; task: number; problem: number; note: number }>();
+  const [noteType] = await h.db.select({ id: h.t.noteTypes.id }).from(h.t.noteTypes).limit(1);
+  const [eventType] = await h.db.select({ id: h.t.noteEventTypes.id }).from(h.t.noteEventTypes).limit(1);
   for (const type of USER_TYPES) {
     const userId = userIds.get(type)!;
     const [task] = await h.db
@@ -297,7 +311,12 @@ beforeAll(async () => {
         responsibleUserId: userId,
       })
       .returning({ id: h.t.dataProblems.id });
+    const [note] = await h.db
+      .insert(h.t.notes)
+      .values({ date: today, subject: `Note ${type}`, clientId: client, userId, language: "fr" })
+      .returning({ id: h.t.notes.id });
     own.set(type, {
+      note: note!.id,
       coaching: await create("coachings.coachings", { client, user: userId, startDate: today, primary: false }),
       task: task!.id,
       problem: problem!.id,
@@ -374,6 +393,10 @@ beforeAll(async () => {
     ["checks.myProblems", { id: (type) => own.get(type)!.problem }],
     ["checks.allProblems", { id: own.get("900")!.problem }],
     ["checks.clientProblems", { id: own.get("900")!.problem, master: { field: "ownerId", value: client } }],
+    ["notes.notes", { id: (type) => own.get(type)!.note, master: onClient }],
+    ["notes.mine", { id: (type) => own.get(type)!.note }],
+    ["notes.noteTypes", { id: noteType!.id }],
+    ["notes.eventTypes", { id: eventType!.id }],
     ["geo.countries", { id: "BE" }],
     ["geo.places", { id: place, master: { field: "country", value: "BE" } }],
   ];
