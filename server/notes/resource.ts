@@ -130,6 +130,15 @@ export const notesResource = defineResource({
       { localized: true },
     ),
     subject: text("resources.notes.subject", (t) => t.notes.subject, { required: true, width: 36 }),
+    // The subject and the client: what tells notes apart in the header search and the detail's title.
+    title: {
+      type: "text",
+      label: "resources.notes.subject",
+      width: 48,
+      sortable: false,
+      expr: (t) =>
+        sql<string>`case when ${t.notes.clientId} is null then ${t.notes.subject} else ${t.notes.subject} || ' · ' || ${clientNameOf(t, q(t.notes.clientId))} end`,
+    },
     body: {
       type: "html",
       label: "resources.notes.body",
@@ -181,7 +190,7 @@ export const notesResource = defineResource({
   },
   columns: ["date", "time", "client", "eventType", "type", "subject", "user"],
   hiddenColumns: ["id", "important", "language", "company", "contactPerson", "owner", "modifiedAt"],
-  titleField: "subject",
+  titleField: "title",
   filters: {
     type: {
       label: "resources.notes.type",
@@ -224,7 +233,7 @@ export const notesResource = defineResource({
       groups: [
         { fields: ["date", "time", "eventType", "type", "subject", "important"] },
         { fields: ["client", "company", "contactPerson", "user", "language", "owner"] },
-        { label: "resources.notes.body", fields: ["body"] },
+        { fields: ["body"] },
       ],
     },
   ],

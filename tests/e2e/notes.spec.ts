@@ -58,7 +58,8 @@ test("eupen: an agent writes a note pasted from Word on a client, reads it on th
   await expect(row).toContainText("Huppertz");
 
   // The note's detail shows the body as it was stored: bold and lists, no Word styles.
-  await row.click();
+  // A slave row opens from its first cell's link (the date).
+  await row.getByRole("link").first().click();
   await expect(page).toHaveURL(/\/notes\/notes\/\d+(\?|$)/);
   const notePath = new URL(page.url()).pathname;
   const body = page.locator(".rich-text");

@@ -253,7 +253,7 @@ describe("the full-text note search", () => {
     const titles = (await foreign.resources.search({ q: "logements" }))
       .filter((g) => g.resource === "notes.notes")
       .flatMap((g) => g.hits.map((h) => h.title));
-    expect(titles).toEqual(["Logements sociaux"]);
+    expect(titles).toEqual([`Logements sociaux · CLIENT Test (${theirClient})`]);
     expect(await searchNotes(clerk, "logements")).toEqual([]);
     expect(await searchNotes(admin, "logements")).not.toEqual([]);
   });

@@ -2,6 +2,7 @@
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useTranslations } from "next-intl";
+import { unwordLists } from "@/lib/word-html";
 
 type Props = {
   value: string;
@@ -26,6 +27,8 @@ export default function RichTextInput({ value, onChange, labelledBy, describedBy
     immediatelyRender: false,
     onUpdate: ({ editor }) => onChange(editor.isEmpty ? "" : editor.getHTML()),
     editorProps: {
+      // Word writes its lists as paragraphs with a bullet of text: they become lists here too.
+      transformPastedHTML: unwordLists,
       attributes: {
         role: "textbox",
         "aria-multiline": "true",
