@@ -111,6 +111,9 @@ export function noteTables(
       // Lists sort newest first, then by id (server/resources/query.ts): these indexes give that order.
       index("notes_client_idx").on(t.clientId, t.date.desc(), t.time.desc(), t.id),
       index("notes_user_idx").on(t.userId, t.date.desc(), t.time.desc(), t.id),
+      // Every note newest first (Explorer), and a search for a common word: PostgreSQL walks the notes
+      // by date and stops at the page's last match instead of sorting every match.
+      index("notes_date_idx").on(t.date.desc(), t.time.desc(), t.id),
       index("notes_type_idx").on(t.typeId, t.date),
       index("notes_event_type_idx").on(t.eventTypeId),
       index("notes_owner_idx").on(t.ownerType, t.ownerId),

@@ -67,7 +67,22 @@ async function noteBeforeSave(
       .where(eq(t.roles.id, values.contactPerson));
     if (company === null && role) values.company = role.companyId;
   }
-  if (id !== undefined) return;
+  if (id !== undefined) {
+    // A note that belongs to its client follows it to another client.
+    if ("client" in values) {
+      const [row] = await tx
+        .select({ clientId: t.notes.clientId, ownerType: t.notes.ownerType, ownerId: t.notes.ownerId })
+        .from(t.notes)
+        .where(eq(t.notes.id, Number(id)));
+      const ownedByClient = row?.ownerType === "client" && row.ownerId === row.clientId;
+      if (ownedByClient || row?.ownerType === null)
+        Object.assign(
+          values,
+          values.client === null ? { ownerType: null, ownerId: null } : { ownerType: "client", ownerId: values.client },
+        );
+    }
+    return;
+  }
   values.user = ctx.user.id;
   const clientId = typeof values.client === "number" ? values.client : null;
   const [client] = clientId

@@ -175,6 +175,14 @@ describe("notes on a client", () => {
     await staff.resources.update({ resource: "notes.notes", id, version: await version(), patch: { important: true } });
     const note = await agent.resources.get({ resource: "notes.notes", id });
     expect([note.subject, note.important]).toEqual(["Still mine", true]);
+    // Moved to another client, the note belongs to that client.
+    await agent.resources.update({
+      resource: "notes.notes",
+      id,
+      version: await version(),
+      patch: { client: clientDe },
+    });
+    expect((await agent.resources.get({ resource: "notes.notes", id })).owner).toBe(`KAIVERS Karl (${clientDe})`);
   });
 
   it("are out of reach of a user type without notes (220) and of another centre", async () => {

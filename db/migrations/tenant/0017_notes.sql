@@ -47,6 +47,7 @@ ALTER TABLE "tenant_template"."notes" ADD CONSTRAINT "notes_user_id_users_id_fk"
 CREATE UNIQUE INDEX "note_event_types_one_system" ON "tenant_template"."note_event_types" USING btree ("system") WHERE "tenant_template"."note_event_types"."system";--> statement-breakpoint
 CREATE INDEX "notes_client_idx" ON "tenant_template"."notes" USING btree ("client_id","date" DESC NULLS LAST,"time" DESC NULLS LAST,"id");--> statement-breakpoint
 CREATE INDEX "notes_user_idx" ON "tenant_template"."notes" USING btree ("user_id","date" DESC NULLS LAST,"time" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "notes_date_idx" ON "tenant_template"."notes" USING btree ("date" DESC NULLS LAST,"time" DESC NULLS LAST,"id");--> statement-breakpoint
 CREATE INDEX "notes_type_idx" ON "tenant_template"."notes" USING btree ("type_id","date");--> statement-breakpoint
 CREATE INDEX "notes_event_type_idx" ON "tenant_template"."notes" USING btree ("event_type_id");--> statement-breakpoint
 CREATE INDEX "notes_owner_idx" ON "tenant_template"."notes" USING btree ("owner_type","owner_id");--> statement-breakpoint
