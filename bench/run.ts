@@ -6,7 +6,7 @@
 // it runs on an in-memory embedded PostgreSQL (PGlite) with fewer tenants.
 // BENCH_TENANTS overrides the number of tenants (default 200, or 20 on the embedded database).
 // BENCH_ROWS is the number of rows generated for the grid and export figures (default 100 000, or
-// 10 000 on the embedded database; CI's smoke run uses fewer).
+// 10 000 on the embedded database; CI's smoke run uses fewer). BENCH_NOTES: see section 8.
 // The HTTP figures need a production build: the run starts with `next build` (about 3 minutes)
 // unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
@@ -58,6 +58,8 @@ const ROWS = Number(process.env.BENCH_ROWS ?? (adminUrl ? 100_000 : 10_000));
 // the protocol messages of concurrent connections, which breaks their unnamed prepared statements.
 const CONCURRENCY = adminUrl ? 4 : 1;
 const SMOKE = ROWS < 100_000;
+// BENCH_NOTES: notes generated on one centre (default 1 000 000; 20 000 in a smoke run or on the embedded database).
+const NOTES = Number(process.env.BENCH_NOTES ?? (adminUrl && !SMOKE ? 1_000_000 : 20_000));
 const HTTP_SAMPLES = SMOKE ? 20 : 200;
 const SOAK_REQUESTS = Number(process.env.BENCH_SOAK_REQUESTS ?? (SMOKE ? 2_000 : 50_000));
 
@@ -244,7 +246,11 @@ async function run() {
   const { benchClients } = await import("./clients");
   await benchClients(tenants.slice(1), ROWS);
 
-  // 8. Pages over HTTP on a production build (on the centre of section 7), and the soak run over 20 centres.
+  // 8. Notes by client and the full-text note search with NOTES generated notes on the centre of section 7.
+  const { benchNotes } = await import("./notes");
+  await benchNotes(tenants[1]!, NOTES);
+
+  // 9. Pages over HTTP on a production build (on the centre of section 7), and the soak run over 20 centres.
   if (adminUrl)
     await benchHttp(tenants[1]!, tenants.slice(0, 20), process.env.DATABASE_URL!, {
       samples: HTTP_SAMPLES,

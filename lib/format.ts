@@ -260,10 +260,21 @@ export function formatCell(
       return choiceLabel(field.choices, String(value), locale, t);
     case "password":
       return "••••••";
+    case "html":
+      return htmlText(String(value));
     default:
       return String(value);
   }
 }
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
+/** Sanitised rich text as plain text (an export's cell, a title): blocks and line breaks become spaces. */
+export const htmlText = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e]!)
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** Numbers and money align right in tables, so that digits line up. */
 export const alignsRight = (type: FieldMeta["type"]) => type === "integer" || type === "money";

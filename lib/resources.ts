@@ -8,6 +8,8 @@ export type FieldType =
   | "text"
   | "password"
   | "longtext"
+  /** Sanitised rich text (a note's body): edited with the rich-text editor, shown as its HTML. */
+  | "html"
   | "integer"
   | "money"
   | "date"

@@ -11,6 +11,7 @@ import { householdsArea } from "@/server/households/area";
 import { integArea } from "@/server/integ/area";
 import { jobsArea } from "@/server/jobs/area";
 import { newcomersArea } from "@/server/newcomers/area";
+import { notesArea } from "@/server/notes/area";
 import { notifyArea } from "@/server/notify/area";
 import { outboxArea } from "@/server/outbox/area";
 import { receptionArea } from "@/server/reception/area";
@@ -43,6 +44,7 @@ export const AREAS = [
   receptionArea,
   eidArea,
   calendarArea,
+  notesArea,
   historyArea,
   uploadsArea,
   integArea,

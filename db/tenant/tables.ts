@@ -12,6 +12,7 @@ import { checksTables } from "./checks";
 import { jobTables } from "./jobs";
 import { notifyTables } from "./notify";
 import { outboxTables } from "./outbox";
+import { noteTables } from "./notes";
 import { settingsTables } from "./settings";
 import { uploadTables } from "./uploads";
 import { userTables } from "./users";
@@ -40,6 +41,7 @@ const AREAS = {
   notify: notifyTables,
   outbox: outboxTables,
   uploads: uploadTables,
+  notes: noteTables,
 };
 
 type Areas = typeof AREAS;

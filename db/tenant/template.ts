@@ -51,4 +51,7 @@ export const {
   mailRecipients,
   uploadTypes,
   uploads,
+  noteTypes,
+  noteEventTypes,
+  notes,
 } = tenantTables(SENTINEL_SCHEMA);

@@ -44,6 +44,8 @@ import { belgianToday } from "@/lib/format";
 import { eidCardPanel } from "@/server/eid/panel";
 import { clientOverviewPanel } from "./panels/overview";
 import { similarClientsPanel } from "./panels/similar";
+import { clientNoteFilters } from "@/server/notes/clients";
+import { writeSystemNoteOf } from "@/server/notes/system";
 
 const p = (t: TenantTables) => t.partners;
 
@@ -215,6 +217,7 @@ export const clientsResource = defineResource({
       where: (v: number, t, _ctx, all) => coachedBy(t, v, all),
     },
     ...clientEventFilters,
+    ...clientNoteFilters,
   },
   defaultFilters: { hideObsolete: true },
   // Name, phones, e-mail, street, national id: one folded, trigram-indexed text (db/tenant/contacts.ts).
@@ -338,6 +341,7 @@ export const clientsResource = defineResource({
       label: "resources.clients.historyTab",
       groups: [],
       slaves: [
+        { resource: "notes.notes", label: "resources.notes.title", masterField: "client" },
         { resource: "outbox.byClient", label: "outbox.byClientTitle", masterField: "client" },
         { resource: "history.clientChanges", label: "resources.history.changesTitle", masterField: "client" },
         { resource: "history.accessLog", label: "resources.history.accessTitle", masterField: "client" },
@@ -431,6 +435,16 @@ export const clientsResource = defineResource({
             .update(t.partners)
             .set({ refusalReason: String(params.reason) })
             .where(eq(t.partners.id, Number(id)));
+          const reason = String(params.reason);
+          await writeSystemNoteOf(tx, ctx, Number(id), (tr) => ({
+            subject: tr("notes.system.refused", {
+              // A centre's own reason has no message: its value stands for it.
+              reason: (refusalReasons.values as readonly string[]).includes(reason)
+                ? tr(`choices.refusalReasons.${reason}`)
+                : reason,
+            }),
+            body: params.remark ? String(params.remark) : undefined,
+          }));
           return { refusalReason: { from: null, to: params.reason } };
         },
       },
@@ -449,6 +463,10 @@ export const clientsResource = defineResource({
             .set({ endDate: belgianToday(), version: sql`${t.coachings.version} + 1` })
             .where(sql`${t.coachings.clientId} = ${Number(id)} and ${t.coachings.endDate} is null`)
             .returning({ id: t.coachings.id });
+          await writeSystemNoteOf(tx, ctx, Number(id), (tr) => ({
+            subject: tr("notes.system.former"),
+            body: tr("notes.system.coachingsEnded", { count: ended.length }),
+          }));
           return { endedCoachings: { from: null, to: ended.map((c) => c.id) } };
         },
       },
@@ -458,6 +476,9 @@ export const clientsResource = defineResource({
         from: [CLIENT_STATE.former],
         to: CLIENT_STATE.newcomer,
         roles: ["NewcomersUser"],
+        effect: async (tx, ctx, id) => {
+          await writeSystemNoteOf(tx, ctx, Number(id), (tr) => ({ subject: tr("notes.system.backToNewcomer") }));
+        },
       },
     ],
   },

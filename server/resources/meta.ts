@@ -20,6 +20,7 @@ const DEFAULT_WIDTH: Record<FieldMeta["type"], number> = {
   text: 20,
   password: 20,
   longtext: 40,
+  html: 60,
   integer: 8,
   money: 12,
   date: 11,

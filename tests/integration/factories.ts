@@ -86,6 +86,8 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
   "settings.choices.value": (_v, n) => `form_${n}`,
   // An ending reason is one of the coaching's service or of none (domain-people §8): one of none.
   "coachings.coachings.ending": (v, _n, { generalEndings }) => generalEndings[v],
+  // A note's time of day, typed as "14:30".
+  time: (v) => (v ? "14:30" : "09:15"),
 };
 
 /** Numbers values apart across every form filled in by this test file (names, national numbers). */
@@ -124,6 +126,8 @@ export async function formFiller(tenant: Tenant, caller: Caller, claims: Session
         return word;
       case "longtext":
         return `${word}\nsecond line`;
+      case "html":
+        return `<p>${word} <strong>bold</strong></p>`;
       case "integer":
       case "money":
         return v + 1;

@@ -170,6 +170,18 @@ const EXPECTED: Record<string, string> = {
   // Office → My uploads: uploads.MyUploads, OfficeUser or OfficeOperator; the uploader edits them.
   "uploads.mine": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
 
+  // ── Notes (§12) ──
+  // notes.NotesByProject: ContactsUser and (OfficeUser or OfficeOperator) = all but 000 and 220; the
+  // base table notes.Notes lists them all for the same users (Explorer → Office shows it to office
+  // staff). A note is Lino's UserAuthored with OfficeStaff as manager: each walks its own note here
+  // (tests/integration/notes.test.ts: a colleague's is read-only).
+  "notes.notes": "-   E   E   E   E   E   -   E   E   E   E   E   E   E   E   E",
+  // Office → My events/notes: notes.MyNotes, OfficeUser or OfficeOperator (Theresia 210 has it, §1.4).
+  "notes.mine": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+  // notes.NoteTypes, EventTypes: OfficeStaff (Configure → Office, §1.4 Mélanie); chosen on every note.
+  "notes.noteTypes": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  "notes.eventTypes": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+
   // ── Countries and places (§2.6) ──
   // countries.Countries, Places: ContactsStaff (eupen.rst: .detail/.insert 110 120 210 410 420 800
   // admin 910; §1.4: Theresia (210) configures countries and places); chosen on every address.
@@ -314,9 +326,12 @@ beforeAll(async () => {
       mail: number;
       recipient: number;
       upload: number;
+      note: number;
     }
   >();
   const [uploadType] = await h.db.select({ id: h.t.uploadTypes.id }).from(h.t.uploadTypes).limit(1);
+  const [noteType] = await h.db.select({ id: h.t.noteTypes.id }).from(h.t.noteTypes).limit(1);
+  const [eventType] = await h.db.select({ id: h.t.noteEventTypes.id }).from(h.t.noteEventTypes).limit(1);
   for (const type of USER_TYPES) {
     const userId = userIds.get(type)!;
     // Its file is not needed to read or edit the row (the upload route and its test deal with files).
@@ -346,6 +361,10 @@ beforeAll(async () => {
         responsibleUserId: userId,
       })
       .returning({ id: h.t.dataProblems.id });
+    const [note] = await h.db
+      .insert(h.t.notes)
+      .values({ date: today, subject: `Note ${type}`, clientId: client, userId, language: "fr" })
+      .returning({ id: h.t.notes.id });
     const [message] = await h.db
       .insert(h.t.notifyMessages)
       .values({ userId, messageType: "system", subject: `Message ${type}`, mailMode: "never" })
@@ -359,6 +378,7 @@ beforeAll(async () => {
       .values({ mailId: mail!.id, address: `r${type}@example.org` })
       .returning({ id: h.t.mailRecipients.id });
     own.set(type, {
+      note: note!.id,
       mail: mail!.id,
       recipient: recipient!.id,
       message: message!.id,
@@ -457,6 +477,10 @@ beforeAll(async () => {
     ["uploads.types", { id: uploadType!.id }],
     ["uploads.uploads", { id: own.get("900")!.upload, master: onClient }],
     ["uploads.mine", { id: (type) => own.get(type)!.upload }],
+    ["notes.notes", { id: (type) => own.get(type)!.note, master: onClient }],
+    ["notes.mine", { id: (type) => own.get(type)!.note }],
+    ["notes.noteTypes", { id: noteType!.id }],
+    ["notes.eventTypes", { id: eventType!.id }],
     ["geo.countries", { id: "BE" }],
     ["geo.places", { id: place, master: { field: "country", value: "BE" } }],
   ];

@@ -83,7 +83,8 @@ const BAD_IDS: unknown[] = [
 /** The cases of one writable field (or parameter, whose declaration `input` is), chosen by what it holds. */
 function casesOf(def: ResourceDef, field: FieldMeta, input = def.fields[field.name]!.input!): Case[] {
   const cases = [...ANY_FIELD];
-  const isText = field.type === "text" || field.type === "longtext" || field.type === "password";
+  const isText =
+    field.type === "text" || field.type === "longtext" || field.type === "html" || field.type === "password";
   if (!isText) cases.push(...NOT_TEXT);
   const holdsNumbers = field.type === "integer" || field.type === "money" || field.type === "ref";
   if (!holdsNumbers) cases.push({ label: "a number", value: 42 });

@@ -68,6 +68,13 @@ const SOCIAL_EXPLORER = [
 const MERGES = "menu.explorer > menu.sections.contacts > resources.clientMerges.title (/clients/merges)";
 /** Data problems (§18): assigned to me for data-check users (CheckdataUser), all of them for site staff (900, 910). */
 const MY_PROBLEMS = "menu.office > checks.myProblems (/checks/myProblems)";
+/** Notes (§12): my notes for whoever writes notes (OfficeUser or OfficeOperator: everyone signed in); office staff configure their types and explore them all. */
+const MY_NOTES = "menu.office > resources.notes.myTitle (/notes/mine)";
+const NOTES_CONFIG = [
+  "menu.configure > menu.sections.office > resources.noteTypes.title (/notes/noteTypes)",
+  "menu.configure > menu.sections.office > resources.noteEventTypes.title (/notes/eventTypes)",
+];
+const ALL_NOTES = "menu.explorer > menu.sections.office > resources.notes.title (/notes/notes)";
 const ALL_PROBLEMS = "menu.explorer > menu.sections.system > checks.allProblems (/checks/allProblems)";
 /** Notifications (§16): everyone signed in reads their own; administrators see the centre's failed background jobs. */
 const MY_NOTIFICATIONS = "menu.office > notify.myMessages (/notify/messages)";
@@ -92,6 +99,7 @@ const SOCIAL = [
   ...CONTACTS,
   HOUSEHOLDS,
   MY_PROBLEMS,
+  MY_NOTES,
   MY_UPLOADS,
   MY_NOTIFICATIONS,
   MY_OUTBOX,
@@ -107,12 +115,14 @@ const ADMIN = [
   NEW_CLIENTS,
   ...PLACES,
   ...CONTACTS_CONFIG,
+  ...NOTES_CONFIG,
   UPLOAD_TYPES,
   ...SOCIAL_CONFIG,
   SERVICES,
   ENDINGS,
   SYSTEM,
   MERGES,
+  ALL_NOTES,
   ALL_UPLOADS,
   ...SOCIAL_EXPLORER,
   COACHINGS_EXPLORER,
@@ -125,7 +135,7 @@ const ADMIN = [
   MAIL_SERVER,
 ];
 
-// domain-people §1.4, §3.6 (Configure's sections in Lino's order: places, contacts, PCSW): everyone signed in finds clients in Contacts and Reception; social users (SocialUser) also in
+// domain-people §1.4, §3.6, §12 (Configure's sections in Lino's order: places, contacts, office, PCSW): everyone signed in finds clients in Contacts and Reception; social users (SocialUser) also in
 // PCSW with their own coachings (CoachingsUser; all coachings are in Explorer for CoachingsStaff, "PCSW → only My coachings" for 210), integration users in Integration, newcomers users in Newcomers, social staff all clients in Explorer; contacts staff (110 120 210 410 420 800 900 910) configure
 // places and household types, coachings staff the services, social staff (110 120 410 420 900 910) the
 // integration phases, dispense reasons and exclusion types; calendar users (OfficeUser) their tasks; contacts users (all but 220) see households; all but 500/510 read eID cards (BeIdUser, §7); only administrators (900, 910) see users and support
@@ -138,10 +148,12 @@ const EXPECTED: Record<UserType, string[]> = {
     INTEG_CLIENTS,
     ...PLACES,
     ...CONTACTS_CONFIG,
+    ...NOTES_CONFIG,
     UPLOAD_TYPES,
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
@@ -153,10 +165,12 @@ const EXPECTED: Record<UserType, string[]> = {
     NEW_CLIENTS,
     ...PLACES,
     ...CONTACTS_CONFIG,
+    ...NOTES_CONFIG,
     UPLOAD_TYPES,
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
@@ -166,6 +180,7 @@ const EXPECTED: Record<UserType, string[]> = {
   "210": [
     ...CONTACTS,
     HOUSEHOLDS,
+    MY_NOTES,
     MY_UPLOADS,
     MY_NOTIFICATIONS,
     RECEPTION_CLIENTS,
@@ -178,17 +193,19 @@ const EXPECTED: Record<UserType, string[]> = {
     COACHINGS_EXPLORER,
     ACCOUNT,
   ],
-  "220": [...CONTACTS, MY_UPLOADS, MY_NOTIFICATIONS, RECEPTION_CLIENTS, EID, NEW_CLIENTS, ACCOUNT],
+  "220": [...CONTACTS, MY_NOTES, MY_UPLOADS, MY_NOTIFICATIONS, RECEPTION_CLIENTS, EID, NEW_CLIENTS, ACCOUNT],
   "300": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
   "400": [...SOCIAL, ACCOUNT],
   "410": [
     ...SOCIAL,
     ...PLACES,
     ...CONTACTS_CONFIG,
+    ...NOTES_CONFIG,
     UPLOAD_TYPES,
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
@@ -200,20 +217,43 @@ const EXPECTED: Record<UserType, string[]> = {
     NEW_CLIENTS,
     ...PLACES,
     ...CONTACTS_CONFIG,
+    ...NOTES_CONFIG,
     UPLOAD_TYPES,
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ACCOUNT,
   ],
-  "500": [...CONTACTS, HOUSEHOLDS, MY_UPLOADS, MY_NOTIFICATIONS, MY_OUTBOX, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
-  "510": [...CONTACTS, HOUSEHOLDS, MY_UPLOADS, MY_NOTIFICATIONS, MY_OUTBOX, MY_TASKS, RECEPTION_CLIENTS, ACCOUNT],
+  "500": [
+    ...CONTACTS,
+    HOUSEHOLDS,
+    MY_NOTES,
+    MY_UPLOADS,
+    MY_NOTIFICATIONS,
+    MY_OUTBOX,
+    MY_TASKS,
+    RECEPTION_CLIENTS,
+    ACCOUNT,
+  ],
+  "510": [
+    ...CONTACTS,
+    HOUSEHOLDS,
+    MY_NOTES,
+    MY_UPLOADS,
+    MY_NOTIFICATIONS,
+    MY_OUTBOX,
+    MY_TASKS,
+    RECEPTION_CLIENTS,
+    ACCOUNT,
+  ],
   "800": [
     ...CONTACTS,
     HOUSEHOLDS,
+    MY_NOTES,
     MY_UPLOADS,
     MY_NOTIFICATIONS,
     RECEPTION_CLIENTS,

@@ -1,10 +1,14 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { Link } from "@/app/_components/link";
+import { formatDate, type UiLocale } from "@/lib/format";
+import { resourceHref } from "@/lib/resources";
 import type { ClientOverviewPanel } from "@/server/clients/panels/overview";
 
-/** The client at a glance (domain-people §2.1, §3.5): name in bold, address lines, contact data, eID info. */
+/** The client at a glance (domain-people §2.1, §3.5, §12): name in bold, address lines, contact data, eID info, important notes in red. */
 export function ClientOverviewPanelView({ data }: { data: unknown }) {
   const t = useTranslations("panels.clientOverview");
+  const locale = useLocale() as UiLocale;
   const o = data as ClientOverviewPanel;
   const contacts = (
     [
@@ -54,7 +58,22 @@ export function ClientOverviewPanelView({ data }: { data: unknown }) {
           </p>
         )}
       </div>
-      {/* Important notes (in red) come here with the notes area. */}
+      {o.importantNotes.length > 0 && (
+        <section aria-labelledby="overview-important-notes" data-testid="overview-important-notes">
+          <h3 id="overview-important-notes" className="font-semibold text-red-800">
+            {t("importantNotes")}
+          </h3>
+          <ul>
+            {o.importantNotes.map((note) => (
+              <li key={note.id}>
+                <Link href={resourceHref("notes.notes", note.id)} className="text-red-800 underline">
+                  {formatDate(note.date, locale)} {note.subject}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

@@ -32,5 +32,8 @@ export function CellView({
     );
   }
   if (field.type === "longtext") return <span className="whitespace-pre-wrap">{text}</span>;
+  // The server sends only sanitised HTML (server/notes/sanitize.ts, applied on write and on read).
+  if (field.type === "html")
+    return <div className="rich-text" dangerouslySetInnerHTML={{ __html: typeof value === "string" ? value : "" }} />;
   return <>{text}</>;
 }

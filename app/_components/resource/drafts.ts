@@ -41,7 +41,7 @@ export function fromDraft(field: FieldMeta, draft: Draft | undefined): Parsed {
   const text = typeof draft === "string" ? draft.trim() : "";
   if (!text) {
     if (field.required) return { error: "required" };
-    return { value: field.type === "text" || field.type === "longtext" ? "" : null };
+    return { value: field.type === "text" || field.type === "longtext" || field.type === "html" ? "" : null };
   }
   switch (field.type) {
     case "integer":
@@ -59,6 +59,8 @@ export function fromDraft(field: FieldMeta, draft: Draft | undefined): Parsed {
       return { value: /^\d+$/.test(text) ? Number(text) : text };
     case "longtext":
       return text.length > 20_000 ? { error: "tooLong" } : { value: draft };
+    case "html":
+      return text.length > 200_000 ? { error: "tooLong" } : { value: draft };
     default:
       return text.length > 200 ? { error: "tooLong" } : { value: text };
   }

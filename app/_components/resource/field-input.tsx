@@ -1,5 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useId } from "react";
 import { choiceLabel, type UiLocale } from "@/lib/format";
 import type { FieldMeta, Row } from "@/lib/resources";
@@ -18,6 +19,9 @@ type Props = {
 };
 
 const LANGS = ["fr", "nl", "de", "en"] as const;
+
+// The editor's code is loaded only by forms that have a rich-text field.
+const RichTextInput = dynamic(() => import("./rich-text-input"), { ssr: false });
 
 /** The input for one field, by type, with its label, help and error tied to it. */
 export function FieldInput({ field, owner, draft, onChange, error, cell }: Props) {
@@ -100,6 +104,26 @@ export function FieldInput({ field, owner, draft, onChange, error, cell }: Props
         ))}
         {notes}
       </fieldset>
+    );
+  }
+
+  if (field.type === "html") {
+    return (
+      <div className="flex flex-col gap-1">
+        <span id={`${id}-label`} className="text-sm font-medium">
+          {caption}
+        </span>
+        <RichTextInput
+          value={text}
+          onChange={onChange}
+          labelledBy={`${id}-label`}
+          describedBy={describedBy}
+          invalid={!!error}
+          required={field.required}
+          name={field.name}
+        />
+        {notes}
+      </div>
     );
   }
 

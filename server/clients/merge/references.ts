@@ -22,6 +22,8 @@ export const HANDLED_PARTNER_REFERENCES = [
   "human_links.parent_id",
   "mail_recipients.partner_id",
   "mails.client_id",
+  "notes.client_id",
+  "notes.company_id",
   "partner_photos.partner_id",
   "roles.company_id",
   "roles.person_id",

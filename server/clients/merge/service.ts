@@ -5,6 +5,7 @@ import { isEmptyValue } from "@/lib/format";
 import type { ResourceCtx } from "@/server/resources/define";
 import { executeDeletion, inUse, planDeletion } from "@/server/resources/deletion";
 import { qualified as q } from "@/server/resources/query";
+import { writeSystemNoteOf } from "@/server/notes/system";
 import { CLIENT_OWNER_TYPE, FILLABLE_GROUPS } from "./references";
 
 /**
@@ -118,6 +119,14 @@ async function moveSimple(tx: Tx, t: T, from: number, to: number) {
   add(
     "uploads",
     await tx.update(up).set({ contactPersonId: to }).where(eq(up.contactPersonId, from)).returning({ id: up.id }),
+  );
+  add(
+    "notes",
+    await tx.update(t.notes).set({ clientId: to }).where(eq(t.notes.clientId, from)).returning({ id: t.notes.id }),
+  );
+  add(
+    "notes",
+    await tx.update(t.notes).set({ companyId: to }).where(eq(t.notes.companyId, from)).returning({ id: t.notes.id }),
   );
   const merges = await tx
     .update(t.clientMerges)
@@ -235,6 +244,11 @@ async function moveOwned(tx: Tx, t: T, from: number, to: number) {
       .where(and(eq(k.ownerType, CLIENT_OWNER_TYPE), eq(k.ownerId, from)))
       .returning({ id: k.id }),
   );
+  // Notes owned by the duplicate (moved above when they are about it) now belong to the kept client.
+  await tx
+    .update(t.notes)
+    .set({ ownerId: to })
+    .where(and(eq(t.notes.ownerType, CLIENT_OWNER_TYPE), eq(t.notes.ownerId, from)));
   const d = t.dataProblems;
   const problems = await tx
     .update(d)
@@ -362,6 +376,10 @@ export async function mergeClients(
       }),
       rowChange(ENTITY, "mergedInto", mergedId, { mergedInto: { from: null, to: displayName(kept) } }),
     );
+    await writeSystemNoteOf(tx, ctx, keptId, (tr) => ({
+      subject: tr("notes.system.merged", { name: mergedName }),
+      body: reason || undefined,
+    }));
     return { mergeId: Number(record!.id), moved, filled };
   });
 }

@@ -3,6 +3,7 @@ import { pickLocalized } from "@/lib/format";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
 import { infoBox } from "@/server/eid/service";
+import { importantNotesOf, type ImportantNote } from "@/server/notes/clients";
 
 /** Where the client lives, written the Belgian way; the country only when it is not Belgium. */
 export interface PostalParts {
@@ -41,15 +42,17 @@ export interface ClientOverviewPanel {
   eidLines: string[];
   /** The red "Must read eID card!" when a coached client has no valid card data. */
   mustReadText: string | null;
-  // Important notes (domain-people §3.5, shown in red) plug in here when the notes area arrives.
+  /** The newest important notes (domain-people §12, shown in red); empty for a user who may not read notes. */
+  importantNotes: ImportantNote[];
 }
 
 /** Panel "Overview" at the top of a client's Person tab (domain-people §2.1, §3.5): name, address, contact data, eID info. */
 export async function clientOverviewPanel(ctx: ResourceCtx, clientId: number): Promise<ClientOverviewPanel> {
   const { db, t } = ctx.handle;
   const p = t.partners;
-  // The eID info box checks on its own that the client is visible: both reads go side by side.
-  const [[row], eid] = await Promise.all([
+  // The eID info box checks on its own that the client is visible, and the important notes read
+  // only the client's notes: the three reads go side by side.
+  const [[row], eid, importantNotes] = await Promise.all([
     db
       .select({
         firstName: p.firstName,
@@ -73,6 +76,7 @@ export async function clientOverviewPanel(ctx: ResourceCtx, clientId: number): P
       .where(and(eq(p.id, clientId), eq(p.isClient, true)))
       .limit(1),
     infoBox(ctx, { clientId }),
+    importantNotesOf(ctx, clientId),
   ]);
   if (!row) throw new AppError("NOT_FOUND");
   return {
@@ -87,5 +91,6 @@ export async function clientOverviewPanel(ctx: ResourceCtx, clientId: number): P
     email: row.email,
     eidLines: eid.lines,
     mustReadText: eid.mustReadText,
+    importantNotes,
   };
 }
