@@ -47,3 +47,30 @@ test("eupen: a colleague's change of a client reaches the coach's bell live", as
     .click();
   await expect(coach.getByTestId("notification-count")).toHaveCount(0);
 });
+
+test("eupen: a note a colleague writes on the coach's client reaches her bell live", async ({ browser }) => {
+  const coach = await (await browser.newContext({ locale: "de-BE" })).newPage();
+  await signInAt(coach, EUPEN, "de", "hubert");
+  await coach.goto(`${EUPEN}/coachings/mine`);
+  const clientHref = await coach.locator('a[href*="/clients/clients/"]').first().getAttribute("href");
+  await markAllSeen(coach);
+
+  const colleague = await (await browser.newContext({ locale: "de-BE" })).newPage();
+  await signInAt(colleague, EUPEN, "de", "rolf");
+  await colleague.goto(new URL(clientHref!, EUPEN).toString());
+  const clientName = (await colleague.getByRole("heading", { level: 1 }).innerText()).trim();
+  await colleague.getByRole("tab", { name: t("resources.clients.historyTab") }).click();
+  const notes = colleague.getByTestId("slave-notes.notes");
+  await notes.getByRole("button", { name: t("detail.add") }).click();
+  const form = colleague.getByTestId("insert-form");
+  await form.getByLabel(new RegExp(`^${t("resources.notes.subject")}`)).fill("Hausbesuch vereinbart");
+  await form.getByRole("button", { name: t("detail.create") }).click();
+  await expect(form).toHaveCount(0);
+
+  await expect(coach.getByTestId("notification-count")).toHaveText("1");
+  await coach.getByTestId("notification-bell").click();
+  await expect(coach.getByTestId("notification-list")).toContainText(
+    t("notify.subjects.created", { user: "Rolf Rompen", what: t("notify.what.note", { client: clientName }) }),
+  );
+  await saveScreenshot(coach, "eupen-notification-note");
+});

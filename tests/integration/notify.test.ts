@@ -82,6 +82,18 @@ describe("notifications about a client (domain-people §16)", () => {
     expect((await summaryOf(a, masked.id)).latest.map((m) => m.type)).toEqual(["coachings"]);
   });
 
+  it("tell the observers about a note written on the client (as coaching news, §12)", async () => {
+    const coach = await newStaff(a, "100", { language: "fr" });
+    const writer = await newStaff(a, "100", { firstName: "Alicia", lastName: "Allmanns" });
+    const client = await newClient(a, { firstName: "Jean", lastName: "Dubois" });
+    await newCoaching(a, client, coach.id);
+    await writer.caller.resources.create({ resource: "notes.notes", values: { client, subject: "Visite à domicile" } });
+    expect((await summaryOf(a, coach.id)).latest[0]).toMatchObject({
+      type: "coachings",
+      subject: `Alicia Allmanns a créé une note sur DUBOIS Jean (${client})`,
+    });
+  });
+
   it("are each user's own: another user or another centre neither reads nor marks them", async () => {
     const coach = await newStaff(a, "100");
     const colleague = await newStaff(a, "100");
