@@ -33,7 +33,7 @@ const db = await ensureDatabase({ dataDir: values.memory ? "memory://" : undefin
 console.log(db.embedded ? "Embedded PostgreSQL (PGlite) ready" : "Using DATABASE_URL");
 await migrateControl();
 // A real SMTP server on loopback catches what the centres send; their administrators read it on
-// /outbox/caught. Each demo centre signs in to it with its slug, which names its mailbox.
+// /outbox/caught. Each demo centre signs in to it with its id, which names its mailbox.
 const mailSink = await startMailSink({ dir: env().MAILBOX_DIR });
 for (const centre of DEMO_CENTRES) {
   const { tenant, created } = await createTenant(centre, "demo", log);
@@ -46,7 +46,7 @@ for (const centre of DEMO_CENTRES) {
       host: "127.0.0.1",
       port: mailSink.port,
       security: "none",
-      username: tenant.slug,
+      username: tenant.id,
       fromAddress: `noreply@${tenant.slug}.demo.entraide.test`,
       fromName: centre.names[centre.defaultLocale] ?? tenant.slug,
     })

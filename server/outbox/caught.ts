@@ -16,16 +16,19 @@ export interface CaughtMailView {
   attachments: string[];
 }
 
-/** The folder where the demo's mail server keeps a centre's mails; null when there is none (not a demo). */
-export function mailboxOf(slug: string): string | null {
-  if (!MAILBOX.test(slug)) return null;
-  const dir = path.resolve(env().MAILBOX_DIR, slug);
+/**
+ * The folder where the demo's mail server keeps a centre's mails (named by the centre's id, the
+ * user name it signs in to that server with); null when there is none (not a demo).
+ */
+export function mailboxOf(tenantId: string): string | null {
+  if (!MAILBOX.test(tenantId)) return null;
+  const dir = path.resolve(env().MAILBOX_DIR, tenantId);
   return existsSync(dir) ? dir : null;
 }
 
 /** The newest mails the demo's mail server caught for the centre, read as a mail program would show them. */
-export async function caughtMails(slug: string, limit = 50): Promise<CaughtMailView[] | null> {
-  const dir = mailboxOf(slug);
+export async function caughtMails(tenantId: string, limit = 50): Promise<CaughtMailView[] | null> {
+  const dir = mailboxOf(tenantId);
   if (!dir) return null;
   const files = (await readdir(dir))
     .filter((f) => f.endsWith(".eml"))

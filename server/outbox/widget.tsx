@@ -2,7 +2,6 @@ import { Link } from "@/app/_components/link";
 import { getTranslations } from "next-intl/server";
 import { defineWidget } from "@/server/shell/define-widget";
 import { widgetLink } from "@/server/shell/widgets/styles";
-import { currentTenant } from "@/server/tenancy/current";
 import { caughtMails } from "./caught";
 
 /** In the demo: how many mails its mail server caught, linking to them; nothing elsewhere. */
@@ -10,9 +9,8 @@ export const caughtMailsWidget = defineWidget({
   id: "caught-mails",
   title: "outbox.caught.title",
   roles: ["SiteAdmin"],
-  render: async () => {
-    const found = await currentTenant();
-    const mails = found ? await caughtMails(found.tenant.slug, 1000) : null;
+  render: async ({ handle }) => {
+    const mails = await caughtMails(handle.tenantId, 1000);
     if (mails === null) return null;
     const t = await getTranslations("outbox.caught");
     return (

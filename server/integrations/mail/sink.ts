@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
 
-/** A mailbox's name: the SMTP user name the centre signs in with (its slug in the demo). */
+/** A mailbox's name: the SMTP user name the centre signs in with (its id in the demo). */
 const MAILBOX = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export interface CaughtMail {

@@ -17,7 +17,7 @@ export default async function CaughtMailsPage() {
   if (!found) notFound();
   const t = await getTranslations("outbox.caught");
   const locale = (await getLocale()) as UiLocale;
-  const mails = await caughtMails(found.tenant.slug);
+  const mails = await caughtMails(found.tenant.id);
   return (
     <RolePage role="SiteAdmin" namespace="outbox.caught" refusal="adminsOnly">
       {mails === null ? (
