@@ -136,7 +136,16 @@ export async function startJobWorkers(registry: Registry, opts: { pollingInterva
     await boss.schedule(tickName(def), def.schedule, {}, { tz: "Europe/Brussels" });
     await boss.work(tickName(def), polling, async () => fanOut(def));
   }
-  return { stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+  // This process sends through the same client, its queues already made: a job asked for inside a
+  // transaction then needs no other connection (the embedded database has only one per process).
+  const started = Promise.resolve(q);
+  g.__entraideQueue = started;
+  return {
+    stop: async () => {
+      if (g.__entraideQueue === started) g.__entraideQueue = undefined;
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
 }
 
 /** Puts a failed job back on the queue (an administrator's "retry"). */
