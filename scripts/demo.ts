@@ -9,7 +9,9 @@ import { closePools } from "@/server/db/pool";
 import { ensureDatabase } from "@/server/db/embedded";
 import { onShutdown, startServer } from "@/server/main";
 import { createOperator } from "@/server/operator/accounts";
+import { encryptSecret } from "@/server/crypto/secrets";
 import { startMailSink } from "@/server/integrations/mail/sink";
+import { passwordContext } from "@/server/outbox/send";
 import { env } from "@/server/env";
 import { createTenant } from "@/server/tenancy/lifecycle";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
@@ -47,6 +49,7 @@ for (const centre of DEMO_CENTRES) {
       port: mailSink.port,
       security: "none",
       username: tenant.id,
+      passwordEnc: encryptSecret("demo", passwordContext(tenant.id)),
       fromAddress: `noreply@${tenant.slug}.demo.entraide.test`,
       fromName: centre.names[centre.defaultLocale] ?? tenant.slug,
     })

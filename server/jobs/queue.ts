@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { fromDrizzle, type Job, type PgBoss } from "pg-boss";
+import { fromDrizzle, type Job, type JobResult, type PgBoss } from "pg-boss";
 import { z } from "zod";
 import type { Registry } from "@/server/area";
 import { c, controlDb } from "@/server/db/control";
@@ -118,6 +118,7 @@ async function fanOut(def: JobDef) {
 }
 
 const tickName = (def: JobDef) => `${def.name}.tick`;
+const BATCH = 20;
 
 /**
  * Starts this process's workers for every declared job, and the schedules. Several app instances
@@ -128,9 +129,27 @@ export async function startJobWorkers(registry: Registry, opts: { pollingInterva
   await boss.start();
   const q: Queue = { boss, queues: new Set() };
   const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 };
+  // Up to BATCH jobs per fetch, each settled on its own, and fetched again at once while the
+  // batches come back full: a burst of mails goes out without waiting a polling interval each.
+  const batch = { ...polling, batchSize: BATCH, perJobResults: true as const, burstWhenBatchFull: true };
   for (const def of registry.jobs) {
     await ensureQueue(q, def);
-    await boss.work(def.name, polling, async ([job]) => runJob(registry, def, job!));
+    await boss.work(def.name, batch, async (jobs) => {
+      const results: JobResult[] = [];
+      for (const job of jobs) {
+        try {
+          await runJob(registry, def, job);
+          results.push({ id: job.id, status: "completed" });
+        } catch (err) {
+          results.push({
+            id: job.id,
+            status: "failed",
+            output: { message: err instanceof Error ? err.message : String(err) },
+          });
+        }
+      }
+      return results;
+    });
     if (!def.schedule) continue;
     await boss.createQueue(tickName(def)).catch(() => undefined);
     await boss.schedule(tickName(def), def.schedule, {}, { tz: "Europe/Brussels" });

@@ -57,8 +57,9 @@ export async function deliver(settings: SmtpSettings, mail: OutgoingMail): Promi
     if (info.rejected.length > 0) throw new PermanentMailError(`rejected: ${info.rejected.join(", ")}`);
     return info.messageId;
   } catch (err) {
-    const code = (err as { responseCode?: number }).responseCode;
-    if (code && code >= 500) throw new PermanentMailError((err as Error).message);
+    // A refusal (5xx) or refused credentials come back the same on every try.
+    const { responseCode, code } = err as { responseCode?: number; code?: string };
+    if ((responseCode && responseCode >= 500) || code === "EAUTH") throw new PermanentMailError((err as Error).message);
     throw err;
   } finally {
     transport.close();
