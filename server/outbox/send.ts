@@ -95,6 +95,12 @@ export const sendMailJob = defineJob({
     const settings = await smtpSettingsOf(handle);
     const failed = (error: string) => finish(handle, mail, { state: "failed", error });
     if (!settings) return failed("outbox.errors.noServer");
+    const [writer] = mail.userId
+      ? await db
+          .select({ first: t.users.firstName, last: t.users.lastName, address: t.users.email })
+          .from(t.users)
+          .where(eq(t.users.id, mail.userId))
+      : [];
     const of = (kind: string) =>
       recipients.filter((r) => r.kind === kind).map((r) => ({ address: r.address, name: r.name }));
     try {
@@ -105,6 +111,7 @@ export const sendMailJob = defineJob({
         subject: mail.subject,
         text: mail.body,
         automatic: mail.userId === null,
+        writer: writer && { name: `${writer.first} ${writer.last}`.trim(), address: writer.address },
       });
       await finish(handle, mail, { state: "sent", messageId });
     } catch (err) {

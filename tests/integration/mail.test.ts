@@ -140,7 +140,7 @@ describe("notification e-mails", () => {
 describe("mails written in a client's file (§15)", () => {
   it("go to the client, are sent by their writer only, and stay as they were sent", async () => {
     await configure(a);
-    const writer = await newStaff(a, "100");
+    const writer = await newStaff(a, "100", { firstName: "Writer", lastName: "Agent", email: "writer@example.org" });
     const colleague = await newStaff(a, "100");
     const client = await newClient(a, { firstName: "Marie", lastName: "Dubois", email: "marie.dubois@example.org" });
     const { id } = await writer.caller.resources.create({
@@ -175,7 +175,11 @@ describe("mails written in a client's file (§15)", () => {
     await sendQueued(a);
     const [sent] = caught;
     expect(sent?.to).toEqual(["marie.dubois@example.org"]);
-    expect((await simpleParser(sent!.raw)).subject).toBe("Votre rendez-vous");
+    const parsed = await simpleParser(sent!.raw);
+    expect(parsed.subject).toBe("Votre rendez-vous");
+    // From the centre's address in the writer's name; answers go to the writer.
+    expect(parsed.from?.text).toBe('"Writer Agent (CPAS)" <cpas@example.org>');
+    expect(parsed.replyTo?.text).toBe('"Writer Agent" <writer@example.org>');
 
     // Another centre's user finds nothing under that id.
     const other = await newStaff(b, "100");

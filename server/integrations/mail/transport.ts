@@ -20,6 +20,8 @@ export interface OutgoingMail {
   text: string;
   /** Sent by the centre itself (notifications): marked so that auto-responders stay quiet. */
   automatic?: boolean;
+  /** Written by a user: it leaves from the centre's address in their name, and answers go to them. */
+  writer?: { name: string; address: string };
   attachments?: { filename: string; content: Buffer | Readable; contentType?: string }[];
 }
 
@@ -45,7 +47,11 @@ export async function deliver(settings: SmtpSettings, mail: OutgoingMail): Promi
     rs?.map((r) => ({ address: r.address, name: r.name ?? "" }));
   try {
     const info: { rejected: unknown[]; messageId: string } = await transport.sendMail({
-      from: { address: settings.fromAddress, name: settings.fromName },
+      from: {
+        address: settings.fromAddress,
+        name: mail.writer ? `${mail.writer.name} (${settings.fromName})` : settings.fromName,
+      },
+      replyTo: mail.writer?.address ? { address: mail.writer.address, name: mail.writer.name } : undefined,
       to: list(mail.to),
       cc: list(mail.cc),
       bcc: list(mail.bcc),
