@@ -246,6 +246,10 @@ async function run() {
   const { benchClients } = await import("./clients");
   await benchClients(tenants.slice(1), ROWS);
 
+  // 7b. Notification e-mails at volume: digests queued and sent through a loopback SMTP server.
+  const { benchDigests } = await import("./mail");
+  await benchDigests(tenants[2] ?? tenants[0]!, SMOKE ? 500 : 10_000);
+
   // 8. Notes by client and the full-text note search with NOTES generated notes on the centre of section 7.
   const { benchNotes } = await import("./notes");
   await benchNotes(tenants[1]!, NOTES);

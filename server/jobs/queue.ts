@@ -119,6 +119,7 @@ async function fanOut(def: JobDef) {
 
 const tickName = (def: JobDef) => `${def.name}.tick`;
 const BATCH = 20;
+const PARALLEL = 4;
 
 /**
  * Starts this process's workers for every declared job, and the schedules. Several app instances
@@ -135,19 +136,22 @@ export async function startJobWorkers(registry: Registry, opts: { pollingInterva
   for (const def of registry.jobs) {
     await ensureQueue(q, def);
     await boss.work(def.name, batch, async (jobs) => {
-      const results: JobResult[] = [];
-      for (const job of jobs) {
+      const settle = async (job: (typeof jobs)[number]): Promise<JobResult> => {
         try {
           await runJob(registry, def, job);
-          results.push({ id: job.id, status: "completed" });
+          return { id: job.id, status: "completed" };
         } catch (err) {
-          results.push({
+          return {
             id: job.id,
             status: "failed",
             output: { message: err instanceof Error ? err.message : String(err) },
-          });
+          };
         }
-      }
+      };
+      // A few of the batch at a time: mails wait on the mail server more than on the database.
+      const results: JobResult[] = [];
+      for (let i = 0; i < jobs.length; i += PARALLEL)
+        results.push(...(await Promise.all(jobs.slice(i, i + PARALLEL).map(settle))));
       return results;
     });
     if (!def.schedule) continue;

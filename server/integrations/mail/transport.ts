@@ -30,9 +30,25 @@ export class PermanentMailError extends Error {}
 
 const TIMEOUT_MS = 15_000;
 
-/** Hands one mail to the centre's SMTP server; returns its Message-ID. */
-export async function deliver(settings: SmtpSettings, mail: OutgoingMail): Promise<string> {
-  const transport = nodemailer.createTransport({
+/**
+ * One pooled connection set per mail server and account, kept while it is used: a burst of mails
+ * (digests) goes over a few open connections instead of a handshake each. Settings that change make
+ * another key; the least recently used transports are closed.
+ */
+const transports = new Map<string, nodemailer.Transporter>();
+const MAX_TRANSPORTS = 50;
+
+function transportFor(settings: SmtpSettings) {
+  const key = JSON.stringify(settings);
+  let transport = transports.get(key);
+  if (transport) {
+    transports.delete(key);
+    transports.set(key, transport);
+    return transport;
+  }
+  transport = nodemailer.createTransport({
+    pool: true,
+    maxConnections: 3,
     host: settings.host,
     port: settings.port,
     secure: settings.security === "tls",
@@ -43,6 +59,18 @@ export async function deliver(settings: SmtpSettings, mail: OutgoingMail): Promi
     greetingTimeout: TIMEOUT_MS,
     socketTimeout: TIMEOUT_MS,
   });
+  transports.set(key, transport);
+  if (transports.size > MAX_TRANSPORTS) {
+    const [oldest] = transports.keys();
+    transports.get(oldest!)?.close();
+    transports.delete(oldest!);
+  }
+  return transport;
+}
+
+/** Hands one mail to the centre's SMTP server; returns its Message-ID. */
+export async function deliver(settings: SmtpSettings, mail: OutgoingMail): Promise<string> {
+  const transport = transportFor(settings);
   const list = (rs?: { address: string; name?: string }[]) =>
     rs?.map((r) => ({ address: r.address, name: r.name ?? "" }));
   try {
@@ -67,7 +95,5 @@ export async function deliver(settings: SmtpSettings, mail: OutgoingMail): Promi
     const { responseCode, code } = err as { responseCode?: number; code?: string };
     if ((responseCode && responseCode >= 500) || code === "EAUTH") throw new PermanentMailError((err as Error).message);
     throw err;
-  } finally {
-    transport.close();
   }
 }
