@@ -1,12 +1,17 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, check, index, integer, text, timestamp, type PgSchema } from "drizzle-orm/pg-core";
 import { type contactTables } from "./contacts";
+import { type uploadTables } from "./uploads";
 import { type userTables } from "./users";
 
 /** E-mails the centre sends (domain-people §15) and the mail server it sends them through. */
 export function outboxTables(
   s: PgSchema,
-  deps: { users: ReturnType<typeof userTables>["users"]; partners: ReturnType<typeof contactTables>["partners"] },
+  deps: {
+    users: ReturnType<typeof userTables>["users"];
+    partners: ReturnType<typeof contactTables>["partners"];
+    uploads: ReturnType<typeof uploadTables>["uploads"];
+  },
 ) {
   /** The centre's SMTP server (one row); the password is stored encrypted (server/crypto). */
   const mailSettings = s.table(
@@ -74,5 +79,20 @@ export function outboxTables(
     },
     (t) => [index("mail_recipients_mail_idx").on(t.mailId)],
   );
-  return { mailSettings, mails, mailRecipients };
+  /** A scanned document sent with a mail (§15: attachments from the object's uploads). */
+  const mailAttachments = s.table(
+    "mail_attachments",
+    {
+      id: bigserial("id", { mode: "number" }).primaryKey(),
+      mailId: bigint("mail_id", { mode: "number" })
+        .notNull()
+        .references(() => mails.id),
+      uploadId: integer("upload_id")
+        .notNull()
+        .references(() => deps.uploads.id),
+      version: integer("version").notNull().default(1),
+    },
+    (t) => [index("mail_attachments_mail_idx").on(t.mailId), index("mail_attachments_upload_idx").on(t.uploadId)],
+  );
+  return { mailSettings, mails, mailRecipients, mailAttachments };
 }

@@ -49,6 +49,7 @@ export const {
   mailSettings,
   mails,
   mailRecipients,
+  mailAttachments,
   uploadTypes,
   uploads,
   noteTypes,

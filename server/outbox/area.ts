@@ -2,6 +2,7 @@ import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
 import {
   allMailsResource,
+  attachmentsResource,
   clientMailsResource,
   mailSettingsResource,
   myMailsResource,
@@ -13,7 +14,14 @@ import { caughtMailsWidget } from "./widget";
 /** E-mails (domain-people §15): the outbox, the centre's mail server, and sending on the job queue. */
 export const outboxArea = defineArea({
   id: "outbox",
-  resources: [myMailsResource, allMailsResource, clientMailsResource, recipientsResource, mailSettingsResource],
+  resources: [
+    myMailsResource,
+    allMailsResource,
+    clientMailsResource,
+    recipientsResource,
+    attachmentsResource,
+    mailSettingsResource,
+  ],
   menu: [
     { menu: "office", entries: [{ resource: "outbox.mine" }] },
     { menu: "explorer", section: "menu.sections.system", entries: [{ resource: "outbox.mails" }] },
@@ -32,5 +40,8 @@ export const outboxArea = defineArea({
     { from: "mails.client_id", to: "partners", onDelete: "volatile", label: "relations.mails" },
     { from: "mail_recipients.mail_id", to: "mails", onDelete: "part", label: "relations.mailRecipients" },
     { from: "mail_recipients.partner_id", to: "partners", onDelete: "clear", label: "relations.mailRecipients" },
+    { from: "mail_attachments.mail_id", to: "mails", onDelete: "part", label: "relations.mailAttachments" },
+    // A document that went out with a mail stays as long as the mail's record.
+    { from: "mail_attachments.upload_id", to: "uploads", onDelete: "protect", label: "relations.mailAttachments" },
   ]),
 });

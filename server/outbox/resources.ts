@@ -131,7 +131,10 @@ const mailCommon = {
         { fields: ["body"] },
         { fields: ["error"] },
       ],
-      slaves: [{ resource: "outbox.recipients", label: "outbox.recipientsTitle", masterField: "mail" }],
+      slaves: [
+        { resource: "outbox.recipients", label: "outbox.recipientsTitle", masterField: "mail" },
+        { resource: "outbox.attachments", label: "outbox.attachmentsTitle", masterField: "mail" },
+      ],
     },
   ],
 };
@@ -359,4 +362,64 @@ export const mailSettingsResource = defineResource({
       },
     },
   ],
+});
+
+const at = (t: TenantTables) => t.mailAttachments;
+const attachmentMail = async (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => {
+  const [row] = await tx
+    .select({ mailId: at(ctx.handle.t).mailId })
+    .from(at(ctx.handle.t))
+    .where(eq(at(ctx.handle.t).id, Number(id)));
+  if (!row) throw new AppError("NOT_FOUND");
+  return row.mailId;
+};
+
+/**
+ * A mail's attachments (§15): scanned documents the writer may read (the uploads' own rights
+ * apply to the picker), added to a draft by its sender and sent with it.
+ */
+export const attachmentsResource = defineResource({
+  id: "outbox.attachments",
+  title: "outbox.attachmentsTitle",
+  table: at,
+  pk: (t) => at(t).id,
+  version: (t) => at(t).version,
+  fields: {
+    id: integer("fields.id", (t) => at(t).id, { editable: false, width: 7 }),
+    mail: {
+      ...reference(
+        "outbox.fields.mail",
+        "outbox.mine",
+        (t) => at(t).mailId,
+        (t) => sql<string>`(select ${q(t.mails.subject)} from ${t.mails} where ${q(t.mails.id)} = ${q(at(t).mailId)})`,
+      ),
+      createOnly: true,
+    },
+    upload: {
+      ...reference(
+        "outbox.fields.upload",
+        "uploads.uploads",
+        (t) => at(t).uploadId,
+        (t) =>
+          sql<string>`(select ${q(t.uploads.fileName)} from ${t.uploads} where ${q(t.uploads.id)} = ${q(at(t).uploadId)})`,
+      ),
+      required: true,
+    },
+  },
+  columns: ["upload"],
+  hiddenColumns: ["id"],
+  titleField: "upload",
+  defaultSort: [{ field: "id", dir: "asc" }],
+  insert: { fields: ["mail", "upload"] },
+  beforeSave: async (tx, ctx, id, values) => {
+    const mailId = id === undefined ? values.mail : await attachmentMail(tx, ctx, id);
+    await draftOnly(tx, ctx, Number(mailId));
+  },
+  beforeDelete: async (tx, ctx, id) => draftOnly(tx, ctx, await attachmentMail(tx, ctx, id)),
+  scope: (t, ctx) =>
+    ctx.user.roles.has("SiteAdmin")
+      ? undefined
+      : sql`exists (select 1 from ${t.mails} where ${q(t.mails.id)} = ${q(at(t).mailId)} and ${q(t.mails.userId)} = ${ctx.user.id})`,
+  access: { view: ["OfficeUser", "SiteAdmin"], edit: ["OfficeUser"], delete: ["OfficeUser"], listAll: [] },
+  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["mail", "upload"] }] }],
 });

@@ -6,6 +6,7 @@ import { deliver, PermanentMailError, type SmtpSettings } from "@/server/integra
 import { defineJob } from "@/server/jobs/define";
 import { enqueue } from "@/server/jobs/queue";
 import { notify } from "@/server/notify/emit";
+import { uploadStorage } from "@/server/uploads/storage";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
 type Tx = TenantHandle["db"];
@@ -101,6 +102,19 @@ export const sendMailJob = defineJob({
           .from(t.users)
           .where(eq(t.users.id, mail.userId))
       : [];
+    // Each attached document streams from the centre's storage into the mail.
+    const attached = await db
+      .select({ key: t.uploads.storageKey, name: t.uploads.fileName, type: t.uploads.mimeType })
+      .from(t.mailAttachments)
+      .innerJoin(t.uploads, eq(t.uploads.id, t.mailAttachments.uploadId))
+      .where(eq(t.mailAttachments.mailId, mailId));
+    const attachments = await Promise.all(
+      attached.map(async (a) => ({
+        filename: a.name,
+        contentType: a.type,
+        content: (await uploadStorage().get(handle.tenantId, a.key)).stream,
+      })),
+    );
     const of = (kind: string) =>
       recipients.filter((r) => r.kind === kind).map((r) => ({ address: r.address, name: r.name }));
     try {
@@ -111,6 +125,7 @@ export const sendMailJob = defineJob({
         subject: mail.subject,
         text: mail.body,
         automatic: mail.userId === null,
+        attachments,
         writer: writer && { name: `${writer.first} ${writer.last}`.trim(), address: writer.address },
       });
       await finish(handle, mail, { state: "sent", messageId });

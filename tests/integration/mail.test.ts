@@ -10,7 +10,7 @@ import { notify } from "@/server/notify/emit";
 import { sendMailJob } from "@/server/outbox/send";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
-import { newClient, newStaff } from "./factories";
+import { createWithFile, newClient, newStaff } from "./factories";
 import { appCodeOf, errorAsSent, newCentre } from "./helpers";
 
 // E-mail through a real SMTP server on loopback (the demo's mail sink): notifications mailed at
@@ -184,6 +184,37 @@ describe("mails written in a client's file (§15)", () => {
     // Another centre's user finds nothing under that id.
     const other = await newStaff(b, "100");
     expect(await appCodeOf(other.caller.resources.get({ resource: "outbox.byClient", id }))).toBe("NOT_FOUND");
+  });
+
+  it("carry the client's scanned documents as attachments", async () => {
+    await configure(a);
+    const writer = await newStaff(a, "100", { email: "writer@example.org" });
+    const client = await newClient(a, { firstName: "Paul", lastName: "Piron", email: "paul.piron@example.org" });
+    const h = tenantHandle(a);
+    const [type] = await h.db.select({ id: h.t.uploadTypes.id }).from(h.t.uploadTypes).limit(1);
+    const upload = await createWithFile(a, "/api/uploads", { client, type: type!.id }, writer.claims);
+    const { id } = await writer.caller.resources.create({
+      resource: "outbox.byClient",
+      values: { client, subject: "Votre document", body: "Ci-joint." },
+    });
+    await writer.caller.resources.create({ resource: "outbox.attachments", values: { mail: id, upload: upload.id } });
+    caught.length = 0;
+    await writer.caller.resources.transition({ resource: "outbox.byClient", id, version: 1, name: "send" });
+    await sendQueued(a);
+    const parsed = await simpleParser(caught[0]!.raw);
+    expect(parsed.attachments.map((f) => [f.filename, f.contentType])).toEqual([["document.pdf", "application/pdf"]]);
+    expect(parsed.attachments[0]!.content.subarray(0, 5).toString()).toBe("%PDF-");
+    // Once sent, the attachment stays: neither it nor its document can be taken away.
+    const [attachment] = (
+      await writer.caller.resources.list({
+        resource: "outbox.attachments",
+        state: { page: 1, pageSize: 5, sort: [], filters: {}, q: "", master: { field: "mail", value: id } },
+      })
+    ).rows;
+    const refusal = await writer.caller.resources
+      .remove({ resource: "outbox.attachments", id: attachment!.__id as number, version: 1 })
+      .catch(errorAsSent);
+    expect(refusal).toMatchObject({ httpStatus: 400, params: { messageKey: "outbox.errors.notDraft" } });
   });
 
   it("without a recipient is not sent", async () => {

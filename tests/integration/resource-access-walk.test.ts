@@ -158,6 +158,8 @@ const EXPECTED: Record<string, string> = {
   "outbox.mails": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
   // A mail's recipients, on the mail (outbox.RecipientsByMail): whoever writes the mail.
   "outbox.recipients": "-   e   e   e   e   -   -   e   e   e   e   e   e   -   e   e",
+  // A mail's attachments (outbox.AttachmentsByMail): whoever writes the mail.
+  "outbox.attachments": "-   e   e   e   e   -   -   e   e   e   e   e   e   -   e   e",
   // The centre's mail server: site configuration (Lino's SiteConfig and settings.py: SiteStaff).
   "outbox.settings": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
 
@@ -327,6 +329,7 @@ beforeAll(async () => {
       recipient: number;
       upload: number;
       note: number;
+      attachment: number;
     }
   >();
   const [uploadType] = await h.db.select({ id: h.t.uploadTypes.id }).from(h.t.uploadTypes).limit(1);
@@ -377,7 +380,12 @@ beforeAll(async () => {
       .insert(h.t.mailRecipients)
       .values({ mailId: mail!.id, address: `r${type}@example.org` })
       .returning({ id: h.t.mailRecipients.id });
+    const [attachment] = await h.db
+      .insert(h.t.mailAttachments)
+      .values({ mailId: mail!.id, uploadId: upload!.id })
+      .returning({ id: h.t.mailAttachments.id });
     own.set(type, {
+      attachment: attachment!.id,
       note: note!.id,
       mail: mail!.id,
       recipient: recipient!.id,
@@ -472,6 +480,10 @@ beforeAll(async () => {
     [
       "outbox.recipients",
       { id: (type) => own.get(type)!.recipient, master: { field: "mail", value: (type) => own.get(type)!.mail } },
+    ],
+    [
+      "outbox.attachments",
+      { id: (type) => own.get(type)!.attachment, master: { field: "mail", value: (type) => own.get(type)!.mail } },
     ],
     ["outbox.settings", { id: 1 }],
     ["uploads.types", { id: uploadType!.id }],
