@@ -4,6 +4,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { c } from "@/server/db/control";
 import { startMailSink } from "@/server/integrations/mail/sink";
+import { closeTransports } from "@/server/integrations/mail/transport";
 import { startJobWorkers } from "@/server/jobs/queue";
 import { mailNotifications } from "@/server/notify/mail";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
@@ -34,21 +35,23 @@ export async function benchDigests(tenant: Tenant, digests: number) {
     select u.id, 'system', 'Message ' || m || ' for ' || u.username, 'daily'
     from ${t.users} u cross join generate_series(1, ${MESSAGES_PER_USER}) m where u.username like 'digest-%'`);
 
-  const queued = await timed(() => mailNotifications(handle, "daily"));
-  line("mail_digests_users", digests);
-  line("mail_digests_messages", digests * MESSAGES_PER_USER);
-  line("mail_digests_queued", queued.result);
-  line("mail_digests_queue_seconds", queued.seconds);
-
+  // The workers run from the start, as in the app: mails leave while the digests are still queued.
   const workers = await startJobWorkers(registry, { pollingIntervalSeconds: 0.5 });
+  let queued = { seconds: 0, result: 0 };
   const sent = await timed(async () => {
+    queued = await timed(() => mailNotifications(handle, "daily"));
     const until = Date.now() + 30 * 60_000;
     while (received.size < queued.result && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
   });
   await workers.stop();
+  closeTransports();
   await sink.close();
+  line("mail_digests_users", digests);
+  line("mail_digests_messages", digests * MESSAGES_PER_USER);
+  line("mail_digests_queued", queued.result);
+  line("mail_digests_queue_seconds", queued.seconds);
   const copies = [...received.values()].reduce((a, b) => a + b, 0);
-  line("mail_digests_send_seconds", sent.seconds);
+  line("mail_digests_queued_and_delivered_seconds", sent.seconds);
   line("mail_digests_per_second", received.size / sent.seconds);
   line("mail_digests_lost", queued.result - received.size);
   line("mail_digests_duplicated", copies - received.size);

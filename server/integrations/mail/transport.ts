@@ -68,6 +68,12 @@ function transportFor(settings: SmtpSettings) {
   return transport;
 }
 
+/** Closes every pooled connection (a script's or a test's end). */
+export function closeTransports() {
+  for (const transport of transports.values()) transport.close();
+  transports.clear();
+}
+
 /** Hands one mail to the centre's SMTP server; returns its Message-ID. */
 export async function deliver(settings: SmtpSettings, mail: OutgoingMail): Promise<string> {
   const transport = transportFor(settings);
