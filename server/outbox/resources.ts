@@ -214,15 +214,56 @@ export const allMailsResource = defineResource({
   access: { view: ["SiteAdmin"], edit: [], delete: [] },
 });
 
+/**
+ * What hangs on a mail (its recipients, its attachments): the mail's field, added to and taken
+ * from a draft by its sender; read, on the mail, by the sender or an administrator.
+ */
+function onMail(table: (t: TenantTables) => TenantTables["mailRecipients"] | TenantTables["mailAttachments"]) {
+  const mailOf = async (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => {
+    const rows = table(ctx.handle.t);
+    const [row] = await tx
+      .select({ mailId: rows.mailId })
+      .from(rows)
+      .where(eq(rows.id, Number(id)));
+    if (!row) throw new AppError("NOT_FOUND");
+    return row.mailId;
+  };
+  return {
+    mail: {
+      ...reference(
+        "outbox.fields.mail",
+        "outbox.mine",
+        (t) => table(t).mailId,
+        (t) =>
+          sql<string>`(select ${q(t.mails.subject)} from ${t.mails} where ${q(t.mails.id)} = ${q(table(t).mailId)})`,
+      ),
+      createOnly: true,
+    },
+    rules: {
+      beforeSave: async (
+        tx: TenantHandle["db"],
+        ctx: ResourceCtx,
+        id: string | number | undefined,
+        values: Record<string, unknown>,
+      ) => draftOnly(tx, ctx, Number(id === undefined ? values.mail : await mailOf(tx, ctx, id))),
+      beforeDelete: async (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) =>
+        draftOnly(tx, ctx, await mailOf(tx, ctx, id)),
+      scope: (t: TenantTables, ctx: ResourceCtx) =>
+        ctx.user.roles.has("SiteAdmin")
+          ? undefined
+          : sql`exists (select 1 from ${t.mails} where ${q(t.mails.id)} = ${q(table(t).mailId)} and ${q(t.mails.userId)} = ${ctx.user.id})`,
+      access: {
+        view: ["OfficeUser", "SiteAdmin"] as Role[],
+        edit: ["OfficeUser"] as Role[],
+        delete: ["OfficeUser"] as Role[],
+        listAll: [] as Role[],
+      },
+    },
+  };
+}
+
 const r = (t: TenantTables) => t.mailRecipients;
-const recipientMail = async (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => {
-  const [row] = await tx
-    .select({ mailId: r(ctx.handle.t).mailId })
-    .from(r(ctx.handle.t))
-    .where(eq(r(ctx.handle.t).id, Number(id)));
-  if (!row) throw new AppError("NOT_FOUND");
-  return row.mailId;
-};
+const onRecipientMail = onMail(r);
 export const recipientsResource = defineResource({
   id: "outbox.recipients",
   title: "outbox.recipientsTitle",
@@ -231,15 +272,7 @@ export const recipientsResource = defineResource({
   version: (t) => r(t).version,
   fields: {
     id: integer("fields.id", (t) => r(t).id, { editable: false, width: 7 }),
-    mail: {
-      ...reference(
-        "outbox.fields.mail",
-        "outbox.mine",
-        (t) => r(t).mailId,
-        (t) => sql<string>`(select ${q(t.mails.subject)} from ${t.mails} where ${q(t.mails.id)} = ${q(r(t).mailId)})`,
-      ),
-      createOnly: true,
-    },
+    mail: onRecipientMail.mail,
     kind: choice("outbox.fields.kind", (t) => r(t).kind, recipientKinds, { required: true, width: 8 }),
     email: { ...text("fields.email", (t) => r(t).address, { required: true, width: 30 }), input: z.email() },
     name: text("fields.name", (t) => r(t).name, { max: 200, width: 30 }),
@@ -249,18 +282,7 @@ export const recipientsResource = defineResource({
   titleField: "email",
   defaultSort: [{ field: "id", dir: "asc" }],
   insert: { fields: ["mail", "kind", "email", "name"], defaults: () => ({ kind: "to" }) },
-  // Recipients are added to and taken from a draft, by its sender.
-  beforeSave: async (tx, ctx, id, values) => {
-    const mailId = id === undefined ? values.mail : await recipientMail(tx, ctx, id);
-    await draftOnly(tx, ctx, Number(mailId));
-  },
-  beforeDelete: async (tx, ctx, id) => draftOnly(tx, ctx, await recipientMail(tx, ctx, id)),
-  // Whoever may read the mail reads its recipients, on the mail: the sender, or an administrator.
-  scope: (t, ctx) =>
-    ctx.user.roles.has("SiteAdmin")
-      ? undefined
-      : sql`exists (select 1 from ${t.mails} where ${q(t.mails.id)} = ${q(r(t).mailId)} and ${q(t.mails.userId)} = ${ctx.user.id})`,
-  access: { view: ["OfficeUser", "SiteAdmin"], edit: ["OfficeUser"], delete: ["OfficeUser"], listAll: [] },
+  ...onRecipientMail.rules,
   detail: [
     { key: "general", label: "resources.tabs.general", groups: [{ fields: ["mail", "kind", "email", "name"] }] },
   ],
@@ -365,14 +387,7 @@ export const mailSettingsResource = defineResource({
 });
 
 const at = (t: TenantTables) => t.mailAttachments;
-const attachmentMail = async (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => {
-  const [row] = await tx
-    .select({ mailId: at(ctx.handle.t).mailId })
-    .from(at(ctx.handle.t))
-    .where(eq(at(ctx.handle.t).id, Number(id)));
-  if (!row) throw new AppError("NOT_FOUND");
-  return row.mailId;
-};
+const onAttachmentMail = onMail(at);
 
 /**
  * A mail's attachments (§15): scanned documents the writer may read (the uploads' own rights
@@ -386,15 +401,7 @@ export const attachmentsResource = defineResource({
   version: (t) => at(t).version,
   fields: {
     id: integer("fields.id", (t) => at(t).id, { editable: false, width: 7 }),
-    mail: {
-      ...reference(
-        "outbox.fields.mail",
-        "outbox.mine",
-        (t) => at(t).mailId,
-        (t) => sql<string>`(select ${q(t.mails.subject)} from ${t.mails} where ${q(t.mails.id)} = ${q(at(t).mailId)})`,
-      ),
-      createOnly: true,
-    },
+    mail: onAttachmentMail.mail,
     upload: {
       ...reference(
         "outbox.fields.upload",
@@ -411,15 +418,6 @@ export const attachmentsResource = defineResource({
   titleField: "upload",
   defaultSort: [{ field: "id", dir: "asc" }],
   insert: { fields: ["mail", "upload"] },
-  beforeSave: async (tx, ctx, id, values) => {
-    const mailId = id === undefined ? values.mail : await attachmentMail(tx, ctx, id);
-    await draftOnly(tx, ctx, Number(mailId));
-  },
-  beforeDelete: async (tx, ctx, id) => draftOnly(tx, ctx, await attachmentMail(tx, ctx, id)),
-  scope: (t, ctx) =>
-    ctx.user.roles.has("SiteAdmin")
-      ? undefined
-      : sql`exists (select 1 from ${t.mails} where ${q(t.mails.id)} = ${q(at(t).mailId)} and ${q(t.mails.userId)} = ${ctx.user.id})`,
-  access: { view: ["OfficeUser", "SiteAdmin"], edit: ["OfficeUser"], delete: ["OfficeUser"], listAll: [] },
+  ...onAttachmentMail.rules,
   detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["mail", "upload"] }] }],
 });

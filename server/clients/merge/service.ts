@@ -1,4 +1,5 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { getTableConfig, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { actorOf, rowChange, writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { isEmptyValue } from "@/lib/format";
@@ -52,91 +53,42 @@ async function lockBoth(tx: Tx, t: T, keptId: number, mergedId: number, version:
   return { kept, merged };
 }
 
+/**
+ * The simple references to a partner: a column that moves from the duplicate to the kept client,
+ * with nothing else to keep right. The duplicate's scanned documents, notes and mails are the kept
+ * client's (domain-people §13), as are those it issued or received.
+ */
+const SIMPLE_REFERENCES: readonly ((t: T) => AnyPgColumn)[] = [
+  (t) => t.dispenses.clientId,
+  (t) => t.exclusions.clientId,
+  (t) => t.convictions.clientId,
+  (t) => t.roles.personId,
+  (t) => t.roles.companyId,
+  (t) => t.clientContacts.clientId,
+  (t) => t.clientContacts.companyId,
+  (t) => t.clientContacts.contactPersonId,
+  (t) => t.mails.clientId,
+  (t) => t.mailRecipients.partnerId,
+  (t) => t.uploads.clientId,
+  (t) => t.uploads.companyId,
+  (t) => t.uploads.contactPersonId,
+  (t) => t.notes.clientId,
+  (t) => t.notes.companyId,
+  (t) => t.clientMerges.keptId,
+];
+
 /** Moves the rows of the simple references; returns table → ids moved. */
 async function moveSimple(tx: Tx, t: T, from: number, to: number) {
   const moved: Record<string, number[]> = {};
-  const add = (name: string, rows: { id: number }[]) => {
-    if (rows.length) moved[name] = [...(moved[name] ?? []), ...ids(rows)];
-  };
-  add(
-    "dispenses",
-    await tx
-      .update(t.dispenses)
-      .set({ clientId: to })
-      .where(eq(t.dispenses.clientId, from))
-      .returning({ id: t.dispenses.id }),
-  );
-  add(
-    "exclusions",
-    await tx
-      .update(t.exclusions)
-      .set({ clientId: to })
-      .where(eq(t.exclusions.clientId, from))
-      .returning({ id: t.exclusions.id }),
-  );
-  add(
-    "convictions",
-    await tx
-      .update(t.convictions)
-      .set({ clientId: to })
-      .where(eq(t.convictions.clientId, from))
-      .returning({ id: t.convictions.id }),
-  );
-  add(
-    "roles",
-    await tx.update(t.roles).set({ personId: to }).where(eq(t.roles.personId, from)).returning({ id: t.roles.id }),
-  );
-  add(
-    "roles",
-    await tx.update(t.roles).set({ companyId: to }).where(eq(t.roles.companyId, from)).returning({ id: t.roles.id }),
-  );
-  const cc = t.clientContacts;
-  add(
-    "client_contacts",
-    await tx.update(cc).set({ clientId: to }).where(eq(cc.clientId, from)).returning({ id: cc.id }),
-  );
-  add(
-    "client_contacts",
-    await tx.update(cc).set({ companyId: to }).where(eq(cc.companyId, from)).returning({ id: cc.id }),
-  );
-  add(
-    "client_contacts",
-    await tx.update(cc).set({ contactPersonId: to }).where(eq(cc.contactPersonId, from)).returning({ id: cc.id }),
-  );
-  add(
-    "mails",
-    await tx.update(t.mails).set({ clientId: to }).where(eq(t.mails.clientId, from)).returning({ id: t.mails.id }),
-  );
-  const mr = t.mailRecipients;
-  add(
-    "mail_recipients",
-    await tx.update(mr).set({ partnerId: to }).where(eq(mr.partnerId, from)).returning({ id: mr.id }),
-  );
-  // The duplicate's scanned documents are the kept client's (domain-people §13), as are those it issued.
-  const up = t.uploads;
-  add("uploads", await tx.update(up).set({ clientId: to }).where(eq(up.clientId, from)).returning({ id: up.id }));
-  add("uploads", await tx.update(up).set({ companyId: to }).where(eq(up.companyId, from)).returning({ id: up.id }));
-  add(
-    "uploads",
-    await tx.update(up).set({ contactPersonId: to }).where(eq(up.contactPersonId, from)).returning({ id: up.id }),
-  );
-  add(
-    "notes",
-    await tx.update(t.notes).set({ clientId: to }).where(eq(t.notes.clientId, from)).returning({ id: t.notes.id }),
-  );
-  add(
-    "notes",
-    await tx.update(t.notes).set({ companyId: to }).where(eq(t.notes.companyId, from)).returning({ id: t.notes.id }),
-  );
-  const merges = await tx
-    .update(t.clientMerges)
-    .set({ keptId: to })
-    .where(eq(t.clientMerges.keptId, from))
-    .returning({ id: t.clientMerges.id });
-  add(
-    "client_merges",
-    merges.map((m) => ({ id: Number(m.id) })),
-  );
+  for (const columnOf of SIMPLE_REFERENCES) {
+    const column = columnOf(t);
+    const table = column.table;
+    const { rows } = await tx.execute<{ id: number | string }>(
+      sql`update ${table} set ${sql.identifier(column.name)} = ${to} where ${column} = ${from} returning id`,
+    );
+    const name = getTableConfig(table).name;
+    if (rows.length) moved[name] = [...(moved[name] ?? []), ...rows.map((r) => Number(r.id))];
+  }
   return moved;
 }
 
