@@ -52,6 +52,8 @@ export function noteTables(
     remark: text("remark").notNull().default(""),
     /** Choice list noteSpecialTypes (Welfare: "first meeting"). */
     specialType: text("special_type"),
+    /** The body of the mails written from a note of this type, in each language (server/outbox/templates.ts). */
+    mailTemplate: jsonb("mail_template").$type<LocalizedText>(),
     version: integer("version").notNull().default(1),
   });
 

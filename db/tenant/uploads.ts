@@ -37,6 +37,8 @@ export function uploadTables(
       /** Choice list expiryUnits (daily, weekly, monthly, yearly), empty: no expiry reminder. */
       warnExpiryUnit: text("warn_expiry_unit"),
       warnExpiryValue: integer("warn_expiry_value").notNull().default(2),
+      /** The body of the mails sending a document of this type, in each language (server/outbox/templates.ts). */
+      mailTemplate: jsonb("mail_template").$type<LocalizedText>(),
       version: integer("version").notNull().default(1),
     },
     (t) => [

@@ -31,6 +31,7 @@ import { personPhoneticWords } from "./rules/phonetic";
 import { addressLine, ageInYears, clientDisplayName } from "./sql";
 import { coachesToday, coachingActive } from "@/server/coachings/sql";
 import { createHouseholdAction } from "@/server/households/actions";
+import { createMailToClient } from "./mail";
 import { checkAgainAction } from "@/server/checks/resources";
 import { contactPersonLabel, primaryCoach } from "./computed";
 import { clientEventFilters } from "./events";
@@ -412,7 +413,7 @@ export const clientsResource = defineResource({
     await copyAddressToPrimary(tx, ctx.handle.t, Number(id), actorOf(ctx.user));
     await updateClientReminders(tx, ctx, id);
   },
-  actions: [createHouseholdAction, mergeClientAction, checkAgainAction],
+  actions: [createHouseholdAction, mergeClientAction, checkAgainAction, createMailToClient],
   workflow: {
     field: "clientState",
     transitions: [

@@ -5,6 +5,7 @@ import { actorOf, rowChange, writeAudit } from "@/server/audit";
 import { defineResource, type ResourceAccess } from "@/server/resources/define";
 import { boolean, choice, integer, localizedText, longText } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
+import { mailTemplateField } from "@/server/outbox/templates";
 import { noteSpecialTypes } from "./choices";
 
 /** The configuration of notes (Configure → Office): read by whoever writes notes, kept by office staff. */
@@ -34,6 +35,7 @@ export const noteTypesResource = defineResource({
     important: boolean("resources.notes.important", (t) => t.noteTypes.important),
     specialType: choice("resources.noteTypes.specialType", (t) => t.noteTypes.specialType, noteSpecialTypes),
     remark: longText("fields.remark", (t) => t.noteTypes.remark),
+    mailTemplate: mailTemplateField((t) => t.noteTypes.mailTemplate),
   },
   columns: ["name", "important", "specialType"],
   hiddenColumns: ["id", "remark"],
@@ -45,7 +47,7 @@ export const noteTypesResource = defineResource({
     {
       key: "general",
       label: "resources.tabs.general",
-      groups: [{ fields: ["name", "important", "specialType", "remark"] }],
+      groups: [{ fields: ["name", "important", "specialType", "remark"] }, { fields: ["mailTemplate"] }],
       slaves: [{ resource: "notes.notes", label: "resources.notes.title", masterField: "type" }],
     },
   ],

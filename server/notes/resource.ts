@@ -15,6 +15,7 @@ import { uiLanguages } from "@/server/users/resource";
 import { userNameOf } from "@/server/users/sql";
 import { noteOwnerTypes } from "./choices";
 import { eventTypeNameOf, noteTypeNameOf } from "./config";
+import { createMailFromNote } from "./mail";
 import { noteOwnerTitle } from "./owner";
 import { sanitizeNoteBody } from "./sanitize";
 import { noteSearch } from "./search";
@@ -266,6 +267,7 @@ export const notesResource = defineResource({
   derive: () => ({ modifiedAt: new Date() }),
   beforeSave: noteBeforeSave,
   beforeDelete: assertMayChange,
+  actions: [createMailFromNote],
 });
 
 /** My notes (Lino's MyNotes, Office menu): the notes the user wrote, newest first. */

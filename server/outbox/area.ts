@@ -38,6 +38,10 @@ export const outboxArea = defineArea({
     // A mail is a record of what was sent: its sender stays.
     { from: "mails.user_id", to: "users", onDelete: "protect", label: "relations.mails" },
     { from: "mails.client_id", to: "partners", onDelete: "volatile", label: "relations.mails" },
+    // What a mail was written from ("Create e-mail"): a record of it keeps the note or document.
+    { from: "mails.owner_id", to: "partners", ownerType: "client", onDelete: "volatile", label: "relations.mails" },
+    { from: "mails.owner_id", to: "notes", ownerType: "note", onDelete: "protect", label: "relations.mails" },
+    { from: "mails.owner_id", to: "uploads", ownerType: "upload", onDelete: "protect", label: "relations.mails" },
     { from: "mail_recipients.mail_id", to: "mails", onDelete: "part", label: "relations.mailRecipients" },
     { from: "mail_recipients.partner_id", to: "partners", onDelete: "clear", label: "relations.mailRecipients" },
     { from: "mail_attachments.mail_id", to: "mails", onDelete: "part", label: "relations.mailAttachments" },

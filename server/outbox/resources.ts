@@ -119,6 +119,8 @@ const mailCommon = {
     },
   },
   workflow: { field: "state", transitions: [sendTransition] },
+  // Once queued a mail is a record of what went out (or tried to).
+  locked: { when: (t: TenantTables) => sql`${mails(t).state} <> 'draft'`, messageKey: "outbox.errors.notDraft" },
   beforeSave: draftOnly,
   beforeDelete: (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) => draftOnly(tx, ctx, id),
   detail: [
@@ -248,6 +250,11 @@ function onMail(table: (t: TenantTables) => TenantTables["mailRecipients"] | Ten
       ) => draftOnly(tx, ctx, Number(id === undefined ? values.mail : await mailOf(tx, ctx, id))),
       beforeDelete: async (tx: TenantHandle["db"], ctx: ResourceCtx, id: string | number) =>
         draftOnly(tx, ctx, await mailOf(tx, ctx, id)),
+      locked: {
+        when: (t: TenantTables) =>
+          sql`exists (select 1 from ${t.mails} where ${q(t.mails.id)} = ${q(table(t).mailId)} and ${q(t.mails.state)} <> 'draft')`,
+        messageKey: "outbox.errors.notDraft",
+      },
       scope: (t: TenantTables, ctx: ResourceCtx) =>
         ctx.user.roles.has("SiteAdmin")
           ? undefined

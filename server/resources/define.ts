@@ -106,7 +106,17 @@ export interface ActionDef {
   /** Offered only while this field of the row is empty (e.g. restore, until the record is restored). */
   onlyWhileEmpty?: string;
   /** `version` is the row's version the user saw, when the browser sent it (for actions that refuse stale rows). */
-  run: (ctx: ResourceCtx, id: string | number, params: Record<string, unknown>, version?: number) => Promise<void>;
+  run: (
+    ctx: ResourceCtx,
+    id: string | number,
+    params: Record<string, unknown>,
+    version?: number,
+  ) => Promise<void | ActionResult>;
+}
+
+/** What an action made that the user goes on with (e.g. the draft a "Create e-mail" wrote): the browser opens it. */
+export interface ActionResult {
+  open: { resource: string; id: string | number };
 }
 
 /**
@@ -213,6 +223,11 @@ export interface ResourceDef {
     upload?: string;
   };
   workflow?: { field: string; transitions: TransitionDef[] };
+  /**
+   * Rows that have become records (a sent mail): neither edited nor deleted, nor anything added to
+   * or taken from their slave grids; the detail offers none of it and the service refuses it.
+   */
+  locked?: { when: (t: TenantTables) => SQL; messageKey: string };
   /**
    * Derived columns to write with every insert and edit (Lino's `full_clean`), computed from the
    * row's values after the change; keys are the table's property names.

@@ -94,6 +94,7 @@ export function whereOf(def: ResourceDef, state: ResolvedState, t: TenantTables,
 export function selectionOf(def: ResourceDef, fieldNames: string[], t: TenantTables): Record<string, SQLWrapper> {
   const selection: Record<string, SQLWrapper> = { __id: rendered(t, def, "__id", () => def.pk(t)) };
   if (def.version) selection.__version = rendered(t, def, "__version", () => def.version!(t));
+  if (def.locked) selection.__locked = rendered(t, def, "__locked", () => def.locked!.when(t));
   for (const name of fieldNames) {
     const field = def.fields[name]!;
     selection[name] = rendered(t, def, name, () => field.expr(t));

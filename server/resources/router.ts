@@ -129,9 +129,14 @@ export const resourcesRouter = router({
         version: z.number().int().optional(),
       }),
     )
-    .output(z.object({ ok: z.literal(true) }))
+    .output(
+      z.object({
+        ok: z.literal(true),
+        open: z.object({ resource: z.string(), id: z.union([z.string(), z.number()]) }).nullable(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
-      await runAction(
+      const result = await runAction(
         resourceCtx(ctx),
         resourceOf(ctx.registry, input.resource),
         input.id,
@@ -139,7 +144,7 @@ export const resourcesRouter = router({
         input.params,
         input.version,
       );
-      return { ok: true as const };
+      return { ok: true as const, open: result?.open ?? null };
     }),
 
   /** A reference picker's options: the rows the user may choose for one ref field, filter or action parameter (id and title only). */

@@ -31,6 +31,7 @@ export function toRow(
 ): Row {
   const row: Row = { __id: raw.__id as string | number };
   if (def.version) row.__version = Number(raw.__version);
+  if (def.locked) row.__locked = raw.__locked === true;
   for (const name of fieldNames) {
     const field = def.fields[name]!;
     const value = raw[name];

@@ -10,7 +10,7 @@ import { anyOf, assertCan, can, canListAll } from "./access";
 import { recordChange } from "./changes";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { isAllowedChoice } from "./choices";
-import type { FieldDef, ResourceCtx, ResourceDef } from "./define";
+import type { ActionResult, FieldDef, ResourceCtx, ResourceDef } from "./define";
 import { deleteRecord, planDeletion, RESTORE_DAYS, tableNameOf } from "./deletion";
 import { orderByOf, resolveState, selectionOf, whereOf } from "./query";
 import { auditedSelection, editableNames, toRows } from "./rows";
@@ -467,18 +467,33 @@ function tableKeyOf(def: ResourceDef, ctx: ResourceCtx, column: unknown, name: s
 }
 
 type Tx = ResourceCtx["handle"]["db"];
-/** The row as it is now, locked for this transaction; NOT_FOUND or STALE_EDIT otherwise. */
-async function lockedRow(tx: Tx, ctx: ResourceCtx, def: ResourceDef, id: string | number, version: number) {
+/**
+ * The row as it is now, locked for this transaction; NOT_FOUND or STALE_EDIT otherwise, and refused
+ * when it has become a record (`def.locked`) unless a workflow transition (declared per state) moves it.
+ */
+async function lockedRow(
+  tx: Tx,
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  id: string | number,
+  version: number,
+  use: "write" | "transition" = "write",
+) {
   const t = ctx.handle.t;
   // A field inside a JSON column is read as its own value, so that the audit shows what changed.
   const [row] = await tx
-    .select({ ...auditedSelection(def, t), __version: def.version!(t) } as never)
+    .select({
+      ...auditedSelection(def, t),
+      __version: def.version!(t),
+      ...(def.locked ? { __locked: def.locked.when(t) } : {}),
+    } as never)
     .from(def.table(t))
     .where(byId(def, ctx, id))
     .for("update");
   if (!row) throw new AppError("NOT_FOUND");
-  const before = row as Record<string, unknown>;
+  const { __locked: locked, ...before } = row as Record<string, unknown>;
   if (Number(before.__version) !== version) throw new AppError("STALE_EDIT");
+  if (locked === true && use === "write") throw new AppError("INVALID_INPUT", { messageKey: def.locked!.messageKey });
   return before;
 }
 
@@ -574,7 +589,7 @@ export async function runTransition(
   }
   const { db, t } = ctx.handle;
   await db.transaction(async (tx) => {
-    await lockedRow(tx as never, ctx, def, id, version);
+    await lockedRow(tx as never, ctx, def, id, version, "transition");
     await tx
       .update(def.table(t))
       .set({ ...columnValues(def, ctx, { [field]: value }, { workflow: true }), ...versionBump(def, ctx) } as never)
@@ -606,14 +621,14 @@ export async function runAction(
   name: string,
   raw: Record<string, unknown>,
   version?: number,
-): Promise<void> {
+): Promise<ActionResult | null> {
   assertCan(def, "view", ctx.user);
   const action = def.actions?.find((a) => a.name === name);
   if (!action) throw new AppError("INVALID_INPUT", { field: "action" });
   if (!anyOf(ctx.user, action.roles)) throw new AppError("FORBIDDEN");
   const params = paramsSchema(action.params).parse(raw);
   await getRow(ctx, def, id); // in scope, or NOT_FOUND
-  await action.run(ctx, id, params, version);
+  return (await action.run(ctx, id, params, version)) ?? null;
 }
 
 const DEFAULT_SEARCH_RANK = 100;

@@ -20,6 +20,8 @@ import {
 import { qualified as q } from "@/server/resources/query";
 import { EXPIRY_UNITS } from "@/server/calendar/rules/reminders";
 import { userNameOf } from "@/server/users/sql";
+import { mailTemplateField } from "@/server/outbox/templates";
+import { createMailFromUpload } from "./mail";
 import { afterUploadSave, beforeUploadDelete, fileLinkOf, neededByDefault } from "./service";
 
 /** Lino's upload areas (domain-people §13): the client's general documents, or a contract's. */
@@ -68,6 +70,7 @@ export const uploadTypesResource = defineResource({
       required: true,
       width: 8,
     }),
+    mailTemplate: mailTemplateField((t) => t.uploadTypes.mailTemplate),
   },
   columns: ["name", "uploadArea", "maxNumber", "wanted", "shortcut", "warnExpiryUnit", "warnExpiryValue"],
   hiddenColumns: ["id"],
@@ -82,6 +85,7 @@ export const uploadTypesResource = defineResource({
       groups: [
         { fields: ["name", "uploadArea", "shortcut"] },
         { fields: ["maxNumber", "wanted", "warnExpiryUnit", "warnExpiryValue"] },
+        { fields: ["mailTemplate"] },
       ],
       slaves: [{ resource: "uploads.uploads", label: "resources.uploads.byType", masterField: "type" }],
     },
@@ -209,6 +213,7 @@ export const uploadsResource = defineResource({
   },
   afterSave: afterUploadSave,
   beforeDelete: beforeUploadDelete,
+  actions: [createMailFromUpload],
 });
 
 /** My uploads (Office menu): what I uploaded, newest first (Lino's MyUploads). */

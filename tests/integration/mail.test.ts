@@ -10,7 +10,7 @@ import { notify } from "@/server/notify/emit";
 import { sendMailJob } from "@/server/outbox/send";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
-import { createWithFile, newClient, newStaff } from "./factories";
+import { createWithFile, newClient, newPerson, newStaff } from "./factories";
 import { appCodeOf, errorAsSent, newCentre } from "./helpers";
 
 // E-mail through a real SMTP server on loopback (the demo's mail sink): notifications mailed at
@@ -228,6 +228,219 @@ describe("mails written in a client's file (§15)", () => {
       .transition({ resource: "outbox.byClient", id, version: 1, name: "send" })
       .catch(errorAsSent);
     expect(refusal).toMatchObject({ httpStatus: 400, params: { messageKey: "outbox.errors.noRecipient" } });
+  });
+});
+
+describe("Create e-mail (§15): a draft from a note, a document or a client, in the recipient's language", () => {
+  const draftOf = async (tenant: Tenant, id: number | string) => {
+    const h = tenantHandle(tenant);
+    const [mail] = await h.db
+      .select()
+      .from(h.t.mails)
+      .where(eq(h.t.mails.id, Number(id)));
+    const to = await h.db
+      .select()
+      .from(h.t.mailRecipients)
+      .where(eq(h.t.mailRecipients.mailId, Number(id)));
+    const files = await h.db
+      .select()
+      .from(h.t.mailAttachments)
+      .where(eq(h.t.mailAttachments.mailId, Number(id)));
+    return { mail: mail!, to, files };
+  };
+
+  it("from a note: to its contact person, in that person's language, the note's text in the body", async () => {
+    await configure(a);
+    const writer = await newStaff(a, "100", { firstName: "Hubert", lastName: "Huppertz", email: "hubert@example.org" });
+    const client = await newClient(a, { firstName: "Marie", lastName: "Dubois", email: "marie@example.org" });
+    const h = tenantHandle(a);
+    const [company] = await h.db
+      .insert(h.t.partners)
+      .values({ kind: "organisation", name: "Arbeitsamt Eupen", email: "info@arbeitsamt.example", language: "de" })
+      .returning({ id: h.t.partners.id });
+    const person = await newPerson(a, {
+      firstName: "Karl",
+      lastName: "Keller",
+      email: "karl@arbeitsamt.example",
+      language: "de",
+    });
+    const [role] = await h.db
+      .insert(h.t.roles)
+      .values({ companyId: company!.id, personId: person })
+      .returning({ id: h.t.roles.id });
+    const { id: noteId } = await writer.caller.resources.create({
+      resource: "notes.notes",
+      values: {
+        date: "2026-03-05",
+        subject: "Stellenangebot",
+        body: "<p>Frau Dubois sucht <strong>Teilzeit</strong>.</p><ul><li>ab April</li></ul>",
+        client,
+        company: company!.id,
+        contactPerson: role!.id,
+      },
+    });
+    const result = await writer.caller.resources.action({ resource: "notes.notes", id: noteId, name: "createMail" });
+    expect(result.open?.resource).toBe("outbox.mine");
+    const { mail, to } = await draftOf(a, result.open!.id);
+    expect(to.map((r) => [r.address, r.name])).toEqual([["karl@arbeitsamt.example", "Karl Keller"]]);
+    expect(mail).toMatchObject({ state: "draft", userId: writer.id, clientId: client, ownerType: "note" });
+    expect(mail.subject).toBe("Stellenangebot");
+    // The app's German text, since the note type has no template: German date, the note as plain text.
+    expect(mail.body).toContain("Guten Tag Karl Keller");
+    expect(mail.body).toContain("Betrifft: Stellenangebot (05.03.2026)");
+    expect(mail.body).toMatch(/Frau Dubois sucht Teilzeit\.\s+\* ab April/);
+    expect(mail.body).toContain("Hubert Huppertz\nCPAS");
+    expect(mail.body).not.toContain("<");
+    // The writer opens it in My outbox and may change it before sending.
+    const draft = await writer.caller.resources.get({ resource: "outbox.mine", id: result.open!.id });
+    expect(draft.__locked).toBe(false);
+  });
+
+  it("from a note whose type has a template: the template in the recipient's language", async () => {
+    const writer = await newStaff(a, "100", { firstName: "Alicia", lastName: "Allmanns", email: "alicia@example.org" });
+    const staff = await newStaff(a, "900");
+    const h = tenantHandle(a);
+    const [type] = await h.db
+      .select({ id: h.t.noteTypes.id, version: h.t.noteTypes.version })
+      .from(h.t.noteTypes)
+      .limit(1);
+    // A template that does not read (an unclosed brace, a name the app does not know) is refused.
+    for (const fr of ["Bonjour {recipient", "Bonjour {inconnu}"]) {
+      const refusal = await staff.caller.resources
+        .update({ resource: "notes.noteTypes", id: type!.id, version: type!.version, patch: { mailTemplate: { fr } } })
+        .catch(errorAsSent);
+      expect(refusal).toMatchObject({ httpStatus: 400 });
+    }
+    await staff.caller.resources.update({
+      resource: "notes.noteTypes",
+      id: type!.id,
+      version: type!.version,
+      patch: {
+        mailTemplate: {
+          fr: "Madame, Monsieur {recipient}, suite à notre entretien du {date} : {body}",
+          de: "Hallo {recipient}",
+        },
+      },
+    });
+    const client = await newClient(a, {
+      firstName: "Jean",
+      lastName: "Lambert",
+      email: "jean@example.org",
+      language: "fr",
+    });
+    const { id: noteId } = await writer.caller.resources.create({
+      resource: "notes.notes",
+      values: { date: "2026-11-30", type: type!.id, subject: "Entretien", body: "<p>Documents à fournir.</p>", client },
+    });
+    const result = await writer.caller.resources.action({ resource: "notes.notes", id: noteId, name: "createMail" });
+    const { mail, to } = await draftOf(a, result.open!.id);
+    expect(to.map((r) => r.address)).toEqual(["jean@example.org"]);
+    expect(mail.body).toBe(
+      "Madame, Monsieur Jean Lambert, suite à notre entretien du 30/11/2026 : Documents à fournir.",
+    );
+  });
+
+  it("from a scanned document: to its client, the document attached, sent as it was written", async () => {
+    await configure(a);
+    const writer = await newStaff(a, "100", { firstName: "Rolf", lastName: "Rompen", email: "rolf@example.org" });
+    const client = await newClient(a, {
+      firstName: "Anna",
+      lastName: "Arens",
+      email: "anna@example.org",
+      language: "de",
+    });
+    const h = tenantHandle(a);
+    const [type] = await h.db
+      .select({ id: h.t.uploadTypes.id, names: h.t.uploadTypes.names })
+      .from(h.t.uploadTypes)
+      .limit(1);
+    const upload = await createWithFile(
+      a,
+      "/api/uploads",
+      { client, type: type!.id, description: "2026" },
+      writer.claims,
+    );
+    const result = await writer.caller.resources.action({
+      resource: "uploads.uploads",
+      id: upload.id,
+      name: "createMail",
+    });
+    const { mail, to, files } = await draftOf(a, result.open!.id);
+    expect(to.map((r) => r.address)).toEqual(["anna@example.org"]);
+    expect(files.map((f) => f.uploadId)).toEqual([upload.id]);
+    const typeName = type!.names.de ?? type!.names.fr;
+    expect(mail.subject).toBe(`${typeName}: 2026`);
+    expect(mail.body).toContain(`im Anhang finden Sie das Dokument \u201e${typeName}: 2026\u201c`);
+
+    caught.length = 0;
+    await writer.caller.resources.transition({ resource: "outbox.mine", id: mail.id, version: 1, name: "send" });
+    await sendQueued(a);
+    const parsed = await simpleParser(caught[0]!.raw);
+    expect(parsed.to && "text" in parsed.to ? parsed.to.text : "").toContain("anna@example.org");
+    expect(parsed.attachments.map((f) => f.contentType)).toEqual(["application/pdf"]);
+    // Sent, it is a record: the detail offers no edit, the server refuses one, and its recipients stay.
+    const sent = await writer.caller.resources.get({ resource: "outbox.mine", id: mail.id });
+    expect(sent).toMatchObject({ state: "sent", __locked: true });
+    const refusal = await writer.caller.resources
+      .remove({ resource: "outbox.mine", id: mail.id, version: sent.__version as number })
+      .catch(errorAsSent);
+    expect(refusal).toMatchObject({ httpStatus: 400, params: { messageKey: "outbox.errors.notDraft" } });
+    const recipient = await writer.caller.resources.get({ resource: "outbox.recipients", id: to[0]!.id });
+    expect(recipient.__locked).toBe(true);
+    // The document it carried cannot be deleted while the mail's record stands.
+    expect(
+      await appCodeOf(writer.caller.resources.remove({ resource: "uploads.uploads", id: upload.id, version: 1 })),
+    ).toBe("ROW_IN_USE");
+  });
+
+  it("from a client: a draft to the client in the client's language; nothing without a writer's address", async () => {
+    const writer = await newStaff(a, "100", { firstName: "Theo", lastName: "Thelen", email: "theo@example.org" });
+    const client = await newClient(a, {
+      firstName: "Pieter",
+      lastName: "Peeters",
+      email: "pieter@example.org",
+      language: "nl",
+    });
+    const result = await writer.caller.resources.action({
+      resource: "clients.clients",
+      id: client,
+      name: "createMail",
+    });
+    const { mail, to } = await draftOf(a, result.open!.id);
+    expect(to.map((r) => r.address)).toEqual(["pieter@example.org"]);
+    expect(mail.subject).toBe("Uw dossier");
+    expect(mail.body).toMatch(/^Beste Pieter Peeters,/);
+
+    const h = tenantHandle(a);
+    const before = (await h.db.select({ id: h.t.mails.id }).from(h.t.mails)).length;
+    const noAddress = await newStaff(a, "100", { email: "" });
+    const refusal = await noAddress.caller.resources
+      .action({ resource: "clients.clients", id: client, name: "createMail" })
+      .catch(errorAsSent);
+    expect(refusal).toMatchObject({ httpStatus: 400, params: { messageKey: "outbox.errors.noSenderAddress" } });
+    expect((await h.db.select({ id: h.t.mails.id }).from(h.t.mails)).length).toBe(before);
+  });
+
+  it("is for office users of the centre only", async () => {
+    const writer = await newStaff(a, "100", { email: "w@example.org" });
+    const client = await newClient(a, { email: "c@example.org" });
+    const h = tenantHandle(a);
+    const [type] = await h.db.select({ id: h.t.uploadTypes.id }).from(h.t.uploadTypes).limit(1);
+    const upload = await createWithFile(a, "/api/uploads", { client, type: type!.id }, writer.claims);
+    // A reception clerk handles documents but writes no mail.
+    const clerk = await newStaff(a, "210", { email: "clerk@example.org" });
+    expect(
+      await appCodeOf(
+        clerk.caller.resources.action({ resource: "uploads.uploads", id: upload.id, name: "createMail" }),
+      ),
+    ).toBe("FORBIDDEN");
+    // Another centre's office user finds nothing under these ids.
+    const other = await newStaff(b, "100", { email: "other@example.org" });
+    for (const [resource, id] of [
+      ["uploads.uploads", upload.id],
+      ["clients.clients", client],
+    ] as const)
+      expect(await appCodeOf(other.caller.resources.action({ resource, id, name: "createMail" }))).toBe("NOT_FOUND");
   });
 });
 

@@ -1,9 +1,17 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatCell, isEmptyValue, type UiLocale } from "@/lib/format";
-import type { ActionMeta, FieldMeta, ResourceMeta, Row, TransitionMeta } from "@/lib/resources";
+import {
+  resourceHref,
+  type ActionMeta,
+  type FieldMeta,
+  type ResourceMeta,
+  type Row,
+  type TransitionMeta,
+} from "@/lib/resources";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
 import { fromDraft, serverFieldErrors, toDraft, type Drafts, type FieldError } from "./drafts";
 import { FieldInput } from "./field-input";
@@ -27,6 +35,7 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
   const t = useTranslations();
   const locale = useLocale() as UiLocale;
   const trpc = useTRPC();
+  const router = useRouter();
   const errorMessage = useErrorMessage();
   const [pending, setPending] = useState<Pending>(null);
   const version = Number(row.__version ?? 0);
@@ -42,7 +51,13 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
   const transition = useMutation(
     trpc.resources.transition.mutationOptions({ onSuccess: () => done(t("detail.done")) }),
   );
-  const action = useMutation(trpc.resources.action.mutationOptions({ onSuccess: () => done(t("detail.done")) }));
+  // An action that made something to go on with (a draft mail) opens it.
+  const action = useMutation(
+    trpc.resources.action.mutationOptions({
+      onSuccess: (result) =>
+        result.open ? router.push(resourceHref(result.open.resource, result.open.id)) : done(t("detail.done")),
+    }),
+  );
 
   const state = meta.workflow ? String(row[meta.workflow.field]) : null;
   const transitions = meta.workflow?.transitions.filter((tr) => tr.from.includes(state!)) ?? [];
@@ -91,7 +106,7 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
           {t(a.label)}
         </button>
       ))}
-      {meta.canDelete && (
+      {meta.canDelete && !row.__locked && (
         <button type="button" className={dangerButton} onClick={() => setPending({ kind: "delete" })}>
           {t("detail.delete")}
         </button>

@@ -174,6 +174,7 @@ export function TabContent({
           key={slave.resource}
           slave={slave}
           masterId={row.__id as string | number}
+          masterLocked={row.__locked === true}
           print={print}
           initial={initial?.slaves[slave.resource]}
         />

@@ -130,7 +130,7 @@ export function Detail({
           </>
         ) : (
           <>
-            {meta.canEdit && editable.length > 0 && (
+            {meta.canEdit && !row.__locked && editable.length > 0 && (
               <button key="edit" type="button" className={primaryButton} onClick={startEditing}>
                 {t("detail.edit")}
               </button>

@@ -16,11 +16,14 @@ const PRINTED = 200;
 export function SlaveGrid({
   slave,
   masterId,
+  masterLocked = false,
   print,
   initial,
 }: {
   slave: SlaveMeta;
   masterId: string | number;
+  /** The master row has become a record (a sent mail): nothing is added to it. */
+  masterLocked?: boolean;
   print: boolean;
   initial?: SlaveData;
 }) {
@@ -62,7 +65,7 @@ export function SlaveGrid({
             {t(capped ? "grid.totalCapped" : "grid.total", { total: formatNumber(total, locale) })}
           </span>
         )}
-        {slave.canCreate && meta.data && !print && (
+        {slave.canCreate && !masterLocked && meta.data && !print && (
           <button type="button" className={`${toolButton} ml-auto`} onClick={() => setAdding(true)}>
             {t("detail.add")}
           </button>
