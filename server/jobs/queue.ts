@@ -1,10 +1,12 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { fromDrizzle, type Job, type JobResult, type PgBoss } from "pg-boss";
 import { z } from "zod";
 import type { Registry } from "@/server/area";
+import { hasRole, USER_TYPES } from "@/server/auth/user-types";
 import { c, controlDb } from "@/server/db/control";
 import { newQueueClient, QUEUE_SCHEMA } from "@/server/db/job-queue";
 import { rootLogger } from "@/server/logger";
+import { notify } from "@/server/notify/emit";
 import { availability } from "@/server/tenancy/registry";
 import { tenantHandle, type TenantHandle } from "@/server/tenancy/tenant-db";
 import { DEFAULT_RETRY, type JobDef } from "./define";
@@ -95,17 +97,53 @@ export async function runJob(registry: Registry, def: JobDef, job: Pick<Job<unkn
   } catch (err) {
     log.error({ err }, "job failed");
     const limit = (def.retry ?? DEFAULT_RETRY).limit;
-    if (job.retryCount >= limit) {
-      await handle.db.insert(handle.t.jobFailures).values({
-        jobId: job.id,
-        jobName: def.name,
-        payload: (payload ?? {}) as object,
-        error: err instanceof Error ? err.message : String(err),
-        attempts: job.retryCount + 1,
-      });
-    }
+    if (job.retryCount >= limit) await recordFailure(handle, def, job, payload, err);
     throw err;
   }
+}
+
+/**
+ * A job that failed for good: written down for the centre's administrators, who are told at once
+ * (a system notification; one unseen at a time, however many fail meanwhile).
+ */
+async function recordFailure(
+  handle: TenantHandle,
+  def: JobDef,
+  job: Pick<Job<unknown>, "id" | "retryCount">,
+  payload: unknown,
+  err: unknown,
+) {
+  const { t } = handle;
+  const error = err instanceof Error ? err.message : String(err);
+  await handle.db.transaction(async (tx) => {
+    await tx.insert(t.jobFailures).values({
+      jobId: job.id,
+      jobName: def.name,
+      payload: (payload ?? {}) as object,
+      error,
+      attempts: job.retryCount + 1,
+    });
+    const admins = await tx
+      .select({ id: t.users.id })
+      .from(t.users)
+      .where(
+        inArray(
+          t.users.userType,
+          USER_TYPES.filter((type) => hasRole(type, "SiteAdmin")),
+        ),
+      );
+    await notify(
+      tx,
+      handle,
+      null,
+      admins.map((a) => a.id),
+      {
+        type: "system",
+        owner: { type: "jobs.failures", id: 0 },
+        compose: (tr) => ({ subject: tr("jobs.failedNotice", { job: tr(def.label) }), body: error }),
+      },
+    );
+  });
 }
 
 /** The tick of a scheduled job: the same job, once for every served centre. */

@@ -113,6 +113,19 @@ describe("background jobs (pg-boss)", () => {
     expect(list.rows[0]).toMatchObject({ job: "test.flaky", attempts: 3 });
     expect(String(list.rows[0]!.error)).toContain(`attempt 3 of ${doomed} failed`);
     expect((await failedJobCounts()).get(a.id)).toBe(before + 1);
+    // The centre's administrators are told, in their language; nobody else, and nobody of the other centre.
+    const told = async (tenant: Tenant, userId: number) => {
+      const h = tenantHandle(tenant);
+      return h.db
+        .select({ type: h.t.notifyMessages.messageType, subject: h.t.notifyMessages.subject })
+        .from(h.t.notifyMessages)
+        .where(eq(h.t.notifyMessages.userId, userId));
+    };
+    expect(await told(a, adminA.id)).toEqual([
+      { type: "system", subject: expect.stringMatching(/^Une tâche de fond a échoué : Contrôle nocturne/) },
+    ]);
+    expect(await told(a, agentA.id)).toEqual([]);
+    expect(await told(b, adminB.id)).toEqual([]);
     expect(
       (await adminB.caller.resources.list({ resource: "jobs.failures", state: { page: 1, pageSize: 50 } as never }))
         .rows,
