@@ -60,6 +60,8 @@ export function outboxTables(
       index("mails_user_idx").on(t.userId, t.createdAt),
       index("mails_client_idx").on(t.clientId, t.createdAt),
       index("mails_state_idx").on(t.state),
+      // A returned mail names the mail it is about by its Message-ID (server/outbox/bounces.ts).
+      index("mails_message_id_idx").on(t.messageId),
     ],
   );
 

@@ -21,6 +21,10 @@ export const CROSS_ORIGIN_WRITES: readonly { path: RegExp; why: string }[] = [
     path: /^\/api\/eid\/card\/[^/]+$/,
     why: "the card reader helper on the desk PC posts a card read here; the one-time token in the address is the only credential (no cookie is read), good for one card",
   },
+  {
+    path: /^\/api\/outbox\/bounces$/,
+    why: "the centre's mail system forwards returned mails here; the centre's bounce token in the Authorization header is the only credential (no cookie is read), and all it can do is fail a mail of that centre",
+  },
 ];
 
 /**

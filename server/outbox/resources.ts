@@ -14,16 +14,15 @@ import { defineResource, type ResourceCtx, type ResourceDef } from "@/server/res
 import { boolean, choice, datetime, integer, longText, reference, text } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
+import { bounceToken } from "./bounces";
 import { mailSecurities, mailStates, recipientKinds } from "./choices";
-import { passwordContext, sendMailJob, smtpSettingsOf } from "./send";
+import { mailErrorText, passwordContext, sendMailJob, smtpSettingsOf } from "./send";
 
 const mails = (t: TenantTables) => t.mails;
 
-/** An error kept as a message key (no mail server) is shown in the reader's language. */
+/** An error kept as a message key (no mail server, a bounce) is shown in the reader's language. */
 const presentError = (value: unknown, ctx: { locale: Parameters<typeof translatorFor>[0] }) =>
-  typeof value === "string" && /^outbox\.errors\.\w+$/.test(value)
-    ? translatorFor(ctx.locale)(value)
-    : String(value ?? "");
+  typeof value === "string" ? mailErrorText(value, translatorFor(ctx.locale)) : "";
 
 const mailFields: ResourceDef["fields"] = {
   id: integer("fields.id", (t) => mails(t).id, { editable: false, width: 7 }),
@@ -320,6 +319,16 @@ export const mailSettingsResource = defineResource({
       input: z.union([z.email(), z.literal("")]),
     },
     fromName: text("outbox.fields.fromName", (t) => s(t).fromName, { max: 120, width: 24 }),
+    // What the centre's mail system needs to forward returned mails (server/outbox/bounces.ts).
+    bounceToken: {
+      type: "text",
+      label: "outbox.fields.bounceToken",
+      help: "outbox.fields.bounceTokenHelp",
+      width: 44,
+      sortable: false,
+      expr: () => sql<string>`''`,
+      present: (_value, ctx) => bounceToken(ctx.handle.tenantId),
+    },
   },
   columns: ["enabled", "host", "port", "security", "fromAddress"],
   titleField: "host",
@@ -332,6 +341,7 @@ export const mailSettingsResource = defineResource({
       groups: [
         { fields: ["enabled", "host", "port", "security"] },
         { fields: ["username", "hasPassword", "fromAddress", "fromName"] },
+        { fields: ["bounceToken"] },
       ],
     },
   ],

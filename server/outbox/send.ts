@@ -5,6 +5,7 @@ import { decryptSecret } from "@/server/crypto/secrets";
 import { deliver, PermanentMailError, type SmtpSettings } from "@/server/integrations/mail/transport";
 import { defineJob } from "@/server/jobs/define";
 import { enqueue } from "@/server/jobs/queue";
+import type { Translator } from "@/server/i18n/translator";
 import { notify } from "@/server/notify/emit";
 import { uploadStorage } from "@/server/uploads/storage";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
@@ -94,7 +95,7 @@ export const sendMailJob = defineJob({
     if (!mail || mail.state === "sent" || mail.state === "failed") return;
     const recipients = await db.select().from(t.mailRecipients).where(eq(t.mailRecipients.mailId, mailId));
     const settings = await smtpSettingsOf(handle);
-    const failed = (error: string) => finish(handle, mail, { state: "failed", error });
+    const failed = (error: string) => failMail(handle, mail, error);
     if (!settings) return failed("outbox.errors.noServer");
     const [writer] = mail.userId
       ? await db
@@ -143,10 +144,31 @@ export const sendMailJob = defineJob({
 
 type Mail = TenantHandle["t"]["mails"]["$inferSelect"];
 
+/**
+ * A mail's error in the reader's words: kept as a message key when it is ours (no mail server; a
+ * bounce, with the receiving server's words on the next lines), as the server said it otherwise.
+ */
+export function mailErrorText(error: string, tr: Translator): string {
+  const [first = "", ...rest] = error.split("\n");
+  return /^outbox\.errors\.\w+$/.test(first) ? tr(first, { details: rest.join("\n") }) : error;
+}
+
+/**
+ * A mail that will not arrive: refused for good at sending, or returned later by the receiving
+ * server (a bounce, which is no attempt of ours). Its sender is told.
+ */
+export const failMail = (
+  handle: Pick<TenantHandle, "db" | "t" | "tenantId">,
+  mail: Mail,
+  error: string,
+  { attempt = true } = {},
+) => finish(handle, mail, { state: "failed", error }, attempt);
+
 async function finish(
   handle: Pick<TenantHandle, "db" | "t" | "tenantId">,
   mail: Mail,
   outcome: { state: "sent"; messageId: string } | { state: "failed"; error: string },
+  attempt = true,
 ) {
   const { db, t } = handle;
   await db.transaction(async (tx) => {
@@ -154,7 +176,7 @@ async function finish(
       .update(t.mails)
       .set({
         state: outcome.state,
-        attempts: sql`${t.mails.attempts} + 1`,
+        ...(attempt ? { attempts: sql`${t.mails.attempts} + 1` } : {}),
         ...(outcome.state === "sent"
           ? { sentAt: sql`now()`, messageId: outcome.messageId, error: null }
           : { error: outcome.error }),
@@ -172,7 +194,7 @@ async function finish(
         owner: null,
         compose: (tr) => ({
           subject: tr("outbox.failedNotice", { subject: mail.subject }),
-          body: outcome.error.startsWith("outbox.errors.") ? tr(outcome.error) : outcome.error,
+          body: mailErrorText(outcome.error, tr),
         }),
       });
   });

@@ -7,6 +7,7 @@ import { startMailSink, type CaughtMail } from "@/server/integrations/mail/sink"
 import { runJob } from "@/server/jobs/queue";
 import { mailNotifications } from "@/server/notify/mail";
 import { notify } from "@/server/notify/emit";
+import { bouncePost, bounceToken } from "@/server/outbox/bounces";
 import { sendMailJob } from "@/server/outbox/send";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
@@ -441,6 +442,93 @@ describe("Create e-mail (§15): a draft from a note, a document or a client, in 
       ["clients.clients", client],
     ] as const)
       expect(await appCodeOf(other.caller.resources.action({ resource, id, name: "createMail" }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("returned mails (bounces)", () => {
+  /** A delivery status notification (RFC 3464) as Postfix writes one, about the mail sent with `messageId`. */
+  const dsn = (messageId: string, recipient: string) =>
+    [
+      "From: MAILER-DAEMON@mx.example.net (Mail Delivery System)",
+      "To: cpas@example.org",
+      "Subject: Undelivered Mail Returned to Sender",
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="R1"',
+      "",
+      "--R1",
+      "Content-Type: text/plain; charset=us-ascii",
+      "",
+      "This is the mail system at host mx.example.net.",
+      "",
+      "--R1",
+      "Content-Type: message/delivery-status",
+      "",
+      "Reporting-MTA: dns; mx.example.net",
+      "",
+      `Final-Recipient: rfc822; ${recipient}`,
+      "Action: failed",
+      "Status: 5.1.1",
+      `Diagnostic-Code: smtp; 550 5.1.1 <${recipient}>: Recipient address`,
+      "    rejected: User unknown in virtual mailbox table",
+      "",
+      "--R1",
+      "Content-Type: text/rfc822-headers",
+      "",
+      `Message-ID: ${messageId}`,
+      "From: CPAS <cpas@example.org>",
+      "Subject: Votre dossier",
+      "--R1--",
+      "",
+    ].join("\r\n");
+  const post = (tenant: Tenant, token: string, body: string) =>
+    bouncePost(
+      new Request(`http://${tenant.slug}.localhost/api/outbox/bounces`, {
+        method: "POST",
+        body,
+        headers: {
+          host: `${tenant.slug}.localhost`,
+          authorization: `Bearer ${token}`,
+          "content-type": "message/rfc822",
+        },
+      }),
+    );
+
+  it("fail the mail they are about, with the receiving server's words, and tell its writer; only with the centre's token", async () => {
+    await configure(a);
+    const writer = await newStaff(a, "100", { email: "writer@example.org", language: "de" });
+    const client = await newClient(a, { email: "gone@example.org" });
+    const { open } = await writer.caller.resources.action({
+      resource: "clients.clients",
+      id: client,
+      name: "createMail",
+    });
+    await writer.caller.resources.transition({ resource: "outbox.mine", id: open!.id, version: 1, name: "send" });
+    await sendQueued(a);
+    const h = tenantHandle(a);
+    const [sent] = await h.db
+      .select()
+      .from(h.t.mails)
+      .where(eq(h.t.mails.id, Number(open!.id)));
+    expect(sent).toMatchObject({ state: "sent" });
+    const report = dsn(sent!.messageId!, "gone@example.org");
+
+    // Another centre's token, or none, is refused; another centre's forwarding finds no mail of its own.
+    expect((await post(a, bounceToken(b.id), report)).status).toBe(401);
+    expect((await post(a, "", report)).status).toBe(401);
+    expect((await post(b, bounceToken(b.id), report)).status).toBe(202);
+    expect((await h.db.select().from(h.t.mails).where(eq(h.t.mails.id, sent!.id)))[0]!.state).toBe("sent");
+
+    expect((await post(a, bounceToken(a.id), report)).status).toBe(202);
+    const mail = await writer.caller.resources.get({ resource: "outbox.mine", id: open!.id });
+    expect(mail.state).toBe("failed");
+    expect(mail.error).toBe(
+      "Vom empfangenden Server zurückgeschickt:\ngone@example.org: 5.1.1 smtp; 550 5.1.1 <gone@example.org>: Recipient address rejected: User unknown in virtual mailbox table",
+    );
+    const told = await h.db.select().from(h.t.notifyMessages).where(eq(h.t.notifyMessages.userId, writer.id));
+    expect(told.map((m) => m.messageType)).toEqual(["system"]);
+    expect(told[0]!.body).toContain("User unknown");
+    // A message that is no delivery report changes nothing and is taken all the same.
+    expect((await post(a, bounceToken(a.id), "Subject: hello\r\n\r\nnot a report")).status).toBe(202);
   });
 });
 

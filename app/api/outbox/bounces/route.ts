@@ -1,0 +1,8 @@
+import { bouncePost } from "@/server/outbox/bounces";
+
+export const dynamic = "force-dynamic";
+
+/** Returned mails, forwarded by the centre's mail system (server/outbox/bounces.ts). */
+export async function POST(req: Request) {
+  return bouncePost(req);
+}
