@@ -7,7 +7,8 @@ import { startMailSink, type CaughtMail } from "@/server/integrations/mail/sink"
 import { runJob } from "@/server/jobs/queue";
 import { mailNotifications } from "@/server/notify/mail";
 import { notify } from "@/server/notify/emit";
-import { bouncePost, bounceToken } from "@/server/outbox/bounces";
+import { bouncePost } from "@/server/outbox/bounce-route";
+import { bounceToken } from "@/server/outbox/bounces";
 import { sendMailJob } from "@/server/outbox/send";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";

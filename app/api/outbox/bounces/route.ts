@@ -1,4 +1,4 @@
-import { bouncePost } from "@/server/outbox/bounces";
+import { bouncePost } from "@/server/outbox/bounce-route";
 
 export const dynamic = "force-dynamic";
 
