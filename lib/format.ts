@@ -234,7 +234,7 @@ export const isEmptyValue = (value: unknown): value is null | undefined | "" =>
 
 /** The text of any cell as a user reads it (ref cells give their label; the grid links them). */
 export function formatCell(
-  field: Pick<FieldMeta, "type" | "choices">,
+  field: Pick<FieldMeta, "type" | "choices" | "plain">,
   value: Cell | undefined,
   locale: UiLocale,
   t: Translate,
@@ -251,7 +251,7 @@ export function formatCell(
     case "datetime":
       return formatDateTime(String(value), locale);
     case "integer":
-      return typeof value === "number" ? formatNumber(value, locale) : String(value);
+      return typeof value === "number" && !field.plain ? formatNumber(value, locale) : String(value);
     case "money":
       return typeof value === "number" ? formatMoney(value, locale) : String(value);
     case "boolean":

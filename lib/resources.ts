@@ -40,6 +40,8 @@ export interface FieldMeta {
   help?: string;
   /** A `date` whose day or month may be unknown (00), as Lino's birth dates: typed as text, not picked. */
   incomplete?: boolean;
+  /** An `integer` that is a code, not a quantity (a port, a row's number): shown without digit grouping. */
+  plain?: boolean;
 }
 
 /** `ref`: a row of another resource of the centre (its id), picked from that resource's rows. */

@@ -27,7 +27,7 @@ export const myTasksResource = defineResource({
   pk: (t) => t.tasks.id,
   scope: (t, ctx) => eq(t.tasks.userId, ctx.user.id),
   fields: {
-    id: integer("fields.id", (t) => t.tasks.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.tasks.id, { editable: false, plain: true, width: 6 }),
     startDate: date("fields.startDate", (t) => t.tasks.startDate, { editable: false }),
     summary: text("resources.myTasks.summary", (t) => t.tasks.summary, { editable: false, width: 36 }),
     client: {

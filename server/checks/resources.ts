@@ -41,7 +41,7 @@ export const checkAgainAction: ActionDef = {
 };
 
 const fields: ResourceDef["fields"] = {
-  id: integer("fields.id", (t) => dp(t).id, { editable: false, width: 7 }),
+  id: integer("fields.id", (t) => dp(t).id, { editable: false, plain: true, width: 7 }),
   checker: choice("checks.fields.checker", (t) => dp(t).checker, dataCheckers, { editable: false, width: 22 }),
   // The partners' address opens the detail of the owner's kind: a client's file for a client.
   owner: {

@@ -68,7 +68,7 @@ export const clientsResource = defineResource({
     tones: { [CLIENT_STATE.newcomer]: "positive", [CLIENT_STATE.refused]: "warning", [CLIENT_STATE.former]: "warning" },
   },
   fields: {
-    id: integer("fields.id", (t) => t.partners.id, { editable: false, width: 7 }),
+    id: integer("fields.id", (t) => t.partners.id, { editable: false, plain: true, width: 7 }),
     name: {
       type: "text",
       label: "fields.name",

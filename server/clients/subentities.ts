@@ -27,7 +27,7 @@ function namesTable(
   extra: Partial<Pick<ResourceDef, "fields" | "columns">> & { view?: Role[] } = {},
 ): ResourceDef {
   const fields = {
-    id: integer("fields.id", (t) => t[table].id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t[table].id, { editable: false, plain: true, width: 6 }),
     name: localizedText("fields.name", (t) => t[table].names, { required: true }),
     ...extra.fields,
   };
@@ -116,7 +116,7 @@ export const dispensesResource = defineResource({
   pk: (t) => t.dispenses.id,
   version: (t) => t.dispenses.version,
   fields: {
-    id: integer("fields.id", (t) => t.dispenses.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.dispenses.id, { editable: false, plain: true, width: 6 }),
     client: clientRef((t) => t.dispenses.clientId),
     reason: namesRef(
       "resources.dispenses.reason",
@@ -154,7 +154,7 @@ export const exclusionsResource = defineResource({
   pk: (t) => t.exclusions.id,
   version: (t) => t.exclusions.version,
   fields: {
-    id: integer("fields.id", (t) => t.exclusions.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.exclusions.id, { editable: false, plain: true, width: 6 }),
     client: clientRef((t) => t.exclusions.clientId),
     type: namesRef("resources.exclusions.type", "clients.exclusionTypes", "exclusionTypes", (t) => t.exclusions.typeId),
     excludedFrom: date("resources.exclusions.excludedFrom", (t) => t.exclusions.excludedFrom),
@@ -187,7 +187,7 @@ export const convictionsResource = defineResource({
   pk: (t) => t.convictions.id,
   version: (t) => t.convictions.version,
   fields: {
-    id: integer("fields.id", (t) => t.convictions.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.convictions.id, { editable: false, plain: true, width: 6 }),
     client: clientRef((t) => t.convictions.clientId),
     date: date("fields.date", (t) => t.convictions.date, { required: true }),
     prejudicial: boolean("resources.convictions.prejudicial", (t) => t.convictions.prejudicial),

@@ -23,7 +23,7 @@ export const coachingEndingsResource = defineResource({
   pk: (t) => t.coachingEndings.id,
   version: (t) => t.coachingEndings.version,
   fields: {
-    id: integer("fields.id", (t) => t.coachingEndings.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.coachingEndings.id, { editable: false, plain: true, width: 6 }),
     name: localizedText("fields.name", (t) => t.coachingEndings.names, { required: true }),
     coachingType: reference(
       "resources.coachings.coachingType",

@@ -18,7 +18,7 @@ export const coachingTypesResource = defineResource({
   pk: (t) => t.coachingTypes.id,
   version: (t) => t.coachingTypes.version,
   fields: {
-    id: integer("fields.id", (t) => t.coachingTypes.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.coachingTypes.id, { editable: false, plain: true, width: 6 }),
     name: localizedText("fields.name", (t) => t.coachingTypes.names, { required: true }),
     doesGss: boolean("resources.coachingTypes.doesGss", (t) => t.coachingTypes.doesGss),
     doesIntegration: boolean("resources.coachingTypes.doesIntegration", (t) => t.coachingTypes.doesIntegration),
@@ -51,7 +51,7 @@ export const coachingsResource = defineResource({
   version: (t) => t.coachings.version,
   notifies: { client: (t) => t.coachings.clientId, type: "coachings", what: "notify.what.coaching" },
   fields: {
-    id: integer("fields.id", (t) => t.coachings.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.coachings.id, { editable: false, plain: true, width: 6 }),
     client: reference(
       "resources.coachings.client",
       "clients.clients",

@@ -198,7 +198,7 @@ export const addressesResource = defineResource({
   pk: (t) => t.addresses.id,
   version: (t) => t.addresses.version,
   fields: {
-    id: integer("fields.id", (t) => t.addresses.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.addresses.id, { editable: false, plain: true, width: 6 }),
     partner: partnerRef("resources.addresses.partner", (t) => t.addresses.partnerId, {
       required: true,
       createOnly: true,

@@ -14,7 +14,7 @@ export const clientContactsResource = defineResource({
   pk: (t) => t.clientContacts.id,
   version: (t) => t.clientContacts.version,
   fields: {
-    id: integer("fields.id", (t) => t.clientContacts.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.clientContacts.id, { editable: false, plain: true, width: 6 }),
     client: reference(
       "resources.clientContacts.client",
       "clients.clients",

@@ -18,7 +18,7 @@ export const companyTypesResource = defineResource({
   pk: (t) => t.companyTypes.id,
   version: (t) => t.companyTypes.version,
   fields: {
-    id: integer("fields.id", (t) => t.companyTypes.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.companyTypes.id, { editable: false, plain: true, width: 6 }),
     name: localizedText("fields.name", (t) => t.companyTypes.names, { required: true }),
     // Unlike the name, the abbreviation may be empty in every language.
     abbreviation: {
@@ -44,7 +44,7 @@ export const roleTypesResource = defineResource({
   pk: (t) => t.roleTypes.id,
   version: (t) => t.roleTypes.version,
   fields: {
-    id: integer("fields.id", (t) => t.roleTypes.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.roleTypes.id, { editable: false, plain: true, width: 6 }),
     name: localizedText("fields.name", (t) => t.roleTypes.names, { required: true }),
     canSign: boolean("resources.roleTypes.canSign", (t) => t.roleTypes.canSign),
     useInContracts: boolean("resources.roleTypes.useInContracts", (t) => t.roleTypes.useInContracts),
@@ -73,7 +73,7 @@ export const clientContactTypesResource = defineResource({
   pk: (t) => t.clientContactTypes.id,
   version: (t) => t.clientContactTypes.version,
   fields: {
-    id: integer("fields.id", (t) => t.clientContactTypes.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.clientContactTypes.id, { editable: false, plain: true, width: 6 }),
     name: localizedText("fields.name", (t) => t.clientContactTypes.names, { required: true }),
     canRefund: boolean("resources.clientContactTypes.canRefund", (t) => t.clientContactTypes.canRefund),
     isBailiff: boolean("resources.clientContactTypes.isBailiff", (t) => t.clientContactTypes.isBailiff),

@@ -34,7 +34,7 @@ export const clientContactTypeRef = (label = "resources.clientContactTypes.one")
   );
 
 export const partnerFields = {
-  id: integer("fields.id", (t) => p(t).id, { editable: false, width: 7 }),
+  id: integer("fields.id", (t) => p(t).id, { editable: false, plain: true, width: 7 }),
   language: choice("languages.label", (t) => p(t).language, uiLanguages, { required: true, width: 10 }),
   email: { ...text("fields.email", (t) => p(t).email), input: z.union([z.email(), z.literal("")]) },
   phone: text("fields.phone", (t) => p(t).phone, { max: 40, width: 14 }),

@@ -33,7 +33,7 @@ export const rolesResource = defineResource({
   pk: (t) => t.roles.id,
   version: (t) => t.roles.version,
   fields: {
-    id: integer("fields.id", (t) => t.roles.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.roles.id, { editable: false, plain: true, width: 6 }),
     label: { type: "localized", label: "resources.roles.one", width: 40, sortable: false, expr: roleSentence },
     company: organisationRef("resources.roles.company", (t) => t.roles.companyId, { required: true, width: 24 }),
     person: personRef("resources.roles.person", (t) => t.roles.personId, { required: true, width: 24 }),

@@ -57,7 +57,7 @@ export const placesResource = defineResource({
   pk: (t) => t.places.id,
   version: (t) => t.places.version,
   fields: {
-    id: integer("fields.id", (t) => t.places.id, { editable: false, width: 7 }),
+    id: integer("fields.id", (t) => t.places.id, { editable: false, plain: true, width: 7 }),
     name: localizedText("fields.name", (t) => t.places.names, { required: true }),
     zipCode: text("fields.zipCode", (t) => t.places.zipCode, { max: 10, width: 9 }),
     kind: choice("fields.placeKind", (t) => t.places.kind, placeKinds, { required: true }),

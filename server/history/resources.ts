@@ -117,7 +117,7 @@ export const accessLogResource = defineResource({
   table: (t) => t.accessLog,
   pk: (t) => t.accessLog.id,
   fields: {
-    id: integer("fields.id", (t) => t.accessLog.id, { editable: false, width: 8 }),
+    id: integer("fields.id", (t) => t.accessLog.id, { editable: false, plain: true, width: 8 }),
     at: datetime("resources.history.at", (t) => t.accessLog.at),
     user: {
       type: "text",
@@ -184,7 +184,7 @@ export const deletedRecordsResource = defineResource({
   table: (t) => t.deletedRows,
   pk: (t) => t.deletedRows.id,
   fields: {
-    id: integer("fields.id", (t) => t.deletedRows.id, { editable: false, width: 8 }),
+    id: integer("fields.id", (t) => t.deletedRows.id, { editable: false, plain: true, width: 8 }),
     deletedAt: datetime("resources.deleted.deletedAt", (t) => t.deletedRows.deletedAt),
     who: {
       type: "text",

@@ -48,7 +48,7 @@ export const householdTypesResource = defineResource({
   pk: (t) => t.householdTypes.id,
   version: (t) => t.householdTypes.version,
   fields: {
-    id: integer("fields.id", (t) => t.householdTypes.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.householdTypes.id, { editable: false, plain: true, width: 6 }),
     name: localizedText("fields.name", (t) => t.householdTypes.names, { required: true }),
   },
   columns: ["name"],
@@ -90,7 +90,7 @@ export const householdsResource: ResourceDef = defineResource({
   version: (t) => t.partners.version,
   scope: (t) => sql`${t.partners.kind} = 'household'`,
   fields: {
-    id: integer("fields.id", (t) => t.partners.id, { editable: false, width: 7 }),
+    id: integer("fields.id", (t) => t.partners.id, { editable: false, plain: true, width: 7 }),
     name: text("fields.name", (t) => t.partners.name, { required: true, width: 26 }),
     prefix: text("resources.households.prefix", (t) => t.partners.prefix, { max: 200, width: 18 }),
     type: {
@@ -231,7 +231,7 @@ export const householdMembersResource = defineResource({
   pk: (t) => t.householdMembers.id,
   version: (t) => t.householdMembers.version,
   fields: {
-    id: integer("fields.id", (t) => t.householdMembers.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.householdMembers.id, { editable: false, plain: true, width: 6 }),
     household: ref(
       "resources.householdMembers.household",
       "households.households",
@@ -320,7 +320,7 @@ function linksSeenFrom(id: string, about: "parent" | "child"): ResourceDef {
     pk: (t) => t.humanLinks.id,
     version: (t) => t.humanLinks.version,
     fields: {
-      id: integer("fields.id", (t) => t.humanLinks.id, { editable: false, width: 6 }),
+      id: integer("fields.id", (t) => t.humanLinks.id, { editable: false, plain: true, width: 6 }),
       parent: ref(
         "resources.humanLinks.parent",
         "contacts.persons",

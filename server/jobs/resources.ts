@@ -22,7 +22,7 @@ export const jobFailuresResource = defineResource({
   pk: (t) => jf(t).id,
   version: (t) => jf(t).version,
   fields: {
-    id: integer("fields.id", (t) => jf(t).id, { editable: false, width: 7 }),
+    id: integer("fields.id", (t) => jf(t).id, { editable: false, plain: true, width: 7 }),
     failedAt: datetime("jobs.failures.failedAt", (t) => jf(t).failedAt),
     job: {
       ...text("jobs.failures.job", (t) => jf(t).jobName, { editable: false, width: 30 }),

@@ -30,7 +30,7 @@ export const noteTypesResource = defineResource({
   pk: (t) => t.noteTypes.id,
   version: (t) => t.noteTypes.version,
   fields: {
-    id: integer("fields.id", (t) => t.noteTypes.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.noteTypes.id, { editable: false, plain: true, width: 6 }),
     name: localizedText("fields.name", (t) => t.noteTypes.names, { required: true }),
     important: boolean("resources.notes.important", (t) => t.noteTypes.important),
     specialType: choice("resources.noteTypes.specialType", (t) => t.noteTypes.specialType, noteSpecialTypes),
@@ -63,7 +63,7 @@ export const eventTypesResource = defineResource({
   pk: (t) => t.noteEventTypes.id,
   version: (t) => t.noteEventTypes.version,
   fields: {
-    id: integer("fields.id", (t) => t.noteEventTypes.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.noteEventTypes.id, { editable: false, plain: true, width: 6 }),
     name: localizedText("fields.name", (t) => t.noteEventTypes.names, { required: true }),
     remark: longText("fields.remark", (t) => t.noteEventTypes.remark),
     body: {

@@ -121,7 +121,7 @@ export const notesResource = defineResource({
   // A note about a client is told to the client's observers (domain-people §12: as "coachings" messages).
   notifies: { client: (t) => t.notes.clientId, type: "coachings", what: "notify.what.note" },
   fields: {
-    id: integer("fields.id", (t) => t.notes.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.notes.id, { editable: false, plain: true, width: 6 }),
     date: date("fields.date", (t) => t.notes.date, { required: true }),
     time: {
       type: "text",

@@ -20,7 +20,7 @@ export const myMessagesResource = defineResource({
   version: (t) => m(t).version,
   scope: (t, ctx) => eq(m(t).userId, recipientOf(ctx.user)),
   fields: {
-    id: integer("fields.id", (t) => m(t).id, { editable: false, width: 7 }),
+    id: integer("fields.id", (t) => m(t).id, { editable: false, plain: true, width: 7 }),
     createdAt: datetime("notify.fields.createdAt", (t) => m(t).createdAt),
     type: choice("notify.fields.type", (t) => m(t).messageType, messageTypes, { editable: false, width: 14 }),
     subject: text("notify.fields.subject", (t) => m(t).subject, { editable: false, width: 50 }),

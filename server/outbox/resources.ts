@@ -25,7 +25,7 @@ const presentError = (value: unknown, ctx: { locale: Parameters<typeof translato
   typeof value === "string" ? mailErrorText(value, translatorFor(ctx.locale)) : "";
 
 const mailFields: ResourceDef["fields"] = {
-  id: integer("fields.id", (t) => mails(t).id, { editable: false, width: 7 }),
+  id: integer("fields.id", (t) => mails(t).id, { editable: false, plain: true, width: 7 }),
   createdAt: datetime("outbox.fields.createdAt", (t) => mails(t).createdAt),
   sender: {
     ...reference(
@@ -277,7 +277,7 @@ export const recipientsResource = defineResource({
   pk: (t) => r(t).id,
   version: (t) => r(t).version,
   fields: {
-    id: integer("fields.id", (t) => r(t).id, { editable: false, width: 7 }),
+    id: integer("fields.id", (t) => r(t).id, { editable: false, plain: true, width: 7 }),
     mail: onRecipientMail.mail,
     kind: choice("outbox.fields.kind", (t) => r(t).kind, recipientKinds, { required: true, width: 8 }),
     email: { ...text("fields.email", (t) => r(t).address, { required: true, width: 30 }), input: z.email() },
@@ -306,7 +306,7 @@ export const mailSettingsResource = defineResource({
   fields: {
     enabled: boolean("outbox.fields.enabled", (t) => s(t).enabled),
     host: text("outbox.fields.host", (t) => s(t).host, { max: 255, width: 24 }),
-    port: integer("outbox.fields.port", (t) => s(t).port, { min: 1, max: 65535, width: 8 }),
+    port: integer("outbox.fields.port", (t) => s(t).port, { min: 1, max: 65535, width: 8, plain: true }),
     security: choice("outbox.fields.security", (t) => s(t).security, mailSecurities, { required: true }),
     username: text("outbox.fields.username", (t) => s(t).username, { max: 255 }),
     hasPassword: {
@@ -417,7 +417,7 @@ export const attachmentsResource = defineResource({
   pk: (t) => at(t).id,
   version: (t) => at(t).version,
   fields: {
-    id: integer("fields.id", (t) => at(t).id, { editable: false, width: 7 }),
+    id: integer("fields.id", (t) => at(t).id, { editable: false, plain: true, width: 7 }),
     mail: onAttachmentMail.mail,
     upload: {
       ...reference(

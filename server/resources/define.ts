@@ -47,6 +47,8 @@ export interface FieldDef {
   /** What sorting uses when it differs from the shown value (e.g. an indexed column). */
   orderBy?: Expr;
   help?: string;
+  /** An integer that is a code, not a quantity (a port, a row's id): shown without digit grouping ("8025"). */
+  plain?: boolean;
   /** The field is one key of the JSON object in `column` (e.g. a centre-specific field in `extra`); edits merge it in. */
   jsonKey?: string;
   /** Shown and written only where the resource's `fieldSets` of the centre include this name. */

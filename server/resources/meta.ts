@@ -89,6 +89,7 @@ export async function describeResource(
     ...(f.ref && mayOpen(f.ref.resource) ? { ref: f.ref.resource } : {}),
     ...(f.help ? { help: f.help } : {}),
     ...(f.incomplete ? { incomplete: true } : {}),
+    ...(f.plain ? { plain: true } : {}),
   });
   // Fields of a field set the centre does not use are left out everywhere, also from the detail.
   // The choice lists are asked for at the same time, so their reads go side by side.

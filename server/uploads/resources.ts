@@ -44,7 +44,7 @@ export const uploadTypesResource = defineResource({
   pk: (t) => t.uploadTypes.id,
   version: (t) => t.uploadTypes.version,
   fields: {
-    id: integer("fields.id", (t) => t.uploadTypes.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.uploadTypes.id, { editable: false, plain: true, width: 6 }),
     name: localizedText("fields.name", (t) => t.uploadTypes.names, { required: true }),
     uploadArea: choice("resources.uploadTypes.uploadArea", (t) => t.uploadTypes.uploadArea, uploadAreas, {
       required: true,
@@ -116,7 +116,7 @@ export const uploadsResource = defineResource({
   pk: (t) => t.uploads.id,
   version: (t) => t.uploads.version,
   fields: {
-    id: integer("fields.id", (t) => t.uploads.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.uploads.id, { editable: false, plain: true, width: 6 }),
     client: reference(
       "resources.uploads.client",
       "clients.clients",

@@ -33,7 +33,7 @@ export const usersResource = defineResource({
   pk: (t) => t.users.id,
   version: (t) => t.users.version,
   fields: {
-    id: integer("fields.id", (t) => t.users.id, { editable: false, width: 6 }),
+    id: integer("fields.id", (t) => t.users.id, { editable: false, plain: true, width: 6 }),
     // Set once: it is the directory key of LDAP accounts.
     username: {
       ...text("fields.username", (t) => t.users.username, { width: 14, required: true }),

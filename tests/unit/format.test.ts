@@ -186,6 +186,10 @@ describe("cells", () => {
     expect(formatCell({ type: "date" }, "2024-03-05", "de", t)).toBe("05.03.2024");
     expect(plain(formatCell({ type: "money" }, 250000, "fr", t))).toBe("2 500,00 €");
     expect(formatCell({ type: "integer" }, 42, "nl", t)).toBe("42");
+    // A quantity is grouped in the reader's way; a code (a port, a row's number) is not.
+    expect(formatCell({ type: "integer" }, 65535, "de", t)).toBe("65.535");
+    expect(formatCell({ type: "integer", plain: true }, 65535, "de", t)).toBe("65535");
+    expect(formatCell({ type: "integer", plain: true }, 123456, "fr", t)).toBe("123456");
     expect(formatCell({ type: "choice", choices: kinds }, "city", "fr", t)).toBe("«choices.placeKinds.city»");
     expect(formatCell({ type: "localized" }, { fr: "Liège", nl: "Luik" }, "nl", t)).toBe("Luik");
     expect(formatCell({ type: "text" }, "1000", "fr", t)).toBe("1000");

@@ -16,7 +16,7 @@ export const clientMergesResource = defineResource({
   table: m,
   pk: (t) => t.clientMerges.id,
   fields: {
-    id: integer("fields.id", (t) => t.clientMerges.id, { editable: false, width: 7 }),
+    id: integer("fields.id", (t) => t.clientMerges.id, { editable: false, plain: true, width: 7 }),
     at: datetime("resources.history.at", (t) => t.clientMerges.at),
     user: {
       type: "text",
