@@ -1,6 +1,7 @@
 import type { AnyRouter } from "@trpc/server";
 import type { Checker } from "@/server/checks/define";
 import type { JobDef } from "@/server/jobs/define";
+import type { TimelineSource } from "@/server/history/timeline";
 import type { ChangeListener } from "@/server/resources/changes";
 import type { ChoiceList } from "@/server/resources/choices";
 import type { ResourceDef } from "@/server/resources/define";
@@ -48,6 +49,8 @@ export interface Area {
   jobs?: readonly JobDef[];
   /** What it does after every audited change of a declared row, in the saving transaction (notifications). */
   onChange?: ChangeListener;
+  /** The kinds of rows it adds to a client's timeline (History tab): its notes, its mails… (server/history/timeline.ts). */
+  timeline?: readonly TimelineSource[];
 }
 
 /**
@@ -64,6 +67,8 @@ export interface Registry {
   extensibleChoices: readonly ChoiceList[];
   jobs: readonly JobDef[];
   changeListeners: readonly ChangeListener[];
+  /** The client timeline's sources, in the order of the list of areas. */
+  timeline: readonly TimelineSource[];
 }
 
 /** Keeps the literal id and the router's type, so that the app's router stays fully typed. */

@@ -54,7 +54,7 @@ export const AREAS = [
   shellArea,
 ] as const satisfies readonly Area[];
 
-type Listed = "resources" | "menu" | "widgets" | "checkers" | "relations" | "extensibleChoices" | "jobs";
+type Listed = "resources" | "menu" | "widgets" | "checkers" | "relations" | "extensibleChoices" | "jobs" | "timeline";
 const all = <K extends Listed>(key: K) =>
   AREAS.flatMap((area): NonNullable<Area[K]>[number][] => [...((area as Area)[key] ?? [])]);
 
@@ -67,6 +67,7 @@ export const registry: Registry = createRegistry({
   extensibleChoices: all("extensibleChoices"),
   jobs: all("jobs"),
   changeListeners: AREAS.flatMap((area) => ((area as Area).onChange ? [(area as Area).onChange!] : [])),
+  timeline: all("timeline"),
 });
 
 export const WIDGETS = all("widgets");

@@ -14,6 +14,7 @@ import { clientMergesResource } from "./merge/resource";
 import { clientsResource } from "./resource";
 import { CLIENT_FILE_RESOURCES } from "./subentities";
 import { CLIENT_TABLES } from "./tables";
+import { mergesSource } from "./timeline";
 
 /** Clients and their file (domain-people §3, §5, §6), merges of duplicates. */
 export const clientsArea = defineArea({
@@ -58,6 +59,7 @@ export const clientsArea = defineArea({
     eidCardChecker,
     birthDatesChecker,
   ],
+  timeline: [mergesSource],
   seed: {
     demo: async (handle, centre) => {
       await seedClientFile(handle, centre);

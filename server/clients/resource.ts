@@ -47,6 +47,7 @@ import { clientOverviewPanel } from "./panels/overview";
 import { similarClientsPanel } from "./panels/similar";
 import { clientNoteFilters } from "@/server/notes/clients";
 import { writeSystemNoteOf } from "@/server/notes/system";
+import { clientTimeline, timelineParams } from "@/server/history/timeline";
 
 const p = (t: TenantTables) => t.partners;
 
@@ -341,6 +342,8 @@ export const clientsResource = defineResource({
       key: "history",
       label: "resources.clients.historyTab",
       groups: [],
+      // Everything above in one list, newest first (beyond Lino), then each list on its own.
+      panels: [{ key: "timeline", label: "timeline.title", top: true, load: clientTimeline, params: timelineParams }],
       slaves: [
         { resource: "notes.notes", label: "resources.notes.title", masterField: "client" },
         { resource: "outbox.byClient", label: "outbox.byClientTitle", masterField: "client" },

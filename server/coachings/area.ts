@@ -6,6 +6,7 @@ import { defineRelations } from "@/server/resources/relations";
 import { coachingEndingsResource } from "./endings";
 import { coachingsResource, coachingTypesResource, myCoachingsResource } from "./resource";
 import { usersWithClientsWidget } from "./widget";
+import { coachingsTimeline } from "./timeline";
 
 /** Who coaches which client, for which service (domain-people §8). */
 export const coachingsArea = defineArea({
@@ -37,6 +38,7 @@ export const coachingsArea = defineArea({
   ],
   widgets: [usersWithClientsWidget],
   seed: { reference: seedCoachingTypes, demo: seedCoachingEndings },
+  timeline: coachingsTimeline,
   relations: defineRelations([
     // A client who was coached has a file: it is closed (former), never deleted.
     { from: "coachings.client_id", to: "partners", onDelete: "protect", label: "relations.coachings" },

@@ -72,6 +72,7 @@ const CONSOLE_REGISTRY = createRegistry({
   extensibleChoices: [],
   jobs: [],
   changeListeners: [],
+  timeline: [],
 });
 
 /** A page of centres for the console, through the same query translation as every centre grid. */

@@ -1,6 +1,7 @@
 import { defineArea } from "@/server/area";
 import { recentChangesWidget } from "./widget";
 import { accessLogResource, clientChangesResource, deletedRecordsResource } from "./resources";
+import { clientChangesSource } from "./changes-timeline";
 
 /** What changed, what was deleted (and its restoring), and who opened which client file (domain-people §17; accountability). */
 export const historyArea = defineArea({
@@ -13,4 +14,5 @@ export const historyArea = defineArea({
     { menu: "explorer", section: "menu.sections.system", entries: [{ resource: "history.deleted" }] },
   ],
   widgets: [recentChangesWidget],
+  timeline: [clientChangesSource],
 });

@@ -15,7 +15,7 @@ import { titlesNamedIn } from "./titles";
 /** Accountability (issue 5 §8): what changed on a client, and who opened which client file. */
 
 /** "Hubert Huppertz" for `user:12`; other actors (operators, the system) as recorded. */
-const actorName = (t: TenantTables, actor: SQL) =>
+export const actorName = (t: TenantTables, actor: SQL) =>
   sql<string>`coalesce((select trim(${q(t.users.firstName)} || ' ' || ${q(t.users.lastName)}) from ${t.users} where 'user:' || ${q(t.users.id)} = ${actor}), ${actor})`;
 type SQL = ReturnType<typeof sql>;
 const clientRef = (expr: (t: TenantTables) => SQL, id: (t: TenantTables) => SQL): FieldDef => ({

@@ -3,6 +3,7 @@ import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
 import { eventTypesResource, noteTypesResource } from "./config";
 import { myNotesResource, notesResource } from "./resource";
+import { notesSource } from "./timeline";
 
 /** Notes about clients, their types and event types (domain-people §12). */
 export const notesArea = defineArea({
@@ -26,6 +27,7 @@ export const notesArea = defineArea({
     },
   ],
   seed: { reference: seedNoteTypes, demo: seedDemoNotes },
+  timeline: [notesSource],
   relations: defineRelations([
     // A client with notes has a file: it is closed (former), never deleted; merges move the notes.
     { from: "notes.client_id", to: "partners", onDelete: "protect", label: "relations.notes" },

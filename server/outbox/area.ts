@@ -10,6 +10,7 @@ import {
 } from "./resources";
 import { sendMailJob } from "./send";
 import { caughtMailsWidget } from "./widget";
+import { outboxTimeline } from "./timeline";
 
 /** E-mails (domain-people §15): the outbox, the centre's mail server, and sending on the job queue. */
 export const outboxArea = defineArea({
@@ -28,6 +29,7 @@ export const outboxArea = defineArea({
     { menu: "site", section: "menu.sections.administration", entries: [{ resource: "outbox.settings" }] },
   ],
   jobs: [sendMailJob],
+  timeline: outboxTimeline,
   widgets: [caughtMailsWidget],
   seed: {
     reference: async ({ db, t }) => {

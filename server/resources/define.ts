@@ -129,8 +129,13 @@ export interface ActionResult {
 export interface PanelDef {
   key: string;
   label: string;
-  /** The panel's data for one row the user may see (checked before it is called). */
-  load: (ctx: ResourceCtx, id: number) => Promise<unknown>;
+  /**
+   * The panel's data for one row the user may see (checked before it is called); `params` is what
+   * the browser asked, parsed by `params` below (its default when the page opens the tab).
+   */
+  load: (ctx: ResourceCtx, id: number, params?: unknown) => Promise<unknown>;
+  /** What the browser may ask of the panel (filters, a page), e.g. the client timeline's; nothing when absent. */
+  params?: z.ZodType;
   /** Shown only to these roles (any of); everyone who may see the row when absent. */
   roles?: Role[];
   /** Above the tab's fields (e.g. a client's overview) rather than below them. */

@@ -40,5 +40,11 @@ export function createRegistry(parts: { resources: readonly ResourceDef[] } & Om
     if (jobs.has(job.name)) throw new Error(`job ${job.name} is declared twice`);
     jobs.add(job.name);
   }
+  const kinds = new Set<string>();
+  for (const source of parts.timeline) {
+    if (kinds.has(source.kind)) throw new Error(`timeline kind ${source.kind} is declared twice`);
+    kinds.add(source.kind);
+    named(`timeline kind ${source.kind}`, source.resource);
+  }
   return { ...parts, resources };
 }

@@ -63,10 +63,10 @@ export const resourcesRouter = router({
 
   /** The data of one detail panel of a row (its shape is the panel's own; see server/resources/panels.ts). */
   panel: authedProcedure
-    .input(z.object({ resource: resourceId, id: rowId, key: z.string().max(64) }))
+    .input(z.object({ resource: resourceId, id: rowId, key: z.string().max(64), params: z.unknown().optional() }))
     .output(z.unknown())
     .query(({ ctx, input }) =>
-      loadPanel(resourceCtx(ctx), resourceOf(ctx.registry, input.resource), input.id, input.key),
+      loadPanel(resourceCtx(ctx), resourceOf(ctx.registry, input.resource), input.id, input.key, input.params),
     ),
 
   create: authedProcedure

@@ -6,6 +6,7 @@ import { missingFileChecker, orphanFileChecker } from "./checkers";
 import { myUploadsResource, uploadsResource, uploadTypesResource } from "./resources";
 import { seedDemoUploads, seedUploadTypes } from "./seed";
 import { myExpiringUploadsWidget } from "./widget";
+import { uploadsSource } from "./timeline";
 
 /** Scanned documents (domain-people §13): upload types, uploads and their files, expiry reminders. */
 export const uploadsArea = defineArea({
@@ -34,6 +35,7 @@ export const uploadsArea = defineArea({
   widgets: [myExpiringUploadsWidget],
   checkers: [missingFileChecker, orphanFileChecker],
   seed: { reference: seedUploadTypes, demo: seedDemoUploads },
+  timeline: [uploadsSource],
   relations: defineRelations([
     // A client's documents are part of their file: the file is closed, the documents stay.
     { from: "uploads.client_id", to: "partners", onDelete: "protect", label: "relations.uploads" },

@@ -57,6 +57,8 @@ describe("the list of areas", () => {
       expect(existsSync(path.join(root, "server", area.id, "area.ts")), area.id).toBe(true);
       for (const def of area.resources ?? [])
         expect(def.id.startsWith(`${area.id}.`), `${def.id} in area ${area.id}`).toBe(true);
+      for (const source of area.timeline ?? [])
+        expect(source.kind.startsWith(`${area.id}.`), `timeline kind ${source.kind} in area ${area.id}`).toBe(true);
     }
   });
 
@@ -78,6 +80,12 @@ describe("the list of areas", () => {
         .map((dep) => `${rel(file)} → ${rel(dep)}`),
     );
     expect(offending).toEqual([]);
+  });
+
+  it("keeps the client timeline free of areas: it reads the sources the areas declare from the registry", () => {
+    const areaFolders = new Set<string>(AREAS.map((a) => a.id).filter((id) => id !== "history"));
+    const reached = [...reachable(path.join(root, "server/history/timeline.ts"))].map(rel);
+    expect(reached.filter((f) => f.startsWith("server") && areaFolders.has(f.split(path.sep)[1]!))).toEqual([]);
   });
 });
 

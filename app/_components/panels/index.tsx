@@ -3,6 +3,7 @@ import type { ComponentType } from "react";
 import { ClientOverviewPanelView } from "./client-overview";
 import { EidCardPanelView } from "./eid-card";
 import { SimilarClientsPanelView } from "./similar-clients";
+import { TimelinePanelView } from "./timeline";
 import { UploadFilePanelView } from "./upload-file";
 import { UploadsSummaryPanelView } from "./uploads-summary";
 
@@ -13,4 +14,5 @@ export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> 
   clientOverview: ClientOverviewPanelView,
   uploadsSummary: UploadsSummaryPanelView,
   uploadFile: UploadFilePanelView,
+  timeline: TimelinePanelView,
 };
