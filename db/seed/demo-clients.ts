@@ -128,6 +128,11 @@ export async function seedDemoClients({ db, t }: TenantHandle, centre: { default
     .orderBy(t.householdTypes.id)
     .limit(1);
   const now = today();
+  const mailbox = (name: string) =>
+    name
+      .normalize("NFD")
+      .replace(/[^A-Za-z]/g, "")
+      .toLowerCase();
   const address = (i: number) => ({
     countryCode: "BE",
     placeId: place?.id ?? null,
@@ -152,6 +157,8 @@ export async function seedDemoClients({ db, t }: TenantHandle, centre: { default
         nationalId: generateNiss(birth, gender, (gender === "M" ? 501 : 502) + 2 * (i % 200)),
         language: flavour.languages[i % flavour.languages.length]!,
         gsm: `+32 47${i % 10} ${String(10 + i).padStart(2, "0")} ${String(20 + i).padStart(2, "0")} 00`,
+        // Every other client gives an e-mail address, so that the demo's mails to clients have somewhere to go.
+        email: i % 2 === 0 ? `${mailbox(firstName)}.${mailbox(lastName)}@example.org` : "",
         phoneticWords: personPhoneticWords({ lastName, firstName }),
         ...address(i),
       };

@@ -15,7 +15,12 @@ import type { FieldDef } from "@/server/resources/define";
 export const TEMPLATE_VALUES = ["recipient", "client", "subject", "body", "date", "sender", "centre"] as const;
 export type TemplateValues = Record<(typeof TEMPLATE_VALUES)[number], string>;
 
-const SAMPLE = Object.fromEntries(TEMPLATE_VALUES.map((name) => [name, name])) as TemplateValues;
+/** Beside the values above, "yes" or "no": whether the mail has a recipient to greet by name. */
+type Filled = TemplateValues & { hasRecipient: "yes" | "no" };
+const SAMPLE: Filled = {
+  ...(Object.fromEntries(TEMPLATE_VALUES.map((name) => [name, name])) as TemplateValues),
+  hasRecipient: "yes",
+};
 
 /** Whether a template reads: well-formed braces, only the names above. */
 function readsWell(text: string, locale: Locale): boolean {
@@ -55,15 +60,16 @@ export function renderTemplate(
   fallbackKey: string,
   values: TemplateValues,
 ): string {
+  const filled: Filled = { ...values, hasRecipient: values.recipient ? "yes" : "no" };
   const own = template?.[locale]?.trim();
   if (own) {
     try {
-      return String(new IntlMessageFormat(own, locale).format(values));
+      return String(new IntlMessageFormat(own, locale).format(filled));
     } catch {
       // Saved before the check existed, or edited in the database: the app's text rather than nothing.
     }
   }
-  return translatorFor(locale)(fallbackKey, values);
+  return translatorFor(locale)(fallbackKey, filled);
 }
 
 /** The language a recipient reads (their partner's language), else the given one, else French. */

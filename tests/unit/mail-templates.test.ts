@@ -27,6 +27,11 @@ describe("mail templates (Create e-mail, §15)", () => {
     expect(renderTemplate(null, "de", "outbox.templates.upload", values)).toContain("\u201eStellenangebot\u201c");
   });
 
+  it("greet nobody by an empty name when the mail has no recipient yet", () => {
+    const body = renderTemplate(null, "de", "outbox.templates.client", { ...values, recipient: "" });
+    expect(body.startsWith("Guten Tag,\n")).toBe(true);
+  });
+
   it("refuse on save a template with an unclosed brace or a name the app does not fill", () => {
     const input = mailTemplateField(() => null as never).input!;
     expect(input.safeParse({ fr: "Bonjour {recipient}, {date}" }).success).toBe(true);
