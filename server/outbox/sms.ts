@@ -29,8 +29,8 @@ function gsmRefused(reason: GsmRefusal, field: string, ofClient = false): AppErr
   });
 }
 
-/** The longest body the input takes before its parts are counted: MAX_SEGMENTS parts of GSM-7. */
-const MAX_BODY = MAX_SEGMENTS * 153;
+/** The longest body the input takes before its parts are counted (`normalizeSms`): the provider's own limit. */
+const MAX_BODY = 1600;
 
 /**
  * A typed number is kept in E.164 (`+32475123456`), or refused with its reason; an emptied one is
