@@ -1,3 +1,4 @@
+import { seedDemoSms } from "@/db/seed/sms";
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
 import {
@@ -43,6 +44,7 @@ export const outboxArea = defineArea({
       await db.insert(t.mailSettings).values({ id: 1 }).onConflictDoNothing();
       await db.insert(t.smsSettings).values({ id: 1 }).onConflictDoNothing();
     },
+    demo: seedDemoSms,
   },
   relations: defineRelations([
     // A mail is a record of what was sent: its sender stays.
