@@ -66,8 +66,6 @@ export async function seedDemoSms({ db, t }: TenantHandle, centre: SeedCentre) {
       return {
         userId: writers[i % writers.length]!.id,
         clientId: client.id,
-        ownerType: "client",
-        ownerId: client.id,
         to: client.to,
         body: texts[i % texts.length]!,
         state,
