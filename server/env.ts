@@ -38,6 +38,8 @@ const schema = z
     EXPORT_DIR: z.string().default(".data/exports"),
     /** Where the demo's mail server keeps the mails it catches, one folder per centre (server/integrations/mail/sink.ts). */
     MAILBOX_DIR: z.string().default(".data/mailbox"),
+    /** Where the demo's SMS provider keeps the messages it catches, one folder per centre (server/integrations/sms/fake.ts). */
+    SMS_DIR: z.string().default(".data/sms"),
     /**
      * Where scanned documents are kept, one folder per centre (server/uploads/storage.ts). Outside
      * the web root: files leave only through the download route, which checks who asks.

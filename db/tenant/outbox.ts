@@ -96,5 +96,51 @@ export function outboxTables(
     },
     (t) => [index("mail_attachments_mail_idx").on(t.mailId), index("mail_attachments_upload_idx").on(t.uploadId)],
   );
-  return { mailSettings, mails, mailRecipients, mailAttachments };
+
+  /** The centre's SMS provider (one row): an API speaking Twilio's; the token is stored encrypted (server/crypto). */
+  const smsSettings = s.table(
+    "sms_settings",
+    {
+      id: integer("id").primaryKey().default(1),
+      enabled: boolean("enabled").notNull().default(false),
+      baseUrl: text("base_url").notNull().default("https://api.twilio.com"),
+      accountSid: text("account_sid").notNull().default(""),
+      tokenEnc: text("token_enc"),
+      /** What the phone shows as the sender: a number in E.164 or up to 11 letters and digits. */
+      senderId: text("sender_id").notNull().default(""),
+      version: integer("version").notNull().default(1),
+    },
+    (t) => [check("sms_settings_single_row", sql`${t.id} = 1`)],
+  );
+
+  /** One text message to a mobile number: written by a user, queued, sent or failed, like a mail. */
+  const smsMessages = s.table(
+    "sms_messages",
+    {
+      id: bigserial("id", { mode: "number" }).primaryKey(),
+      userId: integer("user_id").references(() => deps.users.id),
+      clientId: integer("client_id").references(() => deps.partners.id),
+      ownerType: text("owner_type"),
+      ownerId: integer("owner_id"),
+      /** The mobile number in E.164 (server/integrations/sms/gsm.ts). */
+      to: text("to").notNull().default(""),
+      body: text("body").notNull().default(""),
+      /** draft, queued, sent, failed (server/outbox/choices.ts). */
+      state: text("state").notNull().default("draft"),
+      attempts: integer("attempts").notNull().default(0),
+      /** The provider's last refusal or the connection's failure, as it said it. */
+      error: text("error"),
+      /** The provider's reference of the message (Twilio: its `SM…` sid). */
+      providerId: text("provider_id"),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+      sentAt: timestamp("sent_at", { withTimezone: true }),
+      version: integer("version").notNull().default(1),
+    },
+    (t) => [
+      index("sms_messages_user_idx").on(t.userId, t.createdAt),
+      index("sms_messages_client_idx").on(t.clientId, t.createdAt),
+      index("sms_messages_state_idx").on(t.state),
+    ],
+  );
+  return { mailSettings, mails, mailRecipients, mailAttachments, smsSettings, smsMessages };
 }

@@ -50,6 +50,8 @@ export const {
   mails,
   mailRecipients,
   mailAttachments,
+  smsSettings,
+  smsMessages,
   uploadTypes,
   uploads,
   noteTypes,

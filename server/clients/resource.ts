@@ -347,6 +347,7 @@ export const clientsResource = defineResource({
       slaves: [
         { resource: "notes.notes", label: "resources.notes.title", masterField: "client" },
         { resource: "outbox.byClient", label: "outbox.byClientTitle", masterField: "client" },
+        { resource: "outbox.smsByClient", label: "outbox.sms.byClient", masterField: "client" },
         { resource: "history.clientChanges", label: "resources.history.changesTitle", masterField: "client" },
         { resource: "history.accessLog", label: "resources.history.accessTitle", masterField: "client" },
         { resource: "clients.merges", label: "resources.clientMerges.title", masterField: "kept" },

@@ -88,6 +88,11 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
   "coachings.coachings.ending": (v, _n, { generalEndings }) => generalEndings[v],
   // A note's time of day, typed as "14:30".
   time: (v) => (v ? "14:30" : "09:15"),
+  // An SMS goes to a mobile number; its provider is a web address and its sender a number or a short name.
+  "outbox.mySms.to": (v) => (v ? "0475 12 34 56" : "+33 6 12 34 56 78"),
+  "outbox.smsByClient.to": (v) => (v ? "0475 12 34 56" : "+33 6 12 34 56 78"),
+  baseUrl: (v, n) => `https://sms${n}.example.org/${v}`,
+  senderId: (v) => (v ? "CPAS" : "+32475000000"),
 };
 
 /** Numbers values apart across every form filled in by this test file (names, national numbers). */

@@ -162,6 +162,12 @@ const EXPECTED: Record<string, string> = {
   "outbox.attachments": "-   e   e   e   e   -   -   e   e   e   e   e   e   -   e   e",
   // The centre's mail server: site configuration (Lino's SiteConfig and settings.py: SiteStaff).
   "outbox.settings": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
+  // SMS (issue 13 §6, beyond Lino's outbox): like the mails — my SMS (OfficeUser, each their own,
+  // written while drafts), a client's SMS on the client, every SMS for site staff, the provider for site staff.
+  "outbox.mySms": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+  "outbox.smsByClient": "-   e   e   e   e   -   -   e   e   e   e   e   e   -   e   e",
+  "outbox.sms": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
+  "outbox.smsSettings": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
 
   // ── Scanned documents (§13) ──
   // uploads.UploadTypes: OfficeStaff configure them; offered in every upload form (the combo box rule).
@@ -330,6 +336,7 @@ beforeAll(async () => {
       upload: number;
       note: number;
       attachment: number;
+      sms: number;
     }
   >();
   const [uploadType] = await h.db.select({ id: h.t.uploadTypes.id }).from(h.t.uploadTypes).limit(1);
@@ -384,7 +391,12 @@ beforeAll(async () => {
       .insert(h.t.mailAttachments)
       .values({ mailId: mail!.id, uploadId: upload!.id })
       .returning({ id: h.t.mailAttachments.id });
+    const [sms] = await h.db
+      .insert(h.t.smsMessages)
+      .values({ userId, clientId: client, to: "+32475123456", body: `SMS ${type}`, state: "draft" })
+      .returning({ id: h.t.smsMessages.id });
     own.set(type, {
+      sms: sms!.id,
       attachment: attachment!.id,
       note: note!.id,
       mail: mail!.id,
@@ -486,6 +498,10 @@ beforeAll(async () => {
       { id: (type) => own.get(type)!.attachment, master: { field: "mail", value: (type) => own.get(type)!.mail } },
     ],
     ["outbox.settings", { id: 1 }],
+    ["outbox.mySms", { id: (type) => own.get(type)!.sms }],
+    ["outbox.sms", { id: own.get("900")!.sms }],
+    ["outbox.smsByClient", { id: (type) => own.get(type)!.sms, master: onClient }],
+    ["outbox.smsSettings", { id: 1 }],
     ["uploads.types", { id: uploadType!.id }],
     ["uploads.uploads", { id: own.get("900")!.upload, master: onClient }],
     ["uploads.mine", { id: (type) => own.get(type)!.upload }],

@@ -79,10 +79,13 @@ const ALL_PROBLEMS = "menu.explorer > menu.sections.system > checks.allProblems 
 /** Notifications (§16): everyone signed in reads their own; administrators see the centre's failed background jobs. */
 const MY_NOTIFICATIONS = "menu.office > notify.myMessages (/notify/messages)";
 const FAILED_JOBS = "menu.explorer > menu.sections.system > jobs.failures.title (/jobs/failures)";
-/** The outbox (§15): office users their own mails; administrators every mail and the mail server. */
+/** The outbox (§15): office users their own mails and SMS; administrators every mail and SMS, the mail server and the SMS provider. */
 const MY_OUTBOX = "menu.office > outbox.mine (/outbox/mine)";
+const MY_SMS = "menu.office > outbox.sms.mine (/outbox/mySms)";
 const ALL_MAILS = "menu.explorer > menu.sections.system > outbox.all (/outbox/mails)";
+const ALL_SMS = "menu.explorer > menu.sections.system > outbox.sms.all (/outbox/sms)";
 const MAIL_SERVER = "menu.site > menu.sections.administration > outbox.settings (/outbox/settings)";
+const SMS_PROVIDER = "menu.site > menu.sections.administration > outbox.sms.settings (/outbox/smsSettings)";
 /** Records deleted in the last 30 days, which administrators may restore (issue 11 §2). */
 const DELETED = "menu.explorer > menu.sections.system > resources.deleted.title (/history/deleted)";
 /** Scanned documents (§13): everyone handling documents (OfficeUser, OfficeOperator) has their own; office staff configure the types and explore all. */
@@ -103,6 +106,7 @@ const SOCIAL = [
   MY_UPLOADS,
   MY_NOTIFICATIONS,
   MY_OUTBOX,
+  MY_SMS,
   MY_TASKS,
   RECEPTION_CLIENTS,
   EID,
@@ -130,9 +134,11 @@ const ADMIN = [
   FAILED_JOBS,
   DELETED,
   ALL_MAILS,
+  ALL_SMS,
   ACCOUNT,
   ...ADMINISTRATION,
   MAIL_SERVER,
+  SMS_PROVIDER,
 ];
 
 // domain-people §1.4, §3.6, §12 (Configure's sections in Lino's order: places, contacts, office, PCSW): everyone signed in finds clients in Contacts and Reception; social users (SocialUser) also in
@@ -235,6 +241,7 @@ const EXPECTED: Record<UserType, string[]> = {
     MY_UPLOADS,
     MY_NOTIFICATIONS,
     MY_OUTBOX,
+    MY_SMS,
     MY_TASKS,
     RECEPTION_CLIENTS,
     ACCOUNT,
@@ -246,6 +253,7 @@ const EXPECTED: Record<UserType, string[]> = {
     MY_UPLOADS,
     MY_NOTIFICATIONS,
     MY_OUTBOX,
+    MY_SMS,
     MY_TASKS,
     RECEPTION_CLIENTS,
     ACCOUNT,

@@ -27,6 +27,7 @@ export const HANDLED_PARTNER_REFERENCES = [
   "partner_photos.partner_id",
   "roles.company_id",
   "roles.person_id",
+  "sms_messages.client_id",
   "uploads.client_id",
   "uploads.company_id",
   "uploads.contact_person_id",

@@ -55,7 +55,7 @@ async function lockBoth(tx: Tx, t: T, keptId: number, mergedId: number, version:
 
 /**
  * The simple references to a partner: a column that moves from the duplicate to the kept client,
- * with nothing else to keep right. The duplicate's scanned documents, notes and mails are the kept
+ * with nothing else to keep right. The duplicate's scanned documents, notes, mails and SMS are the kept
  * client's (domain-people §13), as are those it issued or received.
  */
 const SIMPLE_REFERENCES: readonly ((t: T) => AnyPgColumn)[] = [
@@ -69,6 +69,7 @@ const SIMPLE_REFERENCES: readonly ((t: T) => AnyPgColumn)[] = [
   (t) => t.clientContacts.contactPersonId,
   (t) => t.mails.clientId,
   (t) => t.mailRecipients.partnerId,
+  (t) => t.smsMessages.clientId,
   (t) => t.uploads.clientId,
   (t) => t.uploads.companyId,
   (t) => t.uploads.contactPersonId,
