@@ -127,7 +127,8 @@ describe("an SMS to a client (§15)", () => {
       },
     ]);
     const sent = await writer.caller.resources.get({ resource: "outbox.mySms", id });
-    expect(sent).toMatchObject({ state: "sent", providerId: caught[0]!.sid, attempts: 1 });
+    // The detail offers neither edit nor delete on it.
+    expect(sent).toMatchObject({ state: "sent", providerId: caught[0]!.sid, attempts: 1, __locked: true });
 
     // Sent, it is a record: neither changed nor deleted, by its writer or anyone.
     const version = sent.__version as number;
