@@ -2,6 +2,7 @@ import { defineArea } from "@/server/area";
 import { recentChangesWidget } from "./widget";
 import { accessLogResource, clientChangesResource, deletedRecordsResource } from "./resources";
 import { clientChangesSource } from "./changes-timeline";
+import { purgeDeletedJob } from "./jobs";
 
 /** What changed, what was deleted (and its restoring), and who opened which client file (domain-people §17; accountability). */
 export const historyArea = defineArea({
@@ -15,4 +16,5 @@ export const historyArea = defineArea({
   ],
   widgets: [recentChangesWidget],
   timeline: [clientChangesSource],
+  jobs: [purgeDeletedJob],
 });

@@ -5,6 +5,7 @@ import { notificationMailJobs } from "./mail";
 import { myMessagesResource } from "./resources";
 import { notifyRouter } from "./router";
 import { seedNotifications } from "./seed";
+import { clearSeenJob } from "./sweep";
 import { myNotificationsWidget } from "./widget";
 
 /** Notifications (domain-people §16): messages to users about what changed, the bell, pushed live. */
@@ -15,7 +16,7 @@ export const notifyArea = defineArea({
   widgets: [myNotificationsWidget],
   router: notifyRouter,
   onChange: notifyClientObservers,
-  jobs: notificationMailJobs,
+  jobs: [...notificationMailJobs, clearSeenJob],
   seed: { demo: seedNotifications },
   // A message is the recipient's and about its owner: it goes with either.
   relations: defineRelations([
