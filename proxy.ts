@@ -8,6 +8,8 @@ export const FORGED_WRITE_PATH = "/api/forged-request";
 // Pure routing: which kind of host this is. No database and no authorization here (see ARCHITECTURE §2).
 export function proxy(req: NextRequest) {
   const host = classifyHost(req.headers.get("host"), process.env.BASE_DOMAIN ?? "localhost");
+  // A load balancer asks for readiness by the instance's address, under no centre's name; it reads no centre's data.
+  if (req.nextUrl.pathname === "/api/ready") return NextResponse.next();
   if (host.kind === "unknown")
     return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain" } });
   // One check for every route handler and server action that changes state: it must come from

@@ -83,6 +83,9 @@ export async function migrateSchema(
   if (!SCHEMA_NAME.test(schema)) throw new MigrationError(`invalid schema name: ${schema}`);
   await client.query("BEGIN");
   try {
+    // A migration may rewrite a large table and wait for other runners: no request's limits apply.
+    await client.query("SET LOCAL statement_timeout = 0");
+    await client.query("SET LOCAL lock_timeout = 0");
     await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`entraide:migrate:${schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await client.query(

@@ -51,6 +51,12 @@ const schema = z
       .refine((v) => !/(^|[\\/])public([\\/]|$)/.test(v), "must not be inside the web root (public/)"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    // How long one statement, one wait for a row lock and one wait for a free connection may take
+    // before the request is answered "temporarily unavailable" (0: no limit). Migrations and bulk
+    // scripts set their own.
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+    DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+    DB_CHECKOUT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
   })
   .refine((e) => e.NODE_ENV !== "production" || e.SESSION_SECRET !== DEV_SECRET, {
     message: "SESSION_SECRET must be set in production",

@@ -5,6 +5,7 @@ import { getToken } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { NextRequest } from "next/server";
+import { databaseUnavailable } from "@/server/db/errors";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
 import { clientIp } from "@/server/http/forwarded";
@@ -33,6 +34,10 @@ class SignInRefused extends CredentialsSignin {
     this.code = code;
   }
 }
+
+/** A refusal the sign-in page words (wrong password, locked account, database out of reach), or the failure itself. */
+const refusalOf = (e: unknown) =>
+  isAppError(e) ? new SignInRefused(e.code) : databaseUnavailable(e) ? new SignInRefused("DATABASE_UNAVAILABLE") : e;
 
 /** The host a request is for: Auth.js's own routes pass their request, its helpers read the current one. */
 const hostOfRequest = async (request: Request | undefined): Promise<HostClass> => {
@@ -74,8 +79,8 @@ const nextAuth = NextAuth(async (request) => ({
     Credentials({
       credentials: { username: {}, password: {}, code: {} },
       async authorize(credentials, request) {
-        const tenant = await servedTenantOf(request);
         try {
+          const tenant = await servedTenantOf(request);
           const user = await authenticate(tenantHandle(tenant), {
             username: String(credentials.username ?? ""),
             password: String(credentials.password ?? ""),
@@ -84,8 +89,7 @@ const nextAuth = NextAuth(async (request) => ({
           });
           return { id: String(user.id), ...claimsFor(tenant, user) };
         } catch (e) {
-          if (isAppError(e)) throw new SignInRefused(e.code);
-          throw e;
+          throw refusalOf(e);
         }
       },
     }),
@@ -94,8 +98,8 @@ const nextAuth = NextAuth(async (request) => ({
       id: "support",
       credentials: { token: {} },
       async authorize(credentials, request) {
-        const tenant = await servedTenantOf(request);
         try {
+          const tenant = await servedTenantOf(request);
           const { grant, operator } = await redeemSupportToken(
             tenantHandle(tenant),
             tenant,
@@ -103,8 +107,7 @@ const nextAuth = NextAuth(async (request) => ({
           );
           return { id: `support:${grant.id}`, ...supportClaimsFor(tenant, grant.id, operator.id) };
         } catch (e) {
-          if (isAppError(e)) throw new SignInRefused(e.code);
-          throw e;
+          throw refusalOf(e);
         }
       },
     }),

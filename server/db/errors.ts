@@ -22,6 +22,33 @@ export function pgErrorIn(e: unknown): PgError | null {
   return null;
 }
 
+/**
+ * PostgreSQL's answers that say "not now" rather than "not this": the server is shutting down or
+ * starting (57P0x), out of connections (53300), the connection broke (class 08), or the statement
+ * waited longer than this request may (57014 statement timeout, 55P03 lock timeout).
+ */
+const UNAVAILABLE_CODES = /^(08\w{3}|57P0[1-4]|53300|57014|55P03)$/;
+/** The same, said by the driver before any statement ran: no server there, the link cut, no free connection in time. */
+const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN"]);
+const DRIVER_WORDS =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated unexpectedly)/;
+
+/** Whether a failure is the database being out of reach or busy: nothing was saved, and trying again later may work. */
+export function databaseUnavailable(e: unknown): boolean {
+  for (
+    let cur = e, depth = 0;
+    cur && typeof cur === "object" && depth < 6;
+    cur = (cur as { cause?: unknown }).cause, depth++
+  ) {
+    const { code, message, errors } = cur as { code?: unknown; message?: unknown; errors?: unknown };
+    if (typeof code === "string" && (UNAVAILABLE_CODES.test(code) || UNREACHABLE.has(code))) return true;
+    if (typeof message === "string" && DRIVER_WORDS.test(message)) return true;
+    // Node reports a refused connection to a name with several addresses as an AggregateError.
+    if (Array.isArray(errors) && errors.some((inner) => databaseUnavailable(inner))) return true;
+  }
+  return false;
+}
+
 /** `Key (place_id)=(999) is not present…` → `place_id`. */
 const keyColumn = (detail: string | undefined) => /^Key \(([^)]+)\)/.exec(detail ?? "")?.[1] ?? "";
 
@@ -31,6 +58,7 @@ const keyColumn = (detail: string | undefined) => /^Key \(([^)]+)\)/.exec(detail
  * anything else is left for the caller to treat as a failure of ours.
  */
 export function appErrorOfDatabase(e: unknown): AppError | null {
+  if (databaseUnavailable(e)) return new AppError("DATABASE_UNAVAILABLE");
   const pg = pgErrorIn(e);
   if (!pg) return null;
   switch (pg.code) {

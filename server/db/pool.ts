@@ -20,7 +20,15 @@ export function clusterUrl(clusterId: string): string {
 export function getPool(clusterId = "default"): pg.Pool {
   let pool = pools.get(clusterId);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: clusterUrl(clusterId), max: env().DB_POOL_MAX });
+    const e = env();
+    pool = new pg.Pool({
+      connectionString: clusterUrl(clusterId),
+      max: e.DB_POOL_MAX,
+      // A stuck statement or a held row lock of one centre must not hold a request (and a connection) for long.
+      ...(e.DB_STATEMENT_TIMEOUT_MS ? { statement_timeout: e.DB_STATEMENT_TIMEOUT_MS } : {}),
+      ...(e.DB_LOCK_TIMEOUT_MS ? { lock_timeout: e.DB_LOCK_TIMEOUT_MS } : {}),
+      ...(e.DB_CHECKOUT_TIMEOUT_MS ? { connectionTimeoutMillis: e.DB_CHECKOUT_TIMEOUT_MS } : {}),
+    });
     pool.on("error", () => undefined); // an idle client's error is retried on next checkout
     pools.set(clusterId, pool);
   }

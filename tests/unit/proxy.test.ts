@@ -25,6 +25,12 @@ describe("proxy", () => {
     expect(run("http://a.b.localhost:3000/api/health").status).toBe(404);
   });
 
+  it("answers a load balancer's readiness question whatever the host, and nothing else there", () => {
+    expect(run("http://10.0.0.7:3000/api/ready").status).toBe(200);
+    expect(run("http://10.0.0.7:3000/api/health").status).toBe(404);
+    expect(forwarded(run("http://10.0.0.7:3000/api/ready"), TENANT_HEADER)).toBeNull();
+  });
+
   it("hides the console pages on centre hosts", () => {
     expect(run("http://eupen.localhost:3000/operator").status).toBe(404);
     expect(run("http://eupen.localhost:3000/operator/login").status).toBe(404);

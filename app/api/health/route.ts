@@ -12,7 +12,12 @@ export async function GET(req: Request) {
   try {
     if (host.kind === "operator") {
       await controlDb().execute(sql`select 1`);
-      return Response.json({ kind: "operator", status: "ok", codeSchemaVersion: TENANT_SCHEMA_VERSION });
+      return Response.json({
+        kind: "operator",
+        status: "ok",
+        database: "up",
+        codeSchemaVersion: TENANT_SCHEMA_VERSION,
+      });
     }
     if (host.kind !== "tenant") return Response.json({ error: "not found" }, { status: 404 });
     const tenant = await findTenantBySlug(host.slug);
@@ -24,12 +29,14 @@ export async function GET(req: Request) {
         slug: tenant.slug,
         status: tenant.status,
         availability: state,
+        database: "up",
         schemaVersion: tenant.schemaVersion,
         codeSchemaVersion: TENANT_SCHEMA_VERSION,
       },
       { status: state === "served" ? 200 : 503 },
     );
   } catch {
-    return Response.json({ status: "database unavailable" }, { status: 503 });
+    // The centre cannot be told served or not while its directory is out of reach.
+    return Response.json({ status: "database unavailable", database: "down" }, { status: 503 });
   }
 }
