@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { controlDb } from "@/server/db/control";
-import { getPool } from "@/server/db/pool";
 import { hostOf } from "@/server/trpc/context";
 import { availability, findTenantBySlug } from "@/server/tenancy/registry";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { TENANT_SCHEMA_VERSION } from "@/server/tenancy/version";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +25,7 @@ export async function GET(req: Request) {
     if (!tenant) return Response.json({ kind: "tenant", slug: host.slug, status: "unknown" }, { status: 404 });
     const state = availability(tenant);
     // The centre's own database cluster, which may be down while the directory answers.
-    await getPool(tenant.clusterId).query("select 1");
+    await tenantHandle(tenant).db.execute(sql`select 1`);
     return Response.json(
       {
         kind: "tenant",
