@@ -228,7 +228,14 @@ export async function benchHttp(
     samples,
     soakRequests,
     live,
-  }: { samples: number; soakRequests: number; live: { changes: number; connections: number } },
+    runs,
+  }: {
+    samples: number;
+    soakRequests: number;
+    live: { changes: number; connections: number };
+    /** Which of the sections pages, uploads, soak and live to run. */
+    runs: (section: string) => boolean;
+  },
 ) {
   const passwordHash = await hashPassword(PASSWORD);
   const user = await staffOf(big, "bench-http", passwordHash);
@@ -242,7 +249,7 @@ export async function benchHttp(
     const cookie = await signIn(server, big.slug, user.username);
     let next = 0;
     const nextId = () => ids[next++ % ids.length]!;
-    for (const view of VIEWS) {
+    for (const view of runs("pages") ? VIEWS : []) {
       // What one opening costs: requests, and SQL statements (recorded, to be replayed raw below).
       const requests = view.requests(nextId());
       await load(server, big.slug, cookie, requests); // the first request of a route loads its code
@@ -286,8 +293,9 @@ export async function benchHttp(
         line("target_http_client_detail_sql_statements", TARGET_DETAIL_STATEMENTS);
       }
     }
-    await uploadRoundTrip(server, big, cookie);
-    await soak(server, soakCentres, passwordHash, soakRequests);
+    if (runs("uploads")) await uploadRoundTrip(server, big, cookie);
+    if (runs("soak")) await soak(server, soakCentres, passwordHash, soakRequests);
+    if (!runs("live")) return;
     // The notification bell's live channel: one user on each of the soak's centres.
     const sessions = await Promise.all(
       soakCentres.map(async (tenant, i) => {
