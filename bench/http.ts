@@ -215,11 +215,15 @@ const VIEWS: View[] = [
   { name: "client_detail", requests: (id) => [`/clients/clients/${id}`] },
 ];
 
+/** Makes the requests one after the other; the bytes of their answers. */
 async function load(server: AppServer, slug: string, cookie: string, paths: string[]) {
+  let bytes = 0;
   for (const p of paths) {
     const res = await server.get(slug, p, cookie);
     if (res.status !== 200) throw new Error(`${slug}${p}: ${res.status}`);
+    bytes += Buffer.byteLength(res.body);
   }
+  return bytes;
 }
 
 type Statement = { text: string; values: unknown[] };
@@ -262,9 +266,10 @@ export async function benchHttp(
       const requests = view.requests(nextId());
       await load(server, big.slug, cookie, requests); // the first request of a route loads its code
       await server.ask({ ask: "record" });
-      await load(server, big.slug, cookie, view.requests(nextId()));
+      const bytes = await load(server, big.slug, cookie, view.requests(nextId()));
       const { recorded } = await server.ask<{ recorded: Statement[] }>({ ask: "recorded" });
       line(`http_${view.name}_requests`, requests.length);
+      line(`http_${view.name}_response_kb`, bytes / 1024);
       line(`http_${view.name}_sql_statements`, recorded.length);
       const batch = 5;
       // The server's CPU time (all its threads) over the run, per request: the raw SQL batches
@@ -279,9 +284,9 @@ export async function benchHttp(
         `http_${view.name}`,
         [
           "http",
-          () => {
+          async () => {
             loads++;
-            return load(server, big.slug, cookie, view.requests(nextId()));
+            await load(server, big.slug, cookie, view.requests(nextId()));
           },
         ],
         // The same statements one after another on a raw connection (the app runs some side by side).
