@@ -49,7 +49,8 @@ const state = (over: Partial<ListState>): ListState => ({
   ...over,
 });
 
-export async function benchClients(tenants: Tenant[], count: number) {
+/** Generates `count` clients on the first centre, then (when `measure`) times the client file. */
+export async function benchClients(tenants: Tenant[], count: number, measure = true) {
   const [big] = tenants as [Tenant];
   const me = await agentOf(big, "bench-coach");
   const colleagues = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((i) => agentOf(big, `bench-coach-${i}`)));
@@ -58,6 +59,7 @@ export async function benchClients(tenants: Tenant[], count: number) {
   );
   line("clients_generated", count);
   line("clients_generate_seconds", generated.seconds);
+  if (!measure) return;
   const pool = getPool(big.clusterId);
 
   // A national number that exists, typed as a clerk would start it (birth date and sequence).

@@ -99,11 +99,19 @@ export class AppServer {
     }
   }
 
+  private asking: Promise<unknown> = Promise.resolve();
+
+  /** One question to the probe at a time: an answer carries no question, so it goes to the one asked. */
   ask<T>(question: ProbeQuestion): Promise<T> {
-    return new Promise((resolve) => {
-      this.child.once("message", (answer) => resolve(answer as T));
-      this.child.send(question);
-    });
+    const answer = this.asking.then(
+      () =>
+        new Promise<T>((resolve) => {
+          this.child.once("message", (answer) => resolve(answer as T));
+          this.child.send(question);
+        }),
+    );
+    this.asking = answer;
+    return answer;
   }
 
   private agent = new http.Agent({ keepAlive: true });
@@ -207,11 +215,15 @@ const VIEWS: View[] = [
   { name: "client_detail", requests: (id) => [`/clients/clients/${id}`] },
 ];
 
+/** Makes the requests one after the other; the bytes of their answers. */
 async function load(server: AppServer, slug: string, cookie: string, paths: string[]) {
+  let bytes = 0;
   for (const p of paths) {
     const res = await server.get(slug, p, cookie);
     if (res.status !== 200) throw new Error(`${slug}${p}: ${res.status}`);
+    bytes += Buffer.byteLength(res.body);
   }
+  return bytes;
 }
 
 type Statement = { text: string; values: unknown[] };
@@ -228,7 +240,14 @@ export async function benchHttp(
     samples,
     soakRequests,
     live,
-  }: { samples: number; soakRequests: number; live: { changes: number; connections: number } },
+    runs,
+  }: {
+    samples: number;
+    soakRequests: number;
+    live: { changes: number; connections: number };
+    /** Which of the sections pages, uploads, soak and live to run. */
+    runs: (section: string) => boolean;
+  },
 ) {
   const passwordHash = await hashPassword(PASSWORD);
   const user = await staffOf(big, "bench-http", passwordHash);
@@ -242,14 +261,15 @@ export async function benchHttp(
     const cookie = await signIn(server, big.slug, user.username);
     let next = 0;
     const nextId = () => ids[next++ % ids.length]!;
-    for (const view of VIEWS) {
+    for (const view of runs("pages") ? VIEWS : []) {
       // What one opening costs: requests, and SQL statements (recorded, to be replayed raw below).
       const requests = view.requests(nextId());
       await load(server, big.slug, cookie, requests); // the first request of a route loads its code
       await server.ask({ ask: "record" });
-      await load(server, big.slug, cookie, view.requests(nextId()));
+      const bytes = await load(server, big.slug, cookie, view.requests(nextId()));
       const { recorded } = await server.ask<{ recorded: Statement[] }>({ ask: "recorded" });
       line(`http_${view.name}_requests`, requests.length);
+      line(`http_${view.name}_response_kb`, bytes / 1024);
       line(`http_${view.name}_sql_statements`, recorded.length);
       const batch = 5;
       // The server's CPU time (all its threads) over the run, per request: the raw SQL batches
@@ -264,9 +284,9 @@ export async function benchHttp(
         `http_${view.name}`,
         [
           "http",
-          () => {
+          async () => {
             loads++;
-            return load(server, big.slug, cookie, view.requests(nextId()));
+            await load(server, big.slug, cookie, view.requests(nextId()));
           },
         ],
         // The same statements one after another on a raw connection (the app runs some side by side).
@@ -286,8 +306,9 @@ export async function benchHttp(
         line("target_http_client_detail_sql_statements", TARGET_DETAIL_STATEMENTS);
       }
     }
-    await uploadRoundTrip(server, big, cookie);
-    await soak(server, soakCentres, passwordHash, soakRequests);
+    if (runs("uploads")) await uploadRoundTrip(server, big, cookie);
+    if (runs("soak")) await soak(server, soakCentres, passwordHash, soakRequests);
+    if (!runs("live")) return;
     // The notification bell's live channel: one user on each of the soak's centres.
     const sessions = await Promise.all(
       soakCentres.map(async (tenant, i) => {
@@ -482,21 +503,30 @@ async function uploadRoundTrip(server: AppServer, centre: Tenant, cookie: string
   // Both routes once with a small file first: the first request of a route loads its code.
   await download(await upload(1));
 
+  // The server's CPU time per megabyte: what the throughput costs, less at the mercy of other work on the machine.
+  const cpu = async () => {
+    const { user, system } = (await server.ask<{ cpu: NodeJS.CpuUsage }>({ ask: "cpu" })).cpu;
+    return (user + system) / 1000;
+  };
   const before = await rss();
+  const cpuUp = await cpu();
   const stopUp = watch();
   const up = await timed(() => upload(UPLOAD_MB));
   const upPeak = stopUp();
   line("upload_200mb_seconds", up.seconds.toFixed(2));
   line("upload_mb_per_s", (UPLOAD_MB / up.seconds).toFixed(0));
+  line("upload_server_cpu_ms_per_mb", ((await cpu()) - cpuUp) / UPLOAD_MB);
   line("upload_server_rss_growth_mb", mb(Math.max(0, upPeak - before)).toFixed(1));
 
   const beforeDown = await rss();
+  const cpuDown = await cpu();
   const stopDown = watch();
   const down = await timed(() => download(up.result));
   const downPeak = stopDown();
   if (down.result !== UPLOAD_MB * chunk.length) throw new Error(`downloaded ${down.result} bytes`);
   line("download_200mb_seconds", down.seconds.toFixed(2));
   line("download_mb_per_s", (UPLOAD_MB / down.seconds).toFixed(0));
+  line("download_server_cpu_ms_per_mb", ((await cpu()) - cpuDown) / UPLOAD_MB);
   line("download_server_rss_growth_mb", mb(Math.max(0, downPeak - beforeDown)).toFixed(1));
   line("target_upload_rss_growth_mb", TARGET_UPLOAD_RSS_GROWTH_MB);
   line("target_upload_mb_per_s", TARGET_UPLOAD_MB_PER_S);

@@ -10,6 +10,10 @@
 // The HTTP figures need a production build: the run starts with `next build` (about 3 minutes)
 // unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
+// BENCH_ONLY=<section>,… runs only the named sections (the centres are always created): migrate, memory,
+// pk, grid, clients, digests, notes, pages, uploads, soak, live. The clients of section 7 are generated
+// whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
+// (to EXPLAIN its queries afterwards; drop it by hand).
 import { createHash } from "node:crypto";
 import { registerHooks } from "node:module";
 import pg from "pg";
@@ -62,6 +66,10 @@ const SMOKE = ROWS < 100_000;
 const NOTES = Number(process.env.BENCH_NOTES ?? (adminUrl && !SMOKE ? 1_000_000 : 20_000));
 const HTTP_SAMPLES = SMOKE ? 20 : 200;
 const SOAK_REQUESTS = Number(process.env.BENCH_SOAK_REQUESTS ?? (SMOKE ? 2_000 : 50_000));
+const ONLY = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
+/** Whether the run includes any of these sections (all of them unless BENCH_ONLY names some). */
+const runs = (...sections: string[]) => !ONLY || sections.some((s) => ONLY.includes(s));
+const HTTP_SECTIONS = ["pages", "uploads", "soak", "live"];
 
 let closePools: (() => Promise<void>) | undefined;
 try {
@@ -70,7 +78,8 @@ try {
 } finally {
   await closePools?.();
   await stopEmbedded?.();
-  if (adminUrl) await admin(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
+  if (adminUrl && process.env.BENCH_KEEP_DATABASE === "1") line("database_kept", benchDb);
+  else if (adminUrl) await admin(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
 }
 
 async function run() {
@@ -98,7 +107,7 @@ async function run() {
   line("tenants", N);
   // First, while nothing else is measured: the build the HTTP figures run on.
   const { benchHttp, buildOnce } = await import("./http");
-  if (adminUrl) buildOnce();
+  if (adminUrl && runs(...HTTP_SECTIONS)) buildOnce();
   await migrateControl();
 
   // 1. Create, migrate and seed (reference data) N centres, CONCURRENCY at a time.
@@ -113,42 +122,44 @@ async function run() {
   line("tenant_create_seconds_per_tenant", create.seconds / N);
   line("target_tenant_create_seconds_per_tenant", 0.5);
 
-  // 2. Roll the real migrations over tenants that are all up to date.
-  const noop = await timed(() => migrateAll(ACTOR, undefined, CONCURRENCY));
-  line("migrate_concurrency", CONCURRENCY);
-  line("migrate_noop_seconds_total", noop.seconds);
-  line("migrate_noop_failed", noop.result.failed.length);
-
-  // 3. Roll one extra migration that adds a column, tenant by tenant like migrateAll does.
-  const addColumn = 'ALTER TABLE "tenant_template"."places" ADD COLUMN "bench_note" text';
-  const migrations = [
-    ...loadMigrations(MIGRATIONS_DIR.tenant),
-    {
-      tag: "9999_bench_add_column",
-      hash: createHash("sha256").update(addColumn).digest("hex"),
-      statements: [addColumn],
-    },
-  ];
   const listTenants = () =>
     controlDb()
       .select()
       .from(c.tenants)
       .where(sql`${c.tenants.status} <> 'deleting'`)
       .orderBy(asc(c.tenants.slug));
-  let [applied, failed] = [0, 0];
-  const column = await timed(async () =>
-    eachConcurrently(await listTenants(), CONCURRENCY, async (tenant) => {
-      await migrateTenant(tenant, migrations).then(
-        (r) => (applied += r.applied.length),
-        () => failed++,
-      );
-    }),
-  );
-  line("migrate_one_column_seconds_total", column.seconds);
-  line("migrate_one_column_seconds_per_tenant", column.seconds / N);
-  line("migrate_one_column_applied", applied);
-  line("migrate_one_column_failed", failed);
-  line(`target_migrate_one_column_seconds_total_at_200_tenants`, 5);
+  if (runs("migrate")) {
+    // 2. Roll the real migrations over tenants that are all up to date.
+    const noop = await timed(() => migrateAll(ACTOR, undefined, CONCURRENCY));
+    line("migrate_concurrency", CONCURRENCY);
+    line("migrate_noop_seconds_total", noop.seconds);
+    line("migrate_noop_failed", noop.result.failed.length);
+
+    // 3. Roll one extra migration that adds a column, tenant by tenant like migrateAll does.
+    const addColumn = 'ALTER TABLE "tenant_template"."places" ADD COLUMN "bench_note" text';
+    const migrations = [
+      ...loadMigrations(MIGRATIONS_DIR.tenant),
+      {
+        tag: "9999_bench_add_column",
+        hash: createHash("sha256").update(addColumn).digest("hex"),
+        statements: [addColumn],
+      },
+    ];
+    let [applied, failed] = [0, 0];
+    const column = await timed(async () =>
+      eachConcurrently(await listTenants(), CONCURRENCY, async (tenant) => {
+        await migrateTenant(tenant, migrations).then(
+          (r) => (applied += r.applied.length),
+          () => failed++,
+        );
+      }),
+    );
+    line("migrate_one_column_seconds_total", column.seconds);
+    line("migrate_one_column_seconds_per_tenant", column.seconds / N);
+    line("migrate_one_column_applied", applied);
+    line("migrate_one_column_failed", failed);
+    line(`target_migrate_one_column_seconds_total_at_200_tenants`, 5);
+  }
 
   const tenants: Tenant[] = await listTenants();
   // The app's primary-key lookup (query built once per table), and the same built anew on every call.
@@ -161,105 +172,111 @@ async function run() {
     return db.select().from(t.places).where(eq(t.places.id, id)).limit(1);
   };
 
-  // 5. Heap held per touched tenant: forget every cached handle, touch one tenant, then all of them.
   const { rows: idRows } = await pool.query<{ id: number }>(`select id from "${tenants[0]!.schemaName}"."places"`);
   const ids = idRows.map((r) => r.id);
-  for (const tenant of tenants) forgetTenantHandle(tenant.schemaName);
-  for (let i = 0; i < 20; i++) await pkLookup(tenants[0]!, pick(ids)); // code paths warm on the same tenant
-  const heapAfter1 = await heapUsedAfterGc();
-  for (const tenant of tenants) await pkLookup(tenant, pick(ids));
-  const heapAfterN = await heapUsedAfterGc();
-  line("memory_heap_after_1_tenant_mb", mb(heapAfter1));
-  line("memory_heap_after_n_tenants_mb", mb(heapAfterN));
-  line("memory_per_touched_tenant_kb", (heapAfterN - heapAfter1) / Math.max(1, tenants.length - 1) / 1024);
-  line("target_memory_per_touched_tenant_kb", 100);
-  // A centre whose every area is used holds all its tables: what each new table adds, per centre.
-  for (const tenant of tenants) forgetTenantHandle(tenant.schemaName);
-  const heapBefore = await heapUsedAfterGc();
-  const some = tenants.slice(0, Math.min(tenants.length, CACHED_CENTRES));
-  for (const tenant of some) for (const table of Object.values(tenantHandle(tenant).t)) void table;
-  line("memory_per_centre_all_tables_kb", ((await heapUsedAfterGc()) - heapBefore) / some.length / 1024);
-  line("tables_per_centre", Object.keys(tenantHandle(tenants[0]!).t).length);
-  line("centres_with_tables_kept", CACHED_CENTRES);
+  if (runs("memory")) {
+    // 5. Heap held per touched tenant: forget every cached handle, touch one tenant, then all of them.
+    for (const tenant of tenants) forgetTenantHandle(tenant.schemaName);
+    for (let i = 0; i < 20; i++) await pkLookup(tenants[0]!, pick(ids)); // code paths warm on the same tenant
+    const heapAfter1 = await heapUsedAfterGc();
+    for (const tenant of tenants) await pkLookup(tenant, pick(ids));
+    const heapAfterN = await heapUsedAfterGc();
+    line("memory_heap_after_1_tenant_mb", mb(heapAfter1));
+    line("memory_heap_after_n_tenants_mb", mb(heapAfterN));
+    line("memory_per_touched_tenant_kb", (heapAfterN - heapAfter1) / Math.max(1, tenants.length - 1) / 1024);
+    line("target_memory_per_touched_tenant_kb", 100);
+    // A centre whose every area is used holds all its tables: what each new table adds, per centre.
+    for (const tenant of tenants) forgetTenantHandle(tenant.schemaName);
+    const heapBefore = await heapUsedAfterGc();
+    const some = tenants.slice(0, Math.min(tenants.length, CACHED_CENTRES));
+    for (const tenant of some) for (const table of Object.values(tenantHandle(tenant).t)) void table;
+    line("memory_per_centre_all_tables_kb", ((await heapUsedAfterGc()) - heapBefore) / some.length / 1024);
+    line("tables_per_centre", Object.keys(tenantHandle(tenants[0]!).t).length);
+    line("centres_with_tables_kept", CACHED_CENTRES);
+  }
 
-  // 4. Primary-key query: tenant handle vs. the very same SQL text on the raw pool.
-  const rawSql = new Map(tenants.map((tenant) => [tenant.id, pkQuery(tenant, 0).toSQL().sql]));
-  const viaHandle = async ([tenant, id]: [Tenant, number]) => {
-    await pkLookup(tenant, id);
-  };
-  const viaAdhoc = async ([tenant, id]: [Tenant, number]) => {
-    await pkQuery(tenant, id);
-  };
-  const viaRaw = async ([tenant, id]: [Tenant, number]) => {
-    await pool.query(rawSql.get(tenant.id)!, [id, 1]); // $2 is the limit
-  };
-  const workload = (n: number) => Array.from({ length: n }, (): [Tenant, number] => [pick(tenants), pick(ids)]);
-  async function batch(method: typeof viaRaw, work: [Tenant, number][], into?: number[]) {
-    for (const item of work) {
-      const start = performance.now();
-      await method(item);
-      into?.push(performance.now() - start);
+  if (runs("pk")) {
+    // 4. Primary-key query: tenant handle vs. the very same SQL text on the raw pool.
+    const rawSql = new Map(tenants.map((tenant) => [tenant.id, pkQuery(tenant, 0).toSQL().sql]));
+    const viaHandle = async ([tenant, id]: [Tenant, number]) => {
+      await pkLookup(tenant, id);
+    };
+    const viaAdhoc = async ([tenant, id]: [Tenant, number]) => {
+      await pkQuery(tenant, id);
+    };
+    const viaRaw = async ([tenant, id]: [Tenant, number]) => {
+      await pool.query(rawSql.get(tenant.id)!, [id, 1]); // $2 is the limit
+    };
+    const workload = (n: number) => Array.from({ length: n }, (): [Tenant, number] => [pick(tenants), pick(ids)]);
+    async function batch(method: typeof viaRaw, work: [Tenant, number][], into?: number[]) {
+      for (const item of work) {
+        const start = performance.now();
+        await method(item);
+        into?.push(performance.now() - start);
+      }
     }
-  }
-  const warm = workload(PK_WARMUP);
-  await batch(viaHandle, warm);
-  await batch(viaAdhoc, warm);
-  await batch(viaRaw, warm);
-  const handleMs: number[] = [];
-  const adhocMs: number[] = [];
-  const rawMs: number[] = [];
-  const methods = [
-    [viaHandle, handleMs],
-    [viaAdhoc, adhocMs],
-    [viaRaw, rawMs],
-  ] as const;
-  for (let round = 0; round < PK_ROUNDS; round++) {
-    // Same workload for all, and the order rotates each round, so drift hits all alike.
-    const work = workload(PK_BATCH);
-    for (let k = 0; k < methods.length; k++) {
-      const [method, into] = methods[(round + k) % methods.length]!;
-      await batch(method, work, into);
+    const warm = workload(PK_WARMUP);
+    await batch(viaHandle, warm);
+    await batch(viaAdhoc, warm);
+    await batch(viaRaw, warm);
+    const handleMs: number[] = [];
+    const adhocMs: number[] = [];
+    const rawMs: number[] = [];
+    const methods = [
+      [viaHandle, handleMs],
+      [viaAdhoc, adhocMs],
+      [viaRaw, rawMs],
+    ] as const;
+    for (let round = 0; round < PK_ROUNDS; round++) {
+      // Same workload for all, and the order rotates each round, so drift hits all alike.
+      const work = workload(PK_BATCH);
+      for (let k = 0; k < methods.length; k++) {
+        const [method, into] = methods[(round + k) % methods.length]!;
+        await batch(method, work, into);
+      }
     }
+    const stats = { handle: handleMs, adhoc: adhocMs, raw: rawMs };
+    line("pk_query_count_per_method", handleMs.length);
+    for (const [name, values] of Object.entries(stats)) {
+      line(`pk_query_${name}_p50_ms`, percentile(values, 50));
+      line(`pk_query_${name}_p95_ms`, percentile(values, 95));
+    }
+    line("pk_query_ratio_p50", percentile(handleMs, 50) / percentile(rawMs, 50));
+    line("pk_query_ratio_p95", percentile(handleMs, 95) / percentile(rawMs, 95));
+    line("target_pk_query_ratio", 1.2);
+    // For comparison: a drizzle query built on every call, as ad-hoc queries in services are.
+    line("pk_query_adhoc_ratio_p50", percentile(adhocMs, 50) / percentile(rawMs, 50));
+    line("pk_query_adhoc_ratio_p95", percentile(adhocMs, 95) / percentile(rawMs, 95));
+    // Diagnostic: the share of the handle's time spent building the query in JS, without the database.
+    const buildMs: number[] = [];
+    await batch(async ([tenant, id]) => void pkQuery(tenant, id).toSQL(), workload(PK_BATCH * 5), buildMs);
+    line("pk_query_adhoc_build_only_p50_ms", percentile(buildMs, 50));
   }
-  const stats = { handle: handleMs, adhoc: adhocMs, raw: rawMs };
-  line("pk_query_count_per_method", handleMs.length);
-  for (const [name, values] of Object.entries(stats)) {
-    line(`pk_query_${name}_p50_ms`, percentile(values, 50));
-    line(`pk_query_${name}_p95_ms`, percentile(values, 95));
-  }
-  line("pk_query_ratio_p50", percentile(handleMs, 50) / percentile(rawMs, 50));
-  line("pk_query_ratio_p95", percentile(handleMs, 95) / percentile(rawMs, 95));
-  line("target_pk_query_ratio", 1.2);
-  // For comparison: a drizzle query built on every call, as ad-hoc queries in services are.
-  line("pk_query_adhoc_ratio_p50", percentile(adhocMs, 50) / percentile(rawMs, 50));
-  line("pk_query_adhoc_ratio_p95", percentile(adhocMs, 95) / percentile(rawMs, 95));
-  // Diagnostic: the share of the handle's time spent building the query in JS, without the database.
-  const buildMs: number[] = [];
-  await batch(async ([tenant, id]) => void pkQuery(tenant, id).toSQL(), workload(PK_BATCH * 5), buildMs);
-  line("pk_query_adhoc_build_only_p50_ms", percentile(buildMs, 50));
 
   // 6. Grids and exports on one centre holding ROWS generated places (see bench/grid.ts).
   const { benchGrid } = await import("./grid");
-  await benchGrid(tenants[0]!, ROWS);
+  if (runs("grid")) await benchGrid(tenants[0]!, ROWS);
 
   // 7. The client file with ROWS generated clients on one centre, and many users over all centres.
   const { benchClients } = await import("./clients");
-  await benchClients(tenants.slice(1), ROWS);
+  if (runs("clients", "notes", ...HTTP_SECTIONS)) await benchClients(tenants.slice(1), ROWS, runs("clients"));
 
   // 7b. Notification e-mails at volume: digests queued and sent through a loopback SMTP server.
   const { benchDigests } = await import("./mail");
-  await benchDigests(tenants[2] ?? tenants[0]!, SMOKE ? 500 : 10_000);
+  if (runs("digests")) await benchDigests(tenants[2] ?? tenants[0]!, SMOKE ? 500 : 10_000);
 
   // 8. Notes by client and the full-text note search with NOTES generated notes on the centre of section 7.
   const { benchNotes } = await import("./notes");
-  await benchNotes(tenants[1]!, NOTES);
+  if (runs("notes")) await benchNotes(tenants[1]!, NOTES);
 
   // 9. Pages over HTTP on a production build (on the centre of section 7), and the soak run over 20 centres.
+  if (!runs(...HTTP_SECTIONS)) return;
   if (adminUrl)
     await benchHttp(tenants[1]!, tenants.slice(0, 20), process.env.DATABASE_URL!, {
       samples: HTTP_SAMPLES,
       soakRequests: SOAK_REQUESTS,
       live: SMOKE ? { changes: 20, connections: 40 } : { changes: 100, connections: 500 },
+      runs,
     });
   else line("http", "skipped: the embedded database serves one process only");
 }

@@ -28,7 +28,10 @@ export async function startServer(opts: { dev: boolean; port: number; hostname: 
   const app = next({ dev: opts.dev, dir: projectPath(), port: opts.port });
   await app.prepare();
   const workers = await startWorkers();
-  const server = createServer(requestListener(app.getRequestHandler(), compileTrustedProxies(env().TRUSTED_PROXIES)));
+  const { answerUploadRoute } = await import("./uploads/direct");
+  const server = createServer(
+    requestListener(app.getRequestHandler(), compileTrustedProxies(env().TRUSTED_PROXIES), answerUploadRoute),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.hostname, resolve);
@@ -53,15 +56,17 @@ async function startWorkers() {
 /**
  * Every request passes here first: the forwarded headers are settled (who the client is, over
  * which protocol) before anything reads them, so route handlers, Auth.js and the sign-in throttle
- * all see the same, trustworthy answer.
+ * all see the same, trustworthy answer. `direct` answers the routes the server serves itself
+ * (uploads: server/uploads/direct.ts) and says so; Next answers the rest.
  */
 export function requestListener(
   handle: (req: IncomingMessage, res: ServerResponse) => unknown,
   trust: Parameters<typeof trustForwardedHeaders>[1],
+  direct: (req: IncomingMessage, res: ServerResponse) => boolean = () => false,
 ) {
   return (req: IncomingMessage, res: ServerResponse) => {
     trustForwardedHeaders(req, trust);
-    void handle(req, res);
+    if (!direct(req, res)) void handle(req, res);
   };
 }
 

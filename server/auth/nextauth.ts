@@ -1,7 +1,5 @@
 import "server-only";
-import { createHmac } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
-import { getToken } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { NextRequest } from "next/server";
@@ -17,7 +15,7 @@ import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { redeemSupportToken } from "@/server/support/token";
 import { endSupportSession, supportClaimsFor } from "@/server/support/session";
 import { authenticate } from "./login";
-import { decodeOnce } from "./opened-tokens";
+import { claimsOfHeaders, secureCookies, sessionSecretFor } from "./session-cookie";
 import { activityStale, claimsFor, revokeSession, touchedToken, type SessionClaims } from "./session";
 
 /**
@@ -44,21 +42,6 @@ const hostOfRequest = async (request: Request | undefined): Promise<HostClass> =
   const h = request?.headers ?? (await headers());
   return trustedHost((n) => h.get(n), env().BASE_DOMAIN);
 };
-
-/**
- * Each centre's sessions are sealed with a key of its own, derived from SESSION_SECRET and the
- * centre's id: Auth.js would otherwise derive the same key on every host (from the cookie name), so
- * a cookie of one centre would decrypt on another and its claims show at `/api/auth/session`
- * there. Other hosts get a key no centre uses. (The centre claim is still checked on every request.)
- */
-async function sessionSecretFor(host: HostClass) {
-  const tenant = host.kind === "tenant" ? await findTenantBySlug(host.slug) : null;
-  return createHmac("sha256", env().SESSION_SECRET)
-    .update(`entraide centre session v1:${tenant?.id ?? "none"}`)
-    .digest("hex");
-}
-
-const secureCookies = () => env().SECURE_COOKIES ?? env().NODE_ENV === "production";
 
 const nextAuth = NextAuth(async (request) => ({
   secret: await sessionSecretFor(await hostOfRequest(request)),
@@ -173,15 +156,8 @@ async function servedTenantOf(request: Request) {
  * claim older than a minute is rewritten; pages cannot write cookies and pass `touch: false`.
  */
 export async function sessionClaims({ touch = true }: { touch?: boolean } = {}): Promise<SessionClaims | null> {
-  const token = await getToken({
-    req: { headers: await headers() },
-    secret: await sessionSecretFor(await hostOfRequest(undefined)),
-    secureCookie: secureCookies(),
-    decode: decodeOnce,
-  }).catch(() => null);
-  if (!token) return null;
-  const { sid, tid, uid, ep, tep, la, sup, op } = token as unknown as SessionClaims;
-  const claims: SessionClaims = { sid, tid, uid, ep, tep, la, sup, op };
+  const claims = await claimsOfHeaders(await headers());
+  if (!claims) return null;
   if (touch && activityStale(claims)) {
     try {
       await unstable_update({});

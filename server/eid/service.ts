@@ -416,8 +416,23 @@ export async function photoOf(
  * The eID info box: "Card no. N (type), issued by X, valid from A until B", and the red "Must read
  * eID card!" when a coached client has no card data or an expired card.
  */
-export async function infoBox(ctx: ResourceCtx, input: { clientId: number }, today = belgianToday()) {
-  const c = await visibleClient(ctx, input.clientId);
+export function infoBox(ctx: ResourceCtx, input: { clientId: number }, today = belgianToday()) {
+  const made = infoBoxes.get(ctx) ?? new Map<string, ReturnType<typeof makeInfoBox>>();
+  infoBoxes.set(ctx, made);
+  const key = `${input.clientId}\0${today}`;
+  let box = made.get(key);
+  if (!box) made.set(key, (box = makeInfoBox(ctx, input.clientId, today)));
+  return box;
+}
+
+/**
+ * The info boxes made for one request's context: opening a client shows the same box in the overview
+ * and in the eID panel, read once (it only reads).
+ */
+const infoBoxes = new WeakMap<ResourceCtx, Map<string, ReturnType<typeof makeInfoBox>>>();
+
+async function makeInfoBox(ctx: ResourceCtx, clientId: number, today: string) {
+  const c = await visibleClient(ctx, clientId);
   const info = eidInfo({ ...c, cardNumber: c.cardNumber || null, cardIssuer: c.cardIssuer || null }, today);
   const mustRead = info.mustRead && c.clientState === CLIENT_STATE.coached;
   const tr = translatorFor(ctx.locale);

@@ -185,6 +185,11 @@ export interface ResourceDef {
   search?: (q: string, t: TenantTables, ctx: ResourceCtx) => SQL | undefined;
   /** Where its hits come in the header's quick search: lower first (clients 10; 100 when absent). */
   searchRank?: number;
+  /**
+   * How far a searched list counts its matches (else as far as any list): below the usual cap when
+   * a common word matches so many rows that counting them costs many times the page (notes).
+   */
+  searchCountCap?: number;
   defaultSort: { field: string; dir: "asc" | "desc" }[];
   /**
    * Filters in force unless the request lifts them with `null` (e.g. "hide obsolete"); a function

@@ -51,19 +51,26 @@ export function listQuery(
   const resolved = resolveState(def, state, ctx);
   const t = ctx.handle.t;
   const where = whereOf(def, resolved, t, ctx);
+  const order = orderByOf(def, resolved.sort, t, ctx.locale);
   const rows = ctx.handle.db
     .select(selectionOf(def, fields, t) as never)
     .from(def.table(t))
     .where(where)
-    .orderBy(...orderByOf(def, resolved.sort, t, ctx.locale));
+    .orderBy(...order);
+  const searchCapped = resolved.q !== "" && def.searchCountCap !== undefined;
   // Counting stops one row past the limit: that row says there are more.
-  const countLimit = Math.max(countCap, resolved.page * resolved.pageSize);
-  const matching = ctx.handle.db
+  const countLimit = Math.max(
+    searchCapped ? Math.min(countCap, def.searchCountCap!) : countCap,
+    resolved.page * resolved.pageSize,
+  );
+  const counted = ctx.handle.db
     .select({ one: sql<number>`1`.as("one") })
     .from(def.table(t))
     .where(where)
-    .limit(countLimit + 1)
-    .as("matching");
+    .$dynamic();
+  // A searched list counts its first matches in the list's own order: PostgreSQL may then walk the
+  // order's index and stop at the cap, rather than gather every match of a common word to count them.
+  const matching = (searchCapped ? counted.orderBy(...order) : counted).limit(countLimit + 1).as("matching");
   const total = ctx.handle.db.select({ n: count() }).from(matching);
   return { resolved, rows, total, countLimit, fields };
 }
@@ -75,8 +82,16 @@ export async function listRows(
   opts: ListOptions = {},
 ): Promise<ListPage> {
   assertCan(def, "view", ctx.user);
+  if (!state.master) {
+    await assertMayList(ctx, def, state);
+    return readPage(ctx, def, state, opts);
+  }
+  // A slave grid's page is read while its master row is looked up; it is answered only once the
+  // master proved visible to the reader (otherwise its refusal), one round trip sooner.
+  const page = readPage(ctx, def, state, opts);
+  page.catch(() => undefined);
   await assertMayList(ctx, def, state);
-  return readPage(ctx, def, state, opts);
+  return page;
 }
 
 /**

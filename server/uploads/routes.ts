@@ -18,13 +18,15 @@ import { createContext, type Context } from "@/server/trpc/context";
 import { receiveUpload, uploadLimitOf } from "./receive";
 import { uploadsResource } from "./resources";
 import { shownInline } from "./rules/files";
-import { uploadStorage } from "./storage";
+import { uploadStorage, type OpenedFile } from "./storage";
 
 /**
- * The two routes of scanned documents (`app/api/uploads`). proxy.ts does not run for them: Next
- * would copy a request's whole body into memory for it (and cut it at 10 MB). So these handlers
- * make its checks themselves: the host names the centre (an unknown host is refused), and a write
- * must come from the centre's own pages (server/http/origin.ts).
+ * The two routes of scanned documents. The custom server answers them itself (server/uploads/direct.ts),
+ * the files streaming between the socket and the storage as Node streams; `app/api/uploads` answers
+ * them the same when Next serves alone (`next start`). proxy.ts does not run for them: Next would
+ * copy a request's whole body into memory for it (and cut it at 10 MB). So these handlers make its
+ * checks themselves: the host names the centre (an unknown host is refused), and a write must come
+ * from the centre's own pages (server/http/origin.ts).
  */
 
 const statusOf = (code: AppErrorCode) => getHTTPStatusCodeFromError(new TRPCError({ code: ERRORS[code] }));
@@ -82,7 +84,11 @@ function decodedHeader(req: Request, name: string): string | null {
  * answer is `{ id }`, or `{ error, message, data }` where `message` is in the reader's language and
  * `data` names the fields the form marks.
  */
-export async function uploadPost(req: Request, claims: SessionClaims | null): Promise<Response> {
+export async function uploadPost(
+  req: Request,
+  claims: SessionClaims | null,
+  body: AsyncIterable<Uint8Array> | null = req.body,
+): Promise<Response> {
   const ctx = await createContext({ req, claims });
   const tr = translatorFor(ctx.locale);
   const answer = (status: number, body: unknown) =>
@@ -109,7 +115,7 @@ export async function uploadPost(req: Request, claims: SessionClaims | null): Pr
     return refuse({ code: "INVALID_INPUT", params: { field: "values" } });
   }
   const name = decodedHeader(req, "x-upload-name");
-  if (!name || !req.body) return refuse({ code: "INVALID_INPUT", params: { field: "file" } });
+  if (!name || !body) return refuse({ code: "INVALID_INPUT", params: { field: "file" } });
   // A body announced too large is refused before a byte of it is read.
   const max = await uploadLimitOf(rctx);
   if (Number(req.headers.get("content-length") ?? 0) > max)
@@ -118,7 +124,7 @@ export async function uploadPost(req: Request, claims: SessionClaims | null): Pr
     const { id } = await receiveUpload(rctx, form.values, {
       name,
       declaredType: req.headers.get("content-type"),
-      body: req.body,
+      body,
     });
     ctx.log.info({ uploadId: id }, "upload stored");
     return answer(201, { id });
@@ -146,6 +152,23 @@ const cspOf = (mimeType: string) =>
  * Refusals are a sentence in the reader's language, as the browser shows them as a page.
  */
 export async function downloadGet(req: Request, claims: SessionClaims | null, rawId: string): Promise<Response> {
+  const opened = await openDownload(req, claims, rawId);
+  if (opened instanceof Response) return opened;
+  return new Response(Readable.toWeb(opened.file.stream) as ReadableStream<Uint8Array>, { headers: opened.headers });
+}
+
+/** A download about to start: its headers and its file. */
+export interface Download {
+  headers: Record<string, string>;
+  file: OpenedFile;
+}
+
+/** `downloadGet`'s checks and access log: the file to send, or the refusal to answer. */
+export async function openDownload(
+  req: Request,
+  claims: SessionClaims | null,
+  rawId: string,
+): Promise<Download | Response> {
   const ctx = await createContext({ req, claims });
   const tr = translatorFor(ctx.locale);
   const refuse = ({ code, params }: Refusal) =>
@@ -180,9 +203,15 @@ export async function downloadGet(req: Request, claims: SessionClaims | null, ra
     }
     throw e;
   }
-  await logOpening(rctx, row.clientId, "download");
+  try {
+    await logOpening(rctx, row.clientId, "download");
+  } catch (e) {
+    file.stream.destroy();
+    throw e;
+  }
   const inline = shownInline(row.mimeType);
-  return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
+  return {
+    file,
     headers: {
       "content-type": row.mimeType,
       "content-length": String(file.size),
@@ -192,5 +221,5 @@ export async function downloadGet(req: Request, claims: SessionClaims | null, ra
       "cache-control": "private, no-store",
       "cross-origin-resource-policy": "same-origin",
     },
-  });
+  };
 }

@@ -15,6 +15,19 @@ export interface StoredFile {
   modifiedAt: Date;
 }
 
+/** A stored file opened for reading: read it one way, stream or pieces. */
+export interface OpenedFile {
+  size: number;
+  /** The content as a stream; the file closes at its end, or when the stream is destroyed. */
+  stream: Readable;
+  /**
+   * The content read into `buffer` piece after piece, the same buffer each time: a piece is valid
+   * until the next is asked for. A stream allocates every chunk anew, garbage that V8 collects only
+   * after some 64 MB of it (a full collection each time). The file closes when the loop ends.
+   */
+  pieces(buffer: Uint8Array): AsyncGenerator<Uint8Array>;
+}
+
 /**
  * Where a centre's scanned documents are kept. Every method streams: a file is never held in
  * memory whole. `centre` is the centre's immutable id and `key` a name the storage gave
@@ -29,8 +42,8 @@ export interface UploadStorage {
    * left behind.
    */
   put(centre: string, key: string, body: AsyncIterable<Uint8Array>): Promise<{ size: number }>;
-  /** The file's content and size; NOT_FOUND when it is not there. */
-  get(centre: string, key: string): Promise<{ stream: Readable; size: number }>;
+  /** The file, opened; NOT_FOUND when it is not there. */
+  get(centre: string, key: string): Promise<OpenedFile>;
   /** Whether the file is there. */
   exists(centre: string, key: string): Promise<boolean>;
   /** Removes the file; a file already gone is no error. */
@@ -91,7 +104,23 @@ export function localStorage(root: string): UploadStorage {
       }
       const { size } = await handle.stat();
       // 1 MB reads: a large scan goes out in a few hundred chunks rather than thousands.
-      return { stream: handle.createReadStream({ highWaterMark: 1024 * 1024 }), size };
+      const stream = handle.createReadStream({ highWaterMark: 1024 * 1024 });
+      return {
+        size,
+        stream,
+        async *pieces(buffer) {
+          try {
+            for (let position = 0; position < size;) {
+              const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, position);
+              if (bytesRead === 0) return;
+              position += bytesRead;
+              yield buffer.subarray(0, bytesRead);
+            }
+          } finally {
+            stream.destroy(); // closes the file
+          }
+        },
+      };
     },
 
     async exists(centre, key) {

@@ -64,6 +64,8 @@ describe("opening a row's detail", () => {
     expect(twentyOne.result.meta.detail).toHaveLength(3 * seven.result.meta.detail.length);
     expect(seven.statements.length).toBeLessThanOrEqual(15);
     expect(twentyOne.statements.length).toBe(seven.statements.length);
+    // No read twice: the overview and the eID panel show the same card, read once.
+    expect(seven.statements.filter((s, i) => seven.statements.indexOf(s) !== i)).toEqual([]);
   });
 
   it("brings the row, the first tab's panels and the first page of its slave grids, and nothing of the other tabs", async () => {

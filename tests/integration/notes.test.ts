@@ -266,6 +266,28 @@ describe("the full-text note search", () => {
     expect(await searchNotes(admin, "logements")).not.toEqual([]);
   });
 
+  it("counts the notes a search finds up to a hundred, then says there are more (the count covers the page shown)", async () => {
+    const h = tenantHandle(eupen);
+    await h.db.insert(h.t.notes).values(
+      Array.from({ length: 120 }, (_, i) => ({
+        date: "2026-01-01",
+        subject: `Chaudière ${i}`,
+        clientId: clientFr,
+        userId: agentId,
+        language: "fr",
+      })),
+    );
+    const page = (n: number) =>
+      agent.resources.list({ resource: "notes.notes", state: state({ q: "chaudières", page: n }) });
+    expect(await page(1)).toMatchObject({ total: 100, totalIsCapped: true });
+    expect((await page(5)).rows).toHaveLength(20);
+    expect(await page(5)).toMatchObject({ total: 120, totalIsCapped: false });
+    // Without a search, the list counts as far as any list.
+    const all = await agent.resources.list({ resource: "notes.notes", state: state() });
+    expect(all).toMatchObject({ totalIsCapped: false });
+    expect(all.total).toBeGreaterThan(120);
+  });
+
   it("takes any text a user types without an error", async () => {
     for (const q of [`"le logement`, "-", "a | b", "!!", "logement & (", "'"]) await agent.resources.search({ q });
   });

@@ -1,19 +1,25 @@
 import { readdir } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { projectPath } from "@/lib/project-path";
 import { registry } from "@/server/areas";
 import { resolveSessionUser, type SessionClaims } from "@/server/auth/session";
+import { sessionSecretFor } from "@/server/auth/session-cookie";
 import { USER_TYPES, hasRole, type UserType } from "@/server/auth/user-types";
 import { runChecker } from "@/server/checks/run";
 import { env } from "@/server/env";
+import { requestListener } from "@/server/main";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { addDays, addMonths } from "@/server/calendar/rules/reminders";
 import { belgianToday } from "@/lib/format";
 import { missingFileChecker, orphanFileChecker } from "@/server/uploads/checkers";
+import { answerUploadRoute } from "@/server/uploads/direct";
 import { downloadGet, uploadPost } from "@/server/uploads/routes";
 import { demoPdf, demoPng } from "@/server/uploads/seed";
 import { uploadStorage } from "@/server/uploads/storage";
@@ -426,5 +432,107 @@ describe("data checkers", () => {
     expect(await h.db.select().from(h.t.dataProblems).where(eq(h.t.dataProblems.checker, "uploadOrphanFiles"))).toEqual(
       [],
     );
+  });
+});
+
+describe("the upload routes served by the app's own server (not through Next)", () => {
+  let server: http.Server;
+  let port: number;
+  const nextAnswered: string[] = [];
+  beforeAll(async () => {
+    // Next's part stands aside: whatever reaches it is noted and answered 418.
+    server = http.createServer(
+      requestListener(
+        (req, res) => {
+          nextAnswered.push(`${req.method} ${req.url}`);
+          res.writeHead(418).end();
+        },
+        () => false, // no proxy is trusted
+        answerUploadRoute,
+      ),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    port = (server.address() as AddressInfo).port;
+    return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  /** The session cookie Auth.js would have set on the centre's host for these claims. */
+  const cookieOf = async (tenant: Tenant, claims: SessionClaims) => {
+    const name = "authjs.session-token";
+    const secret = await sessionSecretFor({ kind: "tenant", slug: tenant.slug });
+    return `${name}=${await encode({ token: { ...claims }, secret, salt: name })}`;
+  };
+  const send = (
+    tenant: Tenant,
+    method: string,
+    pathname: string,
+    headers: Record<string, string>,
+    body?: Buffer,
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> =>
+    new Promise((resolve, reject) => {
+      const req = http.request(
+        { host: "127.0.0.1", port, method, path: pathname, headers: { host: `${tenant.slug}.localhost`, ...headers } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+
+  it("takes a file in and gives it back byte for byte, with the route's checks, headers and refusals", async () => {
+    const cookie = await cookieOf(eupen, clerk.claims);
+    const pdf = Buffer.concat([demoPdf("Diploma"), Buffer.alloc(3 * 1024 * 1024, 0x20)]);
+    const fields = encodeURIComponent(JSON.stringify({ values: { client: clientId, type: typeIds["Diploma"] } }));
+    const upload = (headers: Record<string, string>) =>
+      send(
+        eupen,
+        "POST",
+        "/api/uploads",
+        {
+          cookie,
+          origin: `http://${eupen.slug}.localhost`,
+          "content-type": "application/pdf",
+          "content-length": String(pdf.length),
+          "x-upload-name": "bail.pdf",
+          "x-upload-fields": fields,
+          ...headers,
+        },
+        pdf,
+      );
+    const created = await upload({});
+    expect(created.status, created.body.toString()).toBe(201);
+    const { id } = JSON.parse(created.body.toString()) as { id: number };
+
+    const got = await send(eupen, "GET", `/api/uploads/${id}/bail.pdf`, { cookie });
+    expect(got.status).toBe(200);
+    expect(got.body.equals(pdf)).toBe(true);
+    expect(got.headers).toMatchObject({
+      "content-type": "application/pdf",
+      "content-length": String(pdf.length),
+      "x-content-type-options": "nosniff",
+    });
+
+    // The refusals are the route's own, in the reader's language (the clerk reads German).
+    const forged = await upload({ origin: "http://evil.localhost" });
+    expect(forged.status).toBe(403);
+    expect(JSON.parse(forged.body.toString())).toMatchObject({ error: "FORGED_REQUEST" });
+    const anonymous = await send(eupen, "GET", `/api/uploads/${id}`, {});
+    expect(anonymous.status).toBe(401);
+    const other = await newUser(chatelet, "900");
+    const foreign = await send(chatelet, "GET", `/api/uploads/${id}`, {
+      cookie: await cookieOf(chatelet, other.claims),
+    });
+    expect(foreign.status).toBe(404);
+    const crossed = await send(eupen, "GET", `/api/uploads/${id}`, { cookie: await cookieOf(chatelet, other.claims) });
+    expect(crossed.status).toBe(401);
+    expect(nextAnswered).toEqual([]);
+
+    // Other methods and paths are Next's.
+    expect((await send(eupen, "HEAD", `/api/uploads/${id}`, { cookie })).status).toBe(418);
+    expect((await send(eupen, "GET", "/api/uploads", { cookie })).status).toBe(418);
+    expect(nextAnswered).toEqual([`HEAD /api/uploads/${id}`, "GET /api/uploads"]);
   });
 });
