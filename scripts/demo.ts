@@ -1,6 +1,8 @@
 // `npm run demo`: an embedded database (unless DATABASE_URL is set), the demo centres and an
 // operator account, then the web server. Safe to run again: existing centres are only brought up to date.
 import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { DEMO_CENTRES, DEMO_OPERATOR } from "@/db/seed/demo-centres";
@@ -75,6 +77,8 @@ for (const centre of DEMO_CENTRES) {
       senderId: smsSender(centre.names[centre.defaultLocale] ?? "", tenant.slug),
     })
     .where(eq(t.smsSettings.id, 1));
+  // The centre's box exists from the start: the caught page says "none yet" rather than "no demo box".
+  mkdirSync(path.resolve(env().SMS_DIR, demoAccountSid(tenant.id)), { recursive: true });
 }
 const [operator] = await controlDb().select().from(c.operators).where(eq(c.operators.email, DEMO_OPERATOR.email));
 if (!operator) await createOperator(DEMO_OPERATOR, "demo");
