@@ -57,4 +57,7 @@ export const {
   noteTypes,
   noteEventTypes,
   notes,
+  excerptTypes,
+  excerpts,
+  documentSettings,
 } = tenantTables(SENTINEL_SCHEMA);
