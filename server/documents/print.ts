@@ -8,7 +8,14 @@ import { translatorFor } from "@/server/i18n/translator";
 import type { ActionDef, ActionResult, ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { documentStorage } from "./storage";
-import { documentDate, documentLanguage, isTranslation, type DocumentLanguage } from "./language";
+import {
+  documentDate,
+  documentLanguage,
+  isTranslation,
+  letterDate,
+  recipientLines,
+  type DocumentLanguage,
+} from "./language";
 import { renderDocx, type TemplateData } from "./render";
 import { defaultTemplate, type TemplateName } from "./templates";
 
@@ -124,28 +131,104 @@ export async function fileSheetData(
   };
 }
 
-/** What a print needs to know about the record it prints. */
-interface PrintSource {
-  clientId: number | null;
-  /** The owner's print language (a client's language). */
-  language: string | null;
-  /** The tags that come from the record, in the document's language. */
-  data: (tx: Tx, language: DocumentLanguage) => Promise<TemplateData>;
-  /** The file's name without its extension, in the document's language ("fiche-dossier-123"). */
-  name: (language: DocumentLanguage) => string;
+/** A general letter to a client (§14.1 default letter layout): the client's address block, our reference, the signature. */
+export async function letterToClientData(
+  tx: Tx,
+  ctx: ResourceCtx,
+  clientId: number,
+  language: DocumentLanguage,
+  print: PrintFacts,
+): Promise<TemplateData> {
+  const { t } = ctx.handle;
+  const tr = translatorFor(language);
+  const [client] = await tx
+    .select({
+      first: t.partners.firstName,
+      last: t.partners.lastName,
+      gender: t.partners.gender,
+      street: t.partners.street,
+      streetNo: t.partners.streetNo,
+      streetBox: t.partners.streetBox,
+      zipCode: t.partners.zipCode,
+      countryCode: t.partners.countryCode,
+      placeNames: sql<Record<
+        string,
+        string
+      > | null>`(select ${t.places.names} from ${t.places} where ${t.places.id} = ${t.partners.placeId})`,
+      countryNames: sql<Record<
+        string,
+        string
+      > | null>`(select ${t.countries.names} from ${t.countries} where ${t.countries.isoCode} = ${t.partners.countryCode})`,
+    })
+    .from(t.partners)
+    .where(eq(t.partners.id, clientId));
+  if (!client) throw new AppError("NOT_FOUND");
+  const title = client.gender === "F" || client.gender === "M" ? tr(`documents.addressee.${client.gender}`) : "";
+  const [author] = await tx
+    .select({
+      first: t.users.firstName,
+      last: t.users.lastName,
+      service: sql<Record<
+        string,
+        string
+      > | null>`(select ${t.coachingTypes.names} from ${t.coachingTypes} where ${t.coachingTypes.id} = ${t.users.coachingTypeId})`,
+    })
+    .from(t.users)
+    .where(eq(t.users.id, ctx.user.id));
+  const initials = `${author?.first.charAt(0) ?? ""}${author?.last.charAt(0) ?? ""}`.toUpperCase();
+  return {
+    printRecipient: print.printRecipient,
+    recipient: recipientLines(
+      {
+        name: [title, client.first, client.last].filter(Boolean).join(" "),
+        street: client.street,
+        streetNo: client.streetNo,
+        streetBox: client.streetBox,
+        zipCode: client.zipCode,
+        place: pickLocalized(client.placeNames ?? {}, language),
+        countryCode: client.countryCode,
+        countryName: pickLocalized(client.countryNames ?? {}, language),
+      },
+      language,
+    ).join("\n"),
+    place: print.centre.place,
+    date: letterDate(belgianToday(), language),
+    ref: `${initials}/${clientId}/${print.excerptId}`,
+    subject: print.typeName,
+    body: "",
+    authorRole: pickLocalized(author?.service ?? {}, language) || tr("documents.secretariat"),
+  };
 }
 
-/**
- * Prints a record with the primary document type of its kind (§14.1 printing flow, without the
- * certifying reuse yet): chooses the language (§14.2), fills the template, stores the file in the
- * centre's storage and records the excerpt, audited, then opens the excerpt for its download.
- */
-export async function printWith(
+/** What a print knows besides its record: the excerpt it makes, its type, the centre. */
+export interface PrintFacts {
+  excerptId: number;
+  typeName: string;
+  printRecipient: boolean;
+  centre: Centre;
+}
+
+type ClientData = (
+  tx: Tx,
   ctx: ResourceCtx,
-  contentType: string,
-  owner: { type: string; id: number },
-  source: (tx: Tx) => Promise<PrintSource>,
-): Promise<ActionResult> {
+  clientId: number,
+  language: DocumentLanguage,
+  print: PrintFacts,
+) => Promise<TemplateData>;
+
+/** The data each template is filled with when it prints a client (the only record kind printed yet). */
+const CLIENT_DATA: Record<TemplateName, ClientData> = {
+  fileSheet: (tx, ctx, id, language) => fileSheetData(tx, ctx, id, language),
+  letter: letterToClientData,
+};
+
+/**
+ * Prints a client with the primary document type of clients (§14.1 printing flow, without the
+ * certifying reuse yet): chooses the language (§14.2: the client's, else the centre's), records
+ * the excerpt, fills the template, stores the file in the centre's storage, all audited in one
+ * transaction, then opens the excerpt for its download. A failure leaves neither row nor file.
+ */
+export async function printClient(ctx: ResourceCtx, clientId: number): Promise<ActionResult> {
   const { db, t, tenantId } = ctx.handle;
   const storage = documentStorage();
   const key = storage.newKey();
@@ -154,41 +237,59 @@ export async function printWith(
     return await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Tx;
       const [type] = await tx
-        .select({ id: t.excerptTypes.id, template: t.excerptTypes.template })
+        .select({
+          id: t.excerptTypes.id,
+          names: t.excerptTypes.names,
+          template: t.excerptTypes.template,
+          printRecipient: t.excerptTypes.printRecipient,
+        })
         .from(t.excerptTypes)
-        .where(and(eq(t.excerptTypes.contentType, contentType), eq(t.excerptTypes.isPrimary, true)));
+        .where(and(eq(t.excerptTypes.contentType, "client"), eq(t.excerptTypes.isPrimary, true)));
       if (!type) throw new AppError("INVALID_INPUT", { messageKey: "documents.errors.noPrimaryType" });
-      const src = await source(tx);
+      const template = type.template as TemplateName;
+      const [client] = await tx
+        .select({ language: t.partners.language })
+        .from(t.partners)
+        .where(eq(t.partners.id, clientId));
+      if (!client) throw new AppError("NOT_FOUND");
       const centre = await centreOf(tx, ctx.handle);
-      const language = documentLanguage({ owner: src.language, centre: centre.defaultLocale });
+      const language = documentLanguage({ owner: client.language, centre: centre.defaultLocale });
+      const row = {
+        typeId: type.id,
+        ownerType: "client",
+        ownerId: clientId,
+        clientId,
+        userId: ctx.user.id,
+        language,
+        storageKey: key,
+        fileName: `${translatorFor(language)(`documents.fileNames.${template}`)}-${clientId}.docx`,
+        fileSize: 0,
+      };
+      const [excerpt] = await tx.insert(t.excerpts).values(row).returning({ id: t.excerpts.id });
+      const excerptId = excerpt!.id;
       const [author] = await tx
         .select({ name: sql<string>`concat_ws(' ', ${t.users.firstName}, ${t.users.lastName})` })
         .from(t.users)
         .where(eq(t.users.id, ctx.user.id));
+      const facts = {
+        excerptId,
+        typeName: pickLocalized(type.names, language),
+        printRecipient: type.printRecipient,
+        centre,
+      };
       const data: TemplateData = {
         ...letterheadData(centre, language),
-        ...(await src.data(tx, language)),
         printedOn: documentDate(belgianToday(), language),
         author: author?.name ?? "",
+        ...(await CLIENT_DATA[template](tx, ctx, clientId, language, facts)),
       };
-      const file = renderDocx(await defaultTemplate(type.template as TemplateName, language), data);
+      const file = renderDocx(await defaultTemplate(template, language), data);
       const { size } = await storage.put(tenantId, key, Readable.from([file]));
       stored = true;
-      const row = {
-        typeId: type.id,
-        ownerType: owner.type,
-        ownerId: owner.id,
-        clientId: src.clientId,
-        userId: ctx.user.id,
-        language,
-        storageKey: key,
-        fileName: `${src.name(language)}.docx`,
-        fileSize: size,
-      };
-      const [excerpt] = await tx.insert(t.excerpts).values(row).returning({ id: t.excerpts.id });
-      const { storageKey: _key, ...shown } = row;
-      await writeAudit(tx, t, actorOf(ctx.user), rowChange("documents.mine", "create", excerpt!.id, created(shown)));
-      return { open: { resource: "documents.mine", id: excerpt!.id } };
+      await tx.update(t.excerpts).set({ fileSize: size }).where(eq(t.excerpts.id, excerptId));
+      const { storageKey: _key, ...shown } = { ...row, fileSize: size };
+      await writeAudit(tx, t, actorOf(ctx.user), rowChange("documents.mine", "create", excerptId, created(shown)));
+      return { open: { resource: "documents.mine", id: excerptId } };
     });
   } catch (e) {
     // The excerpt was not recorded: its file goes too.
@@ -197,23 +298,10 @@ export async function printWith(
   }
 }
 
-/** "Print" on a client (Lino's primary excerpt type of the client: the file sheet), in the client's language. */
+/** "Print" on a client: the primary document type of clients (Lino Eupen: the file sheet), in the client's language. */
 export const printClientAction: ActionDef = {
   name: "print",
   label: "documents.print",
   roles: ["OfficeUser", "OfficeOperator"],
-  run: (ctx, id) =>
-    printWith(ctx, "client", { type: "client", id: Number(id) }, async (tx) => {
-      const [client] = await tx
-        .select({ language: ctx.handle.t.partners.language })
-        .from(ctx.handle.t.partners)
-        .where(eq(ctx.handle.t.partners.id, Number(id)));
-      if (!client) throw new AppError("NOT_FOUND");
-      return {
-        clientId: Number(id),
-        language: client.language,
-        data: (tx2, language) => fileSheetData(tx2, ctx, Number(id), language),
-        name: (language) => `${translatorFor(language)("documents.fileNames.fileSheet")}-${id}`,
-      };
-    }),
+  run: (ctx, id) => printClient(ctx, Number(id)),
 };

@@ -1,10 +1,12 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
 import { formatBytes } from "@/lib/format";
 import { clientNameOf } from "@/server/clients/sql";
+import { actorOf, rowChange, writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { defineResource, type ResourceCtx, type ResourceDef } from "@/server/resources/define";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import {
   boolean,
   choice,
@@ -27,6 +29,43 @@ export const PRINTERS = ["OfficeUser", "OfficeOperator"] as const;
 /** The name of a document type (localized), for references to it. */
 const typeNameOf = (t: TenantTables, id: ReturnType<typeof q>) =>
   sql`(select ${q(t.excerptTypes.names)} from ${t.excerptTypes} where ${q(t.excerptTypes.id)} = ${id})`;
+
+/** §14.1: "primary (at most one per entity; setting it unsets the others)": the others of its kind become extra prints. */
+async function singlePrimary(
+  tx: TenantHandle["db"],
+  ctx: ResourceCtx,
+  id: string | number | undefined,
+  values: Record<string, unknown>,
+) {
+  if (values.isPrimary !== true) return;
+  const t = ctx.handle.t;
+  const contentType =
+    values.contentType ??
+    (
+      await tx
+        .select({ c: t.excerptTypes.contentType })
+        .from(t.excerptTypes)
+        .where(eq(t.excerptTypes.id, Number(id)))
+    )[0]?.c;
+  const demoted = await tx
+    .update(t.excerptTypes)
+    .set({ isPrimary: false, version: sql`${t.excerptTypes.version} + 1` })
+    .where(
+      and(
+        eq(t.excerptTypes.contentType, String(contentType)),
+        eq(t.excerptTypes.isPrimary, true),
+        id === undefined ? undefined : ne(t.excerptTypes.id, Number(id)),
+      ),
+    )
+    .returning({ id: t.excerptTypes.id });
+  for (const row of demoted)
+    await writeAudit(
+      tx,
+      t,
+      actorOf(ctx.user),
+      rowChange("documents.types", "update", row.id, { isPrimary: { from: true, to: false } }),
+    );
+}
 
 /** Configure → Office → Document types (Lino's excerpt types): what prints what, and how. */
 export const documentTypesResource = defineResource({
@@ -73,6 +112,7 @@ export const documentTypesResource = defineResource({
     fields: ["name", "contentType", "template", "isPrimary", "certifying", "printRecipient"],
     defaults: () => ({ contentType: "client", template: "letter" }),
   },
+  beforeSave: singlePrimary,
 });
 
 const x = (t: TenantTables) => t.excerpts;

@@ -55,7 +55,8 @@ beforeAll(async () => {
   const h = tenantHandle(eupen);
   await h.db
     .update(h.t.documentSettings)
-    .set({ address: "Rue du Centre 1\n6200 Châtelet", place: "Châtelet", phone: "071 11 22 33" });
+    .set({ address: "Rue du Centre 1\n6200 Châtelet", place: "Châtelet", phone: "071 11 22 33" })
+    .where(eq(h.t.documentSettings.id, 1));
   germanClient = await newClient(eupen, {
     firstName: "Anna",
     lastName: "Müller",
@@ -149,8 +150,8 @@ describe("Print on a client", () => {
 
   it("prints a German-speaking client's file sheet in German from the French UI, and records the excerpt", async () => {
     const result = await print(eupen, worker.claims, germanClient);
-    expect(result?.open.resource).toBe("documents.mine");
-    excerptId = Number(result!.open.id);
+    expect(result.open?.resource).toBe("documents.mine");
+    excerptId = Number(result.open!.id);
     const h = tenantHandle(eupen);
     const [excerpt] = await h.db.select().from(h.t.excerpts).where(eq(h.t.excerpts.id, excerptId));
     const [fileSheet] = await h.db.select().from(h.t.excerptTypes).where(eq(h.t.excerptTypes.template, "fileSheet"));
@@ -199,7 +200,7 @@ describe("Print on a client", () => {
 
   it("prints a French-speaking client's file sheet in French, without (Traduction)", async () => {
     const result = await print(eupen, worker.claims, frenchClient);
-    const id = Number(result!.open.id);
+    const id = Number(result.open!.id);
     const res = await excerptDownload(get(eupen, id), worker.claims, String(id));
     const text = textOf(Buffer.from(await res.arrayBuffer()));
     expect(text).toContain("Fiche du dossier");
@@ -216,7 +217,7 @@ describe("Print on a client", () => {
       return keys.sort();
     };
     const filesBefore = await files();
-    await h.db.update(h.t.excerptTypes).set({ isPrimary: false });
+    await h.db.update(h.t.excerptTypes).set({ isPrimary: false }).where(eq(h.t.excerptTypes.isPrimary, true));
     try {
       const c = await caller(eupen, worker.claims);
       const err = await c.resources
@@ -266,8 +267,40 @@ describe("Print on a client", () => {
       expect(res.status, `download by ${type}`).toBe(prints ? 200 : 403);
       await res.body?.cancel();
       const printed = print(eupen, claims, frenchClient);
-      if (prints) expect((await printed)?.open.resource, `print by ${type}`).toBe("documents.mine");
+      if (prints) expect((await printed).open?.resource, `print by ${type}`).toBe("documents.mine");
       else expect(await appCodeOf(printed), `print by ${type}`).toBe("FORBIDDEN");
+    }
+  });
+
+  it("makes one primary type per kind: choosing the letter unsets the file sheet, and Print then writes the letter", async () => {
+    const h = tenantHandle(eupen);
+    const staff = await newUser(eupen, "110", { firstName: "Caroline", lastName: "Carnol" });
+    const c = await caller(eupen, staff.claims);
+    const types = await h.db.select().from(h.t.excerptTypes);
+    const letter = types.find((t) => t.template === "letter")!;
+    const fileSheet = types.find((t) => t.template === "fileSheet")!;
+    try {
+      await c.resources.update({
+        resource: "documents.types",
+        id: letter.id,
+        version: letter.version,
+        patch: { isPrimary: true },
+      });
+      const after = await h.db.select().from(h.t.excerptTypes);
+      expect(after.filter((t) => t.isPrimary).map((t) => t.id)).toEqual([letter.id]);
+      const result = await print(eupen, staff.claims, germanClient);
+      const id = Number(result.open!.id);
+      const res = await excerptDownload(get(eupen, id), staff.claims, String(id));
+      expect(res.headers.get("content-disposition")).toMatch(/filename="brief-/);
+      const text = textOf(Buffer.from(await res.arrayBuffer()));
+      // The client's address block in German, our reference (author's initials / client / excerpt), the type as title.
+      expect(text).toContain("Frau Anna Müller Bergstraße 12 4700");
+      expect(text).toContain(`Unser Zeichen: CC/${germanClient}/${id}`);
+      expect(text).toContain("(Übersetzung) Brief an den Klienten");
+      expect(text).toMatch(/Für das ÖSHZ, Der Sekretär, in Vertretung, Caroline Carnol Sekretariat$/);
+    } finally {
+      await h.db.update(h.t.excerptTypes).set({ isPrimary: false }).where(eq(h.t.excerptTypes.id, letter.id));
+      await h.db.update(h.t.excerptTypes).set({ isPrimary: true }).where(eq(h.t.excerptTypes.id, fileSheet.id));
     }
   });
 
@@ -275,11 +308,11 @@ describe("Print on a client", () => {
     const admin = await newUser(eupen, "900");
     const c = await caller(eupen, admin.claims);
     const own = await print(eupen, admin.claims, frenchClient);
-    const id = Number(own!.open.id);
+    const id = Number(own.open!.id);
     expect(
-      await appCodeOf(c.resources.update({ resource: "documents.mine", id, values: { language: "de" } })),
+      await appCodeOf(c.resources.update({ resource: "documents.mine", id, version: 1, patch: { language: "de" } })),
     ).not.toBe("resolved");
-    expect(await appCodeOf(c.resources.remove({ resource: "documents.mine", id }))).not.toBe("resolved");
+    expect(await appCodeOf(c.resources.remove({ resource: "documents.mine", id, version: 1 }))).not.toBe("resolved");
     // The stored file is kept in the centre's own folder of printed documents.
     const h = tenantHandle(eupen);
     const [row] = await h.db.select().from(h.t.excerpts).where(eq(h.t.excerpts.id, id));
