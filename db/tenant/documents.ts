@@ -93,5 +93,26 @@ export function documentTables(
     },
     (t) => [check("document_settings_single_row", sql`${t.id} = 1`)],
   );
-  return { excerptTypes, excerpts, documentSettings };
+  /**
+   * A centre's own template of a document in a language (uploaded by its administrators); the newest
+   * one is used, earlier ones are kept so that removing it goes back to the one before, or to the default.
+   */
+  const documentTemplates = s.table(
+    "document_templates",
+    {
+      id: serial("id").primaryKey(),
+      template: text("template").notNull(),
+      language: text("language").notNull(),
+      storageKey: text("storage_key").notNull().unique(),
+      fileName: text("file_name").notNull(),
+      fileSize: bigint("file_size", { mode: "number" }).notNull(),
+      userId: integer("user_id")
+        .notNull()
+        .references(() => deps.users.id),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+      version: integer("version").notNull().default(1),
+    },
+    (t) => [index("document_templates_idx").on(t.template, t.language, t.createdAt)],
+  );
+  return { excerptTypes, excerpts, documentSettings, documentTemplates };
 }

@@ -60,4 +60,5 @@ export const {
   excerptTypes,
   excerpts,
   documentSettings,
+  documentTemplates,
 } = tenantTables(SENTINEL_SCHEMA);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { defineArea, type Seed } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
+import { documentsRouter } from "./router";
 import { clientExcerptsResource, documentTypesResource, letterheadResource, myExcerptsResource } from "./resources";
 
 /** The document types every centre starts with (Lino Eupen's client excerpt types, domain-people §14.1). */
@@ -67,6 +68,7 @@ export const documentsArea = defineArea({
     },
     { menu: "site", section: "menu.sections.administration", entries: [{ resource: "documents.letterhead" }] },
   ],
+  router: documentsRouter,
   seed: { reference: seedDocumentTypes, demo: seedDemoLetterhead },
   relations: defineRelations([
     { from: "excerpts.type_id", to: "excerpt_types", onDelete: "protect", label: "relations.excerpts" },
@@ -81,5 +83,7 @@ export const documentsArea = defineArea({
       label: "relations.excerpts",
     },
     { from: "excerpts.recipient_id", to: "partners", onDelete: "clear", label: "relations.excerpts" },
+    // Who uploaded a centre's own template stays named.
+    { from: "document_templates.user_id", to: "users", onDelete: "protect", label: "relations.documentTemplates" },
   ]),
 });

@@ -17,7 +17,8 @@ import {
   type DocumentLanguage,
 } from "./language";
 import { renderDocx, type TemplateData } from "./render";
-import { defaultTemplate, type TemplateName } from "./templates";
+import { templateOf } from "./own-templates";
+import type { TemplateName } from "./templates";
 
 type Tx = TenantHandle["db"];
 
@@ -283,7 +284,7 @@ export async function printClient(ctx: ResourceCtx, clientId: number): Promise<A
         author: author?.name ?? "",
         ...(await CLIENT_DATA[template](tx, ctx, clientId, language, facts)),
       };
-      const file = renderDocx(await defaultTemplate(template, language), data);
+      const file = renderDocx(await templateOf(ctx.handle, tx, template, language), data);
       const { size } = await storage.put(tenantId, key, Readable.from([file]));
       stored = true;
       await tx.update(t.excerpts).set({ fileSize: size }).where(eq(t.excerpts.id, excerptId));

@@ -322,3 +322,103 @@ describe("Print on a client", () => {
     expect((await readFile(`templates/fileSheet/fr.docx`)).length).toBeGreaterThan(0);
   });
 });
+
+describe("a centre's own templates", () => {
+  /** The shipped German file sheet with its XML edited, as an administrator's own version would be. */
+  async function ownFileSheet(edit: (xml: string) => string) {
+    const zip = new PizZip(await readFile("templates/fileSheet/de.docx"));
+    zip.file("word/document.xml", edit(zip.file("word/document.xml")!.asText()));
+    return (zip.generate({ type: "nodebuffer" }) as Buffer).toString("base64");
+  }
+  const upload = async (tenant: Tenant, claims: SessionClaims, content: string) =>
+    (await caller(tenant, claims)).documents.uploadTemplate({
+      template: "fileSheet",
+      language: "de",
+      fileName: "Aktenblatt ÖSHZ.docx",
+      content,
+    });
+  const ownRows = async (tenant: Tenant) => {
+    const h = tenantHandle(tenant);
+    return h.db.select().from(h.t.documentTemplates);
+  };
+
+  it("refuses a template with a typo in a tag, a broken loop or no document at all, naming the tag", async () => {
+    const admin = await newUser(eupen, "900");
+    const cases: [string, Record<string, unknown>][] = [
+      [
+        await ownFileSheet((xml) => xml.replace("{clientName}", "{clientNme}")),
+        { messageKey: "documents.errors.template.unknown_tag", tag: "clientNme" },
+      ],
+      [
+        await ownFileSheet((xml) => xml.replace("{/coachings}", "")),
+        { messageKey: "documents.errors.template.unclosed_loop", tag: "coachings" },
+      ],
+      [Buffer.from("not a document").toString("base64"), { messageKey: "documents.errors.notDocx" }],
+    ];
+    for (const [content, params] of cases) {
+      const err = await upload(eupen, admin.claims, content).catch((e) => e);
+      expect(errorAsSent(err)).toMatchObject({ httpStatus: 400, params });
+    }
+    expect(await ownRows(eupen)).toEqual([]);
+  });
+
+  it("prints with the centre's own template once uploaded, only in that centre; removing it goes back to the default", async () => {
+    const admin = await newUser(eupen, "900");
+    const content = await ownFileSheet((xml) => xml.replace(">Aktenblatt<", ">Aktenblatt des ÖSHZ<"));
+    await upload(eupen, admin.claims, content);
+    const printedText = async (tenant: Tenant, claims: SessionClaims, client: number) => {
+      const id = Number((await print(tenant, claims, client)).open!.id);
+      return textOf(Buffer.from(await (await excerptDownload(get(tenant, id), claims, String(id))).arrayBuffer()));
+    };
+    expect(await printedText(eupen, worker.claims, germanClient)).toContain("Aktenblatt des ÖSHZ");
+    // French documents keep the default; so does another centre, in German too.
+    expect(await printedText(eupen, worker.claims, frenchClient)).toContain("Fiche du dossier");
+    const chateletWorker = await newUser(chatelet, "900");
+    const chateletClient = await newClient(chatelet, { firstName: "Jana", lastName: "Weber", language: "de" });
+    const there = await printedText(chatelet, chateletWorker.claims, chateletClient);
+    expect(there).toContain("Aktenblatt");
+    expect(there).not.toContain("des ÖSHZ");
+    const inUse = await (await caller(chatelet, chateletWorker.claims)).documents.templates({ template: "fileSheet" });
+    expect(inUse.every((l) => l.own === null)).toBe(true);
+    expect(
+      await appCodeOf(
+        (await caller(chatelet, chateletWorker.claims)).documents.revertTemplate({
+          template: "fileSheet",
+          language: "de",
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+
+    const c = await caller(eupen, admin.claims);
+    expect(
+      (await c.documents.templates({ template: "fileSheet" })).find((l) => l.language === "de")?.own,
+    ).toMatchObject({
+      fileName: "Aktenblatt ÖSHZ.docx",
+      versions: 1,
+    });
+    await c.documents.revertTemplate({ template: "fileSheet", language: "de" });
+    expect(await ownRows(eupen)).toEqual([]);
+    const back = await printedText(eupen, worker.claims, germanClient);
+    expect(back).toContain("Aktenblatt");
+    expect(back).not.toContain("des ÖSHZ");
+  });
+
+  it("is for administrators only: every other user type is refused", async () => {
+    const content = await ownFileSheet((xml) => xml);
+    for (const type of USER_TYPES.filter((t) => t !== "000")) {
+      const { claims } = await newUser(eupen, type);
+      const c = await caller(eupen, claims);
+      const admin = hasRole(type, "SiteAdmin");
+      const listed = appCodeOf(c.documents.templates({ template: "letter" }));
+      expect(await listed, `templates by ${type}`).toBe(admin ? "resolved" : "FORBIDDEN");
+      if (!admin) {
+        expect(await appCodeOf(upload(eupen, claims, content)), `upload by ${type}`).toBe("FORBIDDEN");
+        expect(
+          await appCodeOf(c.documents.revertTemplate({ template: "fileSheet", language: "de" })),
+          `revert by ${type}`,
+        ).toBe("FORBIDDEN");
+      }
+    }
+    expect(await ownRows(eupen)).toEqual([]);
+  });
+});
