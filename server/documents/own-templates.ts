@@ -159,3 +159,16 @@ export async function templatesInUse(handle: TenantHandle, template: TemplateNam
     return { language, own: own ? { fileName: own.fileName, createdAt: own.createdAt, versions: own.count } : null };
   });
 }
+
+/** The excerpt type detail's panel "Templates": which template each language uses, for its administrators to replace. */
+export async function templatesPanel(ctx: ResourceCtx, id: number) {
+  const { t } = ctx.handle;
+  const [type] = await ctx.handle.db
+    .select({ template: t.excerptTypes.template })
+    .from(t.excerptTypes)
+    .where(eq(t.excerptTypes.id, id));
+  if (!type) throw new AppError("NOT_FOUND");
+  const template = type.template as TemplateName;
+  return { template, tags: [...tagsOf(template)], languages: await templatesInUse(ctx.handle, template) };
+}
+export type TemplatesPanel = Awaited<ReturnType<typeof templatesPanel>>;

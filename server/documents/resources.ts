@@ -21,6 +21,7 @@ import { qualified as q } from "@/server/resources/query";
 import type { UploadFileLink } from "@/server/uploads/service";
 import { uiLanguages } from "@/server/users/resource";
 import { userNameOf } from "@/server/users/sql";
+import { templatesPanel } from "./own-templates";
 import { documentContentTypes, documentTemplates } from "./templates";
 
 /** Who prints and reads printed documents (Lino: OfficeUser or OfficeOperator, like scanned documents). */
@@ -106,6 +107,8 @@ export const documentTypesResource = defineResource({
         { fields: ["name", "contentType", "template"] },
         { fields: ["isPrimary", "certifying", "printRecipient"] },
       ],
+      // The centre's own versions of the template, per language (issue 14 §1): its administrators'.
+      panels: [{ key: "documentTemplates", label: "documents.own.title", roles: ["SiteAdmin"], load: templatesPanel }],
     },
   ],
   insert: {
