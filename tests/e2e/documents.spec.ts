@@ -64,3 +64,24 @@ test("eupen: a German reader finds what they printed under Office → My excerpt
   await expect(page.getByTestId("grid-row")).not.toHaveCount(0);
   await saveScreenshot(page, "eupen-my-excerpts-de");
 });
+
+test("eupen: an administrator uploads a template with a typo in a tag and reads which tag is wrong", async ({
+  page,
+}) => {
+  const zip = new PizZip(await readFile("templates/fileSheet/de.docx"));
+  zip.file("word/document.xml", zip.file("word/document.xml")!.asText().replace("{clientName}", "{clientNme}"));
+  const typo = zip.generate({ type: "nodebuffer" }) as Buffer;
+
+  await signInAt(page, EUPEN, "de", "rolf");
+  await page.goto(`${EUPEN}/documents/types`);
+  await page.getByTestId("grid-row").filter({ hasText: "Aktenblatt" }).first().click();
+  await expect(page).toHaveURL(/\/documents\/types\/\d+/);
+  const panel = page.getByTestId("document-templates");
+  await expect(panel.getByTestId("template-de")).toContainText(de("documents.own.default"));
+  await panel
+    .getByLabel(de("documents.own.uploadFor", { language: "Deutsch" }))
+    .setInputFiles({ name: "Aktenblatt.docx", mimeType: "application/octet-stream", buffer: typo });
+  await expect(panel.getByRole("alert")).toHaveText(de("documents.errors.template.unknown_tag", { tag: "clientNme" }));
+  await expect(panel.getByTestId("template-de")).toContainText(de("documents.own.default"));
+  await saveScreenshot(page, "eupen-template-typo-de");
+});
