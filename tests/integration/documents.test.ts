@@ -304,6 +304,29 @@ describe("Print on a client", () => {
     }
   });
 
+  it("follows a merge: the duplicate's printed documents become the kept client's", async () => {
+    const admin = await newUser(eupen, "900");
+    const kept = await newClient(eupen, { firstName: "Paul", lastName: "Doublon", language: "fr" });
+    const duplicate = await newClient(eupen, { firstName: "Paul", lastName: "Doublon", language: "fr" });
+    const id = Number((await print(eupen, admin.claims, duplicate)).open!.id);
+    const h = tenantHandle(eupen);
+    const [version] = await h.db
+      .select({ v: h.t.partners.version })
+      .from(h.t.partners)
+      .where(eq(h.t.partners.id, kept));
+    await (
+      await caller(eupen, admin.claims)
+    ).resources.action({
+      resource: "clients.clients",
+      id: kept,
+      name: "mergeInto",
+      params: { merged: duplicate, reason: "" },
+      version: version!.v,
+    });
+    const [row] = await h.db.select().from(h.t.excerpts).where(eq(h.t.excerpts.id, id));
+    expect(row).toMatchObject({ clientId: kept, ownerId: kept });
+  });
+
   it("keeps an excerpt a record: no one edits or deletes it through the procedures", async () => {
     const admin = await newUser(eupen, "900");
     const c = await caller(eupen, admin.claims);
