@@ -4,6 +4,7 @@ import { checksArea } from "@/server/checks/area";
 import { clientsArea } from "@/server/clients/area";
 import { coachingsArea } from "@/server/coachings/area";
 import { contactsArea } from "@/server/contacts/area";
+import { documentsArea } from "@/server/documents/area";
 import { eidArea } from "@/server/eid/area";
 import { geoArea } from "@/server/geo/area";
 import { historyArea } from "@/server/history/area";
@@ -47,6 +48,7 @@ export const AREAS = [
   notesArea,
   historyArea,
   uploadsArea,
+  documentsArea,
   integArea,
   newcomersArea,
   notifyArea,

@@ -4,6 +4,7 @@ import { auditTables } from "./audit";
 import { coachingTables } from "./coachings";
 import { contactTables } from "./contacts";
 import { desktopTables } from "./desktop";
+import { documentTables } from "./documents";
 import { geoTables } from "./geo";
 import { householdTables } from "./households";
 import { clientTables } from "./clients";
@@ -42,6 +43,7 @@ const AREAS = {
   outbox: outboxTables,
   uploads: uploadTables,
   notes: noteTables,
+  documents: documentTables,
 };
 
 type Areas = typeof AREAS;

@@ -57,4 +57,8 @@ export const {
   noteTypes,
   noteEventTypes,
   notes,
+  excerptTypes,
+  excerpts,
+  documentSettings,
+  documentTemplates,
 } = tenantTables(SENTINEL_SCHEMA);

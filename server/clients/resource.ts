@@ -31,6 +31,7 @@ import { personPhoneticWords } from "./rules/phonetic";
 import { addressLine, ageInYears, clientDisplayName } from "./sql";
 import { coachesToday, coachingActive } from "@/server/coachings/sql";
 import { createHouseholdAction } from "@/server/households/actions";
+import { printClientAction } from "@/server/documents/print";
 import { createMailToClient } from "./mail";
 import { checkAgainAction } from "@/server/checks/resources";
 import { contactPersonLabel, primaryCoach } from "./computed";
@@ -313,7 +314,10 @@ export const clientsResource = defineResource({
       roles: ["OfficeUser", "OfficeOperator"],
       groups: [],
       panels: [{ key: "uploadsSummary", label: "panels.uploadsSummary.title", top: true, load: uploadsSummaryPanel }],
-      slaves: [{ resource: "uploads.uploads", label: "resources.uploads.byClient", masterField: "client" }],
+      slaves: [
+        { resource: "uploads.uploads", label: "resources.uploads.byClient", masterField: "client" },
+        { resource: "documents.byClient", label: "documents.byClient", masterField: "client" },
+      ],
     },
     // Dispenses, exclusions and convictions are social data: their grids show to social users only.
     {
@@ -417,7 +421,7 @@ export const clientsResource = defineResource({
     await copyAddressToPrimary(tx, ctx.handle.t, Number(id), actorOf(ctx.user));
     await updateClientReminders(tx, ctx, id);
   },
-  actions: [createHouseholdAction, mergeClientAction, checkAgainAction, createMailToClient],
+  actions: [createHouseholdAction, mergeClientAction, checkAgainAction, createMailToClient, printClientAction],
   workflow: {
     field: "clientState",
     transitions: [

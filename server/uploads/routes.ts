@@ -29,9 +29,9 @@ import { uploadStorage, type OpenedFile } from "./storage";
  * from the centre's own pages (server/http/origin.ts).
  */
 
-const statusOf = (code: AppErrorCode) => getHTTPStatusCodeFromError(new TRPCError({ code: ERRORS[code] }));
+export const statusOf = (code: AppErrorCode) => getHTTPStatusCodeFromError(new TRPCError({ code: ERRORS[code] }));
 
-type Refusal = { code: AppErrorCode; params: Record<string, string | number>; fieldErrors?: unknown };
+export type Refusal = { code: AppErrorCode; params: Record<string, string | number>; fieldErrors?: unknown };
 
 /** The refusal an error stands for, as the tRPC layer would name it; null for a failure of ours. */
 function refusalOf(e: unknown): Refusal | null {
@@ -47,7 +47,7 @@ function refusalOf(e: unknown): Refusal | null {
 }
 
 /** The signed-in user of the host's centre, or why not (the same checks as every tRPC procedure). */
-function resourceCtxOf(ctx: Context): ResourceCtx | Refusal {
+export function resourceCtxOf(ctx: Context): ResourceCtx | Refusal {
   if (ctx.host.kind !== "tenant" || !ctx.tenant)
     return { code: "TENANT_NOT_FOUND", params: { slug: ctx.host.kind === "tenant" ? ctx.host.slug : "" } };
   if (availability(ctx.tenant) !== "served") return { code: "TENANT_UNAVAILABLE", params: {} };
@@ -140,7 +140,7 @@ export async function uploadPost(
  * What may run in a downloaded document: nothing. A PDF is shown by the browser's own viewer,
  * which a sandbox would stop; everything else is sandboxed as well.
  */
-const cspOf = (mimeType: string) =>
+export const cspOf = (mimeType: string) =>
   `default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'${
     mimeType === "application/pdf" ? "" : "; sandbox"
   }`;

@@ -178,6 +178,17 @@ const EXPECTED: Record<string, string> = {
   // Office → My uploads: uploads.MyUploads, OfficeUser or OfficeOperator; the uploader edits them.
   "uploads.mine": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
 
+  // ── Printed documents (§14) ──
+  // excerpts.ExcerptTypes: OfficeStaff configure them; every signed-in user reads which exist (the combo box rule).
+  "documents.types": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  // Office → My excerpts (excerpts.MyExcerpts) for whoever prints (OfficeUser or OfficeOperator, like
+  // uploads): a record of what was printed, read-only (§14.1: frozen after build).
+  "documents.mine": "-   V   V   V   V   V   V   V   V   V   V   V   V   V   V   V",
+  // excerpts.ExcerptsByProject on the client's Documents tab, for the same users; no global list yet.
+  "documents.byClient": "-   v   v   v   v   v   v   v   v   v   v   v   v   v   v   v",
+  // The centre's letterhead: site configuration (Lino's SiteConfig: SiteStaff).
+  "documents.letterhead": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
+
   // ── Notes (§12) ──
   // notes.NotesByProject: ContactsUser and (OfficeUser or OfficeOperator) = all but 000 and 220; the
   // base table notes.Notes lists them all for the same users (Explorer → Office shows it to office
@@ -337,11 +348,13 @@ beforeAll(async () => {
       note: number;
       attachment: number;
       sms: number;
+      excerpt: number;
     }
   >();
   const [uploadType] = await h.db.select({ id: h.t.uploadTypes.id }).from(h.t.uploadTypes).limit(1);
   const [noteType] = await h.db.select({ id: h.t.noteTypes.id }).from(h.t.noteTypes).limit(1);
   const [eventType] = await h.db.select({ id: h.t.noteEventTypes.id }).from(h.t.noteEventTypes).limit(1);
+  const [excerptType] = await h.db.select({ id: h.t.excerptTypes.id }).from(h.t.excerptTypes).limit(1);
   for (const type of USER_TYPES) {
     const userId = userIds.get(type)!;
     // Its file is not needed to read or edit the row (the upload route and its test deal with files).
@@ -395,7 +408,22 @@ beforeAll(async () => {
       .insert(h.t.smsMessages)
       .values({ userId, clientId: client, to: "+32475123456", body: `SMS ${type}`, state: "draft" })
       .returning({ id: h.t.smsMessages.id });
+    const [excerpt] = await h.db
+      .insert(h.t.excerpts)
+      .values({
+        typeId: excerptType!.id,
+        ownerType: "client",
+        ownerId: client,
+        clientId: client,
+        userId,
+        language: "fr",
+        storageKey: `00/00000000-0000-4000-9000-${String(userId).padStart(12, "0")}`,
+        fileName: `fiche-${type}.docx`,
+        fileSize: 1000,
+      })
+      .returning({ id: h.t.excerpts.id });
     own.set(type, {
+      excerpt: excerpt!.id,
       sms: sms!.id,
       attachment: attachment!.id,
       note: note!.id,
@@ -505,6 +533,10 @@ beforeAll(async () => {
     ["uploads.types", { id: uploadType!.id }],
     ["uploads.uploads", { id: own.get("900")!.upload, master: onClient }],
     ["uploads.mine", { id: (type) => own.get(type)!.upload }],
+    ["documents.types", { id: excerptType!.id }],
+    ["documents.mine", { id: (type) => own.get(type)!.excerpt }],
+    ["documents.byClient", { id: own.get("900")!.excerpt, master: onClient }],
+    ["documents.letterhead", { id: 1 }],
     ["notes.notes", { id: (type) => own.get(type)!.note, master: onClient }],
     ["notes.mine", { id: (type) => own.get(type)!.note }],
     ["notes.noteTypes", { id: noteType!.id }],

@@ -92,6 +92,10 @@ const DELETED = "menu.explorer > menu.sections.system > resources.deleted.title 
 const MY_UPLOADS = "menu.office > resources.uploads.myTitle (/uploads/mine)";
 const UPLOAD_TYPES = "menu.configure > menu.sections.office > resources.uploadTypes.title (/uploads/types)";
 const ALL_UPLOADS = "menu.explorer > menu.sections.office > resources.uploads.title (/uploads/uploads)";
+/** Printed documents (§14): whoever prints (OfficeUser, OfficeOperator) has their excerpts; office staff configure the types, administrators the letterhead. */
+const MY_EXCERPTS = "menu.office > documents.mine (/documents/mine)";
+const EXCERPT_TYPES = "menu.configure > menu.sections.office > documents.types.title (/documents/types)";
+const LETTERHEAD = "menu.site > menu.sections.administration > documents.letterhead.title (/documents/letterhead)";
 const ADMINISTRATION = [
   "menu.site > menu.sections.administration > resources.users.title (/users/users)",
   "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
@@ -104,6 +108,7 @@ const SOCIAL = [
   MY_PROBLEMS,
   MY_NOTES,
   MY_UPLOADS,
+  MY_EXCERPTS,
   MY_NOTIFICATIONS,
   MY_OUTBOX,
   MY_SMS,
@@ -121,6 +126,7 @@ const ADMIN = [
   ...CONTACTS_CONFIG,
   ...NOTES_CONFIG,
   UPLOAD_TYPES,
+  EXCERPT_TYPES,
   ...SOCIAL_CONFIG,
   SERVICES,
   ENDINGS,
@@ -137,6 +143,7 @@ const ADMIN = [
   ALL_SMS,
   ACCOUNT,
   ...ADMINISTRATION,
+  LETTERHEAD,
   MAIL_SERVER,
   SMS_PROVIDER,
 ];
@@ -156,6 +163,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...CONTACTS_CONFIG,
     ...NOTES_CONFIG,
     UPLOAD_TYPES,
+    EXCERPT_TYPES,
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
@@ -173,6 +181,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...CONTACTS_CONFIG,
     ...NOTES_CONFIG,
     UPLOAD_TYPES,
+    EXCERPT_TYPES,
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
@@ -188,6 +197,7 @@ const EXPECTED: Record<UserType, string[]> = {
     HOUSEHOLDS,
     MY_NOTES,
     MY_UPLOADS,
+    MY_EXCERPTS,
     MY_NOTIFICATIONS,
     RECEPTION_CLIENTS,
     EID,
@@ -199,7 +209,17 @@ const EXPECTED: Record<UserType, string[]> = {
     COACHINGS_EXPLORER,
     ACCOUNT,
   ],
-  "220": [...CONTACTS, MY_NOTES, MY_UPLOADS, MY_NOTIFICATIONS, RECEPTION_CLIENTS, EID, NEW_CLIENTS, ACCOUNT],
+  "220": [
+    ...CONTACTS,
+    MY_NOTES,
+    MY_UPLOADS,
+    MY_EXCERPTS,
+    MY_NOTIFICATIONS,
+    RECEPTION_CLIENTS,
+    EID,
+    NEW_CLIENTS,
+    ACCOUNT,
+  ],
   "300": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
   "400": [...SOCIAL, ACCOUNT],
   "410": [
@@ -208,6 +228,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...CONTACTS_CONFIG,
     ...NOTES_CONFIG,
     UPLOAD_TYPES,
+    EXCERPT_TYPES,
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
@@ -225,6 +246,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...CONTACTS_CONFIG,
     ...NOTES_CONFIG,
     UPLOAD_TYPES,
+    EXCERPT_TYPES,
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
@@ -239,6 +261,7 @@ const EXPECTED: Record<UserType, string[]> = {
     HOUSEHOLDS,
     MY_NOTES,
     MY_UPLOADS,
+    MY_EXCERPTS,
     MY_NOTIFICATIONS,
     MY_OUTBOX,
     MY_SMS,
@@ -251,6 +274,7 @@ const EXPECTED: Record<UserType, string[]> = {
     HOUSEHOLDS,
     MY_NOTES,
     MY_UPLOADS,
+    MY_EXCERPTS,
     MY_NOTIFICATIONS,
     MY_OUTBOX,
     MY_SMS,
@@ -263,6 +287,7 @@ const EXPECTED: Record<UserType, string[]> = {
     HOUSEHOLDS,
     MY_NOTES,
     MY_UPLOADS,
+    MY_EXCERPTS,
     MY_NOTIFICATIONS,
     RECEPTION_CLIENTS,
     EID,

@@ -1,6 +1,7 @@
 "use client";
 import type { ComponentType } from "react";
 import { ClientOverviewPanelView } from "./client-overview";
+import { DocumentTemplatesPanelView } from "./document-templates";
 import { EidCardPanelView } from "./eid-card";
 import { SimilarClientsPanelView } from "./similar-clients";
 import { TimelinePanelView } from "./timeline";
@@ -15,4 +16,5 @@ export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> 
   uploadsSummary: UploadsSummaryPanelView,
   uploadFile: UploadFilePanelView,
   timeline: TimelinePanelView,
+  documentTemplates: DocumentTemplatesPanelView,
 };

@@ -14,6 +14,8 @@ export const HANDLED_PARTNER_REFERENCES = [
   "convictions.client_id",
   "dispenses.client_id",
   "exclusions.client_id",
+  "excerpts.client_id",
+  "excerpts.recipient_id",
   // Households are partners of their own kind: a client (a person) is never one; the merge refuses such rows.
   "household_members.household_id",
   "household_members.person_id",

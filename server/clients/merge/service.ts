@@ -55,7 +55,7 @@ async function lockBoth(tx: Tx, t: T, keptId: number, mergedId: number, version:
 
 /**
  * The simple references to a partner: a column that moves from the duplicate to the kept client,
- * with nothing else to keep right. The duplicate's scanned documents, notes, mails and SMS are the kept
+ * with nothing else to keep right. The duplicate's scanned documents, notes, mails, SMS and printed documents are the kept
  * client's (domain-people §13), as are those it issued or received.
  */
 const SIMPLE_REFERENCES: readonly ((t: T) => AnyPgColumn)[] = [
@@ -75,6 +75,8 @@ const SIMPLE_REFERENCES: readonly ((t: T) => AnyPgColumn)[] = [
   (t) => t.uploads.contactPersonId,
   (t) => t.notes.clientId,
   (t) => t.notes.companyId,
+  (t) => t.excerpts.clientId,
+  (t) => t.excerpts.recipientId,
   (t) => t.clientMerges.keptId,
 ];
 
@@ -202,6 +204,11 @@ async function moveOwned(tx: Tx, t: T, from: number, to: number) {
     .update(t.notes)
     .set({ ownerId: to })
     .where(and(eq(t.notes.ownerType, CLIENT_OWNER_TYPE), eq(t.notes.ownerId, from)));
+  // So do the documents printed from it (its file sheets).
+  await tx
+    .update(t.excerpts)
+    .set({ ownerId: to })
+    .where(and(eq(t.excerpts.ownerType, CLIENT_OWNER_TYPE), eq(t.excerpts.ownerId, from)));
   const d = t.dataProblems;
   const problems = await tx
     .update(d)

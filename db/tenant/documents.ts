@@ -1,0 +1,118 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  type PgSchema,
+} from "drizzle-orm/pg-core";
+import type { LocalizedText } from "@/db/control/schema";
+import { type contactTables } from "./contacts";
+import { type userTables } from "./users";
+
+/** Printing (domain-people §14): document types (Lino's excerpt types), excerpts and the centre's letterhead. */
+export function documentTables(
+  s: PgSchema,
+  deps: { partners: ReturnType<typeof contactTables>["partners"]; users: ReturnType<typeof userTables>["users"] },
+) {
+  /** What can be printed from which kind of record, and how (Lino's ExcerptType). */
+  const excerptTypes = s.table(
+    "excerpt_types",
+    {
+      id: serial("id").primaryKey(),
+      names: jsonb("names").$type<LocalizedText>().notNull(),
+      /** Which kind of record it prints (choice list documentContentTypes: "client"). */
+      contentType: text("content_type").notNull(),
+      /** The template it fills (choice list documentTemplates: `templates/<template>/<lang>.docx`). */
+      template: text("template").notNull(),
+      /** The record kind's "Print" action prints this type; at most one per kind. */
+      isPrimary: boolean("is_primary").notNull().default(false),
+      /** A certifying print is reused until cleared and locks the owner's fields (§14.1; not yet). */
+      certifying: boolean("certifying").notNull().default(false),
+      /** The recipient's address block is printed. */
+      printRecipient: boolean("print_recipient").notNull().default(false),
+      version: integer("version").notNull().default(1),
+    },
+    (t) => [
+      uniqueIndex("excerpt_types_one_primary")
+        .on(t.contentType)
+        .where(sql`${t.isPrimary}`),
+    ],
+  );
+
+  /** One print: who printed what, about which client, for whom, in which language, when, and the file made. */
+  const excerpts = s.table(
+    "excerpts",
+    {
+      id: serial("id").primaryKey(),
+      typeId: integer("type_id")
+        .notNull()
+        .references(() => excerptTypes.id),
+      /** What was printed, e.g. ("client", 12). */
+      ownerType: text("owner_type").notNull(),
+      ownerId: integer("owner_id").notNull(),
+      /** The client it is about (Lino's `project`). */
+      clientId: integer("client_id").references(() => deps.partners.id),
+      userId: integer("user_id")
+        .notNull()
+        .references(() => deps.users.id),
+      recipientId: integer("recipient_id").references(() => deps.partners.id, { onDelete: "set null" }),
+      language: text("language").notNull(),
+      buildTime: timestamp("build_time", { withTimezone: true }).notNull().defaultNow(),
+      /** Where the uploads storage keeps the generated file (server/uploads/storage.ts). */
+      storageKey: text("storage_key").notNull().unique(),
+      fileName: text("file_name").notNull(),
+      fileSize: bigint("file_size", { mode: "number" }).notNull(),
+      version: integer("version").notNull().default(1),
+    },
+    (t) => [
+      index("excerpts_user_idx").on(t.userId, t.buildTime),
+      index("excerpts_client_idx").on(t.clientId, t.buildTime),
+      index("excerpts_type_idx").on(t.typeId),
+    ],
+  );
+
+  /** The centre's letterhead (one row): its address and contact details under its name on every document. */
+  const documentSettings = s.table(
+    "document_settings",
+    {
+      id: integer("id").primaryKey().default(1),
+      /** Street, postcode and place, one per line. */
+      address: text("address").notNull().default(""),
+      phone: text("phone").notNull().default(""),
+      email: text("email").notNull().default(""),
+      /** Where letters say they are written ("Eupen, den 22. Mai 2014"). */
+      place: text("place").notNull().default(""),
+      version: integer("version").notNull().default(1),
+    },
+    (t) => [check("document_settings_single_row", sql`${t.id} = 1`)],
+  );
+  /**
+   * A centre's own template of a document in a language (uploaded by its administrators); the newest
+   * one is used, earlier ones are kept so that removing it goes back to the one before, or to the default.
+   */
+  const documentTemplates = s.table(
+    "document_templates",
+    {
+      id: serial("id").primaryKey(),
+      template: text("template").notNull(),
+      language: text("language").notNull(),
+      storageKey: text("storage_key").notNull().unique(),
+      fileName: text("file_name").notNull(),
+      fileSize: bigint("file_size", { mode: "number" }).notNull(),
+      userId: integer("user_id")
+        .notNull()
+        .references(() => deps.users.id),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+      version: integer("version").notNull().default(1),
+    },
+    (t) => [index("document_templates_idx").on(t.template, t.language, t.createdAt)],
+  );
+  return { excerptTypes, excerpts, documentSettings, documentTemplates };
+}

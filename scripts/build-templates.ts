@@ -1,0 +1,276 @@
+/**
+ * Builds the default document templates (`templates/<document type>/<lang>.docx`) from the text
+ * below: minimal WordprocessingML zipped with pizzip, one run per paragraph or cell so that no tag
+ * is ever split. Run `npx tsx scripts/build-templates.ts` after changing it and commit the .docx
+ * files; the output is byte-for-byte the same on every run (fixed file dates).
+ *
+ * The tags each document type fills are listed in server/documents/types.ts.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import PizZip from "pizzip";
+
+type Lang = "fr" | "nl" | "de" | "en";
+const LANGS: Lang[] = ["fr", "nl", "de", "en"];
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+interface RunStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Half-points, as Word counts them. */
+  size?: number;
+}
+interface ParaStyle extends RunStyle {
+  align?: "left" | "right" | "center";
+  /** Left indent in twentieths of a point (the recipient's block sits in the window of the envelope). */
+  indent?: number;
+  spaceAfter?: number;
+}
+
+const run = (text: string, s: RunStyle = {}) =>
+  `<w:r><w:rPr>${s.bold ? "<w:b/>" : ""}${s.italic ? "<w:i/>" : ""}${
+    s.size ? `<w:sz w:val="${s.size}"/>` : ""
+  }</w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
+
+const p = (text: string, s: ParaStyle = {}) =>
+  `<w:p><w:pPr>${s.align ? `<w:jc w:val="${s.align}"/>` : ""}${s.indent ? `<w:ind w:left="${s.indent}"/>` : ""}<w:spacing w:after="${
+    s.spaceAfter ?? 120
+  }"/></w:pPr>${text ? run(text, s) : ""}</w:p>`;
+
+const cell = (text: string, width: number, s: RunStyle = {}) =>
+  `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/></w:tcPr>${p(text, { ...s, spaceAfter: 40 })}</w:tc>`;
+
+const table = (widths: number[], rows: { cells: string[]; style?: RunStyle }[]) =>
+  `<w:tbl><w:tblPr><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblBorders>${[
+    "top",
+    "left",
+    "bottom",
+    "right",
+    "insideH",
+    "insideV",
+  ]
+    .map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="999999"/>`)
+    .join("")}</w:tblBorders></w:tblPr><w:tblGrid>${widths
+    .map((w) => `<w:gridCol w:w="${w}"/>`)
+    .join("")}</w:tblGrid>${rows
+    .map((r) => `<w:tr>${r.cells.map((c, i) => cell(c, widths[i]!, r.style)).join("")}</w:tr>`)
+    .join("")}</w:tbl>`;
+
+const documentXml = (body: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body.join("")}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1418" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>`;
+
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Liberation Sans" w:hAnsi="Liberation Sans" w:cs="Liberation Sans"/><w:sz w:val="21"/><w:lang w:val="fr-BE"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>`;
+
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`;
+
+const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
+
+const DOCUMENT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
+
+/** Fixed dates: the same text gives the same bytes. */
+const DATE = new Date("2026-01-01T00:00:00Z");
+
+function docx(body: string[], lang: Lang): Buffer {
+  const zip = new PizZip();
+  const add = (name: string, text: string) => zip.file(name, text, { date: DATE, createFolders: false });
+  add("[Content_Types].xml", CONTENT_TYPES);
+  add("_rels/.rels", ROOT_RELS);
+  add("word/_rels/document.xml.rels", DOCUMENT_RELS);
+  add("word/styles.xml", STYLES.replace("fr-BE", `${lang}-BE`));
+  add("word/document.xml", documentXml(body));
+  return zip.generate({ type: "nodebuffer", compression: "DEFLATE" }) as Buffer;
+}
+
+/** The centre's letterhead, on every document. */
+const letterhead = () => [
+  p("{centreName}", { bold: true, size: 26, spaceAfter: 0 }),
+  p("{centreAddress}", { size: 18 }),
+];
+
+/** "(Translation)" above the title when the document is not in the centre's main language (§14.2). */
+const translationLine = (word: string) => p(`{#translation}${word}{/translation}`, { italic: true, spaceAfter: 0 });
+
+const TEXT: Record<Lang, Record<string, string>> = {
+  fr: {
+    translation: "(Traduction)",
+    fileSheet: "Fiche du dossier",
+    client: "Client",
+    clientId: "N° de dossier",
+    nationalId: "NISS",
+    birthDate: "Date de naissance",
+    gender: "Sexe",
+    language: "Langue",
+    address: "Adresse",
+    phone: "Téléphone",
+    gsm: "GSM",
+    email: "E-mail",
+    primaryCoach: "Assistant social référent",
+    clientState: "État",
+    coachings: "Accompagnements",
+    start: "Depuis",
+    end: "Jusqu'au",
+    coach: "Intervenant",
+    coachingType: "Service",
+    noCoachings: "Aucun accompagnement.",
+    printed: "Imprimé le {printedOn} par {author}.",
+    ourRef: "Notre réf. : {ref}",
+    placeDate: "{place}, le {date}",
+    for: "Pour le CPAS,",
+    delegation: "Le Secrétaire, par délégation,",
+  },
+  nl: {
+    translation: "(Vertaling)",
+    fileSheet: "Dossierfiche",
+    client: "Cliënt",
+    clientId: "Dossiernummer",
+    nationalId: "INSZ",
+    birthDate: "Geboortedatum",
+    gender: "Geslacht",
+    language: "Taal",
+    address: "Adres",
+    phone: "Telefoon",
+    gsm: "Gsm",
+    email: "E-mail",
+    primaryCoach: "Referentie-maatschappelijk werker",
+    clientState: "Toestand",
+    coachings: "Begeleidingen",
+    start: "Vanaf",
+    end: "Tot",
+    coach: "Begeleider",
+    coachingType: "Dienst",
+    noCoachings: "Geen begeleidingen.",
+    printed: "Afgedrukt op {printedOn} door {author}.",
+    ourRef: "Ons kenmerk: {ref}",
+    placeDate: "{place}, {date}",
+    for: "Voor het OCMW,",
+    delegation: "De secretaris, bij delegatie,",
+  },
+  de: {
+    translation: "(Übersetzung)",
+    fileSheet: "Aktenblatt",
+    client: "Klient",
+    clientId: "Aktennummer",
+    nationalId: "NISS",
+    birthDate: "Geburtsdatum",
+    gender: "Geschlecht",
+    language: "Sprache",
+    address: "Adresse",
+    phone: "Telefon",
+    gsm: "Handy",
+    email: "E-Mail",
+    primaryCoach: "Zuständiger Sozialarbeiter",
+    clientState: "Zustand",
+    coachings: "Begleitungen",
+    start: "Ab",
+    end: "Bis",
+    coach: "Begleiter",
+    coachingType: "Dienst",
+    noCoachings: "Keine Begleitungen.",
+    printed: "Gedruckt am {printedOn} von {author}.",
+    ourRef: "Unser Zeichen: {ref}",
+    placeDate: "{place}, den {date}",
+    for: "Für das ÖSHZ,",
+    delegation: "Der Sekretär, in Vertretung,",
+  },
+  en: {
+    translation: "(Translation)",
+    fileSheet: "File sheet",
+    client: "Client",
+    clientId: "File number",
+    nationalId: "National ID",
+    birthDate: "Birth date",
+    gender: "Gender",
+    language: "Language",
+    address: "Address",
+    phone: "Phone",
+    gsm: "Mobile",
+    email: "E-mail",
+    primaryCoach: "Primary coach",
+    clientState: "State",
+    coachings: "Coachings",
+    start: "From",
+    end: "Until",
+    coach: "Coach",
+    coachingType: "Service",
+    noCoachings: "No coachings.",
+    printed: "Printed on {printedOn} by {author}.",
+    ourRef: "Our ref.: {ref}",
+    placeDate: "{place}, {date}",
+    for: "For the PCSW,",
+    delegation: "The secretary, by delegation,",
+  },
+};
+
+/** The client's file sheet (Lino's `file_sheet.odt`): who the client is and who coaches them. */
+function fileSheet(lang: Lang): string[] {
+  const x = TEXT[lang];
+  const field = (label: string, tag: string) => ({ cells: [label, `{${tag}}`] });
+  return [
+    ...letterhead(),
+    translationLine(x.translation!),
+    p(x.fileSheet!, { bold: true, size: 32, spaceAfter: 240 }),
+    table(
+      [3200, 6000],
+      [
+        field(x.client!, "clientName"),
+        field(x.clientId!, "clientId"),
+        field(x.nationalId!, "nationalId"),
+        field(x.birthDate!, "birthDate"),
+        field(x.gender!, "gender"),
+        field(x.language!, "language"),
+        field(x.address!, "address"),
+        field(x.phone!, "phone"),
+        field(x.gsm!, "gsm"),
+        field(x.email!, "email"),
+        field(x.primaryCoach!, "primaryCoach"),
+        field(x.clientState!, "clientState"),
+      ],
+    ),
+    p(x.coachings!, { bold: true, size: 24, spaceAfter: 120 }),
+    table(
+      [1800, 1800, 2800, 2800],
+      [
+        { cells: [x.start!, x.end!, x.coach!, x.coachingType!], style: { bold: true } },
+        { cells: ["{#coachings}{start}", "{end}", "{coach}", "{type}{/coachings}"] },
+      ],
+    ),
+    p(`{^coachings}${x.noCoachings}{/coachings}`, { italic: true }),
+    p(x.printed!, { size: 16 }),
+  ];
+}
+
+/** A general letter to a client (domain-people §14.1 default letter layout). */
+function letter(lang: Lang): string[] {
+  const x = TEXT[lang];
+  return [
+    ...letterhead(),
+    // The recipient's block the Belgian way, in the envelope's window; left out when the type prints no recipient.
+    p("{#printRecipient}", { spaceAfter: 0 }),
+    p("{recipient}", { indent: 5200, spaceAfter: 360 }),
+    p("{/printRecipient}", { spaceAfter: 0 }),
+    p(x.placeDate!, { align: "right" }),
+    p(x.ourRef!, { size: 18, spaceAfter: 240 }),
+    translationLine(x.translation!),
+    p("{subject}", { bold: true, size: 24, spaceAfter: 240 }),
+    p("{body}", { spaceAfter: 360 }),
+    p(x.for!, { indent: 5200, spaceAfter: 0 }),
+    p(x.delegation!, { indent: 5200, spaceAfter: 480 }),
+    p("{author}", { indent: 5200, spaceAfter: 0 }),
+    p("{authorRole}", { indent: 5200 }),
+  ];
+}
+
+const DOCUMENTS: Record<string, (lang: Lang) => string[]> = { fileSheet, letter };
+
+const root = path.join(import.meta.dirname, "..", "templates");
+for (const [type, build] of Object.entries(DOCUMENTS)) {
+  mkdirSync(path.join(root, type), { recursive: true });
+  for (const lang of LANGS) writeFileSync(path.join(root, type, `${lang}.docx`), docx(build(lang), lang));
+}
+console.log(`templates written to ${root}`);

@@ -1,0 +1,89 @@
+import { sql } from "drizzle-orm";
+import { defineArea, type Seed } from "@/server/area";
+import { defineRelations } from "@/server/resources/relations";
+import { documentsRouter } from "./router";
+import { clientExcerptsResource, documentTypesResource, letterheadResource, myExcerptsResource } from "./resources";
+
+/** The document types every centre starts with (Lino Eupen's client excerpt types, domain-people §14.1). */
+const seedDocumentTypes: Seed = async ({ db, t }) => {
+  await db.insert(t.documentSettings).values({ id: 1 }).onConflictDoNothing();
+  const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`count(*)::int` }).from(t.excerptTypes);
+  if (count > 0) return;
+  await db.insert(t.excerptTypes).values([
+    {
+      names: { fr: "Fiche du dossier", nl: "Dossierfiche", de: "Aktenblatt", en: "File sheet" },
+      contentType: "client",
+      template: "fileSheet",
+      isPrimary: true,
+    },
+    {
+      names: {
+        fr: "Lettre au client",
+        nl: "Brief aan de cliënt",
+        de: "Brief an den Klienten",
+        en: "Letter to the client",
+      },
+      contentType: "client",
+      template: "letter",
+      printRecipient: true,
+    },
+  ]);
+};
+
+/** The demo centres' letterheads: an address and a place to write letters from. */
+const DEMO_LETTERHEADS: Record<string, { address: string; place: string; phone: string; email: string }> = {
+  eupen: {
+    address: "Bergstraße 12\n4700 Eupen",
+    place: "Eupen",
+    phone: "087 00 00 00",
+    email: "info@oeshz-eupen.example",
+  },
+  chatelet: {
+    address: "Rue du Rempart 3\n6200 Châtelet",
+    place: "Châtelet",
+    phone: "071 00 00 00",
+    email: "info@cpas-chatelet.example",
+  },
+};
+
+const seedDemoLetterhead: Seed = async ({ db, t }, centre) => {
+  const letterhead = DEMO_LETTERHEADS[centre.slug ?? ""];
+  if (letterhead)
+    await db
+      .update(t.documentSettings)
+      .set(letterhead)
+      .where(sql`${t.documentSettings.address} = ''`);
+};
+
+/** Printing (domain-people §14): document types, the excerpts printed, the centre's letterhead. */
+export const documentsArea = defineArea({
+  id: "documents",
+  resources: [documentTypesResource, myExcerptsResource, clientExcerptsResource, letterheadResource],
+  menu: [
+    { menu: "office", entries: [{ resource: "documents.mine" }] },
+    {
+      menu: "configure",
+      section: "menu.sections.office",
+      entries: [{ resource: "documents.types", roles: ["OfficeStaff"] }],
+    },
+    { menu: "site", section: "menu.sections.administration", entries: [{ resource: "documents.letterhead" }] },
+  ],
+  router: documentsRouter,
+  seed: { reference: seedDocumentTypes, demo: seedDemoLetterhead },
+  relations: defineRelations([
+    { from: "excerpts.type_id", to: "excerpt_types", onDelete: "protect", label: "relations.excerpts" },
+    // An excerpt is the record of a print: its printer stays; it goes with the client it is about.
+    { from: "excerpts.user_id", to: "users", onDelete: "protect", label: "relations.excerpts" },
+    { from: "excerpts.client_id", to: "partners", onDelete: "volatile", label: "relations.excerpts" },
+    {
+      from: "excerpts.owner_id",
+      to: "partners",
+      ownerType: "client",
+      onDelete: "volatile",
+      label: "relations.excerpts",
+    },
+    { from: "excerpts.recipient_id", to: "partners", onDelete: "clear", label: "relations.excerpts" },
+    // Who uploaded a centre's own template stays named.
+    { from: "document_templates.user_id", to: "users", onDelete: "protect", label: "relations.documentTemplates" },
+  ]),
+});

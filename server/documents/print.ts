@@ -1,0 +1,308 @@
+import { Readable } from "node:stream";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { belgianToday, pickLocalized } from "@/lib/format";
+import { actorOf, created, rowChange, writeAudit } from "@/server/audit";
+import { c, controlDb } from "@/server/db/control";
+import { AppError } from "@/server/errors";
+import { translatorFor } from "@/server/i18n/translator";
+import type { ActionDef, ActionResult, ResourceCtx } from "@/server/resources/define";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { documentStorage } from "./storage";
+import {
+  documentDate,
+  documentLanguage,
+  isTranslation,
+  letterDate,
+  recipientLines,
+  type DocumentLanguage,
+} from "./language";
+import { renderDocx, type TemplateData } from "./render";
+import { templateOf } from "./own-templates";
+import type { TemplateName } from "./templates";
+
+type Tx = TenantHandle["db"];
+
+/** The centre as its documents name it: its name in the document's language, its letterhead, its own language. */
+export interface Centre {
+  names: Record<string, string>;
+  defaultLocale: string;
+  address: string;
+  phone: string;
+  email: string;
+  place: string;
+}
+
+export async function centreOf(tx: Tx, handle: TenantHandle): Promise<Centre> {
+  const [tenant] = await controlDb()
+    .select({ names: c.tenants.names, defaultLocale: c.tenants.defaultLocale })
+    .from(c.tenants)
+    .where(eq(c.tenants.id, handle.tenantId));
+  const [letterhead] = await tx.select().from(handle.t.documentSettings);
+  return {
+    names: (tenant?.names ?? {}) as Record<string, string>,
+    defaultLocale: tenant?.defaultLocale ?? "fr",
+    address: letterhead?.address ?? "",
+    phone: letterhead?.phone ?? "",
+    email: letterhead?.email ?? "",
+    place: letterhead?.place ?? "",
+  };
+}
+
+/** The letterhead's tags, in the document's language; "(Translation)" when it is not the centre's (§14.2). */
+export function letterheadData(centre: Centre, language: DocumentLanguage): TemplateData {
+  const contact = [centre.phone, centre.email].filter(Boolean).join(" · ");
+  return {
+    centreName: pickLocalized(centre.names, language),
+    centreAddress: [centre.address.trim(), contact].filter(Boolean).join("\n"),
+    translation: isTranslation(language, centre.defaultLocale),
+  };
+}
+
+/** A client's file sheet's tags (Lino's file_sheet.odt), every label and date in the document's language. */
+export async function fileSheetData(
+  tx: Tx,
+  ctx: ResourceCtx,
+  clientId: number,
+  language: DocumentLanguage,
+): Promise<TemplateData> {
+  const { t } = ctx.handle;
+  const tr = translatorFor(language);
+  const [client] = await tx
+    .select({
+      id: t.partners.id,
+      first: t.partners.firstName,
+      last: t.partners.lastName,
+      nationalId: t.partners.nationalId,
+      birthDate: t.partners.birthDate,
+      gender: t.partners.gender,
+      language: t.partners.language,
+      street: t.partners.street,
+      streetNo: t.partners.streetNo,
+      streetBox: t.partners.streetBox,
+      zipCode: t.partners.zipCode,
+      placeNames: sql<Record<
+        string,
+        string
+      > | null>`(select ${t.places.names} from ${t.places} where ${t.places.id} = ${t.partners.placeId})`,
+      phone: t.partners.phone,
+      gsm: t.partners.gsm,
+      email: t.partners.email,
+      clientState: t.partners.clientState,
+    })
+    .from(t.partners)
+    .where(eq(t.partners.id, clientId));
+  if (!client) throw new AppError("NOT_FOUND");
+  const coachings = await tx
+    .select({
+      start: t.coachings.startDate,
+      end: t.coachings.endDate,
+      primary: t.coachings.primary,
+      coach: sql<string>`(select concat_ws(' ', ${t.users.firstName}, ${t.users.lastName}) from ${t.users} where ${t.users.id} = ${t.coachings.userId})`,
+      type: sql<Record<
+        string,
+        string
+      > | null>`(select ${t.coachingTypes.names} from ${t.coachingTypes} where ${t.coachingTypes.id} = ${t.coachings.coachingTypeId})`,
+    })
+    .from(t.coachings)
+    .where(eq(t.coachings.clientId, clientId))
+    .orderBy(desc(t.coachings.startDate));
+  const place = pickLocalized(client.placeNames ?? {}, language);
+  const streetLine = [client.street, client.streetNo, client.streetBox].filter(Boolean).join(" ");
+  const primary = coachings.find((ch) => ch.primary && !ch.end);
+  const choiceLabel = (list: string, value: string | null) => (value ? tr(`choices.${list}.${value}`) : "");
+  return {
+    clientName: `${client.last.toLocaleUpperCase(language)} ${client.first}`.trim(),
+    clientId: String(client.id),
+    nationalId: client.nationalId ?? "",
+    birthDate: documentDate(client.birthDate, language),
+    gender: choiceLabel("genders", client.gender),
+    language: tr(`languages.${client.language}`),
+    address: [streetLine, [client.zipCode, place].filter(Boolean).join(" ")].filter(Boolean).join("\n"),
+    phone: client.phone,
+    gsm: client.gsm,
+    email: client.email,
+    primaryCoach: primary?.coach ?? "",
+    clientState: choiceLabel("clientStates", client.clientState),
+    coachings: coachings.map((ch) => ({
+      start: documentDate(ch.start, language),
+      end: documentDate(ch.end, language),
+      coach: ch.coach,
+      type: pickLocalized(ch.type ?? {}, language),
+    })),
+  };
+}
+
+/** A general letter to a client (§14.1 default letter layout): the client's address block, our reference, the signature. */
+export async function letterToClientData(
+  tx: Tx,
+  ctx: ResourceCtx,
+  clientId: number,
+  language: DocumentLanguage,
+  print: PrintFacts,
+): Promise<TemplateData> {
+  const { t } = ctx.handle;
+  const tr = translatorFor(language);
+  const [client] = await tx
+    .select({
+      first: t.partners.firstName,
+      last: t.partners.lastName,
+      gender: t.partners.gender,
+      street: t.partners.street,
+      streetNo: t.partners.streetNo,
+      streetBox: t.partners.streetBox,
+      zipCode: t.partners.zipCode,
+      countryCode: t.partners.countryCode,
+      placeNames: sql<Record<
+        string,
+        string
+      > | null>`(select ${t.places.names} from ${t.places} where ${t.places.id} = ${t.partners.placeId})`,
+      countryNames: sql<Record<
+        string,
+        string
+      > | null>`(select ${t.countries.names} from ${t.countries} where ${t.countries.isoCode} = ${t.partners.countryCode})`,
+    })
+    .from(t.partners)
+    .where(eq(t.partners.id, clientId));
+  if (!client) throw new AppError("NOT_FOUND");
+  const title = client.gender === "F" || client.gender === "M" ? tr(`documents.addressee.${client.gender}`) : "";
+  const [author] = await tx
+    .select({
+      first: t.users.firstName,
+      last: t.users.lastName,
+      service: sql<Record<
+        string,
+        string
+      > | null>`(select ${t.coachingTypes.names} from ${t.coachingTypes} where ${t.coachingTypes.id} = ${t.users.coachingTypeId})`,
+    })
+    .from(t.users)
+    .where(eq(t.users.id, ctx.user.id));
+  const initials = `${author?.first.charAt(0) ?? ""}${author?.last.charAt(0) ?? ""}`.toUpperCase();
+  return {
+    printRecipient: print.printRecipient,
+    recipient: recipientLines(
+      {
+        name: [title, client.first, client.last].filter(Boolean).join(" "),
+        street: client.street,
+        streetNo: client.streetNo,
+        streetBox: client.streetBox,
+        zipCode: client.zipCode,
+        place: pickLocalized(client.placeNames ?? {}, language),
+        countryCode: client.countryCode,
+        countryName: pickLocalized(client.countryNames ?? {}, language),
+      },
+      language,
+    ).join("\n"),
+    place: print.centre.place,
+    date: letterDate(belgianToday(), language),
+    ref: `${initials}/${clientId}/${print.excerptId}`,
+    subject: print.typeName,
+    body: "",
+    authorRole: pickLocalized(author?.service ?? {}, language) || tr("documents.secretariat"),
+  };
+}
+
+/** What a print knows besides its record: the excerpt it makes, its type, the centre. */
+export interface PrintFacts {
+  excerptId: number;
+  typeName: string;
+  printRecipient: boolean;
+  centre: Centre;
+}
+
+type ClientData = (
+  tx: Tx,
+  ctx: ResourceCtx,
+  clientId: number,
+  language: DocumentLanguage,
+  print: PrintFacts,
+) => Promise<TemplateData>;
+
+/** The data each template is filled with when it prints a client (the only record kind printed yet). */
+const CLIENT_DATA: Record<TemplateName, ClientData> = {
+  fileSheet: (tx, ctx, id, language) => fileSheetData(tx, ctx, id, language),
+  letter: letterToClientData,
+};
+
+/**
+ * Prints a client with the primary document type of clients (§14.1 printing flow, without the
+ * certifying reuse yet): chooses the language (§14.2: the client's, else the centre's), records
+ * the excerpt, fills the template, stores the file in the centre's storage, all audited in one
+ * transaction, then opens the excerpt for its download. A failure leaves neither row nor file.
+ */
+export async function printClient(ctx: ResourceCtx, clientId: number): Promise<ActionResult> {
+  const { db, t, tenantId } = ctx.handle;
+  const storage = documentStorage();
+  const key = storage.newKey();
+  let stored = false;
+  try {
+    return await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Tx;
+      const [type] = await tx
+        .select({
+          id: t.excerptTypes.id,
+          names: t.excerptTypes.names,
+          template: t.excerptTypes.template,
+          printRecipient: t.excerptTypes.printRecipient,
+        })
+        .from(t.excerptTypes)
+        .where(and(eq(t.excerptTypes.contentType, "client"), eq(t.excerptTypes.isPrimary, true)));
+      if (!type) throw new AppError("INVALID_INPUT", { messageKey: "documents.errors.noPrimaryType" });
+      const template = type.template as TemplateName;
+      const [client] = await tx
+        .select({ language: t.partners.language })
+        .from(t.partners)
+        .where(eq(t.partners.id, clientId));
+      if (!client) throw new AppError("NOT_FOUND");
+      const centre = await centreOf(tx, ctx.handle);
+      const language = documentLanguage({ owner: client.language, centre: centre.defaultLocale });
+      const row = {
+        typeId: type.id,
+        ownerType: "client",
+        ownerId: clientId,
+        clientId,
+        userId: ctx.user.id,
+        language,
+        storageKey: key,
+        fileName: `${translatorFor(language)(`documents.fileNames.${template}`)}-${clientId}.docx`,
+        fileSize: 0,
+      };
+      const [excerpt] = await tx.insert(t.excerpts).values(row).returning({ id: t.excerpts.id });
+      const excerptId = excerpt!.id;
+      const [author] = await tx
+        .select({ name: sql<string>`concat_ws(' ', ${t.users.firstName}, ${t.users.lastName})` })
+        .from(t.users)
+        .where(eq(t.users.id, ctx.user.id));
+      const facts = {
+        excerptId,
+        typeName: pickLocalized(type.names, language),
+        printRecipient: type.printRecipient,
+        centre,
+      };
+      const data: TemplateData = {
+        ...letterheadData(centre, language),
+        printedOn: documentDate(belgianToday(), language),
+        author: author?.name ?? "",
+        ...(await CLIENT_DATA[template](tx, ctx, clientId, language, facts)),
+      };
+      const file = renderDocx(await templateOf(ctx.handle, tx, template, language), data);
+      const { size } = await storage.put(tenantId, key, Readable.from([file]));
+      stored = true;
+      await tx.update(t.excerpts).set({ fileSize: size }).where(eq(t.excerpts.id, excerptId));
+      const { storageKey: _key, ...shown } = { ...row, fileSize: size };
+      await writeAudit(tx, t, actorOf(ctx.user), rowChange("documents.mine", "create", excerptId, created(shown)));
+      return { open: { resource: "documents.mine", id: excerptId } };
+    });
+  } catch (e) {
+    // The excerpt was not recorded: its file goes too.
+    if (stored) await storage.delete(tenantId, key);
+    throw e;
+  }
+}
+
+/** "Print" on a client: the primary document type of clients (Lino Eupen: the file sheet), in the client's language. */
+export const printClientAction: ActionDef = {
+  name: "print",
+  label: "documents.print",
+  roles: ["OfficeUser", "OfficeOperator"],
+  run: (ctx, id) => printClient(ctx, Number(id)),
+};

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import type { ResourceCtx } from "@/server/resources/define";
+import { router } from "@/server/trpc/init";
+import { roleProcedure } from "@/server/trpc/procedures";
+import { DOCUMENT_LANGUAGES } from "./language";
+import { revertTemplate, TEMPLATE_MAX_BYTES, templatesInUse, uploadTemplate } from "./own-templates";
+import { DOCUMENT_TYPES } from "./templates";
+
+/** A centre's own templates are its administrators' (issue 14 §1: letterhead, logo, signature block). */
+const admin = roleProcedure("SiteAdmin");
+const resourceCtx = ({ handle, user, locale, registry }: ResourceCtx): ResourceCtx => ({
+  handle,
+  user,
+  locale,
+  registry,
+});
+
+const template = z.enum(DOCUMENT_TYPES.map((d) => d.template) as [string, ...string[]]) as z.ZodType<
+  (typeof DOCUMENT_TYPES)[number]["template"]
+>;
+const language = z.enum(DOCUMENT_LANGUAGES);
+/** Base64 of at most TEMPLATE_MAX_BYTES (4 characters per 3 bytes). */
+const base64 = z
+  .string()
+  .max(Math.ceil(TEMPLATE_MAX_BYTES / 3) * 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const fileName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\0/\\]+$/);
+
+export const documentsRouter = router({
+  /** Which template each language uses now: the centre's own or the default. */
+  templates: admin.input(z.object({ template })).query(({ ctx, input }) => templatesInUse(ctx.handle, input.template)),
+
+  /** Uploads the centre's own template of a language, refused with the offending tag named when it cannot be used. */
+  uploadTemplate: admin
+    .input(z.object({ template, language, fileName, content: base64 }))
+    .output(z.object({ id: z.number() }))
+    .mutation(({ ctx, input }) =>
+      uploadTemplate(resourceCtx(ctx), { ...input, content: Buffer.from(input.content, "base64") }),
+    ),
+
+  /** Goes back to the centre's earlier template of a language, or to the default. */
+  revertTemplate: admin
+    .input(z.object({ template, language }))
+    .mutation(({ ctx, input }) => revertTemplate(resourceCtx(ctx), input)),
+});

@@ -1,0 +1,73 @@
+import { Readable } from "node:stream";
+import { eq } from "drizzle-orm";
+import type { SessionClaims } from "@/server/auth/session";
+import { isAppError } from "@/server/errors";
+import { translatorFor } from "@/server/i18n/translator";
+import { can } from "@/server/resources/access";
+import { attachmentHeader } from "@/server/resources/export/rows";
+import { inScope, logOpening } from "@/server/resources/service";
+import { createContext } from "@/server/trpc/context";
+import { cspOf, resourceCtxOf, statusOf, type Refusal } from "@/server/uploads/routes";
+import { documentStorage } from "./storage";
+import { clientExcerptsResource, DOCX } from "./resources";
+
+/** The resource whose rows each kind of owner is, for checking that the reader may see the printed record. */
+const OWNER_RESOURCES: Record<string, string> = { client: "clients.clients" };
+
+/**
+ * `GET /api/documents/<id>[/<name>]`: a printed document's file, for a reader of the host's centre
+ * whose user type reads printed documents and who may see the record it printed; written to the
+ * access log as a download of the client's file. Refusals are a sentence in the reader's language.
+ */
+export async function excerptDownload(req: Request, claims: SessionClaims | null, rawId: string): Promise<Response> {
+  const ctx = await createContext({ req, claims });
+  const tr = translatorFor(ctx.locale);
+  const refuse = ({ code, params }: Refusal) =>
+    new Response(tr(`errors.${code}`, params), {
+      status: statusOf(code),
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+  const rctx = resourceCtxOf(ctx);
+  if ("code" in rctx) return refuse(rctx);
+  if (!can(clientExcerptsResource, "view", rctx.user)) return refuse({ code: "FORBIDDEN", params: {} });
+  const id = /^[1-9]\d{0,9}$/.test(rawId) ? Number(rawId) : NaN;
+  if (!(id <= 2_147_483_647)) return refuse({ code: "NOT_FOUND", params: {} });
+
+  const t = rctx.handle.t;
+  const [row] = await rctx.handle.db
+    .select({
+      key: t.excerpts.storageKey,
+      fileName: t.excerpts.fileName,
+      ownerType: t.excerpts.ownerType,
+      ownerId: t.excerpts.ownerId,
+      clientId: t.excerpts.clientId,
+    })
+    .from(t.excerpts)
+    .where(eq(t.excerpts.id, id));
+  if (!row) return refuse({ code: "NOT_FOUND", params: {} });
+  const owner = rctx.registry.resources.get(OWNER_RESOURCES[row.ownerType] ?? "");
+  if (!owner || !can(owner, "view", rctx.user) || !(await inScope(rctx, owner, row.ownerId)))
+    return refuse({ code: "NOT_FOUND", params: {} });
+  let file;
+  try {
+    file = await documentStorage().get(rctx.handle.tenantId, row.key);
+  } catch (e) {
+    if (isAppError(e)) {
+      ctx.log.warn({ excerptId: id }, "printed document's file is missing");
+      return refuse({ code: "NOT_FOUND", params: {} });
+    }
+    throw e;
+  }
+  if (row.clientId !== null) await logOpening(rctx, row.clientId, "download");
+  return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
+    headers: {
+      "content-type": DOCX,
+      "content-length": String(file.size),
+      "content-disposition": attachmentHeader(row.fileName, "attachment"),
+      "x-content-type-options": "nosniff",
+      "content-security-policy": cspOf(DOCX),
+      "cache-control": "private, no-store",
+      "cross-origin-resource-policy": "same-origin",
+    },
+  });
+}

@@ -1,0 +1,59 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { projectPath } from "@/lib/project-path";
+import { defineChoiceList } from "@/server/resources/choices";
+import type { DocumentLanguage } from "./language";
+
+/** What a document type prints: Lino's `content_type`. Only the client for now; later areas add theirs. */
+export const documentContentTypes = defineChoiceList("documentContentTypes", ["client"]);
+
+/** The tags every document's letterhead fills. */
+const LETTERHEAD = ["centreName", "centreAddress", "translation"];
+
+/**
+ * The shipped templates (`templates/<template>/<lang>.docx`, built by scripts/build-templates.ts),
+ * each with the kind of record it prints and the tags its data fills: a template, the default or a
+ * centre's own, may use these tags and no other.
+ */
+export const DOCUMENT_TYPES = [
+  {
+    template: "fileSheet",
+    contentType: "client",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["clientName", "clientId", "nationalId", "birthDate", "gender", "language", "address"],
+      ...["phone", "gsm", "email", "primaryCoach", "clientState", "printedOn", "author"],
+      ...["coachings", "start", "end", "coach", "type"],
+    ]),
+  },
+  {
+    template: "letter",
+    contentType: "client",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["printRecipient", "recipient", "place", "date", "ref", "subject", "body", "author", "authorRole"],
+    ]),
+  },
+] as const;
+
+export type TemplateName = (typeof DOCUMENT_TYPES)[number]["template"];
+
+/** The templates a document type may fill (Configure → Office → Document types). */
+export const documentTemplates = defineChoiceList(
+  "documentTemplates",
+  DOCUMENT_TYPES.map((d) => d.template),
+);
+
+const cache = new Map<string, Promise<Buffer>>();
+
+/** The shipped template of a document in a language, read once. */
+export function defaultTemplate(template: TemplateName, language: DocumentLanguage): Promise<Buffer> {
+  const key = `${template}/${language}`;
+  let file = cache.get(key);
+  if (!file) {
+    file = readFile(path.join(projectPath("templates"), template, `${language}.docx`));
+    cache.set(key, file);
+    file.catch(() => cache.delete(key));
+  }
+  return file;
+}
