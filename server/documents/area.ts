@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { defineArea, type Seed } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
 import { documentsRouter } from "./router";
+import { excerptsSource } from "./timeline";
 import { clientExcerptsResource, documentTypesResource, letterheadResource, myExcerptsResource } from "./resources";
 
 /** The document types every centre starts with (Lino Eupen's client excerpt types, domain-people §14.1). */
@@ -69,6 +70,7 @@ export const documentsArea = defineArea({
     { menu: "site", section: "menu.sections.administration", entries: [{ resource: "documents.letterhead" }] },
   ],
   router: documentsRouter,
+  timeline: [excerptsSource],
   seed: { reference: seedDocumentTypes, demo: seedDemoLetterhead },
   relations: defineRelations([
     { from: "excerpts.type_id", to: "excerpt_types", onDelete: "protect", label: "relations.excerpts" },

@@ -188,7 +188,7 @@ describe("the client timeline", () => {
     const panel = await timeline(clerk, client);
     const kinds = new Set(panel.entries.map((e) => e.kind));
     expect(panel.kinds.map((k) => k.kind).sort()).toEqual(
-      ["coachings.ended", "coachings.started", "history.changes", "uploads.uploads"].sort(),
+      ["coachings.ended", "coachings.started", "documents.excerpts", "history.changes", "uploads.uploads"].sort(),
     );
     expect(kinds).toEqual(new Set(["coachings.ended", "coachings.started", "history.changes", "uploads.uploads"]));
     // Asking for notes does not bring them.
@@ -252,5 +252,19 @@ describe("the client timeline", () => {
         admin.resources.panel({ resource: "clients.clients", id: client, key: "similarClients", params: {} }),
       ),
     ).toBe("INVALID_INPUT");
+  });
+
+  it("shows what was printed for the client and the SMS sent to them", async () => {
+    const printed = await admin.resources.action({ resource: "clients.clients", id: client, name: "print" });
+    const h = tenantHandle(eupen);
+    const [sms] = await h.db
+      .insert(h.t.smsMessages)
+      .values({ userId: writer, clientId: client, to: "+32475123456", body: "Rendez-vous lundi 10h", state: "sent" })
+      .returning({ id: h.t.smsMessages.id });
+    const panel = await timeline(admin, client, { kinds: ["documents.excerpts", "outbox.sms"] });
+    expect(keysOf(panel).sort()).toEqual([`documents.excerpts ${printed.open!.id}`, `outbox.sms ${sms!.id}`].sort());
+    const excerpt = panel.entries.find((e) => e.kind === "documents.excerpts")!;
+    expect(excerpt.title).toMatch(/\.docx$/);
+    expect(panel.entries.find((e) => e.kind === "outbox.sms")!.title).toBe("Rendez-vous lundi 10h");
   });
 });
