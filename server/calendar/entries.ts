@@ -157,10 +157,24 @@ async function entryBeforeSave(
             endDate: t.calendarEntries.endDate,
             clientId: t.calendarEntries.clientId,
             ownerType: t.calendarEntries.ownerType,
+            state: t.calendarEntries.state,
           })
           .from(t.calendarEntries)
           .where(eq(t.calendarEntries.id, Number(id)));
   if (id === undefined && values.user === undefined) values.user = ctx.user.id;
+  // Any manual save of a suggested entry makes it a draft ("user-modified", §10.2): its series keeps it.
+  if (current?.state === "suggested") {
+    await tx
+      .update(t.calendarEntries)
+      .set({ state: "draft" })
+      .where(eq(t.calendarEntries.id, Number(id)));
+    await writeAudit(
+      tx,
+      t,
+      actorOf(ctx.user),
+      rowChange("calendar.entries", "update", id!, { state: { from: "suggested", to: "draft" } }),
+    );
+  }
   // An entry of a client belongs to it, unless something else (a contract) generated it.
   if ("client" in values && (current === undefined || current.ownerType === null || current.ownerType === "client"))
     Object.assign(
@@ -333,7 +347,7 @@ export const entriesResource = defineResource({
     },
   ],
   insert: {
-    fields: ["startDate", "startTime", "endTime", "type", "summary", "client", "user", "room"],
+    fields: ["startDate", "startTime", "endDate", "endTime", "type", "summary", "client", "user", "assignedTo", "room"],
     defaults: () => ({ startDate: belgianToday(), startTime: brusselsTimeNow().slice(0, 5) }),
   },
   normalize: (v) => ({
@@ -341,8 +355,7 @@ export const entriesResource = defineResource({
     ...("startTime" in v ? { startTime: withSeconds(v.startTime) } : {}),
     ...("endTime" in v ? { endTime: withSeconds(v.endTime) } : {}),
   }),
-  // Any manual save of a suggested entry makes it a draft ("user-modified", §10.2).
-  derive: (v) => ({ modifiedAt: new Date(), ...(v.state === "suggested" ? { state: "draft" } : {}) }),
+  derive: () => ({ modifiedAt: new Date() }),
   beforeSave: entryBeforeSave,
   afterSave: invitedClient,
   workflow: { field: "state", transitions: transitionsOf(ENTRY_STEPS, "workflow.entry", EFFECTS) },
@@ -433,7 +446,8 @@ export const byClientResource: ResourceDef = {
   ...entriesResource,
   id: "calendar.byClient",
   title: "resources.calendarEntries.byClient",
-  access: { view: CALENDAR_ROLES, create: CALENDAR_ROLES, edit: CALENDAR_ROLES },
+  // Only on the client's detail.
+  access: { view: CALENDAR_ROLES, create: CALENDAR_ROLES, edit: CALENDAR_ROLES, listAll: [] },
   variantOf: entriesResource.id,
   columns: ["startDate", "startTime", "type", "summary", "user", "state"],
   fields: {
@@ -444,18 +458,4 @@ export const byClientResource: ResourceDef = {
         sql`(${q(e(t).clientId)} = ${value} or exists (select 1 from ${t.calendarGuests} where ${q(t.calendarGuests.entryId)} = ${q(e(t).id)} and ${q(t.calendarGuests.partnerId)} = ${value}))`,
     },
   },
-  insert: {
-    ...entriesResource.insert!,
-    fields: ["startDate", "startTime", "endTime", "type", "summary", "user", "room"],
-  },
 };
-
-export const ENTRY_RESOURCES = [
-  entriesResource,
-  myAppointmentsResource,
-  todayResource,
-  myUnconfirmedResource,
-  myOverdueResource,
-  overdueResource,
-  byClientResource,
-];

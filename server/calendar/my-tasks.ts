@@ -65,6 +65,8 @@ export const tasksByClientResource: ResourceDef = {
   id: "calendar.tasksByClient",
   title: "resources.myTasks.byClient",
   scope: undefined,
+  // Only on the client's detail.
+  access: { ...myTasksResource.access, listAll: [] },
   columns: ["startDate", "summary", "state"],
   variantOf: myTasksResource.id,
 };
