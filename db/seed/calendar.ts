@@ -187,8 +187,7 @@ const later = (time: string, minutes: number) => {
 };
 
 /**
- * The demo centres' calendar: rooms, a calendar per user (named after the user, each subscribed
- * to their own), and a working week of appointments around today for each agent with their clients
+ * The demo centres' calendar: rooms, a calendar per user (named after the user, as Lino's), and a working week of appointments around today for each agent with their clients
  * as guests, in the centre's language: those past took place (one left open, overdue), today's are
  * published, those to come suggested or published; a team meeting in the meeting room. Seeded once.
  */
@@ -200,13 +199,7 @@ export async function seedCalendarDemo({ db, t }: TenantHandle, centre: SeedCent
     .values(ROOMS.map((names, i) => ({ names, color: i + 1 })))
     .returning({ id: t.rooms.id });
   const users = await db.select({ id: t.users.id, username: t.users.username }).from(t.users).orderBy(asc(t.users.id));
-  for (const [i, user] of users.entries()) {
-    const [calendar] = await db
-      .insert(t.calendars)
-      .values({ names: { fr: user.username }, color: (i % 32) + 1 })
-      .returning({ id: t.calendars.id });
-    await db.insert(t.calendarSubscriptions).values({ userId: user.id, calendarId: calendar!.id });
-  }
+  await db.insert(t.calendars).values(users.map((user, i) => ({ names: { fr: user.username }, color: (i % 32) + 1 })));
   const types = new Map(
     (await db.select({ id: t.entryTypes.id, ref: t.entryTypes.ref }).from(t.entryTypes)).map((r) => [r.ref, r.id]),
   );

@@ -59,7 +59,7 @@ export function calendarTables(
     id: serial("id").primaryKey(),
     names: jsonb("names").$type<LocalizedText>().notNull(),
     /** The organisation the room belongs to, if not the centre's own. */
-    companyId: integer("company_id").references(() => deps.partners.id),
+    companyId: integer("company_id").references(() => deps.partners.id, { onDelete: "set null" }),
     color: integer("color").notNull().default(1),
     version: integer("version").notNull().default(1),
   });
@@ -127,7 +127,7 @@ export function calendarTables(
       endTime: time("end_time"),
       /** "Managed by". */
       userId: integer("user_id").references(() => deps.users.id),
-      assignedToId: integer("assigned_to_id").references(() => deps.users.id),
+      assignedToId: integer("assigned_to_id").references(() => deps.users.id, { onDelete: "set null" }),
       roomId: integer("room_id").references(() => rooms.id),
       transparent: boolean("transparent").notNull().default(false),
       /** What generated or controls the entry, e.g. ("client", 42). */

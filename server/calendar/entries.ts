@@ -373,6 +373,9 @@ const variant = (
   scope,
   access: { view: CALENDAR_ROLES, create: CALENDAR_ROLES, edit: CALENDAR_ROLES },
   variantOf: entriesResource.id,
+  // Lists of what was planned elsewhere (on the client's calendar, a room, a type): an entry created
+  // or edited here would leave them as soon as its date or type changes.
+  insert: undefined,
   ...over,
 });
 const mine = (t: TenantTables, ctx: ResourceCtx) => eq(e(t).userId, ctx.user.id);

@@ -239,5 +239,7 @@ export const myGuestsResource: ResourceDef = {
   columns: ["entryDate", "entry", "partner", "role", "state"],
   defaultSort: [{ field: "entryDate", dir: "asc" }],
   access: { view: ["OfficeUser"], create: ["OfficeUser"], edit: ["OfficeUser"] },
+  // Guests are invited on their entry.
+  insert: undefined,
   variantOf: guestsResource.id,
 };

@@ -11,6 +11,8 @@ import type { ResourceDef } from "@/server/resources/define";
 import { myOverdueResource, todayResource } from "./entries";
 
 const SHOWN = 10;
+/** Who has appointments of their own and starts the day with them: office users but the administrators. */
+const AGENTS: UserType[] = ["100", "110", "120", "200", "300", "400", "410", "420", "500", "510"];
 
 /** The first rows of one of the lists of §10.6, as a widget shows them (the list's own scope, filters and order). */
 export async function widgetRows(ctx: WidgetCtx, resource: ResourceDef, state: ListState) {
@@ -79,6 +81,7 @@ export const myTodayWidget = entriesWidget({
   id: "calendar-my-today",
   title: "dashboard.calendar.today",
   resource: todayResource,
+  defaultFor: AGENTS,
   state: (userId) => listStateSchema.parse({ filters: { user: userId } }),
   roles: ["OfficeUser"],
   showDate: false,
@@ -89,6 +92,7 @@ export const myOverdueWidget = entriesWidget({
   id: "calendar-my-overdue",
   title: "dashboard.calendar.overdue",
   resource: myOverdueResource,
+  defaultFor: AGENTS,
   state: () => listStateSchema.parse({}),
   roles: ["OfficeUser"],
   showDate: true,

@@ -88,6 +88,10 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
   "coachings.coachings.ending": (v, _n, { generalEndings }) => generalEndings[v],
   // A note's time of day, typed as "14:30".
   time: (v) => (v ? "14:30" : "09:15"),
+  startTime: (v) => (v ? "14:30" : "09:15"),
+  endTime: (v) => (v ? "15:30" : "10:15"),
+  // The type picked for a calendar entry may allow one day only, which keeps no end date.
+  ...Object.fromEntries(["entries", "byClient"].map((list) => [`calendar.${list}.endDate`, () => null])),
   // An SMS goes to a mobile number; its provider is a web address and its sender a number or a short name.
   "outbox.mySms.to": (v) => (v ? "0475 12 34 56" : "+33 6 12 34 56 78"),
   "outbox.smsByClient.to": (v) => (v ? "0475 12 34 56" : "+33 6 12 34 56 78"),
