@@ -28,7 +28,7 @@ import {
 import { likePattern, qualified as q } from "@/server/resources/query";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { activeStaff, userNameOf } from "@/server/users/sql";
-import { entryOwnerTypes, entryStates, type EntryState } from "./choices";
+import { entryOwnerTypes, entryStates } from "./choices";
 import { entryTypeNameOf, roomNameOf } from "./config";
 import { CALENDAR_ROLES, ENTRY_STEPS, GUESTS_STILL_THERE, type Step } from "./workflow";
 
