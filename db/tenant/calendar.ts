@@ -39,21 +39,17 @@ export function calendarTables(
   });
 
   /** Who sees which calendar (§10.1 Subscription); every user sees their own. */
-  const calendarSubscriptions = s.table(
-    "calendar_subscriptions",
-    {
-      id: serial("id").primaryKey(),
-      userId: integer("user_id")
-        .notNull()
-        .references(() => deps.users.id),
-      calendarId: integer("calendar_id")
-        .notNull()
-        .references(() => calendars.id),
-      hidden: boolean("hidden").notNull().default(false),
-      version: integer("version").notNull().default(1),
-    },
-    (t) => [uniqueIndex("calendar_subscriptions_key").on(t.userId, t.calendarId)],
-  );
+  const calendarSubscriptions = s.table("calendar_subscriptions", {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => deps.users.id),
+    calendarId: integer("calendar_id")
+      .notNull()
+      .references(() => calendars.id),
+    hidden: boolean("hidden").notNull().default(false),
+    version: integer("version").notNull().default(1),
+  });
 
   const rooms = s.table("rooms", {
     id: serial("id").primaryKey(),

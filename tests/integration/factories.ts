@@ -99,6 +99,9 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
   senderId: (v) => (v ? "CPAS" : "+32475000000"),
 };
 
+/** References that must differ from one form to the next (a pair the table holds once). */
+const SPREAD = new Set(["calendar.guests.partner"]);
+
 /** Numbers values apart across every form filled in by this test file (names, national numbers). */
 let counter = 0;
 
@@ -154,12 +157,14 @@ export async function formFiller(tenant: Tenant, caller: Caller, claims: Session
         const used = refsUsed.get(field.ref!) ?? 0;
         refsUsed.set(field.ref!, used + 1);
         const options = async () => (await caller.resources.refOptions({ resource, source })).options;
+        // A partner is a guest of an entry once: each form invites another one.
+        const spread = SPREAD.has(`${resource}.${field.name}`) ? n : 0;
         let offered = await options();
         if (offered.length <= used + 2 * v) {
           for (let i = 0; i < 3; i++) await create(field.ref!);
           offered = await options();
         }
-        return offered[(used + 2 * v) % offered.length]?.id ?? null;
+        return offered[(used + 2 * v + spread) % offered.length]?.id ?? null;
       }
       default:
         return null;

@@ -106,6 +106,5 @@ CREATE INDEX "calendar_entries_client_idx" ON "tenant_template"."calendar_entrie
 CREATE INDEX "calendar_entries_owner_idx" ON "tenant_template"."calendar_entries" USING btree ("owner_type","owner_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "calendar_guests_key" ON "tenant_template"."calendar_guests" USING btree ("entry_id","partner_id");--> statement-breakpoint
 CREATE INDEX "calendar_guests_partner_idx" ON "tenant_template"."calendar_guests" USING btree ("partner_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "calendar_subscriptions_key" ON "tenant_template"."calendar_subscriptions" USING btree ("user_id","calendar_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "entry_types_ref" ON "tenant_template"."entry_types" USING btree ("ref");--> statement-breakpoint
 CREATE UNIQUE INDEX "guest_roles_ref" ON "tenant_template"."guest_roles" USING btree ("ref");
