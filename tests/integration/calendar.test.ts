@@ -365,6 +365,29 @@ describe("the lists people start their day with (§10.6)", () => {
   });
 });
 
+describe("merging two clients", () => {
+  it("moves the duplicate's entries and presences to the kept client; a presence both had at one entry goes", async () => {
+    const admin = (await caller(eupen, "900")).caller;
+    const kept = await newClient(eupen, { firstName: "Paula", lastName: "Pirard" });
+    const dup = await newClient(eupen, { firstName: "Paula", lastName: "Pirard" });
+    const own = await plan(agent, { startDate: plusDays(6), summary: "Du doublon", client: dup });
+    const meeting = await plan(agent, { type: types.get("meeting"), startDate: plusDays(6), summary: "Réunion" });
+    for (const partner of [kept, dup])
+      await agent.resources.create({ resource: "calendar.guests", values: { entry: meeting, partner } });
+    const version = Number((await admin.resources.get({ resource: "clients.clients", id: kept })).__version);
+    await admin.resources.action({
+      resource: "clients.clients",
+      id: kept,
+      name: "mergeInto",
+      params: { merged: dup, reason: "" },
+      version,
+    });
+    expect(await get(agent, own)).toMatchObject({ ownerId: kept, client: { id: kept } });
+    expect((await guestsOf(own)).map((g) => g.partnerId)).toEqual([kept]);
+    expect((await guestsOf(meeting)).map((g) => g.partnerId)).toEqual([kept]);
+  });
+});
+
 describe("another centre's calendar is out of reach", () => {
   it("entries and guests of Eupen are neither listed, read nor moved from Châtelet", async () => {
     const id = await plan(agent, { startDate: plusDays(1), summary: "Secret", client });
