@@ -90,6 +90,8 @@ export interface TransitionMeta {
   /** Ask before running (e.g. deactivating an account). */
   confirm: boolean;
   params: FieldMeta[];
+  /** Offered only while this boolean field of the row is true (e.g. the meeting's date has come). */
+  onlyWhen?: string;
 }
 
 export interface ActionMeta {

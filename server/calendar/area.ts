@@ -1,17 +1,136 @@
+import { seedCalendarDemo, seedCalendarReference } from "@/db/seed/calendar";
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
-import { myTasksResource } from "./my-tasks";
+import {
+  calendarsResource,
+  entryTypesResource,
+  guestRolesResource,
+  roomsResource,
+  subscriptionsResource,
+} from "./config";
+import {
+  byClientResource,
+  entriesResource,
+  myAppointmentsResource,
+  myOverdueResource,
+  myUnconfirmedResource,
+  overdueResource,
+  todayResource,
+} from "./entries";
+import { guestsResource, myGuestsResource } from "./guests";
+import { myTasksResource, tasksByClientResource } from "./my-tasks";
+import { myOverdueWidget, myTodayWidget } from "./widgets";
 
-/** Tasks, and the automatic reminders of a client's file (domain-people §3.4, §10.5); the calendar comes with its issue. */
+/**
+ * The calendar (domain-people §10): calendars, rooms, entry types and guest roles; entries with
+ * their guests and workflows; tasks, and the automatic reminders of a client's file (§3.4).
+ */
 export const calendarArea = defineArea({
   id: "calendar",
-  resources: [myTasksResource],
-  menu: [{ menu: "calendar", entries: [{ resource: "calendar.myTasks" }] }],
+  resources: [
+    calendarsResource,
+    subscriptionsResource,
+    roomsResource,
+    entryTypesResource,
+    guestRolesResource,
+    entriesResource,
+    myAppointmentsResource,
+    todayResource,
+    myUnconfirmedResource,
+    myOverdueResource,
+    overdueResource,
+    byClientResource,
+    guestsResource,
+    myGuestsResource,
+    myTasksResource,
+    tasksByClientResource,
+  ],
+  // Lino Welfare's Calendar menu (§1.4), the reception's appointments of the day, the configuration
+  // (Configure → Calendar) and every entry and guest (Explorer → Calendar) for office staff.
+  menu: [
+    {
+      menu: "calendar",
+      entries: [
+        { resource: "calendar.myAppointments" },
+        { resource: "calendar.overdue" },
+        { resource: "calendar.myUnconfirmed" },
+        { resource: "calendar.myTasks" },
+        { resource: "calendar.myGuests" },
+        { resource: "calendar.myOverdue" },
+      ],
+    },
+    { menu: "reception", entries: [{ resource: "calendar.today" }] },
+    {
+      menu: "configure",
+      section: "menu.sections.calendar",
+      entries: [
+        { resource: "calendar.calendars", roles: ["OfficeStaff"] },
+        { resource: "calendar.rooms", roles: ["OfficeStaff"] },
+        { resource: "calendar.guestRoles", roles: ["OfficeStaff"] },
+        { resource: "calendar.entryTypes", roles: ["OfficeStaff"] },
+      ],
+    },
+    {
+      menu: "explorer",
+      section: "menu.sections.calendar",
+      entries: [
+        { resource: "calendar.entries", roles: ["OfficeStaff"] },
+        { resource: "calendar.guests", roles: ["OfficeStaff"] },
+        { resource: "calendar.subscriptions", roles: ["OfficeStaff"] },
+      ],
+    },
+  ],
+  widgets: [myTodayWidget, myOverdueWidget],
+  seed: { reference: seedCalendarReference, demo: seedCalendarDemo },
   relations: defineRelations([
     { from: "tasks.user_id", to: "users", onDelete: "protect", label: "relations.tasks" },
     // A task about a client stays the coach's to do or to close: the client cannot go under it.
     { from: "tasks.owner_id", to: "partners", ownerType: "client", onDelete: "protect", label: "relations.tasks" },
     // An upload's expiry reminder has no reason to exist without the upload.
     { from: "tasks.owner_id", to: "uploads", ownerType: "upload", onDelete: "volatile", label: "relations.tasks" },
+    // A subscription only says who sees a calendar.
+    {
+      from: "calendar_subscriptions.user_id",
+      to: "users",
+      onDelete: "volatile",
+      label: "relations.calendarSubscriptions",
+    },
+    {
+      from: "calendar_subscriptions.calendar_id",
+      to: "calendars",
+      onDelete: "volatile",
+      label: "relations.calendarSubscriptions",
+    },
+    { from: "rooms.company_id", to: "partners", onDelete: "clear", label: "relations.rooms" },
+    // Entries are a record of what was planned and happened: what they refer to stays.
+    { from: "calendar_entries.type_id", to: "entry_types", onDelete: "protect", label: "relations.calendarEntries" },
+    { from: "calendar_entries.client_id", to: "partners", onDelete: "protect", label: "relations.calendarEntries" },
+    {
+      from: "calendar_entries.owner_id",
+      to: "partners",
+      ownerType: "client",
+      onDelete: "protect",
+      label: "relations.calendarEntries",
+    },
+    {
+      from: "calendar_entries.owner_id",
+      to: "coachings",
+      ownerType: "coaching",
+      onDelete: "protect",
+      label: "relations.calendarEntries",
+    },
+    { from: "calendar_entries.user_id", to: "users", onDelete: "protect", label: "relations.calendarEntries" },
+    // Whom it is assigned to is a pointer the user sets again.
+    { from: "calendar_entries.assigned_to_id", to: "users", onDelete: "clear", label: "relations.calendarEntries" },
+    { from: "calendar_entries.room_id", to: "rooms", onDelete: "protect", label: "relations.calendarEntries" },
+    // The guests are part of their entry.
+    {
+      from: "calendar_guests.entry_id",
+      to: "calendar_entries",
+      onDelete: "volatile",
+      label: "relations.calendarGuests",
+    },
+    { from: "calendar_guests.partner_id", to: "partners", onDelete: "protect", label: "relations.calendarGuests" },
+    { from: "calendar_guests.role_id", to: "guest_roles", onDelete: "protect", label: "relations.calendarGuests" },
   ]),
 });

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import type { ResourceDef } from "@/server/resources/define";
 import type { TenantTables } from "@/db/tenant/tables";
 import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource } from "@/server/resources/define";
@@ -57,3 +58,15 @@ export const myTasksResource = defineResource({
     },
   ],
 });
+
+/** The tasks about a client (Lino's TasksByProject), on its Calendar tab: everybody's, read-only like mine. */
+export const tasksByClientResource: ResourceDef = {
+  ...myTasksResource,
+  id: "calendar.tasksByClient",
+  title: "resources.myTasks.byClient",
+  scope: undefined,
+  // Only on the client's detail.
+  access: { ...myTasksResource.access, listAll: [] },
+  columns: ["startDate", "summary", "state"],
+  variantOf: myTasksResource.id,
+};

@@ -343,6 +343,17 @@ export const clientsResource = defineResource({
       ],
     },
     {
+      // The client's appointments (those it is a guest of too) and the tasks about it (domain-people §10.6).
+      key: "calendar",
+      label: "resources.clients.calendarTab",
+      roles: ["OfficeUser", "OfficeOperator"],
+      groups: [],
+      slaves: [
+        { resource: "calendar.byClient", label: "resources.calendarEntries.byClient", masterField: "client" },
+        { resource: "calendar.tasksByClient", label: "resources.myTasks.byClient", masterField: "client" },
+      ],
+    },
+    {
       key: "history",
       label: "resources.clients.historyTab",
       groups: [],

@@ -63,6 +63,11 @@ export interface FieldDef {
    * is what the resource's `presentPage` read for the rows presented with this one.
    */
   present?: (value: unknown, ctx: ResourceCtx, page?: unknown) => string;
+  /**
+   * The rows a slave grid on a master row shows when the master's link is more than this field's
+   * equality (a client's calendar: its entries and those it is a guest of); `value` is the master's key.
+   */
+  masterWhere?: (t: TenantTables, value: string | number) => SQL;
 }
 
 export interface FilterDef {
@@ -87,6 +92,11 @@ export interface TransitionDef {
   /** Roles allowed to trigger it (any of). */
   roles: Role[];
   confirm?: boolean;
+  /**
+   * A boolean field of the row that must be true for the transition (e.g. "close meeting" once its
+   * date has come): the button is offered and the server runs it only then.
+   */
+  onlyWhen?: string;
   /** What the user is asked for (e.g. a refusal reason); stored in the audit row. */
   params?: Record<string, FieldDef>;
   /** Side effects in the same transaction (e.g. end open coachings). */

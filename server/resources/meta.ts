@@ -135,7 +135,14 @@ export async function describeResource(
   for (const tr of def.workflow?.transitions ?? []) {
     if (!anyOf(user, tr.roles)) continue;
     const params = await Promise.all(Object.entries(tr.params ?? {}).map(([n, f]) => fieldMeta(n, f, true)));
-    transitions.push({ name: tr.name, label: tr.label, from: tr.from, confirm: !!tr.confirm, params });
+    transitions.push({
+      name: tr.name,
+      label: tr.label,
+      from: tr.from,
+      confirm: !!tr.confirm,
+      params,
+      ...(tr.onlyWhen ? { onlyWhen: tr.onlyWhen } : {}),
+    });
   }
   return {
     id: def.id,

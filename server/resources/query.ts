@@ -86,7 +86,10 @@ export function whereOf(def: ResourceDef, state: ResolvedState, t: TenantTables,
   const all = Object.fromEntries(state.filters.map((f) => [f.name, f.value]));
   for (const { name, value } of state.filters) parts.push(def.filters![name]!.where(value as never, t, ctx, all));
   if (state.q) parts.push(def.search!(state.q, t, ctx));
-  if (state.master) parts.push(eq(def.fields[state.master.field]!.expr(t) as never, state.master.value));
+  if (state.master) {
+    const field = def.fields[state.master.field]!;
+    parts.push(field.masterWhere?.(t, state.master.value) ?? eq(field.expr(t) as never, state.master.value));
+  }
   return and(...parts);
 }
 

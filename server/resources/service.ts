@@ -26,7 +26,12 @@ export const listFields = (def: ResourceDef) => [
   ]),
 ];
 const detailFields = (def: ResourceDef) => [
-  ...new Set([...listFields(def), ...def.detail.flatMap((tab) => tab.groups.flatMap((g) => g.fields))]),
+  ...new Set([
+    ...listFields(def),
+    ...def.detail.flatMap((tab) => tab.groups.flatMap((g) => g.fields)),
+    // The conditions of the workflow's buttons (TransitionDef.onlyWhen) come with the row.
+    ...(def.workflow?.transitions.flatMap((tr) => (tr.onlyWhen ? [tr.onlyWhen] : [])) ?? []),
+  ]),
 ];
 
 /**
@@ -595,6 +600,8 @@ export async function runTransition(
   const current = await getRow(ctx, def, id);
   if (current.__version !== version) throw new AppError("STALE_EDIT");
   if (!transition.from.includes(String(current[field])))
+    throw new AppError("TRANSITION_NOT_ALLOWED", { from: String(current[field]) });
+  if (transition.onlyWhen && current[transition.onlyWhen] !== true)
     throw new AppError("TRANSITION_NOT_ALLOWED", { from: String(current[field]) });
   const value = def.fields[field]!.type === "boolean" ? transition.to === "true" : transition.to;
   const params = paramsSchema(transition.params).parse(raw);

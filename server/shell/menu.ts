@@ -27,7 +27,16 @@ export type TopMenu = (typeof TOP_MENUS)[number];
  * The sections of a menu in Lino's order (Configure: places, contacts, PCSW…); labels are
  * `menu.sections.<id>`. Entries without a section come first, then these, then any other section.
  */
-export const SECTIONS = ["places", "contacts", "office", "pcsw", "system", "administration", "security"] as const;
+export const SECTIONS = [
+  "places",
+  "contacts",
+  "office",
+  "calendar",
+  "pcsw",
+  "system",
+  "administration",
+  "security",
+] as const;
 const sectionRank = (label: string | null) => {
   if (label === null) return -1;
   const i = SECTIONS.indexOf(label.replace("menu.sections.", "") as (typeof SECTIONS)[number]);

@@ -39,11 +39,15 @@ describe("dashboard widgets per user type", () => {
       const problems = hasRole(userType, "CheckdataUser") ? ["data-problems"] : [];
       // "Users with their clients" is for integration users (IntegUser, §8).
       const integ = hasRole(userType, "IntegUser") ? ["users-with-clients"] : [];
+      // My appointments today and my overdue ones (§10.6): office users, who have appointments.
+      const calendar = hasRole(userType, "OfficeUser") ? ["calendar-my-today", "calendar-my-overdue"] : [];
       if (userType === "000") expect(ids(userType)).toEqual([]);
       else
         expect(ids(userType), userType).toEqual([
           ...problems,
-          ...(admin ? ["procurations", "centre-users", ...integ, "recent-changes"] : ["procurations", ...integ]),
+          ...(admin
+            ? ["procurations", "centre-users", ...integ, ...calendar, "recent-changes"]
+            : ["procurations", ...integ, ...calendar]),
           // Everyone handling documents (OfficeUser or OfficeOperator) may follow their clients' expiring ones (§13).
           "my-expiring-uploads",
           // "You have N unseen notifications" (§16): everyone signed in.
@@ -56,6 +60,8 @@ describe("dashboard widgets per user type", () => {
     expect(shown("100")).toEqual([
       "data-problems",
       "procurations",
+      "calendar-my-today",
+      "calendar-my-overdue",
       "my-expiring-uploads",
       "my-notifications",
       "quick-links",
@@ -76,6 +82,8 @@ describe("dashboard widgets per user type", () => {
       "data-problems",
       "procurations",
       "users-with-clients",
+      "calendar-my-today",
+      "calendar-my-overdue",
       "my-expiring-uploads",
       "my-notifications",
       "quick-links",
@@ -92,6 +100,8 @@ describe("dashboard widgets per user type", () => {
     ).toEqual([
       "centre-users",
       "users-with-clients",
+      "calendar-my-today",
+      "calendar-my-overdue",
       "my-expiring-uploads",
       "my-notifications",
       "caught-mails",
@@ -102,6 +112,8 @@ describe("dashboard widgets per user type", () => {
       "procurations",
       "centre-users",
       "users-with-clients",
+      "calendar-my-today",
+      "calendar-my-overdue",
       "recent-changes",
       "my-expiring-uploads",
       "my-notifications",
@@ -113,6 +125,8 @@ describe("dashboard widgets per user type", () => {
       "data-problems",
       "procurations",
       "users-with-clients",
+      "calendar-my-today",
+      "calendar-my-overdue",
       "my-expiring-uploads",
       "my-notifications",
       "quick-links",

@@ -88,12 +88,19 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
   "coachings.coachings.ending": (v, _n, { generalEndings }) => generalEndings[v],
   // A note's time of day, typed as "14:30".
   time: (v) => (v ? "14:30" : "09:15"),
+  startTime: (v) => (v ? "14:30" : "09:15"),
+  endTime: (v) => (v ? "15:30" : "10:15"),
+  // The type picked for a calendar entry may allow one day only, which keeps no end date.
+  ...Object.fromEntries(["entries", "byClient"].map((list) => [`calendar.${list}.endDate`, () => null])),
   // An SMS goes to a mobile number; its provider is a web address and its sender a number or a short name.
   "outbox.mySms.to": (v) => (v ? "0475 12 34 56" : "+33 6 12 34 56 78"),
   "outbox.smsByClient.to": (v) => (v ? "0475 12 34 56" : "+33 6 12 34 56 78"),
   baseUrl: (v, n) => `https://sms${n}.example.org/${v}`,
   senderId: (v) => (v ? "CPAS" : "+32475000000"),
 };
+
+/** References that must differ from one form to the next (a pair the table holds once). */
+const SPREAD = new Set(["calendar.guests.partner"]);
 
 /** Numbers values apart across every form filled in by this test file (names, national numbers). */
 let counter = 0;
@@ -150,12 +157,14 @@ export async function formFiller(tenant: Tenant, caller: Caller, claims: Session
         const used = refsUsed.get(field.ref!) ?? 0;
         refsUsed.set(field.ref!, used + 1);
         const options = async () => (await caller.resources.refOptions({ resource, source })).options;
+        // A partner is a guest of an entry once: each form invites another one.
+        const spread = SPREAD.has(`${resource}.${field.name}`) ? n : 0;
         let offered = await options();
         if (offered.length <= used + 2 * v) {
           for (let i = 0; i < 3; i++) await create(field.ref!);
           offered = await options();
         }
-        return offered[(used + 2 * v) % offered.length]?.id ?? null;
+        return offered[(used + 2 * v + spread) % offered.length]?.id ?? null;
       }
       default:
         return null;

@@ -20,6 +20,7 @@
 // A cell that differs today and needs more than a one-line access change is listed in KNOWN with
 // what it does now and why; the walk skips exactly those cells (and says so when one of them comes
 // right, so the note can go).
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "@/server/areas";
 import { USER_TYPES, type UserType } from "@/server/auth/user-types";
@@ -141,6 +142,36 @@ const EXPECTED: Record<string, string> = {
   // ── Tasks and data problems (§10.5, §18) ──
   // Calendar → My tasks: cal.MyTasks, OfficeUser; a task's owner edits it.
   "calendar.myTasks": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+  // cal.TasksByProject (the client's Calendar tab): OfficeUser; a task's owner edits it.
+  "calendar.tasksByClient": "-   e   e   e   e   -   -   e   e   e   e   e   e   -   e   e",
+
+  // ── Calendar (§10) ──
+  // cal.Calendars, Rooms, EventTypes, GuestRoles: OfficeStaff (Configure → Calendar); chosen on every
+  // entry and guest form, which the agents and the reception (OfficeUser or OfficeOperator) fill in.
+  "calendar.calendars": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  "calendar.rooms": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  "calendar.entryTypes": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  "calendar.guestRoles": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  // cal.SubscriptionsByCalendar on the calendar; the global list (Explorer → Calendar) is office staff's.
+  "calendar.subscriptions": "-   v   E   E   v   v   v   v   v   E   E   v   v   v   E   E",
+  // cal.Entries: OfficeUser or OfficeOperator plan entries (on a room, a type, a client); cal.AllEntries
+  // (Explorer → Calendar): OfficeStaff.
+  "calendar.entries": "-   e   E   E   e   e   e   e   e   E   E   e   e   e   E   E",
+  // cal.MyEntries, MyUnconfirmedAppointments, MyOverdueAppointments: OfficeUser, each their own.
+  "calendar.myAppointments": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+  "calendar.myUnconfirmed": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+  "calendar.myOverdue": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+  // cal.EntriesByDay (Reception → Appointments today): OfficeUser or OfficeOperator.
+  "calendar.today": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+  // cal.OverdueAppointments: OfficeStaff.
+  "calendar.overdue": "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
+  // cal.EntriesByProject on the client's Calendar tab: OfficeUser or OfficeOperator.
+  "calendar.byClient": "-   e   e   e   e   e   e   e   e   e   e   e   e   e   e   e",
+  // cal.GuestsByEvent on the entry; cal.AllGuests (Explorer → Calendar): OfficeStaff.
+  "calendar.guests": "-   e   E   E   e   e   e   e   e   E   E   e   e   e   E   E",
+  // cal.MyGuests: OfficeUser, the guests of their own entries.
+  "calendar.myGuests": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+
   // checkdata.Problems are `editable = False`. MyProblems: CheckdataUser; AllProblems: SiteStaff;
   // ProblemsByOwner: login_required() (clients_eupen.rst misc_5: visible for all but 000).
   "checks.myProblems": "-   V   V   V   V   -   -   V   V   V   V   -   -   -   V   V",
@@ -231,6 +262,7 @@ const COUNTRIES_READ_ONLY = "countries are read-only reference data in the code"
 const KNOWN: Known[] = [
   ...known("contacts.partners", "100 110 120 200 210 220 300 400 410 420 500 510 800 900 910", "V", PARTNERS_READ_ONLY),
   ...known("calendar.myTasks", "100 110 120 200 300 400 410 420 500 510 900 910", "V", TASKS_READ_ONLY),
+  ...known("calendar.tasksByClient", "100 110 120 200 300 400 410 420 500 510 900 910", "v", TASKS_READ_ONLY),
   ...known("geo.countries", "110 120 210 410 420 800 900 910", "V", COUNTRIES_READ_ONLY),
 ];
 
@@ -349,8 +381,21 @@ beforeAll(async () => {
       attachment: number;
       sms: number;
       excerpt: number;
+      entry: number;
+      pastEntry: number;
+      guest: number;
     }
   >();
+  // The calendar's configuration and rows on it: a room, a type, a guest role, a calendar.
+  const calendar = await create("calendar.calendars", { name: name("Walk") });
+  const room = await create("calendar.rooms", { name: name("Salle Walk") });
+  const [entryType] = await h.db
+    .select({ id: h.t.entryTypes.id })
+    .from(h.t.entryTypes)
+    .where(eq(h.t.entryTypes.ref, "client"));
+  const guestRole = await create("calendar.guestRoles", { name: name("Témoin") });
+  const subscription = await create("calendar.subscriptions", { user: userIds.get("100")!, calendar });
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const [uploadType] = await h.db.select({ id: h.t.uploadTypes.id }).from(h.t.uploadTypes).limit(1);
   const [noteType] = await h.db.select({ id: h.t.noteTypes.id }).from(h.t.noteTypes).limit(1);
   const [eventType] = await h.db.select({ id: h.t.noteEventTypes.id }).from(h.t.noteEventTypes).limit(1);
@@ -422,7 +467,30 @@ beforeAll(async () => {
         fileSize: 1000,
       })
       .returning({ id: h.t.excerpts.id });
+    // Each user's appointment of today and one of yesterday left open (overdue), both with the client as guest.
+    const entries = await h.db
+      .insert(h.t.calendarEntries)
+      .values(
+        [today, yesterday].map((startDate) => ({
+          typeId: entryType!.id,
+          summary: `RDV ${type}`,
+          clientId: client,
+          startDate,
+          startTime: "10:00:00",
+          userId,
+          roomId: room,
+          state: "draft",
+        })),
+      )
+      .returning({ id: h.t.calendarEntries.id });
+    const [guest] = await h.db
+      .insert(h.t.calendarGuests)
+      .values({ entryId: entries[0]!.id, partnerId: client })
+      .returning({ id: h.t.calendarGuests.id });
     own.set(type, {
+      entry: entries[0]!.id,
+      pastEntry: entries[1]!.id,
+      guest: guest!.id,
       excerpt: excerpt!.id,
       sms: sms!.id,
       attachment: attachment!.id,
@@ -508,6 +576,24 @@ beforeAll(async () => {
     ["contacts.clientContacts", { id: clientContact, master: onClient }],
     ["contacts.addresses", { id: address, master: { field: "partner", value: client } }],
     ["calendar.myTasks", { id: (type) => own.get(type)!.task }],
+    ["calendar.tasksByClient", { id: (type) => own.get(type)!.task, master: onClient }],
+    ["calendar.calendars", { id: calendar }],
+    ["calendar.subscriptions", { id: subscription, master: { field: "calendar", value: calendar } }],
+    ["calendar.rooms", { id: room }],
+    ["calendar.entryTypes", { id: entryType!.id }],
+    ["calendar.guestRoles", { id: guestRole }],
+    ["calendar.entries", { id: own.get("900")!.entry, master: { field: "room", value: room } }],
+    ["calendar.myAppointments", { id: (type) => own.get(type)!.entry }],
+    ["calendar.myUnconfirmed", { id: (type) => own.get(type)!.entry }],
+    ["calendar.myOverdue", { id: (type) => own.get(type)!.pastEntry }],
+    ["calendar.today", { id: own.get("900")!.entry }],
+    ["calendar.overdue", { id: own.get("900")!.pastEntry }],
+    ["calendar.byClient", { id: own.get("900")!.entry, master: onClient }],
+    [
+      "calendar.guests",
+      { id: (type) => own.get(type)!.guest, master: { field: "entry", value: (type) => own.get(type)!.entry } },
+    ],
+    ["calendar.myGuests", { id: (type) => own.get(type)!.guest }],
     ["checks.myProblems", { id: (type) => own.get(type)!.problem }],
     ["checks.allProblems", { id: own.get("900")!.problem }],
     ["checks.clientProblems", { id: own.get("900")!.problem, master: { field: "ownerId", value: client } }],

@@ -1,9 +1,10 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
+import { belgianToday } from "@/lib/format";
 import type { FieldMeta, Row } from "@/lib/resources";
 import { registry } from "@/server/areas";
 import { rolesOf, USER_TYPES, type UserType } from "@/server/auth/user-types";
@@ -315,14 +316,37 @@ const changedCells = (a: Row, b: Row) =>
  * The rows a variant without an insert form shows, made through its base resource by an
  * administrator: "my coachings" are the user's own open ones.
  */
-const VARIANT_ROWS: Record<string, (userId: number) => Record<string, unknown>> = {
-  "coachings.mine": (userId) => ({ user: userId, endDate: null }),
+const VARIANT_ROWS: Record<string, (userId: number) => Promise<Record<string, unknown>>> = {
+  "coachings.mine": async (userId) => ({ user: userId, endDate: null }),
+  // The calendar's lists of the day: the user's appointment of today, one left open yesterday.
+  "calendar.myAppointments": (userId) => appointment(userId, 0),
+  "calendar.today": (userId) => appointment(userId, 0),
+  "calendar.myUnconfirmed": (userId) => appointment(userId, 0),
+  "calendar.myOverdue": (userId) => appointment(userId, -1),
 };
+
+/** An appointment of the user's (a draft of the type "internal meetings with client"), `days` from today. */
+async function appointment(userId: number, days: number) {
+  const h = tenantHandle(centre);
+  const [type] = await h.db
+    .select({ id: h.t.entryTypes.id })
+    .from(h.t.entryTypes)
+    .where(eq(h.t.entryTypes.ref, "client"));
+  const day = new Date(`${belgianToday()}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  const startDate = day.toISOString().slice(0, 10);
+  return { user: userId, type: type!.id, startDate, endDate: null };
+}
 
 /** A row `type` may edit in a resource they cannot create rows of. */
 async function rowWithoutForm(def: ResourceDef, type: UserType): Promise<string | number | null> {
   const own = VARIANT_ROWS[def.id];
-  if (def.variantOf && own) return (await adminForm.create(def.variantOf, own(staff.get(type)!.id))).id;
+  if (def.variantOf && own) return (await adminForm.create(def.variantOf, await own(staff.get(type)!.id))).id;
+  // My guests: a guest of the user's own entry of today.
+  if (def.id === "calendar.myGuests") {
+    const entry = await adminForm.create("calendar.entries", await appointment(staff.get(type)!.id, 0));
+    return (await adminForm.create("calendar.guests", { entry: entry.id })).id;
+  }
   const rows = (
     await staff
       .get("900")!

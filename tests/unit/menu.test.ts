@@ -52,6 +52,40 @@ const CONTACTS_CONFIG = [
 const SERVICES = "menu.configure > menu.sections.pcsw > resources.coachingTypes.title (/coachings/types)";
 const SYSTEM = "menu.configure > menu.sections.system > resources.choiceExtras.title (/settings/choices)";
 const MY_TASKS = "menu.calendar > resources.myTasks.title (/calendar/myTasks)";
+/** The calendar (§10.6, Lino's Calendar menu): office users their appointments, tasks and guests. */
+const MY_CALENDAR = [
+  "menu.calendar > resources.calendarEntries.mine (/calendar/myAppointments)",
+  "menu.calendar > resources.calendarEntries.unconfirmed (/calendar/myUnconfirmed)",
+  MY_TASKS,
+  "menu.calendar > resources.calendarGuests.mine (/calendar/myGuests)",
+  "menu.calendar > resources.calendarEntries.myOverdue (/calendar/myOverdue)",
+];
+/** Appointments today, in the Reception menu (Lino's EntriesByDay: OfficeUser or OfficeOperator). */
+const TODAY = "menu.reception > resources.calendarEntries.today (/calendar/today)";
+/**
+ * Office staff also see everybody's overdue appointments, configure the calendar (Configure →
+ * Calendar) and explore every entry, guest and subscription.
+ */
+const asOfficeStaff = (lines: string[]) =>
+  lines.flatMap((line) => {
+    if (line === MY_CALENDAR[0]) return [line, "menu.calendar > resources.calendarEntries.overdue (/calendar/overdue)"];
+    if (line === EXCERPT_TYPES)
+      return [
+        line,
+        "menu.configure > menu.sections.calendar > resources.calendars.title (/calendar/calendars)",
+        "menu.configure > menu.sections.calendar > resources.rooms.title (/calendar/rooms)",
+        "menu.configure > menu.sections.calendar > resources.guestRoles.title (/calendar/guestRoles)",
+        "menu.configure > menu.sections.calendar > resources.entryTypes.title (/calendar/entryTypes)",
+      ];
+    if (line === ALL_UPLOADS)
+      return [
+        line,
+        "menu.explorer > menu.sections.calendar > resources.calendarEntries.title (/calendar/entries)",
+        "menu.explorer > menu.sections.calendar > resources.calendarGuests.title (/calendar/guests)",
+        "menu.explorer > menu.sections.calendar > resources.calendarSubscriptions.title (/calendar/subscriptions)",
+      ];
+    return [line];
+  });
 /** Social staff configure the client file's lists and see every client's dispenses, exclusions and convictions (§3.8). */
 const SOCIAL_CONFIG = [
   "menu.configure > menu.sections.pcsw > resources.personGroups.title (/clients/personGroups)",
@@ -112,13 +146,14 @@ const SOCIAL = [
   MY_NOTIFICATIONS,
   MY_OUTBOX,
   MY_SMS,
-  MY_TASKS,
+  ...MY_CALENDAR,
   RECEPTION_CLIENTS,
   EID,
+  TODAY,
   PCSW_CLIENTS,
   MY_COACHINGS,
 ];
-const ADMIN = [
+const ADMIN = asOfficeStaff([
   ...SOCIAL,
   INTEG_CLIENTS,
   NEW_CLIENTS,
@@ -146,17 +181,17 @@ const ADMIN = [
   LETTERHEAD,
   MAIL_SERVER,
   SMS_PROVIDER,
-];
+]);
 
 // domain-people §1.4, §3.6, §12 (Configure's sections in Lino's order: places, contacts, office, PCSW): everyone signed in finds clients in Contacts and Reception; social users (SocialUser) also in
 // PCSW with their own coachings (CoachingsUser; all coachings are in Explorer for CoachingsStaff, "PCSW → only My coachings" for 210), integration users in Integration, newcomers users in Newcomers, social staff all clients in Explorer; contacts staff (110 120 210 410 420 800 900 910) configure
 // places and household types, coachings staff the services, social staff (110 120 410 420 900 910) the
-// integration phases, dispense reasons and exclusion types; calendar users (OfficeUser) their tasks; contacts users (all but 220) see households; all but 500/510 read eID cards (BeIdUser, §7); only administrators (900, 910) see users and support
+// integration phases, dispense reasons and exclusion types; calendar users (OfficeUser) their appointments, tasks and guests, office staff (110 120 410 420 900 910) configure the calendar, and the reception (OfficeUser or OfficeOperator) sees today's appointments; contacts users (all but 220) see households; all but 500/510 read eID cards (BeIdUser, §7); only administrators (900, 910) see users and support
 // access; anonymous sees nothing.
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
   "100": [...SOCIAL, INTEG_CLIENTS, ACCOUNT],
-  "110": [
+  "110": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
     ...PLACES,
@@ -172,8 +207,8 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ACCOUNT,
-  ],
-  "120": [
+  ]),
+  "120": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
     NEW_CLIENTS,
@@ -190,7 +225,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ACCOUNT,
-  ],
+  ]),
   "200": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
   "210": [
     ...CONTACTS,
@@ -201,6 +236,7 @@ const EXPECTED: Record<UserType, string[]> = {
     MY_NOTIFICATIONS,
     RECEPTION_CLIENTS,
     EID,
+    TODAY,
     MY_COACHINGS,
     ...PLACES,
     ...CONTACTS_CONFIG,
@@ -217,12 +253,13 @@ const EXPECTED: Record<UserType, string[]> = {
     MY_NOTIFICATIONS,
     RECEPTION_CLIENTS,
     EID,
+    TODAY,
     NEW_CLIENTS,
     ACCOUNT,
   ],
   "300": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
   "400": [...SOCIAL, ACCOUNT],
-  "410": [
+  "410": asOfficeStaff([
     ...SOCIAL,
     ...PLACES,
     ...CONTACTS_CONFIG,
@@ -237,8 +274,8 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ACCOUNT,
-  ],
-  "420": [
+  ]),
+  "420": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
     NEW_CLIENTS,
@@ -255,7 +292,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ACCOUNT,
-  ],
+  ]),
   "500": [
     ...CONTACTS,
     HOUSEHOLDS,
@@ -265,8 +302,9 @@ const EXPECTED: Record<UserType, string[]> = {
     MY_NOTIFICATIONS,
     MY_OUTBOX,
     MY_SMS,
-    MY_TASKS,
+    ...MY_CALENDAR,
     RECEPTION_CLIENTS,
+    TODAY,
     ACCOUNT,
   ],
   "510": [
@@ -278,8 +316,9 @@ const EXPECTED: Record<UserType, string[]> = {
     MY_NOTIFICATIONS,
     MY_OUTBOX,
     MY_SMS,
-    MY_TASKS,
+    ...MY_CALENDAR,
     RECEPTION_CLIENTS,
+    TODAY,
     ACCOUNT,
   ],
   "800": [
@@ -291,6 +330,7 @@ const EXPECTED: Record<UserType, string[]> = {
     MY_NOTIFICATIONS,
     RECEPTION_CLIENTS,
     EID,
+    TODAY,
     ...PLACES,
     ...CONTACTS_CONFIG,
     ACCOUNT,

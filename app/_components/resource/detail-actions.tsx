@@ -60,7 +60,10 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
   );
 
   const state = meta.workflow ? String(row[meta.workflow.field]) : null;
-  const transitions = meta.workflow?.transitions.filter((tr) => tr.from.includes(state!)) ?? [];
+  const transitions =
+    meta.workflow?.transitions.filter(
+      (tr) => tr.from.includes(state!) && (!tr.onlyWhen || row[tr.onlyWhen] === true),
+    ) ?? [];
   const stateField = meta.workflow && meta.fields[meta.workflow.field];
   const runTransition = (tr: TransitionMeta, params: Record<string, unknown> = {}) =>
     transition.mutate({ resource: meta.id, id: rowId, version, name: tr.name, params });

@@ -6,6 +6,9 @@
  */
 export const HANDLED_PARTNER_REFERENCES = [
   "addresses.partner_id",
+  "calendar_entries.client_id",
+  // A presence at an entry the kept client is a guest of too goes (one presence per entry).
+  "calendar_guests.partner_id",
   "client_contacts.client_id",
   "client_contacts.company_id",
   "client_contacts.contact_person_id",
@@ -29,6 +32,7 @@ export const HANDLED_PARTNER_REFERENCES = [
   "partner_photos.partner_id",
   "roles.company_id",
   "roles.person_id",
+  "rooms.company_id",
   "sms_messages.client_id",
   "uploads.client_id",
   "uploads.company_id",

@@ -6,6 +6,7 @@ import { isEmptyValue } from "@/lib/format";
 import type { ResourceCtx } from "@/server/resources/define";
 import { executeDeletion, inUse, planDeletion } from "@/server/resources/deletion";
 import { qualified as q } from "@/server/resources/query";
+import { moveClientCalendar } from "@/server/calendar/merge";
 import { writeSystemNoteOf } from "@/server/notes/system";
 import { CLIENT_OWNER_TYPE, FILLABLE_GROUPS } from "./references";
 
@@ -78,6 +79,7 @@ const SIMPLE_REFERENCES: readonly ((t: T) => AnyPgColumn)[] = [
   (t) => t.excerpts.clientId,
   (t) => t.excerpts.recipientId,
   (t) => t.clientMerges.keptId,
+  (t) => t.rooms.companyId,
 ];
 
 /** Moves the rows of the simple references; returns table → ids moved. */
@@ -290,6 +292,9 @@ export async function mergeClients(
     put("tasks", owned.tasks);
     put("data_problems", owned.dataProblems);
     put("partner_photos", await movePhoto(tx, t, mergedId, keptId));
+    const calendar = await moveClientCalendar(tx, t, mergedId, keptId);
+    for (const [name, list] of Object.entries(calendar.moved)) put(name, list);
+    for (const [name, list] of Object.entries(calendar.dropped)) put(name, list, dropped);
 
     const { patch, filled } = fillsOf(kept, merged);
     // The duplicate goes first: its national number may now be the kept client's (unique per centre).
