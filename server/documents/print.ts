@@ -32,11 +32,23 @@ export interface Centre {
   place: string;
 }
 
-export async function centreOf(tx: Tx, handle: TenantHandle): Promise<Centre> {
+/**
+ * The centre's names and language, from the directory. Read before the printing transaction opens:
+ * on the embedded database the directory and the centre share the one connection the transaction holds.
+ */
+export async function centreIdentityOf(handle: Pick<TenantHandle, "tenantId">) {
   const [tenant] = await controlDb()
     .select({ names: c.tenants.names, defaultLocale: c.tenants.defaultLocale })
     .from(c.tenants)
     .where(eq(c.tenants.id, handle.tenantId));
+  return tenant;
+}
+
+export async function centreOf(
+  tx: Tx,
+  handle: TenantHandle,
+  tenant: Awaited<ReturnType<typeof centreIdentityOf>>,
+): Promise<Centre> {
   const [letterhead] = await tx.select().from(handle.t.documentSettings);
   return {
     names: (tenant?.names ?? {}) as Record<string, string>,
@@ -234,6 +246,7 @@ export async function printClient(ctx: ResourceCtx, clientId: number): Promise<A
   const storage = documentStorage();
   const key = storage.newKey();
   let stored = false;
+  const identity = await centreIdentityOf(ctx.handle);
   try {
     return await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Tx;
@@ -253,7 +266,7 @@ export async function printClient(ctx: ResourceCtx, clientId: number): Promise<A
         .from(t.partners)
         .where(eq(t.partners.id, clientId));
       if (!client) throw new AppError("NOT_FOUND");
-      const centre = await centreOf(tx, ctx.handle);
+      const centre = await centreOf(tx, ctx.handle, identity);
       const language = documentLanguage({ owner: client.language, centre: centre.defaultLocale });
       const row = {
         typeId: type.id,

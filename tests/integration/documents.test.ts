@@ -6,7 +6,7 @@ import { registry } from "@/server/areas";
 import { resolveSessionUser, type SessionClaims } from "@/server/auth/session";
 import { USER_TYPES, hasRole } from "@/server/auth/user-types";
 import { DOCUMENT_LANGUAGES, letterDate, recipientLines } from "@/server/documents/language";
-import { centreOf, fileSheetData, letterheadData } from "@/server/documents/print";
+import { centreIdentityOf, centreOf, fileSheetData, letterheadData } from "@/server/documents/print";
 import { renderDocx } from "@/server/documents/render";
 import { excerptDownload } from "@/server/documents/routes";
 import { documentStorage } from "@/server/documents/storage";
@@ -76,7 +76,7 @@ beforeAll(async () => {
 describe("the shipped templates", () => {
   it("render the file sheet in every language with a client's data, labels and dates in that language", async () => {
     const ctx = await ctxOf(eupen, worker.claims);
-    const centre = await centreOf(ctx.handle.db, ctx.handle);
+    const centre = await centreOf(ctx.handle.db, ctx.handle, await centreIdentityOf(ctx.handle));
     const expected = {
       fr: ["(Traduction)", "Fiche du dossier", "Date de naissance 05/03/1980", "Sexe Féminin", "Langue Deutsch"],
       nl: ["(Vertaling)", "Dossierfiche", "Geboortedatum 05/03/1980", "Geslacht Vrouwelijk", "Taal Deutsch"],
@@ -103,7 +103,7 @@ describe("the shipped templates", () => {
 
   it("render the general letter in every language: letterhead, the Belgian address block, date, signature", async () => {
     const ctx = await ctxOf(eupen, worker.claims);
-    const centre = await centreOf(ctx.handle.db, ctx.handle);
+    const centre = await centreOf(ctx.handle.db, ctx.handle, await centreIdentityOf(ctx.handle));
     const address = {
       name: "Madame Anna Müller",
       street: "Bergstraße",
