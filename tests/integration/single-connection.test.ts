@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { belgianToday } from "@/lib/format";
 import { closePools } from "@/server/db/pool";
 import { resetEnvCache } from "@/server/env";
 import type { Tenant } from "@/server/tenancy/registry";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { newClient, newStaff } from "./factories";
 import { newCentre } from "./helpers";
 
@@ -35,5 +38,31 @@ describe("with one database connection (the embedded demo's)", () => {
     expect(printed.open?.resource).toBe("documents.mine");
     const mail = await agent.caller.resources.action({ resource: "clients.clients", id: client, name: "createMail" });
     expect(mail.open?.resource).toBe("outbox.mine");
+  });
+
+  it("plans an appointment, publishes it and checks its guest in at the reception, who tells the agent", async () => {
+    const agent = await newStaff(centre, "100");
+    const reception = await newStaff(centre, "210");
+    const client = await newClient(centre);
+    const h = tenantHandle(centre);
+    const [type] = await h.db
+      .select({ id: h.t.entryTypes.id })
+      .from(h.t.entryTypes)
+      .where(eq(h.t.entryTypes.ref, "client"));
+    const { id } = await agent.caller.resources.create({
+      resource: "calendar.entries",
+      values: { type: type!.id, startDate: belgianToday(), startTime: "10:00", summary: "Accueil", client },
+    });
+    const transition = async (c: typeof agent, resource: string, rowId: number | string, name: string) => {
+      const row = await c.caller.resources.get({ resource, id: rowId });
+      return c.caller.resources.transition({ resource, id: rowId, version: Number(row.__version), name, params: {} });
+    };
+    await transition(agent, "calendar.entries", id, "publish");
+    const [guest] = await h.db
+      .select({ id: h.t.calendarGuests.id })
+      .from(h.t.calendarGuests)
+      .where(eq(h.t.calendarGuests.entryId, Number(id)));
+    await transition(reception, "calendar.guests", guest!.id, "checkin");
+    expect((await agent.caller.resources.get({ resource: "calendar.guests", id: guest!.id })).state).toBe("waiting");
   });
 });
