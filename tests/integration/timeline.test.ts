@@ -265,6 +265,8 @@ describe("the client timeline", () => {
     expect(keysOf(panel).sort()).toEqual([`documents.excerpts ${printed.open!.id}`, `outbox.sms ${sms!.id}`].sort());
     const excerpt = panel.entries.find((e) => e.kind === "documents.excerpts")!;
     expect(excerpt.title).toMatch(/\.docx$/);
+    // The document's language by its own name, not a code.
+    expect(["Français", "Nederlands", "Deutsch", "English"]).toContain(excerpt.summary);
     expect(panel.entries.find((e) => e.kind === "outbox.sms")!.title).toBe("Rendez-vous lundi 10h");
   });
 });
