@@ -1,4 +1,5 @@
 import { seedCalendarDemo, seedCalendarReference } from "@/db/seed/calendar";
+import { entriesSource } from "./timeline";
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
 import {
@@ -81,6 +82,7 @@ export const calendarArea = defineArea({
     },
   ],
   widgets: [myTodayWidget, myOverdueWidget],
+  timeline: [entriesSource],
   seed: { reference: seedCalendarReference, demo: seedCalendarDemo },
   relations: defineRelations([
     { from: "tasks.user_id", to: "users", onDelete: "protect", label: "relations.tasks" },

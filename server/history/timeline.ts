@@ -16,7 +16,7 @@ import { dateRangeSchema } from "@/server/resources/fields";
  */
 
 /** The colour of a kind's badge (the browser maps it to its classes). */
-export type TimelineTone = "slate" | "sky" | "amber" | "emerald" | "violet" | "rose" | "teal" | "orange";
+export type TimelineTone = "slate" | "sky" | "amber" | "emerald" | "violet" | "rose" | "teal" | "orange" | "indigo";
 
 /** What a source shows of one of its rows, read only for the rows of the page shown. */
 export interface TimelineShow {

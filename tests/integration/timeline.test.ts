@@ -188,7 +188,14 @@ describe("the client timeline", () => {
     const panel = await timeline(clerk, client);
     const kinds = new Set(panel.entries.map((e) => e.kind));
     expect(panel.kinds.map((k) => k.kind).sort()).toEqual(
-      ["coachings.ended", "coachings.started", "documents.excerpts", "history.changes", "uploads.uploads"].sort(),
+      [
+        "calendar.entries",
+        "coachings.ended",
+        "coachings.started",
+        "documents.excerpts",
+        "history.changes",
+        "uploads.uploads",
+      ].sort(),
     );
     expect(kinds).toEqual(new Set(["coachings.ended", "coachings.started", "history.changes", "uploads.uploads"]));
     // Asking for notes does not bring them.
@@ -254,15 +261,26 @@ describe("the client timeline", () => {
     ).toBe("INVALID_INPUT");
   });
 
-  it("shows what was printed for the client and the SMS sent to them", async () => {
+  it("shows what was printed for the client, the SMS sent to them and their appointments", async () => {
     const printed = await admin.resources.action({ resource: "clients.clients", id: client, name: "print" });
     const h = tenantHandle(eupen);
     const [sms] = await h.db
       .insert(h.t.smsMessages)
       .values({ userId: writer, clientId: client, to: "+32475123456", body: "Rendez-vous lundi 10h", state: "sent" })
       .returning({ id: h.t.smsMessages.id });
-    const panel = await timeline(admin, client, { kinds: ["documents.excerpts", "outbox.sms"] });
-    expect(keysOf(panel).sort()).toEqual([`documents.excerpts ${printed.open!.id}`, `outbox.sms ${sms!.id}`].sort());
+    const [type] = await h.db.select({ id: h.t.entryTypes.id }).from(h.t.entryTypes).limit(1);
+    const [entry] = await h.db
+      .insert(h.t.calendarEntries)
+      .values({ typeId: type!.id, clientId: client, startDate: "2021-06-14", startTime: "09:30", summary: "Bilan" })
+      .returning({ id: h.t.calendarEntries.id });
+    const panel = await timeline(admin, client, { kinds: ["documents.excerpts", "outbox.sms", "calendar.entries"] });
+    expect(keysOf(panel).sort()).toEqual(
+      [`documents.excerpts ${printed.open!.id}`, `outbox.sms ${sms!.id}`, `calendar.entries ${entry!.id}`].sort(),
+    );
+    const appointment = panel.entries.find((e) => e.kind === "calendar.entries")!;
+    expect(appointment.title).toMatch(/ · Bilan$/);
+    // 09:30 in Brussels (summer time) is 07:30 UTC.
+    expect(appointment).toMatchObject({ at: "2021-06-14T07:30:00.000Z", dateOnly: false });
     const excerpt = panel.entries.find((e) => e.kind === "documents.excerpts")!;
     expect(excerpt.title).toMatch(/\.docx$/);
     // The document's language by its own name, not a code.

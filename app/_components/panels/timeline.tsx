@@ -19,6 +19,7 @@ const TONES: Record<TimelineTone, { badge: string; border: string }> = {
   rose: { badge: "bg-rose-100 text-rose-900", border: "border-l-rose-500" },
   teal: { badge: "bg-teal-100 text-teal-900", border: "border-l-teal-600" },
   orange: { badge: "bg-orange-100 text-orange-900", border: "border-l-orange-500" },
+  indigo: { badge: "bg-indigo-100 text-indigo-900", border: "border-l-indigo-500" },
 };
 
 type Period = { from?: string; to?: string };
