@@ -81,6 +81,9 @@ export class AppServer {
           LOG_LEVEL: "warn",
           // Web requests are what is measured here: background jobs would run beside them.
           JOB_WORKERS: "off",
+          // The request limits of production (the bench's own loading runs without them).
+          DB_STATEMENT_TIMEOUT_MS: "10000",
+          DB_LOCK_TIMEOUT_MS: "5000",
           // The uploaded test files go to a folder of the run's own, removed when the server stops.
           UPLOADS_DIR: BENCH_UPLOADS,
         },

@@ -84,6 +84,9 @@ try {
 
 async function run() {
   const { resetEnvCache } = await import("@/server/env");
+  // Loading a million notes takes statements longer than a request may: the bench's own loading has no limit.
+  process.env.DB_STATEMENT_TIMEOUT_MS ??= "0";
+  process.env.DB_LOCK_TIMEOUT_MS ??= "0";
   resetEnvCache();
   const { asc, eq, sql } = await import("drizzle-orm");
   const { loadMigrations, MIGRATIONS_DIR } = await import("@/db/migrate");
