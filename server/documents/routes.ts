@@ -2,12 +2,9 @@ import { Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import type { SessionClaims } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
-import { translatorFor } from "@/server/i18n/translator";
 import { can } from "@/server/resources/access";
-import { attachmentHeader } from "@/server/resources/export/rows";
 import { inScope, logOpening } from "@/server/resources/service";
-import { createContext } from "@/server/trpc/context";
-import { cspOf, resourceCtxOf, statusOf, type Refusal } from "@/server/uploads/routes";
+import { downloadRequest, fileHeaders } from "@/server/uploads/routes";
 import { documentStorage } from "./storage";
 import { clientExcerptsResource, DOCX } from "./resources";
 
@@ -20,19 +17,9 @@ const OWNER_RESOURCES: Record<string, string> = { client: "clients.clients" };
  * access log as a download of the client's file. Refusals are a sentence in the reader's language.
  */
 export async function excerptDownload(req: Request, claims: SessionClaims | null, rawId: string): Promise<Response> {
-  const ctx = await createContext({ req, claims });
-  const tr = translatorFor(ctx.locale);
-  const refuse = ({ code, params }: Refusal) =>
-    new Response(tr(`errors.${code}`, params), {
-      status: statusOf(code),
-      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-    });
-  const rctx = resourceCtxOf(ctx);
-  if ("code" in rctx) return refuse(rctx);
-  if (!can(clientExcerptsResource, "view", rctx.user)) return refuse({ code: "FORBIDDEN", params: {} });
-  const id = /^[1-9]\d{0,9}$/.test(rawId) ? Number(rawId) : NaN;
-  if (!(id <= 2_147_483_647)) return refuse({ code: "NOT_FOUND", params: {} });
-
+  const started = await downloadRequest(req, claims, rawId, clientExcerptsResource);
+  if (started instanceof Response) return started;
+  const { ctx, rctx, id, refuse } = started;
   const t = rctx.handle.t;
   const [row] = await rctx.handle.db
     .select({
@@ -60,14 +47,6 @@ export async function excerptDownload(req: Request, claims: SessionClaims | null
   }
   if (row.clientId !== null) await logOpening(rctx, row.clientId, "download");
   return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
-    headers: {
-      "content-type": DOCX,
-      "content-length": String(file.size),
-      "content-disposition": attachmentHeader(row.fileName, "attachment"),
-      "x-content-type-options": "nosniff",
-      "content-security-policy": cspOf(DOCX),
-      "cache-control": "private, no-store",
-      "cross-origin-resource-policy": "same-origin",
-    },
+    headers: fileHeaders(file, DOCX, row.fileName, "attachment"),
   });
 }

@@ -9,7 +9,7 @@ import { ERRORS, isAppError, type AppErrorCode } from "@/server/errors";
 import { forgedWrite } from "@/server/http/origin";
 import { translatorFor } from "@/server/i18n/translator";
 import { can } from "@/server/resources/access";
-import type { ResourceCtx } from "@/server/resources/define";
+import type { ResourceCtx, ResourceDef } from "@/server/resources/define";
 import { attachmentHeader } from "@/server/resources/export/rows";
 import { logOpening } from "@/server/resources/service";
 import { availability } from "@/server/tenancy/registry";
@@ -29,7 +29,7 @@ import { uploadStorage, type OpenedFile } from "./storage";
  * from the centre's own pages (server/http/origin.ts).
  */
 
-export const statusOf = (code: AppErrorCode) => getHTTPStatusCodeFromError(new TRPCError({ code: ERRORS[code] }));
+const statusOf = (code: AppErrorCode) => getHTTPStatusCodeFromError(new TRPCError({ code: ERRORS[code] }));
 
 export type Refusal = { code: AppErrorCode; params: Record<string, string | number>; fieldErrors?: unknown };
 
@@ -47,7 +47,7 @@ function refusalOf(e: unknown): Refusal | null {
 }
 
 /** The signed-in user of the host's centre, or why not (the same checks as every tRPC procedure). */
-export function resourceCtxOf(ctx: Context): ResourceCtx | Refusal {
+function resourceCtxOf(ctx: Context): ResourceCtx | Refusal {
   if (ctx.host.kind !== "tenant" || !ctx.tenant)
     return { code: "TENANT_NOT_FOUND", params: { slug: ctx.host.kind === "tenant" ? ctx.host.slug : "" } };
   if (availability(ctx.tenant) !== "served") return { code: "TENANT_UNAVAILABLE", params: {} };
@@ -140,7 +140,7 @@ export async function uploadPost(
  * What may run in a downloaded document: nothing. A PDF is shown by the browser's own viewer,
  * which a sandbox would stop; everything else is sandboxed as well.
  */
-export const cspOf = (mimeType: string) =>
+const cspOf = (mimeType: string) =>
   `default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'${
     mimeType === "application/pdf" ? "" : "; sandbox"
   }`;
@@ -163,12 +163,17 @@ export interface Download {
   file: OpenedFile;
 }
 
-/** `downloadGet`'s checks and access log: the file to send, or the refusal to answer. */
-export async function openDownload(
+/**
+ * The start of a stored file's download (a scanned document, a printed one): the signed-in reader
+ * of the host's centre, whose user type may view `resource`, and the row id asked for; or the
+ * refusal, a sentence in the reader's language (the browser shows it as a page).
+ */
+export async function downloadRequest(
   req: Request,
   claims: SessionClaims | null,
   rawId: string,
-): Promise<Download | Response> {
+  resource: ResourceDef,
+): Promise<{ ctx: Context; rctx: ResourceCtx; id: number; refuse: (r: Refusal) => Response } | Response> {
   const ctx = await createContext({ req, claims });
   const tr = translatorFor(ctx.locale);
   const refuse = ({ code, params }: Refusal) =>
@@ -178,10 +183,37 @@ export async function openDownload(
     });
   const rctx = resourceCtxOf(ctx);
   if ("code" in rctx) return refuse(rctx);
-  if (!can(uploadsResource, "view", rctx.user)) return refuse({ code: "FORBIDDEN", params: {} });
+  if (!can(resource, "view", rctx.user)) return refuse({ code: "FORBIDDEN", params: {} });
   const id = /^[1-9]\d{0,9}$/.test(rawId) ? Number(rawId) : NaN;
   if (!(id <= 2_147_483_647)) return refuse({ code: "NOT_FOUND", params: {} });
+  return { ctx, rctx, id, refuse };
+}
 
+/** The headers a stored file goes out with: its own type, never sniffed, nothing it could run. */
+export const fileHeaders = (
+  file: { size: number },
+  mimeType: string,
+  fileName: string,
+  disposition: "inline" | "attachment",
+): Record<string, string> => ({
+  "content-type": mimeType,
+  "content-length": String(file.size),
+  "content-disposition": attachmentHeader(fileName, disposition),
+  "x-content-type-options": "nosniff",
+  "content-security-policy": cspOf(mimeType),
+  "cache-control": "private, no-store",
+  "cross-origin-resource-policy": "same-origin",
+});
+
+/** `downloadGet`'s checks and access log: the file to send, or the refusal to answer. */
+export async function openDownload(
+  req: Request,
+  claims: SessionClaims | null,
+  rawId: string,
+): Promise<Download | Response> {
+  const started = await downloadRequest(req, claims, rawId, uploadsResource);
+  if (started instanceof Response) return started;
+  const { ctx, rctx, id, refuse } = started;
   const t = rctx.handle.t;
   const [row] = await rctx.handle.db
     .select({
@@ -209,17 +241,8 @@ export async function openDownload(
     file.stream.destroy();
     throw e;
   }
-  const inline = shownInline(row.mimeType);
   return {
     file,
-    headers: {
-      "content-type": row.mimeType,
-      "content-length": String(file.size),
-      "content-disposition": attachmentHeader(row.fileName, inline ? "inline" : "attachment"),
-      "x-content-type-options": "nosniff",
-      "content-security-policy": cspOf(row.mimeType),
-      "cache-control": "private, no-store",
-      "cross-origin-resource-policy": "same-origin",
-    },
+    headers: fileHeaders(file, row.mimeType, row.fileName, shownInline(row.mimeType) ? "inline" : "attachment"),
   };
 }
