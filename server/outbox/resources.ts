@@ -1,12 +1,10 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
-import { actorOf, rowChange, writeAudit } from "@/server/audit";
 import type { Role } from "@/server/auth/user-types";
 import { clientDisplayName, clientNameOf } from "@/server/clients/sql";
 import { enqueue } from "@/server/jobs/queue";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import { encryptSecret } from "@/server/crypto/secrets";
 import { AppError } from "@/server/errors";
 import { deliver } from "@/server/integrations/mail/transport";
 import { translatorFor } from "@/server/i18n/translator";
@@ -15,6 +13,7 @@ import { boolean, choice, datetime, integer, longText, reference, text } from "@
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
 import { bounceToken } from "./bounces";
+import { setSecretAction } from "./secret-action";
 import { mailSecurities, mailStates, recipientKinds } from "./choices";
 import { mailErrorText, passwordContext, sendMailJob, smtpSettingsOf } from "./send";
 
@@ -346,35 +345,17 @@ export const mailSettingsResource = defineResource({
     },
   ],
   actions: [
-    {
+    setSecretAction({
       name: "setPassword",
       label: "outbox.setPassword",
-      roles: ["SiteAdmin"],
-      params: {
-        password: {
-          type: "password",
-          label: "fields.newPassword",
-          expr: (t) => s(t).passwordEnc,
-          input: z.string().min(1).max(512),
-          required: true,
-        },
-      },
-      run: async (ctx, _id, params) => {
-        const { db, t, tenantId } = ctx.handle;
-        await db.transaction(async (tx) => {
-          await tx
-            .update(t.mailSettings)
-            .set({ passwordEnc: encryptSecret(String(params.password), passwordContext(tenantId)) })
-            .where(eq(t.mailSettings.id, 1));
-          await writeAudit(
-            tx,
-            t,
-            actorOf(ctx.user),
-            rowChange("outbox.settings", "setPassword", 1, { password: { from: "(secret)", to: "(changed)" } }),
-          );
-        });
-      },
-    },
+      param: "password",
+      paramLabel: "fields.newPassword",
+      resource: "outbox.settings",
+      settings: s,
+      column: (t) => s(t).passwordEnc,
+      key: "passwordEnc",
+      context: passwordContext,
+    }),
     {
       name: "sendTest",
       label: "outbox.sendTest",

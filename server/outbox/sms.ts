@@ -1,10 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
-import { actorOf, rowChange, writeAudit } from "@/server/audit";
 import type { Role } from "@/server/auth/user-types";
 import { clientNameOf } from "@/server/clients/sql";
-import { encryptSecret } from "@/server/crypto/secrets";
 import { AppError } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
 import { formatGsm, parseGsm, type GsmRefusal } from "@/server/integrations/sms/gsm";
@@ -16,6 +14,7 @@ import { qualified as q } from "@/server/resources/query";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { userNameOf } from "@/server/users/sql";
 import { mailStates } from "./choices";
+import { setSecretAction } from "./secret-action";
 import { sendSmsJob, smsProviderOf, smsTokenContext } from "./sms-send";
 
 type Tx = TenantHandle["db"];
@@ -322,35 +321,17 @@ export const smsSettingsResource = defineResource({
     },
   ],
   actions: [
-    {
+    setSecretAction({
       name: "setToken",
       label: "outbox.sms.setToken",
-      roles: ["SiteAdmin"],
-      params: {
-        token: {
-          type: "password",
-          label: "outbox.sms.fields.token",
-          expr: (t) => s(t).tokenEnc,
-          input: z.string().min(1).max(512),
-          required: true,
-        },
-      },
-      run: async (ctx, _id, params) => {
-        const { db, t, tenantId } = ctx.handle;
-        await db.transaction(async (tx) => {
-          await tx
-            .update(t.smsSettings)
-            .set({ tokenEnc: encryptSecret(String(params.token), smsTokenContext(tenantId)) })
-            .where(eq(t.smsSettings.id, 1));
-          await writeAudit(
-            tx,
-            t,
-            actorOf(ctx.user),
-            rowChange("outbox.smsSettings", "setToken", 1, { token: { from: "(secret)", to: "(changed)" } }),
-          );
-        });
-      },
-    },
+      param: "token",
+      paramLabel: "outbox.sms.fields.token",
+      resource: "outbox.smsSettings",
+      settings: s,
+      column: (t) => s(t).tokenEnc,
+      key: "tokenEnc",
+      context: smsTokenContext,
+    }),
     {
       name: "sendTest",
       label: "outbox.sms.sendTest",
