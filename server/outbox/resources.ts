@@ -15,13 +15,13 @@ import { userNameOf } from "@/server/users/sql";
 import { bounceToken } from "./bounces";
 import { setSecretAction } from "./secret-action";
 import { mailSecurities, mailStates, recipientKinds } from "./choices";
-import { mailErrorText, passwordContext, sendMailJob, smtpSettingsOf } from "./send";
+import { outboxErrorText, passwordContext, sendMailJob, smtpSettingsOf } from "./send";
 
 const mails = (t: TenantTables) => t.mails;
 
 /** An error kept as a message key (no mail server, a bounce) is shown in the reader's language. */
 const presentError = (value: unknown, ctx: { locale: Parameters<typeof translatorFor>[0] }) =>
-  typeof value === "string" ? mailErrorText(value, translatorFor(ctx.locale)) : "";
+  typeof value === "string" ? outboxErrorText(value, translatorFor(ctx.locale)) : "";
 
 const mailFields: ResourceDef["fields"] = {
   id: integer("fields.id", (t) => mails(t).id, { editable: false, plain: true, width: 7 }),

@@ -145,12 +145,13 @@ export const sendMailJob = defineJob({
 type Mail = TenantHandle["t"]["mails"]["$inferSelect"];
 
 /**
- * A mail's error in the reader's words: kept as a message key when it is ours (no mail server; a
- * bounce, with the receiving server's words on the next lines), as the server said it otherwise.
+ * A mail's or an SMS's error in the reader's words: kept as a message key when it is ours (no mail
+ * server, no SMS provider; a bounce, with the receiving server's words on the next lines), as the
+ * server said it otherwise.
  */
-export function mailErrorText(error: string, tr: Translator): string {
+export function outboxErrorText(error: string, tr: Translator): string {
   const [first = "", ...rest] = error.split("\n");
-  return /^outbox\.errors\.\w+$/.test(first) ? tr(first, { details: rest.join("\n") }) : error;
+  return /^outbox\.(sms\.)?errors\.\w+$/.test(first) ? tr(first, { details: rest.join("\n") }) : error;
 }
 
 /**
@@ -194,7 +195,7 @@ async function finish(
         owner: null,
         compose: (tr) => ({
           subject: tr("outbox.failedNotice", { subject: mail.subject }),
-          body: mailErrorText(outcome.error, tr),
+          body: outboxErrorText(outcome.error, tr),
         }),
       });
   });

@@ -8,6 +8,7 @@ import { twilioProvider } from "@/server/integrations/sms/twilio";
 import { defineJob } from "@/server/jobs/define";
 import { notify } from "@/server/notify/emit";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { outboxErrorText } from "./send";
 
 export const smsTokenContext = (tenantId: string) => `${tenantId}:sms.token`;
 
@@ -86,7 +87,7 @@ async function finish(
         owner: null,
         compose: (tr) => ({
           subject: tr("outbox.sms.failedNotice", { to: formatGsm(sms.to) }),
-          body: outcome.error.startsWith("outbox.sms.errors.") ? tr(outcome.error) : outcome.error,
+          body: outboxErrorText(outcome.error, tr),
         }),
       });
   });

@@ -15,6 +15,7 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { userNameOf } from "@/server/users/sql";
 import { mailStates } from "./choices";
 import { setSecretAction } from "./secret-action";
+import { outboxErrorText } from "./send";
 import { sendSmsJob, smsProviderOf, smsTokenContext } from "./sms-send";
 
 type Tx = TenantHandle["db"];
@@ -72,9 +73,7 @@ function presentLength(value: unknown, ctx: Pick<ResourceCtx, "locale">) {
 }
 
 const presentError = (value: unknown, ctx: Pick<ResourceCtx, "locale">) =>
-  typeof value === "string" && /^outbox\.sms\.errors\.\w+$/.test(value)
-    ? translatorFor(ctx.locale)(value)
-    : String(value ?? "");
+  typeof value === "string" ? outboxErrorText(value, translatorFor(ctx.locale)) : "";
 
 const smsFields: ResourceDef["fields"] = {
   id: integer("fields.id", (t) => sms(t).id, { editable: false, width: 7 }),
