@@ -15,7 +15,8 @@ import { userNameOf } from "@/server/users/sql";
 import { bounceToken } from "./bounces";
 import { setSecretAction } from "./secret-action";
 import { mailSecurities, mailStates, recipientKinds } from "./choices";
-import { outboxErrorText, passwordContext, sendMailJob, smtpSettingsOf } from "./send";
+import { passwordContext, sendMailJob, smtpSettingsOf } from "./send";
+import { outboxErrorText } from "./settle";
 
 const mails = (t: TenantTables) => t.mails;
 

@@ -1,14 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { rowChange, systemActor, writeAudit } from "@/server/audit";
 import { decryptSecret } from "@/server/crypto/secrets";
 import { deliver, PermanentMailError, type SmtpSettings } from "@/server/integrations/mail/transport";
 import { defineJob } from "@/server/jobs/define";
 import { enqueue } from "@/server/jobs/queue";
 import type { Translator } from "@/server/i18n/translator";
-import { notify } from "@/server/notify/emit";
 import { uploadStorage } from "@/server/uploads/storage";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { settleOutgoing } from "./settle";
 
 type Tx = TenantHandle["db"];
 
@@ -145,16 +144,6 @@ export const sendMailJob = defineJob({
 type Mail = TenantHandle["t"]["mails"]["$inferSelect"];
 
 /**
- * A mail's or an SMS's error in the reader's words: kept as a message key when it is ours (no mail
- * server, no SMS provider; a bounce, with the receiving server's words on the next lines), as the
- * server said it otherwise.
- */
-export function outboxErrorText(error: string, tr: Translator): string {
-  const [first = "", ...rest] = error.split("\n");
-  return /^outbox\.(sms\.)?errors\.\w+$/.test(first) ? tr(first, { details: rest.join("\n") }) : error;
-}
-
-/**
  * A mail that will not arrive: refused for good at sending, or returned later by the receiving
  * server (a bounce, which is no attempt of ours). Its sender is told.
  */
@@ -165,15 +154,20 @@ export const failMail = (
   { attempt = true } = {},
 ) => finish(handle, mail, { state: "failed", error }, attempt);
 
-async function finish(
+function finish(
   handle: Pick<TenantHandle, "db" | "t" | "tenantId">,
   mail: Mail,
   outcome: { state: "sent"; messageId: string } | { state: "failed"; error: string },
   attempt = true,
 ) {
-  const { db, t } = handle;
-  await db.transaction(async (tx) => {
-    await tx
+  const { t } = handle;
+  const message = {
+    resource: "outbox.mails" as const,
+    ...mail,
+    failedNotice: (tr: Translator) => tr("outbox.failedNotice", { subject: mail.subject }),
+  };
+  return settleOutgoing(handle, message, outcome, (tx) =>
+    tx
       .update(t.mails)
       .set({
         state: outcome.state,
@@ -182,21 +176,6 @@ async function finish(
           ? { sentAt: sql`now()`, messageId: outcome.messageId, error: null }
           : { error: outcome.error }),
       })
-      .where(eq(t.mails.id, mail.id));
-    await writeAudit(
-      tx,
-      t,
-      systemActor("outbox"),
-      rowChange("outbox.mails", outcome.state, mail.id, { state: { from: mail.state, to: outcome.state } }),
-    );
-    if (outcome.state === "failed" && mail.userId)
-      await notify(tx, handle, null, [mail.userId], {
-        type: "system",
-        owner: null,
-        compose: (tr) => ({
-          subject: tr("outbox.failedNotice", { subject: mail.subject }),
-          body: outboxErrorText(outcome.error, tr),
-        }),
-      });
-  });
+      .where(eq(t.mails.id, mail.id)),
+  );
 }

@@ -1,14 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { rowChange, systemActor, writeAudit } from "@/server/audit";
 import { decryptSecret } from "@/server/crypto/secrets";
 import { formatGsm } from "@/server/integrations/sms/gsm";
 import { PermanentSmsError, type SmsProvider } from "@/server/integrations/sms/provider";
 import { twilioProvider } from "@/server/integrations/sms/twilio";
 import { defineJob } from "@/server/jobs/define";
-import { notify } from "@/server/notify/emit";
+import type { Translator } from "@/server/i18n/translator";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import { outboxErrorText } from "./send";
+import { settleOutgoing } from "./settle";
 
 export const smsTokenContext = (tenantId: string) => `${tenantId}:sms.token`;
 
@@ -58,14 +57,19 @@ export const sendSmsJob = defineJob({
 
 type Sms = TenantHandle["t"]["smsMessages"]["$inferSelect"];
 
-async function finish(
+function finish(
   handle: Pick<TenantHandle, "db" | "t" | "tenantId">,
   sms: Sms,
   outcome: { state: "sent"; providerId: string } | { state: "failed"; error: string },
 ) {
-  const { db, t } = handle;
-  await db.transaction(async (tx) => {
-    await tx
+  const { t } = handle;
+  const message = {
+    resource: "outbox.sms" as const,
+    ...sms,
+    failedNotice: (tr: Translator) => tr("outbox.sms.failedNotice", { to: formatGsm(sms.to) }),
+  };
+  return settleOutgoing(handle, message, outcome, (tx) =>
+    tx
       .update(t.smsMessages)
       .set({
         state: outcome.state,
@@ -74,21 +78,6 @@ async function finish(
           ? { sentAt: sql`now()`, providerId: outcome.providerId, error: null }
           : { error: outcome.error }),
       })
-      .where(eq(t.smsMessages.id, sms.id));
-    await writeAudit(
-      tx,
-      t,
-      systemActor("outbox"),
-      rowChange("outbox.sms", outcome.state, sms.id, { state: { from: sms.state, to: outcome.state } }),
-    );
-    if (outcome.state === "failed" && sms.userId)
-      await notify(tx, handle, null, [sms.userId], {
-        type: "system",
-        owner: null,
-        compose: (tr) => ({
-          subject: tr("outbox.sms.failedNotice", { to: formatGsm(sms.to) }),
-          body: outboxErrorText(outcome.error, tr),
-        }),
-      });
-  });
+      .where(eq(t.smsMessages.id, sms.id)),
+  );
 }

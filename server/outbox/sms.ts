@@ -15,7 +15,7 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { userNameOf } from "@/server/users/sql";
 import { mailStates } from "./choices";
 import { setSecretAction } from "./secret-action";
-import { outboxErrorText } from "./send";
+import { outboxErrorText } from "./settle";
 import { sendSmsJob, smsProviderOf, smsTokenContext } from "./sms-send";
 
 type Tx = TenantHandle["db"];
