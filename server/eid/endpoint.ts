@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
-import { ERRORS, isAppError, type AppErrorCode } from "@/server/errors";
+import { httpStatusOf } from "@/server/http/status";
+import { isAppError, type AppErrorCode } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
 import type { Context } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
@@ -16,7 +17,7 @@ function refusalOf(e: unknown): { code: AppErrorCode; status: number; params: Re
   if (isAppError(cause))
     return {
       code: cause.code,
-      status: getHTTPStatusCodeFromError(new TRPCError({ code: ERRORS[cause.code] })),
+      status: httpStatusOf(cause.code),
       params: cause.params,
     };
   if (cause instanceof ZodError || (e instanceof TRPCError && e.code === "BAD_REQUEST"))

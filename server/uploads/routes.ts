@@ -1,11 +1,10 @@
 import { Readable } from "node:stream";
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { httpStatusOf } from "@/server/http/status";
 import { eq } from "drizzle-orm";
 import { z, ZodError } from "zod";
 import type { SessionClaims } from "@/server/auth/session";
 import { appErrorOfDatabase } from "@/server/db/errors";
-import { ERRORS, isAppError, type AppErrorCode } from "@/server/errors";
+import { isAppError, type AppErrorCode } from "@/server/errors";
 import { forgedWrite } from "@/server/http/origin";
 import { translatorFor } from "@/server/i18n/translator";
 import { can } from "@/server/resources/access";
@@ -28,8 +27,6 @@ import { uploadStorage, type OpenedFile } from "./storage";
  * checks themselves: the host names the centre (an unknown host is refused), and a write must come
  * from the centre's own pages (server/http/origin.ts).
  */
-
-const statusOf = (code: AppErrorCode) => getHTTPStatusCodeFromError(new TRPCError({ code: ERRORS[code] }));
 
 export type Refusal = { code: AppErrorCode; params: Record<string, string | number>; fieldErrors?: unknown };
 
@@ -95,7 +92,7 @@ export async function uploadPost(
     Response.json(body, { status, headers: { "cache-control": "no-store" } });
   const refuse = ({ code, params, fieldErrors }: Refusal) => {
     const key = typeof params.messageKey === "string" ? params.messageKey : `errors.${code}`;
-    return answer(statusOf(code), {
+    return answer(httpStatusOf(code), {
       error: code,
       message: tr(key, params),
       data: { appCode: code, params, fieldErrors },
@@ -178,7 +175,7 @@ export async function downloadRequest(
   const tr = translatorFor(ctx.locale);
   const refuse = ({ code, params }: Refusal) =>
     new Response(tr(`errors.${code}`, params), {
-      status: statusOf(code),
+      status: httpStatusOf(code),
       headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
     });
   const rctx = resourceCtxOf(ctx);

@@ -1,8 +1,7 @@
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { httpStatusOf } from "@/server/http/status";
 import { listStateSchema } from "@/lib/resources";
 import type { SessionClaims } from "@/server/auth/session";
-import { ERRORS, isAppError, type AppErrorCode } from "@/server/errors";
+import { isAppError, type AppErrorCode } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
 import { availability } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
@@ -40,8 +39,6 @@ function logFailures(stream: ReadableStream<Uint8Array>, log: (err: unknown) => 
   });
 }
 
-const statusOf = (code: AppErrorCode) => getHTTPStatusCodeFromError(new TRPCError({ code: ERRORS[code] }));
-
 /**
  * `GET /api/export/<resource>.<csv|xlsx|pdf>?state=<ListState JSON>&columns=a,b,c`: exactly the
  * rows, columns, filters and sort of a grid, all pages, in the user's language. The checks are the
@@ -58,7 +55,7 @@ export async function exportResponse(req: Request, claims: SessionClaims | null)
       headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
     });
   const refuseWith = (code: AppErrorCode, params: Record<string, string | number> = {}) =>
-    refuse(statusOf(code), t(`errors.${code}`, params));
+    refuse(httpStatusOf(code), t(`errors.${code}`, params));
 
   if (ctx.host.kind !== "tenant" || !ctx.tenant)
     return refuseWith("TENANT_NOT_FOUND", { slug: ctx.host.kind === "tenant" ? ctx.host.slug : "" });
