@@ -51,6 +51,9 @@ const schema = z
       .refine((v) => !/(^|[\\/])public([\\/]|$)/.test(v), "must not be inside the web root (public/)"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    // How many of the pool's connections one centre may hold at once (default: half the pool), so
+    // that one busy or stuck centre cannot take every connection from the others.
+    DB_CENTRE_MAX: z.coerce.number().int().min(1).max(200).optional(),
     // How long one statement, one wait for a row lock and one wait for a free connection may take
     // before the request is answered "temporarily unavailable" (0: no limit). Migrations and bulk
     // scripts set their own.

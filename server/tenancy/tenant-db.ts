@@ -3,7 +3,10 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { LRUCache } from "lru-cache";
 import { tenantTables, type TenantTables } from "@/db/tenant/tables";
+import type pg from "pg";
+import { CentreShare, sharedPool } from "@/server/db/centre-share";
 import { getPool } from "@/server/db/pool";
+import { env } from "@/server/env";
 
 export type TenantDb = NodePgDatabase;
 export interface TenantHandle {
@@ -20,9 +23,25 @@ export interface TenantHandle {
  */
 export const CACHED_CENTRES = 200;
 
-// Table objects are the only per-tenant state; the drizzle instance is shared per cluster pool.
+// Table objects and the centre's view of its cluster's pool (its share of the connections) are the
+// only per-tenant state.
 const tablesBySchema = new LRUCache<string, TenantTables>({ max: CACHED_CENTRES });
-const dbByPool = new WeakMap<object, TenantDb>();
+const dbByCentre = new LRUCache<string, { pool: pg.Pool; db: TenantDb }>({ max: CACHED_CENTRES });
+
+/** The centre's share of its cluster's pool, built on first use and kept while the pool lives. */
+function centreDb(tenantId: string, pool: pg.Pool): TenantDb {
+  const kept = dbByCentre.get(tenantId);
+  if (kept?.pool === pool) return kept.db;
+  const e = env();
+  const share = new CentreShare(centreShareOf(e.DB_POOL_MAX, e.DB_CENTRE_MAX), e.DB_CHECKOUT_TIMEOUT_MS);
+  const db = drizzle(sharedPool(pool, share));
+  dbByCentre.set(tenantId, { pool, db });
+  return db;
+}
+
+/** DB_CENTRE_MAX when set, else half the pool (at least one connection). */
+export const centreShareOf = (poolMax: number, centreMax: number | undefined) =>
+  Math.min(poolMax, centreMax ?? Math.max(1, Math.ceil(poolMax / 2)));
 
 export function tenantSchemaName(tenantId: string): string {
   return `t_${tenantId.replace(/-/g, "")}`;
@@ -30,9 +49,7 @@ export function tenantSchemaName(tenantId: string): string {
 
 /** A schema-qualified handle on one centre's data. Keyed by the immutable tenant id, never the slug. */
 export function tenantHandle(tenant: { id: string; schemaName: string; clusterId: string }): TenantHandle {
-  const pool = getPool(tenant.clusterId);
-  let db = dbByPool.get(pool);
-  if (!db) dbByPool.set(pool, (db = drizzle(pool)));
+  const db = centreDb(tenant.id, getPool(tenant.clusterId));
   let t = tablesBySchema.get(tenant.schemaName);
   if (!t) tablesBySchema.set(tenant.schemaName, (t = tenantTables(tenant.schemaName)));
   return { tenantId: tenant.id, schema: tenant.schemaName, db, t };

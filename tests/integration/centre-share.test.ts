@@ -1,0 +1,93 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closePools } from "@/server/db/pool";
+import { resetEnvCache } from "@/server/env";
+import type { Tenant } from "@/server/tenancy/registry";
+import { newClient, newStaff } from "./factories";
+import { errorAsSent, newCentre } from "./helpers";
+
+// One pool of connections serves every centre. Here it has 4, a centre may hold 2 of them, and a
+// held row lock is waited for as long as it takes: six edits of centre A wait on one row, and
+// centre B's list is still answered at once, not after a free connection failed to come in time.
+
+const saved = Object.fromEntries(
+  ["DB_POOL_MAX", "DB_CENTRE_MAX", "DB_LOCK_TIMEOUT_MS", "DB_CHECKOUT_TIMEOUT_MS"].map((k) => [k, process.env[k]]),
+);
+let a: Tenant;
+let b: Tenant;
+beforeAll(async () => {
+  await closePools();
+  Object.assign(process.env, {
+    DB_POOL_MAX: "4",
+    DB_CENTRE_MAX: "2",
+    DB_LOCK_TIMEOUT_MS: "0",
+    DB_CHECKOUT_TIMEOUT_MS: "2000",
+  });
+  resetEnvCache();
+  a = await newCentre("share-a", "production");
+  b = await newCentre("share-b", "production");
+});
+afterAll(async () => {
+  await closePools();
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  resetEnvCache();
+});
+
+describe("a centre's share of the shared pool", () => {
+  it("keeps another centre served while every request of one centre waits on a held row", async () => {
+    const agentA = await newStaff(a, "100");
+    const agentB = await newStaff(b, "100");
+    const client = await newClient(a, { firstName: "Marie", lastName: "Dubois" });
+    await newClient(b, { firstName: "Jan", lastName: "Peeters" });
+    const row = await agentA.caller.resources.get({ resource: "clients.clients", id: client });
+
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    let edits: Promise<unknown>[] = [];
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT 1 FROM "${a.schemaName}".partners WHERE id = $1 FOR UPDATE`, [client]);
+      // More edits than the whole pool has connections, each waiting for the row.
+      edits = Array.from({ length: 6 }, (_, i) =>
+        agentA.caller.resources
+          .update({
+            resource: "clients.clients",
+            id: client,
+            version: row.__version as number,
+            patch: { remarks: `edit ${i}` },
+          })
+          .then(
+            () => "saved",
+            (e: unknown) => errorAsSent(e),
+          ),
+      );
+      // Wait until edits hold connections waiting for the row (all four of the pool's, without shares).
+      const waiters = async () =>
+        Number(
+          (
+            await holder.query<{ n: string }>(
+              "select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()",
+            )
+          ).rows[0]!.n,
+        );
+      while ((await waiters()) < 2) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 500));
+      const list = await agentB.caller.resources
+        .list({ resource: "clients.clients", state: { page: 1, pageSize: 10 } as never })
+        .catch((e: unknown) => errorAsSent(e));
+      expect(list).toMatchObject({ rows: [expect.objectContaining({ name: "PEETERS Jan (1)" })] });
+    } finally {
+      await holder.query("ROLLBACK").catch(() => undefined);
+      await holder.end();
+    }
+    // Once the row is free, one edit is saved; the others were made on a stale version, or found
+    // their centre's share busy past the checkout wait: refused, never half-saved.
+    const outcomes = await Promise.all(edits);
+    expect(outcomes.filter((o) => o === "saved")).toHaveLength(1);
+    for (const o of outcomes.filter((o) => o !== "saved"))
+      expect(o).toMatchObject({ httpStatus: expect.any(Number) as number });
+  });
+});
