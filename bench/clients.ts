@@ -23,7 +23,7 @@ const CONCURRENT_USERS = 32;
 const TARGET_CONCURRENT_P95_MS = 150;
 
 /** A signed-in agent of the centre (user type 100) with a tRPC caller, as web requests get it. */
-async function agentOf(tenant: Tenant, username: string) {
+export async function agentOf(tenant: Tenant, username: string) {
   const handle = tenantHandle(tenant);
   const [user] = await handle.db
     .insert(handle.t.users)

@@ -11,7 +11,7 @@
 // unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
 // BENCH_ONLY=<section>,… runs only the named sections (the centres are always created): migrate, memory,
-// pk, grid, clients, digests, notes, pages, uploads, soak, live. The clients of section 7 are generated
+// pk, grid, clients, digests, locked, notes, pages, uploads, soak, live. The clients of section 7 are generated
 // whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
 // (to EXPLAIN its queries afterwards; drop it by hand).
 import { createHash } from "node:crypto";
@@ -267,6 +267,10 @@ async function run() {
   // 7b. Notification e-mails at volume: digests queued and sent through a loopback SMTP server.
   const { benchDigests } = await import("./mail");
   if (runs("digests")) await benchDigests(tenants[2] ?? tenants[0]!, SMOKE ? 500 : 10_000);
+
+  // 7c. One centre's rows locked, another centre's list timed beside its normal figure.
+  if (runs("locked"))
+    await (await import("./faults")).benchLockedCentre(tenants[3] ?? tenants[0]!, tenants[4] ?? tenants[1]!);
 
   // 8. Notes by client and the full-text note search with NOTES generated notes on the centre of section 7.
   const { benchNotes } = await import("./notes");
