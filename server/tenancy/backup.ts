@@ -8,6 +8,7 @@ import { createGunzip, createGzip } from "node:zlib";
 import { PassThrough } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import type { PoolClient } from "pg";
+import { projectPath } from "@/lib/project-path";
 import { applyMigrations, lockSchema, type Migration } from "@/db/migrate";
 import { c, controlDb } from "@/server/db/control";
 import { ensureExtensions } from "@/server/db/extensions";
@@ -103,7 +104,9 @@ export async function exportTenant(
     .select({ host: c.domains.host, isPrimary: c.domains.isPrimary })
     .from(c.domains)
     .where(eq(c.domains.tenantId, tenant.id));
-  const file = path.resolve(opts.out ?? path.join(opts.dir ?? env().EXPORT_DIR, `${slug}-${stamp()}${BACKUP_SUFFIX}`));
+  const file = path.resolve(
+    opts.out ?? path.join(opts.dir ?? projectPath(env().EXPORT_DIR), `${slug}-${stamp()}${BACKUP_SUFFIX}`),
+  );
   await mkdir(path.dirname(file), { recursive: true });
   const part = `${file}.part`;
 

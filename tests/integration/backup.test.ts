@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -8,6 +8,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USER_PASSWORD } from "@/db/seed/demo-users";
 import { authenticate } from "@/server/auth/login";
+import { backupDownload, backupImport } from "@/server/console/backups";
+import { LOCALE_COOKIE } from "@/server/i18n/locale";
+import { resetEnvCache } from "@/server/env";
+import { rootLogger } from "@/server/logger";
+import { authenticateOperator, createOperator } from "@/server/operator/accounts";
+import { OPERATOR_COOKIE, signOperatorSession } from "@/server/operator/session";
+import { registry } from "@/server/areas";
+import { backupJob } from "@/server/tenancy/backup-job";
+import { backupDirOf, listBackups } from "@/server/tenancy/backup-store";
 import { claimsFor } from "@/server/auth/session";
 import { c, controlDb } from "@/server/db/control";
 import { closePools, getPool } from "@/server/db/pool";
@@ -18,7 +27,9 @@ import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle, tenantSchemaName } from "@/server/tenancy/tenant-db";
 import { TENANT_SCHEMA_VERSION } from "@/server/tenancy/version";
 import { newClient } from "./factories";
-import { appCodeOf, callerOn, centreHost, newCentre, uniqueSlug } from "./helpers";
+import { appCodeOf, callerOn, centreHost, consoleHost, newCentre, newUser, uniqueSlug } from "./helpers";
+
+const silentLog = rootLogger.child({ test: "backup" });
 
 afterAll(closePools);
 
@@ -27,6 +38,8 @@ let demo: Tenant;
 let other: Tenant;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "entraide-backup-test-"));
+  process.env.BACKUP_DIR = path.join(dir, "kept");
+  resetEnvCache();
   demo = await newCentre("bak-demo", "demo");
   other = await newCentre("bak-other", "production");
   // A row only the other centre has: it must never travel in the demo centre's file.
@@ -211,5 +224,139 @@ describe("a backup from an older schema version", () => {
     const slug = uniqueSlug("bak-newer");
     expect(await appCodeOf(importTenant(newer, { as: slug, actor: "test" }))).toBe("BACKUP_TOO_NEW");
     expect(await controlRow(slug)).toBeUndefined();
+  });
+});
+
+describe("backups in the operator console", () => {
+  let cookie: string;
+  let cookies: Record<string, string>;
+  beforeAll(async () => {
+    const email = `${uniqueSlug("bak-op")}@entraide.test`;
+    await createOperator({ email, name: "Backup Operator", password: "correct horse battery" }, "test");
+    const token = await signOperatorSession(await authenticateOperator(email, "correct horse battery"));
+    cookies = { [OPERATOR_COOKIE]: token };
+    cookie = `${OPERATOR_COOKIE}=${token}`;
+  });
+  const onConsole = (url: string, init: RequestInit = {}, withCookie = true) =>
+    new Request(`http://console.localhost${url}`, {
+      ...init,
+      headers: { host: "console.localhost", ...(withCookie ? { cookie } : {}), ...(init.headers ?? {}) },
+      ...(init.body ? { duplex: "half" } : {}),
+    } as RequestInit);
+
+  it("makes a backup now, lists it with size and checksum, and downloads it", async () => {
+    const caller = await callerOn(consoleHost, cookies);
+    const made = await caller.console.backups.create({ slug: other.slug });
+    const { backups, retentionDays } = await caller.console.backups.list({ slug: other.slug });
+    expect(retentionDays).toBe(14);
+    expect(backups[0]).toMatchObject({ name: made.name, bytes: made.bytes, sha256: made.sha256 });
+    const res = await backupDownload(
+      onConsole(`/api/operator/backups/${other.slug}/${made.name}`),
+      other.slug,
+      made.name,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain(made.name);
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(createHash("sha256").update(body).digest("hex")).toBe(made.sha256);
+    expect(gunzipSync(body).toString("utf8")).toContain("Zzyzx-elsewhere");
+  });
+
+  it("never gives one centre's backup under another centre's address, nor a path outside its folder", async () => {
+    const caller = await callerOn(consoleHost, cookies);
+    const made = await caller.console.backups.create({ slug: other.slug });
+    expect((await backupDownload(onConsole("/x"), demo.slug, made.name)).status).toBe(404);
+    expect((await backupDownload(onConsole("/x"), other.slug, "../../etc/passwd")).status).toBe(404);
+    expect((await caller.console.backups.list({ slug: demo.slug })).backups.map((b) => b.name)).not.toContain(
+      made.name,
+    );
+  });
+
+  it("imports an uploaded backup as a new centre, and refuses a damaged one in the operator's language", async () => {
+    const { file } = await exportTenant(other.slug, { dir });
+    const slug = uniqueSlug("bak-upload");
+    const res = await backupImport(
+      onConsole(`/api/operator/backups/import?as=${slug}`, { method: "POST", body: await readFile(file) }),
+    );
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ slug, status: "active" });
+    const copy = await getTenant(slug);
+    expect(await fingerprint(copy)).toEqual(await fingerprint(other));
+
+    const bad = await backupImport(
+      onConsole(`/api/operator/backups/import?as=${uniqueSlug("bak-bad")}`, {
+        method: "POST",
+        body: Buffer.from("not a backup"),
+        headers: { cookie: `${cookie}; ${LOCALE_COOKIE}=de` },
+      }),
+    );
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/keine gültige Sicherung/);
+  });
+
+  it("are for signed-in operators on the console only: never for centre users or on a centre's host", async () => {
+    const anonymous = await callerOn(consoleHost);
+    expect(await appCodeOf(anonymous.console.backups.list({ slug: other.slug }))).toBe("UNAUTHORIZED");
+    expect(await appCodeOf(anonymous.console.backups.create({ slug: other.slug }))).toBe("UNAUTHORIZED");
+    for (const type of ["100", "900"] as const) {
+      const { claims } = await newUser(other, type);
+      const centreUser = await callerOn(centreHost(other.slug), cookies, claims);
+      expect(await appCodeOf(centreUser.console.backups.list({ slug: other.slug }))).toBe("NOT_FOUND");
+      expect(await appCodeOf(centreUser.console.backups.create({ slug: other.slug }))).toBe("NOT_FOUND");
+    }
+    const made = await (await callerOn(consoleHost, cookies)).console.backups.create({ slug: other.slug });
+    const onCentre = (withCookie: boolean) =>
+      new Request(`http://${other.slug}.localhost/api/operator/backups/${other.slug}/${made.name}`, {
+        headers: { host: `${other.slug}.localhost`, ...(withCookie ? { cookie } : {}) },
+      });
+    expect((await backupDownload(onCentre(true), other.slug, made.name)).status).toBe(404);
+    expect((await backupDownload(onConsole("/x", {}, false), other.slug, made.name)).status).toBe(401);
+    const upload = (req: Request) => backupImport(req).then((r) => r.status);
+    const { file } = await exportTenant(other.slug, { dir });
+    const body = await readFile(file);
+    expect(
+      await upload(
+        new Request(`http://${other.slug}.localhost/api/operator/backups/import?as=x1`, {
+          method: "POST",
+          body,
+          headers: { host: `${other.slug}.localhost`, cookie },
+          duplex: "half",
+        } as RequestInit),
+      ),
+    ).toBe(404);
+    expect(await upload(onConsole("/api/operator/backups/import?as=x2", { method: "POST", body }, false))).toBe(401);
+    // A page of another site posting to the console is refused as forged.
+    expect(
+      await upload(
+        onConsole("/api/operator/backups/import?as=x3", {
+          method: "POST",
+          body,
+          headers: { origin: `http://${other.slug}.localhost` },
+        }),
+      ),
+    ).toBe(403);
+    for (const slug of ["x1", "x2", "x3"]) expect(await controlRow(slug)).toBeUndefined();
+  });
+});
+
+describe("nightly backups", () => {
+  it("write one backup per run into the centre's folder and remove those past the retention", async () => {
+    const centre = await newCentre("bak-nightly", "production");
+    const run = () => backupJob.run(tenantHandle(centre), {}, { attempt: 0, log: silentLog, registry });
+    await run();
+    const [first] = await listBackups(centre.id);
+    expect(first!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Made 20 days ago, past the 14 days kept.
+    const old = new Date(Date.now() - 20 * 24 * 3600 * 1000);
+    await utimes(path.join(backupDirOf(centre.id), first!.name), old, old);
+    await new Promise((r) => setTimeout(r, 1100)); // a new file name (they carry the second)
+    await run();
+    const names = (await listBackups(centre.id)).map((b) => b.name);
+    expect(names).toHaveLength(1);
+    expect(names).not.toContain(first!.name);
+  });
+
+  it("are declared as a scheduled job of every centre", () => {
+    expect(registry.jobs.find((j) => j.name === "jobs.backup")?.schedule).toBeTruthy();
   });
 });
