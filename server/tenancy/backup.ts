@@ -329,7 +329,7 @@ export async function importTenant(
 }
 
 /** The code's migrations split into those the file's schema had, and those to apply after loading it. */
-function migrationPlan(header: Header): { before: Migration[]; after: Migration[] } {
+export function migrationPlan(header: Header): { before: Migration[]; after: Migration[] } {
   const code = codeTenantMigrations();
   const n = header.migrations.length;
   if (n > code.length) throw new AppError("BACKUP_TOO_NEW", { version: n, codeVersion: code.length });
@@ -345,7 +345,7 @@ function migrationPlan(header: Header): { before: Migration[]; after: Migration[
  * file's rows (foreign keys dropped meanwhile, so the order of tables and rows does not matter,
  * and checked again when they are restored), its sequences, then the later migrations.
  */
-async function loadSchema(
+export async function loadSchema(
   pool: ReturnType<typeof getPool>,
   schema: string,
   file: string,
@@ -425,6 +425,28 @@ async function loadSchema(
   } catch (e) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Every table of a schema with its row count and a checksum of its rows (whatever their order):
+ * two schemas with the same fingerprint hold the same data. A move compares the copy with the original.
+ */
+export async function schemaFingerprint(pool: ReturnType<typeof getPool>, schema: string) {
+  const client = await pool.connect();
+  try {
+    const out: Record<string, { rows: number; md5: string | null }> = {};
+    for (const { table, columns } of await tablesOf(client, schema)) {
+      const { rows } = await client.query<{ rows: number; md5: string | null }>(
+        `SELECT count(*)::int AS rows, md5(string_agg(j, E'\\n' ORDER BY j)) AS md5
+           FROM (SELECT row_to_json(x)::text AS j FROM (SELECT ${columns.map(ident).join(", ")}
+                   FROM ${ident(schema)}.${ident(table)}) x) r`,
+      );
+      out[table] = rows[0]!;
+    }
+    return out;
   } finally {
     client.release();
   }
