@@ -42,7 +42,7 @@ describe("moving a centre to another cluster", () => {
       settleMs: 0,
       progress: (line) => {
         steps.push(line);
-        if (line.startsWith("comparing")) void getTenant(centre.slug).then((t) => (seenDuringMove = availability(t)));
+        if (line.startsWith("comparing")) seenDuringMove = getTenant(centre.slug).then(availability);
       },
     });
     expect(tenant).toMatchObject({ clusterId: "moves", movingTo: null, status: "active" });
