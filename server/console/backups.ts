@@ -11,13 +11,14 @@ import { projectPath } from "@/lib/project-path";
 import { env } from "@/server/env";
 import { ERRORS, isAppError, AppError, type AppErrorCode } from "@/server/errors";
 import { forgedWrite } from "@/server/http/origin";
+import { fromAcceptLanguage, isLocale, LOCALE_COOKIE } from "@/server/i18n/locale";
 import { translatorFor } from "@/server/i18n/translator";
 import { rootLogger } from "@/server/logger";
 import { backUp, listBackups, storedBackupPath } from "@/server/tenancy/backup-store";
 import { importTenant } from "@/server/tenancy/backup";
 import { findTenantBySlug, invalidateTenant } from "@/server/tenancy/registry";
 import { router } from "@/server/trpc/init";
-import { createContext } from "@/server/trpc/context";
+import { createContext, parseCookies } from "@/server/trpc/context";
 import { operatorProcedure } from "@/server/trpc/procedures";
 
 const storedBackup = z.object({ name: z.string(), bytes: z.number(), sha256: z.string(), createdAt: z.date() });
@@ -54,7 +55,11 @@ const statusOf = (code: AppErrorCode) => getHTTPStatusCodeFromError(new TRPCErro
 /** The console's operator, or the refusal a route answers (the same checks as an operator procedure). */
 async function operatorOf(req: Request) {
   const ctx = await createContext({ req, claims: null });
-  const tr = translatorFor(ctx.locale);
+  // The console has no centre nor user profile: its language is the device's choice, else the browser's.
+  const chosen = parseCookies(req.headers.get("cookie"))[LOCALE_COOKIE];
+  const tr = translatorFor(
+    isLocale(chosen) ? chosen : (fromAcceptLanguage(req.headers.get("accept-language")) ?? ctx.locale),
+  );
   const refuse = (code: AppErrorCode, params: Record<string, string | number> = {}) =>
     Response.json(
       { error: code, message: tr(`errors.${code}`, params), data: { appCode: code, params } },

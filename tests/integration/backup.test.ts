@@ -292,6 +292,15 @@ describe("backups in the operator console", () => {
     );
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/keine gültige Sicherung/);
+    // Without a choice made on the device, the browser's language.
+    const dutch = await backupImport(
+      onConsole(`/api/operator/backups/import?as=${uniqueSlug("bak-bad")}`, {
+        method: "POST",
+        body: Buffer.from("not a backup"),
+        headers: { "accept-language": "nl-BE,nl;q=0.9" },
+      }),
+    );
+    expect(((await dutch.json()) as { message: string }).message).toMatch(/geen geldige back-up/);
   });
 
   it("are for signed-in operators on the console only: never for centre users or on a centre's host", async () => {
