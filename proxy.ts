@@ -46,5 +46,8 @@ export function proxy(req: NextRequest) {
 
 // Not for scanned documents (/api/uploads): Next copies into memory the whole body of every request
 // the proxy sees, so a file's upload could not stream; those routes make the proxy's checks
-// themselves (server/uploads/routes.ts).
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/uploads).*)"] };
+// themselves (server/uploads/routes.ts). The same for a centre's backup uploaded to the console
+// (server/console/backups.ts).
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/uploads|api/operator/backups/import).*)"],
+};

@@ -70,6 +70,50 @@ export interface MigrateResult {
 }
 
 /**
+ * Applies to one schema, inside the caller's open transaction, the migrations it lacks (creating
+ * the schema and its journal first). Used by migrateSchema and by a centre's import, which loads
+ * its rows between two runs in one transaction. Returns the tags applied and the schema's version.
+ */
+export async function applyMigrations(
+  client: PoolClient,
+  schema: string,
+  migrations: Migration[],
+  sentinel: string | null = SENTINEL_SCHEMA,
+): Promise<MigrateResult> {
+  if (!SCHEMA_NAME.test(schema)) throw new MigrationError(`invalid schema name: ${schema}`);
+  await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await client.query(
+    `CREATE TABLE IF NOT EXISTS "${schema}"."__migrations" (
+       tag text PRIMARY KEY, hash text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+  );
+  const { rows } = await client.query<{ tag: string; hash: string }>(
+    `SELECT tag, hash FROM "${schema}"."__migrations"`,
+  );
+  const done = new Map(rows.map((r) => [r.tag, r.hash]));
+  const applied: string[] = [];
+  for (const m of migrations) {
+    const doneHash = done.get(m.tag);
+    if (doneHash === m.hash) continue;
+    if (doneHash) throw new MigrationError(`migration ${m.tag} was changed after it was applied to ${schema}`, m.tag);
+    for (const statement of m.statements) {
+      const sqlText = sentinel ? rewriteStatement(statement, schema, sentinel) : statement;
+      if (!sentinel && NAMES_PUBLIC.test(sqlText))
+        throw new MigrationError(`refusing SQL naming public in ${m.tag}`, m.tag);
+      try {
+        await client.query(sqlText);
+      } catch (e) {
+        throw new MigrationError(`${m.tag} failed on ${schema}: ${(e as Error).message}`, m.tag);
+      }
+    }
+    await client.query(`INSERT INTO "${schema}"."__migrations" (tag, hash) VALUES ($1, $2)`, [m.tag, m.hash]);
+    applied.push(m.tag);
+  }
+  const knownTags = new Set(migrations.map((m) => m.tag));
+  const version = migrations.length + [...done.keys()].filter((tag) => !knownTags.has(tag)).length;
+  return { schema, applied, version };
+}
+
+/**
  * Brings one schema up to date inside the caller's client, in a single transaction guarded by an
  * advisory lock on the schema name: two runners at once serialise, and a failure leaves the schema
  * exactly as it was. `sentinel` is null for the control schema, whose SQL is used as written.
@@ -86,40 +130,17 @@ export async function migrateSchema(
     // A migration may rewrite a large table and wait for other runners: no request's limits apply.
     await client.query("SET LOCAL statement_timeout = 0");
     await client.query("SET LOCAL lock_timeout = 0");
-    await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`entraide:migrate:${schema}`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS "${schema}"."__migrations" (
-         tag text PRIMARY KEY, hash text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
-    const { rows } = await client.query<{ tag: string; hash: string }>(
-      `SELECT tag, hash FROM "${schema}"."__migrations"`,
-    );
-    const done = new Map(rows.map((r) => [r.tag, r.hash]));
-    const applied: string[] = [];
-    for (const m of migrations) {
-      const doneHash = done.get(m.tag);
-      if (doneHash === m.hash) continue;
-      if (doneHash) throw new MigrationError(`migration ${m.tag} was changed after it was applied to ${schema}`, m.tag);
-      for (const statement of m.statements) {
-        const sqlText = sentinel ? rewriteStatement(statement, schema, sentinel) : statement;
-        if (!sentinel && NAMES_PUBLIC.test(sqlText))
-          throw new MigrationError(`refusing SQL naming public in ${m.tag}`, m.tag);
-        try {
-          await client.query(sqlText);
-        } catch (e) {
-          throw new MigrationError(`${m.tag} failed on ${schema}: ${(e as Error).message}`, m.tag);
-        }
-      }
-      await client.query(`INSERT INTO "${schema}"."__migrations" (tag, hash) VALUES ($1, $2)`, [m.tag, m.hash]);
-      applied.push(m.tag);
-    }
+    await lockSchema(client, schema);
+    const result = await applyMigrations(client, schema, migrations, sentinel);
     await client.query("COMMIT");
-    const knownTags = new Set(migrations.map((m) => m.tag));
-    const version = migrations.length + [...done.keys()].filter((tag) => !knownTags.has(tag)).length;
-    return { schema, applied, version };
+    return result;
   } catch (e) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw e;
   }
+}
+
+/** The advisory lock migration runners take on a schema, until the transaction ends. */
+export async function lockSchema(client: PoolClient, schema: string) {
+  await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`entraide:migrate:${schema}`]);
 }

@@ -36,6 +36,10 @@ const schema = z
         }
       }, "comma-separated IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal)"),
     EXPORT_DIR: z.string().default(".data/exports"),
+    /** Where centres' backups are kept, one folder per centre id: the scheduled ones and the console's (server/tenancy/backup-store.ts). */
+    BACKUP_DIR: z.string().min(1).default(".data/backups"),
+    /** Days a backup is kept in BACKUP_DIR; 0 turns the nightly backups of every centre off. */
+    BACKUP_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(14),
     /** Where the demo's mail server keeps the mails it catches, one folder per centre (server/integrations/mail/sink.ts). */
     MAILBOX_DIR: z.string().default(".data/mailbox"),
     /** Where the demo's SMS provider keeps the messages it catches, one folder per centre (server/integrations/sms/fake.ts). */

@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OPERATOR_COOKIE, readOperatorSession } from "@/server/operator/session";
+import { BackupsPanel } from "./backups-panel";
 import { TenantConsole } from "./tenant-console";
 
 export default async function OperatorHome() {
@@ -19,6 +20,9 @@ export default async function OperatorHome() {
         </form>
       </div>
       <TenantConsole />
+      <div className="mt-8">
+        <BackupsPanel />
+      </div>
     </main>
   );
 }

@@ -54,6 +54,11 @@ export const tenants = control.table(
     schemaName: text("schema_name").notNull(),
     /** Number of tenant migrations applied to the schema (see db/migrate.ts). */
     schemaVersion: integer("schema_version").notNull().default(0),
+    /**
+     * The cluster a move is copying the centre to (server/tenancy/move.ts): meanwhile the centre
+     * shows the maintenance page and nothing of it is written.
+     */
+    movingTo: text("moving_to"),
     /** Bumped to end every session of the centre at once (suspension, deletion). */
     sessionEpoch: integer("session_epoch").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

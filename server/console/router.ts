@@ -4,6 +4,7 @@ import { describeResource } from "@/server/resources/meta";
 import { router } from "@/server/trpc/init";
 import { operatorProcedure } from "@/server/trpc/procedures";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { backupsRouter } from "./backups";
 import { listTenants, tenantsResource } from "./tenants";
 
 /** The console's centre list, served by the generic grid like any centre resource. */
@@ -16,4 +17,5 @@ export const consoleRouter = router({
     .input(z.object({ state: listStateSchema }))
     .output(listPageSchema)
     .query(({ ctx, input }) => listTenants(input.state, ctx.locale)),
+  backups: backupsRouter,
 });

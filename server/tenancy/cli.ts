@@ -19,7 +19,9 @@ import {
   suspendTenant,
   type Locale,
 } from "./lifecycle";
+import { exportTenant, importTenant } from "./backup";
 import { migrateControl } from "./migrations";
+import { moveTenant } from "./move";
 import { availability } from "./registry";
 import { TENANT_SCHEMA_VERSION } from "./version";
 
@@ -31,6 +33,9 @@ const USAGE = `Usage: npm run tenants -- <command>
   suspend <slug> | resume <slug>
   reset <slug>            (training and demo centres only)
   delete <slug>           (suspends, exports the schema to a file, drops it)
+  export <slug> [--out <file>]          (a consistent backup of the centre while it stays served)
+  import <file> [--as <new-slug>] [--cluster <id>]   (creates the centre from a backup)
+  move <slug> --to <cluster>            (copies the centre to another cluster, switches, drops the old copy)
   operator <email> --name "<name>" --password <password>   (creates or resets a console account)`;
 
 const actor = `cli:${userInfo().username}`;
@@ -61,6 +66,10 @@ async function main(argv: string[]) {
       json: { type: "boolean" },
       all: { type: "boolean" },
       password: { type: "string" },
+      out: { type: "string" },
+      as: { type: "string" },
+      cluster: { type: "string" },
+      to: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -129,6 +138,20 @@ async function main(argv: string[]) {
     case "delete":
       await deleteTenant(requireSlug(arg), actor, say);
       return;
+    case "export": {
+      const r = await exportTenant(requireSlug(arg), { out: values.out, progress: say });
+      return say(`${r.file}: ${r.tables} tables, ${r.rows} rows, ${r.bytes} bytes, sha256 ${r.sha256}`);
+    }
+    case "import": {
+      if (!arg) throw new UsageError("missing <file>");
+      const tenant = await importTenant(arg, { as: values.as, clusterId: values.cluster, actor, progress: say });
+      return say(`${tenant.slug} imported (${tenant.status}, v${tenant.schemaVersion})`);
+    }
+    case "move": {
+      if (!values.to) throw new UsageError("missing --to <cluster>");
+      const { downtimeMs } = await moveTenant(requireSlug(arg), values.to, actor, { progress: say });
+      return say(`done: ${arg} was in maintenance for ${(downtimeMs / 1000).toFixed(1)} s`);
+    }
     case "operator": {
       if (!arg || !values.password) throw new UsageError("operator <email> --password <password> is required");
       const op = await createOperator({ email: arg, name: values.name ?? arg, password: values.password }, actor);

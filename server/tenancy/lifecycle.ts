@@ -197,6 +197,7 @@ export async function listTenants() {
       defaultLocale: c.tenants.defaultLocale,
       schemaVersion: c.tenants.schemaVersion,
       clusterId: c.tenants.clusterId,
+      movingTo: c.tenants.movingTo,
       createdAt: c.tenants.createdAt,
       migrationState: c.tenantMigrations.state,
       migrationError: c.tenantMigrations.lastError,

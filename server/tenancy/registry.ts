@@ -30,13 +30,13 @@ export function invalidateTenant(slug: string) {
 
 export type Availability = "served" | "provisioning" | "suspended" | "maintenance";
 
-/** Whether the app may serve a centre: active, and its schema not behind the code. */
+/** Whether the app may serve a centre: active, not being moved, and its schema not behind the code. */
 export function availability(
-  tenant: Pick<Tenant, "status" | "schemaVersion">,
+  tenant: Pick<Tenant, "status" | "schemaVersion"> & Partial<Pick<Tenant, "movingTo">>,
   codeVersion = TENANT_SCHEMA_VERSION,
 ): Availability {
   if (tenant.status === "provisioning") return "provisioning";
   if (tenant.status === "suspended" || tenant.status === "deleting") return "suspended";
-  if (tenant.schemaVersion < codeVersion) return "maintenance";
+  if (tenant.schemaVersion < codeVersion || tenant.movingTo) return "maintenance";
   return "served";
 }

@@ -48,7 +48,7 @@ export async function createInnerContext(opts: {
   return { requestId, host: opts.host, tenant, operator, user, log, locale, registry };
 }
 
-function parseCookies(header: string | null): Record<string, string> {
+export function parseCookies(header: string | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of header?.split(";") ?? []) {
     const i = part.indexOf("=");

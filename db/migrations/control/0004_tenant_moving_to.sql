@@ -1,0 +1,1 @@
+ALTER TABLE "control"."tenants" ADD COLUMN "moving_to" text;
