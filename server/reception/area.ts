@@ -1,12 +1,13 @@
 import { defineArea } from "@/server/area";
 import { receptionClientsResource } from "./clients";
+import { displaysResource } from "./displays";
 import { VISITOR_RESOURCES } from "./visitors";
 import { waitingForMeWidget, waitingVisitorsWidget } from "./widgets";
 
 /** The front office (domain-people §11): its clients with "Create visit", the waiting room's lists and widgets. */
 export const receptionArea = defineArea({
   id: "reception",
-  resources: [receptionClientsResource, ...VISITOR_RESOURCES],
+  resources: [receptionClientsResource, ...VISITOR_RESOURCES, displaysResource],
   menu: [
     {
       menu: "reception",
@@ -20,6 +21,11 @@ export const receptionArea = defineArea({
         { resource: "reception.busyWithMe" },
         { resource: "reception.myGone" },
       ],
+    },
+    {
+      menu: "configure",
+      section: "menu.sections.reception",
+      entries: [{ resource: "reception.displays", roles: ["SiteAdmin"] }],
     },
   ],
   widgets: [waitingForMeWidget, waitingVisitorsWidget],

@@ -60,18 +60,21 @@ describe("dashboard widgets per user type", () => {
     expect(shown("100")).toEqual([
       "data-problems",
       "procurations",
+      "reception-waiting-for-me",
+      "reception-waiting",
       "calendar-my-today",
       "calendar-my-overdue",
       "my-expiring-uploads",
       "my-notifications",
       "quick-links",
     ]);
-    expect(shown("210")).toEqual(["procurations", "my-notifications", "quick-links"]);
+    expect(shown("210")).toEqual(["procurations", "reception-waiting", "my-notifications", "quick-links"]);
     // Supervisors may act as anyone: procurations are theirs to add.
-    expect(shown("800")).toEqual(["my-notifications", "quick-links"]);
+    expect(shown("800")).toEqual(["reception-waiting", "my-notifications", "quick-links"]);
     expect(shown("900")).toEqual([
       "data-problems",
       "centre-users",
+      "reception-waiting",
       "recent-changes",
       "my-notifications",
       "caught-mails",
@@ -82,6 +85,8 @@ describe("dashboard widgets per user type", () => {
       "data-problems",
       "procurations",
       "users-with-clients",
+      "reception-waiting-for-me",
+      "reception-waiting",
       "calendar-my-today",
       "calendar-my-overdue",
       "my-expiring-uploads",
@@ -100,6 +105,8 @@ describe("dashboard widgets per user type", () => {
     ).toEqual([
       "centre-users",
       "users-with-clients",
+      "reception-waiting-for-me",
+      "reception-waiting",
       "calendar-my-today",
       "calendar-my-overdue",
       "my-expiring-uploads",
@@ -112,6 +119,8 @@ describe("dashboard widgets per user type", () => {
       "procurations",
       "centre-users",
       "users-with-clients",
+      "reception-waiting-for-me",
+      "reception-waiting",
       "calendar-my-today",
       "calendar-my-overdue",
       "recent-changes",
@@ -125,6 +134,8 @@ describe("dashboard widgets per user type", () => {
       "data-problems",
       "procurations",
       "users-with-clients",
+      "reception-waiting-for-me",
+      "reception-waiting",
       "calendar-my-today",
       "calendar-my-overdue",
       "my-expiring-uploads",

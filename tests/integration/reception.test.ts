@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closePools } from "@/server/db/pool";
+import { boardResponse } from "@/server/reception/board";
 import { waitingRoomResponse } from "@/server/reception/live";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
@@ -205,5 +206,98 @@ describe("the live waiting room (GET /api/reception/live)", () => {
       expect(response.status, userType).toBe(200);
       stop.abort();
     }
+  });
+});
+
+/** Reads the board's server-sent events one at a time. */
+function boardEventsOf(response: Response) {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  return async function next(): Promise<{ raw: string; lines: { label: string; state: string; agent: string }[] }> {
+    for (;;) {
+      const match = /event: board\ndata: (.*)\n\n/.exec(buffer);
+      if (match) {
+        buffer = buffer.slice(match.index + match[0].length);
+        return { raw: match[1]!, ...(JSON.parse(match[1]!) as { lines: never[] }) };
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error("stream ended");
+      buffer += value;
+    }
+  };
+}
+const boardRequest = (tenant: Tenant, token: string, signal?: AbortSignal) =>
+  new Request(`http://${tenant.slug}.localhost/api/reception/board?token=${encodeURIComponent(token)}`, {
+    headers: { host: `${tenant.slug}.localhost` },
+    signal,
+  });
+/** A display made by the centre's administrator, and its token as the detail shows its address. */
+async function newDisplay(tenant: Tenant, shows: "ticket" | "firstName") {
+  const admin = await newStaff(tenant, "900");
+  const { id } = await admin.caller.resources.create({
+    resource: "reception.displays",
+    values: { name: "Lounge", shows },
+  });
+  const row = await admin.caller.resources.get({ resource: "reception.displays", id: Number(id) });
+  const token = new URL(String(row.boardUrl), "http://x").searchParams.get("token")!;
+  return { admin, id: Number(id), token, version: row.__version as number };
+}
+
+describe("the public waiting-room board (GET /api/reception/board)", () => {
+  it("shows today's visitors by ticket or first name only, never a national number, live", async () => {
+    const niss = "85.07.30-033.61";
+    const clerk = await newStaff(a, "210");
+    const agent = await newStaff(a, "200", { newcomerConsultations: true, firstName: "Caroline", lastName: "Carnol" });
+    const client = await newClient(a, { firstName: "Zoé", lastName: "Board", nationalId: "850730 033-61" });
+    const byTicket = await newDisplay(a, "ticket");
+    const byName = await newDisplay(a, "firstName");
+    const stop = new AbortController();
+    const tickets = boardEventsOf(await boardResponse(boardRequest(a, byTicket.token, stop.signal)));
+    const names = boardEventsOf(await boardResponse(boardRequest(a, byName.token, stop.signal)));
+    await tickets();
+    await names();
+
+    await createVisit(clerk.caller, client, agent.id, "Secret reason");
+    const [ticketView, nameView] = [await tickets(), await names()];
+    const mine = (v: { lines: { agent: string; label: string }[] }) =>
+      v.lines.filter((l) => l.agent === "Caroline Carnol");
+    expect(mine(nameView)).toEqual([{ label: "Zoé", state: "waiting", agent: "Caroline Carnol", position: 1 }]);
+    expect(mine(ticketView)).toHaveLength(1);
+    expect(mine(ticketView)[0]!.label).toMatch(/^\d+$/);
+    for (const view of [ticketView, nameView]) {
+      expect(view.raw).not.toContain("850730");
+      expect(view.raw).not.toContain(niss.replace(/\D/g, ""));
+      expect(view.raw).not.toContain("Board"); // the last name
+      expect(view.raw).not.toContain("Secret reason");
+    }
+    stop.abort();
+  }, 30_000);
+
+  it("takes a token on its own centre only, and no longer once revoked", async () => {
+    const display = await newDisplay(a, "ticket");
+    expect((await boardResponse(boardRequest(b, display.token))).status).toBe(404);
+    expect((await boardResponse(boardRequest(a, "x".repeat(43)))).status).toBe(404);
+    const stop = new AbortController();
+    expect((await boardResponse(boardRequest(a, display.token, stop.signal))).status).toBe(200);
+    stop.abort();
+    await display.admin.caller.resources.action({ resource: "reception.displays", id: display.id, name: "revoke" });
+    expect((await boardResponse(boardRequest(a, display.token))).status).toBe(404);
+  });
+
+  it("lets only the centre's administrators see and make displays; the audit never holds a token", async () => {
+    const display = await newDisplay(a, "ticket");
+    for (const userType of ["100", "210", "800"] as const) {
+      const { caller } = await newStaff(a, userType);
+      expect(await appCodeOf(caller.resources.get({ resource: "reception.displays", id: display.id })), userType).toBe(
+        "FORBIDDEN",
+      );
+    }
+    const otherAdmin = await newStaff(b, "900");
+    expect(await appCodeOf(otherAdmin.caller.resources.get({ resource: "reception.displays", id: display.id }))).toBe(
+      "NOT_FOUND",
+    );
+    const h = tenantHandle(a);
+    const audit = await h.db.select({ changes: h.t.auditLog.changes }).from(h.t.auditLog);
+    expect(JSON.stringify(audit)).not.toContain(display.token);
   });
 });

@@ -179,6 +179,8 @@ const EXPECTED: Record<string, string> = {
   "reception.waitingForMe": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
   "reception.busyWithMe": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
   "reception.myGone": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+  // The lounge board's screens and their tokens (§11 board, not in Lino): the centre's administrators (SiteAdmin).
+  "reception.displays": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
   // §11 ExpectedGuests: OfficeOperator.
   "reception.expected": "-   -   E   E   E   E   E   E   -   E   E   -   -   E   E   E",
 
@@ -622,6 +624,7 @@ beforeAll(async () => {
     ["reception.busyWithMe", { id: (type) => own.get(type)!.visitors.busy }],
     ["reception.myGone", { id: (type) => own.get(type)!.visitors.gone }],
     ["reception.expected", { id: own.get("900")!.guest }],
+    ["reception.displays", { id: await create("reception.displays", { name: "Lounge", shows: "ticket" }) }],
     ["checks.myProblems", { id: (type) => own.get(type)!.problem }],
     ["checks.allProblems", { id: own.get("900")!.problem }],
     ["checks.clientProblems", { id: own.get("900")!.problem, master: { field: "ownerId", value: client } }],

@@ -51,6 +51,8 @@ const CONTACTS_CONFIG = [
 ];
 const SERVICES = "menu.configure > menu.sections.pcsw > resources.coachingTypes.title (/coachings/types)";
 const SYSTEM = "menu.configure > menu.sections.system > resources.choiceExtras.title (/settings/choices)";
+/** The waiting room's lounge screens and their tokens: the centre's administrators (§11 board). */
+const DISPLAYS = "menu.configure > menu.sections.reception > resources.receptionDisplays.title (/reception/displays)";
 const MY_TASKS = "menu.calendar > resources.myTasks.title (/calendar/myTasks)";
 /** The calendar (§10.6, Lino's Calendar menu): office users their appointments, tasks and guests. */
 const MY_CALENDAR = [
@@ -166,6 +168,7 @@ const ADMIN = asOfficeStaff([
   SERVICES,
   ENDINGS,
   SYSTEM,
+  DISPLAYS,
   MERGES,
   ALL_NOTES,
   ALL_UPLOADS,
