@@ -1,10 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { followTopic } from "./live-topic";
 
 /** Whether this browser alerts its agent (desktop notification and a short sound): a choice per browser. */
 const KEY = "entraide.waitingAlert";
+
+const choiceListeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  choiceListeners.add(listener);
+  return () => void choiceListeners.delete(listener);
+};
 
 /** A short two-tone chime, made by the browser (no sound file to serve). */
 function chime() {
@@ -28,8 +34,12 @@ function chime() {
  */
 export function WaitingAlert() {
   const t = useTranslations("reception.alert");
-  const [on, setOn] = useState(false);
-  useEffect(() => setOn(localStorage.getItem(KEY) === "on"), []);
+  // Stored in the browser: the server renders it off, the browser then shows the choice made.
+  const on = useSyncExternalStore(
+    subscribe,
+    () => localStorage.getItem(KEY) === "on",
+    () => false,
+  );
   useEffect(() => {
     if (!on) return;
     return followTopic("reception", (data, initial) => {
@@ -43,7 +53,7 @@ export function WaitingAlert() {
     if (!on && typeof Notification !== "undefined" && Notification.permission === "default")
       await Notification.requestPermission();
     localStorage.setItem(KEY, on ? "off" : "on");
-    setOn(!on);
+    for (const l of choiceListeners) l();
   };
   return (
     <label className="mb-2 flex items-center gap-2 text-xs text-slate-700">

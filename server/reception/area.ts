@@ -1,6 +1,7 @@
 import { defineArea } from "@/server/area";
 import { receptionClientsResource } from "./clients";
 import { displaysResource } from "./displays";
+import { seedReceptionDemo } from "./seed";
 import { VISITOR_RESOURCES } from "./visitors";
 import { waitingForMeWidget, waitingVisitorsWidget } from "./widgets";
 
@@ -29,4 +30,5 @@ export const receptionArea = defineArea({
     },
   ],
   widgets: [waitingForMeWidget, waitingVisitorsWidget],
+  seed: { demo: seedReceptionDemo },
 });

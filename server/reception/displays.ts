@@ -16,6 +16,14 @@ const hashOf = (token: string) => createHash("sha256").update(token).digest("hex
 /** The encrypted token is bound to its centre: copied into another centre's row it no longer decrypts. */
 const contextOf = (tenantId: string) => `${tenantId}:reception.displayToken`;
 
+/** A display's columns for a fresh `token`: the hash that finds it, the token kept encrypted for its centre. */
+export const newDisplayValues = (tenantId: string, values: { name: string; shows: string }, token: string) => ({
+  name: values.name,
+  shows: values.shows,
+  tokenHash: hashOf(token),
+  tokenEnc: encryptSecret(token, contextOf(tenantId)),
+});
+
 /** The display a token signs in, on this centre, unless revoked. */
 export async function displayByToken(handle: Pick<TenantHandle, "db" | "t">, token: string) {
   if (!/^[A-Za-z0-9_-]{32,64}$/.test(token)) return null;
@@ -71,12 +79,13 @@ export const displaysResource = defineResource({
       return db.transaction(async (tx) => {
         const [row] = await tx
           .insert(d(t))
-          .values({
-            name: String(values.name),
-            shows: String(values.shows ?? "ticket"),
-            tokenHash: hashOf(token),
-            tokenEnc: encryptSecret(token, contextOf(ctx.handle.tenantId)),
-          })
+          .values(
+            newDisplayValues(
+              ctx.handle.tenantId,
+              { name: String(values.name), shows: String(values.shows ?? "ticket") },
+              token,
+            ),
+          )
           .returning({ id: d(t).id });
         await writeAudit(
           tx,
