@@ -1,9 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
 import type { Role } from "@/server/auth/user-types";
+import { z } from "zod";
+import { guestStates } from "@/server/calendar/choices";
 import { guestsResource } from "@/server/calendar/guests";
 import { TODAY } from "@/server/calendar/entries";
 import type { ResourceCtx, ResourceDef } from "@/server/resources/define";
+import { filters } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
 
@@ -53,10 +56,25 @@ const mine = (t: TenantTables, ctx: ResourceCtx) => sql`${entryOf(t, "user_id")}
 /** The reception lists are read by agents and clerks alike; "… for me" by agents only (§11). */
 const RECEPTION: Role[] = ["OfficeUser", "OfficeOperator"];
 
+/**
+ * The reception's stages are filters, not scopes: a visitor received from "Waiting visitors" stays
+ * open in that detail as busy, and the lists show the stage their title says by default.
+ */
+const visitorFilters: ResourceDef["filters"] = {
+  state: filters.choice("fields.state", guestStates, (t) => g(t).state),
+  notCheckedIn: {
+    label: "resources.receptionVisitors.notCheckedIn",
+    widget: "boolean",
+    schema: z.boolean(),
+    where: (v: boolean, t) => (v ? state(t, "invited", "accepted") : undefined),
+  },
+};
+
 const visitors = (spec: {
   id: string;
   title: string;
-  scope: (t: TenantTables, ctx: ResourceCtx) => ReturnType<typeof sql>;
+  scope?: (t: TenantTables, ctx: ResourceCtx) => ReturnType<typeof sql>;
+  stage: Record<string, unknown>;
   columns: string[];
   sort: ResourceDef["defaultSort"];
   view: Role[];
@@ -66,6 +84,8 @@ const visitors = (spec: {
   title: spec.title,
   fields: visitorFields,
   scope: spec.scope,
+  filters: visitorFilters,
+  defaultFilters: spec.stage,
   columns: spec.columns,
   hiddenColumns: Object.keys(visitorFields).filter((f) => !spec.columns.includes(f)),
   defaultSort: spec.sort,
@@ -84,7 +104,7 @@ const bySince = (field: string, dir: "asc" | "desc") => [{ field, dir }] as Reso
 export const waitingVisitorsResource = visitors({
   id: "reception.waiting",
   title: "resources.receptionVisitors.waiting",
-  scope: (t) => state(t, "waiting"),
+  stage: { state: "waiting" },
   columns: WAITING_COLUMNS,
   sort: bySince("waitingSince", "asc"),
   view: RECEPTION,
@@ -92,7 +112,7 @@ export const waitingVisitorsResource = visitors({
 export const busyVisitorsResource = visitors({
   id: "reception.busy",
   title: "resources.receptionVisitors.busy",
-  scope: (t) => state(t, "busy"),
+  stage: { state: "busy" },
   columns: BUSY_COLUMNS,
   sort: bySince("busySince", "asc"),
   view: RECEPTION,
@@ -100,7 +120,7 @@ export const busyVisitorsResource = visitors({
 export const goneVisitorsResource = visitors({
   id: "reception.gone",
   title: "resources.receptionVisitors.gone",
-  scope: (t) => state(t, "gone"),
+  stage: { state: "gone" },
   columns: GONE_COLUMNS,
   sort: bySince("goneSince", "desc"),
   view: RECEPTION,
@@ -108,7 +128,8 @@ export const goneVisitorsResource = visitors({
 export const waitingForMeResource = visitors({
   id: "reception.waitingForMe",
   title: "resources.receptionVisitors.waitingForMe",
-  scope: (t, ctx) => sql`${state(t, "waiting")} and ${mine(t, ctx)}`,
+  scope: mine,
+  stage: { state: "waiting" },
   columns: WAITING_COLUMNS.filter((c) => c !== "agent"),
   sort: bySince("waitingSince", "asc"),
   view: ["OfficeUser"],
@@ -116,7 +137,8 @@ export const waitingForMeResource = visitors({
 export const busyWithMeResource = visitors({
   id: "reception.busyWithMe",
   title: "resources.receptionVisitors.busyWithMe",
-  scope: (t, ctx) => sql`${state(t, "busy")} and ${mine(t, ctx)}`,
+  scope: mine,
+  stage: { state: "busy" },
   columns: BUSY_COLUMNS.filter((c) => c !== "agent"),
   sort: bySince("busySince", "asc"),
   view: ["OfficeUser"],
@@ -124,7 +146,8 @@ export const busyWithMeResource = visitors({
 export const myGoneResource = visitors({
   id: "reception.myGone",
   title: "resources.receptionVisitors.myGone",
-  scope: (t, ctx) => sql`${state(t, "gone")} and ${mine(t, ctx)}`,
+  scope: mine,
+  stage: { state: "gone" },
   columns: GONE_COLUMNS.filter((c) => c !== "agent"),
   sort: bySince("goneSince", "desc"),
   view: ["OfficeUser"],
@@ -133,7 +156,8 @@ export const myGoneResource = visitors({
 export const expectedGuestsResource = visitors({
   id: "reception.expected",
   title: "resources.receptionVisitors.expected",
-  scope: (t) => sql`${state(t, "invited", "accepted")} and ${entryOf(t, "start_date")} = ${TODAY}`,
+  scope: (t) => sql`${entryOf(t, "start_date")} = ${TODAY}`,
+  stage: { notCheckedIn: true },
   columns: ["entry", "partner", "agent", "reason", "state"],
   sort: [{ field: "entry", dir: "asc" }],
   view: ["OfficeOperator"],

@@ -60,6 +60,8 @@ describe("a morning at the desk (domain-people §11)", () => {
     const marie = Number(waiting[0]!.__id);
     expect(await appCodeOf(step(colleague.caller, "reception.waiting", marie, "receive"))).toBe("FORBIDDEN");
     await step(agent.caller, "reception.waiting", marie, "receive");
+    // Received from the waiting list, the visitor stays open there (the stage is the list's filter).
+    expect((await agent.caller.resources.get({ resource: "reception.waiting", id: marie })).state).toBe("busy");
     expect((await rowsOf(agent.caller, "reception.busyWithMe")).map((r) => label(r.partner))).toEqual([
       expect.stringContaining("Dubois Marie"),
     ]);
