@@ -41,13 +41,18 @@ describe("dashboard widgets per user type", () => {
       const integ = hasRole(userType, "IntegUser") ? ["users-with-clients"] : [];
       // My appointments today and my overdue ones (§10.6): office users, who have appointments.
       const calendar = hasRole(userType, "OfficeUser") ? ["calendar-my-today", "calendar-my-overdue"] : [];
+      // Visitors waiting for me (agents, OfficeUser) and all waiting visitors (OfficeUser or OfficeOperator), §11.
+      const reception = [
+        ...(hasRole(userType, "OfficeUser") ? ["reception-waiting-for-me"] : []),
+        ...(hasRole(userType, "OfficeUser") || hasRole(userType, "OfficeOperator") ? ["reception-waiting"] : []),
+      ];
       if (userType === "000") expect(ids(userType)).toEqual([]);
       else
         expect(ids(userType), userType).toEqual([
           ...problems,
           ...(admin
-            ? ["procurations", "centre-users", ...integ, ...calendar, "recent-changes"]
-            : ["procurations", ...integ, ...calendar]),
+            ? ["procurations", "centre-users", ...integ, ...reception, ...calendar, "recent-changes"]
+            : ["procurations", ...integ, ...reception, ...calendar]),
           // Everyone handling documents (OfficeUser or OfficeOperator) may follow their clients' expiring ones (§13).
           "my-expiring-uploads",
           // "You have N unseen notifications" (§16): everyone signed in.
