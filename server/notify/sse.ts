@@ -29,8 +29,14 @@ export function serverSentEvents<D>(spec: EventSourceSpec<D>): Response {
       let closed = false;
       let sending: Promise<void> | null = null;
       let pending: { detail: D | null } | null = null;
+      // A browser gone without the stream being cancelled (a dropped connection) shows as a closed controller.
       const write = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
       };
       const send = (detail: D | null) => {
         pending = { detail };
