@@ -137,6 +137,8 @@ export interface ResourceMeta {
   /** The keys of the table-wide toolbar buttons this user may use. */
   toolbar?: string[];
   rowTone?: RowTone;
+  /** Open grids refresh when this live topic is announced (e.g. the waiting room). */
+  live?: string;
 }
 
 export const sortKeySchema = z.object({ field: z.string().max(64), dir: z.enum(["asc", "desc"]) });

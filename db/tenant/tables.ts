@@ -14,6 +14,7 @@ import { jobTables } from "./jobs";
 import { notifyTables } from "./notify";
 import { outboxTables } from "./outbox";
 import { noteTables } from "./notes";
+import { receptionTables } from "./reception";
 import { settingsTables } from "./settings";
 import { uploadTables } from "./uploads";
 import { userTables } from "./users";
@@ -44,6 +45,7 @@ const AREAS = {
   uploads: uploadTables,
   notes: noteTables,
   documents: documentTables,
+  reception: receptionTables,
 };
 
 type Areas = typeof AREAS;

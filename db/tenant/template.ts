@@ -68,4 +68,5 @@ export const {
   excerpts,
   documentSettings,
   documentTemplates,
+  receptionDisplays,
 } = tenantTables(SENTINEL_SCHEMA);

@@ -30,6 +30,7 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { activeStaff, userNameOf } from "@/server/users/sql";
 import { entryOwnerTypes, entryStates } from "./choices";
 import { entryTypeNameOf, roomNameOf } from "./config";
+import { announceWaitingRoom } from "./waiting-room";
 import { CALENDAR_ROLES, ENTRY_STEPS, GUESTS_STILL_THERE, type Step } from "./workflow";
 
 type Tx = TenantHandle["db"];
@@ -93,6 +94,7 @@ async function closeMeeting(tx: Tx, ctx: ResourceCtx, id: string | number): Prom
       rowChange("calendar.guests", "transition.checkout", g.id, { state: { from: null, to: "gone" } }),
     ),
   );
+  if (gone.length) await announceWaitingRoom(tx, ctx.handle.tenantId);
   const [ended] = await tx
     .update(t.calendarEntries)
     .set({ endTime: brusselsTimeNow() })

@@ -12,6 +12,7 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { guestStates } from "./choices";
 import { guestRoleNameOf } from "./config";
 import { brusselsTimeNow, entryTitleOf, TODAY, transitionsOf } from "./entries";
+import { announceWaitingRoom } from "./waiting-room";
 import { CALENDAR_ROLES, GUEST_STEPS } from "./workflow";
 
 type Tx = TenantHandle["db"];
@@ -120,6 +121,7 @@ async function checkin(tx: Tx, ctx: ResourceCtx, id: string | number): Promise<C
       }),
     });
   }
+  await announceWaitingRoom(tx, ctx.handle.tenantId, userId);
   return { waitingSince: { from: null, to: now.toISOString() } };
 }
 
@@ -134,6 +136,7 @@ async function receive(tx: Tx, ctx: ResourceCtx, id: string | number): Promise<C
     .set({ busySince: now })
     .where(eq(t.calendarGuests.id, Number(id)));
   await fillEntry(tx, ctx, row.entryId, "startTime");
+  await announceWaitingRoom(tx, ctx.handle.tenantId);
   return { busySince: { from: null, to: now.toISOString() } };
 }
 
@@ -148,6 +151,7 @@ async function checkout(tx: Tx, ctx: ResourceCtx, id: string | number): Promise<
     .set({ goneSince: now, busySince: sql`coalesce(${t.calendarGuests.busySince}, ${now})` })
     .where(eq(t.calendarGuests.id, Number(id)));
   await fillEntry(tx, ctx, row.entryId, "endTime");
+  await announceWaitingRoom(tx, ctx.handle.tenantId);
   return { goneSince: { from: null, to: now.toISOString() } };
 }
 

@@ -311,6 +311,8 @@ export interface ResourceDef {
    * header's quick search lists the rows once, under it.
    */
   variantOf?: string;
+  /** A live topic (server/notify/live.ts) whose announcements refresh every open grid of this resource. */
+  live?: string;
 }
 
 type FilterValues = Record<string, unknown>;

@@ -187,5 +187,6 @@ export async function describeResource(
     // The state is shown to every reader (Lino's workflow buttons), the transitions only to their roles.
     ...(def.workflow && !off.has(def.workflow.field) ? { workflow: { field: def.workflow.field, transitions } } : {}),
     ...(def.rowTone ? { rowTone: def.rowTone } : {}),
+    ...(def.live ? { live: def.live } : {}),
   };
 }

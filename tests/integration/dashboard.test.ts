@@ -41,13 +41,18 @@ describe("dashboard widgets per user type", () => {
       const integ = hasRole(userType, "IntegUser") ? ["users-with-clients"] : [];
       // My appointments today and my overdue ones (§10.6): office users, who have appointments.
       const calendar = hasRole(userType, "OfficeUser") ? ["calendar-my-today", "calendar-my-overdue"] : [];
+      // Visitors waiting for me (agents, OfficeUser) and all waiting visitors (OfficeUser or OfficeOperator), §11.
+      const reception = [
+        ...(hasRole(userType, "OfficeUser") ? ["reception-waiting-for-me"] : []),
+        ...(hasRole(userType, "OfficeUser") || hasRole(userType, "OfficeOperator") ? ["reception-waiting"] : []),
+      ];
       if (userType === "000") expect(ids(userType)).toEqual([]);
       else
         expect(ids(userType), userType).toEqual([
           ...problems,
           ...(admin
-            ? ["procurations", "centre-users", ...integ, ...calendar, "recent-changes"]
-            : ["procurations", ...integ, ...calendar]),
+            ? ["procurations", "centre-users", ...integ, ...reception, ...calendar, "recent-changes"]
+            : ["procurations", ...integ, ...reception, ...calendar]),
           // Everyone handling documents (OfficeUser or OfficeOperator) may follow their clients' expiring ones (§13).
           "my-expiring-uploads",
           // "You have N unseen notifications" (§16): everyone signed in.
@@ -60,18 +65,21 @@ describe("dashboard widgets per user type", () => {
     expect(shown("100")).toEqual([
       "data-problems",
       "procurations",
+      "reception-waiting-for-me",
+      "reception-waiting",
       "calendar-my-today",
       "calendar-my-overdue",
       "my-expiring-uploads",
       "my-notifications",
       "quick-links",
     ]);
-    expect(shown("210")).toEqual(["procurations", "my-notifications", "quick-links"]);
+    expect(shown("210")).toEqual(["procurations", "reception-waiting", "my-notifications", "quick-links"]);
     // Supervisors may act as anyone: procurations are theirs to add.
-    expect(shown("800")).toEqual(["my-notifications", "quick-links"]);
+    expect(shown("800")).toEqual(["reception-waiting", "my-notifications", "quick-links"]);
     expect(shown("900")).toEqual([
       "data-problems",
       "centre-users",
+      "reception-waiting",
       "recent-changes",
       "my-notifications",
       "caught-mails",
@@ -82,6 +90,8 @@ describe("dashboard widgets per user type", () => {
       "data-problems",
       "procurations",
       "users-with-clients",
+      "reception-waiting-for-me",
+      "reception-waiting",
       "calendar-my-today",
       "calendar-my-overdue",
       "my-expiring-uploads",
@@ -100,6 +110,8 @@ describe("dashboard widgets per user type", () => {
     ).toEqual([
       "centre-users",
       "users-with-clients",
+      "reception-waiting-for-me",
+      "reception-waiting",
       "calendar-my-today",
       "calendar-my-overdue",
       "my-expiring-uploads",
@@ -112,6 +124,8 @@ describe("dashboard widgets per user type", () => {
       "procurations",
       "centre-users",
       "users-with-clients",
+      "reception-waiting-for-me",
+      "reception-waiting",
       "calendar-my-today",
       "calendar-my-overdue",
       "recent-changes",
@@ -125,6 +139,8 @@ describe("dashboard widgets per user type", () => {
       "data-problems",
       "procurations",
       "users-with-clients",
+      "reception-waiting-for-me",
+      "reception-waiting",
       "calendar-my-today",
       "calendar-my-overdue",
       "my-expiring-uploads",

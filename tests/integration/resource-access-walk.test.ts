@@ -171,6 +171,18 @@ const EXPECTED: Record<string, string> = {
   "calendar.guests": "-   e   E   E   e   e   e   e   e   E   E   e   e   e   E   E",
   // cal.MyGuests: OfficeUser, the guests of their own entries.
   "calendar.myGuests": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+  // §11 reception.WaitingVisitors, BusyVisitors, GoneVisitors: OfficeUser or OfficeOperator (all signed in).
+  "reception.waiting": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+  "reception.busy": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+  "reception.gone": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
+  // §11 MyWaitingVisitors, MyBusyVisitors, MyGoneVisitors: OfficeUser, the visitors of their own entries.
+  "reception.waitingForMe": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+  "reception.busyWithMe": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+  "reception.myGone": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+  // The lounge board's screens and their tokens (§11 board, not in Lino): the centre's administrators (SiteAdmin).
+  "reception.displays": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
+  // §11 ExpectedGuests: OfficeOperator.
+  "reception.expected": "-   -   E   E   E   E   E   E   -   E   E   -   -   E   E   E",
 
   // checkdata.Problems are `editable = False`. MyProblems: CheckdataUser; AllProblems: SiteStaff;
   // ProblemsByOwner: login_required() (clients_eupen.rst misc_5: visible for all but 000).
@@ -384,6 +396,7 @@ beforeAll(async () => {
       entry: number;
       pastEntry: number;
       guest: number;
+      visitors: { waiting: number; busy: number; gone: number };
     }
   >();
   // The calendar's configuration and rows on it: a room, a type, a guest role, a calendar.
@@ -487,10 +500,20 @@ beforeAll(async () => {
       .insert(h.t.calendarGuests)
       .values({ entryId: entries[0]!.id, partnerId: client })
       .returning({ id: h.t.calendarGuests.id });
+    // The waiting room's visitors of each user (§11): one waiting, one busy with them, one gone.
+    const [waiting, busy, left] = await h.db
+      .insert(h.t.calendarGuests)
+      .values([
+        { entryId: entries[1]!.id, partnerId: client, state: "waiting", waitingSince: new Date() },
+        { entryId: entries[1]!.id, partnerId: person, state: "busy", waitingSince: new Date(), busySince: new Date() },
+        { entryId: entries[0]!.id, partnerId: person, state: "gone", waitingSince: new Date(), goneSince: new Date() },
+      ])
+      .returning({ id: h.t.calendarGuests.id });
     own.set(type, {
       entry: entries[0]!.id,
       pastEntry: entries[1]!.id,
       guest: guest!.id,
+      visitors: { waiting: waiting!.id, busy: busy!.id, gone: left!.id },
       excerpt: excerpt!.id,
       sms: sms!.id,
       attachment: attachment!.id,
@@ -594,6 +617,14 @@ beforeAll(async () => {
       { id: (type) => own.get(type)!.guest, master: { field: "entry", value: (type) => own.get(type)!.entry } },
     ],
     ["calendar.myGuests", { id: (type) => own.get(type)!.guest }],
+    ["reception.waiting", { id: own.get("900")!.visitors.waiting }],
+    ["reception.busy", { id: own.get("900")!.visitors.busy }],
+    ["reception.gone", { id: own.get("900")!.visitors.gone }],
+    ["reception.waitingForMe", { id: (type) => own.get(type)!.visitors.waiting }],
+    ["reception.busyWithMe", { id: (type) => own.get(type)!.visitors.busy }],
+    ["reception.myGone", { id: (type) => own.get(type)!.visitors.gone }],
+    ["reception.expected", { id: own.get("900")!.guest }],
+    ["reception.displays", { id: await create("reception.displays", { name: "Lounge", shows: "ticket" }) }],
     ["checks.myProblems", { id: (type) => own.get(type)!.problem }],
     ["checks.allProblems", { id: own.get("900")!.problem }],
     ["checks.clientProblems", { id: own.get("900")!.problem, master: { field: "ownerId", value: client } }],

@@ -338,14 +338,32 @@ async function appointment(userId: number, days: number) {
   return { user: userId, type: type!.id, startDate, endDate: null };
 }
 
+const RECEPTION_STAGES: Record<string, string> = {
+  "reception.waiting": "waiting",
+  "reception.busy": "busy",
+  "reception.gone": "gone",
+  "reception.waitingForMe": "waiting",
+  "reception.busyWithMe": "busy",
+  "reception.myGone": "gone",
+  "reception.expected": "invited",
+};
+
 /** A row `type` may edit in a resource they cannot create rows of. */
 async function rowWithoutForm(def: ResourceDef, type: UserType): Promise<string | number | null> {
   const own = VARIANT_ROWS[def.id];
   if (def.variantOf && own) return (await adminForm.create(def.variantOf, await own(staff.get(type)!.id))).id;
-  // My guests: a guest of the user's own entry of today.
-  if (def.id === "calendar.myGuests") {
+  // My guests, and the reception's visitors (in the stage their list shows): a guest of the user's own entry of today.
+  if (def.id === "calendar.myGuests" || def.id in RECEPTION_STAGES) {
     const entry = await adminForm.create("calendar.entries", await appointment(staff.get(type)!.id, 0));
-    return (await adminForm.create("calendar.guests", { entry: entry.id })).id;
+    const guest = (await adminForm.create("calendar.guests", { entry: entry.id })).id;
+    const h = tenantHandle(centre);
+    const state = RECEPTION_STAGES[def.id];
+    if (state)
+      await h.db
+        .update(h.t.calendarGuests)
+        .set({ state })
+        .where(eq(h.t.calendarGuests.id, Number(guest)));
+    return guest;
   }
   const rows = (
     await staff

@@ -51,6 +51,8 @@ const CONTACTS_CONFIG = [
 ];
 const SERVICES = "menu.configure > menu.sections.pcsw > resources.coachingTypes.title (/coachings/types)";
 const SYSTEM = "menu.configure > menu.sections.system > resources.choiceExtras.title (/settings/choices)";
+/** The waiting room's lounge screens and their tokens: the centre's administrators (§11 board). */
+const DISPLAYS = "menu.configure > menu.sections.reception > resources.receptionDisplays.title (/reception/displays)";
 const MY_TASKS = "menu.calendar > resources.myTasks.title (/calendar/myTasks)";
 /** The calendar (§10.6, Lino's Calendar menu): office users their appointments, tasks and guests. */
 const MY_CALENDAR = [
@@ -166,6 +168,7 @@ const ADMIN = asOfficeStaff([
   SERVICES,
   ENDINGS,
   SYSTEM,
+  DISPLAYS,
   MERGES,
   ALL_NOTES,
   ALL_UPLOADS,
@@ -339,10 +342,30 @@ const EXPECTED: Record<UserType, string[]> = {
   "910": [...ADMIN, "menu.site > menu.sections.security > resources.history.accessTitle (/history/accessLog)"],
 };
 
+// §1.3, §11: the waiting room's lists follow the reception's clients; the expected guests are the reception's
+// (OfficeOperator), "… for me" the agents' (OfficeUser), the others everyone's who has either role.
+const OFFICE_USERS = ["100", "110", "120", "200", "300", "400", "410", "420", "500", "510", "900", "910"];
+const OFFICE_OPERATORS = ["110", "120", "200", "210", "220", "300", "410", "420", "800", "900", "910"];
+const visitorLines = (userType: string) => {
+  const line = (id: string, label: string) =>
+    `menu.reception > resources.receptionVisitors.${label} (/reception/${id})`;
+  const operator = OFFICE_OPERATORS.includes(userType);
+  const agent = OFFICE_USERS.includes(userType);
+  return [
+    ...(operator ? [line("expected", "expected")] : []),
+    ...(operator || agent ? [line("waiting", "waiting"), line("busy", "busy"), line("gone", "gone")] : []),
+    ...(agent
+      ? [line("waitingForMe", "waitingForMe"), line("busyWithMe", "busyWithMe"), line("myGone", "myGone")]
+      : []),
+  ];
+};
+const withVisitors = (userType: string, lines: string[]) =>
+  lines.flatMap((l) => (l === RECEPTION_CLIENTS ? [l, ...visitorLines(userType)] : [l]));
+
 describe("the main menu per user type", () => {
   for (const userType of USER_TYPES) {
     it(`user type ${userType} gets its menu`, () => {
-      expect(linesOf(userType)).toEqual(EXPECTED[userType]);
+      expect(linesOf(userType)).toEqual(withVisitors(userType, EXPECTED[userType]));
     });
   }
 

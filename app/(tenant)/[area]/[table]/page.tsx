@@ -1,6 +1,7 @@
 import { Grid } from "@/app/_components/resource/grid";
 import { GridTitle } from "@/app/_components/resource/grid-title";
 import { NotAllowed } from "@/app/_components/resource/not-allowed";
+import { LiveRefresh } from "@/app/_components/live-refresh";
 import { ApiProvider } from "@/app/_components/trpc";
 import { loadResource, resourceMetadata, type ResourceParams } from "./load";
 
@@ -16,6 +17,7 @@ export default async function ResourceGridPage({ params }: { params: ResourcePar
       <ApiProvider>
         <GridTitle meta={loaded.meta} />
         <Grid meta={loaded.meta} initialSettings={loaded.settings} />
+        {loaded.meta.live && <LiveRefresh topic={loaded.meta.live} />}
       </ApiProvider>
     </main>
   );
