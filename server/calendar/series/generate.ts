@@ -43,7 +43,7 @@ export interface SeriesOwner {
 /** How an area finds the owners of its series again from their ids (for "move to next", §10.2). */
 export interface SeriesOwnerKind {
   ownerType: string;
-  load: (tx: Tx, t: TenantTables, ids: readonly number[]) => Promise<SeriesOwner[]>;
+  load: (tx: Tx, handle: Pick<TenantHandle, "t" | "tenantId">, ids: readonly number[]) => Promise<SeriesOwner[]>;
 }
 
 export interface SeriesResult {
@@ -57,7 +57,7 @@ const generatorKey = (ownerType: string | null, ownerId: number | null) =>
   ownerType !== null && ownerId !== null ? `${ownerType}:${ownerId}` : null;
 
 /** The types' limits and flags, by id. */
-async function typeLimits(tx: Tx, t: TenantTables, ids: number[]) {
+export async function typeLimits(tx: Tx, t: TenantTables, ids: number[]) {
   if (!ids.length) return new Map<number, TypeLimits & { locksUser: boolean }>();
   const rows = await tx
     .select({
@@ -81,7 +81,7 @@ export async function loadBusy(
   t: TenantTables,
   from: string,
   to: string,
-  who: { userIds: readonly number[] | "all"; roomIds?: readonly number[] },
+  who: { userIds: readonly number[] | "all"; roomIds?: readonly number[] | "all" },
   extra?: SQL,
 ): Promise<BusyEntry[]> {
   const e = t.calendarEntries;
@@ -89,7 +89,8 @@ export async function loadBusy(
   const reach = [sql`${et.allRooms}`];
   if (who.userIds === "all") reach.push(sql`${et.locksUser}`);
   else if (who.userIds.length) reach.push(sql`(${et.locksUser} and ${inArray(e.userId, [...who.userIds])})`);
-  if (who.roomIds?.length) reach.push(inArray(e.roomId, [...who.roomIds]));
+  if (who.roomIds === "all") reach.push(sql`${e.roomId} is not null`);
+  else if (who.roomIds?.length) reach.push(inArray(e.roomId, [...who.roomIds]));
   const rows = await tx
     .select({
       id: e.id,
@@ -120,6 +121,33 @@ export async function loadBusy(
     generator: r.autoType === null ? null : generatorKey(r.ownerType, r.ownerId),
   }));
 }
+
+/** What could push the entries of the conflict-resolving owners, loaded once for the whole batch. */
+export async function busyAround(tx: Tx, t: TenantTables, owners: readonly SeriesOwner[]) {
+  const resolving = owners.filter((o) => o.resolveConflicts && o.rule && o.typeId !== null);
+  if (!resolving.length) return new BusyCalendar();
+  const from = resolving.reduce((m, o) => (o.rule!.first < m ? o.rule!.first : m), "9999-12-31");
+  const to = resolving.reduce((m, o) => (o.rule!.until > m ? o.rule!.until : m), "0001-01-01");
+  const roomIds = [...new Set(resolving.flatMap((o) => (o.roomId ? [o.roomId] : [])))];
+  // The responsible user is known per date only while planning: every user's absences in the range are loaded.
+  return new BusyCalendar(await loadBusy(tx, t, from, to, { userIds: "all", roomIds }));
+}
+
+/** Whether an entry of `owner`'s series placed at `slot` would conflict (§10.4 rule 7). */
+export const conflictTest =
+  (owner: SeriesOwner, type: TypeLimits, busy: BusyCalendar) =>
+  (slot: { date: string; startTime: string | null; endTime: string | null; userId: number | null }) => {
+    const candidate = {
+      startDate: slot.date,
+      endDate: null,
+      startTime: slot.startTime,
+      endTime: slot.endTime,
+      roomId: owner.roomId ?? null,
+      userId: slot.userId,
+      generator: generatorKey(owner.ownerType, owner.ownerId),
+    };
+    return isConflicting(candidate, type, busy.around(candidate));
+  };
 
 type Stored = TenantTables["calendarEntries"]["$inferSelect"] & { autoType: number };
 
@@ -174,17 +202,7 @@ export async function generateSeries(
   const types = await typeLimits(tx, t, [...new Set(list.flatMap((o) => (o.typeId === null ? [] : [o.typeId])))]);
   const stored = await storedEntries(tx, t, list);
 
-  // What could push the entries of the conflict-resolving owners, loaded once for the whole batch.
-  const resolving = list.filter((o) => o.resolveConflicts && o.rule && o.typeId !== null);
-  let busy = new BusyCalendar();
-  if (resolving.length) {
-    const from = resolving.reduce((m, o) => (o.rule!.first < m ? o.rule!.first : m), "9999-12-31");
-    const to = resolving.reduce((m, o) => (o.rule!.until > m ? o.rule!.until : m), "0001-01-01");
-    const roomIds = [...new Set(resolving.flatMap((o) => (o.roomId ? [o.roomId] : [])))];
-    // The responsible user is known per date only while planning: every user's absences in the range are loaded.
-    busy = new BusyCalendar(await loadBusy(tx, t, from, to, { userIds: "all", roomIds }));
-  }
-
+  const busy = await busyAround(tx, t, list);
   const inserts: { owner: SeriesOwner; planned: PlannedEntry }[] = [];
   const audits: AuditEntry[] = [];
   const deletions: number[] = [];
@@ -199,20 +217,7 @@ export async function generateSeries(
             existing,
             summary: owner.summary,
             responsible: owner.responsible,
-            conflicts: owner.resolveConflicts
-              ? (slot) => {
-                  const candidate = {
-                    startDate: slot.date,
-                    endDate: null,
-                    startTime: slot.startTime,
-                    endTime: slot.endTime,
-                    roomId: owner.roomId ?? null,
-                    userId: slot.userId,
-                    generator: key,
-                  };
-                  return isConflicting(candidate, type, busy.around(candidate));
-                }
-              : undefined,
+            conflicts: owner.resolveConflicts ? conflictTest(owner, type, busy) : undefined,
           })
         : [];
     const diff = diffSeries(existing, planned);
