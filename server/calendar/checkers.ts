@@ -59,7 +59,7 @@ export const conflictingEntriesChecker = defineChecker({
       const around = busy.around(candidate);
       if (!isConflicting(candidate, type, around)) continue;
       const found = conflictingEntries(candidate, type, around);
-      const base = { entry: `${c.summary} (${c.startDate})`, id: c.id };
+      const base = { entry: c.summary, date: c.startDate, id: c.id };
       if (found.length === 1) {
         const other = found[0]!;
         if (other.id !== undefined && !summaries.has(other.id)) {
@@ -72,7 +72,7 @@ export const conflictingEntriesChecker = defineChecker({
         problems.push({
           ownerId: 0,
           messageKey: "checks.calendar.conflictsWith",
-          params: { ...base, other: `${summaries.get(other.id!) ?? ""} (${other.startDate})` },
+          params: { ...base, other: summaries.get(other.id!) ?? "" },
           responsibleUserId: c.userId,
         });
       } else
@@ -113,7 +113,7 @@ export const tooLongEntriesChecker = defineChecker({
     return rows.map((r) => ({
       ownerId: 0,
       messageKey: "checks.calendar.tooLong",
-      params: { entry: `${r.summary} (${r.startDate})`, id: r.id, days: Number(r.days), max: r.max },
+      params: { entry: r.summary, date: r.startDate, id: r.id, days: Number(r.days), max: r.max },
       responsibleUserId: r.userId,
     }));
   },
