@@ -297,13 +297,6 @@ export async function generateSeries(
     rows.forEach((row, j) => audits.push(rowChange(ENTITY, "create", ids[j]!, created(row))));
     result.created = rows.length;
   }
-  for (let i = 0; i < audits.length; i += 1000) await writeAudit(tx, t, who, ...audits.slice(i, i + 1000));
-  console.log("PROFILE", list.length, {
-    stored: T1 - T0,
-    busy: T2 - T1,
-    plan: T3 - T2,
-    insert: T4 - T3,
-    audit: performance.now() - T4,
-  });
+  for (let i = 0; i < audits.length; i += 5000) await writeAudit(tx, t, who, ...audits.slice(i, i + 5000));
   return result;
 }
