@@ -135,7 +135,7 @@ describe("holidays as recurrent events", () => {
       ["chatelet", "frenchCommunity", "germanCommunity"],
     ] as const) {
       await db.delete(t.calendarEntries).where(eq(t.calendarEntries.ownerType, "recurrentEvent"));
-      await db.delete(t.recurrentEvents);
+      await db.delete(t.recurrentEvents).where(sql`true`);
       await seedHolidays(tenantHandle(centre), { kind: "demo", defaultLocale: "fr", slug });
       expect(await activeRefs()).toContain(day);
       expect(await activeRefs()).not.toContain(other);
