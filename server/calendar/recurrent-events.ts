@@ -236,7 +236,8 @@ export const byRecurrentEventResource: ResourceDef = {
   ...entriesResource,
   id: "calendar.byRecurrentEvent",
   title: "resources.recurrentEvents.entries",
-  access: { view: CALENDAR_ROLES, create: [], edit: CALENDAR_ROLES, listAll: [] },
+  // Read here; each entry is changed on its own detail (calendar.entries).
+  access: { view: CALENDAR_ROLES, create: [], edit: [], listAll: [] },
   variantOf: entriesResource.id,
   insert: undefined,
   columns: ["startDate", "summary", "autoType", "state"],

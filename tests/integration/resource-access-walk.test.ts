@@ -154,8 +154,9 @@ const EXPECTED: Record<string, string> = {
   "calendar.guestRoles": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
   // cal.RecurrentEvents (Configure → Calendar, holidays): maintained by OfficeStaff, read by the planners.
   "calendar.recurrentEvents": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
-  // cal.EntriesByController on the recurrent event: the entries it generated, as cal.Entries.
-  "calendar.byRecurrentEvent": "-   e   e   e   e   e   e   e   e   e   e   e   e   e   e   e",
+  // cal.EntriesByController on the recurrent event: the entries it generated, read there (each is
+  // edited on its own detail, as cal.Entries).
+  "calendar.byRecurrentEvent": "-   v   v   v   v   v   v   v   v   v   v   v   v   v   v   v",
   // cal.SubscriptionsByCalendar on the calendar; the global list (Explorer → Calendar) is office staff's.
   "calendar.subscriptions": "-   v   E   E   v   v   v   v   v   E   E   v   v   v   E   E",
   // cal.Entries: OfficeUser or OfficeOperator plan entries (on a room, a type, a client); cal.AllEntries
