@@ -11,7 +11,7 @@
 // unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
 // BENCH_ONLY=<section>,… runs only the named sections (the centres are always created): migrate, memory,
-// pk, grid, clients, digests, locked, notes, pages, uploads, soak, live. The clients of section 7 are generated
+// pk, grid, clients, digests, locked, notes, series, pages, uploads, soak, live. The clients of section 7 are generated
 // whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
 // (to EXPLAIN its queries afterwards; drop it by hand).
 import { createHash } from "node:crypto";
@@ -275,6 +275,10 @@ async function run() {
   // 8. Notes by client and the full-text note search with NOTES generated notes on the centre of section 7.
   const { benchNotes } = await import("./notes");
   if (runs("notes")) await benchNotes(tenants[1]!, NOTES);
+
+  // 8b. The calendar's series engine: 1 000 owners' monthly evaluations over two years, with holidays (bench/series.ts).
+  const { benchSeries } = await import("./series");
+  if (runs("series")) await benchSeries(tenants[0]!);
 
   // 9. Pages over HTTP on a production build (on the centre of section 7), and the soak run over 20 centres.
   if (!runs(...HTTP_SECTIONS)) return;

@@ -1,4 +1,5 @@
 import type { AnyRouter } from "@trpc/server";
+import type { SeriesOwnerKind } from "@/server/calendar/series/generate";
 import type { Checker } from "@/server/checks/define";
 import type { JobDef } from "@/server/jobs/define";
 import type { TimelineSource } from "@/server/history/timeline";
@@ -51,6 +52,8 @@ export interface Area {
   onChange?: ChangeListener;
   /** The kinds of rows it adds to a client's timeline (History tab): its notes, its mails… (server/history/timeline.ts). */
   timeline?: readonly TimelineSource[];
+  /** The owners of calendar series it declares (recurrent events, contracts…), found again by "move to next". */
+  seriesOwners?: readonly SeriesOwnerKind[];
 }
 
 /**
@@ -69,6 +72,8 @@ export interface Registry {
   changeListeners: readonly ChangeListener[];
   /** The client timeline's sources, in the order of the list of areas. */
   timeline: readonly TimelineSource[];
+  /** Every area's kinds of calendar series owners (server/calendar/series). */
+  seriesOwners?: readonly SeriesOwnerKind[];
 }
 
 /** Keeps the literal id and the router's type, so that the app's router stays fully typed. */

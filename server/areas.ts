@@ -56,7 +56,16 @@ export const AREAS = [
   shellArea,
 ] as const satisfies readonly Area[];
 
-type Listed = "resources" | "menu" | "widgets" | "checkers" | "relations" | "extensibleChoices" | "jobs" | "timeline";
+type Listed =
+  | "resources"
+  | "menu"
+  | "widgets"
+  | "checkers"
+  | "relations"
+  | "extensibleChoices"
+  | "jobs"
+  | "timeline"
+  | "seriesOwners";
 const all = <K extends Listed>(key: K) =>
   AREAS.flatMap((area): NonNullable<Area[K]>[number][] => [...((area as Area)[key] ?? [])]);
 
@@ -70,6 +79,7 @@ export const registry: Registry = createRegistry({
   jobs: all("jobs"),
   changeListeners: AREAS.flatMap((area) => ((area as Area).onChange ? [(area as Area).onChange!] : [])),
   timeline: all("timeline"),
+  seriesOwners: all("seriesOwners"),
 });
 
 export const WIDGETS = all("widgets");

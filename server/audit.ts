@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
 import type { SessionUser } from "@/server/auth/session";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
@@ -30,17 +31,33 @@ export interface AuditEntry {
   changes?: Changes;
 }
 
+/** Beyond this many rows, one statement over arrays: building a many-row INSERT costs more than running it. */
+const BULK_ROWS = 50;
+
 /**
  * The one writer of the audit log. It writes in the caller's transaction (or connection), so that
  * a change and its record stand or fall together.
  */
 export async function writeAudit(
-  db: Pick<TenantHandle["db"], "insert">,
+  db: Pick<TenantHandle["db"], "insert"> & Partial<Pick<TenantHandle["db"], "execute">>,
   t: Pick<TenantTables, "auditLog">,
   who: Actor,
   ...entries: AuditEntry[]
 ) {
   if (entries.length === 0) return;
+  if (entries.length > BULK_ROWS && "execute" in db) {
+    // Many rows (a generated series): one statement over arrays, which costs the same to build for any count.
+    const a = t.auditLog;
+    await (db as Pick<TenantHandle["db"], "execute">).execute(
+      sql`insert into ${a} (${sql.identifier(a.actor.name)}, ${sql.identifier(a.actingFor.name)}, ${sql.identifier(a.action.name)}, ${sql.identifier(a.entity.name)}, ${sql.identifier(a.entityId.name)}, ${sql.identifier(a.changes.name)})
+        select ${who.actor}::text, ${who.actingFor}::text, action, entity, entity_id, changes
+        from unnest(${sql.param(entries.map((e) => e.action))}::text[], ${sql.param(entries.map((e) => e.entity))}::text[],
+          ${sql.param(entries.map((e) => String(e.id)))}::text[],
+          ${sql.param(entries.map((e) => JSON.stringify(e.changes ?? {})))}::jsonb[])
+          as x(action, entity, entity_id, changes)`,
+    );
+    return;
+  }
   await db.insert(t.auditLog).values(
     entries.map((e) => ({
       ...who,

@@ -13,6 +13,8 @@ interface EntryTypeSeed {
   eventLabel?: Names;
   isAppointment?: boolean;
   allRooms?: boolean;
+  /** Blocks its user's planning (absences, issue 15 §3). */
+  locksUser?: boolean;
   fillPresences?: boolean;
   maxConflicting?: number;
   maxDays?: number;
@@ -27,6 +29,7 @@ const ENTRY_TYPES: EntryTypeSeed[] = [
   {
     ref: "absences",
     names: { fr: "Absences", nl: "Afwezigheden", de: "Abwesenheiten", en: "Absences" },
+    locksUser: true,
     fillPresences: true,
     maxDays: 0,
   },

@@ -9,6 +9,7 @@ import { geoTables } from "./geo";
 import { householdTables } from "./households";
 import { clientTables } from "./clients";
 import { calendarTables } from "./calendar";
+import { seriesTables } from "./series";
 import { checksTables } from "./checks";
 import { jobTables } from "./jobs";
 import { notifyTables } from "./notify";
@@ -38,6 +39,7 @@ const AREAS = {
   households: householdTables,
   clients: clientTables,
   calendar: calendarTables,
+  series: seriesTables,
   checks: checksTables,
   jobs: jobTables,
   notify: notifyTables,

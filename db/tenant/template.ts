@@ -50,6 +50,7 @@ export const {
   calendarEntries,
   calendarGuests,
   tasks,
+  recurrentEvents,
   dataProblems,
   jobFailures,
   notifyMessages,

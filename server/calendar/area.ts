@@ -1,4 +1,5 @@
 import { seedCalendarDemo, seedCalendarReference } from "@/db/seed/calendar";
+import { seedHolidays } from "@/db/seed/holidays";
 import { entriesSource } from "./timeline";
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
@@ -21,6 +22,13 @@ import {
 import { guestsResource, myGuestsResource } from "./guests";
 import { myTasksResource, tasksByClientResource } from "./my-tasks";
 import { myOverdueWidget, myTodayWidget } from "./widgets";
+import {
+  byRecurrentEventResource,
+  generateHolidaysJob,
+  recurrentEventOwners,
+  recurrentEventsResource,
+} from "./recurrent-events";
+import { conflictingEntriesChecker, tooLongEntriesChecker } from "./checkers";
 
 /**
  * The calendar (domain-people §10): calendars, rooms, entry types and guest roles; entries with
@@ -45,6 +53,8 @@ export const calendarArea = defineArea({
     myGuestsResource,
     myTasksResource,
     tasksByClientResource,
+    recurrentEventsResource,
+    byRecurrentEventResource,
   ],
   // Lino Welfare's Calendar menu (§1.4), the reception's appointments of the day, the configuration
   // (Configure → Calendar) and every entry and guest (Explorer → Calendar) for office staff.
@@ -69,6 +79,7 @@ export const calendarArea = defineArea({
         { resource: "calendar.rooms", roles: ["OfficeStaff"] },
         { resource: "calendar.guestRoles", roles: ["OfficeStaff"] },
         { resource: "calendar.entryTypes", roles: ["OfficeStaff"] },
+        { resource: "calendar.recurrentEvents", roles: ["OfficeStaff"] },
       ],
     },
     {
@@ -82,8 +93,17 @@ export const calendarArea = defineArea({
     },
   ],
   widgets: [myTodayWidget, myOverdueWidget],
+  checkers: [conflictingEntriesChecker, tooLongEntriesChecker],
+  jobs: [generateHolidaysJob],
+  seriesOwners: [recurrentEventOwners],
   timeline: [entriesSource],
-  seed: { reference: seedCalendarReference, demo: seedCalendarDemo },
+  seed: {
+    reference: async (handle, centre) => {
+      await seedCalendarReference(handle);
+      await seedHolidays(handle, centre);
+    },
+    demo: seedCalendarDemo,
+  },
   relations: defineRelations([
     { from: "tasks.user_id", to: "users", onDelete: "protect", label: "relations.tasks" },
     // A task about a client stays the coach's to do or to close: the client cannot go under it.
@@ -121,6 +141,15 @@ export const calendarArea = defineArea({
       onDelete: "protect",
       label: "relations.calendarEntries",
     },
+    // A holiday's entries are what its recurrent event generated.
+    {
+      from: "calendar_entries.owner_id",
+      to: "recurrent_events",
+      ownerType: "recurrentEvent",
+      onDelete: "volatile",
+      label: "relations.calendarEntries",
+    },
+    { from: "recurrent_events.type_id", to: "entry_types", onDelete: "protect", label: "relations.recurrentEvents" },
     { from: "calendar_entries.user_id", to: "users", onDelete: "protect", label: "relations.calendarEntries" },
     // Whom it is assigned to is a pointer the user sets again.
     { from: "calendar_entries.assigned_to_id", to: "users", onDelete: "clear", label: "relations.calendarEntries" },

@@ -29,6 +29,7 @@ import { likePattern, qualified as q } from "@/server/resources/query";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { activeStaff, userNameOf } from "@/server/users/sql";
 import { entryOwnerTypes, entryStates } from "./choices";
+import { moveToNextAction } from "./series/move";
 import { entryTypeNameOf, roomNameOf } from "./config";
 import { announceWaitingRoom } from "./waiting-room";
 import { CALENDAR_ROLES, ENTRY_STEPS, GUESTS_STILL_THERE, type Step } from "./workflow";
@@ -361,6 +362,7 @@ export const entriesResource = defineResource({
   beforeSave: entryBeforeSave,
   afterSave: invitedClient,
   workflow: { field: "state", transitions: transitionsOf(ENTRY_STEPS, "workflow.entry", EFFECTS) },
+  actions: [moveToNextAction],
 });
 
 const variant = (

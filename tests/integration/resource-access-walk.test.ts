@@ -20,7 +20,7 @@
 // A cell that differs today and needs more than a one-line access change is listed in KNOWN with
 // what it does now and why; the walk skips exactly those cells (and says so when one of them comes
 // right, so the note can go).
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "@/server/areas";
 import { USER_TYPES, type UserType } from "@/server/auth/user-types";
@@ -152,6 +152,11 @@ const EXPECTED: Record<string, string> = {
   "calendar.rooms": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
   "calendar.entryTypes": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
   "calendar.guestRoles": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  // cal.RecurrentEvents (Configure → Calendar, holidays): maintained by OfficeStaff, read by the planners.
+  "calendar.recurrentEvents": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  // cal.EntriesByController on the recurrent event: the entries it generated, read there (each is
+  // edited on its own detail, as cal.Entries).
+  "calendar.byRecurrentEvent": "-   v   v   v   v   v   v   v   v   v   v   v   v   v   v   v",
   // cal.SubscriptionsByCalendar on the calendar; the global list (Explorer → Calendar) is office staff's.
   "calendar.subscriptions": "-   v   E   E   v   v   v   v   v   E   E   v   v   v   E   E",
   // cal.Entries: OfficeUser or OfficeOperator plan entries (on a room, a type, a client); cal.AllEntries
@@ -407,6 +412,15 @@ beforeAll(async () => {
     .from(h.t.entryTypes)
     .where(eq(h.t.entryTypes.ref, "client"));
   const guestRole = await create("calendar.guestRoles", { name: name("Témoin") });
+  // A seeded holiday and one of the entries it generated.
+  const [holiday] = await h.db
+    .select({ id: h.t.recurrentEvents.id })
+    .from(h.t.recurrentEvents)
+    .where(eq(h.t.recurrentEvents.ref, "christmas"));
+  const [holidayEntry] = await h.db
+    .select({ id: h.t.calendarEntries.id })
+    .from(h.t.calendarEntries)
+    .where(and(eq(h.t.calendarEntries.ownerType, "recurrentEvent"), eq(h.t.calendarEntries.ownerId, holiday!.id)));
   const subscription = await create("calendar.subscriptions", { user: userIds.get("100")!, calendar });
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const [uploadType] = await h.db.select({ id: h.t.uploadTypes.id }).from(h.t.uploadTypes).limit(1);
@@ -605,6 +619,8 @@ beforeAll(async () => {
     ["calendar.rooms", { id: room }],
     ["calendar.entryTypes", { id: entryType!.id }],
     ["calendar.guestRoles", { id: guestRole }],
+    ["calendar.recurrentEvents", { id: holiday!.id }],
+    ["calendar.byRecurrentEvent", { id: holidayEntry!.id, master: { field: "ownerId", value: holiday!.id } }],
     ["calendar.entries", { id: own.get("900")!.entry, master: { field: "room", value: room } }],
     ["calendar.myAppointments", { id: (type) => own.get(type)!.entry }],
     ["calendar.myUnconfirmed", { id: (type) => own.get(type)!.entry }],

@@ -78,6 +78,8 @@ const asOfficeStaff = (lines: string[]) =>
         "menu.configure > menu.sections.calendar > resources.rooms.title (/calendar/rooms)",
         "menu.configure > menu.sections.calendar > resources.guestRoles.title (/calendar/guestRoles)",
         "menu.configure > menu.sections.calendar > resources.entryTypes.title (/calendar/entryTypes)",
+        // The holidays and other days the centre closes on (Lino's recurrent events, issue 15 §3).
+        "menu.configure > menu.sections.calendar > resources.recurrentEvents.title (/calendar/recurrentEvents)",
       ];
     if (line === ALL_UPLOADS)
       return [
