@@ -69,9 +69,17 @@ export function documentTables(
       storageKey: text("storage_key").notNull().unique(),
       fileName: text("file_name").notNull(),
       fileSize: bigint("file_size", { mode: "number" }).notNull(),
+      /**
+       * Its PDF (server/documents/pdf): "none" when the server has no LibreOffice (the Word file only),
+       * "pending" while the conversion job runs, "ready" (then kept under `pdfStorageKey`), "failed".
+       */
+      pdfState: text("pdf_state").notNull().default("none"),
+      pdfStorageKey: text("pdf_storage_key").unique(),
+      pdfFileSize: bigint("pdf_file_size", { mode: "number" }),
       version: integer("version").notNull().default(1),
     },
     (t) => [
+      check("excerpts_pdf_state", sql`${t.pdfState} in ('none', 'pending', 'ready', 'failed')`),
       index("excerpts_user_idx").on(t.userId, t.buildTime),
       index("excerpts_client_idx").on(t.clientId, t.buildTime),
       index("excerpts_type_idx").on(t.typeId),

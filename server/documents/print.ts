@@ -18,6 +18,9 @@ import {
 } from "./language";
 import { renderDocx, type TemplateData } from "./render";
 import { templateOf } from "./own-templates";
+import { pdfAvailable } from "./pdf/converter";
+import { convertExcerptJob } from "./pdf/job";
+import { enqueue } from "@/server/jobs/queue";
 import type { TemplateName } from "./templates";
 
 type Tx = TenantHandle["db"];
@@ -278,6 +281,8 @@ export async function printClient(ctx: ResourceCtx, clientId: number): Promise<A
         storageKey: key,
         fileName: `${translatorFor(language)(`documents.fileNames.${template}`)}-${clientId}.docx`,
         fileSize: 0,
+        // Its PDF is made by a job, where the server has LibreOffice (docs/documents.md).
+        pdfState: pdfAvailable() ? "pending" : "none",
       };
       const [excerpt] = await tx.insert(t.excerpts).values(row).returning({ id: t.excerpts.id });
       const excerptId = excerpt!.id;
@@ -303,6 +308,7 @@ export async function printClient(ctx: ResourceCtx, clientId: number): Promise<A
       await tx.update(t.excerpts).set({ fileSize: size }).where(eq(t.excerpts.id, excerptId));
       const { storageKey: _key, ...shown } = { ...row, fileSize: size };
       await writeAudit(tx, t, actorOf(ctx.user), rowChange("documents.mine", "create", excerptId, created(shown)));
+      if (row.pdfState === "pending") await enqueue(ctx.handle, convertExcerptJob, { excerptId }, { tx });
       return { open: { resource: "documents.mine", id: excerptId } };
     });
   } catch (e) {
