@@ -57,6 +57,12 @@ def main():
         except Exception as e:  # the converter reports it; the listener stays up for the next one
             answer = {"error": str(e) or type(e).__name__}
         print(json.dumps(answer), flush=True)
+    # Our stdin closed: the converter is gone (stopped, or its process killed). The listener goes too,
+    # rather than being left behind without anyone to use it.
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
 
 
 main()
