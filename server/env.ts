@@ -53,6 +53,10 @@ const schema = z
       .min(1)
       .default(".data/uploads")
       .refine((v) => !/(^|[\\/])public([\\/]|$)/.test(v), "must not be inside the web root (public/)"),
+    /** "off" offers printed documents as Word files only, even where LibreOffice is installed (server/documents/pdf). */
+    PDF_CONVERTER: z.enum(["auto", "off"]).default("auto"),
+    /** How long the warm LibreOffice may take for one document before it is killed and started again. */
+    PDF_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     // How many of the pool's connections one centre may hold at once (default: half the pool), so

@@ -33,7 +33,7 @@ export function documentTables(
       template: text("template").notNull(),
       /** The record kind's "Print" action prints this type; at most one per kind. */
       isPrimary: boolean("is_primary").notNull().default(false),
-      /** A certifying print is reused until cleared and locks the owner's fields (§14.1; not yet). */
+      /** A certifying print is reused until cleared and locks the owner's certified fields (§14.1). */
       certifying: boolean("certifying").notNull().default(false),
       /** The recipient's address block is printed. */
       printRecipient: boolean("print_recipient").notNull().default(false),
@@ -69,12 +69,26 @@ export function documentTables(
       storageKey: text("storage_key").notNull().unique(),
       fileName: text("file_name").notNull(),
       fileSize: bigint("file_size", { mode: "number" }).notNull(),
+      /**
+       * Its PDF (server/documents/pdf): "none" when the server has no LibreOffice (the Word file only),
+       * "pending" while the conversion job runs, "ready" (then kept under `pdfStorageKey`), "failed".
+       */
+      pdfState: text("pdf_state").notNull().default("none"),
+      pdfStorageKey: text("pdf_storage_key").unique(),
+      pdfFileSize: bigint("pdf_file_size", { mode: "number" }),
+      /**
+       * When "Clear printed" released a certifying print (§14.1): until then, printing its type again
+       * for the same record reuses it, and the record's certified fields are locked.
+       */
+      clearedAt: timestamp("cleared_at", { withTimezone: true }),
       version: integer("version").notNull().default(1),
     },
     (t) => [
+      check("excerpts_pdf_state", sql`${t.pdfState} in ('none', 'pending', 'ready', 'failed')`),
       index("excerpts_user_idx").on(t.userId, t.buildTime),
       index("excerpts_client_idx").on(t.clientId, t.buildTime),
       index("excerpts_type_idx").on(t.typeId),
+      index("excerpts_owner_idx").on(t.ownerType, t.ownerId, t.typeId),
     ],
   );
 

@@ -31,7 +31,8 @@ import { personPhoneticWords } from "./rules/phonetic";
 import { addressLine, ageInYears, clientDisplayName } from "./sql";
 import { coachesToday, coachingActive } from "@/server/coachings/sql";
 import { createHouseholdAction } from "@/server/households/actions";
-import { printClientAction } from "@/server/documents/print";
+import { clearPrintedClientAction, certifiedClient } from "@/server/documents/certifying";
+import { printClientAction, printOtherClientAction } from "@/server/documents/print";
 import { createMailToClient } from "./mail";
 import { checkAgainAction } from "@/server/checks/resources";
 import { contactPersonLabel, primaryCoach } from "./computed";
@@ -427,12 +428,22 @@ export const clientsResource = defineResource({
     return { name: `${names.lastName} ${names.firstName}`.trim(), phoneticWords: personPhoneticWords(names) };
   },
   fieldSets: clientFieldSetsOf,
+  // A certifying print vouches for who the client is until "Clear printed" (§14.1).
+  certified: certifiedClient,
   beforeSave: jobOfficeContactNotSelf,
   afterSave: async (tx, ctx, id) => {
     await copyAddressToPrimary(tx, ctx.handle.t, Number(id), actorOf(ctx.user));
     await updateClientReminders(tx, ctx, id);
   },
-  actions: [createHouseholdAction, mergeClientAction, checkAgainAction, createMailToClient, printClientAction],
+  actions: [
+    createHouseholdAction,
+    mergeClientAction,
+    checkAgainAction,
+    createMailToClient,
+    printClientAction,
+    printOtherClientAction,
+    clearPrintedClientAction,
+  ],
   workflow: {
     field: "clientState",
     transitions: [

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { defineArea, type Seed } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
+import { convertExcerptJob } from "./pdf/job";
 import { documentsRouter } from "./router";
 import { excerptsSource } from "./timeline";
 import { clientExcerptsResource, documentTypesResource, letterheadResource, myExcerptsResource } from "./resources";
@@ -70,6 +71,7 @@ export const documentsArea = defineArea({
     { menu: "site", section: "menu.sections.administration", entries: [{ resource: "documents.letterhead" }] },
   ],
   router: documentsRouter,
+  jobs: [convertExcerptJob],
   timeline: [excerptsSource],
   seed: { reference: seedDocumentTypes, demo: seedDemoLetterhead },
   relations: defineRelations([

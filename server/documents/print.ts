@@ -6,6 +6,7 @@ import { c, controlDb } from "@/server/db/control";
 import { AppError } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
 import type { ActionDef, ActionResult, ResourceCtx } from "@/server/resources/define";
+import { reference } from "@/server/resources/fields";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { documentStorage } from "./storage";
 import {
@@ -18,6 +19,10 @@ import {
 } from "./language";
 import { renderDocx, type TemplateData } from "./render";
 import { templateOf } from "./own-templates";
+import { certifyingExcerptOf } from "./certifying";
+import { pdfAvailable } from "./pdf/converter";
+import { convertExcerptJob } from "./pdf/job";
+import { enqueue } from "@/server/jobs/queue";
 import type { TemplateName } from "./templates";
 
 type Tx = TenantHandle["db"];
@@ -236,12 +241,14 @@ const CLIENT_DATA: Record<TemplateName, ClientData> = {
 };
 
 /**
- * Prints a client with the primary document type of clients (§14.1 printing flow, without the
- * certifying reuse yet): chooses the language (§14.2: the client's, else the centre's), records
- * the excerpt, fills the template, stores the file in the centre's storage, all audited in one
- * transaction, then opens the excerpt for its download. A failure leaves neither row nor file.
+ * Prints a client with a document type of clients, the primary one unless `typeId` names another
+ * (§14.1 printing flow): a certifying type already printed for the client and not cleared gives
+ * that same document again. Otherwise it chooses the language (§14.2: the client's, else the
+ * centre's), records the excerpt, fills the template, stores the file in the centre's storage and
+ * queues its PDF, all audited in one transaction, then opens the excerpt for its download. A
+ * failure leaves neither row nor file.
  */
-export async function printClient(ctx: ResourceCtx, clientId: number): Promise<ActionResult> {
+export async function printClient(ctx: ResourceCtx, clientId: number, typeId?: number): Promise<ActionResult> {
   const { db, t, tenantId } = ctx.handle;
   const storage = documentStorage();
   const key = storage.newKey();
@@ -256,10 +263,24 @@ export async function printClient(ctx: ResourceCtx, clientId: number): Promise<A
           names: t.excerptTypes.names,
           template: t.excerptTypes.template,
           printRecipient: t.excerptTypes.printRecipient,
+          certifying: t.excerptTypes.certifying,
         })
         .from(t.excerptTypes)
-        .where(and(eq(t.excerptTypes.contentType, "client"), eq(t.excerptTypes.isPrimary, true)));
-      if (!type) throw new AppError("INVALID_INPUT", { messageKey: "documents.errors.noPrimaryType" });
+        .where(
+          and(
+            eq(t.excerptTypes.contentType, "client"),
+            typeId === undefined ? eq(t.excerptTypes.isPrimary, true) : eq(t.excerptTypes.id, typeId),
+          ),
+        );
+      if (!type)
+        throw new AppError("INVALID_INPUT", {
+          ...(typeId === undefined ? {} : { field: "type" }),
+          messageKey: typeId === undefined ? "documents.errors.noPrimaryType" : "documents.errors.notForClients",
+        });
+      if (type.certifying) {
+        const printed = await certifyingExcerptOf(tx, t, { type: "client", id: clientId }, type.id);
+        if (printed !== null) return { open: { resource: "documents.mine", id: printed } };
+      }
       const template = type.template as TemplateName;
       const [client] = await tx
         .select({ language: t.partners.language })
@@ -278,6 +299,8 @@ export async function printClient(ctx: ResourceCtx, clientId: number): Promise<A
         storageKey: key,
         fileName: `${translatorFor(language)(`documents.fileNames.${template}`)}-${clientId}.docx`,
         fileSize: 0,
+        // Its PDF is made by a job, where the server has LibreOffice (docs/documents.md).
+        pdfState: pdfAvailable() ? "pending" : "none",
       };
       const [excerpt] = await tx.insert(t.excerpts).values(row).returning({ id: t.excerpts.id });
       const excerptId = excerpt!.id;
@@ -303,6 +326,7 @@ export async function printClient(ctx: ResourceCtx, clientId: number): Promise<A
       await tx.update(t.excerpts).set({ fileSize: size }).where(eq(t.excerpts.id, excerptId));
       const { storageKey: _key, ...shown } = { ...row, fileSize: size };
       await writeAudit(tx, t, actorOf(ctx.user), rowChange("documents.mine", "create", excerptId, created(shown)));
+      if (row.pdfState === "pending") await enqueue(ctx.handle, convertExcerptJob, { excerptId }, { tx });
       return { open: { resource: "documents.mine", id: excerptId } };
     });
   } catch (e) {
@@ -318,4 +342,21 @@ export const printClientAction: ActionDef = {
   label: "documents.print",
   roles: ["OfficeUser", "OfficeOperator"],
   run: (ctx, id) => printClient(ctx, Number(id)),
+};
+
+/** "Print…" on a client: another of the client's document types than the primary one (§14.1 extra print actions). */
+export const printOtherClientAction: ActionDef = {
+  name: "printOther",
+  label: "documents.printOther",
+  roles: ["OfficeUser", "OfficeOperator"],
+  params: {
+    type: reference(
+      "documents.fields.type",
+      "documents.types",
+      (t) => t.excerptTypes.id,
+      (t) => t.excerptTypes.names,
+      { required: true, localized: true, choices: (t) => eq(t.excerptTypes.contentType, "client") },
+    ),
+  },
+  run: (ctx, id, params) => printClient(ctx, Number(id), Number(params.type)),
 };

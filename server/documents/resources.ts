@@ -133,6 +133,24 @@ async function excerptFileOf(ctx: ResourceCtx, id: number): Promise<UploadFileLi
 
 export const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const excerptHref = (id: number, fileName: string) => `/api/documents/${id}/${encodeURIComponent(fileName)}`;
+/** The PDF's name beside the Word file's: the same, ending in ".pdf" (which is what the route reads). */
+export const pdfNameOf = (docxName: string) => docxName.replace(/\.docx$/, "") + ".pdf";
+
+/** The excerpt's PDF as its detail shows it: the link when it is made, else why there is none (yet). */
+export type ExcerptPdf =
+  { state: "ready"; href: string; fileName: string; size: number } | { state: "pending" | "failed" | "none" };
+
+async function excerptPdfOf(ctx: ResourceCtx, id: number): Promise<ExcerptPdf> {
+  const t = ctx.handle.t;
+  const [row] = await ctx.handle.db
+    .select({ state: t.excerpts.pdfState, fileName: t.excerpts.fileName, size: t.excerpts.pdfFileSize })
+    .from(t.excerpts)
+    .where(eq(t.excerpts.id, id));
+  if (!row) throw new AppError("NOT_FOUND");
+  if (row.state !== "ready") return { state: row.state as "pending" | "failed" | "none" };
+  const fileName = pdfNameOf(row.fileName);
+  return { state: "ready", href: excerptHref(id, fileName), fileName, size: Number(row.size) };
+}
 
 const excerptFields: ResourceDef["fields"] = {
   id: integer("fields.id", (t) => x(t).id, { editable: false, plain: true, width: 6 }),
@@ -194,7 +212,10 @@ const excerptCommon = {
       key: "general",
       label: "resources.tabs.general",
       groups: [{ fields: ["type", "client", "language"] }, { fields: ["user", "buildTime", "fileName", "fileSize"] }],
-      panels: [{ key: "uploadFile", label: "panels.uploadFile.title", top: true, load: excerptFileOf }],
+      panels: [
+        { key: "excerptPdf", label: "documents.pdf.title", top: true, load: excerptPdfOf },
+        { key: "uploadFile", label: "panels.uploadFile.title", top: true, load: excerptFileOf },
+      ],
     },
   ],
 };

@@ -6,38 +6,45 @@ import { can } from "@/server/resources/access";
 import { inScope, logOpening } from "@/server/resources/service";
 import { downloadRequest, fileHeaders } from "@/server/uploads/routes";
 import { documentStorage } from "./storage";
-import { clientExcerptsResource, DOCX } from "./resources";
+import { clientExcerptsResource, DOCX, pdfNameOf } from "./resources";
 
 /** The resource whose rows each kind of owner is, for checking that the reader may see the printed record. */
 const OWNER_RESOURCES: Record<string, string> = { client: "clients.clients" };
 
 /**
- * `GET /api/documents/<id>[/<name>]`: a printed document's file, for a reader of the host's centre
+ * `GET /api/documents/<id>[/<name>]`: a printed document's file (its PDF when the name ends in ".pdf"), for a reader of the host's centre
  * whose user type reads printed documents and who may see the record it printed; written to the
  * access log as a download of the client's file. Refusals are a sentence in the reader's language.
  */
-export async function excerptDownload(req: Request, claims: SessionClaims | null, rawId: string): Promise<Response> {
+export async function excerptDownload(
+  req: Request,
+  claims: SessionClaims | null,
+  rawId: string,
+  format: "docx" | "pdf" = "docx",
+): Promise<Response> {
   const started = await downloadRequest(req, claims, rawId, clientExcerptsResource);
   if (started instanceof Response) return started;
   const { ctx, rctx, id, refuse } = started;
   const t = rctx.handle.t;
   const [row] = await rctx.handle.db
     .select({
-      key: t.excerpts.storageKey,
-      fileName: t.excerpts.fileName,
+      docxKey: t.excerpts.storageKey,
+      pdfKey: t.excerpts.pdfStorageKey,
+      docxName: t.excerpts.fileName,
       ownerType: t.excerpts.ownerType,
       ownerId: t.excerpts.ownerId,
       clientId: t.excerpts.clientId,
     })
     .from(t.excerpts)
     .where(eq(t.excerpts.id, id));
-  if (!row) return refuse({ code: "NOT_FOUND", params: {} });
+  const key = format === "pdf" ? row?.pdfKey : row?.docxKey;
+  if (!row || !key) return refuse({ code: "NOT_FOUND", params: {} });
   const owner = rctx.registry.resources.get(OWNER_RESOURCES[row.ownerType] ?? "");
   if (!owner || !can(owner, "view", rctx.user) || !(await inScope(rctx, owner, row.ownerId)))
     return refuse({ code: "NOT_FOUND", params: {} });
   let file;
   try {
-    file = await documentStorage().get(rctx.handle.tenantId, row.key);
+    file = await documentStorage().get(rctx.handle.tenantId, key);
   } catch (e) {
     if (isAppError(e)) {
       ctx.log.warn({ excerptId: id }, "printed document's file is missing");
@@ -47,6 +54,9 @@ export async function excerptDownload(req: Request, claims: SessionClaims | null
   }
   if (row.clientId !== null) await logOpening(rctx, row.clientId, "download");
   return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
-    headers: fileHeaders(file, DOCX, row.fileName, "attachment"),
+    headers:
+      format === "pdf"
+        ? fileHeaders(file, "application/pdf", pdfNameOf(row.docxName), "attachment")
+        : fileHeaders(file, DOCX, row.docxName, "attachment"),
   });
 }

@@ -251,6 +251,12 @@ export interface ResourceDef {
    */
   locked?: { when: (t: TenantTables) => SQL; messageKey: string };
   /**
+   * Fields a printed certificate vouches for (domain-people §14.1, "certified objects may lock
+   * fields"): while `when` holds for a row, an edit changing one of them is refused with the
+   * message; the row's other fields stay editable.
+   */
+  certified?: { fields: readonly string[]; when: (t: TenantTables) => SQL; messageKey: string };
+  /**
    * Derived columns to write with every insert and edit (Lino's `full_clean`), computed from the
    * row's values after the change; keys are the table's property names.
    */

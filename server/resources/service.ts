@@ -459,6 +459,7 @@ export async function updateRow(
             .filter(([k, v]) => JSON.stringify(before[k] ?? null) !== JSON.stringify(v ?? null))
             .map(([k, v]) => [k, { from: before[k] ?? null, to: v }]),
         );
+        await refuseCertifiedChange(tx as never, ctx, def, id, Object.keys(changes));
         await def.beforeSave?.(tx as never, ctx, id, patch);
         const derived = def.derive?.({ ...before, ...patch });
         await tx
@@ -487,6 +488,26 @@ function tableKeyOf(def: ResourceDef, ctx: ResourceCtx, column: unknown, name: s
 }
 
 type Tx = ResourceCtx["handle"]["db"];
+
+/** Refuses an edit of a field that a printed certificate of the row vouches for (`def.certified`). */
+async function refuseCertifiedChange(
+  tx: Tx,
+  ctx: ResourceCtx,
+  def: ResourceDef,
+  id: string | number,
+  changed: string[],
+) {
+  const certified = def.certified;
+  const field = certified && changed.find((name) => certified.fields.includes(name));
+  if (!field) return;
+  const t = ctx.handle.t;
+  const [row] = await tx
+    .select({ on: certified.when(t) })
+    .from(def.table(t))
+    .where(byId(def, ctx, id));
+  if (row?.on === true) throw new AppError("INVALID_INPUT", { field, messageKey: certified.messageKey });
+}
+
 /**
  * The row as it is now, locked for this transaction; NOT_FOUND or STALE_EDIT otherwise, and refused
  * when it has become a record (`def.locked`) unless a workflow transition (declared per state) moves it.

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { test } from "@playwright/test";
 import PizZip from "pizzip";
@@ -52,6 +54,34 @@ test("eupen: from the French UI, Print on a German-speaking client gives the fil
   await saveScreenshot(page, "eupen-client-excerpts-fr");
 });
 
+// With LibreOffice on the server, the print's PDF follows from a job; the excerpt shows its link once made.
+test("eupen: from the French UI, the file sheet of a German-speaking client is downloaded as a PDF in German", async ({
+  page,
+}) => {
+  test.skip(!existsSync("/usr/lib/libreoffice/program/soffice"), "LibreOffice is not installed");
+  await signInAt(page, EUPEN, "de", "romain");
+  await page.goto(`${EUPEN}/clients/clients`);
+  await page.getByTestId("grid-row").filter({ hasText: "Deutsch" }).first().click();
+  await expect(page).toHaveURL(/\/clients\/clients\/\d+/);
+  const clientId = /\/clients\/clients\/(\d+)/.exec(page.url())![1]!;
+  await page.getByRole("button", { name: fr("documents.print"), exact: true }).click();
+  await expect(page).toHaveURL(/\/documents\/mine\/\d+/);
+  const pdf = page.getByTestId("excerpt-pdf-link");
+  await expect(pdf).toContainText(`aktenblatt-${clientId}.pdf`, { timeout: 30_000 });
+  await expect(page.getByTestId("panel-excerptPdf")).toContainText(fr("documents.pdf.download"));
+  await saveScreenshot(page, "eupen-excerpt-pdf-fr-ui");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), pdf.click()]);
+  expect(download.suggestedFilename()).toBe(`aktenblatt-${clientId}.pdf`);
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", (await download.path())!, "-"])
+    .toString("utf8")
+    .replace(/\s+/g, " ");
+  expect(text).toContain("Aktenblatt");
+  expect(text).toContain("Geburtsdatum");
+  expect(text).toContain("Bergstraße 12 4700 Eupen");
+  expect(text).not.toContain("Übersetzung");
+});
+
 test("eupen: a German reader finds what they printed under Office → My excerpts", async ({ page }) => {
   await signInAt(page, EUPEN, "de", "rolf");
   await page.goto(`${EUPEN}/clients/clients`);
@@ -59,6 +89,9 @@ test("eupen: a German reader finds what they printed under Office → My excerpt
   await expect(page).toHaveURL(/\/clients\/clients\/\d+/);
   await page.getByRole("button", { name: de("documents.print"), exact: true }).click();
   await expect(page).toHaveURL(/\/documents\/mine\/\d+/);
+  if (existsSync("/usr/lib/libreoffice/program/soffice"))
+    await expect(page.getByTestId("excerpt-pdf-link")).toContainText(".pdf", { timeout: 30_000 });
+  await saveScreenshot(page, "eupen-excerpt-pdf-de-ui");
   await page.goto(`${EUPEN}/documents/mine`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(de("documents.mine"));
   await expect(page.getByTestId("grid-row")).not.toHaveCount(0);
