@@ -13,6 +13,7 @@ import { checksTables } from "./checks";
 import { jobTables } from "./jobs";
 import { notifyTables } from "./notify";
 import { outboxTables } from "./outbox";
+import { newcomerTables } from "./newcomers";
 import { noteTables } from "./notes";
 import { settingsTables } from "./settings";
 import { uploadTables } from "./uploads";
@@ -44,6 +45,7 @@ const AREAS = {
   uploads: uploadTables,
   notes: noteTables,
   documents: documentTables,
+  newcomers: newcomerTables,
 };
 
 type Areas = typeof AREAS;

@@ -68,4 +68,6 @@ export const {
   excerpts,
   documentSettings,
   documentTemplates,
+  faculties,
+  competences,
 } = tenantTables(SENTINEL_SCHEMA);
