@@ -65,10 +65,15 @@ describe("available coaches' scoring", () => {
     // Fanny: 100 %, DSBE 5, nothing: w = 0, hw = 5 → 5. total 25 → Fanny 20 %, Emil 80 %.
     const ranked = rank(
       [
-        agent("Emil", 100, [[DSBE, 5]], [
-          [null, 1],
-          [DSBE, 1],
-        ]),
+        agent(
+          "Emil",
+          100,
+          [[DSBE, 5]],
+          [
+            [null, 1],
+            [DSBE, 1],
+          ],
+        ),
         agent("Fanny", 100, [[DSBE, 5]]),
       ],
       DSBE,

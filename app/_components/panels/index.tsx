@@ -1,5 +1,6 @@
 "use client";
 import type { ComponentType } from "react";
+import { AvailableCoachesPanelView } from "./available-coaches";
 import { ClientOverviewPanelView } from "./client-overview";
 import { DocumentTemplatesPanelView } from "./document-templates";
 import { EidCardPanelView } from "./eid-card";
@@ -17,4 +18,5 @@ export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> 
   uploadFile: UploadFilePanelView,
   timeline: TimelinePanelView,
   documentTemplates: DocumentTemplatesPanelView,
+  availableCoaches: AvailableCoachesPanelView,
 };
