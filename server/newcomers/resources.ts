@@ -31,8 +31,8 @@ export const facultiesResource = defineResource({
   hiddenColumns: ["id"],
   titleField: "name",
   defaultSort: [{ field: "name", dir: "asc" }],
-  // Lino's Faculties: social staff configure them.
-  access: { view: ["SocialStaff"], edit: ["SocialStaff"] },
+  // Lino's Faculties: social staff configure them; newcomers operators pick one on a client (§3.6).
+  access: { view: ["SocialStaff", "NewcomersOperator"], edit: ["SocialStaff"] },
   detail: [
     {
       key: "general",
@@ -89,8 +89,8 @@ export const competencesResource = defineResource({
     { field: "user", dir: "asc" },
     { field: "seqno", dir: "asc" },
   ],
-  // Lino: Competences for social staff; CompetencesByUser for anyone who sees the user.
-  access: { view: ["SiteUser"], edit: ["SocialStaff"], listAll: ["SocialStaff"] },
+  // Lino's Competences: social staff.
+  access: { view: ["SocialStaff"], edit: ["SocialStaff"] },
   detail: [
     { key: "general", label: "resources.tabs.general", groups: [{ fields: ["user", "faculty", "weight", "seqno"] }] },
   ],
@@ -133,3 +133,5 @@ export const clientFacultyField = reference(
   (t) => facultyNameOf(t, q(t.partners.facultyId)),
   { localized: true },
 );
+// Read-only for users without NewcomersOperator (domain-people §3.6).
+clientFacultyField.editRoles = ["NewcomersOperator"];
