@@ -4,7 +4,6 @@ import { belgianToday } from "@/lib/format";
 import { hasRole, USER_TYPES } from "@/server/auth/user-types";
 import { closePools } from "@/server/db/pool";
 import { assignCoach } from "@/server/newcomers/assign";
-import { availableCoaches } from "@/server/newcomers/available";
 import { waitingNewcomers } from "@/server/newcomers/dashboard";
 import { seedFaculties } from "@/server/newcomers/seed";
 import { registry } from "@/server/areas";
