@@ -11,7 +11,7 @@
 // unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
 // BENCH_ONLY=<section>,… runs only the named sections (the centres are always created): migrate, memory,
-// pk, grid, clients, digests, notes, pages, uploads, soak, live. The clients of section 7 are generated
+// pk, grid, clients, digests, notes, newcomers, pages, uploads, soak, live. The clients of section 7 are generated
 // whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
 // (to EXPLAIN its queries afterwards; drop it by hand).
 import { createHash } from "node:crypto";
@@ -271,6 +271,10 @@ async function run() {
   // 8. Notes by client and the full-text note search with NOTES generated notes on the centre of section 7.
   const { benchNotes } = await import("./notes");
   if (runs("notes")) await benchNotes(tenants[1]!, NOTES);
+
+  // 8b. Available coaches for a newcomer with 200 agents and ROWS clients, on a centre of its own.
+  const { benchNewcomers } = await import("./newcomers");
+  if (runs("newcomers")) await benchNewcomers(tenants[3] ?? tenants[0]!, ROWS);
 
   // 9. Pages over HTTP on a production build (on the centre of section 7), and the soak run over 20 centres.
   if (!runs(...HTTP_SECTIONS)) return;

@@ -116,23 +116,22 @@ export async function availableCoaches(
 
 /**
  * How many new clients each agent has, per faculty: coached clients (not obsolete) whom the agent
- * coaches today, one of whose coachings started on or after `since`. Read from the coachings of the
- * period (an index on their start), not from every coaching of every agent.
+ * coaches today, one of whose coachings started on or after `since`. Driven by the coachings of the
+ * period (an index on their start): each such client is probed by key, then its coachings by client,
+ * so the cost follows the month's new coachings, not every coaching of every agent.
  */
 async function newClientsByFaculty({ db, t }: Db, userIds: number[], since: string, today: string) {
   const c = t.coachings;
   const p = t.partners;
   const rows = await db.execute<{ user_id: number; faculty_id: number | null; n: number }>(sql`
-    with recent as (select distinct ${q(c.clientId)} as client_id from ${c} where ${q(c.startDate)} >= ${since})
-    select ${q(c.userId)} as user_id, ${q(p.facultyId)} as faculty_id, count(distinct ${q(p.id)})::int as n
-    from recent
-    join ${p} on ${q(p.id)} = recent.client_id and ${q(p.isClient)} and ${q(p.clientState)} = ${CLIENT_STATE.coached}
-      and not ${q(p.isObsolete)}
-    join ${c} on ${q(c.clientId)} = ${q(p.id)} and ${coachingActive(t, today, today)}
-      and ${q(c.userId)} in ${sql`(${sql.join(
-        userIds.map((id) => sql`${id}`),
-        sql`, `,
-      )})`}
+    select coach.user_id, ${q(p.facultyId)} as faculty_id, count(*)::int as n
+    from ${p}
+    cross join lateral (
+      select distinct ${q(c.userId)} as user_id from ${c}
+      where ${q(c.clientId)} = ${q(p.id)} and ${coachingActive(t, today, today)}
+        and ${q(c.userId)} = any(${sql.param(userIds)}::int[])) coach
+    where ${q(p.id)} = any(array(select ${q(c.clientId)} from ${c} where ${q(c.startDate)} >= ${since}))
+      and ${q(p.isClient)} and ${q(p.clientState)} = ${CLIENT_STATE.coached} and not ${q(p.isObsolete)}
     group by 1, 2`);
   return rows.rows.map((r) => ({ userId: r.user_id, facultyId: r.faculty_id, count: r.n }));
 }

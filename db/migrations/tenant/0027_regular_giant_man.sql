@@ -22,4 +22,5 @@ ALTER TABLE "tenant_template"."competences" ADD CONSTRAINT "competences_faculty_
 CREATE UNIQUE INDEX "competences_user_faculty_key" ON "tenant_template"."competences" USING btree ("user_id","faculty_id");--> statement-breakpoint
 CREATE INDEX "competences_faculty_idx" ON "tenant_template"."competences" USING btree ("faculty_id","user_id");--> statement-breakpoint
 ALTER TABLE "tenant_template"."partners" ADD CONSTRAINT "partners_faculty_id_faculties_id_fk" FOREIGN KEY ("faculty_id") REFERENCES "tenant_template"."faculties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "coachings_start_idx" ON "tenant_template"."coachings" USING btree ("start_date","client_id");--> statement-breakpoint
 CREATE INDEX "partners_faculty_idx" ON "tenant_template"."partners" USING btree ("faculty_id") WHERE "tenant_template"."partners"."faculty_id" is not null;
