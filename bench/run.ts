@@ -11,7 +11,7 @@
 // unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
 // BENCH_ONLY=<section>,… runs only the named sections (the centres are always created): migrate, memory,
-// pk, grid, clients, digests, locked, notes, series, documents, pages, uploads, soak, live. The clients of section 7 are generated
+// pk, grid, clients, digests, locked, notes, series, documents, newcomers, pages, uploads, soak, live. The clients of section 7 are generated
 // whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
 // (to EXPLAIN its queries afterwards; drop it by hand).
 import { createHash } from "node:crypto";
@@ -283,6 +283,10 @@ async function run() {
   // 8c. Documents: docx rendering, warm vs. cold PDF conversion, a mass print (see bench/documents.ts).
   const { benchDocuments } = await import("./documents");
   if (runs("documents")) await benchDocuments(tenants[3] ?? tenants[0]!, SMOKE);
+
+  // 8d. Available coaches for a newcomer with 200 agents and ROWS clients, on a centre of its own.
+  const { benchNewcomers } = await import("./newcomers");
+  if (runs("newcomers")) await benchNewcomers(tenants[3] ?? tenants[0]!, ROWS);
 
   // 9. Pages over HTTP on a production build (on the centre of section 7), and the soak run over 20 centres.
   if (!runs(...HTTP_SECTIONS)) return;

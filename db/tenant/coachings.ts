@@ -47,6 +47,8 @@ export function coachingTables(
       index("coachings_client_idx").on(t.clientId),
       // Covers "clients coached by a user in a period" (an index-only semi-join).
       index("coachings_user_idx").on(t.userId, t.clientId, t.startDate, t.endDate, t.primary),
+      // The coachings started since a day: newcomers' "new clients" of the month (domain-people §9.1).
+      index("coachings_start_idx").on(t.startDate, t.clientId),
       // Lino's single-primary rule: at most one primary coaching per client.
       uniqueIndex("coachings_one_primary")
         .on(t.clientId)

@@ -16,6 +16,7 @@ import {
 import { folded, inReadersOrder } from "@/db/text";
 import type { LocalizedText } from "@/db/control/schema";
 import type { geoTables } from "./geo";
+import type { newcomerTables } from "./newcomers";
 
 /** The columns of a partner that the quick search reads (of clients, persons, organisations, households), in `partners.search_text`. */
 export const SEARCHED_COLUMNS = ["prefix", "name", "phone", "gsm", "email", "street", "vat_id", "national_id"] as const;
@@ -43,7 +44,11 @@ export const partnerNameOrder = (t: { name: SQLWrapper }) => inReadersOrder(t.na
  * and Client from Partner (one row per level); one row with nullable columns per kind keeps every
  * list a single-table query and lets a partner be "seen as" person or client without joins.
  */
-export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables>, "countries" | "places">) {
+export function contactTables(
+  s: PgSchema,
+  geo: Pick<ReturnType<typeof geoTables>, "countries" | "places"> &
+    Pick<ReturnType<typeof newcomerTables>, "faculties">,
+) {
   const country = (name: string) => text(name).references(() => geo.countries.isoCode);
   const place = (name: string) => integer(name).references(() => geo.places.id);
   /** The columns of a postal address: an address row's, and the partner's copy of its primary one. */
@@ -151,6 +156,8 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
       obstacles: text("obstacles").notNull().default(""),
       skills: text("skills").notNull().default(""),
       refusalReason: text("refusal_reason"),
+      /** The faculty a newcomer is attributed to (domain-people §9): decides who may coach them. */
+      facultyId: integer("faculty_id").references((): AnyPgColumn => geo.faculties.id),
       groupId: integer("group_id").references(() => personGroups.id),
       /** Contact person at the job office (a contact-person row; never the client himself). */
       jobOfficeContactId: integer("job_office_contact_id").references((): AnyPgColumn => roles.id, {
@@ -194,6 +201,10 @@ export function contactTables(s: PgSchema, geo: Pick<ReturnType<typeof geoTables
         .on(t.clientState, t.id)
         .where(sql`${t.isClient}`),
       index("partners_phonetic_idx").using("gin", t.phoneticWords),
+      // A faculty's clients (its deletion check, ClientsByFaculty).
+      index("partners_faculty_idx")
+        .on(t.facultyId)
+        .where(sql`${t.facultyId} is not null`),
     ],
   );
 

@@ -14,6 +14,7 @@ import { checksTables } from "./checks";
 import { jobTables } from "./jobs";
 import { notifyTables } from "./notify";
 import { outboxTables } from "./outbox";
+import { newcomerTables } from "./newcomers";
 import { noteTables } from "./notes";
 import { receptionTables } from "./reception";
 import { settingsTables } from "./settings";
@@ -48,6 +49,7 @@ const AREAS = {
   notes: noteTables,
   documents: documentTables,
   reception: receptionTables,
+  newcomers: newcomerTables,
 };
 
 type Areas = typeof AREAS;

@@ -70,4 +70,6 @@ export const {
   documentSettings,
   documentTemplates,
   receptionDisplays,
+  faculties,
+  competences,
 } = tenantTables(SENTINEL_SCHEMA);

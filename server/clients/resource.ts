@@ -50,6 +50,8 @@ import { similarClientsPanel } from "./panels/similar";
 import { clientNoteFilters } from "@/server/notes/clients";
 import { writeSystemNoteOf } from "@/server/notes/system";
 import { clientTimeline, timelineParams } from "@/server/history/timeline";
+import { clientFacultyField } from "@/server/newcomers/resources";
+import { availableCoachesPanel } from "@/server/newcomers/panel";
 
 const p = (t: TenantTables) => t.partners;
 
@@ -117,6 +119,7 @@ export const clientsResource = defineResource({
     unavailableWhy: text("fields.unavailableWhy", (t) => t.partners.unavailableWhy, { max: 100 }),
     remarks: longText("fields.remarks", (t) => t.partners.remarks),
     isObsolete: boolean("fields.isObsolete", (t) => t.partners.isObsolete),
+    faculty: clientFacultyField,
     coaches: {
       type: "text",
       label: "fields.coaches",
@@ -273,8 +276,17 @@ export const clientsResource = defineResource({
       key: "coaches",
       label: "resources.clients.coachesTab",
       groups: [
-        { fields: ["primaryCoach", "coaches", "observers", "jobOfficeContact"] },
+        { fields: ["primaryCoach", "coaches", "observers", "jobOfficeContact", "faculty"] },
         { fields: ["healthInsurance", "pharmacy", "jobAgents"] },
+      ],
+      // Newcomers operators choose the coach of a newcomer here (domain-people §9.1, §9.2).
+      panels: [
+        {
+          key: "availableCoaches",
+          label: "panels.availableCoaches.title",
+          roles: ["NewcomersOperator"],
+          load: availableCoachesPanel,
+        },
       ],
       slaves: [
         { resource: "coachings.coachings", label: "resources.coachings.title", masterField: "client" },

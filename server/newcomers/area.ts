@@ -1,9 +1,34 @@
 import { defineArea } from "@/server/area";
+import { defineRelations } from "@/server/resources/relations";
 import { newClientsResource } from "./clients";
+import { competencesResource, facultiesResource } from "./resources";
+import { newcomersRouter } from "./router";
+import { seedFaculties, seedNewcomersDemo } from "./seed";
+import { newClientsWidget } from "./widget";
 
-/** Newcomers (domain-people §9): the clients waiting for a coach; dispatching comes with its issue. */
+/** Newcomers (domain-people §9): faculties, competences, the clients waiting for a coach and giving them one. */
 export const newcomersArea = defineArea({
   id: "newcomers",
-  resources: [newClientsResource],
-  menu: [{ menu: "newcomers", entries: [{ resource: "newcomers.clients" }] }],
+  resources: [newClientsResource, facultiesResource, competencesResource],
+  menu: [
+    { menu: "newcomers", entries: [{ resource: "newcomers.clients" }] },
+    {
+      menu: "configure",
+      section: "menu.sections.newcomers",
+      entries: [{ resource: "newcomers.faculties", roles: ["SocialStaff"] }],
+    },
+    {
+      menu: "explorer",
+      section: "menu.sections.newcomers",
+      entries: [{ resource: "newcomers.competences", roles: ["SocialStaff"] }],
+    },
+  ],
+  widgets: [newClientsWidget],
+  router: newcomersRouter,
+  seed: { reference: seedFaculties, demo: seedNewcomersDemo },
+  relations: defineRelations([
+    { from: "competences.user_id", to: "users", onDelete: "volatile", label: "relations.competences" },
+    { from: "competences.faculty_id", to: "faculties", onDelete: "protect", label: "relations.competences" },
+    { from: "partners.faculty_id", to: "faculties", onDelete: "protect", label: "relations.clients" },
+  ]),
 });

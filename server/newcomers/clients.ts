@@ -8,7 +8,7 @@ export const newClientsResource = defineVariant(clientsResource, {
   id: "newcomers.clients",
   title: "resources.clients.newTitle",
   defaultFilters: { clientState: CLIENT_STATE.newcomer, hideObsolete: true },
-  columns: ["name", "clientState", ...CLIENT_DETAILS],
+  columns: ["name", "clientState", "faculty", ...CLIENT_DETAILS],
   hiddenColumns: ["id", "language", "coaches", "birthDate", "gender", "nationality", "createdAt", "modifiedAt"],
   view: ["NewcomersUser"],
 });

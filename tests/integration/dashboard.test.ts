@@ -55,6 +55,8 @@ describe("dashboard widgets per user type", () => {
             : ["procurations", ...integ, ...reception, ...calendar]),
           // Everyone handling documents (OfficeUser or OfficeOperator) may follow their clients' expiring ones (§13).
           "my-expiring-uploads",
+          // Newcomers waiting for a coach (§9): newcomers users.
+          ...(hasRole(userType, "NewcomersUser") ? ["new-clients"] : []),
           // "You have N unseen notifications" (§16): everyone signed in.
           "my-notifications",
           // What the demo's mail server caught: administrators (shown only where there is a demo mailbox).
@@ -115,6 +117,7 @@ describe("dashboard widgets per user type", () => {
       "calendar-my-today",
       "calendar-my-overdue",
       "my-expiring-uploads",
+      "new-clients",
       "my-notifications",
       "caught-mails",
       "quick-links",
@@ -130,6 +133,7 @@ describe("dashboard widgets per user type", () => {
       "calendar-my-overdue",
       "recent-changes",
       "my-expiring-uploads",
+      "new-clients",
       "my-notifications",
       "caught-mails",
       "quick-links",

@@ -68,6 +68,11 @@ const EXPECTED: Record<string, string> = {
   "clients.all": "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
   // Newcomers → New clients: newcomers.NewClients, NewcomersUser.
   "newcomers.clients": "-   -   -   E   E   -   E   E   -   -   E   -   -   -   E   E",
+  // newcomers.Faculties: SocialStaff; their rows are offered on the client's faculty, which
+  // NewcomersOperator (110 120 200 220 300 420 800 900 910) edits (§3.6).
+  "newcomers.faculties": "-   -   E   E   V   -   V   V   -   E   E   -   -   V   E   E",
+  // newcomers.Competences: SocialStaff.
+  "newcomers.competences": "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
 
   // ── The client file's small entities (§3.8) ──
   // "All visible to SocialUser on the client; global lists for SocialStaff": pcsw.DispensesByClient,
@@ -349,6 +354,7 @@ beforeAll(async () => {
   const exclusionType = await create("clients.exclusionTypes", { name: name("Rendez-vous manqué") });
   const coachingType = await create("coachings.types", { name: name("Service social") });
   const coachingEnding = await create("coachings.endings", { name: name("Déménagement") });
+  const faculty = await create("newcomers.faculties", { name: name("Accompagnement budgétaire"), weight: 6 });
   const place = await create("geo.places", { name: name("Walkville"), zipCode: "9999", kind: "city", country: "BE" });
   const choice = await create("settings.choices", { list: "placeKinds", value: "hamlet", name: name("Hameau") });
   // Partners.
@@ -564,6 +570,7 @@ beforeAll(async () => {
     })
     .returning({ id: h.t.clientMerges.id });
   const { user: someone } = await newUser(centre, "400");
+  const competence = await create("newcomers.competences", { user: someone.id, faculty });
   const [failure] = await h.db
     .insert(h.t.jobFailures)
     .values({ jobId: "00000000-0000-4000-8000-000000000001", jobName: "checks.nightly", error: "boom", attempts: 4 })
@@ -584,6 +591,8 @@ beforeAll(async () => {
     ["integ.clients", { id: client }],
     ["clients.all", { id: client }],
     ["newcomers.clients", { id: client }],
+    ["newcomers.faculties", { id: faculty }],
+    ["newcomers.competences", { id: competence }],
     ["clients.dispenses", { id: dispense, master: onClient }],
     ["clients.exclusions", { id: exclusion, master: onClient }],
     ["clients.convictions", { id: conviction, master: onClient }],

@@ -102,6 +102,9 @@ const SOCIAL_EXPLORER = [
   "menu.explorer > menu.sections.pcsw > resources.exclusions.title (/clients/exclusions)",
   "menu.explorer > menu.sections.pcsw > resources.convictions.title (/clients/convictions)",
 ];
+/** Newcomers (§9): social staff configure the faculties and explore the agents' competences. */
+const FACULTIES = "menu.configure > menu.sections.newcomers > resources.faculties.title (/newcomers/faculties)";
+const COMPETENCES = "menu.explorer > menu.sections.newcomers > resources.competences.title (/newcomers/competences)";
 /** Site staff (900, 910 here) review merged duplicate clients. */
 const MERGES = "menu.explorer > menu.sections.contacts > resources.clientMerges.title (/clients/merges)";
 /** Data problems (§18): assigned to me for data-check users (CheckdataUser), all of them for site staff (900, 910). */
@@ -171,6 +174,7 @@ const ADMIN = asOfficeStaff([
   ENDINGS,
   SYSTEM,
   DISPLAYS,
+  FACULTIES,
   MERGES,
   ALL_NOTES,
   ALL_UPLOADS,
@@ -181,6 +185,7 @@ const ADMIN = asOfficeStaff([
   DELETED,
   ALL_MAILS,
   ALL_SMS,
+  COMPETENCES,
   ACCOUNT,
   ...ADMINISTRATION,
   LETTERHEAD,
@@ -207,10 +212,12 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    FACULTIES,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
+    COMPETENCES,
     ACCOUNT,
   ]),
   "120": asOfficeStaff([
@@ -225,10 +232,12 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    FACULTIES,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
+    COMPETENCES,
     ACCOUNT,
   ]),
   "200": [...SOCIAL, NEW_CLIENTS, ACCOUNT],
@@ -274,10 +283,12 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    FACULTIES,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
+    COMPETENCES,
     ACCOUNT,
   ]),
   "420": asOfficeStaff([
@@ -292,10 +303,12 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    FACULTIES,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
+    COMPETENCES,
     ACCOUNT,
   ]),
   "500": [

@@ -1,5 +1,6 @@
 "use client";
 import type { ComponentType } from "react";
+import { AvailableCoachesPanelView } from "./available-coaches";
 import { ClientOverviewPanelView } from "./client-overview";
 import { DocumentTemplatesPanelView } from "./document-templates";
 import { EidCardPanelView } from "./eid-card";
@@ -19,4 +20,5 @@ export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> 
   timeline: TimelinePanelView,
   documentTemplates: DocumentTemplatesPanelView,
   excerptPdf: ExcerptPdfPanelView,
+  availableCoaches: AvailableCoachesPanelView,
 };
