@@ -19,6 +19,7 @@ import {
   todayResource,
 } from "./entries";
 import { guestsResource, myGuestsResource } from "./guests";
+import { calendarSettingsResource, remindClientsJob } from "./client-reminders";
 import { myTasksResource, tasksByClientResource } from "./my-tasks";
 import { myOverdueWidget, myTodayWidget } from "./widgets";
 
@@ -45,6 +46,7 @@ export const calendarArea = defineArea({
     myGuestsResource,
     myTasksResource,
     tasksByClientResource,
+    calendarSettingsResource,
   ],
   // Lino Welfare's Calendar menu (§1.4), the reception's appointments of the day, the configuration
   // (Configure → Calendar) and every entry and guest (Explorer → Calendar) for office staff.
@@ -80,10 +82,18 @@ export const calendarArea = defineArea({
         { resource: "calendar.subscriptions", roles: ["OfficeStaff"] },
       ],
     },
+    { menu: "site", section: "menu.sections.administration", entries: [{ resource: "calendar.settings" }] },
   ],
+  jobs: [remindClientsJob],
   widgets: [myTodayWidget, myOverdueWidget],
   timeline: [entriesSource],
-  seed: { reference: seedCalendarReference, demo: seedCalendarDemo },
+  seed: {
+    reference: async (handle) => {
+      await seedCalendarReference(handle);
+      await handle.db.insert(handle.t.calendarSettings).values({ id: 1 }).onConflictDoNothing();
+    },
+    demo: seedCalendarDemo,
+  },
   relations: defineRelations([
     { from: "tasks.user_id", to: "users", onDelete: "protect", label: "relations.tasks" },
     // A task about a client stays the coach's to do or to close: the client cannot go under it.
@@ -134,5 +144,20 @@ export const calendarArea = defineArea({
     },
     { from: "calendar_guests.partner_id", to: "partners", onDelete: "protect", label: "relations.calendarGuests" },
     { from: "calendar_guests.role_id", to: "guest_roles", onDelete: "protect", label: "relations.calendarGuests" },
+    // A reminder sent to a guest goes with the guest; the mail and SMS it sent stay as their records.
+    {
+      from: "client_reminders.guest_id",
+      to: "calendar_guests",
+      onDelete: "volatile",
+      label: "relations.clientReminders",
+    },
+    {
+      from: "client_reminders.entry_id",
+      to: "calendar_entries",
+      onDelete: "volatile",
+      label: "relations.clientReminders",
+    },
+    { from: "client_reminders.mail_id", to: "mails", onDelete: "clear", label: "relations.clientReminders" },
+    { from: "client_reminders.sms_id", to: "sms_messages", onDelete: "clear", label: "relations.clientReminders" },
   ]),
 });
