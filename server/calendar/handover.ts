@@ -7,9 +7,9 @@ import type { ActionDef, PanelDef, ResourceCtx } from "@/server/resources/define
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { userNameOf } from "@/server/users/sql";
 import { qualified as q } from "@/server/resources/query";
+import { TODAY } from "./entries";
 
 type Db = TenantHandle["db"];
-const TODAY = sql`(now() at time zone 'Europe/Brussels')::date`;
 
 /** Entries still to come and tasks still open: what a new coach takes over (issue 15 §8). */
 const OPEN_ENTRY_STATES = ["suggested", "draft", "published"];

@@ -4,6 +4,7 @@ import ical, { ICalEventTransparency } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { LocalizedText } from "@/db/control/schema";
 import { rowChange, writeAudit, type Actor } from "@/server/audit";
+import { TODAY } from "@/server/calendar/entries";
 import { clientDisplayName } from "@/server/clients/sql";
 import { isLocale, localized, type Locale } from "@/server/i18n/locale";
 import { translatorFor } from "@/server/i18n/translator";
@@ -103,8 +104,8 @@ export async function feedCalendar(handle: Pick<TenantHandle, "db" | "t">, userI
       and(
         eq(e.userId, userId),
         ne(e.state, "cancelled"),
-        gte(sql`coalesce(${e.endDate}, ${e.startDate})`, sql`current_date - ${DAYS_BEFORE}`),
-        lte(e.startDate, sql`current_date + ${DAYS_AFTER}`),
+        gte(sql`coalesce(${e.endDate}, ${e.startDate})`, sql`${TODAY} - ${sql.raw(String(DAYS_BEFORE))}`),
+        lte(e.startDate, sql`${TODAY} + ${sql.raw(String(DAYS_AFTER))}`),
       ),
     )
     .orderBy(e.startDate, e.startTime, e.id);
