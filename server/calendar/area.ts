@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { seedCalendarDemo, seedCalendarReference } from "@/db/seed/calendar";
 import { entriesSource } from "./timeline";
 import { defineArea } from "@/server/area";
@@ -92,7 +93,14 @@ export const calendarArea = defineArea({
       await seedCalendarReference(handle);
       await handle.db.insert(handle.t.calendarSettings).values({ id: 1 }).onConflictDoNothing();
     },
-    demo: seedCalendarDemo,
+    demo: async (handle, centre) => {
+      await seedCalendarDemo(handle, centre);
+      // The demo centres remind their clients by SMS three days before (issue 15 §6): over a weekend too.
+      await handle.db
+        .update(handle.t.calendarSettings)
+        .set({ remindHours: 72, remindChannel: "sms" })
+        .where(eq(handle.t.calendarSettings.id, 1));
+    },
   },
   relations: defineRelations([
     { from: "tasks.user_id", to: "users", onDelete: "protect", label: "relations.tasks" },

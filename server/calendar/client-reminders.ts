@@ -58,6 +58,15 @@ export const calendarSettingsResource = defineResource({
       groups: [{ fields: ["remindHours", "remindChannel"] }, { fields: ["feedClientNames"] }],
     },
   ],
+  // What the job does every five minutes, at once: an administrator setting reminders up sees them go.
+  actions: [
+    {
+      name: "remindNow",
+      label: "remind.remindNow",
+      roles: ["SiteAdmin"],
+      run: async (ctx) => void (await queueClientReminders(ctx.handle)),
+    },
+  ],
 });
 
 /** The entry type's own reminder, beside its other flags (calendar.entryTypes). */

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closePools } from "@/server/db/pool";
 import { feedGet } from "@/server/feeds/route";
@@ -67,11 +67,11 @@ describe("a user's calendar feed", () => {
     expect(feed.body).not.toContain("Fremder Termin");
 
     const h = tenantHandle(eupen);
-    await h.db.update(h.t.calendarSettings).set({ feedClientNames: true });
+    await h.db.update(h.t.calendarSettings).set({ feedClientNames: true }).where(eq(h.t.calendarSettings.id, 1));
     const named = await fetchFeed(eupen, path);
     expect(named.body).toMatch(/SUMMARY:Beratung — HILGER Hanna \(\d+\)/);
     expect(named.body).toContain("DESCRIPTION:Schulden");
-    await h.db.update(h.t.calendarSettings).set({ feedClientNames: false });
+    await h.db.update(h.t.calendarSettings).set({ feedClientNames: false }).where(eq(h.t.calendarSettings.id, 1));
   });
 
   it("is refused on another centre's host, after revocation, and once replaced by a new address", async () => {

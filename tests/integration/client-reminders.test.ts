@@ -113,7 +113,10 @@ describe("reminders to clients", () => {
       .select({ id: h.t.entryTypes.id })
       .from(h.t.entryTypes)
       .where(eq(h.t.entryTypes.ref, "meeting"));
-    await h.db.update(h.t.calendarSettings).set({ remindHours: 12, remindChannel: "sms" });
+    await h.db
+      .update(h.t.calendarSettings)
+      .set({ remindHours: 12, remindChannel: "sms" })
+      .where(eq(h.t.calendarSettings.id, 1));
     const marie = await newClient(eupen, {
       firstName: "Marie",
       lastName: "Dubois",
@@ -130,7 +133,7 @@ describe("reminders to clients", () => {
     expect(sms!.body).toMatch(
       /^CPAS rem-eupen : rappel de votre rendez-vous le \d\d\/\d\d\/\d{4} à \d\d:\d\d avec Anna Agent/,
     );
-    await h.db.update(h.t.calendarSettings).set({ remindHours: null });
+    await h.db.update(h.t.calendarSettings).set({ remindHours: null }).where(eq(h.t.calendarSettings.id, 1));
   });
 
   it("wait until the entry is within the hours, skip drafts and cancelled entries, and follow a moved entry", async () => {
@@ -282,7 +285,8 @@ describe("reminder settings", () => {
       remindHours: null,
       remindChannel: "sms",
     });
-    await tenantHandle(eupen).db.update(tenantHandle(eupen).t.calendarSettings).set({ remindHours: null });
+    const h = tenantHandle(eupen);
+    await h.db.update(h.t.calendarSettings).set({ remindHours: null }).where(eq(h.t.calendarSettings.id, 1));
   });
 
   it("of an entry type are set by office staff (110), not by agents (100)", async () => {
