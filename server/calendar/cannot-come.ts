@@ -140,7 +140,8 @@ button:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}</style></head
     headers: {
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
-      "referrer-policy": "no-referrer",
+      // Not "no-referrer": the browser would then send its confirmation with "Origin: null", refused as forged.
+      "referrer-policy": "same-origin",
       "x-robots-tag": "noindex",
     },
   });
