@@ -13,11 +13,9 @@ const status = z.object({ active: z.boolean(), createdAt: z.string().nullable() 
 export const feedsRouter = router({
   status: authedProcedure.output(status).query(({ ctx }) => feedStatus(ctx.handle, ownerOf(ctx.user))),
   /** A new address (shown this once), replacing the former one. */
-  renew: authedProcedure
-    .output(z.object({ path: z.string() }))
-    .mutation(async ({ ctx }) => ({
-      path: feedPath(await renewFeed(ctx.handle, actorOf(ctx.user), ownerOf(ctx.user))),
-    })),
+  renew: authedProcedure.output(z.object({ path: z.string() })).mutation(async ({ ctx }) => ({
+    path: feedPath(await renewFeed(ctx.handle, actorOf(ctx.user), ownerOf(ctx.user))),
+  })),
   revoke: authedProcedure.output(status).mutation(async ({ ctx }) => {
     await revokeFeed(ctx.handle, actorOf(ctx.user), ownerOf(ctx.user));
     return feedStatus(ctx.handle, ownerOf(ctx.user));
