@@ -6,6 +6,7 @@ import { coachingsArea } from "@/server/coachings/area";
 import { contactsArea } from "@/server/contacts/area";
 import { documentsArea } from "@/server/documents/area";
 import { eidArea } from "@/server/eid/area";
+import { feedsArea } from "@/server/feeds/area";
 import { geoArea } from "@/server/geo/area";
 import { historyArea } from "@/server/history/area";
 import { householdsArea } from "@/server/households/area";
@@ -45,6 +46,7 @@ export const AREAS = [
   receptionArea,
   eidArea,
   calendarArea,
+  feedsArea,
   notesArea,
   historyArea,
   uploadsArea,

@@ -87,6 +87,10 @@ export function calendarTables(
       defaultDuration: integer("default_duration"),
       /** Welfare: the entry's client is invited as a guest. */
       inviteClient: boolean("invite_client").notNull().default(false),
+      /** Hours before an entry its client guests are reminded; null: the centre's default, 0: never. */
+      remindHours: integer("remind_hours"),
+      /** Choice list reminderChannels; null: the centre's default. */
+      remindChannel: text("remind_channel"),
       version: integer("version").notNull().default(1),
     },
     (t) => [
@@ -94,6 +98,7 @@ export function calendarTables(
       check("entry_types_max_conflicting", sql`${t.maxConflicting} >= 1`),
       check("entry_types_max_days", sql`${t.maxDays} >= 0`),
       check("entry_types_default_duration", sql`${t.defaultDuration} > 0`),
+      check("entry_types_remind_hours", sql`${t.remindHours} between 0 and 336`),
     ],
   );
 

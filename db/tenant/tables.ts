@@ -10,6 +10,7 @@ import { householdTables } from "./households";
 import { clientTables } from "./clients";
 import { calendarTables } from "./calendar";
 import { seriesTables } from "./series";
+import { clientReminderTables } from "./client-reminders";
 import { checksTables } from "./checks";
 import { jobTables } from "./jobs";
 import { notifyTables } from "./notify";
@@ -41,6 +42,7 @@ const AREAS = {
   clients: clientTables,
   calendar: calendarTables,
   series: seriesTables,
+  clientReminders: clientReminderTables,
   checks: checksTables,
   jobs: jobTables,
   notify: notifyTables,

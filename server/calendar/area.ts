@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { seedCalendarDemo, seedCalendarReference } from "@/db/seed/calendar";
 import { seedHolidays } from "@/db/seed/holidays";
 import { entriesSource } from "./timeline";
@@ -20,6 +21,7 @@ import {
   todayResource,
 } from "./entries";
 import { guestsResource, myGuestsResource } from "./guests";
+import { calendarSettingsResource, remindClientsJob } from "./client-reminders";
 import { myTasksResource, tasksByClientResource } from "./my-tasks";
 import { myOverdueWidget, myTodayWidget } from "./widgets";
 import {
@@ -55,6 +57,7 @@ export const calendarArea = defineArea({
     tasksByClientResource,
     recurrentEventsResource,
     byRecurrentEventResource,
+    calendarSettingsResource,
   ],
   // Lino Welfare's Calendar menu (§1.4), the reception's appointments of the day, the configuration
   // (Configure → Calendar) and every entry and guest (Explorer → Calendar) for office staff.
@@ -91,18 +94,27 @@ export const calendarArea = defineArea({
         { resource: "calendar.subscriptions", roles: ["OfficeStaff"] },
       ],
     },
+    { menu: "site", section: "menu.sections.administration", entries: [{ resource: "calendar.settings" }] },
   ],
   widgets: [myTodayWidget, myOverdueWidget],
   checkers: [conflictingEntriesChecker, tooLongEntriesChecker],
-  jobs: [generateHolidaysJob],
+  jobs: [generateHolidaysJob, remindClientsJob],
   seriesOwners: [recurrentEventOwners],
   timeline: [entriesSource],
   seed: {
     reference: async (handle, centre) => {
       await seedCalendarReference(handle);
       await seedHolidays(handle, centre);
+      await handle.db.insert(handle.t.calendarSettings).values({ id: 1 }).onConflictDoNothing();
     },
-    demo: seedCalendarDemo,
+    demo: async (handle, centre) => {
+      await seedCalendarDemo(handle, centre);
+      // The demo centres remind their clients by SMS three days before (issue 15 §6): over a weekend too.
+      await handle.db
+        .update(handle.t.calendarSettings)
+        .set({ remindHours: 72, remindChannel: "sms" })
+        .where(eq(handle.t.calendarSettings.id, 1));
+    },
   },
   relations: defineRelations([
     { from: "tasks.user_id", to: "users", onDelete: "protect", label: "relations.tasks" },
@@ -163,5 +175,20 @@ export const calendarArea = defineArea({
     },
     { from: "calendar_guests.partner_id", to: "partners", onDelete: "protect", label: "relations.calendarGuests" },
     { from: "calendar_guests.role_id", to: "guest_roles", onDelete: "protect", label: "relations.calendarGuests" },
+    // A reminder sent to a guest goes with the guest; the mail and SMS it sent stay as their records.
+    {
+      from: "client_reminders.guest_id",
+      to: "calendar_guests",
+      onDelete: "volatile",
+      label: "relations.clientReminders",
+    },
+    {
+      from: "client_reminders.entry_id",
+      to: "calendar_entries",
+      onDelete: "volatile",
+      label: "relations.clientReminders",
+    },
+    { from: "client_reminders.mail_id", to: "mails", onDelete: "clear", label: "relations.clientReminders" },
+    { from: "client_reminders.sms_id", to: "sms_messages", onDelete: "clear", label: "relations.clientReminders" },
   ]),
 });

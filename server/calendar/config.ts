@@ -7,6 +7,7 @@ import { boolean, choice, integer, localizedText, longText, reference, text } fr
 import { qualified as q } from "@/server/resources/query";
 import { activeStaff, userNameOf } from "@/server/users/sql";
 import { plannerColumns } from "./choices";
+import { entryTypeReminderFields } from "./client-reminders";
 
 /**
  * The calendar's configuration (Configure → Calendar, Lino's cal config tables: OfficeStaff); read
@@ -173,6 +174,7 @@ export const entryTypesResource = defineResource({
       width: 8,
     }),
     inviteClient: boolean("resources.entryTypes.inviteClient", (t) => t.entryTypes.inviteClient),
+    ...entryTypeReminderFields,
   },
   columns: [
     "name",
@@ -193,6 +195,8 @@ export const entryTypesResource = defineResource({
     "fillPresences",
     "transparent",
     "inviteClient",
+    "remindHours",
+    "remindChannel",
   ],
   titleField: "name",
   defaultSort: [
@@ -208,6 +212,7 @@ export const entryTypesResource = defineResource({
         { fields: ["name", "eventLabel", "ref", "seqno"] },
         { fields: ["isAppointment", "inviteClient", "allRooms", "locksUser", "transparent", "plannerColumn"] },
         { fields: ["maxConflicting", "maxDays", "defaultDuration", "fillPresences", "forceGuestStates"] },
+        { fields: ["remindHours", "remindChannel"] },
       ],
       slaves: [{ resource: "calendar.entries", label: "resources.calendarEntries.title", masterField: "type" }],
     },

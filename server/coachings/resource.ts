@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { belgianToday } from "@/lib/format";
 import { clientNameOf } from "@/server/clients/sql";
 import { coachingActive } from "./sql";
+import { handOverAction, handOverPanel } from "@/server/calendar/handover";
 import { defineResource, type ResourceDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { boolean, date, integer, localizedText, reference } from "@/server/resources/fields";
@@ -97,8 +98,10 @@ export const coachingsResource = defineResource({
       key: "general",
       label: "resources.tabs.general",
       groups: [{ fields: ["client", "user", "coachingType", "startDate", "endDate", "primary", "ending"] }],
+      panels: [handOverPanel],
     },
   ],
+  actions: [handOverAction],
   insert: {
     fields: ["client", "user", "coachingType", "startDate", "endDate", "primary", "ending"],
     // The coach is the creating user; the coaching starts today unless dates are given.

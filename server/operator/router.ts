@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { env } from "@/server/env";
+import { centreUrl } from "@/server/tenancy/public-url";
 import {
   createTenant,
   listTenants,
@@ -40,12 +40,6 @@ const tenantRow = z.object({
   support: z.object({ endsAt: z.date(), grantedByName: z.string(), reason: z.string() }).nullable(),
 });
 
-function publicUrl(slug: string) {
-  const { BASE_DOMAIN, PORT, NODE_ENV } = env();
-  const secure = NODE_ENV === "production" && BASE_DOMAIN !== "localhost";
-  return `${secure ? "https" : "http"}://${slug}.${BASE_DOMAIN}${secure ? "" : `:${PORT}`}`;
-}
-
 // Operators manage centres from the control plane; nothing here reads a centre's own schema. Reading
 // a centre's data takes a support session, which only the centre's administrators can allow.
 export const operatorRouter = router({
@@ -63,7 +57,7 @@ export const operatorRouter = router({
           codeVersion: TENANT_SCHEMA_VERSION,
           tenants: rows.map((r) => ({
             ...r,
-            url: publicUrl(r.slug),
+            url: centreUrl(r.slug),
             availability: availability(r),
             migrationError: r.migrationState === "failed" ? r.migrationError : null,
             support: grants.get(r.id) ?? null,
@@ -95,7 +89,7 @@ export const operatorRouter = router({
           actorOf(ctx),
         );
         ctx.log.info({ slug: tenant.slug, created }, "tenant created from console");
-        return { slug: tenant.slug, url: publicUrl(tenant.slug), created };
+        return { slug: tenant.slug, url: centreUrl(tenant.slug), created };
       }),
 
     suspend: operatorProcedure
@@ -134,7 +128,7 @@ export const operatorRouter = router({
         const { token, grant } = await issueSupportToken(ctx.operator, tenant);
         ctx.log.info({ slug: tenant.slug, grantId: grant.id }, "support session token issued");
         return {
-          url: `${publicUrl(tenant.slug)}/api/support/enter?token=${encodeURIComponent(token)}`,
+          url: `${centreUrl(tenant.slug)}/api/support/enter?token=${encodeURIComponent(token)}`,
           endsAt: grant.endsAt,
         };
       }),

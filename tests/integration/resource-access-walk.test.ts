@@ -221,6 +221,8 @@ const EXPECTED: Record<string, string> = {
   "outbox.smsByClient": "-   e   e   e   e   -   -   e   e   e   e   e   e   -   e   e",
   "outbox.sms": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
   "outbox.smsSettings": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
+  // Reminders to clients and calendar feeds (issue 15 §6-7, beyond Lino): the centre's defaults are site staff's.
+  "calendar.settings": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
 
   // ── Scanned documents (§13) ──
   // uploads.UploadTypes: OfficeStaff configure them; offered in every upload form (the combo box rule).
@@ -672,6 +674,7 @@ beforeAll(async () => {
     ["outbox.sms", { id: own.get("900")!.sms }],
     ["outbox.smsByClient", { id: (type) => own.get(type)!.sms, master: onClient }],
     ["outbox.smsSettings", { id: 1 }],
+    ["calendar.settings", { id: 1 }],
     ["uploads.types", { id: uploadType!.id }],
     ["uploads.uploads", { id: own.get("900")!.upload, master: onClient }],
     ["uploads.mine", { id: (type) => own.get(type)!.upload }],

@@ -137,6 +137,8 @@ const ALL_UPLOADS = "menu.explorer > menu.sections.office > resources.uploads.ti
 const MY_EXCERPTS = "menu.office > documents.mine (/documents/mine)";
 const EXCERPT_TYPES = "menu.configure > menu.sections.office > documents.types.title (/documents/types)";
 const LETTERHEAD = "menu.site > menu.sections.administration > documents.letterhead.title (/documents/letterhead)";
+/** Reminders to clients and calendar feeds (issue 15 §6–7): the centre's defaults are its administrators'. */
+const CALENDAR_SETTINGS = "menu.site > menu.sections.administration > remind.settings.title (/calendar/settings)";
 const ADMINISTRATION = [
   "menu.site > menu.sections.administration > resources.users.title (/users/users)",
   "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
@@ -188,6 +190,7 @@ const ADMIN = asOfficeStaff([
   COMPETENCES,
   ACCOUNT,
   ...ADMINISTRATION,
+  CALENDAR_SETTINGS,
   LETTERHEAD,
   MAIL_SERVER,
   SMS_PROVIDER,

@@ -5,6 +5,7 @@ import { ClientOverviewPanelView } from "./client-overview";
 import { DocumentTemplatesPanelView } from "./document-templates";
 import { EidCardPanelView } from "./eid-card";
 import { ExcerptPdfPanelView } from "./excerpt-pdf";
+import { HandOverPanelView } from "./hand-over";
 import { SimilarClientsPanelView } from "./similar-clients";
 import { TimelinePanelView } from "./timeline";
 import { UploadFilePanelView } from "./upload-file";
@@ -21,4 +22,5 @@ export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> 
   documentTemplates: DocumentTemplatesPanelView,
   excerptPdf: ExcerptPdfPanelView,
   availableCoaches: AvailableCoachesPanelView,
+  handOver: HandOverPanelView,
 };
