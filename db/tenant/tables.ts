@@ -9,6 +9,7 @@ import { geoTables } from "./geo";
 import { householdTables } from "./households";
 import { clientTables } from "./clients";
 import { calendarTables } from "./calendar";
+import { plannerTables } from "./planner";
 import { checksTables } from "./checks";
 import { jobTables } from "./jobs";
 import { notifyTables } from "./notify";
@@ -37,6 +38,7 @@ const AREAS = {
   households: householdTables,
   clients: clientTables,
   calendar: calendarTables,
+  planner: plannerTables,
   checks: checksTables,
   jobs: jobTables,
   notify: notifyTables,

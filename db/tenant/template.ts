@@ -50,6 +50,7 @@ export const {
   calendarEntries,
   calendarGuests,
   tasks,
+  workingHours,
   dataProblems,
   jobFailures,
   notifyMessages,

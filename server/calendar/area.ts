@@ -21,6 +21,8 @@ import {
 import { guestsResource, myGuestsResource } from "./guests";
 import { myTasksResource, tasksByClientResource } from "./my-tasks";
 import { myOverdueWidget, myTodayWidget } from "./widgets";
+import { plannerRouter } from "./planner-router";
+import { workingHoursResource } from "./working-hours";
 
 /**
  * The calendar (domain-people §10): calendars, rooms, entry types and guest roles; entries with
@@ -45,6 +47,7 @@ export const calendarArea = defineArea({
     myGuestsResource,
     myTasksResource,
     tasksByClientResource,
+    workingHoursResource,
   ],
   // Lino Welfare's Calendar menu (§1.4), the reception's appointments of the day, the configuration
   // (Configure → Calendar) and every entry and guest (Explorer → Calendar) for office staff.
@@ -52,6 +55,11 @@ export const calendarArea = defineArea({
     {
       menu: "calendar",
       entries: [
+        // The planners (issue 15 §4): for those who plan, agents and reception alike.
+        { href: "/calendar/planner", label: "menu.planner", roles: ["OfficeUser", "OfficeOperator"] },
+        { href: "/calendar/planner?view=team", label: "menu.teamPlanner", roles: ["OfficeUser", "OfficeOperator"] },
+        { href: "/calendar/planner?view=rooms", label: "menu.roomPlanner", roles: ["OfficeUser", "OfficeOperator"] },
+        { href: "/calendar/find-date", label: "menu.findDate", roles: ["OfficeUser", "OfficeOperator"] },
         { resource: "calendar.myAppointments" },
         { resource: "calendar.overdue" },
         { resource: "calendar.myUnconfirmed" },
@@ -69,6 +77,7 @@ export const calendarArea = defineArea({
         { resource: "calendar.rooms", roles: ["OfficeStaff"] },
         { resource: "calendar.guestRoles", roles: ["OfficeStaff"] },
         { resource: "calendar.entryTypes", roles: ["OfficeStaff"] },
+        { resource: "calendar.workingHours", roles: ["OfficeStaff"] },
       ],
     },
     {
@@ -81,6 +90,7 @@ export const calendarArea = defineArea({
       ],
     },
   ],
+  router: plannerRouter,
   widgets: [myTodayWidget, myOverdueWidget],
   timeline: [entriesSource],
   seed: { reference: seedCalendarReference, demo: seedCalendarDemo },
@@ -103,6 +113,8 @@ export const calendarArea = defineArea({
       onDelete: "volatile",
       label: "relations.calendarSubscriptions",
     },
+    // Working hours only say when the user works.
+    { from: "working_hours.user_id", to: "users", onDelete: "volatile", label: "relations.workingHours" },
     { from: "rooms.company_id", to: "partners", onDelete: "clear", label: "relations.rooms" },
     // Entries are a record of what was planned and happened: what they refer to stays.
     { from: "calendar_entries.type_id", to: "entry_types", onDelete: "protect", label: "relations.calendarEntries" },
