@@ -10,6 +10,7 @@ import { belgianToday, brusselsWallClock } from "@/lib/format";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
 import { assertPlanner, createFromSlot } from "./planner";
 import {
@@ -145,7 +146,7 @@ export const slotOutput = z.object({
 /** The client's coaches today (§8: active coachings), by name; none for a newcomer. */
 export async function coachesOf(tx: Tx, t: TenantHandle["t"], clientId: number, today: string) {
   return tx
-    .selectDistinct({ id: t.coachings.userId, name: userNameOf(t, t.coachings.userId) })
+    .selectDistinct({ id: t.coachings.userId, name: userNameOf(t, q(t.coachings.userId)) })
     .from(t.coachings)
     .where(
       and(
@@ -189,7 +190,7 @@ export async function proposeSlots(ctx: ResourceCtx, input: z.infer<typeof findI
   const to = addMinutes(from, "00:00", (days - 1) * 1440).slice(0, 10);
   const agents = input.user
     ? await db
-        .select({ id: t.users.id, name: userNameOf(t, t.users.id) })
+        .select({ id: t.users.id, name: sql<string>`trim(${t.users.firstName} || ' ' || ${t.users.lastName})` })
         .from(t.users)
         .where(and(eq(t.users.id, input.user), eq(t.users.active, true)))
     : await coachesOf(db, t, input.client, today);

@@ -1,10 +1,10 @@
-import { and, asc, inArray } from "drizzle-orm";
+import { and, asc, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { localized } from "@/server/i18n/locale";
 import type { ResourceCtx } from "@/server/resources/define";
 import { router } from "@/server/trpc/init";
 import { authedProcedure } from "@/server/trpc/procedures";
-import { activeStaff, byStaffName, userNameOf } from "@/server/users/sql";
+import { activeStaff, byStaffName } from "@/server/users/sql";
 import { USER_TYPES, hasRole } from "@/server/auth/user-types";
 import { bookInput, bookSlot, coachesOf, findInput, proposeSlots, slotOutput } from "./free-slots";
 import {
@@ -56,7 +56,11 @@ export const plannerRouter = router({
     const { db, t } = ctx;
     const [agents, rooms, types] = await Promise.all([
       db
-        .select({ id: t.users.id, name: userNameOf(t, t.users.id), team: t.users.coachingTypeId })
+        .select({
+          id: t.users.id,
+          name: sql<string>`trim(${t.users.firstName} || ' ' || ${t.users.lastName})`,
+          team: t.users.coachingTypeId,
+        })
         .from(t.users)
         .where(and(activeStaff(t), inArray(t.users.userType, CALENDAR_TYPES)))
         .orderBy(...byStaffName(t.users)),

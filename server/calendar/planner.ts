@@ -91,7 +91,7 @@ export async function plannerRange(ctx: ResourceCtx, input: RangeInput): Promise
       ${clientNameOf(t, e.clientId)} as "clientName",
       ${t.entryTypes.names} as "typeNames", ${t.entryTypes.plannerColumn} as "plannerColumn",
       ${e.state} as "state", coalesce(${t.entryTypes.allRooms}, false) as "allRooms",
-      (${t.entryTypes.ref} = 'private' or coalesce(${t.users.accessClass}, 'public') <> 'public') as "private"
+      (coalesce(${t.entryTypes.ref}, '') = 'private' or coalesce(${t.users.accessClass}, 'public') <> 'public') as "private"
     from ${e}
     left join ${t.entryTypes} on ${t.entryTypes.id} = ${e.typeId}
     left join ${t.users} on ${t.users.id} = ${e.userId}
@@ -140,7 +140,7 @@ export async function moveEntry(ctx: ResourceCtx, input: z.infer<typeof moveInpu
   const [entry] = (
     await db.execute<{ userId: number | null; private: boolean; allRooms: boolean }>(sql`
       select ${t.calendarEntries.userId} as "userId", coalesce(${t.entryTypes.allRooms}, false) as "allRooms",
-        (${t.entryTypes.ref} = 'private' or coalesce(${t.users.accessClass}, 'public') <> 'public') as "private"
+        (coalesce(${t.entryTypes.ref}, '') = 'private' or coalesce(${t.users.accessClass}, 'public') <> 'public') as "private"
       from ${t.calendarEntries}
       left join ${t.entryTypes} on ${t.entryTypes.id} = ${t.calendarEntries.typeId}
       left join ${t.users} on ${t.users.id} = ${t.calendarEntries.userId}
