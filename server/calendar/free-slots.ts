@@ -273,3 +273,17 @@ export async function bookSlot(ctx: ResourceCtx, input: z.infer<typeof bookInput
     room: input.room,
   });
 }
+
+export interface FindDatePanel {
+  client: number;
+  coaches: { id: number; name: string }[];
+}
+
+/**
+ * Panel "Find a date" of a client's file (§11 "Agents by client", [Find date]): the client's
+ * coaches today, each opening the search with that agent, and the search with any of them.
+ */
+export async function findDatePanel(ctx: ResourceCtx, clientId: number): Promise<FindDatePanel> {
+  const { db, t } = ctx.handle;
+  return { client: clientId, coaches: await coachesOf(db, t, clientId, belgianToday()) };
+}

@@ -3,6 +3,7 @@ import type { ComponentType } from "react";
 import { ClientOverviewPanelView } from "./client-overview";
 import { DocumentTemplatesPanelView } from "./document-templates";
 import { EidCardPanelView } from "./eid-card";
+import { FindDatePanelView } from "./find-date";
 import { SimilarClientsPanelView } from "./similar-clients";
 import { TimelinePanelView } from "./timeline";
 import { UploadFilePanelView } from "./upload-file";
@@ -17,4 +18,5 @@ export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> 
   uploadFile: UploadFilePanelView,
   timeline: TimelinePanelView,
   documentTemplates: DocumentTemplatesPanelView,
+  findDate: FindDatePanelView,
 };
