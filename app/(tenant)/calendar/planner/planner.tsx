@@ -70,7 +70,7 @@ export function Planner({ mode }: { mode: PlannerMode }) {
   }, [date, mode]);
 
   const me = options.data?.me ?? 0;
-  const agents = options.data?.agents ?? [];
+  const agents = useMemo(() => options.data?.agents ?? [], [options.data]);
   const myTeam = agents.find((a) => a.id === me)?.team ?? null;
   const teamIds =
     team ??
@@ -82,16 +82,17 @@ export function Planner({ mode }: { mode: PlannerMode }) {
   const owner = mode === "colleague" ? (colleague ?? agents.find((a) => a.id !== me)?.id ?? me) : me;
   const sideBySide = mode === "team" || mode === "rooms";
 
+  const rooms = options.data?.rooms;
+  const shownKey = shownTeam.join(",");
   const columns: Column[] = useMemo(
     () =>
       columnsOf(
         mode,
-        agents.filter((a) => shownTeam.includes(a.id)),
-        options.data?.rooms ?? [],
+        agents.filter((a) => shownKey.split(",").includes(String(a.id))),
+        rooms ?? [],
         (key) => t(`columns.${key}`),
       ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [mode, agents, shownTeam.join(","), options.data?.rooms, t],
+    [mode, agents, shownKey, rooms, t],
   );
 
   // The days the view shows: a side-by-side planner one day, else the week or month around `date`.
