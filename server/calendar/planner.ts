@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { LocalizedText } from "@/db/control/schema";
+import type { TenantTables } from "@/db/tenant/tables";
 import { localized } from "@/server/i18n/locale";
 import { clientNameOf } from "@/server/clients/sql";
 import { AppError } from "@/server/errors";
@@ -69,21 +70,15 @@ type RawEntry = Omit<PlannerEntry, "busyOnly" | "editable" | "type" | "plannerCo
   private: boolean;
 };
 
-/**
- * The entries of the days `from`–`to` managed by one of `users` or in one of `rooms`, and the
- * holidays. A colleague's entry of a private type, or of a colleague who keeps his calendar private
- * or "busy" (the user's access class), reads as busy, without its summary, client or type.
- */
-export async function plannerRange(ctx: ResourceCtx, input: RangeInput): Promise<PlannerEntry[]> {
-  assertPlanner(ctx);
-  const { db, t } = ctx.handle;
+/** The SQL of the range query (also run raw by the bench, beside the procedure). */
+export function rangeSql(t: TenantTables, input: RangeInput) {
   const e = t.calendarEntries;
   const users = input.users.length ? input.users : [0];
   const rooms = input.rooms.length ? input.rooms : [0];
   // Entries that begin in the range, and those of several days that began before it (partial index).
   const inRange = sql`(${e.startDate} between ${input.from} and ${input.to}
     or (${e.endDate} is not null and ${e.startDate} < ${input.from} and ${e.endDate} >= ${input.from}))`;
-  const rows = await db.execute<RawEntry>(sql`
+  return sql`
     select ${e.id} as "id", ${e.version} as "version", ${e.userId} as "userId", ${e.roomId} as "roomId",
       to_char(${e.startDate}, 'YYYY-MM-DD') as "startDate", to_char(${e.startTime}, 'HH24:MI') as "startTime",
       to_char(${e.endDate}, 'YYYY-MM-DD') as "endDate", to_char(${e.endTime}, 'HH24:MI') as "endTime",
@@ -100,7 +95,17 @@ export async function plannerRange(ctx: ResourceCtx, input: RangeInput): Promise
       or (${e.roomId} in ${rooms} and ${inRange})
       or (${e.typeId} in (select ${t.entryTypes.id} from ${t.entryTypes} where ${t.entryTypes.allRooms}) and ${inRange})
     )
-    order by ${e.startDate}, ${e.startTime} nulls first, ${e.id}`);
+    order by ${e.startDate}, ${e.startTime} nulls first, ${e.id}`;
+}
+
+/**
+ * The entries of the days `from`–`to` managed by one of `users` or in one of `rooms`, and the
+ * holidays. A colleague's entry of a private type, or of a colleague who keeps his calendar private
+ * or "busy" (the user's access class), reads as busy, without its summary, client or type.
+ */
+export async function plannerRange(ctx: ResourceCtx, input: RangeInput): Promise<PlannerEntry[]> {
+  assertPlanner(ctx);
+  const rows = await ctx.handle.db.execute<RawEntry>(rangeSql(ctx.handle.t, input));
   const me = ctx.user.id;
   const frontOffice = ctx.user.roles.has("OfficeOperator");
   return rows.rows.map(({ typeNames, private: isPrivate, plannerColumn, ...row }) => {
