@@ -25,18 +25,19 @@ const AGENTS = 50;
  * INSERT … SELECT over generate_series.
  */
 async function generateEntries({ db, t }: TenantHandle, count: number, agents: number[], clients: number[]) {
+  const n = (v: number) => sql.raw(String(Math.trunc(v)));
   await db.execute(sql`
     with ty as (select array_agg(id order by id) ids from ${t.entryTypes} where not all_rooms),
          r as (select array_agg(id order by id) ids from ${t.rooms})
     insert into ${t.calendarEntries} (type_id, summary, client_id, start_date, start_time, end_time, user_id, room_id, state)
     select ty.ids[1 + g % array_length(ty.ids, 1)], 'Entrée ' || g,
-      case when g % 3 = 0 then (${sql.raw(`array[${clients.join(",")}]`)})[1 + g % ${clients.length}] end,
-      d, make_time(8 + (g / ${agents.length}) % 9, (g % 2) * 30, 0), make_time(8 + (g / ${agents.length}) % 9, (g % 2) * 30 + 25, 0),
-      (${sql.raw(`array[${agents.join(",")}]`)})[1 + g % ${agents.length}],
+      case when g % 3 = 0 then (${sql.raw(`array[${clients.join(",")}]`)})[1 + g % ${n(clients.length)}] end,
+      d, make_time(8 + (g / ${n(agents.length)}) % 9, (g % 2) * 30, 0), make_time(8 + (g / ${n(agents.length)}) % 9, (g % 2) * 30 + 25, 0),
+      (${sql.raw(`array[${agents.join(",")}]`)})[1 + g % ${n(agents.length)}],
       case when g % 4 = 0 and r.ids is not null then r.ids[1 + g % array_length(r.ids, 1)] end,
       case when d < current_date then 'tookPlace' else 'published' end
-    from generate_series(1, ${count}) g, ty, r,
-      lateral (select current_date - 900 + ((g / ${agents.length}) * 1825 / greatest(${count} / ${agents.length}, 1))::int as d0) x,
+    from generate_series(1, ${n(count)}) g, ty, r,
+      lateral (select current_date - 900 + ((g / ${n(agents.length)}) * 1825 / greatest(${n(count)} / ${n(agents.length)}, 1))::int as d0) x,
       lateral (select x.d0 + case extract(isodow from x.d0) when 6 then 2 when 7 then 1 else 0 end as d) y`);
   await db.execute(sql`
     insert into ${t.calendarEntries} (type_id, summary, start_date, state)

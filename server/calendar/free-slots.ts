@@ -182,18 +182,21 @@ async function assertClient(tx: Tx, t: TenantHandle["t"], clientId: number) {
 export async function proposeSlots(ctx: ResourceCtx, input: z.infer<typeof findInput>) {
   assertPlanner(ctx);
   const { db, t } = ctx.handle;
-  await assertClient(db, t, input.client);
-  const type = await bookableType(db, t, input.type);
   const today = belgianToday();
   const from = input.from && input.from > today ? input.from : today;
   const days = input.weeks * 7;
   const to = addMinutes(from, "00:00", (days - 1) * 1440).slice(0, 10);
-  const agents = input.user
-    ? await db
-        .select({ id: t.users.id, name: sql<string>`trim(${t.users.firstName} || ' ' || ${t.users.lastName})` })
-        .from(t.users)
-        .where(and(eq(t.users.id, input.user), eq(t.users.active, true)))
-    : await coachesOf(db, t, input.client, today);
+  // Independent look-ups, side by side: fewer round trips before the slots are computed.
+  const [, type, agents] = await Promise.all([
+    assertClient(db, t, input.client),
+    bookableType(db, t, input.type),
+    input.user
+      ? db
+          .select({ id: t.users.id, name: sql<string>`trim(${t.users.firstName} || ' ' || ${t.users.lastName})` })
+          .from(t.users)
+          .where(and(eq(t.users.id, input.user), eq(t.users.active, true)))
+      : coachesOf(db, t, input.client, today),
+  ]);
   if (input.user && agents.length === 0) throw new AppError("NOT_FOUND");
   const ids = agents.map((a) => a.id);
   const [stretches, hours] = await Promise.all([
