@@ -59,10 +59,20 @@ export async function busyIntervals(
   roomId: number | null = null,
 ): Promise<Stretch[]> {
   const e = t.calendarEntries;
-  const who = [
-    userIds.length ? inArray(e.userId, userIds) : undefined,
-    roomId ? eq(e.roomId, roomId) : undefined,
-    sql`${e.typeId} in (select ${t.entryTypes.id} from ${t.entryTypes} where ${t.entryTypes.allRooms})`,
+  // One index scan per branch, as the planner's range query (planner.ts).
+  const begins = and(gte(e.startDate, from), lte(e.startDate, to));
+  const which = [
+    userIds.length ? and(inArray(e.userId, userIds), begins) : undefined,
+    userIds.length
+      ? and(
+          inArray(e.userId, userIds),
+          sql`${e.endDate} is not null`,
+          gte(e.endDate, from),
+          sql`${e.startDate} < ${from}`,
+        )
+      : undefined,
+    roomId ? and(eq(e.roomId, roomId), begins) : undefined,
+    and(begins, sql`${e.typeId} in (select ${t.entryTypes.id} from ${t.entryTypes} where ${t.entryTypes.allRooms})`),
   ].filter((c) => c !== undefined);
   const rows = await tx
     .select({
@@ -83,11 +93,7 @@ export async function busyIntervals(
         sql`${e.state} <> 'cancelled'`,
         eq(e.transparent, false),
         or(isNull(t.entryTypes.transparent), eq(t.entryTypes.transparent, false)),
-        or(
-          and(gte(e.startDate, from), lte(e.startDate, to)),
-          and(sql`${e.endDate} is not null`, sql`${e.startDate} < ${from}`, gte(e.endDate, from)),
-        ),
-        or(...who),
+        or(...which),
       ),
     );
   return rows.map((r) => {

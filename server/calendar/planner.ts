@@ -75,9 +75,11 @@ export function rangeSql(t: TenantTables, input: RangeInput) {
   const e = t.calendarEntries;
   const users = input.users.length ? input.users : [0];
   const rooms = input.rooms.length ? input.rooms : [0];
-  // Entries that begin in the range, and those of several days that began before it (partial index).
-  const inRange = sql`(${e.startDate} between ${input.from} and ${input.to}
-    or (${e.endDate} is not null and ${e.startDate} < ${input.from} and ${e.endDate} >= ${input.from}))`;
+  // Each branch of the condition is one index scan (no branch may fall back to reading the table):
+  // the agents' entries that begin in the range (user, start date), their entries of several days that
+  // began before it (partial index on user, end date), the rooms' (room, start date), and the holidays,
+  // which lock everyone, among the centre's entries of the range (start date).
+  const begins = sql`${e.startDate} between ${input.from} and ${input.to}`;
   return sql`
     select ${e.id} as "id", ${e.version} as "version", ${e.userId} as "userId", ${e.roomId} as "roomId",
       to_char(${e.startDate}, 'YYYY-MM-DD') as "startDate", to_char(${e.startTime}, 'HH24:MI') as "startTime",
@@ -91,9 +93,10 @@ export function rangeSql(t: TenantTables, input: RangeInput) {
     left join ${t.entryTypes} on ${t.entryTypes.id} = ${e.typeId}
     left join ${t.users} on ${t.users.id} = ${e.userId}
     where ${e.state} <> 'cancelled' and (
-      (${e.userId} in ${users} and ${inRange})
-      or (${e.roomId} in ${rooms} and ${inRange})
-      or (${e.typeId} in (select ${t.entryTypes.id} from ${t.entryTypes} where ${t.entryTypes.allRooms}) and ${inRange})
+      (${e.userId} in ${users} and ${begins})
+      or (${e.userId} in ${users} and ${e.endDate} is not null and ${e.endDate} >= ${input.from} and ${e.startDate} < ${input.from})
+      or (${e.roomId} in ${rooms} and ${begins})
+      or (${begins} and ${e.typeId} in (select ${t.entryTypes.id} from ${t.entryTypes} where ${t.entryTypes.allRooms}))
     )
     order by ${e.startDate}, ${e.startTime} nulls first, ${e.id}`;
 }
