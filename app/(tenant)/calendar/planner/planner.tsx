@@ -340,7 +340,12 @@ export function Planner({ mode }: { mode: PlannerMode }) {
               }
             : undefined
         }
-        businessHours={{ daysOfWeek: [1, 2, 3, 4, 5], startTime: "08:30", endTime: "17:00" }}
+        // Side by side, the columns stand for one day, not for weekdays: every column has working hours.
+        businessHours={{
+          daysOfWeek: sideBySide ? [0, 1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5],
+          startTime: "08:30",
+          endTime: "17:00",
+        }}
         slotMinTime="07:00:00"
         slotMaxTime="20:00:00"
         scrollTime="08:00:00"
