@@ -53,12 +53,8 @@ export const workingHoursResource = defineResource({
     { field: "weekday", dir: "asc" },
     { field: "startTime", dir: "asc" },
   ],
-  access: {
-    view: ["OfficeUser", "OfficeOperator"],
-    create: ["OfficeStaff"],
-    edit: ["OfficeStaff"],
-    listAll: ["OfficeStaff"],
-  },
+  // As the calendar's configuration (config.ts): read by those who plan, set by office staff.
+  access: { view: ["OfficeUser", "OfficeOperator"], edit: ["OfficeStaff"] },
   detail: [
     {
       key: "general",

@@ -152,6 +152,8 @@ const EXPECTED: Record<string, string> = {
   "calendar.rooms": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
   "calendar.entryTypes": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
   "calendar.guestRoles": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  // Working hours (issue 15 §5): read by whoever finds a date, set by office staff (Configure → Calendar).
+  "calendar.workingHours": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
   // cal.SubscriptionsByCalendar on the calendar; the global list (Explorer → Calendar) is office staff's.
   "calendar.subscriptions": "-   v   E   E   v   v   v   v   v   E   E   v   v   v   E   E",
   // cal.Entries: OfficeUser or OfficeOperator plan entries (on a room, a type, a client); cal.AllEntries
@@ -395,6 +397,12 @@ beforeAll(async () => {
     .where(eq(h.t.entryTypes.ref, "client"));
   const guestRole = await create("calendar.guestRoles", { name: name("Témoin") });
   const subscription = await create("calendar.subscriptions", { user: userIds.get("100")!, calendar });
+  const hours = await create("calendar.workingHours", {
+    user: userIds.get("100")!,
+    weekday: 1,
+    startTime: "08:00",
+    endTime: "12:00",
+  });
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const [uploadType] = await h.db.select({ id: h.t.uploadTypes.id }).from(h.t.uploadTypes).limit(1);
   const [noteType] = await h.db.select({ id: h.t.noteTypes.id }).from(h.t.noteTypes).limit(1);
@@ -582,6 +590,7 @@ beforeAll(async () => {
     ["calendar.rooms", { id: room }],
     ["calendar.entryTypes", { id: entryType!.id }],
     ["calendar.guestRoles", { id: guestRole }],
+    ["calendar.workingHours", { id: hours }],
     ["calendar.entries", { id: own.get("900")!.entry, master: { field: "room", value: room } }],
     ["calendar.myAppointments", { id: (type) => own.get(type)!.entry }],
     ["calendar.myUnconfirmed", { id: (type) => own.get(type)!.entry }],
