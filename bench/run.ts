@@ -11,8 +11,8 @@
 // unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
 // BENCH_ONLY=<section>,… runs only the named sections (the centres are always created): migrate, memory,
-// pk, grid, clients, digests, locked, notes, series, documents, newcomers, pages, uploads, soak, live. The clients of section 7 are generated
-// whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
+// pk, grid, clients, digests, locked, notes, series, documents, newcomers, planner, pages, uploads, soak,
+// live. The clients of section 7 are generated whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
 // (to EXPLAIN its queries afterwards; drop it by hand).
 import { createHash } from "node:crypto";
 import { registerHooks } from "node:module";
@@ -64,6 +64,8 @@ const CONCURRENCY = adminUrl ? 4 : 1;
 const SMOKE = ROWS < 100_000;
 // BENCH_NOTES: notes generated on one centre (default 1 000 000; 20 000 in a smoke run or on the embedded database).
 const NOTES = Number(process.env.BENCH_NOTES ?? (adminUrl && !SMOKE ? 1_000_000 : 20_000));
+// BENCH_PLANNER_ENTRIES: calendar entries generated on one centre (default 500 000; 20 000 in a smoke run or on the embedded database).
+const PLANNER_ENTRIES = Number(process.env.BENCH_PLANNER_ENTRIES ?? (adminUrl && !SMOKE ? 500_000 : 20_000));
 const HTTP_SAMPLES = SMOKE ? 20 : 200;
 const SOAK_REQUESTS = Number(process.env.BENCH_SOAK_REQUESTS ?? (SMOKE ? 2_000 : 50_000));
 const ONLY = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
@@ -287,6 +289,10 @@ async function run() {
   // 8d. Available coaches for a newcomer with 200 agents and ROWS clients, on a centre of its own.
   const { benchNewcomers } = await import("./newcomers");
   if (runs("newcomers")) await benchNewcomers(tenants[3] ?? tenants[0]!, ROWS);
+
+  // 8e. The calendar planners (issue 15): a week of 10 agents among BENCH_PLANNER_ENTRIES entries, free slots.
+  const { benchPlanner } = await import("./planner");
+  if (runs("planner")) await benchPlanner(tenants[3] ?? tenants.at(-1)!, PLANNER_ENTRIES);
 
   // 9. Pages over HTTP on a production build (on the centre of section 7), and the soak run over 20 centres.
   if (!runs(...HTTP_SECTIONS)) return;

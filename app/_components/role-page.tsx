@@ -5,7 +5,7 @@ import { currentUser } from "@/server/auth/current";
 import type { Role } from "@/server/auth/user-types";
 
 /**
- * A page for the users whose type holds `role`: its title and intro (`<namespace>.title`, `.intro`),
+ * A page for the users whose type holds `role` (or one of the roles): its title and intro (`<namespace>.title`, `.intro`),
  * then the content, or the refusal `<namespace>.<refusal>` for other user types. Visitors sign in first.
  */
 export async function RolePage({
@@ -13,20 +13,23 @@ export async function RolePage({
   namespace,
   refusal,
   children,
+  wide = false,
 }: {
-  role: Role;
+  role: Role | readonly Role[];
   namespace: string;
   refusal: string;
   children: React.ReactNode;
+  /** Pages that need the whole width (the planners). */
+  wide?: boolean;
 }) {
   const user = await currentUser();
   if (!user) redirect("/login");
   const t = await getTranslations(namespace);
   return (
-    <main className="mx-auto w-full max-w-4xl p-8">
+    <main className={`mx-auto w-full ${wide ? "max-w-screen-2xl" : "max-w-4xl"} p-8`}>
       <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mb-6 text-sm text-slate-700">{t("intro")}</p>
-      {user.roles.has(role) ? (
+      {(typeof role === "string" ? [role] : role).some((r) => user.roles.has(r)) ? (
         <ApiProvider>{children}</ApiProvider>
       ) : (
         <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800" data-testid="not-allowed">

@@ -147,6 +147,12 @@ export function calendarTables(
       index("calendar_entries_date_idx").on(t.startDate),
       index("calendar_entries_client_idx").on(t.clientId),
       index("calendar_entries_owner_idx").on(t.ownerType, t.ownerId),
+      // The planners (server/calendar/planner.ts): entries of several days that began before the range shown,
+      // and a room's entries.
+      index("calendar_entries_user_end_idx")
+        .on(t.userId, t.endDate)
+        .where(sql`${t.endDate} is not null`),
+      index("calendar_entries_room_idx").on(t.roomId, t.startDate),
       check("calendar_entries_end", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
     ],
   );

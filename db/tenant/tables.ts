@@ -11,6 +11,7 @@ import { clientTables } from "./clients";
 import { calendarTables } from "./calendar";
 import { seriesTables } from "./series";
 import { clientReminderTables } from "./client-reminders";
+import { plannerTables } from "./planner";
 import { checksTables } from "./checks";
 import { jobTables } from "./jobs";
 import { notifyTables } from "./notify";
@@ -43,6 +44,7 @@ const AREAS = {
   calendar: calendarTables,
   series: seriesTables,
   clientReminders: clientReminderTables,
+  planner: plannerTables,
   checks: checksTables,
   jobs: jobTables,
   notify: notifyTables,

@@ -54,6 +54,7 @@ export const {
   calendarSettings,
   clientReminders,
   calendarFeeds,
+  workingHours,
   dataProblems,
   jobFailures,
   notifyMessages,

@@ -31,6 +31,8 @@ import {
   recurrentEventsResource,
 } from "./recurrent-events";
 import { conflictingEntriesChecker, tooLongEntriesChecker } from "./checkers";
+import { plannerRouter } from "./planner-router";
+import { workingHoursResource } from "./working-hours";
 
 /**
  * The calendar (domain-people §10): calendars, rooms, entry types and guest roles; entries with
@@ -58,6 +60,7 @@ export const calendarArea = defineArea({
     recurrentEventsResource,
     byRecurrentEventResource,
     calendarSettingsResource,
+    workingHoursResource,
   ],
   // Lino Welfare's Calendar menu (§1.4), the reception's appointments of the day, the configuration
   // (Configure → Calendar) and every entry and guest (Explorer → Calendar) for office staff.
@@ -65,6 +68,11 @@ export const calendarArea = defineArea({
     {
       menu: "calendar",
       entries: [
+        // The planners (issue 15 §4): for those who plan, agents and reception alike.
+        { href: "/calendar/planner", label: "menu.planner", roles: ["OfficeUser", "OfficeOperator"] },
+        { href: "/calendar/planner?view=team", label: "menu.teamPlanner", roles: ["OfficeUser", "OfficeOperator"] },
+        { href: "/calendar/planner?view=rooms", label: "menu.roomPlanner", roles: ["OfficeUser", "OfficeOperator"] },
+        { href: "/calendar/find-date", label: "menu.findDate", roles: ["OfficeUser", "OfficeOperator"] },
         { resource: "calendar.myAppointments" },
         { resource: "calendar.overdue" },
         { resource: "calendar.myUnconfirmed" },
@@ -82,6 +90,7 @@ export const calendarArea = defineArea({
         { resource: "calendar.rooms", roles: ["OfficeStaff"] },
         { resource: "calendar.guestRoles", roles: ["OfficeStaff"] },
         { resource: "calendar.entryTypes", roles: ["OfficeStaff"] },
+        { resource: "calendar.workingHours", roles: ["OfficeStaff"] },
         { resource: "calendar.recurrentEvents", roles: ["OfficeStaff"] },
       ],
     },
@@ -96,6 +105,7 @@ export const calendarArea = defineArea({
     },
     { menu: "site", section: "menu.sections.administration", entries: [{ resource: "calendar.settings" }] },
   ],
+  router: plannerRouter,
   widgets: [myTodayWidget, myOverdueWidget],
   checkers: [conflictingEntriesChecker, tooLongEntriesChecker],
   jobs: [generateHolidaysJob, remindClientsJob],
@@ -135,6 +145,8 @@ export const calendarArea = defineArea({
       onDelete: "volatile",
       label: "relations.calendarSubscriptions",
     },
+    // Working hours only say when the user works.
+    { from: "working_hours.user_id", to: "users", onDelete: "volatile", label: "relations.workingHours" },
     { from: "rooms.company_id", to: "partners", onDelete: "clear", label: "relations.rooms" },
     // Entries are a record of what was planned and happened: what they refer to stays.
     { from: "calendar_entries.type_id", to: "entry_types", onDelete: "protect", label: "relations.calendarEntries" },

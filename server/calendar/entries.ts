@@ -45,7 +45,7 @@ export const brusselsTimeNow = () => brusselsWallClock(new Date()).toISOString()
 export const TODAY = sql`(now() at time zone 'Europe/Brussels')::date`;
 
 /** A time of day typed as "HH:MM" and shown so. */
-const timeField = (label: string, col: (t: TenantTables) => AnyPgColumn): FieldDef => ({
+export const timeField = (label: string, col: (t: TenantTables) => AnyPgColumn): FieldDef => ({
   type: "text" as const,
   label,
   width: 6,
@@ -54,7 +54,7 @@ const timeField = (label: string, col: (t: TenantTables) => AnyPgColumn): FieldD
   column: col,
   input: z.union([z.literal(""), z.string().regex(TIME)]).nullable(),
 });
-const withSeconds = (v: unknown) => (v ? `${String(v)}:00` : null);
+export const withSeconds = (v: unknown) => (v ? `${String(v)}:00` : null);
 
 /** Whether an entry's type makes it an appointment (§10.1 `is_appointment`). */
 export const isAppointment = (t: TenantTables) =>

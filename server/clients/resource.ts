@@ -47,6 +47,7 @@ import { belgianToday } from "@/lib/format";
 import { eidCardPanel } from "@/server/eid/panel";
 import { clientOverviewPanel } from "./panels/overview";
 import { similarClientsPanel } from "./panels/similar";
+import { findDatePanel } from "@/server/calendar/free-slots";
 import { clientNoteFilters } from "@/server/notes/clients";
 import { writeSystemNoteOf } from "@/server/notes/system";
 import { clientTimeline, timelineParams } from "@/server/history/timeline";
@@ -257,6 +258,8 @@ export const clientsResource = defineResource({
       panels: [
         { key: "clientOverview", label: "panels.clientOverview.title", top: true, load: clientOverviewPanel },
         { key: "eidCard", label: "panels.eidCard.title", load: eidCardPanel },
+        // §11 "Find date": for those who plan (server/calendar/free-slots.ts).
+        { key: "findDate", label: "planner.panel.title", load: findDatePanel, roles: ["OfficeUser", "OfficeOperator"] },
       ],
       slaves: [{ resource: "contacts.addresses", label: "resources.addresses.title", masterField: "partner" }],
     },

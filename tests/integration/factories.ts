@@ -89,6 +89,11 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
   // A note's time of day, typed as "14:30".
   time: (v) => (v ? "14:30" : "09:15"),
   startTime: (v) => (v ? "14:30" : "09:15"),
+  // A weekday of the working hours: 1 (Monday) to 7.
+  "calendar.workingHours.weekday": (v) => (v ? 3 : 2),
+  // Its times, edited one at a time, must keep the end after the start (a check refuses the rest).
+  "calendar.workingHours.startTime": (v) => (v ? "08:30" : "08:00"),
+  "calendar.workingHours.endTime": (v) => (v ? "17:00" : "12:00"),
   endTime: (v) => (v ? "15:30" : "10:15"),
   // The type picked for a calendar entry may allow one day only, which keeps no end date.
   ...Object.fromEntries(["entries", "byClient"].map((list) => [`calendar.${list}.endDate`, () => null])),

@@ -162,6 +162,8 @@ const EXPECTED: Record<string, string> = {
   // cal.EntriesByController on the recurrent event: the entries it generated, read there (each is
   // edited on its own detail, as cal.Entries).
   "calendar.byRecurrentEvent": "-   v   v   v   v   v   v   v   v   v   v   v   v   v   v   v",
+  // Working hours (issue 15 §5): read by whoever finds a date, set by office staff (Configure → Calendar).
+  "calendar.workingHours": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
   // cal.SubscriptionsByCalendar on the calendar; the global list (Explorer → Calendar) is office staff's.
   "calendar.subscriptions": "-   v   E   E   v   v   v   v   v   E   E   v   v   v   E   E",
   // cal.Entries: OfficeUser or OfficeOperator plan entries (on a room, a type, a client); cal.AllEntries
@@ -430,6 +432,12 @@ beforeAll(async () => {
     .from(h.t.calendarEntries)
     .where(and(eq(h.t.calendarEntries.ownerType, "recurrentEvent"), eq(h.t.calendarEntries.ownerId, holiday!.id)));
   const subscription = await create("calendar.subscriptions", { user: userIds.get("100")!, calendar });
+  const hours = await create("calendar.workingHours", {
+    user: userIds.get("100")!,
+    weekday: 1,
+    startTime: "08:00",
+    endTime: "12:00",
+  });
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const [uploadType] = await h.db.select({ id: h.t.uploadTypes.id }).from(h.t.uploadTypes).limit(1);
   const [noteType] = await h.db.select({ id: h.t.noteTypes.id }).from(h.t.noteTypes).limit(1);
@@ -632,6 +640,7 @@ beforeAll(async () => {
     ["calendar.guestRoles", { id: guestRole }],
     ["calendar.recurrentEvents", { id: holiday!.id }],
     ["calendar.byRecurrentEvent", { id: holidayEntry!.id, master: { field: "ownerId", value: holiday!.id } }],
+    ["calendar.workingHours", { id: hours }],
     ["calendar.entries", { id: own.get("900")!.entry, master: { field: "room", value: room } }],
     ["calendar.myAppointments", { id: (type) => own.get(type)!.entry }],
     ["calendar.myUnconfirmed", { id: (type) => own.get(type)!.entry }],

@@ -62,6 +62,28 @@ const MY_CALENDAR = [
   "menu.calendar > resources.calendarGuests.mine (/calendar/myGuests)",
   "menu.calendar > resources.calendarEntries.myOverdue (/calendar/myOverdue)",
 ];
+/** The planners and "find a date" (issue 15 §4–5): first in the Calendar menu, for all who plan (OfficeUser or OfficeOperator: everyone signed in). */
+const PLANNERS = [
+  "menu.calendar > menu.planner (/calendar/planner)",
+  "menu.calendar > menu.teamPlanner (/calendar/planner?view=team)",
+  "menu.calendar > menu.roomPlanner (/calendar/planner?view=rooms)",
+  "menu.calendar > menu.findDate (/calendar/find-date)",
+];
+/** Office staff set the users' working hours (Configure → Calendar, after the entry types). */
+const WORKING_HOURS = "menu.configure > menu.sections.calendar > resources.workingHours.title (/calendar/workingHours)";
+/** A menu with the planners inserted where the Calendar menu begins (before Reception when it has nothing else). */
+const withPlanners = (lines: string[]) => {
+  if (lines.length === 0) return lines;
+  const at = lines.findIndex(
+    (l) => l.startsWith("menu.calendar") || l.startsWith("menu.reception") || l.startsWith("menu.pcsw"),
+  );
+  const out = [...lines.slice(0, at), ...PLANNERS, ...lines.slice(at)];
+  const types = out.indexOf(
+    "menu.configure > menu.sections.calendar > resources.entryTypes.title (/calendar/entryTypes)",
+  );
+  if (types !== -1) out.splice(types + 1, 0, WORKING_HOURS);
+  return out;
+};
 /** Appointments today, in the Reception menu (Lino's EntriesByDay: OfficeUser or OfficeOperator). */
 const TODAY = "menu.reception > resources.calendarEntries.today (/calendar/today)";
 /**
@@ -383,7 +405,7 @@ const withVisitors = (userType: string, lines: string[]) =>
 describe("the main menu per user type", () => {
   for (const userType of USER_TYPES) {
     it(`user type ${userType} gets its menu`, () => {
-      expect(linesOf(userType)).toEqual(withVisitors(userType, EXPECTED[userType]));
+      expect(linesOf(userType)).toEqual(withVisitors(userType, withPlanners(EXPECTED[userType])));
     });
   }
 

@@ -6,6 +6,7 @@ import { DocumentTemplatesPanelView } from "./document-templates";
 import { EidCardPanelView } from "./eid-card";
 import { ExcerptPdfPanelView } from "./excerpt-pdf";
 import { HandOverPanelView } from "./hand-over";
+import { FindDatePanelView } from "./find-date";
 import { SimilarClientsPanelView } from "./similar-clients";
 import { TimelinePanelView } from "./timeline";
 import { UploadFilePanelView } from "./upload-file";
@@ -23,4 +24,5 @@ export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> 
   excerptPdf: ExcerptPdfPanelView,
   availableCoaches: AvailableCoachesPanelView,
   handOver: HandOverPanelView,
+  findDate: FindDatePanelView,
 };
