@@ -3,6 +3,7 @@ import { accountabilityTables } from "./accountability";
 import { auditTables } from "./audit";
 import { coachingTables } from "./coachings";
 import { contactTables } from "./contacts";
+import { davTables } from "./dav";
 import { desktopTables } from "./desktop";
 import { documentTables } from "./documents";
 import { geoTables } from "./geo";
@@ -44,6 +45,7 @@ const AREAS = {
   uploads: uploadTables,
   notes: noteTables,
   documents: documentTables,
+  dav: davTables,
 };
 
 type Areas = typeof AREAS;

@@ -68,4 +68,6 @@ export const {
   excerpts,
   documentSettings,
   documentTemplates,
+  davTokens,
+  excerptVersions,
 } = tenantTables(SENTINEL_SCHEMA);
