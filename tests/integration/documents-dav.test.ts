@@ -11,6 +11,8 @@ import { requestListener } from "@/server/main";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { officeEditLink } from "@/lib/office-link";
+import { versionDownload } from "@/server/documents/dav/download";
+import type { EditPanel } from "@/server/documents/dav/panel";
 import { newClient } from "./factories";
 import { appCodeOf, callerOn, centreHost, newCentre, newUser } from "./helpers";
 
@@ -59,6 +61,9 @@ async function printed(tenant = eupen, who = worker) {
 async function editLink(excerptId: number, who = worker, program?: "libreoffice" | "word") {
   return (await caller(eupen, who.claims)).documents.openForEdit({ id: excerptId, program });
 }
+
+const versionGet = (tenant: Tenant, href: string) =>
+  new Request(`http://${tenant.slug}.localhost${href}`, { headers: { host: `${tenant.slug}.localhost` } });
 
 const LOCK_BODY = `<?xml version="1.0" encoding="utf-8"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype><D:owner>someone</D:owner></D:lockinfo>`;
 const lockTokenOf = (headers: http.IncomingHttpHeaders) => String(headers["lock-token"]).replace(/^<|>$/g, "");
@@ -157,6 +162,28 @@ describe("editing a printed document over WebDAV", () => {
 
     const unlock = await dav("UNLOCK", link.path, { headers: { "lock-token": `<${token}>` } });
     expect(unlock.status).toBe(204);
+
+    // The document's detail lists both versions, each downloadable: the print as it was, the save.
+    const panel = (await (
+      await caller(eupen, worker.claims)
+    ).resources.panel({ resource: "documents.mine", id, key: "documentEdit" })) as EditPanel;
+    expect(panel).toMatchObject({ id, editable: true, program: "word" });
+    expect(panel.versions.map((v) => [v.number, v.user, v.fileSize])).toEqual([
+      [1, "Hubert Huppertz", original.body.length],
+      [2, "Hubert Huppertz", edited.length],
+    ]);
+    const v1 = await versionDownload(versionGet(eupen, panel.versions[0]!.href), worker.claims, String(id), "1");
+    expect(v1.status).toBe(200);
+    expect(Buffer.from(await v1.arrayBuffer()).equals(original.body)).toBe(true);
+    const v2 = await versionDownload(versionGet(eupen, panel.versions[1]!.href), worker.claims, String(id), "2");
+    expect(Buffer.from(await v2.arrayBuffer()).equals(edited)).toBe(true);
+    expect((await versionDownload(versionGet(eupen, "/x"), worker.claims, String(id), "3")).status).toBe(404);
+    // Not on another centre's host, not for a user type that does not read printed documents.
+    const foreign = await newUser(chatelet, "100");
+    expect((await versionDownload(versionGet(chatelet, "/x"), foreign.claims, String(id), "1")).status).toBe(404);
+    const reception = await newUser(eupen, "210");
+    const refused = await versionDownload(versionGet(eupen, "/x"), reception.claims, String(id), "1");
+    expect(hasRole("210", "OfficeUser") || hasRole("210", "OfficeOperator") ? 200 : 403).toBe(refused.status);
   });
 
   it("gives a second editor 423 while the first holds the lock, and lets them in after UNLOCK", async () => {
@@ -214,6 +241,10 @@ describe("editing a printed document over WebDAV", () => {
     await h.db.update(h.t.excerptTypes).set({ certifying: true }).where(eq(h.t.excerptTypes.id, excerpt!.typeId));
     try {
       expect(await appCodeOf(editLink(id))).toBe("INVALID_INPUT");
+      const panel = await (
+        await caller(eupen, worker.claims)
+      ).resources.panel({ resource: "documents.mine", id, key: "documentEdit" });
+      expect(panel).toMatchObject({ editable: false });
       expect((await dav("GET", link.path)).status).toBe(404);
       expect((await dav("PUT", link.path, { body: "x" })).status).toBe(404);
     } finally {

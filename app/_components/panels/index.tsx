@@ -1,6 +1,7 @@
 "use client";
 import type { ComponentType } from "react";
 import { ClientOverviewPanelView } from "./client-overview";
+import { DocumentEditPanelView } from "./document-edit";
 import { DocumentTemplatesPanelView } from "./document-templates";
 import { EidCardPanelView } from "./eid-card";
 import { SimilarClientsPanelView } from "./similar-clients";
@@ -17,4 +18,5 @@ export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> 
   uploadFile: UploadFilePanelView,
   timeline: TimelinePanelView,
   documentTemplates: DocumentTemplatesPanelView,
+  documentEdit: DocumentEditPanelView,
 };

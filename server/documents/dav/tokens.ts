@@ -51,6 +51,12 @@ export async function editableFacts(db: TenantHandle["db"], t: TenantHandle["t"]
 /** The resource whose rows each kind of owner is (as routes.ts), for checking the user may see the printed record. */
 const OWNER_RESOURCES: Record<string, string> = { client: "clients.clients" };
 
+/** Whether the user may see the record a document printed (the excerpt's owner). */
+export async function maySeeOwner(ctx: ResourceCtx, excerpt: { ownerType: string; ownerId: number }) {
+  const owner = ctx.registry.resources.get(OWNER_RESOURCES[excerpt.ownerType] ?? "");
+  return !!owner && can(owner, "view", ctx.user) && (await inScope(ctx, owner, excerpt.ownerId));
+}
+
 /**
  * "Edit" on a printed document: a fresh edit link for this user and this document, good for
  * EDIT_LINK_HOURS (its path on the host, `/dav/<token>/<file name>`), and the user's office program
@@ -65,9 +71,7 @@ export async function openForEdit(
   const { db, t } = ctx.handle;
   if (!can(clientExcerptsResource, "view", ctx.user)) throw new AppError("FORBIDDEN");
   const excerpt = await editableFacts(db, t, excerptId);
-  const owner = ctx.registry.resources.get(OWNER_RESOURCES[excerpt?.ownerType ?? ""] ?? "");
-  if (!excerpt || !owner || !can(owner, "view", ctx.user) || !(await inScope(ctx, owner, excerpt.ownerId)))
-    throw new AppError("NOT_FOUND");
+  if (!excerpt || !(await maySeeOwner(ctx, excerpt))) throw new AppError("NOT_FOUND");
   if (!canEditInPlace(excerpt)) throw new AppError("INVALID_INPUT", { messageKey: "documents.dav.notEditable" });
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + EDIT_LINK_HOURS * 3600_000);
