@@ -35,7 +35,7 @@ export function davTables(
         .references(() => deps.users.id),
       excerptId: integer("excerpt_id")
         .notNull()
-        .references(() => deps.excerpts.id, { onDelete: "cascade" }),
+        .references(() => deps.excerpts.id),
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
       expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
       revoked: boolean("revoked").notNull().default(false),
@@ -50,7 +50,7 @@ export function davTables(
       id: serial("id").primaryKey(),
       excerptId: integer("excerpt_id")
         .notNull()
-        .references(() => deps.excerpts.id, { onDelete: "cascade" }),
+        .references(() => deps.excerpts.id),
       /** 1 for the print itself, then one more for each save that replaced it. */
       number: integer("number").notNull(),
       storageKey: text("storage_key").notNull().unique(),

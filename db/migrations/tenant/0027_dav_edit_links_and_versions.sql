@@ -20,8 +20,8 @@ CREATE TABLE "tenant_template"."excerpt_versions" (
 );
 --> statement-breakpoint
 ALTER TABLE "tenant_template"."dav_tokens" ADD CONSTRAINT "dav_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "tenant_template"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "tenant_template"."dav_tokens" ADD CONSTRAINT "dav_tokens_excerpt_id_excerpts_id_fk" FOREIGN KEY ("excerpt_id") REFERENCES "tenant_template"."excerpts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "tenant_template"."excerpt_versions" ADD CONSTRAINT "excerpt_versions_excerpt_id_excerpts_id_fk" FOREIGN KEY ("excerpt_id") REFERENCES "tenant_template"."excerpts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."dav_tokens" ADD CONSTRAINT "dav_tokens_excerpt_id_excerpts_id_fk" FOREIGN KEY ("excerpt_id") REFERENCES "tenant_template"."excerpts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."excerpt_versions" ADD CONSTRAINT "excerpt_versions_excerpt_id_excerpts_id_fk" FOREIGN KEY ("excerpt_id") REFERENCES "tenant_template"."excerpts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tenant_template"."excerpt_versions" ADD CONSTRAINT "excerpt_versions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "tenant_template"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "dav_tokens_hash" ON "tenant_template"."dav_tokens" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "dav_tokens_excerpt_idx" ON "tenant_template"."dav_tokens" USING btree ("excerpt_id");--> statement-breakpoint
