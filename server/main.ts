@@ -1,5 +1,5 @@
-// Custom Node entry: one HTTP server for Next and, later, WebDAV under /dav/ (which Next's route
-// handlers cannot serve: they answer 400 to PROPFIND and LOCK).
+// Custom Node entry: one HTTP server for Next and for WebDAV under /dav/ (server/documents/dav/server.ts),
+// which Next's route handlers cannot serve: they answer 400 to PROPFIND and LOCK.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { projectPath } from "../lib/project-path";
 import { parseArgs } from "node:util";
@@ -29,8 +29,14 @@ export async function startServer(opts: { dev: boolean; port: number; hostname: 
   await app.prepare();
   const workers = await startWorkers();
   const { answerUploadRoute } = await import("./uploads/direct");
+  const { answerDavRoute, guardAgainstWebdavCrashes } = await import("./documents/dav/server");
+  guardAgainstWebdavCrashes();
   const server = createServer(
-    requestListener(app.getRequestHandler(), compileTrustedProxies(env().TRUSTED_PROXIES), answerUploadRoute),
+    requestListener(
+      app.getRequestHandler(),
+      compileTrustedProxies(env().TRUSTED_PROXIES),
+      (req, res) => answerUploadRoute(req, res) || answerDavRoute(req, res),
+    ),
   );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -3,6 +3,7 @@ import { accountabilityTables } from "./accountability";
 import { auditTables } from "./audit";
 import { coachingTables } from "./coachings";
 import { contactTables } from "./contacts";
+import { davTables } from "./dav";
 import { desktopTables } from "./desktop";
 import { documentTables } from "./documents";
 import { geoTables } from "./geo";
@@ -54,6 +55,7 @@ const AREAS = {
   documents: documentTables,
   reception: receptionTables,
   newcomers: newcomerTables,
+  dav: davTables,
 };
 
 type Areas = typeof AREAS;

@@ -76,4 +76,6 @@ export const {
   receptionDisplays,
   faculties,
   competences,
+  davTokens,
+  excerptVersions,
 } = tenantTables(SENTINEL_SCHEMA);

@@ -89,5 +89,11 @@ export const documentsArea = defineArea({
     { from: "excerpts.recipient_id", to: "partners", onDelete: "clear", label: "relations.excerpts" },
     // Who uploaded a centre's own template stays named.
     { from: "document_templates.user_id", to: "users", onDelete: "protect", label: "relations.documentTemplates" },
+    // Editing in place (server/documents/dav): the links and versions are part of their document;
+    // a user's links end with the user, the versions they saved keep them named.
+    { from: "dav_tokens.excerpt_id", to: "excerpts", onDelete: "part", label: "relations.excerptVersions" },
+    { from: "dav_tokens.user_id", to: "users", onDelete: "part", label: "relations.excerptVersions" },
+    { from: "excerpt_versions.excerpt_id", to: "excerpts", onDelete: "part", label: "relations.excerptVersions" },
+    { from: "excerpt_versions.user_id", to: "users", onDelete: "protect", label: "relations.excerptVersions" },
   ]),
 });

@@ -21,6 +21,7 @@ import { qualified as q } from "@/server/resources/query";
 import type { UploadFileLink } from "@/server/uploads/service";
 import { uiLanguages } from "@/server/users/resource";
 import { userNameOf } from "@/server/users/sql";
+import { editPanel } from "./dav/panel";
 import { templatesPanel } from "./own-templates";
 import { documentContentTypes, documentTemplates } from "./templates";
 
@@ -215,6 +216,8 @@ const excerptCommon = {
       panels: [
         { key: "excerptPdf", label: "documents.pdf.title", top: true, load: excerptPdfOf },
         { key: "uploadFile", label: "panels.uploadFile.title", top: true, load: excerptFileOf },
+        // Editing in place over WebDAV and the versions it saved (server/documents/dav).
+        { key: "documentEdit", label: "documents.dav.versions", top: true, roles: [...PRINTERS], load: editPanel },
       ],
     },
   ],

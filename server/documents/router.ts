@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { ResourceCtx } from "@/server/resources/define";
 import { router } from "@/server/trpc/init";
-import { roleProcedure } from "@/server/trpc/procedures";
+import { authedProcedure, roleProcedure } from "@/server/trpc/procedures";
+import { OFFICE_PROGRAMS } from "@/lib/office-link";
+import { openForEdit } from "./dav/tokens";
 import { DOCUMENT_LANGUAGES } from "./language";
 import { revertTemplate, TEMPLATE_MAX_BYTES, templatesInUse, uploadTemplate } from "./own-templates";
 import { DOCUMENT_TYPES } from "./templates";
@@ -47,4 +49,11 @@ export const documentsRouter = router({
   revertTemplate: admin
     .input(z.object({ template, language }))
     .mutation(({ ctx, input }) => revertTemplate(resourceCtx(ctx), input)),
+
+  /** "Edit": an edit link of a printed document for the user's office program (server/documents/dav). */
+  openForEdit: authedProcedure
+    .input(
+      z.object({ id: z.number().int().positive().max(2_147_483_647), program: z.enum(OFFICE_PROGRAMS).optional() }),
+    )
+    .mutation(({ ctx, input }) => openForEdit(resourceCtx(ctx), input.id, input.program)),
 });

@@ -2,6 +2,7 @@
 import type { ComponentType } from "react";
 import { AvailableCoachesPanelView } from "./available-coaches";
 import { ClientOverviewPanelView } from "./client-overview";
+import { DocumentEditPanelView } from "./document-edit";
 import { DocumentTemplatesPanelView } from "./document-templates";
 import { EidCardPanelView } from "./eid-card";
 import { ExcerptPdfPanelView } from "./excerpt-pdf";
@@ -25,4 +26,5 @@ export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> 
   availableCoaches: AvailableCoachesPanelView,
   handOver: HandOverPanelView,
   findDate: FindDatePanelView,
+  documentEdit: DocumentEditPanelView,
 };

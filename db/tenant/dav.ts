@@ -1,0 +1,67 @@
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  type PgSchema,
+} from "drizzle-orm/pg-core";
+import { type documentTables } from "./documents";
+import { type userTables } from "./users";
+
+/** Editing a printed document in place over WebDAV (issue 14 §5): the edit links and the versions they saved. */
+export function davTables(
+  s: PgSchema,
+  deps: {
+    excerpts: ReturnType<typeof documentTables>["excerpts"];
+    users: ReturnType<typeof userTables>["users"];
+  },
+) {
+  /**
+   * An edit link's token (`/dav/<token>/<file>`): the office program cannot send our session cookie,
+   * so the link is the credential. Only its SHA-256 is kept; it is good for one user, one document,
+   * until it expires or is revoked.
+   */
+  const davTokens = s.table(
+    "dav_tokens",
+    {
+      id: serial("id").primaryKey(),
+      tokenHash: text("token_hash").notNull(),
+      userId: integer("user_id")
+        .notNull()
+        .references(() => deps.users.id),
+      excerptId: integer("excerpt_id")
+        .notNull()
+        .references(() => deps.excerpts.id),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+      expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+      revoked: boolean("revoked").notNull().default(false),
+    },
+    (t) => [uniqueIndex("dav_tokens_hash").on(t.tokenHash), index("dav_tokens_excerpt_idx").on(t.excerptId)],
+  );
+
+  /** Each state of a printed document once it was edited: the print (1), then each save; the excerpt holds the newest. */
+  const excerptVersions = s.table(
+    "excerpt_versions",
+    {
+      id: serial("id").primaryKey(),
+      excerptId: integer("excerpt_id")
+        .notNull()
+        .references(() => deps.excerpts.id),
+      /** 1 for the print itself, then one more for each save that replaced it. */
+      number: integer("number").notNull(),
+      storageKey: text("storage_key").notNull().unique(),
+      fileSize: bigint("file_size", { mode: "number" }).notNull(),
+      /** Who made this state (the printer, or the editor who saved it) and when. */
+      userId: integer("user_id")
+        .notNull()
+        .references(() => deps.users.id),
+      madeAt: timestamp("made_at", { withTimezone: true }).notNull(),
+    },
+    (t) => [uniqueIndex("excerpt_versions_number").on(t.excerptId, t.number)],
+  );
+  return { davTokens, excerptVersions };
+}

@@ -1,0 +1,286 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionClaims } from "@/server/auth/session";
+import { USER_TYPES, hasRole } from "@/server/auth/user-types";
+import { answerDavRoute } from "@/server/documents/dav/server";
+import { canEditInPlace, hashToken } from "@/server/documents/dav/tokens";
+import { documentStorage } from "@/server/documents/storage";
+import { requestListener } from "@/server/main";
+import type { Tenant } from "@/server/tenancy/registry";
+import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { officeEditLink } from "@/lib/office-link";
+import { versionDownload } from "@/server/documents/dav/download";
+import type { EditPanel } from "@/server/documents/dav/panel";
+import { newClient } from "./factories";
+import { appCodeOf, callerOn, centreHost, newCentre, newUser } from "./helpers";
+
+let eupen: Tenant;
+let chatelet: Tenant;
+let clientId: number;
+let worker: { user: { id: number }; claims: SessionClaims };
+let colleague: { user: { id: number }; claims: SessionClaims };
+let server: http.Server;
+let port: number;
+
+const caller = (tenant: Tenant, claims: SessionClaims) => callerOn(centreHost(tenant.slug), {}, claims);
+
+/** A request as an office program sends it: to 127.0.0.1, naming the centre's host. */
+function dav(
+  method: string,
+  path: string,
+  opts: { host?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        method,
+        path,
+        headers: { host: opts.host ?? `${eupen.slug}.localhost`, ...opts.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      },
+    );
+    req.on("error", reject);
+    req.end(opts.body);
+  });
+}
+
+async function printed(tenant = eupen, who = worker) {
+  const c = await caller(tenant, who.claims);
+  const result = await c.resources.action({ resource: "clients.clients", id: clientId, name: "print" });
+  return Number(result!.open!.id);
+}
+
+async function editLink(excerptId: number, who = worker, program?: "libreoffice" | "word") {
+  return (await caller(eupen, who.claims)).documents.openForEdit({ id: excerptId, program });
+}
+
+const versionGet = (tenant: Tenant, href: string) =>
+  new Request(`http://${tenant.slug}.localhost${href}`, { headers: { host: `${tenant.slug}.localhost` } });
+
+const LOCK_BODY = `<?xml version="1.0" encoding="utf-8"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype><D:owner>someone</D:owner></D:lockinfo>`;
+const lockTokenOf = (headers: http.IncomingHttpHeaders) => String(headers["lock-token"]).replace(/^<|>$/g, "");
+
+beforeAll(async () => {
+  [eupen, chatelet] = await Promise.all([newCentre("dav-eupen", "production"), newCentre("dav-chat", "production")]);
+  clientId = await newClient(eupen, { firstName: "Anna", lastName: "Müller", language: "de" });
+  worker = await newUser(eupen, "100", { firstName: "Hubert", lastName: "Huppertz", language: "fr" });
+  colleague = await newUser(eupen, "100", { firstName: "Caroline", lastName: "Carnol", language: "fr" });
+  server = http.createServer(
+    requestListener(
+      (_req, res) => res.writeHead(418).end(),
+      () => false,
+      answerDavRoute,
+    ),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+describe("editing a printed document over WebDAV", () => {
+  it("opens, locks, saves a new version audited under the user, and unlocks", async () => {
+    const id = await printed();
+    const link = await editLink(id, worker, "word");
+    expect(link.path).toMatch(/^\/dav\/[A-Za-z0-9_-]{43}\/.+\.docx$/);
+    expect(link.program).toBe("word");
+    expect(officeEditLink(link.program, `http://eupen.localhost${link.path}`)).toMatch(/^ms-word:ofe\|u\|http:/);
+    // The preference is remembered: the next link, without a program, is for Word again.
+    expect((await editLink(id)).program).toBe("word");
+
+    const options = await dav("OPTIONS", link.path);
+    expect(options.status).toBe(200);
+    expect(options.headers["dav"]).toContain("2");
+    expect(String(options.headers["allow"])).toContain("LOCK");
+
+    const folder = link.path.slice(0, link.path.lastIndexOf("/") + 1);
+    const listing = await dav("PROPFIND", folder, { headers: { depth: "1" } });
+    expect(listing.status).toBe(207);
+    expect(listing.body.toString()).toContain(link.path.slice(link.path.lastIndexOf("/") + 1));
+
+    const original = await dav("GET", link.path);
+    expect(original.status).toBe(200);
+    expect(original.body.subarray(0, 2).toString()).toBe("PK");
+    const head = await dav("HEAD", link.path);
+    expect(head.status).toBe(200);
+    expect(Number(head.headers["content-length"])).toBe(original.body.length);
+
+    const lock = await dav("LOCK", link.path, {
+      headers: { "content-type": "application/xml", timeout: "Second-600" },
+      body: LOCK_BODY,
+    });
+    expect(lock.status).toBe(200);
+    // In angle brackets, as RFC 4918 says (webdav-server 2.6.3 left them out; patched).
+    expect(lock.headers["lock-token"]).toMatch(/^<urn:uuid:[^>]+>$/);
+    const token = lockTokenOf(lock.headers);
+
+    // The untagged If header office programs send after LOCK (it crashed webdav-server 2.6.3 unpatched).
+    const edited = Buffer.concat([original.body, Buffer.from("edited")]);
+    const put = await dav("PUT", link.path, { headers: { if: `(<${token}>)` }, body: edited });
+    expect(put.status).toBe(200);
+    expect((await dav("GET", link.path)).body.equals(edited)).toBe(true);
+
+    const h = tenantHandle(eupen);
+    const versions = await h.db
+      .select()
+      .from(h.t.excerptVersions)
+      .where(eq(h.t.excerptVersions.excerptId, id))
+      .orderBy(h.t.excerptVersions.number);
+    expect(versions.map((v) => [v.number, v.userId, v.fileSize])).toEqual([
+      [1, worker.user.id, original.body.length],
+      [2, worker.user.id, edited.length],
+    ]);
+    // The print itself is kept, as it was.
+    const first = await documentStorage().get(eupen.id, versions[0]!.storageKey);
+    const chunks: Buffer[] = [];
+    for await (const c of file(first.stream)) chunks.push(c);
+    expect(Buffer.concat(chunks).equals(original.body)).toBe(true);
+    const [audit] = await h.db
+      .select()
+      .from(h.t.auditLog)
+      .where(
+        and(
+          eq(h.t.auditLog.entity, "documents.mine"),
+          eq(h.t.auditLog.entityId, String(id)),
+          eq(h.t.auditLog.action, "documents.mine.update"),
+        ),
+      );
+    expect(audit).toMatchObject({ actor: `user:${worker.user.id}` });
+    expect(audit!.changes).toMatchObject({ version: { from: 1, to: 2 } });
+    const [linked] = await h.db
+      .select()
+      .from(h.t.auditLog)
+      .where(and(eq(h.t.auditLog.entityId, String(id)), eq(h.t.auditLog.action, "documents.mine.editLink")));
+    expect(linked).toMatchObject({ actor: `user:${worker.user.id}` });
+
+    const unlock = await dav("UNLOCK", link.path, { headers: { "lock-token": `<${token}>` } });
+    expect(unlock.status).toBe(204);
+
+    // The document's detail lists both versions, each downloadable: the print as it was, the save.
+    const panel = (await (
+      await caller(eupen, worker.claims)
+    ).resources.panel({ resource: "documents.mine", id, key: "documentEdit" })) as EditPanel;
+    expect(panel).toMatchObject({ id, editable: true, program: "word" });
+    expect(panel.versions.map((v) => [v.number, v.user, v.fileSize])).toEqual([
+      [1, "Hubert Huppertz", original.body.length],
+      [2, "Hubert Huppertz", edited.length],
+    ]);
+    const v1 = await versionDownload(versionGet(eupen, panel.versions[0]!.href), worker.claims, String(id), "1");
+    expect(v1.status).toBe(200);
+    expect(Buffer.from(await v1.arrayBuffer()).equals(original.body)).toBe(true);
+    const v2 = await versionDownload(versionGet(eupen, panel.versions[1]!.href), worker.claims, String(id), "2");
+    expect(Buffer.from(await v2.arrayBuffer()).equals(edited)).toBe(true);
+    expect((await versionDownload(versionGet(eupen, "/x"), worker.claims, String(id), "3")).status).toBe(404);
+    // Not on another centre's host, not for a user type that does not read printed documents.
+    const foreign = await newUser(chatelet, "100");
+    expect((await versionDownload(versionGet(chatelet, "/x"), foreign.claims, String(id), "1")).status).toBe(404);
+    const reception = await newUser(eupen, "210");
+    const refused = await versionDownload(versionGet(eupen, "/x"), reception.claims, String(id), "1");
+    expect(hasRole("210", "OfficeUser") || hasRole("210", "OfficeOperator") ? 200 : 403).toBe(refused.status);
+  });
+
+  it("gives a second editor 423 while the first holds the lock, and lets them in after UNLOCK", async () => {
+    const id = await printed();
+    const mine = await editLink(id);
+    const theirs = await editLink(id, colleague);
+    const lock = await dav("LOCK", mine.path, { headers: { "content-type": "application/xml" }, body: LOCK_BODY });
+    expect(lock.status).toBe(200);
+    expect(
+      (await dav("LOCK", theirs.path, { headers: { "content-type": "application/xml" }, body: LOCK_BODY })).status,
+    ).toBe(423);
+    expect((await dav("PUT", theirs.path, { body: "theirs" })).status).toBe(423);
+    await dav("UNLOCK", mine.path, { headers: { "lock-token": `<${lockTokenOf(lock.headers)}>` } });
+    expect((await dav("PUT", theirs.path, { body: "theirs" })).status).toBe(200);
+  });
+
+  it("refuses an expired link, a revoked link, a made-up token and another file name", async () => {
+    const id = await printed();
+    const h = tenantHandle(eupen);
+    const expired = await editLink(id);
+    const revoked = await editLink(id);
+    const tokenOf = (path: string) => path.split("/")[2]!;
+    await h.db
+      .update(h.t.davTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(h.t.davTokens.tokenHash, hashToken(tokenOf(expired.path))));
+    await h.db
+      .update(h.t.davTokens)
+      .set({ revoked: true })
+      .where(eq(h.t.davTokens.tokenHash, hashToken(tokenOf(revoked.path))));
+    for (const path of [expired.path, revoked.path, `/dav/${"A".repeat(43)}/x.docx`]) {
+      const res = await dav("GET", path);
+      expect(res.status).toBe(404);
+      expect(res.body.toString()).toContain("lien de modification");
+      expect((await dav("PUT", path, { body: "x" })).status).toBe(404);
+    }
+    const valid = await editLink(id);
+    expect((await dav("GET", valid.path.replace(/\/[^/]+$/, "/other.docx"))).status).toBe(404);
+    expect((await dav("PUT", valid.path.replace(/\/[^/]+$/, "/other.docx"), { body: "x" })).status).not.toBe(200);
+  });
+
+  it("makes a link of one centre worthless on another centre's host", async () => {
+    const link = await editLink(await printed());
+    const res = await dav("GET", link.path, { host: `${chatelet.slug}.localhost` });
+    expect(res.status).toBe(404);
+    expect((await dav("PUT", link.path, { host: `${chatelet.slug}.localhost`, body: "x" })).status).toBe(404);
+    expect((await dav("GET", link.path, { host: "localhost" })).status).toBe(404);
+  });
+
+  it("refuses to edit a certifying document: no link, and an earlier link stops working", async () => {
+    const id = await printed();
+    const link = await editLink(id);
+    const h = tenantHandle(eupen);
+    const [excerpt] = await h.db.select().from(h.t.excerpts).where(eq(h.t.excerpts.id, id));
+    await h.db.update(h.t.excerptTypes).set({ certifying: true }).where(eq(h.t.excerptTypes.id, excerpt!.typeId));
+    try {
+      expect(await appCodeOf(editLink(id))).toBe("INVALID_INPUT");
+      const panel = await (
+        await caller(eupen, worker.claims)
+      ).resources.panel({ resource: "documents.mine", id, key: "documentEdit" });
+      expect(panel).toMatchObject({ editable: false });
+      expect((await dav("GET", link.path)).status).toBe(404);
+      expect((await dav("PUT", link.path, { body: "x" })).status).toBe(404);
+    } finally {
+      await h.db.update(h.t.excerptTypes).set({ certifying: false }).where(eq(h.t.excerptTypes.id, excerpt!.typeId));
+    }
+    expect(canEditInPlace({ certifying: true, fileName: "a.docx" })).toBe(false);
+    expect(canEditInPlace({ certifying: false, fileName: "a.pdf" })).toBe(false);
+    expect(canEditInPlace({ certifying: false, fileName: "a.docx" })).toBe(true);
+  });
+});
+
+describe("the Edit action's permissions", () => {
+  it("gives an edit link to each user type that reads printed documents, and to no other", async () => {
+    const id = await printed();
+    // 000 cannot sign in at all (UNAUTHORIZED), which the sign-in tests cover.
+    for (const type of USER_TYPES.filter((type) => type !== "000")) {
+      const who = await newUser(eupen, type);
+      const allowed = hasRole(type, "OfficeUser") || hasRole(type, "OfficeOperator");
+      const result = editLink(id, who);
+      if (allowed) await expect(result, type).resolves.toMatchObject({ path: expect.stringMatching(/^\/dav\//) });
+      else expect(await appCodeOf(result), type).toBe("FORBIDDEN");
+    }
+  });
+
+  it("never gives a link to another centre's document", async () => {
+    const id = await printed();
+    const foreign = await newUser(chatelet, "100");
+    // Châtelet has no excerpt with this id, or has one of its own: either way not Eupen's document.
+    const c = await caller(chatelet, foreign.claims);
+    expect(await appCodeOf(c.documents.openForEdit({ id }))).toBe("NOT_FOUND");
+    // Eupen's worker on Châtelet's host is not signed in there.
+    expect(await appCodeOf((await caller(chatelet, worker.claims)).documents.openForEdit({ id }))).toBe("UNAUTHORIZED");
+  });
+});
+
+async function* file(stream: NodeJS.ReadableStream) {
+  for await (const c of stream) yield c as Buffer;
+}
