@@ -5,7 +5,7 @@ import { systemActor } from "@/server/audit";
 import type { SeedCentre } from "@/server/area";
 import { COMMUNITY_HOLIDAYS, holidayDate, LEGAL_HOLIDAYS, OTHER_HOLIDAYS } from "@/server/calendar/holidays";
 import { generateRecurrentEvents } from "@/server/calendar/recurrent-events";
-import { LOCALES } from "@/server/i18n/locale";
+import { isLocale, LOCALES } from "@/server/i18n/locale";
 import { translatorFor } from "@/server/i18n/translator";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
@@ -42,6 +42,9 @@ export async function seedHolidays(handle: TenantHandle, centre: SeedCentre) {
         active,
       })),
     );
-    await generateRecurrentEvents(tx as never, handle, systemActor("seed"), { year: year + 1 });
+    await generateRecurrentEvents(tx as never, handle, systemActor("seed"), {
+      year: year + 1,
+      locale: isLocale(centre.defaultLocale) ? centre.defaultLocale : "fr",
+    });
   });
 }

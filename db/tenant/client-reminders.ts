@@ -66,8 +66,8 @@ export function clientReminderTables(
         .references(() => deps.calendarEntries.id),
       /** The entry's start the reminder announced; the link expires then. */
       startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
-      mailId: bigint("mail_id", { mode: "number" }).references(() => deps.mails.id),
-      smsId: bigint("sms_id", { mode: "number" }).references(() => deps.smsMessages.id),
+      mailId: bigint("mail_id", { mode: "number" }).references(() => deps.mails.id, { onDelete: "set null" }),
+      smsId: bigint("sms_id", { mode: "number" }).references(() => deps.smsMessages.id, { onDelete: "set null" }),
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
       /** When the client said through the link that they cannot come: a link works once. */
       usedAt: timestamp("used_at", { withTimezone: true }),

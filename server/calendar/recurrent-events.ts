@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
 import { belgianToday } from "@/lib/format";
 import { actorOf, type Actor } from "@/server/audit";
-import { c, controlDb } from "@/server/db/control";
-import { isLocale, localized, type Locale } from "@/server/i18n/locale";
+import { centreLocaleOf } from "@/server/tenancy/registry";
+import { localized, type Locale } from "@/server/i18n/locale";
 import { defineJob } from "@/server/jobs/define";
 import { defineResource, type ResourceCtx, type ResourceDef } from "@/server/resources/define";
 import { defineChoiceList } from "@/server/resources/choices";
@@ -72,15 +72,6 @@ async function horizonYear(tx: Tx, t: TenantTables, atLeast = Number(belgianToda
   return Math.max(atLeast, row?.last ? Number(String(row.last).slice(0, 4)) : 0);
 }
 
-/** The centre's language: the holidays' entries are named in it, whoever generates them. */
-async function centreLocale(tenantId: string): Promise<Locale> {
-  const [row] = await controlDb()
-    .select({ locale: c.tenants.defaultLocale })
-    .from(c.tenants)
-    .where(eq(c.tenants.id, tenantId));
-  return isLocale(row?.locale) ? row.locale : "fr";
-}
-
 /**
  * Generates the entries of the centre's recurrent events (all of them, or `ids`) up to the end of
  * `year` (at least up to what was generated already, so that no year is lost), audited as `who`.
@@ -89,10 +80,11 @@ export async function generateRecurrentEvents(
   tx: Tx,
   { t, tenantId }: Pick<TenantHandle, "t" | "tenantId">,
   who: Actor,
-  opts: { year?: number; ids?: readonly number[] } = {},
+  opts: { year?: number; ids?: readonly number[]; locale?: Locale } = {},
 ) {
   const year = await horizonYear(tx, t, opts.year);
-  const locale = await centreLocale(tenantId);
+  // The holidays' entries are named in the centre's language, whoever generates them.
+  const locale = opts.locale ?? (await centreLocaleOf(tenantId));
   const rows = await tx
     .select()
     .from(t.recurrentEvents)
@@ -111,7 +103,7 @@ export const recurrentEventOwners: SeriesOwnerKind = {
   ownerType: RECURRENT_EVENT,
   load: async (tx, { t, tenantId }, ids) => {
     const year = await horizonYear(tx, t);
-    const locale = await centreLocale(tenantId);
+    const locale = await centreLocaleOf(tenantId);
     const rows = await tx
       .select()
       .from(t.recurrentEvents)

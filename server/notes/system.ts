@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { actorOf, created, rowChange, writeAudit } from "@/server/audit";
-import { c, controlDb } from "@/server/db/control";
-import { isLocale, type Locale } from "@/server/i18n/locale";
+import { centreLocaleOf } from "@/server/tenancy/registry";
+import type { Locale } from "@/server/i18n/locale";
 import { translatorFor, type Translator } from "@/server/i18n/translator";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
@@ -11,13 +11,8 @@ import { escapeHtml } from "./html";
 type Tx = TenantHandle["db"];
 
 /** The centre's own language (what its system notes are written in). */
-export async function centreLocale(handle: Pick<TenantHandle, "tenantId">): Promise<Locale> {
-  const [row] = await controlDb()
-    .select({ locale: c.tenants.defaultLocale })
-    .from(c.tenants)
-    .where(eq(c.tenants.id, handle.tenantId));
-  return isLocale(row?.locale) ? row.locale : "fr";
-}
+export const centreLocale = (handle: Pick<TenantHandle, "tenantId">): Promise<Locale> =>
+  centreLocaleOf(handle.tenantId);
 
 export interface SystemNote {
   clientId: number;

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { c, controlDb } from "@/server/db/control";
+import { isLocale, type Locale } from "@/server/i18n/locale";
 import { TENANT_SCHEMA_VERSION } from "./version";
 
 export type Tenant = typeof c.tenants.$inferSelect;
@@ -22,6 +23,23 @@ export async function findTenantBySlug(slug: string): Promise<Tenant | null> {
   }
   cache.set(slug, { tenant, until: Date.now() + TTL_MS });
   return tenant;
+}
+
+/**
+ * A centre's own language (what its system notes and holidays are written in). A request has just
+ * looked its centre up, so this is usually answered from that cache, asking the control plane for no
+ * second connection while the request holds one (the embedded database has only one).
+ */
+export async function centreLocaleOf(tenantId: string): Promise<Locale> {
+  let tenant: Pick<Tenant, "defaultLocale"> | undefined;
+  for (const hit of cache.values()) if (hit.tenant.id === tenantId && hit.until > Date.now()) tenant = hit.tenant;
+  tenant ??= (
+    await controlDb()
+      .select({ defaultLocale: c.tenants.defaultLocale })
+      .from(c.tenants)
+      .where(eq(c.tenants.id, tenantId))
+  )[0];
+  return isLocale(tenant?.defaultLocale) ? tenant.defaultLocale : "fr";
 }
 
 export function invalidateTenant(slug: string) {
