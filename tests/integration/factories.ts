@@ -105,7 +105,7 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
 };
 
 /** References that must differ from one form to the next (a pair the table holds once). */
-const SPREAD = new Set(["calendar.guests.partner"]);
+const SPREAD = new Set(["calendar.guests.partner", "newcomers.competences.user"]);
 
 /** Numbers values apart across every form filled in by this test file (names, national numbers). */
 let counter = 0;

@@ -12,7 +12,7 @@ import { can } from "@/server/resources/access";
 import type { ResourceDef } from "@/server/resources/define";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
-import { createWithFile, formFiller, newStaff, useEveryFieldSet } from "./factories";
+import { createWithFile, formFiller, newClient, newStaff, useEveryFieldSet } from "./factories";
 import { errorAsSent, newCentre } from "./helpers";
 
 /**
@@ -355,7 +355,8 @@ async function rowWithoutForm(def: ResourceDef, type: UserType): Promise<string 
   // My guests, and the reception's visitors (in the stage their list shows): a guest of the user's own entry of today.
   if (def.id === "calendar.myGuests" || def.id in RECEPTION_STAGES) {
     const entry = await adminForm.create("calendar.entries", await appointment(staff.get(type)!.id, 0));
-    const guest = (await adminForm.create("calendar.guests", { entry: entry.id })).id;
+    // A client of its own: the form's pick could be a guest the entry already has.
+    const guest = (await adminForm.create("calendar.guests", { entry: entry.id, partner: await newClient(centre) })).id;
     const h = tenantHandle(centre);
     const state = RECEPTION_STAGES[def.id];
     if (state)
