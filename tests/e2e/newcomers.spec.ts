@@ -21,7 +21,8 @@ for (const centre of centres) {
     const consultant = await (await browser.newContext({ locale: centre.browserLocale })).newPage();
     await signInAt(consultant, centre.base, centre.locale, "caroline");
     await consultant.goto(`${centre.base}/newcomers/clients`);
-    await consultant.locator('table a[href*="/clients/"]').first().click();
+    await consultant.getByTestId("grid-row").first().click();
+    await expect(consultant).toHaveURL(/\/clients\/\d+/);
     const clientName = (await consultant.getByRole("heading", { level: 1 }).innerText()).trim();
     await consultant.getByRole("tab", { name: t("resources.clients.coachesTab") }).click();
     const panel = consultant.getByTestId("available-coaches");

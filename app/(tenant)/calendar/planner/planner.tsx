@@ -16,11 +16,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { DateInput } from "@/app/_components/resource/date-input";
 import { Modal } from "@/app/_components/resource/modal";
 import { RefPicker } from "@/app/_components/resource/ref-picker";
 import { alertClass, inputClass, primaryButton, toolButton } from "@/app/_components/resource/styles";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
-import { belgianToday, brusselsWallClock } from "@/lib/format";
+import { belgianToday, brusselsWallClock, isCalendarDate } from "@/lib/format";
 import { resourceHref } from "@/lib/resources";
 import type { PlannerEntry } from "@/server/calendar/planner";
 import { columnDate, columnsOf, plusDays, toWall, type PlannerMode, type Column } from "./columns";
@@ -247,15 +248,10 @@ export function Planner({ mode }: { mode: PlannerMode }) {
           {t("next")}
         </button>
       </div>
-      <label className="flex flex-col text-sm">
-        {t("date")}
-        <input
-          type="date"
-          className={inputClass}
-          value={date}
-          onChange={(e) => e.target.value && setDate(e.target.value)}
-        />
-      </label>
+      <div className="flex flex-col text-sm">
+        <span id="planner-date">{t("date")}</span>
+        <DateInput value={date} labelledBy="planner-date" onChange={(v) => isCalendarDate(v) && setDate(v)} />
+      </div>
       {!sideBySide && (
         <div className="flex gap-1" role="group" aria-label={t("views.label")}>
           {(["timeGridDay", "timeGridWeek", "dayGridMonth"] as const).map((v) => (
