@@ -270,10 +270,6 @@ async function run() {
   const { benchDigests } = await import("./mail");
   if (runs("digests")) await benchDigests(tenants[2] ?? tenants[0]!, SMOKE ? 500 : 10_000);
 
-  // 7c. One centre's rows locked, another centre's list timed beside its normal figure.
-  if (runs("locked"))
-    await (await import("./faults")).benchLockedCentre(tenants[3] ?? tenants[0]!, tenants[4] ?? tenants[1]!);
-
   // 8. Notes by client and the full-text note search with NOTES generated notes on the centre of section 7.
   const { benchNotes } = await import("./notes");
   if (runs("notes")) await benchNotes(tenants[1]!, NOTES);
@@ -293,6 +289,11 @@ async function run() {
   // 8e. The calendar planners (issue 15): a week of 10 agents among BENCH_PLANNER_ENTRIES entries, free slots.
   const { benchPlanner } = await import("./planner");
   if (runs("planner")) await benchPlanner(tenants[3] ?? tenants.at(-1)!, PLANNER_ENTRIES);
+
+  // 8f. One centre's rows locked, another centre's list timed beside its normal figure (last: it closes
+  // and reopens the pools).
+  if (runs("locked"))
+    await (await import("./faults")).benchLockedCentre(tenants[3] ?? tenants[0]!, tenants[4] ?? tenants[1]!);
 
   // 9. Pages over HTTP on a production build (on the centre of section 7), and the soak run over 20 centres.
   if (!runs(...HTTP_SECTIONS)) return;

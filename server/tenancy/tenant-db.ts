@@ -29,9 +29,11 @@ const tablesBySchema = new LRUCache<string, TenantTables>({ max: CACHED_CENTRES 
 const dbByCentre = new LRUCache<string, { pool: pg.Pool; db: TenantDb }>({ max: CACHED_CENTRES });
 
 /** The centre's share of its cluster's pool, built on first use and kept while the pool lives. */
-function centreDb(tenantId: string, pool: pg.Pool): TenantDb {
+function centreDb(tenantId: string, schemaName: string, pool: pg.Pool): TenantDb {
   const kept = dbByCentre.get(tenantId);
   if (kept?.pool === pool) return kept.db;
+  // A new pool (the old one was closed): what was built on the old one's connections goes too.
+  if (kept) tablesBySchema.delete(schemaName);
   const e = env();
   const share = new CentreShare(centreShareOf(e.DB_POOL_MAX, e.DB_CENTRE_MAX), e.DB_CHECKOUT_TIMEOUT_MS);
   const db = drizzle(sharedPool(pool, share));
@@ -49,7 +51,7 @@ export function tenantSchemaName(tenantId: string): string {
 
 /** A schema-qualified handle on one centre's data. Keyed by the immutable tenant id, never the slug. */
 export function tenantHandle(tenant: { id: string; schemaName: string; clusterId: string }): TenantHandle {
-  const db = centreDb(tenant.id, getPool(tenant.clusterId));
+  const db = centreDb(tenant.id, tenant.schemaName, getPool(tenant.clusterId));
   let t = tablesBySchema.get(tenant.schemaName);
   if (!t) tablesBySchema.set(tenant.schemaName, (t = tenantTables(tenant.schemaName)));
   return { tenantId: tenant.id, schema: tenant.schemaName, db, t };
