@@ -6,7 +6,6 @@ import pg from "pg";
 import { closePools } from "@/server/db/pool";
 import { env, resetEnvCache } from "@/server/env";
 import type { Tenant } from "@/server/tenancy/registry";
-import { centreShareOf } from "@/server/tenancy/tenant-db";
 import { agentOf } from "./clients";
 import { line, percentile } from "./lib";
 
@@ -60,7 +59,11 @@ export async function benchLockedCentre(stuck: Tenant, other: Tenant) {
     return { p95: failed ? NaN : percentile(ms, 95), failed };
   };
   const e = env();
-  const share = centreShareOf(e.DB_POOL_MAX, e.DB_CENTRE_MAX);
+  // With a share of half the pool (DB_CENTRE_MAX is off by default).
+  const share = Math.max(1, Math.ceil(e.DB_POOL_MAX / 2));
+  await closePools();
+  process.env.DB_CENTRE_MAX = String(share);
+  resetEnvCache();
   const shared = await whileStuck();
   // Side by side: the same with no share (a centre may take the whole pool), as before issue 12.
   await closePools();

@@ -288,12 +288,12 @@ async function run() {
 
   // 8e. The calendar planners (issue 15): a week of 10 agents among BENCH_PLANNER_ENTRIES entries, free slots.
   const { benchPlanner } = await import("./planner");
-  if (runs("planner")) await benchPlanner(tenants[3] ?? tenants.at(-1)!, PLANNER_ENTRIES);
+  if (runs("planner")) await benchPlanner(tenants[6] ?? tenants.at(-1)!, PLANNER_ENTRIES);
 
   // 8f. One centre's rows locked, another centre's list timed beside its normal figure (last: it closes
   // and reopens the pools).
   if (runs("locked"))
-    await (await import("./faults")).benchLockedCentre(tenants[3] ?? tenants[0]!, tenants[4] ?? tenants[1]!);
+    await (await import("./faults")).benchLockedCentre(tenants[7] ?? tenants[0]!, tenants[8] ?? tenants[1]!);
 
   // 9. Pages over HTTP on a production build (on the centre of section 7), and the soak run over 20 centres.
   if (!runs(...HTTP_SECTIONS)) return;

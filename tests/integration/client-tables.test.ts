@@ -136,7 +136,8 @@ describe("client tables (domain-people §3.6)", () => {
     expect(await meta("newcomers.clients")).toMatchObject({
       title: "resources.clients.newTitle",
       defaultFilters: { clientState: "10" },
-      columns: ["name", "clientState", "nationalId", "gsm", "address", "age", "email", "phone"],
+      // Newcomers see the faculty a client came for (domain-people §9).
+      columns: ["name", "clientState", "faculty", "nationalId", "gsm", "address", "age", "email", "phone"],
     });
     // Same filters, detail and workflow as Contacts → Clients.
     const coached = await meta("clients.coached");

@@ -37,6 +37,8 @@ describe("detail panels", () => {
     expect(meta.detail.find((tab) => tab.key === "person")!.panels).toEqual([
       { key: "clientOverview", label: "panels.clientOverview.title", top: true },
       { key: "eidCard", label: "panels.eidCard.title" },
+      // Find a date with the client's coaches (issue 15 §5).
+      { key: "findDate", label: "planner.panel.title" },
     ]);
     expect(meta.detail.find((tab) => tab.key === "humanLinks")!.panels).toEqual([
       { key: "similarClients", label: "panels.similarClients.title" },

@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { usersResource } from "@/server/users/resource";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/server/auth/login";
 import { resolveSessionUser } from "@/server/auth/session";
@@ -31,7 +32,7 @@ const auditOf = async (tenant: Tenant, userId: number) => {
   return db
     .select()
     .from(t.auditLog)
-    .where(eq(t.auditLog.entityId, String(userId)));
+    .where(and(eq(t.auditLog.entity, usersResource.id), eq(t.auditLog.entityId, String(userId))));
 };
 
 describe("user administration", () => {
