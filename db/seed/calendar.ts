@@ -195,7 +195,8 @@ const later = (time: string, minutes: number) => {
  * published, those to come suggested or published; a team meeting in the meeting room. Seeded once.
  */
 export async function seedCalendarDemo({ db, t }: TenantHandle, centre: SeedCentre) {
-  if ((await db.select({ id: t.calendarEntries.id }).from(t.calendarEntries).limit(1)).length) return;
+  // Seeded once. Not "any entry": the reference data already holds the generated holidays.
+  if ((await db.select({ id: t.rooms.id }).from(t.rooms).limit(1)).length) return;
   const locale = (["fr", "de", "nl", "en"] as const).find((l) => l === centre.defaultLocale) ?? "fr";
   const rooms = await db
     .insert(t.rooms)

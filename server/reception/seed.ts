@@ -32,7 +32,7 @@ const MORNING: { state: "gone" | "busy" | "waiting"; arrived: number }[] = [
  */
 export async function seedReceptionDemo(handle: TenantHandle, centre: SeedCentre) {
   // The morning is made of the calendar's demo appointments, seeded first whatever the areas' order
-  // (seedCalendarDemo does nothing once the calendar has entries).
+  // (seedCalendarDemo does nothing once it has run).
   await seedCalendarDemo(handle, centre);
   const { db, t } = handle;
   const g = t.calendarGuests;
