@@ -62,14 +62,15 @@ export const competencesResource = defineResource({
       "users.users",
       (t) => t.competences.userId,
       (t) => userNameOf(t, q(t.competences.userId)),
-      { required: true, choices: activeStaff },
+      // A competence is one agent × one faculty (unique): another pair is another competence.
+      { required: true, createOnly: true, choices: activeStaff },
     ),
     faculty: reference(
       "resources.competences.faculty",
       "newcomers.faculties",
       (t) => t.competences.facultyId,
       (t) => facultyNameOf(t, q(t.competences.facultyId)),
-      { required: true, localized: true },
+      { required: true, createOnly: true, localized: true },
     ),
     weight: {
       ...weight("resources.competences.weight", (t) => t.competences.weight, false),
