@@ -21,7 +21,7 @@ import { Modal } from "@/app/_components/resource/modal";
 import { RefPicker } from "@/app/_components/resource/ref-picker";
 import { alertClass, inputClass, primaryButton, toolButton } from "@/app/_components/resource/styles";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
-import { belgianToday, brusselsWallClock, isCalendarDate } from "@/lib/format";
+import { belgianToday, brusselsWallClock, formatDate, isCalendarDate, type UiLocale } from "@/lib/format";
 import { resourceHref } from "@/lib/resources";
 import type { PlannerEntry } from "@/server/calendar/planner";
 import { columnDate, columnsOf, plusDays, toWall, type PlannerMode, type Column } from "./columns";
@@ -416,7 +416,10 @@ function CreateDialog({
   const [client, setClient] = useState("");
   const [summary, setSummary] = useState("");
   const create = useMutation(trpc.calendar.create.mutationOptions({ onSuccess: onCreated }));
+  const locale = useLocale() as UiLocale;
   const sameDay = slot.start.slice(0, 10) === slot.end.slice(0, 10);
+  // The slot's wall-clock times ("2026-12-07T10:00") as the reader writes dates.
+  const wall = (iso: string) => `${formatDate(iso.slice(0, 10), locale)} ${iso.slice(11, 16)}`;
   return (
     <Modal title={t("newEntry")} onClose={onClose}>
       <form
@@ -438,7 +441,7 @@ function CreateDialog({
         }}
       >
         <p className="text-sm text-slate-700">
-          {t("slot", { start: slot.start.replace("T", " "), end: slot.end.slice(11, 16) })}
+          {t("slot", { start: wall(slot.start), end: sameDay ? slot.end.slice(11, 16) : wall(slot.end) })}
         </p>
         <label className="flex flex-col text-sm">
           {tr("resources.calendarEntries.type")}
