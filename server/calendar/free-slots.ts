@@ -12,101 +12,18 @@ import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
+import { addMinutes, busyEntries, DEFAULT_ENTRY_MINUTES, takesTimeOf } from "./busy";
 import { assertPlanner, createFromSlot } from "./planner";
 import {
   DEFAULT_WORKING_HOURS,
   freeSlots,
   minutesOf,
   saturated,
-  type BusyInterval,
   type FreeSlot,
   type WorkingPeriod,
 } from "./rules/free-slots";
 
 type Tx = TenantHandle["db"];
-
-/** How long an entry with a start time but no end time lasts, when its type says nothing. */
-const DEFAULT_MINUTES = 30;
-
-interface Stretch extends BusyInterval {
-  userId: number | null;
-  roomId: number | null;
-  typeId: number | null;
-  /** A holiday: it locks every agent and room. */
-  allRooms: boolean;
-}
-
-const addMinutes = (date: string, time: string, minutes: number) => {
-  const d = new Date(
-    Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), 0, minutesOf(time) + minutes),
-  );
-  return d.toISOString().slice(0, 16);
-};
-const nextDay = (date: string) => addMinutes(date, "00:00", 1440).slice(0, 10);
-
-/**
- * Entries that take time between the days `from` and `to` (inclusive): those of `userIds`, of
- * `roomId` when given, and the holidays (entries of a type that locks every room), as wall-clock
- * stretches. Cancelled and transparent entries take no time; an entry without times fills its days.
- * The calendar's own busy-time query (server/calendar/busy.ts) replaces this one once merged.
- */
-export async function busyIntervals(
-  tx: Tx,
-  t: TenantHandle["t"],
-  userIds: number[],
-  from: string,
-  to: string,
-  roomId: number | null = null,
-): Promise<Stretch[]> {
-  const e = t.calendarEntries;
-  // One index scan per branch, as the planner's range query (planner.ts).
-  const begins = and(gte(e.startDate, from), lte(e.startDate, to));
-  const which = [
-    userIds.length ? and(inArray(e.userId, userIds), begins) : undefined,
-    userIds.length
-      ? and(
-          inArray(e.userId, userIds),
-          sql`${e.endDate} is not null`,
-          gte(e.endDate, from),
-          sql`${e.startDate} < ${from}`,
-        )
-      : undefined,
-    roomId ? and(eq(e.roomId, roomId), begins) : undefined,
-    and(begins, sql`${e.typeId} in (select ${t.entryTypes.id} from ${t.entryTypes} where ${t.entryTypes.allRooms})`),
-  ].filter((c) => c !== undefined);
-  const rows = await tx
-    .select({
-      userId: e.userId,
-      roomId: e.roomId,
-      typeId: e.typeId,
-      startDate: e.startDate,
-      startTime: e.startTime,
-      endDate: e.endDate,
-      endTime: e.endTime,
-      minutes: t.entryTypes.defaultDuration,
-      allRooms: t.entryTypes.allRooms,
-    })
-    .from(e)
-    .leftJoin(t.entryTypes, eq(t.entryTypes.id, e.typeId))
-    .where(
-      and(
-        sql`${e.state} <> 'cancelled'`,
-        eq(e.transparent, false),
-        or(isNull(t.entryTypes.transparent), eq(t.entryTypes.transparent, false)),
-        or(...which),
-      ),
-    );
-  return rows.map((r) => {
-    const lastDay = r.endDate ?? r.startDate;
-    const start = r.startTime ? `${r.startDate}T${r.startTime.slice(0, 5)}` : `${r.startDate}T00:00`;
-    const end = r.endTime
-      ? `${lastDay}T${r.endTime.slice(0, 5)}`
-      : r.startTime && !r.endDate
-        ? addMinutes(r.startDate, r.startTime, r.minutes ?? DEFAULT_MINUTES)
-        : `${nextDay(lastDay)}T00:00`;
-    return { userId: r.userId, roomId: r.roomId, typeId: r.typeId, allRooms: r.allRooms ?? false, start, end };
-  });
-}
 
 /** Each user's working periods: their own rows, else the default week. */
 async function workingHoursOf(tx: Tx, t: TenantHandle["t"], userIds: number[]) {
@@ -206,10 +123,10 @@ export async function proposeSlots(ctx: ResourceCtx, input: z.infer<typeof findI
   if (input.user && agents.length === 0) throw new AppError("NOT_FOUND");
   const ids = agents.map((a) => a.id);
   const [stretches, hours] = await Promise.all([
-    busyIntervals(db, t, ids, from, to, input.room),
+    busyEntries(db, t, { users: ids, room: input.room, from, to }),
     workingHoursOf(db, t, ids),
   ]);
-  const holidays = stretches.filter((s) => s.allRooms);
+  const holidays = stretches.filter((s) => s.kind === "holiday");
   const roomFull = input.room
     ? saturated(
         stretches.filter((s) => s.roomId === input.room),
@@ -217,10 +134,10 @@ export async function proposeSlots(ctx: ResourceCtx, input: z.infer<typeof findI
       )
     : [];
   const now = brusselsWallClock(new Date()).toISOString().slice(0, 16);
-  const duration = input.duration ?? type.defaultDuration ?? DEFAULT_MINUTES;
+  const duration = input.duration ?? type.defaultDuration ?? DEFAULT_ENTRY_MINUTES;
   const slots: (FreeSlot & { user: number; userName: string })[] = [];
   for (const agent of agents) {
-    const own = stretches.filter((s) => s.userId === agent.id && !s.allRooms);
+    const own = stretches.filter((s) => s.kind !== "holiday" && takesTimeOf(s, agent.id));
     const closedDays = new Set<string>();
     if (type.maxConflicting > 1) {
       const perDay = new Map<string, number>();
@@ -266,9 +183,8 @@ export async function bookSlot(ctx: ResourceCtx, input: z.infer<typeof bookInput
   await bookableType(db, t, input.type);
   const start = `${input.date}T${input.start}`;
   const end = `${input.date}T${input.end}`;
-  const taken = (await busyIntervals(db, t, [input.user], input.date, input.date, input.room)).some(
-    (s) => (s.userId === input.user || s.allRooms) && s.start < end && s.end > start,
-  );
+  const busy = await busyEntries(db, t, { users: [input.user], from: input.date, to: input.date });
+  const taken = busy.some((s) => takesTimeOf(s, input.user) && s.start < end && s.end > start);
   if (taken) throw new AppError("PLANNER_SLOT_TAKEN");
   return createFromSlot(ctx, {
     startDate: input.date,

@@ -273,6 +273,30 @@ describe("finding a date for a client", () => {
     expect(slots[0]!.user).toBe(coach.id);
   });
 
+  it("counts an entry a colleague assigned to the coach as the coach's busy time", async () => {
+    const h = tenantHandle(eupen);
+    const coach = await caller(eupen, "100");
+    const someone = await newClient(eupen, { firstName: "Anne", lastName: "Lambert" });
+    await newCoaching(eupen, someone, coach.id);
+    await h.db
+      .insert(h.t.workingHours)
+      .values([{ userId: coach.id, weekday: 4, startTime: "09:00", endTime: "10:00" }]);
+    await entry(eupen, { userId: colleagueId, assignedToId: coach.id, startDate: day(3), startTime: "09:00" });
+    const slots = await reception.calendar.findSlots({
+      client: someone,
+      type: types.get("client")!,
+      from: day(0),
+      duration: 30,
+      limit: 2,
+    });
+    // 09:00–10:00 taken by the assigned entry: nothing that Thursday, the next one from 09:00.
+    expect(slots.map((s) => `${s.date} ${s.start}`)).toEqual([`${day(10)} 09:00`, `${day(10)} 09:15`]);
+    const booking = { client: someone, user: coach.id, type: types.get("client")!, date: day(3), summary: "" };
+    expect(await appCodeOf(reception.calendar.book({ ...booking, start: "09:30", end: "10:00" }))).toBe(
+      "PLANNER_SLOT_TAKEN",
+    );
+  });
+
   it("books a slot with the client invited, and refuses it once taken", async () => {
     const slot = {
       client,
