@@ -5,6 +5,7 @@ import { resourceHref } from "@/lib/resources";
 import { localized } from "@/server/i18n/locale";
 import { defineWidget } from "@/server/shell/define-widget";
 import { widgetLink } from "@/server/shell/widgets/styles";
+import { WidgetTable } from "@/server/shell/widgets/widget-table";
 import { waitingNewcomers } from "./dashboard";
 
 /** "New clients" (domain-people §9): the newcomers waiting longest for a coach, for the newcomers consultants. */
@@ -19,35 +20,25 @@ export const newClientsWidget = defineWidget({
     if (rows.length === 0) return <p className="text-sm">{t("none")}</p>;
     return (
       <div className="overflow-x-auto text-sm">
-        <table className="w-full" data-testid="new-clients">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead>
-            <tr className="text-left text-slate-600">
-              <th scope="col" className="pr-2 font-medium">
-                {t("client")}
-              </th>
-              <th scope="col" className="pr-2 font-medium">
-                {t("faculty")}
-              </th>
-              <th scope="col" className="font-medium">
-                {t("since")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t border-slate-100">
-                <td className="pr-2">
-                  <Link href={resourceHref("clients.clients", r.id)} className={widgetLink}>
-                    {r.name}
-                  </Link>
-                </td>
-                <td className="pr-2">{r.faculty ? localized(r.faculty, locale) : ""}</td>
-                <td className="whitespace-nowrap tabular-nums">{formatDate(belgianToday(r.since), locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <WidgetTable
+          testId="new-clients"
+          caption={t("caption")}
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              key: "client",
+              header: t("client"),
+              cell: (r) => (
+                <Link href={resourceHref("clients.clients", r.id)} className={widgetLink}>
+                  {r.name}
+                </Link>
+              ),
+            },
+            { key: "faculty", header: t("faculty"), cell: (r) => (r.faculty ? localized(r.faculty, locale) : "") },
+            { key: "since", header: t("since"), kind: "date", cell: (r) => formatDate(belgianToday(r.since), locale) },
+          ]}
+        />
         <p className="mt-2">
           <Link href={resourceHref("newcomers.clients")} className={widgetLink}>
             {t("all", { count: total })}

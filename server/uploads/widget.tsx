@@ -6,6 +6,7 @@ import { resourceHref } from "@/lib/resources";
 import { localized } from "@/server/i18n/locale";
 import { defineWidget } from "@/server/shell/define-widget";
 import { widgetLink } from "@/server/shell/widgets/styles";
+import { WidgetTable } from "@/server/shell/widgets/widget-table";
 import { downloadHref } from "./service";
 import { myExpiringUploads } from "./summary";
 
@@ -23,43 +24,34 @@ export const myExpiringUploadsWidget = defineWidget({
     if (rows.length === 0) return <p className="text-sm">{t("none")}</p>;
     return (
       <div className="overflow-x-auto text-sm">
-        <table className="w-full" data-testid="my-expiring-uploads">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead>
-            <tr className="text-left text-slate-600">
-              <th scope="col" className="pr-2 font-medium">
-                {t("endDate")}
-              </th>
-              <th scope="col" className="pr-2 font-medium">
-                {t("client")}
-              </th>
-              <th scope="col" className="pr-2 font-medium">
-                {t("type")}
-              </th>
-              <th scope="col" className="font-medium">
-                {t("file")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t border-slate-100">
-                <td className="whitespace-nowrap pr-2 tabular-nums">{formatDate(r.endDate, locale)}</td>
-                <td className="pr-2">
-                  <Link href={resourceHref("clients.clients", r.clientId)} className={widgetLink}>
-                    {r.clientName}
-                  </Link>
-                </td>
-                <td className="pr-2">{localized(r.typeName, locale)}</td>
-                <td>
-                  <a href={downloadHref(r.id, r.fileName)} className={widgetLink}>
-                    {r.description.trim() || r.fileName}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <WidgetTable
+          testId="my-expiring-uploads"
+          caption={t("caption")}
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: "endDate", header: t("endDate"), kind: "date", cell: (r) => formatDate(r.endDate, locale) },
+            {
+              key: "client",
+              header: t("client"),
+              cell: (r) => (
+                <Link href={resourceHref("clients.clients", r.clientId)} className={widgetLink}>
+                  {r.clientName}
+                </Link>
+              ),
+            },
+            { key: "type", header: t("type"), cell: (r) => localized(r.typeName, locale) },
+            {
+              key: "file",
+              header: t("file"),
+              cell: (r) => (
+                <a href={downloadHref(r.id, r.fileName)} className={widgetLink}>
+                  {r.description.trim() || r.fileName}
+                </a>
+              ),
+            },
+          ]}
+        />
       </div>
     );
   },

@@ -6,6 +6,7 @@ import { listStateSchema } from "@/lib/resources";
 import { defineWidget } from "@/server/shell/define-widget";
 import { centreUsersSummary } from "../dashboard";
 import { widgetLink } from "@/server/shell/widgets/styles";
+import { WidgetTable } from "@/server/shell/widgets/widget-table";
 
 const usersWith = (filters: Record<string, unknown>) => gridHref("users.users", listStateSchema.parse({ filters }));
 
@@ -19,43 +20,40 @@ export const centreUsersWidget = defineWidget({
     const summary = await centreUsersSummary(handle);
     return (
       <div className="space-y-2 text-sm">
-        <table className="w-full" data-testid="centre-users">
-          <caption className="sr-only">{t("dashboard.centreUsers.caption")}</caption>
-          <thead>
-            <tr className="text-left text-slate-600">
-              <th scope="col" className="font-medium">
-                {t("fields.userType")}
-              </th>
-              <th scope="col" className="text-right font-medium">
-                {t("dashboard.centreUsers.count")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.byType.map((r) => (
-              <tr key={r.userType ?? "none"} className="border-t border-slate-100">
-                <td>
-                  {r.userType ? (
-                    <Link href={usersWith({ userType: r.userType })} className={widgetLink}>
-                      {t(`userTypes.${r.userType}`)}
-                    </Link>
-                  ) : (
-                    t("dashboard.centreUsers.noUserType")
-                  )}
-                </td>
-                <td className="text-right tabular-nums">{formatNumber(r.count, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
+        <WidgetTable
+          testId="centre-users"
+          caption={t("dashboard.centreUsers.caption")}
+          rows={summary.byType}
+          rowKey={(r) => r.userType ?? "none"}
+          columns={[
+            {
+              key: "userType",
+              header: t("fields.userType"),
+              cell: (r) =>
+                r.userType ? (
+                  <Link href={usersWith({ userType: r.userType })} className={widgetLink}>
+                    {t(`userTypes.${r.userType}`)}
+                  </Link>
+                ) : (
+                  t("dashboard.centreUsers.noUserType")
+                ),
+            },
+            {
+              key: "count",
+              header: t("dashboard.centreUsers.count"),
+              kind: "number",
+              cell: (r) => formatNumber(r.count, locale),
+            },
+          ]}
+          footer={
             <tr className="border-t border-slate-300 font-medium">
               <th scope="row" className="text-left">
                 {t("dashboard.centreUsers.total")}
               </th>
-              <td className="text-right tabular-nums">{formatNumber(summary.total, locale)}</td>
+              <td className="px-2 text-right tabular-nums">{formatNumber(summary.total, locale)}</td>
             </tr>
-          </tfoot>
-        </table>
+          }
+        />
         <p>
           <Link href={usersWith({ active: false })} className={widgetLink} data-testid="inactive-users">
             {t("dashboard.centreUsers.inactive", { count: summary.inactive })}
