@@ -2,6 +2,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { OptionSelect } from "@/app/_components/calendar-options";
 import { Link } from "@/app/_components/link";
 import { RefPicker } from "@/app/_components/resource/ref-picker";
 import { alertClass, inputClass, primaryButton, toolButton } from "@/app/_components/resource/styles";
@@ -71,40 +72,27 @@ export function FindDate({ initialClient, initialUser }: { initialClient: string
             selectProps={{ "aria-labelledby": "find-client", "data-field": "client" } as never}
           />
         </div>
-        <label className="flex flex-col text-sm">
-          {t("agent")}
-          <select className={inputClass} value={user} onChange={(e) => setUser(e.target.value)} name="agent">
-            <option value="">
-              {t("anyCoach", { names: (coaches.data ?? []).map((c) => c.name).join(", ") || "—" })}
-            </option>
-            {(options.data?.agents ?? []).map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          {tr("resources.calendarEntries.type")}
-          <select className={inputClass} value={String(typeId || "")} onChange={(e) => setType(e.target.value)}>
-            {types.map((ty) => (
-              <option key={ty.id} value={ty.id}>
-                {ty.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          {tr("resources.calendarEntries.room")}
-          <select className={inputClass} value={room} onChange={(e) => setRoom(e.target.value)}>
-            <option value="">{tr("detail.none")}</option>
-            {(options.data?.rooms ?? []).map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OptionSelect
+          label={t("agent")}
+          name="agent"
+          value={user}
+          onChange={setUser}
+          empty={t("anyCoach", { names: (coaches.data ?? []).map((c) => c.name).join(", ") || "—" })}
+          options={options.data?.agents ?? []}
+        />
+        <OptionSelect
+          label={tr("resources.calendarEntries.type")}
+          value={String(typeId || "")}
+          onChange={setType}
+          options={types}
+        />
+        <OptionSelect
+          label={tr("resources.calendarEntries.room")}
+          value={room}
+          onChange={setRoom}
+          empty={tr("detail.none")}
+          options={options.data?.rooms ?? []}
+        />
         <label className="flex flex-col text-sm">
           {t("duration")}
           <input

@@ -16,6 +16,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { OptionSelect } from "@/app/_components/calendar-options";
 import { DateInput } from "@/app/_components/resource/date-input";
 import { Modal } from "@/app/_components/resource/modal";
 import { RefPicker } from "@/app/_components/resource/ref-picker";
@@ -268,16 +269,7 @@ export function Planner({ mode }: { mode: PlannerMode }) {
         </div>
       )}
       {mode === "colleague" && (
-        <label className="flex flex-col text-sm">
-          {t("colleague")}
-          <select className={inputClass} value={owner} onChange={(e) => setColleague(Number(e.target.value))}>
-            {agents.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OptionSelect label={t("colleague")} value={owner} onChange={(v) => setColleague(Number(v))} options={agents} />
       )}
       {mode === "team" && (
         <details className="text-sm">
@@ -443,16 +435,13 @@ function CreateDialog({
         <p className="text-sm text-slate-700">
           {t("slot", { start: wall(slot.start), end: sameDay ? slot.end.slice(11, 16) : wall(slot.end) })}
         </p>
-        <label className="flex flex-col text-sm">
-          {tr("resources.calendarEntries.type")}
-          <select className={inputClass} value={type} onChange={(e) => setType(e.target.value)} required>
-            {types.map((ty) => (
-              <option key={ty.id} value={ty.id}>
-                {ty.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OptionSelect
+          label={tr("resources.calendarEntries.type")}
+          value={type}
+          onChange={setType}
+          options={types}
+          required
+        />
         <div className="flex flex-col text-sm">
           <span id="planner-client">{tr("resources.calendarEntries.client")}</span>
           <RefPicker
