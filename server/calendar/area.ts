@@ -32,7 +32,7 @@ import {
 } from "./recurrent-events";
 import { conflictingEntriesChecker, tooLongEntriesChecker } from "./checkers";
 import { plannerRouter } from "./planner-router";
-import { workingHoursResource } from "./working-hours";
+import { myWorkingHoursResource, workingHoursResource } from "./working-hours";
 
 /**
  * The calendar (domain-people §10): calendars, rooms, entry types and guest roles; entries with
@@ -61,6 +61,7 @@ export const calendarArea = defineArea({
     byRecurrentEventResource,
     calendarSettingsResource,
     workingHoursResource,
+    myWorkingHoursResource,
   ],
   // Lino Welfare's Calendar menu (§1.4), the reception's appointments of the day, the configuration
   // (Configure → Calendar) and every entry and guest (Explorer → Calendar) for office staff.
@@ -73,6 +74,7 @@ export const calendarArea = defineArea({
         { href: "/calendar/planner?view=team", label: "menu.teamPlanner", roles: ["OfficeUser", "OfficeOperator"] },
         { href: "/calendar/planner?view=rooms", label: "menu.roomPlanner", roles: ["OfficeUser", "OfficeOperator"] },
         { href: "/calendar/find-date", label: "menu.findDate", roles: ["OfficeUser", "OfficeOperator"] },
+        { resource: "calendar.myWorkingHours" },
         { resource: "calendar.myAppointments" },
         { resource: "calendar.overdue" },
         { resource: "calendar.myUnconfirmed" },

@@ -1,13 +1,15 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import type { Role } from "@/server/auth/user-types";
 import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
-import { defineResource } from "@/server/resources/define";
+import { defineResource, type ResourceDef } from "@/server/resources/define";
 import { integer, reference } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { activeStaff, userNameOf } from "@/server/users/sql";
 import { timeField, withSeconds } from "./entries";
 
 const w = (t: TenantTables) => t.workingHours;
+const PLANNERS: Role[] = ["OfficeUser", "OfficeOperator"];
 const required = { required: true, input: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) };
 
 /**
@@ -54,7 +56,7 @@ export const workingHoursResource = defineResource({
     { field: "startTime", dir: "asc" },
   ],
   // As the calendar's configuration (config.ts): read by those who plan, set by office staff.
-  access: { view: ["OfficeUser", "OfficeOperator"], edit: ["OfficeStaff"] },
+  access: { view: PLANNERS, edit: ["OfficeStaff"] },
   detail: [
     {
       key: "general",
@@ -69,3 +71,35 @@ export const workingHoursResource = defineResource({
     ...("endTime" in v ? { endTime: withSeconds(v.endTime) } : {}),
   }),
 });
+
+/**
+ * My working hours (Calendar menu): each planning user sets their own week, which "find a date"
+ * and the desk then follow; they never see or touch a colleague's.
+ */
+export const myWorkingHoursResource: ResourceDef = {
+  ...workingHoursResource,
+  id: "calendar.myWorkingHours",
+  title: "resources.workingHours.myTitle",
+  scope: (t, ctx) => eq(w(t).userId, ctx.user.id),
+  // Always the reader: set on creation (below), never handed to a colleague.
+  fields: { ...workingHoursResource.fields, user: { ...workingHoursResource.fields.user!, createOnly: true } },
+  columns: ["weekday", "startTime", "endTime"],
+  defaultSort: [
+    { field: "weekday", dir: "asc" },
+    { field: "startTime", dir: "asc" },
+  ],
+  access: { view: PLANNERS, create: PLANNERS, edit: PLANNERS, delete: PLANNERS },
+  detail: [
+    {
+      key: "general",
+      label: "resources.tabs.general",
+      groups: [{ fields: ["weekday", "startTime", "endTime"] }],
+    },
+  ],
+  insert: { fields: ["weekday", "startTime", "endTime"] },
+  // The new period is the reader's own, whatever the request says.
+  beforeSave: async (_tx, ctx, id, values) => {
+    if (id === undefined) values.user = ctx.user.id;
+  },
+  variantOf: workingHoursResource.id,
+};

@@ -297,6 +297,54 @@ describe("finding a date for a client", () => {
     );
   });
 
+  it("lets an agent set their own working hours, which Find a date then follows, never a colleague's", async () => {
+    const coach = await caller(eupen, "100");
+    const someone = await newClient(eupen, { firstName: "Luc", lastName: "Renard" });
+    await newCoaching(eupen, someone, coach.id);
+    const values = { weekday: 5, startTime: "13:00", endTime: "14:00" };
+    // The period is the agent's own: naming a colleague is refused.
+    expect(
+      await appCodeOf(
+        coach.caller.resources.create({
+          resource: "calendar.myWorkingHours",
+          values: { ...values, user: colleagueId },
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
+    const { id } = await coach.caller.resources.create({ resource: "calendar.myWorkingHours", values });
+    const h = tenantHandle(eupen);
+    const [row] = await h.db
+      .select()
+      .from(h.t.workingHours)
+      .where(eq(h.t.workingHours.id, Number(id)));
+    expect(row!.userId).toBe(coach.id);
+    const slots = await reception.calendar.findSlots({
+      client: someone,
+      type: types.get("client")!,
+      from: day(0),
+      duration: 60,
+      limit: 1,
+    });
+    expect(slots.map((s) => `${s.date} ${s.start}`)).toEqual([`${day(4)} 13:00`]);
+    // A colleague's period is out of reach: not listed, not editable.
+    const [theirs] = await h.db
+      .insert(h.t.workingHours)
+      .values({ userId: colleagueId, ...values })
+      .returning({ id: h.t.workingHours.id });
+    const mine = await coach.caller.resources.list({ resource: "calendar.myWorkingHours", state: {} });
+    expect(mine.rows.map((r) => r.id)).toEqual([Number(id)]);
+    expect(
+      await appCodeOf(
+        coach.caller.resources.update({
+          resource: "calendar.myWorkingHours",
+          id: theirs!.id,
+          version: 1,
+          patch: { endTime: "18:00" },
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+  });
+
   it("books a slot with the client invited, and refuses it once taken", async () => {
     const slot = {
       client,

@@ -94,6 +94,9 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
   // Its times, edited one at a time, must keep the end after the start (a check refuses the rest).
   "calendar.workingHours.startTime": (v) => (v ? "08:30" : "08:00"),
   "calendar.workingHours.endTime": (v) => (v ? "17:00" : "12:00"),
+  "calendar.myWorkingHours.weekday": (v) => (v ? 3 : 2),
+  "calendar.myWorkingHours.startTime": (v) => (v ? "08:30" : "08:00"),
+  "calendar.myWorkingHours.endTime": (v) => (v ? "17:00" : "12:00"),
   endTime: (v) => (v ? "15:30" : "10:15"),
   // The type picked for a calendar entry may allow one day only, which keeps no end date.
   ...Object.fromEntries(["entries", "byClient"].map((list) => [`calendar.${list}.endDate`, () => null])),
@@ -106,6 +109,11 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
 
 /** References that must differ from one form to the next (a pair the table holds once). */
 const SPREAD = new Set(["calendar.guests.partner", "newcomers.competences.user"]);
+/**
+ * References of a pair the table holds once whatever else is picked (an agent's competence): a new
+ * row each time, when the caller may create one (else spread as above).
+ */
+const FRESH = new Set(["newcomers.competences.user"]);
 
 /** Numbers values apart across every form filled in by this test file (names, national numbers). */
 let counter = 0;
@@ -161,6 +169,7 @@ export async function formFiller(tenant: Tenant, caller: Caller, claims: Session
         // Two references to the same resource (a parent and a child) get different rows.
         const used = refsUsed.get(field.ref!) ?? 0;
         refsUsed.set(field.ref!, used + 1);
+        if (FRESH.has(`${resource}.${field.name}`) && field.ref) return (await create(field.ref!)).id;
         const options = async () => (await caller.resources.refOptions({ resource, source })).options;
         // A partner is a guest of an entry once: each form invites another one.
         const spread = SPREAD.has(`${resource}.${field.name}`) ? n : 0;

@@ -164,6 +164,8 @@ const EXPECTED: Record<string, string> = {
   "calendar.byRecurrentEvent": "-   v   v   v   v   v   v   v   v   v   v   v   v   v   v   v",
   // Working hours (issue 15 §5): read by whoever finds a date, set by office staff (Configure → Calendar).
   "calendar.workingHours": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
+  // Beyond Lino: whoever plans sets their own week (issue 15 §5), never a colleague's (scoped to the reader).
+  "calendar.myWorkingHours": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
   // cal.SubscriptionsByCalendar on the calendar; the global list (Explorer → Calendar) is office staff's.
   "calendar.subscriptions": "-   v   E   E   v   v   v   v   v   E   E   v   v   v   E   E",
   // cal.Entries: OfficeUser or OfficeOperator plan entries (on a room, a type, a client); cal.AllEntries
@@ -411,6 +413,7 @@ beforeAll(async () => {
       entry: number;
       pastEntry: number;
       guest: number;
+      workingHours: number;
       visitors: { waiting: number; busy: number; gone: number };
     }
   >();
@@ -539,7 +542,12 @@ beforeAll(async () => {
         { entryId: entries[0]!.id, partnerId: person, state: "gone", waitingSince: new Date(), goneSince: new Date() },
       ])
       .returning({ id: h.t.calendarGuests.id });
+    const [workingHours] = await h.db
+      .insert(h.t.workingHours)
+      .values({ userId, weekday: 2, startTime: "09:00", endTime: "12:00" })
+      .returning({ id: h.t.workingHours.id });
     own.set(type, {
+      workingHours: workingHours!.id,
       entry: entries[0]!.id,
       pastEntry: entries[1]!.id,
       guest: guest!.id,
@@ -641,6 +649,7 @@ beforeAll(async () => {
     ["calendar.recurrentEvents", { id: holiday!.id }],
     ["calendar.byRecurrentEvent", { id: holidayEntry!.id, master: { field: "ownerId", value: holiday!.id } }],
     ["calendar.workingHours", { id: hours }],
+    ["calendar.myWorkingHours", { id: (type) => own.get(type)!.workingHours }],
     ["calendar.entries", { id: own.get("900")!.entry, master: { field: "room", value: room } }],
     ["calendar.myAppointments", { id: (type) => own.get(type)!.entry }],
     ["calendar.myUnconfirmed", { id: (type) => own.get(type)!.entry }],

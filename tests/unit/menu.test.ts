@@ -68,6 +68,7 @@ const PLANNERS = [
   "menu.calendar > menu.teamPlanner (/calendar/planner?view=team)",
   "menu.calendar > menu.roomPlanner (/calendar/planner?view=rooms)",
   "menu.calendar > menu.findDate (/calendar/find-date)",
+  "menu.calendar > resources.workingHours.myTitle (/calendar/myWorkingHours)",
 ];
 /** Office staff set the users' working hours (Configure → Calendar, after the entry types). */
 const WORKING_HOURS = "menu.configure > menu.sections.calendar > resources.workingHours.title (/calendar/workingHours)";
