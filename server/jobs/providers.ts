@@ -3,7 +3,7 @@ import type { TenantTables } from "@/db/tenant/tables";
 import { addressLine } from "@/server/clients/sql";
 import { assertKinds, organisationRef } from "@/server/contacts/refs";
 import { defineResource } from "@/server/resources/define";
-import { text, wordSearch } from "@/server/resources/fields";
+import { wordSearch } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 
 const jp = (t: TenantTables) => t.jobProviders;

@@ -105,7 +105,15 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
 };
 
 /** References that must differ from one form to the next (a pair the table holds once). */
-const SPREAD = new Set(["calendar.guests.partner", "newcomers.competences.user"]);
+const SPREAD = new Set(["calendar.guests.partner"]);
+/**
+ * References that must name a row no other row pairs with yet, the demo's included (an agent's
+ * competence for a faculty is unique): a new row each time, so that what other forms filled in
+ * before cannot make the pick land on an existing pair.
+ */
+const FRESH: Record<string, (tenant: Tenant) => Promise<number>> = {
+  "newcomers.competences.user": async (tenant) => (await newUser(tenant, "100")).user.id,
+};
 
 /** Numbers values apart across every form filled in by this test file (names, national numbers). */
 let counter = 0;
@@ -158,6 +166,8 @@ export async function formFiller(tenant: Tenant, caller: Caller, claims: Session
       case "choice":
         return field.choices?.[Math.min(v, field.choices.length - 1)]?.value ?? null;
       case "ref": {
+        const fresh = FRESH[`${resource}.${field.name}`];
+        if (fresh) return fresh(tenant);
         // Two references to the same resource (a parent and a child) get different rows.
         const used = refsUsed.get(field.ref!) ?? 0;
         refsUsed.set(field.ref!, used + 1);
