@@ -6,7 +6,7 @@ import { clientNameOf } from "@/server/clients/sql";
 import { assertKinds } from "@/server/contacts/refs";
 import type { ResourceCtx, TransitionDef } from "@/server/resources/define";
 import { defineResource } from "@/server/resources/define";
-import { boolean, choice, date, filters, integer, longText, reference } from "@/server/resources/fields";
+import { boolean, choice, date, filters, integer, longText, reference, rowKey } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { candidatureStates } from "./choices";
@@ -63,7 +63,7 @@ export const candidaturesResource = defineResource({
       label: "jobs.candidatures.job",
       widget: "ref",
       ref: "jobs.jobs",
-      schema: integer("", (t) => c(t).jobId).input!,
+      schema: rowKey,
       where: (v: number, t) => eq(c(t).jobId, v),
     },
     dateSubmitted: filters.dateRange("jobs.candidatures.dateSubmitted", (t) => c(t).dateSubmitted),

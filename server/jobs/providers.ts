@@ -36,10 +36,7 @@ export const jobProvidersResource = defineResource({
       choices: (t) =>
         sql`${q(t.partners.kind)} = 'organisation' and not exists (select 1 from ${t.jobProviders} where ${q(t.jobProviders.companyId)} = ${q(t.partners.id)})`,
     }),
-    name: {
-      ...readOnlyText("fields.name", (t) => company(t, (p) => p.name), 28),
-      orderBy: (t) => company(t, (p) => p.name),
-    },
+    name: readOnlyText("fields.name", (t) => company(t, (p) => p.name), 28),
     address: readOnlyText("fields.address", (t) => company(t, (p) => addressLine(p, t)), 32),
     phone: readOnlyText("fields.phone", (t) => company(t, (p) => p.phone), 14),
     email: readOnlyText("fields.email", (t) => company(t, (p) => p.email)),
