@@ -49,7 +49,10 @@ const stateOf = async (id: number) =>
   (await callers.admin!.resources.get({ resource: "jobs.candidatures", id })).state as string;
 
 beforeAll(async () => {
-  [eupen, chatelet] = await Promise.all([newCentre("jobs-eupen", "production"), newCentre("jobs-chatelet", "production")]);
+  [eupen, chatelet] = await Promise.all([
+    newCentre("jobs-eupen", "production"),
+    newCentre("jobs-chatelet", "production"),
+  ]);
   callers.admin = await caller(eupen, "900");
   callers.agent = await caller(eupen, "100");
   callers.reception = await caller(eupen, "210");
