@@ -21,11 +21,12 @@ test("eupen: an integration agent puts a job's candidate on probation and finds 
   const candidates = page.getByTestId("slave-jobs.candidatures");
   await expect(candidates).toBeVisible();
   await saveScreenshot(page, "job-eupen-de");
+  // "Aktiv" exactly: "Inaktiv" contains it.
   const active = candidates
     .getByRole("row")
-    .filter({ hasText: t("choices.candidatureStates.10") })
+    .filter({ has: page.getByRole("cell", { name: t("choices.candidatureStates.10"), exact: true }) })
     .first();
-  await active.locator("td").first().click();
+  await active.getByRole("link").first().click();
 
   const workflow = page.getByTestId("workflow");
   await expect(page.getByTestId("workflow-state")).toHaveText(t("choices.candidatureStates.10"));
