@@ -42,7 +42,7 @@ test("eupen: an integration agent puts a job's candidate on probation and finds 
 
   // The client's file lists it on the Job search tab.
   await page
-    .getByRole("link", { name: /\(\d+\)$/ })
+    .getByRole("link", { name: /\(\d+\*?\)$/ })
     .first()
     .click();
   await page.getByRole("tab", { name: t("resources.clients.jobSearchTab") }).click();
