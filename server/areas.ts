@@ -35,7 +35,6 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 export const AREAS = [
   geoArea,
   checksArea,
-  jobsArea,
   usersArea,
   settingsArea,
   supportArea,
@@ -52,6 +51,8 @@ export const AREAS = [
   uploadsArea,
   documentsArea,
   integArea,
+  // After the clients and contacts: its demo names coached clients and adds providers.
+  jobsArea,
   newcomersArea,
   notifyArea,
   outboxArea,

@@ -1,4 +1,19 @@
-import { bigserial, index, integer, jsonb, text, timestamp, type PgSchema } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  serial,
+  text,
+  timestamp,
+  type PgSchema,
+} from "drizzle-orm/pg-core";
+import type { LocalizedText } from "@/db/control/schema";
+import { type contactTables } from "./contacts";
 
 /** What the background jobs leave for the centre's administrators (server/jobs). */
 export function jobTables(s: PgSchema) {
@@ -22,4 +37,102 @@ export function jobTables(s: PgSchema) {
     (t) => [index("job_failures_failed_idx").on(t.failedAt)],
   );
   return { jobFailures };
+}
+
+/**
+ * Art. 60§7 job supplyment without its contract (domain-integ-money §2.5, Lino's `jobs`): the
+ * organisations where clients work, the places of work, job offers and the clients' candidatures.
+ */
+export function jobSupplyTables(s: PgSchema, deps: { partners: ReturnType<typeof contactTables>["partners"] }) {
+  /** Kinds of jobs, for the statistics and the contracts situation (Lino's JobType, ordered by `seqno`). */
+  const jobTypes = s.table("job_types", {
+    id: serial("id").primaryKey(),
+    seqno: integer("seqno").notNull().default(0),
+    name: text("name").notNull(),
+    remark: text("remark").notNull().default(""),
+    isSocial: boolean("is_social").notNull().default(false),
+    version: integer("version").notNull().default(1),
+  });
+
+  /** Work schedules offered to an Art. 60§7 contract: "5 days/week", "Individual"… */
+  const jobSchedules = s.table("job_schedules", {
+    id: serial("id").primaryKey(),
+    names: jsonb("names").$type<LocalizedText>().notNull(),
+    version: integer("version").notNull().default(1),
+  });
+
+  /**
+   * An organisation of the contacts acting as a job provider ("service utilisateur"; Lino's
+   * JobProvider, a Company subtype): the organisation itself stays in `partners`, this row only
+   * marks it, under the organisation's own id.
+   */
+  const jobProviders = s.table("job_providers", {
+    companyId: integer("company_id")
+      .primaryKey()
+      .references(() => deps.partners.id),
+    version: integer("version").notNull().default(1),
+  });
+
+  /** A place of work at a provider, for one or more clients at a time (`capacity`). */
+  const jobs = s.table(
+    "jobs",
+    {
+      id: serial("id").primaryKey(),
+      name: text("name").notNull(),
+      typeId: integer("type_id").references(() => jobTypes.id),
+      providerId: integer("provider_id").references(() => jobProviders.companyId),
+      /** Euro cents per hour. */
+      hourlyRate: integer("hourly_rate"),
+      capacity: integer("capacity").notNull().default(1),
+      remark: text("remark").notNull().default(""),
+      version: integer("version").notNull().default(1),
+    },
+    (t) => [
+      index("jobs_provider_idx").on(t.providerId),
+      index("jobs_type_idx").on(t.typeId),
+      check("jobs_capacity", sql`${t.capacity} >= 0`),
+      check("jobs_hourly_rate", sql`${t.hourlyRate} is null or ${t.hourlyRate} >= 0`),
+    ],
+  );
+
+  /** A job offer published by a provider, with its selection period and start date. */
+  const jobOffers = s.table(
+    "job_offers",
+    {
+      id: serial("id").primaryKey(),
+      name: text("name").notNull().default(""),
+      providerId: integer("provider_id").references(() => jobProviders.companyId),
+      selectionFrom: date("selection_from"),
+      selectionUntil: date("selection_until"),
+      startDate: date("start_date"),
+      remark: text("remark").notNull().default(""),
+      version: integer("version").notNull().default(1),
+    },
+    (t) => [index("job_offers_provider_idx").on(t.providerId)],
+  );
+
+  /** A client applying for a job (or for work in general), and how far it went. */
+  const candidatures = s.table(
+    "job_candidatures",
+    {
+      id: serial("id").primaryKey(),
+      clientId: integer("client_id")
+        .notNull()
+        .references(() => deps.partners.id),
+      jobId: integer("job_id").references(() => jobs.id),
+      dateSubmitted: date("date_submitted").notNull(),
+      state: text("state").notNull().default("10"),
+      /** Which contract kinds may satisfy it. */
+      art60: boolean("art60").notNull().default(false),
+      art61: boolean("art61").notNull().default(false),
+      remark: text("remark").notNull().default(""),
+      version: integer("version").notNull().default(1),
+    },
+    (t) => [
+      index("job_candidatures_client_idx").on(t.clientId, t.state),
+      index("job_candidatures_job_idx").on(t.jobId, t.state),
+    ],
+  );
+
+  return { jobTypes, jobSchedules, jobProviders, jobs, jobOffers, candidatures };
 }

@@ -14,7 +14,7 @@ import { seriesTables } from "./series";
 import { clientReminderTables } from "./client-reminders";
 import { plannerTables } from "./planner";
 import { checksTables } from "./checks";
-import { jobTables } from "./jobs";
+import { jobSupplyTables, jobTables } from "./jobs";
 import { notifyTables } from "./notify";
 import { outboxTables } from "./outbox";
 import { newcomerTables } from "./newcomers";
@@ -48,6 +48,7 @@ const AREAS = {
   planner: plannerTables,
   checks: checksTables,
   jobs: jobTables,
+  jobSupply: jobSupplyTables,
   notify: notifyTables,
   outbox: outboxTables,
   uploads: uploadTables,

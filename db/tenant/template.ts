@@ -78,4 +78,10 @@ export const {
   competences,
   davTokens,
   excerptVersions,
+  jobTypes,
+  jobSchedules,
+  jobProviders,
+  jobs,
+  jobOffers,
+  candidatures,
 } = tenantTables(SENTINEL_SCHEMA);

@@ -356,6 +356,7 @@ export const clientsResource = defineResource({
         { resource: "clients.dispenses", label: "resources.dispenses.title", masterField: "client" },
         { resource: "clients.exclusions", label: "resources.exclusions.title", masterField: "client" },
         { resource: "clients.convictions", label: "resources.convictions.title", masterField: "client" },
+        { resource: "jobs.candidatures", label: "jobs.candidatures.byClient", masterField: "client" },
       ],
     },
     {

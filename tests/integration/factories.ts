@@ -108,12 +108,15 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
 };
 
 /** References that must differ from one form to the next (a pair the table holds once). */
-const SPREAD = new Set(["calendar.guests.partner", "newcomers.competences.user"]);
+const SPREAD = new Set(["calendar.guests.partner"]);
 /**
- * References of a pair the table holds once whatever else is picked (an agent's competence): a new
- * row each time, when the caller may create one (else spread as above).
+ * References that must name a row no other row pairs with yet, the demo's included (an agent's
+ * competence for a faculty is unique): a new row each time, so that what other forms filled in
+ * before cannot make the pick land on an existing pair.
  */
-const FRESH = new Set(["newcomers.competences.user"]);
+const FRESH: Record<string, (tenant: Tenant) => Promise<number>> = {
+  "newcomers.competences.user": async (tenant) => (await newUser(tenant, "100")).user.id,
+};
 
 /** Numbers values apart across every form filled in by this test file (names, national numbers). */
 let counter = 0;
@@ -166,10 +169,11 @@ export async function formFiller(tenant: Tenant, caller: Caller, claims: Session
       case "choice":
         return field.choices?.[Math.min(v, field.choices.length - 1)]?.value ?? null;
       case "ref": {
+        const fresh = FRESH[`${resource}.${field.name}`];
+        if (fresh) return fresh(tenant);
         // Two references to the same resource (a parent and a child) get different rows.
         const used = refsUsed.get(field.ref!) ?? 0;
         refsUsed.set(field.ref!, used + 1);
-        if (FRESH.has(`${resource}.${field.name}`) && field.ref) return (await create(field.ref!)).id;
         const options = async () => (await caller.resources.refOptions({ resource, source })).options;
         // A partner is a guest of an entry once: each form invites another one.
         const spread = SPREAD.has(`${resource}.${field.name}`) ? n : 0;

@@ -207,6 +207,17 @@ const EXPECTED: Record<string, string> = {
   "notify.messages": "-   V   V   V   V   V   V   V   V   V   V   V   V   V   V   V",
   // Background jobs that failed (beyond Lino: its jobs are cron scripts): the site staff's, as System explorer tables.
   "jobs.failures": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   V   V",
+  // Art. 60§7 job supply (domain-integ-money §1, §2.5; Lino lino_welfare/modlib/jobs): JobProviders, Jobs and
+  // Offers: IntegUser. JobTypes: SocialStaff, offered on the job's form to integration users.
+  "jobs.providers": "-   E   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "jobs.jobs": "-   E   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "jobs.offers": "-   E   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "jobs.types": "-   V   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
+  // Schedules: SocialStaff, offered on the Art. 60§7 contract's form to social users (§1: SocialUser sees jobs contracts).
+  "jobs.schedules": "-   V   E   E   V   -   -   V   V   E   E   -   -   -   E   E",
+  // CandidaturesByPerson on the client: SocialUser, and SocialCoordinator who reads the client's contract
+  // tabs (§1; 210 reads); Candidatures (Explorer): SocialStaff.
+  "jobs.candidatures": "-   e   E   E   e   v   -   e   e   E   E   -   -   -   E   E",
   // §15 outbox.MyOutbox: OfficeUser, each their own mails, written while drafts.
   "outbox.mine": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
   // outbox.MailsByProject: OfficeUser, on the client; each writes their own drafts.
@@ -593,6 +604,13 @@ beforeAll(async () => {
     .insert(h.t.jobFailures)
     .values({ jobId: "00000000-0000-4000-8000-000000000001", jobName: "checks.nightly", error: "boom", attempts: 4 })
     .returning({ id: h.t.jobFailures.id });
+  // The job supply: a provider (an organisation marked as such), its job and offer, a candidature of the client.
+  const jobType = await create("jobs.types", { name: "Sozialwirtschaft" });
+  const schedule = await create("jobs.schedules", { name: name("5 jours/semaine") });
+  const provider = await create("jobs.providers", { company: organisation });
+  const job = await create("jobs.jobs", { name: "Koch", provider, type: jobType });
+  const offer = await create("jobs.offers", { name: "Übersetzer", provider });
+  const candidature = await create("jobs.candidatures", { client, job, dateSubmitted: today });
   // A deleted place, kept for its restore.
   const gone = await create("geo.places", { name: name("Goneville"), zipCode: "9998", kind: "city", country: "BE" });
   await admin.resources.remove({ resource: "geo.places", id: gone, version: 1 });
@@ -675,6 +693,12 @@ beforeAll(async () => {
     ["checks.clientProblems", { id: own.get("900")!.problem, master: { field: "ownerId", value: client } }],
     ["notify.messages", { id: (type) => own.get(type)!.message }],
     ["jobs.failures", { id: failure!.id }],
+    ["jobs.providers", { id: provider }],
+    ["jobs.jobs", { id: job }],
+    ["jobs.offers", { id: offer }],
+    ["jobs.types", { id: jobType }],
+    ["jobs.schedules", { id: schedule }],
+    ["jobs.candidatures", { id: candidature, master: onClient }],
     ["outbox.mine", { id: (type) => own.get(type)!.mail }],
     ["outbox.mails", { id: own.get("900")!.mail }],
     ["outbox.byClient", { id: (type) => own.get(type)!.mail, master: onClient }],

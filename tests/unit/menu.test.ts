@@ -162,6 +162,18 @@ const EXCERPT_TYPES = "menu.configure > menu.sections.office > documents.types.t
 const LETTERHEAD = "menu.site > menu.sections.administration > documents.letterhead.title (/documents/letterhead)";
 /** Reminders to clients and calendar feeds (issue 15 §6–7): the centre's defaults are its administrators'. */
 const CALENDAR_SETTINGS = "menu.site > menu.sections.administration > remind.settings.title (/calendar/settings)";
+/** Art. 60§7 job supply (domain-integ-money §2.5, Lino's integ menus): integration users find providers, jobs and
+ * offers in Integration; social staff configure job types and schedules and explore all candidatures. */
+const JOB_SUPPLY = [
+  "menu.integration > jobs.providers.title (/jobs/providers)",
+  "menu.integration > jobs.jobs.title (/jobs/jobs)",
+  "menu.integration > jobs.offers.title (/jobs/offers)",
+];
+const JOB_CONFIG = [
+  "menu.configure > menu.sections.integration > jobs.types.title (/jobs/types)",
+  "menu.configure > menu.sections.integration > jobs.schedules.title (/jobs/schedules)",
+];
+const ALL_CANDIDATURES = "menu.explorer > menu.sections.integration > jobs.candidatures.title (/jobs/candidatures)";
 const ADMINISTRATION = [
   "menu.site > menu.sections.administration > resources.users.title (/users/users)",
   "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
@@ -188,6 +200,7 @@ const SOCIAL = [
 const ADMIN = asOfficeStaff([
   ...SOCIAL,
   INTEG_CLIENTS,
+  ...JOB_SUPPLY,
   NEW_CLIENTS,
   ...PLACES,
   ...CONTACTS_CONFIG,
@@ -199,6 +212,7 @@ const ADMIN = asOfficeStaff([
   ENDINGS,
   SYSTEM,
   DISPLAYS,
+  ...JOB_CONFIG,
   FACULTIES,
   MERGES,
   ALL_NOTES,
@@ -206,10 +220,11 @@ const ADMIN = asOfficeStaff([
   ...SOCIAL_EXPLORER,
   COACHINGS_EXPLORER,
   ALL_PROBLEMS,
-  FAILED_JOBS,
   DELETED,
+  FAILED_JOBS,
   ALL_MAILS,
   ALL_SMS,
+  ALL_CANDIDATURES,
   COMPETENCES,
   ACCOUNT,
   ...ADMINISTRATION,
@@ -226,10 +241,11 @@ const ADMIN = asOfficeStaff([
 // access; anonymous sees nothing.
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
-  "100": [...SOCIAL, INTEG_CLIENTS, ACCOUNT],
+  "100": [...SOCIAL, INTEG_CLIENTS, ...JOB_SUPPLY, ACCOUNT],
   "110": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
+    ...JOB_SUPPLY,
     ...PLACES,
     ...CONTACTS_CONFIG,
     ...NOTES_CONFIG,
@@ -238,17 +254,20 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ...JOB_CONFIG,
     FACULTIES,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
+    ALL_CANDIDATURES,
     COMPETENCES,
     ACCOUNT,
   ]),
   "120": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
+    ...JOB_SUPPLY,
     NEW_CLIENTS,
     ...PLACES,
     ...CONTACTS_CONFIG,
@@ -258,11 +277,13 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ...JOB_CONFIG,
     FACULTIES,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
+    ALL_CANDIDATURES,
     COMPETENCES,
     ACCOUNT,
   ]),
@@ -309,17 +330,20 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ...JOB_CONFIG,
     FACULTIES,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
+    ALL_CANDIDATURES,
     COMPETENCES,
     ACCOUNT,
   ]),
   "420": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
+    ...JOB_SUPPLY,
     NEW_CLIENTS,
     ...PLACES,
     ...CONTACTS_CONFIG,
@@ -329,11 +353,13 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ...JOB_CONFIG,
     FACULTIES,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
+    ALL_CANDIDATURES,
     COMPETENCES,
     ACCOUNT,
   ]),
