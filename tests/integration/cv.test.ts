@@ -1,4 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import PizZip from "pizzip";
+import { registry } from "@/server/areas";
+import { cvDocumentData } from "@/server/cv/document";
+import { letterheadData, type Centre } from "@/server/documents/print";
+import { renderDocx } from "@/server/documents/render";
+import { defaultTemplate } from "@/server/documents/templates";
+import { resolveSessionUser } from "@/server/auth/session";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closePools } from "@/server/db/pool";
 import type { Tenant } from "@/server/tenancy/registry";
@@ -264,5 +271,72 @@ describe("who reaches the CV", () => {
       state: state({ cvLanguage: "de" }),
     });
     expect(foreignFound.rows).toEqual([]);
+  });
+});
+
+/** The text of a .docx, as a reader sees it: the words of its document.xml in order. */
+const textOf = (docx: Buffer) =>
+  new PizZip(docx)
+    .file("word/document.xml")!
+    .asText()
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+describe("the CV document", () => {
+  it("writes the client's CV in French, Dutch and German, languages in their text form", async () => {
+    const handle = tenantHandle(centre);
+    const ctx = {
+      handle,
+      user: (await resolveSessionUser(handle, centre, agent.claims))!,
+      locale: "fr" as const,
+      registry,
+    };
+    const centreOf: Centre = {
+      names: { fr: "CPAS cv" },
+      defaultLocale: "fr",
+      address: "",
+      phone: "",
+      email: "",
+      place: "",
+    };
+    const expected = {
+      fr: [
+        "Curriculum vitae",
+        "LEBENSLAUF Anna",
+        "allemand (B2)",
+        "Expériences professionnelles",
+        "Hôtel du Lac",
+        "Cuisinier",
+        "01/01/2015 – 31/12/2018",
+      ],
+      nl: ["(Vertaling)", "Curriculum vitae", "Duits (B2)", "Werkervaring", "Kok"],
+      de: ["(Übersetzung)", "Lebenslauf", "Deutsch (B2)", "Berufserfahrungen", "Koch", "01.01.2015 – 31.12.2018"],
+    };
+    for (const language of ["fr", "nl", "de"] as const) {
+      const data = {
+        ...letterheadData(centreOf, language),
+        ...(await cvDocumentData(handle.db, ctx, c.Anna!, language)),
+      };
+      const text = textOf(renderDocx(await defaultTemplate("cv", language), data));
+      for (const phrase of expected[language]) expect(text, language).toContain(phrase);
+    }
+    const bruno = { ...(await cvDocumentData(handle.db, ctx, c.Bruno!, "de")) };
+    expect(bruno.languages).toEqual([{ text: "Deutsch (MS)" }]);
+  });
+
+  it("is printed from the client through the centre's document types", async () => {
+    const h = tenantHandle(centre);
+    const [type] = await h.db
+      .select({ id: h.t.excerptTypes.id })
+      .from(h.t.excerptTypes)
+      .where(and(eq(h.t.excerptTypes.template, "cv"), eq(h.t.excerptTypes.contentType, "client")));
+    const result = await agent.caller.resources.action({
+      resource: "clients.clients",
+      id: c.Anna!,
+      name: "printOther",
+      params: { type: type!.id },
+    });
+    expect(result).toMatchObject({ open: { resource: "documents.mine" } });
   });
 });
