@@ -102,10 +102,12 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
   "outbox.smsByClient.to": (v) => (v ? "0475 12 34 56" : "+33 6 12 34 56 78"),
   baseUrl: (v, n) => `https://sms${n}.example.org/${v}`,
   senderId: (v) => (v ? "CPAS" : "+32475000000"),
+  // A client knows a language once: languages the demo CVs never hold, another one for each form.
+  "cv.languageKnowledge.language": (v, n) => ["sq", "uk", "fa", "ln", "pl", "ro", "pt"][(n + v) % 7],
 };
 
 /** References that must differ from one form to the next (a pair the table holds once). */
-const SPREAD = new Set(["calendar.guests.partner", "newcomers.competences.user"]);
+const SPREAD = new Set(["calendar.guests.partner", "newcomers.competences.user", "cv.languageKnowledge.client"]);
 
 /** Numbers values apart across every form filled in by this test file (names, national numbers). */
 let counter = 0;
