@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql, type SQLWrapper } from "drizzle-orm";
 import { pickLocalized } from "@/lib/format";
 import { AppError } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
@@ -36,7 +36,7 @@ export async function cvDocumentData(
     .from(t.partners)
     .where(eq(t.partners.id, clientId));
   if (!client) throw new AppError("NOT_FOUND");
-  const names = (table: "cvStudyTypes" | "cvFunctions", id: typeof t.cvStudies.typeId) =>
+  const names = (table: "cvStudyTypes" | "cvFunctions", id: SQLWrapper) =>
     sql<Names>`(select ${t[table].names} from ${t[table]} where ${t[table].id} = ${id})`;
   const lk = t.cvLanguageKnowledge;
   const [knowledge, studies, trainings, experiences] = await Promise.all([

@@ -32,13 +32,13 @@ let agent: Staff;
 let staff: Staff;
 let social: Staff;
 let foreignAgent: Staff;
-const c: Record<string, number> = {};
+const c = {} as Record<"Anna" | "Bruno" | "Chloé" | "David" | "Emma", number>;
 const cfg: Record<string, number> = {};
 
 /** The first names of this test's integration clients the filters find, in name order. */
 const found = async (filters: Record<string, unknown>, who: Staff = agent) =>
   (await who.caller.resources.list({ resource: "integ.clients", state: state(filters) })).rows.map((r) =>
-    Object.keys(c).find((name) => c[name] === Number(r.id)),
+    (Object.keys(c) as (keyof typeof c)[]).find((name) => c[name] === Number(r.id)),
   );
 
 beforeAll(async () => {
@@ -49,7 +49,7 @@ beforeAll(async () => {
     newStaff(centre, "400"),
     newStaff(other, "100"),
   ]);
-  for (const name of ["Anna", "Bruno", "Chloé", "David", "Emma"])
+  for (const name of ["Anna", "Bruno", "Chloé", "David", "Emma"] as const)
     c[name] = await newClient(centre, { firstName: name, lastName: SURNAME, gender: name === "Bruno" ? "M" : "F" });
   const h = tenantHandle(centre);
   const idOf = async (table: "cvSectors" | "cvFunctions" | "cvObstacleTypes" | "cvSoftSkillTypes", en: string) => {
@@ -316,12 +316,12 @@ describe("the CV document", () => {
     for (const language of ["fr", "nl", "de"] as const) {
       const data = {
         ...letterheadData(centreOf, language),
-        ...(await cvDocumentData(handle.db, ctx, c.Anna!, language)),
+        ...(await cvDocumentData(handle.db, ctx, c.Anna, language)),
       };
       const text = textOf(renderDocx(await defaultTemplate("cv", language), data));
       for (const phrase of expected[language]) expect(text, language).toContain(phrase);
     }
-    const bruno = { ...(await cvDocumentData(handle.db, ctx, c.Bruno!, "de")) };
+    const bruno = { ...(await cvDocumentData(handle.db, ctx, c.Bruno, "de")) };
     expect(bruno.languages).toEqual([{ text: "Deutsch (MS)" }]);
   });
 
@@ -333,7 +333,7 @@ describe("the CV document", () => {
       .where(and(eq(h.t.excerptTypes.template, "cv"), eq(h.t.excerptTypes.contentType, "client")));
     const result = await agent.caller.resources.action({
       resource: "clients.clients",
-      id: c.Anna!,
+      id: c.Anna,
       name: "printOther",
       params: { type: type!.id },
     });
