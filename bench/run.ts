@@ -11,7 +11,7 @@
 // unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
 // BENCH_ONLY=<section>,… runs only the named sections (the centres are always created): migrate, memory,
-// pk, grid, clients, digests, locked, notes, series, documents, newcomers, planner, pages, uploads, soak,
+// pk, grid, clients, digests, locked, notes, series, documents, newcomers, cv, planner, pages, uploads, soak,
 // live. The clients of section 7 are generated whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
 // (to EXPLAIN its queries afterwards; drop it by hand).
 import { createHash } from "node:crypto";
@@ -285,6 +285,10 @@ async function run() {
   // 8d. Available coaches for a newcomer with 200 agents and ROWS clients, on a centre of its own.
   const { benchNewcomers } = await import("./newcomers");
   if (runs("newcomers")) await benchNewcomers(tenants[3] ?? tenants[0]!, ROWS);
+
+  // 8d'. The integration clients' search on CV criteria with ROWS clients, on a centre of its own (bench/cv.ts).
+  const { benchCv } = await import("./cv");
+  if (runs("cv")) await benchCv(tenants[9] ?? tenants.at(-1)!, ROWS);
 
   // 8e. The calendar planners (issue 15): a week of 10 agents among BENCH_PLANNER_ENTRIES entries, free slots.
   const { benchPlanner } = await import("./planner");

@@ -266,7 +266,96 @@ function letter(lang: Lang): string[] {
   ];
 }
 
-const DOCUMENTS: Record<string, (lang: Lang) => string[]> = { fileSheet, letter };
+/** The CV's own words (domain-integ-money §2.1: Lino's cv printout), kept apart from the other documents'. */
+const CV_TEXT: Record<Lang, Record<string, string>> = {
+  fr: {
+    title: "Curriculum vitae",
+    languages: "Langues",
+    studies: "Études",
+    trainings: "Formations",
+    experiences: "Expériences professionnelles",
+    period: "Période",
+    what: "Intitulé",
+    where: "Établissement",
+    company: "Entreprise",
+    function: "Fonction",
+    none: "—",
+  },
+  nl: {
+    title: "Curriculum vitae",
+    languages: "Talen",
+    studies: "Studies",
+    trainings: "Opleidingen",
+    experiences: "Werkervaring",
+    period: "Periode",
+    what: "Omschrijving",
+    where: "Instelling",
+    company: "Bedrijf",
+    function: "Functie",
+    none: "—",
+  },
+  de: {
+    title: "Lebenslauf",
+    languages: "Sprachen",
+    studies: "Studien",
+    trainings: "Ausbildungen",
+    experiences: "Berufserfahrungen",
+    period: "Zeitraum",
+    what: "Bezeichnung",
+    where: "Einrichtung",
+    company: "Firma",
+    function: "Funktion",
+    none: "—",
+  },
+  en: {
+    title: "Curriculum vitae",
+    languages: "Languages",
+    studies: "Studies",
+    trainings: "Trainings",
+    experiences: "Work experiences",
+    period: "Period",
+    what: "Title",
+    where: "Establishment",
+    company: "Company",
+    function: "Function",
+    none: "—",
+  },
+};
+
+/** A client's CV: the client, their languages in their text form, studies, trainings and work experiences. */
+function cv(lang: Lang): string[] {
+  const x = CV_TEXT[lang];
+  const section = (title: string, loop: string, heads: string[], tags: string[]) => [
+    p(title, { bold: true, size: 24, spaceAfter: 120 }),
+    table(
+      [2200, 3600, 3400],
+      [
+        { cells: heads, style: { bold: true } },
+        {
+          cells: tags.map((tag, i) =>
+            i === 0 ? `{#${loop}}{${tag}}` : i === tags.length - 1 ? `{${tag}}{/${loop}}` : `{${tag}}`,
+          ),
+        },
+      ],
+    ),
+  ];
+  return [
+    ...letterhead(),
+    translationLine(TEXT[lang].translation!),
+    p(x.title!, { bold: true, size: 32, spaceAfter: 120 }),
+    p("{clientName}", { bold: true, spaceAfter: 0 }),
+    p("{address}", { spaceAfter: 240 }),
+    p(x.languages!, { bold: true, size: 24, spaceAfter: 120 }),
+    p("{#languages}{text}{/languages}", { spaceAfter: 0 }),
+    p(`{^languages}${x.none}{/languages}`, { spaceAfter: 240 }),
+    ...section(x.studies!, "studies", [x.period!, x.what!, x.where!], ["period", "what", "where"]),
+    ...section(x.trainings!, "trainings", [x.period!, x.what!, x.function!], ["period", "what", "function"]),
+    ...section(x.experiences!, "experiences", [x.period!, x.company!, x.function!], ["period", "company", "function"]),
+    p(TEXT[lang].printed!, { size: 16 }),
+  ];
+}
+
+const DOCUMENTS: Record<string, (lang: Lang) => string[]> = { fileSheet, letter, cv };
 
 const root = path.join(import.meta.dirname, "..", "templates");
 for (const [type, build] of Object.entries(DOCUMENTS)) {

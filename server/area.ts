@@ -5,7 +5,7 @@ import type { JobDef } from "@/server/jobs/define";
 import type { TimelineSource } from "@/server/history/timeline";
 import type { ChangeListener } from "@/server/resources/changes";
 import type { ChoiceList } from "@/server/resources/choices";
-import type { ResourceDef } from "@/server/resources/define";
+import type { FilterDef, ResourceDef } from "@/server/resources/define";
 import type { Relation } from "@/server/resources/relations";
 import type { Widget } from "@/server/shell/define-widget";
 import type { MenuContribution } from "@/server/shell/menu";
@@ -18,6 +18,17 @@ export interface SeedCentre {
   slug?: string;
 }
 export type Seed = (handle: TenantHandle, centre: SeedCentre) => Promise<void>;
+
+/**
+ * What an area adds to a resource another area declares, and to that resource's variants, without
+ * the other area importing it (the CV's search filters on the integration clients, its Career tab on
+ * the client): filters of the list, tabs of the detail (after the tab named by `after`, else last).
+ */
+export interface ResourceExtension {
+  resource: string;
+  filters?: Record<string, FilterDef>;
+  tabs?: { after?: string; tabs: ResourceDef["detail"] };
+}
 
 /**
  * What one functional area brings (Lino: a plugin), declared in one object in its own folder
@@ -54,6 +65,8 @@ export interface Area {
   timeline?: readonly TimelineSource[];
   /** The owners of calendar series it declares (recurrent events, contracts…), found again by "move to next". */
   seriesOwners?: readonly SeriesOwnerKind[];
+  /** Filters and detail tabs it adds to other areas' resources (see `ResourceExtension`). */
+  extends?: readonly ResourceExtension[];
 }
 
 /**

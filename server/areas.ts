@@ -3,6 +3,7 @@ import { calendarArea } from "@/server/calendar/area";
 import { checksArea } from "@/server/checks/area";
 import { clientsArea } from "@/server/clients/area";
 import { coachingsArea } from "@/server/coachings/area";
+import { cvArea } from "@/server/cv/area";
 import { contactsArea } from "@/server/contacts/area";
 import { documentsArea } from "@/server/documents/area";
 import { eidArea } from "@/server/eid/area";
@@ -53,6 +54,7 @@ export const AREAS = [
   integArea,
   // After the clients and contacts: its demo names coached clients and adds providers.
   jobsArea,
+  cvArea,
   newcomersArea,
   notifyArea,
   outboxArea,
@@ -68,13 +70,15 @@ type Listed =
   | "extensibleChoices"
   | "jobs"
   | "timeline"
-  | "seriesOwners";
+  | "seriesOwners"
+  | "extends";
 const all = <K extends Listed>(key: K) =>
   AREAS.flatMap((area): NonNullable<Area[K]>[number][] => [...((area as Area)[key] ?? [])]);
 
 /** Every declaration the machinery works from, checked once at start-up (server/resources/registry.ts). */
 export const registry: Registry = createRegistry({
   resources: all("resources"),
+  extensions: all("extends"),
   menu: all("menu"),
   relations: all("relations"),
   checkers: all("checkers"),

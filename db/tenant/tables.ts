@@ -3,6 +3,7 @@ import { accountabilityTables } from "./accountability";
 import { auditTables } from "./audit";
 import { coachingTables } from "./coachings";
 import { contactTables } from "./contacts";
+import { cvTables } from "./cv";
 import { davTables } from "./dav";
 import { desktopTables } from "./desktop";
 import { documentTables } from "./documents";
@@ -57,6 +58,7 @@ const AREAS = {
   reception: receptionTables,
   newcomers: newcomerTables,
   dav: davTables,
+  cv: cvTables,
 };
 
 type Areas = typeof AREAS;

@@ -29,6 +29,11 @@ const seedDocumentTypes: Seed = async ({ db, t }) => {
       template: "letter",
       printRecipient: true,
     },
+    {
+      names: { fr: "Curriculum vitae", nl: "Curriculum vitae", de: "Lebenslauf", en: "Curriculum vitae" },
+      contentType: "client",
+      template: "cv",
+    },
   ]);
 };
 

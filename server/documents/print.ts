@@ -24,6 +24,7 @@ import { pdfAvailable } from "./pdf/converter";
 import { convertExcerptJob } from "./pdf/job";
 import { enqueue } from "@/server/jobs/queue";
 import type { TemplateName } from "./templates";
+import { cvDocumentData } from "@/server/cv/document";
 
 type Tx = TenantHandle["db"];
 
@@ -238,6 +239,7 @@ type ClientData = (
 const CLIENT_DATA: Record<TemplateName, ClientData> = {
   fileSheet: (tx, ctx, id, language) => fileSheetData(tx, ctx, id, language),
   letter: letterToClientData,
+  cv: (tx, ctx, id, language) => cvDocumentData(tx, ctx, id, language),
 };
 
 /**

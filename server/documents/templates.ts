@@ -34,6 +34,16 @@ export const DOCUMENT_TYPES = [
       ...["printRecipient", "recipient", "place", "date", "ref", "subject", "body", "author", "authorRole"],
     ]),
   },
+  {
+    // A client's CV (domain-integ-money §2.1), its data from the CV area (server/cv/document.ts).
+    template: "cv",
+    contentType: "client",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["clientName", "address", "languages", "text", "studies", "trainings", "experiences"],
+      ...["period", "what", "where", "company", "function", "printedOn", "author"],
+    ]),
+  },
 ] as const;
 
 export type TemplateName = (typeof DOCUMENT_TYPES)[number]["template"];

@@ -156,6 +156,8 @@ export interface SlaveDef {
   resource: string;
   label: string;
   masterField: string;
+  /** Shown only where the resource's `fieldSets` of the centre include this name (a centre's own lists). */
+  fieldSet?: string;
 }
 
 export interface ResourceAccess {

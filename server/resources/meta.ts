@@ -96,6 +96,10 @@ export async function describeResource(
   const offRead = fieldsOffInCentre(handle, def);
   for (const f of Object.values(def.fields)) if (f.choices) void choicesOnce(f.choices).catch(() => undefined);
   const off = await offRead;
+  // Slave grids of a field set (Châtelet's obstacles on the client) show where the centre uses it.
+  const slaveSets = def.detail.some((tab) => tab.slaves?.some((s) => s.fieldSet))
+    ? ((await def.fieldSets?.(handle)) ?? new Set<string>())
+    : new Set<string>();
   const fields: Record<string, FieldMeta> = {};
   for (const [name, f] of Object.entries(def.fields)) {
     if (!off.has(name)) fields[name] = await fieldMeta(name, f, canEdit && mayWriteField(f, user) && !f.createOnly);
@@ -171,7 +175,7 @@ export async function describeResource(
         // A slave grid appears only if the user may see its resource (the console's resources have none).
         slaves: (tab.slaves ?? []).flatMap((s) => {
           const slave = ctx?.registry.resources.get(s.resource);
-          return slave && can(slave, "view", user)
+          return slave && can(slave, "view", user) && (!s.fieldSet || slaveSets.has(s.fieldSet))
             ? [{ ...s, canCreate: can(slave, "create", user) && !!slave.insert }]
             : [];
         }),

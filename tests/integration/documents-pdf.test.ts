@@ -1,3 +1,4 @@
+import { cvDocumentData } from "@/server/cv/document";
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { eq } from "drizzle-orm";
@@ -130,11 +131,13 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
     const titles: Record<TemplateName, Record<DocumentLanguage, string>> = {
       fileSheet: { fr: "Fiche du dossier", nl: "Dossierfiche", de: "Aktenblatt", en: "File sheet" },
       letter: { fr: "Pour le CPAS,", nl: "Voor het OCMW,", de: "Für das ÖSHZ,", en: "For the PCSW," },
+      cv: { fr: "Curriculum vitae", nl: "Curriculum vitae", de: "Lebenslauf", en: "Curriculum vitae" },
     };
     const facts = { excerptId: 7, typeName: "Convocation", printRecipient: true, centre };
     const dataOf: Record<TemplateName, (language: DocumentLanguage) => Promise<TemplateData>> = {
       fileSheet: (language) => fileSheetData(ctx.handle.db, ctx, germanClient, language),
       letter: (language) => letterToClientData(ctx.handle.db, ctx, germanClient, language, facts),
+      cv: (language) => cvDocumentData(ctx.handle.db, ctx, germanClient, language),
     };
     for (const { template } of DOCUMENT_TYPES)
       for (const language of DOCUMENT_LANGUAGES) {

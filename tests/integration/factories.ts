@@ -105,10 +105,12 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
   "outbox.smsByClient.to": (v) => (v ? "0475 12 34 56" : "+33 6 12 34 56 78"),
   baseUrl: (v, n) => `https://sms${n}.example.org/${v}`,
   senderId: (v) => (v ? "CPAS" : "+32475000000"),
+  // A client knows a language once: languages the demo CVs never hold, another one for each form.
+  "cv.languageKnowledge.language": (v, n) => ["sq", "uk", "fa", "ln", "pl", "ro", "pt"][(n + v) % 7],
 };
 
 /** References that must differ from one form to the next (a pair the table holds once). */
-const SPREAD = new Set(["calendar.guests.partner"]);
+const SPREAD = new Set(["calendar.guests.partner", "cv.languageKnowledge.client"]);
 /**
  * References that must name a row no other row pairs with yet, the demo's included (an agent's
  * competence for a faculty is unique): a new row each time, so that what other forms filled in

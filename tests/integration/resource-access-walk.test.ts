@@ -74,6 +74,29 @@ const EXPECTED: Record<string, string> = {
   // newcomers.Competences: SocialStaff.
   "newcomers.competences": "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
 
+  // ── The CV (domain-integ-money §1, §2.1): CareerUser = 100 110 120 420 900 910, CareerStaff = 110 120 420 900 910 ──
+  // cv.LanguageKnowledgesByPerson, StudiesByPerson, … CareerUser on the client; cv.AllLanguageKnowledges,
+  // Studies, … (global lists) CareerStaff.
+  "cv.languageKnowledge": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.studies": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.trainings": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.experiences": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.skills": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.softSkills": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.obstacles": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  // Configuration (EducationLevels, StudyTypes, Sectors, Functions, …): CareerStaff; their rows are offered
+  // in the CV forms integration agents (CareerUser) fill in.
+  "cv.educationLevels": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.studyTypes": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.statuses": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.regimes": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.durations": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.sectors": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.functions": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.proofs": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.softSkillTypes": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.obstacleTypes": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+
   // ── The client file's small entities (§3.8) ──
   // "All visible to SocialUser on the client; global lists for SocialStaff": pcsw.DispensesByClient,
   // ExclusionsByClient, ConvictionsByClient SocialUser; pcsw.Dispenses, Exclusions, Convictions SocialStaff.
@@ -616,6 +639,31 @@ beforeAll(async () => {
   await admin.resources.remove({ resource: "geo.places", id: gone, version: 1 });
   const [deleted] = await h.db.select({ id: h.t.deletedRows.id }).from(h.t.deletedRows).limit(1);
 
+  const cvSector = await create("cv.sectors", { name: name("Horeca") });
+  const cvFunction = await create("cv.functions", { name: name("Cuisinier"), sector: cvSector });
+  const cvConfig = Object.fromEntries(
+    await Promise.all(
+      [
+        "educationLevels",
+        "studyTypes",
+        "statuses",
+        "regimes",
+        "durations",
+        "proofs",
+        "softSkillTypes",
+        "obstacleTypes",
+      ].map(async (r) => [r, await create(`cv.${r}`, { name: name(r) })] as const),
+    ),
+  );
+  const cvRows = {
+    languageKnowledge: await create("cv.languageKnowledge", { client, language: "de", cefLevel: "B1" }),
+    studies: await create("cv.studies", { client, content: "CESS", startDate: "2010-09-01" }),
+    trainings: await create("cv.trainings", { client, content: "Cuisine", function: cvFunction }),
+    experiences: await create("cv.experiences", { client, company: "Hôtel", function: cvFunction }),
+    skills: await create("cv.skills", { client, function: cvFunction }),
+    softSkills: await create("cv.softSkills", { client, type: cvConfig.softSkillTypes }),
+    obstacles: await create("cv.obstacles", { client, type: cvConfig.obstacleTypes }),
+  };
   const onClient = { field: "client", value: client };
   const entries: [string, Fixture][] = [
     ["users.users", { id: someone.id }],
@@ -625,6 +673,11 @@ beforeAll(async () => {
     ["clients.coached", { id: client }],
     ["reception.clients", { id: client }],
     ["integ.clients", { id: client }],
+    ...Object.entries(cvRows).map(([r, id]): [string, Fixture] => [`cv.${r}`, { id, master: onClient }]),
+    ...Object.entries(cvConfig).map(([r, id]): [string, Fixture] => [`cv.${r}`, { id }]),
+    ["cv.sectors", { id: cvSector }],
+    ["cv.functions", { id: cvFunction }],
+
     ["clients.all", { id: client }],
     ["newcomers.clients", { id: client }],
     ["newcomers.faculties", { id: faculty }],
