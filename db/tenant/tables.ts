@@ -4,6 +4,7 @@ import { auditTables } from "./audit";
 import { coachingTables } from "./coachings";
 import { contactTables } from "./contacts";
 import { davTables } from "./dav";
+import { isipTables } from "./isip";
 import { desktopTables } from "./desktop";
 import { documentTables } from "./documents";
 import { geoTables } from "./geo";
@@ -56,6 +57,7 @@ const AREAS = {
   reception: receptionTables,
   newcomers: newcomerTables,
   dav: davTables,
+  isip: isipTables,
 };
 
 type Areas = typeof AREAS;

@@ -78,4 +78,9 @@ export const {
   competences,
   davTokens,
   excerptVersions,
+  examPolicies,
+  contractEndings,
+  isipContractTypes,
+  isipContracts,
+  isipPartners,
 } = tenantTables(SENTINEL_SCHEMA);
