@@ -11,6 +11,7 @@ import { geoArea } from "@/server/geo/area";
 import { historyArea } from "@/server/history/area";
 import { householdsArea } from "@/server/households/area";
 import { integArea } from "@/server/integ/area";
+import { isipArea } from "@/server/isip/area";
 import { jobsArea } from "@/server/jobs/area";
 import { newcomersArea } from "@/server/newcomers/area";
 import { notesArea } from "@/server/notes/area";
@@ -52,6 +53,7 @@ export const AREAS = [
   uploadsArea,
   documentsArea,
   integArea,
+  isipArea,
   newcomersArea,
   notifyArea,
   outboxArea,

@@ -2,7 +2,7 @@
  * The rules every integration contract shares (domain-integ-money §2.3, Lino's isip ContractBase), as pure
  * functions: ISIP/PIIS here, Art. 60§7, Art. 61 and immersion next. Dates are ISO `YYYY-MM-DD` strings.
  */
-import { addDays, addMonths } from "@/server/calendar/rules/reminders";
+import { reminderStep } from "@/server/calendar/rules/reminders";
 import { addUnits, type RecurrenceUnit } from "@/server/calendar/series/recurrence";
 
 /** The dates of a contract as the rules read them. */
@@ -101,10 +101,8 @@ export function responsibleAsd(
  * and wanted only when that day is at most a week past (`today − 7 ≤ due`). Null: no task.
  */
 export function endReminderDue(c: ContractDates, today: string): string | null {
-  const end = c.dateEnded ?? c.appliesUntil;
-  if (!end) return null;
-  const due = addMonths(end, -1);
-  return due >= addDays(today, -7) ? due : null;
+  const step = reminderStep(c.dateEnded ?? c.appliesUntil, 1, null, today);
+  return step.do === "upsert" ? step.date : null;
 }
 
 /** An exam policy's recurrence (§2.3 ExamPolicy). */
