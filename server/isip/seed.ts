@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { SeedCentre } from "@/server/area";
 import { addDays, addMonths } from "@/server/calendar/rules/reminders";
 import { belgianToday } from "@/lib/format";

@@ -31,6 +31,15 @@ const PCSW_CLIENTS = "menu.pcsw > resources.clients.title (/clients/coached)";
 /** The other client tables (§3.6): reception (OfficeUser or OfficeOperator: everyone signed in), integration (IntegUser), newcomers (NewcomersUser), all clients (SocialStaff). */
 const RECEPTION_CLIENTS = "menu.reception > resources.clients.title (/reception/clients)";
 const INTEG_CLIENTS = "menu.integration > resources.clients.title (/integ/clients)";
+/** Integration users follow their own ISIPs; social staff configure ISIP types, exam policies and endings and explore the contracts active today (domain-integ-money §1, §2.4). */
+const MY_ISIPS = "menu.integration > isip.contracts.mine (/isip/mine)";
+const ISIP_CONFIG = [
+  "menu.configure > menu.sections.integration > isip.types.title (/isip/types)",
+  "menu.configure > menu.sections.integration > isip.examPolicies.title (/isip/examPolicies)",
+  "menu.configure > menu.sections.integration > isip.endings.title (/isip/endings)",
+];
+const ISIP_EXPLORER =
+  "menu.explorer > menu.sections.integration > isip.contracts.title (/isip/contracts?s=%7B%22filters%22%3A%7B%22observedEvent%22%3A%22active%22%7D%7D)";
 const NEW_CLIENTS = "menu.newcomers > resources.clients.newTitle (/newcomers/clients)";
 const ALL_CLIENTS = "menu.explorer > menu.sections.pcsw > resources.clients.allTitle (/clients/all)";
 /** Coaching users follow their own coachings; coaching staff configure termination reasons and explore coachings (active today by default) (§8). */
@@ -187,6 +196,7 @@ const SOCIAL = [
 const ADMIN = asOfficeStaff([
   ...SOCIAL,
   INTEG_CLIENTS,
+  MY_ISIPS,
   NEW_CLIENTS,
   ...PLACES,
   ...CONTACTS_CONFIG,
@@ -198,6 +208,7 @@ const ADMIN = asOfficeStaff([
   ENDINGS,
   SYSTEM,
   DISPLAYS,
+  ...ISIP_CONFIG,
   FACULTIES,
   MERGES,
   ALL_NOTES,
@@ -209,6 +220,7 @@ const ADMIN = asOfficeStaff([
   DELETED,
   ALL_MAILS,
   ALL_SMS,
+  ISIP_EXPLORER,
   COMPETENCES,
   ACCOUNT,
   ...ADMINISTRATION,
@@ -225,10 +237,11 @@ const ADMIN = asOfficeStaff([
 // access; anonymous sees nothing.
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
-  "100": [...SOCIAL, INTEG_CLIENTS, ACCOUNT],
+  "100": [...SOCIAL, INTEG_CLIENTS, MY_ISIPS, ACCOUNT],
   "110": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
+    MY_ISIPS,
     ...PLACES,
     ...CONTACTS_CONFIG,
     ...NOTES_CONFIG,
@@ -237,17 +250,20 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ...ISIP_CONFIG,
     FACULTIES,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
+    ISIP_EXPLORER,
     COMPETENCES,
     ACCOUNT,
   ]),
   "120": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
+    MY_ISIPS,
     NEW_CLIENTS,
     ...PLACES,
     ...CONTACTS_CONFIG,
@@ -257,11 +273,13 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ...ISIP_CONFIG,
     FACULTIES,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
+    ISIP_EXPLORER,
     COMPETENCES,
     ACCOUNT,
   ]),
@@ -308,17 +326,20 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ...ISIP_CONFIG,
     FACULTIES,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
+    ISIP_EXPLORER,
     COMPETENCES,
     ACCOUNT,
   ]),
   "420": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
+    MY_ISIPS,
     NEW_CLIENTS,
     ...PLACES,
     ...CONTACTS_CONFIG,
@@ -328,11 +349,13 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ...ISIP_CONFIG,
     FACULTIES,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
+    ISIP_EXPLORER,
     COMPETENCES,
     ACCOUNT,
   ]),
