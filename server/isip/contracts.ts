@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
+import type { Role } from "@/server/auth/user-types";
 import { belgianToday } from "@/lib/format";
 import { entriesResource } from "@/server/calendar/entries";
-import { CALENDAR_ROLES } from "@/server/calendar/workflow";
 import { periodOf } from "@/server/clients/events";
 import { clientNameOf } from "@/server/clients/sql";
 import { organisationRef, personRef } from "@/server/contacts/refs";
@@ -172,6 +172,9 @@ const richText = (label: string, col: (t: TenantTables) => C[keyof C & string]):
   present: (value) => sanitizeNoteBody(String(value ?? "")),
 });
 
+/** Integration agents write contracts; social users read them, social coordinators on the client (§1). */
+const CONTRACT_READERS: Role[] = ["IntegUser", "SocialUser", "SocialCoordinator"];
+
 const RICH_TEXTS = ["stages", "goals", "dutiesAsd", "dutiesDsbe", "dutiesPcsw", "dutiesPerson"] as const;
 
 /** The client's contracts and the list of all of them (Explorer); "my contracts" is a variant. */
@@ -200,9 +203,8 @@ export const isipContractsResource = defineResource({
   titleField: "id",
   filters: contractFilters(isipKind),
   defaultSort: [{ field: "appliesFrom", dir: "desc" }],
-  // Integration agents write them; social users read them, social coordinators on the client (§1).
   access: {
-    view: ["IntegUser", "SocialUser", "SocialCoordinator"],
+    view: CONTRACT_READERS,
     edit: ["IntegUser"],
     listAll: ["IntegUser", "SocialStaff"],
   },
@@ -275,7 +277,7 @@ export const isipPartnersResource = defineResource({
   hiddenColumns: ["id", "contract"],
   titleField: "company",
   defaultSort: [{ field: "id", dir: "asc" }],
-  access: { view: ["IntegUser", "SocialUser", "SocialCoordinator"], edit: ["IntegUser"], listAll: [] },
+  access: { view: CONTRACT_READERS, edit: ["IntegUser"], listAll: [] },
   detail: [
     {
       key: "general",
@@ -293,7 +295,8 @@ export const isipEvaluationsResource: ResourceDef = {
   ...entriesResource,
   id: "isip.evaluations",
   title: "isip.evaluations.title",
-  access: { view: CALENDAR_ROLES, create: [], edit: [], listAll: [] },
+  // Read by whoever reads the contracts (each entry is also the calendar's, under its own rights).
+  access: { view: CONTRACT_READERS, create: [], edit: [], listAll: [] },
   variantOf: entriesResource.id,
   insert: undefined,
   columns: ["startDate", "startTime", "summary", "user", "state"],
