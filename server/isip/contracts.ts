@@ -36,6 +36,14 @@ export function contractFields(kind: ContractKind): Record<string, FieldDef> {
   const c = kind.contracts;
   return {
     id: integer("fields.id", (t) => c(t).id, { editable: false, plain: true, width: 6 }),
+    // How a contract is named in pickers and titles: "#12 · ARENS Anna (123)".
+    title: {
+      type: "text",
+      label: "isip.title",
+      width: 30,
+      sortable: false,
+      expr: (t) => sql<string>`'#' || ${q(c(t).id)} || ' · ' || ${clientNameOf(t, q(c(t).clientId))}`,
+    },
     client: reference(
       "isip.client",
       "clients.clients",
@@ -199,8 +207,8 @@ export const isipContractsResource = defineResource({
     return values;
   },
   columns: ["id", "client", "type", "appliesFrom", "appliesUntil", "dateEnded", "user", "ending"],
-  hiddenColumns: ["userAsd", "examPolicy", "dateDecided", "dateIssued", "language"],
-  titleField: "id",
+  hiddenColumns: ["title", "userAsd", "examPolicy", "dateDecided", "dateIssued", "language"],
+  titleField: "title",
   filters: contractFilters(isipKind),
   defaultSort: [{ field: "appliesFrom", dir: "desc" }],
   access: {
@@ -243,6 +251,8 @@ export const myIsipContractsResource: ResourceDef = {
   scope: (t, ctx) => eq(t.isipContracts.userId, ctx.user.id),
   columns: ["id", "client", "type", "appliesFrom", "appliesUntil", "dateEnded", "ending"],
   access: { view: ["IntegUser"], edit: ["IntegUser"] },
+  // New contracts are made on the client (their author is chosen there); this list follows one's own.
+  insert: undefined,
   variantOf: isipContractsResource.id,
 };
 
@@ -259,7 +269,7 @@ export const isipPartnersResource = defineResource({
       "isip.partners.contract",
       "isip.contracts",
       (t) => t.isipPartners.contractId,
-      (t) => sql`${q(t.isipPartners.contractId)}::text`,
+      (t) => sql<string>`'#' || ${q(t.isipPartners.contractId)}`,
       {
         required: true,
         createOnly: true,

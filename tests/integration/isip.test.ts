@@ -291,3 +291,19 @@ describe("one centre never reaches another's contracts", () => {
     else expect(await appCodeOf(listed2)).toBe("NOT_FOUND");
   });
 });
+
+describe("partners of a contract", () => {
+  it("an agent adds an organisation with its duties, sanitised", async () => {
+    const [contract] = await h().db.select().from(h().t.isipContracts).orderBy(h().t.isipContracts.id).limit(1);
+    const [company] = await h()
+      .db.insert(h().t.partners)
+      .values({ kind: "organisation", name: "Forem" })
+      .returning({ id: h().t.partners.id });
+    const { id } = await agent.resources.create({
+      resource: "isip.partners",
+      values: { contract: contract!.id, company: company!.id, dutiesCompany: "<p>Formation</p><script>x()</script>" },
+    });
+    const row = await agent.resources.get({ resource: "isip.partners", id });
+    expect(row.dutiesCompany).toBe("<p>Formation</p>");
+  });
+});
