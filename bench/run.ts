@@ -11,7 +11,7 @@
 // unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
 // BENCH_ONLY=<section>,… runs only the named sections (the centres are always created): migrate, memory,
-// pk, grid, clients, digests, locked, notes, series, documents, newcomers, cv, planner, pages, uploads, soak,
+// pk, grid, clients, digests, locked, notes, series, isip, documents, newcomers, cv, planner, pages, uploads, soak,
 // live. The clients of section 7 are generated whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
 // (to EXPLAIN its queries afterwards; drop it by hand).
 import { createHash } from "node:crypto";
@@ -277,6 +277,10 @@ async function run() {
   // 8b. The calendar's series engine: 1 000 owners' monthly evaluations over two years, with holidays (bench/series.ts).
   const { benchSeries } = await import("./series");
   if (runs("series")) await benchSeries(tenants[0]!);
+
+  // 8b'. ISIP evaluation meetings: 1 000 contracts regenerated as a save does (bench/isip.ts).
+  const { benchIsip } = await import("./isip");
+  if (runs("isip")) await benchIsip(tenants[0]!);
 
   // 8c. Documents: docx rendering, warm vs. cold PDF conversion, a mass print (see bench/documents.ts).
   const { benchDocuments } = await import("./documents");

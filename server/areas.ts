@@ -12,6 +12,7 @@ import { geoArea } from "@/server/geo/area";
 import { historyArea } from "@/server/history/area";
 import { householdsArea } from "@/server/households/area";
 import { integArea } from "@/server/integ/area";
+import { isipArea } from "@/server/isip/area";
 import { jobsArea } from "@/server/jobs/area";
 import { newcomersArea } from "@/server/newcomers/area";
 import { notesArea } from "@/server/notes/area";
@@ -55,6 +56,7 @@ export const AREAS = [
   // After the clients and contacts: its demo names coached clients and adds providers.
   jobsArea,
   cvArea,
+  isipArea,
   newcomersArea,
   notifyArea,
   outboxArea,

@@ -5,6 +5,7 @@ import { coachingTables } from "./coachings";
 import { contactTables } from "./contacts";
 import { cvTables } from "./cv";
 import { davTables } from "./dav";
+import { isipTables } from "./isip";
 import { desktopTables } from "./desktop";
 import { documentTables } from "./documents";
 import { geoTables } from "./geo";
@@ -59,6 +60,7 @@ const AREAS = {
   newcomers: newcomerTables,
   dav: davTables,
   cv: cvTables,
+  isip: isipTables,
 };
 
 type Areas = typeof AREAS;

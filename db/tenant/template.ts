@@ -101,4 +101,9 @@ export const {
   cvSkills,
   cvSoftSkills,
   cvObstacles,
+  examPolicies,
+  contractEndings,
+  isipContractTypes,
+  isipContracts,
+  isipPartners,
 } = tenantTables(SENTINEL_SCHEMA);

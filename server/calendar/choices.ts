@@ -24,4 +24,9 @@ export const guestStates = defineChoiceList("guestStates", GUEST_STATES);
 export const plannerColumns = defineChoiceList("plannerColumns", ["external", "internal"]);
 
 /** What an entry can belong to (its generic owner, as a task's or a note's). */
-export const entryOwnerTypes = defineChoiceList("entryOwnerTypes", ["client", "coaching", "recurrentEvent"]);
+export const entryOwnerTypes = defineChoiceList("entryOwnerTypes", [
+  "client",
+  "coaching",
+  "recurrentEvent",
+  "isipContract",
+]);

@@ -54,7 +54,7 @@ export async function updateClientReminders(tx: Tx, ctx: ResourceCtx, id: string
   const translate = translatorFor(isLocale(coach.language) ? coach.language : "fr");
   for (const reminder of CLIENT_REMINDERS) {
     const existing = tasks.find((task) => task.autoType === reminder.autoType) ?? null;
-    await applyStep(
+    await applyAutoTask(
       tx,
       t,
       actorOf(ctx.user),
@@ -75,7 +75,7 @@ type Task = TenantTables["tasks"]["$inferSelect"];
 type WantedTask = { userId: number; summary: string; ownerType: string; ownerId: number; autoType: number };
 
 /** Creates, updates or deletes one automatic task as its rule's step says, audited in the caller's transaction. */
-async function applyStep(
+export async function applyAutoTask(
   tx: Tx,
   t: TenantTables,
   who: Actor,
@@ -147,7 +147,7 @@ export async function updateUploadReminder(
       and(eq(t.tasks.ownerType, UPLOAD_OWNER), eq(t.tasks.ownerId, upload.uploadId), eq(t.tasks.autoType, EXPIRY_SLOT)),
     );
   const locale = isLocale(upload.language) ? upload.language : "fr";
-  await applyStep(tx, t, who, existing ?? null, expiryReminderStep(upload, existing ?? null, now), {
+  await applyAutoTask(tx, t, who, existing ?? null, expiryReminderStep(upload, existing ?? null, now), {
     userId: upload.userId,
     summary: translatorFor(locale)("reminders.uploadExpires", { type: localized(upload.typeNames, locale) }),
     ownerType: UPLOAD_OWNER,

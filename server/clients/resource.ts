@@ -360,6 +360,17 @@ export const clientsResource = defineResource({
       ],
     },
     {
+      // Contracts of every kind with their evaluation meetings (domain-integ-money §2.3, issue 17 item 9).
+      key: "contracts",
+      label: "isip.contractsTab",
+      roles: ["IntegUser", "SocialUser", "SocialCoordinator"],
+      groups: [],
+      slaves: [
+        { resource: "isip.contracts", label: "isip.contracts.title", masterField: "client" },
+        { resource: "isip.evaluations", label: "isip.evaluations.title", masterField: "client" },
+      ],
+    },
+    {
       // The client's appointments (those it is a guest of too) and the tasks about it (domain-people §10.6).
       key: "calendar",
       label: "resources.clients.calendarTab",

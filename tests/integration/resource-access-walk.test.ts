@@ -198,6 +198,21 @@ const EXPECTED: Record<string, string> = {
   "calendar.myAppointments": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
   "calendar.myUnconfirmed": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
   "calendar.myOverdue": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+
+  // ── Integration contracts (domain-integ-money §1, §2.3–2.4) ──
+  // isip.Contracts: IntegUser write them; SocialUser read them (Explorer: SocialStaff); ContractsByClient
+  // also for SocialCoordinator (210, 400, 410).
+  "isip.contracts": "-   E   E   E   v   v   -   v   v   V   E   -   -   -   E   E",
+  // isip.MyContracts: IntegUser, each their own.
+  "isip.mine": "-   E   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  // isip.PartnersByContract: on the contract, written by whoever writes the contract.
+  "isip.partners": "-   e   e   e   v   v   -   v   v   v   e   -   -   -   e   e",
+  // cal.EntriesByController on the contract: its evaluation meetings, read there by whoever reads the contract.
+  "isip.evaluations": "-   v   v   v   v   v   -   v   v   v   v   -   -   -   v   v",
+  // isip.ContractTypes, ExamPolicies, ContractEndings: SocialStaff; offered on the contracts' forms.
+  "isip.types": "-   V   E   E   V   V   -   V   V   E   E   -   -   -   E   E",
+  "isip.examPolicies": "-   V   E   E   V   V   -   V   V   E   E   -   -   -   E   E",
+  "isip.endings": "-   V   E   E   V   V   -   V   V   E   E   -   -   -   E   E",
   // cal.EntriesByDay (Reception → Appointments today): OfficeUser or OfficeOperator.
   "calendar.today": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
   // cal.OverdueAppointments: OfficeStaff.
@@ -664,6 +679,45 @@ beforeAll(async () => {
     softSkills: await create("cv.softSkills", { client, type: cvConfig.softSkillTypes }),
     obstacles: await create("cv.obstacles", { client, type: cvConfig.obstacleTypes }),
   };
+  // An ISIP of the client with its evaluation meetings, and each user's own, one after the other.
+  const [isipType] = await h.db.select({ id: h.t.isipContractTypes.id }).from(h.t.isipContractTypes).limit(1);
+  const isip = await create("isip.contracts", {
+    client,
+    type: isipType!.id,
+    user: userIds.get("100")!,
+    appliesFrom: today,
+    appliesUntil: `${Number(today.slice(0, 4)) + 1}-12-31`,
+  });
+  const [evaluation] = await h.db
+    .select({ id: h.t.calendarEntries.id })
+    .from(h.t.calendarEntries)
+    .where(and(eq(h.t.calendarEntries.ownerType, "isipContract"), eq(h.t.calendarEntries.ownerId, isip)));
+  const ownIsips = new Map<UserType, number>();
+  for (const [i, type] of USER_TYPES.entries()) {
+    const year = 2000 + i;
+    const [row] = await h.db
+      .insert(h.t.isipContracts)
+      .values({
+        clientId: client,
+        typeId: isipType!.id,
+        userId: userIds.get(type)!,
+        appliesFrom: `${year}-01-01`,
+        appliesUntil: `${year}-06-30`,
+      })
+      .returning({ id: h.t.isipContracts.id });
+    ownIsips.set(type, row!.id);
+  }
+  const [company] = await h.db
+    .select({ id: h.t.partners.id })
+    .from(h.t.partners)
+    .where(eq(h.t.partners.id, organisation));
+  const [isipPartner] = await h.db
+    .insert(h.t.isipPartners)
+    .values({ contractId: isip, companyId: company!.id })
+    .returning({ id: h.t.isipPartners.id });
+  const [examPolicy] = await h.db.select({ id: h.t.examPolicies.id }).from(h.t.examPolicies).limit(1);
+  const [contractEnding] = await h.db.select({ id: h.t.contractEndings.id }).from(h.t.contractEndings).limit(1);
+
   const onClient = { field: "client", value: client };
   const entries: [string, Fixture][] = [
     ["users.users", { id: someone.id }],
@@ -783,6 +837,13 @@ beforeAll(async () => {
     ["notes.eventTypes", { id: eventType!.id }],
     ["geo.countries", { id: "BE" }],
     ["geo.places", { id: place, master: { field: "country", value: "BE" } }],
+    ["isip.contracts", { id: isip, master: onClient }],
+    ["isip.mine", { id: (type) => ownIsips.get(type)! }],
+    ["isip.partners", { id: isipPartner!.id, master: { field: "contract", value: isip } }],
+    ["isip.evaluations", { id: evaluation!.id, master: { field: "ownerId", value: isip } }],
+    ["isip.types", { id: isipType!.id }],
+    ["isip.examPolicies", { id: examPolicy!.id }],
+    ["isip.endings", { id: contractEnding!.id }],
   ];
   for (const [resource, fixture] of entries) fixtures.set(resource, fixture);
 }, 300_000);

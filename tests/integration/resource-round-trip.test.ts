@@ -33,6 +33,16 @@ const REFUSED_BY_DESIGN: Record<string, Partial<Record<Step, { code: AppErrorCod
   },
 };
 
+/** Fields a rule derives from another one's edit: editing the key changes these too, by design. */
+const DERIVED: Record<string, Record<string, { fields: string[]; why: string }>> = {
+  "isip.contracts": {
+    appliesUntil: {
+      fields: ["dateEnded"],
+      why: "domain-integ-money §2.3: editing the planned end copies it into the effective end",
+    },
+  },
+};
+
 const state = (over: Record<string, unknown> = {}) => ({
   page: 1,
   pageSize: 200,
@@ -133,7 +143,10 @@ async function roundTrip(resource: string): Promise<{ done: Step[]; problems: st
         });
         row = await admin.resources.get({ resource, id });
         const others = editable.filter(
-          (other) => other !== name && JSON.stringify(row[other]) !== JSON.stringify(before[other]),
+          (other) =>
+            other !== name &&
+            !DERIVED[resource]?.[name]?.fields.includes(other) &&
+            JSON.stringify(row[other]) !== JSON.stringify(before[other]),
         );
         if (others.length)
           problems.push(

@@ -31,6 +31,15 @@ const PCSW_CLIENTS = "menu.pcsw > resources.clients.title (/clients/coached)";
 /** The other client tables (§3.6): reception (OfficeUser or OfficeOperator: everyone signed in), integration (IntegUser), newcomers (NewcomersUser), all clients (SocialStaff). */
 const RECEPTION_CLIENTS = "menu.reception > resources.clients.title (/reception/clients)";
 const INTEG_CLIENTS = "menu.integration > resources.clients.title (/integ/clients)";
+/** Integration users follow their own ISIPs; social staff configure ISIP types, exam policies and endings and explore the contracts active today (domain-integ-money §1, §2.4). */
+const MY_ISIPS = "menu.integration > isip.contracts.mine (/isip/mine)";
+const ISIP_CONFIG = [
+  "menu.configure > menu.sections.integration > isip.types.title (/isip/types)",
+  "menu.configure > menu.sections.integration > isip.examPolicies.title (/isip/examPolicies)",
+  "menu.configure > menu.sections.integration > isip.endings.title (/isip/endings)",
+];
+const ISIP_EXPLORER =
+  "menu.explorer > menu.sections.integration > isip.contracts.title (/isip/contracts?s=%7B%22filters%22%3A%7B%22observedEvent%22%3A%22active%22%7D%7D)";
 const NEW_CLIENTS = "menu.newcomers > resources.clients.newTitle (/newcomers/clients)";
 const ALL_CLIENTS = "menu.explorer > menu.sections.pcsw > resources.clients.allTitle (/clients/all)";
 /** Coaching users follow their own coachings; coaching staff configure termination reasons and explore coachings (active today by default) (§8). */
@@ -220,6 +229,7 @@ const ADMIN = asOfficeStaff([
   ...SOCIAL,
   INTEG_CLIENTS,
   ...JOB_SUPPLY,
+  MY_ISIPS,
   NEW_CLIENTS,
   ...PLACES,
   ...CONTACTS_CONFIG,
@@ -232,6 +242,7 @@ const ADMIN = asOfficeStaff([
   SYSTEM,
   DISPLAYS,
   ...JOB_CONFIG,
+  ...ISIP_CONFIG,
   ...CAREER_CONFIG,
   FACULTIES,
   MERGES,
@@ -245,6 +256,7 @@ const ADMIN = asOfficeStaff([
   ALL_MAILS,
   ALL_SMS,
   ALL_CANDIDATURES,
+  ISIP_EXPLORER,
   ...CAREER_EXPLORER,
   COMPETENCES,
   ACCOUNT,
@@ -262,11 +274,12 @@ const ADMIN = asOfficeStaff([
 // access; anonymous sees nothing.
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
-  "100": [...SOCIAL, INTEG_CLIENTS, ...JOB_SUPPLY, ACCOUNT],
+  "100": [...SOCIAL, INTEG_CLIENTS, ...JOB_SUPPLY, MY_ISIPS, ACCOUNT],
   "110": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
     ...JOB_SUPPLY,
+    MY_ISIPS,
     ...PLACES,
     ...CONTACTS_CONFIG,
     ...NOTES_CONFIG,
@@ -276,6 +289,7 @@ const EXPECTED: Record<UserType, string[]> = {
     SERVICES,
     ENDINGS,
     ...JOB_CONFIG,
+    ...ISIP_CONFIG,
     ...CAREER_CONFIG,
     FACULTIES,
     ALL_NOTES,
@@ -283,6 +297,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ALL_CANDIDATURES,
+    ISIP_EXPLORER,
     ...CAREER_EXPLORER,
     COMPETENCES,
     ACCOUNT,
@@ -291,6 +306,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL,
     INTEG_CLIENTS,
     ...JOB_SUPPLY,
+    MY_ISIPS,
     NEW_CLIENTS,
     ...PLACES,
     ...CONTACTS_CONFIG,
@@ -301,6 +317,7 @@ const EXPECTED: Record<UserType, string[]> = {
     SERVICES,
     ENDINGS,
     ...JOB_CONFIG,
+    ...ISIP_CONFIG,
     ...CAREER_CONFIG,
     FACULTIES,
     ALL_NOTES,
@@ -308,6 +325,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ALL_CANDIDATURES,
+    ISIP_EXPLORER,
     ...CAREER_EXPLORER,
     COMPETENCES,
     ACCOUNT,
@@ -356,12 +374,14 @@ const EXPECTED: Record<UserType, string[]> = {
     SERVICES,
     ENDINGS,
     ...JOB_CONFIG,
+    ...ISIP_CONFIG,
     FACULTIES,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ALL_CANDIDATURES,
+    ISIP_EXPLORER,
     COMPETENCES,
     ACCOUNT,
   ]),
@@ -369,6 +389,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL,
     INTEG_CLIENTS,
     ...JOB_SUPPLY,
+    MY_ISIPS,
     NEW_CLIENTS,
     ...PLACES,
     ...CONTACTS_CONFIG,
@@ -379,6 +400,7 @@ const EXPECTED: Record<UserType, string[]> = {
     SERVICES,
     ENDINGS,
     ...JOB_CONFIG,
+    ...ISIP_CONFIG,
     ...CAREER_CONFIG,
     FACULTIES,
     ALL_NOTES,
@@ -386,6 +408,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ALL_CANDIDATURES,
+    ISIP_EXPLORER,
     ...CAREER_EXPLORER,
     COMPETENCES,
     ACCOUNT,
