@@ -274,6 +274,9 @@ export async function benchHttp(
       line(`http_${view.name}_requests`, requests.length);
       line(`http_${view.name}_response_kb`, bytes / 1024);
       line(`http_${view.name}_sql_statements`, recorded.length);
+      // BENCH_SHOW_SQL=1: the statements themselves, to see which of them a page could do without.
+      if (process.env.BENCH_SHOW_SQL === "1")
+        recorded.forEach((s, i) => line(`http_${view.name}_sql_${i + 1}`, s.text.replace(/\s+/g, " ").slice(0, 300)));
       const batch = 5;
       // The server's CPU time (all its threads) over the run, per request: the raw SQL batches
       // between them run from this process, so the server is idle then.
@@ -283,6 +286,9 @@ export async function benchHttp(
         return user + system;
       };
       const cpuBefore = await cpu();
+      // BENCH_CPU_PROFILES=<folder>: the server's CPU profile of this page's timed run, to open in DevTools.
+      const profiles = process.env.BENCH_CPU_PROFILES;
+      if (profiles) await server.ask({ ask: "profile" });
       const { p95 } = await sideBySide(
         `http_${view.name}`,
         [
@@ -302,6 +308,7 @@ export async function benchHttp(
         { rounds: Math.max(2, Math.round(samples / batch)), batch, warmup: 10 },
       );
       line(`http_${view.name}_server_cpu_ms_per_request`, ((await cpu()) - cpuBefore) / 1000 / loads);
+      if (profiles) await server.ask({ ask: "profiled", path: path.resolve(profiles, `${view.name}.cpuprofile`) });
       line(`target_http_${view.name}_p95_ms`, TARGET_P95_MS[view.name]);
       line(`http_${view.name}_target_met`, p95 <= TARGET_P95_MS[view.name] ? "yes" : "no");
       if (view.name === "client_detail") {

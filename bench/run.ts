@@ -12,7 +12,9 @@
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
 // BENCH_ONLY=<section>,… runs only the named sections (the centres are always created): migrate, memory,
 // pk, grid, clients, digests, locked, notes, series, isip, documents, newcomers, cv, planner, pages, uploads, soak,
-// live. The clients of section 7 are generated whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
+// live. BENCH_CPU_PROFILES=<folder> writes the server's CPU profile of each page's timed run there
+// (`<page>.cpuprofile`, for Chrome's DevTools; the profiler adds to the CPU figures of that run).
+// The clients of section 7 are generated whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
 // (to EXPLAIN its queries afterwards; drop it by hand).
 import { createHash } from "node:crypto";
 import { registerHooks } from "node:module";
@@ -66,7 +68,8 @@ const SMOKE = ROWS < 100_000;
 const NOTES = Number(process.env.BENCH_NOTES ?? (adminUrl && !SMOKE ? 1_000_000 : 20_000));
 // BENCH_PLANNER_ENTRIES: calendar entries generated on one centre (default 500 000; 20 000 in a smoke run or on the embedded database).
 const PLANNER_ENTRIES = Number(process.env.BENCH_PLANNER_ENTRIES ?? (adminUrl && !SMOKE ? 500_000 : 20_000));
-const HTTP_SAMPLES = SMOKE ? 20 : 200;
+// BENCH_HTTP_SAMPLES: timed requests per page (default 200, or 20 in a smoke run).
+const HTTP_SAMPLES = Number(process.env.BENCH_HTTP_SAMPLES ?? (SMOKE ? 20 : 200));
 const SOAK_REQUESTS = Number(process.env.BENCH_SOAK_REQUESTS ?? (SMOKE ? 2_000 : 50_000));
 const ONLY = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
 /** Whether the run includes any of these sections (all of them unless BENCH_ONLY names some). */

@@ -2,6 +2,8 @@
 // records the SQL statements the server sends through `pg` while asked to (Next keeps `pg` external,
 // so its bundles use this very module), and reports its memory, over the IPC channel. Only the
 // benchmark loads it; the server itself knows nothing of it.
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { writeHeapSnapshot } from "node:v8";
 import pg from "pg";
 
@@ -25,7 +27,12 @@ export type ProbeQuestion =
   | { ask: "recorded" }
   | { ask: "memory"; gc?: boolean }
   | { ask: "cpu" }
-  | { ask: "snapshot"; path: string };
+  | { ask: "snapshot"; path: string }
+  | { ask: "profile" }
+  | { ask: "profiled"; path: string };
+
+/** The V8 CPU profiler, on while asked (BENCH_CPU_PROFILES): a `.cpuprofile` per page, for DevTools. */
+let profiler: Session | undefined;
 
 process.on("message", (message: ProbeQuestion) => {
   if (message.ask === "record") {
@@ -41,5 +48,21 @@ process.on("message", (message: ProbeQuestion) => {
     process.send!({ cpu: process.cpuUsage() });
   } else if (message.ask === "snapshot") {
     process.send!({ path: writeHeapSnapshot(message.path) });
+  } else if (message.ask === "profile") {
+    profiler = new Session();
+    profiler.connect();
+    void (async () => {
+      await profiler.post("Profiler.enable");
+      await profiler.post("Profiler.setSamplingInterval", { interval: 100 });
+      await profiler.post("Profiler.start");
+      process.send!({ ok: true });
+    })();
+  } else if (message.ask === "profiled") {
+    void (async () => {
+      const { profile } = await profiler!.post("Profiler.stop");
+      profiler!.disconnect();
+      writeFileSync(message.path, JSON.stringify(profile));
+      process.send!({ path: message.path });
+    })();
   }
 });

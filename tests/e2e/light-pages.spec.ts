@@ -153,3 +153,25 @@ test("the dashboard and the main menu prefetch no page", async ({ page }) => {
   await expect(page).toHaveURL(/\/clients\/clients(\?|$)/);
   await expect(page.getByTestId("grid-row").first()).toBeVisible();
 });
+
+test("a page carries the main menu's links only once a menu opens; they open by mouse and keyboard", async ({
+  page,
+}) => {
+  await signInAt(page, EUPEN, "de", "melanie");
+  // The page as served (fetched by the browser, which resolves the centre's host): the menu's
+  // buttons, none of the dozens of links of its closed menus.
+  await page.goto(`${EUPEN}/account`);
+  const html = await page.evaluate(() => fetch("/account").then((r) => r.text()));
+  const menu = html.slice(html.indexOf(`aria-label="${t("menu.label")}"`), html.indexOf("</nav>"));
+  expect(menu).toContain('data-testid="menu-contacts"');
+  expect(menu).not.toContain("<a ");
+
+  const clients = page.getByRole("link", { name: t("resources.clients.title"), exact: true });
+  await page.getByTestId("menu-contacts").click();
+  await expect(clients).toBeVisible();
+  await page.getByTestId("menu-contacts").click();
+  await expect(clients).toHaveCount(0);
+  // Down opens the menu and puts the focus on its first link.
+  await page.getByTestId("menu-contacts").press("ArrowDown");
+  await expect(clients).toBeFocused();
+});

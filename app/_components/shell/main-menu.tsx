@@ -136,34 +136,36 @@ export function MainMenu({ menus, label, toggleLabel }: { menus: MainMenuData[];
               className="z-30 min-w-56 bg-white py-1 pl-4 md:absolute md:left-0 md:mt-0.5 md:rounded md:border md:border-slate-300 md:pl-0 md:shadow-lg"
               onKeyDown={(e) => onPanelKey(e, menu.id)}
             >
-              {menu.sections.map((section, s) => {
-                const headingId = `${panelId(menu.id)}-${s}`;
-                return (
-                  <div key={s} className="py-1 [&+&]:border-t [&+&]:border-slate-200">
-                    {section.label && (
-                      <p
-                        id={headingId}
-                        className="px-3 pt-1 text-xs font-semibold uppercase tracking-wide text-slate-600"
-                      >
-                        {section.label}
-                      </p>
-                    )}
-                    <ul aria-labelledby={section.label ? headingId : undefined}>
-                      {section.items.map((item) => (
-                        <li key={item.href}>
-                          <Link
-                            href={item.href}
-                            aria-current={pathname === item.href ? "page" : undefined}
-                            className="block px-3 py-1.5 hover:bg-slate-100 aria-[current=page]:font-semibold"
-                          >
-                            {item.label}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                );
-              })}
+              {/* A closed menu's links are rendered when it opens: every page carried them all, hidden. */}
+              {open === menu.id &&
+                menu.sections.map((section, s) => {
+                  const headingId = `${panelId(menu.id)}-${s}`;
+                  return (
+                    <div key={s} className="py-1 [&+&]:border-t [&+&]:border-slate-200">
+                      {section.label && (
+                        <p
+                          id={headingId}
+                          className="px-3 pt-1 text-xs font-semibold uppercase tracking-wide text-slate-600"
+                        >
+                          {section.label}
+                        </p>
+                      )}
+                      <ul aria-labelledby={section.label ? headingId : undefined}>
+                        {section.items.map((item) => (
+                          <li key={item.href}>
+                            <Link
+                              href={item.href}
+                              aria-current={pathname === item.href ? "page" : undefined}
+                              className="block px-3 py-1.5 hover:bg-slate-100 aria-[current=page]:font-semibold"
+                            >
+                              {item.label}
+                            </Link>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  );
+                })}
             </div>
           </li>
         ))}
