@@ -244,3 +244,42 @@ describe("agents by client (domain-people §11)", () => {
     expect(await appCodeOf(panelOf(otherClerk.caller, client))).toBe("NOT_FOUND");
   });
 });
+
+describe("my competences (newcomers, beyond Lino)", () => {
+  it("shows an agent their own competences only, to social users, in their centre only", async () => {
+    const { db, t } = tenantHandle(a);
+    const agent = await newStaff(a, "100");
+    const colleague = await newStaff(a, "100");
+    const [faculty] = await db
+      .insert(t.faculties)
+      .values({ names: { fr: "Mine", en: "Mine" }, weight: 6 })
+      .returning({ id: t.faculties.id });
+    await db.insert(t.competences).values([
+      { userId: agent.id, facultyId: faculty!.id, weight: 3 },
+      { userId: colleague.id, facultyId: faculty!.id, weight: 8 },
+    ]);
+    const mine = await rowsOf(agent.caller, "newcomers.myCompetences");
+    expect(mine.map((r) => [(r.faculty as { label: { fr: string } }).label.fr, r.weight])).toEqual([["Mine", 3]]);
+    // Only social staff edit competences; the agent reads them.
+    expect(
+      await appCodeOf(
+        agent.caller.resources.update({
+          resource: "newcomers.myCompetences",
+          id: Number(mine[0]!.__id),
+          version: mine[0]!.__version as number,
+          patch: { weight: 1 },
+        }),
+      ),
+    ).toBe("FORBIDDEN");
+    for (const type of USER_TYPES.filter((u) => u !== "000")) {
+      const { caller } = await newStaff(a, type);
+      const outcome = await appCodeOf(rowsOf(caller, "newcomers.myCompetences"));
+      expect(outcome, type).toBe(hasRole(type, "SocialUser") ? "resolved" : "FORBIDDEN");
+    }
+    const other = await newStaff(b, "100");
+    expect(await rowsOf(other.caller, "newcomers.myCompetences")).toEqual([]);
+    expect(
+      await appCodeOf(other.caller.resources.get({ resource: "newcomers.myCompetences", id: Number(mine[0]!.__id) })),
+    ).toBe("NOT_FOUND");
+  });
+});
