@@ -302,7 +302,7 @@ async function run() {
       samples: HTTP_SAMPLES,
       soakRequests: SOAK_REQUESTS,
       live: SMOKE
-        ? { changes: 20, connections: 40, checkins: 20, views: 50, waitingRooms: 200 }
+        ? { changes: 20, connections: 40, checkins: 20, views: 50, waitingRooms: 1000 }
         : { changes: 100, connections: 500, checkins: 100, views: 50, waitingRooms: 1000 },
       runs,
     });
