@@ -259,7 +259,9 @@ describe("my competences (newcomers, beyond Lino)", () => {
       { userId: colleague.id, facultyId: faculty!.id, weight: 8 },
     ]);
     const mine = await rowsOf(agent.caller, "newcomers.myCompetences");
-    expect(mine.map((r) => [(r.faculty as { label: { fr: string } }).label.fr, r.weight])).toEqual([["Mine", 3]]);
+    expect(mine.map((r) => [(r.faculty as unknown as { label: { fr: string } }).label.fr, r.weight])).toEqual([
+      ["Mine", 3],
+    ]);
     // Only social staff edit competences; the agent reads them.
     expect(
       await appCodeOf(
