@@ -166,23 +166,20 @@ export const expectedGuestsResource = visitors({
 });
 
 /**
- * The client's presences over time (§11, on the client): every participation, newest first, with
- * its agent, state and reason and the presence certificate; shown on the client's detail only.
+ * The client's presences over time (§11, on the client's Calendar tab): every participation, newest
+ * first, with its agent, state and reason, its workflow and the presence certificate.
  */
-export const presencesByClientResource: ResourceDef = {
-  ...visitors({
-    id: "reception.presences",
-    title: "resources.receptionVisitors.presences",
-    stage: {},
-    columns: ["entryDate", "agent", "reason", "state", "waitingSince", "goneSince"],
-    sort: [
-      { field: "entryDate", dir: "desc" },
-      { field: "waitingSince", dir: "desc" },
-    ],
-    view: RECEPTION,
-  }),
-  access: { view: RECEPTION, create: RECEPTION, edit: RECEPTION, listAll: [] },
-};
+export const presencesByClientResource = visitors({
+  id: "reception.presences",
+  title: "resources.receptionVisitors.presences",
+  stage: {},
+  columns: ["entryDate", "agent", "reason", "state", "waitingSince", "goneSince"],
+  sort: [
+    { field: "entryDate", dir: "desc" },
+    { field: "waitingSince", dir: "desc" },
+  ],
+  view: RECEPTION,
+});
 
 export const VISITOR_RESOURCES = [
   waitingVisitorsResource,
