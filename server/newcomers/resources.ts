@@ -139,7 +139,7 @@ clientFacultyField.editRoles = ["NewcomersOperator"];
 
 /**
  * My competences (beyond Lino's admin table): an agent's own faculties and the effort each means
- * for them, as the newcomers consultant weighs them (§9.1). Read by the agent; set by social staff.
+ * for them, as the newcomers consultant weighs them (§9.1). Read-only: social staff set them in Explorer.
  */
 export const myCompetencesResource: ResourceDef = {
   ...competencesResource,
@@ -149,7 +149,8 @@ export const myCompetencesResource: ResourceDef = {
   columns: ["faculty", "weight", "seqno"],
   hiddenColumns: ["id", "user"],
   defaultSort: [{ field: "seqno", dir: "asc" }],
-  access: { view: ["SocialUser"], edit: ["SocialStaff"] },
+  // Read here; social staff set competences in Explorer → Competences.
+  access: { view: ["SocialUser"], edit: [], delete: [] },
   insert: undefined,
   variantOf: competencesResource.id,
 };

@@ -73,8 +73,8 @@ const EXPECTED: Record<string, string> = {
   "newcomers.faculties": "-   -   E   E   V   -   V   V   -   E   E   -   -   V   E   E",
   // newcomers.Competences: SocialStaff.
   "newcomers.competences": "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
-  // My competences (beyond Lino): read by social users (SocialUser), edited by social staff.
-  "newcomers.myCompetences": "-   V   E   E   V   -   -   V   V   E   E   -   -   -   E   E",
+  // My competences (beyond Lino): read by social users (SocialUser); edited in newcomers.competences.
+  "newcomers.myCompetences": "-   V   V   V   V   -   -   V   V   V   V   -   -   -   V   V",
 
   // ── The client file's small entities (§3.8) ──
   // "All visible to SocialUser on the client; global lists for SocialStaff": pcsw.DispensesByClient,
