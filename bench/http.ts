@@ -22,6 +22,7 @@ import { tenantHandle } from "@/server/tenancy/tenant-db";
 import type { ProbeQuestion } from "./server-probe";
 import { eachConcurrently, line, mb, sideBySide, timed } from "./lib";
 import { benchLive } from "./live";
+import { benchReceptionLive } from "./reception-live";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PASSWORD = "bench password, long enough";
@@ -247,7 +248,7 @@ export async function benchHttp(
   }: {
     samples: number;
     soakRequests: number;
-    live: { changes: number; connections: number };
+    live: { changes: number; connections: number; checkins: number; views: number; waitingRooms: number };
     /** Which of the sections pages, uploads, soak and live to run. */
     runs: (section: string) => boolean;
   },
@@ -327,6 +328,12 @@ export async function benchHttp(
       }),
     );
     await benchLive(server, sessions, live);
+    // The waiting room's live views (issue 16): a check-in to 50 views of a centre; 1 000 over 20 centres.
+    await benchReceptionLive(server, sessions, {
+      checkins: live.checkins,
+      views: live.views,
+      connections: live.waitingRooms,
+    });
   } finally {
     await server.stop();
     await pool.end();

@@ -312,7 +312,9 @@ async function run() {
     await benchHttp(tenants[1]!, tenants.slice(0, 20), process.env.DATABASE_URL!, {
       samples: HTTP_SAMPLES,
       soakRequests: SOAK_REQUESTS,
-      live: SMOKE ? { changes: 20, connections: 40 } : { changes: 100, connections: 500 },
+      live: SMOKE
+        ? { changes: 20, connections: 40, checkins: 20, views: 50, waitingRooms: 1000 }
+        : { changes: 100, connections: 500, checkins: 100, views: 50, waitingRooms: 1000 },
       runs,
     });
   else line("http", "skipped: the embedded database serves one process only");

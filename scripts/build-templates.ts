@@ -355,7 +355,61 @@ function cv(lang: Lang): string[] {
   ];
 }
 
-const DOCUMENTS: Record<string, (lang: Lang) => string[]> = { fileSheet, letter, cv };
+/** The presence certificate's own words (domain-people §11, Lino's "presence_certificate" body). */
+const PRESENCE: Record<Lang, { title: string; body: string; placeDate: string; signature: string }> = {
+  fr: {
+    title: "Attestation de présence",
+    body:
+      "Nous certifions par la présente que {clientName} ({#hasNationalId}numéro de registre national {nationalId}, " +
+      "{/hasNationalId}{address}) s’est présenté·e dans les locaux du centre {#today}aujourd’hui{/today}" +
+      "{^today}le {date}{/today} entre {from} et {until} pour des raisons administratives.",
+    placeDate: "{#place}{place}, {/place}le {printedOn}",
+    signature: "Pour le CPAS,",
+  },
+  nl: {
+    title: "Aanwezigheidsattest",
+    body:
+      "Hierbij verklaren wij dat {clientName} ({#hasNationalId}rijksregisternummer {nationalId}, {/hasNationalId}" +
+      "{address}) {#today}vandaag{/today}{^today}op {date}{/today} tussen {from} en {until} uur om administratieve " +
+      "redenen in de lokalen van het centrum aanwezig was.",
+    placeDate: "{#place}{place}, {/place}{printedOn}",
+    signature: "Voor het OCMW,",
+  },
+  de: {
+    title: "Anwesenheitsbescheinigung",
+    body:
+      "Hiermit bescheinigen wir, dass {clientName} ({#hasNationalId}Nationalregisternummer {nationalId}, " +
+      "{/hasNationalId}{address}) {#today}heute{/today}{^today}am {date}{/today} zwischen {from} und {until} Uhr " +
+      "aus administrativen Gründen in den Räumlichkeiten des Zentrums anwesend war.",
+    placeDate: "{#place}{place}, {/place}den {printedOn}",
+    signature: "Für das ÖSHZ,",
+  },
+  en: {
+    title: "Presence certificate",
+    body:
+      "We hereby certify that {clientName} ({#hasNationalId}national register number {nationalId}, " +
+      "{/hasNationalId}{address}) was present in the centre {#today}today{/today}{^today}on {date}{/today} " +
+      "between {from} and {until} for administrative reasons.",
+    placeDate: "{#place}{place}, {/place}{printedOn}",
+    signature: "For the PCSW,",
+  },
+};
+
+/** The presence certificate of a visit (domain-people §11): who was in the centre, on which day, from when to when. */
+function presenceCertificate(lang: Lang): string[] {
+  const x = PRESENCE[lang];
+  return [
+    ...letterhead(),
+    translationLine(TEXT[lang].translation!),
+    p(x.title, { bold: true, size: 32, spaceAfter: 360 }),
+    p(x.body, { spaceAfter: 480 }),
+    p(x.placeDate, { align: "right", spaceAfter: 480 }),
+    p(x.signature, { indent: 5200, spaceAfter: 480 }),
+    p("{author}", { indent: 5200, spaceAfter: 0 }),
+  ];
+}
+
+const DOCUMENTS: Record<string, (lang: Lang) => string[]> = { fileSheet, letter, cv, presenceCertificate };
 
 const root = path.join(import.meta.dirname, "..", "templates");
 for (const [type, build] of Object.entries(DOCUMENTS)) {

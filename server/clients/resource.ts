@@ -53,6 +53,7 @@ import { writeSystemNoteOf } from "@/server/notes/system";
 import { clientTimeline, timelineParams } from "@/server/history/timeline";
 import { clientFacultyField } from "@/server/newcomers/resources";
 import { availableCoachesPanel } from "@/server/newcomers/panel";
+import { agentsByClient } from "@/server/reception/agents";
 
 const p = (t: TenantTables) => t.partners;
 
@@ -260,6 +261,13 @@ export const clientsResource = defineResource({
         { key: "eidCard", label: "panels.eidCard.title", load: eidCardPanel },
         // §11 "Find date": for those who plan (server/calendar/free-slots.ts).
         { key: "findDate", label: "planner.panel.title", load: findDatePanel, roles: ["OfficeUser", "OfficeOperator"] },
+        // §11 "Agents by client": whom the desk may send the client to now, and their state today.
+        {
+          key: "agentsByClient",
+          label: "reception.agents.title",
+          load: agentsByClient,
+          roles: ["OfficeUser", "OfficeOperator"],
+        },
       ],
       slaves: [{ resource: "contacts.addresses", label: "resources.addresses.title", masterField: "partner" }],
     },
@@ -379,6 +387,8 @@ export const clientsResource = defineResource({
       slaves: [
         { resource: "calendar.byClient", label: "resources.calendarEntries.byClient", masterField: "client" },
         { resource: "calendar.tasksByClient", label: "resources.myTasks.byClient", masterField: "client" },
+        // §11: the client's presences over time, each with its presence certificate.
+        { resource: "reception.presences", label: "resources.receptionVisitors.presences", masterField: "partner" },
       ],
     },
     {

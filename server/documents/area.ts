@@ -9,7 +9,11 @@ import { clientExcerptsResource, documentTypesResource, letterheadResource, myEx
 /** The document types every centre starts with (Lino Eupen's client excerpt types, domain-people §14.1). */
 const seedDocumentTypes: Seed = async ({ db, t }) => {
   await db.insert(t.documentSettings).values({ id: 1 }).onConflictDoNothing();
-  const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`count(*)::int` }).from(t.excerptTypes);
+  // Client types only: other areas seed the types of their own records (reception: the presence certificate).
+  const [{ count } = { count: 0 }] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(t.excerptTypes)
+    .where(sql`${t.excerptTypes.contentType} = 'client'`);
   if (count > 0) return;
   await db.insert(t.excerptTypes).values([
     {

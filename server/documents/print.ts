@@ -23,7 +23,7 @@ import { certifyingExcerptOf } from "./certifying";
 import { pdfAvailable } from "./pdf/converter";
 import { convertExcerptJob } from "./pdf/job";
 import { enqueue } from "@/server/jobs/queue";
-import type { TemplateName } from "./templates";
+import type { DOCUMENT_TYPES, TemplateName } from "./templates";
 import { cvDocumentData } from "@/server/cv/document";
 
 type Tx = TenantHandle["db"];
@@ -236,21 +236,32 @@ type ClientData = (
 ) => Promise<TemplateData>;
 
 /** The data each template is filled with when it prints a client (the only record kind printed yet). */
-const CLIENT_DATA: Record<TemplateName, ClientData> = {
+type ClientTemplate = Extract<(typeof DOCUMENT_TYPES)[number], { contentType: "client" }>["template"];
+const CLIENT_DATA: Record<ClientTemplate, ClientData> = {
   fileSheet: (tx, ctx, id, language) => fileSheetData(tx, ctx, id, language),
   letter: letterToClientData,
   cv: (tx, ctx, id, language) => cvDocumentData(tx, ctx, id, language),
 };
 
+/** A record to print: its kind (a document type's content type), its id, the client it is about and its language. */
+export interface Printable {
+  contentType: string;
+  id: number;
+  /** The client's id and language (§14.2: the document follows its owner's language); NOT_FOUND when it is gone. */
+  load: (tx: Tx) => Promise<{ clientId: number; language: string | null }>;
+  /** The template's own tags (the letterhead, `printedOn` and `author` are filled for every document). */
+  data: (tx: Tx, template: TemplateName, language: DocumentLanguage, print: PrintFacts) => Promise<TemplateData>;
+}
+
 /**
- * Prints a client with a document type of clients, the primary one unless `typeId` names another
- * (§14.1 printing flow): a certifying type already printed for the client and not cleared gives
- * that same document again. Otherwise it chooses the language (§14.2: the client's, else the
+ * Prints a record with a document type of its kind, the primary one unless `typeId` names another
+ * (§14.1 printing flow): a certifying type already printed for the record and not cleared gives
+ * that same document again. Otherwise it chooses the language (§14.2: the owner's, else the
  * centre's), records the excerpt, fills the template, stores the file in the centre's storage and
  * queues its PDF, all audited in one transaction, then opens the excerpt for its download. A
  * failure leaves neither row nor file.
  */
-export async function printClient(ctx: ResourceCtx, clientId: number, typeId?: number): Promise<ActionResult> {
+export async function printRecord(ctx: ResourceCtx, record: Printable, typeId?: number): Promise<ActionResult> {
   const { db, t, tenantId } = ctx.handle;
   const storage = documentStorage();
   const key = storage.newKey();
@@ -270,7 +281,7 @@ export async function printClient(ctx: ResourceCtx, clientId: number, typeId?: n
         .from(t.excerptTypes)
         .where(
           and(
-            eq(t.excerptTypes.contentType, "client"),
+            eq(t.excerptTypes.contentType, record.contentType),
             typeId === undefined ? eq(t.excerptTypes.isPrimary, true) : eq(t.excerptTypes.id, typeId),
           ),
         );
@@ -279,22 +290,19 @@ export async function printClient(ctx: ResourceCtx, clientId: number, typeId?: n
           ...(typeId === undefined ? {} : { field: "type" }),
           messageKey: typeId === undefined ? "documents.errors.noPrimaryType" : "documents.errors.notForClients",
         });
+      const owner = { type: record.contentType, id: record.id };
       if (type.certifying) {
-        const printed = await certifyingExcerptOf(tx, t, { type: "client", id: clientId }, type.id);
+        const printed = await certifyingExcerptOf(tx, t, owner, type.id);
         if (printed !== null) return { open: { resource: "documents.mine", id: printed } };
       }
       const template = type.template as TemplateName;
-      const [client] = await tx
-        .select({ language: t.partners.language })
-        .from(t.partners)
-        .where(eq(t.partners.id, clientId));
-      if (!client) throw new AppError("NOT_FOUND");
+      const { clientId, language: ownerLanguage } = await record.load(tx);
       const centre = await centreOf(tx, ctx.handle, identity);
-      const language = documentLanguage({ owner: client.language, centre: centre.defaultLocale });
+      const language = documentLanguage({ owner: ownerLanguage, centre: centre.defaultLocale });
       const row = {
         typeId: type.id,
-        ownerType: "client",
-        ownerId: clientId,
+        ownerType: owner.type,
+        ownerId: owner.id,
         clientId,
         userId: ctx.user.id,
         language,
@@ -320,7 +328,7 @@ export async function printClient(ctx: ResourceCtx, clientId: number, typeId?: n
         ...letterheadData(centre, language),
         printedOn: documentDate(belgianToday(), language),
         author: author?.name ?? "",
-        ...(await CLIENT_DATA[template](tx, ctx, clientId, language, facts)),
+        ...(await record.data(tx, template, language, facts)),
       };
       const file = renderDocx(await templateOf(ctx.handle, tx, template, language), data);
       const { size } = await storage.put(tenantId, key, Readable.from([file]));
@@ -337,6 +345,31 @@ export async function printClient(ctx: ResourceCtx, clientId: number, typeId?: n
     throw e;
   }
 }
+
+/** Prints a client with a document type of clients, the primary one unless `typeId` names another. */
+export const printClient = (ctx: ResourceCtx, clientId: number, typeId?: number) =>
+  printRecord(
+    ctx,
+    {
+      contentType: "client",
+      id: clientId,
+      load: async (tx) => {
+        const t = ctx.handle.t;
+        const [client] = await tx
+          .select({ language: t.partners.language })
+          .from(t.partners)
+          .where(eq(t.partners.id, clientId));
+        if (!client) throw new AppError("NOT_FOUND");
+        return { clientId, language: client.language };
+      },
+      data: (tx, template, language, facts) => {
+        const data = CLIENT_DATA[template as ClientTemplate];
+        if (!data) throw new AppError("INVALID_INPUT", { messageKey: "documents.errors.notForClients" });
+        return data(tx, ctx, clientId, language, facts);
+      },
+    },
+    typeId,
+  );
 
 /** "Print" on a client: the primary document type of clients (Lino Eupen: the file sheet), in the client's language. */
 export const printClientAction: ActionDef = {

@@ -9,7 +9,7 @@ import { documentStorage } from "./storage";
 import { clientExcerptsResource, DOCX, pdfNameOf } from "./resources";
 
 /** The resource whose rows each kind of owner is, for checking that the reader may see the printed record. */
-const OWNER_RESOURCES: Record<string, string> = { client: "clients.clients" };
+const OWNER_RESOURCES: Record<string, string> = { client: "clients.clients", guest: "calendar.guests" };
 
 /**
  * `GET /api/documents/<id>[/<name>]`: a printed document's file (its PDF when the name ends in ".pdf"), for a reader of the host's centre

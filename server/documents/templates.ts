@@ -4,8 +4,8 @@ import { projectPath } from "@/lib/project-path";
 import { defineChoiceList } from "@/server/resources/choices";
 import type { DocumentLanguage } from "./language";
 
-/** What a document type prints: Lino's `content_type`. Only the client for now; later areas add theirs. */
-export const documentContentTypes = defineChoiceList("documentContentTypes", ["client"]);
+/** What a document type prints: Lino's `content_type`: a client, a guest of a calendar entry (a presence). */
+export const documentContentTypes = defineChoiceList("documentContentTypes", ["client", "guest"]);
 
 /** The tags every document's letterhead fills. */
 const LETTERHEAD = ["centreName", "centreAddress", "translation"];
@@ -42,6 +42,16 @@ export const DOCUMENT_TYPES = [
       ...LETTERHEAD,
       ...["clientName", "address", "languages", "text", "studies", "trainings", "experiences"],
       ...["period", "what", "where", "company", "function", "printedOn", "author"],
+    ]),
+  },
+  {
+    // §11: "We hereby certify that <client> … was present today / on <date> between … and …".
+    template: "presenceCertificate",
+    contentType: "guest",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["clientName", "hasNationalId", "nationalId", "address", "today", "date", "from", "until"],
+      ...["place", "printedOn", "author"],
     ]),
   },
 ] as const;

@@ -1,7 +1,7 @@
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
 import { newClientsResource } from "./clients";
-import { competencesResource, facultiesResource } from "./resources";
+import { competencesResource, facultiesResource, myCompetencesResource } from "./resources";
 import { newcomersRouter } from "./router";
 import { seedFaculties, seedNewcomersDemo } from "./seed";
 import { newClientsWidget } from "./widget";
@@ -9,9 +9,9 @@ import { newClientsWidget } from "./widget";
 /** Newcomers (domain-people §9): faculties, competences, the clients waiting for a coach and giving them one. */
 export const newcomersArea = defineArea({
   id: "newcomers",
-  resources: [newClientsResource, facultiesResource, competencesResource],
+  resources: [newClientsResource, facultiesResource, competencesResource, myCompetencesResource],
   menu: [
-    { menu: "newcomers", entries: [{ resource: "newcomers.clients" }] },
+    { menu: "newcomers", entries: [{ resource: "newcomers.clients" }, { resource: "newcomers.myCompetences" }] },
     {
       menu: "configure",
       section: "menu.sections.newcomers",

@@ -136,3 +136,21 @@ export const clientFacultyField = reference(
 );
 // Read-only for users without NewcomersOperator (domain-people §3.6).
 clientFacultyField.editRoles = ["NewcomersOperator"];
+
+/**
+ * My competences (beyond Lino's admin table): an agent's own faculties and the effort each means
+ * for them, as the newcomers consultant weighs them (§9.1). Read-only: social staff set them in Explorer.
+ */
+export const myCompetencesResource: ResourceDef = {
+  ...competencesResource,
+  id: "newcomers.myCompetences",
+  title: "resources.competences.mine",
+  scope: (t, ctx) => eq(t.competences.userId, ctx.user.id),
+  columns: ["faculty", "weight", "seqno"],
+  hiddenColumns: ["id", "user"],
+  defaultSort: [{ field: "seqno", dir: "asc" }],
+  // Read here; social staff set competences in Explorer → Competences.
+  access: { view: ["SocialUser"], edit: [], delete: [] },
+  insert: undefined,
+  variantOf: competencesResource.id,
+};

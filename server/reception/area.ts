@@ -1,4 +1,5 @@
 import { defineArea } from "@/server/area";
+import { seedPresenceCertificateType } from "./certificate";
 import { receptionClientsResource } from "./clients";
 import { displaysResource } from "./displays";
 import { seedReceptionDemo } from "./seed";
@@ -30,5 +31,5 @@ export const receptionArea = defineArea({
     },
   ],
   widgets: [waitingForMeWidget, waitingVisitorsWidget],
-  seed: { demo: seedReceptionDemo },
+  seed: { reference: seedPresenceCertificateType, demo: seedReceptionDemo },
 });

@@ -9,6 +9,7 @@ import type { ResourceCtx, ResourceDef } from "@/server/resources/define";
 import { filters } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
+import { presenceCertificateAction } from "./certificate";
 
 const g = (t: TenantTables) => t.calendarGuests;
 const entryOf = (t: TenantTables, column: "user_id" | "summary" | "start_date" | "client_id") =>
@@ -91,6 +92,7 @@ const visitors = (spec: {
   defaultSort: spec.sort,
   access: { view: spec.view, create: spec.view, edit: spec.view },
   insert: undefined,
+  actions: [...(guestsResource.actions ?? []), presenceCertificateAction],
   // Lists of presences, refreshed in every open browser when the waiting room changes.
   live: "reception",
   variantOf: guestsResource.id,
@@ -163,6 +165,22 @@ export const expectedGuestsResource = visitors({
   view: ["OfficeOperator"],
 });
 
+/**
+ * The client's presences over time (§11, on the client's Calendar tab): every participation, newest
+ * first, with its agent, state and reason, its workflow and the presence certificate.
+ */
+export const presencesByClientResource = visitors({
+  id: "reception.presences",
+  title: "resources.receptionVisitors.presences",
+  stage: {},
+  columns: ["entryDate", "agent", "reason", "state", "waitingSince", "goneSince"],
+  sort: [
+    { field: "entryDate", dir: "desc" },
+    { field: "waitingSince", dir: "desc" },
+  ],
+  view: RECEPTION,
+});
+
 export const VISITOR_RESOURCES = [
   waitingVisitorsResource,
   busyVisitorsResource,
@@ -171,4 +189,5 @@ export const VISITOR_RESOURCES = [
   busyWithMeResource,
   myGoneResource,
   expectedGuestsResource,
+  presencesByClientResource,
 ];

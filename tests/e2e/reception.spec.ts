@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { test } from "@playwright/test";
+import PizZip from "pizzip";
 import { CHATELET, EUPEN } from "./hosts";
 import { expect, msg, saveScreenshot, seriousAxeViolations, signInAt } from "./support";
 
@@ -70,8 +72,35 @@ test("eupen: a visit made at the desk reaches the agent's open dashboard live; t
     .click();
   await expect(agent.getByTestId("workflow-state")).toHaveText(t("choices.guestStates.gone"));
   await clerk.goto(`${EUPEN}/reception/gone`);
-  await expect(clerk.getByTestId("grid-row").filter({ hasText: reason })).toHaveCount(1);
+  const goneRow = clerk.getByTestId("grid-row").filter({ hasText: reason });
+  await expect(goneRow).toHaveCount(1);
   await saveScreenshot(clerk, "reception-gone-list-de");
+
+  // The clerk prints the visit's presence certificate (§11), in the client's language, and downloads it.
+  await goneRow.locator("td").first().click();
+  await clerk.getByRole("button", { name: t("reception.certificate.print"), exact: true }).click();
+  await expect(clerk).toHaveURL(/\/documents\/mine\/\d+/);
+  const link = clerk.getByTestId("upload-file-link");
+  await expect(link).toContainText(`-${clientId}.docx`);
+  await saveScreenshot(clerk, "reception-presence-certificate-de");
+  const [download] = await Promise.all([clerk.waitForEvent("download"), link.click()]);
+  const text = new PizZip(await readFile((await download.path())!))
+    .file("word/document.xml")!
+    .asText()
+    .replace(/<[^>]+>/g, "")
+    .replace(/\s+/g, " ");
+  expect(text).toMatch(/Anwesenheitsbescheinigung|Attestation de présence/);
+  expect(text).toMatch(/(heute zwischen|aujourd’hui entre) \d\d:\d\d (und|et) \d\d:\d\d/);
+
+  // The client's presences list the visit; the desk's agents-by-client panel names the coach.
+  await clerk.goto(`${EUPEN}/clients/clients/${clientId}`);
+  await expect(clerk.getByTestId("agents-by-client")).toContainText("Hubert Huppertz");
+  await saveScreenshot(clerk, "reception-agents-by-client-de");
+  await clerk.getByRole("tab", { name: t("resources.clients.calendarTab") }).click();
+  await expect(clerk.getByTestId("slave-reception.presences").getByRole("row").filter({ hasText: reason })).toHaveCount(
+    1,
+  );
+  await saveScreenshot(clerk, "reception-client-presences-de");
 });
 
 test("châtelet: the administrator's lounge screen shows the morning live by ticket, in French, never a national number", async ({

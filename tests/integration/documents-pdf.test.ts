@@ -18,6 +18,7 @@ import {
 import { ConversionError, pdfAvailable, pdfConverter, WarmConverter } from "@/server/documents/pdf/converter";
 import { convertExcerpt } from "@/server/documents/pdf/job";
 import { renderDocx, type TemplateData } from "@/server/documents/render";
+import { presenceCertificateData } from "@/server/reception/certificate";
 import { excerptDownload } from "@/server/documents/routes";
 import { defaultTemplate, DOCUMENT_TYPES, type TemplateName } from "@/server/documents/templates";
 import type { ResourceCtx } from "@/server/resources/define";
@@ -97,6 +98,7 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
   let eupen: Tenant;
   let chatelet: Tenant;
   let germanClient: number;
+  let germanVisit: number;
   let worker: { user: { id: number }; claims: SessionClaims };
   afterAll(() => pdfConverter().stop());
 
@@ -123,6 +125,23 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
       zipCode: "4700",
     });
     worker = await newUser(eupen, "100", { firstName: "Hubert", lastName: "Huppertz", language: "fr" });
+    // Her visit of this morning, seen out: the presence certificate's guest.
+    const { db, t } = tenantHandle(eupen);
+    const [entry] = await db
+      .insert(t.calendarEntries)
+      .values({ summary: "Visite", clientId: germanClient, startDate: "2026-03-02", userId: worker.user.id })
+      .returning({ id: t.calendarEntries.id });
+    const [guest] = await db
+      .insert(t.calendarGuests)
+      .values({
+        entryId: entry!.id,
+        partnerId: germanClient,
+        state: "gone",
+        waitingSince: new Date("2026-03-02T08:05:00Z"),
+        goneSince: new Date("2026-03-02T08:40:00Z"),
+      })
+      .returning({ id: t.calendarGuests.id });
+    germanVisit = guest!.id;
   });
 
   it("renders every shipped template in every language to a PDF whose text is the document's", async () => {
@@ -132,12 +151,19 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
       fileSheet: { fr: "Fiche du dossier", nl: "Dossierfiche", de: "Aktenblatt", en: "File sheet" },
       letter: { fr: "Pour le CPAS,", nl: "Voor het OCMW,", de: "Für das ÖSHZ,", en: "For the PCSW," },
       cv: { fr: "Curriculum vitae", nl: "Curriculum vitae", de: "Lebenslauf", en: "Curriculum vitae" },
+      presenceCertificate: {
+        fr: "Attestation de présence",
+        nl: "Aanwezigheidsattest",
+        de: "Anwesenheitsbescheinigung",
+        en: "Presence certificate",
+      },
     };
     const facts = { excerptId: 7, typeName: "Convocation", printRecipient: true, centre };
     const dataOf: Record<TemplateName, (language: DocumentLanguage) => Promise<TemplateData>> = {
       fileSheet: (language) => fileSheetData(ctx.handle.db, ctx, germanClient, language),
       letter: (language) => letterToClientData(ctx.handle.db, ctx, germanClient, language, facts),
       cv: (language) => cvDocumentData(ctx.handle.db, ctx, germanClient, language),
+      presenceCertificate: (language) => presenceCertificateData(ctx.handle.db, ctx, germanVisit, language, facts),
     };
     for (const { template } of DOCUMENT_TYPES)
       for (const language of DOCUMENT_LANGUAGES) {

@@ -73,6 +73,8 @@ const EXPECTED: Record<string, string> = {
   "newcomers.faculties": "-   -   E   E   V   -   V   V   -   E   E   -   -   V   E   E",
   // newcomers.Competences: SocialStaff.
   "newcomers.competences": "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
+  // My competences (beyond Lino): read by social users (SocialUser); edited in newcomers.competences.
+  "newcomers.myCompetences": "-   V   V   V   V   -   -   V   V   V   V   -   -   -   V   V",
 
   // ── The CV (domain-integ-money §1, §2.1): CareerUser = 100 110 120 420 900 910, CareerStaff = 110 120 420 900 910 ──
   // cv.LanguageKnowledgesByPerson, StudiesByPerson, … CareerUser on the client; cv.AllLanguageKnowledges,
@@ -231,6 +233,8 @@ const EXPECTED: Record<string, string> = {
   "reception.waitingForMe": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
   "reception.busyWithMe": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
   "reception.myGone": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
+  // §11 the client's presences (its participations), on the client: OfficeUser or OfficeOperator.
+  "reception.presences": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
   // The lounge board's screens and their tokens (§11 board, not in Lino): the centre's administrators (SiteAdmin).
   "reception.displays": "-   -   -   -   -   -   -   -   -   -   -   -   -   -   E   E",
   // §11 ExpectedGuests: OfficeOperator.
@@ -638,6 +642,15 @@ beforeAll(async () => {
     .returning({ id: h.t.clientMerges.id });
   const { user: someone } = await newUser(centre, "400");
   const competence = await create("newcomers.competences", { user: someone.id, faculty });
+  // Each user's own competence, for My competences.
+  const ownCompetences = new Map<UserType, number>();
+  for (const [type, userId] of userIds) {
+    const [row] = await h.db
+      .insert(h.t.competences)
+      .values({ userId, facultyId: Number(faculty), weight: 6 })
+      .returning({ id: h.t.competences.id });
+    ownCompetences.set(type, row!.id);
+  }
   const [failure] = await h.db
     .insert(h.t.jobFailures)
     .values({ jobId: "00000000-0000-4000-8000-000000000001", jobName: "checks.nightly", error: "boom", attempts: 4 })
@@ -736,6 +749,7 @@ beforeAll(async () => {
     ["newcomers.clients", { id: client }],
     ["newcomers.faculties", { id: faculty }],
     ["newcomers.competences", { id: competence }],
+    ["newcomers.myCompetences", { id: (type) => ownCompetences.get(type) ?? competence }],
     ["clients.dispenses", { id: dispense, master: onClient }],
     ["clients.exclusions", { id: exclusion, master: onClient }],
     ["clients.convictions", { id: conviction, master: onClient }],
@@ -793,6 +807,7 @@ beforeAll(async () => {
     ["reception.waitingForMe", { id: (type) => own.get(type)!.visitors.waiting }],
     ["reception.busyWithMe", { id: (type) => own.get(type)!.visitors.busy }],
     ["reception.myGone", { id: (type) => own.get(type)!.visitors.gone }],
+    ["reception.presences", { id: own.get("900")!.visitors.gone }],
     ["reception.expected", { id: own.get("900")!.guest }],
     ["reception.displays", { id: await create("reception.displays", { name: "Lounge", shows: "ticket" }) }],
     ["checks.myProblems", { id: (type) => own.get(type)!.problem }],

@@ -478,11 +478,20 @@ const visitorLines = (userType: string) => {
 };
 const withVisitors = (userType: string, lines: string[]) =>
   lines.flatMap((l) => (l === RECEPTION_CLIENTS ? [l, ...visitorLines(userType)] : [l]));
+// Social users (the agents newcomers are given to) read their own competences in Newcomers, after PCSW and Integration.
+const MY_COMPETENCES = "menu.newcomers > resources.competences.mine (/newcomers/myCompetences)";
+const withMyCompetences = (userType: UserType, lines: string[]) => {
+  if (!rolesOf(userType).has("SocialUser")) return lines;
+  const at = lines.findLastIndex((l) => /^menu\.(pcsw|integration|newcomers) /.test(l)) + 1;
+  return [...lines.slice(0, at), MY_COMPETENCES, ...lines.slice(at)];
+};
 
 describe("the main menu per user type", () => {
   for (const userType of USER_TYPES) {
     it(`user type ${userType} gets its menu`, () => {
-      expect(linesOf(userType)).toEqual(withVisitors(userType, withPlanners(EXPECTED[userType])));
+      expect(linesOf(userType)).toEqual(
+        withMyCompetences(userType, withVisitors(userType, withPlanners(EXPECTED[userType]))),
+      );
     });
   }
 

@@ -1,5 +1,6 @@
 "use client";
 import type { ComponentType } from "react";
+import { AgentsByClientPanelView } from "./agents-by-client";
 import { AvailableCoachesPanelView } from "./available-coaches";
 import { ClientOverviewPanelView } from "./client-overview";
 import { DocumentEditPanelView } from "./document-edit";
@@ -27,4 +28,5 @@ export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> 
   handOver: HandOverPanelView,
   findDate: FindDatePanelView,
   documentEdit: DocumentEditPanelView,
+  agentsByClient: AgentsByClientPanelView,
 };
