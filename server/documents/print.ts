@@ -26,6 +26,8 @@ import { enqueue } from "@/server/jobs/queue";
 import type { TemplateName } from "./templates";
 
 type Tx = TenantHandle["db"];
+/** What filling a document needs of its request: the centre and who prints (a job has no more). */
+export type PrintCtx = { handle: TenantHandle; user: { id: number } };
 
 /** The centre as its documents name it: its name in the document's language, its letterhead, its own language. */
 export interface Centre {
@@ -78,7 +80,7 @@ export function letterheadData(centre: Centre, language: DocumentLanguage): Temp
 /** A client's file sheet's tags (Lino's file_sheet.odt), every label and date in the document's language. */
 export async function fileSheetData(
   tx: Tx,
-  ctx: ResourceCtx,
+  ctx: PrintCtx,
   clientId: number,
   language: DocumentLanguage,
 ): Promise<TemplateData> {
@@ -152,7 +154,7 @@ export async function fileSheetData(
 /** A general letter to a client (§14.1 default letter layout): the client's address block, our reference, the signature. */
 export async function letterToClientData(
   tx: Tx,
-  ctx: ResourceCtx,
+  ctx: PrintCtx,
   clientId: number,
   language: DocumentLanguage,
   print: PrintFacts,
@@ -211,7 +213,7 @@ export async function letterToClientData(
     ).join("\n"),
     place: print.centre.place,
     date: letterDate(belgianToday(), language),
-    ref: `${initials}/${clientId}/${print.excerptId}`,
+    ref: [initials, clientId, print.excerptId].filter((p) => p !== null).join("/"),
     subject: print.typeName,
     body: "",
     authorRole: pickLocalized(author?.service ?? {}, language) || tr("documents.secretariat"),
@@ -220,7 +222,8 @@ export async function letterToClientData(
 
 /** What a print knows besides its record: the excerpt it makes, its type, the centre. */
 export interface PrintFacts {
-  excerptId: number;
+  /** The excerpt it makes; none in a mass print (server/documents/mass-print.ts). */
+  excerptId: number | null;
   typeName: string;
   printRecipient: boolean;
   centre: Centre;
@@ -228,7 +231,7 @@ export interface PrintFacts {
 
 type ClientData = (
   tx: Tx,
-  ctx: ResourceCtx,
+  ctx: PrintCtx,
   clientId: number,
   language: DocumentLanguage,
   print: PrintFacts,
@@ -239,6 +242,31 @@ const CLIENT_DATA: Record<TemplateName, ClientData> = {
   fileSheet: (tx, ctx, id, language) => fileSheetData(tx, ctx, id, language),
   letter: letterToClientData,
 };
+
+/**
+ * A client's document filled and rendered (the letterhead, the print's date and author, the
+ * template's own data), with the centre's own template of the language, else the default.
+ */
+export async function renderClientDocument(
+  tx: Tx,
+  ctx: PrintCtx,
+  clientId: number,
+  language: DocumentLanguage,
+  print: PrintFacts & { template: TemplateName },
+): Promise<Buffer> {
+  const { t } = ctx.handle;
+  const [author] = await tx
+    .select({ name: sql<string>`concat_ws(' ', ${t.users.firstName}, ${t.users.lastName})` })
+    .from(t.users)
+    .where(eq(t.users.id, ctx.user.id));
+  const data: TemplateData = {
+    ...letterheadData(print.centre, language),
+    printedOn: documentDate(belgianToday(), language),
+    author: author?.name ?? "",
+    ...(await CLIENT_DATA[print.template](tx, ctx, clientId, language, print)),
+  };
+  return renderDocx(await templateOf(ctx.handle, tx, print.template, language), data);
+}
 
 /**
  * Prints a client with a document type of clients, the primary one unless `typeId` names another
@@ -304,23 +332,13 @@ export async function printClient(ctx: ResourceCtx, clientId: number, typeId?: n
       };
       const [excerpt] = await tx.insert(t.excerpts).values(row).returning({ id: t.excerpts.id });
       const excerptId = excerpt!.id;
-      const [author] = await tx
-        .select({ name: sql<string>`concat_ws(' ', ${t.users.firstName}, ${t.users.lastName})` })
-        .from(t.users)
-        .where(eq(t.users.id, ctx.user.id));
-      const facts = {
+      const file = await renderClientDocument(tx, ctx, clientId, language, {
         excerptId,
         typeName: pickLocalized(type.names, language),
         printRecipient: type.printRecipient,
         centre,
-      };
-      const data: TemplateData = {
-        ...letterheadData(centre, language),
-        printedOn: documentDate(belgianToday(), language),
-        author: author?.name ?? "",
-        ...(await CLIENT_DATA[template](tx, ctx, clientId, language, facts)),
-      };
-      const file = renderDocx(await templateOf(ctx.handle, tx, template, language), data);
+        template,
+      });
       const { size } = await storage.put(tenantId, key, Readable.from([file]));
       stored = true;
       await tx.update(t.excerpts).set({ fileSize: size }).where(eq(t.excerpts.id, excerptId));
