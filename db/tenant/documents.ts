@@ -108,8 +108,8 @@ export function documentTables(
     (t) => [check("document_settings_single_row", sql`${t.id} = 1`)],
   );
   /**
-   * A centre's own template of a document in a language (uploaded by its administrators); the newest
-   * one is used, earlier ones are kept so that removing it goes back to the one before, or to the default.
+   * A centre's own template of a document in a language (uploaded by its administrators). Every
+   * version uploaded is kept; the one marked current is used, none current means the default.
    */
   const documentTemplates = s.table(
     "document_templates",
@@ -124,9 +124,16 @@ export function documentTables(
         .notNull()
         .references(() => deps.users.id),
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+      /** The version printed with now: at most one per template and language (none: the shipped default). */
+      current: boolean("current").notNull().default(false),
       version: integer("version").notNull().default(1),
     },
-    (t) => [index("document_templates_idx").on(t.template, t.language, t.createdAt)],
+    (t) => [
+      index("document_templates_idx").on(t.template, t.language, t.createdAt),
+      uniqueIndex("document_templates_one_current")
+        .on(t.template, t.language)
+        .where(sql`${t.current}`),
+    ],
   );
   /**
    * A mass print (issue 14 §6): one document type printed for rows a user selected in a list, made

@@ -6,7 +6,14 @@ import { OFFICE_PROGRAMS } from "@/lib/office-link";
 import { openForEdit } from "./dav/tokens";
 import { MASS_PRINT_MAX, massPrintState, selectionTypes, startMassPrint } from "./mass-print";
 import { DOCUMENT_LANGUAGES } from "./language";
-import { revertTemplate, TEMPLATE_MAX_BYTES, templatesInUse, uploadTemplate } from "./own-templates";
+import {
+  previewTemplate,
+  revertTemplate,
+  TEMPLATE_MAX_BYTES,
+  templatesInUse,
+  uploadTemplate,
+  useTemplateVersion,
+} from "./own-templates";
 import { DOCUMENT_TYPES } from "./templates";
 
 /** A centre's own templates are its administrators' (issue 14 §1: letterhead, logo, signature block). */
@@ -64,6 +71,18 @@ export const documentsRouter = router({
     .mutation(({ ctx, input }) =>
       uploadTemplate(resourceCtx(ctx), { ...input, content: Buffer.from(input.content, "base64") }),
     ),
+
+  /** An upload rendered with the sample record (PDF, else Word), checked as an upload is, for a look before accepting it. */
+  previewTemplate: admin
+    .input(z.object({ template, content: base64 }))
+    .mutation(({ input }) =>
+      previewTemplate({ template: input.template, content: Buffer.from(input.content, "base64") }),
+    ),
+
+  /** "Go back to" a kept version of the centre's template of a language, or to the default (`id` null). */
+  useTemplateVersion: admin
+    .input(z.object({ template, language, id: z.number().int().positive().max(2_147_483_647).nullable() }))
+    .mutation(({ ctx, input }) => useTemplateVersion(resourceCtx(ctx), input)),
 
   /** Goes back to the centre's earlier template of a language, or to the default. */
   revertTemplate: admin

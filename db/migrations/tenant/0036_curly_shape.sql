@@ -1,0 +1,4 @@
+ALTER TABLE "tenant_template"."document_templates" ADD COLUMN "current" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+-- Hand-written: the newest upload of each template and language was the one used; it stays so.
+UPDATE "tenant_template"."document_templates" SET "current" = true WHERE "id" IN (SELECT DISTINCT ON ("template", "language") "id" FROM "tenant_template"."document_templates" ORDER BY "template", "language", "created_at" DESC, "id" DESC);--> statement-breakpoint
+CREATE UNIQUE INDEX "document_templates_one_current" ON "tenant_template"."document_templates" USING btree ("template","language") WHERE "tenant_template"."document_templates"."current";
