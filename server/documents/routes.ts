@@ -2,15 +2,12 @@ import { Readable } from "node:stream";
 import { and, eq } from "drizzle-orm";
 import type { SessionClaims } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
-import { can } from "@/server/resources/access";
-import { inScope, logOpening } from "@/server/resources/service";
+import { logOpening } from "@/server/resources/service";
 import { downloadRequest, fileHeaders } from "@/server/uploads/routes";
+import { maySeeOwner } from "./owners";
 import { documentStorage } from "./storage";
 import { massFileName } from "./mass-print";
 import { clientExcerptsResource, DOCX, myExcerptsResource, pdfNameOf } from "./resources";
-
-/** The resource whose rows each kind of owner is, for checking that the reader may see the printed record. */
-const OWNER_RESOURCES: Record<string, string> = { client: "clients.clients" };
 
 /**
  * `GET /api/documents/<id>[/<name>]`: a printed document's file (its PDF when the name ends in ".pdf"), for a reader of the host's centre
@@ -40,9 +37,7 @@ export async function excerptDownload(
     .where(eq(t.excerpts.id, id));
   const key = format === "pdf" ? row?.pdfKey : row?.docxKey;
   if (!row || !key) return refuse({ code: "NOT_FOUND", params: {} });
-  const owner = rctx.registry.resources.get(OWNER_RESOURCES[row.ownerType] ?? "");
-  if (!owner || !can(owner, "view", rctx.user) || !(await inScope(rctx, owner, row.ownerId)))
-    return refuse({ code: "NOT_FOUND", params: {} });
+  if (!(await maySeeOwner(rctx, row))) return refuse({ code: "NOT_FOUND", params: {} });
   let file;
   try {
     file = await documentStorage().get(rctx.handle.tenantId, key);

@@ -29,18 +29,18 @@ function textOf(file: Buffer): string {
 test("eupen: a worker ticks three clients, prints their file sheets in one go and downloads the result", async ({
   page,
 }) => {
-  await signInAt(page, EUPEN, "fr", "romain");
+  await signInAt(page, EUPEN, "de", "romain");
   await page.goto(`${EUPEN}/clients/clients`);
   const rows = page.getByTestId("grid-row");
   await expect(rows.first()).toBeVisible();
   const names: string[] = [];
   for (let i = 0; i < 3; i++) {
     await rows.nth(i).getByTestId("grid-select-row").check();
-    names.push((await rows.nth(i).locator("td").nth(1).innerText()).trim());
+    names.push((await rows.nth(i).locator("td").nth(1).innerText()).replace(/\s*\(\d+\)$/, "").trim());
   }
   // Ticking does not open the client.
   await expect(page).toHaveURL(/\/clients\/clients(\?.*)?$/);
-  await expect(page.getByTestId("grid-selection")).toContainText(fr("selection.count", { count: 3 }));
+  await expect(page.getByTestId("grid-selection")).toContainText("3 lignes sélectionnées");
 
   await page.getByTestId("print-selection").click();
   const dialog = page.getByRole("dialog", { name: fr("documents.massPrint.title") });
@@ -50,9 +50,7 @@ test("eupen: a worker ticks three clients, prints their file sheets in one go an
   await dialog.getByTestId("print-selection-start").click();
   const link = dialog.getByTestId("print-selection-download");
   await expect(link).toBeVisible({ timeout: 60_000 });
-  await expect(dialog.getByTestId("print-selection-progress")).toHaveText(
-    fr("documents.massPrint.ready", { total: 3 }),
-  );
+  await expect(dialog.getByTestId("print-selection-progress")).toHaveText("3 documents prêts.");
   await saveScreenshot(page, "eupen-print-selection-ready-fr");
 
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);

@@ -95,7 +95,10 @@ describe("mass printing (issue 14 §6)", () => {
       .select()
       .from(h.t.auditLog)
       .where(eq(h.t.auditLog.entityId, String(id)));
-    expect(audit.map((a) => a.action).filter((a) => a.startsWith("documents."))).toEqual(["documents.massPrints.create", "documents.massPrints.update"]);
+    expect(audit.map((a) => a.action).filter((a) => a.startsWith("documents."))).toEqual([
+      "documents.massPrints.create",
+      "documents.massPrints.update",
+    ]);
     const opened = await h.db.select().from(h.t.accessLog).where(eq(h.t.accessLog.userId, worker.user.id));
     for (const client of clients) expect(opened.map((o) => Number(o.partnerId))).toContain(client);
   });
