@@ -184,7 +184,7 @@ async function setCurrent(tx: TenantHandle["db"], ctx: ResourceCtx, which: Which
  * "Go back to" an earlier version of the centre's template of a language, or to the default
  * (`id` null). Every version stays kept and listed.
  */
-export async function useTemplateVersion(ctx: ResourceCtx, input: Which & { id: number | null }): Promise<void> {
+export async function chooseTemplateVersion(ctx: ResourceCtx, input: Which & { id: number | null }): Promise<void> {
   const { db, t } = ctx.handle;
   await db.transaction(async (tx) => {
     if (input.id !== null) {
@@ -219,7 +219,7 @@ export async function revertTemplate(ctx: ResourceCtx, input: Which): Promise<vo
     .where(and(same, lt(t.documentTemplates.id, current.id)))
     .orderBy(desc(t.documentTemplates.id))
     .limit(1);
-  await useTemplateVersion(ctx, { ...input, id: earlier?.id ?? null });
+  await chooseTemplateVersion(ctx, { ...input, id: earlier?.id ?? null });
 }
 
 /** Every language of a template: the version in use (the centre's own or the default) and all versions kept. */

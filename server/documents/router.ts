@@ -12,7 +12,7 @@ import {
   TEMPLATE_MAX_BYTES,
   templatesInUse,
   uploadTemplate,
-  useTemplateVersion,
+  chooseTemplateVersion,
 } from "./own-templates";
 import { DOCUMENT_TYPES } from "./templates";
 
@@ -80,9 +80,9 @@ export const documentsRouter = router({
     ),
 
   /** "Go back to" a kept version of the centre's template of a language, or to the default (`id` null). */
-  useTemplateVersion: admin
+  chooseTemplateVersion: admin
     .input(z.object({ template, language, id: z.number().int().positive().max(2_147_483_647).nullable() }))
-    .mutation(({ ctx, input }) => useTemplateVersion(resourceCtx(ctx), input)),
+    .mutation(({ ctx, input }) => chooseTemplateVersion(resourceCtx(ctx), input)),
 
   /** Goes back to the centre's earlier template of a language, or to the default. */
   revertTemplate: admin

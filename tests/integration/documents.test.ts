@@ -476,15 +476,15 @@ describe("a centre's own templates", () => {
 
     // Back to the first version: both kept, the first in use.
     const versionOne = de.versions[1]!.id;
-    await c.documents.useTemplateVersion({ template: "fileSheet", language: "de", id: versionOne });
+    await c.documents.chooseTemplateVersion({ template: "fileSheet", language: "de", id: versionOne });
     de = await inUseDe();
     expect(de.versions.find((v) => v.current)?.id).toBe(versionOne);
     expect(await printedText()).toContain("Version eins");
     // Back to the default, then to the newest again: nothing was lost.
-    await c.documents.useTemplateVersion({ template: "fileSheet", language: "de", id: null });
+    await c.documents.chooseTemplateVersion({ template: "fileSheet", language: "de", id: null });
     expect((await inUseDe()).own).toBeNull();
     expect(await printedText()).not.toMatch(/Version (eins|zwei)/);
-    await c.documents.useTemplateVersion({ template: "fileSheet", language: "de", id: de.versions[0]!.id });
+    await c.documents.chooseTemplateVersion({ template: "fileSheet", language: "de", id: de.versions[0]!.id });
     expect(await printedText()).toContain("Version zwei");
     const audit = await tenantHandle(eupen)
       .db.select()
@@ -494,17 +494,17 @@ describe("a centre's own templates", () => {
 
     // A version of another language, or of another centre, is none to go back to.
     expect(
-      await appCodeOf(c.documents.useTemplateVersion({ template: "fileSheet", language: "fr", id: versionOne })),
+      await appCodeOf(c.documents.chooseTemplateVersion({ template: "fileSheet", language: "fr", id: versionOne })),
     ).toBe("NOT_FOUND");
     const chateletAdmin = await newUser(chatelet, "900");
     const there = await caller(chatelet, chateletAdmin.claims);
     expect(
-      await appCodeOf(there.documents.useTemplateVersion({ template: "fileSheet", language: "de", id: versionOne })),
+      await appCodeOf(there.documents.chooseTemplateVersion({ template: "fileSheet", language: "de", id: versionOne })),
     ).toBe("NOT_FOUND");
     expect((await there.documents.templates({ template: "fileSheet" })).every((l) => l.versions.length === 0)).toBe(
       true,
     );
-    await c.documents.useTemplateVersion({ template: "fileSheet", language: "de", id: null });
+    await c.documents.chooseTemplateVersion({ template: "fileSheet", language: "de", id: null });
   });
 
   it("is for administrators only: every other user type is refused", async () => {
@@ -527,7 +527,7 @@ describe("a centre's own templates", () => {
           `preview by ${type}`,
         ).toBe("FORBIDDEN");
         expect(
-          await appCodeOf(c.documents.useTemplateVersion({ template: "fileSheet", language: "de", id: null })),
+          await appCodeOf(c.documents.chooseTemplateVersion({ template: "fileSheet", language: "de", id: null })),
           `go back by ${type}`,
         ).toBe("FORBIDDEN");
       }

@@ -38,7 +38,7 @@ export function DocumentTemplatesPanelView({ data }: { data: unknown }) {
   const done = () => (setError(null), setPending(null), refresh());
   const preview = useMutation(trpc.documents.previewTemplate.mutationOptions({ onError }));
   const upload = useMutation(trpc.documents.uploadTemplate.mutationOptions({ onSuccess: done, onError }));
-  const use = useMutation(trpc.documents.useTemplateVersion.mutationOptions({ onSuccess: done, onError }));
+  const use = useMutation(trpc.documents.chooseTemplateVersion.mutationOptions({ onSuccess: done, onError }));
   const language = (code: string) => t(`languages.${code}`);
 
   async function choose(code: string, file: File) {
