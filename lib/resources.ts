@@ -136,6 +136,8 @@ export interface ResourceMeta {
   actions: ActionMeta[];
   /** The keys of the table-wide toolbar buttons this user may use. */
   toolbar?: string[];
+  /** The buttons acting on ticked rows this user may use (server/resources/define.ts `selection`). */
+  selection?: { key: string; params: Record<string, string> }[];
   rowTone?: RowTone;
   /** Open grids refresh when this live topic is announced (e.g. the waiting room). */
   live?: string;

@@ -108,8 +108,8 @@ export function documentTables(
     (t) => [check("document_settings_single_row", sql`${t.id} = 1`)],
   );
   /**
-   * A centre's own template of a document in a language (uploaded by its administrators); the newest
-   * one is used, earlier ones are kept so that removing it goes back to the one before, or to the default.
+   * A centre's own template of a document in a language (uploaded by its administrators). Every
+   * version uploaded is kept; the one marked current is used, none current means the default.
    */
   const documentTemplates = s.table(
     "document_templates",
@@ -124,9 +124,51 @@ export function documentTables(
         .notNull()
         .references(() => deps.users.id),
       createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+      /** The version printed with now: at most one per template and language (none: the shipped default). */
+      current: boolean("current").notNull().default(false),
       version: integer("version").notNull().default(1),
     },
-    (t) => [index("document_templates_idx").on(t.template, t.language, t.createdAt)],
+    (t) => [
+      index("document_templates_idx").on(t.template, t.language, t.createdAt),
+      uniqueIndex("document_templates_one_current")
+        .on(t.template, t.language)
+        .where(sql`${t.current}`),
+    ],
   );
-  return { excerptTypes, excerpts, documentSettings, documentTemplates };
+  /**
+   * A mass print (issue 14 §6): one document type printed for rows a user selected in a list, made
+   * by a job into one PDF (a zip of Word files without LibreOffice) that only this user downloads.
+   */
+  const massPrints = s.table(
+    "mass_prints",
+    {
+      id: serial("id").primaryKey(),
+      userId: integer("user_id")
+        .notNull()
+        .references(() => deps.users.id),
+      typeId: integer("type_id")
+        .notNull()
+        .references(() => excerptTypes.id),
+      /** The list the rows were selected in (a resource id) and the selected rows it lets the user see. */
+      resource: text("resource").notNull(),
+      rowIds: jsonb("row_ids").$type<number[]>().notNull(),
+      /** "pending" (queued), "running", "ready" (the file is kept), "failed". */
+      state: text("state").notNull().default("pending"),
+      done: integer("done").notNull().default(0),
+      total: integer("total").notNull(),
+      /** "pdf", or "zip" of Word files where the server cannot make PDFs. */
+      format: text("format").notNull(),
+      storageKey: text("storage_key").unique(),
+      fileSize: bigint("file_size", { mode: "number" }),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+      finishedAt: timestamp("finished_at", { withTimezone: true }),
+    },
+    (t) => [
+      check("mass_prints_state", sql`${t.state} in ('pending', 'running', 'ready', 'failed')`),
+      check("mass_prints_format", sql`${t.format} in ('pdf', 'zip')`),
+      index("mass_prints_user_idx").on(t.userId, t.createdAt),
+      index("mass_prints_type_idx").on(t.typeId),
+    ],
+  );
+  return { excerptTypes, excerpts, documentSettings, documentTemplates, massPrints };
 }

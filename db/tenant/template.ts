@@ -73,6 +73,7 @@ export const {
   excerpts,
   documentSettings,
   documentTemplates,
+  massPrints,
   receptionDisplays,
   faculties,
   competences,

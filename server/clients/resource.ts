@@ -472,6 +472,8 @@ export const clientsResource = defineResource({
     await copyAddressToPrimary(tx, ctx.handle.t, Number(id), actorOf(ctx.user));
     await updateClientReminders(tx, ctx, id);
   },
+  // "Print selection" (issue 14 §6): a document type of clients for the ticked clients, in one file.
+  selection: [{ key: "printSelection", roles: ["OfficeUser", "OfficeOperator"], params: { contentType: "client" } }],
   actions: [
     createHouseholdAction,
     mergeClientAction,

@@ -18,7 +18,7 @@ type Names = Record<string, string> | null;
  */
 export async function cvDocumentData(
   tx: Tx,
-  ctx: ResourceCtx,
+  ctx: Pick<ResourceCtx, "handle">,
   clientId: number,
   language: DocumentLanguage,
 ): Promise<TemplateData> {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { defineArea, type Seed } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
+import { massPrintJob } from "./mass-print";
 import { convertExcerptJob } from "./pdf/job";
 import { documentsRouter } from "./router";
 import { excerptsSource } from "./timeline";
@@ -80,7 +81,7 @@ export const documentsArea = defineArea({
     { menu: "site", section: "menu.sections.administration", entries: [{ resource: "documents.letterhead" }] },
   ],
   router: documentsRouter,
-  jobs: [convertExcerptJob],
+  jobs: [convertExcerptJob, massPrintJob],
   timeline: [excerptsSource],
   seed: { reference: seedDocumentTypes, demo: seedDemoLetterhead },
   relations: defineRelations([
@@ -104,5 +105,8 @@ export const documentsArea = defineArea({
     { from: "dav_tokens.user_id", to: "users", onDelete: "part", label: "relations.excerptVersions" },
     { from: "excerpt_versions.excerpt_id", to: "excerpts", onDelete: "part", label: "relations.excerptVersions" },
     { from: "excerpt_versions.user_id", to: "users", onDelete: "protect", label: "relations.excerptVersions" },
+    // A mass print is its user's download: it goes with the user or the document type.
+    { from: "mass_prints.user_id", to: "users", onDelete: "part", label: "relations.massPrints" },
+    { from: "mass_prints.type_id", to: "excerpt_types", onDelete: "part", label: "relations.massPrints" },
   ]),
 });

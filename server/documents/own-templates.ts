@@ -1,12 +1,13 @@
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, lt, ne, sql } from "drizzle-orm";
 import { actorOf, created, rowChange, writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import type { DocumentLanguage } from "./language";
+import { DOCUMENT_LANGUAGES, type DocumentLanguage } from "./language";
 import { renderDocx, templateProblems, type TemplateData } from "./render";
+import { ConversionError, pdfAvailable, pdfConverter } from "./pdf/converter";
 import { documentStorage } from "./storage";
 import { DOCUMENT_TYPES, defaultTemplate, type TemplateName } from "./templates";
 
@@ -60,7 +61,33 @@ const TEMPLATE_PROBLEMS = new Set([
   "duplicate_close_tag",
 ]);
 
-/** The template a centre prints with: its own newest upload for the language, else the shipped default. */
+/**
+ * The preview of an upload, before it is accepted: checked like an upload, then rendered with the
+ * sample record (each tag shows its name where it lands, each loop twice) as a PDF where the server
+ * makes PDFs, else as the Word file.
+ */
+export async function previewTemplate(input: {
+  template: TemplateName;
+  content: Buffer;
+}): Promise<{ mimeType: string; extension: "pdf" | "docx"; content: string }> {
+  if (input.content.length > TEMPLATE_MAX_BYTES)
+    throw new AppError("UPLOAD_TOO_LARGE", { max: TEMPLATE_MAX_BYTES / (1024 * 1024) });
+  checkTemplate(input.template, input.content);
+  const docx = renderDocx(input.content, sampleData(input.template));
+  if (pdfAvailable()) {
+    try {
+      const pdf = await pdfConverter().convert(docx);
+      return { mimeType: "application/pdf", extension: "pdf", content: pdf.toString("base64") };
+    } catch (e) {
+      if (!(e instanceof ConversionError)) throw e;
+    }
+  }
+  return { mimeType: DOCX_TYPE, extension: "docx", content: docx.toString("base64") };
+}
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** The template a centre prints with: its own current version for the language, else the shipped default. */
 export async function templateOf(
   handle: TenantHandle,
   tx: TenantHandle["db"],
@@ -71,14 +98,22 @@ export async function templateOf(
   const [own] = await tx
     .select({ key: t.documentTemplates.storageKey })
     .from(t.documentTemplates)
-    .where(and(eq(t.documentTemplates.template, template), eq(t.documentTemplates.language, language)))
-    .orderBy(desc(t.documentTemplates.createdAt), desc(t.documentTemplates.id))
-    .limit(1);
+    .where(
+      and(
+        eq(t.documentTemplates.template, template),
+        eq(t.documentTemplates.language, language),
+        eq(t.documentTemplates.current, true),
+      ),
+    );
   if (!own) return defaultTemplate(template, language);
   return buffer((await documentStorage().get(handle.tenantId, own.key)).stream);
 }
 
-/** Stores a centre's own template for a language once it passed the checks; it is used from the next print on. */
+/**
+ * Stores a centre's own template for a language once it passed the checks (the administrator saw
+ * its preview first); it becomes the current version, used from the next print on, and the
+ * version it replaces is kept.
+ */
 export async function uploadTemplate(
   ctx: ResourceCtx,
   input: { template: TemplateName; language: DocumentLanguage; fileName: string; content: Buffer },
@@ -92,6 +127,7 @@ export async function uploadTemplate(
   const { size } = await storage.put(tenantId, key, Readable.from([input.content]));
   try {
     return await db.transaction(async (tx) => {
+      await setCurrent(tx, ctx, input, null);
       const row = {
         template: input.template,
         language: input.language,
@@ -99,6 +135,7 @@ export async function uploadTemplate(
         fileName: input.fileName,
         fileSize: size,
         userId: ctx.user.id,
+        current: true,
       };
       const [saved] = await tx.insert(t.documentTemplates).values(row).returning({ id: t.documentTemplates.id });
       const { storageKey: _key, ...shown } = row;
@@ -111,52 +148,103 @@ export async function uploadTemplate(
   }
 }
 
-/** Removes the centre's newest own template of a language: the one before it is used again, else the default. */
-export async function revertTemplate(
-  ctx: ResourceCtx,
-  input: { template: TemplateName; language: DocumentLanguage },
-): Promise<void> {
-  const { db, t, tenantId } = ctx.handle;
-  const removed = await db.transaction(async (tx) => {
-    const [own] = await tx
-      .select({
-        id: t.documentTemplates.id,
-        key: t.documentTemplates.storageKey,
-        fileName: t.documentTemplates.fileName,
-      })
-      .from(t.documentTemplates)
-      .where(and(eq(t.documentTemplates.template, input.template), eq(t.documentTemplates.language, input.language)))
-      .orderBy(desc(t.documentTemplates.createdAt), desc(t.documentTemplates.id))
-      .limit(1);
-    if (!own) throw new AppError("NOT_FOUND");
-    await tx.delete(t.documentTemplates).where(eq(t.documentTemplates.id, own.id));
-    await writeAudit(
-      tx,
-      t,
-      actorOf(ctx.user),
-      rowChange("documents.templates", "delete", own.id, { fileName: { from: own.fileName, to: null } }),
-    );
-    return own;
-  });
-  await documentStorage().delete(tenantId, removed.key);
+type Which = { template: TemplateName; language: DocumentLanguage };
+
+/** Makes `id` the current version of a template and language (none: the default), audited per row that changes. */
+async function setCurrent(tx: TenantHandle["db"], ctx: ResourceCtx, which: Which, id: number | null) {
+  const t = ctx.handle.t;
+  const same = and(eq(t.documentTemplates.template, which.template), eq(t.documentTemplates.language, which.language));
+  const unset = await tx
+    .update(t.documentTemplates)
+    .set({ current: false, version: sql`${t.documentTemplates.version} + 1` })
+    .where(and(same, eq(t.documentTemplates.current, true), id === null ? undefined : ne(t.documentTemplates.id, id)))
+    .returning({ id: t.documentTemplates.id });
+  const set =
+    id === null
+      ? []
+      : await tx
+          .update(t.documentTemplates)
+          .set({ current: true, version: sql`${t.documentTemplates.version} + 1` })
+          .where(and(same, eq(t.documentTemplates.id, id), eq(t.documentTemplates.current, false)))
+          .returning({ id: t.documentTemplates.id });
+  for (const [rows, from, to] of [
+    [unset, true, false],
+    [set, false, true],
+  ] as const)
+    for (const row of rows)
+      await writeAudit(
+        tx,
+        t,
+        actorOf(ctx.user),
+        rowChange("documents.templates", "update", row.id, { current: { from, to } }),
+      );
 }
 
-/** Which template each language of a template uses now: the centre's own (named, dated, how many kept) or the default. */
+/**
+ * "Go back to" an earlier version of the centre's template of a language, or to the default
+ * (`id` null). Every version stays kept and listed.
+ */
+export async function chooseTemplateVersion(ctx: ResourceCtx, input: Which & { id: number | null }): Promise<void> {
+  const { db, t } = ctx.handle;
+  await db.transaction(async (tx) => {
+    if (input.id !== null) {
+      const [version] = await tx
+        .select({ id: t.documentTemplates.id })
+        .from(t.documentTemplates)
+        .where(
+          and(
+            eq(t.documentTemplates.id, input.id),
+            eq(t.documentTemplates.template, input.template),
+            eq(t.documentTemplates.language, input.language),
+          ),
+        );
+      if (!version) throw new AppError("NOT_FOUND");
+    }
+    await setCurrent(tx, ctx, input, input.id);
+  });
+}
+
+/** "Back": the version uploaded before the current one becomes current again, else the default. */
+export async function revertTemplate(ctx: ResourceCtx, input: Which): Promise<void> {
+  const { db, t } = ctx.handle;
+  const same = and(eq(t.documentTemplates.template, input.template), eq(t.documentTemplates.language, input.language));
+  const [current] = await db
+    .select({ id: t.documentTemplates.id, createdAt: t.documentTemplates.createdAt })
+    .from(t.documentTemplates)
+    .where(and(same, eq(t.documentTemplates.current, true)));
+  if (!current) throw new AppError("NOT_FOUND");
+  const [earlier] = await db
+    .select({ id: t.documentTemplates.id })
+    .from(t.documentTemplates)
+    .where(and(same, lt(t.documentTemplates.id, current.id)))
+    .orderBy(desc(t.documentTemplates.id))
+    .limit(1);
+  await chooseTemplateVersion(ctx, { ...input, id: earlier?.id ?? null });
+}
+
+/** Every language of a template: the version in use (the centre's own or the default) and all versions kept. */
 export async function templatesInUse(handle: TenantHandle, template: TemplateName) {
   const { t } = handle;
   const rows = await handle.db
     .select({
+      id: t.documentTemplates.id,
       language: t.documentTemplates.language,
       fileName: t.documentTemplates.fileName,
       createdAt: sql<string>`${t.documentTemplates.createdAt}`,
-      count: sql<number>`count(*) over (partition by ${t.documentTemplates.language})::int`,
+      current: t.documentTemplates.current,
+      user: sql<string>`(select concat_ws(' ', ${t.users.firstName}, ${t.users.lastName}) from ${t.users} where ${t.users.id} = ${t.documentTemplates.userId})`,
     })
     .from(t.documentTemplates)
     .where(eq(t.documentTemplates.template, template))
     .orderBy(desc(t.documentTemplates.createdAt), desc(t.documentTemplates.id));
-  return (["fr", "nl", "de", "en"] as const).map((language) => {
-    const own = rows.find((r) => r.language === language);
-    return { language, own: own ? { fileName: own.fileName, createdAt: own.createdAt, versions: own.count } : null };
+  return DOCUMENT_LANGUAGES.map((language) => {
+    const versions = rows.filter((r) => r.language === language).map(({ language: _l, ...v }) => v);
+    const own = versions.find((v) => v.current);
+    return {
+      language,
+      own: own ? { fileName: own.fileName, createdAt: own.createdAt, versions: versions.length } : null,
+      versions,
+    };
   });
 }
 

@@ -27,6 +27,8 @@ import type { DOCUMENT_TYPES, TemplateName } from "./templates";
 import { cvDocumentData } from "@/server/cv/document";
 
 type Tx = TenantHandle["db"];
+/** What filling a document needs of its request: the centre and who prints (a job has no more). */
+export type PrintCtx = { handle: TenantHandle; user: { id: number } };
 
 /** The centre as its documents name it: its name in the document's language, its letterhead, its own language. */
 export interface Centre {
@@ -79,7 +81,7 @@ export function letterheadData(centre: Centre, language: DocumentLanguage): Temp
 /** A client's file sheet's tags (Lino's file_sheet.odt), every label and date in the document's language. */
 export async function fileSheetData(
   tx: Tx,
-  ctx: ResourceCtx,
+  ctx: PrintCtx,
   clientId: number,
   language: DocumentLanguage,
 ): Promise<TemplateData> {
@@ -153,7 +155,7 @@ export async function fileSheetData(
 /** A general letter to a client (§14.1 default letter layout): the client's address block, our reference, the signature. */
 export async function letterToClientData(
   tx: Tx,
-  ctx: ResourceCtx,
+  ctx: PrintCtx,
   clientId: number,
   language: DocumentLanguage,
   print: PrintFacts,
@@ -212,7 +214,7 @@ export async function letterToClientData(
     ).join("\n"),
     place: print.centre.place,
     date: letterDate(belgianToday(), language),
-    ref: `${initials}/${clientId}/${print.excerptId}`,
+    ref: [initials, clientId, print.excerptId].filter((p) => p !== null).join("/"),
     subject: print.typeName,
     body: "",
     authorRole: pickLocalized(author?.service ?? {}, language) || tr("documents.secretariat"),
@@ -221,7 +223,8 @@ export async function letterToClientData(
 
 /** What a print knows besides its record: the excerpt it makes, its type, the centre. */
 export interface PrintFacts {
-  excerptId: number;
+  /** The excerpt it makes; none in a mass print (server/documents/mass-print.ts). */
+  excerptId: number | null;
   typeName: string;
   printRecipient: boolean;
   centre: Centre;
@@ -229,7 +232,7 @@ export interface PrintFacts {
 
 type ClientData = (
   tx: Tx,
-  ctx: ResourceCtx,
+  ctx: PrintCtx,
   clientId: number,
   language: DocumentLanguage,
   print: PrintFacts,
@@ -252,6 +255,48 @@ export interface Printable {
   /** The template's own tags (the letterhead, `printedOn` and `author` are filled for every document). */
   data: (tx: Tx, template: TemplateName, language: DocumentLanguage, print: PrintFacts) => Promise<TemplateData>;
 }
+
+/**
+ * A document filled and rendered: the letterhead, the print's date and author, and the template's
+ * own data, with the centre's own template of the language, else the default.
+ */
+export async function renderDocument(
+  tx: Tx,
+  ctx: PrintCtx,
+  language: DocumentLanguage,
+  print: PrintFacts & { template: TemplateName },
+  dataOf: (facts: PrintFacts) => Promise<TemplateData>,
+): Promise<Buffer> {
+  const { t } = ctx.handle;
+  const [author] = await tx
+    .select({ name: sql<string>`concat_ws(' ', ${t.users.firstName}, ${t.users.lastName})` })
+    .from(t.users)
+    .where(eq(t.users.id, ctx.user.id));
+  const data: TemplateData = {
+    ...letterheadData(print.centre, language),
+    printedOn: documentDate(belgianToday(), language),
+    author: author?.name ?? "",
+    ...(await dataOf(print)),
+  };
+  return renderDocx(await templateOf(ctx.handle, tx, print.template, language), data);
+}
+
+/** The data of a client's document of that template; refused for a template that does not print clients. */
+function clientDataOf(template: TemplateName): ClientData {
+  const data = CLIENT_DATA[template as ClientTemplate];
+  if (!data) throw new AppError("INVALID_INPUT", { messageKey: "documents.errors.notForClients" });
+  return data;
+}
+
+/** A client's document filled and rendered (a mass print renders them one by one: mass-print.ts). */
+export const renderClientDocument = (
+  tx: Tx,
+  ctx: PrintCtx,
+  clientId: number,
+  language: DocumentLanguage,
+  print: PrintFacts & { template: TemplateName },
+) =>
+  renderDocument(tx, ctx, language, print, (facts) => clientDataOf(print.template)(tx, ctx, clientId, language, facts));
 
 /**
  * Prints a record with a document type of its kind, the primary one unless `typeId` names another
@@ -314,23 +359,16 @@ export async function printRecord(ctx: ResourceCtx, record: Printable, typeId?: 
       };
       const [excerpt] = await tx.insert(t.excerpts).values(row).returning({ id: t.excerpts.id });
       const excerptId = excerpt!.id;
-      const [author] = await tx
-        .select({ name: sql<string>`concat_ws(' ', ${t.users.firstName}, ${t.users.lastName})` })
-        .from(t.users)
-        .where(eq(t.users.id, ctx.user.id));
-      const facts = {
+      const print = {
         excerptId,
         typeName: pickLocalized(type.names, language),
         printRecipient: type.printRecipient,
         centre,
+        template,
       };
-      const data: TemplateData = {
-        ...letterheadData(centre, language),
-        printedOn: documentDate(belgianToday(), language),
-        author: author?.name ?? "",
-        ...(await record.data(tx, template, language, facts)),
-      };
-      const file = renderDocx(await templateOf(ctx.handle, tx, template, language), data);
+      const file = await renderDocument(tx, ctx, language, print, (facts) =>
+        record.data(tx, template, language, facts),
+      );
       const { size } = await storage.put(tenantId, key, Readable.from([file]));
       stored = true;
       await tx.update(t.excerpts).set({ fileSize: size }).where(eq(t.excerpts.id, excerptId));
@@ -362,11 +400,7 @@ export const printClient = (ctx: ResourceCtx, clientId: number, typeId?: number)
         if (!client) throw new AppError("NOT_FOUND");
         return { clientId, language: client.language };
       },
-      data: (tx, template, language, facts) => {
-        const data = CLIENT_DATA[template as ClientTemplate];
-        if (!data) throw new AppError("INVALID_INPUT", { messageKey: "documents.errors.notForClients" });
-        return data(tx, ctx, clientId, language, facts);
-      },
+      data: (tx, template, language, facts) => clientDataOf(template)(tx, ctx, clientId, language, facts),
     },
     typeId,
   );

@@ -1,15 +1,13 @@
 import { Readable } from "node:stream";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { SessionClaims } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
-import { can } from "@/server/resources/access";
-import { inScope, logOpening } from "@/server/resources/service";
+import { logOpening } from "@/server/resources/service";
 import { downloadRequest, fileHeaders } from "@/server/uploads/routes";
+import { maySeeOwner } from "./owners";
 import { documentStorage } from "./storage";
-import { clientExcerptsResource, DOCX, pdfNameOf } from "./resources";
-
-/** The resource whose rows each kind of owner is, for checking that the reader may see the printed record. */
-const OWNER_RESOURCES: Record<string, string> = { client: "clients.clients", guest: "calendar.guests" };
+import { massFileName } from "./mass-print";
+import { clientExcerptsResource, DOCX, myExcerptsResource, pdfNameOf } from "./resources";
 
 /**
  * `GET /api/documents/<id>[/<name>]`: a printed document's file (its PDF when the name ends in ".pdf"), for a reader of the host's centre
@@ -39,9 +37,7 @@ export async function excerptDownload(
     .where(eq(t.excerpts.id, id));
   const key = format === "pdf" ? row?.pdfKey : row?.docxKey;
   if (!row || !key) return refuse({ code: "NOT_FOUND", params: {} });
-  const owner = rctx.registry.resources.get(OWNER_RESOURCES[row.ownerType] ?? "");
-  if (!owner || !can(owner, "view", rctx.user) || !(await inScope(rctx, owner, row.ownerId)))
-    return refuse({ code: "NOT_FOUND", params: {} });
+  if (!(await maySeeOwner(rctx, row))) return refuse({ code: "NOT_FOUND", params: {} });
   let file;
   try {
     file = await documentStorage().get(rctx.handle.tenantId, key);
@@ -58,5 +54,32 @@ export async function excerptDownload(
       format === "pdf"
         ? fileHeaders(file, "application/pdf", pdfNameOf(row.docxName), "attachment")
         : fileHeaders(file, DOCX, row.docxName, "attachment"),
+  });
+}
+
+/**
+ * `GET /api/documents/mass/<id>[/<name>]`: a finished mass print's file, for the user who started it
+ * only, on the host's centre; each client it prints is written to the access log as a download.
+ */
+export async function massPrintDownload(req: Request, claims: SessionClaims | null, rawId: string): Promise<Response> {
+  const started = await downloadRequest(req, claims, rawId, myExcerptsResource);
+  if (started instanceof Response) return started;
+  const { rctx, id, refuse } = started;
+  const t = rctx.handle.t;
+  const [row] = await rctx.handle.db
+    .select({ key: t.massPrints.storageKey, format: t.massPrints.format, rowIds: t.massPrints.rowIds })
+    .from(t.massPrints)
+    .where(and(eq(t.massPrints.id, id), eq(t.massPrints.userId, rctx.user.id), eq(t.massPrints.state, "ready")));
+  if (!row?.key) return refuse({ code: "NOT_FOUND", params: {} });
+  const file = await documentStorage().get(rctx.handle.tenantId, row.key);
+  for (const clientId of row.rowIds) await logOpening(rctx, clientId, "download");
+  const zip = row.format === "zip";
+  return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
+    headers: fileHeaders(
+      file,
+      zip ? "application/zip" : "application/pdf",
+      massFileName(id, row.format, rctx.locale),
+      "attachment",
+    ),
   });
 }

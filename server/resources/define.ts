@@ -297,6 +297,12 @@ export interface ResourceDef {
    * the procedure it calls checks the rights again.
    */
   toolbar?: { key: string; roles: Role[] }[];
+  /**
+   * Buttons acting on the rows a user ticks in the grid (e.g. "Print selection"): the grid shows a
+   * tick box per row when the user has one, rendered by the component registered under its key
+   * (app/_components/selection) with its `params`; the procedure it calls checks the rights again.
+   */
+  selection?: { key: string; roles: Role[]; params?: Record<string, string> }[];
   hooks?: ResourceHooks;
   /**
    * Reads, once for every set of rows presented together (a list's page, an export's batch, a detail),

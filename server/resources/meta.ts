@@ -135,6 +135,9 @@ export async function describeResource(
     });
   }
   const toolbar = (def.toolbar ?? []).filter((b) => anyOf(user, b.roles)).map((b) => b.key);
+  const selection = (def.selection ?? [])
+    .filter((b) => anyOf(user, b.roles))
+    .map((b) => ({ key: b.key, params: b.params ?? {} }));
   const transitions = [];
   for (const tr of def.workflow?.transitions ?? []) {
     if (!anyOf(user, tr.roles)) continue;
@@ -185,6 +188,7 @@ export async function describeResource(
     ...(def.insert?.upload ? { insertUpload: def.insert.upload } : {}),
     actions,
     ...(toolbar.length ? { toolbar } : {}),
+    ...(selection.length ? { selection } : {}),
     canCreate: can(def, "create", user) && !!def.insert,
     canEdit,
     canDelete: can(def, "delete", user) && !!def.version,

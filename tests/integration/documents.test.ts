@@ -1,12 +1,14 @@
+import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { and, eq } from "drizzle-orm";
 import PizZip from "pizzip";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "@/server/areas";
 import { resolveSessionUser, type SessionClaims } from "@/server/auth/session";
 import { USER_TYPES, hasRole } from "@/server/auth/user-types";
 import { DOCUMENT_LANGUAGES, letterDate, recipientLines } from "@/server/documents/language";
 import { centreIdentityOf, centreOf, fileSheetData, letterheadData } from "@/server/documents/print";
+import { pdfConverter } from "@/server/documents/pdf/converter";
 import { renderDocx } from "@/server/documents/render";
 import { excerptDownload } from "@/server/documents/routes";
 import { documentStorage } from "@/server/documents/storage";
@@ -347,6 +349,7 @@ describe("Print on a client", () => {
 });
 
 describe("a centre's own templates", () => {
+  afterAll(() => pdfConverter().stop());
   /** The shipped German file sheet with its XML edited, as an administrator's own version would be. */
   async function ownFileSheet(edit: (xml: string) => string) {
     const zip = new PizZip(await readFile("templates/fileSheet/de.docx"));
@@ -420,14 +423,93 @@ describe("a centre's own templates", () => {
       versions: 1,
     });
     await c.documents.revertTemplate({ template: "fileSheet", language: "de" });
-    expect(await ownRows(eupen)).toEqual([]);
+    // Going back keeps the version, no longer in use.
+    expect((await ownRows(eupen)).map((r) => r.current)).toEqual([false]);
     const back = await printedText(eupen, worker.claims, germanClient);
     expect(back).toContain("Aktenblatt");
     expect(back).not.toContain("des ÖSHZ");
   });
 
+  it("previews an upload with a sample record, keeps every version and goes back to any of them or the default", async () => {
+    const admin = await newUser(eupen, "900", { firstName: "Alice", lastName: "Admin" });
+    const c = await caller(eupen, admin.claims);
+    const titled = (title: string) => ownFileSheet((xml) => xml.replace(">Aktenblatt<", `>${title}<`));
+    const inUseDe = async () =>
+      (await c.documents.templates({ template: "fileSheet" })).find((l) => l.language === "de")!;
+    const printedText = async () => {
+      const id = Number((await print(eupen, worker.claims, germanClient)).open!.id);
+      return textOf(
+        Buffer.from(await (await excerptDownload(get(eupen, id), worker.claims, String(id))).arrayBuffer()),
+      );
+    };
+
+    // The preview is the upload filled with the sample record (each tag shows its name); nothing is kept yet.
+    const first = await titled("Version eins");
+    const before = (await ownRows(eupen)).length;
+    const shown = await c.documents.previewTemplate({ template: "fileSheet", content: first });
+    const previewText =
+      shown.extension === "pdf"
+        ? execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: Buffer.from(shown.content, "base64") })
+            .toString("utf8")
+            .replace(/\s+/g, " ")
+        : textOf(Buffer.from(shown.content, "base64"));
+    expect(previewText).toContain("Version eins");
+    expect(previewText).toContain("«clientName»");
+    expect(await ownRows(eupen)).toHaveLength(before);
+    const typo = await titled("{clientNme}");
+    expect(
+      errorAsSent(await c.documents.previewTemplate({ template: "fileSheet", content: typo }).catch((e) => e)),
+    ).toMatchObject({
+      httpStatus: 400,
+      params: { messageKey: "documents.errors.template.unknown_tag", tag: "clientNme" },
+    });
+
+    await upload(eupen, admin.claims, first);
+    await upload(eupen, admin.claims, await titled("Version zwei"));
+    let de = await inUseDe();
+    expect(de.versions.slice(0, 2).map((v) => [v.current, v.user])).toEqual([
+      [true, "Alice Admin"],
+      [false, "Alice Admin"],
+    ]);
+    expect(de.versions.filter((v) => v.current)).toHaveLength(1);
+    expect(await printedText()).toContain("Version zwei");
+
+    // Back to the first version: both kept, the first in use.
+    const versionOne = de.versions[1]!.id;
+    await c.documents.chooseTemplateVersion({ template: "fileSheet", language: "de", id: versionOne });
+    de = await inUseDe();
+    expect(de.versions.find((v) => v.current)?.id).toBe(versionOne);
+    expect(await printedText()).toContain("Version eins");
+    // Back to the default, then to the newest again: nothing was lost.
+    await c.documents.chooseTemplateVersion({ template: "fileSheet", language: "de", id: null });
+    expect((await inUseDe()).own).toBeNull();
+    expect(await printedText()).not.toMatch(/Version (eins|zwei)/);
+    await c.documents.chooseTemplateVersion({ template: "fileSheet", language: "de", id: de.versions[0]!.id });
+    expect(await printedText()).toContain("Version zwei");
+    const audit = await tenantHandle(eupen)
+      .db.select()
+      .from(tenantHandle(eupen).t.auditLog)
+      .where(eq(tenantHandle(eupen).t.auditLog.entityId, String(versionOne)));
+    expect(audit.map((a) => a.action)).toContain("documents.templates.update");
+
+    // A version of another language, or of another centre, is none to go back to.
+    expect(
+      await appCodeOf(c.documents.chooseTemplateVersion({ template: "fileSheet", language: "fr", id: versionOne })),
+    ).toBe("NOT_FOUND");
+    const chateletAdmin = await newUser(chatelet, "900");
+    const there = await caller(chatelet, chateletAdmin.claims);
+    expect(
+      await appCodeOf(there.documents.chooseTemplateVersion({ template: "fileSheet", language: "de", id: versionOne })),
+    ).toBe("NOT_FOUND");
+    expect((await there.documents.templates({ template: "fileSheet" })).every((l) => l.versions.length === 0)).toBe(
+      true,
+    );
+    await c.documents.chooseTemplateVersion({ template: "fileSheet", language: "de", id: null });
+  });
+
   it("is for administrators only: every other user type is refused", async () => {
     const content = await ownFileSheet((xml) => xml);
+    const before = await ownRows(eupen);
     for (const type of USER_TYPES.filter((t) => t !== "000")) {
       const { claims } = await newUser(eupen, type);
       const c = await caller(eupen, claims);
@@ -440,8 +522,16 @@ describe("a centre's own templates", () => {
           await appCodeOf(c.documents.revertTemplate({ template: "fileSheet", language: "de" })),
           `revert by ${type}`,
         ).toBe("FORBIDDEN");
+        expect(
+          await appCodeOf(c.documents.previewTemplate({ template: "fileSheet", content })),
+          `preview by ${type}`,
+        ).toBe("FORBIDDEN");
+        expect(
+          await appCodeOf(c.documents.chooseTemplateVersion({ template: "fileSheet", language: "de", id: null })),
+          `go back by ${type}`,
+        ).toBe("FORBIDDEN");
       }
     }
-    expect(await ownRows(eupen)).toEqual([]);
+    expect(await ownRows(eupen)).toEqual(before);
   });
 });

@@ -124,3 +124,16 @@ describe("template checks", () => {
     expect(text).not.toContain("Keine Begleitungen");
   });
 });
+
+// Issue 14 §1: the administrator reads what each tag prints, in their own language.
+describe("the tags a template may use", () => {
+  it("each say what they print, in every language of the screens", () => {
+    for (const language of ["fr", "nl", "de", "en"]) {
+      const messages = JSON.parse(readFileSync(`messages/${language}.json`, "utf8")) as {
+        documents: { tags: Record<string, string> };
+      };
+      for (const { template, tags } of DOCUMENT_TYPES)
+        for (const tag of tags) expect(messages.documents.tags[tag], `${template} ${tag} in ${language}`).toBeTruthy();
+    }
+  });
+});

@@ -28,7 +28,13 @@ type Props = {
   /** Rows open their detail page; off where there is none (the console's centres). */
   opensDetail?: boolean;
   extraColumns?: ExtraColumn[];
+  /** Tick boxes before the rows, where the user may act on a selection (server/resources/define.ts `selection`). */
+  selection?: RowSelection;
 };
+
+/** The rows ticked in a grid, by their id, kept across pages. */
+export type RowSelection = { selected: ReadonlySet<string>; toggle: (ids: string[], on: boolean) => void };
+const TICK_WIDTH = 36;
 
 /**
  * The rows of the current page. One row at a time is in the tab order (roving focus): arrow keys
@@ -43,14 +49,18 @@ export function GridTable({
   caption,
   opensDetail = true,
   extraColumns = [],
+  selection,
 }: Props) {
   const t = useTranslations("grid");
+  const ts = useTranslations("selection");
   const router = useRouter();
   const [current, setCurrent] = useState(0);
   const rows = table.getRowModel().rows;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const open = (row: Row) => opensDetail && router.push(detailHref(meta.id, row.__id as string | number, state));
-  const width = table.getTotalSize() + extraColumns.reduce((sum, c) => sum + c.width, 0);
+  const width = table.getTotalSize() + extraColumns.reduce((sum, c) => sum + c.width, 0) + (selection ? TICK_WIDTH : 0);
+  const pageIds = rows.map((r) => r.id);
+  const pageTicked = pageIds.length > 0 && pageIds.every((id) => selection?.selected.has(id));
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, row: Row) => {
     const tr = e.currentTarget;
@@ -73,6 +83,17 @@ export function GridTable({
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
           <tr>
+            {selection && (
+              <th scope="col" className="border-r border-slate-300 px-2 py-2" style={{ width: TICK_WIDTH }}>
+                <input
+                  type="checkbox"
+                  aria-label={ts("page")}
+                  checked={pageTicked}
+                  onChange={(e) => selection.toggle(pageIds, e.target.checked)}
+                  data-testid="grid-select-page"
+                />
+              </th>
+            )}
             {headers.map((header) => (
               <ColumnHeader key={header.id} header={header} field={meta.fields[header.column.id]!} />
             ))}
@@ -93,7 +114,7 @@ export function GridTable({
           {loading || rows.length === 0 ? (
             <tr>
               <td
-                colSpan={headers.length + extraColumns.length || 1}
+                colSpan={headers.length + extraColumns.length + (selection ? 1 : 0) || 1}
                 className="p-6 text-center text-slate-700"
                 role="status"
               >
@@ -112,6 +133,18 @@ export function GridTable({
                 data-testid="grid-row"
                 data-tone={meta.rowTone?.tones[String(row.original[meta.rowTone.field])]}
               >
+                {selection && (
+                  <td className="px-2 py-1.5" style={{ width: TICK_WIDTH }} onClick={(e) => e.stopPropagation()}>
+                    <input
+                      type="checkbox"
+                      aria-label={ts("row")}
+                      checked={selection.selected.has(row.id)}
+                      onChange={(e) => selection.toggle([row.id], e.target.checked)}
+                      onKeyDown={(e) => e.stopPropagation()}
+                      data-testid="grid-select-row"
+                    />
+                  </td>
+                )}
                 {row.getVisibleCells().map((cell) => {
                   const field = meta.fields[cell.column.id]!;
                   return (

@@ -20,7 +20,8 @@ import { useErrorMessage } from "@/app/_components/trpc";
 import { resourceSource, type GridSource } from "./data-source";
 import { FiltersToggle, GridFilters } from "./grid-filters";
 import { GridPager } from "./grid-pager";
-import { GridTable } from "./grid-table";
+import { GridTable, type RowSelection } from "./grid-table";
+import { SELECTION_COMPONENTS } from "@/app/_components/selection";
 import { GridToolbar } from "./grid-toolbar";
 import { allColumns, pixels, useGridLayout } from "./use-grid-layout";
 import { useListState } from "./use-list-state";
@@ -112,6 +113,21 @@ export function Grid({
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersId = useId();
   const hasFilters = meta.filters.length > 0;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selection: RowSelection | undefined = meta.selection?.length
+    ? {
+        selected,
+        toggle: (ids, on) =>
+          setSelected((before) => {
+            const next = new Set(before);
+            for (const id of ids)
+              if (on) next.add(id);
+              else next.delete(id);
+            return next;
+          }),
+      }
+    : undefined;
+  const selectedIds = [...selected].map(Number);
 
   return (
     <div className="flex flex-col gap-3">
@@ -141,7 +157,22 @@ export function Grid({
           {errorMessage(list.error)}
         </p>
       )}
+      {selection && (
+        <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="grid-selection">
+          <span role="status">{t("selection.count", { count: selected.size })}</span>
+          {selected.size > 0 && (
+            <button type="button" className="text-blue-800 underline" onClick={() => setSelected(new Set())}>
+              {t("selection.clear")}
+            </button>
+          )}
+          {meta.selection!.map(({ key, params }) => {
+            const Button = SELECTION_COMPONENTS[key];
+            return Button ? <Button key={key} meta={meta} params={params} ids={selectedIds} /> : null;
+          })}
+        </div>
+      )}
       <GridTable
+        selection={selection}
         meta={meta}
         table={table}
         state={state}

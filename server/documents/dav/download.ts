@@ -6,7 +6,7 @@ import { logOpening } from "@/server/resources/service";
 import { downloadRequest, fileHeaders } from "@/server/uploads/routes";
 import { clientExcerptsResource, DOCX } from "../resources";
 import { documentStorage } from "../storage";
-import { maySeeOwner } from "./tokens";
+import { maySeeOwner } from "../owners";
 
 /**
  * `GET /api/documents/<id>/versions/<number>[/<name>]`: an earlier (or the newest) state of an

@@ -4,11 +4,11 @@ import { actorOf, rowChange, writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { can } from "@/server/resources/access";
 import type { ResourceCtx } from "@/server/resources/define";
-import { inScope } from "@/server/resources/service";
 import { canSignIn } from "@/server/auth/login";
 import { hasRole, type UserType } from "@/server/auth/user-types";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import type { OfficeProgram } from "@/lib/office-link";
+import { maySeeOwner } from "../owners";
 import { clientExcerptsResource, PRINTERS } from "../resources";
 
 /** How long an edit link opens the document: a working day. */
@@ -46,15 +46,6 @@ export async function editableFacts(db: TenantHandle["db"], t: TenantHandle["t"]
     .innerJoin(t.excerptTypes, eq(t.excerptTypes.id, t.excerpts.typeId))
     .where(eq(t.excerpts.id, excerptId));
   return row;
-}
-
-/** The resource whose rows each kind of owner is (as routes.ts), for checking the user may see the printed record. */
-const OWNER_RESOURCES: Record<string, string> = { client: "clients.clients" };
-
-/** Whether the user may see the record a document printed (the excerpt's owner). */
-export async function maySeeOwner(ctx: ResourceCtx, excerpt: { ownerType: string; ownerId: number }) {
-  const owner = ctx.registry.resources.get(OWNER_RESOURCES[excerpt.ownerType] ?? "");
-  return !!owner && can(owner, "view", ctx.user) && (await inScope(ctx, owner, excerpt.ownerId));
 }
 
 /**
