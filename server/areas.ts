@@ -15,6 +15,7 @@ import { jobsArea } from "@/server/jobs/area";
 import { newcomersArea } from "@/server/newcomers/area";
 import { notesArea } from "@/server/notes/area";
 import { notifyArea } from "@/server/notify/area";
+import { pollsArea } from "@/server/polls/area";
 import { outboxArea } from "@/server/outbox/area";
 import { receptionArea } from "@/server/reception/area";
 import { createRegistry } from "@/server/resources/registry";
@@ -52,6 +53,7 @@ export const AREAS = [
   uploadsArea,
   documentsArea,
   integArea,
+  pollsArea,
   newcomersArea,
   notifyArea,
   outboxArea,

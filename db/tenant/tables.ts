@@ -19,6 +19,7 @@ import { notifyTables } from "./notify";
 import { outboxTables } from "./outbox";
 import { newcomerTables } from "./newcomers";
 import { noteTables } from "./notes";
+import { pollTables } from "./polls";
 import { receptionTables } from "./reception";
 import { settingsTables } from "./settings";
 import { uploadTables } from "./uploads";
@@ -56,6 +57,7 @@ const AREAS = {
   reception: receptionTables,
   newcomers: newcomerTables,
   dav: davTables,
+  polls: pollTables,
 };
 
 type Areas = typeof AREAS;

@@ -78,4 +78,11 @@ export const {
   competences,
   davTokens,
   excerptVersions,
+  pollChoiceSets,
+  pollChoices,
+  polls,
+  pollQuestions,
+  pollResponses,
+  pollAnswerChoices,
+  pollAnswerRemarks,
 } = tenantTables(SENTINEL_SCHEMA);

@@ -356,6 +356,8 @@ export const clientsResource = defineResource({
         { resource: "clients.dispenses", label: "resources.dispenses.title", masterField: "client" },
         { resource: "clients.exclusions", label: "resources.exclusions.title", masterField: "client" },
         { resource: "clients.convictions", label: "resources.convictions.title", masterField: "client" },
+        // Châtelet's "Active job search" tab shows the client's poll responses (domain-integ-money §0).
+        { resource: "polls.responses", label: "polls.responses.byClient", masterField: "client" },
       ],
     },
     {
