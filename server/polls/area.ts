@@ -25,21 +25,17 @@ export const pollsArea = defineArea({
     choiceSetsResource,
     choicesResource,
   ],
-  // Lino: Polls → My polls, My responses; Configure → Polls → Choice sets; Explorer → Polls.
+  // Lino: Polls → Polls, My responses; Configure → Polls → Choice sets; Explorer → Polls, for polls staff.
   menu: [
-    {
-      menu: "integration",
-      section: "polls.menu",
-      entries: [{ resource: "polls.polls" }, { resource: "polls.myResponses" }],
-    },
+    { menu: "polls", entries: [{ resource: "polls.polls" }, { resource: "polls.myResponses" }] },
     { menu: "configure", section: "polls.menu", entries: [{ resource: "polls.choiceSets" }] },
     {
       menu: "explorer",
       section: "polls.menu",
       entries: [
-        { resource: "polls.questions" },
-        { resource: "polls.choices" },
-        { resource: "polls.responses", label: "polls.responses.all" },
+        { resource: "polls.questions", roles: ["PollsStaff"] },
+        { resource: "polls.choices", roles: ["PollsStaff"] },
+        { resource: "polls.responses", label: "polls.responses.all", roles: ["PollsStaff"] },
       ],
     },
   ],
