@@ -7,6 +7,7 @@ import { DocumentTemplatesPanelView } from "./document-templates";
 import { EidCardPanelView } from "./eid-card";
 import { ExcerptPdfPanelView } from "./excerpt-pdf";
 import { HandOverPanelView } from "./hand-over";
+import { PollAnswersPanelView } from "./poll-answers";
 import { FindDatePanelView } from "./find-date";
 import { SimilarClientsPanelView } from "./similar-clients";
 import { TimelinePanelView } from "./timeline";
@@ -27,4 +28,5 @@ export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> 
   handOver: HandOverPanelView,
   findDate: FindDatePanelView,
   documentEdit: DocumentEditPanelView,
+  pollAnswers: PollAnswersPanelView,
 };
