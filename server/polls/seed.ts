@@ -53,7 +53,7 @@ export async function seedChoiceSets({ db, t }: TenantHandle) {
 }
 
 // Lino Welfare's demo polls for Châtelet (lino_welfare/modlib/polls/fixtures/demo.py), verbatim.
-const INI_QUESTIONS = `
+export const INI_QUESTIONS = `
 =Pour commencer ma recherche d'emploi, je dois
 #Veuillez sélectionner votre réponse pour chaque question
 Avoir une farde de recherche d’emploi organisée
@@ -89,7 +89,7 @@ Utiliser le téléphone pour poser ma candidature
 Utiliser le téléphone pour relancer ma candidature
 Trouver et imprimer les formulaires de demandes d’aides à l’embauche se trouvant sur le site de l’ONEm
 `;
-const RAE_QUESTIONS = `
+export const RAE_QUESTIONS = `
 Cherchez-vous du travail actuellement?
 Avez-vous un CV à jour?
 Est-ce que vous vous présentez régulièrement au FOREM?
