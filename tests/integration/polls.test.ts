@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { hasRole, rolesInCentre, USER_TYPES, type UserType } from "@/server/auth/user-types";
 import type { AnswerSheet } from "@/server/polls/answers";
 import { registry } from "@/server/areas";
+import { seedDemoPolls } from "@/server/polls/seed";
 import { menuFor } from "@/server/shell/menu";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
@@ -268,6 +269,35 @@ describe("another centre", () => {
     expect(await appCodeOf(foreign.polls.setRemark({ response: id, question: q.id, remark: "x" }))).toBe("NOT_FOUND");
     const { rows } = await foreign.resources.list({ resource: "polls.responses", state: state() });
     expect(rows).toEqual([]);
+  });
+});
+
+describe("the demo", () => {
+  it("gives a centre using Châtelet's field set Lino's polls INI and RAE and six responses by Alicia", async () => {
+    const demo = await newCentre("polls-demo", "production");
+    await useSets(demo, ["chatelet"]);
+    await newUser(demo, "900", { username: "robin" });
+    await newUser(demo, "120", { username: "alicia" });
+    await newClient(demo, { firstName: "Alfons", lastName: "Ausdemwald" });
+    await newClient(demo, { firstName: "Laurent", lastName: "Bastiaensen" });
+    const h = tenantHandle(demo);
+    await seedDemoPolls(h, { kind: "demo", defaultLocale: "fr" });
+    await seedDemoPolls(h, { kind: "demo", defaultLocale: "fr" }); // idempotent
+    const polls = await h.db.select().from(h.t.polls);
+    expect(polls.map((p) => [p.ref, p.title, p.state])).toEqual([
+      ["INI", "Interview initial", "20"],
+      ["RAE", "Recherche active d'emploi", "20"],
+    ]);
+    const questions = await h.db.select().from(h.t.pollQuestions);
+    expect(questions.filter((q) => q.pollId === polls[0]!.id)).toHaveLength(30);
+    expect(questions.filter((q) => q.pollId === polls[1]!.id)).toHaveLength(8);
+    const responses = await h.db.select().from(h.t.pollResponses);
+    expect(responses).toHaveLength(6);
+    expect(responses.filter((r) => r.pollId === polls[1]!.id && r.partnerId === responses[0]!.partnerId)).toHaveLength(
+      3,
+    );
+    // Every question but the headings answered once: INI 28 × 2 responses, RAE 8 × 4.
+    expect((await h.db.select().from(h.t.pollAnswerChoices)).length).toBe(28 * 2 + 8 * 4);
   });
 });
 
