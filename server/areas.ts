@@ -17,6 +17,7 @@ import { jobsArea } from "@/server/jobs/area";
 import { newcomersArea } from "@/server/newcomers/area";
 import { notesArea } from "@/server/notes/area";
 import { notifyArea } from "@/server/notify/area";
+import { pollsArea } from "@/server/polls/area";
 import { outboxArea } from "@/server/outbox/area";
 import { receptionArea } from "@/server/reception/area";
 import { createRegistry } from "@/server/resources/registry";
@@ -58,6 +59,7 @@ export const AREAS = [
   cvArea,
   isipArea,
   newcomersArea,
+  pollsArea,
   notifyArea,
   outboxArea,
   shellArea,

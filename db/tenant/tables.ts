@@ -21,6 +21,7 @@ import { notifyTables } from "./notify";
 import { outboxTables } from "./outbox";
 import { newcomerTables } from "./newcomers";
 import { noteTables } from "./notes";
+import { pollTables } from "./polls";
 import { receptionTables } from "./reception";
 import { settingsTables } from "./settings";
 import { uploadTables } from "./uploads";
@@ -61,6 +62,7 @@ const AREAS = {
   dav: davTables,
   cv: cvTables,
   isip: isipTables,
+  polls: pollTables,
 };
 
 type Areas = typeof AREAS;

@@ -107,4 +107,11 @@ export const {
   isipContractTypes,
   isipContracts,
   isipPartners,
+  pollChoiceSets,
+  pollChoices,
+  polls,
+  pollQuestions,
+  pollResponses,
+  pollAnswerChoices,
+  pollAnswerRemarks,
 } = tenantTables(SENTINEL_SCHEMA);

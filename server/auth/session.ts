@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq, getTableColumns, lt, sql } from "drizzle-orm";
-import { rolesOf, type Role, type UserType } from "./user-types";
+import { rolesInCentre, type Role, type UserType } from "./user-types";
 import { keepsDirectorySession } from "./directory-check";
 import { canSignIn, type User } from "./login";
 import { c, controlDb } from "@/server/db/control";
@@ -84,7 +84,9 @@ type SessionStateQuery = {
   execute: (params: {
     sid: string;
     uid: number | null;
-  }) => Promise<{ revoked: boolean; idleTimeoutMinutes: number; totpRequired: boolean; user: User | null }[]>;
+  }) => Promise<
+    { revoked: boolean; idleTimeoutMinutes: number; totpRequired: boolean; fieldSets: string[]; user: User | null }[]
+  >;
 };
 
 /**
@@ -103,6 +105,7 @@ async function sessionState({ db, t }: TenantHandle, sid: string, uid: number | 
           revoked: sql<boolean>`exists (select 1 from ${t.revokedSessions} where ${t.revokedSessions.sid} = ${sql.placeholder("sid")})`,
           idleTimeoutMinutes: t.siteSettings.idleTimeoutMinutes,
           totpRequired: t.siteSettings.totpRequired,
+          fieldSets: t.siteSettings.clientFieldSets,
           user: getTableColumns(t.users),
         })
         .from(t.siteSettings)
@@ -115,6 +118,7 @@ async function sessionState({ db, t }: TenantHandle, sid: string, uid: number | 
     revoked: row?.revoked !== false,
     idleTimeoutMinutes: row?.idleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES,
     totpRequired: Boolean(row?.totpRequired),
+    fieldSets: row?.fieldSets ?? [],
     user: row?.user ?? null,
   };
 }
@@ -150,7 +154,7 @@ export async function resolveSessionUser(
   const settings = await sessionState(h, claims.sid, uid);
   if (settings.revoked || idleExpired(claims, settings.idleTimeoutMinutes, now)) return null;
   // An operator's support session: no user row; the grant is checked on every request.
-  if (support) return resolveSupportSession(h, tenant, claims, new Date(now));
+  if (support) return resolveSupportSession(h, tenant, claims, new Date(now), settings.fieldSets);
   const user = settings.user;
   if (!user || user.sessionEpoch !== claims.ep || !canSignIn(user)) return null;
   if (!(await keepsDirectorySession(h, user, now))) return null;
@@ -167,7 +171,7 @@ export async function resolveSessionUser(
     lastName: shown.lastName,
     language: user.language,
     userType: shownType,
-    roles: rolesOf(shownType),
+    roles: rolesInCentre(shownType, settings.fieldSets),
     mustEnrollTotp,
     realUser: target
       ? { id: user.id, username: user.username, firstName: user.firstName, lastName: user.lastName }

@@ -39,6 +39,9 @@ export const ROLE_MATRIX = {
   IntegrationStaff: types("110 120 420 900 910"),
   CareerUser: types("100 110 120 420 900 910"),
   CareerStaff: types("110 120 420 900 910"),
+  /** Polls (domain-integ-money §1): see polls and answer them with clients; staff write the polls. Châtelet only. */
+  PollsUser: types("100 110 120 200 300 400 410 420 900 910"),
+  PollsStaff: types("110 120 410 420 900 910"),
   NewcomersOperator: types("110 120 200 220 300 420 800 900 910"),
   NewcomersUser: types("120 200 220 300 420 900 910"),
   CoachingsUser: types("100 110 120 200 210 300 400 410 420 900 910"),
@@ -83,6 +86,25 @@ const rolesByType = new Map<UserType, ReadonlySet<Role>>(
 
 export function rolesOf(type: UserType | null | undefined): ReadonlySet<Role> {
   return (type && rolesByType.get(type)) || new Set();
+}
+
+/**
+ * Roles of parts only some centres use (Lino: a plugin installed in Châtelet's variant only), each
+ * with the client field set that switches it on in the centre's settings; elsewhere no one has them.
+ */
+export const CENTRE_ROLES: Partial<Record<Role, string>> = { PollsUser: "chatelet", PollsStaff: "chatelet" };
+
+const centreRolesCache = new Map<string, ReadonlySet<Role>>();
+/** The roles of a user type in a centre using these field sets: its roles less those of parts the centre does not use. */
+export function rolesInCentre(type: UserType | null | undefined, fieldSets: readonly string[]): ReadonlySet<Role> {
+  const all = rolesOf(type);
+  const key = `${type}|${[...fieldSets].sort().join(",")}`;
+  let roles = centreRolesCache.get(key);
+  if (!roles) {
+    roles = new Set([...all].filter((role) => !CENTRE_ROLES[role] || fieldSets.includes(CENTRE_ROLES[role]!)));
+    centreRolesCache.set(key, roles);
+  }
+  return roles;
 }
 
 export function hasRole(type: UserType | null | undefined, role: Role): boolean {

@@ -365,6 +365,8 @@ export const clientsResource = defineResource({
         { resource: "clients.exclusions", label: "resources.exclusions.title", masterField: "client" },
         { resource: "clients.convictions", label: "resources.convictions.title", masterField: "client" },
         { resource: "jobs.candidatures", label: "jobs.candidatures.byClient", masterField: "client" },
+        // Châtelet's "Active job search" tab shows the client's poll responses (domain-integ-money §0).
+        { resource: "polls.responses", label: "polls.responses.byClient", masterField: "client" },
       ],
     },
     {

@@ -13,6 +13,7 @@ export const TOP_MENUS = [
   "pcsw",
   "accounting",
   "integration",
+  "polls",
   "courses",
   "newcomers",
   "debts",

@@ -2,7 +2,7 @@ import { operatorActor, writeAudit } from "@/server/audit";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { SessionClaims, SessionUser } from "@/server/auth/session";
-import { rolesOf } from "@/server/auth/user-types";
+import { rolesInCentre } from "@/server/auth/user-types";
 import { c, controlDb } from "@/server/db/control";
 import { AppError } from "@/server/errors";
 import { findActiveOperator } from "@/server/operator/accounts";
@@ -51,6 +51,7 @@ export async function resolveSupportSession(
   tenant: Pick<Tenant, "id" | "defaultLocale">,
   claims: Partial<SessionClaims>,
   now = new Date(),
+  fieldSets: readonly string[] = [],
 ): Promise<SessionUser | null> {
   if (typeof claims.sup !== "string" || typeof claims.op !== "string") return null;
   const grant = await activeGrant(tenant.id, claims.sup, now).catch(() => null);
@@ -64,7 +65,7 @@ export async function resolveSupportSession(
     lastName: "",
     language: tenant.defaultLocale,
     userType: SUPPORT_USER_TYPE,
-    roles: rolesOf(SUPPORT_USER_TYPE),
+    roles: rolesInCentre(SUPPORT_USER_TYPE, fieldSets),
     mustEnrollTotp: false,
     realUser: null,
     support: {

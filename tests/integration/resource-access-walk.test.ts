@@ -23,10 +23,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "@/server/areas";
-import { USER_TYPES, type UserType } from "@/server/auth/user-types";
+import { hasRole, USER_TYPES, type UserType } from "@/server/auth/user-types";
 import { closePools } from "@/server/db/pool";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
+import { useEveryFieldSet } from "./factories";
 import { appCodeOf, callerOn, centreHost, newCentre, newUser } from "./helpers";
 
 afterAll(closePools);
@@ -313,6 +314,19 @@ const EXPECTED: Record<string, string> = {
   "notes.noteTypes": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
   "notes.eventTypes": "-   V   E   E   V   V   V   V   V   E   E   V   V   V   E   E",
 
+  // ── Polls (domain-integ-money §1, §2.11; lino_xl/lib/polls/models.py; a centre using Châtelet's field set) ──
+  // polls.Polls: PollsUser (100–120, 200, 300, 400–420, admins); written by PollsStaff (110, 120, 410, 420, admins).
+  "polls.polls": "-   V   E   E   V   -   -   V   V   E   E   -   -   -   E   E",
+  // polls.QuestionsByPoll: PollsUser on the poll; polls.Questions (Explorer): PollsStaff, who write them.
+  "polls.questions": "-   v   E   E   v   -   -   v   v   E   E   -   -   -   E   E",
+  // polls.ResponsesByPartner (the client's file): PollsUser, each on their own response; AllResponses: PollsStaff.
+  "polls.responses": "-   e   E   E   e   -   -   e   e   E   E   -   -   -   E   E",
+  // polls.MyResponses: PollsUser.
+  "polls.myResponses": "-   E   E   E   E   -   -   E   E   E   E   -   -   -   E   E",
+  // polls.ChoiceSets, Choices: PollsStaff (Configure → Polls, Explorer → Polls).
+  "polls.choiceSets": "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
+  "polls.choices": "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
+
   // ── Countries and places (§2.6) ──
   // countries.Countries, Places: ContactsStaff (eupen.rst: .detail/.insert 110 120 210 410 420 800
   // admin 910; §1.4: Theresia (210) configures countries and places); chosen on every address.
@@ -391,6 +405,8 @@ const fixtures = new Map<string, Fixture>();
 
 beforeAll(async () => {
   centre = await newCentre("access-walk");
+  // Châtelet's field set: its parts (polls) are on, so their access can be walked too.
+  await useEveryFieldSet(centre);
   for (const type of USER_TYPES) {
     const { user, claims } = await newUser(centre, type);
     userIds.set(type, user.id);
@@ -861,6 +877,36 @@ beforeAll(async () => {
     ["isip.endings", { id: contractEnding!.id }],
   ];
   for (const [resource, fixture] of entries) fixtures.set(resource, fixture);
+
+  // A published poll with a question, and each polls user's own response to it about the client.
+  const pollsUsers = USER_TYPES.filter((type) => hasRole(type, "PollsUser"));
+  const choiceSet = await create("polls.choiceSets", { name: name("Oui/Non") });
+  const pollChoice = await create("polls.choices", { choiceSet, seqno: 1, name: name("Oui") });
+  const poll = await create("polls.polls", {
+    ref: "RAE",
+    title: "Recherche active d'emploi",
+    defaultChoiceSet: choiceSet,
+  });
+  const question = await create("polls.questions", { poll, seqno: 1, number: "1", title: "Cherchez-vous du travail?" });
+  await admin.resources.transition({ resource: "polls.polls", id: poll, version: 1, name: "publish" });
+  const responses = new Map<UserType, number>();
+  for (const [i, type] of pollsUsers.entries()) {
+    const values = { poll, client, date: `2026-11-${String(i + 1).padStart(2, "0")}` };
+    responses.set(
+      type,
+      Number((await callers.get(type)!.resources.create({ resource: "polls.responses", values })).id),
+    );
+  }
+  const ownResponse = (type: UserType) => responses.get(type) ?? responses.get("900")!;
+  for (const [resource, fixture] of [
+    ["polls.polls", { id: poll }],
+    ["polls.questions", { id: question, master: { field: "poll", value: poll } }],
+    ["polls.responses", { id: ownResponse, master: onClient }],
+    ["polls.myResponses", { id: ownResponse }],
+    ["polls.choiceSets", { id: choiceSet }],
+    ["polls.choices", { id: pollChoice, master: { field: "choiceSet", value: choiceSet } }],
+  ] as [string, Fixture][])
+    fixtures.set(resource, fixture);
 }, 300_000);
 
 /**

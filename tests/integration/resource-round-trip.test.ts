@@ -63,6 +63,9 @@ beforeAll(async () => {
   ({ claims: adminClaims } = await newUser(centre, "900"));
   admin = await callerOn(centreHost(centre.slug), {}, adminClaims);
   form = await formFiller(centre, admin);
+  // A response is given to an active poll only (its picker offers no other): one published poll.
+  const poll = await admin.resources.create({ resource: "polls.polls", values: { title: "Round trip" } });
+  await admin.resources.transition({ resource: "polls.polls", id: poll.id, version: 1, name: "publish" });
 });
 
 /** What differs between the values sent and the row read back. */

@@ -486,11 +486,36 @@ const withMyCompetences = (userType: UserType, lines: string[]) => {
   return [...lines.slice(0, at), MY_COMPETENCES, ...lines.slice(at)];
 };
 
+// Polls (domain-integ-money §1, Lino's polls menus): polls users find the polls and their responses in their own
+// menu; polls staff configure the choice sets and explore questions, choices and every response. Each goes after
+// the lines of the menus before it. (A centre not using Châtelet's field set takes these roles away.)
+const POLLS_USERS = ["100", "110", "120", "200", "300", "400", "410", "420", "900", "910"];
+const POLLS_STAFF = ["110", "120", "410", "420", "900", "910"];
+const menuRank = (line: string) => TOP_MENUS.indexOf(line.split(" > ")[0]!.replace("menu.", "") as never);
+const afterMenu = (lines: string[], add: string[]) => {
+  const at = lines.findIndex((l) => menuRank(l) > menuRank(add[0]!));
+  return at === -1 ? [...lines, ...add] : [...lines.slice(0, at), ...add, ...lines.slice(at)];
+};
+const withPolls = (userType: string, lines: string[]) => {
+  if (!POLLS_USERS.includes(userType)) return lines;
+  let out = afterMenu(lines, [
+    "menu.polls > polls.polls.title (/polls/polls)",
+    "menu.polls > polls.responses.mine (/polls/myResponses)",
+  ]);
+  if (!POLLS_STAFF.includes(userType)) return out;
+  out = afterMenu(out, ["menu.configure > polls.menu > polls.choiceSets.title (/polls/choiceSets)"]);
+  return afterMenu(out, [
+    "menu.explorer > polls.menu > polls.questions.title (/polls/questions)",
+    "menu.explorer > polls.menu > polls.choices.title (/polls/choices)",
+    "menu.explorer > polls.menu > polls.responses.all (/polls/responses)",
+  ]);
+};
+
 describe("the main menu per user type", () => {
   for (const userType of USER_TYPES) {
     it(`user type ${userType} gets its menu`, () => {
       expect(linesOf(userType)).toEqual(
-        withMyCompetences(userType, withVisitors(userType, withPlanners(EXPECTED[userType]))),
+        withPolls(userType, withMyCompetences(userType, withVisitors(userType, withPlanners(EXPECTED[userType])))),
       );
     });
   }

@@ -8,6 +8,7 @@ import { DocumentTemplatesPanelView } from "./document-templates";
 import { EidCardPanelView } from "./eid-card";
 import { ExcerptPdfPanelView } from "./excerpt-pdf";
 import { HandOverPanelView } from "./hand-over";
+import { PollAnswersPanelView } from "./poll-answers";
 import { FindDatePanelView } from "./find-date";
 import { SimilarClientsPanelView } from "./similar-clients";
 import { TimelinePanelView } from "./timeline";
@@ -29,4 +30,5 @@ export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> 
   findDate: FindDatePanelView,
   documentEdit: DocumentEditPanelView,
   agentsByClient: AgentsByClientPanelView,
+  pollAnswers: PollAnswersPanelView,
 };
