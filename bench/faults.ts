@@ -59,7 +59,7 @@ export async function benchLockedCentre(stuck: Tenant, other: Tenant) {
     return { p95: failed ? NaN : percentile(ms, 95), failed };
   };
   const e = env();
-  // With a share of half the pool (DB_CENTRE_MAX is off by default).
+  // With a share of half the pool (the default).
   const share = Math.max(1, Math.ceil(e.DB_POOL_MAX / 2));
   await closePools();
   process.env.DB_CENTRE_MAX = String(share);

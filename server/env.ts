@@ -59,7 +59,7 @@ const schema = z
     PDF_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-    // How many of the pool's connections one centre may hold at once (default: all of them), so
+    // How many of the pool's connections one centre may hold at once (default: half the pool), so
     // that one busy or stuck centre cannot take every connection from the others.
     DB_CENTRE_MAX: z.coerce.number().int().min(1).max(200).optional(),
     // How long one statement, one wait for a row lock and one wait for a free connection may take

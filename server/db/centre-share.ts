@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 
 /**
@@ -50,13 +52,21 @@ export class CentreShare {
   }
 }
 
+/** The shares in which the running transaction already holds a place (see `holdShareInTransactions`). */
+const heldByTransaction = new AsyncLocalStorage<ReadonlySet<CentreShare>>();
+
 /**
  * The shared pool as one centre sees it: the same connections, taken within the centre's share.
  * It stays a `pg.Pool` to its users (drizzle opens transactions only on something that is one).
+ * Work started inside one of the centre's transactions takes its connection without queueing for
+ * the share: the transaction already holds a place, and the requests queued for the share may be
+ * waiting for that very transaction (a row it locked), so queueing behind them could never end.
  */
 export function sharedPool(pool: pg.Pool, share: CentreShare): pg.Pool {
   const view = Object.create(pool) as pg.Pool;
+  const nested = () => heldByTransaction.getStore()?.has(share) === true;
   const query = (async (...args: Parameters<pg.Pool["query"]>) => {
+    if (nested()) return (pool.query as (...a: unknown[]) => Promise<unknown>)(...args);
     await share.acquire();
     try {
       return await (pool.query as (...a: unknown[]) => Promise<unknown>)(...args);
@@ -65,6 +75,7 @@ export function sharedPool(pool: pg.Pool, share: CentreShare): pg.Pool {
     }
   }) as pg.Pool["query"];
   const connect = (async () => {
+    if (nested()) return pool.connect();
     await share.acquire();
     let client: pg.PoolClient;
     try {
@@ -86,4 +97,18 @@ export function sharedPool(pool: pg.Pool, share: CentreShare): pg.Pool {
     return client;
   }) as pg.Pool["connect"];
   return Object.assign(view, { query, connect });
+}
+
+/**
+ * Makes `db.transaction` (drizzle over `sharedPool(…, share)`) mark what runs inside it as holding a
+ * place in `share`, so that work it starts on `db` itself does not queue for the share again.
+ */
+export function holdShareInTransactions(db: NodePgDatabase, share: CentreShare): NodePgDatabase {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work, config) =>
+    transaction((tx) => {
+      const held = heldByTransaction.getStore();
+      return heldByTransaction.run(new Set([...(held ?? []), share]), () => work(tx));
+    }, config)) as typeof db.transaction;
+  return db;
 }

@@ -38,6 +38,13 @@ export function queue(): Promise<Queue> {
   return g.__entraideQueue;
 }
 
+/** Stops the process's queue client if one was started (a short-lived process ends with it). */
+export async function stopQueue() {
+  const started = g.__entraideQueue;
+  g.__entraideQueue = undefined;
+  if (started) await (await started).boss.stop({ graceful: true, timeout: 10_000 });
+}
+
 async function ensureQueue(q: Queue, def: JobDef) {
   if (q.queues.has(def.name)) return;
   const retry = def.retry ?? DEFAULT_RETRY;

@@ -2,8 +2,10 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { isLocale, type Locale } from "@/server/i18n/locale";
 import { translatorFor, type Translator } from "@/server/i18n/translator";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { enqueue } from "@/server/jobs/queue";
 import { MASKED_TYPES } from "./choices";
 import { announce } from "./live";
+import { mailOftenJob } from "./mail";
 
 type Tx = TenantHandle["db"];
 
@@ -69,6 +71,9 @@ export async function notify(
     .returning({ userId: t.notifyMessages.userId });
   const notified = made.map((m) => m.userId);
   await announce(tx, handle.tenantId, notified);
+  // Users who want each message by e-mail at once get it now, not at the next scheduled run.
+  if (wanted.some((u) => u.mailMode === "often" && notified.includes(u.id)))
+    await enqueue(handle, mailOftenJob, {}, { tx });
   return notified;
 }
 

@@ -44,8 +44,8 @@ export function mailsFor(mode: MailingMode, messages: Pending[], locale: Locale)
 
 /**
  * Mails the centre's unsent notifications of users in `mode` who have an e-mail address, and marks
- * them sent in the same transaction as the mails are queued: none is lost, none goes twice.
- * Returns how many mails were queued.
+ * them sent in the same transaction as the mails are queued: none is lost, none goes twice, also when
+ * two runs overlap (each mails only the messages it marked). Returns how many mails were queued.
  */
 export async function mailNotifications(handle: TenantHandle, mode: MailingMode): Promise<number> {
   const { db, t } = handle;
@@ -73,7 +73,26 @@ export async function mailNotifications(handle: TenantHandle, mode: MailingMode)
     const user = messages[0]!;
     const locale: Locale = isLocale(user.language) ? user.language : "fr";
     await db.transaction(async (tx) => {
-      for (const mail of mailsFor(mode, messages, locale)) {
+      const claimed = await tx
+        .update(m)
+        .set({ sentAt: sql`now()` })
+        .where(
+          and(
+            eq(m.userId, userId),
+            isNull(m.sentAt),
+            inArray(
+              m.id,
+              messages.map((x) => x.id),
+            ),
+          ),
+        )
+        .returning({ id: m.id });
+      const mine = new Set(claimed.map((x) => x.id));
+      for (const mail of mailsFor(
+        mode,
+        messages.filter((x) => mine.has(x.id)),
+        locale,
+      )) {
         await queueMail(tx, handle, {
           userId: null,
           subject: mail.subject,
@@ -82,18 +101,6 @@ export async function mailNotifications(handle: TenantHandle, mode: MailingMode)
         });
         queued++;
       }
-      await tx
-        .update(m)
-        .set({ sentAt: sql`now()` })
-        .where(
-          and(
-            eq(m.userId, userId),
-            inArray(
-              m.id,
-              messages.map((x) => x.id),
-            ),
-          ),
-        );
     });
   }
   return queued;
@@ -111,9 +118,14 @@ const mailingJob = (name: string, mode: MailingMode, schedule: string) =>
     },
   });
 
-/** Lino sends "often" mails within seconds; a queue tick each minute is as close as cron goes. */
+/**
+ * "Often" mails go out within seconds, as in Lino: `notify` queues this job in the transaction that
+ * makes the message. The quarter-hourly run only catches what such a job left (it failed every retry).
+ */
+export const mailOftenJob = mailingJob("notify.mailOften", "often", "*/15 * * * *");
+
 export const notificationMailJobs = [
-  mailingJob("notify.mailOften", "often", "* * * * *"),
+  mailOftenJob,
   mailingJob("notify.dailyDigest", "daily", "0 7 * * *"),
   mailingJob("notify.weeklyDigest", "weekly", "0 7 * * 1"),
 ];

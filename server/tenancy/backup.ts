@@ -15,6 +15,7 @@ import { ensureExtensions } from "@/server/db/extensions";
 import { getPool } from "@/server/db/pool";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
+import { isFileLine, removeCentreFiles, restoreCentreFiles, writeCentreFiles, type FileLine } from "./backup-files";
 import { codeTenantMigrations } from "./migrations";
 import { findTenantBySlug, invalidateTenant, type Tenant } from "./registry";
 import { validateSlug } from "./slug";
@@ -28,7 +29,8 @@ import { forgetTenantHandle, tenantSchemaName } from "./tenant-db";
  *   2. per table, a line naming the table and its columns, then one line per row as PostgreSQL's own
  *      row_to_json wrote it (read back by json_populate_recordset: every type round-trips, and Node
  *      never parses a row);
- *   3. a trailer with the sha256 of every line before it.
+ *   3. the centre's scanned documents (`./backup-files.ts`), unless left out (a move keeps them in place);
+ *   4. a trailer with the sha256 of every line before it.
  * See docs/operations.md.
  */
 
@@ -59,6 +61,7 @@ interface Trailer {
   end: true;
   tables: number;
   rows: number;
+  files?: number;
   sha256: string;
 }
 
@@ -69,6 +72,7 @@ export interface BackupFile {
   sha256: string;
   tables: number;
   rows: number;
+  files: number;
 }
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -94,7 +98,7 @@ async function tablesOf(client: PoolClient, schema: string) {
  */
 export async function exportTenant(
   slug: string,
-  opts: { out?: string; dir?: string; progress?: (line: string) => void } = {},
+  opts: { out?: string; dir?: string; progress?: (line: string) => void; files?: boolean } = {},
 ): Promise<BackupFile> {
   invalidateTenant(slug);
   const tenant = await findTenantBySlug(slug);
@@ -121,6 +125,7 @@ export async function exportTenant(
 
   let tables = 0;
   let rows = 0;
+  let files = 0;
   const client = await getPool(tenant.clusterId).connect();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -174,6 +179,10 @@ export async function exportTenant(
       opts.progress?.(`${table}: ${n} row(s)`);
     }
     await client.query("COMMIT");
+    if (opts.files !== false) {
+      files = await writeCentreFiles(tenant.id, write);
+      opts.progress?.(`scanned documents: ${files} file(s)`);
+    }
   } catch (e) {
     await client.query("ROLLBACK").catch(() => undefined);
     lines.destroy();
@@ -183,14 +192,14 @@ export async function exportTenant(
   } finally {
     client.release();
   }
-  const trailer: Trailer = { end: true, tables, rows, sha256: contentHash.digest("hex") };
+  const trailer: Trailer = { end: true, tables, rows, files, sha256: contentHash.digest("hex") };
   await write(JSON.stringify(trailer), false);
   lines.end();
   await written;
   await rename(part, file);
   const sha256 = await fileSha256(file);
   await writeFile(`${file}.sha256`, `${sha256}  ${path.basename(file)}\n`);
-  return { file, bytes: (await stat(file)).size, sha256, tables, rows };
+  return { file, bytes: (await stat(file)).size, sha256, tables, rows, files };
 }
 
 export async function fileSha256(file: string) {
@@ -294,9 +303,12 @@ export async function importTenant(
       await tx.insert(c.domains).values({ host, tenantId: id, isPrimary: host.startsWith(`${slug}.`) });
   });
 
+  const restoredFiles: string[] = [];
   try {
     await ensureExtensions(pool);
     const version = await loadSchema(pool, schema, file, plan, progress);
+    await restoreFiles(file, id, restoredFiles);
+    if (restoredFiles.length) progress(`scanned documents: ${restoredFiles.length} file(s)`);
     const [tenant] = await controlDb().transaction(async (tx) => {
       await tx.insert(c.controlAudit).values({
         actor: opts.actor,
@@ -319,12 +331,32 @@ export async function importTenant(
     return tenant!;
   } catch (e) {
     await pool.query(`DROP SCHEMA IF EXISTS ${ident(schema)} CASCADE`).catch(() => undefined);
+    await removeCentreFiles(id, restoredFiles).catch(() => undefined);
     forgetTenantHandle(schema);
     await controlDb().delete(c.tenants).where(eq(c.tenants.id, id));
     if (e instanceof AppError) throw e;
     throw new AppError("IMPORT_FAILED", { slug }, (e as Error).message);
   } finally {
     invalidateTenant(slug);
+  }
+}
+
+/** Puts the backup's scanned documents (after its tables) into the storage of centre `id`. */
+async function restoreFiles(file: string, id: string, written: string[]) {
+  const { lines, stream } = readLines(file);
+  const it = lines[Symbol.asyncIterator]();
+  try {
+    await it.next(); // the header
+    for (;;) {
+      const line = await it.next();
+      if (line.done) return;
+      const meta = JSON.parse(line.value) as TableLine | FileLine | Trailer;
+      if ("end" in meta) return;
+      if (isFileLine(meta)) return await restoreCentreFiles(id, meta, it, written);
+      for (let i = 0; i < meta.rows; i++) await it.next();
+    }
+  } finally {
+    stream.destroy();
   }
 }
 
@@ -400,8 +432,8 @@ export async function loadSchema(
           continue;
         }
         if (table) progress(`${table.table}: ${loaded} row(s)`);
-        const next = JSON.parse(line) as TableLine | Trailer;
-        if ("end" in next) break;
+        const next = JSON.parse(line) as TableLine | FileLine | Trailer;
+        if ("end" in next || isFileLine(next)) break;
         const columns = present.get(next.table);
         if (!columns || next.columns.some((col) => !columns.includes(col)))
           throw invalid(`table ${next.table} does not match version ${plan.before.length}`);

@@ -78,7 +78,8 @@ export async function moveTenant(
   try {
     const settle = opts.settleMs ?? SETTLE_MS;
     if (settle) await new Promise((resolve) => setTimeout(resolve, settle));
-    const exported = await exportTenant(slug, { dir });
+    // Scanned documents stay where they are: every app instance reads the same UPLOADS_DIR.
+    const exported = await exportTenant(slug, { dir, files: false });
     progress(`exported ${exported.rows} rows of ${exported.tables} tables (${exported.bytes} bytes)`);
     const plan = migrationPlan(await verifyBackup(exported.file));
     const { rowCount } = await target.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [tenant.schemaName]);

@@ -4,7 +4,7 @@ import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { LRUCache } from "lru-cache";
 import { tenantTables, type TenantTables } from "@/db/tenant/tables";
 import type pg from "pg";
-import { CentreShare, sharedPool } from "@/server/db/centre-share";
+import { CentreShare, holdShareInTransactions, sharedPool } from "@/server/db/centre-share";
 import { getPool } from "@/server/db/pool";
 import { env } from "@/server/env";
 
@@ -36,18 +36,14 @@ function centreDb(tenantId: string, schemaName: string, pool: pg.Pool): TenantDb
   if (kept) tablesBySchema.delete(schemaName);
   const e = env();
   const share = new CentreShare(centreShareOf(e.DB_POOL_MAX, e.DB_CENTRE_MAX), e.DB_CHECKOUT_TIMEOUT_MS);
-  const db = drizzle(sharedPool(pool, share));
+  const db = holdShareInTransactions(drizzle(sharedPool(pool, share)), share);
   dbByCentre.set(tenantId, { pool, db });
   return db;
 }
 
-/**
- * DB_CENTRE_MAX when set, else the whole pool. Not on by default yet: under a test with many waiting
- * edits, requests of a centre waited on its own share (a request needing a second connection while it
- * holds one is the suspect); see issue 12's note.
- */
+/** DB_CENTRE_MAX when set, else half the pool (at least one connection). */
 export const centreShareOf = (poolMax: number, centreMax: number | undefined) =>
-  Math.min(poolMax, centreMax ?? poolMax);
+  Math.min(poolMax, centreMax ?? Math.max(1, Math.ceil(poolMax / 2)));
 
 export function tenantSchemaName(tenantId: string): string {
   return `t_${tenantId.replace(/-/g, "")}`;

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -26,6 +26,7 @@ import { getTenant } from "@/server/tenancy/lifecycle";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle, tenantSchemaName } from "@/server/tenancy/tenant-db";
 import { TENANT_SCHEMA_VERSION } from "@/server/tenancy/version";
+import { uploadStorage } from "@/server/uploads/storage";
 import { newClient } from "./factories";
 import { appCodeOf, callerOn, centreHost, consoleHost, newCentre, newUser, uniqueSlug } from "./helpers";
 
@@ -65,6 +66,21 @@ async function fingerprint(tenant: Pick<Tenant, "schemaName" | "clusterId">) {
   return out;
 }
 
+/** The centre's stored files (scanned documents): key → sha256 of the content. */
+async function storedFiles(centre: string) {
+  const storage = uploadStorage();
+  const out: Record<string, string> = {};
+  for await (const { key } of storage.list(centre)) {
+    const hash = createHash("sha256");
+    for await (const chunk of (await storage.get(centre, key)).stream) hash.update(chunk as Buffer);
+    out[key] = hash.digest("hex");
+  }
+  return out;
+}
+
+/** The centre id a schema name `t_<32 hex>` stands for. */
+const centreUuidOf = (schema: string) => schema.slice(2).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5");
+
 const schemaExists = async (schema: string) =>
   (await getPool().query("select 1 from pg_namespace where nspname = $1", [schema])).rowCount === 1;
 const controlRow = async (slug: string) =>
@@ -72,8 +88,20 @@ const controlRow = async (slug: string) =>
 
 describe("exporting a centre and importing it under another address", () => {
   it("gives the same rows in every table, fresh ids for new rows, and its users sign in on the new host", async () => {
+    // Beside the demo's scanned documents, one of several megabytes (many lines in the file).
+    const storage = uploadStorage();
+    await storage.put(
+      demo.id,
+      storage.newKey(),
+      (async function* () {
+        yield randomBytes(3 * 1024 * 1024 + 17);
+      })(),
+    );
     const exported = await exportTenant(demo.slug, { dir });
     expect(exported.rows).toBeGreaterThan(2500);
+    const files = await storedFiles(demo.id);
+    expect(exported.files).toBe(Object.keys(files).length);
+    expect(exported.files).toBeGreaterThan(1);
     expect(readFileSync(`${exported.file}.sha256`, "utf8")).toBe(
       `${exported.sha256}  ${path.basename(exported.file)}\n`,
     );
@@ -86,6 +114,8 @@ describe("exporting a centre and importing it under another address", () => {
     const original = await fingerprint(demo);
     expect(Object.keys(original).length).toBeGreaterThan(20);
     expect(await fingerprint(copy)).toEqual(original);
+    // The scanned documents came along: the same keys (the rows name them) with the same bytes.
+    expect(await storedFiles(copy.id)).toEqual(files);
     const [domain] = await controlDb().select().from(c.domains).where(eq(c.domains.tenantId, copy.id));
     expect(domain?.host).toBe(`${slug}.localhost`);
 
@@ -169,6 +199,15 @@ describe("an import that cannot be done", () => {
     await expect(importTenant(file, { as: slug, actor: "test", progress: crashMidway })).rejects.toThrow();
     expect(schema).toMatch(/^t_/);
     expect(await schemaExists(schema)).toBe(false);
+    expect(await controlRow(slug)).toBeUndefined();
+    // A crash once the scanned documents are in place takes them away again.
+    let centreId = "";
+    const crashAfterFiles = (line: string) => {
+      if (line.startsWith("creating schema")) centreId = line.split(" ")[2]!;
+      if (line.startsWith("scanned documents:")) throw new Error("simulated crash");
+    };
+    await expect(importTenant(file, { as: slug, actor: "test", progress: crashAfterFiles })).rejects.toThrow();
+    expect(await storedFiles(centreUuidOf(centreId))).toEqual({});
     expect(await controlRow(slug)).toBeUndefined();
     // The same file then imports fine.
     expect((await importTenant(file, { as: slug, actor: "test" })).status).toBe("active");

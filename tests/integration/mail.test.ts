@@ -5,7 +5,9 @@ import { registry } from "@/server/areas";
 import { closePools } from "@/server/db/pool";
 import { startMailSink, type CaughtMail } from "@/server/integrations/mail/sink";
 import { runJob } from "@/server/jobs/queue";
-import { mailNotifications } from "@/server/notify/mail";
+import { mailNotifications, mailOftenJob } from "@/server/notify/mail";
+import { getPool } from "@/server/db/pool";
+import { QUEUE_SCHEMA } from "@/server/db/job-queue";
 import { notify } from "@/server/notify/emit";
 import { bouncePost } from "@/server/outbox/bounce-route";
 import { bounceToken } from "@/server/outbox/bounces";
@@ -110,6 +112,43 @@ describe("notification e-mails", () => {
     expect(digest!.mailbox).toBe(a.slug);
     const mails = await h.db.select().from(h.t.mails);
     expect(mails.every((m) => m.state === "sent" && m.messageId)).toBe(true);
+  });
+
+  it("for a user in 'often' mode are queued by the change itself, not left for a scheduled run", async () => {
+    const h = tenantHandle(a);
+    const user = await newStaff(a, "100", { email: "at-once@example.org", mailMode: "often", language: "fr" });
+    /** The mailing jobs waiting for this centre. */
+    const waiting = async () =>
+      (
+        await getPool().query<{ id: string; data: { tenantId: string; payload: unknown } }>(
+          `select id, data from ${QUEUE_SCHEMA}.job where name = $1 and state = 'created' and data->>'tenantId' = $2`,
+          [mailOftenJob.name, a.id],
+        )
+      ).rows;
+    const before = new Set((await waiting()).map((job) => job.id));
+    const queuedNow = async () => (await waiting()).filter((job) => !before.has(job.id));
+    // A change that is rolled back asks for nothing.
+    await h.db
+      .transaction(async (tx) => {
+        await notify(tx, h, null, [user.id], { type: "system", owner: null, compose: () => ({ subject: "Annulé" }) });
+        throw new Error("rolled back");
+      })
+      .catch(() => undefined);
+    expect(await queuedNow()).toEqual([]);
+
+    await message(a, user.id, "Tout de suite");
+    const jobs = await queuedNow();
+    expect(jobs).toHaveLength(1);
+    caught.length = 0;
+    // The job runs as a worker would pick it up, twice at once: the mail still goes once.
+    await Promise.all(
+      [0, 1].map((i) =>
+        runJob(registry, mailOftenJob, { id: `${jobs[0]!.id}-${i}`, retryCount: 0, data: jobs[0]!.data }),
+      ),
+    );
+    await sendQueued(a);
+    expect(caught.filter((m) => m.to.includes("at-once@example.org"))).toHaveLength(1);
+    expect((await simpleParser(caught[0]!.raw)).subject).toBe("Tout de suite");
   });
 
   it("refused by the server for good fail at once, with the server's answer; a lost connection is retried", async () => {

@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { c, controlDb } from "@/server/db/control";
 import { closePools } from "@/server/db/pool";
+import { stopQueue } from "@/server/jobs/queue";
 import { notify } from "@/server/notify/emit";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 
@@ -16,4 +17,6 @@ await handle.db.transaction((tx) =>
     compose: (t) => ({ subject: t("notify.demo.initialized") }),
   }),
 );
+// The notification queued its "often" mail job: the queue client started for it goes too.
+await stopQueue();
 await closePools();
