@@ -98,7 +98,7 @@ export class AppServer {
         () => false,
       );
       if (up) return server;
-      if (tries > 600) throw new Error("the server did not start within a minute");
+      if (tries > 1800) throw new Error("the server did not start within three minutes");
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
