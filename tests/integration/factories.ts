@@ -118,6 +118,10 @@ const SPREAD = new Set(["calendar.guests.partner", "cv.languageKnowledge.client"
  */
 const FRESH: Record<string, (tenant: Tenant) => Promise<number>> = {
   "newcomers.competences.user": async (tenant) => (await newUser(tenant, "100")).user.id,
+  // A client answers a poll once a day.
+  ...Object.fromEntries(
+    ["responses", "myResponses"].map((list) => [`polls.${list}.client`, (tenant: Tenant) => newClient(tenant)]),
+  ),
 };
 
 /** Numbers values apart across every form filled in by this test file (names, national numbers). */

@@ -129,6 +129,10 @@ beforeAll(async () => {
   await useEveryFieldSet(centre);
   for (const type of USER_TYPES) staff.set(type, await newStaff(centre, type));
   adminForm = await formFiller(centre, staff.get("900")!.caller);
+  // A response is given to an active poll only (its picker offers no other): one published poll.
+  const admin = staff.get("900")!.caller;
+  const poll = await admin.resources.create({ resource: "polls.polls", values: { title: "Fuzz" } });
+  await admin.resources.transition({ resource: "polls.polls", id: poll.id, version: 1, name: "publish" });
 }, 120_000);
 
 /** 900, and the first other user type that may create or edit the resource. */
