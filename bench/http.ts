@@ -156,7 +156,10 @@ export class AppServer {
     this.agent.destroy();
     const exited = new Promise((resolve) => this.child.once("exit", resolve));
     this.child.kill("SIGTERM");
+    // A graceful stop may wait on connections the bench left open: killed after 15 s.
+    const kill = setTimeout(() => this.child.kill("SIGKILL"), 15_000);
     await exited;
+    clearTimeout(kill);
     rmSync(BENCH_UPLOADS, { recursive: true, force: true });
   }
 }

@@ -81,6 +81,8 @@ try {
   ({ closePools } = await import("@/server/db/pool"));
   await run();
 } finally {
+  // A check-in from the bench's own desk queues a job: the queue client it started must not keep the process alive.
+  await (await import("@/server/jobs/queue")).stopQueue();
   await closePools?.();
   await stopEmbedded?.();
   if (adminUrl && process.env.BENCH_KEEP_DATABASE === "1") line("database_kept", benchDb);

@@ -18,6 +18,8 @@ import { passwordContext } from "@/server/outbox/send";
 import { smsTokenContext } from "@/server/outbox/sms-send";
 import { env } from "@/server/env";
 import { createTenant } from "@/server/tenancy/lifecycle";
+import { prepareQueues } from "@/server/jobs/queue";
+import { registry } from "@/server/areas";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { migrateControl, migrateTenant } from "@/server/tenancy/migrations";
 
@@ -50,6 +52,8 @@ await migrateControl();
 const mailSink = await startMailSink({ dir: env().MAILBOX_DIR });
 // Likewise a local SMS provider speaking Twilio's API catches their SMS, each centre with an account of its own.
 const smsFake = await startSmsFake({ dir: env().SMS_DIR });
+// Seeding queues jobs inside its transactions (mails of users notified at once): the queues exist first.
+await prepareQueues(registry);
 for (const centre of DEMO_CENTRES) {
   const { tenant, created } = await createTenant(centre, "demo", log);
   if (!created) await migrateTenant(tenant);

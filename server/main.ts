@@ -55,7 +55,12 @@ export async function startServer(opts: { dev: boolean; port: number; hostname: 
 /** The background jobs' workers, in every app instance unless JOB_WORKERS=off (e.g. a web-only instance). */
 async function startWorkers() {
   if (process.env.JOB_WORKERS === "off") return null;
-  const [{ registry }, { startJobWorkers }] = await Promise.all([import("./areas"), import("./jobs/queue")]);
+  const [{ registry }, { prepareQueues, startJobWorkers }] = await Promise.all([
+    import("./areas"),
+    import("./jobs/queue"),
+  ]);
+  // The client that enqueues has its queues before any request's transaction enqueues (prepareQueues).
+  await prepareQueues(registry);
   return startJobWorkers(registry);
 }
 

@@ -59,6 +59,16 @@ async function ensureQueue(q: Queue, def: JobDef) {
 }
 
 /**
+ * Starts the queue client and creates every declared job's queue now, so that enqueueing inside a
+ * transaction later needs no other connection: the demo's embedded database has only one, and its
+ * seeding notifies users (whose "often" mails are then queued) in its transactions.
+ */
+export async function prepareQueues(registry: Registry) {
+  const q = await queue();
+  for (const def of registry.jobs) await ensureQueue(q, def);
+}
+
+/**
  * Puts a job for the handle's centre on the queue, in the caller's transaction when `tx` is given:
  * a change and the jobs it asks for are saved together or not at all.
  */

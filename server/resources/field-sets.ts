@@ -7,11 +7,17 @@ export async function fieldsOffInCentre(
   handle: Pick<TenantHandle, "db" | "t">,
   def: ResourceDef,
 ): Promise<ReadonlySet<string>> {
-  const gated = Object.entries(def.fields).filter(([, f]) => f.fieldSet);
-  if (!gated.length) return new Set();
-  const enabled = (await def.fieldSets?.(handle)) ?? new Set<string>();
-  return new Set(gated.filter(([, f]) => !enabled.has(f.fieldSet!)).map(([name]) => name));
+  if (!Object.values(def.fields).some((f) => f.fieldSet)) return new Set();
+  return fieldsOffWith(def, (await def.fieldSets?.(handle)) ?? new Set<string>());
 }
+
+/** The fields of a field set that is not among `enabled` (the centre's sets, read once by the caller). */
+export const fieldsOffWith = (def: ResourceDef, enabled: ReadonlySet<string>): ReadonlySet<string> =>
+  new Set(
+    Object.entries(def.fields)
+      .filter(([, f]) => f.fieldSet && !enabled.has(f.fieldSet))
+      .map(([name]) => name),
+  );
 
 /** Whether this user may write the field at all (some fields are read-only below a role). */
 export const mayWriteField = (field: FieldDef, user: Pick<SessionUser, "roles">) =>

@@ -12,7 +12,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { anyOf, can } from "./access";
 import { choicesOf, type ChoiceList } from "./choices";
-import { fieldsOffInCentre, mayWriteField } from "./field-sets";
+import { fieldsOffWith, mayWriteField } from "./field-sets";
 import { defaultFiltersOf, type FieldDef, type ResourceCtx, type ResourceDef } from "./define";
 import { inReadersOrder } from "@/db/text";
 
@@ -93,13 +93,11 @@ export async function describeResource(
   });
   // Fields of a field set the centre does not use are left out everywhere, also from the detail.
   // The choice lists are asked for at the same time, so their reads go side by side.
-  const offRead = fieldsOffInCentre(handle, def);
+  // The centre's field sets, read once: they hide fields and the slave grids of a set (Châtelet's obstacles).
+  const setsRead = def.fieldSets ? def.fieldSets(handle) : Promise.resolve(new Set<string>());
   for (const f of Object.values(def.fields)) if (f.choices) void choicesOnce(f.choices).catch(() => undefined);
-  const off = await offRead;
-  // Slave grids of a field set (Châtelet's obstacles on the client) show where the centre uses it.
-  const slaveSets = def.detail.some((tab) => tab.slaves?.some((s) => s.fieldSet))
-    ? ((await def.fieldSets?.(handle)) ?? new Set<string>())
-    : new Set<string>();
+  const slaveSets = await setsRead;
+  const off = fieldsOffWith(def, slaveSets);
   const fields: Record<string, FieldMeta> = {};
   for (const [name, f] of Object.entries(def.fields)) {
     if (!off.has(name)) fields[name] = await fieldMeta(name, f, canEdit && mayWriteField(f, user) && !f.createOnly);

@@ -146,6 +146,7 @@ describe("the small entities of a client's file", () => {
       "clients.dispenses",
       "clients.exclusions",
       "clients.convictions",
+      "jobs.candidatures",
     ]);
   });
 

@@ -72,7 +72,7 @@ describe("opening a row's detail", () => {
     const { row, firstTab } = await openAs(eupen, agent.claims, clientsResource, clientId);
     const caller = await createInnerContext({ host: centreHost(eupen.slug), claims: agent.claims });
     expect(row).toMatchObject({ __id: clientId, firstName: "Olga", lastName: "Opening" });
-    expect(Object.keys(firstTab.panels)).toEqual(["clientOverview", "eidCard", "findDate"]);
+    expect(Object.keys(firstTab.panels)).toEqual(["clientOverview", "eidCard", "findDate", "agentsByClient"]);
     expect(firstTab.panels.clientOverview).toMatchObject({ name: "Olga Opening" });
     expect(Object.keys(firstTab.slaves)).toEqual(["contacts.addresses"]);
     const addresses = firstTab.slaves["contacts.addresses"]!;

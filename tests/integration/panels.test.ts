@@ -39,6 +39,8 @@ describe("detail panels", () => {
       { key: "eidCard", label: "panels.eidCard.title" },
       // Find a date with the client's coaches (issue 15 §5).
       { key: "findDate", label: "planner.panel.title" },
+      // The agents a visit can be created with, and their state today (§11 "Agents by client").
+      { key: "agentsByClient", label: "reception.agents.title" },
     ]);
     expect(meta.detail.find((tab) => tab.key === "humanLinks")!.panels).toEqual([
       { key: "similarClients", label: "panels.similarClients.title" },

@@ -22,6 +22,7 @@ import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { createInnerContext, type Context } from "@/server/trpc/context";
 import { guardsOf, type Guard } from "@/server/trpc/procedures";
 import { appRouter } from "@/server/trpc/root";
+import { useEveryFieldSet } from "./factories";
 import { centreHost, consoleHost, newCentre, newUser, uniqueSlug } from "./helpers";
 
 afterAll(closePools);
@@ -115,6 +116,8 @@ let operatorCookieOnCentre: Context;
 
 beforeAll(async () => {
   [own, foreign] = [await newCentre("walk", "production"), await newCentre("walk-foreign", "production")];
+  // Châtelet's field set too: its parts (polls) are on, so their procedures are walked.
+  await Promise.all([useEveryFieldSet(own), useEveryFieldSet(foreign)]);
   for (const type of USER_TYPES) {
     contexts.set(
       type,

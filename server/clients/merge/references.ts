@@ -37,6 +37,20 @@ export const HANDLED_PARTNER_REFERENCES = [
   "uploads.client_id",
   "uploads.company_id",
   "uploads.contact_person_id",
+  "cv_experiences.client_id",
+  "cv_language_knowledge.client_id",
+  "cv_obstacles.client_id",
+  "cv_skills.client_id",
+  "cv_soft_skills.client_id",
+  "cv_studies.client_id",
+  "cv_trainings.client_id",
+  "isip_contracts.client_id",
+  "isip_partners.company_id",
+  "isip_partners.contact_person_id",
+  "job_candidatures.client_id",
+  // A job provider is an organisation, never a client (a person): no row names the duplicate.
+  "job_providers.company_id",
+  "poll_responses.partner_id",
 ] as const;
 
 /** Rows that name a client without a foreign key: tasks and data problems about "client" N. */

@@ -80,6 +80,20 @@ const SIMPLE_REFERENCES: readonly ((t: T) => AnyPgColumn)[] = [
   (t) => t.excerpts.recipientId,
   (t) => t.clientMerges.keptId,
   (t) => t.rooms.companyId,
+  // The client's career, contracts, candidatures and poll answers are the kept client's (issue 17); a
+  // pair held once (a language, a poll's answer of a day) on both is refused as a duplicate, nothing lost.
+  (t) => t.cvLanguageKnowledge.clientId,
+  (t) => t.cvStudies.clientId,
+  (t) => t.cvTrainings.clientId,
+  (t) => t.cvExperiences.clientId,
+  (t) => t.cvSkills.clientId,
+  (t) => t.cvSoftSkills.clientId,
+  (t) => t.cvObstacles.clientId,
+  (t) => t.isipContracts.clientId,
+  (t) => t.isipPartners.companyId,
+  (t) => t.isipPartners.contactPersonId,
+  (t) => t.candidatures.clientId,
+  (t) => t.pollResponses.partnerId,
 ];
 
 /** Moves the rows of the simple references; returns table → ids moved. */
