@@ -142,7 +142,7 @@ export async function seedDemoJobs({ db, t }: TenantHandle, centre: { defaultLoc
         jobId: cycle(jobs, i).id,
         dateSubmitted: addDays(today, -40 + i),
       })),
-      ...Array.from({ length: open }, (_, i) => ({ ...next(), dateSubmitted: addDays(today, -20 + i * 2) })),
+      ...Array.from({ length: open }, (_, i) => ({ ...next(), dateSubmitted: addDays(today, -20 - i * 2) })),
       // Lino: one candidature per function, active, of the clients in turn (the function is the CV's; named in the remark here).
       ...(perFunction
         ? shape.functions.map((fn, i) => ({
