@@ -34,7 +34,7 @@ for (const { base, slug, locale, username, firstName } of [
     // Create the client from the clients list.
     await page.goto(`${base}/clients/clients`);
     await expect(page.getByRole("heading", { level: 1, name: t("resources.clients.title") })).toBeVisible();
-    await page.getByRole("button", { name: t("grid.new") }).click();
+    await page.getByRole("button", { name: t("grid.new"), exact: true }).click();
     const form = page.getByTestId("insert-form");
     // Required fields carry a star after their label.
     await form.getByLabel(new RegExp(`^${t("fields.firstName")}`)).fill(firstName);

@@ -50,7 +50,7 @@ test("chatelet: an SMS to a landline is refused before anything is saved, in Fre
   const t = (key: string) => msg("fr", key);
   await signInAt(page, CHATELET, "fr", "romain");
   await page.goto(`${CHATELET}/outbox/mySms`);
-  await page.getByRole("button", { name: t("grid.new") }).click();
+  await page.getByRole("button", { name: t("grid.new"), exact: true }).click();
   const form = page.getByTestId("insert-form");
   await form.getByLabel(new RegExp(`^${t("outbox.sms.fields.to")}`)).fill("071 23 45 67");
   await form.getByLabel(new RegExp(`^${t("outbox.sms.fields.body")}`)).fill("Bonjour");

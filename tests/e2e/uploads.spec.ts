@@ -32,7 +32,7 @@ test("a reception clerk scans a residence permit valid six weeks more; its remin
 
   // A newcomer at the desk: registered, then the Documents tab of their file.
   await page.goto(`${EUPEN}/clients/clients`);
-  await page.getByRole("button", { name: t("grid.new") }).click();
+  await page.getByRole("button", { name: t("grid.new"), exact: true }).click();
   const clientForm = page.getByTestId("insert-form");
   await clientForm.getByLabel(new RegExp(`^${t("fields.firstName")}`)).fill("Amira");
   await clientForm.getByLabel(new RegExp(`^${t("fields.lastName")}`)).fill(`Scan${Date.now().toString(36)}`);
