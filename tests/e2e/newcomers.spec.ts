@@ -27,6 +27,9 @@ for (const centre of centres) {
       .getByTestId("grid-row")
       .filter({ has: consultant.locator("a") })
       .first()
+      // Its name's cell (not the faculty's link, nor the mass-print tick box).
+      .locator("td:not(:has(a, input))")
+      .first()
       .click();
     await expect(consultant).toHaveURL(/\/clients\/\d+/);
     const clientName = (await consultant.getByRole("heading", { level: 1 }).innerText()).trim();

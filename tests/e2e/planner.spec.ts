@@ -73,7 +73,8 @@ test("châtelet: a reception clerk finds a free slot for a client with the clien
   await expect(rows.first()).toBeVisible();
   let coach: string | null = null;
   for (let i = 0; i < 6 && !coach; i++) {
-    await rows.nth(i).locator("td").first().click();
+    // The first cell that is not the mass-print tick box opens the client.
+    await rows.nth(i).locator("td:not(:has(input[type=checkbox]))").first().click();
     const panel = page.getByTestId("find-date-panel");
     await expect(panel).toBeVisible();
     const withCoach = panel.getByRole("link").nth(1);
