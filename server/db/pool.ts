@@ -24,6 +24,9 @@ export function getPool(clusterId = "default"): pg.Pool {
     pool = new pg.Pool({
       connectionString: clusterUrl(clusterId),
       max: e.DB_POOL_MAX,
+      // "Today" in SQL (current_date, now()::date) is Brussels' day, as the readers' is: between
+      // midnight in Brussels and midnight UTC the two differ (a coaching begun "today" was not yet active).
+      options: "-c timezone=Europe/Brussels",
       // A stuck statement or a held row lock of one centre must not hold a request (and a connection) for long.
       ...(e.DB_STATEMENT_TIMEOUT_MS ? { statement_timeout: e.DB_STATEMENT_TIMEOUT_MS } : {}),
       ...(e.DB_LOCK_TIMEOUT_MS ? { lock_timeout: e.DB_LOCK_TIMEOUT_MS } : {}),
