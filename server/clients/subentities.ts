@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { TenantTables } from "@/db/tenant/tables";
 import { AppError } from "@/server/errors";
@@ -7,7 +7,7 @@ import { defineResource, type ResourceCtx, type ResourceDef } from "@/server/res
 import { qualified as q } from "@/server/resources/query";
 import { boolean, date, integer, localizedText, longText, reference, text } from "@/server/resources/fields";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import { clientNameOf } from "./sql";
+import { assertClient, clientRef } from "./client-rows";
 import { belgianToday } from "@/lib/format";
 
 /**
@@ -80,21 +80,6 @@ export const exclusionTypesResource = namesTable(
 export const namesRef = (label: string, resource: string, table: Table, col: (t: TenantTables) => AnyPgColumn) =>
   reference(label, resource, col, (t) => namesOf(t, table, col(t)), { localized: true });
 
-const clientRef = (col: (t: TenantTables) => AnyPgColumn) =>
-  reference("resources.coachings.client", "clients.clients", col, (t) => clientNameOf(t, q(col(t))), {
-    required: true,
-    createOnly: true,
-  });
-
-/** Refuses a row attached to a partner that is not a client of this centre. */
-async function assertClient(tx: TenantHandle["db"], t: TenantTables, id: unknown) {
-  if (id === undefined) return;
-  const [row] = await tx
-    .select({ id: t.partners.id })
-    .from(t.partners)
-    .where(and(eq(t.partners.id, Number(id)), eq(t.partners.isClient, true)));
-  if (!row) throw new AppError("INVALID_INPUT", { field: "client" });
-}
 const clientOnly = async (tx: TenantHandle["db"], ctx: ResourceCtx, _id: unknown, values: Record<string, unknown>) =>
   assertClient(tx, ctx.handle.t, values.client);
 

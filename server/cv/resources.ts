@@ -1,14 +1,14 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { TenantTables } from "@/db/tenant/tables";
 import { belgianToday } from "@/lib/format";
-import { clientNameOf } from "@/server/clients/sql";
 import { AppError } from "@/server/errors";
 import { countryRef, placeRef } from "@/server/geo/fields";
 import { defineResource, type FieldDef, type ResourceCtx, type ResourceDef } from "@/server/resources/define";
 import { boolean, choice, date, integer, localizedText, longText, reference, text } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { assertClient, clientRef } from "@/server/clients/client-rows";
 import { cefLevels, cvLanguages, educationStates, howWell } from "./choices";
 import { defaultStartDate } from "./rules";
 
@@ -110,22 +110,6 @@ export const softSkillTypesResource = configList("cv.softSkillTypes", "cv.softSk
 export const obstacleTypesResource = configList("cv.obstacleTypes", "cv.obstacleTypes", "cvObstacleTypes");
 
 // ── The client's rows ──
-
-const clientRef = (col: (t: Tables) => AnyPgColumn) =>
-  reference("resources.coachings.client", "clients.clients", col, (t) => clientNameOf(t, q(col(t))), {
-    required: true,
-    createOnly: true,
-  });
-
-/** Refuses a row attached to a partner that is not a client of this centre. */
-async function assertClient(tx: TenantHandle["db"], t: Tables, id: unknown) {
-  if (id === undefined) return;
-  const [row] = await tx
-    .select({ id: t.partners.id })
-    .from(t.partners)
-    .where(and(eq(t.partners.id, Number(id)), eq(t.partners.isClient, true)));
-  if (!row) throw new AppError("INVALID_INPUT", { field: "client" });
-}
 
 /** A client's CV rows: integration agents on the client's detail, the global list for career staff. */
 const cvRowsAccess = {

@@ -1,3 +1,4 @@
+import { assertClient } from "@/server/clients/client-rows";
 import { and, eq, ne, sql, type SQLWrapper } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
@@ -274,11 +275,7 @@ async function responseBeforeSave(
       .where(eq(t.polls.id, Number(values.poll)));
     if (!poll || poll.state !== POLL_ACTIVE)
       throw new AppError("INVALID_INPUT", { field: "poll", messageKey: "polls.errors.pollNotActive" });
-    const [client] = await tx
-      .select({ id: t.partners.id })
-      .from(t.partners)
-      .where(and(eq(t.partners.id, Number(values.client)), eq(t.partners.isClient, true)));
-    if (!client) throw new AppError("INVALID_INPUT", { field: "client" });
+    await assertClient(tx, t, values.client);
   }
   if (id === undefined || "date" in values) {
     const [current] =
