@@ -4,6 +4,7 @@ import type { TenantTables } from "@/db/tenant/tables";
 import { AppError } from "@/server/errors";
 import { reference } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
+import type { ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { clientNameOf } from "./sql";
 
@@ -23,3 +24,11 @@ export async function assertClient(tx: TenantHandle["db"], t: TenantTables, id: 
     .where(and(eq(t.partners.id, Number(id)), eq(t.partners.isClient, true)));
   if (!row) throw new AppError("INVALID_INPUT", { field: "client" });
 }
+
+/** `beforeSave` of a row of a client's file: its client must be one of this centre's clients. */
+export const clientOnly = async (
+  tx: TenantHandle["db"],
+  ctx: ResourceCtx,
+  _id: unknown,
+  values: Record<string, unknown>,
+) => assertClient(tx, ctx.handle.t, values.client);

@@ -6,8 +6,7 @@ import type { Role } from "@/server/auth/user-types";
 import { defineResource, type ResourceCtx, type ResourceDef } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { boolean, date, integer, localizedText, longText, reference, text } from "@/server/resources/fields";
-import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import { assertClient, clientRef } from "./client-rows";
+import { clientOnly, clientRef } from "./client-rows";
 import { belgianToday } from "@/lib/format";
 
 /**
@@ -79,9 +78,6 @@ export const exclusionTypesResource = namesTable(
 /** A reference to a phase, reason or type, shown in the reader's language. */
 export const namesRef = (label: string, resource: string, table: Table, col: (t: TenantTables) => AnyPgColumn) =>
   reference(label, resource, col, (t) => namesOf(t, table, col(t)), { localized: true });
-
-const clientOnly = async (tx: TenantHandle["db"], ctx: ResourceCtx, _id: unknown, values: Record<string, unknown>) =>
-  assertClient(tx, ctx.handle.t, values.client);
 
 /** Rows of a client's file: SocialUser on the client's detail, the global list for SocialStaff. */
 const clientRowsAccess = {

@@ -8,7 +8,7 @@ import { defineResource, type FieldDef, type ResourceCtx, type ResourceDef } fro
 import { boolean, choice, date, integer, localizedText, longText, reference, text } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import { assertClient, clientRef } from "@/server/clients/client-rows";
+import { assertClient, clientOnly, clientRef } from "@/server/clients/client-rows";
 import { cefLevels, cvLanguages, educationStates, howWell } from "./choices";
 import { defaultStartDate } from "./rules";
 
@@ -340,9 +340,6 @@ export const experiencesResource = defineResource({
   },
   beforeSave: datedEntryBeforeSave("cvExperiences"),
 });
-
-const clientOnly = async (tx: TenantHandle["db"], ctx: ResourceCtx, _id: unknown, values: Record<string, unknown>) =>
-  assertClient(tx, ctx.handle.t, values.client);
 
 // ── Châtelet (lino_welcht): skills, soft skills, obstacles ──
 
