@@ -1,3 +1,4 @@
+import { belgianToday } from "@/lib/format";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { USER_TYPES, hasRole, type Role } from "@/server/auth/user-types";
@@ -16,8 +17,10 @@ const state = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 type Caller = Awaited<ReturnType<typeof signedInCaller>>;
-const TODAY = new Date().toISOString().slice(0, 10);
-const daysFrom = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+// Brussels' day, as the application's (it differs from UTC's between midnight in Brussels and midnight UTC).
+const TODAY = belgianToday();
+const daysFrom = (days: number) =>
+  new Date(Date.parse(`${TODAY}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 let eupen: Tenant;
 let chatelet: Tenant;

@@ -1,3 +1,4 @@
+import { belgianToday } from "@/lib/format";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { USER_TYPES, rolesOf } from "@/server/auth/user-types";
@@ -31,7 +32,7 @@ const state = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 type Caller = Awaited<ReturnType<typeof signedInCaller>>;
-const today = new Date().toISOString().slice(0, 10);
+const today = belgianToday();
 const SURNAME = "Tabellenkunde";
 
 let eupen: Tenant;
@@ -194,7 +195,7 @@ describe("client tables (domain-people §3.6)", () => {
     expect(await firstNamesIn(hubert.caller, "integ.clients", { coachedBy: null })).toEqual(["Hanna", "Maria"]);
     // A coaching that ended yesterday no longer counts.
     const h = tenantHandle(eupen);
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     await h.db
       .update(h.t.coachings)
       .set({ endDate: yesterday })

@@ -1,3 +1,4 @@
+import { belgianToday } from "@/lib/format";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { USER_TYPES, hasRole } from "@/server/auth/user-types";
@@ -140,7 +141,7 @@ describe("clients", () => {
       name: "former",
     });
     const coaching = await agent.resources.get({ resource: "coachings.coachings", id: coachingId });
-    expect(coaching.endDate).toBe(new Date().toISOString().slice(0, 10));
+    expect(coaching.endDate).toBe(belgianToday());
     row = await agent.resources.get({ resource: "clients.clients", id: coached });
     expect(row.clientState).toBe("50");
     await agent.resources.transition({

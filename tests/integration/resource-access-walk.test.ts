@@ -21,6 +21,7 @@
 // what it does now and why; the walk skips exactly those cells (and says so when one of them comes
 // right, so the note can go).
 import { and, eq } from "drizzle-orm";
+import { belgianToday } from "@/lib/format";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "@/server/areas";
 import { hasRole, USER_TYPES, type UserType } from "@/server/auth/user-types";
@@ -417,7 +418,8 @@ beforeAll(async () => {
   const create = async (resource: string, values: Record<string, unknown>) =>
     Number((await admin.resources.create({ resource, values, confirmed: true })).id);
   const name = (fr: string) => ({ fr });
-  const today = new Date().toISOString().slice(0, 10);
+  // Brussels' day, as the application's (UTC's differs between midnight in Brussels and midnight UTC).
+  const today = belgianToday();
 
   // Configuration rows.
   const companyType = await create("contacts.companyTypes", { name: name("Société anonyme") });
@@ -510,7 +512,7 @@ beforeAll(async () => {
     startTime: "08:00",
     endTime: "12:00",
   });
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const [uploadType] = await h.db.select({ id: h.t.uploadTypes.id }).from(h.t.uploadTypes).limit(1);
   const [noteType] = await h.db.select({ id: h.t.noteTypes.id }).from(h.t.noteTypes).limit(1);
   const [eventType] = await h.db.select({ id: h.t.noteEventTypes.id }).from(h.t.noteEventTypes).limit(1);
