@@ -16,9 +16,8 @@ function paragraphsOf(docx: Buffer): string[] {
       decodeEntities(
         m[0]
           .replace(/<w:br\/>/g, "\n")
-          .replace(/<w:t[^>]*>([^<]*)<\/w:t>/g, "$1\u0000")
-          .replace(/<[^>]+>/g, "")
-          .replace(/\u0000/g, ""),
+          .replace(/<w:t[^>]*>([^<]*)<\/w:t>/g, "$1")
+          .replace(/<[^>]+>/g, ""),
       ),
     )
     .filter((p) => p.trim());
