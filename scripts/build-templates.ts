@@ -41,7 +41,8 @@ const p = (text: string, s: ParaStyle = {}) =>
 const cell = (text: string, width: number, s: RunStyle = {}) =>
   `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/></w:tcPr>${p(text, { ...s, spaceAfter: 40 })}</w:tc>`;
 
-const table = (widths: number[], rows: { cells: string[]; style?: RunStyle }[]) =>
+/** A table; a row's `height` (twentieths of a point) leaves room, e.g. to sign. */
+const table = (widths: number[], rows: { cells: string[]; style?: RunStyle; height?: number }[]) =>
   `<w:tbl><w:tblPr><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblBorders>${[
     "top",
     "left",
@@ -54,7 +55,12 @@ const table = (widths: number[], rows: { cells: string[]; style?: RunStyle }[]) 
     .join("")}</w:tblBorders></w:tblPr><w:tblGrid>${widths
     .map((w) => `<w:gridCol w:w="${w}"/>`)
     .join("")}</w:tblGrid>${rows
-    .map((r) => `<w:tr>${r.cells.map((c, i) => cell(c, widths[i]!, r.style)).join("")}</w:tr>`)
+    .map(
+      (r) =>
+        `<w:tr>${r.height ? `<w:trPr><w:trHeight w:val="${r.height}"/></w:trPr>` : ""}${r.cells
+          .map((c, i) => cell(c, widths[i]!, r.style))
+          .join("")}</w:tr>`,
+    )
     .join("")}</w:tbl>`;
 
 const documentXml = (body: string[]) =>
@@ -489,7 +495,7 @@ const PIIS: Record<Lang, Record<string, string>> = {
     title: "Vertrag zur sozialen Eingliederung Nr. {contractId}",
     period: "Laufzeit: vom {appliesFrom}{#hasUntil} bis zum {appliesUntil}{/hasUntil}",
     between: "Zwischen:",
-    pcsw: "einerseits {centreName}, vertreten durch den Präsidenten und den Sekretär,",
+    pcsw: "einerseits dem {centreName}, vertreten durch den Präsidenten und den Sekretär,",
     asd: "{#hasAsd}dem Sozialarbeiter des allgemeinen Sozialdienstes, {asdName},{/hasAsd}",
     dsbe: "dem Sozialarbeiter des Dienstes für sozial-berufliche Eingliederung (DSBE), {agentName},",
     person:
@@ -622,7 +628,7 @@ function isipContract(lang: Lang): string[] {
       [3100, 3100, 3100],
       [
         { cells: [x.signPerson!, x.signAgent!, x.signPcsw!], style: { bold: true } },
-        { cells: ["\u00a0", "\u00a0", "\u00a0"] },
+        { cells: ["", "", ""], height: 1400 },
         { cells: ["{clientName}", "{agentName}", ""] },
       ],
     ),
