@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { decodeEntities, hasText, htmlParagraphs } from "@/server/documents/html-paragraphs";
 import { renderDocx, templateProblems } from "@/server/documents/render";
 import { DOCUMENT_TYPES } from "@/server/documents/templates";
+import { checkTemplate } from "@/server/documents/own-templates";
 import { isipPrintRefusal } from "@/server/isip/print";
 
 /** The document's paragraphs as text, in order (a line break as "\n"). */
@@ -96,9 +97,12 @@ describe("the PIIS template", () => {
     author: "Hubert Huppertz",
   };
 
-  it("uses only its declared tags, in every language", () => {
-    for (const language of ["fr", "nl", "de", "en"])
-      expect(templateProblems(readFileSync(`templates/isipContract/${language}.docx`), tags), language).toEqual([]);
+  it("uses only its declared tags, in every language, and renders with the upload check's sample record", () => {
+    for (const language of ["fr", "nl", "de", "en"]) {
+      const template = readFileSync(`templates/isipContract/${language}.docx`);
+      expect(templateProblems(template, tags), language).toEqual([]);
+      expect(() => checkTemplate("isipContract", template), language).not.toThrow();
+    }
   });
 
   it("prints the parties, each rich text as its own paragraphs, the partners and the signatures (German)", () => {
