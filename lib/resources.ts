@@ -133,6 +133,11 @@ export interface ResourceMeta {
   canEdit: boolean;
   canDelete: boolean;
   workflow?: { field: string; transitions: TransitionMeta[] };
+  /**
+   * Fields a certifying print vouches for: read-only while the row's `__certified` is true, the
+   * message saying why (server/resources/define.ts `certified`).
+   */
+  certified?: { fields: string[]; messageKey: string };
   actions: ActionMeta[];
   /** The keys of the table-wide toolbar buttons this user may use. */
   toolbar?: string[];

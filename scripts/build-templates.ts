@@ -41,7 +41,8 @@ const p = (text: string, s: ParaStyle = {}) =>
 const cell = (text: string, width: number, s: RunStyle = {}) =>
   `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/></w:tcPr>${p(text, { ...s, spaceAfter: 40 })}</w:tc>`;
 
-const table = (widths: number[], rows: { cells: string[]; style?: RunStyle }[]) =>
+/** A table; a row's `height` (twentieths of a point) leaves room, e.g. to sign. */
+const table = (widths: number[], rows: { cells: string[]; style?: RunStyle; height?: number }[]) =>
   `<w:tbl><w:tblPr><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblBorders>${[
     "top",
     "left",
@@ -54,7 +55,12 @@ const table = (widths: number[], rows: { cells: string[]; style?: RunStyle }[]) 
     .join("")}</w:tblBorders></w:tblPr><w:tblGrid>${widths
     .map((w) => `<w:gridCol w:w="${w}"/>`)
     .join("")}</w:tblGrid>${rows
-    .map((r) => `<w:tr>${r.cells.map((c, i) => cell(c, widths[i]!, r.style)).join("")}</w:tr>`)
+    .map(
+      (r) =>
+        `<w:tr>${r.height ? `<w:trPr><w:trHeight w:val="${r.height}"/></w:trPr>` : ""}${r.cells
+          .map((c, i) => cell(c, widths[i]!, r.style))
+          .join("")}</w:tr>`,
+    )
     .join("")}</w:tbl>`;
 
 const documentXml = (body: string[]) =>
@@ -409,7 +415,233 @@ function presenceCertificate(lang: Lang): string[] {
   ];
 }
 
-const DOCUMENTS: Record<string, (lang: Lang) => string[]> = { fileSheet, letter, cv, presenceCertificate };
+/** The printed PIIS's own words (domain-integ-money §2.4: Lino Eupen's printed ISIP, laid out the same way). */
+const PIIS: Record<Lang, Record<string, string>> = {
+  fr: {
+    title: "Projet individualisé d’intégration sociale n° {contractId}",
+    period: "Durée : du {appliesFrom}{#hasUntil} au {appliesUntil}{/hasUntil}",
+    between: "Entre :",
+    pcsw: "d’une part, {centreName}, représenté par son président et son secrétaire,",
+    asd: "{#hasAsd}l’assistant social du service social général, {asdName},{/hasAsd}",
+    dsbe: "l’assistant social du service d’insertion socioprofessionnelle, {agentName},",
+    person:
+      "et d’autre part, le bénéficiaire, {clientName}{#birthDate}, né·e le {birthDate}{/birthDate}" +
+      "{#nationalId}, NISS {nationalId}{/nationalId}{#address}, domicilié·e {address}{/address},",
+    partnersToo: "{#partners}ainsi que {company}{#contact}, représenté par {contact}{/contact},{/partners}",
+    agreed: "il est convenu ce qui suit.",
+    goals: "Objectifs",
+    stages: "Étapes",
+    dutiesPcsw: "Engagements du CPAS",
+    dutiesAsd: "Engagements du service social général",
+    dutiesDsbe: "Engagements du service d’insertion socioprofessionnelle",
+    dutiesPerson: "Engagements du bénéficiaire",
+    partners: "Partenaires et leurs engagements",
+    evaluation: "Évaluation",
+    evaluationText:
+      "Le présent projet est évalué régulièrement avec le bénéficiaire{#examPolicy} ({examPolicy}){/examPolicy}.",
+    consent: "Échange d’informations",
+    consentText:
+      "Le bénéficiaire accepte que les informations nécessaires à la réalisation du présent projet soient " +
+      "échangées entre le CPAS et les partenaires mentionnés ci-dessus.",
+    sanctions: "Sanctions",
+    sanctionsText:
+      "Le non-respect, sans motif légitime, des engagements du présent projet peut entraîner la suspension du " +
+      "revenu d’intégration (article 30, § 2, de la loi du 26 mai 2002 concernant le droit à l’intégration sociale).",
+    none: "—",
+    noPartners: "Aucun partenaire.",
+    done: "Fait en deux exemplaires{#place} à {place}{/place}, le {printedOn}.",
+    signPerson: "Le bénéficiaire",
+    signAgent: "L’assistant social",
+    signPcsw: "Pour le CPAS, le secrétaire et le président",
+  },
+  nl: {
+    title: "Geïndividualiseerd project voor maatschappelijke integratie nr. {contractId}",
+    period: "Looptijd: van {appliesFrom}{#hasUntil} tot {appliesUntil}{/hasUntil}",
+    between: "Tussen:",
+    pcsw: "enerzijds {centreName}, vertegenwoordigd door zijn voorzitter en zijn secretaris,",
+    asd: "{#hasAsd}de maatschappelijk werker van de algemene sociale dienst, {asdName},{/hasAsd}",
+    dsbe: "de maatschappelijk werker van de dienst socio-professionele inschakeling, {agentName},",
+    person:
+      "en anderzijds de begunstigde, {clientName}{#birthDate}, geboren op {birthDate}{/birthDate}" +
+      "{#nationalId}, INSZ {nationalId}{/nationalId}{#address}, wonende te {address}{/address},",
+    partnersToo: "{#partners}alsook {company}{#contact}, vertegenwoordigd door {contact}{/contact},{/partners}",
+    agreed: "wordt het volgende overeengekomen.",
+    goals: "Doelstellingen",
+    stages: "Etappes",
+    dutiesPcsw: "Verbintenissen van het OCMW",
+    dutiesAsd: "Verbintenissen van de algemene sociale dienst",
+    dutiesDsbe: "Verbintenissen van de dienst socio-professionele inschakeling",
+    dutiesPerson: "Verbintenissen van de begunstigde",
+    partners: "Partners en hun verbintenissen",
+    evaluation: "Evaluatie",
+    evaluationText:
+      "Dit project wordt regelmatig met de begunstigde geëvalueerd{#examPolicy} ({examPolicy}){/examPolicy}.",
+    consent: "Uitwisseling van gegevens",
+    consentText:
+      "De begunstigde stemt ermee in dat de gegevens die nodig zijn voor de uitvoering van dit project worden " +
+      "uitgewisseld tussen het OCMW en de hierboven vermelde partners.",
+    sanctions: "Sancties",
+    sanctionsText:
+      "Het niet nakomen van de verbintenissen van dit project zonder wettige reden kan leiden tot de schorsing " +
+      "van het leefloon (artikel 30, § 2, van de wet van 26 mei 2002 betreffende het recht op maatschappelijke integratie).",
+    none: "—",
+    noPartners: "Geen partners.",
+    done: "Opgemaakt in twee exemplaren{#place} te {place}{/place}, op {printedOn}.",
+    signPerson: "De begunstigde",
+    signAgent: "De maatschappelijk werker",
+    signPcsw: "Voor het OCMW, de secretaris en de voorzitter",
+  },
+  de: {
+    title: "Vertrag zur sozialen Eingliederung Nr. {contractId}",
+    period: "Laufzeit: vom {appliesFrom}{#hasUntil} bis zum {appliesUntil}{/hasUntil}",
+    between: "Zwischen:",
+    pcsw: "einerseits dem {centreName}, vertreten durch den Präsidenten und den Sekretär,",
+    asd: "{#hasAsd}dem Sozialarbeiter des allgemeinen Sozialdienstes, {asdName},{/hasAsd}",
+    dsbe: "dem Sozialarbeiter des Dienstes für sozial-berufliche Eingliederung (DSBE), {agentName},",
+    person:
+      "und andererseits dem Begünstigten, {clientName}{#birthDate}, geboren am {birthDate}{/birthDate}" +
+      "{#nationalId}, NISS {nationalId}{/nationalId}{#address}, wohnhaft {address}{/address},",
+    partnersToo: "{#partners}sowie {company}{#contact}, vertreten durch {contact}{/contact},{/partners}",
+    agreed: "wird Folgendes vereinbart.",
+    goals: "Ziele",
+    stages: "Etappen",
+    dutiesPcsw: "Verpflichtungen des ÖSHZ",
+    dutiesAsd: "Verpflichtungen des allgemeinen Sozialdienstes",
+    dutiesDsbe: "Verpflichtungen des DSBE",
+    dutiesPerson: "Verpflichtungen des Begünstigten",
+    partners: "Partner und ihre Verpflichtungen",
+    evaluation: "Auswertung",
+    evaluationText:
+      "Dieser Vertrag wird regelmäßig mit dem Begünstigten ausgewertet{#examPolicy} ({examPolicy}){/examPolicy}.",
+    consent: "Austausch von Informationen",
+    consentText:
+      "Der Begünstigte ist damit einverstanden, dass die zur Durchführung dieses Vertrags notwendigen " +
+      "Informationen zwischen dem ÖSHZ und den oben genannten Partnern ausgetauscht werden.",
+    sanctions: "Sanktionen",
+    sanctionsText:
+      "Die Nichteinhaltung der in diesem Vertrag eingegangenen Verpflichtungen ohne triftigen Grund kann zur " +
+      "Aussetzung des Eingliederungseinkommens führen (Artikel 30 § 2 des Gesetzes vom 26. Mai 2002 über das " +
+      "Recht auf soziale Eingliederung).",
+    none: "—",
+    noPartners: "Keine Partner.",
+    done: "Ausgefertigt in zwei Exemplaren{#place} in {place}{/place}, den {printedOn}.",
+    signPerson: "Der Begünstigte",
+    signAgent: "Der Sozialarbeiter",
+    signPcsw: "Für das ÖSHZ, der Sekretär und der Präsident",
+  },
+  en: {
+    title: "Individualised social integration project no. {contractId}",
+    period: "Period: from {appliesFrom}{#hasUntil} until {appliesUntil}{/hasUntil}",
+    between: "Between:",
+    pcsw: "on the one hand, {centreName}, represented by its president and its secretary,",
+    asd: "{#hasAsd}the social worker of the general social service, {asdName},{/hasAsd}",
+    dsbe: "the social worker of the socio-professional integration service, {agentName},",
+    person:
+      "and on the other hand, the beneficiary, {clientName}{#birthDate}, born on {birthDate}{/birthDate}" +
+      "{#nationalId}, national ID {nationalId}{/nationalId}{#address}, living at {address}{/address},",
+    partnersToo: "{#partners}and {company}{#contact}, represented by {contact}{/contact},{/partners}",
+    agreed: "the following is agreed.",
+    goals: "Goals",
+    stages: "Stages",
+    dutiesPcsw: "Duties of the PCSW",
+    dutiesAsd: "Duties of the general social service",
+    dutiesDsbe: "Duties of the integration service",
+    dutiesPerson: "Duties of the beneficiary",
+    partners: "Partners and their duties",
+    evaluation: "Evaluation",
+    evaluationText:
+      "This project is evaluated regularly with the beneficiary{#examPolicy} ({examPolicy}){/examPolicy}.",
+    consent: "Sharing of information",
+    consentText:
+      "The beneficiary agrees that the information needed to carry out this project is shared between the " +
+      "PCSW and the partners named above.",
+    sanctions: "Sanctions",
+    sanctionsText:
+      "Failing, without a legitimate reason, to meet the duties of this project may lead to the suspension of " +
+      "the integration income (article 30, § 2, of the law of 26 May 2002 on the right to social integration).",
+    none: "—",
+    noPartners: "No partners.",
+    done: "Made in two copies{#place} in {place}{/place}, on {printedOn}.",
+    signPerson: "The beneficiary",
+    signAgent: "The social worker",
+    signPcsw: "For the PCSW, the secretary and the president",
+  },
+};
+
+/**
+ * The printed PIIS (§2.4): title with the contract's number and type, period, the parties (the
+ * PCSW, the GSS worker if any, the integration worker, the beneficiary, the partners), goals,
+ * stages, the duties of the PCSW, of the GSS (if any), of the integration service and of the
+ * person, each partner with its duties, the evaluation clause naming the exam policy, the
+ * data-sharing consent, sanctions, place and date, signatures. Each rich text is a paragraph
+ * loop (`{#goals}` / `{text}` / `{/goals}`, each tag alone in its paragraph), "—" when it is empty.
+ */
+function isipContract(lang: Lang): string[] {
+  const x = PIIS[lang];
+  const heading = (text: string) => p(text, { bold: true, size: 24, spaceAfter: 80 });
+  // One paragraph of the document per paragraph of the rich text (paragraph loop), "—" when it is empty.
+  const rich = (tag: string) => [
+    p(`{#${tag}}`, { spaceAfter: 0 }),
+    p("{text}"),
+    p(`{/${tag}}`, { spaceAfter: 0 }),
+    p(`{^${tag}}${x.none}{/${tag}}`),
+  ];
+  const section = (title: string, tag: string) => [heading(title), ...rich(tag)];
+  return [
+    ...letterhead(),
+    translationLine(TEXT[lang].translation!),
+    p(x.title!, { bold: true, size: 30, spaceAfter: 60 }),
+    p("{contractTitle}", { bold: true, spaceAfter: 60 }),
+    p(x.period!, { spaceAfter: 240 }),
+    p(x.between!, { bold: true }),
+    p(x.pcsw!, { spaceAfter: 40 }),
+    p(x.asd!, { spaceAfter: 40 }),
+    p(x.dsbe!, { spaceAfter: 40 }),
+    p(x.person!, { spaceAfter: 40 }),
+    p(x.partnersToo!, { spaceAfter: 40 }),
+    p(x.agreed!, { spaceAfter: 240 }),
+    ...section(x.goals!, "goals"),
+    ...section(x.stages!, "stages"),
+    ...section(x.dutiesPcsw!, "dutiesPcsw"),
+    p("{#hasAsd}", { spaceAfter: 0 }),
+    ...section(x.dutiesAsd!, "dutiesAsd"),
+    p("{/hasAsd}", { spaceAfter: 0 }),
+    ...section(x.dutiesDsbe!, "dutiesDsbe"),
+    ...section(x.dutiesPerson!, "dutiesPerson"),
+    heading(x.partners!),
+    p("{#partners}", { spaceAfter: 0 }),
+    p("{company}{#contact} ({contact}){/contact}", { bold: true, spaceAfter: 40 }),
+    p("{#duties}", { spaceAfter: 0 }),
+    p("{text}"),
+    p("{/duties}", { spaceAfter: 0 }),
+    p(`{^duties}${x.none}{/duties}`),
+    p("{/partners}", { spaceAfter: 0 }),
+    p(`{^partners}${x.noPartners}{/partners}`),
+    heading(x.evaluation!),
+    p(x.evaluationText!),
+    heading(x.consent!),
+    p(x.consentText!),
+    heading(x.sanctions!),
+    p(x.sanctionsText!, { spaceAfter: 240 }),
+    p(x.done!, { spaceAfter: 360 }),
+    table(
+      [3100, 3100, 3100],
+      [
+        { cells: [x.signPerson!, x.signAgent!, x.signPcsw!], style: { bold: true } },
+        { cells: ["", "", ""], height: 1400 },
+        { cells: ["{clientName}", "{agentName}", ""] },
+      ],
+    ),
+  ];
+}
+
+const DOCUMENTS: Record<string, (lang: Lang) => string[]> = {
+  fileSheet,
+  letter,
+  cv,
+  presenceCertificate,
+  isipContract,
+};
 
 const root = path.join(import.meta.dirname, "..", "templates");
 for (const [type, build] of Object.entries(DOCUMENTS)) {

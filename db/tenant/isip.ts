@@ -136,6 +136,8 @@ export function isipTables(s: PgSchema, deps: { partners: Partners; users: Users
       /** Beyond Lino: who allowed printing without PCSW duties (and without an active aid), and when. */
       printOverrideById: integer("print_override_by_id").references(() => deps.users.id),
       printOverrideAt: timestamp("print_override_at", { withTimezone: true }),
+      /** Why printing was allowed without them, as the person who allowed it wrote it. */
+      printOverrideReason: text("print_override_reason").notNull().default(""),
     },
     (t) => [
       index("isip_contracts_client_idx").on(t.clientId, t.appliesFrom),

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { TenantTables } from "@/db/tenant/tables";
 import { actorOf, rowChange, writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
@@ -13,17 +14,37 @@ type Tx = TenantHandle["db"];
 export const CERTIFIED_CLIENT_FIELDS = ["firstName", "lastName", "gender", "birthDate", "nationalId"] as const;
 
 /** A record kind's rows that a certifying print holds: one not yet cleared of a certifying type exists. */
-const certifiedBy = (t: TenantTables, ownerType: string, ownerId: ReturnType<typeof q>) =>
+export const certifiedBy = (t: TenantTables, ownerType: string, ownerId: ReturnType<typeof q>) =>
   sql<boolean>`exists (select 1 from ${t.excerpts} join ${t.excerptTypes} on ${q(t.excerptTypes.id)} = ${q(t.excerpts.typeId)}
     where ${q(t.excerpts.ownerType)} = ${ownerType} and ${q(t.excerpts.ownerId)} = ${ownerId}
     and ${q(t.excerptTypes.certifying)} and ${q(t.excerpts.clearedAt)} is null)`;
 
-/** The clients resource's `certified` declaration (§14.1: "certified objects may lock fields"). */
-export const certifiedClient = {
-  fields: CERTIFIED_CLIENT_FIELDS,
-  when: (t: TenantTables) => certifiedBy(t, "client", q(t.partners.id)),
+/** When a record's certifying print (not yet cleared) was made: its "printed" date, else null. */
+export const certifiedAt = (t: TenantTables, ownerType: string, ownerId: ReturnType<typeof q>) =>
+  sql<Date | null>`(select min(${q(t.excerpts.buildTime)}) from ${t.excerpts} join ${t.excerptTypes} on ${q(t.excerptTypes.id)} = ${q(t.excerpts.typeId)}
+    where ${q(t.excerpts.ownerType)} = ${ownerType} and ${q(t.excerpts.ownerId)} = ${ownerId}
+    and ${q(t.excerptTypes.certifying)} and ${q(t.excerpts.clearedAt)} is null)`.mapWith((v: unknown) =>
+    v === null || v === undefined ? null : new Date(v as string),
+  );
+
+/**
+ * A resource's `certified` declaration for the records printed as `ownerType` (a document type's
+ * content type), keyed by `id`: while a certifying print of the row is not cleared, edits of
+ * `fields` are refused and the form shows them read-only (§14.1 "certified objects may lock fields").
+ * Any record kind declares its own (clients below, contracts in server/isip/print.ts).
+ */
+export const certifiedDeclaration = (
+  ownerType: string,
+  id: (t: TenantTables) => AnyPgColumn,
+  fields: readonly string[],
+) => ({
+  fields,
+  when: (t: TenantTables) => certifiedBy(t, ownerType, q(id(t))),
   messageKey: "documents.certified.locked",
-};
+});
+
+/** The clients resource's `certified` declaration (§14.1: "certified objects may lock fields"). */
+export const certifiedClient = certifiedDeclaration("client", (t) => t.partners.id, CERTIFIED_CLIENT_FIELDS);
 
 /**
  * The print a certifying type already made for a record and that was not cleared (§14.1: printing
@@ -55,7 +76,11 @@ export async function certifyingExcerptOf(
  * "Clear printed": releases a record's certifying prints, so that the next print makes a new
  * document and its certified fields can be edited again. Refused when there is nothing to clear.
  */
-export async function clearPrinted(ctx: ResourceCtx, owner: { type: string; id: number }): Promise<void> {
+export async function clearPrinted(
+  ctx: ResourceCtx,
+  owner: { type: string; id: number },
+  nothingKey = "documents.certified.nothingToClear",
+): Promise<void> {
   const { db, t } = ctx.handle;
   await db.transaction(async (tx) => {
     const cleared = await tx
@@ -70,20 +95,25 @@ export async function clearPrinted(ctx: ResourceCtx, owner: { type: string; id: 
         ),
       )
       .returning({ id: t.excerpts.id });
-    if (!cleared.length) throw new AppError("INVALID_INPUT", { messageKey: "documents.certified.nothingToClear" });
+    if (!cleared.length) throw new AppError("INVALID_INPUT", { messageKey: nothingKey });
     for (const { id } of cleared)
       await writeAudit(tx, t, actorOf(ctx.user), rowChange("documents.mine", "clearPrinted", id));
   });
 }
 
-/** "Clear printed" on a client. */
-export const clearPrintedClientAction: ActionDef = {
+/**
+ * "Clear printed" on a record printed as `ownerType`, for `roles` (only a row the user may see, the
+ * action's row check, is cleared); `nothingKey` says that there is nothing to clear.
+ */
+export const clearPrintedAction = (ownerType: string, roles: ActionDef["roles"], nothingKey?: string): ActionDef => ({
   name: "clearPrinted",
   label: "documents.certified.clear",
-  roles: [...PRINTERS],
+  roles,
   confirm: true,
   run: async (ctx, id) => {
-    // Only a client the user may see (the action's row check) is cleared.
-    await clearPrinted(ctx, { type: "client", id: Number(id) });
+    await clearPrinted(ctx, { type: ownerType, id: Number(id) }, nothingKey);
   },
-};
+});
+
+/** "Clear printed" on a client. */
+export const clearPrintedClientAction = clearPrintedAction("client", [...PRINTERS]);

@@ -26,6 +26,16 @@ function sampleData(template: TemplateName): TemplateData {
     const row = { start: "01/01/2014", end: "", coach: "Hubert Huppertz", type: "ASD" };
     data.coachings = [row, { ...row, start: "02/02/2014" }];
   }
+  if (template === "isipContract") {
+    // Each rich text and each partner's duties as two paragraphs, two partners.
+    const paragraphs = [{ text: "«text»" }, { text: "«text»" }];
+    for (const tag of ["goals", "stages", "dutiesPcsw", "dutiesAsd", "dutiesDsbe", "dutiesPerson"])
+      data[tag] = paragraphs;
+    const partner = { company: "«company»", contact: "«contact»", duties: paragraphs };
+    data.partners = [partner, partner];
+    data.hasUntil = true;
+    data.hasAsd = true;
+  }
   return data;
 }
 

@@ -4,8 +4,11 @@ import { projectPath } from "@/lib/project-path";
 import { defineChoiceList } from "@/server/resources/choices";
 import type { DocumentLanguage } from "./language";
 
-/** What a document type prints: Lino's `content_type`: a client, a guest of a calendar entry (a presence). */
-export const documentContentTypes = defineChoiceList("documentContentTypes", ["client", "guest"]);
+/**
+ * What a document type prints: Lino's `content_type`: a client, a guest of a calendar entry (a
+ * presence), an ISIP/PIIS contract (its value is the contract kind's owner type, server/isip/base.ts).
+ */
+export const documentContentTypes = defineChoiceList("documentContentTypes", ["client", "guest", "isipContract"]);
 
 /** The tags every document's letterhead fills. */
 const LETTERHEAD = ["centreName", "centreAddress", "translation"];
@@ -52,6 +55,18 @@ export const DOCUMENT_TYPES = [
       ...LETTERHEAD,
       ...["clientName", "hasNationalId", "nationalId", "address", "today", "date", "from", "until"],
       ...["place", "printedOn", "author"],
+    ]),
+  },
+  {
+    // The printed PIIS (domain-integ-money §2.4), its data from the ISIP area (server/isip/print.ts).
+    template: "isipContract",
+    contentType: "isipContract",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["contractId", "contractTitle", "appliesFrom", "hasUntil", "appliesUntil", "examPolicy"],
+      ...["clientName", "birthDate", "nationalId", "address", "agentName", "hasAsd", "asdName"],
+      ...["goals", "stages", "dutiesPcsw", "dutiesAsd", "dutiesDsbe", "dutiesPerson", "text"],
+      ...["partners", "company", "contact", "duties", "place", "printedOn", "author"],
     ]),
   },
 ] as const;

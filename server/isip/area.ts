@@ -10,6 +10,7 @@ import {
   isipPartnersResource,
   myIsipContractsResource,
 } from "./contracts";
+import { seedIsipDocumentType } from "./print";
 import { seedIsipDemo, seedIsipReference } from "./seed";
 
 /** ISIP / PIIS contracts and the contracts' common base (domain-integ-money §2.3–2.4). See docs/contracts.md. */
@@ -48,7 +49,13 @@ export const isipArea = defineArea({
       ],
     },
   ],
-  seed: { reference: seedIsipReference, demo: seedIsipDemo },
+  seed: {
+    reference: async (handle, centre) => {
+      await seedIsipReference(handle);
+      await seedIsipDocumentType(handle, centre);
+    },
+    demo: seedIsipDemo,
+  },
   seriesOwners: [contractSeriesOwners(isipKind)],
   relations: defineRelations([
     { from: "isip_contracts.client_id", to: "partners", onDelete: "protect", label: "relations.isipContracts" },

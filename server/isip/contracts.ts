@@ -8,6 +8,7 @@ import { periodOf } from "@/server/clients/events";
 import { clientNameOf } from "@/server/clients/sql";
 import { organisationRef, personRef } from "@/server/contacts/refs";
 import { sanitizeNoteBody } from "@/server/notes/sanitize";
+import { AppError } from "@/server/errors";
 import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource, type FieldDef, type FilterDef, type ResourceDef } from "@/server/resources/define";
 import { choice, date, dateRangeSchema, integer, reference } from "@/server/resources/fields";
@@ -23,6 +24,15 @@ import {
   type ContractKind,
 } from "./base";
 import { namesOf } from "./config";
+import {
+  allowIsipPrintAction,
+  certifiedContract,
+  clearPrintedContractAction,
+  contractCertified,
+  contractPrintedField,
+  printIsipAction,
+  printOverrideFields,
+} from "./print";
 
 /** The ISIP/PIIS contracts (domain-integ-money §2.3–2.4) and what other contract kinds reuse of their declaration. */
 
@@ -201,13 +211,18 @@ export const isipContractsResource = defineResource({
     dutiesDsbe: richText("isip.dutiesDsbe", (t) => t.isipContracts.dutiesDsbe),
     dutiesPcsw: richText("isip.dutiesPcsw", (t) => t.isipContracts.dutiesPcsw),
     dutiesPerson: richText("isip.dutiesPerson", (t) => t.isipContracts.dutiesPerson),
+    printed: contractPrintedField(isipKind),
+    ...printOverrideFields,
   },
+  // Printing certifies the contract (§2.3): what the print says stays as printed until "Clear printed".
+  certified: certifiedContract(isipKind, RICH_TEXTS),
+  actions: [printIsipAction, allowIsipPrintAction, clearPrintedContractAction(isipKind)],
   normalize: (values) => {
     for (const key of RICH_TEXTS) if (typeof values[key] === "string") values[key] = sanitizeNoteBody(values[key]);
     return values;
   },
   columns: ["id", "client", "type", "appliesFrom", "appliesUntil", "dateEnded", "user", "ending"],
-  hiddenColumns: ["title", "userAsd", "examPolicy", "dateDecided", "dateIssued", "language"],
+  hiddenColumns: ["title", "userAsd", "examPolicy", "dateDecided", "dateIssued", "language", "printed"],
   titleField: "title",
   filters: contractFilters(isipKind),
   defaultSort: [{ field: "appliesFrom", dir: "desc" }],
@@ -223,6 +238,10 @@ export const isipContractsResource = defineResource({
       groups: [
         { fields: ["id", "client", "type", "user", "userAsd", "language"] },
         { fields: ["appliesFrom", "appliesUntil", "dateEnded", "ending", "dateDecided", "dateIssued", "examPolicy"] },
+        {
+          label: "isip.print.group",
+          fields: ["printed", "printOverrideBy", "printOverrideAt", "printOverrideReason"],
+        },
       ],
       slaves: [
         { resource: "isip.partners", label: "isip.partners.title", masterField: "contract" },
@@ -256,6 +275,8 @@ export const myIsipContractsResource: ResourceDef = {
   variantOf: isipContractsResource.id,
 };
 
+const isipPartnerPrinted = contractCertified(isipKind, (t) => t.isipPartners.contractId);
+
 /** The external partners of an ISIP and what they undertake (§2.3 ContractPartner), on the contract. */
 export const isipPartnersResource = defineResource({
   id: "isip.partners",
@@ -282,6 +303,17 @@ export const isipPartnersResource = defineResource({
   normalize: (values) => {
     if (typeof values.dutiesCompany === "string") values.dutiesCompany = sanitizeNoteBody(values.dutiesCompany);
     return values;
+  },
+  // The partners and their duties are printed too: while the contract is printed they stay as printed.
+  locked: { when: isipPartnerPrinted, messageKey: "isip.print.partnersLocked" },
+  beforeSave: async (tx, ctx, id, values) => {
+    if (id !== undefined || values.contract === undefined) return;
+    const t = ctx.handle.t;
+    const [row] = await tx
+      .select({ on: contractCertified(isipKind, (t) => t.isipContracts.id)(t) })
+      .from(t.isipContracts)
+      .where(eq(t.isipContracts.id, Number(values.contract)));
+    if (row?.on === true) throw new AppError("INVALID_INPUT", { messageKey: "isip.print.partnersLocked" });
   },
   columns: ["company", "contactPerson", "dutiesCompany"],
   hiddenColumns: ["id", "contract"],

@@ -192,6 +192,14 @@ export async function describeResource(
     canDelete: can(def, "delete", user) && !!def.version,
     // The state is shown to every reader (Lino's workflow buttons), the transitions only to their roles.
     ...(def.workflow && !off.has(def.workflow.field) ? { workflow: { field: def.workflow.field, transitions } } : {}),
+    ...(def.certified
+      ? {
+          certified: {
+            fields: def.certified.fields.filter((n) => !off.has(n)),
+            messageKey: def.certified.messageKey,
+          },
+        }
+      : {}),
     ...(def.rowTone ? { rowTone: def.rowTone } : {}),
     ...(def.live ? { live: def.live } : {}),
   };

@@ -98,6 +98,7 @@ export function selectionOf(def: ResourceDef, fieldNames: string[], t: TenantTab
   const selection: Record<string, SQLWrapper> = { __id: rendered(t, def, "__id", () => def.pk(t)) };
   if (def.version) selection.__version = rendered(t, def, "__version", () => def.version!(t));
   if (def.locked) selection.__locked = rendered(t, def, "__locked", () => def.locked!.when(t));
+  if (def.certified) selection.__certified = rendered(t, def, "__certified", () => def.certified!.when(t));
   for (const name of fieldNames) {
     const field = def.fields[name]!;
     selection[name] = rendered(t, def, name, () => field.expr(t));

@@ -32,6 +32,7 @@ export function toRow(
   const row: Row = { __id: raw.__id as string | number };
   if (def.version) row.__version = Number(raw.__version);
   if (def.locked) row.__locked = raw.__locked === true;
+  if (def.certified) row.__certified = raw.__certified === true;
   for (const name of fieldNames) {
     const field = def.fields[name]!;
     const value = raw[name];

@@ -55,6 +55,8 @@ describe("certifying prints (§14.1)", () => {
 
     // The certified name is locked, with a sentence saying how to unlock it; the phone is not.
     let row = await clientRow(c, client);
+    // The form is told so: it shows the certified fields read-only.
+    expect((row as { __certified?: boolean }).__certified).toBe(true);
     const refused = await c.resources
       .update({ resource: "clients.clients", id: client, version: row.__version, patch: { lastName: "Meyer" } })
       .catch((e) => e);
@@ -74,6 +76,7 @@ describe("certifying prints (§14.1)", () => {
     const [cleared] = await excerptsOf(client);
     expect(cleared!.clearedAt).not.toBeNull();
     row = await clientRow(c, client);
+    expect((row as { __certified?: boolean }).__certified).toBe(false);
     await c.resources.update({
       resource: "clients.clients",
       id: client,

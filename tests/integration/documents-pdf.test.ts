@@ -1,3 +1,4 @@
+import { isipContractData } from "@/server/isip/print";
 import { cvDocumentData } from "@/server/cv/document";
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
@@ -99,6 +100,7 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
   let chatelet: Tenant;
   let germanClient: number;
   let germanVisit: number;
+  let germanContract: number;
   let worker: { user: { id: number }; claims: SessionClaims };
   afterAll(() => pdfConverter().stop());
 
@@ -142,6 +144,21 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
       })
       .returning({ id: t.calendarGuests.id });
     germanVisit = guest!.id;
+    // Her PIIS, its rich texts as the editor writes them.
+    const [type] = await db.select({ id: t.isipContractTypes.id }).from(t.isipContractTypes).limit(1);
+    const [contract] = await db
+      .insert(t.isipContracts)
+      .values({
+        clientId: germanClient,
+        typeId: type!.id,
+        userId: worker.user.id,
+        appliesFrom: "2026-03-02",
+        appliesUntil: "2026-08-31",
+        goals: "<p>Eine Arbeit finden</p>",
+        dutiesPcsw: "<ul><li>Begleitung</li></ul>",
+      })
+      .returning({ id: t.isipContracts.id });
+    germanContract = contract!.id;
   });
 
   it("renders every shipped template in every language to a PDF whose text is the document's", async () => {
@@ -157,6 +174,12 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
         de: "Anwesenheitsbescheinigung",
         en: "Presence certificate",
       },
+      isipContract: {
+        fr: "Projet individualisé",
+        nl: "Geïndividualiseerd project",
+        de: "Vertrag zur sozialen Eingliederung",
+        en: "Individualised social integration project",
+      },
     };
     const facts = { excerptId: 7, typeName: "Convocation", printRecipient: true, centre };
     const dataOf: Record<TemplateName, (language: DocumentLanguage) => Promise<TemplateData>> = {
@@ -164,6 +187,7 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
       letter: (language) => letterToClientData(ctx.handle.db, ctx, germanClient, language, facts),
       cv: (language) => cvDocumentData(ctx.handle.db, ctx, germanClient, language),
       presenceCertificate: (language) => presenceCertificateData(ctx.handle.db, ctx, germanVisit, language, facts),
+      isipContract: (language) => isipContractData(ctx.handle.db, ctx, germanContract, language, facts),
     };
     for (const { template } of DOCUMENT_TYPES)
       for (const language of DOCUMENT_LANGUAGES) {

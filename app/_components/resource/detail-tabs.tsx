@@ -116,6 +116,8 @@ export function TabContent({
 }: Props & { tab: DetailTab; initial?: TabData; print?: boolean }) {
   const t = useTranslations();
   const Fields = editing ? "div" : "dl";
+  // Fields a certifying print of the row vouches for stay read-only, saying why (docs/documents.md).
+  const certified = row.__certified === true ? new Set(meta.certified?.fields) : null;
   const panel = (p: DetailTab["panels"][number]) => (
     <DetailPanel
       key={p.key}
@@ -141,7 +143,8 @@ export function TabContent({
             <Fields className="flex flex-col gap-3">
               {group.fields.map((name) => {
                 const field = meta.fields[name]!;
-                if (editing && field.editable) {
+                const locked = certified?.has(name) === true;
+                if (editing && field.editable && !locked) {
                   return (
                     <FieldInput
                       key={name}
@@ -158,9 +161,14 @@ export function TabContent({
                 return (
                   <div key={name} className="flex flex-col">
                     <Term className="text-xs font-medium text-slate-700">{t(field.label)}</Term>
-                    <Value className="min-h-6" data-field={name}>
+                    <Value className="min-h-6" data-field={name} {...(locked ? { "data-certified": "true" } : {})}>
                       <CellView field={field} value={row[name]} />
                     </Value>
+                    {locked && editing && field.editable && (
+                      <span className="text-xs text-amber-900" data-testid="certified-field">
+                        {t("documents.certified.fieldLocked")}
+                      </span>
+                    )}
                   </div>
                 );
               })}

@@ -55,8 +55,14 @@ export function Detail({
   const [base, setBase] = useState<Row | null>(null);
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [notice, setNotice] = useState("");
+  const row0 = query.data;
+  // While a certifying print vouches for some fields, they are not edited (the server refuses it too).
+  const certified = row0?.__certified === true ? (meta.certified?.fields ?? []) : [];
   const editable = Object.values(meta.fields).filter(
-    (f) => f.editable && meta.detail.some((tab) => tab.groups.some((g) => g.fields.includes(f.name))),
+    (f) =>
+      f.editable &&
+      !certified.includes(f.name) &&
+      meta.detail.some((tab) => tab.groups.some((g) => g.fields.includes(f.name))),
   );
 
   const refresh = () =>
@@ -170,6 +176,16 @@ export function Detail({
       {Object.keys(errors).length > 0 && !save.error && (
         <p role="alert" className={alertClass}>
           {t("errors.INVALID_INPUT")}
+        </p>
+      )}
+      {certified.length > 0 && (
+        <p role="note" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="certified-note">
+          {t("documents.certified.note", {
+            fields: certified
+              .filter((n) => meta.fields[n])
+              .map((n) => t(meta.fields[n]!.label))
+              .join(", "),
+          })}
         </p>
       )}
       <p role="status" className="text-sm text-green-800" data-testid="detail-notice">

@@ -1,0 +1,1 @@
+ALTER TABLE "tenant_template"."isip_contracts" ADD COLUMN "print_override_reason" text DEFAULT '' NOT NULL;
