@@ -11,8 +11,8 @@
 // unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
 // BENCH_ONLY=<section>,… runs only the named sections (the centres are always created): migrate, memory,
-// pk, grid, clients, digests, locked, notes, series, isip, documents, newcomers, cv, integ, planner, pages, uploads, soak,
-// live. BENCH_CPU_PROFILES=<folder> writes the server's CPU profile of each page's timed run there
+// pk, grid, clients, digests, locked, notes, series, isip, documents, newcomers, cv, integ, planner, move, pages,
+// uploads, soak, live. BENCH_CPU_PROFILES=<folder> writes the server's CPU profile of each page's timed run there
 // (`<page>.cpuprofile`, for Chrome's DevTools; the profiler adds to the CPU figures of that run).
 // The clients of section 7 are generated whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
 // (to EXPLAIN its queries afterwards; drop it by hand).
@@ -88,6 +88,8 @@ try {
   await stopEmbedded?.();
   if (adminUrl && process.env.BENCH_KEEP_DATABASE === "1") line("database_kept", benchDb);
   else if (adminUrl) await admin(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
+  if (adminUrl && process.env.BENCH_KEEP_DATABASE !== "1")
+    await admin(`DROP DATABASE IF EXISTS ${benchDb}_move WITH (FORCE)`);
 }
 
 async function run() {
@@ -309,6 +311,12 @@ async function run() {
   // 8e. The calendar planners (issue 15): a week of 10 agents among BENCH_PLANNER_ENTRIES entries, free slots.
   const { benchPlanner } = await import("./planner");
   if (runs("planner")) await benchPlanner(tenants[6] ?? tenants.at(-1)!, PLANNER_ENTRIES);
+
+  // 8e'. Moving a centre of ROWS clients to another cluster (a database of its own on the same server).
+  if (runs("move") && adminUrl) {
+    const { benchMove, moveTargetDatabase } = await import("./move");
+    await benchMove(ROWS, await moveTargetDatabase(adminUrl, `${benchDb}_move`));
+  }
 
   // 8f. One centre's rows locked, another centre's list timed beside its normal figure (last: it closes
   // and reopens the pools).

@@ -1,6 +1,7 @@
 import type { AnyRouter } from "@trpc/server";
 import type { SeriesOwnerKind } from "@/server/calendar/series/generate";
 import type { Checker } from "@/server/checks/define";
+import type { ClientMergeStep } from "@/server/clients/merge/step";
 import type { JobDef } from "@/server/jobs/define";
 import type { TimelineSource } from "@/server/history/timeline";
 import type { ChangeListener } from "@/server/resources/changes";
@@ -67,6 +68,11 @@ export interface Area {
   seriesOwners?: readonly SeriesOwnerKind[];
   /** Filters and detail tabs it adds to other areas' resources (see `ResourceExtension`). */
   extends?: readonly ResourceExtension[];
+  /**
+   * What merging two clients does to its rows that name the duplicate, where moving them is not all
+   * (server/clients/merge/step.ts); rows of its other references to partners are simply moved.
+   */
+  clientMerge?: readonly ClientMergeStep[];
 }
 
 /**
@@ -87,6 +93,8 @@ export interface Registry {
   timeline: readonly TimelineSource[];
   /** Every area's kinds of calendar series owners (server/calendar/series). */
   seriesOwners?: readonly SeriesOwnerKind[];
+  /** Every area's steps of a client merge (server/clients/merge/step.ts). */
+  clientMerge?: readonly ClientMergeStep[];
 }
 
 /** Keeps the literal id and the router's type, so that the app's router stays fully typed. */

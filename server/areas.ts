@@ -75,6 +75,7 @@ type Listed =
   | "jobs"
   | "timeline"
   | "seriesOwners"
+  | "clientMerge"
   | "extends";
 const all = <K extends Listed>(key: K) =>
   AREAS.flatMap((area): NonNullable<Area[K]>[number][] => [...((area as Area)[key] ?? [])]);
@@ -91,6 +92,7 @@ export const registry: Registry = createRegistry({
   changeListeners: AREAS.flatMap((area) => ((area as Area).onChange ? [(area as Area).onChange!] : [])),
   timeline: all("timeline"),
   seriesOwners: all("seriesOwners"),
+  clientMerge: all("clientMerge"),
 });
 
 export const WIDGETS = all("widgets");

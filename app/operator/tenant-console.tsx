@@ -7,6 +7,7 @@ import type { ListState, Row } from "@/lib/resources";
 import type { GridSource, ListResult } from "@/app/_components/resource/data-source";
 import { Grid } from "@/app/_components/resource/grid";
 import { useErrorMessage, useTRPC } from "@/app/_components/trpc";
+import { MoveControl } from "./move-control";
 
 type Locale = "fr" | "nl" | "de" | "en";
 type Kind = "production" | "training" | "demo";
@@ -28,7 +29,12 @@ export function TenantConsole() {
 
   const meta = useQuery(trpc.console.tenantsMeta.queryOptions(undefined, { staleTime: Infinity }));
   // What the grid's rows do not carry (address, support access, migration state), by slug.
-  const details = useQuery(trpc.operator.tenants.list.queryOptions());
+  // Polled while a centre is moving, so the operator sees it served again (or the rollback).
+  const details = useQuery({
+    ...trpc.operator.tenants.list.queryOptions(),
+    refetchInterval: (q) => (q.state.data?.tenants.some((d) => d.movingTo) ? 2000 : false),
+  });
+  const clusters = useQuery(trpc.operator.tenants.clusters.queryOptions(undefined, { staleTime: 60_000 }));
   const bySlug = new Map(details.data?.tenants.map((d) => [d.slug, d]));
   const refresh = () =>
     Promise.all([
@@ -121,29 +127,55 @@ export function TenantConsole() {
             </a>
           )}
           {row.status === "active" && (
-            <button type="button" className={button} disabled={busy} onClick={() => suspend.mutate({ slug })}>
+            <button
+              type="button"
+              className={button}
+              disabled={busy || !!d?.movingTo}
+              onClick={() => suspend.mutate({ slug })}
+            >
               {t("actions.suspend")}
             </button>
           )}
           {row.status === "suspended" && (
-            <button type="button" className={button} disabled={busy} onClick={() => resume.mutate({ slug })}>
+            <button
+              type="button"
+              className={button}
+              disabled={busy || !!d?.movingTo}
+              onClick={() => resume.mutate({ slug })}
+            >
               {t("actions.resume")}
             </button>
           )}
-          <button type="button" className={button} disabled={busy} onClick={() => migrate.mutate({ slug })}>
+          <button
+            type="button"
+            className={button}
+            disabled={busy || !!d?.movingTo}
+            onClick={() => migrate.mutate({ slug })}
+          >
             {t("actions.migrate")}
           </button>
           {row.kind !== "production" && (
             <button
               type="button"
               className={button}
-              disabled={busy}
+              disabled={busy || !!d?.movingTo}
               onClick={() => window.confirm(t("confirmReset", { slug })) && reset.mutate({ slug })}
             >
               {t("actions.reset")}
             </button>
           )}
         </div>
+        {d && (row.status === "active" || row.status === "suspended") && (
+          <MoveControl
+            slug={slug}
+            clusterId={d.clusterId}
+            movingTo={d.movingTo}
+            moveFailed={d.moveFailed}
+            clusters={clusters.data ?? []}
+            busy={busy}
+            report={report}
+          />
+        )}
       </div>
     );
   };

@@ -33,6 +33,7 @@ import {
 import { conflictingEntriesChecker, tooLongEntriesChecker } from "./checkers";
 import { plannerRouter } from "./planner-router";
 import { myWorkingHoursResource, workingHoursResource } from "./working-hours";
+import { calendarMerge, tasksMerge } from "./merge";
 
 /**
  * The calendar (domain-people §10): calendars, rooms, entry types and guest roles; entries with
@@ -205,4 +206,5 @@ export const calendarArea = defineArea({
     { from: "client_reminders.mail_id", to: "mails", onDelete: "clear", label: "relations.clientReminders" },
     { from: "client_reminders.sms_id", to: "sms_messages", onDelete: "clear", label: "relations.clientReminders" },
   ]),
+  clientMerge: [calendarMerge, tasksMerge],
 });

@@ -4,6 +4,7 @@ import { allProblemsResource, clientProblemsResource, myProblemsResource } from 
 import { nightlyCheckersJob } from "./jobs";
 import { checksRouter } from "./router";
 import { dataProblemsWidget } from "./widget";
+import { dataProblemsMerge } from "./merge";
 
 /** What the data checkers of every area found (domain-people §18), and running them. */
 export const checksArea = defineArea({
@@ -28,4 +29,5 @@ export const checksArea = defineArea({
       label: "relations.dataProblems",
     },
   ]),
+  clientMerge: [dataProblemsMerge],
 });

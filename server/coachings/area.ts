@@ -7,6 +7,7 @@ import { coachingEndingsResource } from "./endings";
 import { coachingsResource, coachingTypesResource, myCoachingsResource } from "./resource";
 import { usersWithClientsWidget } from "./widget";
 import { coachingsTimeline } from "./timeline";
+import { coachingsMerge } from "./merge";
 
 /** Who coaches which client, for which service (domain-people §8). */
 export const coachingsArea = defineArea({
@@ -52,4 +53,5 @@ export const coachingsArea = defineArea({
       label: "relations.coachingEndings",
     },
   ]),
+  clientMerge: [coachingsMerge],
 });

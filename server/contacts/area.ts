@@ -3,6 +3,7 @@ import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
 import { addressesChecker } from "./checkers";
 import { contactsResources } from "./resources";
+import { addressesMerge } from "./merge";
 
 /** Persons, organisations, their contact persons and addresses, a client's contacts (domain-people §2). */
 export const contactsArea = defineArea({
@@ -65,4 +66,5 @@ export const contactsArea = defineArea({
     },
     { from: "client_contacts.role_type_id", to: "role_types", onDelete: "protect", label: "relations.clientContacts" },
   ]),
+  clientMerge: [addressesMerge],
 });

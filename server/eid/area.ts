@@ -1,6 +1,7 @@
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
 import { eidRouter } from "./router";
+import { photoMerge } from "./merge";
 
 /** Reading Belgian eID cards at the desk (domain-people §7; Lino's beid). */
 export const eidArea = defineArea({
@@ -11,4 +12,5 @@ export const eidArea = defineArea({
   relations: defineRelations([
     { from: "partner_photos.partner_id", to: "partners", onDelete: "volatile", label: "relations.photos" },
   ]),
+  clientMerge: [photoMerge],
 });

@@ -7,6 +7,7 @@ import {
   humanLinksAsChildResource,
   humanLinksResource,
 } from "./resources";
+import { humanLinksMerge, membershipsMerge } from "./merge";
 
 /** Households, their members and the human links between persons (domain-people §4). */
 export const householdsArea = defineArea({
@@ -47,4 +48,5 @@ export const householdsArea = defineArea({
     { from: "human_links.parent_id", to: "partners", onDelete: "volatile", label: "relations.humanLinks" },
     { from: "human_links.child_id", to: "partners", onDelete: "volatile", label: "relations.humanLinks" },
   ]),
+  clientMerge: [membershipsMerge, humanLinksMerge],
 });

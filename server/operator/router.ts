@@ -12,6 +12,7 @@ import {
 import { AppError } from "@/server/errors";
 import { activeGrantsByTenant } from "@/server/support/grants";
 import { issueSupportToken } from "@/server/support/token";
+import { failedMoves, reachableClusters, startMove } from "@/server/tenancy/move";
 import { availability, findTenantBySlug } from "@/server/tenancy/registry";
 import {
   availabilitySchema,
@@ -36,6 +37,11 @@ const tenantRow = z.object({
   schemaVersion: z.number(),
   migrationError: z.string().nullable(),
   createdAt: z.date(),
+  clusterId: z.string(),
+  /** The cluster a move is copying the centre to, while it does. */
+  movingTo: z.string().nullable(),
+  /** The last move, if it failed (the centre stayed where it was). */
+  moveFailed: z.object({ at: z.date(), to: z.string(), error: z.string() }).nullable(),
   /** The centre's active support access, if its administrators granted one. */
   support: z.object({ endsAt: z.date(), grantedByName: z.string(), reason: z.string() }).nullable(),
 });
@@ -53,6 +59,7 @@ export const operatorRouter = router({
       .query(async () => {
         const rows = await listTenants();
         const grants = await activeGrantsByTenant(rows.map((r) => r.id));
+        const failed = await failedMoves(rows.map((r) => r.id));
         return {
           codeVersion: TENANT_SCHEMA_VERSION,
           tenants: rows.map((r) => ({
@@ -61,6 +68,7 @@ export const operatorRouter = router({
             availability: availability(r),
             migrationError: r.migrationState === "failed" ? r.migrationError : null,
             support: grants.get(r.id) ?? null,
+            moveFailed: failed.get(r.id) ?? null,
           })),
         };
       }),
@@ -106,6 +114,18 @@ export const operatorRouter = router({
       .mutation(async ({ ctx, input }) => {
         const { applied, version } = await migrateOne(input.slug, actorOf(ctx));
         return { applied, version };
+      }),
+    /** The clusters centres can be moved to (the move button shows only when there are two or more). */
+    clusters: operatorProcedure
+      .output(z.array(z.object({ id: z.string(), description: z.string() })))
+      .query(() => reachableClusters()),
+    /** Starts moving a centre to another cluster; the list shows it moving until it is served there again. */
+    move: operatorProcedure
+      .input(slugInput.extend({ to: z.string().min(1).max(63) }))
+      .output(z.object({ movingTo: z.string() }))
+      .mutation(async ({ ctx, input }) => {
+        await startMove(input.slug, input.to, actorOf(ctx), ctx.log);
+        return { movingTo: input.to };
       }),
     reset: operatorProcedure
       .input(slugInput)

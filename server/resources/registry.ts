@@ -38,6 +38,11 @@ export function createRegistry({
       for (const slave of tab.slaves ?? []) named(`${def.id} tab ${tab.key}`, slave.resource);
     named(`${def.id} (variant)`, def.variantOf);
   }
+  const merged = new Set<string>();
+  for (const reference of (parts.clientMerge ?? []).flatMap((step) => step.handles)) {
+    if (merged.has(reference)) throw new Error(`the client merge of ${reference} is declared twice`);
+    merged.add(reference);
+  }
   const checkers = new Set<string>();
   for (const checker of parts.checkers) {
     if (checkers.has(checker.id)) throw new Error(`checker ${checker.id} is declared twice`);

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, like, sql } from "drizzle-orm";
+import type { Logger } from "pino";
 import { c, controlDb } from "@/server/db/control";
 import { ensureExtensions } from "@/server/db/extensions";
 import { clusterUrl, getPool } from "@/server/db/pool";
@@ -22,6 +23,15 @@ export const SETTLE_MS = 6_000;
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** Whether this instance has the cluster's connection string. */
+const reachable = (clusterId: string) => {
+  try {
+    return !!clusterUrl(clusterId);
+  } catch {
+    return false;
+  }
+};
+
 /**
  * Moves a centre to another PostgreSQL cluster: maintenance (its users see the maintenance page,
  * nothing is written), a backup, its import on the target, a comparison of every table on both
@@ -33,19 +43,13 @@ export async function moveTenant(
   slug: string,
   to: string,
   actor: Actor,
-  opts: { progress?: Progress; settleMs?: number } = {},
+  opts: { progress?: Progress; settleMs?: number; onStarted?: () => void } = {},
 ) {
   const progress = opts.progress ?? (() => undefined);
   const tenant = await getTenant(slug);
   const [cluster] = await controlDb().select().from(c.clusters).where(eq(c.clusters.id, to));
-  const reachable = (() => {
-    try {
-      return !!cluster && !!clusterUrl(to);
-    } catch {
-      return false;
-    }
-  })();
-  if (!reachable || tenant.clusterId === to) throw new AppError("CLUSTER_INVALID", { slug, cluster: to });
+  if (!cluster || !reachable(to) || tenant.clusterId === to)
+    throw new AppError("CLUSTER_INVALID", { slug, cluster: to });
   if (tenant.status !== "active" && tenant.status !== "suspended")
     throw new AppError("TENANT_STATE_CONFLICT", { slug, status: tenant.status });
   if (tenant.movingTo || tenant.schemaVersion !== TENANT_SCHEMA_VERSION)
@@ -56,6 +60,13 @@ export async function moveTenant(
   const started = Date.now();
   const setMoving = async (movingTo: string | null, action: string, details: Record<string, unknown> = {}) => {
     await controlDb().transaction(async (tx) => {
+      // Only one move at a time: the start claims the centre, two operators clicking at once get one move.
+      const claimed = await tx
+        .update(c.tenants)
+        .set({ movingTo, updatedAt: sql`now()` })
+        .where(and(eq(c.tenants.id, tenant.id), movingTo ? isNull(c.tenants.movingTo) : sql`true`))
+        .returning({ id: c.tenants.id });
+      if (!claimed.length) throw new AppError("TENANT_STATE_CONFLICT", { slug, status: "maintenance" });
       await tx.insert(c.controlAudit).values({
         actor,
         action,
@@ -63,15 +74,12 @@ export async function moveTenant(
         tenantSlug: slug,
         details: { from: tenant.clusterId, to, ...details },
       });
-      await tx
-        .update(c.tenants)
-        .set({ movingTo, updatedAt: sql`now()` })
-        .where(eq(c.tenants.id, tenant.id));
     });
     invalidateTenant(slug);
   };
 
   await setMoving(to, "tenant.move.start");
+  opts.onStarted?.();
   progress(`${slug} shows maintenance; copying it to ${to}`);
   const dir = await mkdtemp(path.join(tmpdir(), "entraide-move-"));
   let copied = false;
@@ -123,4 +131,51 @@ export async function moveTenant(
   await source.query(`DROP SCHEMA IF EXISTS ${ident(tenant.schemaName)} CASCADE`);
   progress(`dropped the old schema on ${tenant.clusterId}`);
   return { tenant: await getTenant(slug), downtimeMs };
+}
+
+/**
+ * A move started from the console: the checks and the claim happen before this resolves (a refusal
+ * comes back to the operator), the copy goes on in the background while the console shows the centre
+ * "moving". Its end, or its failure and rollback, is in the control audit and the log.
+ */
+export function startMove(slug: string, to: string, actor: Actor, log: Logger): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let started = false;
+    moveTenant(slug, to, actor, {
+      onStarted: () => {
+        started = true;
+        resolve();
+      },
+      progress: (line) => log.info({ slug, to }, line),
+    }).then(
+      ({ downtimeMs }) => log.info({ slug, to, downtimeMs }, "centre moved"),
+      (e: unknown) => (started ? log.error({ err: e, slug, to }, "centre move failed") : reject(e)),
+    );
+  });
+}
+
+/** The clusters a centre could be moved to: those the control plane lists and this instance can reach. */
+export async function reachableClusters() {
+  const rows = await controlDb().select().from(c.clusters).orderBy(c.clusters.id);
+  return rows.filter((r) => reachable(r.id)).map((r) => ({ id: r.id, description: r.description }));
+}
+
+/** Each centre's latest move that failed and was not followed by another attempt: when, where to, why. */
+export async function failedMoves(tenantIds: string[]) {
+  if (!tenantIds.length) return new Map<string, { at: Date; to: string; error: string }>();
+  const rows = await controlDb()
+    .selectDistinctOn([c.controlAudit.tenantId], {
+      tenantId: c.controlAudit.tenantId,
+      action: c.controlAudit.action,
+      at: c.controlAudit.at,
+      details: c.controlAudit.details,
+    })
+    .from(c.controlAudit)
+    .where(and(inArray(c.controlAudit.tenantId, tenantIds), like(c.controlAudit.action, "tenant.move%")))
+    .orderBy(c.controlAudit.tenantId, desc(c.controlAudit.at), desc(c.controlAudit.id));
+  return new Map(
+    rows
+      .filter((r) => r.action === "tenant.move.failed")
+      .map((r) => [r.tenantId!, { at: r.at, to: String(r.details.to ?? ""), error: String(r.details.error ?? "") }]),
+  );
 }

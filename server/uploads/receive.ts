@@ -6,6 +6,7 @@ import type { ResourceCtx } from "@/server/resources/define";
 import { createRow } from "@/server/resources/service";
 import { judgeFile, sanitizeFileName, SNIFF_BYTES } from "./rules/files";
 import { uploadsResource } from "./resources";
+import { reclaimer } from "./reclaim";
 import { uploadStorage } from "./storage";
 
 const MEGABYTE = 1024 * 1024;
@@ -39,8 +40,10 @@ async function* arriving(body: AsyncIterable<Uint8Array>) {
 /** Refuses the body as soon as it passes `max` bytes, without reading further. */
 async function* limited(body: AsyncIterable<Uint8Array>, max: number) {
   let total = 0;
+  const received = reclaimer();
   for await (const chunk of arriving(body)) {
     total += chunk.byteLength;
+    received(chunk.byteLength);
     if (total > max) throw new AppError("UPLOAD_TOO_LARGE", { max: Math.floor(max / MEGABYTE) });
     yield chunk;
   }
