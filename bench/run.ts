@@ -11,8 +11,8 @@
 // unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
 // BENCH_ONLY=<section>,… runs only the named sections (the centres are always created): migrate, memory,
-// pk, grid, clients, digests, locked, notes, series, isip, documents, newcomers, cv, planner, move, pages, uploads,
-// soak, live. BENCH_CPU_PROFILES=<folder> writes the server's CPU profile of each page's timed run there
+// pk, grid, clients, digests, locked, notes, series, isip, documents, newcomers, cv, integ, planner, move, pages,
+// uploads, soak, live. BENCH_CPU_PROFILES=<folder> writes the server's CPU profile of each page's timed run there
 // (`<page>.cpuprofile`, for Chrome's DevTools; the profiler adds to the CPU figures of that run).
 // The clients of section 7 are generated whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
 // (to EXPLAIN its queries afterwards; drop it by hand).
@@ -36,7 +36,8 @@ registerHooks({
 // App modules read the environment on first use: everything below is set before they are imported.
 process.env.LOG_LEVEL = "silent";
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-const benchDb = `entraide_bench_${process.pid}`;
+// BENCH_DATABASE_NAME names the throwaway database (where databases must carry a prefix of one's own).
+const benchDb = process.env.BENCH_DATABASE_NAME ?? `entraide_bench_${process.pid}`;
 
 async function admin(sql: string) {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -300,6 +301,12 @@ async function run() {
   // 8d'. The integration clients' search on CV criteria with ROWS clients, on a centre of its own (bench/cv.ts).
   const { benchCv } = await import("./cv");
   if (runs("cv")) await benchCv(tenants[9] ?? tenants.at(-1)!, ROWS);
+
+  // 8d''. The integration client list with its contract columns, a CV filter and the contract filters, with
+  // ROWS clients and BENCH_INTEG_CONTRACTS contracts (default 3 × ROWS), on a centre of its own (bench/integ.ts).
+  const { benchInteg } = await import("./integ");
+  if (runs("integ"))
+    await benchInteg(tenants[10] ?? tenants.at(-1)!, ROWS, Number(process.env.BENCH_INTEG_CONTRACTS ?? 3 * ROWS));
 
   // 8e. The calendar planners (issue 15): a week of 10 agents among BENCH_PLANNER_ENTRIES entries, free slots.
   const { benchPlanner } = await import("./planner");

@@ -2,6 +2,8 @@ import { asc, inArray, ne, sql } from "drizzle-orm";
 import type { LocalizedText } from "@/db/control/schema";
 import type { SessionUser } from "@/server/auth/session";
 import { ROLE_MATRIX, type UserType } from "@/server/auth/user-types";
+import { CONTRACT_KINDS, contractActiveIn } from "@/server/isip/base";
+import { qualified as q } from "@/server/resources/query";
 import { coachingActive } from "./sql";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
@@ -10,12 +12,15 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
  * client on `today`, how many of those clients are in each integration phase (phases with a
  * reference name only), how many they coach as primary coach, how many of those are in an active
  * phase, and in all. Administrators are listed to administrators only. Obsolete clients are not
- * counted, like the client list the counts link to.
+ * counted, like the client list the counts link to. Then, per contract kind (domain-integ-money §2.2:
+ * the integration list's contract columns), how many of those clients have such a contract active today.
  */
 export interface UserWithClients {
   userId: number;
   name: string;
   byPhase: Record<number, number>;
+  /** Clients with an active contract today, by contract kind (`ContractKind.kind`). */
+  byKind: Record<string, number>;
   primary: number;
   active: number;
   total: number;
@@ -74,6 +79,7 @@ export async function usersWithClients(
       userId: r.userId,
       name: [r.firstName, r.lastName].filter(Boolean).join(" ") || r.username,
       byPhase: {},
+      byKind: {},
       primary: 0,
       active: 0,
       total: 0,
@@ -84,7 +90,27 @@ export async function usersWithClients(
     u.total += r.total;
     users.set(r.userId, u);
   }
+  // The same clients (coached today, not obsolete), counted per kind of contract active today.
+  const userIds = [...users.keys()];
+  if (userIds.length) {
+    const parts = CONTRACT_KINDS.map((k) => {
+      const c = k.contracts(t);
+      return sql`select ${k.kind}::text as kind, ${q(c.clientId)} as client_id from ${c} where ${contractActiveIn(c, today, today)}`;
+    });
+    const counts = await db.execute<{ user_id: number; kind: string; n: number }>(sql`
+      select co.user_id, k.kind, count(distinct co.client_id)::int as n
+      from (select distinct ${q(t.coachings.userId)} as user_id, ${q(t.coachings.clientId)} as client_id from ${t.coachings}
+            where ${coachingActive(t, today, today)} and ${q(t.coachings.userId)} in (${sql.join(
+              userIds.map((id) => sql`${id}`),
+              sql`, `,
+            )})) co
+      join ${t.partners} p on p.id = co.client_id and p.is_client and not p.is_obsolete
+      join (${sql.join(parts, sql` union all `)}) k on k.client_id = co.client_id
+      group by co.user_id, k.kind`);
+    for (const r of counts.rows) users.get(Number(r.user_id))!.byKind[r.kind] = Number(r.n);
+  }
   return {
+    kinds: CONTRACT_KINDS.map((k) => ({ kind: k.kind, label: k.label })),
     phases: phases.map((p) => ({ id: p.id, refName: p.refName, names: p.names as LocalizedText })),
     users: [...users.values()],
   };

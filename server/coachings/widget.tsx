@@ -23,7 +23,8 @@ export const usersWithClientsWidget = defineWidget({
   defaultFor: ["110", "120", "420"],
   render: async ({ handle, user, locale }) => {
     const t = await getTranslations("dashboard.usersWithClients");
-    const { phases, users } = await usersWithClients(handle, user, belgianToday());
+    const { phases, kinds, users } = await usersWithClients(handle, user, belgianToday());
+    const tr = await getTranslations();
     if (users.length === 0) return <p className="text-sm">{t("none")}</p>;
     const count = (n: number, href: string) =>
       n ? (
@@ -53,6 +54,12 @@ export const usersWithClientsWidget = defineWidget({
             ...phases.map((p) =>
               number(`phase-${p.id}`, <abbr title={localized(p.names, locale)}>{p.refName}</abbr>, (u) =>
                 count(u.byPhase[p.id] ?? 0, clientsOf(u.userId, { group: p.id })),
+              ),
+            ),
+            // Clients with an active contract of each kind today (domain-integ-money §2.2).
+            ...kinds.map((k) =>
+              number(`kind-${k.kind}`, tr(k.label as never), (u) =>
+                count(u.byKind[k.kind] ?? 0, clientsOf(u.userId, { activeContract: k.kind })),
               ),
             ),
             number("primary", t("primary"), (u) => count(u.primary, clientsOf(u.userId, { onlyPrimary: true }))),

@@ -47,6 +47,17 @@ export interface ContractKind {
   label: string;
   contracts: (t: TenantTables) => ContractTable;
   types: (t: TenantTables) => ContractTypeTable;
+  /**
+   * The name of the contract's company, read where the kind's contracts table is in scope (write its
+   * columns with `qualified`): the integration client list's "company" column. ISIP has none (its
+   * companies are on its partners); Art. 60§7, Art. 61 and immersion carry one on the contract.
+   */
+  companyName?: (t: TenantTables) => SQL;
+  /**
+   * A contract of this kind leaves its client "available" (the client list's filter, §2.2: only
+   * ISIP, Art. 60§7 and immersion contracts make a client unavailable; Art. 61 sets this).
+   */
+  keepsAvailable?: boolean;
 }
 
 export const isipKind: ContractKind = {

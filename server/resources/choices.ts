@@ -15,18 +15,21 @@ export interface ChoiceList {
   namespace: string;
   /** Values gathered from every area's declarations (e.g. the data checkers), instead of `values`. */
   fromRegistry?: (registry: Registry) => readonly string[];
+  /** Message keys of values whose label lives elsewhere than under `namespace` (a contract kind's name). */
+  labels?: Readonly<Record<string, string>>;
 }
 
 export function defineChoiceList<const V extends string>(
   id: string,
   values: readonly V[],
-  opts: { extensible?: boolean; namespace?: string } = {},
+  opts: { extensible?: boolean; namespace?: string; labels?: Readonly<Record<string, string>> } = {},
 ) {
   return {
     id,
     values,
     extensible: opts.extensible ?? false,
     namespace: opts.namespace ?? `choices.${id}`,
+    ...(opts.labels ? { labels: opts.labels } : {}),
   } satisfies ChoiceList;
 }
 
@@ -43,7 +46,8 @@ export function registryChoiceList(
 const declaredValues = (list: ChoiceList, registry: Registry | undefined) =>
   list.fromRegistry ? (registry ? list.fromRegistry(registry) : []) : list.values;
 
-export const choiceLabelKey = (list: ChoiceList, value: string) => `${list.namespace}.${value}`;
+export const choiceLabelKey = (list: ChoiceList, value: string) =>
+  (list.labels && Object.hasOwn(list.labels, value) ? list.labels[value] : undefined) ?? `${list.namespace}.${value}`;
 
 /** The values offered to this centre's users: declared ones, then the centre's active extras. */
 export async function choicesOf(

@@ -127,7 +127,22 @@ describe("client tables (domain-people §3.6)", () => {
     });
     expect(await meta("integ.clients")).toMatchObject({
       title: "resources.clients.integrationTitle",
-      columns: ["name", "nationalId", "gsm", "address", "age", "email", "phone", "id", "language"],
+      // The active contract's kind, start, end and company after the name (domain-people §3.6).
+      columns: [
+        "name",
+        "contractKind",
+        "contractFrom",
+        "contractUntil",
+        "contractCompany",
+        "nationalId",
+        "gsm",
+        "address",
+        "age",
+        "email",
+        "phone",
+        "id",
+        "language",
+      ],
     });
     expect(await meta("clients.all")).toMatchObject({
       title: "resources.clients.allTitle",

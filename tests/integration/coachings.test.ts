@@ -497,19 +497,30 @@ describe("users with their clients", () => {
     await coaching(centre, c6, bea.id, { primary: true });
     await coaching(centre, c2, ada.id);
     await coaching(centre, c1, gina.id); // a GSS agent is no integration agent
+    // Contracts (counted per kind among the same clients): C1's is open; C6's ended with 2021; C5 is obsolete.
+    const [isipType] = await h.db.select({ id: h.t.isipContractTypes.id }).from(h.t.isipContractTypes).limit(1);
+    const contract = (clientId: number, appliesFrom: string, appliesUntil: string | null) =>
+      h.db
+        .insert(h.t.isipContracts)
+        .values({ clientId, typeId: isipType!.id, userId: ann.id, appliesFrom, appliesUntil, dateEnded: appliesUntil });
+    await contract(c1, "2020-01-01", null);
+    await contract(c6, "2021-01-01", "2021-12-31");
+    await contract(c5, "2020-01-01", null);
 
     const forStaff = await usersWithClients(h, { roles: rolesOf("110") }, today);
     expect(forStaff.phases.map((p) => p.refName)).toEqual(["1", "2"]);
+    expect(forStaff.kinds.map((k) => k.kind)).toContain("isip");
     expect(forStaff.users).toEqual([
       {
         userId: ann.id,
         name: "Ann Agent",
         byPhase: { [p1!.id]: 1, [p2!.id]: 1, [p3!.id]: 1 },
+        byKind: { isip: 1 },
         primary: 3,
         active: 1,
         total: 4,
       },
-      { userId: bea.id, name: "Bea Staff", byPhase: { [p1!.id]: 1 }, primary: 1, active: 1, total: 1 },
+      { userId: bea.id, name: "Bea Staff", byPhase: { [p1!.id]: 1 }, byKind: {}, primary: 1, active: 1, total: 1 },
     ]);
     const forAdmin = await usersWithClients(h, { roles: rolesOf("900") }, today);
     expect(forAdmin.users.map((u) => [u.name, u.total])).toEqual([
@@ -522,6 +533,7 @@ describe("users with their clients", () => {
       userId: ann.id,
       name: "Ann Agent",
       byPhase: { [p1!.id]: 2, [p2!.id]: 1, [p3!.id]: 1 },
+      byKind: { isip: 2 },
       primary: 3,
       active: 1,
       total: 5,

@@ -55,6 +55,10 @@ describe("dashboard widgets per user type", () => {
             : ["procurations", ...integ, ...reception, ...calendar]),
           // Everyone handling documents (OfficeUser or OfficeOperator) may follow their clients' expiring ones (§13).
           "my-expiring-uploads",
+          // Integration users' contracts ending soon, evaluations this week, clients without a contract (issue 17).
+          ...(hasRole(userType, "IntegUser")
+            ? ["integ-contracts-ending", "integ-evaluations-week", "integ-without-contract"]
+            : []),
           // Newcomers waiting for a coach (§9): newcomers users.
           ...(hasRole(userType, "NewcomersUser") ? ["new-clients"] : []),
           // "You have N unseen notifications" (§16): everyone signed in.
@@ -72,6 +76,9 @@ describe("dashboard widgets per user type", () => {
       "calendar-my-today",
       "calendar-my-overdue",
       "my-expiring-uploads",
+      "integ-contracts-ending",
+      "integ-evaluations-week",
+      "integ-without-contract",
       "my-notifications",
       "quick-links",
     ]);
@@ -117,6 +124,9 @@ describe("dashboard widgets per user type", () => {
       "calendar-my-today",
       "calendar-my-overdue",
       "my-expiring-uploads",
+      "integ-contracts-ending",
+      "integ-evaluations-week",
+      "integ-without-contract",
       "new-clients",
       "my-notifications",
       "caught-mails",
@@ -133,6 +143,9 @@ describe("dashboard widgets per user type", () => {
       "calendar-my-overdue",
       "recent-changes",
       "my-expiring-uploads",
+      "integ-contracts-ending",
+      "integ-evaluations-week",
+      "integ-without-contract",
       "new-clients",
       "my-notifications",
       "caught-mails",
@@ -148,6 +161,9 @@ describe("dashboard widgets per user type", () => {
       "calendar-my-today",
       "calendar-my-overdue",
       "my-expiring-uploads",
+      "integ-contracts-ending",
+      "integ-evaluations-week",
+      "integ-without-contract",
       "my-notifications",
       "quick-links",
     ]);

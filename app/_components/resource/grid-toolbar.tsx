@@ -10,6 +10,7 @@ import { InsertDialog } from "./insert-dialog";
 import { detailHref, exportHref } from "./list-state";
 import { Menu } from "./menu";
 import { QuickSearch } from "./quick-search";
+import { SavedSearches } from "./saved-searches";
 import { primaryButton } from "./styles";
 import { TOOLBAR_COMPONENTS } from "@/app/_components/toolbar";
 
@@ -24,6 +25,8 @@ type Props = {
   exports: boolean;
   /** The button showing the filter panel, next to the search. */
   filtersToggle?: React.ReactNode;
+  /** Shows saved columns in their order; absent where the user has no saved preferences (the console). */
+  onColumns?: (columns: string[]) => void;
 };
 
 const FORMATS = ["csv", "xlsx", "pdf"] as const;
@@ -37,6 +40,7 @@ export function GridToolbar({
   onResetLayout,
   exports,
   filtersToggle,
+  onColumns,
 }: Props) {
   const t = useTranslations("grid");
   const router = useRouter();
@@ -70,6 +74,15 @@ export function GridToolbar({
               </a>
             ))}
           </Menu>
+        )}
+        {onColumns && (
+          <SavedSearches
+            meta={meta}
+            state={state}
+            setState={setState}
+            visibleColumns={visibleColumns}
+            onColumns={onColumns}
+          />
         )}
         <ColumnChooser meta={meta} table={table} onReset={onResetLayout} />
       </div>

@@ -139,6 +139,17 @@ export function Grid({
         visibleColumns={visibleColumns}
         onResetLayout={reset}
         exports={source.exports}
+        onColumns={
+          source.layout === "preferences"
+            ? (columns) =>
+                update((l) => {
+                  const shown = columns.filter((c) => l.order.includes(c));
+                  if (!shown.length) return l;
+                  const order = [...shown, ...l.order.filter((c) => !shown.includes(c))];
+                  return { ...l, order, visible: Object.fromEntries(order.map((c) => [c, shown.includes(c)])) };
+                })
+            : undefined
+        }
         filtersToggle={
           hasFilters && (
             <FiltersToggle
