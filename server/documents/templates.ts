@@ -5,7 +5,7 @@ import { defineChoiceList } from "@/server/resources/choices";
 import type { DocumentLanguage } from "./language";
 
 /** What a document type prints: Lino's `content_type`: a client, a guest of a calendar entry (a presence). */
-export const documentContentTypes = defineChoiceList("documentContentTypes", ["client", "guest"]);
+export const documentContentTypes = defineChoiceList("documentContentTypes", ["client", "guest", "art61Contract"]);
 
 /** The tags every document's letterhead fills. */
 const LETTERHEAD = ["centreName", "centreAddress", "translation"];
@@ -52,6 +52,16 @@ export const DOCUMENT_TYPES = [
       ...LETTERHEAD,
       ...["clientName", "hasNationalId", "nationalId", "address", "today", "date", "from", "until"],
       ...["place", "printedOn", "author"],
+    ]),
+  },
+  {
+    // An Art. 61 contract's convention (domain-integ-money §2.6), its data from server/art61/print.ts.
+    template: "art61Convention",
+    contentType: "art61Contract",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["title", "headline", "ref", "clientName", "clientAddress", "companyName", "companyAddress", "contact"],
+      ...["articles", "heading", "paragraphs", "paragraph", "printedOn", "author"],
     ]),
   },
 ] as const;

@@ -19,6 +19,7 @@ import { ConversionError, pdfAvailable, pdfConverter, WarmConverter } from "@/se
 import { convertExcerpt } from "@/server/documents/pdf/job";
 import { renderDocx, type TemplateData } from "@/server/documents/render";
 import { presenceCertificateData } from "@/server/reception/certificate";
+import { conventionData } from "@/server/art61/print";
 import { excerptDownload } from "@/server/documents/routes";
 import { defaultTemplate, DOCUMENT_TYPES, type TemplateName } from "@/server/documents/templates";
 import type { ResourceCtx } from "@/server/resources/define";
@@ -99,6 +100,7 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
   let chatelet: Tenant;
   let germanClient: number;
   let germanVisit: number;
+  let germanArt61: number;
   let worker: { user: { id: number }; claims: SessionClaims };
   afterAll(() => pdfConverter().stop());
 
@@ -142,6 +144,17 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
       })
       .returning({ id: t.calendarGuests.id });
     germanVisit = guest!.id;
+    // Her Art. 61 contract with an employer: the convention's record.
+    const [company] = await db
+      .insert(t.partners)
+      .values({ kind: "organisation", name: "Garage Kohnen" })
+      .returning({ id: t.partners.id });
+    const [art61Type] = await db.select({ id: t.art61ContractTypes.id }).from(t.art61ContractTypes);
+    const [contract] = await db
+      .insert(t.art61Contracts)
+      .values({ clientId: germanClient, companyId: company!.id, typeId: art61Type!.id, appliesFrom: "2026-03-02" })
+      .returning({ id: t.art61Contracts.id });
+    germanArt61 = contract!.id;
   });
 
   it("renders every shipped template in every language to a PDF whose text is the document's", async () => {
@@ -157,6 +170,12 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
         de: "Anwesenheitsbescheinigung",
         en: "Presence certificate",
       },
+      art61Convention: {
+        fr: "Pour l'employeur,",
+        nl: "Voor de werkgever,",
+        de: "Für den Arbeitgeber,",
+        en: "For the employer,",
+      },
     };
     const facts = { excerptId: 7, typeName: "Convocation", printRecipient: true, centre };
     const dataOf: Record<TemplateName, (language: DocumentLanguage) => Promise<TemplateData>> = {
@@ -164,6 +183,7 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
       letter: (language) => letterToClientData(ctx.handle.db, ctx, germanClient, language, facts),
       cv: (language) => cvDocumentData(ctx.handle.db, ctx, germanClient, language),
       presenceCertificate: (language) => presenceCertificateData(ctx.handle.db, ctx, germanVisit, language, facts),
+      art61Convention: (language) => conventionData(ctx.handle.db, ctx, germanArt61, language, facts),
     };
     for (const { template } of DOCUMENT_TYPES)
       for (const language of DOCUMENT_LANGUAGES) {

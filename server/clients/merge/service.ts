@@ -92,6 +92,9 @@ const SIMPLE_REFERENCES: readonly ((t: T) => AnyPgColumn)[] = [
   (t) => t.isipContracts.clientId,
   (t) => t.isipPartners.companyId,
   (t) => t.isipPartners.contactPersonId,
+  (t) => t.art61Contracts.clientId,
+  (t) => t.art61Contracts.companyId,
+  (t) => t.art61Contracts.contactPersonId,
   (t) => t.candidatures.clientId,
   (t) => t.pollResponses.partnerId,
 ];
