@@ -140,7 +140,10 @@ export const art61ContractsResource = defineResource({
     },
   ],
   insert: {
-    fields: ["client", "type", "company", "appliesFrom", "appliesUntil", "user", "language", ...SUBSIDY_FIELDS],
+    fields: [
+      ...["client", "type", "company", "contactPerson", "jobTitle"],
+      ...["appliesFrom", "appliesUntil", "user", "language", ...SUBSIDY_FIELDS],
+    ],
     defaults: (ctx) => ({ user: ctx.user.id, appliesFrom: belgianToday(), language: ctx.user.language }),
   },
   beforeSave: async (tx, ctx, id, values) => {

@@ -47,6 +47,9 @@ export const HANDLED_PARTNER_REFERENCES = [
   "isip_contracts.client_id",
   "isip_partners.company_id",
   "isip_partners.contact_person_id",
+  "art61_contracts.client_id",
+  "art61_contracts.company_id",
+  "art61_contracts.contact_person_id",
   "job_candidatures.client_id",
   // A job provider is an organisation, never a client (a person): no row names the duplicate.
   "job_providers.company_id",
