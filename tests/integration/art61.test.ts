@@ -7,6 +7,8 @@ import { execFileSync } from "node:child_process";
 import { and, eq, sql } from "drizzle-orm";
 import PizZip from "pizzip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedArt61Demo } from "@/server/art61/seed";
+import { activeArt61Of } from "@/server/art61/sql";
 import { pdfAvailable, pdfConverter } from "@/server/documents/pdf/converter";
 import { excerptDownload } from "@/server/documents/routes";
 import { closePools } from "@/server/db/pool";
@@ -476,5 +478,65 @@ describe("one centre never reaches another's Art. 61 contracts", () => {
     expect(res.status).toBe(404);
     const [after] = await h().db.select().from(h().t.art61Contracts).where(eq(h().t.art61Contracts.id, row!.id));
     expect(after!.version).toBe(row!.version);
+  });
+});
+
+describe("the client lists' active contract", () => {
+  it("names the employer and the dates of the client's Art. 61 contract active in a period", async () => {
+    const { db, t } = h();
+    const [row] = await db
+      .select({ active: activeArt61Of(t, sql`${client}::int`, "2031-06-01", "2031-06-30") })
+      .from(t.partners)
+      .where(eq(t.partners.id, client));
+    const [first] = await db.select().from(t.art61Contracts).orderBy(t.art61Contracts.id).limit(1);
+    expect(row!.active).toEqual({
+      id: first!.id,
+      company: "Garage Kohnen",
+      appliesFrom: "2031-02-03",
+      appliesUntil: "2031-12-31",
+      dateEnded: "2031-12-31",
+    });
+    const [none] = await db
+      .select({ active: activeArt61Of(t, sql`${client}::int`, "2035-01-01", "2035-01-31") })
+      .from(t.partners)
+      .where(eq(t.partners.id, client));
+    expect(none!.active).toBeNull();
+  });
+});
+
+describe("the demo (Châtelet, §2.6)", () => {
+  it("gives integration-coached clients without an ISIP Art. 61 contracts, the subsidy stories cycling, with evaluations", async () => {
+    const demo = await newCentre("a61-demo", "production");
+    const d = tenantHandle(demo);
+    await d.db.update(d.t.siteSettings).set({ clientFieldSets: ["chatelet"] });
+    const coach = (await newUser(demo, "100")).user.id;
+    const [integ] = await d.db
+      .select({ id: d.t.coachingTypes.id })
+      .from(d.t.coachingTypes)
+      .where(eq(d.t.coachingTypes.doesIntegration, true));
+    const clients = [];
+    for (const name of ["Alpha", "Bravo", "Charlie", "Delta", "Echo"]) {
+      const id = await newClient(demo, { lastName: name });
+      await newCoaching(demo, id, coach, { coachingTypeId: integ!.id, startDate: "2020-01-01" });
+      clients.push(id);
+    }
+    await d.db.insert(d.t.partners).values({ kind: "organisation", name: "Entreprise Demo" });
+    await seedArt61Demo(d, { kind: "demo", defaultLocale: "fr" });
+    await seedArt61Demo(d, { kind: "demo", defaultLocale: "fr" }); // idempotent
+    const rows = await d.db.select().from(d.t.art61Contracts).orderBy(d.t.art61Contracts.id);
+    expect(rows.map((r) => r.clientId)).toEqual(clients);
+    expect(rows.map((r) => [r.subsidize10, r.subsidize20, r.subsidize30])).toEqual([
+      [true, false, false],
+      [false, true, false],
+      [true, true, false],
+      [false, false, true],
+      [true, false, false],
+    ]);
+    const [entries] = await d.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(d.t.calendarEntries)
+      .where(eq(d.t.calendarEntries.ownerType, "art61Contract"));
+    // A year each, every three months: three or four evaluations per contract.
+    expect(entries!.n).toBeGreaterThanOrEqual(15);
   });
 });
