@@ -131,7 +131,10 @@ beforeAll(async () => {
     newCentre("a61-eupen", "production"),
   ]);
   const { db, t } = h();
-  await db.update(t.documentSettings).set({ place: "Châtelet" });
+  await db
+    .update(t.documentSettings)
+    .set({ place: "Châtelet" })
+    .where(sql`true`);
   const a = await caller(chatelet, "100", { firstName: "Alicia", lastName: "Allard", language: "fr" });
   agent = a.caller;
   agentId = a.user.id;
@@ -508,7 +511,10 @@ describe("the demo (Châtelet, §2.6)", () => {
   it("gives integration-coached clients without an ISIP Art. 61 contracts, the subsidy stories cycling, with evaluations", async () => {
     const demo = await newCentre("a61-demo", "production");
     const d = tenantHandle(demo);
-    await d.db.update(d.t.siteSettings).set({ clientFieldSets: ["chatelet"] });
+    await d.db
+      .update(d.t.siteSettings)
+      .set({ clientFieldSets: ["chatelet"] })
+      .where(eq(d.t.siteSettings.id, 1));
     const coach = (await newUser(demo, "100")).user.id;
     const [integ] = await d.db
       .select({ id: d.t.coachingTypes.id })
