@@ -635,12 +635,104 @@ function isipContract(lang: Lang): string[] {
   ];
 }
 
+/** The Art. 61 convention's frame (domain-integ-money §2.6, Lino's art61 contract body); its articles are data. */
+const CONVENTION: Record<
+  Lang,
+  {
+    parties: string;
+    pcsw: string;
+    employer: string;
+    contact: string;
+    worker: string;
+    signPcsw: string;
+    signEmployer: string;
+    signWorker: string;
+  }
+> = {
+  fr: {
+    parties: "Entre les soussignés :",
+    pcsw: "d'une part, {centreName}, ci-après dénommé « le CPAS » ;",
+    employer:
+      "d'autre part, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, ci-après dénommé « l'employeur »",
+    contact: "{#contact}, représenté par {contact}{/contact} ;",
+    worker: "et {clientName}{#clientAddress}, {clientAddress}{/clientAddress}, ci-après dénommé « le travailleur ».",
+    signPcsw: "Pour le CPAS,",
+    signEmployer: "Pour l'employeur,",
+    signWorker: "Le travailleur,",
+  },
+  nl: {
+    parties: "Tussen de ondergetekenden:",
+    pcsw: "enerzijds, {centreName}, hierna « het OCMW » genoemd;",
+    employer:
+      "anderzijds, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, hierna « de werkgever » genoemd",
+    contact: "{#contact}, vertegenwoordigd door {contact}{/contact};",
+    worker: "en {clientName}{#clientAddress}, {clientAddress}{/clientAddress}, hierna « de werknemer » genoemd.",
+    signPcsw: "Voor het OCMW,",
+    signEmployer: "Voor de werkgever,",
+    signWorker: "De werknemer,",
+  },
+  de: {
+    parties: "Zwischen den Unterzeichnenden:",
+    pcsw: "einerseits {centreName}, nachstehend „das ÖSHZ“ genannt;",
+    employer:
+      "andererseits {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, nachstehend „der Arbeitgeber“ genannt",
+    contact: "{#contact}, vertreten durch {contact}{/contact};",
+    worker:
+      "und {clientName}{#clientAddress}, {clientAddress}{/clientAddress}, nachstehend „der Arbeitnehmer“ genannt.",
+    signPcsw: "Für das ÖSHZ,",
+    signEmployer: "Für den Arbeitgeber,",
+    signWorker: "Der Arbeitnehmer,",
+  },
+  en: {
+    parties: "Between the undersigned:",
+    pcsw: "on the one hand, {centreName}, hereinafter “the PCSW”;",
+    employer:
+      "on the other hand, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, hereinafter “the employer”",
+    contact: "{#contact}, represented by {contact}{/contact};",
+    worker: "and {clientName}{#clientAddress}, {clientAddress}{/clientAddress}, hereinafter “the worker”.",
+    signPcsw: "For the PCSW,",
+    signEmployer: "For the employer,",
+    signWorker: "The worker,",
+  },
+};
+
+/** An Art. 61 contract's convention: title, subsidies, our reference, the parties, the numbered articles, signatures. */
+function art61Convention(lang: Lang): string[] {
+  const x = CONVENTION[lang];
+  return [
+    ...letterhead(),
+    p(TEXT[lang].ourRef!, { size: 18, spaceAfter: 240 }),
+    translationLine(TEXT[lang].translation!),
+    p("{title}", { bold: true, size: 32, align: "center", spaceAfter: 60 }),
+    p("{headline}", { bold: true, align: "center", spaceAfter: 360 }),
+    p(x.parties),
+    p(x.pcsw),
+    // The employer's line and its representative in one paragraph: two runs, no tag split between them.
+    `<w:p><w:pPr><w:spacing w:after="120"/></w:pPr>${run(x.employer)}${run(x.contact)}</w:p>`,
+    p(x.worker, { spaceAfter: 360 }),
+    p("{#articles}", { spaceAfter: 0 }),
+    p("{heading}", { bold: true, spaceAfter: 120 }),
+    p("{#paragraphs}", { spaceAfter: 0 }),
+    p("{paragraph}"),
+    p("{/paragraphs}", { spaceAfter: 0 }),
+    p("{/articles}", { spaceAfter: 0 }),
+    table(
+      [3100, 3100, 3100],
+      [
+        { cells: [x.signPcsw, x.signEmployer, x.signWorker], style: { bold: true } },
+        { cells: ["{author}", "{contact}", "{clientName}"] },
+      ],
+    ),
+  ];
+}
+
 const DOCUMENTS: Record<string, (lang: Lang) => string[]> = {
   fileSheet,
   letter,
   cv,
   presenceCertificate,
   isipContract,
+  art61Convention,
 };
 
 const root = path.join(import.meta.dirname, "..", "templates");

@@ -13,6 +13,7 @@ import { historyArea } from "@/server/history/area";
 import { householdsArea } from "@/server/households/area";
 import { integArea } from "@/server/integ/area";
 import { isipArea } from "@/server/isip/area";
+import { art61Area } from "@/server/art61/area";
 import { jobsArea } from "@/server/jobs/area";
 import { newcomersArea } from "@/server/newcomers/area";
 import { notesArea } from "@/server/notes/area";
@@ -58,6 +59,7 @@ export const AREAS = [
   jobsArea,
   cvArea,
   isipArea,
+  art61Area,
   newcomersArea,
   pollsArea,
   notifyArea,

@@ -114,4 +114,6 @@ export const {
   pollResponses,
   pollAnswerChoices,
   pollAnswerRemarks,
+  art61ContractTypes,
+  art61Contracts,
 } = tenantTables(SENTINEL_SCHEMA);

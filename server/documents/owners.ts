@@ -7,6 +7,7 @@ const OWNER_RESOURCES: Record<string, string> = {
   client: "clients.clients",
   guest: "calendar.guests",
   isipContract: "isip.contracts",
+  art61Contract: "art61.contracts",
 };
 
 /**

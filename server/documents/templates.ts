@@ -8,7 +8,12 @@ import type { DocumentLanguage } from "./language";
  * What a document type prints: Lino's `content_type`: a client, a guest of a calendar entry (a
  * presence), an ISIP/PIIS contract (its value is the contract kind's owner type, server/isip/base.ts).
  */
-export const documentContentTypes = defineChoiceList("documentContentTypes", ["client", "guest", "isipContract"]);
+export const documentContentTypes = defineChoiceList("documentContentTypes", [
+  "client",
+  "guest",
+  "isipContract",
+  "art61Contract",
+]);
 
 /** The tags every document's letterhead fills. */
 const LETTERHEAD = ["centreName", "centreAddress", "translation"];
@@ -67,6 +72,16 @@ export const DOCUMENT_TYPES = [
       ...["clientName", "birthDate", "nationalId", "address", "agentName", "hasAsd", "asdName"],
       ...["goals", "stages", "dutiesPcsw", "dutiesAsd", "dutiesDsbe", "dutiesPerson", "text"],
       ...["partners", "company", "contact", "duties", "place", "printedOn", "author"],
+    ]),
+  },
+  {
+    // An Art. 61 contract's convention (domain-integ-money §2.6), its data from server/art61/print.ts.
+    template: "art61Convention",
+    contentType: "art61Contract",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["title", "headline", "ref", "clientName", "clientAddress", "companyName", "companyAddress", "contact"],
+      ...["articles", "heading", "paragraphs", "paragraph", "printedOn", "author"],
     ]),
   },
 ] as const;

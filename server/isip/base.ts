@@ -28,6 +28,7 @@ import {
   responsibleAsd,
   type OtherContract,
 } from "./rules";
+import { art61Kind } from "@/server/art61/kind";
 
 type Tx = TenantHandle["db"];
 
@@ -70,7 +71,7 @@ export const isipKind: ContractKind = {
 };
 
 /** Every contract kind, for the rules that look across kinds (overlap, "available", the client's Contracts tab). */
-export const CONTRACT_KINDS: readonly ContractKind[] = [isipKind];
+export const CONTRACT_KINDS: readonly ContractKind[] = [isipKind, art61Kind];
 
 /** The client's contracts of every kind whose type is in `group`, as the overlap rule reads them. */
 async function contractsInGroup(tx: Tx, t: TenantTables, clientId: number, group: string): Promise<OtherContract[]> {

@@ -20,6 +20,7 @@ import { ConversionError, pdfAvailable, pdfConverter, WarmConverter } from "@/se
 import { convertExcerpt } from "@/server/documents/pdf/job";
 import { renderDocx, type TemplateData } from "@/server/documents/render";
 import { presenceCertificateData } from "@/server/reception/certificate";
+import { conventionData } from "@/server/art61/print";
 import { excerptDownload } from "@/server/documents/routes";
 import { defaultTemplate, DOCUMENT_TYPES, type TemplateName } from "@/server/documents/templates";
 import type { ResourceCtx } from "@/server/resources/define";
@@ -101,6 +102,7 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
   let germanClient: number;
   let germanVisit: number;
   let germanContract: number;
+  let germanArt61: number;
   let worker: { user: { id: number }; claims: SessionClaims };
   afterAll(() => pdfConverter().stop());
 
@@ -159,6 +161,17 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
       })
       .returning({ id: t.isipContracts.id });
     germanContract = contract!.id;
+    // Her Art. 61 contract with an employer: the convention's record.
+    const [company] = await db
+      .insert(t.partners)
+      .values({ kind: "organisation", name: "Garage Kohnen" })
+      .returning({ id: t.partners.id });
+    const [art61Type] = await db.select({ id: t.art61ContractTypes.id }).from(t.art61ContractTypes);
+    const [art61Contract] = await db
+      .insert(t.art61Contracts)
+      .values({ clientId: germanClient, companyId: company!.id, typeId: art61Type!.id, appliesFrom: "2026-03-02" })
+      .returning({ id: t.art61Contracts.id });
+    germanArt61 = art61Contract!.id;
   });
 
   it("renders every shipped template in every language to a PDF whose text is the document's", async () => {
@@ -180,6 +193,12 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
         de: "Vertrag zur sozialen Eingliederung",
         en: "Individualised social integration project",
       },
+      art61Convention: {
+        fr: "Pour l'employeur,",
+        nl: "Voor de werkgever,",
+        de: "Für den Arbeitgeber,",
+        en: "For the employer,",
+      },
     };
     const facts = { excerptId: 7, typeName: "Convocation", printRecipient: true, centre };
     const dataOf: Record<TemplateName, (language: DocumentLanguage) => Promise<TemplateData>> = {
@@ -188,6 +207,7 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
       cv: (language) => cvDocumentData(ctx.handle.db, ctx, germanClient, language),
       presenceCertificate: (language) => presenceCertificateData(ctx.handle.db, ctx, germanVisit, language, facts),
       isipContract: (language) => isipContractData(ctx.handle.db, ctx, germanContract, language, facts),
+      art61Convention: (language) => conventionData(ctx.handle.db, ctx, germanArt61, language, facts),
     };
     for (const { template } of DOCUMENT_TYPES)
       for (const language of DOCUMENT_LANGUAGES) {

@@ -217,6 +217,14 @@ const EXPECTED: Record<string, string> = {
   "isip.types": "-   V   E   E   V   V   -   V   V   E   E   -   -   -   E   E",
   "isip.examPolicies": "-   V   E   E   V   V   -   V   V   E   E   -   -   -   E   E",
   "isip.endings": "-   V   E   E   V   V   -   V   V   E   E   -   -   -   E   E",
+  // art61.Contracts (§2.6): integration data, IntegUser write them (Explorer too); ContractsByClient also for
+  // SocialCoordinator (210, 400, 410). art61.MyContracts: IntegUser, each their own.
+  "art61.contracts": "-   E   E   E   -   v   -   -   v   v   E   -   -   -   E   E",
+  "art61.mine": "-   E   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  // cal.EntriesByController on the Art. 61 contract: read there by whoever reads the contract.
+  "art61.evaluations": "-   v   v   v   -   v   -   -   v   v   v   -   -   -   v   v",
+  // art61.ContractTypes: IntegrationStaff (110 120 420 900 910); offered on the contracts' forms.
+  "art61.types": "-   V   E   E   -   V   -   -   V   V   E   -   -   -   E   E",
   // cal.EntriesByDay (Reception → Appointments today): OfficeUser or OfficeOperator.
   "calendar.today": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
   // cal.OverdueAppointments: OfficeStaff.
@@ -746,6 +754,35 @@ beforeAll(async () => {
     .insert(h.t.isipPartners)
     .values({ contractId: isip, companyId: company!.id })
     .returning({ id: h.t.isipPartners.id });
+  // An Art. 61 contract of the client with an organisation, its evaluations, and each user's own.
+  const [art61Type] = await h.db.select({ id: h.t.art61ContractTypes.id }).from(h.t.art61ContractTypes).limit(1);
+  const art61 = await create("art61.contracts", {
+    client,
+    company: organisation,
+    type: art61Type!.id,
+    user: userIds.get("100")!,
+    appliesFrom: `${Number(today.slice(0, 4)) + 2}-01-01`,
+    appliesUntil: `${Number(today.slice(0, 4)) + 2}-12-31`,
+  });
+  const [art61Evaluation] = await h.db
+    .select({ id: h.t.calendarEntries.id })
+    .from(h.t.calendarEntries)
+    .where(and(eq(h.t.calendarEntries.ownerType, "art61Contract"), eq(h.t.calendarEntries.ownerId, art61)));
+  const ownArt61 = new Map<UserType, number>();
+  for (const [i, type] of USER_TYPES.entries()) {
+    const [row] = await h.db
+      .insert(h.t.art61Contracts)
+      .values({
+        clientId: client,
+        companyId: organisation,
+        typeId: art61Type!.id,
+        userId: userIds.get(type)!,
+        appliesFrom: `${1980 + i}-01-01`,
+        appliesUntil: `${1980 + i}-06-30`,
+      })
+      .returning({ id: h.t.art61Contracts.id });
+    ownArt61.set(type, row!.id);
+  }
   const [examPolicy] = await h.db.select({ id: h.t.examPolicies.id }).from(h.t.examPolicies).limit(1);
   const [contractEnding] = await h.db.select({ id: h.t.contractEndings.id }).from(h.t.contractEndings).limit(1);
 
@@ -877,6 +914,10 @@ beforeAll(async () => {
     ["isip.types", { id: isipType!.id }],
     ["isip.examPolicies", { id: examPolicy!.id }],
     ["isip.endings", { id: contractEnding!.id }],
+    ["art61.contracts", { id: art61, master: onClient }],
+    ["art61.mine", { id: (type) => ownArt61.get(type)! }],
+    ["art61.evaluations", { id: art61Evaluation!.id, master: { field: "ownerId", value: art61 } }],
+    ["art61.types", { id: art61Type!.id }],
   ];
   for (const [resource, fixture] of entries) fixtures.set(resource, fixture);
 

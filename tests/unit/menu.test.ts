@@ -511,11 +511,30 @@ const withPolls = (userType: string, lines: string[]) => {
   ]);
 };
 
+// Art. 61 (domain-integ-money §1, §2.6): integration users (IntegUser) follow their own contracts after their
+// ISIPs; integration staff configure the types and explore the contracts active today, after the ISIPs'.
+const MY_ART61 = "menu.integration > art61.contracts.mine (/art61/mine)";
+const ART61_CONFIG = "menu.configure > menu.sections.integration > art61.types.title (/art61/types)";
+const ART61_EXPLORER =
+  "menu.explorer > menu.sections.integration > art61.contracts.title (/art61/contracts?s=%7B%22filters%22%3A%7B%22observedEvent%22%3A%22active%22%7D%7D)";
+const withArt61 = (userType: UserType, lines: string[]) => {
+  const roles = rolesOf(userType);
+  return lines.flatMap((l) => {
+    if (l === MY_ISIPS && roles.has("IntegUser")) return [l, MY_ART61];
+    if (l === ISIP_CONFIG.at(-1) && roles.has("IntegrationStaff")) return [l, ART61_CONFIG];
+    if (l === ISIP_EXPLORER && roles.has("IntegrationStaff")) return [l, ART61_EXPLORER];
+    return [l];
+  });
+};
+
 describe("the main menu per user type", () => {
   for (const userType of USER_TYPES) {
     it(`user type ${userType} gets its menu`, () => {
       expect(linesOf(userType)).toEqual(
-        withPolls(userType, withMyCompetences(userType, withVisitors(userType, withPlanners(EXPECTED[userType])))),
+        withPolls(
+          userType,
+          withMyCompetences(userType, withVisitors(userType, withPlanners(withArt61(userType, EXPECTED[userType])))),
+        ),
       );
     });
   }

@@ -1,0 +1,62 @@
+CREATE TABLE "tenant_template"."art61_contract_types" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"names" jsonb NOT NULL,
+	"full_names" jsonb,
+	"ref" text,
+	"exam_policy_id" integer,
+	"overlap_group" text,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "tenant_template"."art61_contracts" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"client_id" integer NOT NULL,
+	"user_id" integer,
+	"user_asd_id" integer,
+	"language" text,
+	"applies_from" date NOT NULL,
+	"applies_until" date,
+	"date_ended" date,
+	"ending_id" integer,
+	"date_decided" date,
+	"date_issued" date,
+	"exam_policy_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"type_id" integer NOT NULL,
+	"company_id" integer NOT NULL,
+	"contact_person_id" integer,
+	"contact_role_id" integer,
+	"job_title" text DEFAULT '' NOT NULL,
+	"status_id" integer,
+	"cv_duration_id" integer,
+	"regime_id" integer,
+	"duration" integer,
+	"reference_person" text DEFAULT '' NOT NULL,
+	"responsibilities" text DEFAULT '' NOT NULL,
+	"remark" text DEFAULT '' NOT NULL,
+	"subsidize_10" boolean DEFAULT false NOT NULL,
+	"subsidize_20" boolean DEFAULT false NOT NULL,
+	"subsidize_30" boolean DEFAULT false NOT NULL,
+	"subsidize_40" boolean DEFAULT false NOT NULL,
+	"subsidize_50" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "art61_contracts_duration" CHECK ("tenant_template"."art61_contracts"."duration" is null or "tenant_template"."art61_contracts"."duration" >= 0),
+	CONSTRAINT "art61_contracts_period" CHECK (coalesce("tenant_template"."art61_contracts"."date_ended", "tenant_template"."art61_contracts"."applies_until") is null or coalesce("tenant_template"."art61_contracts"."date_ended", "tenant_template"."art61_contracts"."applies_until") >= "tenant_template"."art61_contracts"."applies_from")
+);
+--> statement-breakpoint
+ALTER TABLE "tenant_template"."art61_contract_types" ADD CONSTRAINT "art61_contract_types_exam_policy_id_exam_policies_id_fk" FOREIGN KEY ("exam_policy_id") REFERENCES "tenant_template"."exam_policies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."art61_contracts" ADD CONSTRAINT "art61_contracts_client_id_partners_id_fk" FOREIGN KEY ("client_id") REFERENCES "tenant_template"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."art61_contracts" ADD CONSTRAINT "art61_contracts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "tenant_template"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."art61_contracts" ADD CONSTRAINT "art61_contracts_user_asd_id_users_id_fk" FOREIGN KEY ("user_asd_id") REFERENCES "tenant_template"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."art61_contracts" ADD CONSTRAINT "art61_contracts_ending_id_contract_endings_id_fk" FOREIGN KEY ("ending_id") REFERENCES "tenant_template"."contract_endings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."art61_contracts" ADD CONSTRAINT "art61_contracts_exam_policy_id_exam_policies_id_fk" FOREIGN KEY ("exam_policy_id") REFERENCES "tenant_template"."exam_policies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."art61_contracts" ADD CONSTRAINT "art61_contracts_type_id_art61_contract_types_id_fk" FOREIGN KEY ("type_id") REFERENCES "tenant_template"."art61_contract_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."art61_contracts" ADD CONSTRAINT "art61_contracts_company_id_partners_id_fk" FOREIGN KEY ("company_id") REFERENCES "tenant_template"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."art61_contracts" ADD CONSTRAINT "art61_contracts_contact_person_id_partners_id_fk" FOREIGN KEY ("contact_person_id") REFERENCES "tenant_template"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."art61_contracts" ADD CONSTRAINT "art61_contracts_contact_role_id_role_types_id_fk" FOREIGN KEY ("contact_role_id") REFERENCES "tenant_template"."role_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."art61_contracts" ADD CONSTRAINT "art61_contracts_status_id_cv_statuses_id_fk" FOREIGN KEY ("status_id") REFERENCES "tenant_template"."cv_statuses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."art61_contracts" ADD CONSTRAINT "art61_contracts_cv_duration_id_cv_durations_id_fk" FOREIGN KEY ("cv_duration_id") REFERENCES "tenant_template"."cv_durations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."art61_contracts" ADD CONSTRAINT "art61_contracts_regime_id_cv_regimes_id_fk" FOREIGN KEY ("regime_id") REFERENCES "tenant_template"."cv_regimes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "art61_contracts_client_idx" ON "tenant_template"."art61_contracts" USING btree ("client_id","applies_from");--> statement-breakpoint
+CREATE INDEX "art61_contracts_user_idx" ON "tenant_template"."art61_contracts" USING btree ("user_id","applies_from");--> statement-breakpoint
+CREATE INDEX "art61_contracts_company_idx" ON "tenant_template"."art61_contracts" USING btree ("company_id");

@@ -1,0 +1,188 @@
+import { eq, sql, type SQLWrapper } from "drizzle-orm";
+import { pickLocalized } from "@/lib/format";
+import type { Seed } from "@/server/area";
+import { documentDate, type DocumentLanguage } from "@/server/documents/language";
+import { printRecord, type PrintFacts } from "@/server/documents/print";
+import type { TemplateData } from "@/server/documents/render";
+import { PRINTERS } from "@/server/documents/resources";
+import { AppError } from "@/server/errors";
+import { translatorFor } from "@/server/i18n/translator";
+import type { ActionDef, ResourceCtx } from "@/server/resources/define";
+import { conventionText, type ConventionLanguage } from "./convention";
+import { ART61_SUBSIDIES, subsidiesOf } from "./subsidies";
+
+type Tx = ResourceCtx["handle"]["db"];
+type Names = Record<string, string> | null;
+
+/** What a printed convention is about: the excerpt's owner type (documents' content type, calendar's owner type). */
+export const ART61_CONTENT_TYPE = "art61Contract";
+
+/**
+ * The language the convention's articles are written in: Lino had them in French, we add German;
+ * a document printed in Dutch or English (a centre of that language) reads them in French.
+ */
+export const conventionLanguageOf = (language: DocumentLanguage): ConventionLanguage =>
+  language === "de" ? "de" : "fr";
+
+/** The contract with what its convention names: client, employer and contact, job, author, type. */
+async function contractOf(tx: Tx, ctx: Pick<ResourceCtx, "handle">, id: number) {
+  const { t } = ctx.handle;
+  const c = t.art61Contracts;
+  const names = (table: "cvStatuses" | "cvDurations" | "cvRegimes", col: SQLWrapper) =>
+    sql<Names>`(select ${t[table].names} from ${t[table]} where ${t[table].id} = ${col})`;
+  const [row] = await tx
+    .select({
+      id: c.id,
+      clientId: c.clientId,
+      language: c.language,
+      appliesFrom: c.appliesFrom,
+      appliesUntil: c.appliesUntil,
+      jobTitle: c.jobTitle,
+      duration: c.duration,
+      subsidize10: c.subsidize10,
+      subsidize20: c.subsidize20,
+      subsidize30: c.subsidize30,
+      subsidize40: c.subsidize40,
+      subsidize50: c.subsidize50,
+      status: names("cvStatuses", c.statusId),
+      cvDuration: names("cvDurations", c.cvDurationId),
+      regime: names("cvRegimes", c.regimeId),
+      typeNames: sql<Names>`(select ${t.art61ContractTypes.names} from ${t.art61ContractTypes} where ${t.art61ContractTypes.id} = ${c.typeId})`,
+      typeFullNames: sql<Names>`(select ${t.art61ContractTypes.fullNames} from ${t.art61ContractTypes} where ${t.art61ContractTypes.id} = ${c.typeId})`,
+      authorFirst: sql<string | null>`(select ${t.users.firstName} from ${t.users} where ${t.users.id} = ${c.userId})`,
+      authorLast: sql<string | null>`(select ${t.users.lastName} from ${t.users} where ${t.users.id} = ${c.userId})`,
+      companyId: c.companyId,
+      contactPersonId: c.contactPersonId,
+    })
+    .from(c)
+    .where(eq(c.id, id));
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+/** A partner as the convention names it, with its address on one line. */
+async function partnerOf(tx: Tx, ctx: Pick<ResourceCtx, "handle">, id: number | null, language: DocumentLanguage) {
+  if (id === null) return null;
+  const { t } = ctx.handle;
+  const [p] = await tx
+    .select({
+      first: t.partners.firstName,
+      last: t.partners.lastName,
+      name: t.partners.name,
+      gender: t.partners.gender,
+      street: t.partners.street,
+      streetNo: t.partners.streetNo,
+      streetBox: t.partners.streetBox,
+      zipCode: t.partners.zipCode,
+      placeNames: sql<Names>`(select ${t.places.names} from ${t.places} where ${t.places.id} = ${t.partners.placeId})`,
+    })
+    .from(t.partners)
+    .where(eq(t.partners.id, id));
+  if (!p) return null;
+  const street = [p.street, p.streetNo, p.streetBox].filter(Boolean).join(" ");
+  const place = [p.zipCode, pickLocalized(p.placeNames ?? {}, language)].filter(Boolean).join(" ");
+  return {
+    ...p,
+    fullName: [p.first, p.last].filter(Boolean).join(" ").trim() || p.name,
+    address: [street, place].filter(Boolean).join(", "),
+  };
+}
+
+/**
+ * The convention's tags (templates/art61Convention, domain-integ-money §2.6): its title (the
+ * contract type's), the subsidy line, our reference "<author initials>/<contract>/<client>/<excerpt>",
+ * the parties and the articles numbered for the contract's subsidies (server/art61/numbering.ts).
+ */
+export async function conventionData(
+  tx: Tx,
+  ctx: Pick<ResourceCtx, "handle">,
+  contractId: number,
+  language: DocumentLanguage,
+  print: PrintFacts,
+): Promise<TemplateData> {
+  const row = await contractOf(tx, ctx, contractId);
+  const words = conventionLanguageOf(language);
+  const tr = translatorFor(language);
+  const [client, company, contact] = await Promise.all([
+    partnerOf(tx, ctx, row.clientId, language),
+    partnerOf(tx, ctx, row.companyId, language),
+    partnerOf(tx, ctx, row.contactPersonId, language),
+  ]);
+  const salutation = (p: typeof client) =>
+    p?.gender === "F" || p?.gender === "M" ? tr(`documents.addressee.${p.gender}`) : "";
+  const clientName = [salutation(client), client?.fullName].filter(Boolean).join(" ");
+  const subsidies = subsidiesOf(
+    Object.keys(ART61_SUBSIDIES).filter((v) => row[`subsidize${v}` as keyof typeof row] === true),
+  );
+  const localized = (n: Names) => pickLocalized(n ?? {}, language);
+  const duration =
+    localized(row.cvDuration) || (row.duration === null ? "" : tr("art61.print.workingDays", { n: row.duration }));
+  const text = conventionText(words, subsidies, {
+    centreCity: print.centre.place || pickLocalized(print.centre.names, language),
+    clientName,
+    clientSalutation: [salutation(client), client?.last?.toLocaleUpperCase(language)].filter(Boolean).join(" "),
+    jobTitle: row.jobTitle,
+    status: localized(row.status),
+    duration,
+    appliesFrom: documentDate(row.appliesFrom, language),
+    appliesUntil: documentDate(row.appliesUntil, language),
+    regime: localized(row.regime),
+    agentName: [row.authorFirst, row.authorLast].filter(Boolean).join(" "),
+  });
+  const initials = `${row.authorFirst?.charAt(0) ?? ""}${row.authorLast?.charAt(0) ?? ""}`.toUpperCase();
+  return {
+    title: localized(row.typeFullNames) || localized(row.typeNames) || print.typeName,
+    headline: text.headlines.join(" – "),
+    ref: [initials, row.id, row.clientId, print.excerptId].filter((p) => p !== null && p !== "").join("/"),
+    clientName,
+    clientAddress: client?.address ?? "",
+    companyName: company?.fullName ?? "",
+    companyAddress: company?.address ?? "",
+    contact: contact ? [salutation(contact), contact.fullName].filter(Boolean).join(" ") : "",
+    articles: text.articles.map((a) => ({
+      heading: a.heading,
+      paragraphs: a.paragraphs.map((p) => ({ paragraph: p })),
+    })),
+  };
+}
+
+/** Prints an Art. 61 contract's convention with the primary document type of those contracts. */
+export const printConvention = (ctx: ResourceCtx, contractId: number) =>
+  printRecord(ctx, {
+    contentType: ART61_CONTENT_TYPE,
+    id: contractId,
+    load: async (tx) => {
+      const row = await contractOf(tx, ctx, contractId);
+      // In the contract's language where the convention is written in it (fr, de), else the centre's.
+      return { clientId: row.clientId, language: row.language === "fr" || row.language === "de" ? row.language : null };
+    },
+    data: (tx, _template, language, print) => conventionData(tx, ctx, contractId, language, print),
+  });
+
+/** "Print" on an Art. 61 contract: its convention, for the users who print documents and write contracts. */
+export const printConventionAction: ActionDef = {
+  name: "print",
+  label: "documents.print",
+  roles: [...PRINTERS],
+  run: (ctx, id) => printConvention(ctx, Number(id)),
+};
+
+/** Every centre's document type of Art. 61 contracts: the convention (primary, not certifying). */
+export const seedConventionType: Seed = async ({ db, t }) => {
+  const [existing] = await db
+    .select({ id: t.excerptTypes.id })
+    .from(t.excerptTypes)
+    .where(eq(t.excerptTypes.contentType, ART61_CONTENT_TYPE));
+  if (existing) return;
+  await db.insert(t.excerptTypes).values({
+    names: {
+      fr: "Convention art. 61",
+      nl: "Overeenkomst art. 61",
+      de: "Konvention Art. 61",
+      en: "Art. 61 convention",
+    },
+    contentType: ART61_CONTENT_TYPE,
+    template: "art61Convention",
+    isPrimary: true,
+  });
+};
