@@ -11,7 +11,7 @@
 // unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
 // BENCH_ONLY=<section>,… runs only the named sections (the centres are always created): migrate, memory,
-// pk, grid, clients, digests, locked, notes, series, isip, documents, newcomers, cv, planner, pages, uploads, soak,
+// pk, grid, clients, digests, locked, notes, series, isip, documents, newcomers, cv, reports, planner, pages, uploads, soak,
 // live. BENCH_CPU_PROFILES=<folder> writes the server's CPU profile of each page's timed run there
 // (`<page>.cpuprofile`, for Chrome's DevTools; the profiler adds to the CPU figures of that run).
 // The clients of section 7 are generated whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
@@ -36,7 +36,8 @@ registerHooks({
 // App modules read the environment on first use: everything below is set before they are imported.
 process.env.LOG_LEVEL = "silent";
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-const benchDb = `entraide_bench_${process.pid}`;
+// BENCH_DATABASE_NAME names the throwaway database (where several people share one server, each under their prefix).
+const benchDb = process.env.BENCH_DATABASE_NAME ?? `entraide_bench_${process.pid}`;
 
 async function admin(sql: string) {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -298,6 +299,10 @@ async function run() {
   // 8d'. The integration clients' search on CV criteria with ROWS clients, on a centre of its own (bench/cv.ts).
   const { benchCv } = await import("./cv");
   if (runs("cv")) await benchCv(tenants[9] ?? tenants.at(-1)!, ROWS);
+
+  // 8d''. The activity report and the contract statistics of a year: ROWS clients, 3 contracts each (bench/integ-reports.ts).
+  const { benchIntegReports } = await import("./integ-reports");
+  if (runs("reports")) await benchIntegReports(tenants[10] ?? tenants.at(-1)!, ROWS);
 
   // 8e. The calendar planners (issue 15): a week of 10 agents among BENCH_PLANNER_ENTRIES entries, free slots.
   const { benchPlanner } = await import("./planner");

@@ -31,6 +31,11 @@ const PCSW_CLIENTS = "menu.pcsw > resources.clients.title (/clients/coached)";
 /** The other client tables (§3.6): reception (OfficeUser or OfficeOperator: everyone signed in), integration (IntegUser), newcomers (NewcomersUser), all clients (SocialStaff). */
 const RECEPTION_CLIENTS = "menu.reception > resources.clients.title (/reception/clients)";
 const INTEG_CLIENTS = "menu.integration > resources.clients.title (/integ/clients)";
+/** The integration service's statistics and activity report (issue 17 item 7, domain-integ-money §2.9): IntegUser. */
+const INTEG_REPORTS = [
+  "menu.integration > menu.integStatistics (/integ/statistics)",
+  "menu.integration > menu.integActivityReport (/integ/activity-report)",
+];
 /** Integration users follow their own ISIPs; social staff configure ISIP types, exam policies and endings and explore the contracts active today (domain-integ-money §1, §2.4). */
 const MY_ISIPS = "menu.integration > isip.contracts.mine (/isip/mine)";
 const ISIP_CONFIG = [
@@ -228,6 +233,7 @@ const SOCIAL = [
 const ADMIN = asOfficeStaff([
   ...SOCIAL,
   INTEG_CLIENTS,
+  ...INTEG_REPORTS,
   ...JOB_SUPPLY,
   MY_ISIPS,
   NEW_CLIENTS,
@@ -274,10 +280,11 @@ const ADMIN = asOfficeStaff([
 // access; anonymous sees nothing.
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
-  "100": [...SOCIAL, INTEG_CLIENTS, ...JOB_SUPPLY, MY_ISIPS, ACCOUNT],
+  "100": [...SOCIAL, INTEG_CLIENTS, ...INTEG_REPORTS, ...JOB_SUPPLY, MY_ISIPS, ACCOUNT],
   "110": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
+    ...INTEG_REPORTS,
     ...JOB_SUPPLY,
     MY_ISIPS,
     ...PLACES,
@@ -305,6 +312,7 @@ const EXPECTED: Record<UserType, string[]> = {
   "120": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
+    ...INTEG_REPORTS,
     ...JOB_SUPPLY,
     MY_ISIPS,
     NEW_CLIENTS,
@@ -388,6 +396,7 @@ const EXPECTED: Record<UserType, string[]> = {
   "420": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
+    ...INTEG_REPORTS,
     ...JOB_SUPPLY,
     MY_ISIPS,
     NEW_CLIENTS,
