@@ -6,6 +6,7 @@ import { contactTables } from "./contacts";
 import { cvTables } from "./cv";
 import { davTables } from "./dav";
 import { isipTables } from "./isip";
+import { integTables } from "./integ";
 import { desktopTables } from "./desktop";
 import { documentTables } from "./documents";
 import { geoTables } from "./geo";
@@ -62,6 +63,7 @@ const AREAS = {
   dav: davTables,
   cv: cvTables,
   isip: isipTables,
+  integ: integTables,
   polls: pollTables,
 };
 

@@ -255,6 +255,90 @@ describe("activity report", () => {
   });
 });
 
+describe("ESF summaries (§2.10)", () => {
+  let x: number; // entry type counting 2:00 per presence (S.Inf)
+  let y: number; // entry type counting the entry's duration per present guest (AN!)
+  let pia: number;
+  let noEsf: number;
+  const entry = async (typeId: number, startDate: string, guests: [number, string][], times?: [string, string]) => {
+    const { db, t } = tenantHandle(eupen);
+    const [e] = await db
+      .insert(t.calendarEntries)
+      .values({ typeId, startDate, ...(times ? { startTime: times[0], endTime: times[1] } : {}) })
+      .returning();
+    for (const [partnerId, state] of guests)
+      await db.insert(t.calendarGuests).values({ entryId: e!.id, partnerId, state });
+    return e!.id;
+  };
+  const summaries = async (tenant: Tenant, year: number) => {
+    const { db, t } = tenantHandle(tenant);
+    return db.select().from(t.esfSummaries).where(eq(t.esfSummaries.year, year));
+  };
+
+  beforeAll(async () => {
+    const { db, t } = tenantHandle(eupen);
+    const [tx, ty] = await db
+      .insert(t.entryTypes)
+      .values([
+        { names: { fr: "Séance info", nl: "Infosessie", de: "Infoversammlung", en: "Info session" } },
+        { names: { fr: "Activons-nous", nl: "Activons-nous", de: "Activons-nous", en: "Activons-nous" } },
+      ])
+      .returning();
+    x = tx!.id;
+    y = ty!.id;
+    // Integration staff (here a manager, 110) say which entry types count in which field.
+    const manager = (await caller(eupen, "110")).caller;
+    await manager.resources.create({ resource: "integ.esfEntryTypes", values: { entryType: x, field: "10" } });
+    await manager.resources.create({ resource: "integ.esfEntryTypes", values: { entryType: y, field: "44" } });
+    pia = await newClient(eupen, { firstName: "Pia", lastName: "Esf" });
+    noEsf = await newClient(eupen, { firstName: "Nora", lastName: "Without", extra: { hasEsf: false } });
+    // Pia: two info sessions in 2030 (invited and present: 2:00 each, whatever the state), one in 2031;
+    // Activons-nous 09:00–10:30 present (1:30) and 14:00–16:00 missing (nothing). Nora takes no part.
+    await entry(x, "2030-03-04", [
+      [pia, "invited"],
+      [noEsf, "present"],
+    ]);
+    await entry(x, "2030-12-31", [[pia, "present"]]);
+    await entry(x, "2031-01-01", [[pia, "present"]]);
+    await entry(y, "2030-05-06", [[pia, "present"]], ["09:00", "10:30"]);
+    await entry(y, "2030-05-07", [[pia, "missing"]], ["14:00", "16:00"]);
+  });
+
+  it("is configured by integration staff only", async () => {
+    expect(
+      await appCodeOf(
+        agent.resources.create({ resource: "integ.esfEntryTypes", values: { entryType: x, field: "20" } }),
+      ),
+    ).toBe("FORBIDDEN");
+  });
+
+  it("computes a year's minutes per field from the presences, for the clients taking part", async () => {
+    expect(await agent.integ.esfCompute({ year: 2030 })).toEqual({ created: 1, updated: 0, kept: 0 });
+    const rows = await summaries(eupen, 2030);
+    expect(rows.map((r) => [r.clientId, r.minutes])).toEqual([[pia, { "10": 240, "44": 90 }]]);
+    // Shown as h:mm in the list.
+    const page = await agent.resources.list({
+      resource: "integ.esfSummaries",
+      state: { page: 1, pageSize: 10, sort: [], q: "", filters: { year: "2030" } },
+    });
+    expect(page.rows.map((r) => [r.h10, r.h44, r.h20])).toEqual([["4:00", "1:30", ""]]);
+    // Again: nothing changed.
+    expect(await agent.integ.esfCompute({ year: 2030 })).toEqual({ created: 0, updated: 0, kept: 0 });
+    expect(await summaries(chatelet, 2030)).toEqual([]);
+  });
+
+  it("updates the figures on recomputation, except where a user changed them", async () => {
+    await entry(x, "2030-06-03", [[pia, "present"]]);
+    expect(await agent.integ.esfCompute({ year: 2030 })).toEqual({ created: 0, updated: 1, kept: 0 });
+    expect((await summaries(eupen, 2030))[0]!.minutes).toEqual({ "10": 360, "44": 90 });
+    const { db, t } = tenantHandle(eupen);
+    await db.update(t.esfSummaries).set({ userModified: true, minutes: { "10": 1 } });
+    await entry(x, "2030-06-04", [[pia, "present"]]);
+    expect(await agent.integ.esfCompute({ year: 2030 })).toEqual({ created: 0, updated: 0, kept: 1 });
+    expect((await summaries(eupen, 2030))[0]!.minutes).toEqual({ "10": 1 });
+  });
+});
+
 describe("centres and user types", () => {
   it("never counts another centre's contracts", async () => {
     const mine = await agent.integ.statistics(YEAR);
@@ -285,8 +369,9 @@ describe("centres and user types", () => {
   ];
   it.each(ALL)("user type %s: reads the reports only with IntegUser", async (type) => {
     const { caller: c } = await caller(eupen, type);
-    const expected = ALLOWED.includes(type) ? "resolved" : "FORBIDDEN";
+    const expected = ALLOWED.includes(String(type)) ? "resolved" : "FORBIDDEN";
     expect([type, await appCodeOf(c.integ.statistics(YEAR))]).toEqual([type, expected]);
     expect([type, await appCodeOf(c.integ.activityReport(YEAR))]).toEqual([type, expected]);
+    expect([type, await appCodeOf(c.integ.esfCompute({ year: 2029 }))]).toEqual([type, expected]);
   });
 });

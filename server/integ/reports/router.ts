@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { actorOf } from "@/server/audit";
 import { isCalendarDate } from "@/lib/format";
 import { localized } from "@/server/i18n/locale";
 import { translatorFor } from "@/server/i18n/translator";
 import { router } from "@/server/trpc/init";
 import { roleProcedure } from "@/server/trpc/procedures";
+import { computeEsf } from "./esf";
 import { allKindFigures, activityReport, reportSchema, statisticsReport } from "./report";
 
 /** The reports are for the integration service: agents, managers, administrators (IntegUser, §1), not reception. */
@@ -75,4 +77,10 @@ export const integReportsRouter = router({
       }));
       return { report, charts };
     }),
+
+  /** (Re)computes the ESF summaries of a year (§2.10): new ones created, others updated unless a user changed them. */
+  esfCompute: reader
+    .input(z.object({ year: z.number().int().min(2000).max(2100) }))
+    .output(z.object({ created: z.number(), updated: z.number(), kept: z.number() }))
+    .mutation(({ ctx, input }) => computeEsf(ctx.handle, actorOf(ctx.user), input.year)),
 });
