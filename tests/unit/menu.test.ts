@@ -35,6 +35,7 @@ const INTEG_CLIENTS = "menu.integration > resources.clients.title (/integ/client
 const INTEG_REPORTS = [
   "menu.integration > menu.integStatistics (/integ/statistics)",
   "menu.integration > menu.integActivityReport (/integ/activity-report)",
+  "menu.integration > menu.integEsf (/integ/esf)",
 ];
 /** Integration users follow their own ISIPs; social staff configure ISIP types, exam policies and endings and explore the contracts active today (domain-integ-money §1, §2.4). */
 const MY_ISIPS = "menu.integration > isip.contracts.mine (/isip/mine)";
@@ -202,6 +203,8 @@ const JOB_SUPPLY = [
   "menu.integration > jobs.jobs.title (/jobs/jobs)",
   "menu.integration > jobs.offers.title (/jobs/offers)",
 ];
+/** Which calendar entry types count in which ESF field (domain-integ-money §2.10): integration staff (110 120 420 900 910). */
+const ESF_CONFIG = "menu.configure > menu.sections.integration > integReports.esf.entryTypes (/integ/esfEntryTypes)";
 const JOB_CONFIG = [
   "menu.configure > menu.sections.integration > jobs.types.title (/jobs/types)",
   "menu.configure > menu.sections.integration > jobs.schedules.title (/jobs/schedules)",
@@ -247,6 +250,7 @@ const ADMIN = asOfficeStaff([
   ENDINGS,
   SYSTEM,
   DISPLAYS,
+  ESF_CONFIG,
   ...JOB_CONFIG,
   ...ISIP_CONFIG,
   ...CAREER_CONFIG,
@@ -295,6 +299,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ESF_CONFIG,
     ...JOB_CONFIG,
     ...ISIP_CONFIG,
     ...CAREER_CONFIG,
@@ -324,6 +329,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ESF_CONFIG,
     ...JOB_CONFIG,
     ...ISIP_CONFIG,
     ...CAREER_CONFIG,
@@ -408,6 +414,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ESF_CONFIG,
     ...JOB_CONFIG,
     ...ISIP_CONFIG,
     ...CAREER_CONFIG,

@@ -26,7 +26,7 @@ export const reportRelations = defineRelations([
   {
     from: "esf_summaries.education_level_id",
     to: "cv_education_levels",
-    onDelete: "clear",
+    onDelete: "protect",
     label: "integReports.esf.title",
   },
   {
