@@ -40,9 +40,16 @@ export function Statistics() {
                 <figcaption className="mb-2 text-sm font-medium">{t("chartByType", { kind: k.label })}</figcaption>
                 <div className="h-64" data-testid={`chart-${k.kind}-types`}>
                   <ResponsiveContainer width="100%" height="100%">
-                    <BarChart data={k.types} margin={{ left: 0, right: 8, top: 4, bottom: 4 }}>
+                    <BarChart data={k.types} margin={{ left: 0, right: 8, top: 4, bottom: 4 }} maxBarSize={28}>
                       <CartesianGrid strokeDasharray="3 3" />
-                      <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} />
+                      <XAxis
+                        dataKey="name"
+                        tick={{ fontSize: 11 }}
+                        interval={0}
+                        angle={-20}
+                        textAnchor="end"
+                        height={60}
+                      />
                       <YAxis allowDecimals={false} tickFormatter={format} tick={{ fontSize: 11 }} />
                       <Tooltip formatter={format} />
                       <Legend wrapperStyle={{ fontSize: 12 }} />
@@ -66,7 +73,12 @@ export function Statistics() {
                     <p className="text-sm text-slate-500">{t("empty")}</p>
                   ) : (
                     <ResponsiveContainer width="100%" height="100%">
-                      <BarChart data={k.endings} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+                      <BarChart
+                        data={k.endings}
+                        layout="vertical"
+                        margin={{ left: 8, right: 16, top: 4, bottom: 4 }}
+                        maxBarSize={28}
+                      >
                         <CartesianGrid strokeDasharray="3 3" />
                         <XAxis type="number" allowDecimals={false} tickFormatter={format} tick={{ fontSize: 11 }} />
                         <YAxis type="category" dataKey="name" width={160} tick={{ fontSize: 11 }} />
