@@ -332,7 +332,10 @@ describe("ESF summaries (§2.10)", () => {
     expect(await agent.integ.esfCompute({ year: 2030 })).toEqual({ created: 0, updated: 1, kept: 0 });
     expect((await summaries(eupen, 2030))[0]!.minutes).toEqual({ "10": 360, "44": 90 });
     const { db, t } = tenantHandle(eupen);
-    await db.update(t.esfSummaries).set({ userModified: true, minutes: { "10": 1 } });
+    await db
+      .update(t.esfSummaries)
+      .set({ userModified: true, minutes: { "10": 1 } })
+      .where(eq(t.esfSummaries.clientId, pia));
     await entry(x, "2030-06-04", [[pia, "present"]]);
     expect(await agent.integ.esfCompute({ year: 2030 })).toEqual({ created: 0, updated: 0, kept: 1 });
     expect((await summaries(eupen, 2030))[0]!.minutes).toEqual({ "10": 1 });
