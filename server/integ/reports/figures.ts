@@ -58,21 +58,16 @@ export interface KindFigures {
 const n = (v: unknown) => Number(v ?? 0);
 const activeOn = (c: ReturnType<ContractKind["contracts"]>, day: string) => contractActiveIn(c, day, day);
 
-/**
- * One kind's figures for the period, in one scan of its contracts grouped three ways (grouping sets):
- * by type (every event), by type and ending (ended in the period), by type and author (active on its
- * last day).
- */
+/** One kind's figures for the period: three grouped scans of its contracts. */
 export async function kindFigures({ db, t }: Handle, kind: ContractKind, { from, to }: Period): Promise<KindFigures> {
   const c = kind.contracts(t);
   const ty = kind.types(t);
   const e = t.contractEndings;
   const within = (col: unknown) => sql`${col} between ${from} and ${to}`;
-  const [types, counts, endingRows] = await Promise.all([
+  const [types, counts, endings, users] = await Promise.all([
     db.execute<{ id: number; names: LocalizedText }>(sql`select id, names from ${ty} order by id`),
     db.execute<Record<string, unknown>>(sql`
-      select grouping(${c.endingId}) as all_endings, grouping(${c.userId}) as all_users,
-        ${c.typeId} as type_id, ${c.endingId} as ending_id, ${c.userId} as user_id,
+      select ${c.typeId} as type_id,
         count(*) filter (where ${contractActiveIn(c, from, to)}) as active,
         count(*) filter (where ${within(c.appliesFrom)}) as started,
         count(*) filter (where ${within(c.dateEnded)}) as ended,
@@ -83,46 +78,43 @@ export async function kindFigures({ db, t }: Handle, kind: ContractKind, { from,
         count(*) filter (where ${within(c.dateEnded)} and ${e.isSuccess}) as succeeded,
         count(*) filter (where ${within(c.dateEnded)} and not ${e.isSuccess}) as failed
       from ${c} left join ${e} on ${e.id} = ${c.endingId}
-      group by grouping sets ((${c.typeId}), (${c.typeId}, ${c.endingId}), (${c.typeId}, ${c.userId}))`),
-    db.execute<{ id: number; names: LocalizedText; is_success: boolean }>(
-      sql`select id, names, is_success from ${e} order by id`,
-    ),
+      group by ${c.typeId}`),
+    db.execute<{ ending_id: number | null; type_id: number; n: number }>(sql`
+      select ${c.endingId} as ending_id, ${c.typeId} as type_id, count(*) as n from ${c}
+      where ${within(c.dateEnded)} group by 1, 2`),
+    db.execute<{ user_id: number | null; type_id: number; n: number; name: string | null }>(sql`
+      select ${c.userId} as user_id, ${c.typeId} as type_id, count(*) as n,
+        min(trim(${t.users.firstName} || ' ' || ${t.users.lastName})) as name
+      from ${c} left join ${t.users} on ${t.users.id} = ${c.userId}
+      where ${activeOn(c, to)} group by 1, 2`),
   ]);
-  const byType = new Map<number, Record<string, unknown>>();
+  const byType = new Map(counts.rows.map((r) => [n(r.type_id), r]));
+  const endingRows = await db.execute<{ id: number; names: LocalizedText; is_success: boolean }>(
+    sql`select id, names, is_success from ${e} order by id`,
+  );
   const endingOf = new Map(endingRows.rows.map((r) => [n(r.id), r]));
   const endingsById = new Map<number | null, EndingFigures>();
-  const usersById = new Map<number | null, KindFigures["byUser"][number]>();
-  for (const r of counts.rows) {
-    const typeId = n(r.type_id);
-    if (n(r.all_endings) === 1 && n(r.all_users) === 1) byType.set(typeId, r);
-    else if (n(r.all_endings) === 0 && n(r.ended) > 0) {
-      const id = r.ending_id === null ? null : n(r.ending_id);
-      const def = id === null ? undefined : endingOf.get(id);
-      const f = endingsById.get(id) ?? {
-        endingId: id,
-        names: def?.names ?? null,
-        isSuccess: def?.is_success ?? false,
-        byType: {},
-        total: 0,
-      };
-      f.byType[typeId] = n(r.ended);
-      f.total += n(r.ended);
-      endingsById.set(id, f);
-    } else if (n(r.all_users) === 0 && n(r.at_end) > 0) {
-      const id = r.user_id === null ? null : n(r.user_id);
-      const u = usersById.get(id) ?? { userId: id, name: "", byType: {}, total: 0 };
-      u.byType[typeId] = n(r.at_end);
-      u.total += n(r.at_end);
-      usersById.set(id, u);
-    }
+  for (const r of endings.rows) {
+    const id = r.ending_id === null ? null : n(r.ending_id);
+    const def = id === null ? undefined : endingOf.get(id);
+    const f = endingsById.get(id) ?? {
+      endingId: id,
+      names: def?.names ?? null,
+      isSuccess: def?.is_success ?? false,
+      byType: {},
+      total: 0,
+    };
+    f.byType[n(r.type_id)] = n(r.n);
+    f.total += n(r.n);
+    endingsById.set(id, f);
   }
-  const userIds = [...usersById.keys()].filter((id): id is number => id !== null);
-  if (userIds.length > 0) {
-    const names = await db.execute<{ id: number; name: string }>(
-      sql`select id, trim(first_name || ' ' || last_name) as name from ${t.users}
-        where id = any(${sql.param(userIds)}::int[])`,
-    );
-    for (const u of names.rows) usersById.get(n(u.id))!.name = u.name;
+  const usersById = new Map<number | null, KindFigures["byUser"][number]>();
+  for (const r of users.rows) {
+    const id = r.user_id === null ? null : n(r.user_id);
+    const u = usersById.get(id) ?? { userId: id, name: r.name ?? "", byType: {}, total: 0 };
+    u.byType[n(r.type_id)] = n(r.n);
+    u.total += n(r.n);
+    usersById.set(id, u);
   }
   return {
     kind,
@@ -176,20 +168,13 @@ export async function coachingFigures({ db, t }: Handle, { from, to }: Period): 
   const activeIn = (a: string, b: string) =>
     sql`${co.startDate} <= ${b} and (${co.endDate} is null or ${co.endDate} >= ${a})`;
   const [counts, endings] = await Promise.all([
-    // Only the coachings touching the period count; their clients on its first and last day are
-    // counted over one row per client (a hashed group), not with count(distinct).
     db.execute<Record<string, unknown>>(sql`
-      select sum(started) as started, sum(active) as active, sum(ended) as ended,
-        count(*) filter (where at_start) as at_start, count(*) filter (where at_end) as at_end
-      from (select ${co.clientId},
-          count(*) filter (where ${co.startDate} between ${from} and ${to}) as started,
-          count(*) as active,
-          count(*) filter (where ${co.endDate} between ${from} and ${to}) as ended,
-          bool_or(${activeIn(from, from)}) as at_start,
-          bool_or(${activeIn(to, to)}) as at_end
-        from ${integCoachings(t)}
-        where ${activeIn(from, to)}
-        group by ${co.clientId}) per_client`),
+      select count(*) filter (where ${co.startDate} between ${from} and ${to}) as started,
+        count(*) filter (where ${activeIn(from, to)}) as active,
+        count(*) filter (where ${co.endDate} between ${from} and ${to}) as ended,
+        count(distinct ${co.clientId}) filter (where ${activeIn(from, from)}) as at_start,
+        count(distinct ${co.clientId}) filter (where ${activeIn(to, to)}) as at_end
+      from ${integCoachings(t)}`),
     db.execute<{ ending_id: number | null; names: LocalizedText | null; user_id: number; name: string; n: number }>(sql`
       select ${co.endingId} as ending_id, min(${t.coachingEndings.names}::text)::jsonb as names, ${co.userId} as user_id,
         min(trim(${t.users.firstName} || ' ' || ${t.users.lastName})) as name, count(*) as n
