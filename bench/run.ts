@@ -11,8 +11,8 @@
 // unless BENCH_SKIP_BUILD=1. Below 100 000 rows (a smoke run) they take fewer samples, and the
 // soak run BENCH_SOAK_REQUESTS requests (default 50 000, or 2 000 in a smoke run).
 // BENCH_ONLY=<section>,… runs only the named sections (the centres are always created): migrate, memory,
-// pk, grid, clients, digests, locked, notes, series, isip, documents, newcomers, cv, integ, planner, move, pages,
-// uploads, soak, live. BENCH_CPU_PROFILES=<folder> writes the server's CPU profile of each page's timed run there
+// pk, grid, clients, digests, locked, notes, series, isip, documents, newcomers, cv, integ, reports, planner, move,
+// pages, uploads, soak, live. BENCH_CPU_PROFILES=<folder> writes the server's CPU profile of each page's timed run there
 // (`<page>.cpuprofile`, for Chrome's DevTools; the profiler adds to the CPU figures of that run).
 // The clients of section 7 are generated whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
 // (to EXPLAIN its queries afterwards; drop it by hand).
@@ -307,6 +307,9 @@ async function run() {
   const { benchInteg } = await import("./integ");
   if (runs("integ"))
     await benchInteg(tenants[10] ?? tenants.at(-1)!, ROWS, Number(process.env.BENCH_INTEG_CONTRACTS ?? 3 * ROWS));
+  // 8d'''. The activity report and the contract statistics of a year: ROWS clients, 3 contracts each (bench/integ-reports.ts).
+  const { benchIntegReports } = await import("./integ-reports");
+  if (runs("reports")) await benchIntegReports(tenants[11] ?? tenants.at(-1)!, ROWS);
 
   // 8e. The calendar planners (issue 15): a week of 10 agents among BENCH_PLANNER_ENTRIES entries, free slots.
   const { benchPlanner } = await import("./planner");

@@ -7,6 +7,7 @@ import { cvTables } from "./cv";
 import { davTables } from "./dav";
 import { isipTables } from "./isip";
 import { art61Tables } from "./art61";
+import { integTables } from "./integ";
 import { desktopTables } from "./desktop";
 import { documentTables } from "./documents";
 import { geoTables } from "./geo";
@@ -64,6 +65,7 @@ const AREAS = {
   cv: cvTables,
   isip: isipTables,
   art61: art61Tables,
+  integ: integTables,
   polls: pollTables,
 };
 

@@ -107,6 +107,8 @@ export const {
   isipContractTypes,
   isipContracts,
   isipPartners,
+  esfEntryTypes,
+  esfSummaries,
   pollChoiceSets,
   pollChoices,
   polls,

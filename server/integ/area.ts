@@ -1,14 +1,24 @@
 import { defineArea } from "@/server/area";
 import { integrationClientsResource } from "./clients";
 import { contractClientFilters } from "./contracts";
+import { reportMenu, reportRelations, reportResources } from "./reports";
+import { integReportsRouter } from "./reports/router";
 import { INTEG_WIDGETS } from "./widgets";
 
-/** The integration service (domain-integ-money §2): its clients list with contract columns, the client lists' contract filters. */
+/**
+ * The integration service (domain-integ-money §2): its clients list with contract columns, the client
+ * lists' contract filters, its widgets, reports and ESF summaries (reports/).
+ */
 export const integArea = defineArea({
   id: "integ",
-  resources: [integrationClientsResource],
-  menu: [{ menu: "integration", entries: [{ resource: "integ.clients", label: "resources.clients.title" }] }],
+  resources: [integrationClientsResource, ...reportResources],
+  menu: [
+    { menu: "integration", entries: [{ resource: "integ.clients", label: "resources.clients.title" }] },
+    ...reportMenu,
+  ],
   widgets: INTEG_WIDGETS,
+  router: integReportsRouter,
+  relations: reportRelations,
   // The client lists' contract filters (domain-people §3.6: every client table of the family).
   extends: [{ resource: "clients.clients", filters: contractClientFilters }],
 });

@@ -122,6 +122,15 @@ const FRESH: Record<string, (tenant: Tenant) => Promise<number>> = {
   ...Object.fromEntries(
     ["responses", "myResponses"].map((list) => [`polls.${list}.client`, (tenant: Tenant) => newClient(tenant)]),
   ),
+  // An entry type counts in one ESF field: each form maps a new one.
+  "integ.esfEntryTypes.entryType": async (tenant) => {
+    const h = tenantHandle(tenant);
+    const [row] = await h.db
+      .insert(h.t.entryTypes)
+      .values({ names: { fr: `ESF ${counter++}` } })
+      .returning({ id: h.t.entryTypes.id });
+    return row!.id;
+  },
 };
 
 /** Numbers values apart across every form filled in by this test file (names, national numbers). */

@@ -66,6 +66,11 @@ const EXPECTED: Record<string, string> = {
   "reception.clients": "-   E   E   E   E   E   E   E   E   E   E   E   E   E   E   E",
   // Integration → Clients: integ.Clients, IntegUser.
   "integ.clients": "-   E   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  // esf.ClientSummaries (domain-integ-money §2.10): the integration service (IntegUser) reads and completes them.
+  "integ.esfSummaries": "-   E   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  // Which entry types count in which ESF field (Lino: the entry type's esf_field): IntegrationStaff configure it,
+  // integration users read it.
+  "integ.esfEntryTypes": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
   // Explorer → All clients: pcsw.AllClients, SocialStaff.
   "clients.all": "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
   // Newcomers → New clients: newcomers.NewClients, NewcomersUser.
@@ -785,6 +790,14 @@ beforeAll(async () => {
   }
   const [examPolicy] = await h.db.select({ id: h.t.examPolicies.id }).from(h.t.examPolicies).limit(1);
   const [contractEnding] = await h.db.select({ id: h.t.contractEndings.id }).from(h.t.contractEndings).limit(1);
+  const [esfSummary] = await h.db
+    .insert(h.t.esfSummaries)
+    .values({ clientId: client, year: 2030, minutes: { "10": 120 } })
+    .returning({ id: h.t.esfSummaries.id });
+  const [esfEntryType] = await h.db
+    .insert(h.t.esfEntryTypes)
+    .values({ entryTypeId: entryType!.id, field: "10" })
+    .returning({ id: h.t.esfEntryTypes.id });
 
   const onClient = { field: "client", value: client };
   const entries: [string, Fixture][] = [
@@ -795,6 +808,8 @@ beforeAll(async () => {
     ["clients.coached", { id: client }],
     ["reception.clients", { id: client }],
     ["integ.clients", { id: client }],
+    ["integ.esfSummaries", { id: esfSummary!.id }],
+    ["integ.esfEntryTypes", { id: esfEntryType!.id }],
     ...Object.entries(cvRows).map(([r, id]): [string, Fixture] => [`cv.${r}`, { id, master: onClient }]),
     ...Object.entries(cvConfig).map(([r, id]): [string, Fixture] => [`cv.${r}`, { id }]),
     ["cv.sectors", { id: cvSector }],

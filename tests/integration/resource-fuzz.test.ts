@@ -133,6 +133,9 @@ beforeAll(async () => {
   const admin = staff.get("900")!.caller;
   const poll = await admin.resources.create({ resource: "polls.polls", values: { title: "Fuzz" } });
   await admin.resources.transition({ resource: "polls.polls", id: poll.id, version: 1, name: "publish" });
+  // ESF summaries are computed, never entered: one of a client, for the edits.
+  const h = tenantHandle(centre);
+  await h.db.insert(h.t.esfSummaries).values({ clientId: await newClient(centre), year: 2030, minutes: { "10": 120 } });
 }, 120_000);
 
 /** 900, and the first other user type that may create or edit the resource. */

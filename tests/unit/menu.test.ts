@@ -31,6 +31,12 @@ const PCSW_CLIENTS = "menu.pcsw > resources.clients.title (/clients/coached)";
 /** The other client tables (§3.6): reception (OfficeUser or OfficeOperator: everyone signed in), integration (IntegUser), newcomers (NewcomersUser), all clients (SocialStaff). */
 const RECEPTION_CLIENTS = "menu.reception > resources.clients.title (/reception/clients)";
 const INTEG_CLIENTS = "menu.integration > resources.clients.title (/integ/clients)";
+/** The integration service's statistics and activity report (issue 17 item 7, domain-integ-money §2.9): IntegUser. */
+const INTEG_REPORTS = [
+  "menu.integration > menu.integStatistics (/integ/statistics)",
+  "menu.integration > menu.integActivityReport (/integ/activity-report)",
+  "menu.integration > menu.integEsf (/integ/esf)",
+];
 /** Integration users follow their own ISIPs; social staff configure ISIP types, exam policies and endings and explore the contracts active today (domain-integ-money §1, §2.4). */
 const MY_ISIPS = "menu.integration > isip.contracts.mine (/isip/mine)";
 const ISIP_CONFIG = [
@@ -197,6 +203,8 @@ const JOB_SUPPLY = [
   "menu.integration > jobs.jobs.title (/jobs/jobs)",
   "menu.integration > jobs.offers.title (/jobs/offers)",
 ];
+/** Which calendar entry types count in which ESF field (domain-integ-money §2.10): integration staff (110 120 420 900 910). */
+const ESF_CONFIG = "menu.configure > menu.sections.integration > integReports.esf.entryTypes (/integ/esfEntryTypes)";
 const JOB_CONFIG = [
   "menu.configure > menu.sections.integration > jobs.types.title (/jobs/types)",
   "menu.configure > menu.sections.integration > jobs.schedules.title (/jobs/schedules)",
@@ -228,6 +236,7 @@ const SOCIAL = [
 const ADMIN = asOfficeStaff([
   ...SOCIAL,
   INTEG_CLIENTS,
+  ...INTEG_REPORTS,
   ...JOB_SUPPLY,
   MY_ISIPS,
   NEW_CLIENTS,
@@ -241,6 +250,7 @@ const ADMIN = asOfficeStaff([
   ENDINGS,
   SYSTEM,
   DISPLAYS,
+  ESF_CONFIG,
   ...JOB_CONFIG,
   ...ISIP_CONFIG,
   ...CAREER_CONFIG,
@@ -274,10 +284,11 @@ const ADMIN = asOfficeStaff([
 // access; anonymous sees nothing.
 const EXPECTED: Record<UserType, string[]> = {
   "000": [],
-  "100": [...SOCIAL, INTEG_CLIENTS, ...JOB_SUPPLY, MY_ISIPS, ACCOUNT],
+  "100": [...SOCIAL, INTEG_CLIENTS, ...INTEG_REPORTS, ...JOB_SUPPLY, MY_ISIPS, ACCOUNT],
   "110": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
+    ...INTEG_REPORTS,
     ...JOB_SUPPLY,
     MY_ISIPS,
     ...PLACES,
@@ -288,6 +299,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ESF_CONFIG,
     ...JOB_CONFIG,
     ...ISIP_CONFIG,
     ...CAREER_CONFIG,
@@ -305,6 +317,7 @@ const EXPECTED: Record<UserType, string[]> = {
   "120": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
+    ...INTEG_REPORTS,
     ...JOB_SUPPLY,
     MY_ISIPS,
     NEW_CLIENTS,
@@ -316,6 +329,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ESF_CONFIG,
     ...JOB_CONFIG,
     ...ISIP_CONFIG,
     ...CAREER_CONFIG,
@@ -388,6 +402,7 @@ const EXPECTED: Record<UserType, string[]> = {
   "420": asOfficeStaff([
     ...SOCIAL,
     INTEG_CLIENTS,
+    ...INTEG_REPORTS,
     ...JOB_SUPPLY,
     MY_ISIPS,
     NEW_CLIENTS,
@@ -399,6 +414,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_CONFIG,
     SERVICES,
     ENDINGS,
+    ESF_CONFIG,
     ...JOB_CONFIG,
     ...ISIP_CONFIG,
     ...CAREER_CONFIG,

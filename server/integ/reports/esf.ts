@@ -1,0 +1,189 @@
+/**
+ * ESF summaries ("Fiche stagiaire", domain-integ-money §2.10): for each client taking part (`hasEsf`,
+ * true unless set otherwise) and each year, the minutes of integration work per statistical field,
+ * collected from the presences at calendar entries whose type counts in a field and from the
+ * contracts of the kinds the fields name (Art. 60§7, immersion: 38 hours a week over their weekdays
+ * within the year). Stored, and recomputed on demand except where a user changed the figures.
+ */
+import { sql } from "drizzle-orm";
+import type { TenantTables } from "@/db/tenant/tables";
+import { rowChange, writeAudit, type Actor } from "@/server/audit";
+import { CONTRACT_KINDS } from "@/server/isip/base";
+import { defineChoiceList } from "@/server/resources/choices";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
+
+type Tx = TenantHandle["db"];
+
+/**
+ * The statistical fields (§2.10 StatisticalFields): a fixed number of minutes per presence, the
+ * entry's duration per presence in a present state, or the hours of the contracts of a kind.
+ */
+export const ESF_FIELDS = [
+  { value: "10", short: "S.Inf", count: { perPresence: 120 } },
+  { value: "20", short: "E.Ind", count: { perPresence: 60 } },
+  { value: "21", short: "E.For", count: { perPresence: 60 } },
+  { value: "30", short: "SIS", count: { perPresence: 60 } },
+  { value: "40", short: "Tst", count: { perPresence: 60 } },
+  { value: "41", short: "Info", count: { perPresence: 60 } },
+  { value: "42", short: "Mob", count: { perPresence: 60 } },
+  { value: "43", short: "Rem", count: { perPresence: 60 } },
+  { value: "44", short: "AN!", count: { duration: true } },
+  { value: "50", short: "MSP", count: { contractKind: "immersion" } },
+  { value: "60", short: "CyE", count: { duration: true } },
+  { value: "70", short: "60§7", count: { contractKind: "jobs" } },
+] as const satisfies readonly {
+  value: string;
+  short: string;
+  count: { perPresence: number } | { duration: true } | { contractKind: string };
+}[];
+export type EsfField = (typeof ESF_FIELDS)[number]["value"];
+
+/** The fields a calendar entry type can count in (those counted from presences); labels under `choices.esfFields`. */
+export const esfFields = defineChoiceList(
+  "esfFields",
+  ESF_FIELDS.filter((f) => !("contractKind" in f.count)).map((f) => f.value),
+);
+
+/** Guest states in which a guest was there (§10.3): present, then busy with an agent, then gone. */
+export const PRESENT_STATES = ["present", "busy", "gone"] as const;
+
+/** 38 hours a week: minutes per working day. */
+export const CONTRACT_MINUTES_PER_WEEKDAY = (38 * 60) / 5;
+
+/** Monday-to-Friday days from `from` to `to` (both included, "YYYY-MM-DD"); none when reversed. */
+export function weekdaysBetween(from: string, to: string): number {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  if (!(b >= a)) return 0;
+  const days = Math.round((b - a) / 86_400_000) + 1;
+  const firstDow = (new Date(a).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const weeks = Math.floor(days / 7);
+  let count = weeks * 5;
+  for (let i = 0; i < days % 7; i++) if ((firstDow + i) % 7 < 5) count++;
+  return count;
+}
+
+/** A contract's ESF minutes in `year`: 38 h a week over its weekdays from its start to its end, clipped to the year. */
+export function contractMinutes(year: number, appliesFrom: string, end: string | null): number {
+  const from = appliesFrom < `${year}-01-01` ? `${year}-01-01` : appliesFrom;
+  const to = end === null || end > `${year}-12-31` ? `${year}-12-31` : end;
+  return weekdaysBetween(from, to) * CONTRACT_MINUTES_PER_WEEKDAY;
+}
+
+/** "h:mm" of a number of minutes. */
+export const hoursOf = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+
+/** Clients taking part in the ESF statistics: `hasEsf` (Châtelet's field, true unless unticked). */
+const takesPart = (p: string) =>
+  sql`${sql.raw(p)}.is_client and coalesce((${sql.raw(p)}.extra->>'hasEsf')::boolean, true)`;
+
+/** Minutes per client and field in `year`, from presences and contracts. */
+export async function collectEsf(tx: Tx, t: TenantTables, year: number) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const perPresence = sql.join(
+    ESF_FIELDS.flatMap((f) =>
+      "perPresence" in f.count ? [sql`when ${f.value} then ${sql.raw(String(f.count.perPresence))}`] : [],
+    ),
+    sql` `,
+  );
+  const byDuration = ESF_FIELDS.flatMap((f) => ("duration" in f.count ? [f.value] : []));
+  const duration = sql`greatest(0, coalesce(extract(epoch from (coalesce(e.end_date, e.start_date) + e.end_time) - (e.start_date + e.start_time)) / 60, 0))::int`;
+  const presences = sql`
+    select g.partner_id as client_id, f.field,
+      sum(case when f.field in (${sql.join(
+        byDuration.map((v) => sql`${v}`),
+        sql`, `,
+      )}) then case when g.state in (${sql.join(
+        PRESENT_STATES.map((s) => sql`${s}`),
+        sql`, `,
+      )}) then ${duration} else 0 end
+        else case f.field ${perPresence} else 0 end end)::int as minutes
+    from ${t.calendarGuests} g
+      join ${t.calendarEntries} e on e.id = g.entry_id
+      join ${t.esfEntryTypes} f on f.entry_type_id = e.type_id
+      join ${t.partners} p on p.id = g.partner_id and ${takesPart("p")}
+    where e.start_date between ${from} and ${to}
+    group by 1, 2`;
+  const contracts = CONTRACT_KINDS.flatMap((kind) => {
+    const field = ESF_FIELDS.find((f) => "contractKind" in f.count && f.count.contractKind === kind.kind);
+    if (!field) return [];
+    const c = kind.contracts(t);
+    return [
+      sql`select c.client_id, ${field.value}::text as field,
+        sum((select count(*) from generate_series(c.applies_from,
+          least(coalesce(c.date_ended, c.applies_until, ${to}::date), ${to}::date), interval '1 day') d
+          where extract(isodow from d) < 6) * ${sql.raw(String(CONTRACT_MINUTES_PER_WEEKDAY))})::int as minutes
+      from ${c} c join ${t.partners} p on p.id = c.client_id and ${takesPart("p")}
+      where c.applies_from between ${from} and ${to}
+      group by 1, 2`,
+    ];
+  });
+  const rows = await tx.execute<{ client_id: number; field: string; minutes: number }>(
+    sql.join([presences, ...contracts], sql` union all `),
+  );
+  const byClient = new Map<number, Record<string, number>>();
+  for (const r of rows.rows) {
+    const m = byClient.get(Number(r.client_id)) ?? {};
+    m[r.field] = (m[r.field] ?? 0) + Number(r.minutes);
+    byClient.set(Number(r.client_id), m);
+  }
+  return byClient;
+}
+
+const sameMinutes = (a: Record<string, number>, b: Record<string, number>) => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => (a[k] ?? 0) === (b[k] ?? 0));
+};
+
+/**
+ * Computes the year's summaries in one transaction: a new summary for each client with ESF minutes,
+ * the figures of the others brought up to date unless a user changed them; every change audited.
+ */
+export async function computeEsf({ db, t }: Pick<TenantHandle, "db" | "t">, who: Actor, year: number) {
+  return db.transaction(async (tx) => {
+    const collected = await collectEsf(tx, t, year);
+    const existing = await tx.execute<{
+      id: number;
+      client_id: number;
+      minutes: Record<string, number>;
+      user_modified: boolean;
+    }>(sql`select id, client_id, minutes, user_modified from ${t.esfSummaries} where year = ${year} for update`);
+    const known = new Map(existing.rows.map((r) => [Number(r.client_id), r]));
+    const audits = [];
+    let created = 0;
+    let updated = 0;
+    let kept = 0;
+    for (const r of existing.rows) {
+      const now = collected.get(Number(r.client_id)) ?? {};
+      if (r.user_modified) {
+        kept++;
+        continue;
+      }
+      if (sameMinutes(r.minutes, now)) continue;
+      await tx.execute(sql`update ${t.esfSummaries} set minutes = ${JSON.stringify(now)}::jsonb, computed_at = now(),
+        version = version + 1 where id = ${r.id}`);
+      audits.push(rowChange("integ.esfSummaries", "update", Number(r.id), { minutes: { from: r.minutes, to: now } }));
+      updated++;
+    }
+    const fresh = [...collected].filter(([client]) => !known.has(client));
+    if (fresh.length > 0) {
+      const ids = await tx.execute<{ id: number; client_id: number }>(sql`
+        insert into ${t.esfSummaries} (client_id, year, minutes, computed_at)
+        select client_id, ${year}, minutes, now()
+        from unnest(${sql.param(fresh.map(([c]) => c))}::int[], ${sql.param(fresh.map(([, m]) => JSON.stringify(m)))}::jsonb[])
+          as x(client_id, minutes)
+        returning id, client_id`);
+      for (const r of ids.rows)
+        audits.push(
+          rowChange("integ.esfSummaries", "create", Number(r.id), {
+            year: { from: null, to: year },
+            minutes: { from: null, to: collected.get(Number(r.client_id)) },
+          }),
+        );
+      created = ids.rows.length;
+    }
+    await writeAudit(tx, t, who, ...audits);
+    return { created, updated, kept };
+  });
+}
