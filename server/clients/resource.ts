@@ -377,6 +377,7 @@ export const clientsResource = defineResource({
       groups: [],
       slaves: [
         { resource: "isip.contracts", label: "isip.contracts.title", masterField: "client" },
+        { resource: "jobs.contracts", label: "jobs.contracts.title", masterField: "client" },
         { resource: "isip.evaluations", label: "isip.evaluations.title", masterField: "client" },
       ],
     },

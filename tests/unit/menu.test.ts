@@ -190,18 +190,23 @@ const EXCERPT_TYPES = "menu.configure > menu.sections.office > documents.types.t
 const LETTERHEAD = "menu.site > menu.sections.administration > documents.letterhead.title (/documents/letterhead)";
 /** Reminders to clients and calendar feeds (issue 15 §6–7): the centre's defaults are its administrators'. */
 const CALENDAR_SETTINGS = "menu.site > menu.sections.administration > remind.settings.title (/calendar/settings)";
-/** Art. 60§7 job supply (domain-integ-money §2.5, Lino's integ menus): integration users find providers, jobs and
- * offers in Integration; social staff configure job types and schedules and explore all candidatures. */
+/** Art. 60§7 job supply (domain-integ-money §2.5, Lino's integ menus): integration users find their contracts,
+ * providers, jobs, offers and the contracts situation in Integration; social staff configure job types,
+ * schedules and contract types and explore all candidatures and contracts. */
 const JOB_SUPPLY = [
+  "menu.integration > jobs.contracts.mine (/jobs/myContracts)",
   "menu.integration > jobs.providers.title (/jobs/providers)",
   "menu.integration > jobs.jobs.title (/jobs/jobs)",
   "menu.integration > jobs.offers.title (/jobs/offers)",
+  "menu.integration > jobs.situation.title (/jobs/situation)",
 ];
 const JOB_CONFIG = [
   "menu.configure > menu.sections.integration > jobs.types.title (/jobs/types)",
   "menu.configure > menu.sections.integration > jobs.schedules.title (/jobs/schedules)",
+  "menu.configure > menu.sections.integration > jobs.contractTypes.title (/jobs/contractTypes)",
 ];
 const ALL_CANDIDATURES = "menu.explorer > menu.sections.integration > jobs.candidatures.title (/jobs/candidatures)";
+const ALL_ART60 = "menu.explorer > menu.sections.integration > jobs.contracts.title (/jobs/contracts)";
 const ADMINISTRATION = [
   "menu.site > menu.sections.administration > resources.users.title (/users/users)",
   "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
@@ -256,6 +261,7 @@ const ADMIN = asOfficeStaff([
   ALL_MAILS,
   ALL_SMS,
   ALL_CANDIDATURES,
+  ALL_ART60,
   ISIP_EXPLORER,
   ...CAREER_EXPLORER,
   COMPETENCES,
@@ -297,6 +303,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ALL_CANDIDATURES,
+    ALL_ART60,
     ISIP_EXPLORER,
     ...CAREER_EXPLORER,
     COMPETENCES,
@@ -325,6 +332,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ALL_CANDIDATURES,
+    ALL_ART60,
     ISIP_EXPLORER,
     ...CAREER_EXPLORER,
     COMPETENCES,
@@ -381,6 +389,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ALL_CANDIDATURES,
+    ALL_ART60,
     ISIP_EXPLORER,
     COMPETENCES,
     ACCOUNT,
@@ -408,6 +417,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ALL_CANDIDATURES,
+    ALL_ART60,
     ISIP_EXPLORER,
     ...CAREER_EXPLORER,
     COMPETENCES,

@@ -92,6 +92,7 @@ const SIMPLE_REFERENCES: readonly ((t: T) => AnyPgColumn)[] = [
   (t) => t.isipContracts.clientId,
   (t) => t.isipPartners.companyId,
   (t) => t.isipPartners.contactPersonId,
+  (t) => t.jobContracts.clientId,
   (t) => t.candidatures.clientId,
   (t) => t.pollResponses.partnerId,
 ];
