@@ -65,7 +65,8 @@ export async function seedArt60Reference(handle: TenantHandle) {
  * Demo Art. 60§7 contracts (Lino's demo shape: Eupen 16 on its 8 jobs, other centres 4): the jobs get
  * a contract type in turn; coached clients without an integration coaching (those have the demo's
  * ISIPs, in the same overlap group) work on the jobs in turn, authored by the integration agents,
- * started from 14 months ago a month apart, their duration and planned end by the client's age.
+ * started from 14 months ago a month apart (without enough such clients, the first ones have an
+ * earlier contract too), their duration and planned end by the client's age.
  * Their evaluation meetings are generated, and the candidatures of those still working are inactive.
  */
 export async function seedArt60Demo(handle: TenantHandle, centre: SeedCentre) {
@@ -106,10 +107,13 @@ export async function seedArt60Demo(handle: TenantHandle, centre: SeedCentre) {
         .update(t.jobs)
         .set({ contractTypeId: types[i % types.length]!.id })
         .where(and(eq(t.jobs.id, job.id), isNull(t.jobs.contractTypeId)));
-    const rows = clients.map((client, i) => {
+    // Fewer clients than contracts: the first clients get an earlier contract too, two years before.
+    const rows = Array.from({ length: count }, (_, i) => {
+      const client = clients[i % clients.length]!;
+      const round = Math.floor(i / clients.length);
       const job = jobs[i % jobs.length]!;
       const type = types[jobs.indexOf(job) % types.length]!;
-      const appliesFrom = addDays(addMonths(today, -14), 30 * i);
+      const appliesFrom = addDays(addMonths(today, -14 - 24 * round), 30 * (i % clients.length));
       const dates = jobSupplymentDefaults(
         { appliesFrom, appliesUntil: null, duration: null },
         client.birthDate || null,

@@ -7,7 +7,7 @@ import { translatorFor } from "@/server/i18n/translator";
 import { defineResource, type FieldDef } from "@/server/resources/define";
 import { integer, rowKey } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
-import { jobNameOf } from "./refs";
+import { partnerNameOf } from "@/server/contacts/refs";
 import { CANDIDATURE_STATE } from "./rules";
 
 /**
@@ -83,7 +83,9 @@ export const situationResource = defineResource({
       type: "text",
       label: "jobs.situation.job",
       width: 30,
-      expr: (t) => sql<string>`${jobNameOf(t, q(j(t).id))} || ' (' || ${q(j(t).capacity)} || ')'`,
+      // "<job> @ <provider> (<capacity>)", as a job is named elsewhere (refs.ts jobNameOf).
+      expr: (t) =>
+        sql<string>`${q(j(t).name)} || coalesce(' @ ' || ${partnerNameOf(t, q(j(t).providerId))}, '') || ' (' || ${q(j(t).capacity)} || ')'`,
     },
     remark: { type: "text", label: "fields.remark", width: 20, sortable: false, expr: (t) => j(t).remark },
     working: list("jobs.situation.working", working, true),

@@ -40,6 +40,13 @@ CREATE TABLE "tenant_template"."job_contracts" (
 	CONSTRAINT "job_contracts_duration" CHECK ("tenant_template"."job_contracts"."duration" is null or "tenant_template"."job_contracts"."duration" between 1 and 10000)
 );
 --> statement-breakpoint
+ALTER TABLE "tenant_template"."job_candidatures" ADD COLUMN "sector_id" integer;--> statement-breakpoint
+ALTER TABLE "tenant_template"."job_candidatures" ADD COLUMN "function_id" integer;--> statement-breakpoint
+ALTER TABLE "tenant_template"."job_offers" ADD COLUMN "sector_id" integer;--> statement-breakpoint
+ALTER TABLE "tenant_template"."job_offers" ADD COLUMN "function_id" integer;--> statement-breakpoint
+ALTER TABLE "tenant_template"."jobs" ADD COLUMN "contract_type_id" integer;--> statement-breakpoint
+ALTER TABLE "tenant_template"."jobs" ADD COLUMN "sector_id" integer;--> statement-breakpoint
+ALTER TABLE "tenant_template"."jobs" ADD COLUMN "function_id" integer;--> statement-breakpoint
 ALTER TABLE "tenant_template"."job_contract_types" ADD CONSTRAINT "job_contract_types_exam_policy_id_exam_policies_id_fk" FOREIGN KEY ("exam_policy_id") REFERENCES "tenant_template"."exam_policies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tenant_template"."job_contracts" ADD CONSTRAINT "job_contracts_client_id_partners_id_fk" FOREIGN KEY ("client_id") REFERENCES "tenant_template"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tenant_template"."job_contracts" ADD CONSTRAINT "job_contracts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "tenant_template"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -55,4 +62,11 @@ ALTER TABLE "tenant_template"."job_contracts" ADD CONSTRAINT "job_contracts_sche
 CREATE INDEX "job_contracts_client_idx" ON "tenant_template"."job_contracts" USING btree ("client_id","applies_from");--> statement-breakpoint
 CREATE INDEX "job_contracts_user_idx" ON "tenant_template"."job_contracts" USING btree ("user_id","applies_from");--> statement-breakpoint
 CREATE INDEX "job_contracts_job_idx" ON "tenant_template"."job_contracts" USING btree ("job_id");--> statement-breakpoint
-CREATE INDEX "job_contracts_company_idx" ON "tenant_template"."job_contracts" USING btree ("company_id");
+CREATE INDEX "job_contracts_company_idx" ON "tenant_template"."job_contracts" USING btree ("company_id");--> statement-breakpoint
+ALTER TABLE "tenant_template"."job_candidatures" ADD CONSTRAINT "job_candidatures_sector_id_cv_sectors_id_fk" FOREIGN KEY ("sector_id") REFERENCES "tenant_template"."cv_sectors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."job_candidatures" ADD CONSTRAINT "job_candidatures_function_id_cv_functions_id_fk" FOREIGN KEY ("function_id") REFERENCES "tenant_template"."cv_functions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."job_offers" ADD CONSTRAINT "job_offers_sector_id_cv_sectors_id_fk" FOREIGN KEY ("sector_id") REFERENCES "tenant_template"."cv_sectors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."job_offers" ADD CONSTRAINT "job_offers_function_id_cv_functions_id_fk" FOREIGN KEY ("function_id") REFERENCES "tenant_template"."cv_functions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."jobs" ADD CONSTRAINT "jobs_contract_type_id_job_contract_types_id_fk" FOREIGN KEY ("contract_type_id") REFERENCES "tenant_template"."job_contract_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."jobs" ADD CONSTRAINT "jobs_sector_id_cv_sectors_id_fk" FOREIGN KEY ("sector_id") REFERENCES "tenant_template"."cv_sectors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tenant_template"."jobs" ADD CONSTRAINT "jobs_function_id_cv_functions_id_fk" FOREIGN KEY ("function_id") REFERENCES "tenant_template"."cv_functions"("id") ON DELETE no action ON UPDATE no action;
