@@ -78,7 +78,7 @@ export const jobsArea = defineArea({
     },
   ],
   seed: {
-    reference: async (h, centre) => {
+    reference: async (h) => {
       await seedJobSchedules(h);
       await seedArt60Reference(h);
     },

@@ -3,7 +3,6 @@ import type { TenantTables } from "@/db/tenant/tables";
 import { experiencesResource } from "@/server/cv/resources";
 import { defineResource, type FieldDef, type ResourceDef } from "@/server/resources/define";
 import { date, filters, integer, longText, text, wordSearch } from "@/server/resources/fields";
-import { qualified as q } from "@/server/resources/query";
 import { candidaturesResource } from "./candidatures";
 import { offerMatchesSql } from "./matching";
 import { cvNameRef, providerRef } from "./refs";
