@@ -53,9 +53,11 @@ const baseFields = contractFields(art60Kind);
 const present = (v: unknown) => v !== undefined && v !== null && v !== "";
 
 /**
- * What the job imposes (§2.5): its contract type and its provider as the company, and its hourly
- * rate as the default; then the duration and planned end by the client's age. `values` is completed
- * in place, before the base's rules (effective end, overlap) read it.
+ * What the job gives (§2.5): its contract type, its provider as the company and its hourly rate, for
+ * a new contract or a changed job, unless the same request names them (Lino forces the type and the
+ * provider; here they are the job's by default and stay editable). Then the duration and planned end
+ * by the client's age. `values` is completed in place, before the base's rules (effective end,
+ * overlap, the type's existence) read it.
  */
 async function jobDefaults(tx: Tx, ctx: ResourceCtx, id: string | number | undefined, values: Values) {
   const t = ctx.handle.t;
@@ -66,18 +68,24 @@ async function jobDefaults(tx: Tx, ctx: ResourceCtx, id: string | number | undef
           .select()
           .from(c(t))
           .where(eq(c(t).id, Number(id)));
-  const jobId = Number(values.job ?? before?.jobId);
-  const [job] = Number.isInteger(jobId)
-    ? await tx
-        .select({ providerId: t.jobs.providerId, contractTypeId: t.jobs.contractTypeId, hourlyRate: t.jobs.hourlyRate })
-        .from(t.jobs)
-        .where(eq(t.jobs.id, jobId))
-    : [];
-  if (!job) throw new AppError("INVALID_INPUT", { field: "job" });
   const jobChanged = id === undefined || (values.job !== undefined && Number(values.job) !== before?.jobId);
-  if (job.contractTypeId !== null) values.type = job.contractTypeId;
-  if (job.providerId !== null) values.company = job.providerId;
-  if (jobChanged && !present(values.hourlyRate) && job.hourlyRate !== null) values.hourlyRate = job.hourlyRate;
+  if (jobChanged) {
+    const jobId = Number(values.job);
+    const [job] = Number.isInteger(jobId)
+      ? await tx
+          .select({
+            providerId: t.jobs.providerId,
+            contractTypeId: t.jobs.contractTypeId,
+            hourlyRate: t.jobs.hourlyRate,
+          })
+          .from(t.jobs)
+          .where(eq(t.jobs.id, jobId))
+      : [];
+    if (!job) throw new AppError("INVALID_INPUT", { field: "job" });
+    if (!present(values.type) && job.contractTypeId !== null) values.type = job.contractTypeId;
+    if (!present(values.company) && job.providerId !== null) values.company = job.providerId;
+    if (!present(values.hourlyRate) && job.hourlyRate !== null) values.hourlyRate = job.hourlyRate;
+  }
   if (!present(values.type) && !before) throw new AppError("INVALID_INPUT", { field: "type" });
 
   const clientId = Number(values.client ?? before?.clientId);
@@ -111,7 +119,7 @@ export const jobContractsResource = defineResource({
   version: (t) => c(t).version,
   fields: {
     ...baseFields,
-    // The type is the job's when the job names one (§2.5): not asked for then.
+    // The job's by default (§2.5): not asked for when the job names one.
     type: reference(
       "isip.type",
       "jobs.contractTypes",

@@ -372,6 +372,26 @@ describe("the offer's matching experiences and candidates", () => {
   });
 });
 
+describe("merging two clients", () => {
+  it("moves the merged client's Art. 60§7 contracts, and their meetings stay theirs", async () => {
+    const kept = await newClient(eupen, { firstName: "Dora", lastName: "Doppel" });
+    const dup = await newClient(eupen, { firstName: "Dora", lastName: "Doppel" });
+    const id = await contract(agent, { client: dup, appliesFrom: "2035-01-01", appliesUntil: "2035-12-31" });
+    const admin = (await caller(eupen, "900")).caller;
+    const [partner] = await h().db.select().from(h().t.partners).where(eq(h().t.partners.id, kept));
+    await admin.resources.action({
+      resource: "clients.clients",
+      id: kept,
+      name: "mergeInto",
+      params: { merged: dup, reason: "" },
+      version: partner!.version,
+    });
+    const [row] = await h().db.select().from(h().t.jobContracts).where(eq(h().t.jobContracts.id, id));
+    expect(row!.clientId).toBe(kept);
+    expect((await evaluationsOf(id)).length).toBeGreaterThan(0);
+  });
+});
+
 describe("who may do what (§1)", () => {
   it("each user type's access to a client's Art. 60§7 contracts", async () => {
     const expected: Record<string, "edit" | "read" | "none"> = {

@@ -93,6 +93,8 @@ const SIMPLE_REFERENCES: readonly ((t: T) => AnyPgColumn)[] = [
   (t) => t.isipPartners.companyId,
   (t) => t.isipPartners.contactPersonId,
   (t) => t.jobContracts.clientId,
+  (t) => t.jobContracts.companyId,
+  (t) => t.jobContracts.contactPersonId,
   (t) => t.candidatures.clientId,
   (t) => t.pollResponses.partnerId,
 ];
