@@ -118,6 +118,8 @@ export const jobContractsResource = defineResource({
   pk: (t) => c(t).id,
   version: (t) => c(t).version,
   fields: {
+    // Before the fields it gives (type, company, hourly rate): an edit of the job comes first.
+    job: { ...jobRef("jobs.contracts.job", (t) => c(t).jobId, { required: true }), width: 25 },
     ...baseFields,
     // The job's by default (§2.5): not asked for when the job names one.
     type: reference(
@@ -127,7 +129,6 @@ export const jobContractsResource = defineResource({
       (t) => namesOf(t.jobContractTypes, q(c(t).typeId)),
       { localized: true },
     ),
-    job: { ...jobRef("jobs.contracts.job", (t) => c(t).jobId, { required: true }), width: 25 },
     company: organisationRef("jobs.contracts.company", (t) => c(t).companyId),
     contactPerson: personRef("jobs.contracts.contactPerson", (t) => c(t).contactPersonId),
     regime: cvNameRef("jobs.contracts.regime", "cv.regimes", "cvRegimes", (t) => c(t).regimeId),

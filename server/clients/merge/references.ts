@@ -48,6 +48,9 @@ export const HANDLED_PARTNER_REFERENCES = [
   "isip_partners.company_id",
   "isip_partners.contact_person_id",
   "job_candidatures.client_id",
+  "job_contracts.client_id",
+  "job_contracts.company_id",
+  "job_contracts.contact_person_id",
   // A job provider is an organisation, never a client (a person): no row names the duplicate.
   "job_providers.company_id",
   "poll_responses.partner_id",
