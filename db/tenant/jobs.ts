@@ -14,6 +14,9 @@ import {
 } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "@/db/control/schema";
 import { type contactTables } from "./contacts";
+import { type cvTables } from "./cv";
+import { contractColumns, contractTypeColumns, type isipTables } from "./isip";
+import { type userTables } from "./users";
 
 /** What the background jobs leave for the centre's administrators (server/jobs). */
 export function jobTables(s: PgSchema) {
@@ -43,7 +46,14 @@ export function jobTables(s: PgSchema) {
  * Art. 60§7 job supplyment without its contract (domain-integ-money §2.5, Lino's `jobs`): the
  * organisations where clients work, the places of work, job offers and the clients' candidatures.
  */
-export function jobSupplyTables(s: PgSchema, deps: { partners: ReturnType<typeof contactTables>["partners"] }) {
+export function jobSupplyTables(
+  s: PgSchema,
+  deps: {
+    partners: ReturnType<typeof contactTables>["partners"];
+    users: ReturnType<typeof userTables>["users"];
+  } & Pick<ReturnType<typeof isipTables>, "examPolicies" | "contractEndings"> &
+    Pick<ReturnType<typeof cvTables>, "cvRegimes" | "cvSectors" | "cvFunctions">,
+) {
   /** Kinds of jobs, for the statistics and the contracts situation (Lino's JobType, ordered by `seqno`). */
   const jobTypes = s.table("job_types", {
     id: serial("id").primaryKey(),
@@ -81,6 +91,10 @@ export function jobSupplyTables(s: PgSchema, deps: { partners: ReturnType<typeof
       name: text("name").notNull(),
       typeId: integer("type_id").references(() => jobTypes.id),
       providerId: integer("provider_id").references(() => jobProviders.companyId),
+      /** The type an Art. 60§7 contract for this job gets (forced on the contract). */
+      contractTypeId: integer("contract_type_id").references(() => jobContractTypes.id),
+      sectorId: integer("sector_id").references(() => deps.cvSectors.id),
+      functionId: integer("function_id").references(() => deps.cvFunctions.id),
       /** Euro cents per hour. */
       hourlyRate: integer("hourly_rate"),
       capacity: integer("capacity").notNull().default(1),
@@ -102,6 +116,8 @@ export function jobSupplyTables(s: PgSchema, deps: { partners: ReturnType<typeof
       id: serial("id").primaryKey(),
       name: text("name").notNull().default(""),
       providerId: integer("provider_id").references(() => jobProviders.companyId),
+      sectorId: integer("sector_id").references(() => deps.cvSectors.id),
+      functionId: integer("function_id").references(() => deps.cvFunctions.id),
       selectionFrom: date("selection_from"),
       selectionUntil: date("selection_until"),
       startDate: date("start_date"),
@@ -120,6 +136,8 @@ export function jobSupplyTables(s: PgSchema, deps: { partners: ReturnType<typeof
         .notNull()
         .references(() => deps.partners.id),
       jobId: integer("job_id").references(() => jobs.id),
+      sectorId: integer("sector_id").references(() => deps.cvSectors.id),
+      functionId: integer("function_id").references(() => deps.cvFunctions.id),
       dateSubmitted: date("date_submitted").notNull(),
       state: text("state").notNull().default("10"),
       /** Which contract kinds may satisfy it. */
@@ -134,5 +152,58 @@ export function jobSupplyTables(s: PgSchema, deps: { partners: ReturnType<typeof
     ],
   );
 
-  return { jobTypes, jobSchedules, jobProviders, jobs, jobOffers, candidatures };
+  /** Art. 60§7 contract types (Lino's jobs.ContractType): art60-7a Sozialökonomie… */
+  const jobContractTypes = s.table("job_contract_types", {
+    ...contractTypeColumns(() => deps.examPolicies),
+  });
+
+  /**
+   * An Art. 60§7 job supplyment (Lino's jobs.Contract): the contracts' common base plus the job, its
+   * provider as the company, the work's regime and schedule, the rates and the duration.
+   */
+  const jobContracts = s.table(
+    "job_contracts",
+    {
+      ...contractColumns({
+        partners: () => deps.partners,
+        users: () => deps.users,
+        examPolicies: () => deps.examPolicies,
+        endings: () => deps.contractEndings,
+      }),
+      typeId: integer("type_id")
+        .notNull()
+        .references(() => jobContractTypes.id),
+      jobId: integer("job_id")
+        .notNull()
+        .references(() => jobs.id),
+      /** The job's provider (forced from the job when it has one). */
+      companyId: integer("company_id").references(() => deps.partners.id),
+      contactPersonId: integer("contact_person_id").references(() => deps.partners.id),
+      regimeId: integer("regime_id").references(() => deps.cvRegimes.id),
+      scheduleId: integer("schedule_id").references(() => jobSchedules.id),
+      /** Euro cents per hour; the job's by default. */
+      hourlyRate: integer("hourly_rate"),
+      /** Free text offered "0%", "25%", "50%", "100%". */
+      refundRate: text("refund_rate").notNull().default(""),
+      /** Working days (312, 468, 624 by age). */
+      duration: integer("duration"),
+      referencePerson: text("reference_person").notNull().default(""),
+      responsibilities: text("responsibilities").notNull().default(""),
+      remark: text("remark").notNull().default(""),
+    },
+    (t) => [
+      index("job_contracts_client_idx").on(t.clientId, t.appliesFrom),
+      index("job_contracts_user_idx").on(t.userId, t.appliesFrom),
+      index("job_contracts_job_idx").on(t.jobId),
+      index("job_contracts_company_idx").on(t.companyId),
+      check(
+        "job_contracts_period",
+        sql`coalesce(${t.dateEnded}, ${t.appliesUntil}) is null or coalesce(${t.dateEnded}, ${t.appliesUntil}) >= ${t.appliesFrom}`,
+      ),
+      check("job_contracts_hourly_rate", sql`${t.hourlyRate} is null or ${t.hourlyRate} >= 0`),
+      check("job_contracts_duration", sql`${t.duration} is null or ${t.duration} between 1 and 10000`),
+    ],
+  );
+
+  return { jobTypes, jobSchedules, jobProviders, jobs, jobOffers, candidatures, jobContractTypes, jobContracts };
 }

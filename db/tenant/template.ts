@@ -85,6 +85,8 @@ export const {
   jobs,
   jobOffers,
   candidatures,
+  jobContractTypes,
+  jobContracts,
   cvEducationLevels,
   cvStudyTypes,
   cvStatuses,

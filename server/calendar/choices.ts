@@ -30,4 +30,5 @@ export const entryOwnerTypes = defineChoiceList("entryOwnerTypes", [
   "recurrentEvent",
   "isipContract",
   "art61Contract",
+  "art60Contract",
 ]);

@@ -378,6 +378,7 @@ export const clientsResource = defineResource({
       slaves: [
         { resource: "isip.contracts", label: "isip.contracts.title", masterField: "client" },
         { resource: "art61.contracts", label: "art61.contracts.title", masterField: "client" },
+        { resource: "jobs.contracts", label: "jobs.contracts.title", masterField: "client" },
         { resource: "isip.evaluations", label: "isip.evaluations.title", masterField: "client" },
       ],
     },

@@ -20,6 +20,7 @@ import { translatorFor } from "@/server/i18n/translator";
 import type { ResourceCtx } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { art60Kind } from "@/server/jobs/kind";
 import {
   defaultDateEnded,
   endsBeforeStart,
@@ -71,7 +72,7 @@ export const isipKind: ContractKind = {
 };
 
 /** Every contract kind, for the rules that look across kinds (overlap, "available", the client's Contracts tab). */
-export const CONTRACT_KINDS: readonly ContractKind[] = [isipKind, art61Kind];
+export const CONTRACT_KINDS: readonly ContractKind[] = [isipKind, art60Kind, art61Kind];
 
 /** The client's contracts of every kind whose type is in `group`, as the overlap rule reads them. */
 async function contractsInGroup(tx: Tx, t: TenantTables, clientId: number, group: string): Promise<OtherContract[]> {

@@ -10,7 +10,7 @@ import { boolean, choice, date, filters, integer, longText, reference, rowKey } 
 import { qualified as q } from "@/server/resources/query";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { candidatureStates } from "./choices";
-import { jobRef } from "./refs";
+import { cvNameRef, jobRef } from "./refs";
 import { CANDIDATURE_STATE as S } from "./rules";
 
 const c = (t: TenantTables) => t.candidatures;
@@ -48,6 +48,8 @@ export const candidaturesResource = defineResource({
       { required: true, createOnly: true, width: 25 },
     ),
     job: { ...jobRef("jobs.candidatures.job", (t) => c(t).jobId), width: 25 },
+    sector: cvNameRef("cv.fields.sector", "cv.sectors", "cvSectors", (t) => c(t).sectorId),
+    function: cvNameRef("cv.fields.function", "cv.functions", "cvFunctions", (t) => c(t).functionId),
     dateSubmitted: date("jobs.candidatures.dateSubmitted", (t) => c(t).dateSubmitted, { required: true }),
     state: choice("fields.state", (t) => c(t).state, candidatureStates, { editable: false, width: 12 }),
     art60: boolean("jobs.candidatures.art60", (t) => c(t).art60),
@@ -55,7 +57,7 @@ export const candidaturesResource = defineResource({
     remark: longText("fields.remark", (t) => c(t).remark),
   },
   columns: ["dateSubmitted", "client", "job", "art60", "art61", "state"],
-  hiddenColumns: ["id", "remark"],
+  hiddenColumns: ["id", "remark", "sector", "function"],
   titleField: "client",
   filters: {
     state: filters.choice("fields.state", candidatureStates, (t) => c(t).state),
@@ -78,7 +80,7 @@ export const candidaturesResource = defineResource({
       label: "resources.tabs.general",
       groups: [
         { fields: ["client", "job", "dateSubmitted", "state"] },
-        { fields: ["art60", "art61"] },
+        { fields: ["sector", "function", "art60", "art61"] },
         { fields: ["remark"] },
       ],
     },
@@ -94,7 +96,7 @@ export const candidaturesResource = defineResource({
     ],
   },
   insert: {
-    fields: ["client", "job", "dateSubmitted", "art60", "art61", "remark"],
+    fields: ["client", "job", "sector", "function", "dateSubmitted", "art60", "art61", "remark"],
     // Lino: submitted today, for an Art. 60§7 contract unless said otherwise.
     defaults: () => ({ dateSubmitted: belgianToday(), art60: true }),
   },

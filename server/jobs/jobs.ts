@@ -1,7 +1,10 @@
 import type { TenantTables } from "@/db/tenant/tables";
 import { defineResource, type FieldDef } from "@/server/resources/define";
 import { filters, integer, longText, text, wordSearch } from "@/server/resources/fields";
-import { jobTypeRef, providerRef } from "./refs";
+import { namesOf } from "@/server/isip/config";
+import { reference } from "@/server/resources/fields";
+import { qualified as q } from "@/server/resources/query";
+import { cvNameRef, jobTypeRef, providerRef } from "./refs";
 
 const j = (t: TenantTables) => t.jobs;
 
@@ -28,12 +31,21 @@ export const jobsResource = defineResource({
     name: text("fields.name", (t) => j(t).name, { required: true, width: 28 }),
     provider: providerRef("jobs.jobs.provider", (t) => j(t).providerId),
     type: jobTypeRef("jobs.jobs.type", (t) => j(t).typeId),
+    contractType: reference(
+      "jobs.jobs.contractType",
+      "jobs.contractTypes",
+      (t) => j(t).contractTypeId,
+      (t) => namesOf(t.jobContractTypes, q(j(t).contractTypeId)),
+      { localized: true },
+    ),
+    sector: cvNameRef("cv.fields.sector", "cv.sectors", "cvSectors", (t) => j(t).sectorId),
+    function: cvNameRef("cv.fields.function", "cv.functions", "cvFunctions", (t) => j(t).functionId),
     capacity: integer("jobs.jobs.capacity", (t) => j(t).capacity, { min: 0, max: 1000, width: 8 }),
     hourlyRate: money("jobs.jobs.hourlyRate", (t) => j(t).hourlyRate),
     remark: longText("fields.remark", (t) => j(t).remark),
   },
   columns: ["name", "provider", "type", "capacity", "hourlyRate"],
-  hiddenColumns: ["id", "remark"],
+  hiddenColumns: ["id", "remark", "contractType", "sector", "function"],
   titleField: "name",
   filters: {
     name: filters.text("fields.name", (t) => j(t).name),
@@ -49,12 +61,18 @@ export const jobsResource = defineResource({
       key: "general",
       label: "resources.tabs.general",
       groups: [
-        { fields: ["id", "name", "provider", "type"] },
-        { fields: ["capacity", "hourlyRate"] },
+        { fields: ["id", "name", "provider", "type", "contractType"] },
+        { fields: ["sector", "function", "capacity", "hourlyRate"] },
         { fields: ["remark"] },
       ],
-      slaves: [{ resource: "jobs.candidatures", label: "jobs.candidatures.byJob", masterField: "job" }],
+      slaves: [
+        { resource: "jobs.contracts", label: "jobs.contracts.byJob", masterField: "job" },
+        { resource: "jobs.candidatures", label: "jobs.candidatures.byJob", masterField: "job" },
+      ],
     },
   ],
-  insert: { fields: ["name", "provider", "type", "capacity", "hourlyRate"], defaults: () => ({ capacity: 1 }) },
+  insert: {
+    fields: ["name", "provider", "type", "contractType", "capacity", "hourlyRate"],
+    defaults: () => ({ capacity: 1 }),
+  },
 });

@@ -58,6 +58,7 @@ export const jobProvidersResource = defineResource({
       slaves: [
         { resource: "jobs.jobs", label: "jobs.jobs.title", masterField: "provider" },
         { resource: "jobs.offers", label: "jobs.offers.title", masterField: "provider" },
+        { resource: "jobs.contracts", label: "jobs.contracts.title", masterField: "company" },
       ],
     },
   ],

@@ -27,3 +27,15 @@ export const jobTypeRef = (label: string, col: Col) =>
     col,
     (t) => sql`(select ${t.jobTypes.name} from ${t.jobTypes} where ${q(t.jobTypes.id)} = ${q(col(t))})`,
   );
+
+type CvList = "cvRegimes" | "cvSectors" | "cvFunctions";
+
+/** A row of one of the CV's configuration lists (sector, function, regime), by its name in the reader's language. */
+export const cvNameRef = (label: string, resource: string, table: CvList, col: Col) =>
+  reference(
+    label,
+    resource,
+    col,
+    (t) => sql`(select ${t[table].names} from ${t[table]} where ${q(t[table].id)} = ${q(col(t))})`,
+    { localized: true },
+  );

@@ -24,6 +24,8 @@ import { and, eq } from "drizzle-orm";
 import { belgianToday } from "@/lib/format";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "@/server/areas";
+import { regenerateEvaluations } from "@/server/isip/base";
+import { art60Kind } from "@/server/jobs/kind";
 import { hasRole, USER_TYPES, type UserType } from "@/server/auth/user-types";
 import { closePools } from "@/server/db/pool";
 import type { Tenant } from "@/server/tenancy/registry";
@@ -275,6 +277,19 @@ const EXPECTED: Record<string, string> = {
   // CandidaturesByPerson on the client: SocialUser, and SocialCoordinator who reads the client's contract
   // tabs (§1; 210 reads); Candidatures (Explorer): SocialStaff.
   "jobs.candidatures": "-   e   E   E   e   v   -   e   e   E   E   -   -   -   E   E",
+  // jobs.Contracts (Art. 60§7, §2.5) as isip.Contracts: IntegUser write them; SocialUser read them
+  // (Explorer: SocialStaff); ContractsByClient for the SocialCoordinator too. MyContracts: each their own.
+  "jobs.contracts": "-   E   E   E   v   v   -   v   v   V   E   -   -   -   E   E",
+  "jobs.myContracts": "-   E   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  // EvaluationsByContract: read by whoever reads the contract, on it.
+  "jobs.evaluations": "-   v   v   v   v   v   -   v   v   v   v   -   -   -   v   v",
+  // jobs.ContractTypes as isip.ContractTypes: SocialStaff; offered on the contract's form.
+  "jobs.contractTypes": "-   V   E   E   V   V   -   V   V   E   E   -   -   -   E   E",
+  // ExperiencesByOffer, CandidaturesByOffer: on the offer (IntegUser), read only.
+  "jobs.offerExperiences": "-   v   v   v   -   -   -   -   -   -   v   -   -   -   v   v",
+  "jobs.offerCandidatures": "-   v   v   v   -   -   -   -   -   -   v   -   -   -   v   v",
+  // JobsOverview ("Contracts situation"): IntegUser, a report (read only).
+  "jobs.situation": "-   V   V   V   -   -   -   -   -   -   V   -   -   -   V   V",
   // §15 outbox.MyOutbox: OfficeUser, each their own mails, written while drafts.
   "outbox.mine": "-   E   E   E   E   -   -   E   E   E   E   E   E   -   E   E",
   // outbox.MailsByProject: OfficeUser, on the client; each writes their own drafts.
@@ -789,6 +804,42 @@ beforeAll(async () => {
     ownArt61.set(type, row!.id);
   }
   const [examPolicy] = await h.db.select({ id: h.t.examPolicies.id }).from(h.t.examPolicies).limit(1);
+  // An Art. 60§7 contract of the client running today (written directly: saved through the form it
+  // would make the client's candidature inactive), its evaluations, and each user's own contract.
+  const art60Type = await create("jobs.contractTypes", { name: name("Art. 60§7"), overlapGroup: null });
+  const [art60Row] = await h.db
+    .insert(h.t.jobContracts)
+    .values({
+      clientId: client,
+      jobId: job,
+      typeId: art60Type,
+      userId: userIds.get("100")!,
+      examPolicyId: examPolicy!.id,
+      appliesFrom: today,
+      appliesUntil: `${Number(today.slice(0, 4)) + 1}-12-31`,
+    })
+    .returning({ id: h.t.jobContracts.id });
+  const art60 = art60Row!.id;
+  await regenerateEvaluations(h.db, h.t, { actor: "test", actingFor: null }, art60Kind, [art60]);
+  const [art60Evaluation] = await h.db
+    .select({ id: h.t.calendarEntries.id })
+    .from(h.t.calendarEntries)
+    .where(and(eq(h.t.calendarEntries.ownerType, "art60Contract"), eq(h.t.calendarEntries.ownerId, art60)));
+  const ownArt60 = new Map<UserType, number>();
+  for (const [i, type] of USER_TYPES.entries()) {
+    const [row] = await h.db
+      .insert(h.t.jobContracts)
+      .values({
+        clientId: client,
+        jobId: job,
+        typeId: art60Type,
+        userId: userIds.get(type)!,
+        appliesFrom: `${2000 + i}-07-01`,
+        appliesUntil: `${2000 + i}-12-31`,
+      })
+      .returning({ id: h.t.jobContracts.id });
+    ownArt60.set(type, row!.id);
+  }
   const [contractEnding] = await h.db.select({ id: h.t.contractEndings.id }).from(h.t.contractEndings).limit(1);
   const [esfSummary] = await h.db
     .insert(h.t.esfSummaries)
@@ -891,6 +942,13 @@ beforeAll(async () => {
     ["jobs.types", { id: jobType }],
     ["jobs.schedules", { id: schedule }],
     ["jobs.candidatures", { id: candidature, master: onClient }],
+    ["jobs.contracts", { id: art60, master: onClient }],
+    ["jobs.myContracts", { id: (type) => ownArt60.get(type)! }],
+    ["jobs.evaluations", { id: art60Evaluation!.id, master: { field: "ownerId", value: art60 } }],
+    ["jobs.contractTypes", { id: art60Type }],
+    ["jobs.offerExperiences", { id: cvRows.experiences, master: { field: "offer", value: offer } }],
+    ["jobs.offerCandidatures", { id: candidature, master: { field: "offer", value: offer } }],
+    ["jobs.situation", { id: job }],
     ["outbox.mine", { id: (type) => own.get(type)!.mail }],
     ["outbox.mails", { id: own.get("900")!.mail }],
     ["outbox.byClient", { id: (type) => own.get(type)!.mail, master: onClient }],

@@ -47,6 +47,16 @@ const DERIVED: Record<string, Record<string, { fields: string[]; why: string }>>
       why: "domain-integ-money §2.3 (the contracts' common base): editing the planned end copies it into the effective end",
     },
   },
+  "jobs.contracts": {
+    appliesUntil: {
+      fields: ["dateEnded"],
+      why: "domain-integ-money §2.3: editing the planned end copies it into the effective end",
+    },
+    job: {
+      fields: ["type", "company", "hourlyRate"],
+      why: "domain-integ-money §2.5: the job gives the contract its type, its provider and its hourly rate",
+    },
+  },
 };
 
 const state = (over: Record<string, unknown> = {}) => ({

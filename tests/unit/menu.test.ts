@@ -196,20 +196,25 @@ const EXCERPT_TYPES = "menu.configure > menu.sections.office > documents.types.t
 const LETTERHEAD = "menu.site > menu.sections.administration > documents.letterhead.title (/documents/letterhead)";
 /** Reminders to clients and calendar feeds (issue 15 §6–7): the centre's defaults are its administrators'. */
 const CALENDAR_SETTINGS = "menu.site > menu.sections.administration > remind.settings.title (/calendar/settings)";
-/** Art. 60§7 job supply (domain-integ-money §2.5, Lino's integ menus): integration users find providers, jobs and
- * offers in Integration; social staff configure job types and schedules and explore all candidatures. */
+/** Art. 60§7 job supply (domain-integ-money §2.5, Lino's integ menus): integration users find their contracts,
+ * providers, jobs, offers and the contracts situation in Integration; social staff configure job types,
+ * schedules and contract types and explore all candidatures and contracts. */
 const JOB_SUPPLY = [
+  "menu.integration > jobs.contracts.mine (/jobs/myContracts)",
   "menu.integration > jobs.providers.title (/jobs/providers)",
   "menu.integration > jobs.jobs.title (/jobs/jobs)",
   "menu.integration > jobs.offers.title (/jobs/offers)",
+  "menu.integration > jobs.situation.title (/jobs/situation)",
 ];
 /** Which calendar entry types count in which ESF field (domain-integ-money §2.10): integration staff (110 120 420 900 910). */
 const ESF_CONFIG = "menu.configure > menu.sections.integration > integReports.esf.entryTypes (/integ/esfEntryTypes)";
 const JOB_CONFIG = [
   "menu.configure > menu.sections.integration > jobs.types.title (/jobs/types)",
   "menu.configure > menu.sections.integration > jobs.schedules.title (/jobs/schedules)",
+  "menu.configure > menu.sections.integration > jobs.contractTypes.title (/jobs/contractTypes)",
 ];
 const ALL_CANDIDATURES = "menu.explorer > menu.sections.integration > jobs.candidatures.title (/jobs/candidatures)";
+const ALL_ART60 = "menu.explorer > menu.sections.integration > jobs.contracts.title (/jobs/contracts)";
 const ADMINISTRATION = [
   "menu.site > menu.sections.administration > resources.users.title (/users/users)",
   "menu.site > menu.sections.administration > menu.centreSettings (/admin/settings)",
@@ -266,6 +271,7 @@ const ADMIN = asOfficeStaff([
   ALL_MAILS,
   ALL_SMS,
   ALL_CANDIDATURES,
+  ALL_ART60,
   ISIP_EXPLORER,
   ...CAREER_EXPLORER,
   COMPETENCES,
@@ -309,6 +315,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ALL_CANDIDATURES,
+    ALL_ART60,
     ISIP_EXPLORER,
     ...CAREER_EXPLORER,
     COMPETENCES,
@@ -339,6 +346,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ALL_CANDIDATURES,
+    ALL_ART60,
     ISIP_EXPLORER,
     ...CAREER_EXPLORER,
     COMPETENCES,
@@ -395,6 +403,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ALL_CANDIDATURES,
+    ALL_ART60,
     ISIP_EXPLORER,
     COMPETENCES,
     ACCOUNT,
@@ -424,6 +433,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...SOCIAL_EXPLORER,
     COACHINGS_EXPLORER,
     ALL_CANDIDATURES,
+    ALL_ART60,
     ISIP_EXPLORER,
     ...CAREER_EXPLORER,
     COMPETENCES,

@@ -30,7 +30,7 @@ export const ESF_FIELDS = [
   { value: "44", short: "AN!", count: { duration: true } },
   { value: "50", short: "MSP", count: { contractKind: "immersion" } },
   { value: "60", short: "CyE", count: { duration: true } },
-  { value: "70", short: "60§7", count: { contractKind: "jobs" } },
+  { value: "70", short: "60§7", count: { contractKind: "art60" } },
 ] as const satisfies readonly {
   value: string;
   short: string;
