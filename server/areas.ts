@@ -13,6 +13,8 @@ import { historyArea } from "@/server/history/area";
 import { householdsArea } from "@/server/households/area";
 import { integArea } from "@/server/integ/area";
 import { isipArea } from "@/server/isip/area";
+import { immersionArea } from "@/server/immersion/area";
+import { jobSearchArea } from "@/server/jobsearch/area";
 import { jobsArea } from "@/server/jobs/area";
 import { newcomersArea } from "@/server/newcomers/area";
 import { notesArea } from "@/server/notes/area";
@@ -60,6 +62,9 @@ export const AREAS = [
   isipArea,
   newcomersArea,
   pollsArea,
+  // After the ISIPs (their policies and endings) and the CV (sectors, functions); Châtelet only.
+  immersionArea,
+  jobSearchArea,
   notifyArea,
   outboxArea,
   shellArea,

@@ -6,6 +6,8 @@ import { contactTables } from "./contacts";
 import { cvTables } from "./cv";
 import { davTables } from "./dav";
 import { isipTables } from "./isip";
+import { immersionTables } from "./immersion";
+import { jobSearchTables } from "./jobsearch";
 import { desktopTables } from "./desktop";
 import { documentTables } from "./documents";
 import { geoTables } from "./geo";
@@ -62,6 +64,8 @@ const AREAS = {
   dav: davTables,
   cv: cvTables,
   isip: isipTables,
+  immersion: immersionTables,
+  jobSearch: jobSearchTables,
   polls: pollTables,
 };
 

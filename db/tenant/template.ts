@@ -114,4 +114,8 @@ export const {
   pollResponses,
   pollAnswerChoices,
   pollAnswerRemarks,
+  immersionContractTypes,
+  immersionGoals,
+  immersionContracts,
+  jobSearchProofs,
 } = tenantTables(SENTINEL_SCHEMA);

@@ -29,4 +29,5 @@ export const entryOwnerTypes = defineChoiceList("entryOwnerTypes", [
   "coaching",
   "recurrentEvent",
   "isipContract",
+  "immersionContract",
 ]);
