@@ -324,6 +324,7 @@ const VARIANT_ROWS: Record<string, (userId: number) => Promise<Record<string, un
   "coachings.mine": async (userId) => ({ user: userId, endDate: null }),
   // The user's own ISIP, of a client of its own (another ISIP of the same client could overlap it).
   "isip.mine": async (userId) => ({ user: userId, client: await newClient(centre) }),
+  "immersion.mine": async (userId) => ({ user: userId, client: await newClient(centre) }),
   // The calendar's lists of the day: the user's appointment of today, one left open yesterday.
   "calendar.myAppointments": (userId) => appointment(userId, 0),
   "calendar.today": (userId) => appointment(userId, 0),
