@@ -24,8 +24,9 @@ export const jobSearchProofsResource = defineResource({
     response: boolean("jobsearch.proofs.response", (t) => t.jobSearchProofs.response),
     remarks: longText("fields.remarks", (t) => t.jobSearchProofs.remarks),
   },
-  columns: ["date", "company", "spontaneous", "response", "remarks"],
-  hiddenColumns: ["id", "client"],
+  // Lino's ProofsByClient: date company spontaneous response; the global list names the client too.
+  columns: ["date", "client", "company", "spontaneous", "response", "remarks"],
+  hiddenColumns: ["id"],
   titleField: "date",
   defaultSort: [{ field: "date", dir: "desc" }],
   access: { view: ["JobSearchUser"], edit: ["JobSearchUser"], listAll: ["JobSearchStaff"] },

@@ -6,7 +6,8 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
 /**
  * Châtelet's demo proofs of job search (Lino's active_job_search demo: ten proofs, coached clients and
- * organisations cycling, one a demo day apart, every other one spontaneous): here a week apart, going back.
+ * organisations cycling, one a demo day apart, every other one spontaneous): here a week apart, going back,
+ * every third one a response to an offer.
  */
 export async function seedJobSearchDemo({ db, t }: TenantHandle) {
   const [settings] = await db.select({ sets: t.siteSettings.clientFieldSets }).from(t.siteSettings);
@@ -32,7 +33,7 @@ export async function seedJobSearchDemo({ db, t }: TenantHandle) {
     companyId: companies[i % companies.length]!.id,
     date: addDays(today, -7 * i),
     spontaneous: i % 2 === 1,
-    response: i % 2 === 0,
+    response: i % 3 === 0,
   }));
   await db.transaction(async (tx) => {
     const inserted = await tx.insert(t.jobSearchProofs).values(rows).returning({ id: t.jobSearchProofs.id });
