@@ -14,6 +14,8 @@ import { householdsArea } from "@/server/households/area";
 import { integArea } from "@/server/integ/area";
 import { isipArea } from "@/server/isip/area";
 import { art61Area } from "@/server/art61/area";
+import { immersionArea } from "@/server/immersion/area";
+import { jobSearchArea } from "@/server/jobsearch/area";
 import { jobsArea } from "@/server/jobs/area";
 import { newcomersArea } from "@/server/newcomers/area";
 import { notesArea } from "@/server/notes/area";
@@ -62,6 +64,9 @@ export const AREAS = [
   art61Area,
   newcomersArea,
   pollsArea,
+  // After the ISIPs (their policies and endings) and the CV (sectors, functions); Châtelet only.
+  immersionArea,
+  jobSearchArea,
   notifyArea,
   outboxArea,
   shellArea,

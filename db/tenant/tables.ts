@@ -8,6 +8,8 @@ import { davTables } from "./dav";
 import { isipTables } from "./isip";
 import { art61Tables } from "./art61";
 import { integTables } from "./integ";
+import { immersionTables } from "./immersion";
+import { jobSearchTables } from "./jobsearch";
 import { desktopTables } from "./desktop";
 import { documentTables } from "./documents";
 import { geoTables } from "./geo";
@@ -66,6 +68,8 @@ const AREAS = {
   isip: isipTables,
   art61: art61Tables,
   integ: integTables,
+  immersion: immersionTables,
+  jobSearch: jobSearchTables,
   polls: pollTables,
 };
 

@@ -120,4 +120,8 @@ export const {
   pollAnswerRemarks,
   art61ContractTypes,
   art61Contracts,
+  immersionContractTypes,
+  immersionGoals,
+  immersionContracts,
+  jobSearchProofs,
 } = tenantTables(SENTINEL_SCHEMA);

@@ -42,6 +42,14 @@ export const ROLE_MATRIX = {
   /** Polls (domain-integ-money §1): see polls and answer them with clients; staff write the polls. Châtelet only. */
   PollsUser: types("100 110 120 200 300 400 410 420 900 910"),
   PollsStaff: types("110 120 410 420 900 910"),
+  /** Immersion trainings (§2.7, Châtelet only): written by integration agents (IntegUser), configured by
+   * IntegrationStaff, a client's read by social coordinators too (Lino: IntegUser or SocialCoordinator). */
+  ImmersionUser: types("100 110 120 420 900 910"),
+  ImmersionStaff: types("110 120 420 900 910"),
+  ImmersionReader: types("100 110 120 210 400 410 420 900 910"),
+  /** Proofs of job search (§2.8, Châtelet only): a client's for IntegUser, the global list for IntegrationStaff. */
+  JobSearchUser: types("100 110 120 420 900 910"),
+  JobSearchStaff: types("110 120 420 900 910"),
   NewcomersOperator: types("110 120 200 220 300 420 800 900 910"),
   NewcomersUser: types("120 200 220 300 420 900 910"),
   CoachingsUser: types("100 110 120 200 210 300 400 410 420 900 910"),
@@ -92,7 +100,15 @@ export function rolesOf(type: UserType | null | undefined): ReadonlySet<Role> {
  * Roles of parts only some centres use (Lino: a plugin installed in Châtelet's variant only), each
  * with the client field set that switches it on in the centre's settings; elsewhere no one has them.
  */
-export const CENTRE_ROLES: Partial<Record<Role, string>> = { PollsUser: "chatelet", PollsStaff: "chatelet" };
+export const CENTRE_ROLES: Partial<Record<Role, string>> = {
+  PollsUser: "chatelet",
+  PollsStaff: "chatelet",
+  ImmersionUser: "chatelet",
+  ImmersionStaff: "chatelet",
+  ImmersionReader: "chatelet",
+  JobSearchUser: "chatelet",
+  JobSearchStaff: "chatelet",
+};
 
 const centreRolesCache = new Map<string, ReadonlySet<Role>>();
 /** The roles of a user type in a centre using these field sets: its roles less those of parts the centre does not use. */

@@ -31,4 +31,5 @@ export const entryOwnerTypes = defineChoiceList("entryOwnerTypes", [
   "isipContract",
   "art61Contract",
   "art60Contract",
+  "immersionContract",
 ]);

@@ -46,4 +46,6 @@ export const eupenFields = {
 export const chateletFields = {
   hasEsf: extra("chatelet", "boolean", "hasEsf"),
   childCustody: extra("chatelet", "longtext", "childCustody"),
+  /** The area in which the client seeks a job (§2.8, Lino's active_job_search). */
+  geographicArea: extra("chatelet", "text", "geographicArea", { max: 200 }),
 };

@@ -356,6 +356,7 @@ export const clientsResource = defineResource({
             "needsWorkPermit",
             "workPermitSuspendedUntil",
             "hasEsf",
+            "geographicArea",
           ],
         },
         { fields: ["obstacles", "skills"] },
@@ -367,6 +368,7 @@ export const clientsResource = defineResource({
         { resource: "jobs.candidatures", label: "jobs.candidatures.byClient", masterField: "client" },
         // Châtelet's "Active job search" tab shows the client's poll responses (domain-integ-money §0).
         { resource: "polls.responses", label: "polls.responses.byClient", masterField: "client" },
+        { resource: "jobsearch.proofs", label: "jobsearch.proofs.title", masterField: "client" },
       ],
     },
     {
@@ -379,6 +381,7 @@ export const clientsResource = defineResource({
         { resource: "isip.contracts", label: "isip.contracts.title", masterField: "client" },
         { resource: "art61.contracts", label: "art61.contracts.title", masterField: "client" },
         { resource: "jobs.contracts", label: "jobs.contracts.title", masterField: "client" },
+        { resource: "immersion.contracts", label: "immersion.contracts.title", masterField: "client" },
         { resource: "isip.evaluations", label: "isip.evaluations.title", masterField: "client" },
       ],
     },

@@ -15,6 +15,7 @@ import { generateSeries, type SeriesOwner, type SeriesOwnerKind } from "@/server
 import { MAX_AUTO_EVENTS, numberedSummary, responsibleCoach } from "@/server/calendar/series/plan";
 import { RECURRENCE_UNITS, type RecurrenceUnit } from "@/server/calendar/series/recurrence";
 import { AppError } from "@/server/errors";
+import { immersionKind } from "@/server/immersion/kind";
 import { isLocale } from "@/server/i18n/locale";
 import { translatorFor } from "@/server/i18n/translator";
 import type { ResourceCtx } from "@/server/resources/define";
@@ -72,7 +73,7 @@ export const isipKind: ContractKind = {
 };
 
 /** Every contract kind, for the rules that look across kinds (overlap, "available", the client's Contracts tab). */
-export const CONTRACT_KINDS: readonly ContractKind[] = [isipKind, art60Kind, art61Kind];
+export const CONTRACT_KINDS: readonly ContractKind[] = [isipKind, art60Kind, art61Kind, immersionKind];
 
 /** The client's contracts of every kind whose type is in `group`, as the overlap rule reads them. */
 async function contractsInGroup(tx: Tx, t: TenantTables, clientId: number, group: string): Promise<OtherContract[]> {

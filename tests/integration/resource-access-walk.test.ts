@@ -356,6 +356,20 @@ const EXPECTED: Record<string, string> = {
   "polls.choiceSets": "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
   "polls.choices": "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
 
+  // ── Immersion trainings and active job search (domain-integ-money §1, §2.7–2.8; Châtelet's field set) ──
+  // immersion.Contracts: IntegUser (100 110 120 420 admins) write them and list them all; ContractsByClient
+  // also for SocialCoordinator (210, 400, 410), who read them on the client.
+  "immersion.contracts": "-   E   E   E   -   v   -   -   v   v   E   -   -   -   E   E",
+  // immersion.MyContracts: IntegUser, each their own.
+  "immersion.mine": "-   E   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  // cal.EntriesByController on the training: read there by whoever reads the training.
+  "immersion.evaluations": "-   v   v   v   -   v   -   -   v   v   v   -   -   -   v   v",
+  // immersion.ContractTypes, Goals: IntegrationStaff (110 120 420 admins); offered on the trainings' forms.
+  "immersion.types": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "immersion.goals": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  // active_job_search.ProofsByClient: IntegUser; Proofs (Explorer): IntegrationStaff.
+  "jobsearch.proofs": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+
   // ── Countries and places (§2.6) ──
   // countries.Countries, Places: ContactsStaff (eupen.rst: .detail/.insert 110 120 210 410 420 800
   // admin 910; §1.4: Theresia (210) configures countries and places); chosen on every address.
@@ -993,6 +1007,58 @@ beforeAll(async () => {
     ["art61.types", { id: art61Type!.id }],
   ];
   for (const [resource, fixture] of entries) fixtures.set(resource, fixture);
+
+  // An immersion training of the client with monthly evaluations, each integration user's own, a proof of search.
+  const [immersionType] = await h.db
+    .select({ id: h.t.immersionContractTypes.id })
+    .from(h.t.immersionContractTypes)
+    .limit(1);
+  const [immersionGoal] = await h.db.select({ id: h.t.immersionGoals.id }).from(h.t.immersionGoals).limit(1);
+  const training = await create("immersion.contracts", {
+    client,
+    company: organisation,
+    type: immersionType!.id,
+    goal: immersionGoal!.id,
+    user: userIds.get("100")!,
+    appliesFrom: today,
+    appliesUntil: `${Number(today.slice(0, 4)) + 1}-12-31`,
+  });
+  await admin.resources.update({
+    resource: "immersion.contracts",
+    id: training,
+    version: 1,
+    patch: { examPolicy: examPolicy!.id },
+  });
+  const [trainingEvaluation] = await h.db
+    .select({ id: h.t.calendarEntries.id })
+    .from(h.t.calendarEntries)
+    .where(and(eq(h.t.calendarEntries.ownerType, "immersionContract"), eq(h.t.calendarEntries.ownerId, training)));
+  const ownTrainings = new Map<UserType, number>();
+  for (const [i, type] of USER_TYPES.entries()) {
+    const [row] = await h.db
+      .insert(h.t.immersionContracts)
+      .values({
+        clientId: client,
+        companyId: organisation,
+        typeId: immersionType!.id,
+        goalId: immersionGoal!.id,
+        userId: userIds.get(type)!,
+        appliesFrom: `${2000 + i}-01-01`,
+        appliesUntil: `${2000 + i}-06-30`,
+      })
+      .returning({ id: h.t.immersionContracts.id });
+    ownTrainings.set(type, row!.id);
+  }
+  const proof = await create("jobsearch.proofs", { client, date: today, company: organisation });
+  for (const [resource, fixture] of [
+    ["immersion.contracts", { id: training, master: onClient }],
+    ["immersion.mine", { id: (type: UserType) => ownTrainings.get(type)! }],
+    ["immersion.evaluations", { id: trainingEvaluation!.id, master: { field: "ownerId", value: training } }],
+    ["immersion.types", { id: immersionType!.id }],
+    ["immersion.goals", { id: immersionGoal!.id }],
+    ["jobsearch.proofs", { id: proof, master: onClient }],
+  ] as [string, Fixture][])
+    fixtures.set(resource, fixture);
 
   // A published poll with a question, and each polls user's own response to it about the client.
   const pollsUsers = USER_TYPES.filter((type) => hasRole(type, "PollsUser"));

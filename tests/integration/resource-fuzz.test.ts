@@ -329,6 +329,7 @@ const VARIANT_ROWS: Record<string, (userId: number) => Promise<Record<string, un
   "isip.mine": async (userId) => ({ user: userId, client: await newClient(centre) }),
   "art61.mine": async (userId) => ({ user: userId, client: await newClient(centre) }),
   "jobs.myContracts": async (userId) => ({ user: userId, client: await newClient(centre) }),
+  "immersion.mine": async (userId) => ({ user: userId, client: await newClient(centre) }),
   // The calendar's lists of the day: the user's appointment of today, one left open yesterday.
   "calendar.myAppointments": (userId) => appointment(userId, 0),
   "calendar.today": (userId) => appointment(userId, 0),

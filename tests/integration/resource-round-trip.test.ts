@@ -47,6 +47,12 @@ const DERIVED: Record<string, Record<string, { fields: string[]; why: string }>>
       why: "domain-integ-money §2.3 (the contracts' common base): editing the planned end copies it into the effective end",
     },
   },
+  "immersion.contracts": {
+    appliesUntil: {
+      fields: ["dateEnded"],
+      why: "domain-integ-money §2.3 (the contracts' common base): editing the planned end copies it into the effective end",
+    },
+  },
   "jobs.contracts": {
     appliesUntil: {
       fields: ["dateEnded"],

@@ -553,13 +553,41 @@ const withArt61 = (userType: UserType, lines: string[]) => {
   });
 };
 
+// Immersion trainings and proofs of job search (domain-integ-money §2.7–2.8, Lino's immersion and active_job_search
+// menus, Châtelet only): integration users (IntegUser) find their trainings in Integration and all of them in
+// Explorer; integration staff (IntegrationStaff) configure types and goals and explore every proof of search.
+const IMMERSION_USERS = ["100", "110", "120", "420", "900", "910"];
+const IMMERSION_STAFF = ["110", "120", "420", "900", "910"];
+const afterLast = (lines: string[], prefix: string, add: string[]) => {
+  const at = lines.findLastIndex((l) => l.startsWith(prefix));
+  return at === -1 ? afterMenu(lines, add) : [...lines.slice(0, at + 1), ...add, ...lines.slice(at + 1)];
+};
+const withImmersion = (userType: string, lines: string[]) => {
+  if (!IMMERSION_USERS.includes(userType)) return lines;
+  let out = afterLast(lines, "menu.integration >", ["menu.integration > immersion.contracts.mine (/immersion/mine)"]);
+  if (IMMERSION_STAFF.includes(userType))
+    out = afterLast(out, "menu.configure > menu.sections.integration >", [
+      "menu.configure > menu.sections.integration > immersion.types.title (/immersion/types)",
+      "menu.configure > menu.sections.integration > immersion.goals.title (/immersion/goals)",
+    ]);
+  return afterLast(out, "menu.explorer > menu.sections.integration >", [
+    "menu.explorer > menu.sections.integration > immersion.contracts.title (/immersion/contracts?s=%7B%22filters%22%3A%7B%22observedEvent%22%3A%22active%22%7D%7D)",
+    ...(IMMERSION_STAFF.includes(userType)
+      ? ["menu.explorer > menu.sections.integration > jobsearch.proofs.title (/jobsearch/proofs)"]
+      : []),
+  ]);
+};
+
 describe("the main menu per user type", () => {
   for (const userType of USER_TYPES) {
     it(`user type ${userType} gets its menu`, () => {
       expect(linesOf(userType)).toEqual(
-        withPolls(
+        withImmersion(
           userType,
-          withMyCompetences(userType, withVisitors(userType, withPlanners(withArt61(userType, EXPECTED[userType])))),
+          withPolls(
+            userType,
+            withMyCompetences(userType, withVisitors(userType, withPlanners(withArt61(userType, EXPECTED[userType])))),
+          ),
         ),
       );
     });
