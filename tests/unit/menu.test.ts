@@ -155,6 +155,7 @@ const CAREER_EXPLORER = [
 ];
 /** Newcomers (§9): social staff configure the faculties and explore the agents' competences. */
 const FACULTIES = "menu.configure > menu.sections.newcomers > resources.faculties.title (/newcomers/faculties)";
+const BROKERS = "menu.configure > menu.sections.newcomers > resources.brokers.title (/newcomers/brokers)";
 const COMPETENCES = "menu.explorer > menu.sections.newcomers > resources.competences.title (/newcomers/competences)";
 /** Site staff (900, 910 here) review merged duplicate clients. */
 const MERGES = "menu.explorer > menu.sections.contacts > resources.clientMerges.title (/clients/merges)";
@@ -245,6 +246,7 @@ const ADMIN = asOfficeStaff([
   ...ISIP_CONFIG,
   ...CAREER_CONFIG,
   FACULTIES,
+  BROKERS,
   MERGES,
   ALL_NOTES,
   ALL_UPLOADS,
@@ -292,6 +294,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...ISIP_CONFIG,
     ...CAREER_CONFIG,
     FACULTIES,
+    BROKERS,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
@@ -320,6 +323,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...ISIP_CONFIG,
     ...CAREER_CONFIG,
     FACULTIES,
+    BROKERS,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
@@ -376,6 +380,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...JOB_CONFIG,
     ...ISIP_CONFIG,
     FACULTIES,
+    BROKERS,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
@@ -403,6 +408,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...ISIP_CONFIG,
     ...CAREER_CONFIG,
     FACULTIES,
+    BROKERS,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,

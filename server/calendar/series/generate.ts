@@ -55,9 +55,6 @@ export interface SeriesResult {
   created: number;
   updated: number;
   deleted: number;
-  /** Guests created and deleted by "update presences" on the owners' entries (§10.3). */
-  guestsCreated: number;
-  guestsDeleted: number;
 }
 
 const ENTITY = "calendar.entries";
@@ -236,7 +233,7 @@ export async function generateSeries(
   owners: SeriesOwner | readonly SeriesOwner[],
 ): Promise<SeriesResult> {
   const list = Array.isArray(owners) ? (owners as readonly SeriesOwner[]) : [owners as SeriesOwner];
-  const result: SeriesResult = { created: 0, updated: 0, deleted: 0, guestsCreated: 0, guestsDeleted: 0 };
+  const result: SeriesResult = { created: 0, updated: 0, deleted: 0 };
   if (!list.length) return result;
   const types = await typeLimits(tx, t, [...new Set(list.flatMap((o) => (o.typeId === null ? [] : [o.typeId])))]);
   const stored = await storedEntries(tx, t, list);
@@ -317,8 +314,6 @@ export async function generateSeries(
   for (let i = 0; i < audits.length; i += 5000) await writeAudit(tx, t, who, ...audits.slice(i, i + 5000));
   // "Update presences" after generation (§10.3): on every entry of these series still filling guests.
   const coachOwnerTypes = [...new Set(list.filter((o) => o.invitesCoaches).map((o) => o.ownerType))];
-  const guests = await updatePresences(tx, t, who, withGuests, { coachOwnerTypes, prune: "always" });
-  result.guestsCreated = guests.created;
-  result.guestsDeleted = guests.deleted;
+  await updatePresences(tx, t, who, withGuests, { coachOwnerTypes, prune: "always" });
   return result;
 }
