@@ -70,7 +70,7 @@ export const usersResource = defineResource({
     ),
     coachingSupervisor: boolean("fields.coachingSupervisor", (t) => t.users.coachingSupervisor),
     // The user's own person record (§1.1): how the user is invited as a guest (§10.3).
-    partner: personRef("fields.userPartner", (t) => t.users.partnerId),
+    partnerId: personRef("fields.userPartner", (t) => t.users.partnerId),
     mailMode: choice("fields.mailMode", (t) => t.users.mailMode, mailModes, { required: true }),
     notifyMyself: boolean("fields.notifyMyself", (t) => t.users.notifyMyself),
     newcomerQuota: integer("fields.newcomerQuota", (t) => t.users.newcomerQuota, { min: 0, max: 100 }),
@@ -113,7 +113,7 @@ export const usersResource = defineResource({
       groups: [
         { fields: ["username", "firstName", "lastName", "initials", "email", "language"] },
         { fields: ["userType", "authMethod", "active", "twoFactor", "startDate", "endDate"] },
-        { fields: ["mailMode", "notifyMyself", "partner"] },
+        { fields: ["mailMode", "notifyMyself", "partnerId"] },
       ],
     },
     {
