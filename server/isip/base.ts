@@ -8,7 +8,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { LocalizedText } from "@/db/control/schema";
 import type { TenantTables } from "@/db/tenant/tables";
 import { belgianToday } from "@/lib/format";
-import { actorOf, rowChange, writeAudit, type Actor } from "@/server/audit";
+import { actorOf, type Actor } from "@/server/audit";
 import { applyAutoTask } from "@/server/calendar/reminders";
 import { reminderStep } from "@/server/calendar/rules/reminders";
 import { generateSeries, type SeriesOwner, type SeriesOwnerKind } from "@/server/calendar/series/generate";
