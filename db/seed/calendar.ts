@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { LocalizedText } from "@/db/control/schema";
 import { belgianToday } from "@/lib/format";
 import type { SeedCentre } from "@/server/area";
@@ -153,8 +153,94 @@ export async function seedCalendarReference({ db, t }: TenantHandle) {
         seqno: i + 1,
       })),
     );
-  if (!(await db.select({ id: t.guestRoles.id }).from(t.guestRoles).limit(1)).length)
+  if (!(await db.select({ id: t.guestRoles.id }).from(t.guestRoles).limit(1)).length) {
     await db.insert(t.guestRoles).values(GUEST_ROLES);
+    // Lino's demo services: the general social service's and the integration service's coaches are
+    // invited as colleagues to the evaluation meetings of their clients' contracts (§8, §10.3).
+    await db.execute(sql`update ${t.coachingTypes} set eval_guest_role_id =
+      (select ${t.guestRoles.id} from ${t.guestRoles} where ${t.guestRoles.ref} = 'colleague')
+      where (${t.coachingTypes.doesGss} or ${t.coachingTypes.doesIntegration}) and eval_guest_role_id is null`);
+  }
+}
+
+/**
+ * The demo users' own person records (§1.1 `partner`), as Lino's demo has them: how a colleague is
+ * invited as a guest (§10.3). Seeded once, for staff users without one.
+ */
+export async function seedDemoUserPartners({ db, t }: TenantHandle, centre: SeedCentre) {
+  const users = await db
+    .select({ id: t.users.id, firstName: t.users.firstName, lastName: t.users.lastName, email: t.users.email })
+    .from(t.users)
+    .where(and(isNull(t.users.partnerId), isNotNull(t.users.userType)))
+    .orderBy(asc(t.users.id));
+  for (const u of users) {
+    if (!u.lastName) continue;
+    const [person] = await db
+      .insert(t.partners)
+      .values({
+        kind: "person",
+        firstName: u.firstName,
+        lastName: u.lastName,
+        name: `${u.lastName} ${u.firstName}`.trim(),
+        language: centre.defaultLocale,
+        email: u.email,
+      })
+      .returning({ id: t.partners.id });
+    await db.update(t.users).set({ partnerId: person!.id }).where(eq(t.users.id, u.id));
+  }
+}
+
+const LEAVE: Names = { fr: "Congé", nl: "Verlof", de: "Urlaub", en: "Leave" };
+const TRAINING: Names = { fr: "Formation", nl: "Opleiding", de: "Weiterbildung", en: "Training" };
+
+/**
+ * A few absences of the demo agents around today (§10.4 "Absences": they lock their user's planning),
+ * so that "Find a date" and the planners show them: days off beyond the week of appointments, an
+ * afternoon of training after the appointments of the next working day, a past week off. Seeded once.
+ */
+export async function seedDemoAbsences({ db, t }: TenantHandle, centre: SeedCentre) {
+  const [type] = await db.select({ id: t.entryTypes.id }).from(t.entryTypes).where(eq(t.entryTypes.ref, "absences"));
+  if (!type) return;
+  if (
+    (
+      await db
+        .select({ id: t.calendarEntries.id })
+        .from(t.calendarEntries)
+        .where(eq(t.calendarEntries.typeId, type.id))
+        .limit(1)
+    ).length
+  )
+    return;
+  const locale = (["fr", "de", "nl", "en"] as const).find((l) => l === centre.defaultLocale) ?? "fr";
+  const users = new Map(
+    (await db.select({ id: t.users.id, username: t.users.username }).from(t.users)).map((u) => [u.username, u.id]),
+  );
+  const today = belgianToday();
+  const workingDay = (from: string) => {
+    let d = from;
+    while (isWeekend(d)) d = plusDays(d, 1);
+    return d;
+  };
+  const next = workingDay(plusDays(today, 1));
+  const absences: { user: string; from: string; to: string | null; times?: [string, string]; summary: Names }[] = [
+    { user: "alicia", from: workingDay(plusDays(today, 5)), to: workingDay(plusDays(today, 7)), summary: LEAVE },
+    { user: "hubert", from: next, to: null, times: ["15:30:00", "17:00:00"], summary: TRAINING },
+    { user: "melanie", from: workingDay(plusDays(today, 9)), to: workingDay(plusDays(today, 13)), summary: LEAVE },
+    { user: "judith", from: plusDays(today, -9), to: plusDays(today, -7), summary: LEAVE },
+  ];
+  const rows = absences
+    .filter((a) => users.has(a.user))
+    .map((a) => ({
+      typeId: type.id,
+      summary: a.summary[locale],
+      startDate: a.from,
+      endDate: a.to !== null && a.to > a.from ? a.to : null,
+      startTime: a.times?.[0] ?? null,
+      endTime: a.times?.[1] ?? null,
+      userId: users.get(a.user)!,
+      state: "published",
+    }));
+  if (rows.length) await db.insert(t.calendarEntries).values(rows);
 }
 
 const ROOMS: Names[] = [

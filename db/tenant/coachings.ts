@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, jsonb, serial, uniqueIndex, type PgSchema } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  serial,
+  uniqueIndex,
+  type AnyPgColumn,
+  type PgSchema,
+} from "drizzle-orm/pg-core";
 import type { LocalizedText } from "@/db/control/schema";
 import { type contactTables } from "./contacts";
 import { type userTables } from "./users";
@@ -7,7 +18,12 @@ import { type userTables } from "./users";
 /** Coachings: which agents of which service accompany a client, and when (domain §8). */
 export function coachingTables(
   s: PgSchema,
-  deps: { partners: ReturnType<typeof contactTables>["partners"]; users: ReturnType<typeof userTables>["users"] },
+  deps: {
+    partners: ReturnType<typeof contactTables>["partners"];
+    users: ReturnType<typeof userTables>["users"];
+    /** Typed loosely: the calendar's tables refer to users, which refer back to coaching types. */
+    guestRoles: { id: AnyPgColumn };
+  },
 ) {
   /** Services ("coaching types"): general social service, integration service, debt mediation… */
   const coachingTypes = s.table("coaching_types", {
@@ -15,6 +31,8 @@ export function coachingTables(
     names: jsonb("names").$type<LocalizedText>().notNull(),
     doesIntegration: boolean("does_integration").notNull().default(false),
     doesGss: boolean("does_gss").notNull().default(false),
+    /** The role its coaches have when invited to a contract's evaluation meetings (§10.3); none: not invited. */
+    evalGuestRoleId: integer("eval_guest_role_id").references(() => deps.guestRoles.id, { onDelete: "set null" }),
     version: integer("version").notNull().default(1),
   });
 

@@ -47,7 +47,7 @@ export const partnerNameOrder = (t: { name: SQLWrapper }) => inReadersOrder(t.na
 export function contactTables(
   s: PgSchema,
   geo: Pick<ReturnType<typeof geoTables>, "countries" | "places"> &
-    Pick<ReturnType<typeof newcomerTables>, "faculties">,
+    Pick<ReturnType<typeof newcomerTables>, "faculties" | "brokers">,
 ) {
   const country = (name: string) => text(name).references(() => geo.countries.isoCode);
   const place = (name: string) => integer(name).references(() => geo.places.id);
@@ -158,6 +158,8 @@ export function contactTables(
       refusalReason: text("refusal_reason"),
       /** The faculty a newcomer is attributed to (domain-people §9): decides who may coach them. */
       facultyId: integer("faculty_id").references((): AnyPgColumn => geo.faculties.id),
+      /** The institution that sent the newcomer (domain-people §9). */
+      brokerId: integer("broker_id").references((): AnyPgColumn => geo.brokers.id),
       groupId: integer("group_id").references(() => personGroups.id),
       /** Contact person at the job office (a contact-person row; never the client himself). */
       jobOfficeContactId: integer("job_office_contact_id").references((): AnyPgColumn => roles.id, {
@@ -205,6 +207,10 @@ export function contactTables(
       index("partners_faculty_idx")
         .on(t.facultyId)
         .where(sql`${t.facultyId} is not null`),
+      // A broker's clients (its deletion check).
+      index("partners_broker_idx")
+        .on(t.brokerId)
+        .where(sql`${t.brokerId} is not null`),
     ],
   );
 

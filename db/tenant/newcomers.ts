@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, serial, uniqueIndex, type PgSchema } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, serial, text, uniqueIndex, type PgSchema } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "@/db/control/schema";
 import { type userTables } from "./users";
 
@@ -40,5 +40,12 @@ export function newcomerTables(s: PgSchema, deps: { users: ReturnType<typeof use
     ],
   );
 
-  return { faculties, competences };
+  /** A broker (§9): the institution that sent a newcomer (police, another centre…). */
+  const brokers = s.table("brokers", {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    version: integer("version").notNull().default(1),
+  });
+
+  return { faculties, competences, brokers };
 }

@@ -77,6 +77,7 @@ export const {
   receptionDisplays,
   faculties,
   competences,
+  brokers,
   davTokens,
   excerptVersions,
   jobTypes,

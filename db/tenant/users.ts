@@ -18,7 +18,8 @@ import {
 
 /** Centre staff, how they sign in, and the record of every sign-in attempt. */
 /** `coachingTypes` is typed loosely: the coachings area refers back to users. */
-export function userTables(s: PgSchema, deps: { coachingTypes: { id: AnyPgColumn } }) {
+/** `partners` likewise: the contacts area's partners refer to users through other areas. */
+export function userTables(s: PgSchema, deps: { coachingTypes: { id: AnyPgColumn }; partners: { id: AnyPgColumn } }) {
   const authMethod = s.enum("auth_method", ["local", "ldap"]);
 
   const users = s.table(
@@ -41,6 +42,8 @@ export function userTables(s: PgSchema, deps: { coachingTypes: { id: AnyPgColumn
       authMethod: authMethod("auth_method").notNull().default("local"),
       passwordHash: text("password_hash"),
       ldapDn: text("ldap_dn"),
+      /** The user's own person record (§1.1 `partner`): how the user is invited as a guest (§10.3). */
+      partnerId: integer("partner_id").references(() => deps.partners.id, { onDelete: "set null" }),
       // Coaching settings (domain-people §1.1).
       /** The service of the coachings this user takes on; new coachings default to it. */
       coachingTypeId: integer("coaching_type_id").references(() => deps.coachingTypes.id, { onDelete: "set null" }),

@@ -30,6 +30,8 @@ import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { activeStaff, userNameOf } from "@/server/users/sql";
 import { entryOwnerTypes, entryStates } from "./choices";
 import { moveToNextAction } from "./series/move";
+import { moveToAgentAction } from "./planner";
+import { coachOwnerTypesOf, updatePresences, updatePresencesAction } from "./presences";
 import { entryTypeNameOf, roomNameOf } from "./config";
 import { announceWaitingRoom } from "./waiting-room";
 import { CALENDAR_ROLES, ENTRY_STEPS, GUESTS_STILL_THERE, type Step } from "./workflow";
@@ -204,30 +206,14 @@ async function entryBeforeSave(
 }
 
 /**
- * "Update presences" (§10.3 b), after each save: the client of an entry whose type invites clients
- * is its guest, accepted, in the centre's client guest role.
+ * "Update presences" (§10.3) after each save: the suggested guests are created; invited guests no
+ * longer suggested go when the type has `fill_presences` (its guests are managed automatically).
  */
-async function invitedClient(tx: Tx, ctx: ResourceCtx, id: string | number) {
-  const t = ctx.handle.t;
-  const [entry] = await tx
-    .select({ clientId: t.calendarEntries.clientId, invite: t.entryTypes.inviteClient, state: t.calendarEntries.state })
-    .from(t.calendarEntries)
-    .innerJoin(t.entryTypes, eq(t.entryTypes.id, t.calendarEntries.typeId))
-    .where(eq(t.calendarEntries.id, Number(id)));
-  if (!entry?.invite || entry.clientId === null || !["suggested", "draft", "published"].includes(entry.state)) return;
-  const [role] = await tx.select({ id: t.guestRoles.id }).from(t.guestRoles).where(eq(t.guestRoles.ref, "client"));
-  const [guest] = await tx
-    .insert(t.calendarGuests)
-    .values({ entryId: Number(id), partnerId: entry.clientId, roleId: role?.id ?? null, state: "accepted" })
-    .onConflictDoNothing()
-    .returning({ id: t.calendarGuests.id });
-  if (guest)
-    await writeAudit(
-      tx,
-      t,
-      actorOf(ctx.user),
-      rowChange("calendar.guests", "create", guest.id, { partner: { from: null, to: entry.clientId } }),
-    );
+async function entryPresences(tx: Tx, ctx: ResourceCtx, id: string | number) {
+  await updatePresences(tx, ctx.handle.t, actorOf(ctx.user), [Number(id)], {
+    coachOwnerTypes: coachOwnerTypesOf(ctx),
+    prune: "fillPresences",
+  });
 }
 
 /**
@@ -360,9 +346,9 @@ export const entriesResource = defineResource({
   }),
   derive: () => ({ modifiedAt: new Date() }),
   beforeSave: entryBeforeSave,
-  afterSave: invitedClient,
+  afterSave: entryPresences,
   workflow: { field: "state", transitions: transitionsOf(ENTRY_STEPS, "workflow.entry", EFFECTS) },
-  actions: [moveToNextAction],
+  actions: [moveToNextAction, updatePresencesAction, moveToAgentAction],
 });
 
 const variant = (

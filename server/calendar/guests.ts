@@ -11,6 +11,7 @@ import { qualified as q } from "@/server/resources/query";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { guestStates } from "./choices";
 import { guestRoleNameOf } from "./config";
+import { managedGuests } from "./presences";
 import { brusselsTimeNow, entryTitleOf, TODAY, transitionsOf } from "./entries";
 import { announceWaitingRoom } from "./waiting-room";
 import { CALENDAR_ROLES, GUEST_STEPS } from "./workflow";
@@ -155,6 +156,21 @@ async function checkout(tx: Tx, ctx: ResourceCtx, id: string | number): Promise<
   return { goneSince: { from: null, to: now.toISOString() } };
 }
 
+/** No guest is added by hand to an entry whose guests are managed automatically (§10.3). */
+async function refuseManagedGuest(
+  tx: Tx,
+  ctx: ResourceCtx,
+  id: string | number | undefined,
+  values: Record<string, unknown>,
+) {
+  if (id !== undefined || typeof values.entry !== "number") return;
+  const [row] = await tx
+    .execute<{ managed: boolean }>(sql`select ${managedGuests(ctx.handle.t, values.entry)} as managed`)
+    .then((r) => r.rows);
+  if (row?.managed)
+    throw new AppError("INVALID_INPUT", { field: "entry", messageKey: "calendar.errors.guestsManaged" });
+}
+
 const EFFECTS: Record<string, TransitionDef["effect"]> = {
   accept: answer("calendar.notice.accepted"),
   reject: answer("calendar.notice.rejected"),
@@ -232,6 +248,10 @@ export const guestsResource = defineResource({
   ],
   insert: { fields: ["entry", "partner", "role", "remark"] },
   workflow: { field: "state", transitions: transitionsOf(GUEST_STEPS, "workflow.guest", EFFECTS) },
+  // The guests of an entry whose state fills guests and whose type has `fill_presences` are managed
+  // by "update presences" (§10.3): read-only there, their workflow (check-in…) still runs.
+  locked: { when: (t) => managedGuests(t, q(g(t).entryId)), messageKey: "calendar.errors.guestsManaged" },
+  beforeSave: refuseManagedGuest,
 });
 
 /** My guests (§10.6): the guests of my entries from today on. */

@@ -5,10 +5,10 @@ import type { ResourceCtx } from "@/server/resources/define";
 import { router } from "@/server/trpc/init";
 import { authedProcedure } from "@/server/trpc/procedures";
 import { activeStaff, byStaffName } from "@/server/users/sql";
-import { USER_TYPES, hasRole } from "@/server/auth/user-types";
 import { bookInput, bookSlot, coachesOf, findInput, proposeSlots, slotOutput } from "./free-slots";
 import {
   assertPlanner,
+  CALENDAR_TYPES,
   createFromSlot,
   createInput,
   moveEntry,
@@ -29,9 +29,6 @@ const resourceCtx = ({ handle, user, locale, registry }: ResourceCtx): ResourceC
   locale,
   registry,
 });
-
-/** User types with a calendar of their own (OfficeUser, §1.3): the agents a planner shows. */
-const CALENDAR_TYPES = USER_TYPES.filter((type) => hasRole(type, "OfficeUser"));
 
 const optionsOutput = z.object({
   me: z.number(),

@@ -4,16 +4,22 @@
  * entries from the planner. Creating and moving go through the declared resource `calendar.entries`
  * (server/calendar/entries.ts), so that its rules, its audit and its version check apply alike.
  */
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { LocalizedText } from "@/db/control/schema";
 import type { TenantTables } from "@/db/tenant/tables";
 import { localized } from "@/server/i18n/locale";
 import { clientNameOf } from "@/server/clients/sql";
 import { AppError } from "@/server/errors";
-import type { ResourceCtx, ResourceDef } from "@/server/resources/define";
+import type { ActionDef, ResourceCtx, ResourceDef } from "@/server/resources/define";
+import { rowKey } from "@/server/resources/fields";
 import { createRow, updateRow } from "@/server/resources/service";
+import { USER_TYPES, hasRole } from "@/server/auth/user-types";
+import { activeStaff } from "@/server/users/sql";
 import { CALENDAR_ROLES } from "./workflow";
+
+/** User types with a calendar of their own (OfficeUser, §1.3): the agents a planner shows. */
+export const CALENDAR_TYPES = USER_TYPES.filter((type) => hasRole(type, "OfficeUser"));
 
 /** Who uses the planners: the agents (OfficeUser) and the reception (OfficeOperator), who see each other's calendars (§1.3). */
 export function assertPlanner(ctx: Pick<ResourceCtx, "user">) {
@@ -61,10 +67,13 @@ export const plannerEntry = z.object({
   allRooms: z.boolean(),
   /** Whether this viewer may move or resize it. */
   editable: z.boolean(),
+  /** The agents asked for who are its guests (through their person record, §10.3): it shows in their calendars too. */
+  guestOf: z.array(z.number()),
 });
 export type PlannerEntry = z.infer<typeof plannerEntry>;
 
-type RawEntry = Omit<PlannerEntry, "busyOnly" | "editable" | "type" | "plannerColumn"> & {
+type RawEntry = Omit<PlannerEntry, "busyOnly" | "editable" | "type" | "plannerColumn" | "guestOf"> & {
+  guestOf: number[] | null;
   typeNames: LocalizedText | null;
   plannerColumn: string | null;
   private: boolean;
@@ -88,12 +97,16 @@ export function rangeSql(t: TenantTables, input: RangeInput) {
       ${clientNameOf(t, e.clientId)} as "clientName",
       ${t.entryTypes.names} as "typeNames", ${t.entryTypes.plannerColumn} as "plannerColumn",
       ${e.state} as "state", coalesce(${t.entryTypes.allRooms}, false) as "allRooms",
-      (coalesce(${t.entryTypes.ref}, '') = 'private' or coalesce(${t.users.accessClass}, 'public') <> 'public') as "private"
+      (coalesce(${t.entryTypes.ref}, '') = 'private' or coalesce(${t.users.accessClass}, 'public') <> 'public') as "private",
+      array(select gu.id from ${t.calendarGuests} g join ${t.users} gu on gu.partner_id = g.partner_id
+        where g.entry_id = ${e.id} and gu.id in ${users}) as "guestOf"
     from ${e}
     left join ${t.entryTypes} on ${t.entryTypes.id} = ${e.typeId}
     left join ${t.users} on ${t.users.id} = ${e.userId}
     where ${e.state} <> 'cancelled' and (
       (${e.userId} in ${users} and ${begins})
+      or (${begins} and ${e.id} in (select g.entry_id from ${t.calendarGuests} g join ${t.users} gu
+        on gu.partner_id = g.partner_id where gu.id in ${users}))
       or (${e.userId} in ${users} and ${e.endDate} is not null and ${e.endDate} >= ${input.from} and ${e.startDate} < ${input.from})
       or (${e.roomId} in ${rooms} and ${begins})
       or (${begins} and ${e.typeId} in (select ${t.entryTypes.id} from ${t.entryTypes} where ${t.entryTypes.allRooms}))
@@ -111,7 +124,7 @@ export async function plannerRange(ctx: ResourceCtx, input: RangeInput): Promise
   const rows = await ctx.handle.db.execute<RawEntry>(rangeSql(ctx.handle.t, input));
   const me = ctx.user.id;
   const frontOffice = ctx.user.roles.has("OfficeOperator");
-  return rows.rows.map(({ typeNames, private: isPrivate, plannerColumn, ...row }) => {
+  return rows.rows.map(({ typeNames, private: isPrivate, plannerColumn, guestOf, ...row }) => {
     const busyOnly = isPrivate && row.userId !== me;
     return {
       ...row,
@@ -122,6 +135,7 @@ export async function plannerRange(ctx: ResourceCtx, input: RangeInput): Promise
       plannerColumn: plannerColumn === "internal" || plannerColumn === "external" ? plannerColumn : null,
       busyOnly,
       editable: !busyOnly && !row.allRooms && (row.userId === me || frontOffice),
+      guestOf: (guestOf ?? []).map(Number),
     };
   });
 }
@@ -135,15 +149,12 @@ export const moveInput = z.object({
   startTime: wallTime.nullable(),
   endDate: isoDate.nullable(),
   endTime: wallTime.nullable(),
+  /** Dropped on another agent's column of the team planner: the entry passes to that agent. */
+  user: z.number().int().positive().optional(),
 });
 
-/**
- * Moves or resizes an entry (drag and drop, or the keyboard): the viewer's own entries, and any
- * agent's for the reception (OfficeOperator acts on others' entries, §1.3); never a colleague's
- * private entry nor a holiday. A stale version is refused (STALE_EDIT) and the change is audited.
- */
-export async function moveEntry(ctx: ResourceCtx, input: z.infer<typeof moveInput>) {
-  assertPlanner(ctx);
+/** The entry as a move or a reassignment reads it. */
+async function movedEntry(ctx: ResourceCtx, id: number) {
   const { db, t } = ctx.handle;
   const [entry] = (
     await db.execute<{ userId: number | null; private: boolean; allRooms: boolean }>(sql`
@@ -152,14 +163,68 @@ export async function moveEntry(ctx: ResourceCtx, input: z.infer<typeof moveInpu
       from ${t.calendarEntries}
       left join ${t.entryTypes} on ${t.entryTypes.id} = ${t.calendarEntries.typeId}
       left join ${t.users} on ${t.users.id} = ${t.calendarEntries.userId}
-      where ${t.calendarEntries.id} = ${input.id}`)
+      where ${t.calendarEntries.id} = ${id}`)
   ).rows;
   if (!entry) throw new AppError("NOT_FOUND");
+  return entry;
+}
+
+/**
+ * Whether the viewer may give the entry to `user` (drag across agents, "Move to agent…"): his own
+ * entry, or any agent's for the reception (OfficeOperator, §1.3), never a holiday nor a colleague's
+ * private entry; the new agent is an active staff member with a calendar (OfficeUser).
+ */
+async function assertReassign(ctx: ResourceCtx, entry: Awaited<ReturnType<typeof movedEntry>>, user: number) {
+  const own = entry.userId === ctx.user.id;
+  if (entry.allRooms || (!own && (entry.private || !ctx.user.roles.has("OfficeOperator"))))
+    throw new AppError("PLANNER_REASSIGN_FORBIDDEN");
+  const { db, t } = ctx.handle;
+  const [agent] = await db
+    .select({ id: t.users.id })
+    .from(t.users)
+    .where(and(eq(t.users.id, user), activeStaff(t), inArray(t.users.userType, CALENDAR_TYPES)));
+  if (!agent) throw new AppError("INVALID_INPUT", { field: "user" });
+}
+
+/**
+ * "Move to agent…" (the keyboard's way of dragging an entry to another agent's column): the entry
+ * passes to `user`, through the resource (version check, audit, the entry's rules).
+ */
+export async function reassignEntry(ctx: ResourceCtx, id: number, version: number | undefined, user: number) {
+  assertPlanner(ctx);
+  const entry = await movedEntry(ctx, id);
+  await assertReassign(ctx, entry, user);
+  if (entry.userId === user) return;
+  const def = entriesDef(ctx);
+  const current =
+    version ??
+    Number(
+      (
+        await ctx.handle.db
+          .select({ v: ctx.handle.t.calendarEntries.version })
+          .from(ctx.handle.t.calendarEntries)
+          .where(eq(ctx.handle.t.calendarEntries.id, id))
+      )[0]?.v,
+    );
+  await updateRow(ctx, def, id, current, { user });
+}
+
+/**
+ * Moves or resizes an entry (drag and drop, or the keyboard): the viewer's own entries, and any
+ * agent's for the reception (OfficeOperator acts on others' entries, §1.3); never a colleague's
+ * private entry nor a holiday. A stale version is refused (STALE_EDIT) and the change is audited.
+ */
+export async function moveEntry(ctx: ResourceCtx, input: z.infer<typeof moveInput>) {
+  assertPlanner(ctx);
+  const entry = await movedEntry(ctx, input.id);
+  const { id, version, user, ...when } = input;
+  const reassign = user !== undefined && user !== entry.userId;
+  // Dropped on another agent's column: reassigning is refused with its own message.
+  if (reassign) await assertReassign(ctx, entry, user);
   const own = entry.userId === ctx.user.id;
   if (entry.allRooms || (!own && (entry.private || !ctx.user.roles.has("OfficeOperator"))))
     throw new AppError("FORBIDDEN");
-  const { id, version, ...when } = input;
-  return updateRow(ctx, entriesDef(ctx), id, version, when);
+  return updateRow(ctx, entriesDef(ctx), id, version, reassign ? { ...when, user } : when);
 }
 
 export const createInput = z.object({
@@ -185,3 +250,25 @@ export async function createFromSlot(ctx: ResourceCtx, input: z.infer<typeof cre
   if (user !== ctx.user.id && !ctx.user.roles.has("OfficeOperator")) throw new AppError("FORBIDDEN");
   return createRow(ctx, entriesDef(ctx), { ...input, user });
 }
+
+/** "Move to agent…" on an entry (§10.6 planners): the keyboard alternative to dragging it to another agent's column. */
+export const moveToAgentAction: ActionDef = {
+  name: "moveToAgent",
+  label: "planner.moveToAgent",
+  roles: CALENDAR_ROLES,
+  params: {
+    user: {
+      type: "ref",
+      label: "resources.calendarEntries.user",
+      expr: () => sql`null`,
+      input: rowKey,
+      required: true,
+      ref: {
+        resource: "users.users",
+        display: () => sql`null`,
+        choices: (t) => and(activeStaff(t), inArray(t.users.userType, CALENDAR_TYPES)),
+      },
+    },
+  },
+  run: (ctx, id, params, version) => reassignEntry(ctx, Number(id), version, Number(params.user)),
+};

@@ -51,7 +51,7 @@ import { findDatePanel } from "@/server/calendar/free-slots";
 import { clientNoteFilters } from "@/server/notes/clients";
 import { writeSystemNoteOf } from "@/server/notes/system";
 import { clientTimeline, timelineParams } from "@/server/history/timeline";
-import { clientFacultyField } from "@/server/newcomers/resources";
+import { clientBrokerField, clientFacultyField } from "@/server/newcomers/resources";
 import { availableCoachesPanel } from "@/server/newcomers/panel";
 import { agentsByClient } from "@/server/reception/agents";
 
@@ -122,6 +122,7 @@ export const clientsResource = defineResource({
     remarks: longText("fields.remarks", (t) => t.partners.remarks),
     isObsolete: boolean("fields.isObsolete", (t) => t.partners.isObsolete),
     faculty: clientFacultyField,
+    broker: clientBrokerField,
     coaches: {
       type: "text",
       label: "fields.coaches",
@@ -287,7 +288,7 @@ export const clientsResource = defineResource({
       key: "coaches",
       label: "resources.clients.coachesTab",
       groups: [
-        { fields: ["primaryCoach", "coaches", "observers", "jobOfficeContact", "faculty"] },
+        { fields: ["primaryCoach", "coaches", "observers", "jobOfficeContact", "broker", "faculty"] },
         { fields: ["healthInsurance", "pharmacy", "jobAgents"] },
       ],
       // Newcomers operators choose the coach of a newcomer here (domain-people §9.1, §9.2).

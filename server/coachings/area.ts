@@ -46,6 +46,13 @@ export const coachingsArea = defineArea({
     { from: "coachings.user_id", to: "users", onDelete: "protect", label: "relations.coachings" },
     { from: "coachings.coaching_type_id", to: "coaching_types", onDelete: "protect", label: "relations.coachings" },
     { from: "coachings.ending_id", to: "coaching_endings", onDelete: "protect", label: "relations.coachings" },
+    // A deleted guest role leaves the service without one: its coaches are no longer invited to evaluations.
+    {
+      from: "coaching_types.eval_guest_role_id",
+      to: "guest_roles",
+      onDelete: "clear",
+      label: "relations.coachingTypes",
+    },
     {
       from: "coaching_endings.coaching_type_id",
       to: "coaching_types",

@@ -1,3 +1,4 @@
+import { guestRoleNameOf } from "@/server/calendar/config";
 import { and, eq, sql } from "drizzle-orm";
 import { belgianToday } from "@/lib/format";
 import { clientNameOf } from "@/server/clients/sql";
@@ -23,8 +24,16 @@ export const coachingTypesResource = defineResource({
     name: localizedText("fields.name", (t) => t.coachingTypes.names, { required: true }),
     doesGss: boolean("resources.coachingTypes.doesGss", (t) => t.coachingTypes.doesGss),
     doesIntegration: boolean("resources.coachingTypes.doesIntegration", (t) => t.coachingTypes.doesIntegration),
+    // The role its coaches are invited in to a contract's evaluation meetings (§8, §10.3).
+    evalGuestRole: reference(
+      "resources.coachingTypes.evalGuestRole",
+      "calendar.guestRoles",
+      (t) => t.coachingTypes.evalGuestRoleId,
+      (t) => guestRoleNameOf(t, q(t.coachingTypes.evalGuestRoleId)),
+      { localized: true },
+    ),
   },
-  columns: ["name", "doesGss", "doesIntegration"],
+  columns: ["name", "doesGss", "doesIntegration", "evalGuestRole"],
   hiddenColumns: ["id"],
   titleField: "name",
   defaultSort: [{ field: "name", dir: "asc" }],
@@ -33,11 +42,11 @@ export const coachingTypesResource = defineResource({
     {
       key: "general",
       label: "resources.tabs.general",
-      groups: [{ fields: ["name", "doesGss", "doesIntegration"] }],
+      groups: [{ fields: ["name", "doesGss", "doesIntegration", "evalGuestRole"] }],
       slaves: [],
     },
   ],
-  insert: { fields: ["name", "doesGss", "doesIntegration"] },
+  insert: { fields: ["name", "doesGss", "doesIntegration", "evalGuestRole"] },
 });
 
 /**

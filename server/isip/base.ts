@@ -8,7 +8,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { LocalizedText } from "@/db/control/schema";
 import type { TenantTables } from "@/db/tenant/tables";
 import { belgianToday } from "@/lib/format";
-import { actorOf, rowChange, writeAudit, type Actor } from "@/server/audit";
+import { actorOf, type Actor } from "@/server/audit";
 import { applyAutoTask } from "@/server/calendar/reminders";
 import { reminderStep } from "@/server/calendar/rules/reminders";
 import { generateSeries, type SeriesOwner, type SeriesOwnerKind } from "@/server/calendar/series/generate";
@@ -272,24 +272,9 @@ export async function contractOwners(tx: Tx, t: TenantTables, kind: ContractKind
       clientId: r.clientId,
       roomId: null,
       resolveConflicts: true,
+      invitesCoaches: true,
     };
   });
-}
-
-/** The client of each suggested entry of these contracts, whose type invites clients, is its guest (§10.3). */
-async function inviteClients(tx: Tx, t: TenantTables, who: Actor, kind: ContractKind, ids: readonly number[]) {
-  const e = t.calendarEntries;
-  const added = await tx.execute<{ id: number; partner_id: number }>(sql`
-    insert into ${t.calendarGuests} (entry_id, partner_id, role_id, state)
-    select ${q(e.id)}, ${q(e.clientId)}, (select id from ${t.guestRoles} where ref = 'client'), 'accepted'
-    from ${e} join ${t.entryTypes} on ${q(t.entryTypes.id)} = ${q(e.typeId)}
-    where ${q(e.ownerType)} = ${kind.ownerType} and ${inArray(e.ownerId, [...ids])} and ${q(e.state)} = 'suggested'
-      and ${q(t.entryTypes.inviteClient)} and ${q(e.clientId)} is not null
-    on conflict do nothing returning id, partner_id`);
-  const audits = added.rows.map((g) =>
-    rowChange("calendar.guests", "create", Number(g.id), { partner: { from: null, to: Number(g.partner_id) } }),
-  );
-  for (let i = 0; i < audits.length; i += 5000) await writeAudit(tx, t, who, ...audits.slice(i, i + 5000));
 }
 
 /** Regenerates the evaluation meetings of contracts of one kind, with their guests, audited as `who`. */
@@ -300,15 +285,15 @@ export async function regenerateEvaluations(
   kind: ContractKind,
   ids: readonly number[],
 ) {
-  const result = await generateSeries(tx, t, who, await contractOwners(tx, t, kind, ids));
-  await inviteClients(tx, t, who, kind, ids);
-  return result;
+  // The series engine updates the entries' presences: the client and the client's other coaches (§10.3).
+  return generateSeries(tx, t, who, await contractOwners(tx, t, kind, ids));
 }
 
 /** "Move to next" and other areas find a contract's series again (Area.seriesOwners). */
 export const contractSeriesOwners = (kind: ContractKind): SeriesOwnerKind => ({
   ownerType: kind.ownerType,
   load: (tx, { t }, ids) => contractOwners(tx, t, kind, ids),
+  invitesCoaches: true,
 });
 
 const END_REMINDER_SLOT = 1;

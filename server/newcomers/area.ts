@@ -1,7 +1,7 @@
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
 import { newClientsResource } from "./clients";
-import { competencesResource, facultiesResource, myCompetencesResource } from "./resources";
+import { brokersResource, competencesResource, facultiesResource, myCompetencesResource } from "./resources";
 import { newcomersRouter } from "./router";
 import { seedFaculties, seedNewcomersDemo } from "./seed";
 import { newClientsWidget } from "./widget";
@@ -9,13 +9,16 @@ import { newClientsWidget } from "./widget";
 /** Newcomers (domain-people §9): faculties, competences, the clients waiting for a coach and giving them one. */
 export const newcomersArea = defineArea({
   id: "newcomers",
-  resources: [newClientsResource, facultiesResource, competencesResource, myCompetencesResource],
+  resources: [newClientsResource, facultiesResource, brokersResource, competencesResource, myCompetencesResource],
   menu: [
     { menu: "newcomers", entries: [{ resource: "newcomers.clients" }, { resource: "newcomers.myCompetences" }] },
     {
       menu: "configure",
       section: "menu.sections.newcomers",
-      entries: [{ resource: "newcomers.faculties", roles: ["SocialStaff"] }],
+      entries: [
+        { resource: "newcomers.faculties", roles: ["SocialStaff"] },
+        { resource: "newcomers.brokers", roles: ["SocialStaff"] },
+      ],
     },
     {
       menu: "explorer",
@@ -30,5 +33,6 @@ export const newcomersArea = defineArea({
     { from: "competences.user_id", to: "users", onDelete: "volatile", label: "relations.competences" },
     { from: "competences.faculty_id", to: "faculties", onDelete: "protect", label: "relations.competences" },
     { from: "partners.faculty_id", to: "faculties", onDelete: "protect", label: "relations.clients" },
+    { from: "partners.broker_id", to: "brokers", onDelete: "protect", label: "relations.clients" },
   ]),
 });

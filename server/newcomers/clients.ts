@@ -8,7 +8,8 @@ export const newClientsResource = defineVariant(clientsResource, {
   id: "newcomers.clients",
   title: "resources.clients.newTitle",
   defaultFilters: { clientState: CLIENT_STATE.newcomer, hideObsolete: true },
-  columns: ["name", "clientState", "faculty", ...CLIENT_DETAILS],
+  // Lino's NewClients: name, state, broker, faculty, national id, gsm, address, age, e-mail, phone (§3.8).
+  columns: ["name", "clientState", "broker", "faculty", ...CLIENT_DETAILS],
   hiddenColumns: ["id", "language", "coaches", "birthDate", "gender", "nationality", "createdAt", "modifiedAt"],
   view: ["NewcomersUser"],
 });

@@ -2,7 +2,7 @@ import { eq, sql, type SQLWrapper } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
 import { AppError } from "@/server/errors";
 import { defineResource, type ResourceDef } from "@/server/resources/define";
-import { integer, localizedText, reference } from "@/server/resources/fields";
+import { integer, localizedText, reference, text } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { activeStaff, userNameOf } from "@/server/users/sql";
 import { MAX_WEIGHT } from "./scoring";
@@ -154,3 +154,39 @@ export const myCompetencesResource: ResourceDef = {
   insert: undefined,
   variantOf: competencesResource.id,
 };
+
+/** The name of the broker whose id is `id` (an outer row's column, qualified). */
+export const brokerNameOf = (t: TenantTables, id: SQLWrapper) =>
+  sql`(select ${t.brokers.name} from ${t.brokers} where ${q(t.brokers.id)} = ${id})`;
+
+/** Brokers (domain-people §9): the institutions that send newcomers (police, another centre…). */
+export const brokersResource = defineResource({
+  id: "newcomers.brokers",
+  title: "resources.brokers.title",
+  countLabel: "relations.brokers",
+  table: (t) => t.brokers,
+  pk: (t) => t.brokers.id,
+  version: (t) => t.brokers.version,
+  fields: {
+    id: integer("fields.id", (t) => t.brokers.id, { editable: false, plain: true, width: 6 }),
+    name: text("fields.name", (t) => t.brokers.name, { required: true, max: 200, width: 30 }),
+  },
+  columns: ["name"],
+  hiddenColumns: ["id"],
+  titleField: "name",
+  defaultSort: [{ field: "name", dir: "asc" }],
+  // Lino's Brokers (Configure → Newcomers): social staff configure them; newcomers operators pick one on a client.
+  access: { view: ["SocialStaff", "NewcomersOperator"], edit: ["SocialStaff"] },
+  detail: [{ key: "general", label: "resources.tabs.general", groups: [{ fields: ["id", "name"] }] }],
+  insert: { fields: ["name"] },
+});
+
+/** The client's broker (domain-people §9), declared here and shown on the client's Coaches tab. */
+export const clientBrokerField = reference(
+  "fields.broker",
+  "newcomers.brokers",
+  (t) => t.partners.brokerId,
+  (t) => brokerNameOf(t, q(t.partners.brokerId)),
+);
+// Read-only for users without NewcomersOperator (domain-people §3.6).
+clientBrokerField.editRoles = ["NewcomersOperator"];

@@ -63,8 +63,38 @@ const QUOTAS: [string, number][] = [
 const COMPETENT = ["alicia", "hubert", "melanie"];
 const COMPETENCES = 7;
 
+/** Lino's demo brokers (domain-people §9: Police, Other PCSW), named in the centre's language. */
+const BROKERS: Record<string, string[]> = {
+  fr: ["Police", "Autre CPAS"],
+  nl: ["Politie", "Ander OCMW"],
+  de: ["Polizei", "Anderes ÖSHZ"],
+  en: ["Police", "Other PCSW"],
+};
+
+/** Demo centres: the brokers, one newcomer in three sent by one of them in turn. Seeded once. */
+async function seedBrokersDemo({ db, t }: TenantHandle, locale: string) {
+  if ((await db.select({ id: t.brokers.id }).from(t.brokers).limit(1)).length) return;
+  const brokers = await db
+    .insert(t.brokers)
+    .values((BROKERS[locale] ?? BROKERS.fr!).map((name) => ({ name })))
+    .returning({ id: t.brokers.id });
+  const newcomers = await db
+    .select({ id: t.partners.id })
+    .from(t.partners)
+    .where(and(eq(t.partners.isClient, true), eq(t.partners.clientState, CLIENT_STATE.newcomer)))
+    .orderBy(asc(t.partners.id));
+  for (const [i, c] of newcomers.entries())
+    if (i % 3 === 0)
+      await db
+        .update(t.partners)
+        .set({ brokerId: brokers[(i / 3) % brokers.length]!.id })
+        .where(eq(t.partners.id, c.id));
+}
+
 /** Demo centres: newcomer quotas, competences and the clients' faculties, as in Lino's demo. Idempotent. */
-export async function seedNewcomersDemo({ db, t }: TenantHandle) {
+export async function seedNewcomersDemo(handle: TenantHandle, centre: { defaultLocale: string }) {
+  await seedBrokersDemo(handle, centre.defaultLocale);
+  const { db, t } = handle;
   if ((await db.select({ id: t.competences.id }).from(t.competences).limit(1)).length) return;
   const faculties = await db
     .select({ id: t.faculties.id, weight: t.faculties.weight })

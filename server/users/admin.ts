@@ -26,6 +26,8 @@ const userShape = {
   remarks: z.string().max(2000),
   newcomerQuota: z.number().int().min(0).max(100),
   coachingTypeId: z.number().int().positive().max(2_147_483_647).nullable(),
+  /** The user's own person record (§1.1 `partner`): how the user is invited as a guest (§10.3). */
+  partnerId: z.number().int().positive().max(2_147_483_647).nullable(),
   coachingSupervisor: z.boolean(),
   newcomerConsultations: z.boolean(),
   newcomerAppointments: z.boolean(),
@@ -49,6 +51,15 @@ async function assertServiceExists(tx: Tx, t: Handle["t"], coachingTypeId: numbe
     .where(eq(t.coachingTypes.id, coachingTypeId));
   if (!found) throw new AppError("INVALID_INPUT", { field: "coachingTypeId" });
 }
+/** A user's person record must be one of the centre's persons. */
+async function assertPersonExists(tx: Tx, t: Handle["t"], partnerId: number | null | undefined) {
+  if (partnerId == null) return;
+  const [found] = await tx
+    .select({ id: t.partners.id })
+    .from(t.partners)
+    .where(and(eq(t.partners.id, partnerId), eq(t.partners.kind, "person")));
+  if (!found) throw new AppError("INVALID_INPUT", { field: "partnerId" });
+}
 /** A new user: the fields not given take their defaults. */
 export const newUserInput = z.object({
   ...userShape,
@@ -60,6 +71,7 @@ export const newUserInput = z.object({
   remarks: userShape.remarks.default(""),
   newcomerQuota: userShape.newcomerQuota.default(0),
   coachingTypeId: userShape.coachingTypeId.default(null),
+  partnerId: userShape.partnerId.default(null),
   coachingSupervisor: userShape.coachingSupervisor.default(false),
   newcomerConsultations: userShape.newcomerConsultations.default(false),
   newcomerAppointments: userShape.newcomerAppointments.default(false),
@@ -87,6 +99,7 @@ export async function createUser({ db, t }: Handle, actor: Actor, raw: z.input<t
   const { password: _password, ...fields } = input;
   return db.transaction(async (tx) => {
     await assertServiceExists(tx, t, fields.coachingTypeId);
+    await assertPersonExists(tx, t, fields.partnerId);
     const [user] = await tx
       .insert(t.users)
       .values({ ...fields, passwordHash })
@@ -115,6 +128,7 @@ export async function updateUser(
     if (!before) throw new AppError("NOT_FOUND");
     if (before.version !== version) throw new AppError("STALE_EDIT");
     await assertServiceExists(tx, t, patch.coachingTypeId);
+    await assertPersonExists(tx, t, patch.partnerId);
     const changes = changedFields(before, patch);
     const endsSessions = "userType" in changes || ("active" in changes && patch.active === false);
     const [after] = await tx

@@ -23,5 +23,7 @@ export const usersArea = defineArea({
     { from: "authorities.user_id", to: "users", onDelete: "volatile", label: "relations.authorities" },
     { from: "authorities.authorized_id", to: "users", onDelete: "volatile", label: "relations.authorities" },
     { from: "users.coaching_type_id", to: "coaching_types", onDelete: "clear", label: "relations.users" },
+    // A user's own person record (§1.1): deleting it only stops the user being invited as a guest.
+    { from: "users.partner_id", to: "partners", onDelete: "clear", label: "relations.users" },
   ]),
 });

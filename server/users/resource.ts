@@ -17,6 +17,7 @@ import {
   text,
 } from "@/server/resources/fields";
 import { coachingTypeNameOf } from "@/server/coachings/endings";
+import { personRef } from "@/server/contacts/refs";
 import { mailModes } from "@/server/notify/choices";
 import { likePattern, qualified as q } from "@/server/resources/query";
 import { createUser, resetPassword, resetTwoFactor, updateUser } from "./admin";
@@ -68,6 +69,8 @@ export const usersResource = defineResource({
       { localized: true },
     ),
     coachingSupervisor: boolean("fields.coachingSupervisor", (t) => t.users.coachingSupervisor),
+    // The user's own person record (§1.1): how the user is invited as a guest (§10.3).
+    partnerId: personRef("fields.userPartner", (t) => t.users.partnerId),
     mailMode: choice("fields.mailMode", (t) => t.users.mailMode, mailModes, { required: true }),
     notifyMyself: boolean("fields.notifyMyself", (t) => t.users.notifyMyself),
     newcomerQuota: integer("fields.newcomerQuota", (t) => t.users.newcomerQuota, { min: 0, max: 100 }),
@@ -110,7 +113,7 @@ export const usersResource = defineResource({
       groups: [
         { fields: ["username", "firstName", "lastName", "initials", "email", "language"] },
         { fields: ["userType", "authMethod", "active", "twoFactor", "startDate", "endDate"] },
-        { fields: ["mailMode", "notifyMyself"] },
+        { fields: ["mailMode", "notifyMyself", "partnerId"] },
       ],
     },
     {

@@ -72,6 +72,13 @@ export async function newStaff(tenant: Tenant, userType: UserType, fields: Param
 
 type Caller = Awaited<ReturnType<typeof callerOn>>;
 
+/** `iso` moved on by `days` days. */
+const dayAfter = (iso: string, days: number) => {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
 /**
  * Values whose format a field's type does not tell, or that depend on the row's other values, by
  * `<resource>.<field>` or field name; `v` is 0 on insert and 1 on edit, `n` a number unique in the run.
@@ -79,8 +86,10 @@ type Caller = Awaited<ReturnType<typeof callerOn>>;
 const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: number[] }) => unknown> = {
   email: (v, n) => `form.${n}.${v}@example.org`,
   url: (v, n) => `https://example.org/form/${n}/${v}`,
-  // A national number is unique in the centre: a sequence number of its own for each row.
-  nationalId: (v, n) => generateNiss(v ? "1981-07-14" : "1980-05-04", "M", 2 * (n % 400) + 1),
+  // A national number is unique in the centre: a sequence number of its own for each row, and the
+  // next birth day once the 400 sequence numbers of a day are used (a run fills many forms).
+  nationalId: (v, n) =>
+    generateNiss(dayAfter(v ? "1981-07-14" : "1980-05-04", Math.floor(n / 400)), "M", 2 * (n % 400) + 1),
   birthDate: (v) => (v ? "1981-07-00" : "1980-05-04"),
   username: () => uniqueSlug("form"),
   "settings.choices.value": (_v, n) => `form_${n}`,

@@ -80,6 +80,7 @@ const EXPECTED: Record<string, string> = {
   // newcomers.Faculties: SocialStaff; their rows are offered on the client's faculty, which
   // NewcomersOperator (110 120 200 220 300 420 800 900 910) edits (§3.6).
   "newcomers.faculties": "-   -   E   E   V   -   V   V   -   E   E   -   -   V   E   E",
+  "newcomers.brokers": "-   -   E   E   V   -   V   V   -   E   E   -   -   V   E   E",
   // newcomers.Competences: SocialStaff.
   "newcomers.competences": "-   -   E   E   -   -   -   -   -   E   E   -   -   -   E   E",
   // My competences (beyond Lino): read by social users (SocialUser); edited in newcomers.competences.
@@ -474,6 +475,7 @@ beforeAll(async () => {
   const coachingType = await create("coachings.types", { name: name("Service social") });
   const coachingEnding = await create("coachings.endings", { name: name("Déménagement") });
   const faculty = await create("newcomers.faculties", { name: name("Accompagnement budgétaire"), weight: 6 });
+  const broker = await create("newcomers.brokers", { name: "Police" });
   const place = await create("geo.places", { name: name("Walkville"), zipCode: "9999", kind: "city", country: "BE" });
   const choice = await create("settings.choices", { list: "placeKinds", value: "hamlet", name: name("Hameau") });
   // Partners.
@@ -883,6 +885,7 @@ beforeAll(async () => {
     ["clients.all", { id: client }],
     ["newcomers.clients", { id: client }],
     ["newcomers.faculties", { id: faculty }],
+    ["newcomers.brokers", { id: broker }],
     ["newcomers.competences", { id: competence }],
     ["newcomers.myCompetences", { id: (type) => ownCompetences.get(type) ?? competence }],
     ["clients.dispenses", { id: dispense, master: onClient }],

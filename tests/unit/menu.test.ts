@@ -161,6 +161,7 @@ const CAREER_EXPLORER = [
 ];
 /** Newcomers (§9): social staff configure the faculties and explore the agents' competences. */
 const FACULTIES = "menu.configure > menu.sections.newcomers > resources.faculties.title (/newcomers/faculties)";
+const BROKERS = "menu.configure > menu.sections.newcomers > resources.brokers.title (/newcomers/brokers)";
 const COMPETENCES = "menu.explorer > menu.sections.newcomers > resources.competences.title (/newcomers/competences)";
 /** Site staff (900, 910 here) review merged duplicate clients. */
 const MERGES = "menu.explorer > menu.sections.contacts > resources.clientMerges.title (/clients/merges)";
@@ -260,6 +261,7 @@ const ADMIN = asOfficeStaff([
   ...ISIP_CONFIG,
   ...CAREER_CONFIG,
   FACULTIES,
+  BROKERS,
   MERGES,
   ALL_NOTES,
   ALL_UPLOADS,
@@ -310,6 +312,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...ISIP_CONFIG,
     ...CAREER_CONFIG,
     FACULTIES,
+    BROKERS,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
@@ -341,6 +344,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...ISIP_CONFIG,
     ...CAREER_CONFIG,
     FACULTIES,
+    BROKERS,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
@@ -398,6 +402,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...JOB_CONFIG,
     ...ISIP_CONFIG,
     FACULTIES,
+    BROKERS,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,
@@ -428,6 +433,7 @@ const EXPECTED: Record<UserType, string[]> = {
     ...ISIP_CONFIG,
     ...CAREER_CONFIG,
     FACULTIES,
+    BROKERS,
     ALL_NOTES,
     ALL_UPLOADS,
     ...SOCIAL_EXPLORER,

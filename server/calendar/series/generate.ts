@@ -7,6 +7,7 @@ import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
 import { created, rowChange, writeAudit, type Actor, type AuditEntry, type Changes } from "@/server/audit";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { updatePresences } from "../presences";
 import {
   BusyCalendar,
   diffSeries,
@@ -38,12 +39,16 @@ export interface SeriesOwner {
   roomId?: number | null;
   /** Whether conflicts move entries (§10.4); recurrent events (holidays) do not care about them (§10.1). */
   resolveConflicts: boolean;
+  /** A contract's series: the client's other coaches are suggested guests of its entries (§10.3 a). */
+  invitesCoaches?: boolean;
 }
 
 /** How an area finds the owners of its series again from their ids (for "move to next", §10.2). */
 export interface SeriesOwnerKind {
   ownerType: string;
   load: (tx: Tx, handle: Pick<TenantHandle, "t" | "tenantId">, ids: readonly number[]) => Promise<SeriesOwner[]>;
+  /** Its owners are contracts: their entries invite the client's other coaches (§10.3 a), also when saved by hand. */
+  invitesCoaches?: boolean;
 }
 
 export interface SeriesResult {
@@ -234,6 +239,8 @@ export async function generateSeries(
   const stored = await storedEntries(tx, t, list);
   const busy = await busyAround(tx, t, list);
   const inserts: { owner: SeriesOwner; planned: PlannedEntry }[] = [];
+  /** The entries of owners with a client, kept or created: their guests follow their suggestions (§10.3). */
+  const withGuests: number[] = [];
   const audits: AuditEntry[] = [];
   const deletions: number[] = [];
   for (const owner of list) {
@@ -251,6 +258,10 @@ export async function generateSeries(
           })
         : [];
     const diff = diffSeries(existing, planned);
+    if (owner.clientId != null) {
+      const gone = new Set(diff.delete.map((d) => d.id));
+      for (const entry of existing) if (!gone.has(entry.id)) withGuests.push(entry.id);
+    }
     for (const p of diff.insert) inserts.push({ owner, planned: p });
     for (const { entry, wanted } of diff.update) {
       const values = entryValues(owner, wanted);
@@ -295,8 +306,14 @@ export async function generateSeries(
     }));
     const ids = await insertEntries(tx, t, rows);
     rows.forEach((row, j) => audits.push(rowChange(ENTITY, "create", ids[j]!, created(row))));
+    inserts.forEach(({ owner }, j) => {
+      if (owner.clientId != null) withGuests.push(ids[j]!);
+    });
     result.created = rows.length;
   }
   for (let i = 0; i < audits.length; i += 5000) await writeAudit(tx, t, who, ...audits.slice(i, i + 5000));
+  // "Update presences" after generation (§10.3): on every entry of these series still filling guests.
+  const coachOwnerTypes = [...new Set(list.filter((o) => o.invitesCoaches).map((o) => o.ownerType))];
+  await updatePresences(tx, t, who, withGuests, { coachOwnerTypes, prune: "always" });
   return result;
 }

@@ -54,8 +54,9 @@ export function columnsOf(
             label: `${a.name} · ${label(side)}`,
             user: a.id,
             room: null,
+            // An agent's entries, those he is a guest of (§10.3), and the holidays.
             matches: (e: PlannerEntry) =>
-              (e.userId === a.id || e.allRooms) &&
+              (e.userId === a.id || e.guestOf.includes(a.id) || e.allRooms) &&
               (side === "external" ? e.plannerColumn === "external" : e.plannerColumn !== "external"),
           })),
         );

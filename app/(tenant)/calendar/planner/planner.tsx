@@ -148,10 +148,16 @@ export function Planner({ mode }: { mode: PlannerMode }) {
       .map((c) => ({
         ...base,
         id: `${e.id}:${c.key}`,
+        title: c.user !== null && c.user !== e.userId && !e.allRooms ? `${base.title} (${t("guestOf")})` : base.title,
         start: e.startTime ? `${columnDate(c.index)}T${e.startTime}` : columnDate(c.index),
         end: e.startTime ? `${columnDate(c.index)}T${e.endTime ?? e.startTime}` : undefined,
-        // A holiday or a multi-day absence fills the column; the rest moves within it, never to another.
-        editable: e.editable && e.startDate === date && (e.endDate === null || e.endDate === e.startDate),
+        // A holiday or a multi-day absence fills the column; the rest moves within it or, in the team
+        // view, to another agent's column (reassigned); an entry shown in a guest's column stays put.
+        editable:
+          e.editable &&
+          c.user === e.userId &&
+          e.startDate === date &&
+          (e.endDate === null || e.endDate === e.startDate),
       }));
   });
 
@@ -160,8 +166,11 @@ export function Planner({ mode }: { mode: PlannerMode }) {
     const s = toWall(start);
     const e = end ? toWall(end) : null;
     const startDate = sideBySide ? date : s.date;
+    // Team view: the column it was dropped in names the agent it now belongs to.
+    const target = mode === "team" ? columns.find((c) => columnDate(c.index) === s.date)?.user : undefined;
     move.mutate({
       id: entry.id,
+      ...(target != null && target !== entry.userId ? { user: target } : {}),
       version: entry.version,
       startDate,
       startTime: allDay ? null : s.time,
@@ -300,6 +309,7 @@ export function Planner({ mode }: { mode: PlannerMode }) {
     <div data-testid="planner" data-mode={mode}>
       {header}
       <p className="mb-2 text-xs text-slate-600">{t("keyboardHelp")}</p>
+      {mode === "team" && <p className="mb-2 text-xs text-slate-600">{t("reassignHelp")}</p>}
       {error && (
         <p role="alert" className={`${alertClass} mb-2`}>
           {error}
@@ -347,7 +357,10 @@ export function Planner({ mode }: { mode: PlannerMode }) {
         eventDurationEditable
         selectable
         selectMirror
-        eventAllow={(drop, dragged) => !sideBySide || toWall(drop.start).date === toWall(dragged!.start!).date}
+        // Side by side, an entry keeps its column, but for the team view, where another agent's column reassigns it.
+        eventAllow={(drop, dragged) =>
+          !sideBySide || mode === "team" || toWall(drop.start).date === toWall(dragged!.start!).date
+        }
         selectAllow={(info) => {
           const c = sideBySide ? columns.find((col) => columnDate(col.index) === toWall(info.start).date) : undefined;
           return mayCreate(c?.user ?? (mode === "rooms" ? me : owner));
