@@ -79,6 +79,7 @@ export const {
   competences,
   davTokens,
   excerptVersions,
+  davLocks,
   jobTypes,
   jobSchedules,
   jobProviders,

@@ -3,7 +3,12 @@ import type { ResourceCtx } from "@/server/resources/define";
 import { inScope } from "@/server/resources/service";
 
 /** The resource whose rows each kind of owner is (a document type's content type). */
-const OWNER_RESOURCES: Record<string, string> = { client: "clients.clients", guest: "calendar.guests" };
+const OWNER_RESOURCES: Record<string, string> = {
+  client: "clients.clients",
+  guest: "calendar.guests",
+  clientContact: "contacts.clientContacts",
+  pollResponse: "polls.responses",
+};
 
 /**
  * Whether the user may see the record a document printed (the excerpt's owner): the one check of

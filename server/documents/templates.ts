@@ -4,8 +4,16 @@ import { projectPath } from "@/lib/project-path";
 import { defineChoiceList } from "@/server/resources/choices";
 import type { DocumentLanguage } from "./language";
 
-/** What a document type prints: Lino's `content_type`: a client, a guest of a calendar entry (a presence). */
-export const documentContentTypes = defineChoiceList("documentContentTypes", ["client", "guest"]);
+/**
+ * What a document type prints: Lino's `content_type`: a client, a guest of a calendar entry (a
+ * presence), one of a client's contacts (a letter to that organisation), a client's poll response.
+ */
+export const documentContentTypes = defineChoiceList("documentContentTypes", [
+  "client",
+  "guest",
+  "clientContact",
+  "pollResponse",
+]);
 
 /** The tags every document's letterhead fills. */
 const LETTERHEAD = ["centreName", "centreAddress", "translation"];
@@ -52,6 +60,37 @@ export const DOCUMENT_TYPES = [
       ...LETTERHEAD,
       ...["clientName", "hasNationalId", "nationalId", "address", "today", "date", "from", "until"],
       ...["place", "printedOn", "author"],
+    ]),
+  },
+  {
+    // The client's eID card as read (domain-people §7; Lino's eid-content.odt).
+    template: "eidSheet",
+    contentType: "client",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["hasCard", "cardType", "cardNumber", "cardValidFrom", "cardValidUntil", "cardIssuer", "nationalId"],
+      ...["nobleCondition", "lastName", "firstName", "nationality", "gender", "birthDate", "birthPlace", "address"],
+      ...["clientName", "printedOn", "author"],
+    ]),
+  },
+  {
+    // A letter from a client's file to one of the client's contacts: an organisation and its contact person (§14.1).
+    template: "organisationLetter",
+    contentType: "clientContact",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["printRecipient", "recipient", "place", "date", "ref", "subject", "clientName", "nationalId"],
+      ...["body", "author", "authorRole", "printedOn"],
+    ]),
+  },
+  {
+    // Lino Eupen's "Action plan" (Default.odt with the pac body): the letter layout, the client's tasks, the contact person.
+    template: "actionPlan",
+    contentType: "client",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["printRecipient", "recipient", "place", "date", "ref", "subject", "author", "authorRole"],
+      ...["tasks", "summary", "due", "state", "printedOn"],
     ]),
   },
 ] as const;

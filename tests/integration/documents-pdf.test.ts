@@ -12,9 +12,12 @@ import {
   centreIdentityOf,
   centreOf,
   fileSheetData,
+  actionPlanDocumentData,
   letterheadData,
   letterToClientData,
 } from "@/server/documents/print";
+import { eidSheetData } from "@/server/documents/letters";
+import { organisationLetterData } from "@/server/documents/organisation-letter";
 import { ConversionError, pdfAvailable, pdfConverter, WarmConverter } from "@/server/documents/pdf/converter";
 import { convertExcerpt } from "@/server/documents/pdf/job";
 import { renderDocx, type TemplateData } from "@/server/documents/render";
@@ -157,13 +160,43 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
         de: "Anwesenheitsbescheinigung",
         en: "Presence certificate",
       },
+      eidSheet: {
+        fr: "Contenu de la carte eID",
+        nl: "Inhoud van de eID-kaart",
+        de: "Inhalt der eID-Karte",
+        en: "eID card content",
+      },
+      organisationLetter: {
+        fr: "Arbeitsamt Eupen",
+        nl: "Arbeitsamt Eupen",
+        de: "Arbeitsamt Eupen",
+        en: "Arbeitsamt Eupen",
+      },
+      actionPlan: {
+        fr: "Votre personne de contact",
+        nl: "Uw contactpersoon",
+        de: "Ihr Ansprechpartner",
+        en: "Your contact person",
+      },
     };
+    const { db, t } = ctx.handle;
+    const [company] = await db
+      .insert(t.partners)
+      .values({ kind: "organisation", name: "Arbeitsamt Eupen", language: "de" })
+      .returning({ id: t.partners.id });
+    const [contact] = await db
+      .insert(t.clientContacts)
+      .values({ clientId: germanClient, companyId: company!.id })
+      .returning({ id: t.clientContacts.id });
     const facts = { excerptId: 7, typeName: "Convocation", printRecipient: true, centre };
     const dataOf: Record<TemplateName, (language: DocumentLanguage) => Promise<TemplateData>> = {
       fileSheet: (language) => fileSheetData(ctx.handle.db, ctx, germanClient, language),
       letter: (language) => letterToClientData(ctx.handle.db, ctx, germanClient, language, facts),
       cv: (language) => cvDocumentData(ctx.handle.db, ctx, germanClient, language),
       presenceCertificate: (language) => presenceCertificateData(ctx.handle.db, ctx, germanVisit, language, facts),
+      eidSheet: (language) => eidSheetData(ctx.handle.db, ctx.handle.t, germanClient, language),
+      organisationLetter: (language) => organisationLetterData(ctx.handle.db, ctx, contact!.id, language, facts),
+      actionPlan: (language) => actionPlanDocumentData(ctx.handle.db, ctx, germanClient, language, facts),
     };
     for (const { template } of DOCUMENT_TYPES)
       for (const language of DOCUMENT_LANGUAGES) {
