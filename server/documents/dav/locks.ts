@@ -68,6 +68,8 @@ export class DbLockManager implements webdav.ILockManager {
     answer(callback, async () => {
       const { db, t } = this.handle;
       const exclusive = (scope: string) => scope.toLowerCase() === "exclusive";
+      // A Depth header that is no number parses as NaN: taken as infinity (RFC 4918's default for LOCK).
+      if (!Number.isInteger(lock.depth)) lock.depth = -1;
       await db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext('dav_locks'), ${this.excerptId})`);
         const now = new Date();
