@@ -608,6 +608,80 @@ function actionPlan(lang: Lang): string[] {
   ];
 }
 
+/** A poll response's answer sheet (domain-integ-money §2.11). */
+const POLL: Record<Lang, Record<string, string>> = {
+  fr: {
+    title: "Réponses au questionnaire",
+    client: "Client",
+    date: "Date",
+    interviewer: "Intervenant",
+    state: "État",
+    question: "Question",
+    answer: "Réponse",
+    remark: "Remarque",
+  },
+  nl: {
+    title: "Antwoorden op de vragenlijst",
+    client: "Cliënt",
+    date: "Datum",
+    interviewer: "Begeleider",
+    state: "Toestand",
+    question: "Vraag",
+    answer: "Antwoord",
+    remark: "Opmerking",
+  },
+  de: {
+    title: "Antworten auf die Umfrage",
+    client: "Klient",
+    date: "Datum",
+    interviewer: "Begleiter",
+    state: "Zustand",
+    question: "Frage",
+    answer: "Antwort",
+    remark: "Bemerkung",
+  },
+  en: {
+    title: "Poll answers",
+    client: "Client",
+    date: "Date",
+    interviewer: "Interviewer",
+    state: "State",
+    question: "Question",
+    answer: "Answer",
+    remark: "Remark",
+  },
+};
+
+/** The answer sheet: the poll, who answered when with whom, then each question with the choices given and the remark. */
+function pollAnswers(lang: Lang): string[] {
+  const x = POLL[lang];
+  const field = (label: string, tag: string) => ({ cells: [label, `{${tag}}`] });
+  return [
+    ...letterhead(),
+    translationLine(TEXT[lang].translation!),
+    p(x.title!, { bold: true, size: 32, spaceAfter: 120 }),
+    p("{poll}", { bold: true, size: 24, spaceAfter: 240 }),
+    table(
+      [3000, 6200],
+      [
+        field(x.client!, "clientName"),
+        field(x.date!, "date"),
+        field(x.interviewer!, "interviewer"),
+        field(x.state!, "state"),
+      ],
+    ),
+    p("{remark}", { spaceAfter: 240 }),
+    table(
+      [600, 4400, 2200, 2000],
+      [
+        { cells: ["", x.question!, x.answer!, x.remark!], style: { bold: true } },
+        { cells: ["{#questions}{number}", "{title}", "{answer}", "{comment}{/questions}"] },
+      ],
+    ),
+    p(TEXT[lang].printed!, { size: 16 }),
+  ];
+}
+
 const DOCUMENTS: Record<string, (lang: Lang) => string[]> = {
   fileSheet,
   letter,
@@ -616,6 +690,7 @@ const DOCUMENTS: Record<string, (lang: Lang) => string[]> = {
   eidSheet,
   organisationLetter,
   actionPlan,
+  pollAnswers,
 };
 
 const root = path.join(import.meta.dirname, "..", "templates");

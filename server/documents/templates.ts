@@ -93,6 +93,16 @@ export const DOCUMENT_TYPES = [
       ...["tasks", "summary", "due", "state", "printedOn"],
     ]),
   },
+  {
+    // A client's poll response (domain-integ-money §2.11), its data from the polls area (server/polls/printout.ts).
+    template: "pollAnswers",
+    contentType: "pollResponse",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["poll", "clientName", "date", "interviewer", "state", "remark", "printedOn", "author"],
+      ...["questions", "heading", "number", "title", "answer", "comment"],
+    ]),
+  },
 ] as const;
 
 export type TemplateName = (typeof DOCUMENT_TYPES)[number]["template"];

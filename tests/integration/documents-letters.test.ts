@@ -96,14 +96,17 @@ beforeAll(async () => {
 });
 
 describe("the document types of letters and sheets", () => {
-  it("are seeded once each for a new centre, the presence certificate with them", async () => {
+  it("are seeded once each for a new centre, the presence certificate and poll answers with them", async () => {
     const { db, t } = tenantHandle(chatelet);
     const rows = await db
       .select({ template: t.excerptTypes.template, contentType: t.excerptTypes.contentType })
       .from(t.excerptTypes);
     const templates = rows.map((r) => r.template).sort();
     expect(templates).toEqual(
-      ["actionPlan", "cv", "eidSheet", "fileSheet", "letter", "organisationLetter", "presenceCertificate"].sort(),
+      [
+        ...["actionPlan", "cv", "eidSheet", "fileSheet", "letter", "organisationLetter", "pollAnswers"],
+        "presenceCertificate",
+      ].sort(),
     );
     expect(rows.find((r) => r.template === "organisationLetter")?.contentType).toBe("clientContact");
   });
@@ -111,7 +114,7 @@ describe("the document types of letters and sheets", () => {
   it("reach a centre that existed before them through the migration, which adds nothing twice", async () => {
     const { db, t, schema } = tenantHandle(chatelet);
     // As the centre was before 0040_letters: no eID sheet, action plan, organisation letter nor presence certificate.
-    const added = ["eidSheet", "actionPlan", "organisationLetter", "presenceCertificate"];
+    const added = ["eidSheet", "actionPlan", "organisationLetter", "presenceCertificate", "pollAnswers"];
     for (const template of added) await db.delete(t.excerptTypes).where(eq(t.excerptTypes.template, template));
     const migration = loadMigrations(MIGRATIONS_DIR.tenant).find((m) => m.tag === "0040_letters")!;
     const dataStatement = migration.statements.find((s) => s.includes("-- hand-written"))!;
