@@ -43,7 +43,7 @@ export const pollsArea = defineArea({
   router: pollsRouter,
   seed: {
     reference: async (handle, centre) => {
-      await seedChoiceSets(handle, centre);
+      await seedChoiceSets(handle);
       await seedAnswerSheetType(handle, centre);
     },
     demo: seedDemoPolls,

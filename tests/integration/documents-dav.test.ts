@@ -309,7 +309,8 @@ describe("WebDAV locks shared by two instances through the database", () => {
     new webdav.Lock(
       new webdav.LockKind(new webdav.LockScope(scope), webdav.LockType.Write, timeout),
       user,
-      [{ type: "text", text: user }],
+      // The owner element's content as xml-js-builder parses it (a text node).
+      [{ type: "text", text: user }] as never,
       depth,
     );
 

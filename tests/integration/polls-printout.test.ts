@@ -125,7 +125,7 @@ describe("a response's answer sheet", () => {
       resource: "polls.responses",
       id: annaMarch,
       name: "printAnswers",
-    }))!.open;
+    }))!.open!;
     expect(open.resource).toBe("documents.mine");
     const text = await printedText(chatelet, agent.claims, Number(open.id));
     expect(text).toContain("(Übersetzung)");
@@ -150,7 +150,7 @@ describe("a response's answer sheet", () => {
       resource: "polls.responses",
       id: bernardApril,
       name: "printAnswers",
-    }))!.open;
+    }))!.open!;
     const text = await printedText(chatelet, agent.claims, Number(open.id));
     expect(text).not.toContain("(Traduction)");
     expect(text).toContain("Réponses au questionnaire");
@@ -160,7 +160,7 @@ describe("a response's answer sheet", () => {
       resource: "polls.responses",
       id: annaMay,
       name: "printAnswers",
-    }))!.open;
+    }))!.open!;
     expect(await printedText(chatelet, agent.claims, Number(may.id))).toContain("2 Avez-vous un CV à jour? —");
   });
 
