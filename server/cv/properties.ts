@@ -37,7 +37,6 @@ export const propGroupsResource = defineResource({
   table: (t) => t.cvPropGroups,
   pk: (t) => t.cvPropGroups.id,
   version: (t) => t.cvPropGroups.version,
-  fieldSet: "eupen",
   fields: {
     id: integer("fields.id", (t) => t.cvPropGroups.id, { editable: false, plain: true, width: 6 }),
     name: localizedText("fields.name", (t) => t.cvPropGroups.names, { required: true }),
@@ -80,7 +79,6 @@ export const propTypesResource = defineResource({
   table: (t) => t.cvPropTypes,
   pk: (t) => t.cvPropTypes.id,
   version: (t) => t.cvPropTypes.version,
-  fieldSet: "eupen",
   fields: {
     id: integer("fields.id", (t) => t.cvPropTypes.id, { editable: false, plain: true, width: 6 }),
     name: localizedText("fields.name", (t) => t.cvPropTypes.names, { required: true }),
@@ -101,7 +99,6 @@ export const propertiesResource = defineResource({
   table: (t) => t.cvProperties,
   pk: (t) => t.cvProperties.id,
   version: (t) => t.cvProperties.version,
-  fieldSet: "eupen",
   fields: {
     id: integer("fields.id", (t) => t.cvProperties.id, { editable: false, plain: true, width: 6 }),
     name: localizedText("fields.name", (t) => t.cvProperties.names, { required: true }),
@@ -201,9 +198,10 @@ function personPropertiesOf(kind: Kind, id: string, title: string): ResourceDef 
       const propertyId = values.property === undefined ? current?.propertyId : Number(values.property);
       const value = values.value === undefined ? (current?.value ?? "") : String(values.value ?? "");
       const property = propertyId === undefined ? undefined : await propertyOf(tx, t, propertyId);
-      // A property of this list's group only; a value only from the property's choice list.
+      // A property of this list's group only; a value from the property type's choice list when it
+      // has one (an on/off type has none: Lino keeps whatever value is given, as here).
       if (!property || property.kind !== kind) throw new AppError("INVALID_INPUT", { field: "property" });
-      if (value !== "" && !(CHOICE_VALUES[property.choiceList ?? ""] ?? []).includes(value))
+      if (property.choiceList !== null && value !== "" && !(CHOICE_VALUES[property.choiceList] ?? []).includes(value))
         throw new AppError("INVALID_INPUT", { field: "value", messageKey: "cv.errors.propValue" });
       values.group = property.groupId;
     },
