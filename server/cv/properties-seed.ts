@@ -11,7 +11,7 @@ import { howWell } from "./choices";
  */
 const n = (fr: string, nl: string, de: string, en: string): LocalizedText => ({ fr, nl, de, en });
 
-const GROUPS = {
+export const GROUPS = {
   skills: n("Compétences professionnelles", "Vakbekwaamheden", "Fachkompetenzen", "Skills"),
   softSkills: n("Compétences sociales", "Sociale vaardigheden", "Sozialkompetenzen", "Soft skills"),
   obstacles: n("Obstacles", "Belemmeringen", "Hindernisse", "Obstacles"),
@@ -19,11 +19,11 @@ const GROUPS = {
 type Kind = keyof typeof GROUPS;
 
 /** Lino's two property types: present or not (on/off), and a rating on the HowWell scale (appraisal). */
-const ON_OFF = n("Présent ou pas", "Aanwezig of niet", "Vorhanden oder nicht", "Present or not");
-const APPRAISAL = n("Appréciation", "Beoordeling", "Bewertung", "Rating");
+export const ON_OFF = n("Présent ou pas", "Aanwezig of niet", "Vorhanden oder nicht", "Present or not");
+export const APPRAISAL = n("Appréciation", "Beoordeling", "Bewertung", "Rating");
 
 /** Lino's properties in its order (skills and obstacles on/off, soft skills appraised). */
-const PROPERTIES: [Kind, LocalizedText][] = [
+export const PROPERTIES: [Kind, LocalizedText][] = [
   ["skills", n("Jardinier", "Tuinier", "Gartenarbeit", "Gardener")],
   ["softSkills", n("Obéissant", "Gehoorzaam", "Gehorsam", "Obedient")],
   ["obstacles", n("Seulement temps plein", "Alleen voltijds", "Nur Vollzeit", "Only full-time")],

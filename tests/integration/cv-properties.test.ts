@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole, USER_TYPES } from "@/server/auth/user-types";
 import { seedPropertiesDemo } from "@/server/cv/properties-seed";
-import { closePools } from "@/server/db/pool";
+import { loadMigrations, MIGRATIONS_DIR, rewriteStatement } from "@/db/migrate";
+import { closePools, getPool } from "@/server/db/pool";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { newClient, newStaff } from "./factories";
@@ -80,6 +81,36 @@ describe("the property configuration", () => {
     ).toBe("INVALID_INPUT");
     const { id } = await caller.resources.create({ resource: "cv.propGroups", values: { name: { fr: "Autres" } } });
     expect(Number(id)).toBeGreaterThan(0);
+  });
+});
+
+describe("the migration 0041_eupen_properties", () => {
+  it("gives a centre without properties Lino's groups, types and properties, the seed's rows, once", async () => {
+    const centre = await newCentre("props-old");
+    const { db, t, schema } = tenantHandle(centre);
+    const snapshot = async () =>
+      (
+        await db
+          .select({ names: t.cvProperties.names, kind: t.cvPropGroups.kind, list: t.cvPropTypes.choiceList })
+          .from(t.cvProperties)
+          .innerJoin(t.cvPropGroups, eq(t.cvPropGroups.id, t.cvProperties.groupId))
+          .innerJoin(t.cvPropTypes, eq(t.cvPropTypes.id, t.cvProperties.typeId))
+          .orderBy(t.cvProperties.id)
+      ).map((r) => [r.names.en, r.kind, r.list]);
+    const seeded = await snapshot();
+    expect(seeded).toHaveLength(23);
+    // As a centre was before the migration: no property configuration at all.
+    await db.delete(t.cvProperties);
+    await db.delete(t.cvPropTypes);
+    await db.delete(t.cvPropGroups);
+    const migration = loadMigrations(MIGRATIONS_DIR.tenant).find((m) => m.tag === "0041_eupen_properties")!;
+    const data = migration.statements.find((st) => st.includes("-- hand-written"))!;
+    const pool = getPool(centre.clusterId);
+    await pool.query(rewriteStatement(data, schema));
+    await pool.query(rewriteStatement(data, schema));
+    expect(await snapshot()).toEqual(seeded);
+    expect(await db.select().from(t.cvPropGroups)).toHaveLength(3);
+    expect(await db.select().from(t.cvPropTypes)).toHaveLength(2);
   });
 });
 
