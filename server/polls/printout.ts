@@ -123,7 +123,14 @@ export const seedAnswerSheetType: Seed = async ({ db, t }) => {
   });
 };
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A calendar day written YYYY-MM-DD that exists (no 2026-02-30: refused here rather than by PostgreSQL). */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((day) => {
+    const d = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+  });
 /** The period the results count: responses dated from `from` to `to`, both included; open-ended when absent. */
 export const resultsParams = z.strictObject({ from: isoDay.optional(), to: isoDay.optional() }).optional();
 

@@ -209,6 +209,8 @@ describe("a poll's results", () => {
   it("refuse a period that ends before it begins, or a date that is none, as invalid input", async () => {
     expect(await appCodeOf(results(staff, { from: "2026-05-01", to: "2026-04-01" }))).toBe("INVALID_INPUT");
     expect(await appCodeOf(results(staff, { from: "yesterday" }))).toBe("INVALID_INPUT");
+    expect(await appCodeOf(results(staff, { to: "2026-02-30" }))).toBe("INVALID_INPUT");
+    expect(await appCodeOf(results(staff, { from: "2026-13-01" }))).toBe("INVALID_INPUT");
   });
 });
 
