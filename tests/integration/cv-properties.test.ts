@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole, USER_TYPES } from "@/server/auth/user-types";
 import { seedPropertiesDemo } from "@/server/cv/properties-seed";
@@ -100,9 +100,9 @@ describe("the migration 0041_eupen_properties", () => {
     const seeded = await snapshot();
     expect(seeded).toHaveLength(23);
     // As a centre was before the migration: no property configuration at all.
-    await db.delete(t.cvProperties);
-    await db.delete(t.cvPropTypes);
-    await db.delete(t.cvPropGroups);
+    await db.delete(t.cvProperties).where(gt(t.cvProperties.id, 0));
+    await db.delete(t.cvPropTypes).where(gt(t.cvPropTypes.id, 0));
+    await db.delete(t.cvPropGroups).where(gt(t.cvPropGroups.id, 0));
     const migration = loadMigrations(MIGRATIONS_DIR.tenant).find((m) => m.tag === "0041_eupen_properties")!;
     const data = migration.statements.find((st) => st.includes("-- hand-written"))!;
     const pool = getPool(centre.clusterId);
