@@ -726,6 +726,279 @@ function art61Convention(lang: Lang): string[] {
   ];
 }
 
+/** The eID sheet's words (domain-people §7; the labels of Lino's eid-content.odt). */
+const EID: Record<Lang, Record<string, string>> = {
+  fr: {
+    title: "Contenu de la carte eID",
+    cardType: "Type de document",
+    cardNumber: "Numéro de carte",
+    validFrom: "Valable du",
+    validUntil: "Valable jusqu'au",
+    nationalId: "Numéro de registre national",
+    noble: "Titre de noblesse",
+    lastName: "Nom",
+    firstName: "Prénoms",
+    nationality: "Nationalité",
+    gender: "Sexe",
+    birthDate: "Date de naissance",
+    birthPlace: "Lieu de naissance",
+    address: "Adresse",
+    issuer: "Commune de délivrance",
+    noCard: "Aucune carte eID n'a encore été lue pour ce client.",
+  },
+  nl: {
+    title: "Inhoud van de eID-kaart",
+    cardType: "Documenttype",
+    cardNumber: "Kaartnummer",
+    validFrom: "Geldig van",
+    validUntil: "Geldig tot",
+    nationalId: "Rijksregisternummer",
+    noble: "Adellijke titel",
+    lastName: "Naam",
+    firstName: "Voornamen",
+    nationality: "Nationaliteit",
+    gender: "Geslacht",
+    birthDate: "Geboortedatum",
+    birthPlace: "Geboorteplaats",
+    address: "Adres",
+    issuer: "Gemeente van afgifte",
+    noCard: "Voor deze cliënt werd nog geen eID-kaart gelezen.",
+  },
+  de: {
+    title: "Inhalt der eID-Karte",
+    cardType: "Dokumententyp",
+    cardNumber: "Kartennummer",
+    validFrom: "Gültig von",
+    validUntil: "Gültig bis",
+    nationalId: "Nationalregisternummer",
+    noble: "Adelstitel",
+    lastName: "Name",
+    firstName: "Vornamen",
+    nationality: "Nationalität",
+    gender: "Geschlecht",
+    birthDate: "Geburtsdatum",
+    birthPlace: "Geburtsort",
+    address: "Adresse",
+    issuer: "Ausstellende Gemeinde",
+    noCard: "Für diesen Klienten wurde noch keine eID-Karte gelesen.",
+  },
+  en: {
+    title: "eID card content",
+    cardType: "Document type",
+    cardNumber: "Card number",
+    validFrom: "Valid from",
+    validUntil: "Valid until",
+    nationalId: "National register number",
+    noble: "Noble title",
+    lastName: "Last name",
+    firstName: "First names",
+    nationality: "Nationality",
+    gender: "Gender",
+    birthDate: "Birth date",
+    birthPlace: "Birth place",
+    address: "Address",
+    issuer: "Issuing municipality",
+    noCard: "No eID card has been read for this client yet.",
+  },
+};
+
+/** The client's eID card as read: type, number, validity, holder, address, issuing municipality. */
+function eidSheet(lang: Lang): string[] {
+  const x = EID[lang];
+  const field = (label: string, tag: string) => ({ cells: [label, `{${tag}}`] });
+  return [
+    ...letterhead(),
+    translationLine(TEXT[lang].translation!),
+    p(x.title!, { bold: true, size: 32, spaceAfter: 120 }),
+    p("{clientName}", { bold: true, spaceAfter: 240 }),
+    p("{#hasCard}", { spaceAfter: 0 }),
+    table(
+      [3600, 5600],
+      [
+        field(x.cardType!, "cardType"),
+        field(x.cardNumber!, "cardNumber"),
+        field(x.validFrom!, "cardValidFrom"),
+        field(x.validUntil!, "cardValidUntil"),
+        field(x.nationalId!, "nationalId"),
+        field(x.noble!, "nobleCondition"),
+        field(x.lastName!, "lastName"),
+        field(x.firstName!, "firstName"),
+        field(x.nationality!, "nationality"),
+        field(x.gender!, "gender"),
+        field(x.birthDate!, "birthDate"),
+        field(x.birthPlace!, "birthPlace"),
+        field(x.address!, "address"),
+        field(x.issuer!, "cardIssuer"),
+      ],
+    ),
+    p("{/hasCard}", { spaceAfter: 0 }),
+    p(`{^hasCard}${x.noCard}{/hasCard}`, { italic: true }),
+    p(TEXT[lang].printed!, { size: 16 }),
+  ];
+}
+
+/** The words of the letters to an organisation and of the action plan. */
+const LETTERS: Record<Lang, Record<string, string>> = {
+  fr: {
+    concerning: "Concerne : {clientName}{#nationalId}, NISS {nationalId}{/nationalId}",
+    salutation: "Madame, Monsieur,",
+    task: "Tâche",
+    due: "Échéance",
+    state: "État",
+    noTasks: "Aucune tâche.",
+    contact: "Votre personne de contact :",
+  },
+  nl: {
+    concerning: "Betreft: {clientName}{#nationalId}, INSZ {nationalId}{/nationalId}",
+    salutation: "Geachte mevrouw, geachte heer,",
+    task: "Taak",
+    due: "Vervaldatum",
+    state: "Toestand",
+    noTasks: "Geen taken.",
+    contact: "Uw contactpersoon:",
+  },
+  de: {
+    concerning: "Betrifft: {clientName}{#nationalId}, NISS {nationalId}{/nationalId}",
+    salutation: "Sehr geehrte Damen und Herren,",
+    task: "Aufgabe",
+    due: "Fällig am",
+    state: "Zustand",
+    noTasks: "Keine Aufgaben.",
+    contact: "Ihr Ansprechpartner:",
+  },
+  en: {
+    concerning: "Concerning: {clientName}{#nationalId}, national register number {nationalId}{/nationalId}",
+    salutation: "Dear Sir or Madam,",
+    task: "Task",
+    due: "Due",
+    state: "State",
+    noTasks: "No tasks.",
+    contact: "Your contact person:",
+  },
+};
+
+/** The head every letter shares: the recipient's block in the window, place and date, our reference. */
+const letterHead = (lang: Lang) => [
+  ...letterhead(),
+  p("{#printRecipient}", { spaceAfter: 0 }),
+  p("{recipient}", { indent: 5200, spaceAfter: 360 }),
+  p("{/printRecipient}", { spaceAfter: 0 }),
+  p(TEXT[lang].placeDate!, { align: "right" }),
+  p(TEXT[lang].ourRef!, { size: 18, spaceAfter: 240 }),
+  translationLine(TEXT[lang].translation!),
+];
+
+/** A letter from a client's file to an organisation and its contact person, about the client (§14.1). */
+function organisationLetter(lang: Lang): string[] {
+  const x = TEXT[lang];
+  const y = LETTERS[lang];
+  return [
+    ...letterHead(lang),
+    p("{subject}", { bold: true, size: 24, spaceAfter: 120 }),
+    p(y.concerning!, { spaceAfter: 240 }),
+    p(y.salutation!, { spaceAfter: 240 }),
+    p("{body}", { spaceAfter: 360 }),
+    p(x.for!, { indent: 5200, spaceAfter: 0 }),
+    p(x.delegation!, { indent: 5200, spaceAfter: 480 }),
+    p("{author}", { indent: 5200, spaceAfter: 0 }),
+    p("{authorRole}", { indent: 5200 }),
+  ];
+}
+
+/** The action plan (Lino Eupen's Default.odt with the pac body): the client's tasks, then their contact person. */
+function actionPlan(lang: Lang): string[] {
+  const y = LETTERS[lang];
+  return [
+    ...letterHead(lang),
+    p("{subject}", { bold: true, size: 24, spaceAfter: 240 }),
+    table(
+      [4800, 2000, 2400],
+      [
+        { cells: [y.task!, y.due!, y.state!], style: { bold: true } },
+        { cells: ["{#tasks}{summary}", "{due}", "{state}{/tasks}"] },
+      ],
+    ),
+    p(`{^tasks}${y.noTasks}{/tasks}`, { italic: true, spaceAfter: 360 }),
+    p(y.contact!, { spaceAfter: 0 }),
+    p("{author}", { bold: true, spaceAfter: 0 }),
+    p("{authorRole}"),
+  ];
+}
+
+/** A poll response's answer sheet (domain-integ-money §2.11). */
+const POLL: Record<Lang, Record<string, string>> = {
+  fr: {
+    title: "Réponses au questionnaire",
+    client: "Client",
+    date: "Date",
+    interviewer: "Intervenant",
+    state: "État",
+    question: "Question",
+    answer: "Réponse",
+    remark: "Remarque",
+  },
+  nl: {
+    title: "Antwoorden op de vragenlijst",
+    client: "Cliënt",
+    date: "Datum",
+    interviewer: "Begeleider",
+    state: "Toestand",
+    question: "Vraag",
+    answer: "Antwoord",
+    remark: "Opmerking",
+  },
+  de: {
+    title: "Antworten auf die Umfrage",
+    client: "Klient",
+    date: "Datum",
+    interviewer: "Begleiter",
+    state: "Zustand",
+    question: "Frage",
+    answer: "Antwort",
+    remark: "Bemerkung",
+  },
+  en: {
+    title: "Poll answers",
+    client: "Client",
+    date: "Date",
+    interviewer: "Interviewer",
+    state: "State",
+    question: "Question",
+    answer: "Answer",
+    remark: "Remark",
+  },
+};
+
+/** The answer sheet: the poll, who answered when with whom, then each question with the choices given and the remark. */
+function pollAnswers(lang: Lang): string[] {
+  const x = POLL[lang];
+  const field = (label: string, tag: string) => ({ cells: [label, `{${tag}}`] });
+  return [
+    ...letterhead(),
+    translationLine(TEXT[lang].translation!),
+    p(x.title!, { bold: true, size: 32, spaceAfter: 120 }),
+    p("{poll}", { bold: true, size: 24, spaceAfter: 240 }),
+    table(
+      [3000, 6200],
+      [
+        field(x.client!, "clientName"),
+        field(x.date!, "date"),
+        field(x.interviewer!, "interviewer"),
+        field(x.state!, "state"),
+      ],
+    ),
+    p("{remark}", { spaceAfter: 240 }),
+    table(
+      [600, 4400, 2200, 2000],
+      [
+        { cells: ["", x.question!, x.answer!, x.remark!], style: { bold: true } },
+        { cells: ["{#questions}{number}", "{title}", "{answer}", "{comment}{/questions}"] },
+      ],
+    ),
+    p(TEXT[lang].printed!, { size: 16 }),
+  ];
+}
+
 const DOCUMENTS: Record<string, (lang: Lang) => string[]> = {
   fileSheet,
   letter,
@@ -733,6 +1006,10 @@ const DOCUMENTS: Record<string, (lang: Lang) => string[]> = {
   presenceCertificate,
   isipContract,
   art61Convention,
+  eidSheet,
+  organisationLetter,
+  actionPlan,
+  pollAnswers,
 };
 
 const root = path.join(import.meta.dirname, "..", "templates");

@@ -202,7 +202,68 @@ export function cvTables(s: PgSchema, deps: Deps) {
     (t) => [index("cv_obstacles_client_idx").on(t.clientId), index("cv_obstacles_type_idx").on(t.typeId)],
   );
 
+  // Eupen (Lino's properties, domain-integ-money §2.1): property groups (skills, soft skills,
+  // obstacles), property types (on/off, appraisal), properties, and a client's properties.
+  const propGroups = s.table(
+    "cv_prop_groups",
+    {
+      id: serial("id").primaryKey(),
+      names: names(),
+      /** Which of the client's three lists shows it (Lino's site config propgroup_skills…): skills, softSkills, obstacles. */
+      kind: text("kind"),
+      version: version(),
+    },
+    (t) => [uniqueIndex("cv_prop_groups_kind").on(t.kind)],
+  );
+  const propTypes = s.table("cv_prop_types", {
+    id: serial("id").primaryKey(),
+    names: names(),
+    /** The choice list its values come from ("howWell": an appraisal); none: present or not (on/off). */
+    choiceList: text("choice_list"),
+    version: version(),
+  });
+  const properties = s.table(
+    "cv_properties",
+    {
+      id: serial("id").primaryKey(),
+      groupId: integer("group_id")
+        .notNull()
+        .references(() => propGroups.id),
+      typeId: integer("type_id")
+        .notNull()
+        .references(() => propTypes.id),
+      names: names(),
+      version: version(),
+    },
+    (t) => [index("cv_properties_group_idx").on(t.groupId)],
+  );
+  const personProperties = s.table(
+    "cv_person_properties",
+    {
+      id: serial("id").primaryKey(),
+      clientId: clientId(),
+      groupId: integer("group_id")
+        .notNull()
+        .references(() => propGroups.id),
+      propertyId: integer("property_id")
+        .notNull()
+        .references(() => properties.id),
+      /** A value of the property type's choice list; empty for an on/off property (present). */
+      value: text("value").notNull().default(""),
+      remark: text("remark").notNull().default(""),
+      version: version(),
+    },
+    (t) => [
+      index("cv_person_properties_client_idx").on(t.clientId, t.groupId),
+      index("cv_person_properties_property_idx").on(t.propertyId),
+    ],
+  );
+
   return {
+    cvPropGroups: propGroups,
+    cvPropTypes: propTypes,
+    cvProperties: properties,
+    cvPersonProperties: personProperties,
     cvEducationLevels: educationLevels,
     cvStudyTypes: studyTypes,
     cvStatuses: statuses,

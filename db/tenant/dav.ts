@@ -3,6 +3,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   serial,
   text,
   timestamp,
@@ -63,5 +64,35 @@ export function davTables(
     },
     (t) => [uniqueIndex("excerpt_versions_number").on(t.excerptId, t.number)],
   );
-  return { davTokens, excerptVersions };
+  /**
+   * The WebDAV locks of the documents being edited (RFC 4918 LOCK), shared by every instance of the
+   * application: the lock token, the node locked (the link's folder or the document in it), its
+   * scope, depth, owner and user, and when it expires. An expired row is no lock; it is deleted
+   * when its document's locks are next read.
+   */
+  const davLocks = s.table(
+    "dav_locks",
+    {
+      /** The lock token webdav-server made (`urn:uuid:…`), answered in `Lock-Token` and sent back in `If`. */
+      token: text("token").primaryKey(),
+      excerptId: integer("excerpt_id")
+        .notNull()
+        .references(() => deps.excerpts.id),
+      /** The document itself, or the folder `/dav/<token>/` holding it. */
+      onFile: boolean("on_file").notNull(),
+      /** `exclusive` or `shared`; the type is always `write` (the only one RFC 4918 defines). */
+      scope: text("scope").notNull(),
+      lockType: text("lock_type").notNull().default("write"),
+      /** 0, or -1 for infinity. */
+      depth: integer("depth").notNull(),
+      /** The WebDAV user who took it (the edit link's user), and the owner element the client sent, as parsed. */
+      userUid: text("user_uid"),
+      owner: jsonb("owner").$type<unknown>(),
+      timeoutSeconds: integer("timeout_seconds").notNull(),
+      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+      expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    },
+    (t) => [index("dav_locks_excerpt_idx").on(t.excerptId, t.expiresAt)],
+  );
+  return { davTokens, excerptVersions, davLocks };
 }

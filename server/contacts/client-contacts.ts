@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { clientNameOf } from "@/server/clients/sql";
+import { organisationLetterAction } from "@/server/documents/organisation-letter";
 import { AppError } from "@/server/errors";
 import { defineResource } from "@/server/resources/define";
 import { integer, reference, text } from "@/server/resources/fields";
@@ -44,6 +45,8 @@ export const clientContactsResource = defineResource({
     },
   ],
   insert: { fields: ["client", "type", "company", "contactPerson", "contactRole", "remark"] },
+  // A letter to this contact about the client (server/documents/organisation-letter.ts).
+  actions: [organisationLetterAction],
   // Someone to contact (an organisation, a person or both), each of the right kind.
   beforeSave: async (tx, ctx, id, values) => {
     const t = ctx.handle.t;

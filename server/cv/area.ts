@@ -1,6 +1,8 @@
 import { defineArea } from "@/server/area";
 import { defineRelations } from "@/server/resources/relations";
 import { cvLanguages } from "./choices";
+import { seedPropertiesDemo, seedPropertiesReference } from "./properties-seed";
+import { PROPERTY_CLIENT_RESOURCES, PROPERTY_CONFIG_RESOURCES } from "./properties";
 import { CV_CLIENT_RESOURCES, CV_CONFIG_RESOURCES } from "./resources";
 import { cvClientFilters } from "./search";
 import { seedCvDemo, seedCvReference } from "./seed";
@@ -8,7 +10,12 @@ import { seedCvDemo, seedCvReference } from "./seed";
 /** The CV (domain-integ-money §2.1, Lino's `cv`): a client's Career tab, its configuration, its search. */
 export const cvArea = defineArea({
   id: "cv",
-  resources: [...CV_CONFIG_RESOURCES, ...CV_CLIENT_RESOURCES],
+  resources: [
+    ...CV_CONFIG_RESOURCES,
+    ...CV_CLIENT_RESOURCES,
+    ...PROPERTY_CONFIG_RESOURCES,
+    ...PROPERTY_CLIENT_RESOURCES,
+  ],
   menu: [
     {
       menu: "configure",
@@ -24,6 +31,10 @@ export const cvArea = defineArea({
         { resource: "cv.proofs", roles: ["CareerStaff"] },
         { resource: "cv.softSkillTypes", roles: ["CareerStaff"] },
         { resource: "cv.obstacleTypes", roles: ["CareerStaff"] },
+        // Eupen's properties (Lino: Configure → Properties).
+        { resource: "cv.propGroups", roles: ["CareerStaff"] },
+        { resource: "cv.propTypes", roles: ["CareerStaff"] },
+        { resource: "cv.properties", roles: ["CareerStaff"] },
       ],
     },
     {
@@ -59,13 +70,31 @@ export const cvArea = defineArea({
               { resource: "cv.skills", label: "cv.skills", masterField: "client", fieldSet: "chatelet" },
               { resource: "cv.softSkills", label: "cv.softSkills", masterField: "client", fieldSet: "chatelet" },
               { resource: "cv.obstacles", label: "cv.obstacles", masterField: "client", fieldSet: "chatelet" },
+              // Eupen's: the properties of the groups its site configuration points to.
+              { resource: "cv.personSkills", label: "cv.personSkills", masterField: "client", fieldSet: "eupen" },
+              {
+                resource: "cv.personSoftSkills",
+                label: "cv.personSoftSkills",
+                masterField: "client",
+                fieldSet: "eupen",
+              },
+              { resource: "cv.personObstacles", label: "cv.personObstacles", masterField: "client", fieldSet: "eupen" },
             ],
           },
         ],
       },
     },
   ],
-  seed: { reference: seedCvReference, demo: seedCvDemo },
+  seed: {
+    reference: async (handle) => {
+      await seedCvReference(handle);
+      await seedPropertiesReference(handle);
+    },
+    demo: async (handle, centre) => {
+      await seedCvDemo(handle, centre);
+      await seedPropertiesDemo(handle, centre);
+    },
+  },
   extensibleChoices: [cvLanguages],
   relations: defineRelations([
     ...[
@@ -76,6 +105,7 @@ export const cvArea = defineArea({
       "cv_skills",
       "cv_soft_skills",
       "cv_obstacles",
+      "cv_person_properties",
     ].map(
       (table) =>
         ({ from: `${table}.client_id`, to: "partners", onDelete: "volatile", label: `relations.cv.${table}` }) as const,
@@ -127,5 +157,19 @@ export const cvArea = defineArea({
     },
     { from: "cv_obstacles.type_id", to: "cv_obstacle_types", onDelete: "protect", label: "relations.cv.cv_obstacles" },
     { from: "cv_obstacles.user_id", to: "users", onDelete: "clear", label: "relations.cv.cv_obstacles" },
+    { from: "cv_properties.group_id", to: "cv_prop_groups", onDelete: "protect", label: "relations.cv.cv_properties" },
+    { from: "cv_properties.type_id", to: "cv_prop_types", onDelete: "protect", label: "relations.cv.cv_properties" },
+    {
+      from: "cv_person_properties.group_id",
+      to: "cv_prop_groups",
+      onDelete: "protect",
+      label: "relations.cv.cv_person_properties",
+    },
+    {
+      from: "cv_person_properties.property_id",
+      to: "cv_properties",
+      onDelete: "protect",
+      label: "relations.cv.cv_person_properties",
+    },
   ]),
 });

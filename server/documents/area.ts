@@ -7,39 +7,68 @@ import { documentsRouter } from "./router";
 import { excerptsSource } from "./timeline";
 import { clientExcerptsResource, documentTypesResource, letterheadResource, myExcerptsResource } from "./resources";
 
-/** The document types every centre starts with (Lino Eupen's client excerpt types, domain-people §14.1). */
+/**
+ * The document types every centre starts with (Lino Eupen's client excerpt types, domain-people
+ * §14.1), one per template. Idempotent per template: a template that already has a type is left as
+ * it is. The types added after centres existed (eID sheet, letter to an organisation, action plan)
+ * reach those centres through the migration `0040_letters` (its hand-written INSERTs, the same rows).
+ */
+export const SEEDED_DOCUMENT_TYPES = [
+  {
+    names: { fr: "Fiche du dossier", nl: "Dossierfiche", de: "Aktenblatt", en: "File sheet" },
+    contentType: "client",
+    template: "fileSheet",
+    isPrimary: true,
+  },
+  {
+    names: {
+      fr: "Lettre au client",
+      nl: "Brief aan de cliënt",
+      de: "Brief an den Klienten",
+      en: "Letter to the client",
+    },
+    contentType: "client",
+    template: "letter",
+    printRecipient: true,
+  },
+  {
+    names: { fr: "Curriculum vitae", nl: "Curriculum vitae", de: "Lebenslauf", en: "Curriculum vitae" },
+    contentType: "client",
+    template: "cv",
+  },
+  {
+    names: { fr: "Contenu carte eID", nl: "Inhoud eID-kaart", de: "eID-Inhalt", en: "eID sheet" },
+    contentType: "client",
+    template: "eidSheet",
+  },
+  {
+    names: { fr: "Plan d'action", nl: "Actieplan", de: "Aktionsplan", en: "Action plan" },
+    contentType: "client",
+    template: "actionPlan",
+    printRecipient: true,
+  },
+  {
+    names: {
+      fr: "Lettre à une organisation",
+      nl: "Brief aan een organisatie",
+      de: "Brief an eine Organisation",
+      en: "Letter to an organisation",
+    },
+    contentType: "clientContact",
+    template: "organisationLetter",
+    isPrimary: true,
+    printRecipient: true,
+  },
+] as const;
+
 const seedDocumentTypes: Seed = async ({ db, t }) => {
   await db.insert(t.documentSettings).values({ id: 1 }).onConflictDoNothing();
-  // Client types only: other areas seed the types of their own records (reception: the presence certificate).
-  const [{ count } = { count: 0 }] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(t.excerptTypes)
-    .where(sql`${t.excerptTypes.contentType} = 'client'`);
-  if (count > 0) return;
-  await db.insert(t.excerptTypes).values([
-    {
-      names: { fr: "Fiche du dossier", nl: "Dossierfiche", de: "Aktenblatt", en: "File sheet" },
-      contentType: "client",
-      template: "fileSheet",
-      isPrimary: true,
-    },
-    {
-      names: {
-        fr: "Lettre au client",
-        nl: "Brief aan de cliënt",
-        de: "Brief an den Klienten",
-        en: "Letter to the client",
-      },
-      contentType: "client",
-      template: "letter",
-      printRecipient: true,
-    },
-    {
-      names: { fr: "Curriculum vitae", nl: "Curriculum vitae", de: "Lebenslauf", en: "Curriculum vitae" },
-      contentType: "client",
-      template: "cv",
-    },
-  ]);
+  // Per template: other areas seed the types of their own records (reception: the presence certificate).
+  const present = new Set(
+    (await db.select({ template: t.excerptTypes.template }).from(t.excerptTypes)).map((r) => r.template),
+  );
+  const missing = SEEDED_DOCUMENT_TYPES.filter((type) => !present.has(type.template));
+  if (missing.length > 0) await db.insert(t.excerptTypes).values(missing.map((type) => ({ ...type })));
 };
 
 /** The demo centres' letterheads: an address and a place to write letters from. */
@@ -97,12 +126,21 @@ export const documentsArea = defineArea({
       label: "relations.excerpts",
     },
     { from: "excerpts.recipient_id", to: "partners", onDelete: "clear", label: "relations.excerpts" },
+    // A letter to one of a client's contacts goes with that contact row, as a client's documents go with the client.
+    {
+      from: "excerpts.owner_id",
+      to: "client_contacts",
+      ownerType: "clientContact",
+      onDelete: "volatile",
+      label: "relations.excerpts",
+    },
     // Who uploaded a centre's own template stays named.
     { from: "document_templates.user_id", to: "users", onDelete: "protect", label: "relations.documentTemplates" },
     // Editing in place (server/documents/dav): the links and versions are part of their document;
     // a user's links end with the user, the versions they saved keep them named.
     { from: "dav_tokens.excerpt_id", to: "excerpts", onDelete: "part", label: "relations.excerptVersions" },
     { from: "dav_tokens.user_id", to: "users", onDelete: "part", label: "relations.excerptVersions" },
+    { from: "dav_locks.excerpt_id", to: "excerpts", onDelete: "part", label: "relations.excerptVersions" },
     { from: "excerpt_versions.excerpt_id", to: "excerpts", onDelete: "part", label: "relations.excerptVersions" },
     { from: "excerpt_versions.user_id", to: "users", onDelete: "protect", label: "relations.excerptVersions" },
     // A mass print is its user's download: it goes with the user or the document type.

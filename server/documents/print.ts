@@ -25,6 +25,7 @@ import { convertExcerptJob } from "./pdf/job";
 import { enqueue } from "@/server/jobs/queue";
 import type { DOCUMENT_TYPES, TemplateName } from "./templates";
 import { cvDocumentData } from "@/server/cv/document";
+import { actionPlanData, authorFacts, eidSheetData } from "./letters";
 
 type Tx = TenantHandle["db"];
 /** What filling a document needs of its request: the centre and who prints (a job has no more). */
@@ -221,6 +222,23 @@ export async function letterToClientData(
   };
 }
 
+/** The action plan: the letter's head and signature, the client's tasks (server/documents/letters.ts). */
+export async function actionPlanDocumentData(
+  tx: Tx,
+  ctx: PrintCtx,
+  clientId: number,
+  language: DocumentLanguage,
+  print: PrintFacts,
+): Promise<TemplateData> {
+  return {
+    ...(await authorFacts(tx, ctx.handle.t, ctx.user.id, clientId, print.excerptId, language)),
+    printRecipient: print.printRecipient,
+    place: print.centre.place,
+    subject: print.typeName,
+    ...(await actionPlanData(tx, ctx.handle.t, clientId, language)),
+  };
+}
+
 /** What a print knows besides its record: the excerpt it makes, its type, the centre. */
 export interface PrintFacts {
   /** The excerpt it makes; none in a mass print (server/documents/mass-print.ts). */
@@ -244,6 +262,8 @@ const CLIENT_DATA: Record<ClientTemplate, ClientData> = {
   fileSheet: (tx, ctx, id, language) => fileSheetData(tx, ctx, id, language),
   letter: letterToClientData,
   cv: (tx, ctx, id, language) => cvDocumentData(tx, ctx, id, language),
+  eidSheet: (tx, ctx, id, language) => eidSheetData(tx, ctx.handle.t, id, language),
+  actionPlan: (tx, ctx, id, language, print) => actionPlanDocumentData(tx, ctx, id, language, print),
 };
 
 /** A record to print: its kind (a document type's content type), its id, the client it is about and its language. */
@@ -251,7 +271,12 @@ export interface Printable {
   contentType: string;
   id: number;
   /** The client's id and language (§14.2: the document follows its owner's language); NOT_FOUND when it is gone. */
-  load: (tx: Tx) => Promise<{ clientId: number; language: string | null }>;
+  load: (tx: Tx) => Promise<{
+    clientId: number;
+    language: string | null;
+    /** Whom the document is addressed to when it is not its owner (an organisation): its language comes next (§14.2). */
+    recipient?: { id: number; language: string | null };
+  }>;
   /** The template's own tags (the letterhead, `printedOn` and `author` are filled for every document). */
   data: (tx: Tx, template: TemplateName, language: DocumentLanguage, print: PrintFacts) => Promise<TemplateData>;
 }
@@ -341,14 +366,19 @@ export async function printRecord(ctx: ResourceCtx, record: Printable, typeId?: 
         if (printed !== null) return { open: { resource: "documents.mine", id: printed } };
       }
       const template = type.template as TemplateName;
-      const { clientId, language: ownerLanguage } = await record.load(tx);
+      const { clientId, language: ownerLanguage, recipient } = await record.load(tx);
       const centre = await centreOf(tx, ctx.handle, identity);
-      const language = documentLanguage({ owner: ownerLanguage, centre: centre.defaultLocale });
+      const language = documentLanguage({
+        owner: ownerLanguage,
+        recipient: recipient?.language,
+        centre: centre.defaultLocale,
+      });
       const row = {
         typeId: type.id,
         ownerType: owner.type,
         ownerId: owner.id,
         clientId,
+        ...(recipient ? { recipientId: recipient.id } : {}),
         userId: ctx.user.id,
         language,
         storageKey: key,

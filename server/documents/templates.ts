@@ -6,13 +6,16 @@ import type { DocumentLanguage } from "./language";
 
 /**
  * What a document type prints: Lino's `content_type`: a client, a guest of a calendar entry (a
- * presence), an ISIP/PIIS contract (its value is the contract kind's owner type, server/isip/base.ts).
+ * presence), an ISIP/PIIS or Art. 61 contract (its value is the contract kind's owner type,
+ * server/isip/base.ts), one of a client's contacts (a letter to that organisation), a client's poll response.
  */
 export const documentContentTypes = defineChoiceList("documentContentTypes", [
   "client",
   "guest",
   "isipContract",
   "art61Contract",
+  "clientContact",
+  "pollResponse",
 ]);
 
 /** The tags every document's letterhead fills. */
@@ -82,6 +85,47 @@ export const DOCUMENT_TYPES = [
       ...LETTERHEAD,
       ...["title", "headline", "ref", "clientName", "clientAddress", "companyName", "companyAddress", "contact"],
       ...["articles", "heading", "paragraphs", "paragraph", "printedOn", "author"],
+    ]),
+  },
+  {
+    // The client's eID card as read (domain-people §7; Lino's eid-content.odt).
+    template: "eidSheet",
+    contentType: "client",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["hasCard", "cardType", "cardNumber", "cardValidFrom", "cardValidUntil", "cardIssuer", "nationalId"],
+      ...["nobleCondition", "lastName", "firstName", "nationality", "gender", "birthDate", "birthPlace", "address"],
+      ...["clientName", "printedOn", "author"],
+    ]),
+  },
+  {
+    // A letter from a client's file to one of the client's contacts: an organisation and its contact person (§14.1).
+    template: "organisationLetter",
+    contentType: "clientContact",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["printRecipient", "recipient", "place", "date", "ref", "subject", "clientName", "nationalId"],
+      ...["body", "author", "authorRole", "printedOn"],
+    ]),
+  },
+  {
+    // Lino Eupen's "Action plan" (Default.odt with the pac body): the letter layout, the client's tasks, the contact person.
+    template: "actionPlan",
+    contentType: "client",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["printRecipient", "recipient", "place", "date", "ref", "subject", "author", "authorRole"],
+      ...["tasks", "summary", "due", "state", "printedOn"],
+    ]),
+  },
+  {
+    // A client's poll response (domain-integ-money §2.11), its data from the polls area (server/polls/printout.ts).
+    template: "pollAnswers",
+    contentType: "pollResponse",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["poll", "clientName", "date", "interviewer", "state", "remark", "printedOn", "author"],
+      ...["questions", "heading", "number", "title", "answer", "comment"],
     ]),
   },
 ] as const;

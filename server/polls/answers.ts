@@ -31,7 +31,7 @@ export interface AnswerSheet {
 }
 
 /** The response's poll, client, author and state; NOT_FOUND for no response of this centre. */
-async function responseOf(tx: Pick<Tx, "select">, t: TenantHandle["t"], id: number) {
+export async function responseOf(tx: Pick<Tx, "select">, t: TenantHandle["t"], id: number) {
   const [row] = await tx
     .select({
       id: t.pollResponses.id,
@@ -48,7 +48,7 @@ async function responseOf(tx: Pick<Tx, "select">, t: TenantHandle["t"], id: numb
 }
 
 /** The questions of a poll with the choices each offers (its own choice set, else the poll's default). */
-async function questionsOf(tx: Pick<Tx, "select">, t: TenantHandle["t"], pollId: number) {
+export async function questionsOf(tx: Pick<Tx, "select">, t: TenantHandle["t"], pollId: number) {
   const questions = await tx
     .select({
       id: t.pollQuestions.id,

@@ -9,6 +9,7 @@ import {
   responsesResource,
 } from "./resources";
 import { pollsRouter } from "./router";
+import { seedAnswerSheetType } from "./printout";
 import { seedChoiceSets, seedDemoPolls } from "./seed";
 
 /**
@@ -40,7 +41,13 @@ export const pollsArea = defineArea({
     },
   ],
   router: pollsRouter,
-  seed: { reference: seedChoiceSets, demo: seedDemoPolls },
+  seed: {
+    reference: async (handle, centre) => {
+      await seedChoiceSets(handle);
+      await seedAnswerSheetType(handle, centre);
+    },
+    demo: seedDemoPolls,
+  },
   relations: defineRelations([
     // A poll answered by clients stays: its responses are records of interviews.
     { from: "poll_responses.poll_id", to: "polls", onDelete: "protect", label: "relations.pollResponses" },
@@ -90,5 +97,13 @@ export const pollsArea = defineArea({
     { from: "poll_responses.partner_id", to: "partners", onDelete: "protect", label: "relations.pollResponses" },
     { from: "poll_responses.user_id", to: "users", onDelete: "protect", label: "relations.pollResponses" },
     { from: "polls.user_id", to: "users", onDelete: "protect", label: "relations.polls" },
+    // A response's printed answer sheets go with it, as a client's documents go with the client.
+    {
+      from: "excerpts.owner_id",
+      to: "poll_responses",
+      ownerType: "pollResponse",
+      onDelete: "volatile",
+      label: "relations.excerpts",
+    },
   ]),
 });

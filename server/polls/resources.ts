@@ -1,3 +1,4 @@
+import { pollResults, printAnswerSheetAction, resultsParams } from "./printout";
 import { assertClient } from "@/server/clients/client-rows";
 import { and, eq, ne, sql, type SQLWrapper } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
@@ -160,6 +161,19 @@ export const pollsResource = defineResource({
       label: "polls.responses.title",
       groups: [],
       slaves: [{ resource: "polls.responses", label: "polls.responses.title", masterField: "poll" }],
+    },
+    {
+      key: "results",
+      label: "polls.results.title",
+      groups: [],
+      panels: [
+        {
+          key: "pollResults",
+          label: "polls.results.title",
+          params: resultsParams,
+          load: (ctx, id, params) => pollResults(ctx, id, params),
+        },
+      ],
     },
   ],
   insert: { fields: ["ref", "title", "details", "defaultChoiceSet", "defaultMultipleChoices"] },
@@ -401,6 +415,8 @@ export const responsesResource = defineResource({
   },
   beforeSave: responseBeforeSave,
   beforeDelete: assertResponseAuthor,
+  // Its answer sheet printed through the documents area, in the client's language (./printout.ts).
+  actions: [printAnswerSheetAction],
   workflow: {
     field: "state",
     transitions: [

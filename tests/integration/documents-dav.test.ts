@@ -1,6 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { v2 as webdav } from "webdav-server";
+import { tenantTables } from "@/db/tenant/tables";
+import { DbLockManager } from "@/server/documents/dav/locks";
+import { clusterUrl } from "@/server/db/pool";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionClaims } from "@/server/auth/session";
 import { USER_TYPES, hasRole } from "@/server/auth/user-types";
@@ -284,3 +290,132 @@ describe("the Edit action's permissions", () => {
 async function* file(stream: NodeJS.ReadableStream) {
   for await (const c of stream) yield c as Buffer;
 }
+
+describe("WebDAV locks shared by two instances through the database", () => {
+  /** A second instance of the application: its own pool of connections to the same database, its own lock managers. */
+  let secondPool: pg.Pool;
+  const second = (tenant: Tenant) => ({
+    db: drizzle(secondPool) as ReturnType<typeof tenantHandle>["db"],
+    t: tenantTables(tenantHandle(tenant).schema),
+  });
+  beforeAll(() => {
+    secondPool = new pg.Pool({ connectionString: clusterUrl(eupen.clusterId), max: 2 });
+  });
+  afterAll(() => secondPool.end());
+
+  const call = <T>(f: (cb: (e?: Error | null, v?: T) => void) => void) =>
+    new Promise<T>((resolve, reject) => f((e, v) => (e ? reject(e) : resolve(v as T))));
+  const newLock = (scope: "exclusive" | "shared", user: string, depth = 0, timeout = 3600) =>
+    new webdav.Lock(
+      new webdav.LockKind(new webdav.LockScope(scope), webdav.LockType.Write, timeout),
+      user,
+      // The owner element's content as xml-js-builder parses it (a text node).
+      [{ type: "text", text: user }] as never,
+      depth,
+    );
+
+  it("sees on the second instance the lock an editor took over HTTP on the first, and refuses it another lock", async () => {
+    const id = await printed();
+    const link = await editLink(id);
+    const lock = await dav("LOCK", link.path, { headers: { "content-type": "application/xml" }, body: LOCK_BODY });
+    expect(lock.status).toBe(200);
+    const token = lockTokenOf(lock.headers);
+    const other = new DbLockManager(second(eupen), id, true);
+    const seen = await call<webdav.Lock[]>((cb) => other.getLocks(cb));
+    // No Depth header: infinity (-1), as webdav-server reads it.
+    expect(seen.map((l) => [l.uuid, l.lockKind.scope.value, l.depth])).toEqual([[token, "exclusive", -1]]);
+    await expect(call((cb) => other.setLock(newLock("exclusive", "colleague"), cb))).rejects.toBe(webdav.Errors.Locked);
+    await expect(call((cb) => other.setLock(newLock("shared", "colleague"), cb))).rejects.toBe(webdav.Errors.Locked);
+    // The first instance answers UNLOCK; the second then lets the colleague lock.
+    expect((await dav("UNLOCK", link.path, { headers: { "lock-token": `<${token}>` } })).status).toBe(204);
+    expect(await call<webdav.Lock[]>((cb) => other.getLocks(cb))).toEqual([]);
+    await call((cb) => other.setLock(newLock("exclusive", "colleague"), cb));
+    // …and the first instance now answers 423 to the editor.
+    expect(
+      (await dav("LOCK", link.path, { headers: { "content-type": "application/xml" }, body: LOCK_BODY })).status,
+    ).toBe(423);
+  });
+
+  it("takes a Depth header that is no number as infinity rather than failing", async () => {
+    const link = await editLink(await printed());
+    const lock = await dav("LOCK", link.path, {
+      headers: { "content-type": "application/xml", depth: "deep" },
+      body: LOCK_BODY,
+    });
+    expect(lock.status).toBe(200);
+    const h = tenantHandle(eupen);
+    const [row] = await h.db
+      .select()
+      .from(h.t.davLocks)
+      .where(eq(h.t.davLocks.token, lockTokenOf(lock.headers)));
+    expect(row?.depth).toBe(-1);
+  });
+
+  it("gives either instance the same lock (token, user, owner, depth, expiry), refreshed and removed by the other", async () => {
+    const id = await printed();
+    const one = new DbLockManager(tenantHandle(eupen), id, true);
+    const two = new DbLockManager(second(eupen), id, true);
+    const taken = newLock("exclusive", "hubert", -1, 600);
+    await call((cb) => one.setLock(taken, cb));
+    const found = await call<webdav.Lock>((cb) => two.getLock(taken.uuid, cb));
+    expect(found.isSame(taken)).toBe(true);
+    expect(found).toMatchObject({ userUid: "hubert", depth: -1, owner: [{ type: "text", text: "hubert" }] });
+    expect(found.expired()).toBe(false);
+
+    const refreshed = await call<webdav.Lock>((cb) => two.refresh(taken.uuid, 7200, cb));
+    expect(refreshed.expirationDate).toBeGreaterThan(taken.expirationDate);
+    expect((await call<webdav.Lock>((cb) => one.getLock(taken.uuid, cb))).expirationDate).toBe(
+      refreshed.expirationDate,
+    );
+    expect(await call<boolean>((cb) => two.removeLock(taken.uuid, cb))).toBe(true);
+    expect(await call<boolean>((cb) => one.removeLock(taken.uuid, cb))).toBe(false);
+    expect(await call<webdav.Lock | undefined>((cb) => one.getLock(taken.uuid, cb))).toBeUndefined();
+  });
+
+  it("lets shared locks stand together, and the folder's infinite lock cover the document", async () => {
+    const id = await printed();
+    const fileOne = new DbLockManager(tenantHandle(eupen), id, true);
+    const fileTwo = new DbLockManager(second(eupen), id, true);
+    const folderTwo = new DbLockManager(second(eupen), id, false);
+    await call((cb) => fileOne.setLock(newLock("shared", "a"), cb));
+    await call((cb) => fileTwo.setLock(newLock("shared", "b"), cb));
+    expect(await call<webdav.Lock[]>((cb) => fileOne.getLocks(cb))).toHaveLength(2);
+    // A folder lock of depth 0 does not reach the document; one of depth infinity does.
+    await call((cb) => folderTwo.setLock(newLock("exclusive", "c", 0), cb));
+    await expect(call((cb) => folderTwo.setLock(newLock("exclusive", "c", -1), cb))).rejects.toBe(webdav.Errors.Locked);
+    expect(await call<webdav.Lock[]>((cb) => folderTwo.getLocks(cb))).toHaveLength(1);
+  });
+
+  it("grants only one of two exclusive locks asked at once on the two instances", async () => {
+    const id = await printed();
+    const one = new DbLockManager(tenantHandle(eupen), id, true);
+    const two = new DbLockManager(second(eupen), id, true);
+    const results = await Promise.allSettled([
+      call((cb) => one.setLock(newLock("exclusive", "a"), cb)),
+      call((cb) => two.setLock(newLock("exclusive", "b"), cb)),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await call<webdav.Lock[]>((cb) => one.getLocks(cb))).toHaveLength(1);
+  });
+
+  it("forgets an expired lock (and deletes its row), and keeps each centre's locks to itself", async () => {
+    const id = await printed();
+    const one = new DbLockManager(tenantHandle(eupen), id, true);
+    const old = newLock("exclusive", "a");
+    old.expirationDate = Date.now() - 1000;
+    await call((cb) => one.setLock(old, cb));
+    const two = new DbLockManager(second(eupen), id, true);
+    expect(await call<webdav.Lock[]>((cb) => two.getLocks(cb))).toEqual([]);
+    const h = tenantHandle(eupen);
+    expect(await h.db.select().from(h.t.davLocks).where(eq(h.t.davLocks.token, old.uuid))).toEqual([]);
+    // An expired lock is no lock: a new one is granted.
+    const fresh = newLock("exclusive", "b");
+    await call((cb) => two.setLock(fresh, cb));
+    // Another centre's document of the same id has no lock: the table is the centre's own.
+    const foreign = new DbLockManager(second(chatelet), id, true);
+    expect(await call<webdav.Lock[]>((cb) => foreign.getLocks(cb))).toEqual([]);
+    expect(await call<webdav.Lock | undefined>((cb) => foreign.getLock(fresh.uuid, cb))).toBeUndefined();
+    expect(await call<boolean>((cb) => foreign.removeLock(fresh.uuid, cb))).toBe(false);
+    expect(await call<webdav.Lock[]>((cb) => one.getLocks(cb))).toHaveLength(1);
+  });
+});

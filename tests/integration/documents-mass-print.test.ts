@@ -59,7 +59,13 @@ describe("mass printing (issue 14 §6)", () => {
   it("prints the ticked clients' file sheets, each in its language, into one zip of Word files with its progress", async () => {
     const c = await caller(eupen, worker.claims);
     const types = await c.documents.selectionTypes({ resource: "clients.clients" });
-    expect(types.map((t) => t.name)).toEqual(["Fiche du dossier", "Curriculum vitae", "Lettre au client"]);
+    expect(types.map((t) => t.name)).toEqual([
+      "Fiche du dossier",
+      "Contenu carte eID",
+      "Curriculum vitae",
+      "Lettre au client",
+      "Plan d'action",
+    ]);
 
     // A partner who is not a client is not in the clients' list: left out as if it did not exist.
     const { id } = await printSelection(eupen, worker.claims, [...clients, organisation]);

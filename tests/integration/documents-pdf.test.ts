@@ -13,9 +13,13 @@ import {
   centreIdentityOf,
   centreOf,
   fileSheetData,
+  actionPlanDocumentData,
   letterheadData,
   letterToClientData,
 } from "@/server/documents/print";
+import { eidSheetData } from "@/server/documents/letters";
+import { organisationLetterData } from "@/server/documents/organisation-letter";
+import { answerSheetData } from "@/server/polls/printout";
 import { ConversionError, pdfAvailable, pdfConverter, WarmConverter } from "@/server/documents/pdf/converter";
 import { convertExcerpt } from "@/server/documents/pdf/job";
 import { renderDocx, type TemplateData } from "@/server/documents/render";
@@ -199,7 +203,51 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
         de: "Für den Arbeitgeber,",
         en: "For the employer,",
       },
+      eidSheet: {
+        fr: "Contenu de la carte eID",
+        nl: "Inhoud van de eID-kaart",
+        de: "Inhalt der eID-Karte",
+        en: "eID card content",
+      },
+      organisationLetter: {
+        fr: "Arbeitsamt Eupen",
+        nl: "Arbeitsamt Eupen",
+        de: "Arbeitsamt Eupen",
+        en: "Arbeitsamt Eupen",
+      },
+      actionPlan: {
+        fr: "Votre personne de contact",
+        nl: "Uw contactpersoon",
+        de: "Ihr Ansprechpartner",
+        en: "Your contact person",
+      },
+      pollAnswers: {
+        fr: "Réponses au questionnaire",
+        nl: "Antwoorden op de vragenlijst",
+        de: "Antworten auf die Umfrage",
+        en: "Poll answers",
+      },
     };
+    const { db, t } = ctx.handle;
+    const [company] = await db
+      .insert(t.partners)
+      .values({ kind: "organisation", name: "Arbeitsamt Eupen", language: "de" })
+      .returning({ id: t.partners.id });
+    const [contact] = await db
+      .insert(t.clientContacts)
+      .values({ clientId: germanClient, companyId: company!.id })
+      .returning({ id: t.clientContacts.id });
+    // A poll answered by her (the polls' choice sets are every centre's).
+    const [set] = await db.select({ id: t.pollChoiceSets.id }).from(t.pollChoiceSets).limit(1);
+    const [poll] = await db
+      .insert(t.polls)
+      .values({ ref: "RAE", title: "Recherche", userId: worker.user.id, defaultChoiceSetId: set!.id })
+      .returning({ id: t.polls.id });
+    await db.insert(t.pollQuestions).values({ pollId: poll!.id, number: "1", title: "Travail?" });
+    const [response] = await db
+      .insert(t.pollResponses)
+      .values({ pollId: poll!.id, partnerId: germanClient, userId: worker.user.id, date: "2026-03-02" })
+      .returning({ id: t.pollResponses.id });
     const facts = { excerptId: 7, typeName: "Convocation", printRecipient: true, centre };
     const dataOf: Record<TemplateName, (language: DocumentLanguage) => Promise<TemplateData>> = {
       fileSheet: (language) => fileSheetData(ctx.handle.db, ctx, germanClient, language),
@@ -208,6 +256,10 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
       presenceCertificate: (language) => presenceCertificateData(ctx.handle.db, ctx, germanVisit, language, facts),
       isipContract: (language) => isipContractData(ctx.handle.db, ctx, germanContract, language, facts),
       art61Convention: (language) => conventionData(ctx.handle.db, ctx, germanArt61, language, facts),
+      eidSheet: (language) => eidSheetData(ctx.handle.db, ctx.handle.t, germanClient, language),
+      organisationLetter: (language) => organisationLetterData(ctx.handle.db, ctx, contact!.id, language, facts),
+      actionPlan: (language) => actionPlanDocumentData(ctx.handle.db, ctx, germanClient, language, facts),
+      pollAnswers: (language) => answerSheetData(ctx.handle.db, ctx, response!.id, language),
     };
     for (const { template } of DOCUMENT_TYPES)
       for (const language of DOCUMENT_LANGUAGES) {

@@ -116,6 +116,8 @@ const FORMATTED: Record<string, (v: 0 | 1, n: number, centre: { generalEndings: 
   senderId: (v) => (v ? "CPAS" : "+32475000000"),
   // A client knows a language once: languages the demo CVs never hold, another one for each form.
   "cv.languageKnowledge.language": (v, n) => ["sq", "uk", "fa", "ln", "pl", "ro", "pt"][(n + v) % 7],
+  // Each client list is fed by one group, the seeded one: a new group feeds none.
+  "cv.propGroups.kind": () => null,
 };
 
 /** References that must differ from one form to the next (a pair the table holds once). */

@@ -96,6 +96,10 @@ const EXPECTED: Record<string, string> = {
   "cv.skills": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
   "cv.softSkills": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
   "cv.obstacles": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  // Eupen's properties (cv.SkillsByPerson, SoftSkillsByPerson, ObstaclesByPerson): as Châtelet's rows.
+  "cv.personSkills": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.personSoftSkills": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.personObstacles": "-   e   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
   // Configuration (EducationLevels, StudyTypes, Sectors, Functions, …): CareerStaff; their rows are offered
   // in the CV forms integration agents (CareerUser) fill in.
   "cv.educationLevels": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
@@ -108,6 +112,10 @@ const EXPECTED: Record<string, string> = {
   "cv.proofs": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
   "cv.softSkillTypes": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
   "cv.obstacleTypes": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  // properties.PropGroups, PropTypes, Properties (Configure → Properties): as the CV configuration.
+  "cv.propGroups": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.propTypes": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
+  "cv.properties": "-   V   E   E   -   -   -   -   -   -   E   -   -   -   E   E",
 
   // ── The client file's small entities (§3.8) ──
   // "All visible to SocialUser on the client; global lists for SocialStaff": pcsw.DispensesByClient,
@@ -745,7 +753,23 @@ beforeAll(async () => {
       ].map(async (r) => [r, await create(`cv.${r}`, { name: name(r) })] as const),
     ),
   );
+  const propGroup = await create("cv.propGroups", { name: name("propGroups") });
+  const propType = await create("cv.propTypes", { name: name("propTypes") });
+  const property = await create("cv.properties", { name: name("properties"), group: propGroup, type: propType });
+  /** A property of the group feeding one of the client's lists (seeded with the centre). */
+  const seededProperty = async (kind: string) =>
+    (
+      await h.db
+        .select({ id: h.t.cvProperties.id })
+        .from(h.t.cvProperties)
+        .innerJoin(h.t.cvPropGroups, eq(h.t.cvPropGroups.id, h.t.cvProperties.groupId))
+        .where(eq(h.t.cvPropGroups.kind, kind))
+        .limit(1)
+    )[0]!.id;
   const cvRows = {
+    personSkills: await create("cv.personSkills", { client, property: await seededProperty("skills") }),
+    personSoftSkills: await create("cv.personSoftSkills", { client, property: await seededProperty("softSkills") }),
+    personObstacles: await create("cv.personObstacles", { client, property: await seededProperty("obstacles") }),
     languageKnowledge: await create("cv.languageKnowledge", { client, language: "de", cefLevel: "B1" }),
     studies: await create("cv.studies", { client, content: "CESS", startDate: "2010-09-01" }),
     trainings: await create("cv.trainings", { client, content: "Cuisine", function: cvFunction }),
@@ -881,6 +905,9 @@ beforeAll(async () => {
     ...Object.entries(cvConfig).map(([r, id]): [string, Fixture] => [`cv.${r}`, { id }]),
     ["cv.sectors", { id: cvSector }],
     ["cv.functions", { id: cvFunction }],
+    ["cv.propGroups", { id: propGroup }],
+    ["cv.propTypes", { id: propType }],
+    ["cv.properties", { id: property }],
 
     ["clients.all", { id: client }],
     ["newcomers.clients", { id: client }],

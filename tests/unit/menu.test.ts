@@ -152,6 +152,9 @@ const CAREER_CONFIG = [
   "menu.configure > menu.sections.career > cv.proofs (/cv/proofs)",
   "menu.configure > menu.sections.career > cv.softSkillTypes (/cv/softSkillTypes)",
   "menu.configure > menu.sections.career > cv.obstacleTypes (/cv/obstacleTypes)",
+  "menu.configure > menu.sections.career > cv.propGroups (/cv/propGroups)",
+  "menu.configure > menu.sections.career > cv.propTypes (/cv/propTypes)",
+  "menu.configure > menu.sections.career > cv.properties (/cv/properties)",
 ];
 const CAREER_EXPLORER = [
   "menu.explorer > menu.sections.career > cv.languageKnowledge (/cv/languageKnowledge)",

@@ -9,6 +9,7 @@ import { EidCardPanelView } from "./eid-card";
 import { ExcerptPdfPanelView } from "./excerpt-pdf";
 import { HandOverPanelView } from "./hand-over";
 import { PollAnswersPanelView } from "./poll-answers";
+import { PollResultsPanelView } from "./poll-results";
 import { FindDatePanelView } from "./find-date";
 import { SimilarClientsPanelView } from "./similar-clients";
 import { TimelinePanelView } from "./timeline";
@@ -31,4 +32,5 @@ export const PANEL_COMPONENTS: Record<string, ComponentType<{ data: unknown }>> 
   documentEdit: DocumentEditPanelView,
   agentsByClient: AgentsByClientPanelView,
   pollAnswers: PollAnswersPanelView,
+  pollResults: PollResultsPanelView,
 };

@@ -12,6 +12,7 @@ import { documentStorage } from "../storage";
 import { DOCX } from "../resources";
 import { grantOf, type DavGrant } from "./tokens";
 import { saveNewVersion } from "./versions";
+import { DbLockManager } from "./locks";
 
 const DAV = /^\/dav\/([^/]+)(\/.*)?$/;
 
@@ -25,10 +26,10 @@ const grantOfContext = (ctx: webdav.RequestContext) => {
 const documentKey = (g: DavGrant) => `${g.tenantId}:${g.excerptId}`;
 
 /**
- * Locks and dead properties per document, in memory: one instance holds them (docs/documents.md);
- * two edit links of the same document share them, so a second editor finds the first one's lock.
+ * Locks are in the centre's database (`dav_locks`, ./locks.ts), so that every instance shares them;
+ * dead properties per document in memory. Two edit links of the same document share both, so a
+ * second editor finds the first one's lock.
  */
-const locks = new Map<string, webdav.LocalLockManager>();
 const properties = new Map<string, webdav.LocalPropertyManager>();
 const perDocument = <T>(map: Map<string, T>, key: string, make: () => T) => {
   let value = map.get(key);
@@ -176,9 +177,7 @@ class PrintedDocumentFileSystem extends webdav.FileSystem {
     info: webdav.LockManagerInfo,
     callback: webdav.ReturnCallback<webdav.ILockManager>,
   ) {
-    this.answer(path, info.context, callback, (f) =>
-      perDocument(locks, `${documentKey(f.grant)}:${f.root ? "" : "file"}`, () => new webdav.LocalLockManager()),
-    );
+    this.answer(path, info.context, callback, (f) => new DbLockManager(f.grant.handle, f.grant.excerptId, !f.root));
   }
 
   protected _propertyManager(
