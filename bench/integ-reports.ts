@@ -60,7 +60,7 @@ export async function benchIntegReports(tenant: Tenant, count: number) {
   line("reports_contracts_generated_seconds", generated.seconds);
   const year = String(Number(belgianToday().slice(0, 4)) - 1);
   const period = { from: `${year}-01-01`, to: `${year}-12-31` };
-  const ctx = { handle, user: me.ctx.user, locale: "fr" as const, t: translatorFor("fr") };
+  const ctx = { handle, user: me.ctx.user, registry: me.ctx.registry, locale: "fr" as const, t: translatorFor("fr") };
   const sample = async (fn: () => Promise<unknown>) => {
     await fn(); // warm-up
     const seconds: number[] = [];

@@ -161,6 +161,20 @@ describe("contract statistics of a period", () => {
     expect(endings.rows).toHaveLength(3);
   });
 
+  it("leaves out the contract kinds the centre does not use: immersion trainings are Châtelet's", async () => {
+    const kindsWith = async (fieldSets: string[]) => {
+      const { db, t } = tenantHandle(chatelet);
+      await db.update(t.siteSettings).set({ clientFieldSets: fieldSets }).where(eq(t.siteSettings.id, 1));
+      const { charts, report } = await (
+        await caller(chatelet, "100", { language: "en" })
+      ).caller.integ.statistics(YEAR);
+      expect(report.sections).toHaveLength(charts.length);
+      return charts.map((c) => c.kind);
+    };
+    expect(await kindsWith(["eupen"])).toEqual(["isip", "art60", "art61"]);
+    expect(await kindsWith(["chatelet"])).toEqual(["isip", "art60", "art61", "immersion"]);
+  });
+
   it("answers a point-in-time question with a one-day period", async () => {
     // 15 May 2030: c4's effective end (still active that day) and c6; 16 May: c6 only.
     const on = async (day: string) => {

@@ -2,7 +2,9 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Link } from "@/app/_components/link";
-import { alertClass, inputClass, primaryButton, toolButton } from "@/app/_components/resource/styles";
+import { DateInput } from "@/app/_components/resource/date-input";
+import { alertClass, primaryButton, toolButton } from "@/app/_components/resource/styles";
+import { belgianToday } from "@/lib/format";
 import type { Report } from "@/server/integ/reports/report";
 
 export interface Period {
@@ -10,16 +12,8 @@ export interface Period {
   to: string;
 }
 
-/** Today in Brussels, "YYYY-MM-DD". */
-const brusselsToday = () =>
-  new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Brussels",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
 export const yearOf = (offset: number): Period => {
-  const y = Number(brusselsToday().slice(0, 4)) + offset;
+  const y = Number(belgianToday().slice(0, 4)) + offset;
   return { from: `${y}-01-01`, to: `${y}-12-31` };
 };
 export const validPeriod = (p: Period) =>
@@ -49,27 +43,25 @@ export function PeriodForm({
         if (ok) onChange(oneDay ? { from: draft.from, to: draft.from } : draft);
       }}
     >
-      <label className="flex flex-col text-sm">
-        {oneDay ? t("oneDay") : t("from")}
-        <input
-          type="date"
-          className={inputClass}
+      <div className="flex flex-col text-sm">
+        <span id="period-from-label">{oneDay ? t("oneDay") : t("from")}</span>
+        <DateInput
+          labelledBy="period-from-label"
           value={draft.from}
-          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-          data-testid="period-from"
+          onChange={(from) => setDraft({ ...draft, from })}
+          data={{ "data-testid": "period-from" }}
         />
-      </label>
+      </div>
       {!oneDay && (
-        <label className="flex flex-col text-sm">
-          {t("to")}
-          <input
-            type="date"
-            className={inputClass}
+        <div className="flex flex-col text-sm">
+          <span id="period-to-label">{t("to")}</span>
+          <DateInput
+            labelledBy="period-to-label"
             value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-            data-testid="period-to"
+            onChange={(to) => setDraft({ ...draft, to })}
+            data={{ "data-testid": "period-to" }}
           />
-        </label>
+        </div>
       )}
       <label className="flex items-center gap-1 text-sm">
         <input type="checkbox" checked={oneDay} onChange={(e) => setOneDay(e.target.checked)} data-testid="one-day" />

@@ -44,7 +44,7 @@ export async function reportDownload(req: Request, claims: SessionClaims | null)
   const period = periodSchema.safeParse({ from: url.searchParams.get("from"), to: url.searchParams.get("to") });
   if (!file || !period.success) return refuse("INVALID_INPUT");
   const [, which, format] = file as unknown as [string, "activity" | "statistics", "xlsx" | "pdf"];
-  const reportCtx = { handle: tenantHandle(ctx.tenant), user: ctx.user, locale: ctx.locale, t };
+  const reportCtx = { handle: tenantHandle(ctx.tenant), user: ctx.user, registry: ctx.registry, locale: ctx.locale, t };
   try {
     const report =
       which === "activity"

@@ -12,7 +12,9 @@ import type { SessionUser } from "@/server/auth/session";
 import { usersWithClients } from "@/server/coachings/users-with-clients";
 import { localized, type Locale } from "@/server/i18n/locale";
 import type { Translator } from "@/server/i18n/translator";
+import type { Registry } from "@/server/area";
 import { CONTRACT_KINDS, type ContractKind } from "@/server/isip/base";
+import { can } from "@/server/resources/access";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { clientFigures, coachingFigures, kindFigures, type KindFigures, type Period } from "./figures";
 
@@ -39,6 +41,8 @@ export type Report = z.infer<typeof reportSchema>;
 interface Ctx {
   handle: Pick<TenantHandle, "db" | "t">;
   user: Pick<SessionUser, "roles">;
+  /** Which contract kinds the reader may read (a kind the centre does not use has no readers there). */
+  registry: Pick<Registry, "resources">;
   locale: Locale;
   t: Translator;
 }
@@ -163,13 +167,20 @@ function usersTable(f: KindFigures, period: Period, { locale, t }: Ctx): ReportT
   };
 }
 
-/** Every kind's figures, in the order of `CONTRACT_KINDS`. */
-export const allKindFigures = (handle: Ctx["handle"], period: Period) =>
-  Promise.all(CONTRACT_KINDS.map((kind) => kindFigures(handle, kind, period)));
+/** The contract kinds whose contracts the reader may read, in the order of `CONTRACT_KINDS`. */
+const readableKinds = ({ registry, user }: Pick<Ctx, "registry" | "user">) =>
+  CONTRACT_KINDS.filter((kind) => {
+    const def = registry.resources.get(kind.resource);
+    return !!def && can(def, "view", user);
+  });
+
+/** The figures of every kind the reader may read. */
+export const allKindFigures = (ctx: Pick<Ctx, "handle" | "registry" | "user">, period: Period) =>
+  Promise.all(readableKinds(ctx).map((kind) => kindFigures(ctx.handle, kind, period)));
 
 /** The statistics page's tables (and its exports): per kind, contracts by type and by ending. */
 export async function statisticsReport(ctx: Ctx, period: Period, figures?: KindFigures[]): Promise<Report> {
-  const kinds = figures ?? (await allKindFigures(ctx.handle, period));
+  const kinds = figures ?? (await allKindFigures(ctx, period));
   return {
     title: ctx.t("integReports.statistics"),
     period: periodLabel(period, ctx.locale),
@@ -188,7 +199,7 @@ export async function statisticsReport(ctx: Ctx, period: Period, figures?: KindF
 export async function activityReport(ctx: Ctx, period: Period): Promise<Report> {
   const { t, locale, handle } = ctx;
   const [kinds, coachings, clients, phases] = await Promise.all([
-    allKindFigures(handle, period),
+    allKindFigures(ctx, period),
     coachingFigures(handle, period),
     clientFigures(handle, period),
     usersWithClients(handle, ctx.user, period.to),

@@ -44,7 +44,16 @@ export const integReportsRouter = router({
     .input(periodSchema)
     .output(reportSchema)
     .query(({ ctx, input }) =>
-      activityReport({ handle: ctx.handle, user: ctx.user, locale: ctx.locale, t: translatorFor(ctx.locale) }, input),
+      activityReport(
+        {
+          handle: ctx.handle,
+          user: ctx.user,
+          registry: ctx.registry,
+          locale: ctx.locale,
+          t: translatorFor(ctx.locale),
+        },
+        input,
+      ),
     ),
 
   /** The statistics page: its tables, and what its charts draw (per kind: types and endings). */
@@ -53,9 +62,9 @@ export const integReportsRouter = router({
     .output(z.object({ report: reportSchema, charts: chartsSchema }))
     .query(async ({ ctx, input }) => {
       const t = translatorFor(ctx.locale);
-      const figures = await allKindFigures(ctx.handle, input);
+      const figures = await allKindFigures(ctx, input);
       const report = await statisticsReport(
-        { handle: ctx.handle, user: ctx.user, locale: ctx.locale, t },
+        { handle: ctx.handle, user: ctx.user, registry: ctx.registry, locale: ctx.locale, t },
         input,
         figures,
       );
