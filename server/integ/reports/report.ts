@@ -38,6 +38,12 @@ export type ReportCell = z.infer<typeof reportCellSchema>;
 export type ReportTable = z.infer<typeof reportTableSchema>;
 export type Report = z.infer<typeof reportSchema>;
 
+/**
+ * A kind's name opens a title or a row here; the messages write it for the middle of a sentence
+ * ("… celle du contrat art. 61 n° 7").
+ */
+export const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
 interface Ctx {
   handle: Pick<TenantHandle, "db" | "t">;
   user: Pick<SessionUser, "roles">;
@@ -85,7 +91,7 @@ function typesTable(f: KindFigures, period: Period, { locale, t }: Ctx): ReportT
     sum(f.types.map((ty) => ty[key]));
   return {
     id: `${kind.kind}.types`,
-    title: t("integReports.byType", { kind: t(kind.label) }),
+    title: upperFirst(t("integReports.byType", { kind: t(kind.label) })),
     head: t("isip.type"),
     columns: [
       t("integReports.activeOn", { date: formatDate(period.from, locale as UiLocale) }),
@@ -120,7 +126,7 @@ function endingsTable(f: KindFigures, period: Period, { locale, t }: Ctx): Repor
   const kind = f.kind;
   return {
     id: `${kind.kind}.endings`,
-    title: t("integReports.endingsByType", { kind: t(kind.label) }),
+    title: upperFirst(t("integReports.endingsByType", { kind: t(kind.label) })),
     head: t("isip.ending"),
     columns: [...f.types.map((ty) => localized(ty.names, locale)), t("integReports.total")],
     rows: f.endings.map((e) => ({
@@ -149,7 +155,9 @@ function usersTable(f: KindFigures, period: Period, { locale, t }: Ctx): ReportT
   const last = { from: period.to, to: period.to };
   return {
     id: `${kind.kind}.users`,
-    title: t("integReports.byUser", { kind: t(kind.label), date: formatDate(period.to, locale as UiLocale) }),
+    title: upperFirst(
+      t("integReports.byUser", { kind: t(kind.label), date: formatDate(period.to, locale as UiLocale) }),
+    ),
     head: t("isip.user"),
     columns: [...f.types.map((ty) => localized(ty.names, locale)), t("integReports.total")],
     rows: f.byUser.map((u) => ({
@@ -185,7 +193,7 @@ export async function statisticsReport(ctx: Ctx, period: Period, figures?: KindF
     title: ctx.t("integReports.statistics"),
     period: periodLabel(period, ctx.locale),
     sections: kinds.map((f) => ({
-      title: ctx.t(f.kind.label),
+      title: upperFirst(ctx.t(f.kind.label)),
       tables: [typesTable(f, period, ctx), endingsTable(f, period, ctx)],
     })),
   };
@@ -220,7 +228,7 @@ export async function activityReport(ctx: Ctx, period: Period): Promise<Report> 
         cells: [cell(coachings.clientsAtStart), cell(coachings.clientsAtEnd)],
       },
       ...kinds.map((f) => ({
-        label: t("integReports.activeContracts", { kind: t(f.kind.label) }),
+        label: upperFirst(t("integReports.activeContracts", { kind: t(f.kind.label) })),
         cells: [
           cell(sum(f.types.map((ty) => ty.activeAtStart)), contractsHref(f.kind, "active", first)),
           cell(sum(f.types.map((ty) => ty.activeAtEnd)), contractsHref(f.kind, "active", last)),
@@ -247,7 +255,7 @@ export async function activityReport(ctx: Ctx, period: Period): Promise<Report> 
       ...kinds.map((f) => {
         const total = (k: "started" | "active" | "ended" | "decided" | "issued") => sum(f.types.map((ty) => ty[k]));
         return {
-          label: t(f.kind.label),
+          label: upperFirst(t(f.kind.label)),
           cells: (["started", "active", "ended", "decided", "issued"] as const).map((k) =>
             cell(total(k), contractsHref(f.kind, k, period)),
           ),
@@ -296,7 +304,7 @@ export async function activityReport(ctx: Ctx, period: Period): Promise<Report> 
     sections: [
       { title: t("integReports.general"), tables: [indicators, periodic, clientsTable, phaseTable, coachingEndings] },
       ...kinds.map((f) => ({
-        title: t(f.kind.label),
+        title: upperFirst(t(f.kind.label)),
         tables: [usersTable(f, period, ctx), typesTable(f, period, ctx), endingsTable(f, period, ctx)],
       })),
     ],

@@ -6,7 +6,7 @@ import { translatorFor } from "@/server/i18n/translator";
 import { router } from "@/server/trpc/init";
 import { roleProcedure } from "@/server/trpc/procedures";
 import { computeEsf } from "./esf";
-import { allKindFigures, activityReport, reportSchema, statisticsReport } from "./report";
+import { allKindFigures, activityReport, reportSchema, statisticsReport, upperFirst } from "./report";
 
 /** The reports are for the integration service: agents, managers, administrators (IntegUser, §1), not reception. */
 export const REPORT_ROLE = "IntegUser" as const;
@@ -70,7 +70,7 @@ export const integReportsRouter = router({
       );
       const charts = figures.map((f) => ({
         kind: f.kind.kind,
-        label: t(f.kind.label),
+        label: upperFirst(t(f.kind.label)),
         types: f.types.map((ty) => ({
           name: localized(ty.names, ctx.locale),
           active: ty.active,
