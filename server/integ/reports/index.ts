@@ -22,17 +22,17 @@ export const reportMenu: MenuContribution[] = [
 ];
 
 export const reportRelations = defineRelations([
-  { from: "esf_summaries.client_id", to: "partners", onDelete: "volatile", label: "integReports.esf.title" },
+  { from: "esf_summaries.client_id", to: "partners", onDelete: "volatile", label: "relations.esfSummaries" },
   {
     from: "esf_summaries.education_level_id",
     to: "cv_education_levels",
     onDelete: "protect",
-    label: "integReports.esf.title",
+    label: "relations.esfSummaries",
   },
   {
     from: "esf_entry_types.entry_type_id",
     to: "entry_types",
     onDelete: "volatile",
-    label: "integReports.esf.entryTypes",
+    label: "relations.esfEntryTypes",
   },
 ]);
