@@ -152,8 +152,8 @@ describe("client tables (domain-people §3.6)", () => {
     expect(await meta("newcomers.clients")).toMatchObject({
       title: "resources.clients.newTitle",
       defaultFilters: { clientState: "10" },
-      // Newcomers see the faculty a client came for (domain-people §9).
-      columns: ["name", "clientState", "faculty", "nationalId", "gsm", "address", "age", "email", "phone"],
+      // Newcomers see who sent the client and the faculty it came for (domain-people §3.6 "New clients", §9).
+      columns: ["name", "clientState", "broker", "faculty", "nationalId", "gsm", "address", "age", "email", "phone"],
     });
     // Same filters, detail and workflow as Contacts → Clients.
     const coached = await meta("clients.coached");
