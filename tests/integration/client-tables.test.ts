@@ -161,10 +161,12 @@ describe("client tables (domain-people §3.6)", () => {
     expect(coached.detail).toEqual(contacts.detail);
     expect(coached.workflow).toEqual(contacts.workflow);
 
-    // Reception rows carry what its columns name (and the state, for the row colour).
+    // Reception rows carry what its columns name (and the state, for the row colour; whether a certifying
+    // print locks some of its fields, for the form).
     const [row] = (await admin.resources.list({ resource: "reception.clients", state: state({ q: SURNAME }) })).rows;
     expect(Object.keys(row!).sort()).toEqual(
       [
+        "__certified",
         "__id",
         "__version",
         "address",
