@@ -66,6 +66,9 @@ export async function signIn(page: Page, password = OPERATOR.password, locale: "
 
 /** Serious and critical axe violations of the page as it is now, one readable line per element. */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // Next streams a page's metadata after its body: a page just refreshed by an action gets its
+  // <title> a moment later. The check is of the page as it settles, so it waits for the title first.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
