@@ -514,9 +514,17 @@ describe("WebDAV dead properties shared by two instances through the database", 
     await expect(call((cb) => one.setProperty("urn:x:big", "x".repeat(70_000), {}, cb))).rejects.toBe(
       webdav.Errors.InsufficientStorage,
     );
+    // The link on another centre's host is unknown there: 404, nothing set.
+    const elsewhere = await dav("PROPPATCH", link.path, {
+      host: `${chatelet.slug}.localhost`,
+      headers: { "content-type": "application/xml" },
+      body: proppatch(set("Win32FileAttributes", "00000020")),
+    });
+    expect(elsewhere.status).toBe(404);
     const h = tenantHandle(eupen);
     const rows = await h.db.select().from(h.t.davProperties).where(eq(h.t.davProperties.excerptId, id));
     expect(rows.map((r) => r.name)).toEqual(["urn:x:secret"]);
+    expect(await tenantHandle(chatelet).db.select().from(tenantHandle(chatelet).t.davProperties)).toEqual([]);
   });
 
   it("goes with the document when its client is deleted", async () => {
