@@ -115,6 +115,10 @@ export function fillPictures(zip: PizZip, pictures: TemplatePictures): void {
       rel.setAttribute("Type", IMAGE_RELATIONSHIP);
       rel.setAttribute("Target", `media/picture-${n}.${kind.ext}`);
       rels.documentElement!.appendChild(rel);
+      // The placeholder's own SVG (Word keeps it in the blip's extensions) and cropping are not the photo's.
+      for (const ext of elements(blip, NS.a, "extLst")) blip.removeChild(ext);
+      const blipFill = blip.parentNode as Element | null;
+      for (const crop of blipFill ? elements(blipFill, NS.a, "srcRect") : []) crop.parentNode?.removeChild(crop);
       blip.setAttributeNS(
         NS.r,
         blip.lookupPrefix(NS.r) ? `${blip.lookupPrefix(NS.r)}:embed` : "r:embed",

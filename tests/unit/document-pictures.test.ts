@@ -95,6 +95,23 @@ describe("the eID sheet's photo", () => {
     expect(out.file("word/media/picture-2.jpeg")!.asNodeBuffer().equals(PHOTO)).toBe(true);
   });
 
+  it("drops the placeholder's cropping and its SVG version (Word keeps one beside the PNG), which are not the photo's", () => {
+    const zip = new PizZip(template("fr"));
+    const xml = zip.file("word/document.xml")!.asText();
+    zip.file(
+      "word/document.xml",
+      xml.replace(
+        '<a:blip r:embed="rIdPhoto"/>',
+        '<a:blip r:embed="rIdPhoto"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rIdPhoto"/></a:ext></a:extLst></a:blip><a:srcRect l="10000"/>',
+      ),
+    );
+    const out = renderDocx(zip.generate({ type: "nodebuffer" }), { ...DATA, [PICTURES]: { eidPhoto: PHOTO } });
+    const result = new PizZip(out).file("word/document.xml")!.asText();
+    expect(result).toContain('<a:blip r:embed="rIdPicture1"/><a:stretch>');
+    expect(result).not.toContain("svgBlip");
+    expect(result).not.toContain("srcRect");
+  });
+
   it("tells JPEG and PNG from their first bytes, and nothing else", () => {
     expect(imageKind(PHOTO)).toEqual({ ext: "jpeg", mime: "image/jpeg" });
     expect(imageKind(Buffer.from([0xff, 0xd8]))).toBeNull();
