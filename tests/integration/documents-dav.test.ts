@@ -494,6 +494,29 @@ describe("WebDAV dead properties shared by two instances through the database", 
     ]);
   });
 
+  it("refuses (423) a PROPPATCH on a document another instance's editor has locked, setting nothing", async () => {
+    const id = await printed();
+    const link = await editLink(id);
+    await call((cb) =>
+      new DbLockManager(second(eupen), id, true).setLock(
+        new webdav.Lock(
+          new webdav.LockKind(new webdav.LockScope("exclusive"), webdav.LockType.Write, 600),
+          `${eupen.id}:${colleague.user.id}`,
+          null as never,
+          0,
+        ),
+        cb,
+      ),
+    );
+    const refused = await dav("PROPPATCH", link.path, {
+      headers: { "content-type": "application/xml" },
+      body: proppatch(set("Win32FileAttributes", "00000020")),
+    });
+    expect(refused.status).toBe(423);
+    const h = tenantHandle(eupen);
+    expect(await h.db.select().from(h.t.davProperties).where(eq(h.t.davProperties.excerptId, id))).toEqual([]);
+  });
+
   it("keeps each centre's properties to itself, refuses DAV: properties and oversized values", async () => {
     const id = await printed();
     const one = new DbPropertyManager(tenantHandle(eupen), id, true);
