@@ -8,6 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { crc32, deflateSync } from "node:zlib";
 import PizZip from "pizzip";
 
 type Lang = "fr" | "nl" | "de" | "en";
@@ -63,9 +64,18 @@ const table = (widths: number[], rows: { cells: string[]; style?: RunStyle; heig
     )
     .join("")}</w:tbl>`;
 
+/** The namespaces of a picture (drawingML), declared on the root only by documents that show one. */
+const PICTURE_NAMESPACES =
+  ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"' +
+  ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"' +
+  ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"' +
+  ' xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
+
 const documentXml = (body: string[]) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body.join("")}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1418" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>`;
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"${
+    body.some((b) => b.includes("<w:drawing>")) ? PICTURE_NAMESPACES : ""
+  }><w:body>${body.join("")}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1418" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>`;
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Liberation Sans" w:hAnsi="Liberation Sans" w:cs="Liberation Sans"/><w:sz w:val="21"/><w:lang w:val="fr-BE"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>`;
@@ -82,12 +92,75 @@ const DOCUMENT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 /** Fixed dates: the same text gives the same bytes. */
 const DATE = new Date("2026-01-01T00:00:00Z");
 
+/**
+ * A grey silhouette of 140 × 200 pixels (an eID card's photo size), as an 8-bit greyscale PNG: the
+ * placeholder picture that printing replaces with the client's photo (server/documents/pictures.ts).
+ */
+function silhouettePng(): Buffer {
+  const [w, h] = [140, 200];
+  const rows: Buffer[] = [];
+  for (let y = 0; y < h; y++) {
+    const row = Buffer.alloc(w + 1); // filter byte 0, then one grey byte per pixel
+    for (let x = 0; x < w; x++) {
+      const head = (x - 70) ** 2 + (y - 78) ** 2 <= 36 ** 2;
+      const shoulders = ((x - 70) / 64) ** 2 + ((y - 200) / 72) ** 2 <= 1;
+      row[x + 1] = head || shoulders ? 0xb4 : 0xec;
+    }
+    rows.push(row);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8); // 8 bits, greyscale, deflate, no filter method, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(Buffer.concat(rows), { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** The placeholder picture's relationship, from the document to its image. */
+const PHOTO_RELATIONSHIP =
+  '<Relationship Id="rIdPhoto" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/photo.png"/>';
+
+/**
+ * A paragraph holding the placeholder picture named `name` (its description, title and name, which
+ * printing looks for), `cm` centimetres wide at the eID photo's proportions (140 × 200).
+ */
+const picture = (name: string, cm: number) => {
+  const cx = Math.round(cm * 360000);
+  const cy = Math.round((cx * 200) / 140);
+  return `<w:p><w:pPr><w:spacing w:after="120"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="1" name="${name}" descr="${name}" title="${name}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="${name}" descr="${name}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdPhoto"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
+};
+
 function docx(body: string[], lang: Lang): Buffer {
   const zip = new PizZip();
-  const add = (name: string, text: string) => zip.file(name, text, { date: DATE, createFolders: false });
-  add("[Content_Types].xml", CONTENT_TYPES);
+  const add = (name: string, text: string | Buffer) => zip.file(name, text, { date: DATE, createFolders: false });
+  const withPicture = body.some((b) => b.includes("<w:drawing>"));
+  add(
+    "[Content_Types].xml",
+    withPicture
+      ? CONTENT_TYPES.replace(
+          '<Default Extension="xml"',
+          '<Default Extension="png" ContentType="image/png"/><Default Extension="xml"',
+        )
+      : CONTENT_TYPES,
+  );
   add("_rels/.rels", ROOT_RELS);
-  add("word/_rels/document.xml.rels", DOCUMENT_RELS);
+  add(
+    "word/_rels/document.xml.rels",
+    withPicture ? DOCUMENT_RELS.replace("</Relationships>", `${PHOTO_RELATIONSHIP}</Relationships>`) : DOCUMENT_RELS,
+  );
+  if (withPicture) add("word/media/photo.png", silhouettePng());
   add("word/styles.xml", STYLES.replace("fr-BE", `${lang}-BE`));
   add("word/document.xml", documentXml(body));
   return zip.generate({ type: "nodebuffer", compression: "DEFLATE" }) as Buffer;
@@ -812,6 +885,8 @@ function eidSheet(lang: Lang): string[] {
     p(x.title!, { bold: true, size: 32, spaceAfter: 120 }),
     p("{clientName}", { bold: true, spaceAfter: 240 }),
     p("{#hasCard}", { spaceAfter: 0 }),
+    // The card's photo (the client's photo as read); printing takes it out when there is none.
+    picture("eidPhoto", 3),
     table(
       [3600, 5600],
       [

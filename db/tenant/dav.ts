@@ -94,5 +94,28 @@ export function davTables(
     },
     (t) => [index("dav_locks_excerpt_idx").on(t.excerptId, t.expiresAt)],
   );
-  return { davTokens, excerptVersions, davLocks };
+  /**
+   * The WebDAV dead properties of the documents being edited (RFC 4918 PROPPATCH: office programs
+   * set some), shared by every instance of the application: per document and node (the link's
+   * folder or the document in it), the property's name as webdav-server spells it (its namespace,
+   * then its local name), its value (text, or the XML elements as parsed) and its attributes.
+   * They go with the document.
+   */
+  const davProperties = s.table(
+    "dav_properties",
+    {
+      id: serial("id").primaryKey(),
+      excerptId: integer("excerpt_id")
+        .notNull()
+        .references(() => deps.excerpts.id),
+      /** The document itself, or the folder `/dav/<token>/` holding it. */
+      onFile: boolean("on_file").notNull(),
+      name: text("name").notNull(),
+      value: jsonb("value").$type<unknown>().notNull(),
+      attributes: jsonb("attributes").$type<Record<string, string>>().notNull().default({}),
+      updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [uniqueIndex("dav_properties_name").on(t.excerptId, t.onFile, t.name)],
+  );
+  return { davTokens, excerptVersions, davLocks, davProperties };
 }

@@ -81,6 +81,7 @@ export const {
   davTokens,
   excerptVersions,
   davLocks,
+  davProperties,
   jobTypes,
   jobSchedules,
   jobProviders,

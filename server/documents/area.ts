@@ -141,6 +141,7 @@ export const documentsArea = defineArea({
     { from: "dav_tokens.excerpt_id", to: "excerpts", onDelete: "part", label: "relations.excerptVersions" },
     { from: "dav_tokens.user_id", to: "users", onDelete: "part", label: "relations.excerptVersions" },
     { from: "dav_locks.excerpt_id", to: "excerpts", onDelete: "part", label: "relations.excerptVersions" },
+    { from: "dav_properties.excerpt_id", to: "excerpts", onDelete: "part", label: "relations.excerptVersions" },
     { from: "excerpt_versions.excerpt_id", to: "excerpts", onDelete: "part", label: "relations.excerptVersions" },
     { from: "excerpt_versions.user_id", to: "users", onDelete: "protect", label: "relations.excerptVersions" },
     // A mass print is its user's download: it goes with the user or the document type.

@@ -5,7 +5,8 @@ import { AppError } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { documentDate, letterDate, recipientLines, type DocumentLanguage } from "./language";
-import type { TemplateData } from "./render";
+import { cardPhotoOf } from "@/server/eid/photo";
+import { PICTURES, type TemplateData } from "./render";
 
 type Tx = TenantHandle["db"];
 type Tables = TenantHandle["t"];
@@ -119,7 +120,8 @@ export async function authorFacts(
 
 /**
  * The eID sheet (domain-people §7, Lino's eid-content.odt): the card's data as read from it, the
- * national number as stored (formatted), the dates and the card type in the document's language.
+ * national number as stored (formatted), the dates and the card type in the document's language,
+ * and the card's photo in the template's `eidPhoto` picture (taken out when none was read).
  */
 export async function eidSheetData(
   tx: Tx,
@@ -172,6 +174,7 @@ export async function eidSheetData(
     birthDate: documentDate(c.birthDate, language),
     birthPlace: c.birthPlace,
     address: recipientLines({ ...address, name: "" }, language).join("\n"),
+    [PICTURES]: { eidPhoto: (await cardPhotoOf(tx, t, clientId))?.content ?? null },
   };
 }
 

@@ -15,6 +15,11 @@ import { DOCUMENT_TYPES, defaultTemplate, type TemplateName } from "./templates"
 export const TEMPLATE_MAX_BYTES = 5 * 1024 * 1024;
 
 const tagsOf = (template: TemplateName) => DOCUMENT_TYPES.find((d) => d.template === template)!.tags;
+/** The names of the placeholder pictures a template may hold (its alternative text), filled when printing. */
+const picturesOf = (template: TemplateName): string[] => {
+  const type = DOCUMENT_TYPES.find((d) => d.template === template)!;
+  return "pictures" in type ? [...type.pictures] : [];
+};
 
 /** A sample record for each template: every tag filled, each loop twice, so that an upload is tried as it will be used. */
 function sampleData(template: TemplateName): TemplateData {
@@ -267,6 +272,11 @@ export async function templatesPanel(ctx: ResourceCtx, id: number) {
     .where(eq(t.excerptTypes.id, id));
   if (!type) throw new AppError("NOT_FOUND");
   const template = type.template as TemplateName;
-  return { template, tags: [...tagsOf(template)], languages: await templatesInUse(ctx.handle, template) };
+  return {
+    template,
+    tags: [...tagsOf(template)],
+    pictures: picturesOf(template),
+    languages: await templatesInUse(ctx.handle, template),
+  };
 }
 export type TemplatesPanel = Awaited<ReturnType<typeof templatesPanel>>;

@@ -1,9 +1,16 @@
 import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
 import { AppError } from "@/server/errors";
+import { fillPictures, type TemplatePictures } from "./pictures";
 
-/** What a template's tags are filled with: text, yes/no for conditions, lists of the same for loops. */
-export type TemplateData = { [tag: string]: string | boolean | TemplateData[] };
+/** The key of a document's data under which its pictures are given (./pictures.ts): not a tag. */
+export const PICTURES = Symbol("pictures");
+
+/**
+ * What a template's tags are filled with: text, yes/no for conditions, lists of the same for loops;
+ * under `PICTURES`, the images of the template's named placeholder pictures (null: take it out).
+ */
+export type TemplateData = { [tag: string]: string | boolean | TemplateData[]; [PICTURES]?: TemplatePictures };
 
 /** Options shared by rendering and checking: a loop repeats its paragraph, "\n" becomes a line break. */
 const OPTIONS = { paragraphLoop: true, linebreaks: true, nullGetter: () => "" } as const;
@@ -38,10 +45,13 @@ function compile(template: Buffer, parser?: (tag: string) => { get: (scope: unkn
 /**
  * Fills a .docx template (docxtemplater tags) with `data` and returns the document. A tag without
  * a value prints nothing rather than "undefined"; the templates this renders were checked first.
+ * The pictures given under `PICTURES` replace the template's placeholders of those names.
  */
 export function renderDocx(template: Buffer, data: TemplateData): Buffer {
   const doc = compile(template);
   doc.render(data);
+  const pictures = data[PICTURES];
+  if (pictures) fillPictures(doc.getZip(), pictures);
   return doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" });
 }
 

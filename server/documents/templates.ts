@@ -97,6 +97,8 @@ export const DOCUMENT_TYPES = [
       ...["nobleCondition", "lastName", "firstName", "nationality", "gender", "birthDate", "birthPlace", "address"],
       ...["clientName", "printedOn", "author"],
     ]),
+    // A placeholder picture described (alternative text) `eidPhoto` shows the card's photo (./pictures.ts).
+    pictures: ["eidPhoto"],
   },
   {
     // A letter from a client's file to one of the client's contacts: an organisation and its contact person (§14.1).

@@ -19,6 +19,7 @@ import {
 } from "@/server/eid/rules/card-client";
 import { personPhoneticWords } from "@/server/clients/rules/phonetic";
 import { similarClients } from "@/server/clients/similar";
+import { cardPhotoOf } from "@/server/eid/photo";
 import { readCardInput, summaryOf, type CardInput, type ReadCard } from "@/server/eid/card";
 
 /**
@@ -404,12 +405,8 @@ export async function photoOf(
   { handle: { db, t } }: ResourceCtx,
   clientId: number,
 ): Promise<{ dataUrl: string | null }> {
-  const [row] = await db
-    .select({ contentType: t.partnerPhotos.contentType, content: t.partnerPhotos.content })
-    .from(t.partnerPhotos)
-    .where(eq(t.partnerPhotos.partnerId, clientId))
-    .limit(1);
-  return { dataUrl: row ? `data:${row.contentType};base64,${Buffer.from(row.content).toString("base64")}` : null };
+  const row = await cardPhotoOf(db, t, clientId);
+  return { dataUrl: row ? `data:${row.contentType};base64,${row.content.toString("base64")}` : null };
 }
 
 /**

@@ -6,6 +6,7 @@ import pg from "pg";
 import { v2 as webdav } from "webdav-server";
 import { tenantTables } from "@/db/tenant/tables";
 import { DbLockManager } from "@/server/documents/dav/locks";
+import { DbPropertyManager } from "@/server/documents/dav/properties";
 import { clusterUrl } from "@/server/db/pool";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionClaims } from "@/server/auth/session";
@@ -417,5 +418,150 @@ describe("WebDAV locks shared by two instances through the database", () => {
     expect(await call<webdav.Lock | undefined>((cb) => foreign.getLock(fresh.uuid, cb))).toBeUndefined();
     expect(await call<boolean>((cb) => foreign.removeLock(fresh.uuid, cb))).toBe(false);
     expect(await call<webdav.Lock[]>((cb) => one.getLocks(cb))).toHaveLength(1);
+  });
+});
+
+describe("WebDAV dead properties shared by two instances through the database", () => {
+  let secondPool: pg.Pool;
+  const second = (tenant: Tenant) => ({
+    db: drizzle(secondPool) as ReturnType<typeof tenantHandle>["db"],
+    t: tenantTables(tenantHandle(tenant).schema),
+  });
+  beforeAll(() => {
+    secondPool = new pg.Pool({ connectionString: clusterUrl(eupen.clusterId), max: 2 });
+  });
+  afterAll(() => secondPool.end());
+
+  const call = <T>(f: (cb: (e?: Error | null, v?: T) => void) => void) =>
+    new Promise<T>((resolve, reject) => f((e, v) => (e ? reject(e) : resolve(v as T))));
+  const MS = "urn:schemas-microsoft-com:";
+  const proppatch = (inner: string) =>
+    `<?xml version="1.0" encoding="utf-8"?><D:propertyupdate xmlns:D="DAV:" xmlns:Z="${MS}">${inner}</D:propertyupdate>`;
+  const propfind = (name: string) =>
+    `<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><Z:${name} xmlns:Z="${MS}"/></D:prop></D:propfind>`;
+  const set = (name: string, value: string) => `<D:set><D:prop><Z:${name}>${value}</Z:${name}></D:prop></D:set>`;
+
+  it("answers PROPFIND on one instance with what PROPPATCH told the other, both ways, and forgets a removed one", async () => {
+    const id = await printed();
+    const link = await editLink(id);
+    const patched = await dav("PROPPATCH", link.path, {
+      headers: { "content-type": "application/xml" },
+      body: proppatch(set("Win32LastModifiedTime", "Mon, 07 Dec 2026 03:00:00 GMT")),
+    });
+    expect(patched.status).toBe(207);
+    expect(patched.body.toString()).toContain("200 OK");
+
+    // The second instance reads it from the database: the name as webdav-server spells it, the text as sent.
+    const two = new DbPropertyManager(second(eupen), id, true);
+    const bag = await call<webdav.PropertyBag>((cb) => two.getProperties(cb));
+    expect(Object.keys(bag)).toEqual([`${MS}Win32LastModifiedTime`]);
+    expect(JSON.stringify(bag[`${MS}Win32LastModifiedTime`]!.value)).toContain("Mon, 07 Dec 2026 03:00:00 GMT");
+    // The folder of the link has none of the document's.
+    expect(
+      await call<webdav.PropertyBag>((cb) => new DbPropertyManager(second(eupen), id, false).getProperties(cb)),
+    ).toEqual({});
+
+    // Set on the second instance, it is answered over HTTP by the first.
+    await call((cb) =>
+      two.setProperty(`${MS}Win32FileAttributes`, [{ type: "text", text: "00000020" }] as never, {}, cb),
+    );
+    const found = await dav("PROPFIND", link.path, {
+      headers: { "content-type": "application/xml", depth: "0" },
+      body: propfind("Win32FileAttributes"),
+    });
+    expect(found.status).toBe(207);
+    expect(found.body.toString()).toMatch(/Win32FileAttributes[^>]*>00000020</);
+
+    // A second PROPPATCH replaces the value; a remove takes it away on every instance.
+    await dav("PROPPATCH", link.path, {
+      headers: { "content-type": "application/xml" },
+      body: proppatch(set("Win32LastModifiedTime", "Tue, 08 Dec 2026 09:00:00 GMT")),
+    });
+    const [value] = await call<[webdav.ResourcePropertyValue]>((cb) =>
+      two.getProperty(`${MS}Win32LastModifiedTime`, (e, v) => cb(e, [v!])),
+    );
+    expect(JSON.stringify(value)).toContain("Tue, 08 Dec 2026");
+    const removed = await dav("PROPPATCH", link.path, {
+      headers: { "content-type": "application/xml" },
+      body: proppatch(`<D:remove><D:prop><Z:Win32LastModifiedTime/></D:prop></D:remove>`),
+    });
+    expect(removed.status).toBe(207);
+    await expect(call((cb) => two.getProperty(`${MS}Win32LastModifiedTime`, (e, v) => cb(e, v)))).rejects.toBe(
+      webdav.Errors.PropertyNotFound,
+    );
+    expect(Object.keys(await call<webdav.PropertyBag>((cb) => two.getProperties(cb)))).toEqual([
+      `${MS}Win32FileAttributes`,
+    ]);
+  });
+
+  it("refuses (423) a PROPPATCH on a document another instance's editor has locked, setting nothing", async () => {
+    const id = await printed();
+    const link = await editLink(id);
+    await call((cb) =>
+      new DbLockManager(second(eupen), id, true).setLock(
+        new webdav.Lock(
+          new webdav.LockKind(new webdav.LockScope("exclusive"), webdav.LockType.Write, 600),
+          `${eupen.id}:${colleague.user.id}`,
+          null as never,
+          0,
+        ),
+        cb,
+      ),
+    );
+    const refused = await dav("PROPPATCH", link.path, {
+      headers: { "content-type": "application/xml" },
+      body: proppatch(set("Win32FileAttributes", "00000020")),
+    });
+    expect(refused.status).toBe(423);
+    const h = tenantHandle(eupen);
+    expect(await h.db.select().from(h.t.davProperties).where(eq(h.t.davProperties.excerptId, id))).toEqual([]);
+  });
+
+  it("keeps each centre's properties to itself, refuses DAV: properties and oversized values", async () => {
+    const id = await printed();
+    const one = new DbPropertyManager(tenantHandle(eupen), id, true);
+    await call((cb) => one.setProperty("urn:x:secret", "eupen's", {}, cb));
+    // Châtelet's table has no such row, whatever its document of the same id.
+    const foreign = new DbPropertyManager(second(chatelet), id, true);
+    expect(await call<webdav.PropertyBag>((cb) => foreign.getProperties(cb))).toEqual({});
+    await expect(call((cb) => foreign.getProperty("urn:x:secret", (e, v) => cb(e, v)))).rejects.toBe(
+      webdav.Errors.PropertyNotFound,
+    );
+    // webdav-server itself refuses to set a live (DAV:) property: 403 inside the 207.
+    const link = await editLink(id);
+    const live = await dav("PROPPATCH", link.path, {
+      headers: { "content-type": "application/xml" },
+      body: proppatch(`<D:set><D:prop><D:getcontentlength>1</D:getcontentlength></D:prop></D:set>`),
+    });
+    expect(live.body.toString()).toContain("403");
+    await expect(call((cb) => one.setProperty("urn:x:big", "x".repeat(70_000), {}, cb))).rejects.toBe(
+      webdav.Errors.InsufficientStorage,
+    );
+    // The link on another centre's host is unknown there: 404, nothing set.
+    const elsewhere = await dav("PROPPATCH", link.path, {
+      host: `${chatelet.slug}.localhost`,
+      headers: { "content-type": "application/xml" },
+      body: proppatch(set("Win32FileAttributes", "00000020")),
+    });
+    expect(elsewhere.status).toBe(404);
+    const h = tenantHandle(eupen);
+    const rows = await h.db.select().from(h.t.davProperties).where(eq(h.t.davProperties.excerptId, id));
+    expect(rows.map((r) => r.name)).toEqual(["urn:x:secret"]);
+    expect(await tenantHandle(chatelet).db.select().from(tenantHandle(chatelet).t.davProperties)).toEqual([]);
+  });
+
+  it("goes with the document when its client is deleted", async () => {
+    const other = await newClient(eupen, { firstName: "Paul", lastName: "Pesch", language: "fr" });
+    const c = await caller(eupen, worker.claims);
+    const id = Number((await c.resources.action({ resource: "clients.clients", id: other, name: "print" }))!.open!.id);
+    await call((cb) => new DbPropertyManager(second(eupen), id, true).setProperty("urn:x:p", "v", {}, cb));
+    const h = tenantHandle(eupen);
+    const [{ version } = { version: 0 }] = await h.db
+      .select({ version: h.t.partners.version })
+      .from(h.t.partners)
+      .where(eq(h.t.partners.id, other));
+    await c.resources.remove({ resource: "clients.clients", id: other, version });
+    expect(await h.db.select().from(h.t.excerpts).where(eq(h.t.excerpts.id, id))).toEqual([]);
+    expect(await h.db.select().from(h.t.davProperties).where(eq(h.t.davProperties.excerptId, id))).toEqual([]);
   });
 });

@@ -1,6 +1,11 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import PizZip from "pizzip";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfAvailable, pdfConverter } from "@/server/documents/pdf/converter";
 import { getPool } from "@/server/db/pool";
 import { loadMigrations, MIGRATIONS_DIR, rewriteStatement } from "@/db/migrate";
 import { USER_TYPES, hasRole } from "@/server/auth/user-types";
@@ -174,6 +179,84 @@ describe("the eID sheet", () => {
     expect(none).toContain("Aucune carte eID n'a encore été lue pour ce client.");
     expect(none).not.toContain("Numéro de carte");
   });
+});
+
+describe("the eID sheet's photo", () => {
+  /** The 140 × 200 greyscale JPEG of Lino's sample card read. */
+  const PHOTO = Buffer.from(
+    (
+      JSON.parse(readFileSync(path.join(import.meta.dirname, "../fixtures/eid/card_20190311.json"), "utf8")) as {
+        PHOTO_FILE: string;
+      }
+    ).PHOTO_FILE,
+    "base64",
+  );
+  async function printedDocx(client: number) {
+    const id = await printOther(eupen, worker.claims, client, "eidSheet");
+    const res = await excerptDownload(get(eupen, id), worker.claims, String(id));
+    expect(res.status).toBe(200);
+    return Buffer.from(await res.arrayBuffer());
+  }
+  /** What poppler's pdfimages lists of a PDF: one line per image (width, height, encoding). */
+  const imagesOf = (pdf: Buffer) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "eid-photo-"));
+    try {
+      writeFileSync(path.join(dir, "sheet.pdf"), pdf);
+      return execFileSync("pdfimages", ["-list", path.join(dir, "sheet.pdf")])
+        .toString("utf8")
+        .split("\n")
+        .slice(2)
+        .filter((line) => line.trim())
+        .map((line) => line.trim().split(/\s+/))
+        .map((cols) => ({ width: Number(cols[3]), height: Number(cols[4]), enc: cols[8] }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it("shows the photo read from the card in its frame, the JPEG's bytes in the document's media", async () => {
+    const { db, t } = tenantHandle(eupen);
+    await db.insert(t.partnerPhotos).values({ partnerId: anna, contentType: "image/jpeg", content: PHOTO });
+    try {
+      const docx = await printedDocx(anna);
+      const zip = new PizZip(docx);
+      const jpegs = Object.keys(zip.files).filter((n) => n.startsWith("word/media/") && n.endsWith(".jpeg"));
+      expect(jpegs).toEqual(["word/media/picture-1.jpeg"]);
+      expect(zip.file(jpegs[0]!)!.asNodeBuffer().equals(PHOTO)).toBe(true);
+      expect(zip.file("word/document.xml")!.asText()).toContain('<wp:extent cx="1080000" cy="1542857"/>');
+      if (pdfAvailable()) {
+        // LibreOffice reads it: one image, the card's photo as it is (140 × 200, JPEG).
+        expect(imagesOf(await pdfConverter().convert(docx))).toEqual([{ width: 140, height: 200, enc: "jpeg" }]);
+      }
+    } finally {
+      await db.delete(t.partnerPhotos).where(eq(t.partnerPhotos.partnerId, anna));
+    }
+  });
+
+  it("takes the placeholder out for a client whose card gave no photo: no picture, a sound document", async () => {
+    const docx = await printedDocx(anna);
+    const xml = new PizZip(docx).file("word/document.xml")!.asText();
+    expect(xml).not.toContain("<w:drawing");
+    expect(textOf(docx)).toContain("Kartennummer 591413288107");
+    if (pdfAvailable()) expect(imagesOf(await pdfConverter().convert(docx))).toEqual([]);
+  });
+
+  it("is named to the administrators among what a template of the eID sheet may hold (none for other templates)", async () => {
+    const admin = await newUser(eupen, "900");
+    const c = await caller(eupen, admin.claims);
+    const panel = async (template: string) =>
+      (await c.resources.panel({
+        resource: "documents.types",
+        id: await typeId(eupen, template),
+        key: "documentTemplates",
+      })) as {
+        pictures: string[];
+      };
+    expect((await panel("eidSheet")).pictures).toEqual(["eidPhoto"]);
+    expect((await panel("fileSheet")).pictures).toEqual([]);
+  });
+
+  afterAll(() => pdfConverter().stop());
 });
 
 describe("the action plan", () => {

@@ -193,6 +193,18 @@ export function DocumentTemplatesPanelView({ data }: { data: unknown }) {
           ))}
         </tbody>
       </table>
+      {panel.pictures.length > 0 && (
+        <div data-testid="template-pictures">
+          <p className="font-medium">{t("documents.own.pictures")}</p>
+          <ul>
+            {panel.pictures.map((name) => (
+              <li key={name}>
+                <code className="rounded bg-slate-100 px-1">{name}</code> — {t(`documents.pictures.${name}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

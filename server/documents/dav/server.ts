@@ -13,6 +13,7 @@ import { DOCX } from "../resources";
 import { grantOf, type DavGrant } from "./tokens";
 import { saveNewVersion } from "./versions";
 import { DbLockManager } from "./locks";
+import { DbPropertyManager } from "./properties";
 
 const DAV = /^\/dav\/([^/]+)(\/.*)?$/;
 
@@ -22,19 +23,6 @@ const grantOfContext = (ctx: webdav.RequestContext) => {
   const granted = grants.get((ctx as webdav.HTTPRequestContext).request);
   if (!granted) throw webdav.Errors.Forbidden;
   return granted;
-};
-const documentKey = (g: DavGrant) => `${g.tenantId}:${g.excerptId}`;
-
-/**
- * Locks are in the centre's database (`dav_locks`, ./locks.ts), so that every instance shares them;
- * dead properties per document in memory. Two edit links of the same document share both, so a
- * second editor finds the first one's lock.
- */
-const properties = new Map<string, webdav.LocalPropertyManager>();
-const perDocument = <T>(map: Map<string, T>, key: string, make: () => T) => {
-  let value = map.get(key);
-  if (!value) map.set(key, (value = make()));
-  return value;
 };
 
 const serializer: webdav.FileSystemSerializer = {
@@ -46,7 +34,8 @@ const serializer: webdav.FileSystemSerializer = {
 /**
  * `/dav/<token>/` is a folder holding exactly one file: the printed document the edit link names,
  * under its file name (the folders above it show nothing). Reading streams the newest version from
- * the centre's storage; writing saves a new version.
+ * the centre's storage; writing saves a new version. Its locks (./locks.ts) and dead properties
+ * (./properties.ts) are in the centre's database, per document, so that every instance shares them.
  */
 class PrintedDocumentFileSystem extends webdav.FileSystem {
   constructor() {
@@ -185,13 +174,7 @@ class PrintedDocumentFileSystem extends webdav.FileSystem {
     info: webdav.PropertyManagerInfo,
     callback: webdav.ReturnCallback<webdav.IPropertyManager>,
   ) {
-    this.answer(path, info.context, callback, (f) =>
-      perDocument(
-        properties,
-        `${documentKey(f.grant)}:${f.root ? "" : "file"}`,
-        () => new webdav.LocalPropertyManager(),
-      ),
-    );
+    this.answer(path, info.context, callback, (f) => new DbPropertyManager(f.grant.handle, f.grant.excerptId, !f.root));
   }
 }
 
