@@ -1,5 +1,6 @@
-import { test, type Locator, type Page } from "@playwright/test";
+import { test } from "@playwright/test";
 import { EUPEN } from "./hosts";
+import { fillDate, openRow, pickRef } from "./integ-forms";
 import { expect, msg, saveScreenshot, seriousAxeViolations, signInAt } from "./support";
 
 // Issue 17: an integration agent of Eupen, in German, puts a client to work on one of the jobs
@@ -9,30 +10,6 @@ import { expect, msg, saveScreenshot, seriousAxeViolations, signInAt } from "./s
 test.use({ locale: "de-BE" });
 
 const t = (key: string, params?: Record<string, string | number>) => msg("de", key, params);
-
-/** Fills a date field of a form: the date picker's day, month and year segments, or its text box. */
-async function fillDate(page: Page, scope: Locator, label: string, iso: string) {
-  const [y, m, d] = iso.split("-") as [string, string, string];
-  const group = scope.getByRole("group", { name: label, exact: true });
-  if (await group.count()) {
-    for (const [i, part] of [d, m, y].entries()) {
-      await group.getByRole("spinbutton").nth(i).click();
-      await page.keyboard.type(part);
-    }
-    await expect(group.getByRole("spinbutton")).toHaveText([d, m, y]);
-  } else await scope.getByLabel(label, { exact: true }).fill(`${d}.${m}.${y}`);
-}
-
-/** Picks the option of a reference field whose label starts with `text`, searching when the list is long. */
-async function pickRef(scope: Locator, field: string, text: string) {
-  const select = scope.locator(`select[data-field=${field}]`);
-  const option = select.locator("option", { hasText: text });
-  if (!(await option.count())) {
-    await select.locator("xpath=..").getByRole("searchbox").fill(text);
-    await expect(option).toHaveCount(1);
-  }
-  await select.selectOption((await option.first().getAttribute("value"))!);
-}
 
 test("eupen: hubert makes an Art. 60§7 contract from a job in German and sees its evaluation meetings", async ({
   page,
@@ -45,7 +22,7 @@ test("eupen: hubert makes an Art. 60§7 contract from a job in German and sees i
   await expect(page.getByRole("heading", { level: 1, name: t("jobs.jobs.title") })).toBeVisible();
   const job = page.getByTestId("grid-row").filter({ hasText: "Koch" }).filter({ hasText: "BISA" });
   await expect(job).toHaveCount(1);
-  await job.locator("td:not(:has(a))").first().click();
+  await openRow(job);
   await expect(page).toHaveURL(/\/jobs\/jobs\/\d+/);
 
   // A contract for Paula Pauels (born 25.11.1997) from Monday 5 March 2029, nothing else given.
@@ -90,7 +67,7 @@ test("eupen: hubert makes an Art. 60§7 contract from a job in German and sees i
   await expect(page.getByTestId("grid-row").filter({ hasText: "05.03.2029" })).toContainText("PAUELS Paula");
 
   // Deleted again: the dialog names it, and its evaluation meetings go with it.
-  await page.getByTestId("grid-row").filter({ hasText: "05.03.2029" }).locator("td:not(:has(a))").first().click();
+  await openRow(page.getByTestId("grid-row").filter({ hasText: "05.03.2029" }));
   await expect(page).toHaveURL(/\/jobs\/(myContracts|contracts)\/\d+/);
   await page.getByRole("button", { name: t("detail.delete") }).click();
   const dialog = page.getByRole("dialog", { name: t("detail.delete") });
