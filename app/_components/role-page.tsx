@@ -1,8 +1,15 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ApiProvider } from "@/app/_components/trpc";
 import { currentUser } from "@/server/auth/current";
 import type { Role } from "@/server/auth/user-types";
+
+/** The browser tab's title of a RolePage, "<namespace>.title · Entraide" as the lists' (`generateMetadata`). */
+export async function rolePageMetadata(namespace: string): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: `${t(`${namespace}.title`)} · ${t("app.name")}` };
+}
 
 /**
  * A page for the users whose type holds `role` (or one of the roles): its title and intro (`<namespace>.title`, `.intro`),

@@ -4,7 +4,9 @@ import { toolButton } from "./styles";
 
 /**
  * A button that shows a panel under it (disclosure pattern). It closes on Escape (focus returns to
- * the button), on a click elsewhere, and when the keyboard focus leaves it.
+ * the button), on a click elsewhere, when the keyboard focus leaves it, and when a choice that
+ * settles the matter is made (an element of the panel marked `data-closes-menu`; focus returns to
+ * the button), so the panel does not hide what the choice changed.
  */
 export function Menu({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   const [open, setOpen] = useState(false);
@@ -49,6 +51,12 @@ export function Menu({ label, children, testId }: { label: string; children: Rea
       <div
         id={panelId}
         hidden={!open}
+        onClick={(e) => {
+          if ((e.target as HTMLElement).closest("[data-closes-menu]")) {
+            setOpen(false);
+            button.current?.focus();
+          }
+        }}
         className="absolute right-0 z-20 mt-1 min-w-52 rounded border border-slate-300 bg-white py-1 text-sm shadow-lg"
       >
         {children}

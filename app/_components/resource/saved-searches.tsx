@@ -47,7 +47,7 @@ export function SavedSearches({
 
   return (
     <Menu label={t("label")} testId="saved-searches">
-      <ul className="max-h-80 overflow-y-auto" aria-label={t("label")}>
+      <ul className="max-h-80 w-72 max-w-[calc(100vw-2rem)] overflow-y-auto" aria-label={t("label")}>
         {searches.data?.length === 0 && <li className="px-3 py-1 text-slate-600">{t("none")}</li>}
         {searches.data?.map((s) => (
           <li key={s.name} className="flex items-center gap-2 px-3 py-1">
@@ -81,6 +81,7 @@ export function SavedSearches({
                   className="flex-1 text-left text-blue-800 underline"
                   aria-label={t("open", { name: s.name })}
                   onClick={() => open(s)}
+                  data-closes-menu
                 >
                   {s.name}
                 </button>

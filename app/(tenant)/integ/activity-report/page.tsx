@@ -1,5 +1,7 @@
-import { RolePage } from "@/app/_components/role-page";
+import { RolePage, rolePageMetadata } from "@/app/_components/role-page";
 import { ActivityReport } from "./activity-report";
+
+export const generateMetadata = () => rolePageMetadata("integReports.activityPage");
 
 /** Integration → Activity report (domain-integ-money §2.9). */
 export default function ActivityReportPage() {

@@ -9,6 +9,23 @@ import { PeriodForm, ReportTables, yearOf } from "../report-view";
 
 const COLORS = { active: "#2563eb", started: "#16a34a", ended: "#dc2626", activeAtEnd: "#7c3aed" };
 
+/** The type labels' slant under the bars (degrees), and their font size (px). */
+const TICK_ANGLE = 20;
+const TICK_FONT = 11;
+
+/**
+ * The room under the bars for the slanted type labels, so the longest one ends above the legend:
+ * its width (taken generously, 0.65 em a character) times the slant's sine, plus a line's height.
+ */
+const tickRoom = (names: readonly string[]) =>
+  Math.min(
+    160,
+    Math.ceil(
+      Math.max(0, ...names.map((n) => n.length)) * TICK_FONT * 0.65 * Math.sin((TICK_ANGLE * Math.PI) / 180) +
+        2 * TICK_FONT,
+    ),
+  );
+
 /**
  * The contract statistics of a period (issue 17 item 7): per kind, a chart of its contracts by type
  * (active, started, ended, active on the last day) and of the endings (successes in green), then the
@@ -38,17 +55,17 @@ export function Statistics() {
             {stats.data.charts.flatMap((k) => [
               <figure key={`${k.kind}-types`} className="rounded-lg border border-slate-200 bg-white p-3">
                 <figcaption className="mb-2 text-sm font-medium">{t("chartByType", { kind: k.label })}</figcaption>
-                <div className="h-64" data-testid={`chart-${k.kind}-types`}>
+                <div className="h-72" data-testid={`chart-${k.kind}-types`}>
                   <ResponsiveContainer width="100%" height="100%">
                     <BarChart data={k.types} margin={{ left: 0, right: 8, top: 4, bottom: 4 }} maxBarSize={28}>
                       <CartesianGrid strokeDasharray="3 3" />
                       <XAxis
                         dataKey="name"
-                        tick={{ fontSize: 11 }}
+                        tick={{ fontSize: TICK_FONT }}
                         interval={0}
-                        angle={-20}
+                        angle={-TICK_ANGLE}
                         textAnchor="end"
-                        height={60}
+                        height={tickRoom(k.types.map((ty) => ty.name))}
                       />
                       <YAxis allowDecimals={false} tickFormatter={format} tick={{ fontSize: 11 }} />
                       <Tooltip formatter={format} />
@@ -68,7 +85,7 @@ export function Statistics() {
               </figure>,
               <figure key={`${k.kind}-endings`} className="rounded-lg border border-slate-200 bg-white p-3">
                 <figcaption className="mb-2 text-sm font-medium">{t("chartEndings", { kind: k.label })}</figcaption>
-                <div className="h-64" data-testid={`chart-${k.kind}-endings`}>
+                <div className="h-72" data-testid={`chart-${k.kind}-endings`}>
                   {k.endings.length === 0 ? (
                     <p className="text-sm text-slate-500">{t("empty")}</p>
                   ) : (
