@@ -9,12 +9,12 @@ import { claimsFor, resolveSessionUser } from "@/server/auth/session";
 import { clientsResource } from "@/server/clients/resource";
 import { getPool } from "@/server/db/pool";
 import type { ResourceCtx } from "@/server/resources/define";
-import { listQuery } from "@/server/resources/service";
 import { selectionOf } from "@/server/resources/query";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { createInnerContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
+import { listBesideRaw } from "./list";
 import { eachConcurrently, line, percentile, sideBySide, timed } from "./lib";
 
 const TARGET_P95_MS = 50;
@@ -77,27 +77,11 @@ export async function benchClients(tenants: Tenant[], count: number, measure = t
     ["clients_search_name_prefix", state({ q: "Faymon" })],
     ["clients_search_national_id", state({ q: sample!.nationalId!.slice(0, 10) })],
   ];
-  for (const [name, s] of cases) {
-    const query = listQuery(me.ctx, clientsResource, s);
-    const pageSql = query.rows.limit(25).offset(0).toSQL();
-    const countSql = query.total.toSQL();
-    const first = await me.caller.resources.list({ resource: "clients.clients", state: s });
-    line(`${name}_matching_rows`, first.total);
-    line(`${name}_count_capped`, first.totalIsCapped ? "yes" : "no"); // then more rows match than counted
-    const { p95, ratioP95 } = await sideBySide(
-      name,
-      ["procedure", async () => void (await me.caller.resources.list({ resource: "clients.clients", state: s }))],
-      [
-        "raw",
-        async () =>
-          void (await Promise.all([
-            pool.query(pageSql.sql, pageSql.params),
-            pool.query(countSql.sql, countSql.params),
-          ])),
-      ],
+  for (const [name, s] of cases)
+    await listBesideRaw(me, clientsResource, name, s, pool, { p95Ms: TARGET_P95_MS, ratio: TARGET_RATIO }, (first) =>
+      // "yes": more rows match than counted
+      line(`${name}_count_capped`, first.totalIsCapped ? "yes" : "no"),
     );
-    line(`${name}_target_met`, p95 <= TARGET_P95_MS && ratioP95 <= TARGET_RATIO ? "yes" : "no");
-  }
 
   // Opening a client's detail: every field of its tabs, by primary key.
   const [{ id } = { id: 0 }] = await db

@@ -13,6 +13,7 @@ import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle, type TenantHandle } from "@/server/tenancy/tenant-db";
 import { createInnerContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
+import { listBesideRaw } from "./list";
 import { line, percentile, sideBySide, timed } from "./lib";
 
 const TARGET_P95_MS = 50;
@@ -99,26 +100,8 @@ export async function benchNotes(tenant: Tenant, count: number) {
     // A word of one note in 1 000.
     ["notes_search_rare_word", state({ q: "chaudières" })],
   ];
-  for (const [name, s] of cases) {
-    const query = listQuery(ctx, notesResource, s);
-    const pageSql = query.rows.limit(25).offset(0).toSQL();
-    const countSql = query.total.toSQL();
-    const first = await caller.resources.list({ resource: "notes.notes", state: s });
-    line(`${name}_matching_rows`, first.total);
-    const { p95, ratioP95 } = await sideBySide(
-      name,
-      ["procedure", async () => void (await caller.resources.list({ resource: "notes.notes", state: s }))],
-      [
-        "raw",
-        async () =>
-          void (await Promise.all([
-            pool.query(pageSql.sql, pageSql.params),
-            pool.query(countSql.sql, countSql.params),
-          ])),
-      ],
-    );
-    line(`${name}_target_met`, p95 <= TARGET_P95_MS && ratioP95 <= TARGET_RATIO ? "yes" : "no");
-  }
+  for (const [name, s] of cases)
+    await listBesideRaw({ caller, ctx }, notesResource, name, s, pool, { p95Ms: TARGET_P95_MS, ratio: TARGET_RATIO });
 
   // The header's quick search: its notes part (the first five hits, no count) beside the same SQL,
   // then the whole search (every searchable resource side by side) as the user waits for it.
