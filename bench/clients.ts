@@ -6,6 +6,7 @@ import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { generateClients } from "@/db/seed/volume";
 import type { ListState } from "@/lib/resources";
 import { claimsFor, resolveSessionUser } from "@/server/auth/session";
+import type { UserType } from "@/server/auth/user-types";
 import { clientsResource } from "@/server/clients/resource";
 import { getPool } from "@/server/db/pool";
 import type { ResourceCtx } from "@/server/resources/define";
@@ -22,12 +23,12 @@ const TARGET_RATIO = 2;
 const CONCURRENT_USERS = 32;
 const TARGET_CONCURRENT_P95_MS = 150;
 
-/** A signed-in agent of the centre (user type 100) with a tRPC caller, as web requests get it. */
-export async function agentOf(tenant: Tenant, username: string) {
+/** A signed-in user of the centre (an agent, user type 100, unless said) with a tRPC caller, as web requests get it. */
+export async function agentOf(tenant: Tenant, username: string, userType: UserType = "100") {
   const handle = tenantHandle(tenant);
   const [user] = await handle.db
     .insert(handle.t.users)
-    .values({ username, firstName: "Bench", lastName: username, userType: "100" })
+    .values({ username, firstName: "Bench", lastName: username, userType })
     .returning();
   const claims = claimsFor(tenant, user!);
   const caller = createCaller(await createInnerContext({ host: { kind: "tenant", slug: tenant.slug }, claims }));

@@ -3,7 +3,6 @@
 // environment is set, after the client file's section has generated the centre's clients.
 import { desc, eq, sql } from "drizzle-orm";
 import type { ListState } from "@/lib/resources";
-import { claimsFor, resolveSessionUser } from "@/server/auth/session";
 import { registry } from "@/server/areas";
 import { getPool } from "@/server/db/pool";
 import { notesResource } from "@/server/notes/resource";
@@ -11,8 +10,7 @@ import type { ResourceCtx } from "@/server/resources/define";
 import { listQuery, quickSearch } from "@/server/resources/service";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle, type TenantHandle } from "@/server/tenancy/tenant-db";
-import { createInnerContext } from "@/server/trpc/context";
-import { createCaller } from "@/server/trpc/root";
+import { agentOf } from "./clients";
 import { listBesideRaw } from "./list";
 import { line, percentile, sideBySide, timed } from "./lib";
 
@@ -62,18 +60,7 @@ const state = (over: Partial<ListState>): ListState => ({
 
 export async function benchNotes(tenant: Tenant, count: number) {
   const handle = tenantHandle(tenant);
-  const [user] = await handle.db
-    .insert(handle.t.users)
-    .values({ username: "bench-notes", firstName: "Bench", lastName: "Notes", userType: "100" })
-    .returning();
-  const claims = claimsFor(tenant, user!);
-  const caller = createCaller(await createInnerContext({ host: { kind: "tenant", slug: tenant.slug }, claims }));
-  const ctx: ResourceCtx = {
-    handle,
-    user: (await resolveSessionUser(handle, tenant, claims))!,
-    locale: "fr",
-    registry,
-  };
+  const { caller, ctx } = await agentOf(tenant, "bench-notes");
   const authors = (await handle.db.select({ id: handle.t.users.id }).from(handle.t.users).limit(8)).map((u) => u.id);
   const generated = await timed(() => generateNotes(handle, count, authors));
   line("notes_generated", count);
