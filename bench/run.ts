@@ -310,6 +310,9 @@ async function run() {
   // 8d'''. The activity report and the contract statistics of a year: ROWS clients, 3 contracts each (bench/integ-reports.ts).
   const { benchIntegReports } = await import("./integ-reports");
   if (runs("reports")) await benchIntegReports(tenants[11] ?? tenants.at(-1)!, ROWS);
+  // 8d-iv. The Art. 60§7 contracts situation on that centre: jobs, contracts and candidatures of its clients.
+  const { benchJobsSituation } = await import("./jobs-situation");
+  if (runs("reports")) await benchJobsSituation(tenants[11] ?? tenants.at(-1)!, ROWS);
 
   // 8e. The calendar planners (issue 15): a week of 10 agents among BENCH_PLANNER_ENTRIES entries, free slots.
   const { benchPlanner } = await import("./planner");

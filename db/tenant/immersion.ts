@@ -3,7 +3,7 @@ import { check, index, integer, jsonb, serial, text, type PgSchema } from "drizz
 import type { LocalizedText } from "@/db/control/schema";
 import { type contactTables } from "./contacts";
 import { type cvTables } from "./cv";
-import { contractColumns, contractTypeColumns, type isipTables } from "./isip";
+import { contractClientIndex, contractColumns, contractTypeColumns, type isipTables } from "./isip";
 import { type userTables } from "./users";
 
 type Contacts = ReturnType<typeof contactTables>;
@@ -65,7 +65,7 @@ export function immersionTables(
       remark: text("remark").notNull().default(""),
     },
     (t) => [
-      index("immersion_contracts_client_idx").on(t.clientId, t.appliesFrom),
+      contractClientIndex("immersion_contracts_client_idx", t),
       index("immersion_contracts_user_idx").on(t.userId, t.appliesFrom),
       index("immersion_contracts_company_idx").on(t.companyId),
       check(

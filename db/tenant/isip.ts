@@ -74,6 +74,15 @@ export const contractColumns = (deps: {
   version: integer("version").notNull().default(1),
 });
 
+/**
+ * A contract table's index on its client. The end dates ride along so that "has a contract active in
+ * the period" (the client lists' filters, the overlap rule) is answered from the index alone.
+ */
+export const contractClientIndex = (
+  name: string,
+  t: { clientId: AnyPgColumn; appliesFrom: AnyPgColumn; appliesUntil: AnyPgColumn; dateEnded: AnyPgColumn },
+) => index(name).on(t.clientId, t.appliesFrom, t.appliesUntil, t.dateEnded);
+
 /** ISIP / PIIS (§2.3–2.4): exam policies, contract endings, ISIP types and contracts with their partners. */
 export function isipTables(s: PgSchema, deps: { partners: Partners; users: Users; entryTypes: EntryTypes }) {
   /** How often a contract's evaluation meetings come (§2.3 ExamPolicy). */
@@ -140,7 +149,7 @@ export function isipTables(s: PgSchema, deps: { partners: Partners; users: Users
       printOverrideReason: text("print_override_reason").notNull().default(""),
     },
     (t) => [
-      index("isip_contracts_client_idx").on(t.clientId, t.appliesFrom),
+      contractClientIndex("isip_contracts_client_idx", t),
       index("isip_contracts_user_idx").on(t.userId, t.appliesFrom),
       check(
         "isip_contracts_period",

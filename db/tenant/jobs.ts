@@ -15,7 +15,7 @@ import {
 import type { LocalizedText } from "@/db/control/schema";
 import { type contactTables } from "./contacts";
 import { type cvTables } from "./cv";
-import { contractColumns, contractTypeColumns, type isipTables } from "./isip";
+import { contractClientIndex, contractColumns, contractTypeColumns, type isipTables } from "./isip";
 import { type userTables } from "./users";
 
 /** What the background jobs leave for the centre's administrators (server/jobs). */
@@ -192,7 +192,7 @@ export function jobSupplyTables(
       remark: text("remark").notNull().default(""),
     },
     (t) => [
-      index("job_contracts_client_idx").on(t.clientId, t.appliesFrom),
+      contractClientIndex("job_contracts_client_idx", t),
       index("job_contracts_user_idx").on(t.userId, t.appliesFrom),
       index("job_contracts_job_idx").on(t.jobId),
       index("job_contracts_company_idx").on(t.companyId),
