@@ -6,15 +6,16 @@ import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { generateClients } from "@/db/seed/volume";
 import type { ListState } from "@/lib/resources";
 import { claimsFor, resolveSessionUser } from "@/server/auth/session";
+import type { UserType } from "@/server/auth/user-types";
 import { clientsResource } from "@/server/clients/resource";
 import { getPool } from "@/server/db/pool";
 import type { ResourceCtx } from "@/server/resources/define";
-import { listQuery } from "@/server/resources/service";
 import { selectionOf } from "@/server/resources/query";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { createInnerContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
+import { listBesideRaw } from "./list";
 import { eachConcurrently, line, percentile, sideBySide, timed } from "./lib";
 
 const TARGET_P95_MS = 50;
@@ -22,12 +23,12 @@ const TARGET_RATIO = 2;
 const CONCURRENT_USERS = 32;
 const TARGET_CONCURRENT_P95_MS = 150;
 
-/** A signed-in agent of the centre (user type 100) with a tRPC caller, as web requests get it. */
-export async function agentOf(tenant: Tenant, username: string) {
+/** A signed-in user of the centre (an agent, user type 100, unless said) with a tRPC caller, as web requests get it. */
+export async function agentOf(tenant: Tenant, username: string, userType: UserType = "100") {
   const handle = tenantHandle(tenant);
   const [user] = await handle.db
     .insert(handle.t.users)
-    .values({ username, firstName: "Bench", lastName: username, userType: "100" })
+    .values({ username, firstName: "Bench", lastName: username, userType })
     .returning();
   const claims = claimsFor(tenant, user!);
   const caller = createCaller(await createInnerContext({ host: { kind: "tenant", slug: tenant.slug }, claims }));
@@ -77,27 +78,11 @@ export async function benchClients(tenants: Tenant[], count: number, measure = t
     ["clients_search_name_prefix", state({ q: "Faymon" })],
     ["clients_search_national_id", state({ q: sample!.nationalId!.slice(0, 10) })],
   ];
-  for (const [name, s] of cases) {
-    const query = listQuery(me.ctx, clientsResource, s);
-    const pageSql = query.rows.limit(25).offset(0).toSQL();
-    const countSql = query.total.toSQL();
-    const first = await me.caller.resources.list({ resource: "clients.clients", state: s });
-    line(`${name}_matching_rows`, first.total);
-    line(`${name}_count_capped`, first.totalIsCapped ? "yes" : "no"); // then more rows match than counted
-    const { p95, ratioP95 } = await sideBySide(
-      name,
-      ["procedure", async () => void (await me.caller.resources.list({ resource: "clients.clients", state: s }))],
-      [
-        "raw",
-        async () =>
-          void (await Promise.all([
-            pool.query(pageSql.sql, pageSql.params),
-            pool.query(countSql.sql, countSql.params),
-          ])),
-      ],
+  for (const [name, s] of cases)
+    await listBesideRaw(me, clientsResource, name, s, pool, { p95Ms: TARGET_P95_MS, ratio: TARGET_RATIO }, (first) =>
+      // "yes": more rows match than counted
+      line(`${name}_count_capped`, first.totalIsCapped ? "yes" : "no"),
     );
-    line(`${name}_target_met`, p95 <= TARGET_P95_MS && ratioP95 <= TARGET_RATIO ? "yes" : "no");
-  }
 
   // Opening a client's detail: every field of its tabs, by primary key.
   const [{ id } = { id: 0 }] = await db

@@ -1,14 +1,11 @@
-import { registry } from "@/server/areas";
 // The grid machinery on one centre with many rows: the list procedure vs. the same SQL run raw, and
 // exports of every row to CSV and XLSX with their time and peak memory. Imported by bench/run.ts
 // once the environment is set (app modules read it on first use).
 import { open } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import type { ListState } from "@/lib/resources";
-import { claimsFor, resolveSessionUser } from "@/server/auth/session";
 import { getPool } from "@/server/db/pool";
 import { placesResource } from "@/server/geo/resources";
-import type { ResourceCtx } from "@/server/resources/define";
 import { csvStream } from "@/server/resources/export/csv";
 import { renderPdf } from "@/server/resources/export/pdf";
 import { PDF_MAX_ROWS, planExport } from "@/server/resources/export/rows";
@@ -16,8 +13,7 @@ import { xlsxStream } from "@/server/resources/export/xlsx";
 import { listQuery, listRows } from "@/server/resources/service";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
-import { createInnerContext } from "@/server/trpc/context";
-import { createCaller } from "@/server/trpc/root";
+import { agentOf } from "./clients";
 import { collectGarbage, heapUsedAfterGc, line, mb, sideBySide, timed } from "./lib";
 
 const LIST_ROUNDS = 20;
@@ -97,18 +93,7 @@ export async function benchGrid(tenant: Tenant, rows: number) {
   line("grid_generate_seconds", seeded.seconds);
 
   // A centre administrator (sees everything), signed in as the web requests would be.
-  const [admin] = await handle.db
-    .insert(handle.t.users)
-    .values({ username: "bench-admin", firstName: "Bench", lastName: "Admin", userType: "900" })
-    .returning();
-  const claims = claimsFor(tenant, admin!);
-  const caller = createCaller(await createInnerContext({ host: { kind: "tenant", slug: tenant.slug }, claims }));
-  const ctx: ResourceCtx = {
-    handle,
-    user: (await resolveSessionUser(handle, tenant, claims))!,
-    locale: "fr",
-    registry,
-  };
+  const { caller, ctx } = await agentOf(tenant, "bench-admin", "900");
 
   // 2. The list procedure (tRPC caller: input and output validation, access, two queries) vs. the
   //    very same two SQL statements on the raw pool, sorted by two fields and filtered, page of 25.

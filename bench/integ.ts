@@ -3,16 +3,16 @@
 // in a period", "available"), on a centre of its own with ROWS clients, eight integration agents
 // coaching them and BENCH_INTEG_CONTRACTS contracts (default three per client: 100 000 clients and
 // 300 000 contracts at the bench's default size). Timed through the procedure beside the same SQL
-// run raw (as bench/cv.ts does). Imported by bench/run.ts.
+// run raw (bench/list.ts, as the other list sections). Imported by bench/run.ts.
 import { sql } from "drizzle-orm";
 import { generateClients } from "@/db/seed/volume";
 import type { ListState } from "@/lib/resources";
 import { registry } from "@/server/areas";
 import { getPool } from "@/server/db/pool";
-import { listQuery } from "@/server/resources/service";
 import type { Tenant } from "@/server/tenancy/registry";
 import { agentOf } from "./clients";
-import { line, sideBySide, timed } from "./lib";
+import { listBesideRaw } from "./list";
+import { line, timed } from "./lib";
 
 const TARGET_P95_MS = 50;
 const TARGET_RATIO = 2;
@@ -74,26 +74,8 @@ export async function benchInteg(tenant: Tenant, count: number, contracts = 3 * 
     ["integ_clients_all_available", state({ coachedBy: null, available: true })],
   ];
   const pool = getPool(tenant.clusterId);
-  for (const [name, s] of cases) {
-    const query = listQuery(me.ctx, def, s);
-    const pageSql = query.rows.limit(25).offset(0).toSQL();
-    const countSql = query.total.toSQL();
-    const first = await me.caller.resources.list({ resource: def.id, state: s });
-    line(`${name}_matching_rows`, first.total);
-    const { p95, ratioP95 } = await sideBySide(
-      name,
-      ["procedure", async () => void (await me.caller.resources.list({ resource: def.id, state: s }))],
-      [
-        "raw",
-        async () =>
-          void (await Promise.all([
-            pool.query(pageSql.sql, pageSql.params),
-            pool.query(countSql.sql, countSql.params),
-          ])),
-      ],
-    );
-    line(`${name}_target_met`, p95 <= TARGET_P95_MS && ratioP95 <= TARGET_RATIO ? "yes" : "no");
-  }
+  for (const [name, s] of cases)
+    await listBesideRaw(me, def, name, s, pool, { p95Ms: TARGET_P95_MS, ratio: TARGET_RATIO });
   line("target_integ_clients_p95_ms", TARGET_P95_MS);
   line("target_integ_clients_ratio_p95", TARGET_RATIO);
 }

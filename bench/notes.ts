@@ -3,7 +3,6 @@
 // environment is set, after the client file's section has generated the centre's clients.
 import { desc, eq, sql } from "drizzle-orm";
 import type { ListState } from "@/lib/resources";
-import { claimsFor, resolveSessionUser } from "@/server/auth/session";
 import { registry } from "@/server/areas";
 import { getPool } from "@/server/db/pool";
 import { notesResource } from "@/server/notes/resource";
@@ -11,8 +10,8 @@ import type { ResourceCtx } from "@/server/resources/define";
 import { listQuery, quickSearch } from "@/server/resources/service";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle, type TenantHandle } from "@/server/tenancy/tenant-db";
-import { createInnerContext } from "@/server/trpc/context";
-import { createCaller } from "@/server/trpc/root";
+import { agentOf } from "./clients";
+import { listBesideRaw } from "./list";
 import { line, percentile, sideBySide, timed } from "./lib";
 
 const TARGET_P95_MS = 50;
@@ -61,18 +60,7 @@ const state = (over: Partial<ListState>): ListState => ({
 
 export async function benchNotes(tenant: Tenant, count: number) {
   const handle = tenantHandle(tenant);
-  const [user] = await handle.db
-    .insert(handle.t.users)
-    .values({ username: "bench-notes", firstName: "Bench", lastName: "Notes", userType: "100" })
-    .returning();
-  const claims = claimsFor(tenant, user!);
-  const caller = createCaller(await createInnerContext({ host: { kind: "tenant", slug: tenant.slug }, claims }));
-  const ctx: ResourceCtx = {
-    handle,
-    user: (await resolveSessionUser(handle, tenant, claims))!,
-    locale: "fr",
-    registry,
-  };
+  const { caller, ctx } = await agentOf(tenant, "bench-notes");
   const authors = (await handle.db.select({ id: handle.t.users.id }).from(handle.t.users).limit(8)).map((u) => u.id);
   const generated = await timed(() => generateNotes(handle, count, authors));
   line("notes_generated", count);
@@ -99,26 +87,8 @@ export async function benchNotes(tenant: Tenant, count: number) {
     // A word of one note in 1 000.
     ["notes_search_rare_word", state({ q: "chaudières" })],
   ];
-  for (const [name, s] of cases) {
-    const query = listQuery(ctx, notesResource, s);
-    const pageSql = query.rows.limit(25).offset(0).toSQL();
-    const countSql = query.total.toSQL();
-    const first = await caller.resources.list({ resource: "notes.notes", state: s });
-    line(`${name}_matching_rows`, first.total);
-    const { p95, ratioP95 } = await sideBySide(
-      name,
-      ["procedure", async () => void (await caller.resources.list({ resource: "notes.notes", state: s }))],
-      [
-        "raw",
-        async () =>
-          void (await Promise.all([
-            pool.query(pageSql.sql, pageSql.params),
-            pool.query(countSql.sql, countSql.params),
-          ])),
-      ],
-    );
-    line(`${name}_target_met`, p95 <= TARGET_P95_MS && ratioP95 <= TARGET_RATIO ? "yes" : "no");
-  }
+  for (const [name, s] of cases)
+    await listBesideRaw({ caller, ctx }, notesResource, name, s, pool, { p95Ms: TARGET_P95_MS, ratio: TARGET_RATIO });
 
   // The header's quick search: its notes part (the first five hits, no count) beside the same SQL,
   // then the whole search (every searchable resource side by side) as the user waits for it.

@@ -186,6 +186,13 @@ export function parseTypedDate(text: string, { incomplete = false } = {}): strin
 export const compareText = (locale: UiLocale) =>
   cached(`c:${locale}`, () => new Intl.Collator(intlLocale(locale))).compare;
 
+/**
+ * A text with its first letter in capitals ("contrat art. 60§7" → "Contrat art. 60§7"): a name the
+ * messages write for the middle of a sentence, opening a title or a line. The rest is left as it is.
+ */
+export const upperFirst = (text: string, locale?: UiLocale) =>
+  text.charAt(0).toLocaleUpperCase(locale && intlLocale(locale)) + text.slice(1);
+
 /** Numbers group thousands from five digits on ("12 345"), so ids and years stay "1234". */
 export function formatNumber(value: number | null | undefined, locale: UiLocale): string {
   if (value === null || value === undefined) return "";

@@ -6,6 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { DEMO_CENTRES, DEMO_OPERATOR } from "@/db/seed/demo-centres";
+import { upperFirst } from "@/lib/format";
 import { c, controlDb } from "@/server/db/control";
 import { closePools } from "@/server/db/pool";
 import { ensureDatabase } from "@/server/db/embedded";
@@ -38,7 +39,7 @@ process.env.MASTER_KEY ??= "entraide-demo-master-key-for-fictitious-data-only";
 const log = (line: string) => console.log(`  ${line}`);
 /** An SMS sender id (11 letters and digits at most) from the centre's name: "ÖSHZ Eupen" → "OSHZ Eupen". */
 const smsSender = (name: string, slug: string) =>
-  `${name.split(" ")[0]} ${slug[0]!.toUpperCase()}${slug.slice(1)}`
+  `${name.split(" ")[0]} ${upperFirst(slug)}`
     .normalize("NFD")
     .replace(/[^A-Za-z0-9 ]/g, "")
     .slice(0, 11)

@@ -1,9 +1,8 @@
 import { and, asc, eq, isNotNull, notExists, sql } from "drizzle-orm";
 import type { SeedCentre } from "@/server/area";
-import { created, rowChange, writeAudit } from "@/server/audit";
 import { addDays, addMonths } from "@/server/calendar/rules/reminders";
 import { belgianToday } from "@/lib/format";
-import { regenerateEvaluations } from "@/server/isip/base";
+import { insertSeededContracts } from "@/server/isip/base";
 import { defaultDateEnded } from "@/server/isip/rules";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { art61Kind } from "./kind";
@@ -110,19 +109,6 @@ export async function seedArt61Demo(handle: TenantHandle, _centre: SeedCentre) {
   });
   const who = { actor: "seed:art61", actingFor: null };
   await db.transaction(async (tx) => {
-    const inserted = await tx.insert(t.art61Contracts).values(rows).returning({ id: t.art61Contracts.id });
-    await writeAudit(
-      tx as never,
-      t,
-      who,
-      ...inserted.map((r, i) => rowChange(art61Kind.resource, "create", r.id, created(rows[i]!))),
-    );
-    await regenerateEvaluations(
-      tx as never,
-      t,
-      who,
-      art61Kind,
-      inserted.map((r) => r.id),
-    );
+    await insertSeededContracts(tx as never, t, who, art61Kind, rows);
   });
 }

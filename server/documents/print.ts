@@ -9,14 +9,7 @@ import type { ActionDef, ActionResult, ResourceCtx } from "@/server/resources/de
 import { reference } from "@/server/resources/fields";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { documentStorage } from "./storage";
-import {
-  documentDate,
-  documentLanguage,
-  isTranslation,
-  letterDate,
-  recipientLines,
-  type DocumentLanguage,
-} from "./language";
+import { documentDate, documentLanguage, isTranslation, type DocumentLanguage } from "./language";
 import { renderDocx, type TemplateData } from "./render";
 import { templateOf } from "./own-templates";
 import { certifyingExcerptOf } from "./certifying";
@@ -25,7 +18,7 @@ import { convertExcerptJob } from "./pdf/job";
 import { enqueue } from "@/server/jobs/queue";
 import type { DOCUMENT_TYPES, TemplateName } from "./templates";
 import { cvDocumentData } from "@/server/cv/document";
-import { actionPlanData, authorFacts, eidSheetData } from "./letters";
+import { actionPlanData, authorFacts, clientRecipient, eidSheetData } from "./letters";
 
 type Tx = TenantHandle["db"];
 /** What filling a document needs of its request: the centre and who prints (a job has no more). */
@@ -162,63 +155,13 @@ export async function letterToClientData(
   print: PrintFacts,
 ): Promise<TemplateData> {
   const { t } = ctx.handle;
-  const tr = translatorFor(language);
-  const [client] = await tx
-    .select({
-      first: t.partners.firstName,
-      last: t.partners.lastName,
-      gender: t.partners.gender,
-      street: t.partners.street,
-      streetNo: t.partners.streetNo,
-      streetBox: t.partners.streetBox,
-      zipCode: t.partners.zipCode,
-      countryCode: t.partners.countryCode,
-      placeNames: sql<Record<
-        string,
-        string
-      > | null>`(select ${t.places.names} from ${t.places} where ${t.places.id} = ${t.partners.placeId})`,
-      countryNames: sql<Record<
-        string,
-        string
-      > | null>`(select ${t.countries.names} from ${t.countries} where ${t.countries.isoCode} = ${t.partners.countryCode})`,
-    })
-    .from(t.partners)
-    .where(eq(t.partners.id, clientId));
-  if (!client) throw new AppError("NOT_FOUND");
-  const title = client.gender === "F" || client.gender === "M" ? tr(`documents.addressee.${client.gender}`) : "";
-  const [author] = await tx
-    .select({
-      first: t.users.firstName,
-      last: t.users.lastName,
-      service: sql<Record<
-        string,
-        string
-      > | null>`(select ${t.coachingTypes.names} from ${t.coachingTypes} where ${t.coachingTypes.id} = ${t.users.coachingTypeId})`,
-    })
-    .from(t.users)
-    .where(eq(t.users.id, ctx.user.id));
-  const initials = `${author?.first.charAt(0) ?? ""}${author?.last.charAt(0) ?? ""}`.toUpperCase();
   return {
+    ...(await authorFacts(tx, t, ctx.user.id, clientId, print.excerptId, language)),
     printRecipient: print.printRecipient,
-    recipient: recipientLines(
-      {
-        name: [title, client.first, client.last].filter(Boolean).join(" "),
-        street: client.street,
-        streetNo: client.streetNo,
-        streetBox: client.streetBox,
-        zipCode: client.zipCode,
-        place: pickLocalized(client.placeNames ?? {}, language),
-        countryCode: client.countryCode,
-        countryName: pickLocalized(client.countryNames ?? {}, language),
-      },
-      language,
-    ).join("\n"),
+    recipient: await clientRecipient(tx, t, clientId, language),
     place: print.centre.place,
-    date: letterDate(belgianToday(), language),
-    ref: [initials, clientId, print.excerptId].filter((p) => p !== null).join("/"),
     subject: print.typeName,
     body: "",
-    authorRole: pickLocalized(author?.service ?? {}, language) || tr("documents.secretariat"),
   };
 }
 

@@ -1,9 +1,8 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { SeedCentre } from "@/server/area";
-import { created, rowChange, writeAudit } from "@/server/audit";
 import { addDays, addMonths } from "@/server/calendar/rules/reminders";
 import { belgianToday } from "@/lib/format";
-import { regenerateEvaluations } from "@/server/isip/base";
+import { insertSeededContracts } from "@/server/isip/base";
 import { defaultDateEnded } from "@/server/isip/rules";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { immersionKind } from "./kind";
@@ -124,19 +123,6 @@ export async function seedImmersionDemo(handle: TenantHandle, centre: SeedCentre
   });
   const who = { actor: "seed:immersion", actingFor: null };
   await db.transaction(async (tx) => {
-    const inserted = await tx.insert(t.immersionContracts).values(rows).returning({ id: t.immersionContracts.id });
-    await writeAudit(
-      tx as never,
-      t,
-      who,
-      ...inserted.map((r, i) => rowChange(immersionKind.resource, "create", r.id, created(rows[i]!))),
-    );
-    await regenerateEvaluations(
-      tx as never,
-      t,
-      who,
-      immersionKind,
-      inserted.map((r) => r.id),
-    );
+    await insertSeededContracts(tx as never, t, who, immersionKind, rows);
   });
 }

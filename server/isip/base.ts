@@ -8,7 +8,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { LocalizedText } from "@/db/control/schema";
 import type { TenantTables } from "@/db/tenant/tables";
 import { belgianToday } from "@/lib/format";
-import { actorOf, type Actor } from "@/server/audit";
+import { actorOf, created, rowChange, writeAudit, type Actor } from "@/server/audit";
 import { applyAutoTask } from "@/server/calendar/reminders";
 import { reminderStep } from "@/server/calendar/rules/reminders";
 import { generateSeries, type SeriesOwner, type SeriesOwnerKind } from "@/server/calendar/series/generate";
@@ -346,3 +346,27 @@ export const contractAfterSave =
 /** A contract active in a period (§2.2): started by its end, neither planned nor effectively ended before its start. */
 export const contractActiveIn = (c: ContractTable, start: string | SQL, end: string | SQL): SQL =>
   sql`${q(c.appliesFrom)} <= ${end} and (${q(c.appliesUntil)} is null or ${q(c.appliesUntil)} >= ${start}) and (${q(c.dateEnded)} is null or ${q(c.dateEnded)} >= ${start})`;
+
+/**
+ * Seeded contracts of a kind (the demo's), written as the app writes them: inserted in the caller's
+ * transaction, each audited as created by `who`, their evaluation meetings generated. Their ids, in
+ * the order of `rows`.
+ */
+export async function insertSeededContracts(
+  tx: Tx,
+  t: TenantTables,
+  who: Actor,
+  kind: ContractKind,
+  rows: Record<string, unknown>[],
+): Promise<number[]> {
+  if (!rows.length) return [];
+  const c = kind.contracts(t);
+  const inserted = await tx
+    .insert(c)
+    .values(rows as never)
+    .returning({ id: c.id });
+  await writeAudit(tx, t, who, ...inserted.map((r, i) => rowChange(kind.resource, "create", r.id, created(rows[i]!))));
+  const ids = inserted.map((r) => r.id);
+  await regenerateEvaluations(tx, t, who, kind, ids);
+  return ids;
+}

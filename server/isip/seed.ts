@@ -3,8 +3,7 @@ import type { SeedCentre } from "@/server/area";
 import { addDays, addMonths } from "@/server/calendar/rules/reminders";
 import { belgianToday } from "@/lib/format";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import { writeAudit, rowChange, created } from "@/server/audit";
-import { isipKind, regenerateEvaluations } from "./base";
+import { insertSeededContracts, isipKind } from "./base";
 import { defaultDateEnded } from "./rules";
 
 /**
@@ -168,19 +167,6 @@ export async function seedIsipDemo(handle: TenantHandle, centre: SeedCentre) {
   });
   const who = { actor: "seed:isip", actingFor: null };
   await db.transaction(async (tx) => {
-    const inserted = await tx.insert(t.isipContracts).values(rows).returning({ id: t.isipContracts.id });
-    await writeAudit(
-      tx as never,
-      t,
-      who,
-      ...inserted.map((r, i) => rowChange(isipKind.resource, "create", r.id, created(rows[i]!))),
-    );
-    await regenerateEvaluations(
-      tx as never,
-      t,
-      who,
-      isipKind,
-      inserted.map((r) => r.id),
-    );
+    await insertSeededContracts(tx as never, t, who, isipKind, rows);
   });
 }

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, notExists, sql } from "drizzle-orm";
 import { belgianToday } from "@/lib/format";
-import { created, rowChange, writeAudit } from "@/server/audit";
+import { rowChange, writeAudit } from "@/server/audit";
 import type { SeedCentre } from "@/server/area";
 import { addDays, addMonths } from "@/server/calendar/rules/reminders";
-import { regenerateEvaluations } from "@/server/isip/base";
+import { insertSeededContracts } from "@/server/isip/base";
 import { defaultDateEnded } from "@/server/isip/rules";
 import { seedIsipReference } from "@/server/isip/seed";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
@@ -135,20 +135,7 @@ export async function seedArt60Demo(handle: TenantHandle, centre: SeedCentre) {
         dateEnded: defaultDateEnded({ appliesFrom, appliesUntil, dateEnded: null }),
       };
     });
-    const inserted = await tx.insert(t.jobContracts).values(rows).returning({ id: t.jobContracts.id });
-    await writeAudit(
-      tx as never,
-      t,
-      who,
-      ...inserted.map((r, i) => rowChange(art60Kind.resource, "create", r.id, created(rows[i]!))),
-    );
-    await regenerateEvaluations(
-      tx as never,
-      t,
-      who,
-      art60Kind,
-      inserted.map((r) => r.id),
-    );
+    await insertSeededContracts(tx as never, t, who, art60Kind, rows);
     const working = rows.filter((r) => deactivatesCandidatures(r, today)).map((r) => r.clientId);
     if (working.length) {
       const changed = await tx

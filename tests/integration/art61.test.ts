@@ -8,6 +8,7 @@ import { and, eq, sql } from "drizzle-orm";
 import PizZip from "pizzip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedArt61Demo } from "@/server/art61/seed";
+import { art61Kind } from "@/server/art61/kind";
 import { activeArt61Of } from "@/server/art61/sql";
 import { pdfAvailable, pdfConverter } from "@/server/documents/pdf/converter";
 import { excerptDownload } from "@/server/documents/routes";
@@ -15,8 +16,16 @@ import { closePools } from "@/server/db/pool";
 import { translatorFor } from "@/server/i18n/translator";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
-import { newClient, newCoaching } from "./factories";
-import { appCodeOf, callerOn, centreHost, errorAsSent, newCentre, newUser } from "./helpers";
+import {
+  clientWithContract,
+  contractEvaluations,
+  expectAccessPerUserType,
+  integClient,
+  isipTypeOf,
+  type Access,
+} from "./contract-kinds";
+import { newStaff } from "./factories";
+import { appCodeOf, errorAsSent, newCentre, newUser, type callerOn } from "./helpers";
 
 afterAll(async () => {
   if (pdfAvailable()) await pdfConverter().stop();
@@ -24,7 +33,6 @@ afterAll(async () => {
 });
 
 type Caller = Awaited<ReturnType<typeof callerOn>>;
-type UserType = Parameters<typeof newUser>[1];
 type Claims = Awaited<ReturnType<typeof newUser>>["claims"];
 
 let chatelet: Tenant;
@@ -40,20 +48,10 @@ let contact: number;
 let art61Type: number;
 let isipType: number;
 
-const caller = async (tenant: Tenant, type: UserType, fields: Parameters<typeof newUser>[2] = {}) => {
-  const { user, claims } = await newUser(tenant, type, fields);
-  return { user, claims, caller: await callerOn(centreHost(tenant.slug), {}, claims) };
-};
+const caller = newStaff;
 const state = { page: 1, pageSize: 100, sort: [], filters: {}, q: "" };
 const h = () => tenantHandle(chatelet);
-const evaluationsOf = async (contractId: number) => {
-  const { db, t } = h();
-  return db
-    .select()
-    .from(t.calendarEntries)
-    .where(and(eq(t.calendarEntries.ownerType, "art61Contract"), eq(t.calendarEntries.ownerId, contractId)))
-    .orderBy(t.calendarEntries.autoType);
-};
+const evaluationsOf = (contractId: number) => contractEvaluations(chatelet, art61Kind, contractId);
 const counts = async () => {
   const { db, t } = h();
   const [row] = await db
@@ -142,12 +140,7 @@ beforeAll(async () => {
   const f = await caller(eupen, "100");
   foreignAgent = f.caller;
   foreignClaims = f.claims;
-  client = await newClient(chatelet, { firstName: "Jean", lastName: "Dubois", gender: "M", language: "fr" });
-  const [integ] = await db
-    .select({ id: t.coachingTypes.id })
-    .from(t.coachingTypes)
-    .where(eq(t.coachingTypes.doesIntegration, true));
-  await newCoaching(chatelet, client, agentId, { coachingTypeId: integ!.id, startDate: "2030-01-01" });
+  client = await integClient(chatelet, agentId, { firstName: "Jean", lastName: "Dubois", gender: "M", language: "fr" });
   const [org] = await db
     .insert(t.partners)
     .values({ kind: "organisation", name: "Garage Kohnen", street: "Rue de la Station", streetNo: "5" })
@@ -160,8 +153,7 @@ beforeAll(async () => {
   contact = person!.id;
   const [type] = await db.select().from(t.art61ContractTypes).where(eq(t.art61ContractTypes.ref, "art61"));
   art61Type = type!.id;
-  const [isip] = await db.select().from(t.isipContractTypes).where(eq(t.isipContractTypes.ref, "vseb"));
-  isipType = isip!.id;
+  isipType = await isipTypeOf(chatelet);
 });
 
 describe("an Art. 61 contract and its evaluation meetings", () => {
@@ -381,7 +373,7 @@ describe("the printed convention", () => {
 
 describe("who may do what (§1)", () => {
   it("integration agents write Art. 61 contracts, social coordinators read them, the others see none", async () => {
-    const expected: Record<string, "edit" | "read" | "none"> = {
+    const expected: Record<string, Access> = {
       "100": "edit",
       "110": "edit",
       "120": "edit",
@@ -399,13 +391,12 @@ describe("who may do what (§1)", () => {
       "800": "none",
     };
     const [row] = await h().db.select().from(h().t.art61Contracts).limit(1);
-    for (const [i, [type, access]] of Object.entries(expected).entries()) {
-      const c = (await caller(chatelet, type as UserType)).caller;
-      const read = c.resources.get({ resource: "art61.contracts", id: row!.id });
-      expect([type, await appCodeOf(read)]).toEqual([type, access === "none" ? "FORBIDDEN" : "resolved"]);
-      const made = create(c, { appliesFrom: `${2041 + i}-01-01`, appliesUntil: `${2041 + i}-06-30` });
-      expect([type, await appCodeOf(made)]).toEqual([type, access === "edit" ? "resolved" : "FORBIDDEN"]);
-    }
+    await expectAccessPerUserType(
+      chatelet,
+      expected,
+      (c) => c.resources.get({ resource: "art61.contracts", id: row!.id }),
+      (c, i) => create(c, { appliesFrom: `${2041 + i}-01-01`, appliesUntil: `${2041 + i}-06-30` }),
+    );
   });
 
   it("configuring Art. 61 types is integration staff's", async () => {
@@ -419,8 +410,13 @@ describe("who may do what (§1)", () => {
 
 describe("merging two clients", () => {
   it("moves the duplicate's Art. 61 contracts to the kept client", async () => {
-    const dup = await newClient(chatelet, { firstName: "Jean", lastName: "Dubois" });
-    const { id } = await create(agent, { client: dup, appliesFrom: "2050-01-01", appliesUntil: "2050-03-31" });
+    const { client: dup, contract: id } = await clientWithContract(
+      chatelet,
+      art61Kind,
+      { id: agentId, caller: agent },
+      { company, type: art61Type, appliesFrom: "2050-01-01", appliesUntil: "2050-03-31" },
+      { client: { firstName: "Jean", lastName: "Dubois" } },
+    );
     const admin = (await caller(chatelet, "900")).caller;
     const { db, t } = h();
     const [kept] = await db.select({ v: t.partners.version }).from(t.partners).where(eq(t.partners.id, client));
@@ -431,10 +427,7 @@ describe("merging two clients", () => {
       params: { merged: dup, reason: "" },
       version: kept!.v,
     });
-    const [row] = await db
-      .select()
-      .from(t.art61Contracts)
-      .where(eq(t.art61Contracts.id, Number(id)));
+    const [row] = await db.select().from(t.art61Contracts).where(eq(t.art61Contracts.id, id));
     expect(row!.clientId).toBe(client);
   });
 });
@@ -516,16 +509,9 @@ describe("the demo (Châtelet, §2.6)", () => {
       .set({ clientFieldSets: ["chatelet"] })
       .where(eq(d.t.siteSettings.id, 1));
     const coach = (await newUser(demo, "100")).user.id;
-    const [integ] = await d.db
-      .select({ id: d.t.coachingTypes.id })
-      .from(d.t.coachingTypes)
-      .where(eq(d.t.coachingTypes.doesIntegration, true));
     const clients = [];
-    for (const name of ["Alpha", "Bravo", "Charlie", "Delta", "Echo"]) {
-      const id = await newClient(demo, { lastName: name });
-      await newCoaching(demo, id, coach, { coachingTypeId: integ!.id, startDate: "2020-01-01" });
-      clients.push(id);
-    }
+    for (const name of ["Alpha", "Bravo", "Charlie", "Delta", "Echo"])
+      clients.push(await integClient(demo, coach, { lastName: name }, { startDate: "2020-01-01" }));
     await d.db.insert(d.t.partners).values({ kind: "organisation", name: "Entreprise Demo" });
     await seedArt61Demo(d, { kind: "demo", defaultLocale: "fr" });
     await seedArt61Demo(d, { kind: "demo", defaultLocale: "fr" }); // idempotent

@@ -303,6 +303,38 @@ describe("the action plan", () => {
   });
 });
 
+describe("the letter to a client", () => {
+  it("addresses the client in the Belgian layout, with our reference and the signing service, in the client's language", async () => {
+    const id = await printOther(eupen, worker.claims, anna, "letter");
+    const text = await printedText(eupen, worker.claims, id);
+    expect(text).toContain("Frau Anna Müller / Bergstraße 12 / 4700");
+    expect(text).toContain(`HH/${anna}/${id}`);
+    // The author has no service: the secretariat signs.
+    expect(text).toContain("Sekretariat");
+
+    // Abroad: the box after the number ("bte" in French), the postcode before the place, the country in capitals.
+    const { db, t } = tenantHandle(eupen);
+    const [aachen] = await db
+      .insert(t.places)
+      .values({ kind: "city", zipCode: "52062", names: { fr: "Aix-la-Chapelle", de: "Aachen" }, countryCode: "DE" })
+      .returning({ id: t.places.id });
+    const paul = await newClient(eupen, {
+      firstName: "Paul",
+      lastName: "Lambert",
+      language: "fr",
+      gender: "M",
+      street: "Rue Haute",
+      streetNo: "5",
+      streetBox: "2",
+      zipCode: "52062",
+      placeId: aachen!.id,
+      countryCode: "DE",
+    });
+    const french = await printedText(eupen, worker.claims, await printOther(eupen, worker.claims, paul, "letter"));
+    expect(french).toContain("Monsieur Paul Lambert / Rue Haute 5 bte 2 / 52062 Aix-la-Chapelle / ALLEMAGNE");
+  });
+});
+
 describe("the letter to an organisation", () => {
   let company: number;
   let person: number;

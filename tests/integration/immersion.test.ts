@@ -7,12 +7,21 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "@/server/areas";
-import { rolesInCentre, USER_TYPES, type UserType } from "@/server/auth/user-types";
+import { rolesInCentre, type UserType } from "@/server/auth/user-types";
 import { closePools } from "@/server/db/pool";
+import { immersionKind } from "@/server/immersion/kind";
 import { menuFor } from "@/server/shell/menu";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
-import { newClient, newCoaching } from "./factories";
+import {
+  clientWithContract,
+  contractEvaluations,
+  expectAccessPerUserType,
+  integClient,
+  isipTypeOf,
+  type Access,
+} from "./contract-kinds";
+import { newClient, newStaff } from "./factories";
 import { appCodeOf, callerOn, centreHost, errorAsSent, newCentre, newUser } from "./helpers";
 
 afterAll(closePools);
@@ -42,10 +51,7 @@ const state = (over: Record<string, unknown> = {}) => ({
   q: "",
   ...over,
 });
-const caller = async (tenant: Tenant, type: UserType, fields: Parameters<typeof newUser>[2] = {}) => {
-  const { user, claims } = await newUser(tenant, type, fields);
-  return { id: user.id, caller: await callerOn(centreHost(tenant.slug), {}, claims) };
-};
+const caller = newStaff;
 const useSets = async (tenant: Tenant, sets: string[]) => {
   const h = tenantHandle(tenant);
   await h.db.update(h.t.siteSettings).set({ clientFieldSets: sets }).where(eq(h.t.siteSettings.id, 1));
@@ -56,14 +62,7 @@ const organisation = async (tenant: Tenant, name: string) => {
   const [row] = await db.insert(t.partners).values({ kind: "organisation", name }).returning({ id: t.partners.id });
   return row!.id;
 };
-const evaluationsOf = async (contractId: number) => {
-  const { db, t } = h();
-  return db
-    .select()
-    .from(t.calendarEntries)
-    .where(and(eq(t.calendarEntries.ownerType, "immersionContract"), eq(t.calendarEntries.ownerId, contractId)))
-    .orderBy(t.calendarEntries.startDate);
-};
+const evaluationsOf = (contractId: number) => contractEvaluations(chatelet, immersionKind, contractId);
 const counts = async () => {
   const { db, t } = h();
   const { rows } = await db.execute<{ contracts: number; entries: number; audits: number }>(sql`select
@@ -88,21 +87,15 @@ beforeAll(async () => {
   staff = (await caller(chatelet, "110")).caller;
   admin = (await caller(chatelet, "900")).caller;
   foreign = (await caller(other, "900")).caller;
-  client = await newClient(chatelet, { firstName: "Émile", lastName: "Evrard", language: "fr" });
+  client = await integClient(chatelet, agentId, { firstName: "Émile", lastName: "Evrard", language: "fr" });
   company = await organisation(chatelet, "Boulangerie Mießen");
   const { db, t } = h();
-  const [integ] = await db
-    .select({ id: t.coachingTypes.id })
-    .from(t.coachingTypes)
-    .where(eq(t.coachingTypes.doesIntegration, true));
-  await newCoaching(chatelet, client, agentId, { coachingTypeId: integ!.id, startDate: "2030-01-01" });
   const types = await db.select().from(t.immersionContractTypes).orderBy(t.immersionContractTypes.id);
   forem = types.find((ty) => ty.names.en === "Immersion training")!.id;
   misip = types.find((ty) => ty.names.en === "MISIP")!.id;
   const [g] = await db.select().from(t.immersionGoals).orderBy(t.immersionGoals.id).limit(1);
   goal = g!.id;
-  const [vseb] = await db.select().from(t.isipContractTypes).where(eq(t.isipContractTypes.ref, "vseb"));
-  isipType = vseb!.id;
+  isipType = await isipTypeOf(chatelet);
 });
 
 describe("configuration (Lino's std fixture)", () => {
@@ -298,7 +291,7 @@ describe("proofs of job search", () => {
 
 describe("who may do what (§1; Lino: immersion.Contracts IntegUser, ContractsByClient IntegUser or SocialCoordinator)", () => {
   it("each user type's access to a client's trainings and proofs", async () => {
-    const expected: Record<UserType, "edit" | "read" | "none"> = {
+    const expected: Record<UserType, Access> = {
       "000": "none",
       "100": "edit",
       "110": "edit",
@@ -318,18 +311,18 @@ describe("who may do what (§1; Lino: immersion.Contracts IntegUser, ContractsBy
     };
     const [training] = await h().db.select().from(h().t.immersionContracts).limit(1);
     const [proof] = await h().db.select().from(h().t.jobSearchProofs).limit(1);
-    for (const [i, type] of USER_TYPES.entries()) {
-      if (type === "000") continue; // anonymous: no session (the walk checks it refuses everything)
-      const c = (await caller(chatelet, type)).caller;
-      const access = expected[type];
-      const read = await appCodeOf(c.resources.get({ resource: "immersion.contracts", id: training!.id }));
-      expect([type, read]).toEqual([type, access === "none" ? "FORBIDDEN" : "resolved"]);
-      const made = await appCodeOf(create(c, { type: misip, appliesFrom: `${2040 + i}-01-01`, appliesUntil: null }));
-      expect([type, made]).toEqual([type, access === "edit" ? "resolved" : "FORBIDDEN"]);
-      // Proofs: Lino's ProofsByClient is IntegUser's only.
-      const proofRead = await appCodeOf(c.resources.get({ resource: "jobsearch.proofs", id: proof!.id }));
-      expect([type, proofRead]).toEqual([type, access === "edit" ? "resolved" : "FORBIDDEN"]);
-    }
+    // Anonymous ("000") has no session: the access walk checks it is refused everything.
+    await expectAccessPerUserType(
+      chatelet,
+      expected,
+      (c) => c.resources.get({ resource: "immersion.contracts", id: training!.id }),
+      (c, i) => create(c, { type: misip, appliesFrom: `${2040 + i}-01-01`, appliesUntil: null }),
+      async (c, type, access) => {
+        // Proofs: Lino's ProofsByClient is IntegUser's only.
+        const proofRead = await appCodeOf(c.resources.get({ resource: "jobsearch.proofs", id: proof!.id }));
+        expect([type, proofRead]).toEqual([type, access === "edit" ? "resolved" : "FORBIDDEN"]);
+      },
+    );
   });
 
   it("a centre not using Châtelet's field set has neither menus nor lists nor rows of them", async () => {
@@ -412,13 +405,13 @@ describe("one centre never reaches another's trainings or proofs", () => {
 
 describe("merging two clients", () => {
   it("moves the duplicate's trainings and proofs to the kept client", async () => {
-    const dup = await newClient(chatelet, { firstName: "Émile", lastName: "Evrart", language: "fr" });
-    const { id: training } = await create(agent, {
-      client: dup,
-      type: misip,
-      appliesFrom: "2035-01-01",
-      appliesUntil: "2035-02-28",
-    });
+    const { client: dup, contract: training } = await clientWithContract(
+      chatelet,
+      immersionKind,
+      { id: agentId, caller: agent },
+      { company, type: misip, goal, appliesFrom: "2035-01-01", appliesUntil: "2035-02-28" },
+      { client: { firstName: "Émile", lastName: "Evrart", language: "fr" } },
+    );
     const { id: proof } = await agent.resources.create({
       resource: "jobsearch.proofs",
       values: { client: dup, date: "2035-01-10", company },
@@ -432,10 +425,7 @@ describe("merging two clients", () => {
       params: { merged: dup, reason: "" },
       version: kept!.v,
     });
-    const [tr] = await db
-      .select()
-      .from(t.immersionContracts)
-      .where(eq(t.immersionContracts.id, Number(training)));
+    const [tr] = await db.select().from(t.immersionContracts).where(eq(t.immersionContracts.id, training));
     const [pr] = await db
       .select()
       .from(t.jobSearchProofs)

@@ -5,7 +5,7 @@
 // the contracts situation and its exports; the offer's matching panels; who may do what; and nothing of
 // one centre reachable from another.
 import ExcelJS from "exceljs";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "@/server/areas";
@@ -15,16 +15,23 @@ import { createTenant } from "@/server/tenancy/lifecycle";
 import { renderPdf } from "@/server/resources/export/pdf";
 import { planExport } from "@/server/resources/export/rows";
 import { xlsxStream } from "@/server/resources/export/xlsx";
+import { art60Kind } from "@/server/jobs/kind";
 import { situationResource } from "@/server/jobs/situation";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
-import { newClient, newCoaching } from "./factories";
-import { appCodeOf, callerOn, centreHost, errorAsSent, newCentre, newUser } from "./helpers";
+import {
+  clientWithContract,
+  contractEvaluations,
+  expectAccessPerUserType,
+  isipTypeOf,
+  INTEG_CONTRACT_ACCESS,
+} from "./contract-kinds";
+import { newClient, newCoaching, newStaff } from "./factories";
+import { appCodeOf, errorAsSent, newCentre, type callerOn } from "./helpers";
 
 afterAll(closePools);
 
 type Caller = Awaited<ReturnType<typeof callerOn>>;
-type UserType = Parameters<typeof newUser>[1];
 
 let eupen: Tenant;
 let chatelet: Tenant;
@@ -44,10 +51,7 @@ const state = (over: Record<string, unknown> = {}) => ({
   q: "",
   ...over,
 });
-const caller = async (tenant: Tenant, type: UserType, fields: Parameters<typeof newUser>[2] = {}) => {
-  const { user, claims } = await newUser(tenant, type, fields);
-  return { user, claims, caller: await callerOn(centreHost(tenant.slug), {}, claims) };
-};
+const caller = newStaff;
 const h = () => tenantHandle(eupen);
 const create = (c: Caller, resource: string, values: Record<string, unknown>) =>
   c.resources.create({ resource, values, confirmed: true }).then((r) => Number(r.id));
@@ -63,14 +67,7 @@ const counts = async () => {
     .then((r) => r.rows);
   return row!;
 };
-const evaluationsOf = async (id: number) => {
-  const { db, t } = h();
-  return db
-    .select()
-    .from(t.calendarEntries)
-    .where(and(eq(t.calendarEntries.ownerType, "art60Contract"), eq(t.calendarEntries.ownerId, id)))
-    .orderBy(t.calendarEntries.autoType);
-};
+const evaluationsOf = (id: number) => contractEvaluations(eupen, art60Kind, id);
 
 beforeAll(async () => {
   [eupen, chatelet] = await Promise.all([
@@ -84,8 +81,7 @@ beforeAll(async () => {
   const { db, t } = h();
   const [a7] = await db.select().from(t.jobContractTypes).where(eq(t.jobContractTypes.ref, "art60-7a"));
   art60a = a7!.id;
-  const [vseb] = await db.select().from(t.isipContractTypes).where(eq(t.isipContractTypes.ref, "vseb"));
-  isipType = vseb!.id;
+  isipType = await isipTypeOf(eupen);
   const admin = (await caller(eupen, "900")).caller;
   const organisation = await create(admin, "contacts.organisations", { name: "BISA", language: "de" });
   provider = await create(agent, "jobs.providers", { company: organisation });
@@ -309,7 +305,7 @@ describe("candidatures and the contracts situation", () => {
   });
 
   it("prints to PDF and exports to XLSX through the lists' export", async () => {
-    const { claims } = await newUser(eupen, "100", { language: "de" });
+    const { claims } = await newStaff(eupen, "100", { language: "de" });
     const handle = tenantHandle(eupen);
     const ctx = { handle, user: (await resolveSessionUser(handle, eupen, claims))!, locale: "de" as const, registry };
     const plan = await planExport(ctx, situationResource, state(), []);
@@ -375,8 +371,13 @@ describe("the offer's matching experiences and candidates", () => {
 describe("merging two clients", () => {
   it("moves the merged client's Art. 60§7 contracts, and their meetings stay theirs", async () => {
     const kept = await newClient(eupen, { firstName: "Dora", lastName: "Doppel" });
-    const dup = await newClient(eupen, { firstName: "Dora", lastName: "Doppel" });
-    const id = await contract(agent, { client: dup, appliesFrom: "2035-01-01", appliesUntil: "2035-12-31" });
+    const { client: dup, contract: id } = await clientWithContract(
+      eupen,
+      art60Kind,
+      { id: agentId, caller: agent },
+      { job, appliesFrom: "2035-01-01", appliesUntil: "2035-12-31" },
+      { client: { firstName: "Dora", lastName: "Doppel" } },
+    );
     const admin = (await caller(eupen, "900")).caller;
     const [partner] = await h().db.select().from(h().t.partners).where(eq(h().t.partners.id, kept));
     await admin.resources.action({
@@ -394,34 +395,19 @@ describe("merging two clients", () => {
 
 describe("who may do what (§1)", () => {
   it("each user type's access to a client's Art. 60§7 contracts", async () => {
-    const expected: Record<string, "edit" | "read" | "none"> = {
-      "100": "edit",
-      "110": "edit",
-      "120": "edit",
-      "420": "edit",
-      "900": "edit",
-      "200": "read",
-      "210": "read",
-      "300": "read",
-      "400": "read",
-      "410": "read",
-      "220": "none",
-      "500": "none",
-      "510": "none",
-      "800": "none",
-    };
     const [row] = await h().db.select().from(h().t.jobContracts).limit(1);
-    for (const [i, [type, access]] of Object.entries(expected).entries()) {
-      const c = (await caller(eupen, type as UserType)).caller;
-      const read = c.resources.get({ resource: "jobs.contracts", id: row!.id });
-      expect([type, await appCodeOf(read)]).toEqual([type, access === "none" ? "FORBIDDEN" : "resolved"]);
-      const client = await newClient(eupen, { lastName: `Typ${type}` });
-      const made = c.resources.create({
-        resource: "jobs.contracts",
-        values: { client, job, appliesFrom: `2040-0${(i % 9) + 1}-01` },
-      });
-      expect([type, await appCodeOf(made)]).toEqual([type, access === "edit" ? "resolved" : "FORBIDDEN"]);
-    }
+    await expectAccessPerUserType(
+      eupen,
+      INTEG_CONTRACT_ACCESS,
+      (c) => c.resources.get({ resource: "jobs.contracts", id: row!.id }),
+      async (c, i) => {
+        const client = await newClient(eupen, { lastName: `Typ${i}` });
+        return c.resources.create({
+          resource: "jobs.contracts",
+          values: { client, job, appliesFrom: `2040-0${(i % 9) + 1}-01` },
+        });
+      },
+    );
   });
 
   it("configuring contract types is social staff's", async () => {

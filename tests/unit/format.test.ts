@@ -14,6 +14,7 @@ import {
   isIncompleteDate,
   parseTypedDate,
   pickLocalized,
+  upperFirst,
 } from "@/lib/format";
 import type { ChoiceMeta } from "@/lib/resources";
 
@@ -135,6 +136,17 @@ describe("order of names", () => {
         "Zorro",
       ]);
     }
+  });
+});
+
+describe("a name opening a title", () => {
+  it("capitalises the first letter only, leaving the rest as the messages write it", () => {
+    expect(upperFirst("contrat art. 60§7 : contrats par type")).toBe("Contrat art. 60§7 : contrats par type");
+    expect(upperFirst("état des contrats", "fr")).toBe("État des contrats");
+    expect(upperFirst("immersion training ISIP")).toBe("Immersion training ISIP");
+    expect(upperFirst("Art. 61")).toBe("Art. 61");
+    expect(upperFirst("eupen")).toBe("Eupen");
+    expect(upperFirst("")).toBe("");
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { gridHref } from "@/app/_components/resource/list-state";
-import { formatDate, type UiLocale } from "@/lib/format";
+import { formatDate, upperFirst, type UiLocale } from "@/lib/format";
 import { listStateSchema } from "@/lib/resources";
 import type { SessionUser } from "@/server/auth/session";
 import { usersWithClients } from "@/server/coachings/users-with-clients";
@@ -37,12 +37,6 @@ export const reportSchema = z.object({
 export type ReportCell = z.infer<typeof reportCellSchema>;
 export type ReportTable = z.infer<typeof reportTableSchema>;
 export type Report = z.infer<typeof reportSchema>;
-
-/**
- * A kind's name opens a title or a row here; the messages write it for the middle of a sentence
- * ("… celle du contrat art. 61 n° 7").
- */
-export const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 interface Ctx {
   handle: Pick<TenantHandle, "db" | "t">;

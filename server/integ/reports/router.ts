@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { actorOf } from "@/server/audit";
-import { isCalendarDate } from "@/lib/format";
+import { isCalendarDate, upperFirst } from "@/lib/format";
 import { localized } from "@/server/i18n/locale";
 import { translatorFor } from "@/server/i18n/translator";
 import { router } from "@/server/trpc/init";
 import { roleProcedure } from "@/server/trpc/procedures";
 import { computeEsf } from "./esf";
-import { allKindFigures, activityReport, reportSchema, statisticsReport, upperFirst } from "./report";
+import { allKindFigures, activityReport, reportSchema, statisticsReport } from "./report";
 
 /** The reports are for the integration service: agents, managers, administrators (IntegUser, §1), not reception. */
 export const REPORT_ROLE = "IntegUser" as const;
