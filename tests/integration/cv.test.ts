@@ -193,7 +193,7 @@ describe("the CV's rows", () => {
           patch: { user: staff.user.id },
         }),
       ),
-    ).toBe("INVALID_INPUT");
+    ).toBe("BAD_REQUEST");
   });
 });
 
