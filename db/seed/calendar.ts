@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { LocalizedText } from "@/db/control/schema";
 import { belgianToday } from "@/lib/format";
 import type { SeedCentre } from "@/server/area";
