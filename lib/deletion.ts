@@ -24,6 +24,15 @@ export const deletionPreviewSchema = z.object({
 });
 export type DeletionPreview = z.infer<typeof deletionPreviewSchema>;
 
+/**
+ * Whether a row's detail offers Delete: the user may delete rows of its kind, the row is not locked,
+ * and the server's deletion plan for it finds nothing that refuses it (a client with a file, e.g. a
+ * coaching, is not offered for deletion). Not offered while the plan is unknown.
+ */
+export function deleteOffered(canDelete: boolean, locked: boolean, preview: DeletionPreview | undefined): boolean {
+  return canDelete && !locked && preview !== undefined && preview.blockers.length === 0;
+}
+
 type Translate = (key: string, values: { count: number }) => string;
 
 /** "2 addresses, 1 photo and 1 dispense", in the reader's language. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { LocalizedText } from "@/db/control/schema";
 import { belgianToday } from "@/lib/format";
 import type { SeedCentre } from "@/server/area";
@@ -160,33 +160,6 @@ export async function seedCalendarReference({ db, t }: TenantHandle) {
     await db.execute(sql`update ${t.coachingTypes} set eval_guest_role_id =
       (select ${t.guestRoles.id} from ${t.guestRoles} where ${t.guestRoles.ref} = 'colleague')
       where (${t.coachingTypes.doesGss} or ${t.coachingTypes.doesIntegration}) and eval_guest_role_id is null`);
-  }
-}
-
-/**
- * The demo users' own person records (§1.1 `partner`), as Lino's demo has them: how a colleague is
- * invited as a guest (§10.3). Seeded once, for staff users without one.
- */
-export async function seedDemoUserPartners({ db, t }: TenantHandle, centre: SeedCentre) {
-  const users = await db
-    .select({ id: t.users.id, firstName: t.users.firstName, lastName: t.users.lastName, email: t.users.email })
-    .from(t.users)
-    .where(and(isNull(t.users.partnerId), isNotNull(t.users.userType)))
-    .orderBy(asc(t.users.id));
-  for (const u of users) {
-    if (!u.lastName) continue;
-    const [person] = await db
-      .insert(t.partners)
-      .values({
-        kind: "person",
-        firstName: u.firstName,
-        lastName: u.lastName,
-        name: `${u.lastName} ${u.firstName}`.trim(),
-        language: centre.defaultLocale,
-        email: u.email,
-      })
-      .returning({ id: t.partners.id });
-    await db.update(t.users).set({ partnerId: person!.id }).where(eq(t.users.id, u.id));
   }
 }
 

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { generateNiss } from "@/server/clients/rules/niss";
 import { personPhoneticWords } from "@/server/clients/rules/phonetic";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
@@ -98,15 +98,8 @@ export function demoClientState(index: number): "30" | "10" | "50" {
 }
 
 export async function seedDemoClients({ db, t }: TenantHandle, centre: { defaultLocale: string }) {
-  if (
-    (
-      await db
-        .select({ id: t.partners.id })
-        .from(t.partners)
-        .where(sql`${t.partners.kind} = 'person'`)
-        .limit(1)
-    ).length
-  )
+  // Seeded once: a centre with clients has them. (Its users' own person records are no clients.)
+  if ((await db.select({ id: t.partners.id }).from(t.partners).where(eq(t.partners.isClient, true)).limit(1)).length)
     return;
   const flavour = centre.defaultLocale === "de" ? EUPEN : CHATELET;
   const [place] = await db

@@ -1,6 +1,8 @@
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { hashPassword } from "@/server/auth/password";
 import type { UserType } from "@/server/auth/user-types";
+import { systemActor } from "@/server/audit";
+import { givePersonsToAll } from "@/server/users/person";
 
 /** The password of every demo user (README). */
 export const DEMO_USER_PASSWORD = "entraide-demo";
@@ -68,6 +70,8 @@ export async function seedDemoUsers({ db, t }: TenantHandle, centre: { defaultLo
       })),
     )
     .onConflictDoNothing();
+  // Every user has a person record (§1.1 `partner`): how a coach is invited as a guest (§10.3).
+  await givePersonsToAll({ db, t }, systemActor("seed"));
   // Hubert, Alicia and Mélanie gave Theresia (reception) authority to act for them.
   const ids = new Map(
     (await db.select({ id: t.users.id, username: t.users.username }).from(t.users)).map((u) => [u.username, u.id]),

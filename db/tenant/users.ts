@@ -44,6 +44,8 @@ export function userTables(s: PgSchema, deps: { coachingTypes: { id: AnyPgColumn
       ldapDn: text("ldap_dn"),
       /** The user's own person record (§1.1 `partner`): how the user is invited as a guest (§10.3). */
       partnerId: integer("partner_id").references(() => deps.partners.id, { onDelete: "set null" }),
+      /** The person record was created for the user: it follows the user's name, e-mail and language. */
+      partnerFromUser: boolean("partner_from_user").notNull().default(false),
       // Coaching settings (domain-people §1.1).
       /** The service of the coachings this user takes on; new coachings default to it. */
       coachingTypeId: integer("coaching_type_id").references(() => deps.coachingTypes.id, { onDelete: "set null" }),

@@ -9,6 +9,7 @@ import { clearFailures, LIMITS, LOCK_MINUTES, lockedUntil, recordFailure, thrott
 import { checkSecondFactor } from "./two-factor";
 import { hasRole, isUserType, type UserType } from "./user-types";
 import { belgianToday } from "@/lib/format";
+import { givePersonTo, keepPersonInStep } from "@/server/users/person";
 
 export { belgianToday };
 
@@ -137,13 +138,16 @@ export async function provisionFromDirectory(
         .insert(t.users)
         .values({ username: d.username.toLowerCase(), authMethod: "ldap", ...fields })
         .returning();
-      await writeAudit(tx, t, systemActor("directory"), {
+      const directory = systemActor("directory");
+      // Every user has a person record (§1.1 `partner`), made from the directory's names.
+      const partnerId = await givePersonTo(tx, t, directory, created!);
+      await writeAudit(tx, t, directory, {
         action: "user.provision",
         entity: "users.users",
         id: created!.id,
-        changes: { userType: { from: null, to: d.userType } },
+        changes: { userType: { from: null, to: d.userType }, partnerId: { from: null, to: partnerId } },
       });
-      return created!;
+      return { ...created!, partnerId, partnerFromUser: true };
     }
     const changes = changedFields(existing, fields);
     if (Object.keys(changes).length === 0) return existing;
@@ -157,12 +161,15 @@ export async function provisionFromDirectory(
       })
       .where(eq(t.users.id, existing.id))
       .returning();
+    // A person made for the user follows the directory's renames.
+    const partnerId = await keepPersonInStep(tx, t, systemActor("directory"), updated!);
+    if (partnerId !== updated!.partnerId) changes.partnerId = { from: null, to: partnerId };
     await writeAudit(tx, t, systemActor("directory"), {
       action: "user.refresh",
       entity: "users.users",
       id: existing.id,
       changes,
     });
-    return updated!;
+    return partnerId === updated!.partnerId ? updated! : { ...updated!, partnerId, partnerFromUser: true };
   });
 }

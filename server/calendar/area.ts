@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { seedCalendarDemo, seedCalendarReference, seedDemoAbsences, seedDemoUserPartners } from "@/db/seed/calendar";
+import { seedCalendarDemo, seedCalendarReference, seedDemoAbsences } from "@/db/seed/calendar";
 import { seedHolidays } from "@/db/seed/holidays";
 import { entriesSource } from "./timeline";
 import { defineArea } from "@/server/area";
@@ -122,7 +122,6 @@ export const calendarArea = defineArea({
     },
     demo: async (handle, centre) => {
       await seedCalendarDemo(handle, centre);
-      await seedDemoUserPartners(handle, centre);
       await seedDemoAbsences(handle, centre);
       // The demo centres remind their clients by SMS three days before (issue 15 §6): over a weekend too.
       await handle.db

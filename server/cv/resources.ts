@@ -9,6 +9,7 @@ import { boolean, choice, date, integer, localizedText, longText, reference, tex
 import { qualified as q } from "@/server/resources/query";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { assertClient, clientOnly, clientRef } from "@/server/clients/client-rows";
+import { userNameOf } from "@/server/users/sql";
 import { cefLevels, cvLanguages, educationStates, howWell } from "./choices";
 import { defaultStartDate } from "./rules";
 
@@ -409,13 +410,16 @@ export const obstaclesResource = defineResource({
     client: clientRef((t) => t.cvObstacles.clientId),
     type: namesRef("cv.fields.obstacleType", "cv.obstacleTypes", "cvObstacleTypes", (t) => t.cvObstacles.typeId),
     // "Detected by": the user who records it (Lino sets it on save), not chosen.
+    // Shown like every other user reference: the user's name, a link to the user for who may see users.
     user: {
-      type: "text",
-      label: "cv.fields.detectedBy",
-      width: 16,
-      column: (t) => t.cvObstacles.userId,
-      expr: (t) =>
-        sql`(select ${t.users.username} from ${t.users} where ${q(t.users.id)} = ${q(t.cvObstacles.userId)})`,
+      ...reference(
+        "cv.fields.detectedBy",
+        "users.users",
+        (t) => t.cvObstacles.userId,
+        (t) => userNameOf(t, q(t.cvObstacles.userId)),
+        { width: 16 },
+      ),
+      input: undefined,
     },
     detectedDate: date("cv.fields.detectedDate", (t) => t.cvObstacles.detectedDate),
     remark: text("fields.remark", (t) => t.cvObstacles.remark, { max: 200, width: 30 }),

@@ -144,6 +144,15 @@ export async function seedCvDemo({ db, t }: TenantHandle, centre: SeedCentre) {
   const obstacleTypes = await ids(
     db.select({ id: t.cvObstacleTypes.id }).from(t.cvObstacleTypes).orderBy(asc(t.cvObstacleTypes.id)),
   );
+  // Who detected an obstacle: the client's primary coach, as an agent records it in Lino's demo.
+  const coaches = new Map(
+    (
+      await db
+        .select({ client: t.coachings.clientId, user: t.coachings.userId })
+        .from(t.coachings)
+        .where(eq(t.coachings.primary, true))
+    ).map((r) => [r.client, r.user]),
+  );
   const at = <T>(list: readonly T[], i: number) => list[i % list.length]!;
   const knowledge: (typeof t.cvLanguageKnowledge.$inferInsert)[] = [];
   const studies: (typeof t.cvStudies.$inferInsert)[] = [];
@@ -192,7 +201,12 @@ export async function seedCvDemo({ db, t }: TenantHandle, centre: SeedCentre) {
         state: "2",
       });
     if (centre.slug !== "eupen" && i % 5 === 3 && obstacleTypes.length)
-      obstacles.push({ clientId: c.id, typeId: at(obstacleTypes, i), detectedDate: "2026-10-15" });
+      obstacles.push({
+        clientId: c.id,
+        typeId: at(obstacleTypes, i),
+        userId: coaches.get(c.id) ?? null,
+        detectedDate: "2026-10-15",
+      });
   }
   await db.transaction(async (tx) => {
     await tx.insert(t.cvLanguageKnowledge).values(knowledge);

@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { writeAudit, type Actor } from "@/server/audit";
 import type { Locale } from "@/server/i18n/locale";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
+import { keepPersonInStep } from "@/server/users/person";
 
 /**
  * Remembers a user's UI language in their profile, so that it follows them to any device; audited
@@ -20,10 +21,13 @@ export async function saveUserLanguage(
       .where(eq(t.users.id, userId))
       .for("update");
     if (!before || before.language === language) return false;
-    await tx
+    const [after] = await tx
       .update(t.users)
       .set({ language, version: sql`${t.users.version} + 1`, modifiedAt: sql`now()` })
-      .where(and(eq(t.users.id, userId), ne(t.users.language, language)));
+      .where(and(eq(t.users.id, userId), ne(t.users.language, language)))
+      .returning();
+    // A person record made for the user speaks the user's language (letters to a colleague invited as a guest).
+    if (after) await keepPersonInStep(tx, t, who, after);
     await writeAudit(tx, t, who, {
       action: "user.language",
       entity: "users.users",

@@ -4,6 +4,7 @@ import { checkPasswordPolicy, hashPassword } from "@/server/auth/password";
 import { userThrottleKey } from "@/server/auth/throttle";
 import { USER_TYPES } from "@/server/auth/user-types";
 import { changedFields, writeAudit, type Actor, type Changes } from "@/server/audit";
+import { givePersonTo, keepPersonInStep } from "./person";
 import { usersResource } from "./resource";
 import { AppError } from "@/server/errors";
 import { isoDate } from "@/server/resources/fields";
@@ -106,8 +107,13 @@ export async function createUser({ db, t }: Handle, actor: Actor, raw: z.input<t
       .onConflictDoNothing()
       .returning();
     if (!user) throw new AppError("USERNAME_TAKEN", { username: input.username });
-    await audit(tx, t, actor, "user.create", user.id, { userType: { from: null, to: user.userType } });
-    return user;
+    // Linked to the person given, or to a person made for the user (§1.1 `partner`).
+    const partnerId = await givePersonTo(tx, t, actor, user);
+    await audit(tx, t, actor, "user.create", user.id, {
+      userType: { from: null, to: user.userType },
+      partnerId: { from: null, to: partnerId },
+    });
+    return { ...user, partnerId, partnerFromUser: user.partnerId === null };
   });
 }
 
@@ -129,20 +135,26 @@ export async function updateUser(
     if (before.version !== version) throw new AppError("STALE_EDIT");
     await assertServiceExists(tx, t, patch.coachingTypeId);
     await assertPersonExists(tx, t, patch.partnerId);
+    // Another person chosen by hand is the user's own record, no longer one made for them.
+    const relinked = patch.partnerId !== undefined && patch.partnerId !== before.partnerId;
     const changes = changedFields(before, patch);
     const endsSessions = "userType" in changes || ("active" in changes && patch.active === false);
     const [after] = await tx
       .update(t.users)
       .set({
         ...patch,
+        ...(relinked ? { partnerFromUser: false } : {}),
         version: sql`${t.users.version} + 1`,
         modifiedAt: sql`now()`,
         ...(endsSessions ? { sessionEpoch: sql`${t.users.sessionEpoch} + 1` } : {}),
       })
       .where(and(eq(t.users.id, id), eq(t.users.version, version)))
       .returning();
+    // A person made for the user follows a rename; a user left without one gets one again.
+    const partnerId = await keepPersonInStep(tx, t, actor, after!);
+    if (partnerId !== after!.partnerId) changes.partnerId = { from: after!.partnerId, to: partnerId };
     await audit(tx, t, actor, "user.update", id, changes);
-    return after!;
+    return { ...after!, partnerId, partnerFromUser: after!.partnerFromUser || partnerId !== after!.partnerId };
   });
 }
 

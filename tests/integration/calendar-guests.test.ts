@@ -232,6 +232,81 @@ describe("suggested guests of a contract's evaluation meetings (§10.3)", () => 
   });
 });
 
+describe("a new user is invited through the person record made for them (§1.1, §10.3)", () => {
+  it("an administrator creates a user; as a second coach of the general social service, he is a guest", async () => {
+    const admin = await staff(eupen, "900", "Admin");
+    const { id } = await admin.caller.users.create({
+      username: "nouveau.collegue",
+      firstName: "Noé",
+      lastName: "Nouveau",
+      email: "noe@example.com",
+      language: "de",
+      userType: "400",
+      authMethod: "local",
+    });
+    const { db, t } = h();
+    const [user] = await db.select().from(t.users).where(eq(t.users.id, id));
+    const [own] = await db.select().from(t.partners).where(eq(t.partners.id, user!.partnerId!));
+    expect(own).toMatchObject({ kind: "person", isClient: false, name: "Nouveau Noé", email: "noe@example.com" });
+    expect(own).toMatchObject({ firstName: "Noé", lastName: "Nouveau", language: "de" });
+
+    const newcomer = await newClient(eupen, { firstName: "Hanna", lastName: "Gast" });
+    await newCoaching(eupen, newcomer, author.id, {
+      coachingTypeId: await serviceId("doesIntegration"),
+      startDate: "2030-01-01",
+    });
+    await newCoaching(eupen, newcomer, id, { coachingTypeId: await serviceId("doesGss"), startDate: "2030-01-01" });
+    const [type] = await db.select().from(t.isipContractTypes).where(eq(t.isipContractTypes.ref, "vseb"));
+    const created = await author.caller.resources.create({
+      resource: "isip.contracts",
+      values: { client: newcomer, type: type!.id, appliesFrom: "2031-01-15", appliesUntil: "2031-03-31" },
+    });
+    const [first] = await entriesOf(Number(created.id));
+    expect(first!.userId).toBe(author.id);
+    expect(await guestsOf(first!.id)).toEqual(
+      sorted([
+        { partnerId: newcomer, roleId: clientRole, state: "accepted" },
+        { partnerId: user!.partnerId!, roleId: colleagueRole, state: "invited" },
+      ]),
+    );
+  });
+
+  it("renaming the user renames the person made for him; a person chosen by hand is left as it is", async () => {
+    const admin = await staff(eupen, "900", "Admin2");
+    const { id, version } = await admin.caller.users.create({
+      username: "renomme",
+      firstName: "Rita",
+      lastName: "Alt",
+      language: "fr",
+      userType: "100",
+      authMethod: "local",
+    });
+    const { db, t } = h();
+    const partnerOf = async () => (await db.select().from(t.users).where(eq(t.users.id, id)))[0]!.partnerId!;
+    const made = await partnerOf();
+    const saved = await admin.caller.users.update({
+      id,
+      version,
+      patch: { lastName: "Neu", email: "rita@example.com" },
+    });
+    const [renamed] = await db.select().from(t.partners).where(eq(t.partners.id, made));
+    expect(renamed).toMatchObject({ name: "Neu Rita", lastName: "Neu", email: "rita@example.com", version: 2 });
+    const audit = await db
+      .select({ action: t.auditLog.action })
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.entity, "contacts.persons"), eq(t.auditLog.entityId, String(made))));
+    expect(audit.map((a) => a.action)).toEqual(["contacts.persons.create", "contacts.persons.update"]);
+
+    // Linked by hand to another person: that one is not renamed with the user.
+    const chosen = await person(eupen, "Chosen");
+    const relinked = await admin.caller.users.update({ id, version: saved.version, patch: { partnerId: chosen } });
+    await admin.caller.users.update({ id, version: relinked.version, patch: { firstName: "Rosa" } });
+    expect(await partnerOf()).toBe(chosen);
+    const [untouched] = await db.select().from(t.partners).where(eq(t.partners.id, chosen));
+    expect(untouched).toMatchObject({ firstName: "Chosen", name: "Staff Chosen", version: 1 });
+  });
+});
+
 describe("guests managed automatically (§10.3)", () => {
   it("no guest is added by hand to an entry of a type with fill_presences; to another type, yes", async () => {
     const { db, t } = h();

@@ -181,7 +181,19 @@ describe("the CV's rows", () => {
         state: { page: 1, pageSize: 10, sort: [], filters: {}, q: "", master: { field: "client", value: c.Anna } },
       })
     ).rows;
-    expect(row?.user).toBe(agent.user.username);
+    // Named like every other user reference ("first last"), not by the account's username.
+    expect(row?.user).toEqual({ id: agent.user.id, label: `Test User 100` });
+    // The user is set by the server: an agent cannot say someone else detected it.
+    expect(
+      await appCodeOf(
+        agent.caller.resources.update({
+          resource: "cv.obstacles",
+          id: Number(row!.id),
+          version: Number(row!.__version),
+          patch: { user: staff.user.id },
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
   });
 });
 

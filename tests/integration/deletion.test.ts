@@ -3,6 +3,7 @@
 // (protected rows, named); what goes is kept 30 days, and an administrator can bring it back.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { deleteOffered } from "@/lib/deletion";
 import { hasRole, USER_TYPES } from "@/server/auth/user-types";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
@@ -144,6 +145,14 @@ describe("what a deletion takes and what forbids it", () => {
       .values({ clientId: c.id, userId: adminId, startDate: "2024-01-01", primary: true });
     const preview = await clerk.resources.deletePreview({ resource: "clients.clients", id: c.id });
     expect(preview.blockers).toEqual([{ label: "relations.coachings", count: 1 }]);
+    // The clerk may delete clients, but the detail of this one offers no Delete (issue 16).
+    const { canDelete } = await clerk.resources.meta({ resource: "clients.clients" });
+    const row = await clerk.resources.get({ resource: "clients.clients", id: c.id });
+    expect(canDelete).toBe(true);
+    expect(deleteOffered(canDelete, !!row.__locked, preview)).toBe(false);
+    const fresh = await freshClient(eupen, "Irrtum");
+    const freshPreview = await clerk.resources.deletePreview({ resource: "clients.clients", id: fresh.id });
+    expect(deleteOffered(canDelete, false, freshPreview)).toBe(true);
     expect(await refusal(removeClient(clerk, eupen, c.id))).toEqual({
       code: "ROW_IN_USE",
       params: { what: `MERTENS Marie (${c.id})`, blockers: "1 Begleitung" },

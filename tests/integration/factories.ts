@@ -133,6 +133,13 @@ const FRESH: Record<string, (tenant: Tenant) => Promise<number>> = {
   ...Object.fromEntries(
     ["responses", "myResponses"].map((list) => [`polls.${list}.client`, (tenant: Tenant) => newClient(tenant)]),
   ),
+  // A partner's first address becomes its primary one: each form gives a partner that has one already.
+  "contacts.addresses.partner": async (tenant) => {
+    const client = await newClient(tenant);
+    const h = tenantHandle(tenant);
+    await h.db.insert(h.t.addresses).values({ partnerId: client, street: "Rue Première", primary: true });
+    return client;
+  },
   // An entry type counts in one ESF field: each form maps a new one.
   "integ.esfEntryTypes.entryType": async (tenant) => {
     const h = tenantHandle(tenant);

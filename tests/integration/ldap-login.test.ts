@@ -79,6 +79,10 @@ describe("sign-in through the centre's directory", () => {
           .where(eq(t.auditLog.entityId, String(user.id)))
       ).map((a) => a.action),
     ).toContain("user.provision");
+    // His own person record (§1.1 `partner`), made from the directory's names, for guest invitations.
+    const [own] = await db.select().from(t.partners).where(eq(t.partners.id, user.partnerId!));
+    expect(own).toMatchObject({ kind: "person", firstName: "Hubert", lastName: "Huppertz", name: "Huppertz Hubert" });
+    expect(user.partnerFromUser).toBe(true);
     expect((await signIn(centre, "hubert", USERS.hubert.password)).id).toBe(user.id); // no second row
   });
 

@@ -152,3 +152,75 @@ describe("migration 0013: resource ids that start with their area", () => {
     expect(keys).toEqual(["dashboard", "grid:coachings.coachings", "grid:geo.places"]);
   });
 });
+
+describe("migration user_persons: every user has a person record", () => {
+  it("gives one to each user without one, from the user's names, e-mail and language; again, nothing", async () => {
+    const schema = `t_${uniqueSlug("persons").replace(/-/g, "_")}`;
+    // Found by name: the lead renumbers migrations when merging.
+    const at = real.findIndex((m) => m.tag.endsWith("_user_persons"));
+    await withClient((cl) => migrateSchema(cl, schema, real.slice(0, at)));
+    const q = (text: string, values: unknown[] = []) => getPool().query(text.replaceAll("$S", `"${schema}"`), values);
+    // A centre as it was: a person linked by hand, two users without a person (one without any name).
+    const linked = (
+      await q(`insert into $S.partners (kind, name, first_name, last_name) values
+      ('person', 'Lambert Luc', 'Luc', 'Lambert') returning id`)
+    ).rows[0].id as number;
+    await q(
+      `insert into $S.users (username, first_name, last_name, email, language, partner_id) values
+      ('luc', 'Luc', 'Lambert', 'luc@example.com', 'fr', $1),
+      ('hubert', 'Hubert', 'Huppertz', 'hubert@example.com', 'de', null),
+      ('robot', '', '', '', 'nl', null)`,
+      [linked],
+    );
+    await withClient((cl) => migrateSchema(cl, schema, real));
+    const persons = async () =>
+      (
+        await q(
+          `select u.username, u.partner_id = $1 as kept, u.partner_from_user, p.kind, p.name, p.first_name,
+          p.last_name, p.email, p.language from $S.users u join $S.partners p on p.id = u.partner_id order by u.username`,
+          [linked],
+        )
+      ).rows;
+    const expected = [
+      {
+        username: "hubert",
+        kept: false,
+        partner_from_user: true,
+        kind: "person",
+        name: "Huppertz Hubert",
+        first_name: "Hubert",
+        last_name: "Huppertz",
+        email: "hubert@example.com",
+        language: "de",
+      },
+      {
+        username: "luc",
+        kept: true,
+        partner_from_user: false,
+        kind: "person",
+        name: "Lambert Luc",
+        first_name: "Luc",
+        last_name: "Lambert",
+        email: "",
+        language: "fr",
+      },
+      {
+        username: "robot",
+        kept: false,
+        partner_from_user: true,
+        kind: "person",
+        name: "robot",
+        first_name: "",
+        last_name: "robot",
+        email: "",
+        language: "nl",
+      },
+    ];
+    expect(await persons()).toEqual(expected);
+    // The data part run again (a centre migrated twice, an import) makes no second person.
+    const handWritten = real[at]!.statements.find((s) => s.includes("-- hand-written"))!;
+    await q(handWritten.replaceAll(`"tenant_template"`, `"${schema}"`));
+    expect(await persons()).toEqual(expected);
+    expect((await q(`select count(*)::int n from $S.partners`)).rows[0].n).toBe(3);
+  });
+});

@@ -35,6 +35,15 @@ const REFUSED_BY_DESIGN: Record<string, Partial<Record<Step, { code: AppErrorCod
 
 /** Fields a rule derives from another one's edit: editing the key changes these too, by design. */
 const DERIVED: Record<string, Record<string, { fields: string[]; why: string }>> = {
+  "users.users": Object.fromEntries(
+    ["firstName", "lastName"].map((name) => [
+      name,
+      {
+        fields: ["partnerId"],
+        why: "domain-people §1.1: the person record made for the user follows his names (the reference's label)",
+      },
+    ]),
+  ),
   "isip.contracts": {
     appliesUntil: {
       fields: ["dateEnded"],
@@ -84,7 +93,7 @@ beforeAll(async () => {
   await useEveryFieldSet(centre);
   ({ claims: adminClaims } = await newUser(centre, "900"));
   admin = await callerOn(centreHost(centre.slug), {}, adminClaims);
-  form = await formFiller(centre, admin);
+  form = await formFiller(centre, admin, adminClaims);
   // A response is given to an active poll only (its picker offers no other): one published poll.
   const poll = await admin.resources.create({ resource: "polls.polls", values: { title: "Round trip" } });
   await admin.resources.transition({ resource: "polls.polls", id: poll.id, version: 1, name: "publish" });

@@ -1,8 +1,9 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { deleteOffered } from "@/lib/deletion";
 import { formatCell, isEmptyValue, type UiLocale } from "@/lib/format";
 import {
   resourceHref,
@@ -30,7 +31,10 @@ type Props = {
   onDeleted: () => void;
 };
 
-/** Workflow buttons (only transitions from the row's current state), row actions and delete (for users who may delete this kind of row). */
+/**
+ * Workflow buttons (only transitions from the row's current state), row actions and delete (for users
+ * who may delete this kind of row, when the server would delete this one: nothing refers to it).
+ */
 export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }: Props) {
   const t = useTranslations();
   const locale = useLocale() as UiLocale;
@@ -39,6 +43,12 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
   const errorMessage = useErrorMessage();
   const [pending, setPending] = useState<Pending>(null);
   const version = Number(row.__version ?? 0);
+  // The server's deletion plan of this row (what the dialog shows): Delete only where it would go.
+  const mayDelete = meta.canDelete && !row.__locked;
+  const deletion = useQuery({
+    ...trpc.resources.deletePreview.queryOptions({ resource: meta.id, id: rowId }),
+    enabled: mayDelete,
+  });
   const close = () => {
     setPending(null);
     transition.reset();
@@ -109,7 +119,7 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
           {t(a.label)}
         </button>
       ))}
-      {meta.canDelete && !row.__locked && (
+      {deleteOffered(meta.canDelete, !!row.__locked, deletion.data) && (
         <button type="button" className={dangerButton} onClick={() => setPending({ kind: "delete" })}>
           {t("detail.delete")}
         </button>

@@ -69,6 +69,7 @@ export function Detail({
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.resources.get.queryKey({ resource: meta.id, id: rowId }) }),
       queryClient.invalidateQueries({ queryKey: trpc.resources.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.resources.deletePreview.queryKey() }),
     ]);
   const save = useMutation(
     trpc.resources.update.mutationOptions({

@@ -34,9 +34,9 @@ export function InsertDialog({ meta, onClose, onCreated, preset = {} }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const created = async ({ id }: { id: string | number }) => {
     // A new row may change the row whose detail is open (a client's primary coach after a
-    // coaching is added on it), not only the lists.
+    // coaching is added on it, which also makes the client no longer deletable), not only the lists.
     await Promise.all(
-      [trpc.resources.list, trpc.resources.get, trpc.resources.panel].map((p) =>
+      [trpc.resources.list, trpc.resources.get, trpc.resources.panel, trpc.resources.deletePreview].map((p) =>
         queryClient.invalidateQueries({ queryKey: p.queryKey() }),
       ),
     );
