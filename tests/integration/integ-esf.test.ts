@@ -6,9 +6,13 @@ import { and, desc, eq } from "drizzle-orm";
 import PizZip from "pizzip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMigrations, MIGRATIONS_DIR, rewriteStatement } from "@/db/migrate";
+import { belgianToday } from "@/lib/format";
+import { systemActor } from "@/server/audit";
 import type { SessionClaims } from "@/server/auth/session";
 import { closePools, getPool } from "@/server/db/pool";
 import { excerptDownload } from "@/server/documents/routes";
+import { computeEsf } from "@/server/integ/reports/esf";
+import { seedEsfDemoMapping } from "@/server/integ/reports/esf-seed";
 import type { Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { newClient } from "./factories";
@@ -380,5 +384,31 @@ describe("the migration 0047_esf_training_report", () => {
         { fr: "Rapport de formation", nl: "Opleidingsverslag", de: "Ausbildungsbericht", en: "Training report" },
       ],
     ]);
+  });
+});
+
+describe("the demo", () => {
+  it("maps the entry types that invite clients to the fields in turn (Lino's demo) and computes this year's summaries", async () => {
+    const demo = await newCentre("esf-demo"); // a training centre: the demo data comes with it
+    const h = tenantHandle(demo);
+    const { db, t } = h;
+    const mapping = await db
+      .select({ ref: t.entryTypes.ref, field: t.esfEntryTypes.field })
+      .from(t.esfEntryTypes)
+      .innerJoin(t.entryTypes, eq(t.entryTypes.id, t.esfEntryTypes.entryTypeId))
+      .orderBy(t.entryTypes.seqno);
+    expect(mapping).toEqual([
+      { ref: "client", field: "10" },
+      { ref: "evaluation", field: "20" },
+      { ref: "external", field: "21" },
+      { ref: "information", field: "30" },
+    ]);
+    const year = Number(belgianToday().slice(0, 4));
+    const summaries = await db.select().from(t.esfSummaries).where(eq(t.esfSummaries.year, year));
+    expect(summaries.length).toBeGreaterThan(0);
+    // They are what a computation gives: computing again changes nothing; seeding again adds nothing.
+    expect(await computeEsf(h, systemActor("test"), year)).toEqual({ created: 0, updated: 0, kept: 0 });
+    await seedEsfDemoMapping(h, { kind: "training", defaultLocale: "fr" } as never);
+    expect(await db.select().from(t.esfEntryTypes)).toHaveLength(4);
   });
 });
