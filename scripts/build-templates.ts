@@ -1081,6 +1081,7 @@ function esfTrainingReport(lang: Lang): string[] {
         { cells: [x.total!, "{totalHours}"], style: { bold: true } },
       ],
     ),
+    p("", { spaceAfter: 120 }),
     p(x.situation!, { bold: true, size: 24, spaceAfter: 120 }),
     table(
       [4600, 4600],
@@ -1092,6 +1093,7 @@ function esfTrainingReport(lang: Lang): string[] {
         field(x.result!, "result"),
       ],
     ),
+    p("", { spaceAfter: 120 }),
     p(`${x.remark!}: {remark}`, { spaceAfter: 240 }),
     p(TEXT[lang].printed!, { size: 16 }),
   ];
