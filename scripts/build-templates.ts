@@ -1074,6 +1074,106 @@ function pollAnswers(lang: Lang): string[] {
   ];
 }
 
+/** The Training report's own words (domain-integ-money §2.10: Lino's esf ClientSummary print). */
+const ESF: Record<Lang, Record<string, string>> = {
+  fr: {
+    title: "Rapport de formation",
+    client: "Bénéficiaire",
+    year: "Année",
+    field: "Champ statistique FSE",
+    hours: "Heures",
+    total: "Total",
+    situation: "Situation",
+    educationLevel: "Niveau d'études",
+    children: "Enfants à charge",
+    handicap: "Handicap reconnu",
+    other: "Autre difficulté",
+    result: "Résultat (attestation de participation)",
+    remark: "Remarque",
+  },
+  nl: {
+    title: "Opleidingsverslag",
+    client: "Cliënt",
+    year: "Jaar",
+    field: "Statistisch ESF-veld",
+    hours: "Uren",
+    total: "Totaal",
+    situation: "Situatie",
+    educationLevel: "Opleidingsniveau",
+    children: "Kinderen ten laste",
+    handicap: "Erkende handicap",
+    other: "Andere moeilijkheid",
+    result: "Resultaat (deelnameattest)",
+    remark: "Opmerking",
+  },
+  de: {
+    title: "Ausbildungsbericht",
+    client: "Klient",
+    year: "Jahr",
+    field: "Statistisches ESF-Feld",
+    hours: "Stunden",
+    total: "Insgesamt",
+    situation: "Situation",
+    educationLevel: "Ausbildungsniveau",
+    children: "Kinder zu Lasten",
+    handicap: "Anerkannte Behinderung",
+    other: "Andere Schwierigkeit",
+    result: "Ergebnis (Teilnahmebescheinigung)",
+    remark: "Bemerkung",
+  },
+  en: {
+    title: "Training report",
+    client: "Client",
+    year: "Year",
+    field: "ESF statistical field",
+    hours: "Hours",
+    total: "Total",
+    situation: "Situation",
+    educationLevel: "Education level",
+    children: "Children at charge",
+    handicap: "Certified handicap",
+    other: "Other difficulty",
+    result: "Result (participation certificate)",
+    remark: "Remark",
+  },
+};
+
+/** The Training report: the client and year, each statistical field's hours and their total, the situation, result and remark. */
+function esfTrainingReport(lang: Lang): string[] {
+  const x = ESF[lang];
+  const field = (label: string, tag: string) => ({ cells: [label, `{${tag}}`] });
+  return [
+    ...letterhead(),
+    translationLine(TEXT[lang].translation!),
+    p(x.title!, { bold: true, size: 32, spaceAfter: 240 }),
+    table([3000, 6200], [field(x.client!, "clientName"), field(x.year!, "year")]),
+    p("", { spaceAfter: 120 }),
+    table(
+      [7200, 2000],
+      [
+        { cells: [x.field!, x.hours!], style: { bold: true } },
+        { cells: ["{#fields}{label}", "{hours}{/fields}"] },
+        { cells: [x.total!, "{totalHours}"], style: { bold: true } },
+      ],
+    ),
+    p("", { spaceAfter: 120 }),
+    p(x.situation!, { bold: true, size: 24, spaceAfter: 120 }),
+    table(
+      [4600, 4600],
+      [
+        field(x.educationLevel!, "educationLevel"),
+        field(x.children!, "childrenAtCharge"),
+        field(x.handicap!, "certifiedHandicap"),
+        field(x.other!, "otherDifficulty"),
+        field(x.result!, "result"),
+      ],
+    ),
+    p("", { spaceAfter: 120 }),
+    p(`${x.remark!}: {remark}`, { spaceAfter: 240 }),
+    p(TEXT[lang].printed!, { size: 16 }),
+  ];
+}
+
 const DOCUMENTS: Record<string, (lang: Lang) => string[]> = {
   fileSheet,
   letter,
@@ -1085,6 +1185,7 @@ const DOCUMENTS: Record<string, (lang: Lang) => string[]> = {
   organisationLetter,
   actionPlan,
   pollAnswers,
+  esfTrainingReport,
 };
 
 const root = path.join(import.meta.dirname, "..", "templates");

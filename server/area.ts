@@ -48,9 +48,11 @@ export interface Area {
   router?: AnyRouter;
   /**
    * Seeds, all idempotent. `reference` runs for every new centre, `demo` for demo and training
-   * centres; each phase runs area by area in the order of the list of areas.
+   * centres; each phase runs area by area in the order of the list of areas. `derived` runs for demo
+   * and training centres after every area's demo seed: data computed from other areas' demo data
+   * (the ESF summaries from the presences and contracts).
    */
-  seed?: { reference?: Seed; demo?: Seed };
+  seed?: { reference?: Seed; demo?: Seed; derived?: Seed };
   /**
    * The foreign keys its tables hold to rows of other tables (partners, types…), with what becomes
    * of such a row when the row it points to is deleted or merged (server/resources/relations.ts).

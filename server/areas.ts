@@ -115,4 +115,5 @@ export async function seedAreas(handle: TenantHandle, centre: SeedCentre) {
   for (const area of AREAS as readonly Area[]) await area.seed?.reference?.(handle, centre);
   if (centre.kind === "production") return;
   for (const area of AREAS as readonly Area[]) await area.seed?.demo?.(handle, centre);
+  for (const area of AREAS as readonly Area[]) await area.seed?.derived?.(handle, centre);
 }

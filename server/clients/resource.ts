@@ -412,6 +412,8 @@ export const clientsResource = defineResource({
         { resource: "history.clientChanges", label: "resources.history.changesTitle", masterField: "client" },
         { resource: "history.accessLog", label: "resources.history.accessTitle", masterField: "client" },
         { resource: "clients.merges", label: "resources.clientMerges.title", masterField: "kept" },
+        // The client's ESF summaries per year (domain-integ-money §2.10), for the integration service.
+        { resource: "integ.esfSummaries", label: "integReports.esf.title", masterField: "client" },
       ],
     },
     {

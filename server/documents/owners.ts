@@ -10,6 +10,7 @@ const OWNER_RESOURCES: Record<string, string> = {
   art61Contract: "art61.contracts",
   clientContact: "contacts.clientContacts",
   pollResponse: "polls.responses",
+  esfSummary: "integ.esfSummaries",
 };
 
 /**

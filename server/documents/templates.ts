@@ -7,7 +7,8 @@ import type { DocumentLanguage } from "./language";
 /**
  * What a document type prints: Lino's `content_type`: a client, a guest of a calendar entry (a
  * presence), an ISIP/PIIS or Art. 61 contract (its value is the contract kind's owner type,
- * server/isip/base.ts), one of a client's contacts (a letter to that organisation), a client's poll response.
+ * server/isip/base.ts), one of a client's contacts (a letter to that organisation), a client's poll response, a client's
+ * ESF summary of a year.
  */
 export const documentContentTypes = defineChoiceList("documentContentTypes", [
   "client",
@@ -16,6 +17,7 @@ export const documentContentTypes = defineChoiceList("documentContentTypes", [
   "art61Contract",
   "clientContact",
   "pollResponse",
+  "esfSummary",
 ]);
 
 /** The tags every document's letterhead fills. */
@@ -128,6 +130,16 @@ export const DOCUMENT_TYPES = [
       ...LETTERHEAD,
       ...["poll", "clientName", "date", "interviewer", "state", "remark", "printedOn", "author"],
       ...["questions", "heading", "number", "title", "answer", "comment"],
+    ]),
+  },
+  {
+    // A client's ESF summary of a year, the "Training report" (domain-integ-money §2.10), its data from server/integ/reports/esf-print.ts.
+    template: "esfTrainingReport",
+    contentType: "esfSummary",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["clientName", "clientId", "year", "fields", "label", "hours", "totalHours", "educationLevel"],
+      ...["childrenAtCharge", "certifiedHandicap", "otherDifficulty", "result", "remark", "printedOn", "author"],
     ]),
   },
 ] as const;

@@ -2,6 +2,7 @@ import { defineArea } from "@/server/area";
 import { integrationClientsResource } from "./clients";
 import { contractClientFilters } from "./contracts";
 import { reportMenu, reportRelations, reportResources } from "./reports";
+import { seedEsfDemoMapping, seedEsfDemoSummaries, seedTrainingReportType } from "./reports/esf-seed";
 import { integReportsRouter } from "./reports/router";
 import { INTEG_WIDGETS } from "./widgets";
 
@@ -19,6 +20,8 @@ export const integArea = defineArea({
   widgets: INTEG_WIDGETS,
   router: integReportsRouter,
   relations: reportRelations,
+  // The ESF Training report's document type; Lino's demo mapping of entry types, the demo's summaries.
+  seed: { reference: seedTrainingReportType, demo: seedEsfDemoMapping, derived: seedEsfDemoSummaries },
   // The client lists' contract filters (domain-people §3.6: every client table of the family).
   extends: [{ resource: "clients.clients", filters: contractClientFilters }],
 });

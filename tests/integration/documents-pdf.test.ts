@@ -19,6 +19,7 @@ import {
 } from "@/server/documents/print";
 import { eidSheetData } from "@/server/documents/letters";
 import { organisationLetterData } from "@/server/documents/organisation-letter";
+import { trainingReportData } from "@/server/integ/reports/esf-print";
 import { answerSheetData } from "@/server/polls/printout";
 import { ConversionError, pdfAvailable, pdfConverter, WarmConverter } from "@/server/documents/pdf/converter";
 import { convertExcerpt } from "@/server/documents/pdf/job";
@@ -227,6 +228,12 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
         de: "Antworten auf die Umfrage",
         en: "Poll answers",
       },
+      esfTrainingReport: {
+        fr: "Rapport de formation",
+        nl: "Opleidingsverslag",
+        de: "Ausbildungsbericht",
+        en: "Training report",
+      },
     };
     const { db, t } = ctx.handle;
     const [company] = await db
@@ -248,6 +255,11 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
       .insert(t.pollResponses)
       .values({ pollId: poll!.id, partnerId: germanClient, userId: worker.user.id, date: "2026-03-02" })
       .returning({ id: t.pollResponses.id });
+    // Her ESF summary of a year.
+    const [summary] = await db
+      .insert(t.esfSummaries)
+      .values({ clientId: germanClient, year: 2026, minutes: { "10": 120 } })
+      .returning({ id: t.esfSummaries.id });
     const facts = { excerptId: 7, typeName: "Convocation", printRecipient: true, centre };
     const dataOf: Record<TemplateName, (language: DocumentLanguage) => Promise<TemplateData>> = {
       fileSheet: (language) => fileSheetData(ctx.handle.db, ctx, germanClient, language),
@@ -260,6 +272,7 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
       organisationLetter: (language) => organisationLetterData(ctx.handle.db, ctx, contact!.id, language, facts),
       actionPlan: (language) => actionPlanDocumentData(ctx.handle.db, ctx, germanClient, language, facts),
       pollAnswers: (language) => answerSheetData(ctx.handle.db, ctx, response!.id, language),
+      esfTrainingReport: (language) => trainingReportData(ctx.handle.db, ctx, summary!.id, language),
     };
     for (const { template } of DOCUMENT_TYPES)
       for (const language of DOCUMENT_LANGUAGES) {

@@ -1,25 +1,52 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { clientRef } from "@/server/clients/client-rows";
 import { namesOf } from "@/server/isip/config";
-import { defineResource, type FieldDef } from "@/server/resources/define";
+import { defineResource, type FieldDef, type ResourceCtx } from "@/server/resources/define";
+import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { boolean, choice, integer, longText, reference, text } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
-import { ESF_FIELDS, esfFields } from "./esf";
+import { ESF_FIELDS, esfFields, hoursInput, hoursOf } from "./esf";
+import { printTrainingReportAction, revertEsfAction } from "./esf-print";
 
-/** The figures of one statistical field as "h:mm", read from the stored minutes; empty when none. */
+type Tx = TenantHandle["db"];
+
+/**
+ * The figures of one statistical field: read as minutes (none when absent or zero), shown "h:mm";
+ * typed "h:mm" by hand (`hoursInput`), written into the stored minutes, which marks the summary as
+ * changed by a user (`userModified`, below): a recomputation then leaves it alone (§2.10).
+ */
 const hoursField = (value: string): FieldDef => ({
   type: "text",
   label: `integReports.esf.short.${value}`,
   width: 6,
   sortable: false,
   expr: (t) => {
-    const m = sql`(${q(t.esfSummaries.minutes)}->>${value})::int`;
-    return sql<string>`case when ${m} is null or ${m} = 0 then '' else (${m} / 60)::text || ':' || lpad((${m} % 60)::text, 2, '0') end`;
+    const v = sql`${q(t.esfSummaries.minutes)}->${value}`;
+    return sql<number | null>`case when jsonb_typeof(${v}) = 'number' then nullif((${v})::numeric::int, 0) end`;
   },
+  column: (t) => t.esfSummaries.minutes,
+  jsonKey: value,
+  input: hoursInput,
+  present: (minutes) => (typeof minutes === "number" && minutes > 0 ? hoursOf(minutes) : ""),
 });
 const HOURS = Object.fromEntries(ESF_FIELDS.map((f) => [`h${f.value}`, hoursField(f.value)]));
 const HOUR_COLUMNS = Object.keys(HOURS);
+
+/** Marks a summary as changed by a user when an edit changes the hours of a field (a zero is no hours). */
+async function markModified(tx: Tx, ctx: ResourceCtx, id: number, values: Record<string, unknown>) {
+  const { t } = ctx.handle;
+  const [row] = await tx
+    .select({ minutes: t.esfSummaries.minutes })
+    .from(t.esfSummaries)
+    .where(eq(t.esfSummaries.id, id));
+  const stored = (row?.minutes ?? {}) as Record<string, unknown>;
+  const asMinutes = (v: unknown) => (typeof v === "number" && v > 0 ? v : null);
+  const changed = HOUR_COLUMNS.some(
+    (name) => name in values && asMinutes(stored[name.slice(1)]) !== asMinutes(values[name]),
+  );
+  if (changed) await tx.update(t.esfSummaries).set({ userModified: true }).where(eq(t.esfSummaries.id, id));
+}
 
 /** Clients' yearly ESF summaries (§2.10): integration users, on the client and as one list per year. */
 export const esfSummariesResource = defineResource({
@@ -48,10 +75,19 @@ export const esfSummariesResource = defineResource({
     otherDifficulty: boolean("integReports.esf.otherDifficulty", (t) => t.esfSummaries.otherDifficulty),
     result: text("integReports.esf.result", (t) => t.esfSummaries.result, { max: 200 }),
     remark: longText("fields.remarks", (t) => t.esfSummaries.remark),
+    userModified: boolean("integReports.esf.userModified", (t) => t.esfSummaries.userModified, { editable: false }),
     ...HOURS,
   },
   columns: ["client", "year", ...HOUR_COLUMNS],
-  hiddenColumns: ["id", "educationLevel", "childrenAtCharge", "certifiedHandicap", "otherDifficulty", "result"],
+  hiddenColumns: [
+    "id",
+    "educationLevel",
+    "childrenAtCharge",
+    "certifiedHandicap",
+    "otherDifficulty",
+    "result",
+    "userModified",
+  ],
   titleField: "year",
   filters: {
     year: {
@@ -76,11 +112,26 @@ export const esfSummariesResource = defineResource({
       groups: [
         { fields: ["client", "year"] },
         { fields: ["educationLevel", "childrenAtCharge", "certifiedHandicap", "otherDifficulty", "result"] },
-        { label: "integReports.esf.hours", fields: HOUR_COLUMNS },
+        { label: "integReports.esf.hours", fields: [...HOUR_COLUMNS, "userModified"] },
         { fields: ["remark"] },
       ],
     },
   ],
+  // The stored minutes rebuilt from every field's hours after the edit: a field emptied leaves no key.
+  derive: (values) => ({
+    minutes: Object.fromEntries(
+      ESF_FIELDS.flatMap((f) => {
+        const m = values[`h${f.value}`];
+        return typeof m === "number" && m > 0 ? [[f.value, m]] : [];
+      }),
+    ),
+  }),
+  // Hours typed by hand mark the summary: a recomputation keeps them until "Back to the computed values".
+  beforeSave: async (tx, ctx, id, values) => {
+    if (id !== undefined && HOUR_COLUMNS.some((name) => name in values))
+      await markModified(tx, ctx, Number(id), values);
+  },
+  actions: [printTrainingReportAction, revertEsfAction],
 });
 
 /** Which calendar entry types count in which statistical field (Lino: the entry type's `esf_field`). */

@@ -6,8 +6,10 @@
  * within the year). Stored, and recomputed on demand except where a user changed the figures.
  */
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
 import { rowChange, writeAudit, type Actor } from "@/server/audit";
+import { AppError } from "@/server/errors";
 import { CONTRACT_KINDS } from "@/server/isip/base";
 import { defineChoiceList } from "@/server/resources/choices";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
@@ -73,12 +75,34 @@ export function contractMinutes(year: number, appliesFrom: string, end: string |
 /** "h:mm" of a number of minutes. */
 export const hoursOf = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 
+/** The most hours a field can hold in a year: every hour of a leap year (366 × 24). */
+export const MAX_HOURS = 366 * 24;
+
+/**
+ * Hours typed by hand ("h:mm", or whole hours "h"; Lino's DurationField) as minutes; empty or zero
+ * is no hours (null). Anything else, or more hours than a year has, is refused.
+ */
+export const hoursInput = z
+  .string()
+  .trim()
+  .max(10)
+  .regex(/^(\d{1,4}(:[0-5]\d)?)?$/)
+  .transform((v) => {
+    if (v === "") return null;
+    const [h, m = "0"] = v.split(":");
+    const minutes = Number(h) * 60 + Number(m);
+    return minutes === 0 ? null : minutes;
+  })
+  .refine((m) => m === null || m <= MAX_HOURS * 60);
+
 /** Clients taking part in the ESF statistics: `hasEsf` (Châtelet's field, true unless unticked). */
 const takesPart = (p: string) =>
   sql`${sql.raw(p)}.is_client and coalesce((${sql.raw(p)}.extra->>'hasEsf')::boolean, true)`;
 
 /** Minutes per client and field in `year`, from presences and contracts. */
-export async function collectEsf(tx: Tx, t: TenantTables, year: number) {
+export async function collectEsf(tx: Tx, t: TenantTables, year: number, clientId?: number) {
+  const onlyPresences = clientId === undefined ? sql`` : sql` and g.partner_id = ${clientId}`;
+  const onlyContracts = clientId === undefined ? sql`` : sql` and c.client_id = ${clientId}`;
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const perPresence = sql.join(
@@ -103,7 +127,7 @@ export async function collectEsf(tx: Tx, t: TenantTables, year: number) {
       join ${t.calendarEntries} e on e.id = g.entry_id
       join ${t.esfEntryTypes} f on f.entry_type_id = e.type_id
       join ${t.partners} p on p.id = g.partner_id and ${takesPart("p")}
-    where e.start_date between ${from} and ${to}
+    where e.start_date between ${from} and ${to}${onlyPresences}
     group by 1, 2`;
   const contracts = CONTRACT_KINDS.flatMap((kind) => {
     const field = ESF_FIELDS.find((f) => "contractKind" in f.count && f.count.contractKind === kind.kind);
@@ -115,7 +139,7 @@ export async function collectEsf(tx: Tx, t: TenantTables, year: number) {
           least(coalesce(c.date_ended, c.applies_until, ${to}::date), ${to}::date), interval '1 day') d
           where extract(isodow from d) < 6) * ${sql.raw(String(CONTRACT_MINUTES_PER_WEEKDAY))})::int as minutes
       from ${c} c join ${t.partners} p on p.id = c.client_id and ${takesPart("p")}
-      where c.applies_from between ${from} and ${to}
+      where c.applies_from between ${from} and ${to}${onlyContracts}
       group by 1, 2`,
     ];
   });
@@ -187,3 +211,39 @@ export async function computeEsf({ db, t }: Pick<TenantHandle, "db" | "t">, who:
     return { created, updated, kept };
   });
 }
+
+/**
+ * "Back to the computed values" on one summary: forgets the hand-made figures (`user_modified`)
+ * and computes that client's year again, audited in the same transaction. `version` is the row the
+ * user saw: an edit saved meanwhile refuses it (STALE_EDIT).
+ */
+export async function revertEsfSummary(
+  { db, t }: Pick<TenantHandle, "db" | "t">,
+  who: Actor,
+  id: number,
+  version?: number,
+) {
+  return db.transaction(async (tx) => {
+    const found = await tx.execute<{
+      client_id: number;
+      year: number;
+      minutes: Record<string, number | null>;
+      user_modified: boolean;
+      version: number;
+    }>(sql`select client_id, year, minutes, user_modified, version from ${t.esfSummaries} where id = ${id} for update`);
+    const row = found.rows[0];
+    if (!row) throw new AppError("NOT_FOUND");
+    if (version !== undefined && Number(row.version) !== version) throw new AppError("STALE_EDIT");
+    const now = (await collectEsf(tx, t, Number(row.year), Number(row.client_id))).get(Number(row.client_id)) ?? {};
+    await tx.execute(sql`update ${t.esfSummaries} set minutes = ${JSON.stringify(now)}::jsonb, user_modified = false,
+      computed_at = now(), version = version + 1 where id = ${id}`);
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (!sameMinutes(cleaned(row.minutes), now)) changes.minutes = { from: row.minutes, to: now };
+    if (row.user_modified) changes.userModified = { from: true, to: false };
+    await writeAudit(tx, t, who, rowChange("integ.esfSummaries", "revert", id, changes));
+  });
+}
+
+/** Minutes per field without the fields a user emptied (stored as null). */
+const cleaned = (m: Record<string, number | null>) =>
+  Object.fromEntries(Object.entries(m).filter((e): e is [string, number] => typeof e[1] === "number"));

@@ -35,4 +35,12 @@ export const reportRelations = defineRelations([
     onDelete: "volatile",
     label: "relations.esfEntryTypes",
   },
+  // A summary's printed Training reports go with it, as a client's documents go with the client.
+  {
+    from: "excerpts.owner_id",
+    to: "esf_summaries",
+    ownerType: "esfSummary",
+    onDelete: "volatile",
+    label: "relations.excerpts",
+  },
 ]);
