@@ -12,6 +12,7 @@ export const art61Kind: ContractKind = {
   resource: "art61.contracts",
   ownerType: "art61Contract",
   label: "art61.kind",
+  name: "art61.kindName",
   contracts: (t) => t.art61Contracts as unknown as ReturnType<ContractKind["contracts"]>,
   types: (t) => t.art61ContractTypes as unknown as ReturnType<ContractKind["types"]>,
   companyName: (t) => partnerNameOf(t, q(t.art61Contracts.companyId)),

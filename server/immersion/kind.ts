@@ -12,6 +12,7 @@ export const immersionKind: ContractKind = {
   resource: "immersion.contracts",
   ownerType: "immersionContract",
   label: "immersion.kind",
+  name: "immersion.kindName",
   contracts: (t) => t.immersionContracts as unknown as TenantTables["isipContracts"],
   types: (t) => t.immersionContractTypes as unknown as TenantTables["isipContractTypes"],
   companyName: (t) => partnerNameOf(t, q(t.immersionContracts.companyId)),

@@ -14,11 +14,11 @@ import { qualified as q } from "@/server/resources/query";
  * period), and the integration list's columns on the client's active contract.
  */
 
-/** The contract kinds as a choice list, each labelled by its kind's name. */
+/** The contract kinds as a choice list, each labelled by its kind's name standing alone ("Contrat art. 61"). */
 export const contractKinds = defineChoiceList(
   "contractKinds",
   CONTRACT_KINDS.map((k) => k.kind),
-  { labels: Object.fromEntries(CONTRACT_KINDS.map((k) => [k.kind, k.label])) },
+  { labels: Object.fromEntries(CONTRACT_KINDS.map((k) => [k.kind, k.name])) },
 );
 
 const clientId = (t: TenantTables) => q(t.partners.id);

@@ -46,8 +46,10 @@ export interface ContractKind {
   resource: string;
   /** What its evaluation meetings and tasks name as their owner (a value of calendar's `entryOwnerTypes`). */
   ownerType: string;
-  /** Message key of the kind's name ("PIIS", "Art. 60§7 contract"). */
+  /** Message key of the kind's name within a sentence ("PIIS", "contrat art. 60§7"). */
   label: string;
+  /** Message key of the kind's name standing alone, as a list's value or a choice ("Contrat art. 60§7"). */
+  name: string;
   contracts: (t: TenantTables) => ContractTable;
   types: (t: TenantTables) => ContractTypeTable;
   /**
@@ -68,6 +70,7 @@ export const isipKind: ContractKind = {
   resource: "isip.contracts",
   ownerType: "isipContract",
   label: "isip.kind",
+  name: "isip.kindName",
   contracts: (t) => t.isipContracts,
   types: (t) => t.isipContractTypes,
 };

@@ -13,6 +13,7 @@ export const art60Kind: ContractKind = {
   resource: "jobs.contracts",
   ownerType: "art60Contract",
   label: "jobs.contracts.kind",
+  name: "jobs.contracts.kindName",
   contracts: (t: Tables) => t.jobContracts as unknown as ReturnType<ContractKind["contracts"]>,
   types: (t: Tables) => t.jobContractTypes as unknown as ReturnType<ContractKind["types"]>,
   companyName: (t: Tables) => partnerNameOf(t, q(t.jobContracts.companyId)),
