@@ -205,12 +205,12 @@ describe("the document types", () => {
     ]);
   });
 
-  it("reach a centre that existed before them through migration 0047, which adds nothing twice", async () => {
+  it("reach a centre that existed before them through migration 0048, which adds nothing twice", async () => {
     const { db, t, schema } = tenantHandle(other);
-    // As the centre was before 0047: no types for the two kinds, the convention not certifying.
+    // As the centre was before 0048: no types for the two kinds, the convention not certifying.
     await db.delete(t.excerptTypes).where(sql`${t.excerptTypes.contentType} in ('art60Contract', 'immersionContract')`);
     await db.update(t.excerptTypes).set({ certifying: false }).where(eq(t.excerptTypes.contentType, "art61Contract"));
-    const migration = loadMigrations(MIGRATIONS_DIR.tenant).find((m) => m.tag === "0047_contract_prints")!;
+    const migration = loadMigrations(MIGRATIONS_DIR.tenant).find((m) => m.tag === "0048_contract_prints")!;
     const pool = getPool(other.clusterId);
     for (let run = 0; run < 2; run++)
       for (const statement of migration.statements) await pool.query(rewriteStatement(statement, schema));
