@@ -799,6 +799,648 @@ function art61Convention(lang: Lang): string[] {
   ];
 }
 
+/** A contract whose fixed text is its articles: heading, paragraphs; "@responsibilities" is the rich text's paragraph loop. */
+interface ArticlesContract {
+  title: string;
+  parties: string[];
+  agreed: string;
+  articles: { heading: string; paragraphs: string[] }[];
+  done: string;
+  signatures: string[];
+  signatureNames: string[];
+}
+
+/** An article's paragraphs: "@responsibilities" prints the rich text, one paragraph each, "—" when it is empty. */
+const articleParagraphs = (paragraphs: string[]) =>
+  paragraphs.flatMap((text) =>
+    text === "@responsibilities"
+      ? [
+          p("{#responsibilities}", { spaceAfter: 0 }),
+          p("{text}", { indent: 360 }),
+          p("{/responsibilities}", { spaceAfter: 0 }),
+          p("{^responsibilities}—{/responsibilities}", { indent: 360 }),
+        ]
+      : [p(text)],
+  );
+
+/** The printed Art. 60§7 contract and immersion training: letterhead, titles, parties, articles, place and date, signatures. */
+function articlesContract(lang: Lang, x: ArticlesContract): string[] {
+  const width = Math.floor(9300 / x.signatures.length);
+  return [
+    ...letterhead(),
+    translationLine(TEXT[lang].translation!),
+    p("{contractTitle}", { bold: true, size: 30, align: "center", spaceAfter: 60 }),
+    p(x.title, { bold: true, align: "center", spaceAfter: 360 }),
+    ...x.parties.map((party) => p(party, { spaceAfter: 60 })),
+    p(x.agreed, { spaceAfter: 240 }),
+    ...x.articles.flatMap((a) => [p(a.heading, { bold: true, spaceAfter: 80 }), ...articleParagraphs(a.paragraphs)]),
+    p(x.done, { spaceAfter: 360 }),
+    table(
+      x.signatures.map(() => width),
+      [
+        { cells: x.signatures, style: { bold: true } },
+        { cells: x.signatures.map(() => ""), height: 1400 },
+        { cells: x.signatureNames },
+      ],
+    ),
+  ];
+}
+
+/** Lino's Art. 60§7 contract (jobs/Contract/Default.odt), in our words: the employer, the organisation, the employee. */
+const ART60: Record<Lang, ArticlesContract> = {
+  fr: {
+    title: "Convention de mise à l’emploi (article 60, § 7) n° {contractId}",
+    parties: [
+      "Entre {centreName}{#place}, dont le siège est situé à {place}{/place}, représenté par son président et son secrétaire, ci-après dénommé « l’employeur » ;",
+      "{#companyName}et {companyName}{#companyAddress}, {companyAddress}{/companyAddress}{#contact}, représenté par {contact}{/contact}, ci-après dénommé « l’organisation » ;{/companyName}",
+      "et {clientName}{#birthDate}, né·e le {birthDate}{/birthDate}{#nationalId}, NISS {nationalId}{/nationalId}{#clientAddress}, domicilié·e {clientAddress}{/clientAddress}, ci-après dénommé·e « le travailleur » ;",
+    ],
+    agreed: "il est convenu ce qui suit.",
+    articles: [
+      {
+        heading: "Article 1 – Objet",
+        paragraphs: [
+          "Afin d’assurer l’insertion sociale et professionnelle du travailleur, l’employeur l’engage dans le cadre de l’article 60, § 7, de la loi organique des centres publics d’action sociale du 8 juillet 1976{#companyName} et le met à la disposition de l’organisation{/companyName}.",
+          "Le travailleur occupe le poste suivant : {jobName}.",
+          "La présente convention est soumise au statut des travailleurs engagés sous article 60, § 7, du CPAS.{#companyName} Une copie du contrat de travail est remise à l’organisation.{/companyName}",
+        ],
+      },
+      {
+        heading: "Article 2 – Durée et régime de travail",
+        paragraphs: [
+          "Le travailleur est engagé{#duration} pour une durée de {duration} jours ouvrables{/duration} à partir du {appliesFrom}{#hasUntil} et jusqu’au {appliesUntil}{/hasUntil}.",
+          "{#regime}Régime de travail : {regime}.{/regime}{#schedule} Horaire : {schedule}.{/schedule}",
+          "Dans ce cadre, le travailleur assume les tâches et fonctions suivantes :",
+          "@responsibilities",
+        ],
+      },
+      {
+        heading: "Article 3 – Encadrement sur le lieu de travail",
+        paragraphs: [
+          "Afin d’offrir au travailleur un accompagnement étroit et un cadre de travail structuré, l’organisation désigne une personne de référence chargée de l’encadrement sur le lieu de travail{#referencePerson} : {referencePerson}{/referencePerson}.",
+          "L’organisation permet au travailleur de participer à des formations, moyennant l’accord préalable de l’organisation et de l’employeur. Le temps de formation peut être considéré comme faisant partie du temps de travail.",
+        ],
+      },
+      {
+        heading: "Article 4 – Obligations de l’organisation",
+        paragraphs: [
+          "L’organisation remet à l’employeur une copie de son règlement de travail et de ses règles de sécurité.",
+          "Chaque mois, l’organisation communique par écrit au service d’insertion de l’employeur les prestations du travailleur.",
+          "L’organisation met à la disposition du travailleur les vêtements de travail adéquats. Le travailleur est soumis aux règles de sécurité et de protection du travail de l’organisation, qui veille à leur respect.",
+          "Le travailleur est assuré par l’employeur contre les accidents du travail. En cas d’accident du travail, l’organisation en informe immédiatement l’employeur. La responsabilité civile incombe à l’organisation, seule responsable des dommages que le travailleur pourrait causer à des tiers.",
+        ],
+      },
+      {
+        heading: "Article 5 – Rémunération et intervention de l’organisation",
+        paragraphs: [
+          "Le travailleur est rémunéré par l’employeur conformément au statut des travailleurs engagés sous article 60, § 7.",
+          "{#hourlyRate}En contrepartie de la mise à disposition, l’organisation verse à l’employeur, par heure de travail effectivement prestée, une contribution de {hourlyRate}.{/hourlyRate}",
+          "{#refundRate}Le CPAS prend en charge {refundRate} des remboursements.{/refundRate}",
+          "Les congés annuels et les jours fériés sont fixés conformément au statut des travailleurs engagés sous article 60, § 7.",
+        ],
+      },
+      {
+        heading: "Article 6 – Obligations du travailleur",
+        paragraphs: [
+          "Le travailleur s’engage à respecter le statut des travailleurs engagés sous article 60, § 7, les dispositions de son contrat de travail et la présente convention.",
+        ],
+      },
+      {
+        heading: "Article 7 – Accompagnement",
+        paragraphs: [
+          "L’interlocuteur direct pour l’accompagnement social, le déroulement, les bilans et les difficultés de la mise à l’emploi est le service d’insertion socioprofessionnelle : {agentName}.",
+        ],
+      },
+      {
+        heading: "Article 8 – Litiges et fin de la convention",
+        paragraphs: [
+          "Tout problème ou litige né de l’exécution de la présente convention est soumis à toutes les parties concernées pour concertation avant toute décision.",
+          "Si l’organisation constate une faute grave du travailleur, elle en informe l’employeur dans les 24 heures.",
+          "Chaque partie peut mettre fin à la présente convention moyennant un préavis d’un mois et après concertation de toutes les parties. L’employeur peut y mettre fin sans préavis si l’organisation ne respecte pas ses obligations en matière d’insertion sociale et professionnelle.",
+        ],
+      },
+      {
+        heading: "Article 9 – Entrée en vigueur",
+        paragraphs: [
+          "La présente convention entre en vigueur au début du travail du travailleur.{#dateDecided} Elle a été portée à la connaissance du comité spécial du service social en sa séance du {dateDecided}.{/dateDecided}",
+        ],
+      },
+    ],
+    done: "Fait en trois exemplaires{#place} à {place}{/place}, le {printedOn}, chaque partie reconnaissant avoir reçu le sien.",
+    signatures: ["Le travailleur", "Pour l’organisation", "Pour le CPAS, le secrétaire et le président"],
+    signatureNames: ["{clientName}", "{contact}", ""],
+  },
+  nl: {
+    title: "Overeenkomst tewerkstelling (artikel 60, § 7) nr. {contractId}",
+    parties: [
+      "Tussen {centreName}{#place}, gevestigd te {place}{/place}, vertegenwoordigd door zijn voorzitter en zijn secretaris, hierna « de werkgever » genoemd;",
+      "{#companyName}en {companyName}{#companyAddress}, {companyAddress}{/companyAddress}{#contact}, vertegenwoordigd door {contact}{/contact}, hierna « de organisatie » genoemd;{/companyName}",
+      "en {clientName}{#birthDate}, geboren op {birthDate}{/birthDate}{#nationalId}, INSZ {nationalId}{/nationalId}{#clientAddress}, wonende te {clientAddress}{/clientAddress}, hierna « de werknemer » genoemd;",
+    ],
+    agreed: "wordt het volgende overeengekomen.",
+    articles: [
+      {
+        heading: "Artikel 1 – Voorwerp",
+        paragraphs: [
+          "Om de maatschappelijke en professionele integratie van de werknemer te verzekeren, neemt de werkgever hem in dienst op grond van artikel 60, § 7, van de organieke wet van 8 juli 1976 betreffende de openbare centra voor maatschappelijk welzijn{#companyName} en stelt hij hem ter beschikking van de organisatie{/companyName}.",
+          "De werknemer bekleedt de volgende functie: {jobName}.",
+          "Deze overeenkomst valt onder het statuut van de werknemers die het OCMW volgens artikel 60, § 7, tewerkstelt.{#companyName} Een afschrift van de arbeidsovereenkomst wordt aan de organisatie bezorgd.{/companyName}",
+        ],
+      },
+      {
+        heading: "Artikel 2 – Duur en arbeidsregeling",
+        paragraphs: [
+          "De werknemer wordt tewerkgesteld{#duration} voor een duur van {duration} werkdagen{/duration} vanaf {appliesFrom}{#hasUntil} tot {appliesUntil}{/hasUntil}.",
+          "{#regime}Arbeidsregeling: {regime}.{/regime}{#schedule} Uurrooster: {schedule}.{/schedule}",
+          "In dit kader neemt de werknemer de volgende taken en functies op zich:",
+          "@responsibilities",
+        ],
+      },
+      {
+        heading: "Artikel 3 – Begeleiding op de werkplek",
+        paragraphs: [
+          "Om de werknemer een nauwe begeleiding en een gestructureerd werkkader te bieden, wijst de organisatie een referentiepersoon aan voor de begeleiding op de werkplek{#referencePerson}: {referencePerson}{/referencePerson}.",
+          "De organisatie laat de werknemer deelnemen aan opleidingen, mits voorafgaand akkoord van de organisatie en de werkgever. Opleidingstijd kan als deel van de arbeidstijd worden beschouwd.",
+        ],
+      },
+      {
+        heading: "Artikel 4 – Verplichtingen van de organisatie",
+        paragraphs: [
+          "De organisatie bezorgt de werkgever een afschrift van haar arbeidsreglement en haar veiligheidsvoorschriften.",
+          "De organisatie meldt de inschakelingsdienst van de werkgever elke maand schriftelijk de prestaties van de werknemer.",
+          "De organisatie stelt de gepaste werkkledij ter beschikking van de werknemer. De werknemer is onderworpen aan de veiligheids- en arbeidsbeschermingsvoorschriften van de organisatie, die over de naleving ervan waakt.",
+          "De werknemer is door de werkgever verzekerd tegen arbeidsongevallen. Bij een arbeidsongeval verwittigt de organisatie onmiddellijk de werkgever. De burgerlijke aansprakelijkheid berust bij de organisatie, die als enige aansprakelijk is voor de schade die de werknemer aan derden zou berokkenen.",
+        ],
+      },
+      {
+        heading: "Artikel 5 – Loon en bijdrage van de organisatie",
+        paragraphs: [
+          "De werknemer wordt door de werkgever bezoldigd volgens het statuut van de werknemers tewerkgesteld volgens artikel 60, § 7.",
+          "{#hourlyRate}In ruil voor de terbeschikkingstelling betaalt de organisatie de werkgever per effectief gepresteerd arbeidsuur een bijdrage van {hourlyRate}.{/hourlyRate}",
+          "{#refundRate}Het OCMW neemt {refundRate} van de terugbetalingen ten laste.{/refundRate}",
+          "De jaarlijkse vakantie en de feestdagen worden vastgesteld volgens het statuut van de werknemers tewerkgesteld volgens artikel 60, § 7.",
+        ],
+      },
+      {
+        heading: "Artikel 6 – Verplichtingen van de werknemer",
+        paragraphs: [
+          "De werknemer verbindt zich ertoe het statuut van de werknemers tewerkgesteld volgens artikel 60, § 7, de bepalingen van zijn arbeidsovereenkomst en deze overeenkomst na te leven.",
+        ],
+      },
+      {
+        heading: "Artikel 7 – Begeleiding",
+        paragraphs: [
+          "Het rechtstreekse aanspreekpunt voor de sociale begeleiding, het verloop, de evaluaties en de problemen van de tewerkstelling is de dienst socio-professionele inschakeling: {agentName}.",
+        ],
+      },
+      {
+        heading: "Artikel 8 – Geschillen en beëindiging",
+        paragraphs: [
+          "Elk probleem of geschil dat uit de uitvoering van deze overeenkomst voortvloeit, wordt vóór elke beslissing ter overleg aan alle betrokken partijen voorgelegd.",
+          "Stelt de organisatie een zware fout van de werknemer vast, dan verwittigt zij de werkgever binnen 24 uur.",
+          "Elke partij kan deze overeenkomst beëindigen met een opzegtermijn van één maand en na overleg tussen alle partijen. De werkgever kan ze zonder opzegtermijn beëindigen wanneer de organisatie haar verplichtingen inzake maatschappelijke en professionele integratie niet nakomt.",
+        ],
+      },
+      {
+        heading: "Artikel 9 – Inwerkingtreding",
+        paragraphs: [
+          "Deze overeenkomst treedt in werking bij de aanvang van het werk van de werknemer.{#dateDecided} Zij werd ter kennis gebracht van het bijzonder comité voor de sociale dienst in zijn vergadering van {dateDecided}.{/dateDecided}",
+        ],
+      },
+    ],
+    done: "Opgemaakt in drie exemplaren{#place} te {place}{/place}, op {printedOn}; elke partij verklaart een origineel te hebben ontvangen.",
+    signatures: ["De werknemer", "Voor de organisatie", "Voor het OCMW, de secretaris en de voorzitter"],
+    signatureNames: ["{clientName}", "{contact}", ""],
+  },
+  de: {
+    title: "Konvention zur Beschäftigung gemäß Artikel 60 § 7 Nr. {contractId}",
+    parties: [
+      "Zwischen {centreName}{#place} mit Sitz in {place}{/place}, vertreten durch den Präsidenten und den Sekretär, nachstehend „der Arbeitgeber“ genannt;",
+      "{#companyName}und {companyName}{#companyAddress}, {companyAddress}{/companyAddress}{#contact}, vertreten durch {contact}{/contact}, nachstehend „die Organisation“ genannt;{/companyName}",
+      "und {clientName}{#birthDate}, geboren am {birthDate}{/birthDate}{#nationalId}, NISS {nationalId}{/nationalId}{#clientAddress}, wohnhaft {clientAddress}{/clientAddress}, nachstehend „der Beschäftigte“ genannt;",
+    ],
+    agreed: "wird Folgendes vereinbart.",
+    articles: [
+      {
+        heading: "Artikel 1 – Gegenstand",
+        paragraphs: [
+          "Um die soziale und berufliche Eingliederung des Beschäftigten zu gewährleisten, stellt der Arbeitgeber ihn im Rahmen von Artikel 60 § 7 des Grundlagengesetzes vom 8. Juli 1976 über die öffentlichen Sozialhilfezentren ein{#companyName} und stellt ihn der Organisation zur Verfügung{/companyName}.",
+          "Der Beschäftigte besetzt folgende Stelle: {jobName}.",
+          "Diese Konvention unterliegt dem Statut der gemäß Artikel 60 § 7 Beschäftigten des ÖSHZ.{#companyName} Eine Abschrift des Arbeitsvertrags geht an die Organisation.{/companyName}",
+        ],
+      },
+      {
+        heading: "Artikel 2 – Dauer und Arbeitsregime",
+        paragraphs: [
+          "Der Beschäftigte wird{#duration} für die Dauer von {duration} Arbeitstagen{/duration} ab dem {appliesFrom}{#hasUntil} bis zum {appliesUntil}{/hasUntil} eingestellt.",
+          "{#regime}Arbeitsregime: {regime}.{/regime}{#schedule} Stundenplan: {schedule}.{/schedule}",
+          "In diesem Rahmen übernimmt der Beschäftigte folgende Aufgabenbereiche und Funktionen:",
+          "@responsibilities",
+        ],
+      },
+      {
+        heading: "Artikel 3 – Betreuung am Arbeitsplatz",
+        paragraphs: [
+          "Um dem Beschäftigten eine enge Begleitung und einen strukturierten Arbeitsrahmen zu bieten, bestimmt die Organisation eine Referenzperson für die Betreuung am Arbeitsplatz{#referencePerson}: {referencePerson}{/referencePerson}.",
+          "Die Organisation lässt den Beschäftigten an Schulungen und Ausbildungen teilnehmen, sofern die Organisation und der Arbeitgeber vorher zugestimmt haben. Ausbildungszeiten können als Teil der Arbeitszeit betrachtet werden.",
+        ],
+      },
+      {
+        heading: "Artikel 4 – Verpflichtungen der Organisation",
+        paragraphs: [
+          "Die Organisation übermittelt dem Arbeitgeber eine Abschrift ihrer Arbeitsordnung und ihrer Sicherheitsvorschriften.",
+          "Die Organisation meldet dem Eingliederungsdienst des Arbeitgebers jeden Monat schriftlich die Leistungen des Beschäftigten.",
+          "Die Organisation stellt dem Beschäftigten die angemessene Arbeitskleidung zur Verfügung. Der Beschäftigte unterliegt den Sicherheits- und Arbeitsschutzbestimmungen der Organisation, die für deren Einhaltung verantwortlich ist.",
+          "Der Beschäftigte ist durch den Arbeitgeber gegen Arbeitsunfälle versichert. Bei einem Arbeitsunfall benachrichtigt die Organisation unverzüglich den Arbeitgeber. Die zivilrechtliche Haftung obliegt der Organisation; sie allein haftet für Schäden, die der Beschäftigte Dritten zufügt.",
+        ],
+      },
+      {
+        heading: "Artikel 5 – Entlohnung und Beitrag der Organisation",
+        paragraphs: [
+          "Der Beschäftigte wird vom Arbeitgeber gemäß dem Statut der gemäß Artikel 60 § 7 Beschäftigten entlohnt.",
+          "{#hourlyRate}Im Gegenzug für die Zur-Verfügung-Stellung zahlt die Organisation dem Arbeitgeber pro effektiv geleisteter Arbeitsstunde einen Beitrag von {hourlyRate}.{/hourlyRate}",
+          "{#refundRate}Das ÖSHZ übernimmt {refundRate} der Rückerstattungen.{/refundRate}",
+          "Jahresurlaub und Feiertage richten sich nach dem Statut der gemäß Artikel 60 § 7 Beschäftigten.",
+        ],
+      },
+      {
+        heading: "Artikel 6 – Verpflichtungen des Beschäftigten",
+        paragraphs: [
+          "Der Beschäftigte verpflichtet sich, das Statut der gemäß Artikel 60 § 7 Beschäftigten, die Bestimmungen seines Arbeitsvertrags und diese Konvention einzuhalten.",
+        ],
+      },
+      {
+        heading: "Artikel 7 – Begleitung",
+        paragraphs: [
+          "Direkter Ansprechpartner für die soziale Betreuung, den Ablauf, die Bilanzen und Probleme im Rahmen der Beschäftigung ist der Dienst für sozial-berufliche Eingliederung: {agentName}.",
+        ],
+      },
+      {
+        heading: "Artikel 8 – Streitfälle und Beendigung",
+        paragraphs: [
+          "Jedes Problem und jeder Streitfall aus der Durchführung dieser Konvention wird vor jeder Entscheidung allen betroffenen Parteien zur Konzertierung unterbreitet.",
+          "Stellt die Organisation ein schwerwiegendes Fehlverhalten des Beschäftigten fest, benachrichtigt sie den Arbeitgeber innerhalb von 24 Stunden.",
+          "Jede Partei kann diese Konvention mit einer Kündigungsfrist von einem Monat und nach Konzertierung aller Parteien beenden. Der Arbeitgeber kann sie fristlos beenden, wenn die Organisation ihren Verpflichtungen zur sozialen und beruflichen Eingliederung nicht nachkommt.",
+        ],
+      },
+      {
+        heading: "Artikel 9 – Inkrafttreten",
+        paragraphs: [
+          "Diese Konvention tritt mit dem Arbeitsbeginn des Beschäftigten in Kraft.{#dateDecided} Sie wurde dem Sonderausschuss für Soziales in seiner Sitzung vom {dateDecided} zur Kenntnis gebracht.{/dateDecided}",
+        ],
+      },
+    ],
+    done: "Ausgefertigt in drei Exemplaren{#place} in {place}{/place}, den {printedOn}; jede Partei erklärt, ein Original erhalten zu haben.",
+    signatures: ["Der Beschäftigte", "Für die Organisation", "Für das ÖSHZ, der Sekretär und der Präsident"],
+    signatureNames: ["{clientName}", "{contact}", ""],
+  },
+  en: {
+    title: "Job supply contract (article 60, § 7) no. {contractId}",
+    parties: [
+      "Between {centreName}{#place}, with its seat in {place}{/place}, represented by its president and its secretary, hereinafter “the employer”;",
+      "{#companyName}and {companyName}{#companyAddress}, {companyAddress}{/companyAddress}{#contact}, represented by {contact}{/contact}, hereinafter “the organisation”;{/companyName}",
+      "and {clientName}{#birthDate}, born on {birthDate}{/birthDate}{#nationalId}, national ID {nationalId}{/nationalId}{#clientAddress}, living at {clientAddress}{/clientAddress}, hereinafter “the employee”;",
+    ],
+    agreed: "the following is agreed.",
+    articles: [
+      {
+        heading: "Article 1 – Purpose",
+        paragraphs: [
+          "To ensure the employee’s social and professional integration, the employer hires the employee under article 60, § 7, of the organic law of 8 July 1976 on public centres for social welfare{#companyName} and makes the employee available to the organisation{/companyName}.",
+          "The employee holds the following job: {jobName}.",
+          "This contract is subject to the PCSW’s statute for employees hired under article 60, § 7.{#companyName} A copy of the employment contract is given to the organisation.{/companyName}",
+        ],
+      },
+      {
+        heading: "Article 2 – Duration and working regime",
+        paragraphs: [
+          "The employee is hired{#duration} for {duration} working days{/duration} from {appliesFrom}{#hasUntil} until {appliesUntil}{/hasUntil}.",
+          "{#regime}Working regime: {regime}.{/regime}{#schedule} Schedule: {schedule}.{/schedule}",
+          "Within this framework the employee takes on the following responsibilities and functions:",
+          "@responsibilities",
+        ],
+      },
+      {
+        heading: "Article 3 – Supervision at the workplace",
+        paragraphs: [
+          "To give the employee close guidance and a structured working environment, the organisation appoints a reference person for supervision at the workplace{#referencePerson}: {referencePerson}{/referencePerson}.",
+          "The organisation lets the employee attend training courses, subject to the prior agreement of the organisation and the employer. Training time may be counted as working time.",
+        ],
+      },
+      {
+        heading: "Article 4 – Duties of the organisation",
+        paragraphs: [
+          "The organisation gives the employer a copy of its work rules and safety regulations.",
+          "Each month the organisation reports the employee’s work in writing to the employer’s integration service.",
+          "The organisation provides the employee with suitable work clothing. The employee is subject to the organisation’s safety and health regulations, which the organisation is responsible for enforcing.",
+          "The employer insures the employee against accidents at work. In the event of an accident at work the organisation informs the employer immediately. Civil liability lies with the organisation, which alone is liable for any damage the employee may cause to third parties.",
+        ],
+      },
+      {
+        heading: "Article 5 – Pay and contribution of the organisation",
+        paragraphs: [
+          "The employee is paid by the employer under the statute for employees hired under article 60, § 7.",
+          "{#hourlyRate}In return for the employee being made available, the organisation pays the employer a contribution of {hourlyRate} per hour actually worked.{/hourlyRate}",
+          "{#refundRate}The PCSW bears {refundRate} of the refunds.{/refundRate}",
+          "Annual leave and public holidays are set by the statute for employees hired under article 60, § 7.",
+        ],
+      },
+      {
+        heading: "Article 6 – Duties of the employee",
+        paragraphs: [
+          "The employee undertakes to respect the statute for employees hired under article 60, § 7, the terms of the employment contract and this contract.",
+        ],
+      },
+      {
+        heading: "Article 7 – Guidance",
+        paragraphs: [
+          "The direct contact for social guidance, the course of the employment, its reviews and any problems is the socio-professional integration service: {agentName}.",
+        ],
+      },
+      {
+        heading: "Article 8 – Disputes and termination",
+        paragraphs: [
+          "Any problem or dispute arising from the performance of this contract is submitted to all parties concerned for consultation before any decision is taken.",
+          "If the organisation finds serious misconduct by the employee, it informs the employer within 24 hours.",
+          "Any party may end this contract with one month’s notice, after consultation of all parties. The employer may end it without notice if the organisation fails to meet its obligations regarding social and professional integration.",
+        ],
+      },
+      {
+        heading: "Article 9 – Entry into force",
+        paragraphs: [
+          "This contract enters into force when the employee starts work.{#dateDecided} It was brought to the attention of the special committee for social services at its meeting of {dateDecided}.{/dateDecided}",
+        ],
+      },
+    ],
+    done: "Made in three copies{#place} in {place}{/place} on {printedOn}, each party acknowledging receipt of an original.",
+    signatures: ["The employee", "For the organisation", "For the PCSW, the secretary and the president"],
+    signatureNames: ["{clientName}", "{contact}", ""],
+  },
+};
+
+/** Lino's immersion training agreement (its immersion body, as FOREM's StageForem frames it), in our words. */
+const IMMERSION: Record<Lang, ArticlesContract> = {
+  fr: {
+    title: "Convention de stage d’immersion n° {contractId}",
+    parties: [
+      "Entre {centreName}{#place}, dont le siège est situé à {place}{/place}, représenté par son président et son secrétaire, ci-après dénommé « le CPAS »,",
+      "le service d’insertion socioprofessionnelle, représenté par le travailleur social {agentName},",
+      "le service accueillant, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}{#contact}, représenté par {contact}{#contactRole}, {contactRole}{/contactRole}{/contact},",
+      "et {clientName}{#birthDate}, né·e le {birthDate}{/birthDate}{#nationalId}, NISS {nationalId}{/nationalId}{#clientAddress}, domicilié·e {clientAddress}{/clientAddress}, ci-après dénommé·e « le stagiaire »,",
+    ],
+    agreed: "il a été convenu ce qui suit.",
+    articles: [
+      {
+        heading: "Article 1 – Objet",
+        paragraphs: [
+          "Dans le cadre des initiatives du CPAS pour l’insertion socioprofessionnelle de ses usagers, le service d’insertion et le service accueillant réunissent leurs efforts pour permettre au stagiaire d’effectuer un stage d’immersion sous forme de mise en situation professionnelle{#goal}, dans le but suivant : {goal}{/goal}.",
+          "{#sector}Secteur : {sector}.{/sector}{#function} Fonction : {function}.{/function}",
+        ],
+      },
+      {
+        heading: "Article 2 – Durée",
+        paragraphs: ["Le stage commence le {appliesFrom}{#hasUntil} et se termine le {appliesUntil}{/hasUntil}."],
+      },
+      {
+        heading: "Article 3 – Engagements du CPAS",
+        paragraphs: [
+          "Le CPAS s’engage à souscrire les assurances couvrant les accidents du travail et la responsabilité civile du stagiaire pendant toute la durée du stage.",
+        ],
+      },
+      {
+        heading: "Article 4 – Engagements du service accueillant",
+        paragraphs: [
+          "Le service accueillant s’engage à accueillir et à diriger le stagiaire pendant la durée du stage{#referencePerson}, par l’intermédiaire de sa personne de référence : {referencePerson}{/referencePerson}.",
+          "Le stagiaire y assume les tâches suivantes :",
+          "@responsibilities",
+        ],
+      },
+      {
+        heading: "Article 5 – Accompagnement par le service d’insertion",
+        paragraphs: [
+          "Le CPAS confie l’accompagnement du stagiaire au service d’insertion, qui s’engage à examiner avec le stagiaire le déroulement du stage et à l’aider en cas de difficultés susceptibles de nuire à son insertion professionnelle.",
+        ],
+      },
+      {
+        heading: "Article 6 – Engagements du stagiaire",
+        paragraphs: [
+          "Le stagiaire s’engage à respecter les contraintes inhérentes au travail : les horaires, le matériel, les collègues, les consignes et les remarques qui lui sont faites.",
+        ],
+      },
+      {
+        heading: "Article 7 – Évaluation",
+        paragraphs: [
+          "Au cours et au terme du stage, une évaluation entre le service d’insertion, le service accueillant et le stagiaire détermine les aptitudes du stagiaire à exercer un travail sous contrat.",
+        ],
+      },
+      {
+        heading: "Article 8 – Fin anticipée",
+        paragraphs: [
+          "Si une situation mettait en péril la bonne fin du stage, chacune des parties peut en référer aux autres afin d’examiner l’opportunité de mettre fin à la présente convention.",
+        ],
+      },
+    ],
+    done: "Fait{#place} à {place}{/place}, le {printedOn}, en autant d’exemplaires que de parties, chacune reconnaissant avoir reçu le sien.",
+    signatures: ["Pour le CPAS", "Pour le service accueillant", "Pour le service d’insertion", "Le stagiaire"],
+    signatureNames: ["", "{contact}", "{agentName}", "{clientName}"],
+  },
+  nl: {
+    title: "Overeenkomst inleefstage nr. {contractId}",
+    parties: [
+      "Tussen {centreName}{#place}, gevestigd te {place}{/place}, vertegenwoordigd door zijn voorzitter en zijn secretaris, hierna « het OCMW » genoemd,",
+      "de dienst socio-professionele inschakeling, vertegenwoordigd door de maatschappelijk werker {agentName},",
+      "de onthaalorganisatie, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}{#contact}, vertegenwoordigd door {contact}{#contactRole}, {contactRole}{/contactRole}{/contact},",
+      "en {clientName}{#birthDate}, geboren op {birthDate}{/birthDate}{#nationalId}, INSZ {nationalId}{/nationalId}{#clientAddress}, wonende te {clientAddress}{/clientAddress}, hierna « de stagiair » genoemd,",
+    ],
+    agreed: "wordt het volgende overeengekomen.",
+    articles: [
+      {
+        heading: "Artikel 1 – Voorwerp",
+        paragraphs: [
+          "In het kader van de initiatieven van het OCMW voor de socio-professionele inschakeling van zijn cliënten bundelen de inschakelingsdienst en de onthaalorganisatie hun krachten om de stagiair een inleefstage in een reële werksituatie te laten lopen{#goal}, met als doel: {goal}{/goal}.",
+          "{#sector}Sector: {sector}.{/sector}{#function} Functie: {function}.{/function}",
+        ],
+      },
+      {
+        heading: "Artikel 2 – Duur",
+        paragraphs: ["De stage begint op {appliesFrom}{#hasUntil} en eindigt op {appliesUntil}{/hasUntil}."],
+      },
+      {
+        heading: "Artikel 3 – Verbintenissen van het OCMW",
+        paragraphs: [
+          "Het OCMW verbindt zich ertoe de verzekeringen tegen arbeidsongevallen en voor de burgerlijke aansprakelijkheid van de stagiair af te sluiten voor de hele duur van de stage.",
+        ],
+      },
+      {
+        heading: "Artikel 4 – Verbintenissen van de onthaalorganisatie",
+        paragraphs: [
+          "De onthaalorganisatie verbindt zich ertoe de stagiair tijdens de stage te onthalen en te begeleiden{#referencePerson}, via haar referentiepersoon: {referencePerson}{/referencePerson}.",
+          "De stagiair neemt er de volgende taken op zich:",
+          "@responsibilities",
+        ],
+      },
+      {
+        heading: "Artikel 5 – Begeleiding door de inschakelingsdienst",
+        paragraphs: [
+          "Het OCMW vertrouwt de begeleiding van de stagiair toe aan de inschakelingsdienst, die zich ertoe verbindt het verloop van de stage met de stagiair te bespreken en hem te helpen bij moeilijkheden die zijn professionele inschakeling in gevaar kunnen brengen.",
+        ],
+      },
+      {
+        heading: "Artikel 6 – Verbintenissen van de stagiair",
+        paragraphs: [
+          "De stagiair verbindt zich ertoe de vereisten van het werk na te leven: de werktijden, het materiaal, de collega’s, de instructies en de opmerkingen die hem worden gegeven.",
+        ],
+      },
+      {
+        heading: "Artikel 7 – Evaluatie",
+        paragraphs: [
+          "Tijdens en op het einde van de stage bepalen de inschakelingsdienst, de onthaalorganisatie en de stagiair samen in een evaluatie in hoeverre de stagiair geschikt is om werk onder arbeidsovereenkomst uit te oefenen.",
+        ],
+      },
+      {
+        heading: "Artikel 8 – Vroegtijdige beëindiging",
+        paragraphs: [
+          "Brengt een situatie de goede afloop van de stage in gevaar, dan kan elke partij de andere partijen daarover aanspreken om na te gaan of deze overeenkomst beter wordt beëindigd.",
+        ],
+      },
+    ],
+    done: "Opgemaakt{#place} te {place}{/place}, op {printedOn}, in zoveel exemplaren als er partijen zijn; elke partij verklaart het hare te hebben ontvangen.",
+    signatures: ["Voor het OCMW", "Voor de onthaalorganisatie", "Voor de inschakelingsdienst", "De stagiair"],
+    signatureNames: ["", "{contact}", "{agentName}", "{clientName}"],
+  },
+  de: {
+    title: "Vereinbarung über ein Immersionspraktikum Nr. {contractId}",
+    parties: [
+      "Zwischen {centreName}{#place} mit Sitz in {place}{/place}, vertreten durch den Präsidenten und den Sekretär, nachstehend „das ÖSHZ“ genannt,",
+      "dem Dienst für sozial-berufliche Eingliederung, vertreten durch den Sozialarbeiter {agentName},",
+      "der aufnehmenden Einrichtung, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}{#contact}, vertreten durch {contact}{#contactRole}, {contactRole}{/contactRole}{/contact},",
+      "und {clientName}{#birthDate}, geboren am {birthDate}{/birthDate}{#nationalId}, NISS {nationalId}{/nationalId}{#clientAddress}, wohnhaft {clientAddress}{/clientAddress}, nachstehend „der Praktikant“ genannt,",
+    ],
+    agreed: "wird Folgendes vereinbart.",
+    articles: [
+      {
+        heading: "Artikel 1 – Gegenstand",
+        paragraphs: [
+          "Im Rahmen der Initiativen des ÖSHZ zur sozial-beruflichen Eingliederung seiner Klienten bündeln der Eingliederungsdienst und die aufnehmende Einrichtung ihre Kräfte, damit der Praktikant ein Immersionspraktikum in einer realen Arbeitssituation absolvieren kann{#goal}, mit folgendem Ziel: {goal}{/goal}.",
+          "{#sector}Sektor: {sector}.{/sector}{#function} Funktion: {function}.{/function}",
+        ],
+      },
+      {
+        heading: "Artikel 2 – Dauer",
+        paragraphs: ["Das Praktikum beginnt am {appliesFrom}{#hasUntil} und endet am {appliesUntil}{/hasUntil}."],
+      },
+      {
+        heading: "Artikel 3 – Verpflichtungen des ÖSHZ",
+        paragraphs: [
+          "Das ÖSHZ verpflichtet sich, für die gesamte Dauer des Praktikums die Versicherungen gegen Arbeitsunfälle und für die zivilrechtliche Haftung des Praktikanten abzuschließen.",
+        ],
+      },
+      {
+        heading: "Artikel 4 – Verpflichtungen der aufnehmenden Einrichtung",
+        paragraphs: [
+          "Die aufnehmende Einrichtung verpflichtet sich, den Praktikanten während des Praktikums aufzunehmen und anzuleiten{#referencePerson}, durch ihre Referenzperson: {referencePerson}{/referencePerson}.",
+          "Der Praktikant übernimmt dort folgende Aufgaben:",
+          "@responsibilities",
+        ],
+      },
+      {
+        heading: "Artikel 5 – Begleitung durch den Eingliederungsdienst",
+        paragraphs: [
+          "Das ÖSHZ überträgt die Begleitung des Praktikanten dem Eingliederungsdienst, der sich verpflichtet, den Verlauf des Praktikums mit dem Praktikanten zu besprechen und ihm bei Schwierigkeiten zu helfen, die seine berufliche Eingliederung gefährden könnten.",
+        ],
+      },
+      {
+        heading: "Artikel 6 – Verpflichtungen des Praktikanten",
+        paragraphs: [
+          "Der Praktikant verpflichtet sich, die mit der Arbeit verbundenen Anforderungen einzuhalten: die Arbeitszeiten, das Material, die Kollegen, die Anweisungen und die Bemerkungen, die ihm gemacht werden.",
+        ],
+      },
+      {
+        heading: "Artikel 7 – Auswertung",
+        paragraphs: [
+          "Während und am Ende des Praktikums stellen der Eingliederungsdienst, die aufnehmende Einrichtung und der Praktikant in einer Auswertung fest, inwieweit der Praktikant fähig ist, eine Arbeit unter Vertrag auszuüben.",
+        ],
+      },
+      {
+        heading: "Artikel 8 – Vorzeitige Beendigung",
+        paragraphs: [
+          "Gefährdet eine Situation den ordnungsgemäßen Abschluss des Praktikums, so kann jede Partei die anderen damit befassen, um zu prüfen, ob diese Vereinbarung beendet werden soll.",
+        ],
+      },
+    ],
+    done: "Ausgefertigt{#place} in {place}{/place}, den {printedOn}, in so vielen Exemplaren wie Parteien; jede Partei erklärt, ihr Exemplar erhalten zu haben.",
+    signatures: ["Für das ÖSHZ", "Für die aufnehmende Einrichtung", "Für den Eingliederungsdienst", "Der Praktikant"],
+    signatureNames: ["", "{contact}", "{agentName}", "{clientName}"],
+  },
+  en: {
+    title: "Immersion training agreement no. {contractId}",
+    parties: [
+      "Between {centreName}{#place}, with its seat in {place}{/place}, represented by its president and its secretary, hereinafter “the PCSW”,",
+      "the socio-professional integration service, represented by the social worker {agentName},",
+      "the host organisation, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}{#contact}, represented by {contact}{#contactRole}, {contactRole}{/contactRole}{/contact},",
+      "and {clientName}{#birthDate}, born on {birthDate}{/birthDate}{#nationalId}, national ID {nationalId}{/nationalId}{#clientAddress}, living at {clientAddress}{/clientAddress}, hereinafter “the trainee”,",
+    ],
+    agreed: "the following is agreed.",
+    articles: [
+      {
+        heading: "Article 1 – Purpose",
+        paragraphs: [
+          "As part of the PCSW’s initiatives for the socio-professional integration of its clients, the integration service and the host organisation join forces so that the trainee can complete an immersion training in a real work situation{#goal}, with the following goal: {goal}{/goal}.",
+          "{#sector}Sector: {sector}.{/sector}{#function} Function: {function}.{/function}",
+        ],
+      },
+      {
+        heading: "Article 2 – Duration",
+        paragraphs: ["The training starts on {appliesFrom}{#hasUntil} and ends on {appliesUntil}{/hasUntil}."],
+      },
+      {
+        heading: "Article 3 – Duties of the PCSW",
+        paragraphs: [
+          "The PCSW undertakes to take out insurance covering accidents at work and the trainee’s civil liability for the whole duration of the training.",
+        ],
+      },
+      {
+        heading: "Article 4 – Duties of the host organisation",
+        paragraphs: [
+          "The host organisation undertakes to host and supervise the trainee during the training{#referencePerson}, through its reference person: {referencePerson}{/referencePerson}.",
+          "The trainee takes on the following tasks there:",
+          "@responsibilities",
+        ],
+      },
+      {
+        heading: "Article 5 – Guidance by the integration service",
+        paragraphs: [
+          "The PCSW entrusts the trainee’s guidance to the integration service, which undertakes to review the course of the training with the trainee and to help with any difficulty that could harm the trainee’s professional integration.",
+        ],
+      },
+      {
+        heading: "Article 6 – Duties of the trainee",
+        paragraphs: [
+          "The trainee undertakes to respect the requirements of the work: working hours, equipment, colleagues, instructions and the remarks made.",
+        ],
+      },
+      {
+        heading: "Article 7 – Evaluation",
+        paragraphs: [
+          "During and at the end of the training, the integration service, the host organisation and the trainee evaluate together the trainee’s ability to work under an employment contract.",
+        ],
+      },
+      {
+        heading: "Article 8 – Early termination",
+        paragraphs: [
+          "Should a situation jeopardise the completion of the training, any party may refer it to the others to consider whether this agreement should be ended.",
+        ],
+      },
+    ],
+    done: "Made{#place} in {place}{/place} on {printedOn}, in as many copies as there are parties, each acknowledging receipt of its own.",
+    signatures: ["For the PCSW", "For the host organisation", "For the integration service", "The trainee"],
+    signatureNames: ["", "{contact}", "{agentName}", "{clientName}"],
+  },
+};
+
+const art60Contract = (lang: Lang) => articlesContract(lang, ART60[lang]);
+const immersionContract = (lang: Lang) => articlesContract(lang, IMMERSION[lang]);
+
 /** The eID sheet's words (domain-people §7; the labels of Lino's eid-content.odt). */
 const EID: Record<Lang, Record<string, string>> = {
   fr: {
@@ -1181,6 +1823,8 @@ const DOCUMENTS: Record<string, (lang: Lang) => string[]> = {
   presenceCertificate,
   isipContract,
   art61Convention,
+  art60Contract,
+  immersionContract,
   eidSheet,
   organisationLetter,
   actionPlan,

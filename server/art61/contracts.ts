@@ -7,12 +7,13 @@ import { assertKinds, organisationRef, personRef, roleTypeRef } from "@/server/c
 import { contractAfterSave, contractBeforeSave } from "@/server/isip/base";
 import { contractFields, contractFilters } from "@/server/isip/contracts";
 import { contractEvaluationsResource } from "@/server/isip/evaluations";
+import { certifiedContract, clearPrintedContractAction, contractPrintedField } from "@/server/isip/print";
 import { sanitizeNoteBody } from "@/server/notes/sanitize";
 import { defineResource, type FieldDef, type ResourceDef } from "@/server/resources/define";
 import { boolean, integer, reference, text } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { art61Kind } from "./kind";
-import { printConventionAction } from "./print";
+import { ART61_PRINTED_FIELDS, printConventionAction } from "./print";
 import { ART61_SUBSIDIES, type Art61SubsidyValue } from "./subsidies";
 
 /** Art. 61 contracts (domain-integ-money §2.6) on the contracts' common base (docs/contracts.md). */
@@ -82,7 +83,10 @@ export const art61ContractsResource = defineResource({
     responsibilities,
     remark: text("art61.remark", (t) => c(t).remark, { max: 2000 }),
     ...subsidyFields,
+    printed: contractPrintedField(art61Kind),
   },
+  // Printing the convention certifies the contract (§2.3): what it says stays as printed until "Clear printed".
+  certified: certifiedContract(art61Kind, [...ART61_PRINTED_FIELDS, ...SUBSIDY_FIELDS]),
   normalize: (values) => {
     if (typeof values.responsibilities === "string")
       values.responsibilities = sanitizeNoteBody(values.responsibilities);
@@ -99,6 +103,7 @@ export const art61ContractsResource = defineResource({
     "jobTitle",
     "contactPerson",
     ...SUBSIDY_FIELDS,
+    "printed",
   ],
   titleField: "title",
   filters: {
@@ -124,7 +129,7 @@ export const art61ContractsResource = defineResource({
       groups: [
         { fields: ["id", "client", "type", "user", "userAsd", "language"] },
         { fields: ["appliesFrom", "appliesUntil", "dateEnded", "ending", "dateDecided", "dateIssued", "examPolicy"] },
-        { fields: ["company", "contactPerson", "contactRole"] },
+        { fields: ["company", "contactPerson", "contactRole", "printed"] },
         { fields: [...SUBSIDY_FIELDS] },
       ],
       slaves: [{ resource: "art61.evaluations", label: "isip.evaluations.title", masterField: "ownerId" }],
@@ -156,7 +161,7 @@ export const art61ContractsResource = defineResource({
     await beforeSave(tx, ctx, id, values);
   },
   afterSave: contractAfterSave(art61Kind),
-  actions: [printConventionAction],
+  actions: [printConventionAction, clearPrintedContractAction(art61Kind)],
 });
 
 /** Integration → My Art. 61 contracts (Lino's MyContracts): the reader's own. */

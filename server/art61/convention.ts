@@ -1,8 +1,8 @@
 import { articleNumbers, numberedArticles, subsidyHeadlines, type ArticleKey, type NumberedArticle } from "./numbering";
 import type { Art61Subsidy } from "./subsidies";
 
-/** The languages the convention is written in (Lino printed it in French; Eupen's German is ours). */
-export type ConventionLanguage = "fr" | "de";
+/** The languages the convention is written in (Lino printed it in French; German, Dutch and English are ours). */
+export type ConventionLanguage = "fr" | "nl" | "de" | "en";
 
 /**
  * What the convention says about one contract, already in the document's language (names, dates
@@ -212,10 +212,177 @@ const DE: Words = {
   },
 };
 
-const WORDS: Record<ConventionLanguage, Words> = { fr: FR, de: DE };
+const INTEGRATION_GOALS_NL = [
+  "Naleving van de werktijden en van de procedures bij afwezigheid",
+  "Blijk geven van beleefdheid, motivatie en aanpassingsvermogen",
+  "Opmerkingen en raad kunnen aanvaarden",
+  "Instructies kunnen naleven",
+  "Zich inpassen in de werkploegen",
+  "Het door het bedrijf vereiste werkritme verwerven",
+  "Leren het materiaal goed te gebruiken en ermee zorgvuldig om te gaan",
+  "Leren ordelijk en nauwkeurig te werken",
+];
+const INTEGRATION_GOALS_EN = [
+  "Keeping to working hours and to the procedures in case of absence",
+  "Showing politeness, motivation and adaptability",
+  "Being able to accept remarks and advice",
+  "Being able to follow instructions",
+  "Fitting into the work teams",
+  "Acquiring the pace of work the company requires",
+  "Learning to use the equipment properly and to take care of it",
+  "Learning to work in an orderly and precise way",
+];
+
+/** The same convention in Dutch, article for article (a translation: Lino had none). */
+const NL: Words = {
+  article: "Artikel",
+  labels: { withoutTutorate: "zonder tutoraat", activa: "activa" },
+  headlines: {
+    planActiva: "Activaplan",
+    withTutorate: "met tutoraat",
+    withoutTutorate: "zonder tutoraat",
+    walloonRegion: "Waals Gewest",
+  },
+  body: {
+    purpose: (f) => [
+      `Om bij te dragen tot de maatschappelijke en professionele integratie van de gerechtigden op maatschappelijke integratie of op financiële maatschappelijke dienstverlening van het OCMW ${f.centreCity}, wordt besloten tussen de voornoemde contractanten een samenwerking in de vorm van een overeenkomst aan te gaan.`,
+    ],
+    employment: (f) => [
+      `Voor de werkgever bestaat deze overeenkomst erin ${f.clientName}${f.jobTitle ? ` als ${f.jobTitle}` : ""} in dienst te nemen met een arbeidsovereenkomst onder de volgende voorwaarden:`,
+      `Statuut: ${f.status}`,
+      `Duur: ${f.duration}, met aanvang op ${f.appliesFrom} en einde op ${f.appliesUntil}, hernieuwbaar`,
+      `Arbeidsregeling: ${f.regime}`,
+    ],
+    labourLaw: () => [
+      "§1 - Deze arbeidsovereenkomst wordt beheerst door alle bepalingen van de wet van 3 juli 1978 betreffende de arbeidsovereenkomsten.",
+      "§2 - De werkgever zorgt ervoor dat de geldende wetgeving inzake arbeidsgeneeskunde wordt nageleefd.",
+      "§3 - De werkgever sluit eveneens een verzekering af voor de in dienst genomen werknemer.",
+    ],
+    integrationProgramme: (f) => [
+      "§1 - De partijen beslissen samen het volgende inschakelingsprogramma uit te voeren:",
+      `Inschakelingsdoelstellingen: ${INTEGRATION_GOALS_NL.join("; ")}.`,
+      "Werktijden: 19 uur per week volgens een variabel uurrooster.",
+      `§2 - Het OCMW wijst ${f.agentName} aan, gemandateerd door het OCMW, om de werknemer tijdens de duur van deze overeenkomst sociaal op te volgen.`,
+    ],
+    activaPayment: (_f, refs) => [
+      "§1 – Het nettoloon waarop de werknemer recht heeft, wordt hem volledig door de werkgever uitbetaald.",
+      "§2 – Het OCMW verbindt zich ertoe de werkgever tijdens de duur van de overeenkomst, voor ten hoogste 30 maanden, 2501 euro per kalendermaand te betalen als tegemoetkoming in de loonkost van de werknemer.",
+      "§3 – De betaling gebeurt door het OCMW binnen 2 maanden na ontvangst van het « attest voor de financiële tegemoetkoming van het OCMW », waarvan een kopie als bijlage bij deze overeenkomst is gevoegd.",
+      "§4 – Een kopie van de ondertekende overeenkomst wordt binnen 10 dagen na de eerste werkdag aan het OCMW bezorgd, samen met de Activa-bijlage bij de arbeidsovereenkomst.",
+      "§5 – De werkgever bezorgt het OCMW bovendien een kopie van zijn laatste driemaandelijkse aangifte bij de RSZ en de betalingsbewijzen van de bijdragen, binnen de maand na het einde van het kalenderkwartaal waarop zij betrekking hebben.",
+      `Wordt deze termijn niet nageleefd, dan kan de werkgever van het OCMW de betaling van het in artikel ${refs.premium} bepaalde bedrag niet eisen.`,
+    ],
+    activaChanges: () => [
+      "De werkgever verbindt zich ertoe het OCMW op de hoogte te brengen van elke wijziging van de arbeidsovereenkomst.",
+      "De werkgever verbindt zich er eveneens toe het OCMW zo snel mogelijk op de hoogte te brengen van elke verandering van woonplaats van de werknemer tijdens de duur van deze overeenkomst.",
+    ],
+    premium: (_f, refs) => [
+      "§1 - Als tegenprestatie voor het programma voor professionele inschakeling dat het bedrijf mogelijk maakt, verbindt het OCMW zich ertoe de werkgever maandelijks een premie van 150 euro te betalen. (Het OCMW kan beslissen de gewestelijke subsidie door te storten die het verschuldigd is krachtens het besluit van de Waalse Regering van 28.4.2005 tot uitvoering, wat de professionele inschakeling van de gerechtigden op maatschappelijke integratie betreft, van het programmadecreet van 18.12.2003 houdende diverse maatregelen inzake thesaurie en schuld, sociale actie en gezondheid.)",
+      `Deze premie is verschuldigd tijdens de in artikel ${refs.employment} van deze overeenkomst vermelde duur van de arbeidsovereenkomst, met een maximum van 12 maanden.`,
+      "§2 - Het OCMW verbindt zich ertoe de werkgever dit bedrag te betalen naar verhouding van de door de werkgever werkelijk bezoldigde arbeidsdagen, na ontvangst van de ondertekende arbeidsovereenkomst, de loonfiches, de laatste driemaandelijkse aangifte bij de RSZ en de betalingsbewijzen van de RSZ-bijdragen.",
+      "§3 - Het OCMW behoudt zich echter het recht voor elke terugbetaling op te schorten of stop te zetten wanneer de bepalingen van het inschakelingsprogramma niet worden nageleefd.",
+    ],
+    changes: (f) => [
+      `De werkgever verbindt zich ertoe het OCMW ${f.centreCity} op de hoogte te brengen van elke wijziging van de arbeidsovereenkomst.`,
+      "De werkgever verbindt zich er eveneens toe het OCMW zo snel mogelijk op de hoogte te brengen van elke verandering van woonplaats van de werknemer tijdens de duur van deze overeenkomst.",
+    ],
+    residence: (f, refs) => [
+      `Het OCMW kan de in artikel ${refs.activaPayment} bepaalde betaling zonder opzegging stopzetten zodra de werknemer zijn hoofdverblijfplaats / woonplaats overbrengt naar een plaats buiten het grondgebied van de gemeente ${f.centreCity}. (Het OCMW van herkomst kan de overeenkomst echter voortzetten. Dit wordt door de POD MI aanvaard.)`,
+    ],
+    noticeIndemnity: (f) => [
+      `Bij beëindiging van de arbeidsovereenkomst tussen de werkgever en ${f.clientSalutation} kan het OCMW in geen geval gehouden zijn tot een eventuele opzeggingsvergoeding.`,
+    ],
+    recovery: () => [
+      "Bij eenzijdige of onrechtmatige beëindiging van de overeenkomst, of bij niet-naleving van deze overeenkomst, behoudt het OCMW zich het recht voor de betaalde bedragen terug te vorderen.",
+    ],
+    seriousCause: () => [
+      "Bij beëindiging van de overeenkomst om dringende reden wordt de toestand van de werknemer rechtstreeks voorgelegd aan het vast bureau of aan de raad voor maatschappelijk welzijn van het OCMW.",
+    ],
+    start: () => ["De overeenkomst geldt vanaf de ondertekening van de arbeidsovereenkomst."],
+    disputes: (f) => [
+      "Elk geschil in het kader van deze overeenkomst wordt onderzocht door een paritair samengesteld comité waarin vertegenwoordigers van elk van de contracterende partijen zetelen. Bij betwisting zijn uitsluitend de rechtbanken van Charleroi bevoegd.",
+      `Opgemaakt te ${f.centreCity}, in 2 exemplaren.`,
+    ],
+  },
+};
+
+/** The same convention in English, article for article (a translation: Lino had none). */
+const EN: Words = {
+  article: "Article",
+  labels: { withoutTutorate: "without tutorate", activa: "Activa" },
+  headlines: {
+    planActiva: "Activa plan",
+    withTutorate: "with tutorate",
+    withoutTutorate: "without tutorate",
+    walloonRegion: "Walloon Region",
+  },
+  body: {
+    purpose: (f) => [
+      `In order to contribute to the social and professional integration of the persons entitled to social integration or to financial social aid from the PCSW of ${f.centreCity}, it is decided to establish a collaboration between the above-mentioned parties in the form of a convention.`,
+    ],
+    employment: (f) => [
+      `For the employer, this convention consists in hiring ${f.clientName}${f.jobTitle ? ` as ${f.jobTitle}` : ""} under an employment contract on the following terms:`,
+      `Status: ${f.status}`,
+      `Duration: ${f.duration}, starting on ${f.appliesFrom} and ending on ${f.appliesUntil}, renewable`,
+      `Working regime: ${f.regime}`,
+    ],
+    labourLaw: () => [
+      "§1 - This employment contract is governed by all the provisions of the law of 3 July 1978 on employment contracts.",
+      "§2 - The employer ensures that the legislation in force on occupational health is respected.",
+      "§3 - The employer also takes out insurance for the worker hired.",
+    ],
+    integrationProgramme: (f) => [
+      "§1 - Together, the parties decide to carry out the following integration programme:",
+      `Integration goals: ${INTEGRATION_GOALS_EN.join("; ")}.`,
+      "Working hours: 19 hours a week on a variable schedule.",
+      `§2 - The PCSW appoints ${f.agentName}, mandated by the PCSW, to provide the worker's social follow-up for the duration of this convention.`,
+    ],
+    activaPayment: (_f, refs) => [
+      "§1 – The net salary to which the worker is entitled is paid to the worker in full by the employer.",
+      "§2 – The PCSW undertakes to pay the employer 2501 euros per calendar month as a contribution to the worker's wage costs for the duration of the contract, for at most 30 months.",
+      "§3 – The PCSW makes the payment within 2 months of receiving the “certificate for the PCSW's financial contribution”, a copy of which is annexed to this convention.",
+      "§4 – A copy of the signed contract is sent to the PCSW within 10 days of the first working day, together with the Activa annex to the employment contract.",
+      "§5 – The employer also sends the PCSW a copy of its latest quarterly declaration to the NSSO and the proofs of payment of the contributions, within the month following the end of the calendar quarter they relate to.",
+      `If this time limit is not met, the employer cannot claim from the PCSW the payment of the amount provided for in article ${refs.premium}.`,
+    ],
+    activaChanges: () => [
+      "The employer undertakes to inform the PCSW of any change in the employment contract.",
+      "The employer also undertakes to inform the PCSW as soon as possible of any change of the worker's address during this convention.",
+    ],
+    premium: (_f, refs) => [
+      "§1 - In return for the professional integration programme the company makes possible, the PCSW undertakes to pay the employer a monthly premium of 150 euros. (The PCSW may decide to pass on the regional subsidy due to it under the Walloon Government Order of 28.4.2005 implementing, as regards the professional integration of persons entitled to social integration, the programme decree of 18.12.2003 on various measures regarding treasury and debt, social action and health.)",
+      `This premium is due for the duration of the contract set out in article ${refs.employment} of this convention, for at most 12 months.`,
+      "§2 - The PCSW undertakes to pay this sum to the employer in proportion to the working days the employer actually paid, after receiving the signed employment contract, the payslips, the latest quarterly declaration to the NSSO and the proofs of payment of the NSSO contributions.",
+      "§3 - The PCSW however reserves the right to suspend or stop any refund if the terms of the integration programme are not respected.",
+    ],
+    changes: (f) => [
+      `The employer undertakes to inform the PCSW of ${f.centreCity} of any change in the employment contract.`,
+      "The employer also undertakes to inform the PCSW as soon as possible of any change of the worker's address during this convention.",
+    ],
+    residence: (f, refs) => [
+      `The PCSW may stop the payment provided for in article ${refs.activaPayment} without notice as soon as the worker moves their main residence / address outside the territory of the municipality of ${f.centreCity}. (The original PCSW may however continue the convention. The PPS Social Integration accepts this.)`,
+    ],
+    noticeIndemnity: (f) => [
+      `If the employment contract between the employer and ${f.clientSalutation} is terminated, the PCSW cannot in any way be held liable for any compensation in lieu of notice.`,
+    ],
+    recovery: () => [
+      "If the contract is terminated unilaterally or wrongfully, or if this convention is not respected, the PCSW reserves the right to recover the sums paid.",
+    ],
+    seriousCause: () => [
+      "If the contract is terminated for serious cause, the worker's situation is referred directly to the standing bureau or to the social welfare council of the PCSW.",
+    ],
+    start: () => ["The convention takes effect when the employment contract is signed."],
+    disputes: (f) => [
+      "Any dispute arising under this convention is examined by a joint committee made up of representatives of each of the contracting parties. In case of litigation, the courts of Charleroi alone have jurisdiction.",
+      `Made in ${f.centreCity}, in 2 copies.`,
+    ],
+  },
+};
+
+const WORDS: Record<ConventionLanguage, Words> = { fr: FR, nl: NL, de: DE, en: EN };
 
 /**
- * The convention of an Art. 61 contract in French or German: the subsidy lines under its title and
+ * The convention of an Art. 61 contract in the document's language: the subsidy lines under its title and
  * its articles, numbered for the contract's subsidies (numbering.ts), the articles that cite another
  * citing it by its number in this convention. The Art. 61 contract's print fills its template with
  * it: `headlines` and the loop `articles` (`heading`, loop `paragraphs`).

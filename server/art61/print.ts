@@ -8,7 +8,7 @@ import { PRINTERS } from "@/server/documents/resources";
 import { AppError } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
 import type { ActionDef, ResourceCtx } from "@/server/resources/define";
-import { conventionText, type ConventionLanguage } from "./convention";
+import { conventionText } from "./convention";
 import { ART61_SUBSIDIES, subsidiesOf } from "./subsidies";
 
 type Tx = ResourceCtx["handle"]["db"];
@@ -18,11 +18,18 @@ type Names = Record<string, string> | null;
 export const ART61_CONTENT_TYPE = "art61Contract";
 
 /**
- * The language the convention's articles are written in: Lino had them in French, we add German;
- * a document printed in Dutch or English (a centre of that language) reads them in French.
+ * What the printed convention vouches for beyond the base's fields (and the subsidies, which choose
+ * its articles): the employer and its representative, the job, its status, duration and regime.
  */
-export const conventionLanguageOf = (language: DocumentLanguage): ConventionLanguage =>
-  language === "de" ? "de" : "fr";
+export const ART61_PRINTED_FIELDS = [
+  "company",
+  "contactPerson",
+  "jobTitle",
+  "status",
+  "cvDuration",
+  "regime",
+  "duration",
+];
 
 /** The contract with what its convention names: client, employer and contact, job, author, type. */
 async function contractOf(tx: Tx, ctx: Pick<ResourceCtx, "handle">, id: number) {
@@ -101,7 +108,6 @@ export async function conventionData(
   print: PrintFacts,
 ): Promise<TemplateData> {
   const row = await contractOf(tx, ctx, contractId);
-  const words = conventionLanguageOf(language);
   const tr = translatorFor(language);
   const [client, company, contact] = await Promise.all([
     partnerOf(tx, ctx, row.clientId, language),
@@ -117,7 +123,7 @@ export async function conventionData(
   const localized = (n: Names) => pickLocalized(n ?? {}, language);
   const duration =
     localized(row.cvDuration) || (row.duration === null ? "" : tr("art61.print.workingDays", { n: row.duration }));
-  const text = conventionText(words, subsidies, {
+  const text = conventionText(language, subsidies, {
     centreCity: print.centre.place || pickLocalized(print.centre.names, language),
     clientName,
     clientSalutation: [salutation(client), client?.last?.toLocaleUpperCase(language)].filter(Boolean).join(" "),
@@ -146,15 +152,18 @@ export async function conventionData(
   };
 }
 
-/** Prints an Art. 61 contract's convention with the primary document type of those contracts. */
+/**
+ * Prints an Art. 61 contract's convention with the primary document type of those contracts. The
+ * first print certifies the contract; printing it again gives the same document until "Clear printed".
+ */
 export const printConvention = (ctx: ResourceCtx, contractId: number) =>
   printRecord(ctx, {
     contentType: ART61_CONTENT_TYPE,
     id: contractId,
     load: async (tx) => {
       const row = await contractOf(tx, ctx, contractId);
-      // In the contract's language where the convention is written in it (fr, de), else the centre's.
-      return { clientId: row.clientId, language: row.language === "fr" || row.language === "de" ? row.language : null };
+      // In the contract's language (the convention is written in the four), else the centre's.
+      return { clientId: row.clientId, language: row.language };
     },
     data: (tx, _template, language, print) => conventionData(tx, ctx, contractId, language, print),
   });
@@ -167,7 +176,7 @@ export const printConventionAction: ActionDef = {
   run: (ctx, id) => printConvention(ctx, Number(id)),
 };
 
-/** Every centre's document type of Art. 61 contracts: the convention (primary, not certifying). */
+/** Every centre's document type of Art. 61 contracts: the convention (primary, certifying like the PIIS). */
 export const seedConventionType: Seed = async ({ db, t }) => {
   const [existing] = await db
     .select({ id: t.excerptTypes.id })
@@ -184,5 +193,6 @@ export const seedConventionType: Seed = async ({ db, t }) => {
     contentType: ART61_CONTENT_TYPE,
     template: "art61Convention",
     isPrimary: true,
+    certifying: true,
   });
 };

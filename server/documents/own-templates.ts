@@ -41,6 +41,10 @@ function sampleData(template: TemplateName): TemplateData {
     data.hasUntil = true;
     data.hasAsd = true;
   }
+  if (template === "art60Contract" || template === "immersionContract") {
+    data.responsibilities = [{ text: "«text»" }, { text: "«text»" }];
+    data.hasUntil = true;
+  }
   return data;
 }
 

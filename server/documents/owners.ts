@@ -8,6 +8,8 @@ const OWNER_RESOURCES: Record<string, string> = {
   guest: "calendar.guests",
   isipContract: "isip.contracts",
   art61Contract: "art61.contracts",
+  art60Contract: "jobs.contracts",
+  immersionContract: "immersion.contracts",
   clientContact: "contacts.clientContacts",
   pollResponse: "polls.responses",
   esfSummary: "integ.esfSummaries",

@@ -6,7 +6,7 @@ import type { DocumentLanguage } from "./language";
 
 /**
  * What a document type prints: Lino's `content_type`: a client, a guest of a calendar entry (a
- * presence), an ISIP/PIIS or Art. 61 contract (its value is the contract kind's owner type,
+ * presence), an ISIP/PIIS, Art. 61, Art. 60§7 contract or immersion training (its value is the contract kind's owner type,
  * server/isip/base.ts), one of a client's contacts (a letter to that organisation), a client's poll response, a client's
  * ESF summary of a year.
  */
@@ -15,6 +15,8 @@ export const documentContentTypes = defineChoiceList("documentContentTypes", [
   "guest",
   "isipContract",
   "art61Contract",
+  "art60Contract",
+  "immersionContract",
   "clientContact",
   "pollResponse",
   "esfSummary",
@@ -87,6 +89,30 @@ export const DOCUMENT_TYPES = [
       ...LETTERHEAD,
       ...["title", "headline", "ref", "clientName", "clientAddress", "companyName", "companyAddress", "contact"],
       ...["articles", "heading", "paragraphs", "paragraph", "printedOn", "author"],
+    ]),
+  },
+  {
+    // An Art. 60§7 contract (domain-integ-money §2.5, Lino's jobs/Contract/Default.odt), its data from server/jobs/print.ts.
+    template: "art60Contract",
+    contentType: "art60Contract",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["contractId", "contractTitle", "clientName", "birthDate", "nationalId", "clientAddress"],
+      ...["companyName", "companyAddress", "contact", "jobName", "duration", "appliesFrom", "hasUntil"],
+      ...["appliesUntil", "regime", "schedule", "hourlyRate", "refundRate", "referencePerson"],
+      ...["responsibilities", "text", "agentName", "dateDecided", "place", "printedOn", "author"],
+    ]),
+  },
+  {
+    // An immersion training (domain-integ-money §2.7, Lino's immersion body / StageForem), from server/immersion/print.ts.
+    template: "immersionContract",
+    contentType: "immersionContract",
+    tags: new Set([
+      ...LETTERHEAD,
+      ...["contractId", "contractTitle", "clientName", "birthDate", "nationalId", "clientAddress"],
+      ...["companyName", "companyAddress", "contact", "contactRole", "goal", "sector", "function"],
+      ...["appliesFrom", "hasUntil", "appliesUntil", "referencePerson", "responsibilities", "text"],
+      ...["agentName", "place", "printedOn", "author"],
     ]),
   },
   {

@@ -11,6 +11,7 @@ import {
   immersionTypesResource,
   myImmersionContractsResource,
 } from "./resources";
+import { seedImmersionDocumentType } from "./print";
 import { seedImmersionDemo, seedImmersionReference } from "./seed";
 
 const rel = (from: string, to: string, label = "relations.immersionContracts") =>
@@ -52,7 +53,13 @@ export const immersionArea = defineArea({
       ],
     },
   ],
-  seed: { reference: seedImmersionReference, demo: seedImmersionDemo },
+  seed: {
+    reference: async (handle, centre) => {
+      await seedImmersionReference(handle);
+      await seedImmersionDocumentType(handle, centre);
+    },
+    demo: seedImmersionDemo,
+  },
   seriesOwners: [contractSeriesOwners(immersionKind)],
   relations: defineRelations([
     rel("client_id", "partners"),

@@ -10,11 +10,13 @@ import { contractAfterSave, contractBeforeSave } from "@/server/isip/base";
 import { contractTypeFields, namesOf } from "@/server/isip/config";
 import { contractFields, contractFilters } from "@/server/isip/contracts";
 import { contractEvaluationsResource } from "@/server/isip/evaluations";
+import { certifiedContract, clearPrintedContractAction, contractPrintedField } from "@/server/isip/print";
 import { sanitizeNoteBody } from "@/server/notes/sanitize";
 import { defineResource, type FieldDef, type ResourceDef } from "@/server/resources/define";
 import { integer, localizedText, longText, reference, text } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { immersionKind } from "./kind";
+import { IMMERSION_PRINTED_FIELDS, printImmersionAction } from "./print";
 
 /**
  * Immersion trainings (domain-integ-money §2.7; Lino's immersion.Contracts, MyContracts, ContractsByClient,
@@ -70,7 +72,11 @@ export const immersionContractsResource = defineResource({
     referencePerson: text("immersion.referencePerson", (t) => C(t).referencePerson, { max: 200, width: 20 }),
     responsibilities,
     remark: longText("fields.remark", (t) => C(t).remark),
+    printed: contractPrintedField(immersionKind),
   },
+  // Printing certifies the training (§2.3): what the print says stays as printed until "Clear printed".
+  certified: certifiedContract(immersionKind, IMMERSION_PRINTED_FIELDS),
+  actions: [printImmersionAction, clearPrintedContractAction(immersionKind)],
   normalize: (values) => {
     if (typeof values.responsibilities === "string")
       values.responsibilities = sanitizeNoteBody(values.responsibilities);
@@ -90,6 +96,7 @@ export const immersionContractsResource = defineResource({
     "dateIssued",
     "language",
     "remark",
+    "printed",
   ],
   titleField: "title",
   filters: {
@@ -119,7 +126,7 @@ export const immersionContractsResource = defineResource({
         { fields: ["id", "client", "user", "userAsd", "language"] },
         { fields: ["type", "goal", "company", "contactPerson", "contactRole"] },
         { fields: ["appliesFrom", "appliesUntil", "examPolicy", "sector", "function", "referencePerson"] },
-        { fields: ["dateDecided", "dateIssued", "dateEnded", "ending", "remark"] },
+        { fields: ["dateDecided", "dateIssued", "dateEnded", "ending", "remark", "printed"] },
       ],
       slaves: [{ resource: "immersion.evaluations", label: "isip.evaluations.title", masterField: "ownerId" }],
     },

@@ -303,3 +303,41 @@ export const seedIsipDocumentType: Seed = async ({ db, t }) => {
     certifying: true,
   });
 };
+
+/**
+ * A party of a printed contract (the client, a company, a contact person) as the document names it:
+ * "First LAST" for a person (an organisation by its name), its address on one line, its birth date
+ * and national id; null when there is none.
+ */
+export async function contractPartyOf(tx: Tx, t: TenantTables, id: number | null, language: DocumentLanguage) {
+  if (id === null) return null;
+  const [p] = await tx
+    .select({
+      first: t.partners.firstName,
+      last: t.partners.lastName,
+      prefix: t.partners.prefix,
+      name: t.partners.name,
+      birthDate: t.partners.birthDate,
+      nationalId: t.partners.nationalId,
+      street: t.partners.street,
+      streetNo: t.partners.streetNo,
+      streetBox: t.partners.streetBox,
+      zipCode: t.partners.zipCode,
+      placeNames: sql<Record<
+        string,
+        string
+      > | null>`(select ${t.places.names} from ${t.places} where ${t.places.id} = ${t.partners.placeId})`,
+    })
+    .from(t.partners)
+    .where(eq(t.partners.id, id));
+  if (!p) return null;
+  const person = [p.first, p.last?.toLocaleUpperCase(language)].filter(Boolean).join(" ").trim();
+  const street = [p.street, p.streetNo, p.streetBox].filter(Boolean).join(" ");
+  const place = [p.zipCode, pickLocalized(p.placeNames ?? {}, language)].filter(Boolean).join(" ");
+  return {
+    name: person || [p.prefix, p.name].filter(Boolean).join(" ").trim(),
+    address: [street, place].filter(Boolean).join(", "),
+    birthDate: documentDate(p.birthDate, language),
+    nationalId: p.nationalId ?? "",
+  };
+}

@@ -16,6 +16,7 @@ import { jobsResource } from "./jobs";
 import { jobOffersResource, offerCandidaturesResource, offerExperiencesResource } from "./offers";
 import { jobProvidersResource } from "./providers";
 import { jobFailuresResource } from "./resources";
+import { seedArt60DocumentType } from "./print";
 import { seedArt60Demo, seedArt60Reference } from "./seed";
 import { situationResource } from "./situation";
 
@@ -78,9 +79,10 @@ export const jobsArea = defineArea({
     },
   ],
   seed: {
-    reference: async (h) => {
+    reference: async (h, centre) => {
       await seedJobSchedules(h);
       await seedArt60Reference(h);
+      await seedArt60DocumentType(h, centre);
     },
     demo: async (h, centre) => {
       await seedDemoJobs(h, centre);

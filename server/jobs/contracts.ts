@@ -8,6 +8,7 @@ import { contractAfterSave, contractBeforeSave } from "@/server/isip/base";
 import { contractTypeFields, namesOf } from "@/server/isip/config";
 import { contractFields, contractFilters } from "@/server/isip/contracts";
 import { contractEvaluationsResource } from "@/server/isip/evaluations";
+import { certifiedContract, clearPrintedContractAction, contractPrintedField } from "@/server/isip/print";
 import { sanitizeNoteBody } from "@/server/notes/sanitize";
 import { defineResource, type FieldDef, type ResourceCtx, type ResourceDef } from "@/server/resources/define";
 import { integer, longText, reference, rowKey, text } from "@/server/resources/fields";
@@ -16,6 +17,7 @@ import type { Role } from "@/server/auth/user-types";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { deactivateCandidatures } from "./candidatures";
 import { art60Kind } from "./kind";
+import { ART60_PRINTED_FIELDS, printArt60Action } from "./print";
 import { cvNameRef, jobRef } from "./refs";
 import { deactivatesCandidatures, jobSupplymentDefaults } from "./rules";
 
@@ -146,7 +148,11 @@ export const jobContractsResource = defineResource({
     referencePerson: text("jobs.contracts.referencePerson", (t) => c(t).referencePerson, { max: 200 }),
     responsibilities: html("jobs.contracts.responsibilities", (t) => c(t).responsibilities),
     remark: longText("fields.remark", (t) => c(t).remark),
+    printed: contractPrintedField(art60Kind),
   },
+  // Printing certifies the contract (§2.3): what the print says stays as printed until "Clear printed".
+  certified: certifiedContract(art60Kind, ART60_PRINTED_FIELDS),
+  actions: [printArt60Action, clearPrintedContractAction(art60Kind)],
   normalize: (values) => {
     if (typeof values.responsibilities === "string")
       values.responsibilities = sanitizeNoteBody(values.responsibilities);
@@ -168,6 +174,7 @@ export const jobContractsResource = defineResource({
     "refundRate",
     "duration",
     "referencePerson",
+    "printed",
   ],
   titleField: "title",
   filters: {
@@ -207,7 +214,7 @@ export const jobContractsResource = defineResource({
             "examPolicy",
           ],
         },
-        { fields: ["regime", "schedule", "hourlyRate", "refundRate", "referencePerson"] },
+        { fields: ["regime", "schedule", "hourlyRate", "refundRate", "referencePerson", "printed"] },
       ],
       slaves: [{ resource: "jobs.evaluations", label: "isip.evaluations.title", masterField: "ownerId" }],
     },

@@ -169,7 +169,7 @@ describe("an Art. 61 contract and its evaluation meetings", () => {
     expect(policy!.ref).toBe("quarterly");
     const documentTypes = await db.select().from(t.excerptTypes).where(eq(t.excerptTypes.contentType, "art61Contract"));
     expect(documentTypes.map((d) => [d.template, d.isPrimary, d.certifying])).toEqual([
-      ["art61Convention", true, false],
+      ["art61Convention", true, true],
     ]);
   });
 
@@ -318,6 +318,8 @@ describe("the printed convention", () => {
   });
 
   it("Activa with tutorate: no integration programme, the articles renumbered 1 to 13, in a new document", async () => {
+    // The printed convention certifies the contract: its subsidies change once the print is cleared.
+    await agent.resources.action({ resource: "art61.contracts", id: contract, name: "clearPrinted" });
     await update(agent, contract, { subsidize20: true });
     const { docx } = await printed(agent, agentClaims, contract);
     const paragraphs = paragraphsOf(docx);
@@ -352,6 +354,7 @@ describe("the printed convention", () => {
   });
 
   it("in the contract's language: German, Walloon Region without tutorate", async () => {
+    await agent.resources.action({ resource: "art61.contracts", id: contract, name: "clearPrinted" });
     await update(agent, contract, { language: "de", subsidize10: false, subsidize20: false, subsidize30: true });
     const { docx } = await printed(agent, agentClaims, contract);
     const paragraphs = paragraphsOf(docx);

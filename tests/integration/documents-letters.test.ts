@@ -110,7 +110,7 @@ describe("the document types of letters and sheets", () => {
     expect(templates).toEqual(
       [
         ...["actionPlan", "cv", "eidSheet", "fileSheet", "letter", "organisationLetter", "pollAnswers"],
-        ...["presenceCertificate", "isipContract", "art61Convention", "esfTrainingReport"],
+        ...["presenceCertificate", "isipContract", "art61Convention", "esfTrainingReport", "art60Contract", "immersionContract"],
       ].sort(),
     );
     expect(rows.find((r) => r.template === "organisationLetter")?.contentType).toBe("clientContact");

@@ -26,6 +26,8 @@ import { convertExcerpt } from "@/server/documents/pdf/job";
 import { renderDocx, type TemplateData } from "@/server/documents/render";
 import { presenceCertificateData } from "@/server/reception/certificate";
 import { conventionData } from "@/server/art61/print";
+import { art60ContractData } from "@/server/jobs/print";
+import { immersionContractData } from "@/server/immersion/print";
 import { excerptDownload } from "@/server/documents/routes";
 import { defaultTemplate, DOCUMENT_TYPES, type TemplateName } from "@/server/documents/templates";
 import type { ResourceCtx } from "@/server/resources/define";
@@ -108,6 +110,8 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
   let germanVisit: number;
   let germanContract: number;
   let germanArt61: number;
+  let germanArt60: number;
+  let germanImmersion: number;
   let worker: { user: { id: number }; claims: SessionClaims };
   afterAll(() => pdfConverter().stop());
 
@@ -177,6 +181,34 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
       .values({ clientId: germanClient, companyId: company!.id, typeId: art61Type!.id, appliesFrom: "2026-03-02" })
       .returning({ id: t.art61Contracts.id });
     germanArt61 = art61Contract!.id;
+    // Her Art. 60§7 contract on a job, and an immersion training at the garage.
+    const [job] = await db.insert(t.jobs).values({ name: "Koch" }).returning({ id: t.jobs.id });
+    const [art60Type] = await db.select({ id: t.jobContractTypes.id }).from(t.jobContractTypes).limit(1);
+    const [art60Contract] = await db
+      .insert(t.jobContracts)
+      .values({
+        clientId: germanClient,
+        jobId: job!.id,
+        companyId: company!.id,
+        typeId: art60Type!.id,
+        appliesFrom: "2026-03-02",
+        responsibilities: "<p>Kochen</p>",
+      })
+      .returning({ id: t.jobContracts.id });
+    germanArt60 = art60Contract!.id;
+    const [immersionType] = await db.select({ id: t.immersionContractTypes.id }).from(t.immersionContractTypes);
+    const [goal] = await db.select({ id: t.immersionGoals.id }).from(t.immersionGoals);
+    const [training] = await db
+      .insert(t.immersionContracts)
+      .values({
+        clientId: germanClient,
+        companyId: company!.id,
+        typeId: immersionType!.id,
+        goalId: goal!.id,
+        appliesFrom: "2026-03-02",
+      })
+      .returning({ id: t.immersionContracts.id });
+    germanImmersion = training!.id;
   });
 
   it("renders every shipped template in every language to a PDF whose text is the document's", async () => {
@@ -203,6 +235,18 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
         nl: "Voor de werkgever,",
         de: "Für den Arbeitgeber,",
         en: "For the employer,",
+      },
+      art60Contract: {
+        fr: "Convention de mise à l’emploi (article 60, § 7)",
+        nl: "Overeenkomst tewerkstelling (artikel 60, § 7)",
+        de: "Konvention zur Beschäftigung gemäß Artikel 60 § 7",
+        en: "Job supply contract (article 60, § 7)",
+      },
+      immersionContract: {
+        fr: "Convention de stage d’immersion",
+        nl: "Overeenkomst inleefstage",
+        de: "Vereinbarung über ein Immersionspraktikum",
+        en: "Immersion training agreement",
       },
       eidSheet: {
         fr: "Contenu de la carte eID",
@@ -268,6 +312,8 @@ describe.skipIf(!pdfAvailable())("printed documents as PDF", () => {
       presenceCertificate: (language) => presenceCertificateData(ctx.handle.db, ctx, germanVisit, language, facts),
       isipContract: (language) => isipContractData(ctx.handle.db, ctx, germanContract, language, facts),
       art61Convention: (language) => conventionData(ctx.handle.db, ctx, germanArt61, language, facts),
+      art60Contract: (language) => art60ContractData(ctx.handle.db, ctx, germanArt60, language, facts),
+      immersionContract: (language) => immersionContractData(ctx.handle.db, ctx, germanImmersion, language, facts),
       eidSheet: (language) => eidSheetData(ctx.handle.db, ctx.handle.t, germanClient, language),
       organisationLetter: (language) => organisationLetterData(ctx.handle.db, ctx, contact!.id, language, facts),
       actionPlan: (language) => actionPlanDocumentData(ctx.handle.db, ctx, germanClient, language, facts),

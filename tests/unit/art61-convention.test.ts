@@ -58,7 +58,7 @@ const facts: ConventionFacts = {
   agentName: "Alicia Allmanns",
 };
 
-const headings = (subsidies: Art61Subsidy[], language: "fr" | "de" = "fr") =>
+const headings = (subsidies: Art61Subsidy[], language: "fr" | "nl" | "de" | "en" = "fr") =>
   conventionText(language, new Set(subsidies), facts).articles.map((a) => a.heading);
 
 describe("Art. 61 convention: which articles appear and their numbers", () => {
@@ -104,6 +104,43 @@ describe("Art. 61 convention: which articles appear and their numbers", () => {
       ),
     );
     expect(headings(["tutorat"], "de")[3]).toBe("Artikel 4 (Activa)");
+  });
+
+  it("prints the same numbering in Dutch and English", () => {
+    expect(headings(["activa"], "nl")).toEqual(
+      WITHOUT_TUTORATE_FR.map((h) => h.replace("Article", "Artikel").replace("(sans tutorat)", "(zonder tutoraat)")),
+    );
+    expect(headings(["activa"], "en")).toEqual(
+      WITHOUT_TUTORATE_FR.map((h) => h.replace("(sans tutorat)", "(without tutorate)").replace("(activa)", "(Activa)")),
+    );
+    expect(conventionText("nl", new Set(["activa", "region"]), facts).headlines).toEqual([
+      "Activaplan",
+      "zonder tutoraat",
+      "Waals Gewest",
+    ]);
+    expect(conventionText("en", new Set(["tutorat"]), facts).headlines).toEqual(["with tutorate"]);
+  });
+
+  it("says in every language what the French says, paragraph for paragraph, facts and citations included", () => {
+    for (const c of combinations) {
+      const fr = conventionText("fr", new Set(c), facts).articles;
+      for (const language of ["nl", "de", "en"] as const) {
+        const other = conventionText(language, new Set(c), facts).articles;
+        expect(other.map((a) => [a.key, a.paragraphs.length])).toEqual(fr.map((a) => [a.key, a.paragraphs.length]));
+        // Each article names the same facts and cites the same article numbers as the French one.
+        const facts_ = (text: string) =>
+          [facts.centreCity, facts.clientName, facts.clientSalutation, facts.agentName, facts.appliesFrom].filter((f) =>
+            text.includes(f),
+          );
+        const numbers = (text: string) => [...text.matchAll(/\b(?:article|artikel) (\d+)/gi)].map((m) => m[1]);
+        for (const [i, article] of other.entries()) {
+          const theirs = article.paragraphs.join(" ");
+          const ours = fr[i]!.paragraphs.join(" ");
+          expect(facts_(theirs), `${language} ${article.key}`).toEqual(facts_(ours));
+          expect(numbers(theirs), `${language} ${article.key}`).toEqual(numbers(ours));
+        }
+      }
+    }
   });
 
   it("cites the payment and premium articles by their number in this convention", () => {

@@ -1,0 +1,151 @@
+/**
+ * The printed immersion training (domain-integ-money §2.7; Lino's immersion body, the agreement of
+ * FOREM's StageForem): the parties (the PCSW, its integration service through the agent, the host
+ * organisation and its contact person, the trainee), the goal, the period, the sector and function,
+ * the reference person, the responsibilities, the duties of each party, evaluation, signatures.
+ * Printing certifies the training like a PIIS (server/isip/print.ts) until "Clear printed".
+ */
+import { eq, sql, type SQLWrapper } from "drizzle-orm";
+import { pickLocalized } from "@/lib/format";
+import type { Seed } from "@/server/area";
+import { htmlParagraphs } from "@/server/documents/html-paragraphs";
+import { documentDate, type DocumentLanguage } from "@/server/documents/language";
+import { printRecord, type PrintFacts } from "@/server/documents/print";
+import type { TemplateData } from "@/server/documents/render";
+import { AppError } from "@/server/errors";
+import { contractPartyOf } from "@/server/isip/print";
+import type { ActionDef, ResourceCtx } from "@/server/resources/define";
+import { qualified as q } from "@/server/resources/query";
+import { userNameOf } from "@/server/users/sql";
+import { immersionKind } from "./kind";
+
+type Tx = ResourceCtx["handle"]["db"];
+type Names = Record<string, string> | null;
+
+/** What the print of an immersion training vouches for beyond the base's fields (the form shows them read-only). */
+export const IMMERSION_PRINTED_FIELDS = [
+  ...["goal", "company", "contactPerson", "contactRole", "sector", "function", "referencePerson"],
+  "responsibilities",
+] as const;
+
+/** The printed training's tags (templates/immersionContract, scripts/build-templates.ts), in the document's language. */
+export async function immersionContractData(
+  tx: Tx,
+  ctx: Pick<ResourceCtx, "handle">,
+  id: number,
+  language: DocumentLanguage,
+  print: PrintFacts,
+): Promise<TemplateData> {
+  const { t } = ctx.handle;
+  const c = t.immersionContracts;
+  const names = (table: "immersionGoals" | "roleTypes" | "cvSectors" | "cvFunctions", col: SQLWrapper) =>
+    sql<Names>`(select ${t[table].names} from ${t[table]} where ${t[table].id} = ${col})`;
+  const [row] = await tx
+    .select({
+      id: c.id,
+      clientId: c.clientId,
+      companyId: c.companyId,
+      contactPersonId: c.contactPersonId,
+      appliesFrom: c.appliesFrom,
+      appliesUntil: sql<string | null>`coalesce(${c.dateEnded}, ${c.appliesUntil})`,
+      referencePerson: c.referencePerson,
+      responsibilities: c.responsibilities,
+      typeNames: t.immersionContractTypes.names,
+      typeFullNames: t.immersionContractTypes.fullNames,
+      goal: names("immersionGoals", c.goalId),
+      contactRole: names("roleTypes", c.contactRoleId),
+      sector: names("cvSectors", c.sectorId),
+      function: names("cvFunctions", c.functionId),
+      agentName: userNameOf(t, q(c.userId)),
+    })
+    .from(c)
+    .innerJoin(t.immersionContractTypes, eq(t.immersionContractTypes.id, c.typeId))
+    .where(eq(c.id, id));
+  if (!row) throw new AppError("NOT_FOUND");
+  const [client, company, contact] = await Promise.all([
+    contractPartyOf(tx, t, row.clientId, language),
+    contractPartyOf(tx, t, row.companyId, language),
+    contractPartyOf(tx, t, row.contactPersonId, language),
+  ]);
+  const localized = (n: Names) => pickLocalized(n ?? {}, language);
+  return {
+    contractId: String(row.id),
+    contractTitle: localized(row.typeFullNames) || localized(row.typeNames) || print.typeName,
+    clientName: client?.name ?? "",
+    birthDate: client?.birthDate ?? "",
+    nationalId: client?.nationalId ?? "",
+    clientAddress: client?.address ?? "",
+    companyName: company?.name ?? "",
+    companyAddress: company?.address ?? "",
+    contact: contact?.name ?? "",
+    contactRole: localized(row.contactRole),
+    goal: localized(row.goal),
+    sector: localized(row.sector),
+    function: localized(row.function),
+    appliesFrom: documentDate(row.appliesFrom, language),
+    hasUntil: !!row.appliesUntil,
+    appliesUntil: documentDate(row.appliesUntil, language),
+    referencePerson: row.referencePerson,
+    responsibilities: htmlParagraphs(row.responsibilities),
+    agentName: row.agentName ?? "",
+    place: print.centre.place,
+  };
+}
+
+/**
+ * Prints an immersion training with the primary document type of those trainings, in the training's
+ * language (else its client's, else the centre's). The first print certifies it; printing it again
+ * gives the same document until "Clear printed".
+ */
+export const printImmersion = (ctx: ResourceCtx, id: number) =>
+  printRecord(ctx, {
+    contentType: immersionKind.ownerType,
+    id,
+    load: async (tx) => {
+      const { t } = ctx.handle;
+      const c = t.immersionContracts;
+      const [row] = await tx
+        .select({
+          clientId: c.clientId,
+          language: sql<
+            string | null
+          >`coalesce(${c.language}, (select ${t.partners.language} from ${t.partners} where ${t.partners.id} = ${c.clientId}))`,
+        })
+        .from(c)
+        .where(eq(c.id, id));
+      if (!row) throw new AppError("NOT_FOUND");
+      return row;
+    },
+    data: (tx, _template, language, facts) => immersionContractData(tx, ctx, id, language, facts),
+  });
+
+/** "Print" on an immersion training, for those who write them (printing certifies it). */
+export const printImmersionAction: ActionDef = {
+  name: "print",
+  label: "documents.print",
+  roles: ["ImmersionUser"],
+  run: (ctx, id) => printImmersion(ctx, Number(id)),
+};
+
+/** The document type of immersion trainings, the same row in every centre (and migration 0048's data part). */
+export const IMMERSION_DOCUMENT_TYPE = {
+  names: {
+    fr: "Convention de stage d'immersion",
+    nl: "Overeenkomst inleefstage",
+    de: "Vereinbarung Immersionspraktikum",
+    en: "Immersion training agreement",
+  },
+  contentType: immersionKind.ownerType,
+  template: "immersionContract",
+  isPrimary: true,
+  certifying: true,
+};
+
+/** Every centre's document type of immersion trainings (its roles exist only where Châtelet's field set is used). */
+export const seedImmersionDocumentType: Seed = async ({ db, t }) => {
+  const [existing] = await db
+    .select({ id: t.excerptTypes.id })
+    .from(t.excerptTypes)
+    .where(eq(t.excerptTypes.contentType, immersionKind.ownerType));
+  if (!existing) await db.insert(t.excerptTypes).values(IMMERSION_DOCUMENT_TYPE);
+};

@@ -1,0 +1,155 @@
+/**
+ * The printed Art. 60§7 contract (domain-integ-money §2.3, §2.5; Lino's jobs/Contract/Default.odt):
+ * the parties (the PCSW as employer, the job's provider as the organisation the employee is made
+ * available to, the employee), the job, the duration, regime and schedule, the responsibilities,
+ * the reference person, the hourly rate and refund rate, the integration agent, signatures. Printing
+ * certifies the contract like a PIIS (server/isip/print.ts): its printed fields wait for "Clear printed".
+ */
+import { eq, sql } from "drizzle-orm";
+import { pickLocalized } from "@/lib/format";
+import type { Seed } from "@/server/area";
+import { htmlParagraphs } from "@/server/documents/html-paragraphs";
+import { documentAmount, documentDate, type DocumentLanguage } from "@/server/documents/language";
+import { printRecord, type PrintFacts } from "@/server/documents/print";
+import type { TemplateData } from "@/server/documents/render";
+import { AppError } from "@/server/errors";
+import { contractPartyOf } from "@/server/isip/print";
+import type { ActionDef, ResourceCtx } from "@/server/resources/define";
+import { qualified as q } from "@/server/resources/query";
+import { userNameOf } from "@/server/users/sql";
+import { art60Kind } from "./kind";
+
+type Tx = ResourceCtx["handle"]["db"];
+type Names = Record<string, string> | null;
+
+/** What the print of an Art. 60§7 contract vouches for beyond the base's fields (the form shows them read-only). */
+export const ART60_PRINTED_FIELDS = [
+  ...["job", "company", "contactPerson", "regime", "schedule", "hourlyRate", "refundRate"],
+  ...["duration", "referencePerson", "responsibilities"],
+] as const;
+
+/** The printed contract's tags (templates/art60Contract, scripts/build-templates.ts), in the document's language. */
+export async function art60ContractData(
+  tx: Tx,
+  ctx: Pick<ResourceCtx, "handle">,
+  id: number,
+  language: DocumentLanguage,
+  print: PrintFacts,
+): Promise<TemplateData> {
+  const { t } = ctx.handle;
+  const c = t.jobContracts;
+  const [row] = await tx
+    .select({
+      id: c.id,
+      clientId: c.clientId,
+      companyId: c.companyId,
+      contactPersonId: c.contactPersonId,
+      appliesFrom: c.appliesFrom,
+      appliesUntil: sql<string | null>`coalesce(${c.dateEnded}, ${c.appliesUntil})`,
+      dateDecided: c.dateDecided,
+      duration: c.duration,
+      hourlyRate: c.hourlyRate,
+      refundRate: c.refundRate,
+      referencePerson: c.referencePerson,
+      responsibilities: c.responsibilities,
+      jobName: sql<string | null>`(select ${t.jobs.name} from ${t.jobs} where ${t.jobs.id} = ${c.jobId})`,
+      typeNames: t.jobContractTypes.names,
+      typeFullNames: t.jobContractTypes.fullNames,
+      regime: sql<Names>`(select ${t.cvRegimes.names} from ${t.cvRegimes} where ${t.cvRegimes.id} = ${c.regimeId})`,
+      schedule: sql<Names>`(select ${t.jobSchedules.names} from ${t.jobSchedules} where ${t.jobSchedules.id} = ${c.scheduleId})`,
+      agentName: userNameOf(t, q(c.userId)),
+    })
+    .from(c)
+    .innerJoin(t.jobContractTypes, eq(t.jobContractTypes.id, c.typeId))
+    .where(eq(c.id, id));
+  if (!row) throw new AppError("NOT_FOUND");
+  const [client, company, contact] = await Promise.all([
+    contractPartyOf(tx, t, row.clientId, language),
+    contractPartyOf(tx, t, row.companyId, language),
+    contractPartyOf(tx, t, row.contactPersonId, language),
+  ]);
+  const localized = (n: Names) => pickLocalized(n ?? {}, language);
+  return {
+    contractId: String(row.id),
+    contractTitle: localized(row.typeFullNames) || localized(row.typeNames) || print.typeName,
+    clientName: client?.name ?? "",
+    birthDate: client?.birthDate ?? "",
+    nationalId: client?.nationalId ?? "",
+    clientAddress: client?.address ?? "",
+    companyName: company?.name ?? "",
+    companyAddress: company?.address ?? "",
+    contact: contact?.name ?? "",
+    jobName: row.jobName ?? "",
+    duration: row.duration === null ? "" : String(row.duration),
+    appliesFrom: documentDate(row.appliesFrom, language),
+    hasUntil: !!row.appliesUntil,
+    appliesUntil: documentDate(row.appliesUntil, language),
+    regime: localized(row.regime),
+    schedule: localized(row.schedule),
+    hourlyRate: row.hourlyRate === null ? "" : documentAmount(row.hourlyRate, language),
+    refundRate: row.refundRate,
+    referencePerson: row.referencePerson,
+    responsibilities: htmlParagraphs(row.responsibilities),
+    agentName: row.agentName ?? "",
+    dateDecided: documentDate(row.dateDecided, language),
+    place: print.centre.place,
+  };
+}
+
+/**
+ * Prints an Art. 60§7 contract with the primary document type of those contracts, in the contract's
+ * language (else its client's, else the centre's). The first print certifies it; printing it again
+ * gives the same document until "Clear printed".
+ */
+export const printArt60 = (ctx: ResourceCtx, id: number) =>
+  printRecord(ctx, {
+    contentType: art60Kind.ownerType,
+    id,
+    load: async (tx) => {
+      const { t } = ctx.handle;
+      const c = t.jobContracts;
+      const [row] = await tx
+        .select({
+          clientId: c.clientId,
+          language: sql<
+            string | null
+          >`coalesce(${c.language}, (select ${t.partners.language} from ${t.partners} where ${t.partners.id} = ${c.clientId}))`,
+        })
+        .from(c)
+        .where(eq(c.id, id));
+      if (!row) throw new AppError("NOT_FOUND");
+      return row;
+    },
+    data: (tx, _template, language, facts) => art60ContractData(tx, ctx, id, language, facts),
+  });
+
+/** "Print" on an Art. 60§7 contract, for those who write contracts (printing certifies it). */
+export const printArt60Action: ActionDef = {
+  name: "print",
+  label: "documents.print",
+  roles: ["IntegUser"],
+  run: (ctx, id) => printArt60(ctx, Number(id)),
+};
+
+/** The document type of Art. 60§7 contracts, the same row in every centre (and migration 0048's data part). */
+export const ART60_DOCUMENT_TYPE = {
+  names: {
+    fr: "Convention de mise à l'emploi art. 60§7",
+    nl: "Overeenkomst tewerkstelling art. 60§7",
+    de: "Konvention Art. 60§7",
+    en: "Art. 60§7 job supply contract",
+  },
+  contentType: art60Kind.ownerType,
+  template: "art60Contract",
+  isPrimary: true,
+  certifying: true,
+};
+
+/** Every centre's document type of Art. 60§7 contracts: the primary one, certifying. */
+export const seedArt60DocumentType: Seed = async ({ db, t }) => {
+  const [existing] = await db
+    .select({ id: t.excerptTypes.id })
+    .from(t.excerptTypes)
+    .where(eq(t.excerptTypes.contentType, art60Kind.ownerType));
+  if (!existing) await db.insert(t.excerptTypes).values(ART60_DOCUMENT_TYPE);
+};
