@@ -3,6 +3,7 @@
 // of every kind in CONTRACT_KINDS, spread over 2022–2027 with planned and early ends, open ends,
 // endings, decision and signature dates; the activity report and the statistics of one year are timed
 // through their services (all sections, labels and drill-down links), beside the contract figures' raw SQL.
+// The ISIPs have external partners and study types, so that the kind's own tables count something.
 import { sql } from "drizzle-orm";
 import { generateClients } from "@/db/seed/volume";
 import { belgianToday } from "@/lib/format";
@@ -47,6 +48,20 @@ export async function benchIntegReports(tenant: Tenant, count: number) {
                b.start - 10, b.start - 3
         from base b, types, endings, agents`);
     }
+    // The ISIP's own tables (§2.9): 40 organisations as external partners of two contracts in three
+    // (one or two each), and a study type on the contracts of the types needing one.
+    await db.execute(sql`
+      with orgs as (insert into ${t.partners} (kind, name) select 'organisation', 'Bench partner ' || i
+                    from generate_series(1, 40) i returning id),
+           ids as (select array_agg(id order by id) ids from orgs)
+      insert into ${t.isipPartners} (contract_id, company_id)
+      select c.id, ids.ids[1 + (c.id + k) % 40] from ${t.isipContracts} c, ids, generate_series(0, 1) k
+      where c.id % 3 <> 0 and (k = 0 or c.id % 2 = 0)`);
+    await db.execute(sql`
+      with st as (select array_agg(id order by id) ids from ${t.cvStudyTypes})
+      update ${t.isipContracts} c set study_type_id = st.ids[1 + c.id % cardinality(st.ids)]
+      from st, ${t.isipContractTypes} ty
+      where ty.id = c.type_id and ty.needs_study_type and cardinality(st.ids) > 0`);
     await db.execute(sql`analyze`);
   });
   const [{ n } = { n: 0 }] = (

@@ -16,11 +16,13 @@ import {
 import type { LocalizedText } from "@/db/control/schema";
 import { type calendarTables } from "./calendar";
 import { type contactTables } from "./contacts";
+import { type cvTables } from "./cv";
 import { type userTables } from "./users";
 
 type Partners = ReturnType<typeof contactTables>["partners"];
 type Users = ReturnType<typeof userTables>["users"];
 type EntryTypes = ReturnType<typeof calendarTables>["entryTypes"];
+type StudyTypes = ReturnType<typeof cvTables>["cvStudyTypes"];
 type WithId = () => { id: AnyPgColumn };
 
 /**
@@ -84,7 +86,10 @@ export const contractClientIndex = (
 ) => index(name).on(t.clientId, t.appliesFrom, t.appliesUntil, t.dateEnded);
 
 /** ISIP / PIIS (§2.3–2.4): exam policies, contract endings, ISIP types and contracts with their partners. */
-export function isipTables(s: PgSchema, deps: { partners: Partners; users: Users; entryTypes: EntryTypes }) {
+export function isipTables(
+  s: PgSchema,
+  deps: { partners: Partners; users: Users; entryTypes: EntryTypes; cvStudyTypes: StudyTypes },
+) {
   /** How often a contract's evaluation meetings come (§2.3 ExamPolicy). */
   const examPolicies = s.table(
     "exam_policies",
@@ -136,6 +141,8 @@ export function isipTables(s: PgSchema, deps: { partners: Partners; users: Users
       typeId: integer("type_id")
         .notNull()
         .references(() => isipContractTypes.id),
+      /** The CV's study type (§2.4), required when the type "needs a study type". */
+      studyTypeId: integer("study_type_id").references(() => deps.cvStudyTypes.id),
       stages: text("stages").notNull().default(""),
       goals: text("goals").notNull().default(""),
       dutiesAsd: text("duties_asd").notNull().default(""),
@@ -151,6 +158,7 @@ export function isipTables(s: PgSchema, deps: { partners: Partners; users: Users
     (t) => [
       contractClientIndex("isip_contracts_client_idx", t),
       index("isip_contracts_user_idx").on(t.userId, t.appliesFrom),
+      index("isip_contracts_study_type_idx").on(t.studyTypeId),
       check(
         "isip_contracts_period",
         sql`coalesce(${t.dateEnded}, ${t.appliesUntil}) is null or coalesce(${t.dateEnded}, ${t.appliesUntil}) >= ${t.appliesFrom}`,
@@ -173,7 +181,7 @@ export function isipTables(s: PgSchema, deps: { partners: Partners; users: Users
       dutiesCompany: text("duties_company").notNull().default(""),
       version: integer("version").notNull().default(1),
     },
-    (t) => [index("isip_partners_contract_idx").on(t.contractId)],
+    (t) => [index("isip_partners_contract_idx").on(t.contractId), index("isip_partners_company_idx").on(t.companyId)],
   );
 
   return { examPolicies, contractEndings, isipContractTypes, isipContracts, isipPartners };

@@ -23,5 +23,28 @@ export const integArea = defineArea({
   // The ESF Training report's document type; Lino's demo mapping of entry types, the demo's summaries.
   seed: { reference: seedTrainingReportType, demo: seedEsfDemoMapping, derived: seedEsfDemoSummaries },
   // The client lists' contract filters (domain-people §3.6: every client table of the family).
-  extends: [{ resource: "clients.clients", filters: contractClientFilters }],
+  extends: [
+    { resource: "clients.clients", filters: contractClientFilters },
+    // An organisation's contracts (Lino's ContractsByProvider / ContractsByCompany): where it is the
+    // Art. 60§7 provider, the Art. 61 employer, the immersion host. Each grid shows only to its readers.
+    {
+      resource: "contacts.organisations",
+      tabs: {
+        after: "general",
+        tabs: [
+          {
+            key: "contracts",
+            label: "integ.orgContractsTab",
+            roles: ["IntegUser", "SocialUser", "SocialCoordinator", "ImmersionReader"],
+            groups: [],
+            slaves: [
+              { resource: "jobs.contracts", label: "jobs.contracts.title", masterField: "company" },
+              { resource: "art61.contracts", label: "art61.contracts.title", masterField: "company" },
+              { resource: "immersion.contracts", label: "immersion.contracts.title", masterField: "company" },
+            ],
+          },
+        ],
+      },
+    },
+  ],
 });

@@ -70,6 +70,12 @@ export const isipArea = defineArea({
     },
     { from: "isip_contracts.ending_id", to: "contract_endings", onDelete: "protect", label: "relations.isipContracts" },
     {
+      from: "isip_contracts.study_type_id",
+      to: "cv_study_types",
+      onDelete: "protect",
+      label: "relations.isipContracts",
+    },
+    {
       from: "isip_contracts.exam_policy_id",
       to: "exam_policies",
       onDelete: "protect",

@@ -17,6 +17,7 @@ import { RECURRENCE_UNITS, type RecurrenceUnit } from "@/server/calendar/series/
 import { AppError } from "@/server/errors";
 import { immersionKind } from "@/server/immersion/kind";
 import { isLocale } from "@/server/i18n/locale";
+import { partnerNameOf } from "@/server/contacts/refs";
 import { translatorFor } from "@/server/i18n/translator";
 import type { ResourceCtx } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
@@ -63,6 +64,34 @@ export interface ContractKind {
    * ISIP, Art. 60§7 and immersion contracts make a client unavailable; Art. 61 sets this).
    */
   keepsAvailable?: boolean;
+  /** The activity report's tables proper to this kind (§2.9), shown after the ones every kind has. */
+  reportTables?: readonly KindReportTable[];
+}
+
+/**
+ * A table of the activity report proper to one kind (§2.9, Lino's CompaniesAndContracts,
+ * StudyTypesAndContracts, JobProvidersAndContracts): the kind's contracts active in the period by a
+ * row (an external partner, a study type, a job provider) × type, and their total per row. A count
+ * links to the kind's list with `filter` set to the row's key (and the type), so it lists the
+ * contracts counted; a contract with two rows (two partners) is counted in both.
+ */
+export interface KindReportTable {
+  id: string;
+  /** Message key of the title; `{kind}` is the kind's name. */
+  title: string;
+  /** Message key of the rows' heading. */
+  head: string;
+  /** The kind's list filter that takes a row's key. */
+  filter: string;
+  /**
+   * `select contract_id, key, label`: each contract's rows, the label a jsonb (a LocalizedText, or a
+   * string for a name). A row appears when it has a contract at all, whatever the period.
+   */
+  rows: (t: TenantTables) => SQL;
+  /** Only the types where this holds are columns (`select id from types where …`); the total counts every type. */
+  columns?: (t: TenantTables) => SQL;
+  /** Rows counting no contract active in the period are left out (Lino's hide_zero_rows). */
+  hideZeroRows?: boolean;
 }
 
 export const isipKind: ContractKind = {
@@ -73,6 +102,32 @@ export const isipKind: ContractKind = {
   name: "isip.kindName",
   contracts: (t) => t.isipContracts,
   types: (t) => t.isipContractTypes,
+  reportTables: [
+    // Lino's CompaniesAndContracts: by the contract's external partners (isip_partners).
+    {
+      id: "partners",
+      title: "isip.report.byPartner",
+      head: "isip.report.partner",
+      filter: "partner",
+      rows: (t) =>
+        sql`select ${q(t.isipPartners.contractId)} as contract_id, ${q(t.isipPartners.companyId)} as key,
+          to_jsonb(${partnerNameOf(t, q(t.isipPartners.companyId))}) as label from ${t.isipPartners}`,
+      hideZeroRows: true,
+    },
+    // Lino's StudyTypesAndContracts: study types × the types that need one.
+    {
+      id: "studyTypes",
+      title: "isip.report.byStudyType",
+      head: "isip.studyType",
+      filter: "studyType",
+      rows: (t) =>
+        sql`select ${q(t.isipContracts.id)} as contract_id, ${q(t.isipContracts.studyTypeId)} as key,
+          (select ${q(t.cvStudyTypes.names)} from ${t.cvStudyTypes} where ${q(t.cvStudyTypes.id)} = ${q(t.isipContracts.studyTypeId)}) as label
+          from ${t.isipContracts} where ${q(t.isipContracts.studyTypeId)} is not null`,
+      columns: (t) =>
+        sql`select ${q(t.isipContractTypes.id)} as id from ${t.isipContractTypes} where ${q(t.isipContractTypes.needsStudyType)}`,
+    },
+  ],
 };
 
 /** Every contract kind, for the rules that look across kinds (overlap, "available", the client's Contracts tab). */

@@ -9,7 +9,13 @@ import { organisationRef, personRef } from "@/server/contacts/refs";
 import { sanitizeNoteBody } from "@/server/notes/sanitize";
 import { AppError } from "@/server/errors";
 import { defineChoiceList } from "@/server/resources/choices";
-import { defineResource, type FieldDef, type FilterDef, type ResourceDef } from "@/server/resources/define";
+import {
+  defineResource,
+  type FieldDef,
+  type FilterDef,
+  type ResourceCtx,
+  type ResourceDef,
+} from "@/server/resources/define";
 import { choice, date, dateRangeSchema, integer, reference } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { activeStaff, userNameOf } from "@/server/users/sql";
@@ -183,6 +189,35 @@ const richText = (label: string, col: (t: TenantTables) => C[keyof C & string]):
   present: (value) => sanitizeNoteBody(String(value ?? "")),
 });
 
+/**
+ * A contract whose type "needs a study type" (§2.4: the training and full-time study ISIPs) names one:
+ * else the save is refused on the field, nothing written.
+ */
+async function requireStudyType(
+  tx: Parameters<NonNullable<ResourceDef["beforeSave"]>>[0],
+  ctx: ResourceCtx,
+  id: string | number | undefined,
+  values: Record<string, unknown>,
+) {
+  const t = ctx.handle.t;
+  const c = t.isipContracts;
+  const [before] =
+    id === undefined
+      ? []
+      : await tx
+          .select({ typeId: c.typeId, studyTypeId: c.studyTypeId })
+          .from(c)
+          .where(eq(c.id, Number(id)));
+  const typeId = "type" in values ? values.type : before?.typeId;
+  const studyType = "studyType" in values ? values.studyType : before?.studyTypeId;
+  if (studyType !== null && studyType !== undefined && studyType !== "") return;
+  const [type] = await tx
+    .select({ needs: t.isipContractTypes.needsStudyType })
+    .from(t.isipContractTypes)
+    .where(eq(t.isipContractTypes.id, Number(typeId)));
+  if (type?.needs) throw new AppError("INVALID_INPUT", { field: "studyType", messageKey: "isip.studyTypeRequired" });
+}
+
 /** Integration agents write contracts; social users read them, social coordinators on the client (§1). */
 const CONTRACT_READERS: Role[] = ["IntegUser", "SocialUser", "SocialCoordinator"];
 
@@ -204,6 +239,13 @@ export const isipContractsResource = defineResource({
     dutiesDsbe: richText("isip.dutiesDsbe", (t) => t.isipContracts.dutiesDsbe),
     dutiesPcsw: richText("isip.dutiesPcsw", (t) => t.isipContracts.dutiesPcsw),
     dutiesPerson: richText("isip.dutiesPerson", (t) => t.isipContracts.dutiesPerson),
+    studyType: reference(
+      "isip.studyType",
+      "cv.studyTypes",
+      (t) => t.isipContracts.studyTypeId,
+      (t) => namesOf(t.cvStudyTypes, q(t.isipContracts.studyTypeId)),
+      { localized: true },
+    ),
     printed: contractPrintedField(isipKind),
     ...printOverrideFields,
   },
@@ -215,9 +257,27 @@ export const isipContractsResource = defineResource({
     return values;
   },
   columns: ["id", "client", "type", "appliesFrom", "appliesUntil", "dateEnded", "user", "ending"],
-  hiddenColumns: ["title", "userAsd", "examPolicy", "dateDecided", "dateIssued", "language", "printed"],
+  hiddenColumns: ["title", "studyType", "userAsd", "examPolicy", "dateDecided", "dateIssued", "language", "printed"],
   titleField: "title",
-  filters: contractFilters(isipKind),
+  filters: {
+    ...contractFilters(isipKind),
+    // Lino's Contracts parameters `company` (one of the contract's external partners) and `study_type` (§2.4).
+    partner: {
+      label: "isip.partnerFilter",
+      widget: "ref",
+      ref: "contacts.organisations",
+      schema: z.number().int(),
+      where: (v: number, t) =>
+        sql`exists (select 1 from ${t.isipPartners} where ${q(t.isipPartners.contractId)} = ${q(t.isipContracts.id)} and ${q(t.isipPartners.companyId)} = ${v})`,
+    },
+    studyType: {
+      label: "isip.studyType",
+      widget: "ref",
+      ref: "cv.studyTypes",
+      schema: z.number().int(),
+      where: (v: number, t) => eq(t.isipContracts.studyTypeId, v),
+    },
+  },
   defaultSort: [{ field: "appliesFrom", dir: "desc" }],
   access: {
     view: CONTRACT_READERS,
@@ -229,7 +289,7 @@ export const isipContractsResource = defineResource({
       key: "general",
       label: "resources.tabs.general",
       groups: [
-        { fields: ["id", "client", "type", "user", "userAsd", "language"] },
+        { fields: ["id", "client", "type", "studyType", "user", "userAsd", "language"] },
         { fields: ["appliesFrom", "appliesUntil", "dateEnded", "ending", "dateDecided", "dateIssued", "examPolicy"] },
         {
           label: "isip.print.group",
@@ -248,10 +308,13 @@ export const isipContractsResource = defineResource({
     },
   ],
   insert: {
-    fields: ["client", "type", "appliesFrom", "appliesUntil", "user", "language"],
+    fields: ["client", "type", "studyType", "appliesFrom", "appliesUntil", "user", "language"],
     defaults: (ctx) => ({ user: ctx.user.id, appliesFrom: belgianToday(), language: ctx.user.language }),
   },
-  beforeSave: contractBeforeSave(isipKind),
+  beforeSave: async (tx, ctx, id, values) => {
+    await contractBeforeSave(isipKind)(tx, ctx, id, values);
+    await requireStudyType(tx, ctx, id, values);
+  },
   afterSave: contractAfterSave(isipKind),
 });
 

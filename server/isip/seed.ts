@@ -138,7 +138,11 @@ export async function seedIsipDemo(handle: TenantHandle, centre: SeedCentre) {
     .limit(count);
   if (!coached.length) return;
   const types = await db
-    .select({ id: t.isipContractTypes.id, policy: t.isipContractTypes.examPolicyId })
+    .select({
+      id: t.isipContractTypes.id,
+      policy: t.isipContractTypes.examPolicyId,
+      needsStudyType: t.isipContractTypes.needsStudyType,
+    })
     .from(t.isipContractTypes)
     .orderBy(t.isipContractTypes.id);
   const [normal] = await db
@@ -146,6 +150,9 @@ export async function seedIsipDemo(handle: TenantHandle, centre: SeedCentre) {
     .from(t.contractEndings)
     .orderBy(t.contractEndings.id)
     .limit(1);
+  // Lino's demo: the contracts of a type needing a study type take the study types in turn.
+  const studyTypes = await db.select({ id: t.cvStudyTypes.id }).from(t.cvStudyTypes).orderBy(t.cvStudyTypes.id);
+  let nextStudyType = 0;
   const today = belgianToday();
   const rows = coached.map((c, i) => {
     const appliesFrom = addDays(addMonths(today, -18), i * 15);
@@ -156,6 +163,8 @@ export async function seedIsipDemo(handle: TenantHandle, centre: SeedCentre) {
       clientId: c.clientId,
       userId: c.userId,
       typeId: type.id,
+      studyTypeId:
+        type.needsStudyType && studyTypes.length ? studyTypes[nextStudyType++ % studyTypes.length]!.id : null,
       examPolicyId: type.policy,
       language: centre.defaultLocale,
       appliesFrom,

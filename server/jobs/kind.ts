@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { partnerNameOf } from "@/server/contacts/refs";
 import type { ContractKind } from "@/server/isip/base";
 import { qualified as q } from "@/server/resources/query";
@@ -17,4 +18,18 @@ export const art60Kind: ContractKind = {
   contracts: (t: Tables) => t.jobContracts as unknown as ReturnType<ContractKind["contracts"]>,
   types: (t: Tables) => t.jobContractTypes as unknown as ReturnType<ContractKind["types"]>,
   companyName: (t: Tables) => partnerNameOf(t, q(t.jobContracts.companyId)),
+  reportTables: [
+    // Lino's JobProvidersAndContracts: by the contract's company when it is a job provider (§2.5).
+    {
+      id: "providers",
+      title: "jobs.contracts.reportByProvider",
+      head: "jobs.contracts.company",
+      filter: "company",
+      rows: (t: Tables) =>
+        sql`select ${q(t.jobContracts.id)} as contract_id, ${q(t.jobContracts.companyId)} as key,
+          to_jsonb(${partnerNameOf(t, q(t.jobContracts.companyId))}) as label from ${t.jobContracts}
+          where exists (select 1 from ${t.jobProviders} where ${q(t.jobProviders.companyId)} = ${q(t.jobContracts.companyId)})`,
+      hideZeroRows: true,
+    },
+  ],
 };

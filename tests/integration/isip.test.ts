@@ -237,7 +237,8 @@ describe("one centre never reaches another's contracts", () => {
     expect(listed.rows).toHaveLength(0);
     expect(await appCodeOf(foreignAgent.resources.get({ resource: "isip.contracts", id: 999_999 }))).toBe("NOT_FOUND");
     const foreignClient = await newClient(chatelet, { lastName: "Autre" });
-    const [own] = await tenantHandle(chatelet).db.select().from(tenantHandle(chatelet).t.isipContractTypes).limit(1);
+    const ct = tenantHandle(chatelet).t.isipContractTypes;
+    const [own] = await tenantHandle(chatelet).db.select().from(ct).where(eq(ct.needsStudyType, false)).limit(1);
     // A contract made in Châtelet leaves Eupen's untouched.
     await foreignAgent.resources.create({
       resource: "isip.contracts",

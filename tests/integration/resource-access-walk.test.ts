@@ -779,7 +779,12 @@ beforeAll(async () => {
     obstacles: await create("cv.obstacles", { client, type: cvConfig.obstacleTypes }),
   };
   // An ISIP of the client with its evaluation meetings, and each user's own, one after the other.
-  const [isipType] = await h.db.select({ id: h.t.isipContractTypes.id }).from(h.t.isipContractTypes).limit(1);
+  // A type needing no study type (§2.4: the others require one).
+  const [isipType] = await h.db
+    .select({ id: h.t.isipContractTypes.id })
+    .from(h.t.isipContractTypes)
+    .where(eq(h.t.isipContractTypes.needsStudyType, false))
+    .limit(1);
   const isip = await create("isip.contracts", {
     client,
     type: isipType!.id,

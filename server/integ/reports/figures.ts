@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import type { LocalizedText } from "@/db/control/schema";
 import type { TenantTables } from "@/db/tenant/tables";
-import { contractActiveIn, type ContractKind } from "@/server/isip/base";
+import { contractActiveIn, type ContractKind, type KindReportTable } from "@/server/isip/base";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 
 type Handle = Pick<TenantHandle, "db" | "t">;
@@ -214,4 +214,55 @@ export async function clientFigures({ db, t }: Handle, { from, to }: Period) {
       count(*) filter (where ${p.modifiedAt}::date between ${from} and ${to}) as modified
     from ${p} where ${p.isClient}`);
   return { created: n(rows.rows[0]?.created), modified: n(rows.rows[0]?.modified) };
+}
+
+/** One row of a kind's own table (`ContractKind.reportTables`): its contracts active in the period per type. */
+export interface KindTableRow {
+  key: number;
+  /** A name, or a LocalizedText to show in the reader's language. */
+  label: string | LocalizedText | null;
+  byType: Record<number, number>;
+  total: number;
+}
+
+export interface KindTableFigures {
+  table: KindReportTable;
+  /** The types shown as columns (all of the kind's, or those the table's `columns` selects). */
+  typeIds: number[] | null;
+  rows: KindTableRow[];
+}
+
+/** The kind's own tables of the activity report (§2.9): per row × type, contracts active in the period. */
+export async function kindTableFigures(
+  { db, t }: Handle,
+  kind: ContractKind,
+  { from, to }: Period,
+): Promise<KindTableFigures[]> {
+  const c = kind.contracts(t);
+  return Promise.all(
+    (kind.reportTables ?? []).map(async (table) => {
+      const [counts, columns] = await Promise.all([
+        db.execute<{ key: number; label: unknown; type_id: number | null; is_total: boolean; n: number }>(sql`
+          with r as (${table.rows(t)})
+          select r.key, min(r.label::text) as label, ${c.typeId} as type_id, grouping(${c.typeId}) = 1 as is_total,
+            count(distinct ${c.id}) filter (where ${contractActiveIn(c, from, to)}) as n
+          from r join ${c} on ${c.id} = r.contract_id
+          group by grouping sets ((r.key, ${c.typeId}), (r.key))`),
+        table.columns ? db.execute<{ id: number }>(table.columns(t)) : null,
+      ]);
+      const rows = new Map<number, KindTableRow>();
+      for (const r of counts.rows) {
+        const key = n(r.key);
+        const row: KindTableRow = rows.get(key) ?? { key, label: JSON.parse(String(r.label)), byType: {}, total: 0 };
+        if (r.is_total) row.total = n(r.n);
+        else if (r.type_id !== null) row.byType[n(r.type_id)] = n(r.n);
+        rows.set(key, row);
+      }
+      return {
+        table,
+        typeIds: columns ? columns.rows.map((r) => n(r.id)) : null,
+        rows: [...rows.values()].filter((r) => !table.hideZeroRows || r.total > 0),
+      };
+    }),
+  );
 }

@@ -16,7 +16,15 @@ import type { Registry } from "@/server/area";
 import { CONTRACT_KINDS, type ContractKind } from "@/server/isip/base";
 import { can } from "@/server/resources/access";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import { clientFigures, coachingFigures, kindFigures, type KindFigures, type Period } from "./figures";
+import {
+  clientFigures,
+  coachingFigures,
+  kindFigures,
+  kindTableFigures,
+  type KindFigures,
+  type KindTableFigures,
+  type Period,
+} from "./figures";
 
 /** A count, or null where the figure does not apply (shown empty). */
 export const reportCellSchema = z.object({ value: z.number().nullable(), href: z.string().optional() });
@@ -169,6 +177,39 @@ function usersTable(f: KindFigures, period: Period, { locale, t }: Ctx): ReportT
   };
 }
 
+/**
+ * A kind's own table (`ContractKind.reportTables`, §2.9): contracts active in the period by its rows
+ * (partner, study type, provider) × type, each count linking to the list filtered the same way.
+ */
+function kindOwnTable(f: KindFigures, own: KindTableFigures, period: Period, { locale, t }: Ctx): ReportTable {
+  const kind = f.kind;
+  const { table } = own;
+  const types = own.typeIds ? f.types.filter((ty) => own.typeIds!.includes(ty.typeId)) : f.types;
+  const label = (l: KindTableFigures["rows"][number]["label"]) =>
+    l === null ? "" : typeof l === "string" ? l : localized(l, locale);
+  return {
+    id: `${kind.kind}.${table.id}`,
+    title: upperFirst(t(table.title, { kind: t(kind.label) })),
+    head: t(table.head),
+    columns: [...types.map((ty) => localized(ty.names, locale)), t("integReports.total")],
+    rows: own.rows
+      .map((r) => ({ r, label: label(r.label) }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale) || a.r.key - b.r.key)
+      .map(({ r, label }) => ({
+        label,
+        cells: [
+          ...types.map((ty) =>
+            cell(
+              r.byType[ty.typeId] ?? 0,
+              contractsHref(kind, "active", period, { type: ty.typeId, [table.filter]: r.key }),
+            ),
+          ),
+          cell(r.total, contractsHref(kind, "active", period, { [table.filter]: r.key })),
+        ],
+      })),
+  };
+}
+
 /** The contract kinds whose contracts the reader may read, in the order of `CONTRACT_KINDS`. */
 const readableKinds = ({ registry, user }: Pick<Ctx, "registry" | "user">) =>
   CONTRACT_KINDS.filter((kind) => {
@@ -196,12 +237,14 @@ export async function statisticsReport(ctx: Ctx, period: Period, figures?: KindF
 /**
  * The activity report (§2.9): general indicators at the period's edges, what happened in the period,
  * the integration agents with their clients by phase, the coachings' causes of ending, then per
- * contract kind its contracts by author × type, by type and by ending × type.
+ * contract kind its contracts by author × type, by type and by ending × type, then the kind's own
+ * tables (`ContractKind.reportTables`: ISIP by external partner and by study type, Art. 60§7 by provider).
  */
 export async function activityReport(ctx: Ctx, period: Period): Promise<Report> {
   const { t, locale, handle } = ctx;
-  const [kinds, coachings, clients, phases] = await Promise.all([
+  const [kinds, own, coachings, clients, phases] = await Promise.all([
     allKindFigures(ctx, period),
+    Promise.all(readableKinds(ctx).map((kind) => kindTableFigures(handle, kind, period))),
     coachingFigures(handle, period),
     clientFigures(handle, period),
     usersWithClients(handle, ctx.user, period.to),
@@ -297,9 +340,14 @@ export async function activityReport(ctx: Ctx, period: Period): Promise<Report> 
     period: periodLabel(period, locale),
     sections: [
       { title: t("integReports.general"), tables: [indicators, periodic, clientsTable, phaseTable, coachingEndings] },
-      ...kinds.map((f) => ({
+      ...kinds.map((f, i) => ({
         title: upperFirst(t(f.kind.label)),
-        tables: [usersTable(f, period, ctx), typesTable(f, period, ctx), endingsTable(f, period, ctx)],
+        tables: [
+          usersTable(f, period, ctx),
+          typesTable(f, period, ctx),
+          endingsTable(f, period, ctx),
+          ...(own[i] ?? []).map((o) => kindOwnTable(f, o, period, ctx)),
+        ],
       })),
     ],
   };

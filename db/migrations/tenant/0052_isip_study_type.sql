@@ -1,0 +1,4 @@
+ALTER TABLE "tenant_template"."isip_contracts" ADD COLUMN "study_type_id" integer;--> statement-breakpoint
+ALTER TABLE "tenant_template"."isip_contracts" ADD CONSTRAINT "isip_contracts_study_type_id_cv_study_types_id_fk" FOREIGN KEY ("study_type_id") REFERENCES "tenant_template"."cv_study_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "isip_contracts_study_type_idx" ON "tenant_template"."isip_contracts" USING btree ("study_type_id");--> statement-breakpoint
+CREATE INDEX "isip_partners_company_idx" ON "tenant_template"."isip_partners" USING btree ("company_id");
