@@ -191,7 +191,7 @@ const richText = (label: string, col: (t: TenantTables) => C[keyof C & string]):
 
 /**
  * A contract whose type "needs a study type" (§2.4: the training and full-time study ISIPs) names one:
- * else the save is refused on the field, nothing written.
+ * else the save that makes it so is refused on the field, nothing written.
  */
 async function requireStudyType(
   tx: Parameters<NonNullable<ResourceDef["beforeSave"]>>[0],
@@ -211,6 +211,13 @@ async function requireStudyType(
   const typeId = "type" in values ? values.type : before?.typeId;
   const studyType = "studyType" in values ? values.studyType : before?.studyTypeId;
   if (studyType !== null && studyType !== undefined && studyType !== "") return;
+  // Only a save that sets the type or takes the study type away is refused: a contract made before the
+  // field existed can still be given its ending or a remark without someone first finding its study type.
+  const touched =
+    before === undefined ||
+    ("type" in values && Number(values.type) !== before.typeId) ||
+    ("studyType" in values && before.studyTypeId !== null);
+  if (!touched) return;
   const [type] = await tx
     .select({ needs: t.isipContractTypes.needsStudyType })
     .from(t.isipContractTypes)

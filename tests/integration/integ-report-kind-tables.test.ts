@@ -323,6 +323,26 @@ describe("the ISIP's study type (§2.4)", () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it("does not stop an older contract without one from being given its ending", async () => {
+    const client = await newClient(eupen, { firstName: "O", lastName: "Older" });
+    // Made before the study type existed: its type needs one, it has none.
+    const { db, t } = tenantHandle(eupen);
+    const [made] = await db
+      .insert(t.isipContracts)
+      .values({ clientId: client, userId: Number(agentClaims.uid), typeId: typeA, appliesFrom: "2036-01-01" })
+      .returning({ id: t.isipContracts.id });
+    const id = made!.id;
+    const row = await agent.resources.get({ resource: "isip.contracts", id });
+    // The whole form sent back, its type unchanged and no study type: the ending is saved.
+    await agent.resources.update({
+      resource: "isip.contracts",
+      id,
+      version: Number(row.__version),
+      patch: { type: typeA, studyType: null, dateEnded: "2036-06-30" },
+    });
+    expect((await agent.resources.get({ resource: "isip.contracts", id })).dateEnded).toBe("2036-06-30");
+  });
+
   it("is shown and editable on the detail, and filters the list", async () => {
     const meta = await agent.resources.meta({ resource: "isip.contracts" });
     expect(meta.detail[0]!.groups.flatMap((g) => g.fields)).toContain("studyType");
