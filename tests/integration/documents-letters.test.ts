@@ -110,7 +110,14 @@ describe("the document types of letters and sheets", () => {
     expect(templates).toEqual(
       [
         ...["actionPlan", "cv", "eidSheet", "fileSheet", "letter", "organisationLetter", "pollAnswers"],
-        ...["presenceCertificate", "isipContract", "art61Convention", "esfTrainingReport", "art60Contract", "immersionContract"],
+        ...[
+          "presenceCertificate",
+          "isipContract",
+          "art61Convention",
+          "esfTrainingReport",
+          "art60Contract",
+          "immersionContract",
+        ],
       ].sort(),
     );
     expect(rows.find((r) => r.template === "organisationLetter")?.contentType).toBe("clientContact");
