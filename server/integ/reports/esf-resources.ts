@@ -58,7 +58,7 @@ export const esfSummariesResource = defineResource({
   fields: {
     id: integer("fields.id", (t) => t.esfSummaries.id, { editable: false, plain: true, width: 6 }),
     client: clientRef((t) => t.esfSummaries.clientId),
-    year: integer("integReports.esf.year", (t) => t.esfSummaries.year, { editable: false, plain: true, width: 6 }),
+    year: integer("integReports.esf.year", (t) => t.esfSummaries.year, { editable: false, plain: true, width: 8 }),
     educationLevel: reference(
       "integReports.esf.educationLevel",
       "cv.educationLevels",
