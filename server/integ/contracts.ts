@@ -92,7 +92,7 @@ export const contractColumnFields: Record<string, FieldDef> = {
     type: "choice",
     label: "integ.columns.contractKind",
     choices: contractKinds,
-    width: 10,
+    width: 16,
     sortable: false,
     expr: (t) => ofActiveContract("kind", t),
   },
