@@ -26,11 +26,11 @@ export type DeletionPreview = z.infer<typeof deletionPreviewSchema>;
 
 /**
  * Whether a row's detail offers Delete: the user may delete rows of its kind, the row is not locked,
- * and the server's deletion plan for it finds nothing that refuses it (a client with a file, e.g. a
- * coaching, is not offered for deletion). Not offered while the plan is unknown.
+ * and no row points at it that refuses its deletion (`__deleteBlocked`, read with the row: a client
+ * with a coaching is not offered for deletion). The dialog's plan may still find a refusal further away.
  */
-export function deleteOffered(canDelete: boolean, locked: boolean, preview: DeletionPreview | undefined): boolean {
-  return canDelete && !locked && preview !== undefined && preview.blockers.length === 0;
+export function deleteOffered(canDelete: boolean, locked: boolean, blocked: boolean | undefined): boolean {
+  return canDelete && !locked && blocked === false;
 }
 
 type Translate = (key: string, values: { count: number }) => string;

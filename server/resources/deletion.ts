@@ -94,6 +94,30 @@ function pointingTo(ref: Reference, ids: Id[]): SQL | undefined {
   return and(inArray(ref.column, ids), ownerType ? eq(ref.from.columns.get("owner_type")!, ownerType) : undefined);
 }
 
+/**
+ * Whether a row that stays points straight at row `id` of `table` and forbids deleting it (a "protect"
+ * relation, e.g. a client's coaching): one statement of index probes, read with the row's detail so it
+ * can offer Delete or not without a plan. The full plan (what goes with the row, what points to that)
+ * stays the dialog's and the deletion's, which still refuse what this does not see.
+ */
+export async function directlyProtected(
+  db: Pick<Db, "execute">,
+  t: TenantTables,
+  relations: readonly Relation[],
+  table: string,
+  id: Id,
+): Promise<boolean> {
+  const probes = relations
+    .filter((r) => r.to === table && r.onDelete === "protect")
+    .map((r) => {
+      const ref = referenceOf(t, r);
+      return sql`exists (select 1 from ${ref.from.table} where ${pointingTo(ref, [id])})`;
+    });
+  if (!probes.length) return false;
+  const { rows } = await db.execute<{ blocked: boolean }>(sql`select (${sql.join(probes, sql` or `)}) as blocked`);
+  return rows[0]?.blocked === true;
+}
+
 /** Rows of one table that a deletion takes, found through the relation labelled `label` (null: the row itself or its own part). */
 export interface PlannedRows {
   table: string;

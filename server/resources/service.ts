@@ -11,7 +11,7 @@ import { recordChange } from "./changes";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { isAllowedChoice } from "./choices";
 import type { ActionResult, FieldDef, ResourceCtx, ResourceDef } from "./define";
-import { deleteRecord, planDeletion, RESTORE_DAYS, tableNameOf } from "./deletion";
+import { deleteRecord, directlyProtected, planDeletion, RESTORE_DAYS, tableNameOf } from "./deletion";
 import { orderByOf, resolveState, selectionOf, whereOf } from "./query";
 import { auditedSelection, editableNames, toRows } from "./rows";
 
@@ -189,16 +189,25 @@ export async function readRow(
   const t = ctx.handle.t;
   const rowId = rowIdOf(def, ctx, id);
   // A scope that does not depend on the reader lets the statement be built once per centre.
-  const [raw] =
+  const read =
     def.scope && def.scope.length > 1
-      ? await ctx.handle.db
+      ? ctx.handle.db
           .select(selectionOf(def, fields, t) as never)
           .from(def.table(t))
           .where(byId(def, ctx, rowId))
           .limit(1)
-      : await rowQuery(ctx, def, fields).execute({ id: rowId });
+      : rowQuery(ctx, def, fields).execute({ id: rowId });
+  // For who may delete such rows: whether a row pointing at this one refuses it (the detail then
+  // offers no Delete), probed beside the read.
+  const mayDelete = can(def, "delete", ctx.user) && !!def.version;
+  const [[raw], blocked] = await Promise.all([
+    read as Promise<unknown[]>,
+    mayDelete ? directlyProtected(ctx.handle.db, t, ctx.registry.relations, tableNameOf(def, t), rowId) : false,
+  ]);
   if (!raw) throw new AppError("NOT_FOUND");
-  return (await toRows(def, fields, [raw as Record<string, unknown>], ctx))[0]!;
+  const [row] = await toRows(def, fields, [raw as Record<string, unknown>], ctx);
+  if (mayDelete) row!.__deleteBlocked = blocked;
+  return row!;
 }
 
 type RowQuery = { execute: (params: { id: string | number }) => Promise<unknown[]> };

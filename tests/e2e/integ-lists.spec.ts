@@ -10,12 +10,13 @@ test.use({ locale: "de-BE" });
 
 const t = (key: string, params?: Record<string, string | number>) => msg("de", key, params);
 
-/** The clients' names of the grid's rows, in order. */
+/** The clients' names of the grid's rows, in order, without their ids (the demo's order of seeding gives those). */
 const names = async (page: Page) =>
   (await page.getByTestId("grid-row").allInnerTexts()).map((r) =>
     r
       .split(/\t|\n/)
       .filter((c) => c.trim())[0]!
+      .replace(/\s*\(\d+\*?\)$/, "")
       .trim(),
   );
 
@@ -42,18 +43,18 @@ test("eupen: hubert filters his integration clients on availability and the CV, 
   await filters.getByLabel(t("integ.filters.available")).selectOption({ label: t("format.yes") });
   await expect(page.getByTestId("grid-row")).toHaveCount(6);
   expect(await names(page)).toEqual([
-    "BRECHT Bernd (17)",
-    "JACOBS Jacqueline (7)",
-    "KAIVERS Karl (9)",
-    "KREUSCH Klara (49)",
-    "PAUELS Paula (29)",
-    "YDENS Yvonne (37)",
+    "BRECHT Bernd",
+    "JACOBS Jacqueline",
+    "KAIVERS Karl",
+    "KREUSCH Klara",
+    "PAUELS Paula",
+    "YDENS Yvonne",
   ]);
 
   // Among them, who has worked (or trained) as a waiter: Karl Kaivers, from his CV.
   await filters.getByLabel(t("cv.search.function")).selectOption({ label: "Kellner" });
   await expect(page.getByTestId("grid-row")).toHaveCount(1);
-  expect(await names(page)).toEqual(["KAIVERS Karl (9)"]);
+  expect(await names(page)).toEqual(["KAIVERS Karl"]);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(t("integ.filters.available"));
   await expect(page.getByRole("heading", { level: 1 })).toContainText(
     t("cv.search.functionSummary", { value: "Kellner" }),
@@ -95,7 +96,7 @@ test("eupen: hubert filters his integration clients on availability and the CV, 
   await expect(page.getByRole("button", { name: t("grid.saved.open", { name }) })).toBeHidden();
   await expect(page.getByTestId("saved-searches")).toBeFocused();
   await expect(page.getByTestId("grid-row")).toHaveCount(1);
-  expect(await names(page)).toEqual(["KAIVERS Karl (9)"]);
+  expect(await names(page)).toEqual(["KAIVERS Karl"]);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(t("integ.filters.available"));
   await saveScreenshot(page, "integ-lists-saved-de");
 

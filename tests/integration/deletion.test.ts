@@ -149,10 +149,15 @@ describe("what a deletion takes and what forbids it", () => {
     const { canDelete } = await clerk.resources.meta({ resource: "clients.clients" });
     const row = await clerk.resources.get({ resource: "clients.clients", id: c.id });
     expect(canDelete).toBe(true);
-    expect(deleteOffered(canDelete, !!row.__locked, preview)).toBe(false);
+    expect(row.__deleteBlocked).toBe(true);
+    expect(deleteOffered(canDelete, !!row.__locked, row.__deleteBlocked as boolean)).toBe(false);
     const fresh = await freshClient(eupen, "Irrtum");
-    const freshPreview = await clerk.resources.deletePreview({ resource: "clients.clients", id: fresh.id });
-    expect(deleteOffered(canDelete, false, freshPreview)).toBe(true);
+    const freshRow = await clerk.resources.get({ resource: "clients.clients", id: fresh.id });
+    expect(deleteOffered(canDelete, !!freshRow.__locked, freshRow.__deleteBlocked as boolean)).toBe(true);
+    // Who may not delete clients is not told (and no probe runs for them).
+    expect((await agent.resources.get({ resource: "clients.clients", id: c.id })).__deleteBlocked).toBe(
+      (await agent.resources.meta({ resource: "clients.clients" })).canDelete ? true : undefined,
+    );
     expect(await refusal(removeClient(clerk, eupen, c.id))).toEqual({
       code: "ROW_IN_USE",
       params: { what: `MERTENS Marie (${c.id})`, blockers: "1 Begleitung" },

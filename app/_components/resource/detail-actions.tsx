@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -43,12 +43,6 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
   const errorMessage = useErrorMessage();
   const [pending, setPending] = useState<Pending>(null);
   const version = Number(row.__version ?? 0);
-  // The server's deletion plan of this row (what the dialog shows): Delete only where it would go.
-  const mayDelete = meta.canDelete && !row.__locked;
-  const deletion = useQuery({
-    ...trpc.resources.deletePreview.queryOptions({ resource: meta.id, id: rowId }),
-    enabled: mayDelete,
-  });
   const close = () => {
     setPending(null);
     transition.reset();
@@ -119,7 +113,7 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
           {t(a.label)}
         </button>
       ))}
-      {deleteOffered(meta.canDelete, !!row.__locked, deletion.data) && (
+      {deleteOffered(meta.canDelete, !!row.__locked, row.__deleteBlocked as boolean | undefined) && (
         <button type="button" className={dangerButton} onClick={() => setPending({ kind: "delete" })}>
           {t("detail.delete")}
         </button>
