@@ -95,27 +95,26 @@ function pointingTo(ref: Reference, ids: Id[]): SQL | undefined {
 }
 
 /**
- * Whether a row that stays points straight at row `id` of `table` and forbids deleting it (a "protect"
- * relation, e.g. a client's coaching): one statement of index probes, read with the row's detail so it
- * can offer Delete or not without a plan. The full plan (what goes with the row, what points to that)
- * stays the dialog's and the deletion's, which still refuse what this does not see.
+ * "A row that stays points straight at this one and forbids deleting it" (a "protect" relation, e.g. a
+ * client's coaching), as index probes correlated to the row being read (`pk`): the detail reads it with
+ * the row, to offer Delete or not without a plan. The full plan (what goes with the row, what points to
+ * that) stays the dialog's and the deletion's, which still refuse what this does not see.
  */
-export async function directlyProtected(
-  db: Pick<Db, "execute">,
+export function protectedExpr(
   t: TenantTables,
   relations: readonly Relation[],
   table: string,
-  id: Id,
-): Promise<boolean> {
+  pk: AnyPgColumn,
+): SQL | undefined {
   const probes = relations
     .filter((r) => r.to === table && r.onDelete === "protect")
     .map((r) => {
       const ref = referenceOf(t, r);
-      return sql`exists (select 1 from ${ref.from.table} where ${pointingTo(ref, [id])})`;
+      // The referring table under an alias of its own: it may be the row's table itself.
+      const owner = r.ownerType ? sql` and x.owner_type = ${r.ownerType}` : sql``;
+      return sql`exists (select 1 from ${ref.from.table} x where x.${sql.identifier(ref.column.name)} = ${pk}${owner})`;
     });
-  if (!probes.length) return false;
-  const { rows } = await db.execute<{ blocked: boolean }>(sql`select (${sql.join(probes, sql` or `)}) as blocked`);
-  return rows[0]?.blocked === true;
+  return probes.length ? sql`(${sql.join(probes, sql` or `)})` : undefined;
 }
 
 /** Rows of one table that a deletion takes, found through the relation labelled `label` (null: the row itself or its own part). */

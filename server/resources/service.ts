@@ -11,7 +11,7 @@ import { recordChange } from "./changes";
 import { fieldsOffInCentre, mayWriteField } from "./field-sets";
 import { isAllowedChoice } from "./choices";
 import type { ActionResult, FieldDef, ResourceCtx, ResourceDef } from "./define";
-import { deleteRecord, directlyProtected, planDeletion, RESTORE_DAYS, tableNameOf } from "./deletion";
+import { deleteRecord, planDeletion, protectedExpr, RESTORE_DAYS, tableNameOf } from "./deletion";
 import { orderByOf, resolveState, selectionOf, whereOf } from "./query";
 import { auditedSelection, editableNames, toRows } from "./rows";
 
@@ -188,26 +188,30 @@ export async function readRow(
   const fields = detailFields(def).filter(shown);
   const t = ctx.handle.t;
   const rowId = rowIdOf(def, ctx, id);
+  // For who may delete such rows: whether a row pointing at this one refuses it (the detail then offers
+  // no Delete), read in the same statement.
+  const withDelete = can(def, "delete", ctx.user) && !!def.version;
   // A scope that does not depend on the reader lets the statement be built once per centre.
-  const read =
+  const [raw] =
     def.scope && def.scope.length > 1
-      ? ctx.handle.db
-          .select(selectionOf(def, fields, t) as never)
+      ? await ctx.handle.db
+          .select(rowSelection(ctx, def, fields, withDelete) as never)
           .from(def.table(t))
           .where(byId(def, ctx, rowId))
           .limit(1)
-      : rowQuery(ctx, def, fields).execute({ id: rowId });
-  // For who may delete such rows: whether a row pointing at this one refuses it (the detail then
-  // offers no Delete), probed beside the read.
-  const mayDelete = can(def, "delete", ctx.user) && !!def.version;
-  const [[raw], blocked] = await Promise.all([
-    read as Promise<unknown[]>,
-    mayDelete ? directlyProtected(ctx.handle.db, t, ctx.registry.relations, tableNameOf(def, t), rowId) : false,
-  ]);
+      : await rowQuery(ctx, def, fields, withDelete).execute({ id: rowId });
   if (!raw) throw new AppError("NOT_FOUND");
   const [row] = await toRows(def, fields, [raw as Record<string, unknown>], ctx);
-  if (mayDelete) row!.__deleteBlocked = blocked;
+  if (withDelete) row!.__deleteBlocked = (raw as Record<string, unknown>).__deleteBlocked === true;
   return row!;
+}
+
+/** The detail's selection, with `__deleteBlocked` for who may delete (see `protectedExpr`). */
+function rowSelection(ctx: ResourceCtx, def: ResourceDef, fields: string[], withDelete: boolean) {
+  const t = ctx.handle.t;
+  const selection = selectionOf(def, fields, t);
+  const blocked = withDelete ? protectedExpr(t, ctx.registry.relations, tableNameOf(def, t), def.pk(t)) : undefined;
+  return blocked ? { ...selection, __deleteBlocked: blocked } : selection;
 }
 
 type RowQuery = { execute: (params: { id: string | number }) => Promise<unknown[]> };
@@ -217,13 +221,13 @@ type RowQuery = { execute: (params: { id: string | number }) => Promise<unknown[
  * per centre and list of fields: building the client's detail statement (70 fields) cost more CPU
  * and memory on each opening than PostgreSQL took to run it.
  */
-const rowQuery = (ctx: ResourceCtx, def: ResourceDef, fields: string[]): RowQuery =>
+const rowQuery = (ctx: ResourceCtx, def: ResourceDef, fields: string[], withDelete: boolean): RowQuery =>
   onceForCentre(
     ctx.handle.t,
-    `row\0${def.id}\0${fields.join(",")}`,
+    `row\0${def.id}\0${fields.join(",")}\0${withDelete ? "d" : ""}`,
     () =>
       ctx.handle.db
-        .select(selectionOf(def, fields, ctx.handle.t) as never)
+        .select(rowSelection(ctx, def, fields, withDelete) as never)
         .from(def.table(ctx.handle.t))
         .where(and(eq(def.pk(ctx.handle.t), sql.placeholder("id")), def.scope?.(ctx.handle.t, ctx)))
         .limit(1)
