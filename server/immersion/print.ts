@@ -127,7 +127,7 @@ export const printImmersionAction: ActionDef = {
   run: (ctx, id) => printImmersion(ctx, Number(id)),
 };
 
-/** The document type of immersion trainings, the same row in every centre (and migration 0048's data part). */
+/** The document type of immersion trainings, the same row in every centre (and migration 0051's data part). */
 export const IMMERSION_DOCUMENT_TYPE = {
   names: {
     fr: "Convention de stage d'immersion",

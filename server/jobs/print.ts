@@ -131,7 +131,7 @@ export const printArt60Action: ActionDef = {
   run: (ctx, id) => printArt60(ctx, Number(id)),
 };
 
-/** The document type of Art. 60§7 contracts, the same row in every centre (and migration 0048's data part). */
+/** The document type of Art. 60§7 contracts, the same row in every centre (and migration 0051's data part). */
 export const ART60_DOCUMENT_TYPE = {
   names: {
     fr: "Convention de mise à l'emploi art. 60§7",

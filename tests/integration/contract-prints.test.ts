@@ -205,9 +205,9 @@ describe("the document types", () => {
     ]);
   });
 
-  it("reach a centre that existed before them through migration 0048, which adds nothing twice", async () => {
+  it("reach a centre that existed before them through migration 0051, which adds nothing twice", async () => {
     const { db, t, schema } = tenantHandle(other);
-    // As the centre was before 0048: no types for the two kinds, the convention not certifying.
+    // As the centre was before 0051: no types for the two kinds, the convention not certifying.
     await db.delete(t.excerptTypes).where(sql`${t.excerptTypes.contentType} in ('art60Contract', 'immersionContract')`);
     await db.update(t.excerptTypes).set({ certifying: false }).where(eq(t.excerptTypes.contentType, "art61Contract"));
     const migration = loadMigrations(MIGRATIONS_DIR.tenant).find((m) => m.tag.endsWith("_contract_prints"))!;
