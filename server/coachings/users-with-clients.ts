@@ -1,4 +1,4 @@
-import { asc, inArray, ne, sql } from "drizzle-orm";
+import { asc, ne, sql } from "drizzle-orm";
 import type { LocalizedText } from "@/db/control/schema";
 import type { SessionUser } from "@/server/auth/session";
 import { ROLE_MATRIX, type UserType } from "@/server/auth/user-types";
@@ -39,75 +39,71 @@ export async function usersWithClients(
     .where(ne(t.personGroups.refName, ""))
     .orderBy(asc(t.personGroups.refName), asc(t.personGroups.id));
   const types = ROLE_MATRIX.IntegUser.filter((type) => viewer.roles.has("SiteAdmin") || !ADMIN_TYPES.includes(type));
-  // One row per user and phase of the clients they coach today (a client coached twice counts once).
-  const coached = db.$with("coached").as(
-    db
-      .select({
-        userId: t.coachings.userId,
-        clientId: t.coachings.clientId,
-        primary: sql<boolean>`bool_or(${t.coachings.primary})`.as("is_primary"),
-      })
-      .from(t.coachings)
-      .where(coachingActive(t, today, today))
-      .groupBy(t.coachings.userId, t.coachings.clientId),
-  );
-  const rows = await db
-    .with(coached)
-    .select({
-      userId: t.users.id,
-      firstName: t.users.firstName,
-      lastName: t.users.lastName,
-      username: t.users.username,
-      phase: t.partners.groupId,
-      total: sql<number>`count(*)::int`,
-      primary: sql<number>`(count(*) filter (where ${coached.primary}))::int`,
-      active: sql<number>`(count(*) filter (where ${coached.primary} and coalesce(${t.personGroups.active}, false)))::int`,
-    })
-    .from(coached)
-    .innerJoin(t.users, sql`${t.users.id} = ${coached.userId}`)
-    .innerJoin(
-      t.partners,
-      sql`${t.partners.id} = ${coached.clientId} and ${t.partners.isClient} and not ${t.partners.isObsolete}`,
-    )
-    .leftJoin(t.personGroups, sql`${t.personGroups.id} = ${t.partners.groupId}`)
-    .where(inArray(t.users.userType, [...types]))
-    .groupBy(t.users.id, t.partners.groupId)
-    .orderBy(asc(t.users.username));
+  const co = t.coachings;
+  const p = t.partners;
+  const contracts = CONTRACT_KINDS.map((k) => {
+    const c = k.contracts(t);
+    return sql`select ${k.kind}::text as kind, ${q(c.clientId)} as client_id from ${c} where ${contractActiveIn(c, today, today)}`;
+  });
+  // One statement: each agent's clients coached today (a client coached twice counts once, obsolete
+  // ones not), counted by phase, then the same clients by kind of contract active today. The users
+  // (their type) are joined last, to the few aggregated rows: joined first, the planner misjudges
+  // how many coachings they keep and probes the clients one by one.
+  const rows = await db.execute<{
+    user_id: number;
+    first_name: string | null;
+    last_name: string | null;
+    username: string;
+    phase: number | null;
+    kind: string | null;
+    total: number;
+    primary: number;
+    active: number;
+  }>(sql`
+    with coached as (
+      select co.user_id, co.client_id, co.is_primary, ${q(p.groupId)} as phase,
+        coalesce(${q(t.personGroups.active)}, false) as phase_active
+      from (select ${q(co.userId)} as user_id, ${q(co.clientId)} as client_id, bool_or(${q(co.primary)}) as is_primary
+            from ${co} where ${coachingActive(t, today, today)} group by 1, 2) co
+        join ${p} on ${q(p.id)} = co.client_id and ${q(p.isClient)} and not ${q(p.isObsolete)}
+        left join ${t.personGroups} on ${q(t.personGroups.id)} = ${q(p.groupId)}),
+    counts as (
+      select user_id, phase, null::text as kind, count(*) as total,
+        count(*) filter (where is_primary) as "primary", count(*) filter (where is_primary and phase_active) as active
+      from coached group by user_id, phase
+      union all
+      select coached.user_id, null, k.kind, count(*), 0, 0
+      from coached join (select distinct kind, client_id from (${sql.join(contracts, sql` union all `)}) a) k
+        on k.client_id = coached.client_id
+      group by coached.user_id, k.kind)
+    select counts.*, u.first_name, u.last_name, u.username
+    from counts join ${t.users} u on u.id = counts.user_id
+    where u.user_type in (${sql.join(
+      types.map((type) => sql`${type}`),
+      sql`, `,
+    )})
+    order by u.username, u.id`);
   const users = new Map<number, UserWithClients>();
-  for (const r of rows) {
-    const u = users.get(r.userId) ?? {
-      userId: r.userId,
-      name: [r.firstName, r.lastName].filter(Boolean).join(" ") || r.username,
+  for (const r of rows.rows) {
+    const id = Number(r.user_id);
+    const u = users.get(id) ?? {
+      userId: id,
+      name: [r.first_name, r.last_name].filter(Boolean).join(" ") || r.username,
       byPhase: {},
       byKind: {},
       primary: 0,
       active: 0,
       total: 0,
     };
-    if (r.phase !== null) u.byPhase[r.phase] = r.total;
-    u.primary += r.primary;
-    u.active += r.active;
-    u.total += r.total;
-    users.set(r.userId, u);
-  }
-  // The same clients (coached today, not obsolete), counted per kind of contract active today.
-  const userIds = [...users.keys()];
-  if (userIds.length) {
-    const parts = CONTRACT_KINDS.map((k) => {
-      const c = k.contracts(t);
-      return sql`select ${k.kind}::text as kind, ${q(c.clientId)} as client_id from ${c} where ${contractActiveIn(c, today, today)}`;
-    });
-    const counts = await db.execute<{ user_id: number; kind: string; n: number }>(sql`
-      select co.user_id, k.kind, count(distinct co.client_id)::int as n
-      from (select distinct ${q(t.coachings.userId)} as user_id, ${q(t.coachings.clientId)} as client_id from ${t.coachings}
-            where ${coachingActive(t, today, today)} and ${q(t.coachings.userId)} in (${sql.join(
-              userIds.map((id) => sql`${id}`),
-              sql`, `,
-            )})) co
-      join ${t.partners} p on p.id = co.client_id and p.is_client and not p.is_obsolete
-      join (${sql.join(parts, sql` union all `)}) k on k.client_id = co.client_id
-      group by co.user_id, k.kind`);
-    for (const r of counts.rows) users.get(Number(r.user_id))!.byKind[r.kind] = Number(r.n);
+    users.set(id, u);
+    if (r.kind !== null) {
+      u.byKind[r.kind] = Number(r.total);
+      continue;
+    }
+    if (r.phase !== null) u.byPhase[Number(r.phase)] = Number(r.total);
+    u.primary += Number(r.primary);
+    u.active += Number(r.active);
+    u.total += Number(r.total);
   }
   return {
     kinds: CONTRACT_KINDS.map((k) => ({ kind: k.kind, label: k.label })),

@@ -84,12 +84,21 @@ export interface KindReportTable {
   /** The kind's list filter that takes a row's key. */
   filter: string;
   /**
-   * `select contract_id, key, label`: each contract's rows, the label a jsonb (a LocalizedText, or a
-   * string for a name). A row appears when it has a contract at all, whatever the period.
+   * Each contract's rows: a column of the contract itself (`key`, e.g. its study type), or a relation
+   * `select contract_id, key` (`rows`, e.g. its external partners; a pair listed twice counts once).
+   * A row appears when it has a contract at all, whatever the period.
    */
-  rows: (t: TenantTables) => SQL;
+  key?: (t: TenantTables) => SQL;
+  rows?: (t: TenantTables) => SQL;
+  /** A row's label from its key, as jsonb (a LocalizedText, or a string for a name): read once per row, not per contract. */
+  label: (t: TenantTables, key: SQL) => SQL;
   /** Only the types where this holds are columns (`select id from types where …`); the total counts every type. */
   columns?: (t: TenantTables) => SQL;
+  /**
+   * Its rows with contracts active in the period are general indicators too: how many were active on
+   * the period's first and last day (Lino's CompareRequestsTable, "active ISIPs per study type").
+   */
+  indicators?: boolean;
   /** Rows counting no contract active in the period are left out (Lino's hide_zero_rows). */
   hideZeroRows?: boolean;
 }
@@ -110,8 +119,8 @@ export const isipKind: ContractKind = {
       head: "isip.report.partner",
       filter: "partner",
       rows: (t) =>
-        sql`select ${q(t.isipPartners.contractId)} as contract_id, ${q(t.isipPartners.companyId)} as key,
-          to_jsonb(${partnerNameOf(t, q(t.isipPartners.companyId))}) as label from ${t.isipPartners}`,
+        sql`select ${q(t.isipPartners.contractId)} as contract_id, ${q(t.isipPartners.companyId)} as key from ${t.isipPartners}`,
+      label: (t, key) => sql`to_jsonb(${partnerNameOf(t, key)})`,
       hideZeroRows: true,
     },
     // Lino's StudyTypesAndContracts: study types × the types that need one.
@@ -120,10 +129,10 @@ export const isipKind: ContractKind = {
       title: "isip.report.byStudyType",
       head: "isip.studyType",
       filter: "studyType",
-      rows: (t) =>
-        sql`select ${q(t.isipContracts.id)} as contract_id, ${q(t.isipContracts.studyTypeId)} as key,
-          (select ${q(t.cvStudyTypes.names)} from ${t.cvStudyTypes} where ${q(t.cvStudyTypes.id)} = ${q(t.isipContracts.studyTypeId)}) as label
-          from ${t.isipContracts} where ${q(t.isipContracts.studyTypeId)} is not null`,
+      indicators: true,
+      key: (t) => q(t.isipContracts.studyTypeId),
+      label: (t, key) =>
+        sql`(select ${q(t.cvStudyTypes.names)} from ${t.cvStudyTypes} where ${q(t.cvStudyTypes.id)} = ${key})`,
       columns: (t) =>
         sql`select ${q(t.isipContractTypes.id)} as id from ${t.isipContractTypes} where ${q(t.isipContractTypes.needsStudyType)}`,
     },

@@ -25,10 +25,9 @@ export const art60Kind: ContractKind = {
       title: "jobs.contracts.reportByProvider",
       head: "jobs.contracts.company",
       filter: "company",
-      rows: (t: Tables) =>
-        sql`select ${q(t.jobContracts.id)} as contract_id, ${q(t.jobContracts.companyId)} as key,
-          to_jsonb(${partnerNameOf(t, q(t.jobContracts.companyId))}) as label from ${t.jobContracts}
-          where exists (select 1 from ${t.jobProviders} where ${q(t.jobProviders.companyId)} = ${q(t.jobContracts.companyId)})`,
+      key: (t: Tables) =>
+        sql`case when exists (select 1 from ${t.jobProviders} where ${q(t.jobProviders.companyId)} = ${q(t.jobContracts.companyId)}) then ${q(t.jobContracts.companyId)} end`,
+      label: (t: Tables, key) => sql`to_jsonb(${partnerNameOf(t, key)})`,
       hideZeroRows: true,
     },
   ],

@@ -216,6 +216,26 @@ describe("the activity report's kind-specific tables (§2.9)", () => {
     });
   });
 
+  it("adds the ISIPs active per study type on the period's first and last day to the general indicators", async () => {
+    const report = await agent.integ.activityReport(YEAR);
+    const rows = tableOf(report, "indicators").rows.filter((r) => r.label.includes("Study type"));
+    // Study One: on 1 January only i4 (open since 2028); on 31 December i4 and i3 (starts that day).
+    // Study Two: its only contract (i2) ended before the period, so no line.
+    expect(rows.map((r) => [r.label, r.cells.map((c) => c.value)])).toEqual([
+      ["Active contracts: ISIP — Study type: Study One", [1, 2]],
+    ]);
+    for (const c of rows[0]!.cells) {
+      const state = JSON.parse(new URL(c.href!, "http://x").searchParams.get("s") ?? "null") as {
+        filters: Record<string, unknown>;
+      };
+      const page = await agent.resources.list({
+        resource: "isip.contracts",
+        state: { page: 1, pageSize: 100, sort: [], q: "", filters: state.filters },
+      });
+      expect(page.total).toBe(c.value);
+    }
+  });
+
   it("counts Art. 60§7 contracts by job provider × type, only organisations that are providers", async () => {
     const report = await agent.integ.activityReport(YEAR);
     expect(grid(report, "art60.providers", ["Job T1", "Job T2"])).toEqual({

@@ -223,6 +223,9 @@ export interface KindTableRow {
   label: string | LocalizedText | null;
   byType: Record<number, number>;
   total: number;
+  /** Of the row's contracts, those active on the period's first and on its last day. */
+  atStart: number;
+  atEnd: number;
 }
 
 export interface KindTableFigures {
@@ -241,20 +244,48 @@ export async function kindTableFigures(
   const c = kind.contracts(t);
   return Promise.all(
     (kind.reportTables ?? []).map(async (table) => {
+      // A key that is the contract's own column is read in the same scan of the contracts; a relation
+      // of keys is joined to the contracts active in the period only, when rows without any are hidden
+      // anyway (a contract listed twice under one key counts once).
+      const active = contractActiveIn(c, from, to);
+      const onlyActive = !!table.rows && table.hideZeroRows;
+      const source = table.rows
+        ? sql`(${table.rows(t)}) r join ${c} on ${c.id} = r.contract_id`
+        : sql`${c} cross join lateral (select ${table.key!(t)} as key) r`;
+      const counted = table.rows ? sql`distinct ${c.id}` : sql`*`;
       const [counts, columns] = await Promise.all([
-        db.execute<{ key: number; label: unknown; type_id: number | null; is_total: boolean; n: number }>(sql`
-          with r as (${table.rows(t)})
-          select r.key, min(r.label::text) as label, ${c.typeId} as type_id, grouping(${c.typeId}) = 1 as is_total,
-            count(distinct ${c.id}) filter (where ${contractActiveIn(c, from, to)}) as n
-          from r join ${c} on ${c.id} = r.contract_id
-          group by grouping sets ((r.key, ${c.typeId}), (r.key))`),
+        db.execute<{
+          key: number;
+          label: unknown;
+          type_id: number | null;
+          is_total: boolean;
+          n: number;
+          at_start: number;
+          at_end: number;
+        }>(sql`
+          with g as (
+            select r.key, ${c.typeId} as type_id, grouping(${c.typeId}) = 1 as is_total,
+              count(${counted}) ${onlyActive ? sql`` : sql`filter (where ${active})`} as n,
+              count(${counted}) filter (where ${activeOn(c, from)}) as at_start,
+              count(${counted}) filter (where ${activeOn(c, to)}) as at_end
+            from ${source}
+            where r.key is not null ${onlyActive ? sql`and ${active}` : sql``}
+            group by grouping sets ((r.key, ${c.typeId}), (r.key)))
+          select g.*, ${table.label(t, sql`g.key`)} as label from g`),
         table.columns ? db.execute<{ id: number }>(table.columns(t)) : null,
       ]);
       const rows = new Map<number, KindTableRow>();
       for (const r of counts.rows) {
         const key = n(r.key);
-        const row: KindTableRow = rows.get(key) ?? { key, label: JSON.parse(String(r.label)), byType: {}, total: 0 };
-        if (r.is_total) row.total = n(r.n);
+        const row: KindTableRow = rows.get(key) ?? {
+          key,
+          label: r.label as KindTableRow["label"],
+          byType: {},
+          total: 0,
+          atStart: 0,
+          atEnd: 0,
+        };
+        if (r.is_total) Object.assign(row, { total: n(r.n), atStart: n(r.at_start), atEnd: n(r.at_end) });
         else if (r.type_id !== null) row.byType[n(r.type_id)] = n(r.n);
         rows.set(key, row);
       }

@@ -69,6 +69,10 @@ export const periodLabel = (p: Period, locale: Locale) =>
     ? formatDate(p.from, locale as UiLocale)
     : `${formatDate(p.from, locale as UiLocale)} – ${formatDate(p.to, locale as UiLocale)}`;
 
+/** A kind table row's label in the reader's language (a name, or a LocalizedText). */
+const rowLabel = (l: KindTableFigures["rows"][number]["label"], locale: Locale) =>
+  l === null ? "" : typeof l === "string" ? l : localized(l, locale);
+
 /** A type's figures as the statistics show them: one column per event, links to the matching contracts. */
 function typesTable(f: KindFigures, period: Period, { locale, t }: Ctx): ReportTable {
   const kind = f.kind;
@@ -185,8 +189,7 @@ function kindOwnTable(f: KindFigures, own: KindTableFigures, period: Period, { l
   const kind = f.kind;
   const { table } = own;
   const types = own.typeIds ? f.types.filter((ty) => own.typeIds!.includes(ty.typeId)) : f.types;
-  const label = (l: KindTableFigures["rows"][number]["label"]) =>
-    l === null ? "" : typeof l === "string" ? l : localized(l, locale);
+  const label = (l: KindTableFigures["rows"][number]["label"]) => rowLabel(l, locale);
   return {
     id: `${kind.kind}.${table.id}`,
     title: upperFirst(t(table.title, { kind: t(kind.label) })),
@@ -271,6 +274,27 @@ export async function activityReport(ctx: Ctx, period: Period): Promise<Report> 
           cell(sum(f.types.map((ty) => ty.activeAtEnd)), contractsHref(f.kind, "active", last)),
         ],
       })),
+      // Per row of a kind's indicator tables with contracts active in the period (e.g. per study type).
+      ...kinds.flatMap((f, i) =>
+        (own[i] ?? [])
+          .filter((o) => o.table.indicators)
+          .flatMap((o) =>
+            o.rows
+              .filter((r) => r.total > 0)
+              .map((r) => ({ r, row: rowLabel(r.label, locale) }))
+              .sort((a, b) => a.row.localeCompare(b.row, locale) || a.r.key - b.r.key)
+              .map(({ r, row }) => {
+                const by = { [o.table.filter]: r.key };
+                return {
+                  label: t("integReports.activeContractsBy", { kind: t(f.kind.label), head: t(o.table.head), row }),
+                  cells: [
+                    cell(r.atStart, contractsHref(f.kind, "active", first, by)),
+                    cell(r.atEnd, contractsHref(f.kind, "active", last, by)),
+                  ],
+                };
+              }),
+          ),
+      ),
     ],
   };
   const periodic: ReportTable = {
