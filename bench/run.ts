@@ -272,7 +272,30 @@ async function run() {
 
   // 7. The client file with ROWS generated clients on one centre, and many users over all centres.
   const { benchClients } = await import("./clients");
-  if (runs("clients", "notes", ...HTTP_SECTIONS)) await benchClients(tenants.slice(1), ROWS, runs("clients"));
+  const clients = runs("clients", "notes", ...HTTP_SECTIONS)
+    ? await benchClients(tenants.slice(1), ROWS, runs("clients"))
+    : undefined;
+  // 7a. The same 32 agents with more centres present (issue 12 §5: 20, 200 and 600): centres are
+  // added up to each step of BENCH_CENTRE_STEPS (default 200,600 in a full run, none in a smoke run).
+  const steps = (process.env.BENCH_CENTRE_STEPS ?? (SMOKE ? "" : "200,600"))
+    .split(",")
+    .map(Number)
+    .filter((n) => n > tenants.length);
+  if (clients && runs("clients") && steps.length) {
+    const { benchConcurrentAgents } = await import("./clients");
+    let present = [...tenants];
+    for (const step of steps) {
+      const more = Array.from({ length: step - present.length }, (_, i) => `bench-more-${present.length + i + 1}`);
+      const added = await timed(() =>
+        eachConcurrently(more, CONCURRENCY, async (slug) => {
+          await createTenant({ slug, names: { fr: `Bench ${slug}` }, defaultLocale: "fr", kind: "production" }, ACTOR);
+        }),
+      );
+      present = await listTenants();
+      line(`clients_concurrent_at_${step}_centres_created_seconds`, added.seconds);
+      await benchConcurrentAgents(clients.big, clients.colleagues, present, `clients_concurrent_at_${step}_centres`);
+    }
+  }
 
   // 7b. Notification e-mails at volume: digests queued and sent through a loopback SMTP server.
   const { benchDigests } = await import("./mail");
