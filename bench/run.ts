@@ -14,6 +14,8 @@
 // pk, grid, clients, digests, locked, notes, series, isip, documents, newcomers, cv, integ, reports, planner, move,
 // pages, uploads, soak, live. BENCH_CPU_PROFILES=<folder> writes the server's CPU profile of each page's timed run there
 // (`<page>.cpuprofile`, for Chrome's DevTools; the profiler adds to the CPU figures of that run).
+// BENCH_CENTRE_STEPS: after section 7's "32 agents at once", centres are added up to each step and the
+// agents measured again (default 200,600; none in a smoke run).
 // The clients of section 7 are generated whenever notes or the HTTP sections need them. BENCH_KEEP_DATABASE=1 keeps the throwaway database
 // (to EXPLAIN its queries afterwards; drop it by hand).
 import { createHash } from "node:crypto";
