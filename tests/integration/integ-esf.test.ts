@@ -234,7 +234,7 @@ describe("the Training report", () => {
       patch: {
         certifiedHandicap: true,
         childrenAtCharge: 3,
-        result: "Prüfung bestanden",
+        result: "10",
         remark: "Sehr motiviert",
         ...(level ? { educationLevel: level.id } : {}),
       },
@@ -255,7 +255,9 @@ describe("the Training report", () => {
     expect(text).toContain("Kinder zu Lasten 3");
     expect(text).toContain("Anerkannte Behinderung Ja");
     expect(text).toContain("Andere Schwierigkeit Nein");
-    expect(text).toContain("Ergebnis (Teilnahmebescheinigung) Prüfung bestanden");
+    expect(text).toContain(
+      "Ergebnis (Teilnahmebescheinigung) Evaluierungsprüfung bestanden, ohne spezifischen Abschluss",
+    );
     expect(text).toContain("Bemerkung: Sehr motiviert");
     if (level) expect(text).toContain(`Ausbildungsniveau ${(level.names as Record<string, string>).de}`);
     expect(text).not.toMatch(/[{}]/);
@@ -284,6 +286,33 @@ describe("the Training report", () => {
     expect(text).toContain("CyE · Cyber emploi 8784:00");
     expect(text).toContain("Total 8788:00");
     expect(text).toContain("Handicap reconnu Non");
+  });
+});
+
+describe("the result", () => {
+  it("takes a value of Lino's list, refuses another with nothing saved, and the list is filtered by it", async () => {
+    const { id, version } = await summaryOf(bob);
+    const bad = await agent.resources
+      .update({
+        resource: "integ.esfSummaries",
+        id,
+        version,
+        patch: { result: "Prüfung bestanden", childrenAtCharge: 5 },
+      })
+      .then(() => null, errorAsSent);
+    expect(bad).toMatchObject({ httpStatus: 400, appCode: "INVALID_INPUT" });
+    const after = await summaryOf(bob);
+    expect([after.result, after.childrenAtCharge, after.version]).toEqual([null, 2, version]);
+    const list = async (filters: Record<string, unknown>) =>
+      (
+        await agent.resources.list({
+          resource: "integ.esfSummaries",
+          state: { page: 1, pageSize: 10, sort: [], q: "", filters: { year: String(YEAR), ...filters } },
+        })
+      ).rows.map((r) => r.id);
+    // Pia's result is 10 (set above), Bob's is none.
+    expect(await list({ result: "10" })).toEqual([(await summaryOf(pia)).id]);
+    expect((await list({})).length).toBe(2);
   });
 });
 
@@ -406,6 +435,8 @@ describe("the demo", () => {
     const year = Number(belgianToday().slice(0, 4));
     const summaries = await db.select().from(t.esfSummaries).where(eq(t.esfSummaries.year, year));
     expect(summaries.length).toBeGreaterThan(0);
+    // One in three (by id) has Lino's participation certificate as its result, the others none.
+    expect(summaries.map((s) => [s.id, s.result])).toEqual(summaries.map((s) => [s.id, s.id % 3 === 0 ? "10" : null]));
     // They are what a computation gives: computing again changes nothing; seeding again adds nothing.
     expect(await computeEsf(h, systemActor("test"), year)).toEqual({ created: 0, updated: 0, kept: 0 });
     await seedEsfDemoMapping(h, { kind: "training", defaultLocale: "fr" } as never);

@@ -15,9 +15,10 @@ import { translatorFor } from "@/server/i18n/translator";
 import { namesOf } from "@/server/isip/config";
 import { pickLocalized } from "@/lib/format";
 import type { ActionDef, ResourceCtx } from "@/server/resources/define";
+import { choiceLabelKey } from "@/server/resources/choices";
 import { qualified as q } from "@/server/resources/query";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import { ESF_FIELDS, hoursOf, revertEsfSummary } from "./esf";
+import { ESF_FIELDS, esfResults, hoursOf, revertEsfSummary } from "./esf";
 
 type Tx = TenantHandle["db"];
 
@@ -74,7 +75,7 @@ export async function trainingReportData(
     childrenAtCharge: String(row.childrenAtCharge),
     certifiedHandicap: yesNo(row.certifiedHandicap),
     otherDifficulty: yesNo(row.otherDifficulty),
-    result: row.result,
+    result: row.result ? tr(choiceLabelKey(esfResults, row.result)) : "",
     remark: row.remark,
   };
 }

@@ -4,9 +4,9 @@ import { clientRef } from "@/server/clients/client-rows";
 import { namesOf } from "@/server/isip/config";
 import { defineResource, type FieldDef, type ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import { boolean, choice, integer, longText, reference, text } from "@/server/resources/fields";
+import { boolean, choice, filters, integer, longText, reference } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
-import { ESF_FIELDS, esfFields, hoursInput, hoursOf } from "./esf";
+import { ESF_FIELDS, esfFields, esfResults, hoursInput, hoursOf } from "./esf";
 import { printTrainingReportAction, revertEsfAction } from "./esf-print";
 
 type Tx = TenantHandle["db"];
@@ -73,7 +73,7 @@ export const esfSummariesResource = defineResource({
     }),
     certifiedHandicap: boolean("integReports.esf.certifiedHandicap", (t) => t.esfSummaries.certifiedHandicap),
     otherDifficulty: boolean("integReports.esf.otherDifficulty", (t) => t.esfSummaries.otherDifficulty),
-    result: text("integReports.esf.result", (t) => t.esfSummaries.result, { max: 200 }),
+    result: choice("integReports.esf.result", (t) => t.esfSummaries.result, esfResults),
     remark: longText("fields.remarks", (t) => t.esfSummaries.remark),
     userModified: boolean("integReports.esf.userModified", (t) => t.esfSummaries.userModified, { editable: false }),
     ...HOURS,
@@ -99,6 +99,7 @@ export const esfSummariesResource = defineResource({
         .regex(/^\d{4}$/),
       where: (v: string, t) => sql`${t.esfSummaries.year} = ${Number(v)}`,
     },
+    result: filters.choice("integReports.esf.result", esfResults, (t) => t.esfSummaries.result),
   },
   defaultSort: [
     { field: "year", dir: "desc" },

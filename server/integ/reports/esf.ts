@@ -46,6 +46,12 @@ export const esfFields = defineChoiceList(
   ESF_FIELDS.filter((f) => !("contractKind" in f.count)).map((f) => f.value),
 );
 
+/**
+ * The result of a client's year (§2.10 `result`, Lino's esf ParticipationCertificates, one value in
+ * Lino: 10 "Épreuve d'évaluation réussie sans titre spécifique"); labels under `choices.esfResults`.
+ */
+export const esfResults = defineChoiceList("esfResults", ["10"]);
+
 /** Guest states in which a guest was there (§10.3): present, then busy with an agent, then gone. */
 export const PRESENT_STATES = ["present", "busy", "gone"] as const;
 
