@@ -17,3 +17,8 @@ SET "result" = CASE WHEN lower(replace(replace(btrim("result"), 'â€™', ''''), 'Ã
   ) THEN '10' END,
   "version" = "version" + 1
 WHERE "result" IS NOT NULL AND "result" <> '10';
+--> statement-breakpoint
+-- The Training report certifies its summary (server/integ/reports/esf-print.ts ESF_DOCUMENT_TYPE, Lino's
+-- esf std fixture): the type seeded before it did (migration esf_training_report) becomes certifying.
+UPDATE "tenant_template"."excerpt_types" SET "certifying" = true, "version" = "version" + 1
+WHERE "content_type" = 'esfSummary' AND "template" = 'esfTrainingReport' AND NOT "certifying";
