@@ -28,6 +28,8 @@ export interface ChoiceMeta {
 export interface FieldMeta {
   name: string;
   label: string;
+  /** A shorter header for the grid column (message key); `label` is then its tooltip. */
+  columnLabel?: string;
   type: FieldType;
   width: number;
   sortable: boolean;

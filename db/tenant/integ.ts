@@ -47,7 +47,8 @@ export function integTables(s: PgSchema, deps: Deps) {
       childrenAtCharge: integer("children_at_charge").notNull().default(0),
       certifiedHandicap: boolean("certified_handicap").notNull().default(false),
       otherDifficulty: boolean("other_difficulty").notNull().default(false),
-      result: text("result").notNull().default(""),
+      /** The participation certificate (choice list `esfResults`), none until the year's result is known. */
+      result: text("result"),
       remark: text("remark").notNull().default(""),
       /** Minutes per statistical field ("10" … "70"), as last computed. */
       minutes: jsonb("minutes").$type<Record<string, number>>().notNull().default({}),

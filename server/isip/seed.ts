@@ -1,4 +1,5 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { created, rowChange, writeAudit } from "@/server/audit";
 import type { SeedCentre } from "@/server/area";
 import { addDays, addMonths } from "@/server/calendar/rules/reminders";
 import { belgianToday } from "@/lib/format";
@@ -174,8 +175,114 @@ export async function seedIsipDemo(handle: TenantHandle, centre: SeedCentre) {
       goals: "<p>Insertion socio-professionnelle</p>",
     };
   });
+  const german = centre.defaultLocale === "de";
+  const partnered = (i: number) => i % 3 === 0;
+  // A contract with external partners says what the centre undertakes too, so that it can be printed (§2.4).
+  const duties = DEMO_DUTIES[german ? "de" : "fr"];
+  const withDuties = rows.map((r, i) => (partnered(i) ? { ...r, ...duties } : r));
+  const partners = await demoPartnersOf(handle, german);
   const who = { actor: "seed:isip", actingFor: null };
   await db.transaction(async (tx) => {
-    await insertSeededContracts(tx as never, t, who, isipKind, rows);
+    const ids = await insertSeededContracts(tx as never, t, who, isipKind, withDuties);
+    if (!partners.length) return;
+    const links = ids.flatMap((contractId, i) => {
+      if (!partnered(i)) return [];
+      const n = i / 3;
+      const first = partners[n % partners.length]!;
+      const second = partners[(n + 1) % partners.length]!;
+      // One partner, a second one every other time (when there is another organisation).
+      const chosen = n % 2 === 0 && second !== first ? [first, second] : [first];
+      return chosen.map((p) => ({ contractId, companyId: p.id, contactPersonId: p.contact, dutiesCompany: p.duties }));
+    });
+    if (!links.length) return;
+    const inserted = await tx.insert(t.isipPartners).values(links).returning({ id: t.isipPartners.id });
+    await writeAudit(
+      tx,
+      t,
+      who,
+      ...inserted.map((r, i) => rowChange("isip.partners", "create", r.id, created(links[i]!))),
+    );
+  });
+}
+
+/** What the centre and the client undertake in a demo contract that has external partners (§2.4), in the centre's language. */
+const DEMO_DUTIES = {
+  de: {
+    dutiesPcsw:
+      "<p>Das ÖSHZ zahlt das Eingliederungseinkommen weiter, begleitet den Klienten in einem monatlichen Gespräch und übernimmt die Fahrtkosten zu den Partnern.</p>",
+    dutiesPerson:
+      "<p>Der Klient nimmt an allen vereinbarten Terminen teil, meldet jede Abwesenheit im Voraus und sucht aktiv Arbeit.</p>",
+  },
+  fr: {
+    dutiesPcsw:
+      "<p>Le CPAS maintient le revenu d'intégration, rencontre le bénéficiaire une fois par mois et prend en charge ses frais de déplacement vers les partenaires.</p>",
+    dutiesPerson:
+      "<p>Le bénéficiaire participe à tous les rendez-vous convenus, prévient de toute absence à l'avance et recherche activement un emploi.</p>",
+  },
+} as const;
+
+/**
+ * The demo's external partners of ISIPs (§2.4 "partners with their duties"): organisations of the
+ * demo contacts (db/seed/contacts.ts) by name, each with its contact person when it has one and its
+ * duties in the centre's language; those the centre does not have are left out.
+ */
+const DEMO_PARTNERS: Record<"de" | "fr", [name: string, duties: string][]> = {
+  de: [
+    [
+      "Arbeitsamt der DG",
+      "<p>Das Arbeitsamt begleitet die Arbeitssuche: ein Gespräch im Monat mit dem Berater, passende Stellenangebote und ein Bewerbungstraining.</p>",
+    ],
+    [
+      "Bäckerei Ausdemwald",
+      "<p>Die Bäckerei bietet ein vierwöchiges Praktikum im Verkauf an und benennt einen Tutor, der den Praktikanten einarbeitet und am Ende bewertet.</p>",
+    ],
+    [
+      "Garage Mergelsberg",
+      "<p>Die Werkstatt nimmt den Klienten zwei Tage pro Woche zum Kennenlernen der Fahrzeugpflege auf und meldet Abwesenheiten dem ÖSHZ.</p>",
+    ],
+  ],
+  fr: [
+    [
+      "Forem Châtelet",
+      "<p>Le Forem accompagne la recherche d'emploi : un entretien par mois avec le conseiller, des offres d'emploi adaptées et un atelier de rédaction du CV.</p>",
+    ],
+    [
+      "Boulangerie Lambotte",
+      "<p>La boulangerie accueille le bénéficiaire pour un stage de quatre semaines à la vente et désigne un tuteur qui l'encadre et l'évalue en fin de stage.</p>",
+    ],
+  ],
+};
+
+async function demoPartnersOf({ db, t }: TenantHandle, german: boolean) {
+  const wanted = DEMO_PARTNERS[german ? "de" : "fr"];
+  const orgs = await db
+    .select({ id: t.partners.id, name: t.partners.name })
+    .from(t.partners)
+    .where(
+      and(
+        eq(t.partners.kind, "organisation"),
+        inArray(
+          t.partners.name,
+          wanted.map(([name]) => name),
+        ),
+      ),
+    );
+  const contacts = orgs.length
+    ? await db
+        .select({ companyId: t.roles.companyId, personId: t.roles.personId })
+        .from(t.roles)
+        .where(
+          inArray(
+            t.roles.companyId,
+            orgs.map((o) => o.id),
+          ),
+        )
+        .orderBy(asc(t.roles.id))
+    : [];
+  return wanted.flatMap(([name, duties]) => {
+    const org = orgs.find((o) => o.name === name);
+    if (!org) return [];
+    const contact = contacts.find((c) => c.companyId === org.id)?.personId ?? null;
+    return [{ id: org.id, contact, duties }];
   });
 }

@@ -23,6 +23,11 @@ type Expr = (t: TenantTables) => SQLWrapper;
 export interface FieldDef {
   type: FieldType;
   label: string;
+  /**
+   * A shorter header for the field's grid column and exports (message key, e.g. Lino's "S.Inf"); the
+   * full `label` then names the field in the detail and the form, and is the header's tooltip.
+   */
+  columnLabel?: string;
   /** How the value is read; also what sorting and filtering use. */
   expr: Expr;
   /** The column written by edits. A field without `input` is read-only. */

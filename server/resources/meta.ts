@@ -79,6 +79,7 @@ export async function describeResource(
   const fieldMeta = async (name: string, f: FieldDef, editable: boolean): Promise<FieldMeta> => ({
     name,
     label: f.label,
+    ...(f.columnLabel ? { columnLabel: f.columnLabel } : {}),
     type: f.type,
     width: f.width ?? DEFAULT_WIDTH[f.type],
     sortable: f.sortable !== false,

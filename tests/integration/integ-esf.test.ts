@@ -11,6 +11,7 @@ import { systemActor } from "@/server/audit";
 import type { SessionClaims } from "@/server/auth/session";
 import { closePools, getPool } from "@/server/db/pool";
 import { excerptDownload } from "@/server/documents/routes";
+import { translatorFor } from "@/server/i18n/translator";
 import { computeEsf } from "@/server/integ/reports/esf";
 import { seedEsfDemoMapping } from "@/server/integ/reports/esf-seed";
 import type { Tenant } from "@/server/tenancy/registry";
@@ -98,6 +99,16 @@ beforeAll(async () => {
 });
 
 const get = (id: number) => agent.resources.get({ resource: "integ.esfSummaries", id });
+
+/** The excerpts printed of a summary, oldest first. */
+const excerptsOf = async (id: number) => {
+  const { db, t } = tenantHandle(eupen);
+  return db
+    .select({ id: t.excerpts.id, clearedAt: t.excerpts.clearedAt })
+    .from(t.excerpts)
+    .where(and(eq(t.excerpts.ownerType, "esfSummary"), eq(t.excerpts.ownerId, id)))
+    .orderBy(t.excerpts.id);
+};
 
 describe("hours edited by hand", () => {
   it("are typed h:mm, mark the summary as changed by a user, audited, and kept by a recomputation", async () => {
@@ -234,7 +245,7 @@ describe("the Training report", () => {
       patch: {
         certifiedHandicap: true,
         childrenAtCharge: 3,
-        result: "Prüfung bestanden",
+        result: "10",
         remark: "Sehr motiviert",
         ...(level ? { educationLevel: level.id } : {}),
       },
@@ -255,7 +266,9 @@ describe("the Training report", () => {
     expect(text).toContain("Kinder zu Lasten 3");
     expect(text).toContain("Anerkannte Behinderung Ja");
     expect(text).toContain("Andere Schwierigkeit Nein");
-    expect(text).toContain("Ergebnis (Teilnahmebescheinigung) Prüfung bestanden");
+    expect(text).toContain(
+      "Ergebnis (Teilnahmebescheinigung) Evaluierungsprüfung bestanden, ohne spezifischen Abschluss",
+    );
     expect(text).toContain("Bemerkung: Sehr motiviert");
     if (level) expect(text).toContain(`Ausbildungsniveau ${(level.names as Record<string, string>).de}`);
     expect(text).not.toMatch(/[{}]/);
@@ -287,6 +300,176 @@ describe("the Training report", () => {
   });
 });
 
+describe("printing certifies the summary", () => {
+  const act = (c: Caller, id: number, name: string, version?: number) =>
+    c.resources.action({ resource: "integ.esfSummaries", id, name, ...(version ? { version } : {}) });
+  const update = async (id: number, patch: Record<string, unknown>) =>
+    agent.resources.update({ resource: "integ.esfSummaries", id, version: Number((await get(id)).__version), patch });
+  const messageOf = (e: unknown, language: "fr" | "de") => {
+    const { params } = errorAsSent(e);
+    return translatorFor(language)(String(params.messageKey), params);
+  };
+
+  it("locks the printed fields, keeps the hours through a recomputation, refuses the revert, until 'Clear printed'", async () => {
+    const { id } = await summaryOf(pia); // printed above (German)
+    const row = await get(id);
+    expect(row.__certified).toBe(true);
+    expect(row.printed).toEqual(expect.any(String));
+    const [first] = await excerptsOf(id);
+    // Printing again gives the same document (§14.1).
+    const again = (await act(agent, id, "printTrainingReport"))!.open!;
+    expect(Number(again.id)).toBe(first!.id);
+    for (const [field, value] of [
+      ["h10", "9:00"],
+      ["h44", "1:30"],
+      ["childrenAtCharge", 4],
+      ["certifiedHandicap", false],
+      ["otherDifficulty", true],
+      ["result", null],
+      ["educationLevel", null],
+    ] as const) {
+      const refused = await update(id, { [field]: value }).catch((e: unknown) => e);
+      expect(errorAsSent(refused), field).toMatchObject({
+        httpStatus: 400,
+        appCode: "INVALID_INPUT",
+        params: { field, messageKey: "documents.certified.locked" },
+      });
+      expect(messageOf(refused, "de")).toContain("Druck freigeben");
+    }
+    const before = await summaryOf(pia);
+    expect([before.minutes, before.childrenAtCharge, before.result, before.version]).toEqual([
+      { "10": 480 },
+      3,
+      "10",
+      Number(row.__version),
+    ]);
+    // The remark is not printed-only: it stays editable.
+    await update(id, { remark: "Sehr motiviert, gedruckt" });
+    // A new presence: a recomputation leaves the printed summary as printed (kept), Bob's too (printed).
+    await presence(pia, "2030-10-01");
+    expect(await agent.integ.esfCompute({ year: YEAR })).toEqual({ created: 0, updated: 0, kept: 2 });
+    expect((await summaryOf(pia)).minutes).toEqual({ "10": 480 });
+    // "Back to the computed hours" is refused while printed, with its translated message; nothing changes.
+    const revert = await act(agent, id, "revertEsf", Number((await get(id)).__version)).catch((e: unknown) => e);
+    expect(errorAsSent(revert)).toMatchObject({
+      httpStatus: 400,
+      appCode: "INVALID_INPUT",
+      params: { messageKey: "integReports.esf.revertPrinted" },
+    });
+    expect(messageOf(revert, "fr")).toContain("Libérer l'impression");
+    expect((await summaryOf(pia)).minutes).toEqual({ "10": 480 });
+
+    await act(agent, id, "clearPrinted");
+    const cleared = await get(id);
+    expect([cleared.__certified, cleared.printed]).toEqual([false, null]);
+    const audit = await tenantHandle(eupen)
+      .db.select({ action: tenantHandle(eupen).t.auditLog.action })
+      .from(tenantHandle(eupen).t.auditLog)
+      .where(eq(tenantHandle(eupen).t.auditLog.entityId, String(first!.id)));
+    expect(audit.map((a) => a.action)).toContain("documents.mine.clearPrinted");
+    await update(id, { childrenAtCharge: 4 });
+    expect((await summaryOf(pia)).childrenAtCharge).toBe(4);
+    const nothing = await act(agent, id, "clearPrinted").catch((e: unknown) => e);
+    expect(errorAsSent(nothing)).toMatchObject({
+      httpStatus: 400,
+      params: { messageKey: "integReports.esf.nothingToClear" },
+    });
+    // Released, the summary goes back to the computed hours: the new presence counts (5 × 2:00).
+    await act(agent, id, "revertEsf", Number((await get(id)).__version));
+    expect((await summaryOf(pia)).minutes).toEqual({ "10": 600 });
+    // The next print is a new document.
+    const next = (await act(agent, id, "printTrainingReport"))!.open!;
+    expect(Number(next.id)).not.toBe(first!.id);
+    await act(agent, id, "clearPrinted");
+    await act(agent, (await summaryOf(bob)).id, "clearPrinted");
+  });
+
+  it("tells the form which fields are locked", async () => {
+    const meta = await agent.resources.meta({ resource: "integ.esfSummaries" });
+    expect(meta.certified!.fields).toEqual([
+      "educationLevel",
+      "childrenAtCharge",
+      "certifiedHandicap",
+      "otherDifficulty",
+      "result",
+      "h10",
+      "h20",
+      "h21",
+      "h30",
+      "h40",
+      "h41",
+      "h42",
+      "h43",
+      "h44",
+      "h50",
+      "h60",
+      "h70",
+    ]);
+  });
+
+  it("the Training report's type is certifying, in a new centre and by the migration in an older one", async () => {
+    const { db, t, schema } = tenantHandle(chatelet);
+    const types = await db.select().from(t.excerptTypes).where(eq(t.excerptTypes.contentType, "esfSummary"));
+    expect(types.map((x) => [x.template, x.certifying, x.isPrimary])).toEqual([["esfTrainingReport", true, true]]);
+    await db.update(t.excerptTypes).set({ certifying: false }).where(eq(t.excerptTypes.contentType, "esfSummary"));
+    const migration = loadMigrations(MIGRATIONS_DIR.tenant).find((m) => m.tag.endsWith("_esf_result_choice"))!;
+    const statement = migration.statements.find((s) => s.includes("'esfSummary'"))!;
+    await getPool(chatelet.clusterId).query(rewriteStatement(statement, schema));
+    const after = await db.select().from(t.excerptTypes).where(eq(t.excerptTypes.contentType, "esfSummary"));
+    expect(after.map((x) => x.certifying)).toEqual([true]);
+  });
+});
+
+describe("the hour fields' names", () => {
+  it("are the statistical fields' full names in the detail and form, the short codes only as column headers", async () => {
+    const meta = await agent.resources.meta({ resource: "integ.esfSummaries" });
+    const names = Object.fromEntries(
+      ["h10", "h44", "h50", "h70"].map((n) => [n, [meta.fields[n]!.label, meta.fields[n]!.columnLabel]]),
+    );
+    expect(names).toEqual({
+      h10: ["choices.esfFields.10", "integReports.esf.short.10"],
+      h44: ["choices.esfFields.44", "integReports.esf.short.44"],
+      h50: ["integReports.esf.contractFields.50", "integReports.esf.short.50"],
+      h70: ["integReports.esf.contractFields.70", "integReports.esf.short.70"],
+    });
+    const [fr, de] = [translatorFor("fr"), translatorFor("de")];
+    expect([fr(names.h10![0]!), fr(names.h10![1]!), de(names.h70![0]!)]).toEqual([
+      "S.Inf · Séance d'information",
+      "S.Inf",
+      "60§7 · Beschäftigung Art. 60§7",
+    ]);
+    // Other fields have no short header.
+    expect(meta.fields.year!.columnLabel).toBeUndefined();
+  });
+});
+
+describe("the result", () => {
+  it("takes a value of Lino's list, refuses another with nothing saved, and the list is filtered by it", async () => {
+    const { id, version } = await summaryOf(bob);
+    const bad = await agent.resources
+      .update({
+        resource: "integ.esfSummaries",
+        id,
+        version,
+        patch: { result: "Prüfung bestanden", childrenAtCharge: 5 },
+      })
+      .then(() => null, errorAsSent);
+    expect(bad).toMatchObject({ httpStatus: 400, appCode: "INVALID_INPUT" });
+    const after = await summaryOf(bob);
+    expect([after.result, after.childrenAtCharge, after.version]).toEqual([null, 2, version]);
+    const list = async (filters: Record<string, unknown>) =>
+      (
+        await agent.resources.list({
+          resource: "integ.esfSummaries",
+          state: { page: 1, pageSize: 10, sort: [], q: "", filters: { year: String(YEAR), ...filters } },
+        })
+      ).rows.map((r) => r.id);
+    // Pia's result is 10 (set above), Bob's is none.
+    expect(await list({ result: "10" })).toEqual([(await summaryOf(pia)).id]);
+    expect((await list({})).length).toBe(2);
+  });
+});
+
 describe("the client's History tab", () => {
   it("lists the client's summaries per year for the integration service only", async () => {
     const slaves = async (c: Caller) =>
@@ -301,7 +484,7 @@ describe("the client's History tab", () => {
       resource: "integ.esfSummaries",
       state: { page: 1, pageSize: 10, sort: [], q: "", filters: {}, master: { field: "client", value: pia } },
     });
-    expect(page.rows.map((r) => [r.year, r.h10])).toEqual([[YEAR, "8:00"]]);
+    expect(page.rows.map((r) => [r.year, r.h10])).toEqual([[YEAR, "10:00"]]);
   });
 });
 
@@ -321,7 +504,14 @@ describe("centres and user types", () => {
         foreign.resources.update({ resource: "integ.esfSummaries", id, version: 1, patch: { h10: "1:00" } }),
       ),
     ).toBe("NOT_FOUND");
-    expect((await summaryOf(pia)).minutes).toEqual({ "10": 480 });
+    expect((await summaryOf(pia)).minutes).toEqual({ "10": 600 });
+    // Printed here, its print is not released from another centre.
+    await agent.resources.action({ resource: "integ.esfSummaries", id, name: "printTrainingReport" });
+    expect(
+      await appCodeOf(foreign.resources.action({ resource: "integ.esfSummaries", id, name: "clearPrinted" })),
+    ).toBe("NOT_FOUND");
+    expect((await get(id)).__certified).toBe(true);
+    await agent.resources.action({ resource: "integ.esfSummaries", id, name: "clearPrinted" });
   });
 
   // IntegUser (domain-integ-money §1): integration agents (100, 110, 120), the flexible social agent
@@ -344,7 +534,7 @@ describe("centres and user types", () => {
     "900",
     "910",
   ];
-  it.each(ALL)("user type %s: edits, reverts and prints only with IntegUser", async (type) => {
+  it.each(ALL)("user type %s: edits, reverts, prints and clears the print only with IntegUser", async (type) => {
     const { id } = await summaryOf(bob);
     const { caller: c } = await caller(eupen, type);
     const expected = ALLOWED.includes(String(type)) ? "resolved" : "FORBIDDEN";
@@ -363,7 +553,9 @@ describe("centres and user types", () => {
     const print = await appCodeOf(
       c.resources.action({ resource: "integ.esfSummaries", id, name: "printTrainingReport" }),
     );
-    expect([type, edit, revert, print]).toEqual([type, expected, expected, expected]);
+    // Printed, the summary is released again by the same user ("Clear printed", IntegUser too).
+    const clear = await appCodeOf(c.resources.action({ resource: "integ.esfSummaries", id, name: "clearPrinted" }));
+    expect([type, edit, revert, print, clear]).toEqual([type, expected, expected, expected, expected]);
   });
 });
 
@@ -406,6 +598,8 @@ describe("the demo", () => {
     const year = Number(belgianToday().slice(0, 4));
     const summaries = await db.select().from(t.esfSummaries).where(eq(t.esfSummaries.year, year));
     expect(summaries.length).toBeGreaterThan(0);
+    // One in three (by id) has Lino's participation certificate as its result, the others none.
+    expect(summaries.map((s) => [s.id, s.result])).toEqual(summaries.map((s) => [s.id, s.id % 3 === 0 ? "10" : null]));
     // They are what a computation gives: computing again changes nothing; seeding again adds nothing.
     expect(await computeEsf(h, systemActor("test"), year)).toEqual({ created: 0, updated: 0, kept: 0 });
     await seedEsfDemoMapping(h, { kind: "training", defaultLocale: "fr" } as never);

@@ -224,3 +224,53 @@ describe("migration user_persons: every user has a person record", () => {
     expect((await q(`select count(*)::int n from $S.partners`)).rows[0].n).toBe(3);
   });
 });
+
+describe("migration esf_result_choice: the ESF result becomes Lino's ParticipationCertificates", () => {
+  it("keeps a free text naming the one certificate as its value '10', drops any other text, never fails", async () => {
+    const schema = `t_${uniqueSlug("esfres").replace(/-/g, "_")}`;
+    // Found by name: the lead renumbers migrations when merging.
+    const at = real.findIndex((m) => m.tag.endsWith("_esf_result_choice"));
+    await withClient((cl) => migrateSchema(cl, schema, real.slice(0, at)));
+    const q = (text: string, values: unknown[] = []) => getPool().query(text.replaceAll("$S", `"${schema}"`), values);
+    const texts = [
+      "Epreuve d’évaluation réussie sans titre spécifique", // Lino's text, typographic apostrophe
+      "  ÉPREUVE D'ÉVALUATION RÉUSSIE SANS TITRE SPÉCIFIQUE ", // capitals, spaces around
+      "Evaluierungsprüfung bestanden, ohne spezifischen Abschluss",
+      "evaluatieproef geslaagd, zonder specifiek diploma",
+      "10",
+      "Prüfung bestanden", // a text naming no certificate
+      "", // the old default
+    ];
+    const client = (
+      await q(`insert into $S.partners (kind, name, first_name, last_name) values
+      ('person', 'Esser Pia', 'Pia', 'Esser') returning id`)
+    ).rows[0].id as number;
+    for (const [i, text] of texts.entries())
+      await q(`insert into $S.esf_summaries (client_id, year, result) values ($1, $2, $3)`, [client, 2001 + i, text]);
+    await withClient((cl) => migrateSchema(cl, schema, real));
+    const results = async () =>
+      (await q(`select year, result, version from $S.esf_summaries order by year`)).rows.map((r) => [
+        r.year,
+        r.result,
+        r.version,
+      ]);
+    // A row whose result changed is a new version (an edit opened before the migration is refused as stale).
+    const expected = [
+      [2001, "10", 2],
+      [2002, "10", 2],
+      [2003, "10", 2],
+      [2004, "10", 2],
+      [2005, "10", 1],
+      [2006, null, 2],
+      [2007, null, 2],
+    ];
+    expect(await results()).toEqual(expected);
+    // Run again (a centre migrated twice): nothing changes.
+    const handWritten = real[at]!.statements.find((s) => s.includes("-- hand-written"))!;
+    await q(handWritten.replaceAll(`"tenant_template"`, `"${schema}"`));
+    expect(await results()).toEqual(expected);
+    // New rows start without a result.
+    await q(`insert into $S.esf_summaries (client_id, year) values ($1, 2020)`, [client]);
+    expect((await q(`select result from $S.esf_summaries where year = 2020`)).rows[0].result).toBeNull();
+  });
+});

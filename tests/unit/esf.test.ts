@@ -27,3 +27,21 @@ describe("a contract's ESF minutes in a year", () => {
     expect(contractMinutes(2030, "2029-12-01", "2030-01-07")).toBe(5 * 456);
   });
 });
+
+describe("the result (Lino's esf ParticipationCertificates)", () => {
+  it("is Lino's one value, 10, labelled in every language", async () => {
+    const { esfResults } = await import("@/server/integ/reports/esf");
+    expect(esfResults.values).toEqual(["10"]);
+    const labels = await Promise.all(
+      ["fr", "nl", "de", "en"].map(
+        async (l) => (await import(`@/messages/${l}.json`)).default.choices.esfResults["10"],
+      ),
+    );
+    expect(labels).toEqual([
+      "Épreuve d'évaluation réussie sans titre spécifique",
+      "Evaluatieproef geslaagd, zonder specifiek diploma",
+      "Evaluierungsprüfung bestanden, ohne spezifischen Abschluss",
+      "Evaluation test passed, without a specific qualification",
+    ]);
+  });
+});

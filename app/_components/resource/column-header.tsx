@@ -15,7 +15,9 @@ const STEP = 16;
 export function ColumnHeader({ header, field }: { header: Header<GridFeatures, Row, unknown>; field: FieldMeta }) {
   const t = useTranslations();
   const column = header.column;
-  const label = t(field.label);
+  // A short header (e.g. "S.Inf") shows the field's full name as its tooltip.
+  const label = t(field.columnLabel ?? field.label);
+  const fullName = field.columnLabel ? t(field.label) : undefined;
   const sorted = column.getIsSorted();
   const sortIndex = column.getSortIndex();
   const many = column.table.atoms.sorting.get().length > 1;
@@ -45,7 +47,9 @@ export function ColumnHeader({ header, field }: { header: Header<GridFeatures, R
           title={t("grid.sortHint")}
           className={`flex w-full items-center gap-1 px-2 py-2 hover:bg-slate-200 ${alignsRight(field.type) ? "justify-end" : ""}`}
         >
-          <span className="truncate">{label}</span>
+          <span className="truncate" title={fullName}>
+            {label}
+          </span>
           {sorted && (
             <span aria-hidden="true" className="text-xs">
               {sorted === "asc" ? "▲" : "▼"}
@@ -55,7 +59,9 @@ export function ColumnHeader({ header, field }: { header: Header<GridFeatures, R
           {sorted && <span className="sr-only">{t(sorted === "asc" ? "grid.sortedAsc" : "grid.sortedDesc")}</span>}
         </button>
       ) : (
-        <span className="block truncate px-2 py-2">{label}</span>
+        <span className="block truncate px-2 py-2" title={fullName}>
+          {label}
+        </span>
       )}
       <div
         role="separator"

@@ -43,7 +43,10 @@ function columnsOf(meta: ResourceMeta, label: (key: string) => string): ColumnDe
   return allColumns(meta).map((name) => ({
     id: name,
     accessorFn: (row: Row) => row[name],
-    size: Math.max(pixels(meta.fields[name]!.width), pixels(label(meta.fields[name]!.label).length + 3)),
+    size: Math.max(
+      pixels(meta.fields[name]!.width),
+      pixels(label(meta.fields[name]!.columnLabel ?? meta.fields[name]!.label).length + 3),
+    ),
     minSize: 48,
     enableSorting: meta.fields[name]!.sortable,
   }));

@@ -86,8 +86,13 @@ export function SlaveGrid({
               <thead>
                 <tr className="border-b border-slate-300 text-left">
                   {columns.map((c) => (
-                    <th key={c} scope="col" className="px-2 py-1 font-semibold">
-                      {t(meta.data.fields[c]!.label)}
+                    <th
+                      key={c}
+                      scope="col"
+                      className="px-2 py-1 font-semibold"
+                      title={meta.data.fields[c]!.columnLabel ? t(meta.data.fields[c]!.label) : undefined}
+                    >
+                      {t(meta.data.fields[c]!.columnLabel ?? meta.data.fields[c]!.label)}
                     </th>
                   ))}
                 </tr>

@@ -6,6 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { actorOf } from "@/server/audit";
 import type { Seed } from "@/server/area";
 import { clientNameOf } from "@/server/clients/sql";
+import { certifiedAt, certifiedDeclaration, clearPrintedAction } from "@/server/documents/certifying";
 import type { DocumentLanguage } from "@/server/documents/language";
 import { printRecord, type PrintCtx } from "@/server/documents/print";
 import type { TemplateData } from "@/server/documents/render";
@@ -14,20 +15,21 @@ import { AppError } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
 import { namesOf } from "@/server/isip/config";
 import { pickLocalized } from "@/lib/format";
-import type { ActionDef, ResourceCtx } from "@/server/resources/define";
+import type { ActionDef, FieldDef, ResourceCtx } from "@/server/resources/define";
+import { datetime } from "@/server/resources/fields";
+import { choiceLabelKey } from "@/server/resources/choices";
 import { qualified as q } from "@/server/resources/query";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import { ESF_FIELDS, hoursOf, revertEsfSummary } from "./esf";
+import { ESF_CONTENT_TYPE, ESF_FIELDS, esfResults, fieldNameKey, hoursOf, revertEsfSummary } from "./esf";
 
 type Tx = TenantHandle["db"];
 
-/** The document type's content type and template (server/documents/templates.ts). */
-export const ESF_CONTENT_TYPE = "esfSummary";
+/** The document type's template (server/documents/templates.ts); its content type is esf.ts's. */
+export { ESF_CONTENT_TYPE };
 export const ESF_TEMPLATE = "esfTrainingReport";
 
 /** A field's name in a language: the entry types' choice label, or the contract kind's field (50, 70). */
-const fieldLabel = (tr: ReturnType<typeof translatorFor>, value: string) =>
-  value === "50" || value === "70" ? tr(`integReports.esf.contractFields.${value}`) : tr(`choices.esfFields.${value}`);
+const fieldLabel = (tr: ReturnType<typeof translatorFor>, value: string) => tr(fieldNameKey(value));
 
 /**
  * What the Training report prints: the client and year, each statistical field's hours (every
@@ -74,7 +76,7 @@ export async function trainingReportData(
     childrenAtCharge: String(row.childrenAtCharge),
     certifiedHandicap: yesNo(row.certifiedHandicap),
     otherDifficulty: yesNo(row.otherDifficulty),
-    result: row.result,
+    result: row.result ? tr(choiceLabelKey(esfResults, row.result)) : "",
     remark: row.remark,
   };
 }
@@ -97,7 +99,7 @@ export const printTrainingReport = (ctx: ResourceCtx, id: number) =>
     data: (tx, _template, language) => trainingReportData(tx, ctx, id, language),
   });
 
-/** "Print" on a summary: its Training report, for those who print documents. */
+/** "Print" on a summary: its Training report, for those who print documents (printing certifies it). */
 export const printTrainingReportAction: ActionDef = {
   name: "printTrainingReport",
   label: "integReports.esf.print",
@@ -116,13 +118,49 @@ export const revertEsfAction: ActionDef = {
   },
 };
 
-/** The Training report's document type (Lino's esf std fixture: "Training report", certifying there; primary here). */
+/**
+ * The Training report's document type (Lino's esf std fixture: "Training report", certifying): the
+ * primary one of ESF summaries; printing certifies the summary (its printed fields stay as printed
+ * until "Clear printed"). Centres seeded before it was certifying got it by the migration esf_result_choice.
+ */
 export const ESF_DOCUMENT_TYPE = {
   names: { fr: "Rapport de formation", nl: "Opleidingsverslag", de: "Ausbildungsbericht", en: "Training report" },
   contentType: ESF_CONTENT_TYPE,
   template: ESF_TEMPLATE,
   isPrimary: true,
+  certifying: true,
 };
+
+/** What the Training report vouches for: the situation, the result and every field's hours (`h10` … `h70`). */
+export const CERTIFIED_SUMMARY_FIELDS = [
+  "educationLevel",
+  "childrenAtCharge",
+  "certifiedHandicap",
+  "otherDifficulty",
+  "result",
+  ...ESF_FIELDS.map((f) => `h${f.value}`),
+] as const;
+
+/** The summaries' `certified` declaration: while printed, edits of the printed fields are refused. */
+export const certifiedSummary = certifiedDeclaration(
+  ESF_CONTENT_TYPE,
+  (t) => t.esfSummaries.id,
+  CERTIFIED_SUMMARY_FIELDS,
+);
+
+/** "Printed": when the summary's Training report was printed, empty once cleared. */
+export const summaryPrintedField: FieldDef = {
+  ...datetime("integReports.esf.printed", (t) => t.esfSummaries.id),
+  expr: (t) => certifiedAt(t, ESF_CONTENT_TYPE, q(t.esfSummaries.id)),
+  sortable: false,
+};
+
+/** "Clear printed" on a summary: for the integration service (the action's row check keeps it to rows they see). */
+export const clearPrintedSummaryAction = clearPrintedAction(
+  ESF_CONTENT_TYPE,
+  ["IntegUser"],
+  "integReports.esf.nothingToClear",
+);
 
 /** Every centre's document type of ESF summaries (the summaries' Print), unless it has one of that template. */
 export const seedTrainingReportType: Seed = async ({ db, t }) => {

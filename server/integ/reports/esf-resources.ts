@@ -4,10 +4,16 @@ import { clientRef } from "@/server/clients/client-rows";
 import { namesOf } from "@/server/isip/config";
 import { defineResource, type FieldDef, type ResourceCtx } from "@/server/resources/define";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
-import { boolean, choice, integer, longText, reference, text } from "@/server/resources/fields";
+import { boolean, choice, filters, integer, longText, reference } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
-import { ESF_FIELDS, esfFields, hoursInput, hoursOf } from "./esf";
-import { printTrainingReportAction, revertEsfAction } from "./esf-print";
+import { ESF_FIELDS, esfFields, esfResults, fieldNameKey, hoursInput, hoursOf } from "./esf";
+import {
+  certifiedSummary,
+  clearPrintedSummaryAction,
+  printTrainingReportAction,
+  revertEsfAction,
+  summaryPrintedField,
+} from "./esf-print";
 
 type Tx = TenantHandle["db"];
 
@@ -18,7 +24,8 @@ type Tx = TenantHandle["db"];
  */
 const hoursField = (value: string): FieldDef => ({
   type: "text",
-  label: `integReports.esf.short.${value}`,
+  label: fieldNameKey(value),
+  columnLabel: `integReports.esf.short.${value}`,
   width: 6,
   sortable: false,
   expr: (t) => {
@@ -73,9 +80,10 @@ export const esfSummariesResource = defineResource({
     }),
     certifiedHandicap: boolean("integReports.esf.certifiedHandicap", (t) => t.esfSummaries.certifiedHandicap),
     otherDifficulty: boolean("integReports.esf.otherDifficulty", (t) => t.esfSummaries.otherDifficulty),
-    result: text("integReports.esf.result", (t) => t.esfSummaries.result, { max: 200 }),
+    result: choice("integReports.esf.result", (t) => t.esfSummaries.result, esfResults),
     remark: longText("fields.remarks", (t) => t.esfSummaries.remark),
     userModified: boolean("integReports.esf.userModified", (t) => t.esfSummaries.userModified, { editable: false }),
+    printed: summaryPrintedField,
     ...HOURS,
   },
   columns: ["client", "year", ...HOUR_COLUMNS],
@@ -87,6 +95,7 @@ export const esfSummariesResource = defineResource({
     "otherDifficulty",
     "result",
     "userModified",
+    "printed",
   ],
   titleField: "year",
   filters: {
@@ -99,6 +108,7 @@ export const esfSummariesResource = defineResource({
         .regex(/^\d{4}$/),
       where: (v: string, t) => sql`${t.esfSummaries.year} = ${Number(v)}`,
     },
+    result: filters.choice("integReports.esf.result", esfResults, (t) => t.esfSummaries.result),
   },
   defaultSort: [
     { field: "year", dir: "desc" },
@@ -110,7 +120,7 @@ export const esfSummariesResource = defineResource({
       key: "general",
       label: "resources.tabs.general",
       groups: [
-        { fields: ["client", "year"] },
+        { fields: ["client", "year", "printed"] },
         { fields: ["educationLevel", "childrenAtCharge", "certifiedHandicap", "otherDifficulty", "result"] },
         { label: "integReports.esf.hours", fields: [...HOUR_COLUMNS, "userModified"] },
         { fields: ["remark"] },
@@ -131,7 +141,9 @@ export const esfSummariesResource = defineResource({
     if (id !== undefined && HOUR_COLUMNS.some((name) => name in values))
       await markModified(tx, ctx, Number(id), values);
   },
-  actions: [printTrainingReportAction, revertEsfAction],
+  // Printing the Training report certifies the summary (Lino's esf): what it shows stays as printed until "Clear printed".
+  certified: certifiedSummary,
+  actions: [printTrainingReportAction, clearPrintedSummaryAction, revertEsfAction],
 });
 
 /** Which calendar entry types count in which statistical field (Lino: the entry type's `esf_field`). */

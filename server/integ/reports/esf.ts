@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { TenantTables } from "@/db/tenant/tables";
 import { rowChange, writeAudit, type Actor } from "@/server/audit";
 import { AppError } from "@/server/errors";
+import { certifiedBy } from "@/server/documents/certifying";
 import { CONTRACT_KINDS } from "@/server/isip/base";
 import { defineChoiceList } from "@/server/resources/choices";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
@@ -40,11 +41,29 @@ export const ESF_FIELDS = [
 }[];
 export type EsfField = (typeof ESF_FIELDS)[number]["value"];
 
+/** A statistical field's full name ("S.Inf · Information session"): the entry types' choice label, or the contract kind's (50, 70). */
+export const fieldNameKey = (value: string) =>
+  ESF_FIELDS.some((f) => f.value === value && "contractKind" in f.count)
+    ? `integReports.esf.contractFields.${value}`
+    : `choices.esfFields.${value}`;
+
 /** The fields a calendar entry type can count in (those counted from presences); labels under `choices.esfFields`. */
 export const esfFields = defineChoiceList(
   "esfFields",
   ESF_FIELDS.filter((f) => !("contractKind" in f.count)).map((f) => f.value),
 );
+
+/**
+ * The result of a client's year (§2.10 `result`, Lino's esf ParticipationCertificates, one value in
+ * Lino: 10 "Épreuve d'évaluation réussie sans titre spécifique"); labels under `choices.esfResults`.
+ */
+export const esfResults = defineChoiceList("esfResults", ["10"]);
+
+/** The Training report's content type: its excerpts are owned by the summary (`owner_type`). */
+export const ESF_CONTENT_TYPE = "esfSummary";
+
+/** Whether the summary `s` is printed: a certifying Training report of it not cleared (its figures then stay as printed). */
+const printedSummary = (t: TenantTables) => certifiedBy(t, ESF_CONTENT_TYPE, sql.raw("s.id"));
 
 /** Guest states in which a guest was there (§10.3): present, then busy with an agent, then gone. */
 export const PRESENT_STATES = ["present", "busy", "gone"] as const;
@@ -162,7 +181,8 @@ const sameMinutes = (a: Record<string, number>, b: Record<string, number>) => {
 
 /**
  * Computes the year's summaries in one transaction: a new summary for each client with ESF minutes,
- * the figures of the others brought up to date unless a user changed them; every change audited.
+ * the figures of the others brought up to date unless a user changed them or they are printed
+ * (`kept`); every change audited.
  */
 export async function computeEsf({ db, t }: Pick<TenantHandle, "db" | "t">, who: Actor, year: number) {
   return db.transaction(async (tx) => {
@@ -172,7 +192,9 @@ export async function computeEsf({ db, t }: Pick<TenantHandle, "db" | "t">, who:
       client_id: number;
       minutes: Record<string, number>;
       user_modified: boolean;
-    }>(sql`select id, client_id, minutes, user_modified from ${t.esfSummaries} where year = ${year} for update`);
+      printed: boolean;
+    }>(sql`select s.id, s.client_id, s.minutes, s.user_modified, ${printedSummary(t)} as printed
+      from ${t.esfSummaries} s where s.year = ${year} for update of s`);
     const known = new Map(existing.rows.map((r) => [Number(r.client_id), r]));
     const audits = [];
     let created = 0;
@@ -180,7 +202,8 @@ export async function computeEsf({ db, t }: Pick<TenantHandle, "db" | "t">, who:
     let kept = 0;
     for (const r of existing.rows) {
       const now = collected.get(Number(r.client_id)) ?? {};
-      if (r.user_modified) {
+      // Changed by hand, or printed (the Training report vouches for its hours until "Clear printed").
+      if (r.user_modified || r.printed) {
         kept++;
         continue;
       }
@@ -215,7 +238,7 @@ export async function computeEsf({ db, t }: Pick<TenantHandle, "db" | "t">, who:
 /**
  * "Back to the computed values" on one summary: forgets the hand-made figures (`user_modified`)
  * and computes that client's year again, audited in the same transaction. `version` is the row the
- * user saw: an edit saved meanwhile refuses it (STALE_EDIT).
+ * user saw: an edit saved meanwhile refuses it (STALE_EDIT). Refused while the summary is printed.
  */
 export async function revertEsfSummary(
   { db, t }: Pick<TenantHandle, "db" | "t">,
@@ -230,10 +253,14 @@ export async function revertEsfSummary(
       minutes: Record<string, number | null>;
       user_modified: boolean;
       version: number;
-    }>(sql`select client_id, year, minutes, user_modified, version from ${t.esfSummaries} where id = ${id} for update`);
+      printed: boolean;
+    }>(sql`select s.client_id, s.year, s.minutes, s.user_modified, s.version, ${printedSummary(t)} as printed
+      from ${t.esfSummaries} s where s.id = ${id} for update of s`);
     const row = found.rows[0];
     if (!row) throw new AppError("NOT_FOUND");
     if (version !== undefined && Number(row.version) !== version) throw new AppError("STALE_EDIT");
+    // A printed summary keeps the hours its Training report shows until "Clear printed".
+    if (row.printed) throw new AppError("INVALID_INPUT", { messageKey: "integReports.esf.revertPrinted" });
     const now = (await collectEsf(tx, t, Number(row.year), Number(row.client_id))).get(Number(row.client_id)) ?? {};
     await tx.execute(sql`update ${t.esfSummaries} set minutes = ${JSON.stringify(now)}::jsonb, user_modified = false,
       computed_at = now(), version = version + 1 where id = ${id}`);

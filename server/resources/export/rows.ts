@@ -78,7 +78,11 @@ export async function planExport(
     query,
     fields: names,
     keys: Object.keys(selectionOf(def, names, ctx.handle.t)),
-    columns: names.map((name) => ({ name, label: t(meta.fields[name]!.label), field: meta.fields[name]! })),
+    columns: names.map((name) => ({
+      name,
+      label: t(meta.fields[name]!.columnLabel ?? meta.fields[name]!.label),
+      field: meta.fields[name]!,
+    })),
   };
 }
 
