@@ -72,6 +72,9 @@ export const contractColumns = (deps: {
   /** Signed by the client. */
   dateIssued: date("date_issued"),
   examPolicyId: integer("exam_policy_id").references(() => deps.examPolicies().id),
+  /** Who signs for the centre (§2.3): its secretary and its president, from the letterhead's settings at creation. */
+  signer1Id: integer("signer1_id").references(() => deps.partners().id),
+  signer2Id: integer("signer2_id").references(() => deps.partners().id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   version: integer("version").notNull().default(1),
 });
@@ -127,6 +130,8 @@ export function isipTables(
   const isipContractTypes = s.table("isip_contract_types", {
     ...contractTypeColumns(() => examPolicies),
     needsStudyType: boolean("needs_study_type").notNull().default(false),
+    /** Choice list isipClauses (server/isip/clauses.ts): the person's duties the print adds; null: none. */
+    printedClauses: text("printed_clauses"),
   });
 
   const isipContracts = s.table(

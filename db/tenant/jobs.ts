@@ -155,6 +155,8 @@ export function jobSupplyTables(
   /** Art. 60§7 contract types (Lino's jobs.ContractType): art60-7a Sozialökonomie… */
   const jobContractTypes = s.table("job_contract_types", {
     ...contractTypeColumns(() => deps.examPolicies),
+    /** Choice list art60Clauses (server/jobs/clauses.ts): what the print adds for this type; null: nothing. */
+    printedClauses: text("printed_clauses"),
   });
 
   /**

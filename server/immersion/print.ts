@@ -8,6 +8,7 @@
 import { eq, sql, type SQLWrapper } from "drizzle-orm";
 import { pickLocalized } from "@/lib/format";
 import type { Seed } from "@/server/area";
+import { signersData } from "@/server/documents/signers";
 import { htmlParagraphs } from "@/server/documents/html-paragraphs";
 import { documentDate, type DocumentLanguage } from "@/server/documents/language";
 import { printRecord, type PrintFacts } from "@/server/documents/print";
@@ -52,6 +53,8 @@ export async function immersionContractData(
       responsibilities: c.responsibilities,
       typeNames: t.immersionContractTypes.names,
       typeFullNames: t.immersionContractTypes.fullNames,
+      signer1Id: c.signer1Id,
+      signer2Id: c.signer2Id,
       goal: names("immersionGoals", c.goalId),
       contactRole: names("roleTypes", c.contactRoleId),
       sector: names("cvSectors", c.sectorId),
@@ -89,6 +92,7 @@ export async function immersionContractData(
     responsibilities: htmlParagraphs(row.responsibilities),
     agentName: row.agentName ?? "",
     place: print.centre.place,
+    ...(await signersData(tx, t, row, language)),
   };
 }
 

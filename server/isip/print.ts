@@ -11,6 +11,7 @@ import { actorOf, changedFields, rowChange, writeAudit } from "@/server/audit";
 import type { Seed } from "@/server/area";
 import { clientNameOf } from "@/server/clients/sql";
 import { certifiedAt, certifiedBy, certifiedDeclaration, clearPrintedAction } from "@/server/documents/certifying";
+import { signersData } from "@/server/documents/signers";
 import { htmlParagraphs, hasText } from "@/server/documents/html-paragraphs";
 import { documentDate, type DocumentLanguage } from "@/server/documents/language";
 import { printRecord, type PrintFacts } from "@/server/documents/print";
@@ -20,6 +21,7 @@ import type { ActionDef, FieldDef, ResourceCtx } from "@/server/resources/define
 import { datetime, reference, text } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
+import { isipClauseParagraphs } from "./clauses";
 import { isipKind, type ContractKind } from "./base";
 
 type Tx = ResourceCtx["handle"]["db"];
@@ -38,6 +40,8 @@ export const CERTIFIED_CONTRACT_FIELDS = [
   "appliesFrom",
   "appliesUntil",
   "examPolicy",
+  "signer1",
+  "signer2",
 ] as const;
 
 /** A contract kind's `certified` declaration: its base fields and `extra` (e.g. an ISIP's rich texts). */
@@ -129,6 +133,13 @@ export async function isipContractData(
       dutiesAsd: c.dutiesAsd,
       dutiesDsbe: c.dutiesDsbe,
       dutiesPerson: c.dutiesPerson,
+      printedClauses: t.isipContractTypes.printedClauses,
+      studyTypeNames: sql<Record<
+        string,
+        string
+      > | null>`(select ${t.cvStudyTypes.names} from ${t.cvStudyTypes} where ${t.cvStudyTypes.id} = ${c.studyTypeId})`,
+      signer1Id: c.signer1Id,
+      signer2Id: c.signer2Id,
     })
     .from(c)
     .innerJoin(t.isipContractTypes, eq(t.isipContractTypes.id, c.typeId))
@@ -169,6 +180,12 @@ export async function isipContractData(
     dutiesAsd: htmlParagraphs(row.dutiesAsd),
     dutiesDsbe: htmlParagraphs(row.dutiesDsbe),
     dutiesPerson: htmlParagraphs(row.dutiesPerson),
+    personClauses: isipClauseParagraphs(
+      row.printedClauses,
+      language,
+      pickLocalized(row.studyTypeNames ?? {}, language),
+    ),
+    ...(await signersData(tx, t, row, language)),
     partners: partners.map((p) => ({
       company: p.company ?? "",
       contact: (p.contact ?? "").trim(),

@@ -8,6 +8,7 @@
 import { eq, sql } from "drizzle-orm";
 import { pickLocalized } from "@/lib/format";
 import type { Seed } from "@/server/area";
+import { signersData } from "@/server/documents/signers";
 import { htmlParagraphs } from "@/server/documents/html-paragraphs";
 import { documentAmount, documentDate, type DocumentLanguage } from "@/server/documents/language";
 import { printRecord, type PrintFacts } from "@/server/documents/print";
@@ -17,6 +18,7 @@ import { contractPartyOf } from "@/server/isip/print";
 import type { ActionDef, ResourceCtx } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
+import { art60ClauseFlags } from "./clauses";
 import { art60Kind } from "./kind";
 
 type Tx = ResourceCtx["handle"]["db"];
@@ -55,6 +57,9 @@ export async function art60ContractData(
       jobName: sql<string | null>`(select ${t.jobs.name} from ${t.jobs} where ${t.jobs.id} = ${c.jobId})`,
       typeNames: t.jobContractTypes.names,
       typeFullNames: t.jobContractTypes.fullNames,
+      printedClauses: t.jobContractTypes.printedClauses,
+      signer1Id: c.signer1Id,
+      signer2Id: c.signer2Id,
       regime: sql<Names>`(select ${t.cvRegimes.names} from ${t.cvRegimes} where ${t.cvRegimes.id} = ${c.regimeId})`,
       schedule: sql<Names>`(select ${t.jobSchedules.names} from ${t.jobSchedules} where ${t.jobSchedules.id} = ${c.scheduleId})`,
       agentName: userNameOf(t, q(c.userId)),
@@ -93,6 +98,8 @@ export async function art60ContractData(
     agentName: row.agentName ?? "",
     dateDecided: documentDate(row.dateDecided, language),
     place: print.centre.place,
+    ...art60ClauseFlags(row.printedClauses),
+    ...(await signersData(tx, t, row, language)),
   };
 }
 
