@@ -733,7 +733,7 @@ const CONVENTION: Record<
 > = {
   fr: {
     parties: "Entre les soussignés :",
-    pcsw: "d'une part, {centreName}, ci-après dénommé « le CPAS » ;",
+    pcsw: "d'une part, {centreName}, ci-après dénommé « le CPAS »{#hasSigners}, représenté par {#signer1}{signer1}, {signer1Function}{/signer1}{#bothSigners} et {/bothSigners}{#signer2}{signer2}, {signer2Function}{/signer2}{/hasSigners} ;",
     employer:
       "d'autre part, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, ci-après dénommé « l'employeur »",
     contact: "{#contact}, représenté par {contact}{/contact} ;",
@@ -744,7 +744,7 @@ const CONVENTION: Record<
   },
   nl: {
     parties: "Tussen de ondergetekenden:",
-    pcsw: "enerzijds, {centreName}, hierna « het OCMW » genoemd;",
+    pcsw: "enerzijds, {centreName}, hierna « het OCMW » genoemd{#hasSigners}, vertegenwoordigd door {#signer1}{signer1}, {signer1Function}{/signer1}{#bothSigners} en {/bothSigners}{#signer2}{signer2}, {signer2Function}{/signer2}{/hasSigners};",
     employer:
       "anderzijds, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, hierna « de werkgever » genoemd",
     contact: "{#contact}, vertegenwoordigd door {contact}{/contact};",
@@ -755,7 +755,7 @@ const CONVENTION: Record<
   },
   de: {
     parties: "Zwischen den Unterzeichnenden:",
-    pcsw: "einerseits {centreName}, nachstehend „das ÖSHZ“ genannt;",
+    pcsw: "einerseits {centreName}, nachstehend „das ÖSHZ“ genannt{#hasSigners}, vertreten durch {#signer1}{signer1}, {signer1Function}{/signer1}{#bothSigners} und {/bothSigners}{#signer2}{signer2}, {signer2Function}{/signer2}{/hasSigners};",
     employer:
       "andererseits {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, nachstehend „der Arbeitgeber“ genannt",
     contact: "{#contact}, vertreten durch {contact}{/contact};",
@@ -767,7 +767,7 @@ const CONVENTION: Record<
   },
   en: {
     parties: "Between the undersigned:",
-    pcsw: "on the one hand, {centreName}, hereinafter “the PCSW”;",
+    pcsw: "on the one hand, {centreName}, hereinafter “the PCSW”{#hasSigners}, represented by {#signer1}{signer1}, {signer1Function}{/signer1}{#bothSigners} and {/bothSigners}{#signer2}{signer2}, {signer2Function}{/signer2}{/hasSigners};",
     employer:
       "on the other hand, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, hereinafter “the employer”",
     contact: "{#contact}, represented by {contact}{/contact};",

@@ -4,6 +4,7 @@ import { documentDate, type DocumentLanguage } from "@/server/documents/language
 import type { PrintFacts } from "@/server/documents/print";
 import type { TemplateData } from "@/server/documents/render";
 import { PRINTERS } from "@/server/documents/resources";
+import { signersData } from "@/server/documents/signers";
 import { AppError } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
 import type { ResourceCtx } from "@/server/resources/define";
@@ -66,6 +67,8 @@ async function contractOf(tx: Tx, ctx: Pick<ResourceCtx, "handle">, id: number) 
       authorLast: sql<string | null>`(select ${t.users.lastName} from ${t.users} where ${t.users.id} = ${c.userId})`,
       companyId: c.companyId,
       contactPersonId: c.contactPersonId,
+      signer1Id: c.signer1Id,
+      signer2Id: c.signer2Id,
     })
     .from(c)
     .where(eq(c.id, id));
@@ -141,6 +144,8 @@ export async function conventionData(
     regime: localized(row.regime),
     agentName: [row.authorFirst, row.authorLast].filter(Boolean).join(" "),
   });
+  // The PCSW represented by its signers (Lino's art61 body: "représenté par <signer1>, <function> et <signer2>, …").
+  const signers = await signersData(tx, ctx.handle.t, row, language);
   const initials = `${row.authorFirst?.charAt(0) ?? ""}${row.authorLast?.charAt(0) ?? ""}`.toUpperCase();
   return {
     title: localized(row.typeFullNames) || localized(row.typeNames) || print.typeName,
@@ -151,6 +156,9 @@ export async function conventionData(
     companyName: company?.fullName ?? "",
     companyAddress: company?.address ?? "",
     contact: contact ? [salutation(contact), contact.fullName].filter(Boolean).join(" ") : "",
+    ...signers,
+    hasSigners: !!(signers.signer1 || signers.signer2),
+    bothSigners: !!(signers.signer1 && signers.signer2),
     articles: text.articles.map((a) => ({
       heading: a.heading,
       paragraphs: a.paragraphs.map((p) => ({ paragraph: p })),

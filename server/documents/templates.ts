@@ -92,6 +92,7 @@ export const DOCUMENT_TYPES = [
       ...LETTERHEAD,
       ...["title", "headline", "ref", "clientName", "clientAddress", "companyName", "companyAddress", "contact"],
       ...["articles", "heading", "paragraphs", "paragraph", "printedOn", "author"],
+      ...["hasSigners", "bothSigners", ...SIGNERS],
     ]),
   },
   {

@@ -206,6 +206,42 @@ describe("the centre's signers (§2.3)", () => {
     expect(fr).toContain("Sophie LAMBERT Marc DUBOIS");
   });
 
+  it("represent the PCSW in the Art. 61 convention's parties, in French and German", async () => {
+    await setSigners(secretary, president);
+    const [type] = await h()
+      .db.select()
+      .from(h().t.art61ContractTypes)
+      .where(eq(h().t.art61ContractTypes.ref, "art61"));
+    const [employer] = await h()
+      .db.insert(h().t.partners)
+      .values({ kind: "organisation", name: "Boulangerie Mießen" })
+      .returning({ id: h().t.partners.id });
+    const convention = async (language: string) => {
+      const { id } = await agent.resources.create({
+        resource: "art61.contracts",
+        values: {
+          client: await client(language),
+          company: employer!.id,
+          type: type!.id,
+          jobTitle: "Boulanger",
+          subsidize10: true,
+          language,
+          ...years(),
+        },
+      });
+      return printedText("art61.contracts", Number(id));
+    };
+    expect(await convention("fr")).toContain(
+      "ci-après dénommé « le CPAS », représenté par Sophie LAMBERT, la Secrétaire et Marc DUBOIS, le Président ;",
+    );
+    await setSigners(null, president);
+    expect(await convention("de")).toContain(
+      "nachstehend „das ÖSHZ“ genannt, vertreten durch Marc DUBOIS, der Präsident;",
+    );
+    await setSigners(null, null);
+    expect(await convention("fr")).toContain("ci-après dénommé « le CPAS » ;");
+  });
+
   it("leave the name line out cleanly when the centre has none", async () => {
     await setSigners(null, null);
     const piis = await isip("vseb", { language: "fr" });
