@@ -8,7 +8,8 @@ import PizZip from "pizzip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionClaims } from "@/server/auth/session";
 import { USER_TYPES } from "@/server/auth/user-types";
-import { closePools } from "@/server/db/pool";
+import { loadMigrations, MIGRATIONS_DIR, rewriteStatement } from "@/db/migrate";
+import { closePools, getPool } from "@/server/db/pool";
 import { excerptDownload } from "@/server/documents/routes";
 import { translatorFor } from "@/server/i18n/translator";
 import type { Tenant } from "@/server/tenancy/registry";
@@ -307,5 +308,42 @@ describe("an Art. 60§7 contract by its type (§2.5)", () => {
     const b = await printedText("jobs.contracts", await art60("art60-7b", { language: "de" }));
     expect(b).not.toContain("Für die Stadt");
     expect(b).not.toMatch(/[{}]/);
+  });
+});
+
+describe("migration 0053", () => {
+  it("gives the types a centre already had their printed clauses by Lino's refs, once, leaving other types alone", async () => {
+    const { db, t, schema } = tenantHandle(other);
+    // As the centre was before 0053: no type declares clauses.
+    await db
+      .update(t.isipContractTypes)
+      .set({ printedClauses: null })
+      .where(sql`true`);
+    await db
+      .update(t.jobContractTypes)
+      .set({ printedClauses: null })
+      .where(sql`true`);
+    const migration = loadMigrations(MIGRATIONS_DIR.tenant).find((m) => m.tag.endsWith("_contract_signers_clauses"))!;
+    const handWritten = migration.statements.filter((st) => st.includes('printed_clauses" = CASE'));
+    expect(handWritten).toHaveLength(2);
+    const pool = getPool(other.clusterId);
+    for (let run = 0; run < 2; run++)
+      for (const statement of handWritten) await pool.query(rewriteStatement(statement, schema));
+    const isipTypes = await db.select().from(t.isipContractTypes).orderBy(t.isipContractTypes.ref);
+    expect(isipTypes.map((ty) => [ty.ref, ty.printedClauses])).toEqual([
+      ["vsea", "training"],
+      ["vseb", null],
+      ["vsec", "apprenticeship"],
+      ["vsed", "studies"],
+      ["vsee", null],
+    ]);
+    const jobTypes = await db.select().from(t.jobContractTypes).orderBy(t.jobContractTypes.ref);
+    expect(jobTypes.map((ty) => [ty.ref, ty.printedClauses])).toEqual([
+      ["art60-7a", "socialEconomy"],
+      ["art60-7b", null],
+      ["art60-7c", "refund"],
+      ["art60-7d", "refund"],
+      ["art60-7e", "city"],
+    ]);
   });
 });
