@@ -525,7 +525,7 @@ const PIIS: Record<Lang, Record<string, string>> = {
     done: "Fait en deux exemplaires{#place} à {place}{/place}, le {printedOn}.",
     signPerson: "Le bénéficiaire",
     signAgent: "L’assistant social",
-    signPcsw: "Pour le CPAS, le secrétaire et le président",
+    signPcsw: "Pour le CPAS, {signer1Function}",
   },
   nl: {
     title: "Geïndividualiseerd project voor maatschappelijke integratie nr. {contractId}",
@@ -562,7 +562,7 @@ const PIIS: Record<Lang, Record<string, string>> = {
     done: "Opgemaakt in twee exemplaren{#place} te {place}{/place}, op {printedOn}.",
     signPerson: "De begunstigde",
     signAgent: "De maatschappelijk werker",
-    signPcsw: "Voor het OCMW, de secretaris en de voorzitter",
+    signPcsw: "Voor het OCMW, {signer1Function}",
   },
   de: {
     title: "Vertrag zur sozialen Eingliederung Nr. {contractId}",
@@ -600,7 +600,7 @@ const PIIS: Record<Lang, Record<string, string>> = {
     done: "Ausgefertigt in zwei Exemplaren{#place} in {place}{/place}, den {printedOn}.",
     signPerson: "Der Begünstigte",
     signAgent: "Der Sozialarbeiter",
-    signPcsw: "Für das ÖSHZ, der Sekretär und der Präsident",
+    signPcsw: "Für das ÖSHZ, {signer1Function}",
   },
   en: {
     title: "Individualised social integration project no. {contractId}",
@@ -637,7 +637,7 @@ const PIIS: Record<Lang, Record<string, string>> = {
     done: "Made in two copies{#place} in {place}{/place}, on {printedOn}.",
     signPerson: "The beneficiary",
     signAgent: "The social worker",
-    signPcsw: "For the PCSW, the secretary and the president",
+    signPcsw: "For the PCSW, {signer1Function}",
   },
 };
 
@@ -680,7 +680,15 @@ function isipContract(lang: Lang): string[] {
     ...section(x.dutiesAsd!, "dutiesAsd"),
     p("{/hasAsd}", { spaceAfter: 0 }),
     ...section(x.dutiesDsbe!, "dutiesDsbe"),
-    ...section(x.dutiesPerson!, "dutiesPerson"),
+    // The person's duties: the clauses of the contract's type (server/isip/clauses.ts), then the rich text.
+    heading(x.dutiesPerson!),
+    p("{#personClauses}", { spaceAfter: 0 }),
+    p("{text}", { indent: 360 }),
+    p("{/personClauses}", { spaceAfter: 0 }),
+    p("{#dutiesPerson}", { spaceAfter: 0 }),
+    p("{text}"),
+    p("{/dutiesPerson}", { spaceAfter: 0 }),
+    p(`{^dutiesPerson}{^personClauses}${x.none}{/personClauses}{/dutiesPerson}`),
     heading(x.partners!),
     p("{#partners}", { spaceAfter: 0 }),
     p("{company}{#contact} ({contact}){/contact}", { bold: true, spaceAfter: 40 }),
@@ -697,12 +705,13 @@ function isipContract(lang: Lang): string[] {
     heading(x.sanctions!),
     p(x.sanctionsText!, { spaceAfter: 240 }),
     p(x.done!, { spaceAfter: 360 }),
+    // The PCSW signs through its secretary and its president (the contract's signers), each named when known.
     table(
-      [3100, 3100, 3100],
+      [2325, 2325, 2325, 2325],
       [
-        { cells: [x.signPerson!, x.signAgent!, x.signPcsw!], style: { bold: true } },
-        { cells: ["", "", ""], height: 1400 },
-        { cells: ["{clientName}", "{agentName}", ""] },
+        { cells: [x.signPerson!, x.signAgent!, x.signPcsw!, "{signer2Function}"], style: { bold: true } },
+        { cells: ["", "", "", ""], height: 1400 },
+        { cells: ["{clientName}", "{agentName}", "{signer1}", "{signer2}"] },
       ],
     ),
   ];
@@ -724,7 +733,7 @@ const CONVENTION: Record<
 > = {
   fr: {
     parties: "Entre les soussignés :",
-    pcsw: "d'une part, {centreName}, ci-après dénommé « le CPAS » ;",
+    pcsw: "d'une part, {centreName}, ci-après dénommé « le CPAS »{#hasSigners}, représenté par {#signer1}{signer1}, {signer1Function}{/signer1}{#bothSigners} et {/bothSigners}{#signer2}{signer2}, {signer2Function}{/signer2}{/hasSigners} ;",
     employer:
       "d'autre part, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, ci-après dénommé « l'employeur »",
     contact: "{#contact}, représenté par {contact}{/contact} ;",
@@ -735,7 +744,7 @@ const CONVENTION: Record<
   },
   nl: {
     parties: "Tussen de ondergetekenden:",
-    pcsw: "enerzijds, {centreName}, hierna « het OCMW » genoemd;",
+    pcsw: "enerzijds, {centreName}, hierna « het OCMW » genoemd{#hasSigners}, vertegenwoordigd door {#signer1}{signer1}, {signer1Function}{/signer1}{#bothSigners} en {/bothSigners}{#signer2}{signer2}, {signer2Function}{/signer2}{/hasSigners};",
     employer:
       "anderzijds, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, hierna « de werkgever » genoemd",
     contact: "{#contact}, vertegenwoordigd door {contact}{/contact};",
@@ -746,7 +755,7 @@ const CONVENTION: Record<
   },
   de: {
     parties: "Zwischen den Unterzeichnenden:",
-    pcsw: "einerseits {centreName}, nachstehend „das ÖSHZ“ genannt;",
+    pcsw: "einerseits {centreName}, nachstehend „das ÖSHZ“ genannt{#hasSigners}, vertreten durch {#signer1}{signer1}, {signer1Function}{/signer1}{#bothSigners} und {/bothSigners}{#signer2}{signer2}, {signer2Function}{/signer2}{/hasSigners};",
     employer:
       "andererseits {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, nachstehend „der Arbeitgeber“ genannt",
     contact: "{#contact}, vertreten durch {contact}{/contact};",
@@ -758,7 +767,7 @@ const CONVENTION: Record<
   },
   en: {
     parties: "Between the undersigned:",
-    pcsw: "on the one hand, {centreName}, hereinafter “the PCSW”;",
+    pcsw: "on the one hand, {centreName}, hereinafter “the PCSW”{#hasSigners}, represented by {#signer1}{signer1}, {signer1Function}{/signer1}{#bothSigners} and {/bothSigners}{#signer2}{signer2}, {signer2Function}{/signer2}{/hasSigners};",
     employer:
       "on the other hand, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, hereinafter “the employer”",
     contact: "{#contact}, represented by {contact}{/contact};",
@@ -808,6 +817,8 @@ interface ArticlesContract {
   done: string;
   signatures: string[];
   signatureNames: string[];
+  /** Paragraphs after the signatures (e.g. a third party's signature block, each kept or left out by its own tags). */
+  after?: string[];
 }
 
 /** An article's paragraphs: "@responsibilities" prints the rich text, one paragraph each, "—" when it is empty. */
@@ -843,6 +854,7 @@ function articlesContract(lang: Lang, x: ArticlesContract): string[] {
         { cells: x.signatureNames },
       ],
     ),
+    ...(x.after ?? []).map((text) => p(text, { spaceAfter: 0 })),
   ];
 }
 
@@ -927,8 +939,8 @@ const ART60: Record<Lang, ArticlesContract> = {
       },
     ],
     done: "Fait en trois exemplaires{#place} à {place}{/place}, le {printedOn}, chaque partie reconnaissant avoir reçu le sien.",
-    signatures: ["Le travailleur", "Pour l’organisation", "Pour le CPAS, le secrétaire et le président"],
-    signatureNames: ["{clientName}", "{contact}", ""],
+    signatures: ["Le travailleur", "Pour l’organisation", "Pour le CPAS, {signer1Function}", "{signer2Function}"],
+    signatureNames: ["{clientName}", "{contact}", "{signer1}", "{signer2}"],
   },
   nl: {
     title: "Overeenkomst tewerkstelling (artikel 60, § 7) nr. {contractId}",
@@ -1009,8 +1021,8 @@ const ART60: Record<Lang, ArticlesContract> = {
       },
     ],
     done: "Opgemaakt in drie exemplaren{#place} te {place}{/place}, op {printedOn}; elke partij verklaart een origineel te hebben ontvangen.",
-    signatures: ["De werknemer", "Voor de organisatie", "Voor het OCMW, de secretaris en de voorzitter"],
-    signatureNames: ["{clientName}", "{contact}", ""],
+    signatures: ["De werknemer", "Voor de organisatie", "Voor het OCMW, {signer1Function}", "{signer2Function}"],
+    signatureNames: ["{clientName}", "{contact}", "{signer1}", "{signer2}"],
   },
   de: {
     title: "Konvention zur Beschäftigung gemäß Artikel 60 § 7 Nr. {contractId}",
@@ -1091,8 +1103,8 @@ const ART60: Record<Lang, ArticlesContract> = {
       },
     ],
     done: "Ausgefertigt in drei Exemplaren{#place} in {place}{/place}, den {printedOn}; jede Partei erklärt, ein Original erhalten zu haben.",
-    signatures: ["Der Beschäftigte", "Für die Organisation", "Für das ÖSHZ, der Sekretär und der Präsident"],
-    signatureNames: ["{clientName}", "{contact}", ""],
+    signatures: ["Der Beschäftigte", "Für die Organisation", "Für das ÖSHZ, {signer1Function}", "{signer2Function}"],
+    signatureNames: ["{clientName}", "{contact}", "{signer1}", "{signer2}"],
   },
   en: {
     title: "Job supply contract (article 60, § 7) no. {contractId}",
@@ -1173,8 +1185,8 @@ const ART60: Record<Lang, ArticlesContract> = {
       },
     ],
     done: "Made in three copies{#place} in {place}{/place} on {printedOn}, each party acknowledging receipt of an original.",
-    signatures: ["The employee", "For the organisation", "For the PCSW, the secretary and the president"],
-    signatureNames: ["{clientName}", "{contact}", ""],
+    signatures: ["The employee", "For the organisation", "For the PCSW, {signer1Function}", "{signer2Function}"],
+    signatureNames: ["{clientName}", "{contact}", "{signer1}", "{signer2}"],
   },
 };
 
@@ -1241,8 +1253,14 @@ const IMMERSION: Record<Lang, ArticlesContract> = {
       },
     ],
     done: "Fait{#place} à {place}{/place}, le {printedOn}, en autant d’exemplaires que de parties, chacune reconnaissant avoir reçu le sien.",
-    signatures: ["Pour le CPAS", "Pour le service accueillant", "Pour le service d’insertion", "Le stagiaire"],
-    signatureNames: ["", "{contact}", "{agentName}", "{clientName}"],
+    signatures: [
+      "Pour le CPAS, {signer1Function}",
+      "{signer2Function}",
+      "Pour le service accueillant",
+      "Pour le service d’insertion",
+      "Le stagiaire",
+    ],
+    signatureNames: ["{signer1}", "{signer2}", "{contact}", "{agentName}", "{clientName}"],
   },
   nl: {
     title: "Overeenkomst inleefstage nr. {contractId}",
@@ -1305,8 +1323,14 @@ const IMMERSION: Record<Lang, ArticlesContract> = {
       },
     ],
     done: "Opgemaakt{#place} te {place}{/place}, op {printedOn}, in zoveel exemplaren als er partijen zijn; elke partij verklaart het hare te hebben ontvangen.",
-    signatures: ["Voor het OCMW", "Voor de onthaalorganisatie", "Voor de inschakelingsdienst", "De stagiair"],
-    signatureNames: ["", "{contact}", "{agentName}", "{clientName}"],
+    signatures: [
+      "Voor het OCMW, {signer1Function}",
+      "{signer2Function}",
+      "Voor de onthaalorganisatie",
+      "Voor de inschakelingsdienst",
+      "De stagiair",
+    ],
+    signatureNames: ["{signer1}", "{signer2}", "{contact}", "{agentName}", "{clientName}"],
   },
   de: {
     title: "Vereinbarung über ein Immersionspraktikum Nr. {contractId}",
@@ -1369,8 +1393,14 @@ const IMMERSION: Record<Lang, ArticlesContract> = {
       },
     ],
     done: "Ausgefertigt{#place} in {place}{/place}, den {printedOn}, in so vielen Exemplaren wie Parteien; jede Partei erklärt, ihr Exemplar erhalten zu haben.",
-    signatures: ["Für das ÖSHZ", "Für die aufnehmende Einrichtung", "Für den Eingliederungsdienst", "Der Praktikant"],
-    signatureNames: ["", "{contact}", "{agentName}", "{clientName}"],
+    signatures: [
+      "Für das ÖSHZ, {signer1Function}",
+      "{signer2Function}",
+      "Für die aufnehmende Einrichtung",
+      "Für den Eingliederungsdienst",
+      "Der Praktikant",
+    ],
+    signatureNames: ["{signer1}", "{signer2}", "{contact}", "{agentName}", "{clientName}"],
   },
   en: {
     title: "Immersion training agreement no. {contractId}",
@@ -1433,12 +1463,78 @@ const IMMERSION: Record<Lang, ArticlesContract> = {
       },
     ],
     done: "Made{#place} in {place}{/place} on {printedOn}, in as many copies as there are parties, each acknowledging receipt of its own.",
-    signatures: ["For the PCSW", "For the host organisation", "For the integration service", "The trainee"],
-    signatureNames: ["", "{contact}", "{agentName}", "{clientName}"],
+    signatures: [
+      "For the PCSW, {signer1Function}",
+      "{signer2Function}",
+      "For the host organisation",
+      "For the integration service",
+      "The trainee",
+    ],
+    signatureNames: ["{signer1}", "{signer2}", "{contact}", "{agentName}", "{clientName}"],
   },
 };
 
-const art60Contract = (lang: Lang) => articlesContract(lang, ART60[lang]);
+/**
+ * What the Art. 60§7 contract adds by its type (server/jobs/clauses.ts, Lino's refs art60-7a, 7c/7d, 7e):
+ * the organisation named as a social economy initiative, the monthly refund of costs in article 5,
+ * the city's signature block.
+ */
+const ART60_CLAUSES: Record<Lang, { socialEconomy: string; refund: string; city: string[] }> = {
+  fr: {
+    socialEconomy: "l’initiative d’économie sociale agréée par le ministre fédéral de l’Intégration sociale ",
+    refund:
+      "En contrepartie de la mise à disposition, l’organisation rembourse à l’employeur, à la fin de chaque mois, une partie des coûts selon la simulation annexée. Celle-ci, établie selon les dispositions légales et mise à jour au besoin (notamment lors d’une indexation), reprend le salaire brut mensuel, allocation de foyer ou de résidence comprise, le pécule de vacances et de sortie, les charges patronales, les subsides publics et enfin le montant mensuel prévisible à charge de l’organisation. Le pécule de sortie reste dû en cas de départ anticipé du travailleur. Les remboursements sont versés sur l’un des comptes indiqués sur la facture.",
+    city: ["Pour la Ville{#place} de {place}{/place},", "le Bourgmestre et le Secrétaire communal"],
+  },
+  nl: {
+    socialEconomy:
+      "het initiatief van sociale economie erkend door de federale minister van Maatschappelijke Integratie ",
+    refund:
+      "In ruil voor de terbeschikkingstelling betaalt de organisatie de werkgever op het einde van elke maand een deel van de kosten terug volgens de bijgevoegde kostensimulatie. Die wordt volgens de wettelijke bepalingen opgesteld en zo nodig bijgewerkt (bijvoorbeeld bij indexering) en omvat het maandelijkse brutoloon met haard- of standplaatstoelage, het vakantie- en uitdiensttredingsgeld, de werkgeversbijdragen, de overheidssubsidies en ten slotte het verwachte maandelijkse bedrag ten laste van de organisatie. Het uitdiensttredingsgeld blijft verschuldigd als de werknemer vroegtijdig vertrekt. De terugbetalingen worden gestort op een van de rekeningen vermeld op de factuur.",
+    city: ["Voor de Stad{#place} {place}{/place},", "de burgemeester en de stadssecretaris"],
+  },
+  de: {
+    socialEconomy: "der vom Föderalen Minister für Soziale Eingliederung anerkannten Initiative der Sozialwirtschaft ",
+    refund:
+      "Im Gegenzug für die Zur-Verfügung-Stellung erstattet die Organisation dem Arbeitgeber jeweils zum Monatsende einen Teil der Kosten gemäß der beigefügten Kostensimulation. Diese wird nach den gesetzlichen Vorschriften erstellt und bei Bedarf (etwa bei einer Indexierung) angepasst; sie umfasst den monatlichen Bruttolohn einschließlich Haushalts- bzw. Wohnsitzzulage, Urlaubs- und Austrittsgeld, Lohnnebenkosten, staatliche Zuschüsse und schließlich den voraussichtlichen monatlichen Betrag zu Lasten der Organisation. Das Austrittsgeld ist auch bei vorzeitigem Ausscheiden des Beschäftigten zu zahlen. Die Rückerstattungen sind auf eines der in der Rechnung angegebenen Konten zu überweisen.",
+    city: ["Für die Stadt{#place} {place}{/place},", "der Bürgermeister und der Stadtsekretär"],
+  },
+  en: {
+    socialEconomy: "the social economy initiative recognised by the federal minister for social integration ",
+    refund:
+      "In return for the provision, the organisation refunds part of the costs to the employer at the end of each month, according to the annexed cost simulation. Drawn up according to the legal provisions and updated when needed (for instance on indexation), it covers the monthly gross wage including household or residence allowance, holiday and leaving pay, the employer’s contributions, public subsidies and finally the expected monthly amount borne by the organisation. The leaving pay remains due if the employee leaves early. Refunds are paid into one of the accounts given on the invoice.",
+    city: ["For the City{#place} of {place}{/place},", "the Mayor and the City Secretary"],
+  },
+};
+
+function withArt60Clauses(lang: Lang): ArticlesContract {
+  const x = ART60[lang];
+  const c = ART60_CLAUSES[lang];
+  return {
+    ...x,
+    // The organisation's line: "{#companyName}et {companyName}…" names a social economy initiative as such.
+    parties: x.parties.map((party, i) =>
+      i === 1
+        ? party.replace(
+            "{companyName}{#companyAddress}",
+            `{#socialEconomy}${c.socialEconomy}{/socialEconomy}{companyName}{#companyAddress}`,
+          )
+        : party,
+    ),
+    // Article 5 (pay and the organisation's contribution): the refund clause after its first paragraph.
+    articles: x.articles.map((a, i) =>
+      i === 4
+        ? {
+            ...a,
+            paragraphs: [a.paragraphs[0]!, `{#refundClause}${c.refund}{/refundClause}`, ...a.paragraphs.slice(1)],
+          }
+        : a,
+    ),
+    after: ["{#cityBlock}", ...c.city, "{/cityBlock}"],
+  };
+}
+
+const art60Contract = (lang: Lang) => articlesContract(lang, withArt60Clauses(lang));
 const immersionContract = (lang: Lang) => articlesContract(lang, IMMERSION[lang]);
 
 /** The eID sheet's words (domain-people §7; the labels of Lino's eid-content.odt). */

@@ -2,7 +2,13 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, text, type PgSchema } from "drizzle-orm/pg-core";
 import type { contactTables } from "./contacts";
 import type { cvTables } from "./cv";
-import { contractClientIndex, contractColumns, contractTypeColumns, type isipTables } from "./isip";
+import {
+  contractClientIndex,
+  contractColumns,
+  contractSignerIndexes,
+  contractTypeColumns,
+  type isipTables,
+} from "./isip";
 import type { userTables } from "./users";
 
 type Contacts = ReturnType<typeof contactTables>;
@@ -68,6 +74,7 @@ export function art61Tables(
     },
     (t) => [
       contractClientIndex("art61_contracts_client_idx", t),
+      ...contractSignerIndexes("art61_contracts", t),
       index("art61_contracts_user_idx").on(t.userId, t.appliesFrom),
       index("art61_contracts_company_idx").on(t.companyId),
       check("art61_contracts_duration", sql`${t.duration} is null or ${t.duration} >= 0`),

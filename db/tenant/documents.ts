@@ -103,6 +103,9 @@ export function documentTables(
       email: text("email").notNull().default(""),
       /** Where letters say they are written ("Eupen, den 22. Mai 2014"). */
       place: text("place").notNull().default(""),
+      /** Who signs contracts for the centre by default (§2.3 SiteConfig signer1/signer2): its secretary, its president. */
+      signer1Id: integer("signer1_id").references(() => deps.partners.id, { onDelete: "set null" }),
+      signer2Id: integer("signer2_id").references(() => deps.partners.id, { onDelete: "set null" }),
       version: integer("version").notNull().default(1),
     },
     (t) => [check("document_settings_single_row", sql`${t.id} = 1`)],

@@ -3,7 +3,13 @@ import { check, index, integer, jsonb, serial, text, type PgSchema } from "drizz
 import type { LocalizedText } from "@/db/control/schema";
 import { type contactTables } from "./contacts";
 import { type cvTables } from "./cv";
-import { contractClientIndex, contractColumns, contractTypeColumns, type isipTables } from "./isip";
+import {
+  contractClientIndex,
+  contractColumns,
+  contractSignerIndexes,
+  contractTypeColumns,
+  type isipTables,
+} from "./isip";
 import { type userTables } from "./users";
 
 type Contacts = ReturnType<typeof contactTables>;
@@ -66,6 +72,7 @@ export function immersionTables(
     },
     (t) => [
       contractClientIndex("immersion_contracts_client_idx", t),
+      ...contractSignerIndexes("immersion_contracts", t),
       index("immersion_contracts_user_idx").on(t.userId, t.appliesFrom),
       index("immersion_contracts_company_idx").on(t.companyId),
       check(

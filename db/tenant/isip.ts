@@ -72,6 +72,9 @@ export const contractColumns = (deps: {
   /** Signed by the client. */
   dateIssued: date("date_issued"),
   examPolicyId: integer("exam_policy_id").references(() => deps.examPolicies().id),
+  /** Who signs for the centre (§2.3): its secretary and its president, from the letterhead's settings at creation. */
+  signer1Id: integer("signer1_id").references(() => deps.partners().id),
+  signer2Id: integer("signer2_id").references(() => deps.partners().id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   version: integer("version").notNull().default(1),
 });
@@ -84,6 +87,19 @@ export const contractClientIndex = (
   name: string,
   t: { clientId: AnyPgColumn; appliesFrom: AnyPgColumn; appliesUntil: AnyPgColumn; dateEnded: AnyPgColumn },
 ) => index(name).on(t.clientId, t.appliesFrom, t.appliesUntil, t.dateEnded);
+
+/**
+ * A contract table's indexes on its signers, for the deletion rule that protects a person who signed
+ * one (probed with every person's read); partial, as most contracts' signers are the letterhead's few.
+ */
+export const contractSignerIndexes = (prefix: string, t: { signer1Id: AnyPgColumn; signer2Id: AnyPgColumn }) => [
+  index(`${prefix}_signer1_idx`)
+    .on(t.signer1Id)
+    .where(sql`${t.signer1Id} is not null`),
+  index(`${prefix}_signer2_idx`)
+    .on(t.signer2Id)
+    .where(sql`${t.signer2Id} is not null`),
+];
 
 /** ISIP / PIIS (§2.3–2.4): exam policies, contract endings, ISIP types and contracts with their partners. */
 export function isipTables(
@@ -127,6 +143,8 @@ export function isipTables(
   const isipContractTypes = s.table("isip_contract_types", {
     ...contractTypeColumns(() => examPolicies),
     needsStudyType: boolean("needs_study_type").notNull().default(false),
+    /** Choice list isipClauses (server/isip/clauses.ts): the person's duties the print adds; null: none. */
+    printedClauses: text("printed_clauses"),
   });
 
   const isipContracts = s.table(
@@ -157,6 +175,7 @@ export function isipTables(
     },
     (t) => [
       contractClientIndex("isip_contracts_client_idx", t),
+      ...contractSignerIndexes("isip_contracts", t),
       index("isip_contracts_user_idx").on(t.userId, t.appliesFrom),
       index("isip_contracts_study_type_idx").on(t.studyTypeId),
       check(

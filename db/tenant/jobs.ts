@@ -15,7 +15,13 @@ import {
 import type { LocalizedText } from "@/db/control/schema";
 import { type contactTables } from "./contacts";
 import { type cvTables } from "./cv";
-import { contractClientIndex, contractColumns, contractTypeColumns, type isipTables } from "./isip";
+import {
+  contractClientIndex,
+  contractColumns,
+  contractSignerIndexes,
+  contractTypeColumns,
+  type isipTables,
+} from "./isip";
 import { type userTables } from "./users";
 
 /** What the background jobs leave for the centre's administrators (server/jobs). */
@@ -155,6 +161,8 @@ export function jobSupplyTables(
   /** Art. 60§7 contract types (Lino's jobs.ContractType): art60-7a Sozialökonomie… */
   const jobContractTypes = s.table("job_contract_types", {
     ...contractTypeColumns(() => deps.examPolicies),
+    /** Choice list art60Clauses (server/jobs/clauses.ts): what the print adds for this type; null: nothing. */
+    printedClauses: text("printed_clauses"),
   });
 
   /**
@@ -193,6 +201,7 @@ export function jobSupplyTables(
     },
     (t) => [
       contractClientIndex("job_contracts_client_idx", t),
+      ...contractSignerIndexes("job_contracts", t),
       index("job_contracts_user_idx").on(t.userId, t.appliesFrom),
       index("job_contracts_job_idx").on(t.jobId),
       index("job_contracts_company_idx").on(t.companyId),

@@ -41,7 +41,7 @@ export const art61Area = defineArea({
   },
   seriesOwners: [contractSeriesOwners(art61Kind)],
   relations: defineRelations([
-    ...(["client_id", "company_id", "contact_person_id"] as const).map((col) => ({
+    ...(["client_id", "company_id", "contact_person_id", "signer1_id", "signer2_id"] as const).map((col) => ({
       from: `art61_contracts.${col}`,
       to: "partners",
       onDelete: "protect" as const,

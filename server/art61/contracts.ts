@@ -104,6 +104,8 @@ export const art61ContractsResource = defineResource({
     "contactPerson",
     ...SUBSIDY_FIELDS,
     "printed",
+    "signer1",
+    "signer2",
   ],
   titleField: "title",
   filters: {
@@ -130,6 +132,7 @@ export const art61ContractsResource = defineResource({
         { fields: ["id", "client", "type", "user", "userAsd", "language"] },
         { fields: ["appliesFrom", "appliesUntil", "dateEnded", "ending", "dateDecided", "dateIssued", "examPolicy"] },
         { fields: ["company", "contactPerson", "contactRole", "printed"] },
+        { fields: ["signer1", "signer2"] },
         { fields: [...SUBSIDY_FIELDS] },
       ],
       slaves: [{ resource: "art61.evaluations", label: "isip.evaluations.title", masterField: "ownerId" }],

@@ -1,21 +1,28 @@
 import { eq, sql, type SQLWrapper } from "drizzle-orm";
 import { pickLocalized } from "@/lib/format";
-import type { Seed } from "@/server/area";
 import { documentDate, type DocumentLanguage } from "@/server/documents/language";
-import { printRecord, type PrintFacts } from "@/server/documents/print";
+import type { PrintFacts } from "@/server/documents/print";
 import type { TemplateData } from "@/server/documents/render";
 import { PRINTERS } from "@/server/documents/resources";
+import { signersData } from "@/server/documents/signers";
 import { AppError } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
-import type { ActionDef, ResourceCtx } from "@/server/resources/define";
+import type { ResourceCtx } from "@/server/resources/define";
+import {
+  printContract,
+  printContractAction,
+  seedContractDocumentType,
+  type ContractPrint,
+} from "@/server/isip/print-contract";
 import { conventionText } from "./convention";
+import { art61Kind } from "./kind";
 import { ART61_SUBSIDIES, subsidiesOf } from "./subsidies";
 
 type Tx = ResourceCtx["handle"]["db"];
 type Names = Record<string, string> | null;
 
 /** What a printed convention is about: the excerpt's owner type (documents' content type, calendar's owner type). */
-export const ART61_CONTENT_TYPE = "art61Contract";
+export const ART61_CONTENT_TYPE = art61Kind.ownerType;
 
 /**
  * What the printed convention vouches for beyond the base's fields (and the subsidies, which choose
@@ -60,6 +67,8 @@ async function contractOf(tx: Tx, ctx: Pick<ResourceCtx, "handle">, id: number) 
       authorLast: sql<string | null>`(select ${t.users.lastName} from ${t.users} where ${t.users.id} = ${c.userId})`,
       companyId: c.companyId,
       contactPersonId: c.contactPersonId,
+      signer1Id: c.signer1Id,
+      signer2Id: c.signer2Id,
     })
     .from(c)
     .where(eq(c.id, id));
@@ -135,6 +144,8 @@ export async function conventionData(
     regime: localized(row.regime),
     agentName: [row.authorFirst, row.authorLast].filter(Boolean).join(" "),
   });
+  // The PCSW represented by its signers (Lino's art61 body: "représenté par <signer1>, <function> et <signer2>, …").
+  const signers = await signersData(tx, ctx.handle.t, row, language);
   const initials = `${row.authorFirst?.charAt(0) ?? ""}${row.authorLast?.charAt(0) ?? ""}`.toUpperCase();
   return {
     title: localized(row.typeFullNames) || localized(row.typeNames) || print.typeName,
@@ -145,6 +156,9 @@ export async function conventionData(
     companyName: company?.fullName ?? "",
     companyAddress: company?.address ?? "",
     contact: contact ? [salutation(contact), contact.fullName].filter(Boolean).join(" ") : "",
+    ...signers,
+    hasSigners: !!(signers.signer1 || signers.signer2),
+    bothSigners: !!(signers.signer1 && signers.signer2),
     articles: text.articles.map((a) => ({
       heading: a.heading,
       paragraphs: a.paragraphs.map((p) => ({ paragraph: p })),
@@ -153,46 +167,30 @@ export async function conventionData(
 }
 
 /**
- * Prints an Art. 61 contract's convention with the primary document type of those contracts. The
- * first print certifies the contract; printing it again gives the same document until "Clear printed".
+ * How an Art. 61 contract prints its convention (server/isip/print-contract.ts): the primary document
+ * type of those contracts, in the contract's language (the convention is written in the four), else
+ * the centre's; certifying the contract.
  */
-export const printConvention = (ctx: ResourceCtx, contractId: number) =>
-  printRecord(ctx, {
-    contentType: ART61_CONTENT_TYPE,
-    id: contractId,
-    load: async (tx) => {
-      const row = await contractOf(tx, ctx, contractId);
-      // In the contract's language (the convention is written in the four), else the centre's.
-      return { clientId: row.clientId, language: row.language };
-    },
-    data: (tx, _template, language, print) => conventionData(tx, ctx, contractId, language, print),
-  });
-
-/** "Print" on an Art. 61 contract: its convention, for the users who print documents and write contracts. */
-export const printConventionAction: ActionDef = {
-  name: "print",
-  label: "documents.print",
+export const ART61_PRINT: ContractPrint = {
+  kind: art61Kind,
   roles: [...PRINTERS],
-  run: (ctx, id) => printConvention(ctx, Number(id)),
-};
-
-/** Every centre's document type of Art. 61 contracts: the convention (primary, certifying like the PIIS). */
-export const seedConventionType: Seed = async ({ db, t }) => {
-  const [existing] = await db
-    .select({ id: t.excerptTypes.id })
-    .from(t.excerptTypes)
-    .where(eq(t.excerptTypes.contentType, ART61_CONTENT_TYPE));
-  if (existing) return;
-  await db.insert(t.excerptTypes).values({
+  documentType: {
     names: {
       fr: "Convention art. 61",
       nl: "Overeenkomst art. 61",
       de: "Konvention Art. 61",
       en: "Art. 61 convention",
     },
-    contentType: ART61_CONTENT_TYPE,
     template: "art61Convention",
-    isPrimary: true,
-    certifying: true,
-  });
+  },
+  clientLanguage: false,
+  data: conventionData,
 };
+
+export const printConvention = (ctx: ResourceCtx, contractId: number) => printContract(ART61_PRINT, ctx, contractId);
+
+/** "Print" on an Art. 61 contract: its convention, for the users who print documents and write contracts. */
+export const printConventionAction = printContractAction(ART61_PRINT);
+
+/** Every centre's document type of Art. 61 contracts: the convention (primary, certifying like the PIIS). */
+export const seedConventionType = seedContractDocumentType(ART61_PRINT);

@@ -87,6 +87,18 @@ const DEMO_LETTERHEADS: Record<string, { address: string; place: string; phone: 
   },
 };
 
+/** The demo centres' secretary and president (§2.3 signers): first name, last name, gender. */
+const DEMO_SIGNERS: Record<string, [string, string, "F" | "M"][]> = {
+  eupen: [
+    ["Bernd", "Heinen", "M"],
+    ["Monika", "Kessler", "F"],
+  ],
+  chatelet: [
+    ["Sophie", "Lambert", "F"],
+    ["Marc", "Dubois", "M"],
+  ],
+};
+
 const seedDemoLetterhead: Seed = async ({ db, t }, centre) => {
   const letterhead = DEMO_LETTERHEADS[centre.slug ?? ""];
   if (letterhead)
@@ -94,6 +106,26 @@ const seedDemoLetterhead: Seed = async ({ db, t }, centre) => {
       .update(t.documentSettings)
       .set(letterhead)
       .where(sql`${t.documentSettings.address} = ''`);
+  const signers = DEMO_SIGNERS[centre.slug ?? ""];
+  const [settings] = await db.select({ signer1Id: t.documentSettings.signer1Id }).from(t.documentSettings);
+  if (!signers || !settings || settings.signer1Id !== null) return;
+  const ids = await db
+    .insert(t.partners)
+    .values(
+      signers.map(([firstName, lastName, gender]) => ({
+        kind: "person",
+        firstName,
+        lastName,
+        name: `${lastName} ${firstName}`,
+        gender,
+        language: centre.defaultLocale,
+      })),
+    )
+    .returning({ id: t.partners.id });
+  await db
+    .update(t.documentSettings)
+    .set({ signer1Id: ids[0]!.id, signer2Id: ids[1]!.id })
+    .where(sql`${t.documentSettings.id} = 1`);
 };
 
 /** Printing (domain-people §14): document types, the excerpts printed, the centre's letterhead. */
@@ -114,6 +146,9 @@ export const documentsArea = defineArea({
   timeline: [excerptsSource],
   seed: { reference: seedDocumentTypes, demo: seedDemoLetterhead },
   relations: defineRelations([
+    // The letterhead's signers: a person deleted is no longer the centre's secretary or president.
+    { from: "document_settings.signer1_id", to: "partners", onDelete: "clear", label: "relations.letterhead" },
+    { from: "document_settings.signer2_id", to: "partners", onDelete: "clear", label: "relations.letterhead" },
     { from: "excerpts.type_id", to: "excerpt_types", onDelete: "protect", label: "relations.excerpts" },
     // An excerpt is the record of a print: its printer stays; it goes with the client it is about.
     { from: "excerpts.user_id", to: "users", onDelete: "protect", label: "relations.excerpts" },

@@ -21,6 +21,7 @@ import { qualified as q } from "@/server/resources/query";
 import type { UploadFileLink } from "@/server/uploads/service";
 import { uiLanguages } from "@/server/users/resource";
 import { userNameOf } from "@/server/users/sql";
+import { personRef } from "@/server/contacts/refs";
 import { editPanel } from "./dav/panel";
 import { templatesPanel } from "./own-templates";
 import { documentContentTypes, documentTemplates } from "./templates";
@@ -273,8 +274,18 @@ export const letterheadResource = defineResource({
       ...text("documents.letterhead.email", (t) => s(t).email, { width: 28 }),
       input: z.union([z.email(), z.literal("")]),
     },
+    // Who signs contracts for the centre (§2.3): a new contract of any kind takes them.
+    signer1: {
+      ...personRef("documents.letterhead.signer1", (t) => s(t).signer1Id),
+      help: "documents.letterhead.signersHelp",
+    },
+    signer2: {
+      ...personRef("documents.letterhead.signer2", (t) => s(t).signer2Id),
+      help: "documents.letterhead.signersHelp",
+    },
   },
   columns: ["place", "phone", "email"],
+  hiddenColumns: ["signer1", "signer2"],
   titleField: "place",
   defaultSort: [{ field: "place", dir: "asc" }],
   access: { view: ["SiteAdmin"], edit: ["SiteAdmin"], delete: [] },
@@ -282,7 +293,7 @@ export const letterheadResource = defineResource({
     {
       key: "general",
       label: "resources.tabs.general",
-      groups: [{ fields: ["address"] }, { fields: ["place", "phone", "email"] }],
+      groups: [{ fields: ["address"] }, { fields: ["place", "phone", "email"] }, { fields: ["signer1", "signer2"] }],
     },
   ],
 });

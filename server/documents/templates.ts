@@ -24,6 +24,8 @@ export const documentContentTypes = defineChoiceList("documentContentTypes", [
 
 /** The tags every document's letterhead fills. */
 const LETTERHEAD = ["centreName", "centreAddress", "translation"];
+/** The contract signature blocks' signers and their functions (server/documents/signers.ts). */
+const SIGNERS = ["signer1", "signer1Function", "signer2", "signer2Function"];
 
 /**
  * The shipped templates (`templates/<template>/<lang>.docx`, built by scripts/build-templates.ts),
@@ -79,6 +81,7 @@ export const DOCUMENT_TYPES = [
       ...["clientName", "birthDate", "nationalId", "address", "agentName", "hasAsd", "asdName"],
       ...["goals", "stages", "dutiesPcsw", "dutiesAsd", "dutiesDsbe", "dutiesPerson", "text"],
       ...["partners", "company", "contact", "duties", "place", "printedOn", "author"],
+      ...["personClauses", ...SIGNERS],
     ]),
   },
   {
@@ -89,6 +92,7 @@ export const DOCUMENT_TYPES = [
       ...LETTERHEAD,
       ...["title", "headline", "ref", "clientName", "clientAddress", "companyName", "companyAddress", "contact"],
       ...["articles", "heading", "paragraphs", "paragraph", "printedOn", "author"],
+      ...["hasSigners", "bothSigners", ...SIGNERS],
     ]),
   },
   {
@@ -101,6 +105,7 @@ export const DOCUMENT_TYPES = [
       ...["companyName", "companyAddress", "contact", "jobName", "duration", "appliesFrom", "hasUntil"],
       ...["appliesUntil", "regime", "schedule", "hourlyRate", "refundRate", "referencePerson"],
       ...["responsibilities", "text", "agentName", "dateDecided", "place", "printedOn", "author"],
+      ...["socialEconomy", "refundClause", "cityBlock", ...SIGNERS],
     ]),
   },
   {
@@ -112,7 +117,7 @@ export const DOCUMENT_TYPES = [
       ...["contractId", "contractTitle", "clientName", "birthDate", "nationalId", "clientAddress"],
       ...["companyName", "companyAddress", "contact", "contactRole", "goal", "sector", "function"],
       ...["appliesFrom", "hasUntil", "appliesUntil", "referencePerson", "responsibilities", "text"],
-      ...["agentName", "place", "printedOn", "author"],
+      ...["agentName", "place", "printedOn", "author", ...SIGNERS],
     ]),
   },
   {

@@ -68,6 +68,8 @@ export const immersionArea = defineArea({
     rel("type_id", "immersion_contract_types"),
     rel("goal_id", "immersion_goals"),
     rel("company_id", "partners"),
+    rel("signer1_id", "partners"),
+    rel("signer2_id", "partners"),
     rel("contact_person_id", "partners"),
     rel("contact_role_id", "role_types"),
     rel("sector_id", "cv_sectors"),

@@ -7,14 +7,21 @@
  */
 import { eq, sql, type SQLWrapper } from "drizzle-orm";
 import { pickLocalized } from "@/lib/format";
-import type { Seed } from "@/server/area";
+import { signersData } from "@/server/documents/signers";
 import { htmlParagraphs } from "@/server/documents/html-paragraphs";
 import { documentDate, type DocumentLanguage } from "@/server/documents/language";
-import { printRecord, type PrintFacts } from "@/server/documents/print";
+import type { PrintFacts } from "@/server/documents/print";
 import type { TemplateData } from "@/server/documents/render";
 import { AppError } from "@/server/errors";
 import { contractPartyOf } from "@/server/isip/print";
-import type { ActionDef, ResourceCtx } from "@/server/resources/define";
+import {
+  contractDocumentType,
+  printContract,
+  printContractAction,
+  seedContractDocumentType,
+  type ContractPrint,
+} from "@/server/isip/print-contract";
+import type { ResourceCtx } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
 import { immersionKind } from "./kind";
@@ -52,6 +59,8 @@ export async function immersionContractData(
       responsibilities: c.responsibilities,
       typeNames: t.immersionContractTypes.names,
       typeFullNames: t.immersionContractTypes.fullNames,
+      signer1Id: c.signer1Id,
+      signer2Id: c.signer2Id,
       goal: names("immersionGoals", c.goalId),
       contactRole: names("roleTypes", c.contactRoleId),
       sector: names("cvSectors", c.sectorId),
@@ -89,63 +98,36 @@ export async function immersionContractData(
     responsibilities: htmlParagraphs(row.responsibilities),
     agentName: row.agentName ?? "",
     place: print.centre.place,
+    ...(await signersData(tx, t, row, language)),
   };
 }
 
 /**
- * Prints an immersion training with the primary document type of those trainings, in the training's
- * language (else its client's, else the centre's). The first print certifies it; printing it again
- * gives the same document until "Clear printed".
+ * How an immersion training prints (server/isip/print-contract.ts): the primary document type of
+ * those trainings, in the training's language (else its client's, else the centre's), certifying it.
  */
-export const printImmersion = (ctx: ResourceCtx, id: number) =>
-  printRecord(ctx, {
-    contentType: immersionKind.ownerType,
-    id,
-    load: async (tx) => {
-      const { t } = ctx.handle;
-      const c = t.immersionContracts;
-      const [row] = await tx
-        .select({
-          clientId: c.clientId,
-          language: sql<
-            string | null
-          >`coalesce(${c.language}, (select ${t.partners.language} from ${t.partners} where ${t.partners.id} = ${c.clientId}))`,
-        })
-        .from(c)
-        .where(eq(c.id, id));
-      if (!row) throw new AppError("NOT_FOUND");
-      return row;
+export const IMMERSION_PRINT: ContractPrint = {
+  kind: immersionKind,
+  roles: ["ImmersionUser"],
+  documentType: {
+    names: {
+      fr: "Convention de stage d'immersion",
+      nl: "Overeenkomst inleefstage",
+      de: "Vereinbarung Immersionspraktikum",
+      en: "Immersion training agreement",
     },
-    data: (tx, _template, language, facts) => immersionContractData(tx, ctx, id, language, facts),
-  });
+    template: "immersionContract",
+  },
+  data: immersionContractData,
+};
+
+export const printImmersion = (ctx: ResourceCtx, id: number) => printContract(IMMERSION_PRINT, ctx, id);
 
 /** "Print" on an immersion training, for those who write them (printing certifies it). */
-export const printImmersionAction: ActionDef = {
-  name: "print",
-  label: "documents.print",
-  roles: ["ImmersionUser"],
-  run: (ctx, id) => printImmersion(ctx, Number(id)),
-};
+export const printImmersionAction = printContractAction(IMMERSION_PRINT);
 
 /** The document type of immersion trainings, the same row in every centre (and migration 0051's data part). */
-export const IMMERSION_DOCUMENT_TYPE = {
-  names: {
-    fr: "Convention de stage d'immersion",
-    nl: "Overeenkomst inleefstage",
-    de: "Vereinbarung Immersionspraktikum",
-    en: "Immersion training agreement",
-  },
-  contentType: immersionKind.ownerType,
-  template: "immersionContract",
-  isPrimary: true,
-  certifying: true,
-};
+export const IMMERSION_DOCUMENT_TYPE = contractDocumentType(IMMERSION_PRINT);
 
 /** Every centre's document type of immersion trainings (its roles exist only where Châtelet's field set is used). */
-export const seedImmersionDocumentType: Seed = async ({ db, t }) => {
-  const [existing] = await db
-    .select({ id: t.excerptTypes.id })
-    .from(t.excerptTypes)
-    .where(eq(t.excerptTypes.contentType, immersionKind.ownerType));
-  if (!existing) await db.insert(t.excerptTypes).values(IMMERSION_DOCUMENT_TYPE);
-};
+export const seedImmersionDocumentType = seedContractDocumentType(IMMERSION_PRINT);

@@ -97,6 +97,8 @@ export const immersionContractsResource = defineResource({
     "language",
     "remark",
     "printed",
+    "signer1",
+    "signer2",
   ],
   titleField: "title",
   filters: {
@@ -127,6 +129,7 @@ export const immersionContractsResource = defineResource({
         { fields: ["type", "goal", "company", "contactPerson", "contactRole"] },
         { fields: ["appliesFrom", "appliesUntil", "examPolicy", "sector", "function", "referencePerson"] },
         { fields: ["dateDecided", "dateIssued", "dateEnded", "ending", "remark", "printed"] },
+        { fields: ["signer1", "signer2"] },
       ],
       slaves: [{ resource: "immersion.evaluations", label: "isip.evaluations.title", masterField: "ownerId" }],
     },

@@ -59,6 +59,9 @@ export const isipArea = defineArea({
   seriesOwners: [contractSeriesOwners(isipKind)],
   relations: defineRelations([
     { from: "isip_contracts.client_id", to: "partners", onDelete: "protect", label: "relations.isipContracts" },
+    // Who signed for the centre stays named on the contract.
+    { from: "isip_contracts.signer1_id", to: "partners", onDelete: "protect", label: "relations.isipContracts" },
+    { from: "isip_contracts.signer2_id", to: "partners", onDelete: "protect", label: "relations.isipContracts" },
     { from: "isip_contracts.user_id", to: "users", onDelete: "protect", label: "relations.isipContracts" },
     { from: "isip_contracts.user_asd_id", to: "users", onDelete: "protect", label: "relations.isipContracts" },
     { from: "isip_contracts.print_override_by_id", to: "users", onDelete: "protect", label: "relations.isipContracts" },

@@ -14,6 +14,7 @@ import { reminderStep } from "@/server/calendar/rules/reminders";
 import { generateSeries, type SeriesOwner, type SeriesOwnerKind } from "@/server/calendar/series/generate";
 import { MAX_AUTO_EVENTS, numberedSummary, responsibleCoach } from "@/server/calendar/series/plan";
 import { RECURRENCE_UNITS, type RecurrenceUnit } from "@/server/calendar/series/recurrence";
+import { defaultSigners } from "@/server/documents/signers";
 import { AppError } from "@/server/errors";
 import { immersionKind } from "@/server/immersion/kind";
 import { isLocale } from "@/server/i18n/locale";
@@ -217,6 +218,18 @@ export const contractBeforeSave =
       const coachings = (await coachingsOf(tx, t, [merged.clientId])).get(merged.clientId) ?? [];
       const author = values.user === undefined || values.user === null ? null : Number(values.user);
       values.userAsd = responsibleAsd(author, merged, coachings);
+    }
+    // A new contract's signers (§2.3): the centre's secretary and president, unless the request names others.
+    if (
+      id === undefined &&
+      (values.signer1 === undefined ||
+        values.signer1 === null ||
+        values.signer2 === undefined ||
+        values.signer2 === null)
+    ) {
+      const signers = await defaultSigners(tx, t);
+      if (values.signer1 === undefined || values.signer1 === null) values.signer1 = signers.signer1Id;
+      if (values.signer2 === undefined || values.signer2 === null) values.signer2 = signers.signer2Id;
     }
     if (type.overlapGroup) {
       const others = await contractsInGroup(tx, t, merged.clientId, type.overlapGroup);
@@ -428,11 +441,19 @@ export async function insertSeededContracts(
 ): Promise<number[]> {
   if (!rows.length) return [];
   const c = kind.contracts(t);
+  // Signed for the centre by its secretary and president, as a contract created in the app.
+  const signers = await defaultSigners(tx, t);
+  const signed = rows.map((r) => ({ ...signers, ...r }));
   const inserted = await tx
     .insert(c)
-    .values(rows as never)
+    .values(signed as never)
     .returning({ id: c.id });
-  await writeAudit(tx, t, who, ...inserted.map((r, i) => rowChange(kind.resource, "create", r.id, created(rows[i]!))));
+  await writeAudit(
+    tx,
+    t,
+    who,
+    ...inserted.map((r, i) => rowChange(kind.resource, "create", r.id, created(signed[i]!))),
+  );
   const ids = inserted.map((r) => r.id);
   await regenerateEvaluations(tx, t, who, kind, ids);
   return ids;

@@ -7,6 +7,7 @@ import { defineChoiceList } from "@/server/resources/choices";
 import { defineResource } from "@/server/resources/define";
 import { boolean, choice, integer, localizedText, reference, text } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
+import { isipClauses } from "./clauses";
 import { OVERLAP_GROUPS } from "./rules";
 
 /** Configuration of the contracts (domain-integ-money §2.3–2.4): exam policies, endings, ISIP types. Configure → Integration. */
@@ -120,9 +121,11 @@ export const isipTypesResource = defineResource({
   fields: {
     ...contractTypeFields((t) => t.isipContractTypes),
     needsStudyType: boolean("isip.types.needsStudyType", (t) => t.isipContractTypes.needsStudyType),
+    // Which of the person's duties the print adds for this type (server/isip/clauses.ts).
+    printedClauses: choice("isip.types.printedClauses", (t) => t.isipContractTypes.printedClauses, isipClauses),
   },
   columns: ["name", "ref", "examPolicy", "overlapGroup", "needsStudyType"],
-  hiddenColumns: ["id", "fullName"],
+  hiddenColumns: ["id", "fullName", "printedClauses"],
   titleField: "name",
   defaultSort: [{ field: "id", dir: "asc" }],
   access: CONFIG_ACCESS,
@@ -130,7 +133,10 @@ export const isipTypesResource = defineResource({
     {
       key: "general",
       label: "resources.tabs.general",
-      groups: [{ fields: ["name", "fullName", "ref"] }, { fields: ["examPolicy", "overlapGroup", "needsStudyType"] }],
+      groups: [
+        { fields: ["name", "fullName", "ref"] },
+        { fields: ["examPolicy", "overlapGroup", "needsStudyType", "printedClauses"] },
+      ],
     },
   ],
   insert: { fields: ["name", "examPolicy", "overlapGroup"], defaults: () => ({ overlapGroup: "contracts" }) },

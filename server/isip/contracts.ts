@@ -113,6 +113,9 @@ export function contractFields(kind: ContractKind): Record<string, FieldDef> {
       (t) => namesOf(t.examPolicies, q(c(t).examPolicyId)),
       { localized: true },
     ),
+    // Who signs for the centre (§2.3): the letterhead's secretary and president when the contract is created.
+    signer1: personRef("isip.signer1", (t) => c(t).signer1Id),
+    signer2: personRef("isip.signer2", (t) => c(t).signer2Id),
   };
 }
 
@@ -264,7 +267,18 @@ export const isipContractsResource = defineResource({
     return values;
   },
   columns: ["id", "client", "type", "appliesFrom", "appliesUntil", "dateEnded", "user", "ending"],
-  hiddenColumns: ["title", "studyType", "userAsd", "examPolicy", "dateDecided", "dateIssued", "language", "printed"],
+  hiddenColumns: [
+    "title",
+    "studyType",
+    "userAsd",
+    "examPolicy",
+    "dateDecided",
+    "dateIssued",
+    "language",
+    "printed",
+    "signer1",
+    "signer2",
+  ],
   titleField: "title",
   filters: {
     ...contractFilters(isipKind),
@@ -300,7 +314,7 @@ export const isipContractsResource = defineResource({
         { fields: ["appliesFrom", "appliesUntil", "dateEnded", "ending", "dateDecided", "dateIssued", "examPolicy"] },
         {
           label: "isip.print.group",
-          fields: ["printed", "printOverrideBy", "printOverrideAt", "printOverrideReason"],
+          fields: ["printed", "signer1", "signer2", "printOverrideBy", "printOverrideAt", "printOverrideReason"],
         },
       ],
       slaves: [

@@ -8,19 +8,21 @@ import { eq, sql } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
 import { pickLocalized } from "@/lib/format";
 import { actorOf, changedFields, rowChange, writeAudit } from "@/server/audit";
-import type { Seed } from "@/server/area";
 import { clientNameOf } from "@/server/clients/sql";
 import { certifiedAt, certifiedBy, certifiedDeclaration, clearPrintedAction } from "@/server/documents/certifying";
+import { signersData } from "@/server/documents/signers";
 import { htmlParagraphs, hasText } from "@/server/documents/html-paragraphs";
 import { documentDate, type DocumentLanguage } from "@/server/documents/language";
-import { printRecord, type PrintFacts } from "@/server/documents/print";
+import type { PrintFacts } from "@/server/documents/print";
 import type { TemplateData } from "@/server/documents/render";
 import { AppError } from "@/server/errors";
 import type { ActionDef, FieldDef, ResourceCtx } from "@/server/resources/define";
 import { datetime, reference, text } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
+import { isipClauseParagraphs } from "./clauses";
 import { isipKind, type ContractKind } from "./base";
+import { printContract, printContractAction, seedContractDocumentType, type ContractPrint } from "./print-contract";
 
 type Tx = ResourceCtx["handle"]["db"];
 
@@ -38,6 +40,8 @@ export const CERTIFIED_CONTRACT_FIELDS = [
   "appliesFrom",
   "appliesUntil",
   "examPolicy",
+  "signer1",
+  "signer2",
 ] as const;
 
 /** A contract kind's `certified` declaration: its base fields and `extra` (e.g. an ISIP's rich texts). */
@@ -90,7 +94,7 @@ async function contractOf(tx: Tx, t: TenantTables, id: number) {
 /** The printed PIIS's tags (templates/isipContract, scripts/build-templates.ts), in the document's language. */
 export async function isipContractData(
   tx: Tx,
-  ctx: ResourceCtx,
+  ctx: Pick<ResourceCtx, "handle">,
   id: number,
   language: DocumentLanguage,
   print: PrintFacts,
@@ -129,6 +133,13 @@ export async function isipContractData(
       dutiesAsd: c.dutiesAsd,
       dutiesDsbe: c.dutiesDsbe,
       dutiesPerson: c.dutiesPerson,
+      printedClauses: t.isipContractTypes.printedClauses,
+      studyTypeNames: sql<Record<
+        string,
+        string
+      > | null>`(select ${t.cvStudyTypes.names} from ${t.cvStudyTypes} where ${t.cvStudyTypes.id} = ${c.studyTypeId})`,
+      signer1Id: c.signer1Id,
+      signer2Id: c.signer2Id,
     })
     .from(c)
     .innerJoin(t.isipContractTypes, eq(t.isipContractTypes.id, c.typeId))
@@ -169,6 +180,12 @@ export async function isipContractData(
     dutiesAsd: htmlParagraphs(row.dutiesAsd),
     dutiesDsbe: htmlParagraphs(row.dutiesDsbe),
     dutiesPerson: htmlParagraphs(row.dutiesPerson),
+    personClauses: isipClauseParagraphs(
+      row.printedClauses,
+      language,
+      pickLocalized(row.studyTypeNames ?? {}, language),
+    ),
+    ...(await signersData(tx, t, row, language)),
     partners: partners.map((p) => ({
       company: p.company ?? "",
       contact: (p.contact ?? "").trim(),
@@ -179,34 +196,38 @@ export async function isipContractData(
 }
 
 /**
- * Prints a PIIS with the primary document type of ISIPs, in the contract's language (else its
- * client's, else the centre's). The first print certifies it; printing it again gives the same
- * document until "Clear printed". Refused without PCSW duties unless allowed (§2.4).
+ * How a PIIS prints (server/isip/print-contract.ts): the primary document type of ISIPs, in the
+ * contract's language (else its client's, else the centre's), certifying it. Refused without PCSW
+ * duties unless allowed (§2.4).
  */
-export const printIsip = (ctx: ResourceCtx, id: number) =>
-  printRecord(ctx, {
-    contentType: isipKind.ownerType,
-    id,
-    load: async (tx) => {
-      const contract = await contractOf(tx, ctx.handle.t, id);
-      const refusal = isipPrintRefusal({
-        dutiesPcsw: contract.dutiesPcsw,
-        activeAid: false,
-        overridden: contract.overriddenAt !== null,
-      });
-      if (refusal) throw new AppError("INVALID_INPUT", { messageKey: refusal });
-      return { clientId: contract.clientId, language: contract.language };
+export const ISIP_PRINT: ContractPrint = {
+  kind: isipKind,
+  roles: ["IntegUser"],
+  documentType: {
+    names: {
+      fr: "Projet individualisé d’intégration sociale",
+      nl: "Geïndividualiseerd project voor maatschappelijke integratie",
+      de: "Vertrag zur sozialen Eingliederung",
+      en: "Individualised social integration project",
     },
-    data: (tx, _template, language, facts) => isipContractData(tx, ctx, id, language, facts),
-  });
+    template: "isipContract",
+  },
+  check: async (tx, ctx, id) => {
+    const contract = await contractOf(tx, ctx.handle.t, id);
+    const refusal = isipPrintRefusal({
+      dutiesPcsw: contract.dutiesPcsw,
+      activeAid: false,
+      overridden: contract.overriddenAt !== null,
+    });
+    if (refusal) throw new AppError("INVALID_INPUT", { messageKey: refusal });
+  },
+  data: isipContractData,
+};
+
+export const printIsip = (ctx: ResourceCtx, id: number) => printContract(ISIP_PRINT, ctx, id);
 
 /** "Print" on a PIIS, for those who write contracts (printing certifies it). */
-export const printIsipAction: ActionDef = {
-  name: "print",
-  label: "documents.print",
-  roles: ["IntegUser"],
-  run: (ctx, id) => printIsip(ctx, Number(id)),
-};
+export const printIsipAction = printContractAction(ISIP_PRINT);
 
 /** Who may allow printing a PIIS without PCSW duties (§1: integration managers and administrators). */
 const OVERRIDERS: ActionDef["roles"] = ["IntegrationStaff"];
@@ -284,25 +305,7 @@ export const printOverrideFields: Record<string, FieldDef> = {
 };
 
 /** Every centre's document type of ISIPs (§2.4): the primary one, certifying, printing the PIIS template. */
-export const seedIsipDocumentType: Seed = async ({ db, t }) => {
-  const [existing] = await db
-    .select({ id: t.excerptTypes.id })
-    .from(t.excerptTypes)
-    .where(eq(t.excerptTypes.contentType, isipKind.ownerType));
-  if (existing) return;
-  await db.insert(t.excerptTypes).values({
-    names: {
-      fr: "Projet individualisé d’intégration sociale",
-      nl: "Geïndividualiseerd project voor maatschappelijke integratie",
-      de: "Vertrag zur sozialen Eingliederung",
-      en: "Individualised social integration project",
-    },
-    contentType: isipKind.ownerType,
-    template: "isipContract",
-    isPrimary: true,
-    certifying: true,
-  });
-};
+export const seedIsipDocumentType = seedContractDocumentType(ISIP_PRINT);
 
 /**
  * A party of a printed contract (the client, a company, a contact person) as the document names it:

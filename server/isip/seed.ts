@@ -77,12 +77,17 @@ const TYPES = [
     ref: "vsea",
     names: { fr: "PIIS formation", nl: "GPMI opleiding", de: "VSE Ausbildung", en: "ISIP training" },
     needsStudyType: true,
+    printedClauses: "training",
   },
   {
     ref: "vseb",
     names: { fr: "PIIS recherche d'emploi", nl: "GPMI werkzoeken", de: "VSE Arbeitssuche", en: "ISIP job search" },
   },
-  { ref: "vsec", names: { fr: "PIIS apprentissage", nl: "GPMI leertijd", de: "VSE Lehre", en: "ISIP apprenticeship" } },
+  {
+    ref: "vsec",
+    names: { fr: "PIIS apprentissage", nl: "GPMI leertijd", de: "VSE Lehre", en: "ISIP apprenticeship" },
+    printedClauses: "apprenticeship",
+  },
   {
     ref: "vsed",
     names: {
@@ -92,6 +97,7 @@ const TYPES = [
       en: "ISIP full-time studies",
     },
     needsStudyType: true,
+    printedClauses: "studies",
   },
   {
     ref: "vsee",

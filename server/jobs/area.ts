@@ -123,6 +123,8 @@ export const jobsArea = defineArea({
         ["job_id", "jobs"],
         ["company_id", "partners"],
         ["contact_person_id", "partners"],
+        ["signer1_id", "partners"],
+        ["signer2_id", "partners"],
         ["regime_id", "cv_regimes"],
         ["schedule_id", "job_schedules"],
       ] as const

@@ -11,11 +11,12 @@ import { contractEvaluationsResource } from "@/server/isip/evaluations";
 import { certifiedContract, clearPrintedContractAction, contractPrintedField } from "@/server/isip/print";
 import { sanitizeNoteBody } from "@/server/notes/sanitize";
 import { defineResource, type FieldDef, type ResourceCtx, type ResourceDef } from "@/server/resources/define";
-import { integer, longText, reference, rowKey, text } from "@/server/resources/fields";
+import { choice, integer, longText, reference, rowKey, text } from "@/server/resources/fields";
 import { qualified as q } from "@/server/resources/query";
 import type { Role } from "@/server/auth/user-types";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import { deactivateCandidatures } from "./candidatures";
+import { art60Clauses } from "./clauses";
 import { art60Kind } from "./kind";
 import { ART60_PRINTED_FIELDS, printArt60Action } from "./print";
 import { cvNameRef, jobRef } from "./refs";
@@ -175,6 +176,8 @@ export const jobContractsResource = defineResource({
     "duration",
     "referencePerson",
     "printed",
+    "signer1",
+    "signer2",
   ],
   titleField: "title",
   filters: {
@@ -215,6 +218,7 @@ export const jobContractsResource = defineResource({
           ],
         },
         { fields: ["regime", "schedule", "hourlyRate", "refundRate", "referencePerson", "printed"] },
+        { fields: ["signer1", "signer2"] },
       ],
       slaves: [{ resource: "jobs.evaluations", label: "isip.evaluations.title", masterField: "ownerId" }],
     },
@@ -266,9 +270,13 @@ export const jobContractTypesResource = defineResource({
   table: (t) => t.jobContractTypes,
   pk: (t) => t.jobContractTypes.id,
   version: (t) => t.jobContractTypes.version,
-  fields: contractTypeFields((t) => t.jobContractTypes as unknown as TenantTables["isipContractTypes"]),
+  fields: {
+    ...contractTypeFields((t) => t.jobContractTypes as unknown as TenantTables["isipContractTypes"]),
+    // What the print adds for this type (server/jobs/clauses.ts).
+    printedClauses: choice("jobs.contractTypes.printedClauses", (t) => t.jobContractTypes.printedClauses, art60Clauses),
+  },
   columns: ["name", "ref", "examPolicy", "overlapGroup"],
-  hiddenColumns: ["id", "fullName"],
+  hiddenColumns: ["id", "fullName", "printedClauses"],
   titleField: "name",
   defaultSort: [{ field: "id", dir: "asc" }],
   access: { view: ["SocialUser", "SocialCoordinator"], edit: ["SocialStaff"] },
@@ -276,7 +284,7 @@ export const jobContractTypesResource = defineResource({
     {
       key: "general",
       label: "resources.tabs.general",
-      groups: [{ fields: ["name", "fullName", "ref"] }, { fields: ["examPolicy", "overlapGroup"] }],
+      groups: [{ fields: ["name", "fullName", "ref"] }, { fields: ["examPolicy", "overlapGroup", "printedClauses"] }],
     },
   ],
   insert: { fields: ["name", "examPolicy", "overlapGroup"], defaults: () => ({ overlapGroup: "contracts" }) },

@@ -7,16 +7,24 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { pickLocalized } from "@/lib/format";
-import type { Seed } from "@/server/area";
+import { signersData } from "@/server/documents/signers";
 import { htmlParagraphs } from "@/server/documents/html-paragraphs";
 import { documentAmount, documentDate, type DocumentLanguage } from "@/server/documents/language";
-import { printRecord, type PrintFacts } from "@/server/documents/print";
+import type { PrintFacts } from "@/server/documents/print";
 import type { TemplateData } from "@/server/documents/render";
 import { AppError } from "@/server/errors";
 import { contractPartyOf } from "@/server/isip/print";
-import type { ActionDef, ResourceCtx } from "@/server/resources/define";
+import {
+  contractDocumentType,
+  printContract,
+  printContractAction,
+  seedContractDocumentType,
+  type ContractPrint,
+} from "@/server/isip/print-contract";
+import type { ResourceCtx } from "@/server/resources/define";
 import { qualified as q } from "@/server/resources/query";
 import { userNameOf } from "@/server/users/sql";
+import { art60ClauseFlags } from "./clauses";
 import { art60Kind } from "./kind";
 
 type Tx = ResourceCtx["handle"]["db"];
@@ -55,6 +63,9 @@ export async function art60ContractData(
       jobName: sql<string | null>`(select ${t.jobs.name} from ${t.jobs} where ${t.jobs.id} = ${c.jobId})`,
       typeNames: t.jobContractTypes.names,
       typeFullNames: t.jobContractTypes.fullNames,
+      printedClauses: t.jobContractTypes.printedClauses,
+      signer1Id: c.signer1Id,
+      signer2Id: c.signer2Id,
       regime: sql<Names>`(select ${t.cvRegimes.names} from ${t.cvRegimes} where ${t.cvRegimes.id} = ${c.regimeId})`,
       schedule: sql<Names>`(select ${t.jobSchedules.names} from ${t.jobSchedules} where ${t.jobSchedules.id} = ${c.scheduleId})`,
       agentName: userNameOf(t, q(c.userId)),
@@ -93,63 +104,37 @@ export async function art60ContractData(
     agentName: row.agentName ?? "",
     dateDecided: documentDate(row.dateDecided, language),
     place: print.centre.place,
+    ...art60ClauseFlags(row.printedClauses),
+    ...(await signersData(tx, t, row, language)),
   };
 }
 
 /**
- * Prints an Art. 60§7 contract with the primary document type of those contracts, in the contract's
- * language (else its client's, else the centre's). The first print certifies it; printing it again
- * gives the same document until "Clear printed".
+ * How an Art. 60§7 contract prints (server/isip/print-contract.ts): the primary document type of
+ * those contracts, in the contract's language (else its client's, else the centre's), certifying it.
  */
-export const printArt60 = (ctx: ResourceCtx, id: number) =>
-  printRecord(ctx, {
-    contentType: art60Kind.ownerType,
-    id,
-    load: async (tx) => {
-      const { t } = ctx.handle;
-      const c = t.jobContracts;
-      const [row] = await tx
-        .select({
-          clientId: c.clientId,
-          language: sql<
-            string | null
-          >`coalesce(${c.language}, (select ${t.partners.language} from ${t.partners} where ${t.partners.id} = ${c.clientId}))`,
-        })
-        .from(c)
-        .where(eq(c.id, id));
-      if (!row) throw new AppError("NOT_FOUND");
-      return row;
+export const ART60_PRINT: ContractPrint = {
+  kind: art60Kind,
+  roles: ["IntegUser"],
+  documentType: {
+    names: {
+      fr: "Convention de mise à l'emploi art. 60§7",
+      nl: "Overeenkomst tewerkstelling art. 60§7",
+      de: "Konvention Art. 60§7",
+      en: "Art. 60§7 job supply contract",
     },
-    data: (tx, _template, language, facts) => art60ContractData(tx, ctx, id, language, facts),
-  });
+    template: "art60Contract",
+  },
+  data: art60ContractData,
+};
+
+export const printArt60 = (ctx: ResourceCtx, id: number) => printContract(ART60_PRINT, ctx, id);
 
 /** "Print" on an Art. 60§7 contract, for those who write contracts (printing certifies it). */
-export const printArt60Action: ActionDef = {
-  name: "print",
-  label: "documents.print",
-  roles: ["IntegUser"],
-  run: (ctx, id) => printArt60(ctx, Number(id)),
-};
+export const printArt60Action = printContractAction(ART60_PRINT);
 
 /** The document type of Art. 60§7 contracts, the same row in every centre (and migration 0051's data part). */
-export const ART60_DOCUMENT_TYPE = {
-  names: {
-    fr: "Convention de mise à l'emploi art. 60§7",
-    nl: "Overeenkomst tewerkstelling art. 60§7",
-    de: "Konvention Art. 60§7",
-    en: "Art. 60§7 job supply contract",
-  },
-  contentType: art60Kind.ownerType,
-  template: "art60Contract",
-  isPrimary: true,
-  certifying: true,
-};
+export const ART60_DOCUMENT_TYPE = contractDocumentType(ART60_PRINT);
 
 /** Every centre's document type of Art. 60§7 contracts: the primary one, certifying. */
-export const seedArt60DocumentType: Seed = async ({ db, t }) => {
-  const [existing] = await db
-    .select({ id: t.excerptTypes.id })
-    .from(t.excerptTypes)
-    .where(eq(t.excerptTypes.contentType, art60Kind.ownerType));
-  if (!existing) await db.insert(t.excerptTypes).values(ART60_DOCUMENT_TYPE);
-};
+export const seedArt60DocumentType = seedContractDocumentType(ART60_PRINT);

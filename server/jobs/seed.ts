@@ -18,6 +18,7 @@ const TYPES = [
   {
     ref: "art60-7a",
     names: { fr: "Économie sociale", nl: "Sociale economie", de: "Sozialökonomie", en: "Social economy" },
+    printedClauses: "socialEconomy",
   },
   {
     ref: "art60-7b",
@@ -31,6 +32,7 @@ const TYPES = [
   {
     ref: "art60-7c",
     names: { fr: "Avec remboursement", nl: "Met terugbetaling", de: "Mit Rückerstattung", en: "With refund" },
+    printedClauses: "refund",
   },
   {
     ref: "art60-7d",
@@ -40,10 +42,12 @@ const TYPES = [
       de: "Mit Rückerstattung Schule",
       en: "With refund (school)",
     },
+    printedClauses: "refund",
   },
   {
     ref: "art60-7e",
     names: { fr: "Ville d'Eupen", nl: "Stad Eupen", de: "Stadt Eupen", en: "City of Eupen" },
+    printedClauses: "city",
   },
 ];
 

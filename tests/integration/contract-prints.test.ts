@@ -245,7 +245,10 @@ describe("the printed Art. 60§7 contract (§2.5)", () => {
     expect(text).toContain("(Übersetzung)"); // a French-speaking centre's German document
     expect(text).toContain("Sozialökonomie");
     expect(text).toContain(`Konvention zur Beschäftigung gemäß Artikel 60 § 7 Nr. ${id}`);
-    expect(text).toContain("und Boulangerie Mießen, Rue Haute 3, 6200, nachstehend „die Organisation“ genannt;");
+    // A 7a type names the organisation as a social economy initiative (server/jobs/clauses.ts).
+    expect(text).toContain(
+      "und der vom Föderalen Minister für Soziale Eingliederung anerkannten Initiative der Sozialwirtschaft Boulangerie Mießen, Rue Haute 3, 6200, nachstehend „die Organisation“ genannt;",
+    );
     expect(text).toContain("und Anna ARENS, geboren am 05.03.1980, wohnhaft Bergstraße 12, 4700");
     expect(text).toContain("Der Beschäftigte besetzt folgende Stelle: Aide-cuisinier.");
     expect(text).toContain(
