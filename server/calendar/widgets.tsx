@@ -16,7 +16,12 @@ const AGENTS: UserType[] = ["100", "110", "120", "200", "300", "400", "410", "42
 
 /** The first rows of one of the lists of §10.6, as a widget shows them (the list's own scope, filters and order). */
 export async function widgetRows(ctx: WidgetCtx, resource: ResourceDef, state: ListState) {
-  const page = await readPage(ctx, resource, { ...state, pageSize: SHOWN });
+  const page = await readPage(
+    ctx,
+    resource,
+    { ...state, pageSize: SHOWN },
+    { fields: ["startDate", "startTime", "client", "summary"] },
+  );
   return {
     total: page.total,
     rows: page.rows.map((r) => ({

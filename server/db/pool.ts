@@ -24,6 +24,9 @@ export function getPool(clusterId = "default"): pg.Pool {
     pool = new pg.Pool({
       connectionString: clusterUrl(clusterId),
       max: e.DB_POOL_MAX,
+      idleTimeoutMillis: e.DB_POOL_IDLE_MS,
+      // Idle connections do not keep a script's process alive (the server has its own listener).
+      allowExitOnIdle: true,
       // "Today" in SQL (current_date, now()::date) is Brussels' day, as the readers' is: between
       // midnight in Brussels and midnight UTC the two differ (a coaching begun "today" was not yet active).
       options: "-c timezone=Europe/Brussels",

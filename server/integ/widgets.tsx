@@ -109,7 +109,7 @@ export const myClientsWithoutContractWidget = defineWidget({
     const t = await getTranslations("integ.dashboard");
     // The registry's list: the one the other areas' filters ("available") were added to.
     const list = ctx.registry.resources.get(integrationClientsResource.id)!;
-    const page = await readPage(ctx, list, { ...withoutContractState, pageSize: SHOWN });
+    const page = await readPage(ctx, list, { ...withoutContractState, pageSize: SHOWN }, { fields: ["name"] });
     if (page.rows.length === 0) return <p className="text-sm text-slate-600">{t("noneWithout")}</p>;
     return (
       <div className="text-sm">

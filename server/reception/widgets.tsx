@@ -17,7 +17,12 @@ const label = (v: unknown) => (v && typeof v === "object" && "label" in v ? Stri
 
 /** The visitors a widget lists: the list's own scope and order, with who, since when, for whom and their place. */
 export async function visitorRows(ctx: WidgetCtx, resource: ResourceDef) {
-  const page = await readPage(ctx, resource, { ...listStateSchema.parse({}), pageSize: SHOWN });
+  const page = await readPage(
+    ctx,
+    resource,
+    { ...listStateSchema.parse({}), pageSize: SHOWN },
+    { fields: ["partner", "agent", "waitingSince", "position"] },
+  );
   return {
     total: page.total,
     rows: page.rows.map((r) => ({

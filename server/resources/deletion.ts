@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, is, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, getTableName, inArray, is, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import { getTableConfig, PgTable, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "@/db/control/schema";
 import type { ClearedColumn, SnapshotRow } from "@/db/tenant/audit";
@@ -302,7 +302,7 @@ export const inUse = (ctx: Pick<ResourceCtx, "locale">, what: string, blockers: 
   new AppError("ROW_IN_USE", { what, blockers: kindsText(blockers, ctx.locale, translatorFor(ctx.locale)) });
 
 /** The SQL table a resource's rows live in. */
-export const tableNameOf = (def: ResourceDef, t: TenantTables) => getTableConfig(def.table(t)).name;
+export const tableNameOf = (def: ResourceDef, t: TenantTables) => getTableName(def.table(t));
 
 /** The entity under which a resource's rows are audited: a variant's rows are its base resource's. */
 const entityOf = (def: ResourceDef) => def.variantOf ?? def.id;

@@ -135,9 +135,17 @@ function rendered(t: TenantTables, def: ResourceDef, name: string, expr: () => S
  * column of the subquery's table would silently be used instead.
  */
 export function qualified(column: AnyPgColumn): SQL {
-  const { schema, name } = getTableConfig(column.table);
-  return sql`${sql.identifier(schema ?? "public")}.${sql.identifier(name)}.${sql.identifier(column.name)}`;
+  let text = qualifiedText.get(column);
+  if (text === undefined) {
+    // getTableConfig rebuilds the table's indexes and constraints on every call: written once per column.
+    const { schema, name } = getTableConfig(column.table);
+    text = [schema ?? "public", name, column.name].map((part) => `"${part.replace(/"/g, '""')}"`).join(".");
+    qualifiedText.set(column, text);
+  }
+  // A new fragment each time: callers may give it a decoder (mapWith changes the fragment itself).
+  return sql.raw(text);
 }
+const qualifiedText = new WeakMap<AnyPgColumn, string>();
 
 /** Escapes a user's text for LIKE, so `%` and `_` match themselves. */
 export const likePattern = (q: string, where: "prefix" | "contains" = "contains") => {

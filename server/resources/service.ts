@@ -43,6 +43,11 @@ export const COUNT_CAP = 10_000;
 export interface ListOptions {
   /** Where the count stops (tests lower it); a deep page counts at least to its own last row. */
   countCap?: number;
+  /**
+   * The fields to read, when the caller shows fewer than the grid's columns (a dashboard widget
+   * showing names): each column of a list can be a subquery, built and run for nothing otherwise.
+   */
+  fields?: readonly string[];
 }
 
 /** The select for a list, shared by the grid, the exports and the benchmark. */
@@ -110,7 +115,8 @@ export async function readPage(
   state: ListState,
   opts: ListOptions = {},
 ): Promise<ListPage> {
-  const { resolved, rows, total, countLimit, fields } = listQuery(ctx, def, state, undefined, opts);
+  const only = opts.fields?.filter((name) => Object.hasOwn(def.fields, name));
+  const { resolved, rows, total, countLimit, fields } = listQuery(ctx, def, state, only, opts);
   const pageQuery = rows.limit(resolved.pageSize).offset((resolved.page - 1) * resolved.pageSize);
   const counted = async () => Number((await total)[0]?.n ?? 0);
   let page: unknown[];

@@ -3,6 +3,8 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Role } from "@/server/auth/user-types";
 import { can } from "@/server/resources/access";
 import type { Registry } from "@/server/area";
+import type { Locale } from "@/server/i18n/locale";
+import { translatorFor } from "@/server/i18n/translator";
 
 /** Lino Welfare's top-level menus (domain-people §1.4), in their order; labels are `menu.<id>`. */
 export const TOP_MENUS = [
@@ -105,4 +107,37 @@ export function menuFor(user: MenuUser, registry: Pick<Registry, "resources" | "
       .sort((a, b) => sectionRank(a.label) - sectionRank(b.label));
     return { id, label: `menu.${id}`, sections: ordered };
   }).filter((m) => m.sections.length > 0);
+}
+
+/** The key of what the menu depends on: the user's roles and whether an operator's support session shows it. */
+const menuKey = (user: MenuUser) => `${[...user.roles].sort().join(",")}${user.support ? "|support" : ""}`;
+const translatedMenus = new WeakMap<object, Map<string, MenuView[]>>();
+
+/**
+ * `menuFor` with its labels translated, built once per registry, set of roles and language: the
+ * header and the quick links show it on every page, and translating its ~60 labels through ICU
+ * per request cost more than the rest of the header.
+ */
+export function translatedMenuFor(
+  user: MenuUser,
+  registry: Pick<Registry, "resources" | "menu">,
+  locale: Locale,
+): MenuView[] {
+  let byKey = translatedMenus.get(registry);
+  if (!byKey) translatedMenus.set(registry, (byKey = new Map()));
+  const key = `${locale}\0${menuKey(user)}`;
+  let menus = byKey.get(key);
+  if (!menus) {
+    const t = translatorFor(locale);
+    menus = menuFor(user, registry).map((m) => ({
+      id: m.id,
+      label: t(m.label),
+      sections: m.sections.map((s) => ({
+        label: s.label && t(s.label),
+        items: s.items.map((i) => ({ label: t(i.label), href: i.href })),
+      })),
+    }));
+    byKey.set(key, menus);
+  }
+  return menus;
 }

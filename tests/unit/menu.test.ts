@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rolesOf, USER_TYPES, type UserType } from "@/server/auth/user-types";
 import { registry } from "@/server/areas";
-import { menuFor, TOP_MENUS, type MenuContribution } from "@/server/shell/menu";
+import { menuFor, TOP_MENUS, translatedMenuFor, type MenuContribution } from "@/server/shell/menu";
 import fr from "@/messages/fr.json";
 import nl from "@/messages/nl.json";
 import de from "@/messages/de.json";
@@ -670,5 +670,28 @@ describe("the main menu per user type", () => {
         expect(typeof text, `${lang}: ${key}`).toBe("string");
       }
     }
+  });
+});
+
+describe("the translated menu (header and quick links)", () => {
+  it("is menuFor with its labels in the reader's language, built once per set of roles and language", () => {
+    const agent = { roles: rolesOf("100") };
+    const fr1 = translatedMenuFor(agent, registry, "fr");
+    const contacts = fr1.find((m) => m.id === "contacts")!;
+    expect(contacts.label).toBe(fr.menu.contacts);
+    expect(contacts.sections[0]!.items[0]).toEqual({ label: fr.resources.clients.title, href: "/clients/clients" });
+    expect(fr1.map((m) => m.sections.flatMap((s) => s.items.map((i) => i.href)))).toEqual(
+      menuFor(agent, registry).map((m) => m.sections.flatMap((s) => s.items.map((i) => i.href))),
+    );
+    // Another user with the same roles gets the same menu, built once; another language or type its own.
+    expect(translatedMenuFor({ roles: new Set(rolesOf("100")) }, registry, "fr")).toBe(fr1);
+    const de1 = translatedMenuFor(agent, registry, "de");
+    expect(de1.find((m) => m.id === "contacts")!.label).toBe(de.menu.contacts);
+    expect(translatedMenuFor({ roles: rolesOf("900") }, registry, "fr")).not.toEqual(fr1);
+    // An operator's support session has no personal entries (My account): a menu of its own.
+    const support = translatedMenuFor({ roles: rolesOf("100"), support: {} as never }, registry, "fr");
+    const hrefs = (menus: typeof fr1) => menus.flatMap((m) => m.sections.flatMap((s) => s.items.map((i) => i.href)));
+    expect(hrefs(fr1)).toContain("/account");
+    expect(hrefs(support)).not.toContain("/account");
   });
 });
