@@ -6,6 +6,7 @@ import pg from "pg";
 import { closePools } from "@/server/db/pool";
 import { env, resetEnvCache } from "@/server/env";
 import type { Tenant } from "@/server/tenancy/registry";
+import { centreShareOf } from "@/server/tenancy/tenant-db";
 import { agentOf } from "./clients";
 import { line, percentile } from "./lib";
 
@@ -59,8 +60,8 @@ export async function benchLockedCentre(stuck: Tenant, other: Tenant) {
     return { p95: failed ? NaN : percentile(ms, 95), failed };
   };
   const e = env();
-  // With a share of half the pool (the default).
-  const share = Math.max(1, Math.ceil(e.DB_POOL_MAX / 2));
+  // With the default share.
+  const share = centreShareOf(e.DB_POOL_MAX, undefined);
   await closePools();
   process.env.DB_CENTRE_MAX = String(share);
   resetEnvCache();

@@ -64,8 +64,8 @@ const schema = z
     // about 35 tables) in 10-20 ms instead of 1.5 ms. pg's own default (10 s) closed them between two
     // clicks of a quiet centre.
     DB_POOL_IDLE_MS: z.coerce.number().int().min(1_000).default(300_000),
-    // How many of the pool's connections one centre may hold at once (default: half the pool), so
-    // that one busy or stuck centre cannot take every connection from the others.
+    // How many of the pool's connections one centre may hold at once (default: all of the pool
+    // but two), so that one busy or stuck centre cannot take every connection from the others.
     DB_CENTRE_MAX: z.coerce.number().int().min(1).max(200).optional(),
     // How long one statement, one wait for a row lock and one wait for a free connection may take
     // before the request is answered "temporarily unavailable" (0: no limit). Migrations and bulk
