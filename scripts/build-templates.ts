@@ -500,7 +500,7 @@ const PIIS: Record<Lang, Record<string, string>> = {
     person:
       "et d’autre part, le bénéficiaire, {clientName}{#birthDate}, né·e le {birthDate}{/birthDate}" +
       "{#nationalId}, NISS {nationalId}{/nationalId}{#address}, domicilié·e {address}{/address},",
-    partnersToo: "{#partners}ainsi que {company}{#contact}, représenté par {contact}{/contact},{/partners}",
+    partnersToo: "{#partners}ainsi que {company}{#contact}, représenté par {contact}{/contact}, {/partners}",
     agreed: "il est convenu ce qui suit.",
     goals: "Objectifs",
     stages: "Étapes",
@@ -537,7 +537,7 @@ const PIIS: Record<Lang, Record<string, string>> = {
     person:
       "en anderzijds de begunstigde, {clientName}{#birthDate}, geboren op {birthDate}{/birthDate}" +
       "{#nationalId}, INSZ {nationalId}{/nationalId}{#address}, wonende te {address}{/address},",
-    partnersToo: "{#partners}alsook {company}{#contact}, vertegenwoordigd door {contact}{/contact},{/partners}",
+    partnersToo: "{#partners}alsook {company}{#contact}, vertegenwoordigd door {contact}{/contact}, {/partners}",
     agreed: "wordt het volgende overeengekomen.",
     goals: "Doelstellingen",
     stages: "Etappes",
@@ -574,7 +574,7 @@ const PIIS: Record<Lang, Record<string, string>> = {
     person:
       "und andererseits dem Begünstigten, {clientName}{#birthDate}, geboren am {birthDate}{/birthDate}" +
       "{#nationalId}, NISS {nationalId}{/nationalId}{#address}, wohnhaft {address}{/address},",
-    partnersToo: "{#partners}sowie {company}{#contact}, vertreten durch {contact}{/contact},{/partners}",
+    partnersToo: "{#partners}sowie {company}{#contact}, vertreten durch {contact}{/contact}, {/partners}",
     agreed: "wird Folgendes vereinbart.",
     goals: "Ziele",
     stages: "Etappen",
@@ -612,7 +612,7 @@ const PIIS: Record<Lang, Record<string, string>> = {
     person:
       "and on the other hand, the beneficiary, {clientName}{#birthDate}, born on {birthDate}{/birthDate}" +
       "{#nationalId}, national ID {nationalId}{/nationalId}{#address}, living at {address}{/address},",
-    partnersToo: "{#partners}and {company}{#contact}, represented by {contact}{/contact},{/partners}",
+    partnersToo: "{#partners}and {company}{#contact}, represented by {contact}{/contact}, {/partners}",
     agreed: "the following is agreed.",
     goals: "Goals",
     stages: "Stages",

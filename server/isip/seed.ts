@@ -178,7 +178,10 @@ export async function seedIsipDemo(handle: TenantHandle, centre: SeedCentre) {
       appliesUntil,
       dateEnded: defaultDateEnded({ appliesFrom, appliesUntil, dateEnded: null }),
       endingId: over ? (normal?.id ?? null) : null,
-      goals: "<p>Insertion socio-professionnelle</p>",
+      goals:
+        centre.defaultLocale === "de"
+          ? "<p>Sozial-berufliche Eingliederung</p>"
+          : "<p>Insertion socio-professionnelle</p>",
     };
   });
   const german = centre.defaultLocale === "de";

@@ -113,7 +113,8 @@ describe("the PIIS template", () => {
     expect(text).toContain(
       "und andererseits dem Begünstigten, Anna ARENS, geboren am 05.03.1980, NISS 800305 123-45, wohnhaft Bergstraße 12, 4700 Eupen,",
     );
-    expect(text).toContain("sowie Sprachschule Eupen, vertreten durch Eva Emonts,");
+    // Each partner ends with ", " so that two partners read "…, sowie …" (the trailing space prints as nothing).
+    expect(text).toContain("sowie Sprachschule Eupen, vertreten durch Eva Emonts, ");
     // Goals: two paragraphs in order, under their heading; stages empty: a dash.
     expect(text.slice(at("Ziele"), at("Ziele") + 3)).toEqual(["Ziele", "Eine Arbeit finden", "Deutsch lernen"]);
     expect(text.slice(at("Etappen"), at("Etappen") + 2)).toEqual(["Etappen", "—"]);
