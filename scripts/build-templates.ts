@@ -494,7 +494,7 @@ const PIIS: Record<Lang, Record<string, string>> = {
     title: "Projet individualisé d’intégration sociale n° {contractId}",
     period: "Durée : du {appliesFrom}{#hasUntil} au {appliesUntil}{/hasUntil}",
     between: "Entre :",
-    pcsw: "d’une part, {centreName}, représenté par son président et son secrétaire,",
+    pcsw: "d’une part, {centreName}, représenté par {#hasSigners}{#signer2}{signer2}, {signer2FunctionBy}{/signer2}{#bothSigners} et {/bothSigners}{#signer1}{signer1}, {signer1FunctionBy}{/signer1}{/hasSigners}{^hasSigners}son président et son secrétaire{/hasSigners},",
     asd: "{#hasAsd}l’assistant social du service social général, {asdName},{/hasAsd}",
     dsbe: "l’assistant social du service d’insertion socioprofessionnelle, {agentName},",
     person:
@@ -531,7 +531,7 @@ const PIIS: Record<Lang, Record<string, string>> = {
     title: "Geïndividualiseerd project voor maatschappelijke integratie nr. {contractId}",
     period: "Looptijd: van {appliesFrom}{#hasUntil} tot {appliesUntil}{/hasUntil}",
     between: "Tussen:",
-    pcsw: "enerzijds {centreName}, vertegenwoordigd door zijn voorzitter en zijn secretaris,",
+    pcsw: "enerzijds {centreName}, vertegenwoordigd door {#hasSigners}{#signer2}{signer2}, {signer2FunctionBy}{/signer2}{#bothSigners} en {/bothSigners}{#signer1}{signer1}, {signer1FunctionBy}{/signer1}{/hasSigners}{^hasSigners}zijn voorzitter en zijn secretaris{/hasSigners},",
     asd: "{#hasAsd}de maatschappelijk werker van de algemene sociale dienst, {asdName},{/hasAsd}",
     dsbe: "de maatschappelijk werker van de dienst socio-professionele inschakeling, {agentName},",
     person:
@@ -568,7 +568,7 @@ const PIIS: Record<Lang, Record<string, string>> = {
     title: "Vertrag zur sozialen Eingliederung Nr. {contractId}",
     period: "Laufzeit: vom {appliesFrom}{#hasUntil} bis zum {appliesUntil}{/hasUntil}",
     between: "Zwischen:",
-    pcsw: "einerseits dem {centreName}, vertreten durch den Präsidenten und den Sekretär,",
+    pcsw: "einerseits dem {centreName}, vertreten durch {#hasSigners}{#signer2}{signer2}, {signer2FunctionBy}{/signer2}{#bothSigners} und {/bothSigners}{#signer1}{signer1}, {signer1FunctionBy}{/signer1}{/hasSigners}{^hasSigners}den Präsidenten und den Sekretär{/hasSigners},",
     asd: "{#hasAsd}dem Sozialarbeiter des allgemeinen Sozialdienstes, {asdName},{/hasAsd}",
     dsbe: "dem Sozialarbeiter des Dienstes für sozial-berufliche Eingliederung (DSBE), {agentName},",
     person:
@@ -606,7 +606,7 @@ const PIIS: Record<Lang, Record<string, string>> = {
     title: "Individualised social integration project no. {contractId}",
     period: "Period: from {appliesFrom}{#hasUntil} until {appliesUntil}{/hasUntil}",
     between: "Between:",
-    pcsw: "on the one hand, {centreName}, represented by its president and its secretary,",
+    pcsw: "on the one hand, {centreName}, represented by {#hasSigners}{#signer2}{signer2}, {signer2FunctionBy}{/signer2}{#bothSigners} and {/bothSigners}{#signer1}{signer1}, {signer1FunctionBy}{/signer1}{/hasSigners}{^hasSigners}its president and its secretary{/hasSigners},",
     asd: "{#hasAsd}the social worker of the general social service, {asdName},{/hasAsd}",
     dsbe: "the social worker of the socio-professional integration service, {agentName},",
     person:
@@ -733,7 +733,7 @@ const CONVENTION: Record<
 > = {
   fr: {
     parties: "Entre les soussignés :",
-    pcsw: "d'une part, {centreName}, ci-après dénommé « le CPAS »{#hasSigners}, représenté par {#signer1}{signer1}, {signer1Function}{/signer1}{#bothSigners} et {/bothSigners}{#signer2}{signer2}, {signer2Function}{/signer2}{/hasSigners} ;",
+    pcsw: "d'une part, {centreName}, ci-après dénommé « le CPAS »{#hasSigners}, représenté par {#signer1}{signer1}, {signer1FunctionBy}{/signer1}{#bothSigners} et {/bothSigners}{#signer2}{signer2}, {signer2FunctionBy}{/signer2}{/hasSigners} ;",
     employer:
       "d'autre part, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, ci-après dénommé « l'employeur »",
     contact: "{#contact}, représenté par {contact}{/contact} ;",
@@ -744,7 +744,7 @@ const CONVENTION: Record<
   },
   nl: {
     parties: "Tussen de ondergetekenden:",
-    pcsw: "enerzijds, {centreName}, hierna « het OCMW » genoemd{#hasSigners}, vertegenwoordigd door {#signer1}{signer1}, {signer1Function}{/signer1}{#bothSigners} en {/bothSigners}{#signer2}{signer2}, {signer2Function}{/signer2}{/hasSigners};",
+    pcsw: "enerzijds, {centreName}, hierna « het OCMW » genoemd{#hasSigners}, vertegenwoordigd door {#signer1}{signer1}, {signer1FunctionBy}{/signer1}{#bothSigners} en {/bothSigners}{#signer2}{signer2}, {signer2FunctionBy}{/signer2}{/hasSigners};",
     employer:
       "anderzijds, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, hierna « de werkgever » genoemd",
     contact: "{#contact}, vertegenwoordigd door {contact}{/contact};",
@@ -755,7 +755,7 @@ const CONVENTION: Record<
   },
   de: {
     parties: "Zwischen den Unterzeichnenden:",
-    pcsw: "einerseits {centreName}, nachstehend „das ÖSHZ“ genannt{#hasSigners}, vertreten durch {#signer1}{signer1}, {signer1Function}{/signer1}{#bothSigners} und {/bothSigners}{#signer2}{signer2}, {signer2Function}{/signer2}{/hasSigners};",
+    pcsw: "einerseits {centreName}, nachstehend „das ÖSHZ“ genannt{#hasSigners}, vertreten durch {#signer1}{signer1}, {signer1FunctionBy}{/signer1}{#bothSigners} und {/bothSigners}{#signer2}{signer2}, {signer2FunctionBy}{/signer2}{/hasSigners};",
     employer:
       "andererseits {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, nachstehend „der Arbeitgeber“ genannt",
     contact: "{#contact}, vertreten durch {contact}{/contact};",
@@ -767,7 +767,7 @@ const CONVENTION: Record<
   },
   en: {
     parties: "Between the undersigned:",
-    pcsw: "on the one hand, {centreName}, hereinafter “the PCSW”{#hasSigners}, represented by {#signer1}{signer1}, {signer1Function}{/signer1}{#bothSigners} and {/bothSigners}{#signer2}{signer2}, {signer2Function}{/signer2}{/hasSigners};",
+    pcsw: "on the one hand, {centreName}, hereinafter “the PCSW”{#hasSigners}, represented by {#signer1}{signer1}, {signer1FunctionBy}{/signer1}{#bothSigners} and {/bothSigners}{#signer2}{signer2}, {signer2FunctionBy}{/signer2}{/hasSigners};",
     employer:
       "on the other hand, {companyName}{#companyAddress}, {companyAddress}{/companyAddress}, hereinafter “the employer”",
     contact: "{#contact}, represented by {contact}{/contact};",

@@ -157,8 +157,6 @@ export async function conventionData(
     companyAddress: company?.address ?? "",
     contact: contact ? [salutation(contact), contact.fullName].filter(Boolean).join(" ") : "",
     ...signers,
-    hasSigners: !!(signers.signer1 || signers.signer2),
-    bothSigners: !!(signers.signer1 && signers.signer2),
     articles: text.articles.map((a) => ({
       heading: a.heading,
       paragraphs: a.paragraphs.map((p) => ({ paragraph: p })),

@@ -22,12 +22,21 @@ export async function defaultSigners(tx: Tx, t: TenantTables) {
 }
 
 /** A signer's function in the document's language, feminine for a woman ("la Présidente", "die Sekretärin"). */
-export const signerFunction = (role: "secretary" | "president", gender: string | null, language: DocumentLanguage) =>
-  translatorFor(language)(`documents.signers.${role}${gender === "F" ? "F" : "M"}`);
+export const signerFunction = (
+  role: "secretary" | "president",
+  gender: string | null,
+  language: DocumentLanguage,
+  { afterBy = false } = {},
+) => {
+  const key = afterBy ? `by${role[0]!.toUpperCase()}${role.slice(1)}` : role;
+  return translatorFor(language)(`documents.signers.${key}${gender === "F" ? "F" : "M"}`);
+};
 
 /**
  * The tags of a contract's signature block: `signer1` / `signer2` ("First LAST", empty when none)
- * and `signer1Function` / `signer2Function` (the secretary's and the president's function).
+ * and `signer1Function` / `signer2Function` (the secretary's and the president's function); for a
+ * party line ("represented by …"), `signer1FunctionBy` / `signer2FunctionBy` (the function in the
+ * case that follows "by": German "vertreten durch …, den Sekretär"), `hasSigners`, `bothSigners`.
  */
 export async function signersData(
   tx: Tx,
@@ -54,10 +63,17 @@ export async function signersData(
     if (!p) return "";
     return [p.first, p.last?.toLocaleUpperCase(language)].filter(Boolean).join(" ").trim() || (p.name ?? "");
   };
+  const gender = (id: number | null) => person(id)?.gender ?? null;
+  const signer1 = nameOf(ids.signer1Id);
+  const signer2 = nameOf(ids.signer2Id);
   return {
-    signer1: nameOf(ids.signer1Id),
-    signer1Function: signerFunction("secretary", person(ids.signer1Id)?.gender ?? null, language),
-    signer2: nameOf(ids.signer2Id),
-    signer2Function: signerFunction("president", person(ids.signer2Id)?.gender ?? null, language),
+    signer1,
+    signer1Function: signerFunction("secretary", gender(ids.signer1Id), language),
+    signer1FunctionBy: signerFunction("secretary", gender(ids.signer1Id), language, { afterBy: true }),
+    signer2,
+    signer2Function: signerFunction("president", gender(ids.signer2Id), language),
+    signer2FunctionBy: signerFunction("president", gender(ids.signer2Id), language, { afterBy: true }),
+    hasSigners: !!(signer1 || signer2),
+    bothSigners: !!(signer1 && signer2),
   };
 }

@@ -24,8 +24,11 @@ export const documentContentTypes = defineChoiceList("documentContentTypes", [
 
 /** The tags every document's letterhead fills. */
 const LETTERHEAD = ["centreName", "centreAddress", "translation"];
-/** The contract signature blocks' signers and their functions (server/documents/signers.ts). */
-const SIGNERS = ["signer1", "signer1Function", "signer2", "signer2Function"];
+/** The contracts' signers, their functions, and whether there are any (server/documents/signers.ts). */
+const SIGNERS = [
+  ...["signer1", "signer1Function", "signer1FunctionBy", "signer2", "signer2Function", "signer2FunctionBy"],
+  ...["hasSigners", "bothSigners"],
+];
 
 /**
  * The shipped templates (`templates/<template>/<lang>.docx`, built by scripts/build-templates.ts),
@@ -92,7 +95,7 @@ export const DOCUMENT_TYPES = [
       ...LETTERHEAD,
       ...["title", "headline", "ref", "clientName", "clientAddress", "companyName", "companyAddress", "contact"],
       ...["articles", "heading", "paragraphs", "paragraph", "printedOn", "author"],
-      ...["hasSigners", "bothSigners", ...SIGNERS],
+      ...SIGNERS,
     ]),
   },
   {

@@ -192,6 +192,10 @@ describe("the centre's signers (§2.3)", () => {
     const de = await printedText("isip.contracts", piis);
     expect(de).toContain("Für das ÖSHZ, die Sekretärin der Präsident");
     expect(de).toContain("Anna ARENS Hubert Huppertz Sophie LAMBERT Marc DUBOIS");
+    // The parties: the PCSW represented by its president and its secretary, named, in the accusative.
+    expect(de).toContain(
+      ", vertreten durch Marc DUBOIS, den Präsidenten und Sophie LAMBERT, die Sekretärin, dem Sozialarbeiter",
+    );
     const e = await update(agent, "isip.contracts", piis, { signer1: president }).catch((x: unknown) => x);
     const { params } = errorAsSent(e);
     expect(params).toMatchObject({ field: "signer1", messageKey: "documents.certified.locked" });
@@ -237,7 +241,8 @@ describe("the centre's signers (§2.3)", () => {
     );
     await setSigners(null, president);
     expect(await convention("de")).toContain(
-      "nachstehend „das ÖSHZ“ genannt, vertreten durch Marc DUBOIS, der Präsident;",
+      // After "vertreten durch" the function takes the accusative: "den Präsidenten".
+      "nachstehend „das ÖSHZ“ genannt, vertreten durch Marc DUBOIS, den Präsidenten;",
     );
     await setSigners(null, null);
     expect(await convention("fr")).toContain("ci-après dénommé « le CPAS » ;");
@@ -248,6 +253,7 @@ describe("the centre's signers (§2.3)", () => {
     const piis = await isip("vseb", { language: "fr" });
     const fr = await printedText("isip.contracts", piis);
     expect(fr).toMatch(/Pour le CPAS, le Secrétaire le Président Anna ARENS Hubert Huppertz$/);
+    expect(fr).toContain("représenté par son président et son secrétaire,");
     expect(fr).not.toMatch(/[{}]/);
   });
 });
