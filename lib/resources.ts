@@ -103,6 +103,8 @@ export interface ActionMeta {
   params: FieldMeta[];
   /** Offered only while this field of the row is empty. */
   onlyWhileEmpty?: string;
+  /** Offered only while this field of the row has a value. */
+  onlyWhileSet?: string;
 }
 
 /** A row's background by the value of one of its fields (e.g. newcomer clients in green); the field must be listed. */

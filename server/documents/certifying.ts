@@ -105,11 +105,18 @@ export async function clearPrinted(
  * "Clear printed" on a record printed as `ownerType`, for `roles` (only a row the user may see, the
  * action's row check, is cleared); `nothingKey` says that there is nothing to clear.
  */
-export const clearPrintedAction = (ownerType: string, roles: ActionDef["roles"], nothingKey?: string): ActionDef => ({
+export const clearPrintedAction = (
+  ownerType: string,
+  roles: ActionDef["roles"],
+  nothingKey?: string,
+  /** The row's field holding when it was printed: the action is offered only while it has a value. */
+  printedField?: string,
+): ActionDef => ({
   name: "clearPrinted",
   label: "documents.certified.clear",
   roles,
   confirm: true,
+  ...(printedField ? { onlyWhileSet: printedField } : {}),
   run: async (ctx, id) => {
     await clearPrinted(ctx, { type: ownerType, id: Number(id) }, nothingKey);
   },

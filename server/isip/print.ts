@@ -62,7 +62,7 @@ export const contractPrintedField = (kind: ContractKind): FieldDef => ({
 
 /** "Clear printed" on a contract: for those who write contracts (the action's row check keeps it to rows they see). */
 export const clearPrintedContractAction = (kind: ContractKind): ActionDef =>
-  clearPrintedAction(kind.ownerType, ["IntegUser"], "isip.print.nothingToClear");
+  clearPrintedAction(kind.ownerType, ["IntegUser"], "isip.print.nothingToClear", "printed");
 
 /**
  * Why a PIIS may not be printed (§2.4: "no active aid confirmation and Duties (PCSW) is empty"),

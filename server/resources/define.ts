@@ -122,6 +122,8 @@ export interface ActionDef {
   params?: Record<string, FieldDef>;
   /** Offered only while this field of the row is empty (e.g. restore, until the record is restored). */
   onlyWhileEmpty?: string;
+  /** Offered only while this field of the row has a value (e.g. "Clear printed", while printed). */
+  onlyWhileSet?: string;
   /** `version` is the row's version the user saw, when the browser sent it (for actions that refuse stale rows). */
   run: (
     ctx: ResourceCtx,

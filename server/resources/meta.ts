@@ -113,6 +113,7 @@ export async function describeResource(
       confirm: !!action.confirm,
       params,
       ...(action.onlyWhileEmpty ? { onlyWhileEmpty: action.onlyWhileEmpty } : {}),
+      ...(action.onlyWhileSet ? { onlyWhileSet: action.onlyWhileSet } : {}),
     });
   }
   const filters: FilterMeta[] = [];

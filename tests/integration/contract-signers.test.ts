@@ -201,7 +201,12 @@ describe("the centre's signers (§2.3)", () => {
     expect(params).toMatchObject({ field: "signer1", messageKey: "documents.certified.locked" });
     expect(translatorFor("de")(String(params.messageKey), params)).toContain("Druck freigeben");
     expect((await signersOf(agent, "isip.contracts", piis))[0]).toBe(secretary);
+    // "Clear printed" is offered while the contract is printed, and not once cleared.
+    const meta = await agent.resources.meta({ resource: "isip.contracts" });
+    expect(meta.actions.find((a) => a.name === "clearPrinted")?.onlyWhileSet).toBe("printed");
+    expect((await rowOf(agent, "isip.contracts", piis)).printed).toBeTruthy();
     await agent.resources.action({ resource: "isip.contracts", id: piis, name: "clearPrinted", params: {} });
+    expect((await rowOf(agent, "isip.contracts", piis)).printed ?? null).toBeNull();
     await update(agent, "isip.contracts", piis, { signer1: president });
     expect((await signersOf(agent, "isip.contracts", piis))[0]).toBe(president);
 

@@ -73,7 +73,11 @@ export function DetailActions({ meta, row, rowId, title, onChanged, onDeleted }:
     transition.mutate({ resource: meta.id, id: rowId, version, name: tr.name, params });
   const asks = (item: { confirm: boolean; params?: unknown[] }) => item.confirm || !!item.params?.length;
   const error = transition.error ?? action.error;
-  const actions = meta.actions.filter((a) => !a.onlyWhileEmpty || isEmptyValue(row[a.onlyWhileEmpty]));
+  const actions = meta.actions.filter(
+    (a) =>
+      (!a.onlyWhileEmpty || isEmptyValue(row[a.onlyWhileEmpty])) &&
+      (!a.onlyWhileSet || !isEmptyValue(row[a.onlyWhileSet])),
+  );
 
   return (
     <div className="flex flex-wrap items-center gap-2">

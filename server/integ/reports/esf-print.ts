@@ -160,6 +160,7 @@ export const clearPrintedSummaryAction = clearPrintedAction(
   ESF_CONTENT_TYPE,
   ["IntegUser"],
   "integReports.esf.nothingToClear",
+  "printed",
 );
 
 /** Every centre's document type of ESF summaries (the summaries' Print), unless it has one of that template. */
