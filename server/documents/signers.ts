@@ -6,6 +6,7 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import type { TenantTables } from "@/db/tenant/tables";
+import { upperFirst } from "@/lib/format";
 import { translatorFor } from "@/server/i18n/translator";
 import type { TenantHandle } from "@/server/tenancy/tenant-db";
 import type { DocumentLanguage } from "./language";
@@ -28,7 +29,7 @@ export const signerFunction = (
   language: DocumentLanguage,
   { afterBy = false } = {},
 ) => {
-  const key = afterBy ? `by${role[0]!.toUpperCase()}${role.slice(1)}` : role;
+  const key = afterBy ? `by${upperFirst(role)}` : role;
   return translatorFor(language)(`documents.signers.${key}${gender === "F" ? "F" : "M"}`);
 };
 

@@ -223,7 +223,7 @@ export interface KindTableRow {
   label: string | LocalizedText | null;
   byType: Record<number, number>;
   total: number;
-  /** Of the row's contracts, those active on the period's first and on its last day. */
+  /** Of the row's contracts, those active on the period's first and last day (counted for `indicators` tables only; else 0). */
   atStart: number;
   atEnd: number;
 }
@@ -253,6 +253,11 @@ export async function kindTableFigures(
         ? sql`(${table.rows(t)}) r join ${c} on ${c.id} = r.contract_id`
         : sql`${c} cross join lateral (select ${table.key!(t)} as key) r`;
       const counted = table.rows ? sql`distinct ${c.id}` : sql`*`;
+      // On the period's first and last day: only for a table whose rows are general indicators.
+      const edges = table.indicators
+        ? sql`, count(${counted}) filter (where ${activeOn(c, from)}) as at_start,
+              count(${counted}) filter (where ${activeOn(c, to)}) as at_end`
+        : sql``;
       const [counts, columns] = await Promise.all([
         db.execute<{
           key: number;
@@ -260,14 +265,12 @@ export async function kindTableFigures(
           type_id: number | null;
           is_total: boolean;
           n: number;
-          at_start: number;
-          at_end: number;
+          at_start?: number;
+          at_end?: number;
         }>(sql`
           with g as (
             select r.key, ${c.typeId} as type_id, grouping(${c.typeId}) = 1 as is_total,
-              count(${counted}) ${onlyActive ? sql`` : sql`filter (where ${active})`} as n,
-              count(${counted}) filter (where ${activeOn(c, from)}) as at_start,
-              count(${counted}) filter (where ${activeOn(c, to)}) as at_end
+              count(${counted}) ${onlyActive ? sql`` : sql`filter (where ${active})`} as n${edges}
             from ${source}
             where r.key is not null ${onlyActive ? sql`and ${active}` : sql``}
             group by grouping sets ((r.key, ${c.typeId}), (r.key)))
