@@ -135,4 +135,21 @@ describe("a centre's share of the shared pool", () => {
     await waiter;
     expect(seen).toEqual({ answer: "served" });
   });
+
+  it("gets back every connection whose transaction could not begin, and keeps serving the centre", async () => {
+    const agent = await newStaff(a, "100");
+    const { db } = tenantHandle(a);
+    // A "begin" PostgreSQL refuses (here its isolation level; after an outage, a dead connection),
+    // more times than the centre may hold connections at once.
+    for (let i = 0; i < 3; i++) {
+      const refused = await db
+        .transaction(async () => "begun", { isolationLevel: "no such level" as never })
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(Error);
+    }
+    const list = await agent.caller.resources
+      .list({ resource: "clients.clients", state: { page: 1, pageSize: 10 } as never })
+      .catch((e: unknown) => errorAsSent(e));
+    expect(list).toMatchObject({ rows: expect.any(Array) as unknown[] });
+  });
 });
