@@ -23,8 +23,13 @@ function listenDedicated(clusterId: string, channel: string): Promise<void> {
   const log = rootLogger.child({ clusterId, channel });
   const connect = async (): Promise<void> => {
     const client = new pg.Client({ connectionString: clusterUrl(clusterId), keepAlive: true });
+    let gone = false;
+    // Once per connection, whichever of its error, its end or a failed connect comes first.
     const retry = () => {
+      if (gone) return;
+      gone = true;
       client.removeAllListeners();
+      client.on("error", () => undefined); // what the dead connection still reports
       void client.end().catch(() => undefined);
       setTimeout(() => void connect().catch(() => undefined), RECONNECT_MS).unref();
     };
@@ -33,6 +38,7 @@ function listenDedicated(clusterId: string, channel: string): Promise<void> {
       log.warn({ err }, "notification listener lost its connection");
       retry();
     });
+    client.on("end", retry);
     try {
       await client.connect();
       await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
