@@ -16,22 +16,28 @@ import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { createInnerContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 import { listBesideRaw } from "./list";
-import { eachConcurrently, line, percentile, sideBySide, timed } from "./lib";
+import { line, percentile, sideBySide, timed } from "./lib";
 
 const TARGET_P95_MS = 50;
 const TARGET_RATIO = 2;
 const CONCURRENT_USERS = 32;
 const TARGET_CONCURRENT_P95_MS = 150;
+const LISTS_PER_AGENT = 20;
 
 export type Agent = Awaited<ReturnType<typeof agentOf>>;
 
 /** A signed-in user of the centre (an agent, user type 100, unless said) with a tRPC caller, as web requests get it. */
 export async function agentOf(tenant: Tenant, username: string, userType: UserType = "100") {
   const handle = tenantHandle(tenant);
-  const [user] = await handle.db
-    .insert(handle.t.users)
-    .values({ username, firstName: "Bench", lastName: username, userType })
-    .returning();
+  // The user of that name when a kept database has it already (a section measured again).
+  const [user] = [
+    ...(await handle.db
+      .insert(handle.t.users)
+      .values({ username, firstName: "Bench", lastName: username, userType })
+      .onConflictDoNothing()
+      .returning()),
+    ...(await handle.db.select().from(handle.t.users).where(eq(handle.t.users.username, username))),
+  ];
   const claims = claimsFor(tenant, user!);
   const caller = createCaller(await createInnerContext({ host: { kind: "tenant", slug: tenant.slug }, claims }));
   const ctx: ResourceCtx = {
@@ -113,8 +119,9 @@ export async function benchClients(tenants: Tenant[], count: number, measure = t
 /**
  * Many users at once: CONCURRENT_USERS agents, the big centre's colleagues and one agent in each of
  * the other centres picked evenly over all of them (`tenants`), each listing the clients it coaches
- * (the big centre's agents read its generated clients; the others a list of their own). Prints the
- * figures under `prefix`; the big centre's requests apart, where the tail comes from.
+ * (the big centre's agents read its generated clients; the others a list of their own), the next
+ * time once its list is shown, LISTS_PER_AGENT times. Prints the figures under `prefix`; the big
+ * centre's requests apart, where the tail comes from.
  */
 export async function benchConcurrentAgents(big: Tenant, colleagues: Agent[], tenants: Tenant[], prefix: string) {
   const others = tenants.filter((t) => t.id !== big.id);
@@ -129,22 +136,26 @@ export async function benchConcurrentAgents(big: Tenant, colleagues: Agent[], te
   ];
   const samples: number[] = [];
   const bigSamples: number[] = [];
-  await eachConcurrently(
-    Array.from({ length: CONCURRENT_USERS * 20 }, (_, i) => agents[i % agents.length]!),
-    CONCURRENT_USERS,
-    async (agent) => {
-      const start = performance.now();
-      await agent.caller.resources.list({
-        resource: "clients.clients",
-        state: state({ filters: { coachedBy: agent.user.id }, sort: [{ field: "name", dir: "asc" }] }),
-      });
-      samples.push(performance.now() - start);
-      if (agent.ctx.handle.tenantId === big.id) bigSamples.push(performance.now() - start);
-    },
+  const began = performance.now();
+  // An agent is one person: one list at a time, as a browser tab asks it.
+  await Promise.all(
+    agents.map(async (agent) => {
+      for (let i = 0; i < LISTS_PER_AGENT; i++) {
+        const start = performance.now();
+        await agent.caller.resources.list({
+          resource: "clients.clients",
+          state: state({ filters: { coachedBy: agent.user.id }, sort: [{ field: "name", dir: "asc" }] }),
+        });
+        samples.push(performance.now() - start);
+        if (agent.ctx.handle.tenantId === big.id) bigSamples.push(performance.now() - start);
+      }
+    }),
   );
+  const seconds = (performance.now() - began) / 1000;
   line(`${prefix}_users`, CONCURRENT_USERS);
   line(`${prefix}_centres_present`, tenants.length);
   line(`${prefix}_centres_used`, new Set(agents.map((a) => a.ctx.handle.tenantId)).size);
+  line(`${prefix}_lists_per_second`, samples.length / seconds);
   line(`${prefix}_p50_ms`, percentile(samples, 50));
   line(`${prefix}_p95_ms`, percentile(samples, 95));
   line(`${prefix}_big_centre_share`, bigSamples.length / samples.length);
