@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { c, controlDb } from "@/server/db/control";
+import { databaseUnavailable } from "@/server/db/errors";
 import { isLocale, type Locale } from "@/server/i18n/locale";
 import { TENANT_SCHEMA_VERSION } from "./version";
 
@@ -12,11 +13,22 @@ type Cache = Map<string, { tenant: Tenant; until: number }>;
 const g = globalThis as unknown as { __entraideTenantCache?: Cache };
 const cache: Cache = (g.__entraideTenantCache ??= new Map());
 
-/** Looks a centre up by slug. Only hits are cached (briefly), so a new centre is reachable at once. */
+/**
+ * Looks a centre up by slug. Only hits are cached (briefly), so a new centre is reachable at once.
+ * While the control plane is out of reach, what was last known of the centre is answered (nothing
+ * about it can change meanwhile): its pages, its sign-in page too, then say "temporarily unavailable"
+ * in its own words instead of failing whole.
+ */
 export async function findTenantBySlug(slug: string): Promise<Tenant | null> {
   const hit = cache.get(slug);
   if (hit && hit.until > Date.now()) return hit.tenant;
-  const [tenant] = await controlDb().select().from(c.tenants).where(eq(c.tenants.slug, slug)).limit(1);
+  let tenant: Tenant | undefined;
+  try {
+    [tenant] = await controlDb().select().from(c.tenants).where(eq(c.tenants.slug, slug)).limit(1);
+  } catch (e) {
+    if (hit && databaseUnavailable(e)) return hit.tenant;
+    throw e;
+  }
   if (!tenant) {
     cache.delete(slug);
     return null;
