@@ -52,10 +52,6 @@ export class CentreShare {
   }
 }
 
-const BEGIN = /^\s*(begin|start\s+transaction)\b/i;
-const textOf = (args: unknown[]) =>
-  typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? "");
-
 /** The shares in which the running transaction already holds a place (see `holdShareInTransactions`). */
 const heldByTransaction = new AsyncLocalStorage<ReadonlySet<CentreShare>>();
 
@@ -90,26 +86,14 @@ export function sharedPool(pool: pg.Pool, share: CentreShare): pg.Pool {
     }
     // pg-pool gives each checkout a fresh `release`; ours gives the centre's place back once.
     const release = client.release.bind(client);
-    const own = Object.hasOwn(client, "query");
-    const query = client.query as (...a: unknown[]) => unknown;
     let released = false;
     client.release = (err?: Error | boolean) => {
-      if (released) return;
-      released = true;
-      // The connection goes back to the pool as it came.
-      if (own) client.query = query as typeof client.query;
-      else delete (client as { query?: unknown }).query;
-      share.release();
+      if (!released) {
+        released = true;
+        share.release();
+      }
       release(err);
     };
-    // drizzle-orm 0.45 never gives back a connection whose `begin` failed (its release is in a `try`
-    // that starts after it): after a database outage the centre would lose a place of its share, and
-    // the pool a connection, at each such failure. It goes back here, as broken.
-    client.query = ((...args: unknown[]) => {
-      const result = query.apply(client, args);
-      if (result instanceof Promise && BEGIN.test(textOf(args))) result.catch((err: Error) => client.release(err));
-      return result;
-    }) as typeof client.query;
     return client;
   }) as pg.Pool["connect"];
   return Object.assign(view, { query, connect });

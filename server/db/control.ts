@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import * as schema from "@/db/control/schema";
+import { releasingFailedBegins } from "./failed-begin";
 import { getPool } from "./pool";
 
 export type ControlDb = NodePgDatabase<typeof schema>;
@@ -11,7 +12,7 @@ let dbPool: unknown;
 export function controlDb(): ControlDb {
   const pool = getPool("default");
   if (!db || dbPool !== pool) {
-    db = drizzle(pool, { schema });
+    db = drizzle(releasingFailedBegins(pool), { schema });
     dbPool = pool;
   }
   return db;

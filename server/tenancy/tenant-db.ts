@@ -5,6 +5,7 @@ import { LRUCache } from "lru-cache";
 import { tenantTables, type TenantTables } from "@/db/tenant/tables";
 import type pg from "pg";
 import { CentreShare, holdShareInTransactions, sharedPool } from "@/server/db/centre-share";
+import { releasingFailedBegins } from "@/server/db/failed-begin";
 import { getPool } from "@/server/db/pool";
 import { env } from "@/server/env";
 
@@ -36,7 +37,7 @@ function centreDb(tenantId: string, schemaName: string, pool: pg.Pool): TenantDb
   if (kept) tablesBySchema.delete(schemaName);
   const e = env();
   const share = new CentreShare(centreShareOf(e.DB_POOL_MAX, e.DB_CENTRE_MAX), e.DB_CHECKOUT_TIMEOUT_MS);
-  const db = holdShareInTransactions(drizzle(sharedPool(pool, share)), share);
+  const db = holdShareInTransactions(drizzle(releasingFailedBegins(sharedPool(pool, share))), share);
   dbByCentre.set(tenantId, { pool, db });
   return db;
 }

@@ -1,9 +1,10 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { c, controlDb } from "@/server/db/control";
 import { closePools } from "@/server/db/pool";
 import { resetEnvCache } from "@/server/env";
-import type { Tenant } from "@/server/tenancy/registry";
+import { findTenantBySlug, invalidateTenant, type Tenant } from "@/server/tenancy/registry";
 import { tenantHandle } from "@/server/tenancy/tenant-db";
 import { newClient, newStaff } from "./factories";
 import { errorAsSent, newCentre } from "./helpers";
@@ -151,5 +152,19 @@ describe("a centre's share of the shared pool", () => {
       .list({ resource: "clients.clients", state: { page: 1, pageSize: 10 } as never })
       .catch((e: unknown) => errorAsSent(e));
     expect(list).toMatchObject({ rows: expect.any(Array) as unknown[] });
+  });
+
+  it("gets back the control plane's connections whose transaction could not begin", async () => {
+    // More refused "begin"s than the whole pool has connections, then the control plane still answers.
+    for (let i = 0; i < 5; i++) {
+      const refused = await controlDb()
+        .transaction(async () => "begun", { isolationLevel: "no such level" as never })
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(Error);
+    }
+    expect(await findTenantBySlug(a.slug).then((t) => t?.id)).toBe(a.id);
+    invalidateTenant(a.slug);
+    const [row] = await controlDb().select({ id: c.tenants.id }).from(c.tenants).where(eq(c.tenants.slug, a.slug));
+    expect(row?.id).toBe(a.id);
   });
 });
